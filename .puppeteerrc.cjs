@@ -1,0 +1,2 @@
+// Puppeteer must never download its own browser here: tests use the system Chromium.
+module.exports = { skipDownload: true };

@@ -1,0 +1,162 @@
+// The popup: type the task, start and stop recording, export. The names
+// "Task", "Start recording", "Stop recording" and "Export" are a contract that
+// tests and users rely on.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { isMessage, type ExportProgress, type RecordingState } from '../src/core/messages';
+import type { Task } from '../src/core/task';
+import { send } from '../src/platform/messaging';
+import '../src/ui/base.css';
+import './popup.css';
+
+const STATUS_LABEL: Record<Task['status'], string> = { recording: 'recording', review: 'to review', confirmed: 'confirmed' };
+
+function App() {
+  const [instruction, setInstruction] = useState('');
+  const [recording, setRecording] = useState<RecordingState | null>(null);
+  const [stepCount, setStepCount] = useState(0);
+  const [tasks, setTasks] = useState<Task[]>([]);
+  const [error, setError] = useState('');
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const [onlyConfirmed, setOnlyConfirmed] = useState(false);
+  const [saveAs, setSaveAs] = useState(false);
+  const [actionStyle, setActionStyle] = useState<'json' | 'call'>('json');
+  const [includeDom, setIncludeDom] = useState(false);
+
+  const refresh = async (): Promise<void> => {
+    const status = await send<'recording/get'>({ kind: 'recording/get' });
+    setRecording(status.state);
+    setStepCount(status.stepCount);
+    if (status.state) setInstruction(status.state.instruction);
+    setTasks((await send<'tasks/list'>({ kind: 'tasks/list' })).tasks);
+  };
+
+  useEffect(() => {
+    void refresh().catch((e: unknown) => setError(String(e)));
+    const listener = (raw: unknown): undefined => {
+      if (!isMessage(raw)) return undefined;
+      if (raw.kind === 'recording/changed') {
+        setRecording(raw.state);
+        setStepCount(raw.stepCount);
+      }
+      if (raw.kind === 'export/progress') {
+        setProgress(raw.progress);
+        if (raw.progress.phase === 'error') setError(raw.progress.error ?? 'Export failed');
+      }
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, []);
+
+  const start = async (): Promise<void> => {
+    setError('');
+    const reply = await send<'recording/start'>({ kind: 'recording/start', instruction });
+    if (!reply.ok) setError(reply.error);
+    await refresh();
+  };
+
+  const stop = async (): Promise<void> => {
+    setError('');
+    await send<'recording/stop'>({ kind: 'recording/stop' });
+    await refresh();
+  };
+
+  const exportZip = async (): Promise<void> => {
+    setError('');
+    setProgress({ exportId: '', phase: 'running', doneSteps: 0, totalSteps: 0, bytes: 0 });
+    const reply = await send<'export/start'>({
+      kind: 'export/start',
+      options: { onlyConfirmed, saveAs, actionStyle, includeDomInDialogues: includeDom },
+    });
+    if (!reply.ok) {
+      setProgress(null);
+      setError(reply.error);
+    } else setProgress((p) => (p ? { ...p, exportId: reply.exportId } : p));
+  };
+
+  const cancel = async (): Promise<void> => {
+    if (progress?.exportId) await send<'export/cancel'>({ kind: 'export/cancel', exportId: progress.exportId });
+  };
+
+  const exporting = progress?.phase === 'running';
+  const openPage = (path: string): void => void browser.tabs.create({ url: browser.runtime.getURL(path) });
+
+  return (
+    <main>
+      <h1>{recording && <span class="rec-dot" aria-hidden="true" />}ALIEN Dataflow</h1>
+      <section>
+        <label class="field" for="task">
+          Task
+          <input
+            id="task" type="text" value={instruction} disabled={!!recording}
+            placeholder="e.g. Buy a USB-C cable under $10"
+            onInput={(e) => setInstruction((e.target as HTMLInputElement).value)}
+            onKeyDown={(e) => { if (e.key === 'Enter' && !recording) void start(); }}
+          />
+        </label>
+        <div class="row">
+          <button type="button" class="primary" disabled={!!recording} onClick={() => void start()}>Start recording</button>
+          <button type="button" disabled={!recording} onClick={() => void stop()}>Stop recording</button>
+        </div>
+        <p class="muted" role="status" aria-live="polite" id="status">
+          {recording ? `Recording: ${stepCount} step${stepCount === 1 ? '' : 's'}` : 'Not recording'}
+        </p>
+      </section>
+
+      <section aria-labelledby="tasks-heading">
+        <h2 id="tasks-heading" class="visually-hidden">Recorded tasks</h2>
+        {tasks.length === 0 ? <p class="muted">No tasks recorded yet.</p> : (
+          <ul class="tasks" aria-label="Recorded tasks">
+            {tasks.slice(0, 20).map((t) => (
+              <li key={t.id}>
+                <span class="instr" title={t.instruction}>{t.instruction}</span>
+                <span class="muted">{t.stepCount} steps · {STATUS_LABEL[t.status]}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section>
+        <div class="row">
+          <button type="button" class="primary" disabled={exporting} onClick={() => void exportZip()}>Export</button>
+          {exporting && <button type="button" onClick={() => void cancel()}>Cancel export</button>}
+        </div>
+        <details>
+          <summary>Export options</summary>
+          <div class="opts">
+            <label><input type="checkbox" checked={onlyConfirmed} onChange={(e) => setOnlyConfirmed((e.target as HTMLInputElement).checked)} /> Only confirmed tasks</label>
+            <label><input type="checkbox" checked={includeDom} onChange={(e) => setIncludeDom((e.target as HTMLInputElement).checked)} /> Include pruned DOM in dialogues</label>
+            <label>Action format{' '}
+              <select value={actionStyle} onChange={(e) => setActionStyle((e.target as HTMLSelectElement).value as 'json' | 'call')}>
+                <option value="json">JSON</option>
+                <option value="call">click(element_id=…)</option>
+              </select>
+            </label>
+            <label><input type="checkbox" checked={saveAs} onChange={(e) => setSaveAs((e.target as HTMLInputElement).checked)} /> Ask where to save</label>
+          </div>
+        </details>
+        {progress && (
+          <div aria-live="polite">
+            <progress max={Math.max(progress.totalSteps, 1)} value={progress.doneSteps} aria-label="Export progress" />
+            <p class="muted">
+              {progress.phase === 'running' && `Exporting ${progress.doneSteps}/${progress.totalSteps} steps… (runs in the background; you may close this popup)`}
+              {progress.phase === 'done' && `Saved ${progress.filename} (${(progress.bytes / 1e6).toFixed(1)} MB)`}
+              {progress.phase === 'cancelled' && 'Export cancelled.'}
+            </p>
+          </div>
+        )}
+        {error && <p class="error" role="alert">{error}</p>}
+      </section>
+
+      <footer>
+        <a href="#" onClick={(e) => { e.preventDefault(); openPage('review/review.html'); }}>Review tasks</a>
+        <a href="#" onClick={(e) => { e.preventDefault(); openPage('options/options.html'); }}>Settings</a>
+      </footer>
+    </main>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,52 @@
+// Start and stop a recording. The session lives in storage.local and
+// IndexedDB, never only in worker memory, so a stopped worker loses nothing.
+import browser from 'webextension-polyfill';
+import type { RecordingState } from '../core/messages';
+import type { Task } from '../core/task';
+import { db } from '../platform/db';
+import { readRecording, writeRecording } from '../platform/recording-flag';
+import { broadcast } from '../platform/messaging';
+import { showRecordingBadge } from './badge';
+import { captureSettled } from './capture-scheduler';
+
+export async function startRecording(instruction: string): Promise<RecordingState> {
+  const current = await readRecording();
+  if (current) await stopRecording();
+  const text = instruction.trim();
+  if (!text) throw new Error('Type the task first: what are you about to do?');
+  const task: Task = { id: crypto.randomUUID(), instruction: text, status: 'recording', createdAt: Date.now(), endedAt: null, stepCount: 0 };
+  await (await db()).put('tasks', task);
+  const state: RecordingState = { taskId: task.id, instruction: text, startedAt: task.createdAt };
+  await writeRecording(state);
+  await showRecordingBadge(0);
+  broadcast({ kind: 'recording/changed', state, stepCount: 0 });
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (tab) void captureSettled(tab);
+  return state;
+}
+
+export async function stopRecording(): Promise<Task | null> {
+  const state = await readRecording();
+  await writeRecording(null);
+  await showRecordingBadge(null);
+  broadcast({ kind: 'recording/changed', state: null, stepCount: 0 });
+  if (!state) return null;
+  const database = await db();
+  const task = await database.get('tasks', state.taskId);
+  if (!task) return null;
+  const ended: Task = { ...task, status: 'review', endedAt: Date.now() };
+  await database.put('tasks', ended);
+  return ended;
+}
+
+export async function recordingStatus(): Promise<{ state: RecordingState | null; stepCount: number }> {
+  const state = await readRecording();
+  if (!state) return { state: null, stepCount: 0 };
+  const task = await (await db()).get('tasks', state.taskId);
+  return { state, stepCount: task?.stepCount ?? 0 };
+}
+
+export async function onStepStored(state: RecordingState, stepCount: number): Promise<void> {
+  await showRecordingBadge(stepCount);
+  broadcast({ kind: 'recording/changed', state, stepCount });
+}

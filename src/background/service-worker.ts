@@ -1,0 +1,65 @@
+// Service worker entry. Listeners are registered synchronously at top level
+// (a worker woken by an event must find its listener at once); every handler
+// reads state from storage, never from globals that die with the worker.
+import browser from 'webextension-polyfill';
+import { isMessage, type Message, type MessageKind } from '../core/messages';
+import type { HandlerMap, Handler } from '../platform/messaging';
+import { readRecording } from '../platform/recording-flag';
+import { listTasks } from '../platform/db';
+import { recordStep } from './step-pipeline';
+import { recordingStatus, startRecording, stopRecording } from './recording-session';
+import { captureSettled, forgetTab } from './capture-scheduler';
+import { cancelExport, downloadExport, startExport } from './export-control';
+import { showRecordingBadge } from './badge';
+
+const handlers: HandlerMap = {
+  'recording/start': async (m) => {
+    try {
+      return { ok: true, state: await startRecording(m.instruction) };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  },
+  'recording/stop': async () => ({ ok: true, task: await stopRecording() }),
+  'recording/get': () => recordingStatus(),
+  'tasks/list': async () => ({ tasks: await listTasks() }),
+  'export/start': async (m) => {
+    try {
+      return await startExport(m.options);
+    } catch (error) {
+      return { ok: false, error: String(error) };
+    }
+  },
+  'export/cancel': async (m) => {
+    await cancelExport(m.exportId);
+    return { ok: true };
+  },
+  'step/record': (m, sender) => recordStep(m.draft, sender),
+  'page/settled': async (_m, sender) => {
+    if (sender.tab && (await readRecording())) void captureSettled(sender.tab);
+    return { ok: true };
+  },
+  'frame/hello': async (_m, sender) => ({
+    frameId: sender.frameId ?? 0, tabId: sender.tab?.id ?? -1, recording: await readRecording(),
+  }),
+  'export/ready': async (m) => {
+    await downloadExport(m.url, m.filename, m.saveAs);
+  },
+};
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined => {
+  if (!isMessage(raw) || ('target' in raw && raw.target === 'offscreen')) return undefined;
+  const handler = handlers[raw.kind] as Handler<MessageKind> | undefined;
+  if (!handler) return undefined;
+  return Promise.resolve(handler(raw as Message & { kind: MessageKind } as never, sender));
+});
+
+browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+
+// A browser restart keeps storage.local: show the badge if a recording is still on.
+const restoreBadge = async (): Promise<void> => {
+  const status = await recordingStatus();
+  await showRecordingBadge(status.state ? status.stepCount : null);
+};
+browser.runtime.onStartup.addListener(() => void restoreBadge());
+browser.runtime.onInstalled.addListener(() => void restoreBadge());

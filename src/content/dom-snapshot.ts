@@ -1,0 +1,397 @@
+// The pre-action DOM snapshot as XML, every element carrying id="N".
+//
+// Speed: the snapshot sits on the click's critical path. Each element's
+// serialised subtree is cached; a MutationObserver (and input/change/load
+// events for state that mutations do not report) invalidates a node and its
+// ancestors. At pointerdown we flush pending mutation records, rebuild only
+// the invalidated paths, and fill in bounding boxes of interactive elements,
+// which are the one layout-dependent part. An unchanged page costs a string
+// concatenation of cached parts.
+import type { Box } from '../core/schema';
+import type { Redactor, RedactionSpan } from '../core/redactor';
+import { isSensitiveField, SENSITIVE_PLACEHOLDER } from '../core/sensitive-field';
+import { escapeXmlAttr, escapeXmlText, xmlName } from '../core/xml-escape';
+import type { ElementIds } from './element-ids';
+import { elementBox, frameOffset } from './geometry';
+
+export interface SnapshotLimits {
+  /** Upper bound on dom_tree length in characters; larger trees are cut with a <truncated/> marker. */
+  maxChars: number;
+  maxTextLength: number;
+  maxAttrLength: number;
+}
+
+export const DEFAULT_LIMITS: SnapshotLimits = { maxChars: 1_000_000, maxTextLength: 300, maxAttrLength: 200 };
+
+export interface Snapshot {
+  xml: string;
+  /** The id standing for the target in `xml` (its own, or its nearest serialised ancestor's); null without a target. */
+  targetId: number | null;
+  redactedRegions: Box[];
+  redactions: Record<string, number>;
+}
+
+const SKIP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'link', 'meta', 'head', 'base', 'object', 'embed', 'param',
+  'source', 'track', 'canvas-fallback',
+]);
+const KEEP_ATTRS = new Set([
+  'name', 'type', 'role', 'href', 'alt', 'title', 'placeholder', 'for', 'action', 'method', 'disabled', 'readonly',
+  'required', 'contenteditable', 'tabindex', 'src', 'target', 'label', 'colspan', 'rowspan', 'open', 'multiple',
+  'min', 'max', 'step', 'pattern', 'maxlength', 'autocomplete', 'datetime', 'lang', 'dir',
+]);
+const URL_ATTRS = new Set(['href', 'src', 'action']);
+const INTERACTIVE_TAGS = new Set(['a', 'button', 'input', 'select', 'textarea', 'summary', 'label', 'option', 'iframe']);
+const INTERACTIVE_ROLES = new Set([
+  'button', 'link', 'checkbox', 'radio', 'tab', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'option',
+  'switch', 'textbox', 'searchbox', 'combobox', 'slider', 'spinbutton', 'treeitem', 'gridcell',
+]);
+const BOX_MARK = '\u0001';
+// A control character cannot occur in escaped text, so it safely marks where boxes go.
+// eslint-disable-next-line no-control-regex
+const BOX_PLACEHOLDER = /\u0001(\d+)\u0001/g;
+
+function isInteractive(el: Element): boolean {
+  if (INTERACTIVE_TAGS.has(el.localName)) return true;
+  const role = el.getAttribute('role');
+  if (role && INTERACTIVE_ROLES.has(role)) return true;
+  return el.hasAttribute('tabindex') || el.hasAttribute('onclick') || el.getAttribute('contenteditable') === 'true';
+}
+
+/** Hidden without asking for computed style (which would force style recalc on the hot path). */
+function isHiddenCheaply(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  if (el.localName === 'input' && (el as HTMLInputElement).type === 'hidden') return true;
+  const style = el.getAttribute('style');
+  return !!style && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+function parentAcrossRoots(n: Node): Node | null {
+  if (n.parentNode) {
+    const p = n.parentNode;
+    if (p.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in p) return (p as ShadowRoot).host;
+    return p;
+  }
+  if (n.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in n) return (n as ShadowRoot).host;
+  if (n.nodeType === Node.DOCUMENT_NODE) {
+    try {
+      return (n as Document).defaultView?.frameElement ?? null;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+export class DomSnapshotter {
+  private cache = new WeakMap<Element, string>();
+  private observedRoots = new WeakSet<Node>();
+  private readonly observers: MutationObserver[] = [];
+  private readonly teardowns: (() => void)[] = [];
+  /** Text nodes and fields whose content was redacted, with the spans, for DOM-guided blur. */
+  private readonly redactedText = new Map<Text, RedactionSpan[]>();
+  private readonly redactedFields = new Map<Element, string>();
+  /** Last time a mutation or a state event reported a change (ms epoch). */
+  lastChangeAt = Date.now();
+  /** Called after each batch of changes (used to schedule a settled-frame capture). */
+  onChange: () => void = () => undefined;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly ids: ElementIds,
+    private readonly redactor: Redactor,
+    private readonly limits: SnapshotLimits = DEFAULT_LIMITS,
+  ) {}
+
+  start(): void {
+    this.observeRoot(this.doc);
+  }
+
+  stop(): void {
+    for (const o of this.observers) o.disconnect();
+    for (const t of this.teardowns) t();
+    this.observers.length = 0;
+    this.teardowns.length = 0;
+  }
+
+  /** Everything cached is forgotten: used when the redaction config changes. */
+  resetCache(): void {
+    this.stop();
+    this.cache = new WeakMap();
+    this.observedRoots = new WeakSet();
+    this.redactedText.clear();
+    this.redactedFields.clear();
+    this.start();
+  }
+
+  /** Take the snapshot now (synchronously). `target` is guaranteed to be present in the XML. */
+  snapshot(target?: Element | null): Snapshot {
+    this.flush();
+    const root = this.doc.documentElement;
+    const withMarks = root ? this.element(root) : '';
+    const measured = new Map<number, string>();
+    const offsets = new Map<Window, { x: number; y: number }>();
+    let xml = withMarks.replace(BOX_PLACEHOLDER, (_m, id: string) => {
+      const el = this.ids.elementOf(Number(id));
+      if (!el || !el.isConnected) return '';
+      const box = elementBox(el, this.offsetFor(el, offsets));
+      const value = `${box.x},${box.y},${box.width},${box.height}`;
+      measured.set(Number(id), value);
+      return value;
+    });
+    if (xml.length > this.limits.maxChars) xml = this.truncate(xml);
+    let targetId: number | null = null;
+    if (target) {
+      targetId = this.emittedIdOf(target);
+      if (!xml.includes(` id="${targetId}"`)) xml = this.withTargetContext(xml, target, targetId);
+    }
+    return { xml, targetId, ...this.redactionRegions(offsets) };
+  }
+
+  /** id of `el` as written into the tree: the element itself, or its nearest serialised ancestor. */
+  emittedIdOf(el: Element): number {
+    let n: Node | null = el;
+    while (n) {
+      if (n.nodeType === Node.ELEMENT_NODE && this.cache.has(n as Element)) return this.ids.idOf(n);
+      n = parentAcrossRoots(n);
+    }
+    return this.ids.idOf(el);
+  }
+
+  /** Process pending mutation records now, so the snapshot reflects the DOM at this instant. */
+  flush(): void {
+    for (const o of this.observers) {
+      const records = o.takeRecords();
+      if (records.length) this.onMutations(records);
+    }
+  }
+
+  private offsetFor(el: Element, offsets: Map<Window, { x: number; y: number }>): { x: number; y: number } {
+    const win = el.ownerDocument.defaultView;
+    if (!win) return { x: 0, y: 0 };
+    let off = offsets.get(win);
+    if (!off) {
+      off = frameOffset(win) ?? { x: 0, y: 0 };
+      offsets.set(win, off);
+    }
+    return off;
+  }
+
+  private observeRoot(root: Document | ShadowRoot): void {
+    if (this.observedRoots.has(root)) return;
+    this.observedRoots.add(root);
+    const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : (root as ShadowRoot).ownerDocument;
+    // A frame's own MutationObserver constructor: observers are per realm.
+    const MO = (doc.defaultView as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
+    const observer = new MO((records) => this.onMutations(records));
+    observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    this.observers.push(observer);
+    // Form state (value, checked, selected) and frame navigation change the
+    // serialised output without a DOM mutation.
+    const onState = (event: Event): void => {
+      const origin = event.composedPath()[0];
+      if (origin instanceof Object && 'nodeType' in origin) {
+        this.invalidate(origin as Node);
+        this.onChange();
+      }
+    };
+    for (const type of ['input', 'change', 'load', 'toggle', 'reset']) {
+      root.addEventListener(type, onState, { capture: true, passive: true });
+      this.teardowns.push(() => root.removeEventListener(type, onState, { capture: true }));
+    }
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    const seen = new Set<Node>();
+    for (const r of records) {
+      if (!seen.has(r.target)) {
+        seen.add(r.target);
+        this.invalidate(r.target);
+      }
+    }
+    this.onChange();
+  }
+
+  private invalidate(node: Node): void {
+    this.lastChangeAt = Date.now();
+    for (let n: Node | null = node; n; n = parentAcrossRoots(n)) {
+      if (n.nodeType === Node.ELEMENT_NODE) this.cache.delete(n as Element);
+    }
+  }
+
+  private element(el: Element): string {
+    const cached = this.cache.get(el);
+    if (cached !== undefined) return cached;
+    const out = this.build(el);
+    this.cache.set(el, out);
+    return out;
+  }
+
+  private build(el: Element): string {
+    const tag = xmlName(el.localName) ?? 'element';
+    const id = this.ids.idOf(el);
+    let attrs = ` id="${id}"`;
+    const domId = el.getAttribute('id');
+    if (domId) attrs += ` dom-id="${escapeXmlAttr(domId.slice(0, this.limits.maxAttrLength))}"`;
+    for (const attr of Array.from(el.attributes)) {
+      const name = attr.name.toLowerCase();
+      if (!KEEP_ATTRS.has(name) && !name.startsWith('aria-') && name !== 'data-testid') continue;
+      const safeName = xmlName(name);
+      if (!safeName) continue;
+      attrs += ` ${safeName}="${escapeXmlAttr(this.attrValue(name, attr.value))}"`;
+    }
+    attrs += this.stateAttrs(el);
+    if (isInteractive(el)) attrs += ` bbox="${BOX_MARK}${id}${BOX_MARK}"`;
+
+    let children = '';
+    if (el.localName === 'svg') {
+      const title = el.querySelector('title')?.textContent?.trim();
+      if (title && !attrs.includes(' title=')) attrs += ` title="${escapeXmlAttr(this.text(null, title))}"`;
+    } else {
+      const shadow = (el as HTMLElement).shadowRoot;
+      if (shadow) {
+        this.observeRoot(shadow);
+        children += `<shadow-root>${this.children(shadow)}</shadow-root>`;
+      }
+      if (el.localName === 'iframe' || el.localName === 'frame') children += this.frameContent(el as HTMLIFrameElement);
+      else children += this.children(el);
+    }
+    return children ? `<${tag}${attrs}>${children}</${tag}>` : `<${tag}${attrs}/>`;
+  }
+
+  private children(parent: ParentNode): string {
+    let out = '';
+    for (let c = parent.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === Node.ELEMENT_NODE) {
+        const el = c as Element;
+        if (SKIP_TAGS.has(el.localName) || isHiddenCheaply(el)) continue;
+        out += this.element(el);
+      } else if (c.nodeType === Node.TEXT_NODE) {
+        const t = this.text(c as Text, (c as Text).data);
+        if (t) out += escapeXmlText(t);
+      }
+    }
+    return out;
+  }
+
+  private frameContent(frame: HTMLIFrameElement): string {
+    let doc: Document | null;
+    try {
+      doc = frame.contentDocument;
+    } catch {
+      doc = null;
+    }
+    if (!doc || !doc.documentElement) return '';
+    this.observeRoot(doc);
+    return this.element(doc.documentElement);
+  }
+
+  /** Redact, then collapse and clip. `node` is null for text that is not a DOM text node. */
+  private text(node: Text | null, raw: string): string {
+    if (!raw.trim()) return '';
+    const { text, spans } = this.redactor.redact(raw);
+    if (node) {
+      if (spans.length) this.redactedText.set(node, spans);
+      else this.redactedText.delete(node);
+    }
+    const collapsed = text.replace(/\s+/g, ' ');
+    return collapsed.length > this.limits.maxTextLength ? `${collapsed.slice(0, this.limits.maxTextLength - 1)}…` : collapsed;
+  }
+
+  private attrValue(name: string, value: string): string {
+    if (URL_ATTRS.has(name) && value.startsWith('data:')) return `${value.slice(0, value.indexOf(',') + 1)}…`;
+    const redacted = URL_ATTRS.has(name) ? this.redactor.redactUrl(value).text : this.redactor.redact(value).text;
+    return redacted.length > this.limits.maxAttrLength ? `${redacted.slice(0, this.limits.maxAttrLength - 1)}…` : redacted;
+  }
+
+  /** Live form state as attributes; sensitive fields only ever get a placeholder. */
+  private stateAttrs(el: Element): string {
+    const tag = el.localName;
+    if (tag === 'input' || tag === 'textarea') {
+      const input = el as HTMLInputElement;
+      if (input.type === 'checkbox' || input.type === 'radio') return input.checked ? ' checked="true"' : '';
+      if (input.type === 'file') {
+        const names = Array.from(input.files ?? [], (f) => f.name).join(', ');
+        return names ? ` value="${escapeXmlAttr(this.redactor.redact(names).text)}"` : '';
+      }
+      const sensitive = isSensitiveField({
+        tag, type: input.getAttribute('type'), autocomplete: input.getAttribute('autocomplete'),
+        name: input.getAttribute('name'), id: input.getAttribute('id'),
+      });
+      if (sensitive) {
+        if (input.value) this.redactedFields.set(el, 'credential');
+        return input.value ? ` value="${escapeXmlAttr(SENSITIVE_PLACEHOLDER)}"` : '';
+      }
+      if (!input.value) {
+        this.redactedFields.delete(el);
+        return '';
+      }
+      const { text, spans } = this.redactor.redact(input.value);
+      if (spans.length) this.redactedFields.set(el, spans[0]!.rule);
+      else this.redactedFields.delete(el);
+      return ` value="${escapeXmlAttr(text.slice(0, this.limits.maxTextLength))}"`;
+    }
+    if (tag === 'select') {
+      const select = el as HTMLSelectElement;
+      const option = select.selectedOptions[0];
+      return option ? ` value="${escapeXmlAttr(this.redactor.redact(option.value).text.slice(0, this.limits.maxAttrLength))}"` : '';
+    }
+    if (tag === 'option') return (el as HTMLOptionElement).selected ? ' selected="true"' : '';
+    return '';
+  }
+
+  private redactionRegions(offsets: Map<Window, { x: number; y: number }>): { redactedRegions: Box[]; redactions: Record<string, number> } {
+    const regions: Box[] = [];
+    const counts: Record<string, number> = {};
+    for (const [node, spans] of this.redactedText) {
+      if (!node.isConnected) {
+        this.redactedText.delete(node);
+        continue;
+      }
+      const off = this.offsetFor(node.parentElement ?? this.doc.documentElement, offsets);
+      for (const span of spans) {
+        counts[span.rule] = (counts[span.rule] ?? 0) + 1;
+        const range = node.ownerDocument.createRange();
+        range.setStart(node, Math.min(span.start, node.length));
+        range.setEnd(node, Math.min(span.end, node.length));
+        for (const r of Array.from(range.getClientRects())) {
+          if (r.width > 0 && r.height > 0) regions.push({ x: r.left + off.x, y: r.top + off.y, width: r.width, height: r.height });
+        }
+      }
+    }
+    for (const [el, rule] of this.redactedFields) {
+      if (!el.isConnected) {
+        this.redactedFields.delete(el);
+        continue;
+      }
+      counts[rule] = (counts[rule] ?? 0) + 1;
+      const box = elementBox(el, this.offsetFor(el, offsets));
+      if (box.width > 0 && box.height > 0) regions.push(box);
+    }
+    return { redactedRegions: regions, redactions: counts };
+  }
+
+  /** Pruning or truncation left the target out: add it in a <target-context> before the root closes. */
+  private withTargetContext(xml: string, target: Element, id: number): string {
+    const box = elementBox(target, this.offsetFor(target, new Map()));
+    const ctx = `<target-context><${xmlName(target.localName) ?? 'element'} id="${id}" bbox="${box.x},${box.y},${box.width},${box.height}"/></target-context>`;
+    const close = xml.lastIndexOf('</');
+    return close > 0 ? `${xml.slice(0, close)}${ctx}${xml.slice(close)}` : xml + ctx;
+  }
+
+  /** Cut an oversized tree at a tag boundary and close every open element. */
+  private truncate(xml: string): string {
+    const cut = xml.lastIndexOf('>', this.limits.maxChars - 200) + 1;
+    let head = xml.slice(0, cut);
+    const stack: string[] = [];
+    const tagRe = /<(\/?)([a-z_][a-z0-9_.-]*)[^>]*?(\/?)>/g;
+    for (let m = tagRe.exec(head); m; m = tagRe.exec(head)) {
+      if (m[3] === '/') continue;
+      if (m[1] === '/') stack.pop();
+      else stack.push(m[2]!);
+    }
+    head += `<truncated chars="${xml.length - cut}"/>`;
+    while (stack.length) head += `</${stack.pop()}>`;
+    return head;
+  }
+}

@@ -1,0 +1,72 @@
+// Clicks, double clicks and right clicks. The snapshot is taken at
+// pointerdown, before the page reacts; the step is emitted when the click
+// (or contextmenu / dblclick) confirms what the gesture was.
+import type { Recorder, PreAction } from '../recorder';
+import { listen } from '../guard';
+
+function eventTarget(event: Event): Element | null {
+  const origin = event.composedPath()[0];
+  if (origin && (origin as Node).nodeType === Node.ELEMENT_NODE) return origin as Element;
+  if (origin && (origin as Node).nodeType === Node.TEXT_NODE) return (origin as Node).parentElement;
+  return null;
+}
+
+export function initPointerObserver(win: Window, recorder: Recorder): () => void {
+  let pending: { pre: PreAction; button: number; x: number; y: number } | null = null;
+
+  const takePending = (button: number, x: number, y: number, target: Element | null): PreAction => {
+    const p = pending;
+    pending = null;
+    // Keyboard-activated clicks and synthetic gestures have no pointerdown: capture now.
+    if (p && p.button === button && Math.abs(p.x - x) < 20 && Math.abs(p.y - y) < 20) return p.pre;
+    return recorder.capture(target);
+  };
+
+  const teardowns = [
+    listen(win, 'pointerdown', (e) => {
+      const event = e as PointerEvent;
+      if (!event.isTrusted || !recorder.recording) return;
+      pending = { pre: recorder.capture(eventTarget(event)), button: event.button, x: event.clientX, y: event.clientY };
+    }),
+    listen(win, 'click', (e) => {
+      const event = e as MouseEvent;
+      if (!event.isTrusted || !recorder.recording || event.button !== 0) return;
+      const target = eventTarget(event);
+      const pre = takePending(0, event.clientX, event.clientY, target);
+      // The second click of a double click is reported as the dblclick step.
+      if (event.detail === 2) {
+        pending = { pre, button: 0, x: event.clientX, y: event.clientY };
+        return;
+      }
+      const keyboard = event.detail === 0 && event.clientX === 0 && event.clientY === 0;
+      recorder.emit(pre, {
+        type: 'click',
+        coordinates: keyboard ? centre(pre) : recorder.toTop(event.clientX, event.clientY, target),
+      });
+    }),
+    listen(win, 'dblclick', (e) => {
+      const event = e as MouseEvent;
+      if (!event.isTrusted || !recorder.recording) return;
+      const target = eventTarget(event);
+      const pre = takePending(0, event.clientX, event.clientY, target);
+      recorder.emit(pre, { type: 'double_click', coordinates: recorder.toTop(event.clientX, event.clientY, target) });
+    }),
+    listen(win, 'contextmenu', (e) => {
+      const event = e as MouseEvent;
+      if (!event.isTrusted || !recorder.recording) return;
+      const target = eventTarget(event);
+      const pre = takePending(2, event.clientX, event.clientY, target);
+      const keyboard = event.clientX === 0 && event.clientY === 0;
+      recorder.emit(pre, {
+        type: 'right_click',
+        coordinates: keyboard ? centre(pre) : recorder.toTop(event.clientX, event.clientY, target),
+      });
+    }),
+  ];
+  return () => teardowns.forEach((t) => t());
+}
+
+function centre(pre: PreAction): [number, number] | null {
+  const b = pre.target?.bbox;
+  return b ? [Math.round(b.x + b.width / 2), Math.round(b.y + b.height / 2)] : null;
+}

@@ -1,0 +1,135 @@
+// The recorder for one document tree: takes the pre-action snapshot, describes
+// the target, and turns an action into a draft for the service worker.
+import type { Action, Target } from '../core/schema';
+import type { StepDraft } from '../core/step-draft';
+import type { Redactor } from '../core/redactor';
+import type { RecordingState } from '../core/messages';
+import { ElementIds } from './element-ids';
+import { DomSnapshotter, type Snapshot, type SnapshotLimits, DEFAULT_LIMITS } from './dom-snapshot';
+import { accessibleName, roleOf, visibleText } from './element-semantics';
+import { cssSelector, xPath } from './element-locators';
+import { elementBox, frameOffset } from './geometry';
+import type { Outbox } from './outbox';
+
+/** State captured synchronously before the page reacts to an action. */
+export interface PreAction {
+  time: number;
+  snapshot: Snapshot;
+  target: Target | null;
+  element: Element | null;
+  lastChangeAt: number;
+  title: string;
+  url: string;
+}
+
+export type ActionFields = Omit<Action, 'element_id'>;
+
+export class Recorder {
+  readonly ids: ElementIds;
+  readonly snapshotter: DomSnapshotter;
+  state: RecordingState | null = null;
+  /** Offset of this frame in the top-level viewport; set by the frame-offset exchange for cross-origin frames. */
+  offset: { x: number; y: number } = { x: 0, y: 0 };
+
+  constructor(
+    private readonly win: Window,
+    private readonly redactor: Redactor,
+    private readonly outbox: Outbox,
+    idStart = 1,
+    limits: SnapshotLimits = DEFAULT_LIMITS,
+  ) {
+    this.ids = new ElementIds(idStart);
+    this.snapshotter = new DomSnapshotter(win.document, this.ids, redactor, limits);
+  }
+
+  get recording(): boolean {
+    return this.state !== null;
+  }
+
+  /** Synchronous: call at pointerdown/keydown, before the page reacts. */
+  capture(element: Element | null): PreAction {
+    const snapshot = this.snapshotter.snapshot(element);
+    return {
+      time: Date.now(),
+      snapshot,
+      element,
+      target: element && snapshot.targetId !== null ? this.describe(element, snapshot.targetId) : null,
+      lastChangeAt: this.snapshotter.lastChangeAt,
+      title: this.redactor.redact(this.win.top === this.win ? this.win.document.title : this.topTitle()).text,
+      url: this.redactor.redactUrl(this.win.location.href).text,
+    };
+  }
+
+  emit(pre: PreAction, action: ActionFields): void {
+    if (!this.state) return;
+    const redacted = { ...action };
+    if (redacted.text !== undefined) redacted.text = this.redactor.redact(redacted.text).text;
+    if (redacted.value !== undefined) redacted.value = this.redactor.redact(redacted.value).text;
+    if (redacted.label !== undefined) redacted.label = this.redactor.redact(redacted.label).text;
+    if (redacted.url !== undefined) redacted.url = this.redactor.redactUrl(redacted.url).text;
+    const draft: StepDraft = {
+      draftId: crypto.randomUUID(),
+      timestamp: pre.time,
+      action: { ...redacted, element_id: pre.target?.element_id ?? null },
+      target: pre.target,
+      domTree: pre.snapshot.xml,
+      title: pre.title,
+      url: pre.url,
+      viewport: { width: this.win.innerWidth, height: this.win.innerHeight },
+      devicePixelRatio: this.win.devicePixelRatio || 1,
+      lastChangeAt: pre.lastChangeAt,
+      redactedRegions: pre.snapshot.redactedRegions,
+      redactions: pre.snapshot.redactions,
+    };
+    this.outbox.push(draft);
+  }
+
+  /** Map a point in `el`'s window to the top-level viewport. */
+  toTop(x: number, y: number, el: Element | null): [number, number] {
+    const off = this.offsetOf(el);
+    return [Math.round((x + off.x) * 10) / 10, Math.round((y + off.y) * 10) / 10];
+  }
+
+  offsetOf(el: Element | null): { x: number; y: number } {
+    const win = el?.ownerDocument.defaultView ?? this.win;
+    const local = frameOffset(win);
+    // Same-origin chain up to top: exact. Otherwise this frame's known offset plus any same-origin nesting inside it.
+    if (local) return local;
+    const inner = win === this.win ? { x: 0, y: 0 } : this.innerOffset(win);
+    return { x: this.offset.x + inner.x, y: this.offset.y + inner.y };
+  }
+
+  private innerOffset(win: Window): { x: number; y: number } {
+    let x = 0;
+    let y = 0;
+    for (let w: Window = win; w !== this.win && w.frameElement; w = w.parent) {
+      const r = w.frameElement.getBoundingClientRect();
+      x += r.left + (w.frameElement as HTMLElement).clientLeft;
+      y += r.top + (w.frameElement as HTMLElement).clientTop;
+    }
+    return { x, y };
+  }
+
+  private topTitle(): string {
+    try {
+      return this.win.top?.document.title ?? this.win.document.title;
+    } catch {
+      return this.win.document.title;
+    }
+  }
+
+  private describe(el: Element, id: number): Target {
+    const element = this.ids.elementOf(id) ?? el;
+    const box = elementBox(element, this.offsetOf(element));
+    return {
+      element_id: id,
+      tag: element.localName,
+      selector: cssSelector(element),
+      xpath: xPath(element),
+      role: roleOf(element),
+      name: this.redactor.redact(accessibleName(element)).text,
+      text: this.redactor.redact(visibleText(element)).text,
+      bbox: box,
+    };
+  }
+}

@@ -1,0 +1,36 @@
+// Tells the service worker when the page has visibly settled after a change
+// (DOM mutation, scroll, resize), so it can capture a fresh "before" frame
+// ahead of the next action: captureVisibleTab is too slow and too rate-limited
+// to be called between pointerdown and the page's reaction.
+import { listen } from './guard';
+
+const QUIET_MS = 250;
+
+export function initSettleNotifier(win: Window, lastChangeAt: () => number, notify: (changeAt: number) => void): {
+  changed: () => void; stop: () => void;
+} {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let latest = lastChangeAt();
+  const changed = (): void => {
+    latest = Date.now();
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      if (win.document.visibilityState === 'visible') notify(Math.max(latest, lastChangeAt()));
+    }, QUIET_MS);
+  };
+  const stops = [
+    listen(win, 'scroll', changed),
+    listen(win, 'resize', changed),
+    listen(win, 'load', changed),
+    listen(win.document, 'visibilitychange', changed),
+  ];
+  changed();
+  return {
+    changed,
+    stop: () => {
+      if (timer) clearTimeout(timer);
+      stops.forEach((s) => s());
+    },
+  };
+}

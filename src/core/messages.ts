@@ -1,0 +1,88 @@
+// Every message between popup, options, review, content scripts, the service
+// worker and the offscreen document: one discriminated union, one place.
+import type { StepDraft } from './step-draft';
+import type { Task } from './task';
+import type { Box } from './schema';
+
+export interface RecordingState {
+  taskId: string;
+  instruction: string;
+  startedAt: number;
+}
+
+export interface ExportOptions {
+  /** Task ids to export; empty means every finished task. */
+  taskIds: string[];
+  onlyConfirmed: boolean;
+  formats: { sharegpt: boolean; messages: boolean };
+  actionStyle: 'json' | 'call';
+  includeDomInDialogues: boolean;
+  saveAs: boolean;
+}
+
+export interface ExportProgress {
+  exportId: string;
+  phase: 'running' | 'done' | 'error' | 'cancelled';
+  doneSteps: number;
+  totalSteps: number;
+  bytes: number;
+  filename?: string;
+  error?: string;
+}
+
+export type Message =
+  // popup / pages -> background
+  | { kind: 'recording/start'; instruction: string }
+  | { kind: 'recording/stop' }
+  | { kind: 'recording/get' }
+  | { kind: 'tasks/list' }
+  | { kind: 'export/start'; options: Partial<ExportOptions> }
+  | { kind: 'export/cancel'; exportId: string }
+  // content -> background
+  | { kind: 'step/record'; draft: StepDraft }
+  | { kind: 'page/settled'; lastChangeAt: number }
+  | { kind: 'frame/hello' }
+  // background -> offscreen
+  | { kind: 'offscreen/export'; target: 'offscreen'; exportId: string; options: ExportOptions; configHash: string; extensionVersion: string }
+  | { kind: 'offscreen/export-cancel'; target: 'offscreen'; exportId: string }
+  | { kind: 'offscreen/ocr'; target: 'offscreen'; image: string; width: number; height: number }
+  // offscreen -> background / popup (broadcast)
+  | { kind: 'export/progress'; progress: ExportProgress }
+  | { kind: 'export/ready'; exportId: string; url: string; filename: string; saveAs: boolean }
+  // background -> popup (broadcast)
+  | { kind: 'recording/changed'; state: RecordingState | null; stepCount: number };
+
+export type MessageKind = Message['kind'];
+export type MessageOf<K extends MessageKind> = Extract<Message, { kind: K }>;
+
+/** Reply type for each request; broadcasts reply with void. */
+export interface ReplyMap {
+  'recording/start': { ok: true; state: RecordingState } | { ok: false; error: string };
+  'recording/stop': { ok: true; task: Task | null };
+  'recording/get': { state: RecordingState | null; stepCount: number };
+  'tasks/list': { tasks: Task[] };
+  'export/start': { ok: true; exportId: string } | { ok: false; error: string };
+  'export/cancel': { ok: boolean };
+  'step/record': { ok: true; stepId: number; duplicate: boolean } | { ok: false; error: string; retry: boolean };
+  'page/settled': { ok: true };
+  'frame/hello': { frameId: number; tabId: number; recording: RecordingState | null };
+  'offscreen/export': { ok: true };
+  'offscreen/export-cancel': { ok: true };
+  'offscreen/ocr': { ok: true; words: { text: string; bbox: Box }[] } | { ok: false; error: string };
+  'export/progress': void;
+  'export/ready': void;
+  'recording/changed': void;
+}
+
+export type Reply<K extends MessageKind> = ReplyMap[K];
+
+const KINDS: ReadonlySet<string> = new Set<MessageKind>([
+  'recording/start', 'recording/stop', 'recording/get', 'tasks/list', 'export/start', 'export/cancel',
+  'step/record', 'page/settled', 'frame/hello', 'offscreen/export', 'offscreen/export-cancel', 'offscreen/ocr',
+  'export/progress', 'export/ready', 'recording/changed',
+]);
+
+/** Narrow an unknown runtime message; anything else is not ours. */
+export function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && KINDS.has((value as { kind?: unknown }).kind as string);
+}

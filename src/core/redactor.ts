@@ -1,0 +1,24 @@
+// The interface the recorder uses to redact text; the scrubber implements it.
+export interface RedactionSpan {
+  start: number;
+  end: number;
+  rule: string;
+}
+
+export interface RedactionResult {
+  text: string;
+  spans: RedactionSpan[];
+}
+
+export interface Redactor {
+  /** Redact secrets in free text; spans index the *input* text. */
+  redact(text: string): RedactionResult;
+  /** Redact a URL: secrets in user info and in sensitive query parameters too. */
+  redactUrl(url: string): RedactionResult;
+}
+
+/** A redactor that changes nothing, for tests of the recorder alone. */
+export const passThroughRedactor: Redactor = {
+  redact: (text) => ({ text, spans: [] }),
+  redactUrl: (url) => ({ text: url, spans: [] }),
+};

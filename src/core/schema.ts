@@ -1,0 +1,83 @@
+// The step schema: one source for the TypeScript types, runtime validation
+// (CLI `validate`) and the JSON Schema shipped in every export.
+// The origin fields (task_id, step_id, timestamp, observation.{screenshot_path,
+// dom_tree, active_window}, thought_trace, action.{type, coordinates,
+// element_id}) are a contract: extra fields sit beside them, never replace them.
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = '1.0.0';
+
+export const ACTION_TYPES = [
+  'click', 'double_click', 'right_click', 'type', 'key', 'select', 'check',
+  'scroll', 'submit', 'navigate', 'tab_switch', 'file', 'drag',
+] as const;
+export type ActionType = (typeof ACTION_TYPES)[number];
+
+export const BoxSchema = z.object({
+  x: z.number(), y: z.number(), width: z.number(), height: z.number(),
+}).describe('CSS pixels in the top-level viewport (the screenshot frame)');
+export type Box = z.infer<typeof BoxSchema>;
+
+export const TargetSchema = z.object({
+  element_id: z.number().int(),
+  tag: z.string(),
+  selector: z.string(),
+  xpath: z.string(),
+  role: z.string(),
+  name: z.string().describe('accessible name'),
+  text: z.string().describe('visible text, trimmed'),
+  bbox: BoxSchema,
+});
+export type Target = z.infer<typeof TargetSchema>;
+
+export const ActionSchema = z.object({
+  type: z.enum(ACTION_TYPES),
+  coordinates: z.tuple([z.number(), z.number()]).nullable()
+    .describe('[x, y] in CSS pixels of the screenshot frame; null when the action has no point'),
+  element_id: z.number().int().nullable().describe('id of a node in this step\'s dom_tree'),
+  // Extra, action-specific fields.
+  text: z.string().optional().describe('final text of a field edit (type)'),
+  key: z.string().optional().describe('key name for key presses, e.g. Enter, Control+a'),
+  value: z.string().optional(),
+  label: z.string().optional(),
+  checked: z.boolean().optional(),
+  url: z.string().optional().describe('destination of a navigation'),
+  navigation: z.enum(['link', 'typed', 'back_forward', 'reload', 'route', 'hash', 'new_tab', 'other']).optional(),
+  scroll: z.object({ x: z.number(), y: z.number() }).optional().describe('resulting scroll offset'),
+  files: z.array(z.string()).optional(),
+  to: z.tuple([z.number(), z.number()]).optional().describe('drag end point'),
+});
+export type Action = z.infer<typeof ActionSchema>;
+
+export const ObservationSchema = z.object({
+  screenshot_path: z.string().nullable().describe('path inside the zip; null when the tab could not be captured'),
+  dom_tree: z.string().describe('XML; every element carries id="N"'),
+  active_window: z.string().describe('page title'),
+  url: z.string(),
+  viewport: z.object({ width: z.number(), height: z.number() }),
+  device_pixel_ratio: z.number(),
+  screenshot_captured_at: z.number().nullable(),
+  screenshot_fresh: z.boolean().describe('true when the frame was captured after the last page change and before the action'),
+  screenshot_note: z.string().optional(),
+});
+export type Observation = z.infer<typeof ObservationSchema>;
+
+export const StepSchema = z.object({
+  task_id: z.string().uuid(),
+  step_id: z.number().int().min(1),
+  timestamp: z.number().int().describe('ms since epoch of the action'),
+  observation: ObservationSchema,
+  thought_trace: z.string(),
+  action: ActionSchema,
+  target: TargetSchema.nullable(),
+  tab_id: z.number().int(),
+  frame_id: z.number().int(),
+  confirmed: z.boolean(),
+});
+export type Step = z.infer<typeof StepSchema>;
+
+/** JSON Schema (draft 2020-12) for one line of trajectory.jsonl. */
+export function stepJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(StepSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return { $id: 'https://alien-dataflow.local/schema/step.schema.json', title: 'ALIEN Dataflow step', version: SCHEMA_VERSION, ...schema };
+}

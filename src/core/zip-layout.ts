@@ -1,0 +1,84 @@
+// The stable layout of an export zip, and the records that go into it.
+import { SCHEMA_VERSION, type Step } from './schema';
+import type { Task } from './task';
+
+export const ZIP_PATHS = {
+  trajectory: 'trajectory.jsonl',
+  sharegpt: 'sharegpt.jsonl',
+  messages: 'messages.jsonl',
+  manifest: 'manifest.json',
+  scrubReport: 'scrub_report.json',
+  stepSchema: 'schema/step.schema.json',
+} as const;
+
+/** One folder per task keeps step numbers readable and paths unique across tasks. */
+export function screenshotPath(taskId: string, stepId: number): string {
+  return `images/${taskId}/step_${stepId}.png`;
+}
+
+export function exportFilename(now: Date): string {
+  const stamp = now.toISOString().replace(/[:]/g, '-').replace(/\..+$/, '');
+  return `alien-dataflow-${stamp}.zip`;
+}
+
+export interface ManifestTask {
+  task_id: string;
+  instruction: string;
+  status: Task['status'];
+  confirmed: boolean;
+  created_at: string;
+  steps: number;
+  screenshots: number;
+}
+
+export interface Manifest {
+  schema_version: string;
+  extension_version: string;
+  created_at: string;
+  config_hash: string;
+  counts: { tasks: number; steps: number; screenshots: number };
+  files: string[];
+  tasks: ManifestTask[];
+}
+
+export function buildManifest(input: {
+  extensionVersion: string; createdAt: Date; configHash: string; files: string[];
+  tasks: { task: Task; steps: Step[] }[];
+}): Manifest {
+  const tasks = input.tasks.map(({ task, steps }) => ({
+    task_id: task.id,
+    instruction: task.instruction,
+    status: task.status,
+    confirmed: task.status === 'confirmed',
+    created_at: new Date(task.createdAt).toISOString(),
+    steps: steps.length,
+    screenshots: steps.filter((s) => s.observation.screenshot_path !== null).length,
+  }));
+  return {
+    schema_version: SCHEMA_VERSION,
+    extension_version: input.extensionVersion,
+    created_at: input.createdAt.toISOString(),
+    config_hash: input.configHash,
+    counts: {
+      tasks: tasks.length,
+      steps: tasks.reduce((n, t) => n + t.steps, 0),
+      screenshots: tasks.reduce((n, t) => n + t.screenshots, 0),
+    },
+    files: input.files,
+    tasks,
+  };
+}
+
+/** One line of trajectory.jsonl: origin field order first, extras after. */
+export function trajectoryLine(step: Step): string {
+  const { task_id, step_id, timestamp, observation, thought_trace, action, ...rest } = step;
+  const { screenshot_path, dom_tree, active_window, ...obsRest } = observation;
+  const { type, coordinates, element_id, ...actRest } = action;
+  return JSON.stringify({
+    task_id, step_id, timestamp,
+    observation: { screenshot_path, dom_tree, active_window, ...obsRest },
+    thought_trace,
+    action: { type, coordinates, element_id, ...actRest },
+    ...rest,
+  });
+}

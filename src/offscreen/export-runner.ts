@@ -1,0 +1,81 @@
+// Runs an export in the offscreen document, where it survives the popup
+// closing and where blob URLs can be made for chrome.downloads.
+import type { ExportOptions, ExportProgress } from '../core/messages';
+import { toExportSteps } from '../core/stored-step';
+import { writeExport, ExportCancelled, type ExportSource } from '../core/export-writer';
+import { exportFilename } from '../core/zip-layout';
+import { db, listTasks, stepsOf } from '../platform/db';
+import { broadcast } from '../platform/messaging';
+
+/** Blob parts are folded into one Blob every so often, so Chrome can move the data out of the JS heap. */
+const FOLD_BYTES = 16 * 1024 * 1024;
+const cancelled = new Set<string>();
+
+export function cancelExport(exportId: string): void {
+  cancelled.add(exportId);
+}
+
+async function selectTasks(options: ExportOptions) {
+  const all = await listTasks();
+  return all
+    .filter((t) => t.status !== 'recording')
+    .filter((t) => options.taskIds.length === 0 || options.taskIds.includes(t.id))
+    .filter((t) => !options.onlyConfirmed || t.status === 'confirmed')
+    .sort((a, b) => a.createdAt - b.createdAt);
+}
+
+// Offscreen documents only get runtime messaging, not getManifest: the worker passes the version in.
+export async function runExport(exportId: string, options: ExportOptions, configHash: string, extensionVersion: string): Promise<void> {
+  const report = (p: Omit<ExportProgress, 'exportId'>): void => broadcast({ kind: 'export/progress', progress: { exportId, ...p } });
+  try {
+    const tasks = await selectTasks(options);
+    if (tasks.length === 0) {
+      report({ phase: 'error', doneSteps: 0, totalSteps: 0, bytes: 0, error: 'Nothing to export yet: record a task and stop it first.' });
+      return;
+    }
+    const database = await db();
+    const source: ExportSource = {
+      tasks,
+      steps: async (taskId) => toExportSteps(await stepsOf(taskId)),
+      image: async (imageId) => {
+        const image = await database.get('images', imageId);
+        if (!image) throw new Error(`screenshot ${imageId} is missing from storage`);
+        return new Uint8Array(await image.blob.arrayBuffer());
+      },
+    };
+    let parts: BlobPart[] = [];
+    let pending = 0;
+    let lastReport = 0;
+    const sink = (chunk: Uint8Array): void => {
+      parts.push(chunk as Uint8Array<ArrayBuffer>);
+      pending += chunk.length;
+      if (pending > FOLD_BYTES) {
+        parts = [new Blob(parts)];
+        pending = 0;
+      }
+    };
+    const filename = exportFilename(new Date());
+    await writeExport(source, {
+      sharegpt: options.formats.sharegpt, messages: options.formats.messages, actionStyle: options.actionStyle,
+      includeDom: options.includeDomInDialogues, extensionVersion,
+      configHash, now: new Date(),
+    }, sink, (p) => {
+      if (Date.now() - lastReport > 150) {
+        lastReport = Date.now();
+        report({ phase: 'running', ...p });
+      }
+    }, () => cancelled.has(exportId));
+    const blob = new Blob(parts, { type: 'application/zip' });
+    const url = URL.createObjectURL(blob);
+    // The download reads the blob quickly; revoke much later to be safe.
+    setTimeout(() => URL.revokeObjectURL(url), 10 * 60 * 1000);
+    const steps = tasks.reduce((n, t) => n + t.stepCount, 0);
+    report({ phase: 'done', doneSteps: steps, totalSteps: steps, bytes: blob.size, filename });
+    broadcast({ kind: 'export/ready', exportId, url, filename, saveAs: options.saveAs });
+  } catch (error) {
+    const phase = error instanceof ExportCancelled ? 'cancelled' : 'error';
+    report({ phase, doneSteps: 0, totalSteps: 0, bytes: 0, error: phase === 'error' ? String(error) : undefined });
+  } finally {
+    cancelled.delete(exportId);
+  }
+}

@@ -1,0 +1,45 @@
+// IndexedDB through idb: tasks, steps and screenshot blobs. Shared by the
+// service worker, the offscreen document (export) and the review page, which
+// all run on the extension origin and so see the same database.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Task } from '../core/task';
+import type { StoredStep } from '../core/stored-step';
+
+interface DataflowDB extends DBSchema {
+  tasks: { key: string; value: Task };
+  steps: { key: [string, number]; value: StoredStep; indexes: { byDraft: string } };
+  images: { key: string; value: { id: string; blob: Blob; width: number; height: number } };
+}
+
+export type Db = IDBPDatabase<DataflowDB>;
+
+let dbPromise: Promise<Db> | null = null;
+
+export function db(): Promise<Db> {
+  dbPromise ??= openDB<DataflowDB>('alien-dataflow', 1, {
+    upgrade(database) {
+      database.createObjectStore('tasks', { keyPath: 'id' });
+      const steps = database.createObjectStore('steps', { keyPath: ['taskId', 'seq'] });
+      steps.createIndex('byDraft', 'draftId', { unique: true });
+      database.createObjectStore('images', { keyPath: 'id' });
+    },
+  });
+  return dbPromise;
+}
+
+export async function listTasks(): Promise<Task[]> {
+  const tasks = await (await db()).getAll('tasks');
+  return tasks.sort((a, b) => b.createdAt - a.createdAt);
+}
+
+export async function stepsOf(taskId: string): Promise<StoredStep[]> {
+  const range = IDBKeyRange.bound([taskId, 0], [taskId, Number.MAX_SAFE_INTEGER]);
+  return (await db()).getAll('steps', range);
+}
+
+/** Highest sequence number recorded for a task (0 when none). */
+export async function lastSeq(taskId: string): Promise<number> {
+  const range = IDBKeyRange.bound([taskId, 0], [taskId, Number.MAX_SAFE_INTEGER]);
+  const cursor = await (await db()).transaction('steps').store.openCursor(range, 'prev');
+  return cursor?.value.seq ?? 0;
+}

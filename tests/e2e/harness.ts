@@ -1,0 +1,169 @@
+// Shared e2e harness: real headless Chromium with the built extension,
+// fixture pages on 127.0.0.1, the real popup, real downloads.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import JSZip from 'jszip';
+import { findChrome, INSTALL_HINT } from '../../scripts/find-chrome.mjs';
+import { serveStatic } from '../../scripts/fixture-server.mjs';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist');
+export const FIXTURES = join(ROOT, 'tests/fixtures');
+
+export interface Session {
+  browser: Browser;
+  downloads: string;
+  fixtures: { url: string; close: () => Promise<void> };
+  /** A second origin serving the same files, for cross-origin frames. */
+  other: { url: string; close: () => Promise<void> };
+  close: () => Promise<void>;
+}
+
+export async function launch(): Promise<Session> {
+  const executablePath = findChrome();
+  if (!executablePath) throw new Error(INSTALL_HINT);
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run npm run build first');
+  const profile = mkdtempSync(join(tmpdir(), 'adf-profile-'));
+  const downloads = mkdtempSync(join(tmpdir(), 'adf-downloads-'));
+  // Downloads land in `downloads` under the name the extension chose, with no prompt.
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({
+    download: { default_directory: downloads, prompt_for_download: false, directory_upgrade: true },
+  }));
+  const browser = await puppeteer.launch({
+    executablePath,
+    headless: true,
+    pipe: true,
+    enableExtensions: [DIST],
+    userDataDir: profile,
+    defaultViewport: { width: 1280, height: 800 },
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync', '--disable-background-networking',
+      '--disable-component-update', '--window-size=1280,900'],
+  });
+  const fixtures = await serveStatic(FIXTURES);
+  const other = await serveStatic(FIXTURES);
+  return {
+    browser, downloads, fixtures, other,
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      await fixtures.close();
+      await other.close();
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(downloads, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function extensionId(browser: Browser): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const exts = await browser.extensions();
+    for (const [id, ext] of exts) if (ext.name.startsWith('ALIEN Dataflow')) return id;
+    await sleep(100);
+  }
+  throw new Error('extension not loaded');
+}
+
+export async function serviceWorker(browser: Browser): Promise<WebWorker> {
+  const id = await extensionId(browser);
+  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${id}/`));
+  const worker = await target.worker();
+  if (!worker) throw new Error('no service worker');
+  return worker;
+}
+
+/** Open the real popup as a click on the toolbar icon would, with `page` as the active tab. */
+export async function openPopup(browser: Browser, page: Page): Promise<Page> {
+  const id = await extensionId(browser);
+  const ext = (await browser.extensions()).get(id)!;
+  await page.bringToFront();
+  const popupTarget = browser.waitForTarget((t) => t.url() === `chrome-extension://${id}/popup/popup.html`, { timeout: 10_000 });
+  await page.triggerExtensionAction(ext);
+  const popup = await (await popupTarget).asPage();
+  await popup.waitForSelector('button');
+  return popup;
+}
+
+export async function clickButton(page: Page, name: string): Promise<void> {
+  const button = await page.waitForSelector(`::-p-aria([name="${name}"][role="button"])`, { timeout: 5000 });
+  await button!.click();
+}
+
+/** Start a recording through the popup and close it, as a person would. */
+export async function startRecording(browser: Browser, page: Page, task: string): Promise<void> {
+  const popup = await openPopup(browser, page);
+  const field = await popup.waitForSelector('::-p-aria([name="Task"][role="textbox"])');
+  await field!.type(task);
+  await clickButton(popup, 'Start recording');
+  await popup.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Recording'));
+  await popup.close();
+  await page.bringToFront();
+}
+
+export async function stopRecording(browser: Browser, page: Page): Promise<string> {
+  const popup = await openPopup(browser, page);
+  const status = await popup.$eval('#status', (el) => el.textContent ?? '');
+  await clickButton(popup, 'Stop recording');
+  await popup.waitForFunction(() => document.querySelector('#status')?.textContent === 'Not recording');
+  await popup.close();
+  return status;
+}
+
+/** Press Export in the popup and wait for the zip in the downloads folder. */
+export async function exportZip(session: Session, page: Page): Promise<JSZip> {
+  const before = new Set(readdirSync(session.downloads));
+  const popup = await openPopup(session.browser, page);
+  await clickButton(popup, 'Export');
+  const file = await waitFor(() => readdirSync(session.downloads).find((f) => !before.has(f) && /^alien-dataflow-.*\.zip$/.test(f)), 60_000);
+  await popup.close().catch(() => undefined);
+  return JSZip.loadAsync(readFileSync(join(session.downloads, file)));
+}
+
+export async function waitFor<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeout = 10_000, every = 100): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms`);
+    await sleep(every);
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Steps stored for the current recording, read from the service worker's IndexedDB. */
+export async function storedStepCount(browser: Browser): Promise<number> {
+  const worker = await serviceWorker(browser);
+  return worker.evaluate(async () => {
+    const got = await chrome.storage.local.get('recording');
+    const state = got.recording as { taskId: string } | undefined;
+    if (!state) return -1;
+    return new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open('alien-dataflow');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const range = IDBKeyRange.bound([state.taskId, 0], [state.taskId, Number.MAX_SAFE_INTEGER]);
+        const req = open.result.transaction('steps').objectStore('steps').count(range);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      };
+    });
+  });
+}
+
+export interface ExportedStep {
+  task_id: string; step_id: number; timestamp: number;
+  observation: { screenshot_path: string | null; dom_tree: string; active_window: string; url: string; screenshot_fresh: boolean };
+  thought_trace: string;
+  action: { type: string; coordinates: [number, number] | null; element_id: number | null; text?: string; key?: string; value?: string; label?: string; checked?: boolean; url?: string };
+  target: { element_id: number; tag: string; name: string; bbox: { x: number; y: number; width: number; height: number } } | null;
+}
+
+export async function trajectory(zip: JSZip): Promise<ExportedStep[]> {
+  const text = await zip.file('trajectory.jsonl')!.async('string');
+  return text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as ExportedStep);
+}
