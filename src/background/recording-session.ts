@@ -8,6 +8,7 @@ import { readRecording, writeRecording } from '../platform/recording-flag';
 import { broadcast } from '../platform/messaging';
 import { showRecordingBadge } from './badge';
 import { captureSettled } from './capture-scheduler';
+import { tabMemory } from './tab-memory';
 
 export async function startRecording(instruction: string): Promise<RecordingState> {
   const current = await readRecording();
@@ -16,12 +17,16 @@ export async function startRecording(instruction: string): Promise<RecordingStat
   if (!text) throw new Error('Type the task first: what are you about to do?');
   const task: Task = { id: crypto.randomUUID(), instruction: text, status: 'recording', createdAt: Date.now(), endedAt: null, stepCount: 0 };
   await (await db()).put('tasks', task);
+  await tabMemory.clearAll();
   const state: RecordingState = { taskId: task.id, instruction: text, startedAt: task.createdAt };
   await writeRecording(state);
   await showRecordingBadge(0);
   broadcast({ kind: 'recording/changed', state, stepCount: 0 });
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  if (tab) void captureSettled(tab);
+  if (tab?.id !== undefined) {
+    await tabMemory.setActiveTab(tab.id);
+    void captureSettled(tab);
+  }
   return state;
 }
 

@@ -11,6 +11,8 @@ import { recordingStatus, startRecording, stopRecording } from './recording-sess
 import { captureSettled, forgetTab } from './capture-scheduler';
 import { cancelExport, downloadExport, startExport } from './export-control';
 import { showRecordingBadge } from './badge';
+import { onPageLoaded, onTabActivated } from './navigation-steps';
+import { tabMemory } from './tab-memory';
 
 const handlers: HandlerMap = {
   'recording/start': async (m) => {
@@ -42,19 +44,31 @@ const handlers: HandlerMap = {
   'frame/hello': async (_m, sender) => ({
     frameId: sender.frameId ?? 0, tabId: sender.tab?.id ?? -1, recording: await readRecording(),
   }),
+  'page/leaving': async (m, sender) => {
+    if (sender.tab?.id !== undefined && sender.frameId === 0) await tabMemory.setLeaving(sender.tab.id, m.state);
+    return { ok: true };
+  },
+  'page/loaded': async (m, sender) => {
+    if (sender.tab && sender.frameId === 0) await onPageLoaded(sender.tab, m.url, m.navigation);
+    return { ok: true };
+  },
   'export/ready': async (m) => {
     await downloadExport(m.url, m.filename, m.saveAs);
   },
 };
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined => {
-  if (!isMessage(raw) || ('target' in raw && raw.target === 'offscreen')) return undefined;
+  if (!isMessage(raw) || 'target' in raw) return undefined;
   const handler = handlers[raw.kind] as Handler<MessageKind> | undefined;
   if (!handler) return undefined;
   return Promise.resolve(handler(raw as Message & { kind: MessageKind } as never, sender));
 });
 
 browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+browser.tabs.onCreated.addListener((tab) => {
+  if (tab.id !== undefined) void tabMemory.markNewTab(tab.id);
+});
+browser.tabs.onActivated.addListener(({ tabId }) => void onTabActivated(tabId).catch((e) => console.warn('tab switch step', e)));
 
 // A browser restart keeps storage.local: show the badge if a recording is still on.
 const restoreBadge = async (): Promise<void> => {

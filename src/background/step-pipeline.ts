@@ -12,14 +12,20 @@ import { regionsToPixels } from '../core/blur-regions';
 import { screenshotPath } from '../core/zip-layout';
 import { db, lastSeq } from '../platform/db';
 import { dataUrlToBlob, processImage } from '../platform/image-ops';
-import { readRecording } from '../platform/recording-flag';
 import { frameForStep } from './capture-scheduler';
 import { activeScrubber } from './scrubber-state';
 import { onStepStored } from './recording-session';
+import { tabMemory } from './tab-memory';
+import { joinFrameTree } from '../core/frame-join';
+
+/** A step may arrive shortly after Stop (an edit committed by the stop itself); it still belongs to its task. */
+const LATE_STEP_MS = 15_000;
+
+export interface StepSender { tab?: browser.Tabs.Tab; frameId?: number }
 
 let chain: Promise<unknown> = Promise.resolve();
 
-export function recordStep(draft: StepDraft, sender: browser.Runtime.MessageSender): Promise<Reply<'step/record'>> {
+export function recordStep(draft: StepDraft, sender: StepSender): Promise<Reply<'step/record'>> {
   const tab = sender.tab;
   if (!tab || tab.id === undefined) return Promise.resolve({ ok: false, error: 'step without a tab', retry: false });
   // Grab the frame now, not after earlier steps are stored: freshness depends on timing.
@@ -33,12 +39,17 @@ export function recordStep(draft: StepDraft, sender: browser.Runtime.MessageSend
 async function store(
   draft: StepDraft, tab: browser.Tabs.Tab, frameId: number, framePromise: ReturnType<typeof frameForStep>,
 ): Promise<Reply<'step/record'>> {
-  const state = await readRecording();
-  if (!state) return { ok: false, error: 'not recording', retry: false };
   const database = await db();
+  const task0 = await database.get('tasks', draft.taskId);
+  if (!task0) return { ok: false, error: 'unknown task', retry: false };
+  if (task0.status !== 'recording' && Date.now() - (task0.endedAt ?? 0) > LATE_STEP_MS) {
+    return { ok: false, error: 'the recording has ended', retry: false };
+  }
+  const state = { taskId: task0.id, instruction: task0.instruction, startedAt: task0.createdAt };
   const existing = await database.getFromIndex('steps', 'byDraft', draft.draftId);
   if (existing) return { ok: true, stepId: existing.seq, duplicate: true };
 
+  if (frameId !== 0 && tab.id !== undefined) draft.domTree = await joinedTree(tab.id, frameId, draft.domTree);
   const scrubber = await activeScrubber();
   const url = scrubber.redactUrl(draft.url).text;
   const title = scrubber.redact(draft.title).text;
@@ -54,7 +65,10 @@ async function store(
     const raw = await dataUrlToBlob(frame.frame.dataUrl);
     const probe = await createImageBitmap(raw);
     const rawWidth = probe.width;
+    const rawHeight = probe.height;
     probe.close();
+    // A subframe knows only its own viewport; the capture gives the tab's.
+    if (frameId !== 0) draft.viewport = { width: Math.round(rawWidth / draft.devicePixelRatio), height: Math.round(rawHeight / draft.devicePixelRatio) };
     // Scale to CSS pixels: coordinates and boxes are then pixels of the PNG.
     const cssWidth = Math.round(rawWidth / draft.devicePixelRatio);
     const style = scrubber.blurStyle();
@@ -98,6 +112,23 @@ async function store(
   const task = await tx.objectStore('tasks').get(state.taskId);
   if (task) await tx.objectStore('tasks').put({ ...task, stepCount: task.stepCount + 1 });
   await tx.done;
-  await onStepStored(state, (task?.stepCount ?? 0) + 1);
+  await Promise.all([
+    tabMemory.setLastStep(tab.id!, draft.timestamp, draft.action.type),
+    tabMemory.setLastObservation(tab.id!, {
+      at: draft.timestamp, domTree: draft.domTree, title, url, lastChangeAt: draft.lastChangeAt, viewport: draft.viewport,
+      devicePixelRatio: draft.devicePixelRatio, redactedRegions: draft.redactedRegions, redactions: {},
+    }),
+  ]);
+  if (task0.status === 'recording') await onStepStored(state, (task?.stepCount ?? 0) + 1);
   return { ok: true, stepId: seq, duplicate: false };
+}
+
+/** A cross-origin frame's tree, joined into the top frame's current tree when the top frame can say where it sits. */
+async function joinedTree(tabId: number, frameId: number, frameXml: string): Promise<string> {
+  try {
+    const reply = (await browser.tabs.sendMessage(tabId, { kind: 'frame/snapshot', target: 'content' }, { frameId: 0 })) as { xml: string } | null;
+    return (reply && joinFrameTree(reply.xml, frameId, frameXml)) ?? frameXml;
+  } catch {
+    return frameXml;
+  }
 }

@@ -93,6 +93,8 @@ export class DomSnapshotter {
   private readonly redactedFields = new Map<Element, string>();
   /** Last time a mutation or a state event reported a change (ms epoch). */
   lastChangeAt = Date.now();
+  /** Browser frame ids of cross-origin child frames, told by the frames themselves. */
+  private readonly frameIds = new WeakMap<Element, number>();
   /** Called after each batch of changes (used to schedule a settled-frame capture). */
   onChange: () => void = () => undefined;
 
@@ -129,15 +131,13 @@ export class DomSnapshotter {
     this.flush();
     const root = this.doc.documentElement;
     const withMarks = root ? this.element(root) : '';
-    const measured = new Map<number, string>();
     const offsets = new Map<Window, { x: number; y: number }>();
+    // The mark stands for the whole attribute: elements with no box (closed <option>s, display:none by CSS) get none.
     let xml = withMarks.replace(BOX_PLACEHOLDER, (_m, id: string) => {
       const el = this.ids.elementOf(Number(id));
       if (!el || !el.isConnected) return '';
       const box = elementBox(el, this.offsetFor(el, offsets));
-      const value = `${box.x},${box.y},${box.width},${box.height}`;
-      measured.set(Number(id), value);
-      return value;
+      return box.width > 0 || box.height > 0 ? ` bbox="${box.x},${box.y},${box.width},${box.height}"` : '';
     });
     if (xml.length > this.limits.maxChars) xml = this.truncate(xml);
     let targetId: number | null = null;
@@ -156,6 +156,12 @@ export class DomSnapshotter {
       n = parentAcrossRoots(n);
     }
     return this.ids.idOf(el);
+  }
+
+  setFrameId(frame: Element, frameId: number): void {
+    if (this.frameIds.get(frame) === frameId) return;
+    this.frameIds.set(frame, frameId);
+    this.invalidate(frame);
   }
 
   /** Process pending mutation records now, so the snapshot reflects the DOM at this instant. */
@@ -241,7 +247,9 @@ export class DomSnapshotter {
       attrs += ` ${safeName}="${escapeXmlAttr(this.attrValue(name, attr.value))}"`;
     }
     attrs += this.stateAttrs(el);
-    if (isInteractive(el)) attrs += ` bbox="${BOX_MARK}${id}${BOX_MARK}"`;
+    const frameId = this.frameIds.get(el);
+    if (frameId !== undefined) attrs += ` frame-id="${frameId}"`;
+    if (isInteractive(el)) attrs += `${BOX_MARK}${id}${BOX_MARK}`;
 
     let children = '';
     if (el.localName === 'svg') {

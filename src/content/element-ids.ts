@@ -20,6 +20,11 @@ export class ElementIds {
     return id;
   }
 
+  /** Move the id range before any id is handed out (a frame learns its range after it starts listening). */
+  startAt(start: number): void {
+    if (this.nodes.size === 0) this.next = start;
+  }
+
   peek(node: Node): number | undefined {
     return this.ids.get(node);
   }

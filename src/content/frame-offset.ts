@@ -5,16 +5,24 @@ import { listen } from './guard';
 
 const REQUEST = 'alien-dataflow:offset-request';
 const REPLY = 'alien-dataflow:offset-reply';
+const FRAME_ID = 'alien-dataflow:frame-id';
 
 interface OffsetReply { type: typeof REPLY; x: number; y: number }
 
-export function answerOffsetRequests(win: Window, ownOffset: () => { x: number; y: number }): () => void {
+export function answerOffsetRequests(
+  win: Window, ownOffset: () => { x: number; y: number }, onFrameId: (frame: Element, frameId: number) => void,
+): () => void {
   return listen(win, 'message', (e) => {
     const event = e as MessageEvent;
-    if ((event.data as { type?: string } | null)?.type !== REQUEST || !event.source) return;
+    const data = event.data as { type?: string; frameId?: unknown } | null;
+    if ((data?.type !== REQUEST && data?.type !== FRAME_ID) || !event.source) return;
     const frames = win.document.querySelectorAll('iframe, frame');
     for (const frame of Array.from(frames)) {
       if ((frame as HTMLIFrameElement).contentWindow !== event.source) continue;
+      if (data.type === FRAME_ID) {
+        if (typeof data.frameId === 'number') onFrameId(frame, data.frameId);
+        return;
+      }
       const r = frame.getBoundingClientRect();
       const own = ownOffset();
       const reply: OffsetReply = {
@@ -26,6 +34,11 @@ export function answerOffsetRequests(win: Window, ownOffset: () => { x: number; 
       return;
     }
   }, { capture: false, passive: true });
+}
+
+/** Tell the parent which browser frame id this frame has, so its tree can mark the iframe. */
+export function announceFrameId(win: Window, frameId: number): void {
+  win.parent.postMessage({ type: FRAME_ID, frameId }, '*');
 }
 
 /** Ask the parent for this frame's offset; `onOffset` gets each reply. */

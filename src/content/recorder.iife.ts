@@ -1,17 +1,29 @@
 // Content script entry (IIFE so it runs at document_start, ahead of page
-// scripts: a page's own capture listeners cannot swallow events first).
+// scripts). Listeners are attached here, at once, whether or not a recording
+// is on: a page's own capture listeners registered later cannot swallow
+// events before the recorder sees them. Handlers do nothing until recording.
+//
 // Runs in every frame. A frame whose ancestors are all same-origin is recorded
 // by the top frame's recorder, which inlines it into one tree; other frames
-// record themselves and map their coordinates through the frame-offset exchange.
+// record themselves, map their coordinates through the frame-offset exchange
+// and are joined into the top-level tree by the service worker.
+import browser from 'webextension-polyfill';
 import { Recorder } from './recorder';
 import { Outbox } from './outbox';
 import { initPointerObserver } from './observers/pointer-observer';
-import { answerOffsetRequests, requestOffset } from './frame-offset';
+import { initInputObserver } from './observers/input-observer';
+import { initKeyObserver } from './observers/key-observer';
+import { initScrollObserver } from './observers/scroll-observer';
+import { initFormObserver } from './observers/form-observer';
+import { initDragObserver } from './observers/drag-observer';
+import { initNavigationObserver } from './observers/navigation-observer';
+import { announceFrameId, answerOffsetRequests, requestOffset } from './frame-offset';
 import { initSettleNotifier } from './settle-notifier';
 import { loadRedactor } from './redactor-loader';
 import { onRecordingChange, readRecording } from '../platform/recording-flag';
 import { send, broadcast } from '../platform/messaging';
-import type { RecordingState } from '../core/messages';
+import { isMessage, type RecordingState } from '../core/messages';
+import { passThroughRedactor } from '../core/redactor';
 import { listen } from './guard';
 
 /** Frames per tab get disjoint id ranges, so ids from different frames never collide. */
@@ -40,62 +52,75 @@ function sameOriginFrames(win: Window): Window[] {
   return out;
 }
 
-async function main(): Promise<void> {
+function main(): void {
   if (recordedByAncestor(window)) return;
-  let recorder: Recorder | null = null;
-  let teardown: (() => void) | null = null;
+  const rec = new Recorder(window, passThroughRedactor, new Outbox());
 
-  const start = async (state: RecordingState): Promise<void> => {
-    if (recorder) {
-      recorder.state = state;
+  // Attached now, at document_start.
+  const attached = new WeakSet<Window>();
+  const attach = (win: Window): void => {
+    if (attached.has(win)) return;
+    attached.add(win);
+    // Order matters where observers share a gesture: pointer before input and drag.
+    initPointerObserver(win, rec);
+    initInputObserver(win, rec);
+    initKeyObserver(win, rec);
+    initScrollObserver(win, rec);
+    initFormObserver(win, rec);
+    initDragObserver(win, rec);
+  };
+  attach(window);
+  // Same-origin frames that appear later: attach when they load (load events reach the window in capture).
+  listen(window, 'load', () => sameOriginFrames(window).forEach(attach));
+  answerOffsetRequests(window, () => rec.offsetOf(null), (frame, id) => rec.snapshotter.setFrameId(frame, id));
+
+  let sessionStops: (() => void)[] = [];
+  let starting: Promise<void> | null = null;
+
+  const start = async (state: RecordingState, atPageLoad: boolean): Promise<void> => {
+    if (rec.recording) {
+      rec.state = state;
       return;
     }
-    const hello = await send<'frame/hello'>({ kind: 'frame/hello' });
-    const redactor = await loadRedactor();
-    const rec = new Recorder(window, redactor, new Outbox(), hello.frameId * IDS_PER_FRAME + 1);
-    rec.state = state;
-    recorder = rec;
-    rec.snapshotter.start();
-    const attached = new WeakSet<Window>();
-    const stops: (() => void)[] = [];
-    const attach = (win: Window): void => {
-      if (attached.has(win)) return;
-      attached.add(win);
-      stops.push(initPointerObserver(win, rec));
-    };
-    attach(window);
+    const [hello, redactor] = await Promise.all([send<'frame/hello'>({ kind: 'frame/hello' }), loadRedactor()]);
+    rec.begin(state, redactor, hello.frameId * IDS_PER_FRAME + 1);
     sameOriginFrames(window).forEach(attach);
-    // Frames that appear later: attach when they load.
-    stops.push(listen(window, 'load', () => sameOriginFrames(window).forEach(attach)));
-
+    const stops: (() => void)[] = [initNavigationObserver(window, rec, atPageLoad)];
     const settle = initSettleNotifier(window, () => rec.snapshotter.lastChangeAt, (lastChangeAt) => {
       if (rec.recording) broadcast({ kind: 'page/settled', lastChangeAt });
     });
     rec.snapshotter.onChange = settle.changed;
     stops.push(settle.stop);
-    stops.push(answerOffsetRequests(window, () => rec.offsetOf(null)));
     if (window !== window.top) {
       const channel = requestOffset(window, (o) => { rec.offset = o; });
+      announceFrameId(window, hello.frameId);
       stops.push(channel.stop, listen(window, 'pointerdown', channel.ask));
+    } else {
+      // The worker joins a cross-origin frame's step into this frame's tree.
+      const onSnapshot = (raw: unknown): Promise<{ xml: string }> | undefined => {
+        if (!isMessage(raw) || raw.kind !== 'frame/snapshot' || !rec.recording) return undefined;
+        return Promise.resolve({ xml: rec.snapshotter.snapshot().xml });
+      };
+      browser.runtime.onMessage.addListener(onSnapshot);
+      stops.push(() => browser.runtime.onMessage.removeListener(onSnapshot));
     }
-    teardown = () => {
-      stops.forEach((s) => s());
-      rec.snapshotter.stop();
-    };
+    sessionStops = stops;
   };
 
   const stop = (): void => {
-    teardown?.();
-    teardown = null;
-    recorder = null;
+    rec.end();
+    sessionStops.forEach((s) => s());
+    sessionStops = [];
   };
 
   onRecordingChange((state) => {
-    if (state) void start(state).catch((e) => console.debug('[alien-dataflow] start failed', e));
-    else stop();
+    if (state) {
+      starting = (starting ?? Promise.resolve()).then(() => start(state, false)).catch((e) => console.debug('[alien-dataflow] start failed', e));
+    } else stop();
   });
-  const state = await readRecording();
-  if (state) await start(state);
+  void readRecording()
+    .then((state) => (state ? start(state, true) : undefined))
+    .catch((error) => console.debug('[alien-dataflow] recorder not started', error));
 }
 
-main().catch((error) => console.debug('[alien-dataflow] recorder not started', error));
+main();

@@ -30,24 +30,66 @@ export class Recorder {
   state: RecordingState | null = null;
   /** Offset of this frame in the top-level viewport; set by the frame-offset exchange for cross-origin frames. */
   offset: { x: number; y: number } = { x: 0, y: 0 };
+  /** When the last step was emitted (ms epoch): lets observers drop events implied by it (a submit after a click). */
+  lastEmitAt = 0;
+  lastEmitType: Action['type'] | null = null;
+  /** The last pointerdown: its snapshot serves check/select/drag steps that the gesture turns out to be. */
+  lastPointer: { pre: PreAction; element: Element | null; at: number; x: number; y: number } | null = null;
+  /** A pointer drag just ended: the click the browser fires after it is not a step of its own. */
+  suppressClickUntil = 0;
+  /** The last keydown snapshot taken on a widget (select, checkbox): used when the key changes it. */
+  lastKey: { pre: PreAction; element: Element | null; at: number } | null = null;
+  /** Work to finish before any new action is captured (an open typing session emits its step first). */
+  private readonly beforeCapture = new Set<() => void>();
+
+  private redactor: Redactor;
 
   constructor(
     private readonly win: Window,
-    private readonly redactor: Redactor,
+    redactor: Redactor,
     private readonly outbox: Outbox,
-    idStart = 1,
     limits: SnapshotLimits = DEFAULT_LIMITS,
   ) {
-    this.ids = new ElementIds(idStart);
-    this.snapshotter = new DomSnapshotter(win.document, this.ids, redactor, limits);
+    this.redactor = redactor;
+    this.ids = new ElementIds(1);
+    this.snapshotter = new DomSnapshotter(win.document, this.ids, {
+      redact: (t) => this.redactor.redact(t),
+      redactUrl: (u) => this.redactor.redactUrl(u),
+    }, limits);
   }
 
   get recording(): boolean {
     return this.state !== null;
   }
 
+  /** Begin recording: listeners were attached at document_start; now snapshots and steps start. */
+  begin(state: RecordingState, redactor: Redactor, idStart: number): void {
+    this.redactor = redactor;
+    this.ids.startAt(idStart);
+    // Mutations while not recording were not observed: start from a clean cache.
+    this.snapshotter.resetCache();
+    this.state = state;
+  }
+
+  end(): void {
+    this.flushPending();
+    this.state = null;
+    this.snapshotter.stop();
+  }
+
+  onBeforeCapture(fn: () => void): () => void {
+    this.beforeCapture.add(fn);
+    return () => this.beforeCapture.delete(fn);
+  }
+
+  /** Emit whatever is pending (typing sessions) now: before another action, on page hide, on stop. */
+  flushPending(): void {
+    for (const fn of this.beforeCapture) fn();
+  }
+
   /** Synchronous: call at pointerdown/keydown, before the page reacts. */
   capture(element: Element | null): PreAction {
+    this.flushPending();
     const snapshot = this.snapshotter.snapshot(element);
     return {
       time: Date.now(),
@@ -62,13 +104,17 @@ export class Recorder {
 
   emit(pre: PreAction, action: ActionFields): void {
     if (!this.state) return;
+    this.lastEmitAt = Date.now();
+    this.lastEmitType = action.type;
     const redacted = { ...action };
     if (redacted.text !== undefined) redacted.text = this.redactor.redact(redacted.text).text;
     if (redacted.value !== undefined) redacted.value = this.redactor.redact(redacted.value).text;
     if (redacted.label !== undefined) redacted.label = this.redactor.redact(redacted.label).text;
     if (redacted.url !== undefined) redacted.url = this.redactor.redactUrl(redacted.url).text;
+    if (redacted.files !== undefined) redacted.files = redacted.files.map((f) => this.redactor.redact(f).text);
     const draft: StepDraft = {
       draftId: crypto.randomUUID(),
+      taskId: this.state.taskId,
       timestamp: pre.time,
       action: { ...redacted, element_id: pre.target?.element_id ?? null },
       target: pre.target,
@@ -82,6 +128,10 @@ export class Recorder {
       redactions: pre.snapshot.redactions,
     };
     this.outbox.push(draft);
+  }
+
+  redactUrl(url: string): string {
+    return this.redactor.redactUrl(url).text;
   }
 
   /** Map a point in `el`'s window to the top-level viewport. */

@@ -3,6 +3,7 @@
 import type { StepDraft } from './step-draft';
 import type { Task } from './task';
 import type { Box } from './schema';
+import type { NavigationKind, PageState } from './page-state';
 
 export interface RecordingState {
   taskId: string;
@@ -42,6 +43,10 @@ export type Message =
   | { kind: 'step/record'; draft: StepDraft }
   | { kind: 'page/settled'; lastChangeAt: number }
   | { kind: 'frame/hello' }
+  | { kind: 'page/leaving'; state: PageState }
+  | { kind: 'page/loaded'; url: string; title: string; navigation: NavigationKind; at: number }
+  // background -> content (top frame): its current tree, to join a cross-origin frame's step into
+  | { kind: 'frame/snapshot'; target: 'content' }
   // background -> offscreen
   | { kind: 'offscreen/export'; target: 'offscreen'; exportId: string; options: ExportOptions; configHash: string; extensionVersion: string }
   | { kind: 'offscreen/export-cancel'; target: 'offscreen'; exportId: string }
@@ -66,6 +71,9 @@ export interface ReplyMap {
   'step/record': { ok: true; stepId: number; duplicate: boolean } | { ok: false; error: string; retry: boolean };
   'page/settled': { ok: true };
   'frame/hello': { frameId: number; tabId: number; recording: RecordingState | null };
+  'page/leaving': { ok: true };
+  'frame/snapshot': { xml: string } | null;
+  'page/loaded': { ok: true };
   'offscreen/export': { ok: true };
   'offscreen/export-cancel': { ok: true };
   'offscreen/ocr': { ok: true; words: { text: string; bbox: Box }[] } | { ok: false; error: string };
@@ -78,7 +86,7 @@ export type Reply<K extends MessageKind> = ReplyMap[K];
 
 const KINDS: ReadonlySet<string> = new Set<MessageKind>([
   'recording/start', 'recording/stop', 'recording/get', 'tasks/list', 'export/start', 'export/cancel',
-  'step/record', 'page/settled', 'frame/hello', 'offscreen/export', 'offscreen/export-cancel', 'offscreen/ocr',
+  'step/record', 'page/settled', 'frame/hello', 'page/leaving', 'page/loaded', 'frame/snapshot', 'offscreen/export', 'offscreen/export-cancel', 'offscreen/ocr',
   'export/progress', 'export/ready', 'recording/changed',
 ]);
 

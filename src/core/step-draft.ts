@@ -6,6 +6,8 @@ import type { Action, Box, Target } from './schema';
 export interface StepDraft {
   /** Unique per draft, so a retried send is stored once. */
   draftId: string;
+  /** The task being recorded when the action happened (a step may arrive just after Stop). */
+  taskId: string;
   timestamp: number;
   action: Action;
   target: Target | null;

@@ -21,7 +21,12 @@ export interface Session {
   close: () => Promise<void>;
 }
 
-export async function launch(): Promise<Session> {
+export interface LaunchOptions {
+  /** Do not attach to the service worker: needed where a test stops and restarts it (see tests/e2e/worker-restart). */
+  detachWorker?: boolean;
+}
+
+export async function launch(opts: LaunchOptions = {}): Promise<Session> {
   const executablePath = findChrome();
   if (!executablePath) throw new Error(INSTALL_HINT);
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run npm run build first');
@@ -36,12 +41,16 @@ export async function launch(): Promise<Session> {
     executablePath,
     headless: true,
     pipe: true,
+    dumpio: process.env.DUMPIO === '1',
+    ...(opts.detachWorker ? { targetFilter: (t: { type: () => string }) => t.type() !== 'service_worker' } : {}),
     enableExtensions: [DIST],
     userDataDir: profile,
     defaultViewport: { width: 1280, height: 800 },
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync', '--disable-background-networking',
       '--disable-component-update', '--window-size=1280,900'],
   });
+  // Opened first, so test pages opened later are the active tabs (what gets captured).
+  await extensionPage(browser);
   const fixtures = await serveStatic(FIXTURES);
   const other = await serveStatic(FIXTURES);
   return {
@@ -135,10 +144,21 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-/** Steps stored for the current recording, read from the service worker's IndexedDB. */
-export async function storedStepCount(browser: Browser): Promise<number> {
-  const worker = await serviceWorker(browser);
-  return worker.evaluate(async () => {
+/** An extension page (options) kept open to read IndexedDB and storage without touching the worker. */
+async function extensionPage(browser: Browser): Promise<Page> {
+  const id = await extensionId(browser);
+  const url = `chrome-extension://${id}/options/options.html`;
+  const open = (await browser.pages()).find((p) => p.url() === url);
+  if (open) return open;
+  const page = await browser.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/** Steps stored for the current recording, read from the extension's IndexedDB. */
+export async function storedStepCount(browser: Browser, activePage?: Page): Promise<number> {
+  const page = await extensionPage(browser);
+  const count = await page.evaluate(async () => {
     const got = await chrome.storage.local.get('recording');
     const state = got.recording as { taskId: string } | undefined;
     if (!state) return -1;
@@ -148,18 +168,68 @@ export async function storedStepCount(browser: Browser): Promise<number> {
       open.onsuccess = () => {
         const range = IDBKeyRange.bound([state.taskId, 0], [state.taskId, Number.MAX_SAFE_INTEGER]);
         const req = open.result.transaction('steps').objectStore('steps').count(range);
-        req.onsuccess = () => resolve(req.result);
+        req.onsuccess = () => { resolve(req.result); open.result.close(); };
         req.onerror = () => reject(req.error);
       };
     });
   });
+  if (activePage) await activePage.bringToFront();
+  return count;
+}
+
+/** Every string value stored in IndexedDB (steps and tasks), for leak checks. */
+export async function dumpIndexedDb(browser: Browser): Promise<string> {
+  const page = await extensionPage(browser);
+  return page.evaluate(async () => new Promise<string>((resolve, reject) => {
+    const open = indexedDB.open('alien-dataflow');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['steps', 'tasks']);
+      const out: unknown[] = [];
+      let pending = 2;
+      for (const name of ['steps', 'tasks']) {
+        const req = tx.objectStore(name).getAll();
+        req.onsuccess = () => {
+          out.push(req.result);
+          if (--pending === 0) { open.result.close(); resolve(JSON.stringify(out)); }
+        };
+        req.onerror = () => reject(req.error);
+      }
+    };
+  }));
+}
+
+/** Stop the extension's service worker as the browser does when it is idle (needs launch({ detachWorker: true })). */
+export async function stopServiceWorker(browser: Browser): Promise<void> {
+  const id = await extensionId(browser);
+  const page = await extensionPage(browser);
+  const cdp = await page.createCDPSession();
+  const running = new Promise<string>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+      const v = e.versions.find((x) => x.scriptURL.includes(id) && x.runningStatus === 'running');
+      if (v) resolve(v.versionId);
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  const versionId = await Promise.race([running, sleep(3000).then(() => null)]);
+  if (versionId !== null) {
+    const stopped = new Promise<void>((resolve) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+        if (e.versions.some((x) => x.versionId === versionId && x.runningStatus === 'stopped')) resolve();
+      });
+    });
+    await cdp.send('ServiceWorker.stopWorker', { versionId });
+    await Promise.race([stopped, sleep(5000)]);
+  }
+  await cdp.send('ServiceWorker.disable');
+  await cdp.detach();
 }
 
 export interface ExportedStep {
-  task_id: string; step_id: number; timestamp: number;
-  observation: { screenshot_path: string | null; dom_tree: string; active_window: string; url: string; screenshot_fresh: boolean };
+  task_id: string; step_id: number; timestamp: number; frame_id: number;
+  observation: { screenshot_path: string | null; dom_tree: string; active_window: string; url: string; screenshot_fresh: boolean; viewport: { width: number; height: number } };
   thought_trace: string;
-  action: { type: string; coordinates: [number, number] | null; element_id: number | null; text?: string; key?: string; value?: string; label?: string; checked?: boolean; url?: string };
+  action: { type: string; coordinates: [number, number] | null; element_id: number | null; text?: string; key?: string; value?: string; label?: string; checked?: boolean; url?: string; navigation?: string; scroll?: { x: number; y: number } };
   target: { element_id: number; tag: string; name: string; bbox: { x: number; y: number; width: number; height: number } } | null;
 }
 

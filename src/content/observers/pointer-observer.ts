@@ -1,14 +1,17 @@
 // Clicks, double clicks and right clicks. The snapshot is taken at
 // pointerdown, before the page reacts; the step is emitted when the click
-// (or contextmenu / dblclick) confirms what the gesture was.
+// (or contextmenu / dblclick) confirms what the gesture was. Clicks on
+// checkboxes, radios, selects and file inputs become check/select/file steps
+// in the input observer, which reuses this pointerdown snapshot.
 import type { Recorder, PreAction } from '../recorder';
 import { listen } from '../guard';
+import { controlOf, eventElement, isToggle } from '../dom-utils';
 
-function eventTarget(event: Event): Element | null {
-  const origin = event.composedPath()[0];
-  if (origin && (origin as Node).nodeType === Node.ELEMENT_NODE) return origin as Element;
-  if (origin && (origin as Node).nodeType === Node.TEXT_NODE) return (origin as Node).parentElement;
-  return null;
+function handledAsInput(el: Element | null): boolean {
+  const control = controlOf(el);
+  if (!control) return false;
+  return isToggle(control) || control.localName === 'select' || control.localName === 'option'
+    || (control.localName === 'input' && (control as HTMLInputElement).type === 'file');
 }
 
 export function initPointerObserver(win: Window, recorder: Recorder): () => void {
@@ -17,21 +20,33 @@ export function initPointerObserver(win: Window, recorder: Recorder): () => void
   const takePending = (button: number, x: number, y: number, target: Element | null): PreAction => {
     const p = pending;
     pending = null;
-    // Keyboard-activated clicks and synthetic gestures have no pointerdown: capture now.
+    // Keyboard-activated clicks have no pointerdown: capture now.
     if (p && p.button === button && Math.abs(p.x - x) < 20 && Math.abs(p.y - y) < 20) return p.pre;
     return recorder.capture(target);
+  };
+
+  const centre = (pre: PreAction): [number, number] | null => {
+    const b = pre.target?.bbox;
+    return b ? [Math.round(b.x + b.width / 2), Math.round(b.y + b.height / 2)] : null;
   };
 
   const teardowns = [
     listen(win, 'pointerdown', (e) => {
       const event = e as PointerEvent;
       if (!event.isTrusted || !recorder.recording) return;
-      pending = { pre: recorder.capture(eventTarget(event)), button: event.button, x: event.clientX, y: event.clientY };
+      const target = eventElement(event);
+      const pre = recorder.capture(target);
+      pending = { pre, button: event.button, x: event.clientX, y: event.clientY };
+      recorder.lastPointer = { pre, element: target, at: Date.now(), x: event.clientX, y: event.clientY };
     }),
     listen(win, 'click', (e) => {
       const event = e as MouseEvent;
       if (!event.isTrusted || !recorder.recording || event.button !== 0) return;
-      const target = eventTarget(event);
+      const target = eventElement(event);
+      if (handledAsInput(target) || Date.now() < recorder.suppressClickUntil) {
+        pending = null;
+        return;
+      }
       const pre = takePending(0, event.clientX, event.clientY, target);
       // The second click of a double click is reported as the dblclick step.
       if (event.detail === 2) {
@@ -47,14 +62,14 @@ export function initPointerObserver(win: Window, recorder: Recorder): () => void
     listen(win, 'dblclick', (e) => {
       const event = e as MouseEvent;
       if (!event.isTrusted || !recorder.recording) return;
-      const target = eventTarget(event);
+      const target = eventElement(event);
       const pre = takePending(0, event.clientX, event.clientY, target);
       recorder.emit(pre, { type: 'double_click', coordinates: recorder.toTop(event.clientX, event.clientY, target) });
     }),
     listen(win, 'contextmenu', (e) => {
       const event = e as MouseEvent;
       if (!event.isTrusted || !recorder.recording) return;
-      const target = eventTarget(event);
+      const target = eventElement(event);
       const pre = takePending(2, event.clientX, event.clientY, target);
       const keyboard = event.clientX === 0 && event.clientY === 0;
       recorder.emit(pre, {
@@ -64,9 +79,4 @@ export function initPointerObserver(win: Window, recorder: Recorder): () => void
     }),
   ];
   return () => teardowns.forEach((t) => t());
-}
-
-function centre(pre: PreAction): [number, number] | null {
-  const b = pre.target?.bbox;
-  return b ? [Math.round(b.x + b.width / 2), Math.round(b.y + b.height / 2)] : null;
 }

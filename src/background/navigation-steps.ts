@@ -1,0 +1,59 @@
+// Steps the page cannot record by itself: a navigation reported by the next
+// page (typed URL, reload, back/forward, a link followed without a recorded
+// click) and switching tabs. Their "before" observation is the state the
+// previous page sent on pagehide, or the tab's last recorded observation.
+import browser from 'webextension-polyfill';
+import type { NavigationKind, PageState } from '../core/page-state';
+import type { StepDraft } from '../core/step-draft';
+import type { Action } from '../core/schema';
+import { readRecording } from '../platform/recording-flag';
+import { recordStep } from './step-pipeline';
+import { tabMemory } from './tab-memory';
+import { activeScrubber } from './scrubber-state';
+
+/** An action of these kinds this recent before the page went away explains the navigation. */
+const IMPLIED_MS = 3000;
+const CAUSES_NAVIGATION = new Set(['click', 'double_click', 'key', 'submit', 'select']);
+
+function draftFrom(state: PageState, taskId: string, id: string, action: Action): StepDraft {
+  return {
+    draftId: id, taskId, timestamp: state.at, action, target: null, domTree: state.domTree, title: state.title,
+    url: state.url, viewport: state.viewport, devicePixelRatio: state.devicePixelRatio, lastChangeAt: state.lastChangeAt,
+    redactedRegions: state.redactedRegions, redactions: { ...state.redactions },
+  };
+}
+
+export async function onPageLoaded(tab: browser.Tabs.Tab, url: string, navigation: NavigationKind): Promise<void> {
+  const recording = await readRecording();
+  if (!recording || tab.id === undefined) return;
+  const leaving = await tabMemory.leaving(tab.id);
+  await tabMemory.clearLeaving(tab.id);
+  if (!leaving || leaving.at < recording.startedAt) return;
+  const last = await tabMemory.lastStep(tab.id);
+  if (last && leaving.at - last.at < IMPLIED_MS && CAUSES_NAVIGATION.has(last.type)) return;
+  const safeUrl = (await activeScrubber()).redactUrl(url).text;
+  const draft = draftFrom(leaving, recording.taskId, `nav:${tab.id}:${leaving.at}`, {
+    type: 'navigate', coordinates: null, element_id: null, url: safeUrl, navigation,
+  });
+  await recordStep(draft, { tab, frameId: 0 });
+}
+
+export async function onTabActivated(tabId: number): Promise<void> {
+  const previous = await tabMemory.activeTab();
+  await tabMemory.setActiveTab(tabId);
+  const recording = await readRecording();
+  if (!recording || previous === null || previous === tabId) return;
+  const isNew = await tabMemory.takeNewTab(tabId);
+  const before = await tabMemory.lastObservation(previous);
+  if (!before || before.at < recording.startedAt) return;
+  const [prevTab, nextTab] = await Promise.all([
+    browser.tabs.get(previous).catch(() => null), browser.tabs.get(tabId).catch(() => null),
+  ]);
+  if (!prevTab) return;
+  const url = nextTab?.url ?? nextTab?.pendingUrl ?? '';
+  const draft = draftFrom({ ...before, at: Date.now() }, recording.taskId, `tab:${previous}:${tabId}:${Date.now()}`, {
+    type: 'tab_switch', coordinates: null, element_id: null, url: (await activeScrubber()).redactUrl(url).text,
+    ...(isNew ? { navigation: 'new_tab' as const } : {}),
+  });
+  await recordStep(draft, { tab: { ...prevTab, active: false }, frameId: 0 });
+}

@@ -1,0 +1,32 @@
+// Per-tab facts the worker needs across restarts, in storage.session: the last
+// step's time and type, the page state sent on pagehide, the last observation,
+// and which tab is active. Cleared when a recording starts.
+import browser from 'webextension-polyfill';
+import type { PageState } from '../core/page-state';
+
+const key = (kind: string, tabId: number): string => `${kind}:${tabId}`;
+
+async function get<T>(k: string): Promise<T | null> {
+  const got = await browser.storage.session.get(k);
+  return (got[k] as T | undefined) ?? null;
+}
+
+export const tabMemory = {
+  lastStep: (tabId: number) => get<{ at: number; type: string }>(key('lastStep', tabId)),
+  setLastStep: (tabId: number, at: number, type: string) => browser.storage.session.set({ [key('lastStep', tabId)]: { at, type } }),
+  leaving: (tabId: number) => get<PageState>(key('leaving', tabId)),
+  setLeaving: (tabId: number, state: PageState) => browser.storage.session.set({ [key('leaving', tabId)]: state }),
+  clearLeaving: (tabId: number) => browser.storage.session.remove(key('leaving', tabId)),
+  /** The last observation recorded in a tab: the "before" of a tab switch away from it. */
+  lastObservation: (tabId: number) => get<PageState>(key('lastObs', tabId)),
+  setLastObservation: (tabId: number, state: PageState) => browser.storage.session.set({ [key('lastObs', tabId)]: state }),
+  activeTab: () => get<number>('activeTab'),
+  setActiveTab: (tabId: number) => browser.storage.session.set({ activeTab: tabId }),
+  markNewTab: (tabId: number) => browser.storage.session.set({ [key('newTab', tabId)]: true }),
+  takeNewTab: async (tabId: number) => {
+    const isNew = await get<boolean>(key('newTab', tabId));
+    if (isNew) await browser.storage.session.remove(key('newTab', tabId));
+    return !!isNew;
+  },
+  clearAll: () => browser.storage.session.clear(),
+};

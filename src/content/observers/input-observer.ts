@@ -1,0 +1,109 @@
+// Field edits, dropdowns, checkboxes and file choosers.
+// Typing is one `type` step per field edit carrying the final text: the
+// snapshot is taken at the first beforeinput (before the field changes) and
+// the step is emitted when the edit ends: change/blur, another action, page
+// hide or stop. Credential fields only ever yield a placeholder.
+import type { Recorder, PreAction } from '../recorder';
+import { listen } from '../guard';
+import { controlOf, eventElement, fieldText, isTextField, isToggle } from '../dom-utils';
+import { isSensitiveField, SENSITIVE_PLACEHOLDER } from '../../core/sensitive-field';
+
+const POINTER_REUSE_MS = 10_000;
+
+function sensitive(el: Element): boolean {
+  return isSensitiveField({
+    tag: el.localName, type: el.getAttribute('type'), autocomplete: el.getAttribute('autocomplete'),
+    name: el.getAttribute('name'), id: el.getAttribute('id'),
+  });
+}
+
+function editableRoot(el: Element): Element {
+  if (el.localName === 'input' || el.localName === 'textarea') return el;
+  let root = el;
+  while (root.parentElement && (root.parentElement as HTMLElement).isContentEditable) root = root.parentElement;
+  return root;
+}
+
+export function initInputObserver(win: Window, recorder: Recorder): () => void {
+  let session: { el: Element; pre: PreAction; startText: string } | null = null;
+
+  const commit = (): void => {
+    if (!session) return;
+    const { el, pre, startText } = session;
+    session = null;
+    const text = fieldText(el);
+    if (text === startText) return;
+    recorder.emit(pre, { type: 'type', coordinates: null, text: sensitive(el) ? SENSITIVE_PLACEHOLDER : text });
+  };
+
+  const open = (el: Element, pre?: PreAction): void => {
+    if (session?.el === el) return;
+    const snapshot = pre ?? recorder.capture(el); // capture() commits any other open session first
+    session = { el, pre: snapshot, startText: fieldText(el) };
+  };
+
+  /** The pointerdown (or key) snapshot that started this gesture, when it was on `el`. */
+  const gesturePre = (el: Element): { pre: PreAction; coordinates: [number, number] | null } => {
+    const p = recorder.lastPointer;
+    if (p && Date.now() - p.at < POINTER_REUSE_MS && p.element && (p.element === el || controlOf(p.element) === el || el.contains(p.element))) {
+      recorder.lastPointer = null;
+      return { pre: p.pre, coordinates: recorder.toTop(p.x, p.y, p.element) };
+    }
+    const k = recorder.lastKey;
+    if (k && Date.now() - k.at < POINTER_REUSE_MS && k.element === el) {
+      recorder.lastKey = null;
+      return { pre: k.pre, coordinates: null };
+    }
+    return { pre: recorder.capture(el), coordinates: null };
+  };
+
+  const stopFlush = recorder.onBeforeCapture(commit);
+  const teardowns = [
+    stopFlush,
+    listen(win, 'beforeinput', (e) => {
+      if (!e.isTrusted || !recorder.recording) return;
+      const el = eventElement(e);
+      if (el && isTextField(el)) open(editableRoot(el));
+    }),
+    // Autofill and some IMEs change a field without beforeinput: open the session late rather than miss the edit.
+    listen(win, 'input', (e) => {
+      if (!e.isTrusted || !recorder.recording) return;
+      const el = eventElement(e);
+      if (el && isTextField(el) && session?.el !== editableRoot(el)) {
+        const root = editableRoot(el);
+        open(root);
+        if (session) session.startText = '';
+      }
+    }),
+    listen(win, 'change', (e) => {
+      if (!e.isTrusted || !recorder.recording) return;
+      const el = eventElement(e);
+      if (!el) return;
+      if (isTextField(el)) {
+        if (session?.el === editableRoot(el)) commit();
+        return;
+      }
+      if (el.localName === 'select') {
+        const select = el as HTMLSelectElement;
+        const { pre, coordinates } = gesturePre(select);
+        const option = select.selectedOptions[0];
+        recorder.emit(pre, { type: 'select', coordinates, value: option?.value ?? '', label: (option?.label ?? option?.text ?? '').trim() });
+      } else if (isToggle(el)) {
+        const { pre, coordinates } = gesturePre(el);
+        recorder.emit(pre, { type: 'check', coordinates, checked: el.checked });
+      } else if (el.localName === 'input' && (el as HTMLInputElement).type === 'file') {
+        const { pre, coordinates } = gesturePre(el);
+        // File names only, never contents or local paths.
+        recorder.emit(pre, { type: 'file', coordinates, files: Array.from((el as HTMLInputElement).files ?? [], (f) => f.name) });
+      }
+    }),
+    listen(win, 'focusout', (e) => {
+      const el = eventElement(e);
+      if (session && el && session.el.contains(el)) commit();
+    }),
+  ];
+  return () => {
+    commit();
+    teardowns.forEach((t) => t());
+  };
+}

@@ -1,0 +1,50 @@
+// Key presses that matter: Enter, Tab, Escape, function keys, shortcuts with
+// modifiers, and arrows/Home/End/PageUp/PageDown inside widgets. Plain typing
+// is the input observer's `type` step; page scrolling keys are the scroll
+// observer's. Keys that change a select or a checkbox leave their snapshot
+// for the resulting select/check step instead of a key step of their own.
+import type { Recorder } from '../recorder';
+import { listen } from '../guard';
+import { eventElement, isTextField, isToggle } from '../dom-utils';
+
+const ALWAYS = new Set(['Enter', 'Tab', 'Escape']);
+const NAVIGATION = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
+const WIDGET_ROLES = new Set(['listbox', 'menu', 'menubar', 'grid', 'tree', 'treegrid', 'tablist', 'slider', 'radiogroup',
+  'combobox', 'spinbutton', 'option', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'tab', 'treeitem', 'gridcell', 'row']);
+const EDIT_SHORTCUTS = new Set(['a', 'c', 'v', 'x', 'z', 'y']);
+const MODIFIER_KEYS = new Set(['Control', 'Shift', 'Alt', 'Meta', 'AltGraph', 'CapsLock']);
+
+function inWidget(el: Element | null): boolean {
+  for (let n = el; n; n = n.parentElement) {
+    const role = n.getAttribute('role');
+    if (role && WIDGET_ROLES.has(role)) return true;
+    if (n.localName === 'input' && (n as HTMLInputElement).type === 'range') return true;
+  }
+  return false;
+}
+
+export function keyName(e: KeyboardEvent): string {
+  const mods = [e.ctrlKey && 'Control', e.altKey && 'Alt', e.metaKey && 'Meta', e.shiftKey && e.key.length > 1 && 'Shift'].filter(Boolean);
+  return [...mods, e.key.length === 1 ? e.key.toLowerCase() : e.key].join('+');
+}
+
+export function initKeyObserver(win: Window, recorder: Recorder): () => void {
+  return listen(win, 'keydown', (e) => {
+    const event = e as KeyboardEvent;
+    if (!event.isTrusted || !recorder.recording || event.repeat || MODIFIER_KEYS.has(event.key)) return;
+    const el = eventElement(event);
+    const field = isTextField(el);
+    // Widgets whose change becomes its own step: keep the pre-change snapshot for it.
+    if (el && (el.localName === 'select' || (isToggle(el) && event.key === ' '))) {
+      recorder.lastKey = { pre: recorder.capture(el), element: el, at: Date.now() };
+      return;
+    }
+    const shortcut = event.ctrlKey || event.metaKey || (event.altKey && event.key.length === 1);
+    let matters = ALWAYS.has(event.key) || /^F\d{1,2}$/.test(event.key);
+    if (shortcut) matters = !(field && EDIT_SHORTCUTS.has(event.key.toLowerCase()));
+    if (!matters && NAVIGATION.has(event.key) && !field && inWidget(el)) matters = true;
+    if (!matters) return;
+    const pre = recorder.capture(el && el !== win.document.body ? el : null);
+    recorder.emit(pre, { type: 'key', coordinates: null, key: keyName(event) });
+  });
+}

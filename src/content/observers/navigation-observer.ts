@@ -1,0 +1,60 @@
+// Navigation. Cross-document navigations (typed URL, reload, back/forward,
+// links) are reported by the *next* page: this page sends its last state when
+// it is hidden, and the new page says how it was reached; the service worker
+// joins the two into one `navigate` step unless an action already explains it.
+// Same-document history moves (back/forward inside an app) become steps here.
+import type { Recorder } from '../recorder';
+import type { NavigationKind, PageState } from '../../core/page-state';
+import { broadcast } from '../../platform/messaging';
+import { listen } from '../guard';
+
+const IMPLIED_MS = 1000;
+
+interface NavigateEventLike extends Event {
+  navigationType: 'push' | 'replace' | 'reload' | 'traverse';
+  destination: { url: string; sameDocument: boolean };
+  hashChange: boolean;
+  userInitiated: boolean;
+}
+
+export function pageState(recorder: Recorder, win: Window): PageState {
+  const pre = recorder.capture(null);
+  return {
+    at: pre.time, domTree: pre.snapshot.xml, title: pre.title, url: pre.url, lastChangeAt: pre.lastChangeAt,
+    viewport: { width: win.innerWidth, height: win.innerHeight }, devicePixelRatio: win.devicePixelRatio || 1,
+    redactedRegions: pre.snapshot.redactedRegions, redactions: pre.snapshot.redactions,
+  };
+}
+
+function howReached(win: Window): NavigationKind {
+  const entry = win.performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  if (entry?.type === 'reload') return 'reload';
+  if (entry?.type === 'back_forward') return 'back_forward';
+  return win.document.referrer ? 'link' : 'typed';
+}
+
+/** `atPageLoad`: the recorder started with this page (not when recording began mid-page). */
+export function initNavigationObserver(win: Window, recorder: Recorder, atPageLoad: boolean): () => void {
+  if (win !== win.top) return () => undefined;
+  if (atPageLoad) broadcast({ kind: 'page/loaded', url: recorder.redactUrl(win.location.href), title: '', navigation: howReached(win), at: Date.now() });
+  const teardowns = [
+    listen(win, 'pagehide', () => {
+      if (!recorder.recording) return;
+      recorder.flushPending();
+      broadcast({ kind: 'page/leaving', state: pageState(recorder, win) });
+    }),
+  ];
+  const nav = (win as Window & { navigation?: EventTarget }).navigation;
+  if (nav) {
+    teardowns.push(listen(nav, 'navigate', (e) => {
+      const event = e as NavigateEventLike;
+      if (!recorder.recording || !event.destination.sameDocument) return;
+      if (Date.now() - recorder.lastEmitAt < IMPLIED_MS) return;
+      // A page rewriting its URL by itself is not a step; the user going back or forward is.
+      if (event.navigationType !== 'traverse' && !event.userInitiated) return;
+      const navigation: NavigationKind = event.navigationType === 'traverse' ? 'back_forward' : event.hashChange ? 'hash' : 'route';
+      recorder.emit(recorder.capture(null), { type: 'navigate', coordinates: null, url: event.destination.url, navigation });
+    }));
+  }
+  return () => teardowns.forEach((t) => t());
+}

@@ -1,0 +1,204 @@
+// Recorder fidelity on real pages: every action type, shadow DOM, same- and
+// cross-origin frames, SPA history, navigation, a hostile page, a 20k-element
+// page. Each step's element id must be in its dom_tree and the click point
+// inside the target's box in the screenshot frame.
+import { test, before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { PNG } from 'pngjs';
+import type { Page } from 'puppeteer-core';
+import {
+  launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount,
+  type Session, type ExportedStep,
+} from './harness';
+
+let session: Session;
+
+before(async () => {
+  session = await launch();
+});
+
+after(async () => {
+  await session?.close();
+});
+
+// A failed test must not leave the recording on for the next one.
+afterEach(async () => {
+  const pages = await session.browser.pages();
+  const page = pages[pages.length - 1]!;
+  const status = await session.browser.pages().then(() => storedStepCount(session.browser));
+  if (status >= 0) await stopRecording(session.browser, page).catch(() => undefined);
+});
+
+/** Wait until `n` steps are stored, so the next action is a separate, settled one. */
+async function steps(page: Page, n: number): Promise<void> {
+  await waitFor(async () => (await storedStepCount(session.browser, page)) >= n, 10_000);
+  await sleep(350);
+}
+
+function inBox(step: ExportedStep): boolean {
+  const [x, y] = step.action.coordinates!;
+  const b = step.target!.bbox;
+  return x >= b.x - 0.5 && x <= b.x + b.width + 0.5 && y >= b.y - 0.5 && y <= b.y + b.height + 0.5;
+}
+
+/** Steps of the most recent task in an export (exports hold every finished task). */
+function lastTask(all: ExportedStep[]): ExportedStep[] {
+  const id = all[all.length - 1]!.task_id;
+  const mine = all.filter((s) => s.task_id === id);
+  assert.deepEqual(mine.map((s) => s.step_id), mine.map((_s, i) => i + 1), 'step ids contiguous');
+  return mine;
+}
+
+function idInTree(step: ExportedStep): boolean {
+  return step.observation.dom_tree.includes(` id="${step.action.element_id}"`);
+}
+
+test('records every action type with ids, boxes and pre-action screenshots', async () => {
+  const page = await session.browser.newPage();
+  await page.goto(`${session.fixtures.url}/recorder/actions.html?other=${encodeURIComponent(session.other.url)}`);
+  await startRecording(session.browser, page, 'Exercise every action');
+  await sleep(700);
+
+  await page.click('#search');
+  await page.keyboard.type('usb cable');
+  await page.keyboard.press('Enter'); // ends the edit: type step, then key step
+  await steps(page, 3);
+  await page.focus('#ship');
+  await page.keyboard.press('ArrowDown');
+  await steps(page, 4);
+  await page.click('#gift');
+  await steps(page, 5);
+  await page.click('#widget'); // the button inside the open shadow root
+  await steps(page, 6);
+  const same = (await (await page.$('#same'))!.boundingBox())!;
+  await page.mouse.click(same.x + 50, same.y + 22);
+  await steps(page, 7);
+  const cross = (await (await page.$('#cross'))!.boundingBox())!;
+  await page.mouse.click(cross.x + 50, cross.y + 22);
+  await steps(page, 8);
+  await page.click('a.route[data-route=orders]'); // SPA route: the click explains it, no extra step
+  await steps(page, 9);
+  await sleep(900);
+  await page.goBack(); // same-document back: a navigate step
+  await steps(page, 10);
+  await page.click('#ctx', { button: 'right' });
+  await steps(page, 11);
+  await page.click('#dbl', { clickCount: 2 });
+  await steps(page, 12);
+  await page.mouse.move(600, 600);
+  await page.mouse.wheel({ deltaY: 500 });
+  await steps(page, 13);
+  await page.goto(`${session.fixtures.url}/demo/index.html`); // typed URL
+  await steps(page, 14);
+  await page.reload();
+  await steps(page, 15);
+  await stopRecording(session.browser, page);
+
+  const zip = await exportZip(session, page);
+  // A person's double click also yields the click of its first press; puppeteer's may not.
+  const all = lastTask(await trajectory(zip)).filter((s, i, arr) => !(s.action.type === 'click' && arr[i + 1]?.action.type === 'double_click'));
+  const types = all.map((s) => s.action.type);
+  assert.deepEqual(types, [
+    'click', 'type', 'key', 'select', 'check', 'click', 'click', 'click', 'click', 'navigate',
+    'right_click', 'double_click', 'scroll', 'navigate', 'navigate',
+  ]);
+  const [clickSearch, typed, enter, select, check, shadow, sameFrame, crossFrame, route, back, rightClick, dbl, scroll, typedNav, reload] = all;
+
+  assert.equal(typed!.action.text, 'usb cable');
+  assert.equal(typed!.action.element_id, clickSearch!.action.element_id, 'same field keeps its id');
+  assert.equal(enter!.action.key, 'Enter');
+  assert.equal(select!.action.value, 'exp');
+  assert.equal(select!.action.label, 'Express');
+  assert.equal(check!.action.checked, true);
+  assert.match(shadow!.observation.dom_tree, /<shadow-root>/);
+  assert.equal(shadow!.target!.name, 'Shadow buy');
+  assert.equal(sameFrame!.target!.name, 'Frame button');
+  assert.equal(sameFrame!.frame_id, 0, 'same-origin frame is recorded by the top frame, inlined');
+  assert.equal(crossFrame!.target!.name, 'Frame button');
+  assert.notEqual(crossFrame!.frame_id, 0, 'cross-origin frame records itself');
+  assert.match(crossFrame!.observation.dom_tree, /^<html id="1"/, 'cross-origin step is joined into the top-level tree');
+  assert.match(crossFrame!.observation.dom_tree, new RegExp(`frame-id="${crossFrame!.frame_id}"[^>]*><html id="${crossFrame!.frame_id}000001"`));
+  // The cross-origin click point is in top-level coordinates: inside the iframe's box.
+  assert.ok(crossFrame!.action.coordinates![0] > cross.x && crossFrame!.action.coordinates![0] < cross.x + cross.width);
+  assert.equal(route!.target!.name, 'Orders');
+  assert.equal(back!.action.navigation, 'back_forward');
+  assert.equal(rightClick!.target!.name, 'Context target');
+  assert.equal(dbl!.target!.name, 'Double me');
+  assert.equal(scroll!.action.scroll!.y, 500);
+  assert.equal(typedNav!.action.navigation, 'typed');
+  assert.match(typedNav!.action.url!, /\/demo\/index\.html$/);
+  assert.equal(typedNav!.observation.active_window, 'Actions', 'a navigation step observes the page before it');
+  assert.equal(reload!.action.navigation, 'reload');
+  assert.equal(reload!.observation.active_window, 'Demo shop');
+
+  for (const step of all) {
+    if (step.action.element_id !== null) assert.ok(idInTree(step), `step ${step.step_id} (${step.action.type}): element_id in dom_tree`);
+    if (step.action.coordinates && step.target && step.action.type !== 'scroll') assert.ok(inBox(step), `step ${step.step_id} click point inside target box`);
+    assert.ok(step.thought_trace.length > 5, 'default thought trace');
+    const png = PNG.sync.read(Buffer.from(await zip.file(step.observation.screenshot_path!)!.async('uint8array')));
+    assert.equal(png.width, step.observation.viewport.width, 'PNG is in CSS pixels of the viewport');
+  }
+  assert.ok(all.filter((s) => s.observation.screenshot_fresh).length >= all.length / 2, 'most frames are fresh pre-action frames');
+  await page.close();
+});
+
+test('synthetic (untrusted) events are not recorded', async () => {
+  const page = await session.browser.newPage();
+  await page.goto(`${session.fixtures.url}/demo/index.html`);
+  await startRecording(session.browser, page, 'Only real clicks count');
+  await sleep(600);
+  await page.evaluate(() => {
+    const b = document.querySelector('button.add') as HTMLButtonElement;
+    b.click();
+    b.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    b.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+  });
+  await page.click('#go');
+  await steps(page, 1);
+  await sleep(500);
+  assert.equal(await storedStepCount(session.browser, page), 1);
+  await stopRecording(session.browser, page);
+  await page.close();
+});
+
+test('a page that swallows events, breaks prototypes and throws still records', async () => {
+  const page = await session.browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${session.fixtures.url}/recorder/hostile.html`);
+  await startRecording(session.browser, page, 'Click on a hostile page');
+  await sleep(600);
+  await page.click('#b1');
+  await steps(page, 1);
+  await page.click('#b2');
+  await steps(page, 2);
+  await stopRecording(session.browser, page);
+  const zip = await exportZip(session, page);
+  const last = lastTask(await trajectory(zip));
+  assert.deepEqual(last.map((s) => s.target?.name), ['First', 'Second']);
+  assert.ok(last.every(idInTree));
+  // Only the page's own deliberate throw shows up; the recorder adds no error.
+  assert.ok(errors.every((e) => e.includes('page handler throws')), errors.join('\n'));
+  await page.close();
+});
+
+test('a 20k-element page records with the target in a capped dom_tree', async () => {
+  const page = await session.browser.newPage();
+  await page.goto(`${session.fixtures.url}/recorder/big.html?n=20000`);
+  assert.ok((await page.evaluate(() => document.getElementsByTagName('*').length)) >= 20_000);
+  await startRecording(session.browser, page, 'Buy something on a big page');
+  await sleep(800);
+  const buy = (await page.$$('button.buy'))[3000]!;
+  await buy.scrollIntoView();
+  await sleep(600);
+  await buy.click();
+  await steps(page, 1); // scrollIntoView is not a user scroll; the click is the one step
+  await stopRecording(session.browser, page);
+  const zip = await exportZip(session, page);
+  const all = lastTask(await trajectory(zip));
+  const click = all.find((s) => s.action.type === 'click')!;
+  assert.ok(idInTree(click));
+  assert.ok(inBox(click));
+  assert.ok(click.observation.dom_tree.length <= 1_000_000, 'dom_tree within the size cap');
+  await page.close();
+});
