@@ -30,7 +30,15 @@ function captureVisible(windowId: number): Promise<string> {
     const wait = lastCallAt + MIN_INTERVAL_MS - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     lastCallAt = Date.now();
-    return browser.tabs.captureVisibleTab(windowId, { format: 'png' });
+    try {
+      return await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
+    } catch (error) {
+      // The quota is per extension, not per worker: a restarted worker does not know the last call. Wait once.
+      if (!String(error).includes('MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND')) throw error;
+      await new Promise((r) => setTimeout(r, 1000));
+      lastCallAt = Date.now();
+      return browser.tabs.captureVisibleTab(windowId, { format: 'png' });
+    }
   };
   const next = queue.then(run, run);
   queue = next.catch(() => undefined);

@@ -7,13 +7,12 @@ import type { NavigationKind, PageState } from '../core/page-state';
 import type { StepDraft } from '../core/step-draft';
 import type { Action } from '../core/schema';
 import { readRecording } from '../platform/recording-flag';
-import { recordStep } from './step-pipeline';
+import { recordStep, whenStored } from './step-pipeline';
+import { navigationStep } from '../core/navigation-cause';
 import { tabMemory } from './tab-memory';
 import { activeScrubber } from './scrubber-state';
 
-/** An action of these kinds this recent before the page went away explains the navigation. */
-const IMPLIED_MS = 3000;
-const CAUSES_NAVIGATION = new Set(['click', 'double_click', 'key', 'submit', 'select']);
+const CAUSES_NAVIGATION = new Set(['click', 'double_click', 'key', 'submit', 'select', 'check', 'type']);
 
 function draftFrom(state: PageState, taskId: string, id: string, action: Action): StepDraft {
   return {
@@ -29,11 +28,22 @@ export async function onPageLoaded(tab: browser.Tabs.Tab, url: string, navigatio
   const leaving = await tabMemory.leaving(tab.id);
   await tabMemory.clearLeaving(tab.id);
   if (!leaving || leaving.at < recording.startedAt) return;
+  // Steps that arrived before this message (the click that followed a link) are stored first.
+  await whenStored();
   const last = await tabMemory.lastStep(tab.id);
-  if (last && leaving.at - last.at < IMPLIED_MS && CAUSES_NAVIGATION.has(last.type)) return;
+  const fresh = (c: Awaited<ReturnType<typeof tabMemory.commit>>) => (c && c.at >= leaving.at - 1000 ? c : null);
+  let commit = fresh(await tabMemory.commit(tab.id));
+  if (!commit) {
+    // The commit event and this message race; give the event a moment.
+    await new Promise((r) => setTimeout(r, 300));
+    commit = fresh(await tabMemory.commit(tab.id));
+  }
+  const agoMs = last && CAUSES_NAVIGATION.has(last.type) ? leaving.at - last.at : null;
+  const kind = navigationStep(commit, navigation, agoMs);
+  if (!kind) return;
   const safeUrl = (await activeScrubber()).redactUrl(url).text;
   const draft = draftFrom(leaving, recording.taskId, `nav:${tab.id}:${leaving.at}`, {
-    type: 'navigate', coordinates: null, element_id: null, url: safeUrl, navigation,
+    type: 'navigate', coordinates: null, element_id: null, url: safeUrl, navigation: kind,
   });
   await recordStep(draft, { tab, frameId: 0 });
 }

@@ -25,9 +25,16 @@ export interface StepSender { tab?: browser.Tabs.Tab; frameId?: number }
 
 let chain: Promise<unknown> = Promise.resolve();
 
+/** Resolves when every step that has arrived so far is stored (or failed). */
+export function whenStored(): Promise<unknown> {
+  return chain;
+}
+
 export function recordStep(draft: StepDraft, sender: StepSender): Promise<Reply<'step/record'>> {
   const tab = sender.tab;
   if (!tab || tab.id === undefined) return Promise.resolve({ ok: false, error: 'step without a tab', retry: false });
+  // Known at once, before storing: a navigation reported meanwhile must see this action.
+  void tabMemory.setLastStep(tab.id, draft.timestamp, draft.action.type);
   // Grab the frame now, not after earlier steps are stored: freshness depends on timing.
   const frame = frameForStep(tab, draft.timestamp, draft.lastChangeAt);
   const run = (): Promise<Reply<'step/record'>> => store(draft, tab, sender.frameId ?? 0, frame);
@@ -113,7 +120,6 @@ async function store(
   if (task) await tx.objectStore('tasks').put({ ...task, stepCount: task.stepCount + 1 });
   await tx.done;
   await Promise.all([
-    tabMemory.setLastStep(tab.id!, draft.timestamp, draft.action.type),
     tabMemory.setLastObservation(tab.id!, {
       at: draft.timestamp, domTree: draft.domTree, title, url, lastChangeAt: draft.lastChangeAt, viewport: draft.viewport,
       devicePixelRatio: draft.devicePixelRatio, redactedRegions: draft.redactedRegions, redactions: {},

@@ -20,6 +20,10 @@ export const tabMemory = {
   /** The last observation recorded in a tab: the "before" of a tab switch away from it. */
   lastObservation: (tabId: number) => get<PageState>(key('lastObs', tabId)),
   setLastObservation: (tabId: number, state: PageState) => browser.storage.session.set({ [key('lastObs', tabId)]: state }),
+  /** How the tab's last top-level document was reached (webNavigation.onCommitted). */
+  commit: (tabId: number) => get<{ transitionType: string; qualifiers: string[]; url: string; at: number }>(key('commit', tabId)),
+  setCommit: (tabId: number, c: { transitionType: string; qualifiers: string[]; url: string; at: number }) =>
+    browser.storage.session.set({ [key('commit', tabId)]: c }),
   activeTab: () => get<number>('activeTab'),
   setActiveTab: (tabId: number) => browser.storage.session.set({ activeTab: tabId }),
   markNewTab: (tabId: number) => browser.storage.session.set({ [key('newTab', tabId)]: true }),

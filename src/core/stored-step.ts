@@ -18,7 +18,8 @@ export interface StoredStep {
 export function toExportSteps(stored: StoredStep[]): { step: Step; imageId: string | null; redactions: Record<string, number> }[] {
   return stored
     .filter((s) => !s.deleted)
-    .sort((a, b) => a.seq - b.seq)
+    // Action time, not arrival: a step retried after a worker restart may be stored after a later one.
+    .sort((a, b) => a.step.timestamp - b.step.timestamp || a.seq - b.seq)
     .map((s, i) => {
       const stepId = i + 1;
       return {

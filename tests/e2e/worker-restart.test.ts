@@ -1,0 +1,66 @@
+// The browser stops idle service workers. Stopping it in the middle of a
+// recording, even while a step is in flight, must lose no step, and step ids
+// must stay contiguous.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, stopServiceWorker,
+  type Session,
+} from './harness';
+
+let session: Session;
+
+before(async () => {
+  // Puppeteer must not be attached to the worker, or restarting it hangs the browser.
+  session = await launch({ detachWorker: true });
+});
+
+after(async () => {
+  await session?.close();
+});
+
+test('stopping the service worker mid-recording loses no step', async () => {
+  const page = await session.browser.newPage();
+  await page.goto(`${session.fixtures.url}/demo/index.html`);
+  await startRecording(session.browser, page, 'Survive worker restarts');
+  await sleep(700);
+  const buttons = await page.$$('button.add');
+
+  await buttons[0]!.click();
+  await waitFor(async () => (await storedStepCount(session.browser, page)) === 1);
+  await stopServiceWorker(session.browser);
+  await page.bringToFront();
+
+  // The worker is stopped: this click must wake it and be stored.
+  await buttons[1]!.click();
+  await waitFor(async () => (await storedStepCount(session.browser, page)) === 2, 15_000);
+
+  // Stop it again while steps are in flight.
+  await buttons[2]!.click();
+  await page.click('#q');
+  const stopping = stopServiceWorker(session.browser);
+  await page.bringToFront();
+  await page.keyboard.type('cable');
+  await page.click('#go');
+  await stopping;
+  await page.bringToFront();
+  await waitFor(async () => (await storedStepCount(session.browser, page)) === 6, 20_000);
+
+  // A reload keeps recording into the same task.
+  await page.reload();
+  await sleep(800);
+  await page.click('#next');
+  await waitFor(async () => (await storedStepCount(session.browser, page)) >= 8, 15_000).catch(async (e: unknown) => {
+    throw new Error(`${String(e)}; stored ${await storedStepCount(session.browser, page)}`);
+  });
+  await stopRecording(session.browser, page);
+
+  const zip = await exportZip(session, page);
+  const steps = await trajectory(zip);
+  assert.deepEqual(steps.map((s) => s.step_id), steps.map((_s, i) => i + 1), 'contiguous step ids');
+  assert.deepEqual(steps.map((s) => s.action.type), ['click', 'click', 'click', 'click', 'type', 'click', 'navigate', 'click']);
+  assert.equal(new Set(steps.map((s) => s.task_id)).size, 1, 'one task throughout');
+  assert.equal(steps[4]!.action.text, 'cable');
+  assert.equal(steps[6]!.action.navigation, 'reload');
+  for (const s of steps) assert.ok(s.observation.screenshot_path && zip.file(s.observation.screenshot_path), `screenshot of step ${s.step_id}: ${JSON.stringify(s.observation)}`.slice(0, 400));
+});

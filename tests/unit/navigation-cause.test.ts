@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { navigationStep } from '../../src/core/navigation-cause';
+
+describe('navigationStep', () => {
+  it.each([
+    [{ transitionType: 'typed', qualifiers: ['from_address_bar'] }, 500, 'typed'],
+    [{ transitionType: 'reload', qualifiers: [] }, 200, 'reload'],
+    [{ transitionType: 'link', qualifiers: ['forward_back'] }, 100, 'back_forward'],
+    [{ transitionType: 'link', qualifiers: [] }, 400, null],
+    [{ transitionType: 'form_submit', qualifiers: [] }, 150, null],
+    [{ transitionType: 'link', qualifiers: [] }, null, 'link'],
+    [{ transitionType: 'link', qualifiers: ['client_redirect'] }, null, null],
+  ] as const)('%j, last action %s ms before -> %s', (commit, ago, expected) => {
+    expect(navigationStep({ transitionType: commit.transitionType, qualifiers: [...commit.qualifiers] }, 'link', ago)).toBe(expected);
+  });
+
+  it('falls back to the page\'s own view without a commit', () => {
+    expect(navigationStep(null, 'reload', null)).toBe('reload');
+    expect(navigationStep(null, 'link', 100)).toBeNull();
+  });
+});
