@@ -102,10 +102,29 @@ export class Recorder {
     };
   }
 
+  /**
+   * Queue a step. The draft (and so the dom_tree string) is built in a task
+   * after the current event, so the page's own handlers for this event do not
+   * wait for it; everything in it was fixed when `pre` was captured.
+   */
   emit(pre: PreAction, action: ActionFields): void {
     if (!this.state) return;
     this.lastEmitAt = Date.now();
     this.lastEmitType = action.type;
+    const taskId = this.state.taskId;
+    this.deferred.push(() => this.send(pre, action, taskId));
+    if (this.deferred.length === 1) setTimeout(() => this.drainEmits(), 0);
+  }
+
+  /** Build and send queued steps now (the page is going away). */
+  drainEmits(): void {
+    const queued = this.deferred.splice(0);
+    for (const build of queued) build();
+  }
+
+  private readonly deferred: (() => void)[] = [];
+
+  private send(pre: PreAction, action: ActionFields, taskId: string): void {
     const redacted = { ...action };
     if (redacted.text !== undefined) redacted.text = this.redactor.redact(redacted.text).text;
     if (redacted.value !== undefined) redacted.value = this.redactor.redact(redacted.value).text;
@@ -114,7 +133,7 @@ export class Recorder {
     if (redacted.files !== undefined) redacted.files = redacted.files.map((f) => this.redactor.redact(f).text);
     const draft: StepDraft = {
       draftId: crypto.randomUUID(),
-      taskId: this.state.taskId,
+      taskId,
       timestamp: pre.time,
       action: { ...redacted, element_id: pre.target?.element_id ?? null },
       target: pre.target,

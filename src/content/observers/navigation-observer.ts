@@ -41,6 +41,7 @@ export function initNavigationObserver(win: Window, recorder: Recorder, atPageLo
     listen(win, 'pagehide', () => {
       if (!recorder.recording) return;
       recorder.flushPending();
+      recorder.drainEmits();
       broadcast({ kind: 'page/leaving', state: pageState(recorder, win) });
     }),
   ];

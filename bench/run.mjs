@@ -1,0 +1,31 @@
+// npm run bench: prints tables and writes bench/results.json. Figures are
+// ratios against a peer measured in the same process where one exists.
+// Never run as part of npm test: timings are not assertions.
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { serveStatic } from '../scripts/fixture-server.mjs';
+import { printTable } from './lib.mjs';
+import { runSnapshotBench } from './snapshot-bench.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const only = process.argv.slice(2);
+const want = (name) => only.length === 0 || only.includes(name);
+
+const server = await serveStatic(join(root, 'tests/fixtures'));
+const results = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, ran_at: new Date().toISOString() };
+const targets = [];
+try {
+  if (want('snapshot')) {
+    const r = await runSnapshotBench({ fixturesUrl: server.url, dist: join(root, 'dist') });
+    results.snapshot = r;
+    targets.push(...r.targets);
+    printTable('DOM snapshot: critical path vs rrweb-snapshot and outerHTML (same page, same browser)', r.snapshots);
+    printTable('Input delay: event creation to the page\'s pointerdown handler, 60 clicks', [r.delay]);
+  }
+} finally {
+  await server.close();
+}
+results.targets = targets;
+printTable('Targets', targets.map((t) => ({ ...t, pass: t.pass ? 'yes' : 'NO' })));
+writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nwrote bench/results.json');
