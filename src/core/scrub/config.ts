@@ -1,0 +1,124 @@
+// The scrubber config: parsed from YAML, validated field by field. Errors
+// carry the YAML line so the options page can point at it; the caller keeps
+// the last good config when parsing fails.
+import { z } from 'zod';
+import { parseDocument, LineCounter, isMap, isSeq, type Node as YamlNode } from 'yaml';
+import { BUILTIN_RECOGNIZERS } from './recognizers';
+
+export const ENTITY_TYPES = ['person', 'place', 'organization'] as const;
+
+const CustomRule = z.object({
+  name: z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower_snake_case'),
+  pattern: z.string().min(1),
+  flags: z.string().regex(/^[imsu]*$/, 'allowed flags: i, m, s, u').default('i'),
+  tag: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'use UPPER_CASE').default('SECRET'),
+}).strict();
+
+export const ScrubConfigSchema = z.object({
+  version: z.literal(1),
+  replacement: z.object({
+    style: z.enum(['generic', 'typed']).default('generic'),
+    generic: z.string().min(1).default('<REDACTED>'),
+  }).strict().default({ style: 'generic', generic: '<REDACTED>' }),
+  rules: z.record(z.string(), z.boolean()).default({}),
+  custom_rules: z.array(CustomRule).default([]),
+  ner: z.object({
+    enabled: z.boolean().default(true),
+    entities: z.array(z.enum(ENTITY_TYPES)).default([...ENTITY_TYPES]),
+  }).strict().default({ enabled: true, entities: [...ENTITY_TYPES] }),
+  sites: z.object({
+    never_record: z.array(z.string()).default([]),
+    no_screenshots: z.array(z.string()).default([]),
+  }).strict().default({ never_record: [], no_screenshots: [] }),
+  mask_selectors: z.array(z.string()).default([]),
+  blur: z.object({
+    mode: z.enum(['gaussian', 'pixelate']).default('gaussian'),
+    strength: z.number().min(2).max(64).default(12),
+    padding: z.number().min(0).max(32).default(3),
+  }).strict().default({ mode: 'gaussian', strength: 12, padding: 3 }),
+  ocr: z.object({
+    enabled: z.boolean().default(true),
+    language: z.enum(['eng']).default('eng'),
+  }).strict().default({ enabled: true, language: 'eng' }),
+  recorder: z.object({
+    dom_max_chars: z.number().int().min(10_000).max(20_000_000).default(1_000_000),
+  }).strict().default({ dom_max_chars: 1_000_000 }),
+}).strict();
+
+export type ScrubConfig = z.infer<typeof ScrubConfigSchema>;
+
+export interface ConfigError { line: number | null; path: string; message: string }
+
+export type ParseResult = { ok: true; config: ScrubConfig } | { ok: false; errors: ConfigError[] };
+
+const KNOWN_RULES = new Set(BUILTIN_RECOGNIZERS.map((r) => r.name));
+
+function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, path: (string | number)[]): number | null {
+  let node: unknown = doc.contents;
+  for (const key of path) {
+    if (isMap(node)) node = node.get(key, true);
+    else if (isSeq(node)) node = node.get(Number(key), true);
+    else break;
+  }
+  const range = (node as YamlNode | undefined)?.range;
+  return range ? counter.linePos(range[0]).line : null;
+}
+
+export function parseScrubConfig(text: string): ParseResult {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true });
+  if (doc.errors.length > 0) {
+    return { ok: false, errors: doc.errors.map((e) => ({ line: e.linePos?.[0]?.line ?? null, path: '', message: e.message.split('\n')[0]! })) };
+  }
+  const parsed = ScrubConfigSchema.safeParse(doc.toJS() ?? {});
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => ({
+        line: lineOf(doc, counter, i.path as (string | number)[]), path: i.path.join('.'), message: i.message,
+      })),
+    };
+  }
+  const errors: ConfigError[] = [];
+  for (const name of Object.keys(parsed.data.rules)) {
+    if (!KNOWN_RULES.has(name)) errors.push({ line: lineOf(doc, counter, ['rules', name]), path: `rules.${name}`, message: `unknown rule "${name}"; known: ${[...KNOWN_RULES].join(', ')}` });
+  }
+  parsed.data.custom_rules.forEach((rule, i) => {
+    try {
+      new RegExp(rule.pattern, `${rule.flags}g`);
+      if (new RegExp(rule.pattern, rule.flags).test('')) throw new Error('the pattern matches the empty string');
+    } catch (error) {
+      errors.push({ line: lineOf(doc, counter, ['custom_rules', i, 'pattern']), path: `custom_rules.${i}.pattern`, message: `invalid regular expression: ${(error as Error).message}` });
+    }
+  });
+  return errors.length ? { ok: false, errors } : { ok: true, config: parsed.data };
+}
+
+export function formatConfigErrors(errors: ConfigError[]): string {
+  return errors.map((e) => `${e.line !== null ? `line ${e.line}: ` : ''}${e.path ? `${e.path}: ` : ''}${e.message}`).join('\n');
+}
+
+/** A short stable hash of the config text, recorded in each export's manifest. */
+export function configHash(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0;
+  for (let i = 0; i < text.length; i++) {
+    h1 = Math.imul(h1 ^ text.charCodeAt(i), 0x01000193);
+    h2 = Math.imul(h2 ^ text.charCodeAt(i), 0x5bd1e995) + i;
+  }
+  return ((h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0'));
+}
+
+/** Does `url`'s host match one of `domains` (a domain matches itself and its subdomains)? */
+export function hostMatches(url: string, domains: string[]): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return domains.some((d) => {
+    const dom = d.trim().toLowerCase().replace(/^\*\./, '');
+    return dom !== '' && (host === dom || host.endsWith(`.${dom}`));
+  });
+}

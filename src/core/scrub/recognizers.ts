@@ -1,0 +1,54 @@
+// Built-in recognisers: a pattern, an optional validator, and the tag used in
+// typed replacements. `group` names the capture group that is the secret when
+// the pattern also matches context (e.g. "Bearer " before a token).
+import { ibanValid, ipv4Sensitive, ipv6Valid, luhnValid, phoneValid, ssnValid } from './validators';
+
+export interface Recognizer {
+  name: string;
+  tag: string;
+  pattern: RegExp;
+  validate?: (match: string) => boolean;
+  group?: number;
+}
+
+const B = '(?<![\\w@.-])'; // not glued to a word on the left
+const E = '(?![\\w@-])'; // nor on the right
+
+export const BUILTIN_RECOGNIZERS: Recognizer[] = [
+  { name: 'email', tag: 'EMAIL', pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g },
+  { name: 'jwt', tag: 'JWT', pattern: /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g },
+  { name: 'aws_access_key', tag: 'API_KEY', pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g },
+  { name: 'aws_secret_key', tag: 'API_KEY', pattern: /aws.{0,20}(?:secret|private).{0,20}?[:=]\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi, group: 1 },
+  { name: 'github_token', tag: 'API_KEY', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g },
+  { name: 'slack_token', tag: 'API_KEY', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}|https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/]+/g },
+  { name: 'stripe_key', tag: 'API_KEY', pattern: /\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}\b/g },
+  { name: 'google_api_key', tag: 'API_KEY', pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
+  { name: 'bearer_token', tag: 'TOKEN', pattern: /\bBearer\s+([A-Za-z0-9._~+/-]{16,}=*)/g, group: 1 },
+  {
+    name: 'secret_assignment', tag: 'SECRET',
+    pattern: /\b(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?token|auth[_-]?token|token|password|passwd|pwd)\b\s*[:=]\s*["']?([^\s"'<>,;]{8,})/gi, group: 1,
+  },
+  { name: 'iban', tag: 'IBAN', pattern: /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b/g, validate: ibanValid },
+  { name: 'credit_card', tag: 'CARD', pattern: new RegExp(`${B}(?:\\d[ -]?){12,18}\\d${E}`, 'g'), validate: luhnValid },
+  { name: 'ssn', tag: 'SSN', pattern: new RegExp(`${B}\\d{3}([- ])\\d{2}\\1\\d{4}${E}`, 'g'), validate: ssnValid },
+  {
+    name: 'ipv4', tag: 'IP',
+    pattern: /(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w.]*\d)/g,
+    validate: ipv4Sensitive,
+  },
+  { name: 'ipv6', tag: 'IP', pattern: /(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|(?::[0-9A-Fa-f]{1,4}){1,7}|[0-9A-Fa-f]{1,4})(?![\w:])/g, validate: ipv6Valid },
+  {
+    name: 'phone', tag: 'PHONE',
+    // International (+CC …), a bracketed area code, NANP 555-123-4567, or a national 0… number:
+    // plain digit runs (order numbers, prices) do not qualify.
+    pattern: new RegExp(`${B}(?:\\+\\d{1,3}[ .-]?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{1,4}(?:[ .-]?\\d{2,4}){1,4}|\\(\\d{2,4}\\)[ .-]?\\d{3,4}[ .-]?\\d{3,4}|\\d{3}([.-])\\d{3}\\1\\d{4}|\\d{3} \\d{3} \\d{4}|0\\d{2,4}[ /-]\\d{3,4}[ -]?\\d{0,4})${E}`, 'g'),
+    validate: phoneValid,
+  },
+  {
+    name: 'street_address', tag: 'ADDRESS',
+    pattern: /\b\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Parkway|Pkwy)\b\.?(?:,?\s+(?:Apt|Suite|Unit|#)\s*[\w-]+)?/g,
+  },
+];
+
+/** Query parameters and URL parts that carry credentials. */
+export const SENSITIVE_URL_PARAM = /^(?:.*token.*|.*secret.*|.*password.*|passwd|pwd|api[_-]?key|apikey|key|access[_-]?key|auth|authorization|session|sessionid|sid|jsessionid|phpsessid|sig|signature|code|otp|x-amz-credential|x-amz-signature|x-goog-signature|client_secret)$/i;

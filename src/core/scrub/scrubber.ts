@@ -1,0 +1,154 @@
+// The privacy filter: recognisers + custom rules + NER over text, URLs with
+// their credentials, and site rules. Pure: the same code runs in the page, the
+// service worker, the CLI and the tests.
+import type { Redactor, RedactionResult, RedactionSpan } from '../redactor';
+import { BUILTIN_RECOGNIZERS, SENSITIVE_URL_PARAM, type Recognizer } from './recognizers';
+import { hostMatches, type ScrubConfig } from './config';
+import type { EntityRecognizer, EntityType } from './entities';
+
+const NER_TAG: Record<EntityType, string> = { person: 'PERSON', place: 'PLACE', organization: 'ORG' };
+
+export interface Scrubber extends Redactor {
+  readonly config: ScrubConfig;
+  /** Spans (in `text`) that a rule matches, without replacing: for OCR words and tests. */
+  find(text: string): RedactionSpan[];
+  neverRecord(url: string): boolean;
+  noScreenshots(url: string): boolean;
+  replacementFor(rule: string): string;
+}
+
+interface CompiledRule { name: string; tag: string; re: RegExp; group?: number; validate?: (s: string) => boolean }
+
+function compile(r: Recognizer): CompiledRule {
+  const flags = new Set([...r.pattern.flags, 'g', ...(r.group ? ['d'] : [])]);
+  return { name: r.name, tag: r.tag, re: new RegExp(r.pattern.source, [...flags].join('')), group: r.group, validate: r.validate };
+}
+
+export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null): Scrubber {
+  const rules: CompiledRule[] = [
+    ...BUILTIN_RECOGNIZERS.filter((r) => config.rules[r.name] !== false).map(compile),
+    ...config.custom_rules.map((c) => ({ name: c.name, tag: c.tag, re: new RegExp(c.pattern, `${c.flags}g`) })),
+  ];
+  const tags = new Map<string, string>([...rules.map((r) => [r.name, r.tag] as const),
+    ...Object.entries(NER_TAG).map(([k, v]) => [k, v] as const), ['credential', 'CREDENTIAL'], ['mask', 'MASKED'], ['url_credentials', 'SECRET']]);
+  const replacementFor = (rule: string): string =>
+    config.replacement.style === 'typed' ? `<${tags.get(rule) ?? 'REDACTED'}>` : config.replacement.generic;
+
+  const find = (text: string): RedactionSpan[] => {
+    if (!text || text.length < 2) return [];
+    const found: RedactionSpan[] = [];
+    for (const rule of rules) {
+      rule.re.lastIndex = 0;
+      for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+        if (m[0].length === 0) {
+          rule.re.lastIndex++;
+          continue;
+        }
+        const value = rule.group ? m[rule.group] : m[0];
+        if (!value) continue;
+        if (rule.validate && !rule.validate(value)) continue;
+        const start = rule.group && m.indices?.[rule.group] ? m.indices[rule.group]![0] : m.index;
+        found.push({ start, end: start + value.length, rule: rule.name });
+      }
+    }
+    if (ner && config.ner.enabled) {
+      for (const e of ner.find(text, config.ner.entities)) found.push({ start: e.start, end: e.end, rule: e.type });
+    }
+    // Longest first at each position; drop spans overlapping a kept one.
+    found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+    const kept: RedactionSpan[] = [];
+    let reach = -1;
+    for (const s of found) {
+      if (s.start >= reach) {
+        kept.push(s);
+        reach = s.end;
+      } else if (s.end > reach && kept.length > 0) {
+        // Partial overlap: extend the kept span so no part of either secret survives.
+        const last = kept[kept.length - 1]!;
+        last.end = s.end;
+        reach = s.end;
+      }
+    }
+    return kept;
+  };
+
+  const apply = (text: string, spans: RedactionSpan[]): string => {
+    if (spans.length === 0) return text;
+    let out = '';
+    let at = 0;
+    for (const s of spans) {
+      out += text.slice(at, s.start) + replacementFor(s.rule);
+      at = s.end;
+    }
+    return out + text.slice(at);
+  };
+
+  const redact = (text: string): RedactionResult => {
+    const spans = find(text);
+    return { text: apply(text, spans), spans };
+  };
+
+  const redactUrl = (url: string): RedactionResult => {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return redact(url);
+    }
+    if (!/^(https?|wss?|ftp):$/.test(parsed.protocol)) return redact(url);
+    const spans: RedactionSpan[] = [];
+    const note = (rule: string): void => { spans.push({ start: 0, end: 0, rule }); };
+    const part = (raw: string): string => {
+      let decoded = raw;
+      try {
+        decoded = decodeURIComponent(raw.replace(/\+/g, ' '));
+      } catch {
+        // keep raw
+      }
+      const r = redact(decoded);
+      if (r.spans.length === 0) return raw;
+      r.spans.forEach((s) => note(s.rule));
+      return r.text;
+    };
+    let userinfo = '';
+    if (parsed.username || parsed.password) {
+      userinfo = `${replacementFor('url_credentials')}@`;
+      note('url_credentials');
+    }
+    const host = part(parsed.host);
+    const path = parsed.pathname.split('/').map(part).join('/');
+    let search = '';
+    if (parsed.search) {
+      const pairs = parsed.search.slice(1).split('&').map((pair) => {
+        const eq = pair.indexOf('=');
+        const key = eq < 0 ? pair : pair.slice(0, eq);
+        const value = eq < 0 ? '' : pair.slice(eq + 1);
+        let name = key;
+        try {
+          name = decodeURIComponent(key);
+        } catch {
+          // keep raw
+        }
+        if (eq >= 0 && value && SENSITIVE_URL_PARAM.test(name)) {
+          note('url_credentials');
+          return `${key}=${replacementFor('url_credentials')}`;
+        }
+        return eq < 0 ? part(key) : `${part(key)}=${part(value)}`;
+      });
+      search = `?${pairs.join('&')}`;
+    }
+    const hash = parsed.hash ? `#${part(parsed.hash.slice(1))}` : '';
+    if (spans.length === 0) return { text: url, spans };
+    return { text: `${parsed.protocol}//${userinfo}${host}${path}${search}${hash}`, spans };
+  };
+
+  return {
+    config,
+    find,
+    redact,
+    redactUrl,
+    replacementFor,
+    neverRecord: (url) => hostMatches(url, config.sites.never_record),
+    noScreenshots: (url) => hostMatches(url, config.sites.no_screenshots),
+  };
+}

@@ -1,0 +1,73 @@
+// Checks that keep recognisers from firing on look-alikes (an order number
+// that is not a card, a version string that is not an IP).
+
+/** Luhn checksum over the digits of `text`. */
+export function luhnValid(text: string): boolean {
+  const digits = text.replace(/\D/g, '');
+  if (digits.length < 13 || digits.length > 19) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+const IBAN_LENGTHS: Record<string, number> = {
+  AD: 24, AE: 23, AT: 20, BE: 16, BG: 22, CH: 21, CY: 28, CZ: 24, DE: 22, DK: 18, EE: 20, ES: 24, FI: 18, FR: 27,
+  GB: 22, GR: 27, HR: 21, HU: 28, IE: 22, IS: 26, IT: 27, LI: 21, LT: 20, LU: 20, LV: 21, MC: 27, MT: 31, NL: 18,
+  NO: 15, PL: 28, PT: 25, RO: 24, SA: 24, SE: 24, SI: 19, SK: 24, SM: 27, TR: 26,
+};
+
+/** ISO 13616 mod-97 check (and the country's length where known). */
+export function ibanValid(text: string): boolean {
+  const iban = text.replace(/\s+/g, '').toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
+  const expected = IBAN_LENGTHS[iban.slice(0, 2)];
+  if (expected !== undefined && iban.length !== expected) return false;
+  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  let remainder = 0;
+  for (const ch of rearranged) {
+    const v = ch >= 'A' ? String(ch.charCodeAt(0) - 55) : ch;
+    for (const digit of v) remainder = (remainder * 10 + Number(digit)) % 97;
+  }
+  return remainder === 1;
+}
+
+/** Loopback and unspecified addresses identify no one. */
+export function ipv4Sensitive(text: string): boolean {
+  const parts = text.split('.').map(Number);
+  if (parts.length !== 4 || parts.some((p) => !(p >= 0 && p <= 255))) return false;
+  return !(parts[0] === 127 || parts.every((p) => p === 0));
+}
+
+export function ipv6Valid(text: string): boolean {
+  if (!text.includes(':') || text === '::' || text === '::1') return false;
+  if ((text.match(/:/g) ?? []).length < 2) return false;
+  try {
+    new URL(`http://[${text}]/`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A phone number has 8..15 digits and does not look like a date, a time or a version. */
+export function phoneValid(text: string): boolean {
+  const digits = text.replace(/\D/g, '');
+  if (digits.length < 8 || digits.length > 15) return false;
+  if (/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(text.trim())) return false;
+  if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(text.trim())) return false;
+  return true;
+}
+
+export function ssnValid(text: string): boolean {
+  const d = text.replace(/\D/g, '');
+  if (d.length !== 9) return false;
+  const area = d.slice(0, 3);
+  return area !== '000' && area !== '666' && area[0] !== '9' && d.slice(3, 5) !== '00' && d.slice(5) !== '0000';
+}

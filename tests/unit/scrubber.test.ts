@@ -1,0 +1,86 @@
+// One table per recogniser: secrets that must be found, look-alikes that must stay.
+import { describe, expect, it } from 'vitest';
+import { createScrubber } from '../../src/core/scrub/scrubber';
+import { CompromiseRecognizer } from '../../src/core/scrub/entities';
+import { defaultConfig } from '../../src/core/scrub/default-config';
+import { luhnValid, ibanValid } from '../../src/core/scrub/validators';
+
+const config = defaultConfig();
+const scrubber = createScrubber({ ...config, ner: { ...config.ner, enabled: false } }, null);
+const rulesIn = (text: string): string[] => scrubber.find(text).map((s) => s.rule);
+
+const TABLE: [rule: string, positives: string[], negatives: string[]][] = [
+  ['email', ['mail jane.doe+shop@example.co.uk now', 'x@y.io'], ['@mention', 'user@localhost', 'price 3@5']],
+  ['phone', ['call +1 415 555 2671', '+44 20 7946 0958', '(415) 555-2671', '415-555-2671', '030 1234 5678', '+49 (30) 901820'],
+    ['order 12345678', 'SKU 2024-11-25', 'v1.2.3', 'total 1,234.56', 'room 404']],
+  ['ssn', ['SSN 123-45-6789', 'ssn: 123 45 6789'], ['000-12-3456', '666-12-3456', '123-00-4567', 'ISBN 978-3-16']],
+  ['credit_card', ['4111 1111 1111 1111', '5500-0000-0000-0004', '378282246310005'], ['order 4111 1111 1111 1112', '1234567812345678', 'tracking 1Z999AA10123456784']],
+  ['iban', ['DE89 3704 0044 0532 0130 00', 'GB82WEST12345698765432'], ['DE89 3704 0044 0532 0130 01', 'AB12 CDEF GHIJ KLMN']],
+  ['ipv4', ['server 192.168.1.20 down', '8.8.8.8'], ['127.0.0.1', 'version 1.2.3', '999.1.1.1', '1.2.3.4.5']],
+  ['ipv6', ['2001:db8:85a3::8a2e:370:7334', 'fe80::1ff:fe23:4567:890a'], ['12:30:45', '::1', 'a::b::c']],
+  ['aws_access_key', ['AKIAIOSFODNN7EXAMPLE'], ['AKIA-not-a-key', 'AKIAshort']],
+  ['aws_secret_key', ['aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'], ['aws docs secret page']],
+  ['github_token', ['ghp_0123456789abcdefghijklmnopqrstuvwxyzAB', 'github_pat_11ABCDEFG0123456789_abcdefghijklmnop'], ['ghp_short']],
+  ['slack_token', ['xoxb-123456789012-abcdefghij', 'https://hooks.slack.com/services/T000/B000/XXXX'], ['xox-nothing']],
+  ['stripe_key', ['sk_live_4eC39HqLyjWDarjtT1zdp7dc', 'pk_test_TYooMQauvdEDq54NiTphI7jx'], ['sk_live_']],
+  ['google_api_key', ['AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY'], ['AIza short']],
+  ['jwt', ['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'], ['eyJ.only']],
+  ['bearer_token', ['Authorization: Bearer abcdef0123456789abcdef'], ['Bearer short', 'the bearer of news']],
+  ['secret_assignment', ['api_key=zaCELgL0imfnc8mVLWwsAawjYr4Rx', 'password: hunter2hunter2'], ['password reset link', 'token economy']],
+  ['street_address', ['ship to 221 Baker Street, London', '1600 Pennsylvania Avenue'], ['Chapter 221 of the book', '3 Items']],
+];
+
+describe.each(TABLE)('%s', (rule, positives, negatives) => {
+  it.each(positives)('finds %s', (text) => expect(rulesIn(text)).toContain(rule));
+  it.each(negatives)('leaves %s', (text) => expect(rulesIn(text)).not.toContain(rule));
+});
+
+describe('validators', () => {
+  it('Luhn', () => {
+    expect(luhnValid('4111111111111111')).toBe(true);
+    expect(luhnValid('4111111111111112')).toBe(false);
+  });
+  it('IBAN mod 97', () => {
+    expect(ibanValid('FR14 2004 1010 0505 0001 3M02 606')).toBe(true);
+    expect(ibanValid('FR14 2004 1010 0505 0001 3M02 607')).toBe(false);
+  });
+});
+
+describe('replacement', () => {
+  it('replaces only the secret, keeps the rest readable', () => {
+    expect(scrubber.redact('Write to jane@example.com or call 415-555-2671 today').text)
+      .toBe('Write to <REDACTED> or call <REDACTED> today');
+  });
+  it('uses typed tags when configured', () => {
+    const typed = createScrubber({ ...config, replacement: { style: 'typed', generic: '<REDACTED>' }, ner: { ...config.ner, enabled: false } }, null);
+    expect(typed.redact('jane@example.com, 4111 1111 1111 1111').text).toBe('<EMAIL>, <CARD>');
+  });
+  it('honours rules switched off and custom rules', () => {
+    const custom = createScrubber({
+      ...config, rules: { email: false }, ner: { ...config.ner, enabled: false },
+      custom_rules: [{ name: 'employee_id', pattern: 'EMP-\\d{6}', flags: '', tag: 'EMPLOYEE_ID' }],
+    }, null);
+    expect(custom.redact('jane@example.com EMP-123456').text).toBe('jane@example.com <REDACTED>');
+  });
+});
+
+describe('URLs', () => {
+  it.each([
+    ['https://user:pa55@example.com/x', 'https://<REDACTED>@example.com/x'],
+    ['https://api.example.com/v1?token=abc123&page=2', 'https://api.example.com/v1?token=<REDACTED>&page=2'],
+    ['https://example.com/users/jane%40example.com/profile', 'https://example.com/users/<REDACTED>/profile'],
+    ['https://s3.amazonaws.com/b/k?X-Amz-Signature=deadbeef&X-Amz-Credential=AKIA', 'https://s3.amazonaws.com/b/k?X-Amz-Signature=<REDACTED>&X-Amz-Credential=<REDACTED>'],
+    ['http://127.0.0.1:8080/demo/index.html?q=usb', 'http://127.0.0.1:8080/demo/index.html?q=usb'],
+  ])('%s', (url, expected) => expect(scrubber.redactUrl(url).text).toBe(expected));
+});
+
+describe('NER (compromise)', () => {
+  const withNer = createScrubber(config, new CompromiseRecognizer());
+  it('redacts people, places and organisations in sentences', () => {
+    const out = withNer.redact('Contact Jane Doe at the Berlin office of Acme Corporation.').text;
+    expect(out).not.toMatch(/Jane|Doe|Berlin|Acme/);
+  });
+  it.each(['Add to cart', 'Go to checkout', 'Gift wrap', 'Place order', 'Search products', 'The quick brown fox jumps over the lazy dog'])(
+    'leaves UI text "%s" alone', (text) => expect(withNer.redact(text).text).toBe(text),
+  );
+});
