@@ -1,26 +1,39 @@
-// The scrubber in force in the service worker, built from the last scrubber
-// config that validated.
-import type { RedactionResult } from '../core/redactor';
-import type { ImageOut, BlurStyle } from '../platform/image-ops';
+// The scrubber config in force: the last config that validated, kept in
+// storage.local (so content scripts read it too), or the shipped default.
+import browser from 'webextension-polyfill';
+import type { Reply } from '../core/messages';
+import { configHash as hashText, parseScrubConfig, type ScrubConfig } from '../core/scrub/config';
+import { DEFAULT_CONFIG_TEXT, defaultConfig } from '../core/scrub/default-config';
+import { createScrubber, type Scrubber } from '../core/scrub/scrubber';
 
-export interface ActiveScrubber {
-  redact(text: string): RedactionResult;
-  redactUrl(url: string): RedactionResult;
-  noScreenshots(url: string): boolean;
-  blurStyle(): BlurStyle & { padding: number };
-  ocrClean(image: ImageOut): Promise<{ image: ImageOut; redactions: Record<string, number> }>;
+const TEXT_KEY = 'scrubConfigText';
+const CONFIG_KEY = 'scrubConfig';
+
+let cached: { text: string; scrubber: Scrubber } | null = null;
+
+export async function activeConfig(): Promise<{ text: string; config: ScrubConfig; isDefault: boolean }> {
+  const got = await browser.storage.local.get([TEXT_KEY, CONFIG_KEY]);
+  const text = got[TEXT_KEY] as string | undefined;
+  const config = got[CONFIG_KEY] as ScrubConfig | undefined;
+  if (text && config) return { text, config, isDefault: false };
+  return { text: DEFAULT_CONFIG_TEXT, config: defaultConfig(), isDefault: true };
 }
 
-export async function activeScrubber(): Promise<ActiveScrubber> {
-  return {
-    redact: (text) => ({ text, spans: [] }),
-    redactUrl: (url) => ({ text: url, spans: [] }),
-    noScreenshots: () => false,
-    blurStyle: () => ({ mode: 'gaussian', strength: 12, padding: 2 }),
-    ocrClean: async (image) => ({ image, redactions: {} }),
-  };
+/** The worker's scrubber (no NER here: page text was already scrubbed with NER in the page). */
+export async function activeScrubber(): Promise<Scrubber> {
+  const { text, config } = await activeConfig();
+  if (cached?.text !== text) cached = { text, scrubber: createScrubber(config, null) };
+  return cached.scrubber;
+}
+
+/** Validate and store a new config; an invalid one changes nothing. */
+export async function saveConfig(text: string): Promise<Reply<'config/save'>> {
+  const parsed = parseScrubConfig(text);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  await browser.storage.local.set({ [TEXT_KEY]: text, [CONFIG_KEY]: parsed.config });
+  return { ok: true, hash: hashText(text) };
 }
 
 export async function configHash(): Promise<string> {
-  return 'default';
+  return hashText((await activeConfig()).text);
 }

@@ -11,6 +11,8 @@ import { recordingStatus, startRecording, stopRecording } from './recording-sess
 import { captureSettled, forgetTab } from './capture-scheduler';
 import { cancelExport, downloadExport, startExport } from './export-control';
 import { showRecordingBadge } from './badge';
+import { activeConfig, saveConfig } from './scrubber-state';
+import { DEFAULT_CONFIG_TEXT } from '../core/scrub/default-config';
 import { onPageLoaded, onTabActivated } from './navigation-steps';
 import { tabMemory } from './tab-memory';
 
@@ -25,6 +27,8 @@ const handlers: HandlerMap = {
   'recording/stop': async () => ({ ok: true, task: await stopRecording() }),
   'recording/get': () => recordingStatus(),
   'tasks/list': async () => ({ tasks: await listTasks() }),
+  'config/get': async () => ({ ...(await activeConfig()), defaultText: DEFAULT_CONFIG_TEXT }),
+  'config/save': (m) => saveConfig(m.text),
   'export/start': async (m) => {
     try {
       return await startExport(m.options);

@@ -11,10 +11,11 @@ import { defaultThoughtTrace } from '../core/thought-trace';
 import { regionsToPixels } from '../core/blur-regions';
 import { screenshotPath } from '../core/zip-layout';
 import { db, lastSeq } from '../platform/db';
-import { dataUrlToBlob, processImage } from '../platform/image-ops';
+import { dataUrlToBlob, processImage, type ImageOut } from '../platform/image-ops';
 import { frameForStep } from './capture-scheduler';
 import { activeScrubber } from './scrubber-state';
 import { onStepStored } from './recording-session';
+import { ocrSecrets } from './ocr-client';
 import { tabMemory } from './tab-memory';
 import { joinFrameTree } from '../core/frame-join';
 
@@ -60,6 +61,7 @@ async function store(
   const scrubber = await activeScrubber();
   const url = scrubber.redactUrl(draft.url).text;
   const title = scrubber.redact(draft.title).text;
+  if (scrubber.neverRecord(draft.url)) return { ok: false, error: 'site excluded by the scrubber config', retry: false };
   const skipScreenshot = scrubber.noScreenshots(draft.url);
   const frame = await framePromise;
 
@@ -78,12 +80,27 @@ async function store(
     if (frameId !== 0) draft.viewport = { width: Math.round(rawWidth / draft.devicePixelRatio), height: Math.round(rawHeight / draft.devicePixelRatio) };
     // Scale to CSS pixels: coordinates and boxes are then pixels of the PNG.
     const cssWidth = Math.round(rawWidth / draft.devicePixelRatio);
-    const style = scrubber.blurStyle();
-    const rects = regionsToPixels(draft.redactedRegions, 1, style.padding, cssWidth, Number.MAX_SAFE_INTEGER);
-    const cleaned = await processImage(raw, cssWidth, rects, style);
-    const ocr = await scrubber.ocrClean(cleaned);
-    image = { id: crypto.randomUUID(), ...ocr.image };
-    for (const [rule, n] of Object.entries(ocr.redactions)) draft.redactions[`ocr:${rule}`] = n;
+    const { blur } = scrubber.config;
+    const style = { mode: blur.mode, strength: blur.strength };
+    const rects = regionsToPixels(draft.redactedRegions, 1, blur.padding, cssWidth, Number.MAX_SAFE_INTEGER);
+    let cleaned: ImageOut | null = await processImage(raw, cssWidth, rects, style);
+    // Text the DOM does not show (images, canvas, cross-origin frames): OCR, then blur what a rule matches.
+    if (scrubber.config.ocr.enabled) {
+      try {
+        const ocr = await ocrSecrets(cleaned.blob, scrubber.config);
+        if (ocr.regions.length) {
+          const { width, height } = cleaned;
+          cleaned = await processImage(cleaned.blob, null, regionsToPixels(ocr.regions, 1, blur.padding, width, height), style);
+        }
+        for (const [rule, n] of Object.entries(ocr.redactions)) draft.redactions[`ocr:${rule}`] = (draft.redactions[`ocr:${rule}`] ?? 0) + n;
+      } catch (error) {
+        // Never store an image that OCR could not check: keep the step, drop the screenshot, say why.
+        console.warn('[alien-dataflow] OCR failed; screenshot dropped', error);
+        note = `screenshot dropped: OCR failed (${String(error)})`;
+        cleaned = null;
+      }
+    }
+    if (cleaned) image = { id: crypto.randomUUID(), ...cleaned };
   }
 
   const seq = (await lastSeq(state.taskId)) + 1;

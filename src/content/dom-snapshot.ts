@@ -112,8 +112,27 @@ export class DomSnapshotter {
     private readonly doc: Document,
     private readonly ids: ElementIds,
     private readonly redactor: Redactor,
-    private readonly limits: SnapshotLimits = DEFAULT_LIMITS,
+    private limits: SnapshotLimits = DEFAULT_LIMITS,
   ) {}
+
+  private maskSelector: string | null = null;
+  private maskText = '<REDACTED>';
+
+  /** Config from the scrubber: elements matching `maskSelectors` keep no text and are blurred; the size cap. */
+  configure(maskSelectors: string[], maskText: string, maxChars: number): void {
+    const valid = maskSelectors.filter((sel) => {
+      try {
+        this.doc.createDocumentFragment().querySelector(sel);
+        return true;
+      } catch {
+        console.warn('[alien-dataflow] ignoring invalid mask selector', sel);
+        return false;
+      }
+    });
+    this.maskSelector = valid.length ? valid.join(', ') : null;
+    this.maskText = maskText;
+    this.limits = { ...this.limits, maxChars };
+  }
 
   start(): void {
     this.observeRoot(this.doc);
@@ -299,15 +318,21 @@ export class DomSnapshotter {
     }
   }
 
-  private element(el: Element): string {
+  private element(el: Element, masked = false): string {
+    if (!masked && this.maskSelector && el.matches(this.maskSelector)) {
+      // The mask root's whole box is blurred; its subtree is built fresh (a cached child may predate the mask).
+      this.redactedFields.set(el, 'mask');
+      masked = true;
+    }
+    if (masked) return this.build(el, true);
     const cached = this.cache.get(el);
     if (cached !== undefined) return cached;
-    const out = this.build(el);
+    const out = this.build(el, false);
     this.cache.set(el, out);
     return out;
   }
 
-  private build(el: Element): string {
+  private build(el: Element, masked: boolean): string {
     const tag = xmlName(el.localName) ?? 'element';
     const id = this.ids.idOf(el);
     let attrs = ` id="${id}"`;
@@ -320,7 +345,7 @@ export class DomSnapshotter {
       if (!safeName) continue;
       attrs += ` ${safeName}="${escapeXmlAttr(this.attrValue(name, attr.value))}"`;
     }
-    attrs += this.stateAttrs(el);
+    attrs += masked ? this.maskedState(el) : this.stateAttrs(el);
     const frameId = this.frameIds.get(el);
     if (frameId !== undefined) attrs += ` frame-id="${frameId}"`;
     if (isInteractive(el)) {
@@ -336,27 +361,42 @@ export class DomSnapshotter {
       const shadow = (el as HTMLElement).shadowRoot;
       if (shadow) {
         this.observeRoot(shadow);
-        children += `<shadow-root>${this.children(shadow)}</shadow-root>`;
+        children += `<shadow-root>${this.children(shadow, masked)}</shadow-root>`;
       }
       if (el.localName === 'iframe' || el.localName === 'frame') children += this.frameContent(el as HTMLIFrameElement);
-      else children += this.children(el);
+      else children += this.children(el, masked);
     }
     return children ? `<${tag}${attrs}>${children}</${tag}>` : `<${tag}${attrs}/>`;
   }
 
-  private children(parent: ParentNode): string {
+  private children(parent: ParentNode, masked = false): string {
     let out = '';
+    let maskedTextDone = false;
     for (let c = parent.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === Node.ELEMENT_NODE) {
         const el = c as Element;
         if (SKIP_TAGS.has(el.localName) || isHiddenCheaply(el)) continue;
-        out += this.element(el);
+        out += this.element(el, masked);
       } else if (c.nodeType === Node.TEXT_NODE) {
+        if (masked) {
+          if (!maskedTextDone && (c as Text).data.trim()) out += escapeXmlText(this.maskText);
+          maskedTextDone = true;
+          continue;
+        }
         const t = this.text(c as Text, (c as Text).data);
         if (t) out += escapeXmlText(t);
       }
     }
     return out;
+  }
+
+  /** A masked form field shows only the mask text as its value. */
+  private maskedState(el: Element): string {
+    const tag = el.localName;
+    if ((tag === 'input' || tag === 'textarea' || tag === 'select') && (el as HTMLInputElement).value) {
+      return ` value="${escapeXmlAttr(this.maskText)}"`;
+    }
+    return '';
   }
 
   private frameContent(frame: HTMLIFrameElement): string {

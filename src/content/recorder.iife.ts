@@ -19,7 +19,7 @@ import { initDragObserver } from './observers/drag-observer';
 import { initNavigationObserver } from './observers/navigation-observer';
 import { announceFrameId, answerOffsetRequests, requestOffset } from './frame-offset';
 import { initSettleNotifier } from './settle-notifier';
-import { loadRedactor } from './redactor-loader';
+import { loadScrubber } from './redactor-loader';
 import { onRecordingChange, readRecording } from '../platform/recording-flag';
 import { send, broadcast } from '../platform/messaging';
 import { isMessage, type RecordingState } from '../core/messages';
@@ -82,8 +82,10 @@ function main(): void {
       rec.state = state;
       return;
     }
-    const [hello, redactor] = await Promise.all([send<'frame/hello'>({ kind: 'frame/hello' }), loadRedactor()]);
-    rec.begin(state, redactor, hello.frameId * IDS_PER_FRAME + 1);
+    const [hello, scrubber] = await Promise.all([send<'frame/hello'>({ kind: 'frame/hello' }), loadScrubber()]);
+    if (scrubber.neverRecord(window.location.href)) return; // a site the user excluded: nothing is recorded here
+    rec.snapshotter.configure(scrubber.config.mask_selectors, scrubber.replacementFor('mask'), scrubber.config.recorder.dom_max_chars);
+    rec.begin(state, scrubber, hello.frameId * IDS_PER_FRAME + 1);
     sameOriginFrames(window).forEach(attach);
     const stops: (() => void)[] = [initNavigationObserver(window, rec, atPageLoad)];
     const settle = initSettleNotifier(window, () => rec.snapshotter.lastChangeAt, (lastChangeAt) => {

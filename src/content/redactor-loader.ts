@@ -1,8 +1,12 @@
-// Builds the page-side redactor from the scrubber config the service worker
-// keeps in storage.local (the last config that validated).
-import type { Redactor } from '../core/redactor';
-import { passThroughRedactor } from '../core/redactor';
+// The page-side scrubber: the config in force (from the service worker) with
+// NER, so raw page text is scrubbed before it leaves the page.
+import { send } from '../platform/messaging';
+import { createScrubber, type Scrubber } from '../core/scrub/scrubber';
+import { CompromiseRecognizer } from '../core/scrub/entities';
 
-export async function loadRedactor(): Promise<Redactor> {
-  return passThroughRedactor;
+const ner = new CompromiseRecognizer();
+
+export async function loadScrubber(): Promise<Scrubber> {
+  const { config } = await send<'config/get'>({ kind: 'config/get' });
+  return createScrubber(config, ner);
 }

@@ -4,6 +4,7 @@ import type { StepDraft } from './step-draft';
 import type { Task } from './task';
 import type { Box } from './schema';
 import type { NavigationKind, PageState } from './page-state';
+import type { ScrubConfig, ConfigError } from './scrub/config';
 
 export interface RecordingState {
   taskId: string;
@@ -39,6 +40,9 @@ export type Message =
   | { kind: 'tasks/list' }
   | { kind: 'export/start'; options: Partial<ExportOptions> }
   | { kind: 'export/cancel'; exportId: string }
+  // options page -> background
+  | { kind: 'config/get' }
+  | { kind: 'config/save'; text: string }
   // content -> background
   | { kind: 'step/record'; draft: StepDraft }
   | { kind: 'page/settled'; lastChangeAt: number }
@@ -50,7 +54,7 @@ export type Message =
   // background -> offscreen
   | { kind: 'offscreen/export'; target: 'offscreen'; exportId: string; options: ExportOptions; configHash: string; extensionVersion: string }
   | { kind: 'offscreen/export-cancel'; target: 'offscreen'; exportId: string }
-  | { kind: 'offscreen/ocr'; target: 'offscreen'; image: string; width: number; height: number }
+  | { kind: 'offscreen/ocr'; target: 'offscreen'; image: string; config: ScrubConfig }
   // offscreen -> background / popup (broadcast)
   | { kind: 'export/progress'; progress: ExportProgress }
   | { kind: 'export/ready'; exportId: string; url: string; filename: string; saveAs: boolean }
@@ -66,6 +70,8 @@ export interface ReplyMap {
   'recording/stop': { ok: true; task: Task | null };
   'recording/get': { state: RecordingState | null; stepCount: number };
   'tasks/list': { tasks: Task[] };
+  'config/get': { text: string; config: ScrubConfig; isDefault: boolean; defaultText: string };
+  'config/save': { ok: true; hash: string } | { ok: false; errors: ConfigError[] };
   'export/start': { ok: true; exportId: string } | { ok: false; error: string };
   'export/cancel': { ok: boolean };
   'step/record': { ok: true; stepId: number; duplicate: boolean } | { ok: false; error: string; retry: boolean };
@@ -76,7 +82,8 @@ export interface ReplyMap {
   'page/loaded': { ok: true };
   'offscreen/export': { ok: true };
   'offscreen/export-cancel': { ok: true };
-  'offscreen/ocr': { ok: true; words: { text: string; bbox: Box }[] } | { ok: false; error: string };
+  /** Boxes (image pixels) of words that a rule matched, with their rules. */
+  'offscreen/ocr': { ok: true; regions: Box[]; redactions: Record<string, number>; words: number } | { ok: false; error: string };
   'export/progress': void;
   'export/ready': void;
   'recording/changed': void;
@@ -85,7 +92,7 @@ export interface ReplyMap {
 export type Reply<K extends MessageKind> = ReplyMap[K];
 
 const KINDS: ReadonlySet<string> = new Set<MessageKind>([
-  'recording/start', 'recording/stop', 'recording/get', 'tasks/list', 'export/start', 'export/cancel',
+  'recording/start', 'recording/stop', 'recording/get', 'tasks/list', 'export/start', 'export/cancel', 'config/get', 'config/save',
   'step/record', 'page/settled', 'frame/hello', 'page/leaving', 'page/loaded', 'frame/snapshot', 'offscreen/export', 'offscreen/export-cancel', 'offscreen/ocr',
   'export/progress', 'export/ready', 'recording/changed',
 ]);

@@ -3,6 +3,7 @@
 import browser from 'webextension-polyfill';
 import { isMessage, type Message } from '../core/messages';
 import { cancelExport, runExport } from './export-runner';
+import { findSecretRegions } from './ocr';
 
 browser.runtime.onMessage.addListener((raw: unknown): Promise<unknown> | undefined => {
   if (!isMessage(raw) || !('target' in raw) || raw.target !== 'offscreen') return undefined;
@@ -16,6 +17,8 @@ browser.runtime.onMessage.addListener((raw: unknown): Promise<unknown> | undefin
       cancelExport(message.exportId);
       return Promise.resolve({ ok: true });
     case 'offscreen/ocr':
-      return Promise.resolve({ ok: false, error: 'OCR is not available in this build' });
+      return findSecretRegions(message.image, message.config)
+        .then((r) => ({ ok: true, ...r }))
+        .catch((error: unknown) => ({ ok: false, error: String(error) }));
   }
 });

@@ -1,0 +1,33 @@
+// From OCR lines to the boxes to blur: run the rules over each line's text
+// and blur every word a match touches. Pure, so it is tested without OCR.
+import type { Box } from '../schema';
+import type { RedactionSpan } from '../redactor';
+
+export interface OcrWord { text: string; box: Box }
+export interface OcrLine { words: OcrWord[] }
+
+export function secretWordBoxes(lines: OcrLine[], find: (text: string) => RedactionSpan[]): { regions: Box[]; redactions: Record<string, number>; words: number } {
+  const regions: Box[] = [];
+  const redactions: Record<string, number> = {};
+  let words = 0;
+  for (const line of lines) {
+    words += line.words.length;
+    const starts: number[] = [];
+    let text = '';
+    for (const w of line.words) {
+      if (text) text += ' ';
+      starts.push(text.length);
+      text += w.text;
+    }
+    // Also look at the line with spaces removed: OCR often splits "4111 1111…" or an email at punctuation.
+    const spans = find(text);
+    for (const span of spans) {
+      redactions[span.rule] = (redactions[span.rule] ?? 0) + 1;
+      line.words.forEach((w, i) => {
+        const start = starts[i]!;
+        if (start < span.end && start + w.text.length > span.start) regions.push(w.box);
+      });
+    }
+  }
+  return { regions, redactions, words };
+}
