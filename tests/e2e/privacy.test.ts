@@ -1,0 +1,121 @@
+// The privacy filter end to end: a page plants one secret of every kind in
+// text, in inputs, in an image, in a canvas and in a same-origin iframe. After
+// recording and export no secret is in any file of the zip (also with
+// separators removed), none is readable by OCR in any exported image, none is
+// in IndexedDB at any point, and the control sentences survive (>= 95%).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createWorker, type Worker } from 'tesseract.js';
+import type { Page } from 'puppeteer-core';
+import {
+  launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, dumpIndexedDb,
+  FIXTURES, ROOT, type Session,
+} from './harness';
+
+const planted = JSON.parse(readFileSync(join(FIXTURES, 'privacy/secrets.json'), 'utf8')) as Record<string, string>;
+const TYPED_EMAIL = 'backup.person@example-mail.com';
+const TYPED_PASSWORD = 'Hunter2-secret!';
+const SECRETS = [
+  ...Object.values(planted), TYPED_EMAIL, TYPED_PASSWORD,
+  'ops-lead@example-corp.net', // only in an image
+  '5500 0000 0000 0004', // only in a canvas
+  'billing.desk@example-mail.com', '(415) 555-0199', // in a same-origin iframe
+];
+const CONTROL = [
+  'Our garden center sells tomato seedlings every spring morning.',
+  'Please review the shipping options before you continue to payment.',
+  'The blue kettle boils water quickly and quietly on the stove.',
+  'Order number 1234567812345678 ships within three business days.',
+];
+
+const squash = (s: string): string => s.toLowerCase().replace(/[\s\-.()+:_/]/g, '');
+
+function leaks(haystack: string): string[] {
+  const flat = squash(haystack);
+  return SECRETS.filter((s) => haystack.includes(s) || flat.includes(squash(s)));
+}
+
+let session: Session;
+let ocr: Worker;
+
+before(async () => {
+  session = await launch();
+  ocr = await createWorker('eng', 1, {
+    langPath: join(ROOT, 'node_modules/@tesseract.js-data/eng/4.0.0_best_int'), gzip: true, cacheMethod: 'none',
+  });
+});
+
+after(async () => {
+  await ocr?.terminate();
+  await session?.close();
+});
+
+async function stepDone(page: Page, n: number): Promise<void> {
+  await waitFor(async () => (await storedStepCount(session.browser, page)) >= n, 20_000);
+  const stored = await dumpIndexedDb(session.browser);
+  assert.deepEqual(leaks(stored), [], `IndexedDB holds no secret after step ${n}`);
+  await page.bringToFront();
+  await sleep(300);
+}
+
+test('no planted secret survives into storage or the export; control text does', async () => {
+  const page = await session.browser.newPage();
+  await page.goto(`${session.fixtures.url}/privacy/index.html`);
+  await startRecording(session.browser, page, 'Update the backup email');
+  await sleep(800);
+
+  await page.click('#backup');
+  await stepDone(page, 1);
+  await page.keyboard.type(TYPED_EMAIL);
+  await page.click('#pw'); // ends the edit: type step, then the click
+  await stepDone(page, 3);
+  await page.keyboard.type(TYPED_PASSWORD);
+  await page.click('#save');
+  await stepDone(page, 5);
+  await page.click('#img');
+  await stepDone(page, 6);
+  await page.click('#canvas');
+  await stepDone(page, 7);
+  await stopRecording(session.browser, page);
+
+  const zip = await exportZip(session, page);
+  const steps = await trajectory(zip);
+  assert.ok(steps.length >= 7);
+  const typed = steps.filter((s) => s.action.type === 'type');
+  assert.equal(typed.length, 2);
+  assert.equal(typed[0]!.action.text, '<REDACTED>', 'typed email redacted');
+  assert.equal(typed[1]!.action.text, '<REDACTED:credential>', 'password never recorded');
+
+  for (const name of Object.keys(zip.files)) {
+    const file = zip.file(name);
+    if (!file || name.endsWith('.png')) continue;
+    assert.deepEqual(leaks(await file.async('string')), [], `${name} holds no secret`);
+  }
+
+  let ocrText = '';
+  for (const step of steps) {
+    const png = Buffer.from(await zip.file(step.observation.screenshot_path!)!.async('uint8array'));
+    const { data } = await ocr.recognize(png);
+    ocrText += `${data.text}\n`;
+    assert.deepEqual(leaks(data.text), [], `OCR of ${step.observation.screenshot_path} finds no secret`);
+  }
+  // OCR reads the screenshots (so its silence about secrets means something).
+  assert.match(ocrText, /Account settings/);
+  assert.match(ocrText, /garden/);
+
+  // Over-redaction is a defect too.
+  const text = steps[steps.length - 1]!.observation.dom_tree.replace(/<[^>]+>/g, ' ');
+  const words = CONTROL.join(' ').split(/\s+/).map((w) => w.replace(/[.,]$/, ''));
+  const kept = words.filter((w) => text.includes(w));
+  assert.ok(kept.length / words.length >= 0.95, `control words kept: ${kept.length}/${words.length}; missing ${words.filter((w) => !kept.includes(w)).join(', ')}`);
+
+  const report = JSON.parse(await zip.file('scrub_report.json')!.async('string')) as { totals: Record<string, number> };
+  for (const rule of ['email', 'phone', 'ssn', 'credit_card', 'iban', 'ipv4', 'ipv6', 'aws_access_key', 'github_token', 'stripe_key', 'google_api_key', 'jwt', 'person', 'credential']) {
+    assert.ok((report.totals[rule] ?? 0) > 0, `scrub report counts ${rule}`);
+  }
+  assert.ok(Object.keys(report.totals).some((k) => k.startsWith('ocr:')), 'OCR found and blurred text in pixels');
+  assert.ok(!JSON.stringify(report).includes('@'), 'the report holds counts, never values');
+  await page.close();
+});
