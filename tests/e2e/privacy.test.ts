@@ -119,3 +119,45 @@ test('no planted secret survives into storage or the export; control text does',
   assert.ok(!JSON.stringify(report).includes('@'), 'the report holds counts, never values');
   await page.close();
 });
+
+test('the options page refuses an invalid config and keeps the last good one', async () => {
+  const page = await session.browser.newPage();
+  const id = [...(await session.browser.extensions()).keys()][0]!;
+  await page.goto(`chrome-extension://${id}/options/options.html`);
+  const area = await page.waitForSelector('::-p-aria([name="Scrubber config (YAML)"])');
+  await page.waitForFunction(() => (document.querySelector('textarea') as HTMLTextAreaElement).value.includes('version: 1'));
+  const original = await page.$eval('textarea', (t) => (t as HTMLTextAreaElement).value);
+
+  // A broken regex: the error names the line and the reason; Save is disabled.
+  const broken = original.replace('custom_rules: []', 'custom_rules:\n  - name: bad_rule\n    pattern: "([unclosed"');
+  await area!.evaluate((t, v) => {
+    (t as HTMLTextAreaElement).value = v;
+    t.dispatchEvent(new Event('input', { bubbles: true }));
+  }, broken);
+  const alert = await page.waitForSelector('::-p-aria([role="alert"])');
+  const message = await alert!.evaluate((el) => el.textContent ?? '');
+  const line = broken.split('\n').findIndex((l) => l.includes('([unclosed')) + 1;
+  assert.match(message, new RegExp(`Line ${line}: custom_rules\\.0\\.pattern: invalid regular expression`));
+  assert.equal(await page.$eval('button.primary', (b) => (b as HTMLButtonElement).disabled), true);
+
+  // Even sent straight to the worker, it is refused and the config in force is unchanged.
+  const reply = await page.evaluate((text) => chrome.runtime.sendMessage({ kind: 'config/save', text }), broken);
+  assert.equal((reply as { ok: boolean }).ok, false);
+  const inForce = await page.evaluate(() => chrome.runtime.sendMessage({ kind: 'config/get' }));
+  assert.equal((inForce as { text: string }).text, original);
+
+  // A valid change saves.
+  const typed = original.replace('style: generic', 'style: typed');
+  await area!.evaluate((t, v) => {
+    (t as HTMLTextAreaElement).value = v;
+    t.dispatchEvent(new Event('input', { bubbles: true }));
+  }, typed);
+  await page.waitForSelector('::-p-text(Valid.)');
+  await page.click('button.primary');
+  await page.waitForSelector('::-p-text(Saved.)');
+  const after = await page.evaluate(() => chrome.runtime.sendMessage({ kind: 'config/get' }));
+  assert.equal((after as { config: { replacement: { style: string } } }).config.replacement.style, 'typed');
+  // Put the defaults back for any later test.
+  await page.evaluate((text) => chrome.runtime.sendMessage({ kind: 'config/save', text }), original);
+  await page.close();
+});

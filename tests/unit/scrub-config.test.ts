@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseScrubConfig, hostMatches } from '../../src/core/scrub/config';
+import { DEFAULT_CONFIG_TEXT } from '../../src/core/scrub/default-config';
+
+describe('scrubber config', () => {
+  it('the shipped config/scrubber.yaml is valid and complete', () => {
+    const r = parseScrubConfig(DEFAULT_CONFIG_TEXT);
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.config.replacement.generic).toBe('<REDACTED>');
+      expect(r.config.ner.entities).toEqual(['person', 'place', 'organization']);
+    }
+  });
+
+  it.each([
+    ['version: 1\nrules:\n  email: maybe\n', 3, /expected boolean/i],
+    ['version: 1\ncustom_rules:\n  - name: bad\n    pattern: "([a-z"\n', 4, /invalid regular expression/],
+    ['version: 1\nrules:\n  emial: true\n', 3, /unknown rule "emial"/],
+    ['version: 1\nblur:\n  mode: swirl\n', 3, /gaussian|pixelate/],
+    ['version: 1\nrecorder:\n  dom_max_chars: 5\n', 3, /10000|too small|>=/i],
+  ])('rejects %j at line %i with a reason', (text, line, reason) => {
+    const r = parseScrubConfig(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors[0]!.line).toBe(line);
+      expect(r.errors[0]!.message).toMatch(reason);
+    }
+  });
+
+  it('reports YAML syntax errors with a line number', () => {
+    const r = parseScrubConfig('version: 1\nrules:\n  email: true\n  phone: [true\n');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.line).toBeGreaterThanOrEqual(4);
+  });
+
+  it('matches domains and their subdomains', () => {
+    expect(hostMatches('https://mail.bank.example/x', ['bank.example'])).toBe(true);
+    expect(hostMatches('https://notbank.example/x', ['bank.example'])).toBe(false);
+  });
+});
