@@ -1,7 +1,143 @@
+// Review: a human confirms each demonstration. Task list (search, delete),
+// then each step of the chosen task: screenshot with the action drawn on it,
+// editable thought, delete step, blur a region; confirm the task; export it.
 import { render } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { Task } from '../src/core/task';
+import type { StoredStep } from '../src/core/stored-step';
+import type { Box } from '../src/core/schema';
+import { isMessage } from '../src/core/messages';
+import { listTasks } from '../src/platform/db';
+import { blurRegion, deleteStep, deleteTask, editThought, liveSteps, setTaskStatus } from '../src/platform/review-store';
+import { send } from '../src/platform/messaging';
+import { StepCard } from './step-card';
 import '../src/ui/base.css';
+import './review.css';
+
+const STATUS: Record<Task['status'], string> = { recording: 'recording', review: 'to review', confirmed: 'confirmed' };
 
 function App() {
-  return <main><h1>Review</h1><p>The review page is not built yet.</p></main>;
+  const [tasks, setTasks] = useState<Task[]>([]);
+  const [query, setQuery] = useState('');
+  const [current, setCurrent] = useState<string | null>(new URLSearchParams(location.search).get('task'));
+  const [steps, setSteps] = useState<StoredStep[]>([]);
+  const [versions, setVersions] = useState<Record<number, number>>({});
+  const [status, setStatus] = useState('');
+  const [blurStyle, setBlurStyle] = useState<{ mode: 'gaussian' | 'pixelate'; strength: number }>({ mode: 'gaussian', strength: 12 });
+
+  const reloadTasks = async (): Promise<void> => setTasks(await listTasks());
+  const reloadSteps = async (taskId: string | null): Promise<void> => setSteps(taskId ? await liveSteps(taskId) : []);
+
+  useEffect(() => {
+    void reloadTasks();
+    void send<'config/get'>({ kind: 'config/get' }).then((c) => setBlurStyle({ mode: c.config.blur.mode, strength: c.config.blur.strength }));
+    const listener = (raw: unknown): undefined => {
+      if (isMessage(raw) && raw.kind === 'recording/changed') void reloadTasks();
+      if (isMessage(raw) && raw.kind === 'export/progress' && raw.progress.phase !== 'running') {
+        setStatus(raw.progress.phase === 'done' ? `Exported ${raw.progress.filename}` : raw.progress.error ?? raw.progress.phase);
+      }
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, []);
+
+  useEffect(() => {
+    void reloadSteps(current);
+    if (current) history.replaceState(null, '', `?task=${current}`);
+  }, [current]);
+
+  const visible = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return q ? tasks.filter((t) => t.instruction.toLowerCase().includes(q) || STATUS[t.status].includes(q)) : tasks;
+  }, [tasks, query]);
+  const task = tasks.find((t) => t.id === current) ?? null;
+
+  const act = async (what: string, fn: () => Promise<unknown>): Promise<void> => {
+    try {
+      await fn();
+      setStatus(what);
+    } catch (error) {
+      setStatus(`Failed: ${String(error)}`);
+    }
+  };
+
+  return (
+    <div class="layout">
+      <aside aria-label="Tasks">
+        <h1>Review</h1>
+        <label for="search">Search tasks</label>
+        <input id="search" type="search" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+        {visible.length === 0 ? <p class="empty">No tasks.</p> : (
+          <ul class="task-list">
+            {visible.map((t) => (
+              <li key={t.id}>
+                <button type="button" class="task" aria-current={t.id === current} onClick={() => setCurrent(t.id)}>
+                  <span>{t.instruction}</span>
+                  <span class="meta">{STATUS[t.status]} · {t.stepCount} steps · {new Date(t.createdAt).toLocaleString()}</span>
+                </button>
+                <button
+                  type="button" aria-label={`Delete task ${t.instruction}`} disabled={t.status === 'recording'}
+                  onClick={() => {
+                    if (!confirm(`Delete "${t.instruction}" and its ${t.stepCount} steps?`)) return;
+                    void act('Task deleted', async () => {
+                      await deleteTask(t.id);
+                      if (current === t.id) setCurrent(null);
+                      await reloadTasks();
+                    });
+                  }}
+                >✕</button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </aside>
+      <main>
+        <p role="status" aria-live="polite" class="muted">{status}</p>
+        {!task ? <p class="empty">Choose a task to review.</p> : (
+          <>
+            <div class="task-head">
+              <h1>{task.instruction}</h1>
+              <span class={`badge ${task.status}`}>{STATUS[task.status]}</span>
+              <span class="muted">{steps.length} steps</span>
+              <button
+                type="button" class="primary" disabled={task.status === 'recording'}
+                onClick={() => void act(task.status === 'confirmed' ? 'Task back to review' : 'Task confirmed', async () => {
+                  await setTaskStatus(task.id, task.status === 'confirmed' ? 'review' : 'confirmed');
+                  await reloadTasks();
+                })}
+              >{task.status === 'confirmed' ? 'Unconfirm task' : 'Confirm task'}</button>
+              <button
+                type="button" disabled={task.status === 'recording'}
+                onClick={() => void act('Exporting…', () => send<'export/start'>({ kind: 'export/start', options: { taskIds: [task.id] } }))}
+              >Export this task</button>
+            </div>
+            {steps.length === 0 && <p class="empty">No steps.</p>}
+            {steps.map((s, i) => (
+              <StepCard
+                key={`${s.taskId}:${s.seq}`} step={s} index={i} version={versions[s.seq] ?? 0}
+                onThought={(text) => void act(`Thought for step ${i + 1} saved`, async () => {
+                  await editThought(s.taskId, s.seq, text);
+                  await reloadSteps(current);
+                })}
+                onDelete={() => void act(`Step ${i + 1} deleted`, async () => {
+                  await deleteStep(s.taskId, s.seq);
+                  await reloadSteps(current);
+                  await reloadTasks();
+                })}
+                onBlur={(region: Box) => void act(`Region blurred in step ${i + 1}`, async () => {
+                  await blurRegion(s, region, blurStyle);
+                  setVersions((v) => ({ ...v, [s.seq]: (v[s.seq] ?? 0) + 1 }));
+                  await reloadSteps(current);
+                })}
+              />
+            ))}
+          </>
+        )}
+      </main>
+    </div>
+  );
 }
+
 render(<App />, document.getElementById('app')!);

@@ -15,7 +15,8 @@ export interface StoredStep {
   deleted: boolean;
 }
 
-export function toExportSteps(stored: StoredStep[]): { step: Step; imageId: string | null; redactions: Record<string, number> }[] {
+/** `confirmed`: whether the reviewer confirmed the task; every exported step carries it. */
+export function toExportSteps(stored: StoredStep[], confirmed = false): { step: Step; imageId: string | null; redactions: Record<string, number> }[] {
   return stored
     .filter((s) => !s.deleted)
     // Action time, not arrival: a step retried after a worker restart may be stored after a later one.
@@ -28,6 +29,7 @@ export function toExportSteps(stored: StoredStep[]): { step: Step; imageId: stri
         step: {
           ...s.step,
           step_id: stepId,
+          confirmed,
           observation: { ...s.step.observation, screenshot_path: s.imageId ? screenshotPath(s.taskId, stepId) : null },
         },
       };

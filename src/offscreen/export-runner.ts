@@ -36,7 +36,7 @@ export async function runExport(exportId: string, options: ExportOptions, config
     const database = await db();
     const source: ExportSource = {
       tasks,
-      steps: async (taskId) => toExportSteps(await stepsOf(taskId)),
+      steps: async (taskId) => toExportSteps(await stepsOf(taskId), tasks.find((t) => t.id === taskId)?.status === 'confirmed'),
       image: async (imageId) => {
         const image = await database.get('images', imageId);
         if (!image) throw new Error(`screenshot ${imageId} is missing from storage`);

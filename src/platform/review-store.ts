@@ -1,0 +1,74 @@
+// What the review page changes in IndexedDB: thought traces, deleted steps,
+// hand-drawn blur regions (the stored image itself is changed), task status,
+// whole tasks. Extension pages share the extension origin's database.
+import type { Task } from '../core/task';
+import type { Box } from '../core/schema';
+import type { StoredStep } from '../core/stored-step';
+import { regionsToPixels } from '../core/blur-regions';
+import { db, stepsOf } from './db';
+import { processImage } from './image-ops';
+
+export async function liveSteps(taskId: string): Promise<StoredStep[]> {
+  return (await stepsOf(taskId)).filter((s) => !s.deleted).sort((a, b) => a.step.timestamp - b.step.timestamp || a.seq - b.seq);
+}
+
+export async function imageBlob(imageId: string): Promise<Blob | null> {
+  return (await (await db()).get('images', imageId))?.blob ?? null;
+}
+
+async function updateStep(taskId: string, seq: number, change: (s: StoredStep) => StoredStep): Promise<StoredStep> {
+  const database = await db();
+  const tx = database.transaction('steps', 'readwrite');
+  const current = await tx.store.get([taskId, seq]);
+  if (!current) throw new Error(`step ${seq} of task ${taskId} is gone`);
+  const next = change(current);
+  await tx.store.put(next);
+  await tx.done;
+  return next;
+}
+
+export function editThought(taskId: string, seq: number, thought: string): Promise<StoredStep> {
+  return updateStep(taskId, seq, (s) => ({ ...s, step: { ...s.step, thought_trace: thought } }));
+}
+
+/** Deleted steps are kept as tombstones (the seq is never reused) and left out of every export. */
+export async function deleteStep(taskId: string, seq: number): Promise<void> {
+  const database = await db();
+  const removed = await updateStep(taskId, seq, (s) => ({ ...s, deleted: true }));
+  if (removed.imageId) await database.delete('images', removed.imageId);
+  const task = await database.get('tasks', taskId);
+  if (task) await database.put('tasks', { ...task, stepCount: Math.max(0, task.stepCount - 1) });
+}
+
+/** Blur a rectangle (CSS pixels of the screenshot) in the stored image, for good. */
+export async function blurRegion(step: StoredStep, region: Box, blur: { mode: 'gaussian' | 'pixelate'; strength: number }): Promise<void> {
+  if (!step.imageId) return;
+  const database = await db();
+  const image = await database.get('images', step.imageId);
+  if (!image) return;
+  const rects = regionsToPixels([region], 1, 0, image.width, image.height);
+  const out = await processImage(image.blob, null, rects, blur);
+  await database.put('images', { ...image, blob: out.blob });
+  await updateStep(step.taskId, step.seq, (s) => ({ ...s, redactions: { ...s.redactions, manual: (s.redactions.manual ?? 0) + 1 } }));
+}
+
+export async function setTaskStatus(taskId: string, status: Task['status']): Promise<Task | null> {
+  const database = await db();
+  const task = await database.get('tasks', taskId);
+  if (!task || task.status === 'recording') return task ?? null;
+  const next = { ...task, status };
+  await database.put('tasks', next);
+  return next;
+}
+
+export async function deleteTask(taskId: string): Promise<void> {
+  const database = await db();
+  const steps = await stepsOf(taskId);
+  const tx = database.transaction(['tasks', 'steps', 'images'], 'readwrite');
+  for (const s of steps) {
+    await tx.objectStore('steps').delete([s.taskId, s.seq]);
+    if (s.imageId) await tx.objectStore('images').delete(s.imageId);
+  }
+  await tx.objectStore('tasks').delete(taskId);
+  await tx.done;
+}
