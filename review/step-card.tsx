@@ -51,8 +51,11 @@ function useLazyImage(imageId: string | null, version: number): [preact.RefObjec
 export function StepCard({ step, index, version, onThought, onDelete, onBlur }: Props) {
   const [shotRef, url] = useLazyImage(step.imageId, version);
   const [thought, setThought] = useState(step.step.thought_trace);
+
   const [drawing, setDrawing] = useState(false);
   const [drag, setDrag] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
+  // The drag start lives in a ref too: pointer events can arrive faster than re-renders.
+  const dragStart = useRef<[number, number] | null>(null);
   const { action, target, observation } = step.step;
   const vw = observation.viewport.width;
   const vh = observation.viewport.height;
@@ -90,18 +93,24 @@ export function StepCard({ step, index, version, onThought, onDelete, onBlur }: 
           if (!drawing) return;
           const [x, y] = toImage(e as unknown as PointerEvent);
           (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+          dragStart.current = [x, y];
           setDrag({ x0: x, y0: y, x1: x, y1: y });
         }}
         onPointerMove={(e) => {
-          if (!drawing || !drag) return;
+          const start = dragStart.current;
+          if (!drawing || !start) return;
           const [x, y] = toImage(e as unknown as PointerEvent);
-          setDrag({ ...drag, x1: x, y1: y });
+          setDrag({ x0: start[0], y0: start[1], x1: x, y1: y });
         }}
-        onPointerUp={() => {
-          if (!drawing || !sel) return;
+        onPointerUp={(e) => {
+          const start = dragStart.current;
+          if (!drawing || !start) return;
+          const [x, y] = toImage(e as unknown as PointerEvent);
+          dragStart.current = null;
           setDrag(null);
           setDrawing(false);
-          if (sel.width > 2 && sel.height > 2) onBlur(sel);
+          const region = { x: Math.min(start[0], x), y: Math.min(start[1], y), width: Math.abs(x - start[0]), height: Math.abs(y - start[1]) };
+          if (region.width > 2 && region.height > 2) onBlur(region);
         }}
       >
         {step.imageId ? (url ? <img src={url} alt={`Screenshot before step ${n}`} draggable={false} /> : <p class="empty">Loading screenshot…</p>)
@@ -119,7 +128,11 @@ export function StepCard({ step, index, version, onThought, onDelete, onBlur }: 
       <textarea
         id={`thought-${n}`} value={thought}
         onInput={(e) => setThought((e.target as HTMLTextAreaElement).value)}
-        onBlur={() => { if (thought !== step.step.thought_trace) onThought(thought); }}
+        onBlur={(e) => {
+          // Read the field itself: a quick type-then-Tab can blur before the last input re-renders.
+          const value = (e.target as HTMLTextAreaElement).value;
+          if (value !== step.step.thought_trace) onThought(value);
+        }}
       />
       <div class="actions">
         <button type="button" onClick={onDelete}>Delete step {n}</button>

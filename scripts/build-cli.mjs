@@ -1,0 +1,14 @@
+// Bundles the CLI (src/cli) with the core into build/cli.mjs for bin/alien-dataflow.mjs.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['src/cli/entry.ts'],
+  outfile: 'build/cli.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // CommonJS dependencies bundled into ESM need a require().
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'warning',
+});

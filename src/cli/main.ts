@@ -1,0 +1,159 @@
+// alien-dataflow: the command line over the same core the extension uses.
+//   validate <zip>                       schema, element ids, image references, counts
+//   stats <zip> [--json]                 tasks, steps, actions, screenshots
+//   format <zip> [--out DIR] [--action-style json|call] [--dom]
+//                                        write sharegpt.jsonl and messages.jsonl from trajectory.jsonl
+//   scrub <in.zip> <out.zip> [--config scrubber.yaml]
+//                                        re-apply a scrubber config to every text field, rewrite the zip
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { ZIP_PATHS } from '../core/zip-layout';
+import { parseTrajectory, validateExport, exportStats } from '../core/validate-export';
+import { toShareGpt, toChatMessages } from '../core/formatters';
+import { parseScrubConfig, formatConfigErrors, configHash } from '../core/scrub/config';
+import { createScrubber } from '../core/scrub/scrubber';
+import { CompromiseRecognizer } from '../core/scrub/entities';
+import { rescrubStep } from '../core/rescrub';
+import { writeExport, type ExportStep } from '../core/export-writer';
+import { openExport, tasksOf } from './zip-input';
+
+const USAGE = `usage:
+  alien-dataflow validate <export.zip>
+  alien-dataflow stats <export.zip> [--json]
+  alien-dataflow format <export.zip> [--out DIR] [--action-style json|call] [--dom]
+  alien-dataflow scrub <in.zip> <out.zip> [--config scrubber.yaml]`;
+
+const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+class UsageError extends Error {}
+
+async function trajectoryOf(path: string) {
+  const exp = await openExport(path);
+  const text = await exp.text(ZIP_PATHS.trajectory);
+  if (text === null) throw new UsageError(`${path} has no ${ZIP_PATHS.trajectory}: is it an ALIEN Dataflow export?`);
+  return { exp, text };
+}
+
+async function validate(path: string): Promise<number> {
+  const { exp, text } = await trajectoryOf(path);
+  const report = validateExport({ files: exp.files, trajectory: text, sharegpt: await exp.text(ZIP_PATHS.sharegpt), manifest: await exp.text(ZIP_PATHS.manifest) });
+  if (report.ok) {
+    console.log(`OK: ${report.tasks} tasks, ${report.steps} steps, every image and element id present`);
+    return 0;
+  }
+  for (const e of report.errors) console.error(`error: ${e}`);
+  console.error(`${report.errors.length} problems in ${path}`);
+  return 1;
+}
+
+async function stats(path: string, json: boolean): Promise<number> {
+  const { exp, text } = await trajectoryOf(path);
+  const { steps, errors } = parseTrajectory(text);
+  const s = exportStats(steps);
+  const report = JSON.parse((await exp.text(ZIP_PATHS.scrubReport)) ?? '{"totals":{}}') as { totals: Record<string, number> };
+  if (json) {
+    console.log(JSON.stringify({ ...s, redactions: report.totals, invalid_lines: errors.length }, null, 2));
+    return 0;
+  }
+  console.log(`tasks ${s.tasks}, steps ${s.steps} (per task ${s.steps_per_task.min}-${s.steps_per_task.max}, mean ${s.steps_per_task.mean})`);
+  console.log(`screenshots ${s.screenshots} (${s.fresh_screenshots} fresh pre-action frames)`);
+  console.log(`actions: ${Object.entries(s.actions).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(`mean dom_tree ${s.avg_dom_tree_chars} chars`);
+  console.log(`redactions: ${Object.entries(report.totals).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+  if (errors.length) console.log(`${errors.length} trajectory lines do not match the schema (run validate)`);
+  return 0;
+}
+
+async function format(path: string, out: string, actionStyle: 'json' | 'call', includeDom: boolean): Promise<number> {
+  const { exp, text } = await trajectoryOf(path);
+  const { steps, errors } = parseTrajectory(text);
+  if (errors.length) throw new UsageError(`${errors.length} invalid trajectory lines; run validate first`);
+  const ids = [...new Set(steps.map((s) => s.task_id))];
+  const tasks = tasksOf(exp.manifest, ids);
+  const opts = { actionStyle, includeDom };
+  await mkdir(out, { recursive: true });
+  const byTask = (id: string) => steps.filter((s) => s.task_id === id);
+  await writeFile(join(out, ZIP_PATHS.sharegpt), tasks.map((t) => JSON.stringify(toShareGpt(t, byTask(t.id), opts))).join('\n') + '\n');
+  await writeFile(join(out, ZIP_PATHS.messages), tasks.map((t) => JSON.stringify(toChatMessages(t, byTask(t.id), opts))).join('\n') + '\n');
+  console.log(`wrote ${join(out, ZIP_PATHS.sharegpt)} and ${join(out, ZIP_PATHS.messages)} (${tasks.length} conversations)`);
+  return 0;
+}
+
+async function scrub(input: string, output: string, configPath: string | undefined): Promise<number> {
+  const file = configPath ?? join(PACKAGE_ROOT, 'config/scrubber.yaml');
+  const configText = await readFile(file, 'utf8').catch(() => { throw new UsageError(`cannot read config ${file}`); });
+  const parsed = parseScrubConfig(configText);
+  if (!parsed.ok) throw new UsageError(`${file} is invalid:\n${formatConfigErrors(parsed.errors)}`);
+  const scrubber = createScrubber(parsed.config, new CompromiseRecognizer());
+  const { exp, text } = await trajectoryOf(input);
+  const { steps, errors } = parseTrajectory(text);
+  if (errors.length) throw new UsageError(`${errors.length} invalid trajectory lines; run validate first`);
+  const ids = [...new Set(steps.map((s) => s.task_id))];
+  const scrubbed = new Map<string, ExportStep[]>();
+  for (const s of steps) {
+    const r = rescrubStep(s, scrubber);
+    const list = scrubbed.get(s.task_id) ?? [];
+    list.push({ step: r.step, imageId: s.observation.screenshot_path, redactions: r.redactions });
+    scrubbed.set(s.task_id, list);
+  }
+  const tasks = tasksOf(exp.manifest, ids).map((t) => ({ ...t, stepCount: scrubbed.get(t.id)?.length ?? 0 }));
+  const sink = createWriteStream(output);
+  const result = await writeExport(
+    { tasks, steps: async (id) => scrubbed.get(id) ?? [], image: async (p) => exp.zip.file(p)!.async('uint8array') },
+    {
+      sharegpt: exp.files.has(ZIP_PATHS.sharegpt), messages: exp.files.has(ZIP_PATHS.messages), actionStyle: 'json', includeDom: false,
+      extensionVersion: exp.manifest?.extension_version ?? 'unknown', configHash: configHash(configText), now: new Date(),
+    },
+    (chunk) => sink.write(chunk),
+  );
+  await new Promise<void>((res, rej) => sink.end((err?: Error | null) => (err ? rej(err) : res())));
+  console.log(`wrote ${output}: ${result.steps} steps re-scrubbed with ${file} (screenshots copied unchanged)`);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true,
+    options: {
+      json: { type: 'boolean' }, out: { type: 'string' }, 'action-style': { type: 'string' }, dom: { type: 'boolean' },
+      config: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...args] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  try {
+    switch (command) {
+      case 'validate':
+        if (!args[0]) throw new UsageError('validate needs <export.zip>');
+        return await validate(args[0]);
+      case 'stats':
+        if (!args[0]) throw new UsageError('stats needs <export.zip>');
+        return await stats(args[0], !!values.json);
+      case 'format': {
+        if (!args[0]) throw new UsageError('format needs <export.zip>');
+        const style = values['action-style'] ?? 'json';
+        if (style !== 'json' && style !== 'call') throw new UsageError('--action-style is json or call');
+        return await format(args[0], values.out ?? dirname(resolve(args[0])), style, !!values.dom);
+      }
+      case 'scrub':
+        if (!args[0] || !args[1]) throw new UsageError('scrub needs <in.zip> <out.zip>');
+        return await scrub(args[0], args[1], values.config);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`alien-dataflow: ${error.message}`);
+      if (error.message.startsWith('unknown') || error.message.includes('needs')) console.error(USAGE);
+      return 2;
+    }
+    console.error(`alien-dataflow: ${(error as Error).message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,64 @@
+// Re-apply a (new) scrubber config to recorded steps: every text field that
+// goes into an export. dom_tree text and attribute values are scrubbed one by
+// one, so markup is never touched. Screenshots are not re-blurred here (that
+// needs a canvas); the extension blurs them when recording.
+import type { Step } from './schema';
+import type { Scrubber } from './scrub/scrubber';
+import { escapeXmlAttr, escapeXmlText } from './xml-escape';
+
+function unescapeXml(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
+export function rescrubDomTree(xml: string, scrubber: Scrubber, counts: Record<string, number>): string {
+  const count = (rules: { rule: string }[]): void => rules.forEach((s) => { counts[s.rule] = (counts[s.rule] ?? 0) + 1; });
+  return xml
+    .replace(/="([^"]*)"/g, (_m, value: string) => {
+      const raw = unescapeXml(value);
+      const r = /^(https?|wss?):\/\//.test(raw) ? scrubber.redactUrl(raw) : scrubber.redact(raw);
+      count(r.spans);
+      return `="${escapeXmlAttr(r.text)}"`;
+    })
+    .replace(/>([^<]+)</g, (_m, text: string) => {
+      const r = scrubber.redact(unescapeXml(text));
+      count(r.spans);
+      return `>${escapeXmlText(r.text)}<`;
+    });
+}
+
+export function rescrubStep(step: Step, scrubber: Scrubber): { step: Step; redactions: Record<string, number> } {
+  const counts: Record<string, number> = {};
+  const text = (s: string): string => {
+    const r = scrubber.redact(s);
+    r.spans.forEach((x) => { counts[x.rule] = (counts[x.rule] ?? 0) + 1; });
+    return r.text;
+  };
+  const url = (s: string): string => {
+    const r = scrubber.redactUrl(s);
+    r.spans.forEach((x) => { counts[x.rule] = (counts[x.rule] ?? 0) + 1; });
+    return r.text;
+  };
+  const a = step.action;
+  return {
+    redactions: counts,
+    step: {
+      ...step,
+      thought_trace: text(step.thought_trace),
+      observation: {
+        ...step.observation,
+        dom_tree: rescrubDomTree(step.observation.dom_tree, scrubber, counts),
+        active_window: text(step.observation.active_window),
+        url: url(step.observation.url),
+      },
+      action: {
+        ...a,
+        ...(a.text !== undefined ? { text: text(a.text) } : {}),
+        ...(a.value !== undefined ? { value: text(a.value) } : {}),
+        ...(a.label !== undefined ? { label: text(a.label) } : {}),
+        ...(a.url !== undefined ? { url: url(a.url) } : {}),
+        ...(a.files !== undefined ? { files: a.files.map(text) } : {}),
+      },
+      target: step.target && { ...step.target, name: text(step.target.name), text: text(step.target.text) },
+    },
+  };
+}

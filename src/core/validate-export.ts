@@ -1,0 +1,103 @@
+// Checks an export's contents: every trajectory line against the step schema,
+// element ids present in their dom_tree, screenshot files present, step ids
+// contiguous per task, one <image> per image in ShareGPT, manifest counts.
+import { StepSchema, type Step } from './schema';
+import type { Manifest } from './zip-layout';
+
+export interface ExportContents {
+  files: Set<string>;
+  trajectory: string;
+  sharegpt: string | null;
+  manifest: string | null;
+}
+
+export interface ValidationReport { ok: boolean; errors: string[]; steps: number; tasks: number }
+
+export function parseTrajectory(text: string): { steps: Step[]; errors: string[] } {
+  const steps: Step[] = [];
+  const errors: string[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (error) {
+      errors.push(`trajectory.jsonl line ${i + 1}: not JSON (${(error as Error).message})`);
+      return;
+    }
+    const parsed = StepSchema.safeParse(json);
+    if (!parsed.success) {
+      errors.push(`trajectory.jsonl line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+      return;
+    }
+    steps.push(parsed.data);
+  });
+  return { steps, errors };
+}
+
+export function validateExport(c: ExportContents): ValidationReport {
+  const { steps, errors } = parseTrajectory(c.trajectory);
+  const byTask = new Map<string, Step[]>();
+  for (const s of steps) byTask.set(s.task_id, [...(byTask.get(s.task_id) ?? []), s]);
+  for (const [taskId, list] of byTask) {
+    list.forEach((s, i) => {
+      if (s.step_id !== i + 1) errors.push(`task ${taskId}: step_id ${s.step_id} at position ${i + 1} (ids must run 1..n)`);
+    });
+  }
+  for (const s of steps) {
+    const where = `task ${s.task_id} step ${s.step_id}`;
+    if (s.action.element_id !== null && !s.observation.dom_tree.includes(` id="${s.action.element_id}"`)) {
+      errors.push(`${where}: element_id ${s.action.element_id} is not in its dom_tree`);
+    }
+    if (s.observation.screenshot_path && !c.files.has(s.observation.screenshot_path)) {
+      errors.push(`${where}: ${s.observation.screenshot_path} is missing from the zip`);
+    }
+  }
+  if (c.sharegpt !== null) {
+    c.sharegpt.split('\n').filter((l) => l.trim()).forEach((line, i) => {
+      const rec = JSON.parse(line) as { conversations: { value: string }[]; images: string[] };
+      const placeholders = rec.conversations.reduce((n, m) => n + (m.value.match(/<image>/g) ?? []).length, 0);
+      if (placeholders !== rec.images.length) errors.push(`sharegpt.jsonl line ${i + 1}: ${placeholders} <image> placeholders for ${rec.images.length} images`);
+      for (const img of rec.images) if (!c.files.has(img)) errors.push(`sharegpt.jsonl line ${i + 1}: image ${img} is missing`);
+    });
+  }
+  if (c.manifest !== null) {
+    const m = JSON.parse(c.manifest) as Manifest;
+    if (m.counts.steps !== steps.length) errors.push(`manifest.json counts ${m.counts.steps} steps, trajectory.jsonl has ${steps.length}`);
+    if (m.counts.tasks !== byTask.size) errors.push(`manifest.json counts ${m.counts.tasks} tasks, trajectory.jsonl has ${byTask.size}`);
+  }
+  return { ok: errors.length === 0, errors, steps: steps.length, tasks: byTask.size };
+}
+
+export interface ExportStats {
+  tasks: number;
+  steps: number;
+  screenshots: number;
+  fresh_screenshots: number;
+  actions: Record<string, number>;
+  avg_dom_tree_chars: number;
+  steps_per_task: { min: number; max: number; mean: number };
+}
+
+export function exportStats(steps: Step[]): ExportStats {
+  const perTask = new Map<string, number>();
+  const actions: Record<string, number> = {};
+  let dom = 0;
+  for (const s of steps) {
+    perTask.set(s.task_id, (perTask.get(s.task_id) ?? 0) + 1);
+    actions[s.action.type] = (actions[s.action.type] ?? 0) + 1;
+    dom += s.observation.dom_tree.length;
+  }
+  const counts = [...perTask.values()];
+  return {
+    tasks: perTask.size,
+    steps: steps.length,
+    screenshots: steps.filter((s) => s.observation.screenshot_path).length,
+    fresh_screenshots: steps.filter((s) => s.observation.screenshot_fresh).length,
+    actions,
+    avg_dom_tree_chars: steps.length ? Math.round(dom / steps.length) : 0,
+    steps_per_task: counts.length
+      ? { min: Math.min(...counts), max: Math.max(...counts), mean: Math.round((steps.length / counts.length) * 10) / 10 }
+      : { min: 0, max: 0, mean: 0 },
+  };
+}

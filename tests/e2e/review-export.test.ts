@@ -1,0 +1,144 @@
+// Record -> review (edit a thought, delete a step, blur a region by dragging
+// on the screenshot, confirm) -> export -> the CLI validates the zip; the
+// edits are in it, the deleted step is gone with ids renumbered, ShareGPT has
+// one <image> per image; `format` and `scrub` work on the real zip.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { createWorker, type Worker } from 'tesseract.js';
+import {
+  launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, extensionId,
+  ROOT, type Session,
+} from './harness';
+
+let session: Session;
+let ocr: Worker;
+const CLI = join(ROOT, 'bin/alien-dataflow.mjs');
+
+before(async () => {
+  session = await launch();
+  ocr = await createWorker('eng', 1, { langPath: join(ROOT, 'node_modules/@tesseract.js-data/eng/4.0.0_best_int'), gzip: true, cacheMethod: 'none' });
+});
+
+after(async () => {
+  await ocr?.terminate();
+  await session?.close();
+});
+
+/** Wait for the review page's status line to say `text`. */
+async function status(page: import('puppeteer-core').Page, text: string): Promise<void> {
+  await page.waitForFunction((t) => document.querySelector('[role=status]')?.textContent?.includes(t), { timeout: 10_000 }, text)
+    .catch(async (e: unknown) => { throw new Error(`${String(e)}; status: ${await page.$eval('[role=status]', (el) => el.textContent)}`); });
+}
+
+function cli(...args: string[]): { code: number; out: string; err: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+test('review edits reach the export, which the CLI validates, formats and re-scrubs', async () => {
+  const page = await session.browser.newPage();
+  await page.goto(`${session.fixtures.url}/demo/index.html`);
+  await startRecording(session.browser, page, 'Add two items to the cart');
+  await sleep(800);
+  const buttons = await page.$$('button.add');
+  for (const [i, b] of [buttons[0]!, buttons[1]!, buttons[2]!].entries()) {
+    await b.click();
+    await waitFor(async () => (await storedStepCount(session.browser, page)) === i + 1, 15_000);
+    await sleep(700);
+  }
+  await stopRecording(session.browser, page);
+
+  const review = await session.browser.newPage();
+  await review.setViewport({ width: 1300, height: 1000 });
+  await review.goto(`chrome-extension://${await extensionId(session.browser)}/review/review.html`);
+  await (await review.waitForSelector('::-p-text(Add two items to the cart)'))!.click();
+  await review.waitForSelector('::-p-aria([name="Thought for step 1"])');
+
+  // Edit the thought of step 2 (saved when the field loses focus).
+  const thought = await review.waitForSelector('::-p-aria([name="Thought for step 2"])');
+  await thought!.click({ clickCount: 3 });
+  await review.keyboard.type('The cart needs a second item, so I add the HDMI adapter.');
+  await review.keyboard.press('Tab');
+  await status(review, 'Thought for step 2 saved');
+
+  // Blur the shop's heading in step 1 by dragging a rectangle on the screenshot.
+  await (await review.waitForSelector('::-p-aria([name="Blur a region in step 1"])'))!.click();
+  const img = await review.waitForSelector('img[alt="Screenshot before step 1"]');
+  await img!.scrollIntoView();
+  const box = (await img!.boundingBox())!;
+  const scale = box.width / 1280;
+  await review.mouse.move(box.x + 10 * scale, box.y + 10 * scale);
+  await review.mouse.down();
+  await review.mouse.move(box.x + 260 * scale, box.y + 50 * scale, { steps: 5 });
+  await review.mouse.move(box.x + 300 * scale, box.y + 90 * scale, { steps: 5 });
+  await review.mouse.up();
+  await status(review, 'Region blurred in step 1');
+
+  // Delete step 3, then confirm the task.
+  await (await review.waitForSelector('::-p-aria([name="Delete step 3"])'))!.click();
+  await status(review, 'Step 3 deleted');
+  await (await review.waitForSelector('::-p-aria([name="Confirm task"])'))!.click();
+  await review.waitForSelector('::-p-aria([name="Unconfirm task"])');
+  await review.close();
+
+  const zip = await exportZip(session, page);
+  const steps = await trajectory(zip);
+  assert.deepEqual(steps.map((s) => s.step_id), [1, 2], 'deleted step gone, ids renumbered');
+  assert.equal(steps[1]!.thought_trace, 'The cart needs a second item, so I add the HDMI adapter.');
+  assert.ok(steps.every((s) => (s as unknown as { confirmed: boolean }).confirmed), 'steps of a confirmed task are marked confirmed');
+  const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { tasks: { confirmed: boolean }[]; counts: { steps: number } };
+  assert.equal(manifest.tasks[0]!.confirmed, true);
+  assert.equal(manifest.counts.steps, 2);
+
+  // The blurred heading is no longer readable; in step 2 it still is.
+  const read = async (path: string): Promise<string> => (await ocr.recognize(Buffer.from(await zip.file(path)!.async('uint8array')))).data.text;
+  assert.doesNotMatch(await read(steps[0]!.observation.screenshot_path!), /Demo\s*shop/i);
+  assert.match(await read(steps[1]!.observation.screenshot_path!), /Demo\s*shop/i);
+
+  const sharegpt = (await zip.file('sharegpt.jsonl')!.async('string')).trim().split('\n').map((l) => JSON.parse(l) as { conversations: { value: string }[]; images: string[] });
+  assert.equal(sharegpt.length, 1);
+  const placeholders = sharegpt[0]!.conversations.reduce((n, c) => n + (c.value.match(/<image>/g) ?? []).length, 0);
+  assert.equal(placeholders, sharegpt[0]!.images.length);
+  assert.equal(sharegpt[0]!.images.length, 2);
+  assert.ok(zip.file('schema/step.schema.json'));
+
+  // The CLI on the real zip.
+  const dir = mkdtempSync(join(tmpdir(), 'adf-cli-'));
+  const file = join(dir, 'export.zip');
+  writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+  const valid = cli('validate', file);
+  assert.equal(valid.code, 0, valid.err);
+  assert.match(valid.out, /OK: 1 tasks, 2 steps/);
+  const stats = JSON.parse(cli('stats', file, '--json').out) as { steps: number; actions: Record<string, number> };
+  assert.equal(stats.steps, 2);
+  assert.deepEqual(stats.actions, { click: 2 });
+  const fmt = cli('format', file, '--out', join(dir, 'formatted'), '--action-style', 'call');
+  assert.equal(fmt.code, 0, fmt.err);
+  assert.match(readFileSync(join(dir, 'formatted/sharegpt.jsonl'), 'utf8'), /Action: click\(element_id=\d+, x=/);
+
+  // Re-scrub with a config that also redacts the word "cart".
+  const config = readFileSync(join(ROOT, 'config/scrubber.yaml'), 'utf8')
+    .replace('custom_rules: []', 'custom_rules:\n  - name: cart_word\n    pattern: "\\\\bcart\\\\b"\n    tag: CART')
+    .replace('style: generic', 'style: typed');
+  writeFileSync(join(dir, 'strict.yaml'), config);
+  const scrubbed = cli('scrub', file, join(dir, 'scrubbed.zip'), '--config', join(dir, 'strict.yaml'));
+  assert.equal(scrubbed.code, 0, scrubbed.err);
+  assert.equal(cli('validate', join(dir, 'scrubbed.zip')).code, 0);
+  const out = await JSZip.loadAsync(readFileSync(join(dir, 'scrubbed.zip')));
+  const text = await out.file('trajectory.jsonl')!.async('string');
+  assert.doesNotMatch(text.replaceAll('<CART>', '').replaceAll('&lt;CART&gt;', ''), /\bcart\b/i);
+  assert.match(text, /<CART>/);
+  assert.ok(out.file(steps[0]!.observation.screenshot_path!), 'screenshots carried over');
+
+  // Bad input gets a clear message.
+  const bad = cli('validate', join(dir, 'strict.yaml'));
+  assert.equal(bad.code, 1);
+  assert.match(bad.err, /not a readable zip/);
+  assert.ok(execFileSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).includes('usage:'));
+  await page.close();
+});
