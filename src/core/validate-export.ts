@@ -35,6 +35,15 @@ export function parseTrajectory(text: string): { steps: Step[]; errors: string[]
   return { steps, errors };
 }
 
+function parseJson<T>(text: string, where: string, errors: string[]): T | null {
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    errors.push(`${where}: not JSON (${(error as Error).message})`);
+    return null;
+  }
+}
+
 export function validateExport(c: ExportContents): ValidationReport {
   const { steps, errors } = parseTrajectory(c.trajectory);
   const byTask = new Map<string, Step[]>();
@@ -55,16 +64,22 @@ export function validateExport(c: ExportContents): ValidationReport {
   }
   if (c.sharegpt !== null) {
     c.sharegpt.split('\n').filter((l) => l.trim()).forEach((line, i) => {
-      const rec = JSON.parse(line) as { conversations: { value: string }[]; images: string[] };
+      const rec = parseJson<{ conversations?: { value: string }[]; images?: string[] }>(line, `sharegpt.jsonl line ${i + 1}`, errors);
+      if (!rec) return;
+      if (!Array.isArray(rec.conversations) || !Array.isArray(rec.images)) {
+        errors.push(`sharegpt.jsonl line ${i + 1}: needs "conversations" and "images" lists`);
+        return;
+      }
       const placeholders = rec.conversations.reduce((n, m) => n + (m.value.match(/<image>/g) ?? []).length, 0);
       if (placeholders !== rec.images.length) errors.push(`sharegpt.jsonl line ${i + 1}: ${placeholders} <image> placeholders for ${rec.images.length} images`);
       for (const img of rec.images) if (!c.files.has(img)) errors.push(`sharegpt.jsonl line ${i + 1}: image ${img} is missing`);
     });
   }
   if (c.manifest !== null) {
-    const m = JSON.parse(c.manifest) as Manifest;
-    if (m.counts.steps !== steps.length) errors.push(`manifest.json counts ${m.counts.steps} steps, trajectory.jsonl has ${steps.length}`);
-    if (m.counts.tasks !== byTask.size) errors.push(`manifest.json counts ${m.counts.tasks} tasks, trajectory.jsonl has ${byTask.size}`);
+    const m = parseJson<Manifest>(c.manifest, 'manifest.json', errors);
+    if (m && !m.counts) errors.push('manifest.json has no counts');
+    else if (m && m.counts.steps !== steps.length) errors.push(`manifest.json counts ${m.counts.steps} steps, trajectory.jsonl has ${steps.length}`);
+    if (m?.counts && m.counts.tasks !== byTask.size) errors.push(`manifest.json counts ${m.counts.tasks} tasks, trajectory.jsonl has ${byTask.size}`);
   }
   return { ok: errors.length === 0, errors, steps: steps.length, tasks: byTask.size };
 }
