@@ -36,3 +36,13 @@ export function printTable(title, rows) {
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const r of rows) console.log(line(keys.map((k) => r[k])));
 }
+
+/** The loaded extension's id; the browser lists it a moment after launch. */
+export async function extensionId(browser) {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    for (const [id, ext] of await browser.extensions()) if (ext.name.startsWith('ALIEN Dataflow')) return id;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the extension did not load (is dist/ built?)');
+}

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { serveStatic } from '../scripts/fixture-server.mjs';
 import { printTable } from './lib.mjs';
 import { runSnapshotBench } from './snapshot-bench.mjs';
+import { runPrivacyBench } from './privacy-bench.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const only = process.argv.slice(2);
@@ -21,6 +22,15 @@ try {
     targets.push(...r.targets);
     printTable('DOM snapshot: critical path vs rrweb-snapshot and outerHTML (same page, same browser)', r.snapshots);
     printTable('Input delay: event creation to the page\'s pointerdown handler, 60 clicks', [r.delay]);
+  }
+  if (want('privacy')) {
+    const r = await runPrivacyBench({ fixturesUrl: server.url, dist: join(root, 'dist') });
+    results.privacy = r;
+    targets.push(...r.targets);
+    printTable('Text scrub of a real 10k-element dom_tree (median of runs) vs one email regex over the same string', [r.scrub]);
+    printTable(`Recognisers on the labelled sample (${r.quality.items} texts, ${r.quality.labelled} labelled secrets): recall ${r.quality.recall}, precision ${r.quality.precision}`, r.quality.per_kind);
+    if (r.quality.false_positive_examples.length) console.log(`false positives, e.g.:\n  ${r.quality.false_positive_examples.join('\n  ')}`);
+    printTable('OCR per 1280x800 screenshot in the offscreen code (bundled tesseract) vs the 500 ms capture interval', r.ocr);
   }
 } finally {
   await server.close();

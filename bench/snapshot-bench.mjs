@@ -4,7 +4,7 @@
 // and the input delay the recorder adds to a click (event creation to the
 // page's own pointerdown handler), with and without the extension recording.
 import { join } from 'node:path';
-import { bundle, launchBrowser, round, stats } from './lib.mjs';
+import { bundle, extensionId, launchBrowser, round, stats } from './lib.mjs';
 
 const SIZES = [1600, 16000, 80000];
 
@@ -87,9 +87,9 @@ async function clickDelays(browser, url, record) {
   await page.goto(url);
   if (record) {
     // Turn recording on as the popup would, through the extension's own storage and worker.
-    const ext = [...(await browser.extensions()).values()].find((e) => e.name.startsWith('ALIEN Dataflow'));
+    const id = await extensionId(browser);
     const helper = await browser.newPage();
-    await helper.goto(`chrome-extension://${ext.id}/options/options.html`);
+    await helper.goto(`chrome-extension://${id}/options/options.html`);
     await helper.evaluate(() => chrome.runtime.sendMessage({ kind: 'recording/start', instruction: 'bench clicks' }));
     await page.bringToFront();
     await new Promise((r) => setTimeout(r, 1000));

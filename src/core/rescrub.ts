@@ -7,20 +7,25 @@ import type { Scrubber } from './scrub/scrubber';
 import { escapeXmlAttr, escapeXmlText } from './xml-escape';
 
 function unescapeXml(s: string): string {
+  if (!s.includes('&')) return s;
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 }
 
 export function rescrubDomTree(xml: string, scrubber: Scrubber, counts: Record<string, number>): string {
   const count = (rules: { rule: string }[]): void => rules.forEach((s) => { counts[s.rule] = (counts[s.rule] ?? 0) + 1; });
   return xml
-    .replace(/="([^"]*)"/g, (_m, value: string) => {
+    .replace(/ ([\w:.-]+)="([^"]*)"/g, (m, name: string, value: string) => {
+      // Our own element ids and boxes are numbers the recorder wrote, not page text.
+      if (name === 'id' || name === 'bbox') return m;
       const raw = unescapeXml(value);
       const r = /^(https?|wss?):\/\//.test(raw) ? scrubber.redactUrl(raw) : scrubber.redact(raw);
+      if (r.spans.length === 0) return m;
       count(r.spans);
-      return `="${escapeXmlAttr(r.text)}"`;
+      return ` ${name}="${escapeXmlAttr(r.text)}"`;
     })
-    .replace(/>([^<]+)</g, (_m, text: string) => {
+    .replace(/>([^<]+)</g, (m, text: string) => {
       const r = scrubber.redact(unescapeXml(text));
+      if (r.spans.length === 0) return m;
       count(r.spans);
       return `>${escapeXmlText(r.text)}<`;
     });

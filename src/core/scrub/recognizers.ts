@@ -9,6 +9,12 @@ export interface Recognizer {
   pattern: RegExp;
   validate?: (match: string) => boolean;
   group?: number;
+  /**
+   * When the validator refuses a match, try it again without its last
+   * space/dash/dot-separated groups: "DE89 3704 … 00 BIC" or a card number
+   * followed by a year would otherwise be lost whole.
+   */
+  shrink?: boolean;
 }
 
 const B = '(?<![\\w@.-])'; // not glued to a word on the left
@@ -28,9 +34,12 @@ export const BUILTIN_RECOGNIZERS: Recognizer[] = [
     name: 'secret_assignment', tag: 'SECRET',
     pattern: /\b(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?token|auth[_-]?token|token|password|passwd|pwd)\b\s*[:=]\s*["']?([^\s"'<>,;]{8,})/gi, group: 1,
   },
-  { name: 'iban', tag: 'IBAN', pattern: /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b/g, validate: ibanValid },
-  { name: 'credit_card', tag: 'CARD', pattern: new RegExp(`${B}(?:\\d[ -]?){12,18}\\d${E}`, 'g'), validate: luhnValid },
+  // Either case: the mod-97 checksum keeps ordinary words out.
+  { name: 'iban', tag: 'IBAN', pattern: /\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}\b/g, validate: ibanValid, shrink: true },
+  { name: 'credit_card', tag: 'CARD', pattern: new RegExp(`${B}(?:\\d[ .-]?){12,18}\\d${E}`, 'g'), validate: luhnValid, shrink: true },
   { name: 'ssn', tag: 'SSN', pattern: new RegExp(`${B}\\d{3}([- ])\\d{2}\\1\\d{4}${E}`, 'g'), validate: ssnValid },
+  // Nine bare digits only where a label says what they are.
+  { name: 'ssn', tag: 'SSN', pattern: /\b(?:SSN|social security(?: number| no\.?)?)\s*[:#]?\s*(\d{9})\b/gi, group: 1, validate: ssnValid },
   {
     name: 'ipv4', tag: 'IP',
     pattern: /(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w.]*\d)/g,
@@ -44,9 +53,11 @@ export const BUILTIN_RECOGNIZERS: Recognizer[] = [
     pattern: new RegExp(`${B}(?:\\+\\d{1,3}[ .-]?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{1,4}(?:[ .-]?\\d{2,4}){1,4}|\\(\\d{2,4}\\)[ .-]?\\d{3,4}[ .-]?\\d{3,4}|\\d{3}([.-])\\d{3}\\1\\d{4}|\\d{3} \\d{3} \\d{4}|0\\d{2,4}[ /-]\\d{3,4}[ -]?\\d{0,4})${E}`, 'g'),
     validate: phoneValid,
   },
+  // A bare digit run is a phone number only where a label says so ("Phone 2125550123").
+  { name: 'phone', tag: 'PHONE', pattern: /\b(?:phone|tel|telephone|mobile|cell|fax)\b\.?\s*(?:no\.?|number)?\s*[:#]?\s*(\+?\d{8,14})\b/gi, group: 1, validate: phoneValid },
   {
     name: 'street_address', tag: 'ADDRESS',
-    pattern: /\b\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Parkway|Pkwy)\b\.?(?:,?\s+(?:Apt|Suite|Unit|#)\s*[\w-]+)?/g,
+    pattern: /\b\d{1,6}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Parkway|Pkwy)\b\.?(?:,?\s+(?:Apt|Suite|Unit|#)\s*[\w-]+)?/g,
   },
 ];
 

@@ -17,11 +17,20 @@ export interface Scrubber extends Redactor {
   replacementFor(rule: string): string;
 }
 
-interface CompiledRule { name: string; tag: string; re: RegExp; group?: number; validate?: (s: string) => boolean }
+interface CompiledRule { name: string; tag: string; re: RegExp; group?: number; validate?: (s: string) => boolean; shrink?: boolean }
 
 function compile(r: Recognizer): CompiledRule {
   const flags = new Set([...r.pattern.flags, 'g', ...(r.group ? ['d'] : [])]);
-  return { name: r.name, tag: r.tag, re: new RegExp(r.pattern.source, [...flags].join('')), group: r.group, validate: r.validate };
+  return { name: r.name, tag: r.tag, re: new RegExp(r.pattern.source, [...flags].join('')), group: r.group, validate: r.validate, shrink: r.shrink };
+}
+
+/** The longest prefix of `value`, cut at a separator, that the validator accepts. */
+function shrinkToValid(value: string, validate: (s: string) => boolean): string | undefined {
+  for (let cut = value.search(/[ .-][^ .-]*$/); cut > 0; cut = value.slice(0, cut).search(/[ .-][^ .-]*$/)) {
+    const prefix = value.slice(0, cut);
+    if (validate(prefix)) return prefix;
+  }
+  return undefined;
 }
 
 export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null): Scrubber {
@@ -44,9 +53,12 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
           rule.re.lastIndex++;
           continue;
         }
-        const value = rule.group ? m[rule.group] : m[0];
+        let value = rule.group ? m[rule.group] : m[0];
         if (!value) continue;
-        if (rule.validate && !rule.validate(value)) continue;
+        if (rule.validate && !rule.validate(value)) {
+          value = rule.shrink ? shrinkToValid(value, rule.validate) : undefined;
+          if (!value) continue;
+        }
         const start = rule.group && m.indices?.[rule.group] ? m.indices[rule.group]![0] : m.index;
         found.push({ start, end: start + value.length, rule: rule.name });
       }

@@ -5,6 +5,8 @@
 export function luhnValid(text: string): boolean {
   const digits = text.replace(/\D/g, '');
   if (digits.length < 13 || digits.length > 19) return false;
+  // A 13-digit run starting 978/979 is an ISBN (Bookland), not a card: no network issues 13-digit 97… cards.
+  if (digits.length === 13 && /^97[89]/.test(digits)) return false;
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = Number(digits[digits.length - 1 - i]);

@@ -1,0 +1,133 @@
+// Privacy filter speed and quality:
+// - text scrub throughput on a real 10k-element dom_tree (made by the
+//   recorder's own snapshotter in Chromium), full rules + NER and rules only,
+//   against a single-regex pass over the same string as the peer;
+// - recall and precision of the recognisers on the labelled sample;
+// - OCR time per 1280x800 screenshot in the extension's own offscreen code
+//   (bundled tesseract), against Chrome's capture budget of one frame per
+//   500 ms, since OCR must keep up with captures.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundle, extensionId, launchBrowser, round, stats } from './lib.mjs';
+import { buildSample, scoreSample } from './privacy-sample.mjs';
+import { parseScrubConfig } from '../src/core/scrub/config.ts';
+import { createScrubber } from '../src/core/scrub/scrubber.ts';
+import { CompromiseRecognizer } from '../src/core/scrub/entities.ts';
+import { rescrubDomTree } from '../src/core/rescrub.ts';
+
+const CAPTURE_INTERVAL_MS = 500;
+
+async function realDomTree(fixturesUrl, elements) {
+  const ours = await bundle(join(import.meta.dirname, 'snapshot-entry.ts'), 'AlienBenchBundle');
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${fixturesUrl}/recorder/big.html?n=${elements}`);
+    await page.addScriptTag({ content: ours });
+    return await page.evaluate(() => {
+      const { DomSnapshotter, ElementIds, passThroughRedactor } = window.AlienBench;
+      const snap = new DomSnapshotter(document, new ElementIds(), passThroughRedactor);
+      snap.start();
+      const xml = snap.snapshot(document.querySelector('button')).xml;
+      snap.stop();
+      return { xml, elements: document.getElementsByTagName('*').length };
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+function time(fn, runs) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    samples.push(performance.now() - t);
+  }
+  return stats(samples).median;
+}
+
+function throughput(xml, config) {
+  const mb = Buffer.byteLength(xml) / 1e6;
+  // A fresh recogniser per run: its per-string cache must not carry over.
+  const full = time(() => rescrubDomTree(xml, createScrubber(config, new CompromiseRecognizer()), {}), 5);
+  const rulesOnly = time(() => rescrubDomTree(xml, createScrubber(config, null), {}), 5);
+  const email = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+  const peer = time(() => xml.replace(email, '<REDACTED>'), 9);
+  return {
+    dom_tree_mb: round(mb, 2),
+    full_ms: round(full, 1), full_mb_s: round(mb / (full / 1000), 2),
+    rules_only_ms: round(rulesOnly, 1), rules_only_mb_s: round(mb / (rulesOnly / 1000), 2),
+    peer_one_regex_ms: round(peer, 2), peer_mb_s: round(mb / (peer / 1000), 1),
+    full_vs_peer: round(full / peer, 1),
+  };
+}
+
+function quality(config) {
+  const sample = buildSample();
+  const scrubber = createScrubber(config, new CompromiseRecognizer());
+  const score = scoreSample(sample, (text) => scrubber.find(text));
+  return score;
+}
+
+async function ocrTimes(fixturesUrl, dist, config) {
+  const browser = await launchBrowser({ extension: dist });
+  try {
+    const id = await extensionId(browser);
+    // The offscreen document's page opened as a tab runs the same listener the
+    // worker's offscreen document does; another extension page sends to it.
+    const worker = await browser.newPage();
+    await worker.goto(`chrome-extension://${id}/offscreen/offscreen.html`);
+    const sender = await browser.newPage();
+    await sender.goto(`chrome-extension://${id}/options/options.html`);
+    const rows = [];
+    for (const [name, path] of [['privacy fixture (text, image, canvas, iframe)', '/privacy/index.html'], ['demo shop', '/demo/index.html']]) {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1280, height: 800 });
+      await page.goto(`${fixturesUrl}${path}`);
+      const image = `data:image/png;base64,${await page.screenshot({ encoding: 'base64' })}`;
+      await page.close();
+      const runs = [];
+      let last = null;
+      for (let i = 0; i < 4; i++) {
+        const t = performance.now();
+        last = await sender.evaluate((image, config) => chrome.runtime.sendMessage({ kind: 'offscreen/ocr', target: 'offscreen', image, config }), image, config);
+        runs.push(performance.now() - t);
+        if (!last.ok) throw new Error(`OCR failed: ${last.error}`);
+      }
+      const warm = stats(runs.slice(1));
+      rows.push({
+        screenshot: name, words: last.words, regions_blurred: last.regions.length,
+        first_ms: Math.round(runs[0]), warm_median_ms: Math.round(warm.median), warm_max_ms: Math.round(warm.max),
+        vs_capture_budget: round(warm.median / CAPTURE_INTERVAL_MS, 2),
+      });
+    }
+    return rows;
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function runPrivacyBench({ fixturesUrl, dist }) {
+  const parsed = parseScrubConfig(readFileSync(join(import.meta.dirname, '../config/scrubber.yaml'), 'utf8'));
+  if (!parsed.ok) throw new Error('the default scrubber config does not parse');
+  const config = parsed.config;
+  const dom = await realDomTree(fixturesUrl, 10000);
+  const scrub = { elements: dom.elements, ...throughput(dom.xml, config) };
+  const q = quality(config);
+  const ocr = await ocrTimes(fixturesUrl, dist, config);
+  const targets = [
+    { target: 'recogniser recall on the labelled sample >= 0.95', value: round(q.recall, 3), pass: q.recall >= 0.95 },
+    { target: 'recogniser precision on the labelled sample >= 0.9', value: round(q.precision, 3), pass: q.precision >= 0.9 },
+  ];
+  return {
+    scrub,
+    quality: {
+      items: q.items, labelled: q.labelled, found_spans: q.spans, recall: round(q.recall, 3), precision: round(q.precision, 3),
+      per_kind: q.kinds.map((k) => ({ kind: k.kind, labelled: k.labelled, recalled: k.found, recall: round(k.recall, 3) })),
+      false_positive_examples: q.falseExamples,
+    },
+    ocr,
+    targets,
+  };
+}
