@@ -7,6 +7,7 @@ import { serveStatic } from '../scripts/fixture-server.mjs';
 import { printTable } from './lib.mjs';
 import { runSnapshotBench } from './snapshot-bench.mjs';
 import { runPrivacyBench } from './privacy-bench.mjs';
+import { runExportBench } from './export-bench.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const only = process.argv.slice(2);
@@ -31,6 +32,12 @@ try {
     printTable(`Recognisers on the labelled sample (${r.quality.items} texts, ${r.quality.labelled} labelled secrets): recall ${r.quality.recall}, precision ${r.quality.precision}`, r.quality.per_kind);
     if (r.quality.false_positive_examples.length) console.log(`false positives, e.g.:\n  ${r.quality.false_positive_examples.join('\n  ')}`);
     printTable('OCR per 1280x800 screenshot in the offscreen code (bundled tesseract) vs the 500 ms capture interval', r.ocr);
+  }
+  if (want('export')) {
+    const r = runExportBench();
+    results.export = r;
+    targets.push(...r.targets);
+    printTable(`Export of a synthetic dataset (${r.image_kb} KB images, ~25 KB dom_trees), output counted not written: time ${r.ratios.time_vs_jszip}x JSZip, peak memory ${r.ratios.peak_rss_vs_jszip}x`, r.rows);
   }
 } finally {
   await server.close();
