@@ -305,7 +305,12 @@ export class DomSnapshotter {
           if (e.isIntersecting) this.near.add(e.target);
           else this.near.delete(e.target);
         }
-      }, { rootMargin: '200px' });
+        // `delay` (IntersectionObserver v2, honoured by Chromium): without it the
+        // browser recomputed thousands of targets on every frame of a hover or
+        // scroll, 17-45 ms per frame on a 16k-element page, and clicks waited
+        // behind it. Membership may lag a scroll by up to 500 ms; the 200 px
+        // margin covers most of that, and the target's own box is always measured.
+      }, { rootMargin: '200px', delay: 500 } as IntersectionObserverInit & { delay: number });
       this.visibility.set(win, io);
     }
     io.observe(el);
