@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 import { isMessage, type ExportProgress, type RecordingState } from '../src/core/messages';
 import type { Task } from '../src/core/task';
 import { send } from '../src/platform/messaging';
+import { DEFAULT_PREFS, loadExportPrefs, saveExportPrefs, toExportOptions, type ExportPrefs } from '../src/platform/export-prefs';
 import '../src/ui/base.css';
 import './popup.css';
 
@@ -19,10 +20,16 @@ function App() {
   const [tasks, setTasks] = useState<Task[]>([]);
   const [error, setError] = useState('');
   const [progress, setProgress] = useState<ExportProgress | null>(null);
-  const [onlyConfirmed, setOnlyConfirmed] = useState(false);
-  const [saveAs, setSaveAs] = useState(false);
-  const [actionStyle, setActionStyle] = useState<'json' | 'call'>('json');
-  const [includeDom, setIncludeDom] = useState(false);
+  const [prefs, setPrefs] = useState<ExportPrefs>(DEFAULT_PREFS);
+  const update = (patch: Partial<ExportPrefs>): void => {
+    setPrefs((p) => {
+      const next = { ...p, ...patch };
+      void saveExportPrefs(next);
+      return next;
+    });
+  };
+  const toggleChosen = (id: string, on: boolean): void =>
+    update({ chosen: on ? [...prefs.chosen.filter((x) => x !== id), id] : prefs.chosen.filter((x) => x !== id) });
 
   const refresh = async (): Promise<void> => {
     const status = await send<'recording/get'>({ kind: 'recording/get' });
@@ -34,6 +41,7 @@ function App() {
 
   useEffect(() => {
     void refresh().catch((e: unknown) => setError(String(e)));
+    void loadExportPrefs().then(setPrefs);
     const listener = (raw: unknown): undefined => {
       if (!isMessage(raw)) return undefined;
       if (raw.kind === 'recording/changed') {
@@ -65,11 +73,13 @@ function App() {
 
   const exportZip = async (): Promise<void> => {
     setError('');
+    const options = toExportOptions(prefs, new Set(tasks.map((t) => t.id)));
+    if (prefs.scope === 'chosen' && options.taskIds?.length === 0) {
+      setError('Choose at least one task to export, or export all finished tasks.');
+      return;
+    }
     setProgress({ exportId: '', phase: 'running', doneSteps: 0, totalSteps: 0, bytes: 0 });
-    const reply = await send<'export/start'>({
-      kind: 'export/start',
-      options: { onlyConfirmed, saveAs, actionStyle, includeDomInDialogues: includeDom },
-    });
+    const reply = await send<'export/start'>({ kind: 'export/start', options });
     if (!reply.ok) {
       setProgress(null);
       setError(reply.error);
@@ -111,8 +121,13 @@ function App() {
           <ul class="tasks" aria-label="Recorded tasks">
             {tasks.slice(0, 20).map((t) => (
               <li key={t.id}>
-                <span class="instr" title={t.instruction}>{t.instruction}</span>
-                <span class="muted">{t.stepCount} steps · {STATUS_LABEL[t.status]}</span>
+                {prefs.scope === 'chosen' && t.status !== 'recording' ? (
+                  <label class="instr" title={t.instruction}>
+                    <input type="checkbox" checked={prefs.chosen.includes(t.id)} onChange={(e) => toggleChosen(t.id, (e.target as HTMLInputElement).checked)} />
+                    {' '}{t.instruction}
+                  </label>
+                ) : <span class="instr" title={t.instruction}>{t.instruction}</span>}
+                <span class="muted">{t.stepCount} step{t.stepCount === 1 ? '' : 's'} · {STATUS_LABEL[t.status]}</span>
               </li>
             ))}
           </ul>
@@ -127,15 +142,26 @@ function App() {
         <details>
           <summary>Export options</summary>
           <div class="opts">
-            <label><input type="checkbox" checked={onlyConfirmed} onChange={(e) => setOnlyConfirmed((e.target as HTMLInputElement).checked)} /> Only confirmed tasks</label>
-            <label><input type="checkbox" checked={includeDom} onChange={(e) => setIncludeDom((e.target as HTMLInputElement).checked)} /> Include pruned DOM in dialogues</label>
+            <label>Tasks{' '}
+              <select value={prefs.scope} onChange={(e) => update({ scope: (e.target as HTMLSelectElement).value as ExportPrefs['scope'] })}>
+                <option value="all">All finished tasks</option>
+                <option value="confirmed">Only confirmed tasks</option>
+                <option value="chosen">Tasks I tick in the list</option>
+              </select>
+            </label>
+            <fieldset>
+              <legend>Dialogue formats</legend>
+              <label><input type="checkbox" checked={prefs.sharegpt} onChange={(e) => update({ sharegpt: (e.target as HTMLInputElement).checked })} /> ShareGPT (sharegpt.jsonl)</label>
+              <label><input type="checkbox" checked={prefs.messages} onChange={(e) => update({ messages: (e.target as HTMLInputElement).checked })} /> Chat messages (messages.jsonl)</label>
+            </fieldset>
+            <label><input type="checkbox" checked={prefs.includeDom} onChange={(e) => update({ includeDom: (e.target as HTMLInputElement).checked })} /> Include pruned DOM in dialogues</label>
             <label>Action format{' '}
-              <select value={actionStyle} onChange={(e) => setActionStyle((e.target as HTMLSelectElement).value as 'json' | 'call')}>
+              <select value={prefs.actionStyle} onChange={(e) => update({ actionStyle: (e.target as HTMLSelectElement).value as 'json' | 'call' })}>
                 <option value="json">JSON</option>
                 <option value="call">click(element_id=…)</option>
               </select>
             </label>
-            <label><input type="checkbox" checked={saveAs} onChange={(e) => setSaveAs((e.target as HTMLInputElement).checked)} /> Ask where to save</label>
+            <label><input type="checkbox" checked={prefs.saveAs} onChange={(e) => update({ saveAs: (e.target as HTMLInputElement).checked })} /> Ask where to save</label>
           </div>
         </details>
         {progress && (
