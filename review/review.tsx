@@ -11,6 +11,7 @@ import { isMessage } from '../src/core/messages';
 import { listTasks } from '../src/platform/db';
 import { blurRegion, deleteStep, deleteTask, editThought, liveSteps, setTaskStatus } from '../src/platform/review-store';
 import { send } from '../src/platform/messaging';
+import { loadExportPrefs, toExportOptions } from '../src/platform/export-prefs';
 import { StepCard } from './step-card';
 import '../src/ui/base.css';
 import './review.css';
@@ -110,7 +111,12 @@ function App() {
               >{task.status === 'confirmed' ? 'Unconfirm task' : 'Confirm task'}</button>
               <button
                 type="button" disabled={task.status === 'recording'}
-                onClick={() => void act('Exporting…', () => send<'export/start'>({ kind: 'export/start', options: { taskIds: [task.id] } }))}
+                onClick={() => void act('Exporting…', async () => {
+                  // The formats and action style chosen in the popup apply here too.
+                  const options = { ...toExportOptions(await loadExportPrefs(), new Set()), taskIds: [task.id], onlyConfirmed: false };
+                  const reply = await send<'export/start'>({ kind: 'export/start', options });
+                  if (!reply.ok) throw new Error(reply.error);
+                })}
               >Export this task</button>
             </div>
             {steps.length === 0 && <p class="empty">No steps.</p>}
