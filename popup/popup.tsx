@@ -19,6 +19,7 @@ function App() {
   const [stepCount, setStepCount] = useState(0);
   const [tasks, setTasks] = useState<Task[]>([]);
   const [error, setError] = useState('');
+  const [storageProblem, setStorageProblem] = useState<string | null>(null);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [prefs, setPrefs] = useState<ExportPrefs>(DEFAULT_PREFS);
   const update = (patch: Partial<ExportPrefs>): void => {
@@ -35,6 +36,7 @@ function App() {
     const status = await send<'recording/get'>({ kind: 'recording/get' });
     setRecording(status.state);
     setStepCount(status.stepCount);
+    setStorageProblem(status.storageProblem);
     if (status.state) setInstruction(status.state.instruction);
     setTasks((await send<'tasks/list'>({ kind: 'tasks/list' })).tasks);
   };
@@ -47,6 +49,7 @@ function App() {
       if (raw.kind === 'recording/changed') {
         setRecording(raw.state);
         setStepCount(raw.stepCount);
+        void refresh();
       }
       if (raw.kind === 'export/progress') {
         setProgress(raw.progress);
@@ -110,6 +113,7 @@ function App() {
           <button type="button" class="primary" disabled={!!recording} onClick={() => void start()}>Start recording</button>
           <button type="button" disabled={!recording} onClick={() => void stop()}>Stop recording</button>
         </div>
+        {storageProblem && <p class="error" role="alert">{storageProblem}</p>}
         <p class="muted" role="status" aria-live="polite" id="status">
           {recording ? `Recording: ${stepCount} step${stepCount === 1 ? '' : 's'}` : 'Not recording'}
         </p>

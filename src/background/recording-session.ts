@@ -7,6 +7,7 @@ import { db } from '../platform/db';
 import { readRecording, writeRecording } from '../platform/recording-flag';
 import { broadcast } from '../platform/messaging';
 import { showRecordingBadge } from './badge';
+import { storageProblem } from './storage-health';
 import { captureSettled } from './capture-scheduler';
 import { tabMemory } from './tab-memory';
 
@@ -44,14 +45,16 @@ export async function stopRecording(): Promise<Task | null> {
   return ended;
 }
 
-export async function recordingStatus(): Promise<{ state: RecordingState | null; stepCount: number }> {
+export async function recordingStatus(): Promise<{ state: RecordingState | null; stepCount: number; storageProblem: string | null }> {
   const state = await readRecording();
-  if (!state) return { state: null, stepCount: 0 };
+  const problem = await storageProblem();
+  if (!state) return { state: null, stepCount: 0, storageProblem: problem };
   const task = await (await db()).get('tasks', state.taskId);
-  return { state, stepCount: task?.stepCount ?? 0 };
+  return { state, stepCount: task?.stepCount ?? 0, storageProblem: problem };
 }
 
-export async function onStepStored(state: RecordingState, stepCount: number): Promise<void> {
-  await showRecordingBadge(stepCount);
-  broadcast({ kind: 'recording/changed', state, stepCount });
+/** After a stored step: redraw the badge (also clearing a FULL badge) and tell open popups. */
+export async function onStepStored(state: RecordingState, stepCount: number, recording = true): Promise<void> {
+  await showRecordingBadge(recording ? stepCount : null);
+  if (recording) broadcast({ kind: 'recording/changed', state, stepCount });
 }

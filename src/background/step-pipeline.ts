@@ -18,6 +18,8 @@ import { onStepStored } from './recording-session';
 import { ocrSecrets } from './ocr-client';
 import { tabMemory } from './tab-memory';
 import { joinFrameTree } from '../core/frame-join';
+import { isStorageFull, STORAGE_FULL_MESSAGE } from '../core/storage-error';
+import { clearStorageProblem, reportStorageFull } from './storage-health';
 
 /** A step may arrive shortly after Stop (an edit committed by the stop itself); it still belongs to its task. */
 const LATE_STEP_MS = 15_000;
@@ -41,7 +43,11 @@ export function recordStep(draft: StepDraft, sender: StepSender): Promise<Reply<
   const run = (): Promise<Reply<'step/record'>> => store(draft, tab, sender.frameId ?? 0, frame);
   const next = chain.then(run, run);
   chain = next.catch(() => undefined);
-  return next.catch((error: unknown) => ({ ok: false as const, error: String(error), retry: true }));
+  return next.catch(async (error: unknown): Promise<Reply<'step/record'>> => {
+    if (!isStorageFull(error)) return { ok: false, error: String(error), retry: true };
+    await reportStorageFull();
+    return { ok: false, error: STORAGE_FULL_MESSAGE, retry: true, waitForSpace: true };
+  });
 }
 
 async function store(
@@ -142,7 +148,8 @@ async function store(
       devicePixelRatio: draft.devicePixelRatio, redactedRegions: draft.redactedRegions, redactions: {},
     }),
   ]);
-  if (task0.status === 'recording') await onStepStored(state, (task?.stepCount ?? 0) + 1);
+  const hadProblem = await clearStorageProblem();
+  if (task0.status === 'recording' || hadProblem) await onStepStored(state, (task?.stepCount ?? 0) + 1, task0.status === 'recording');
   return { ok: true, stepId: seq, duplicate: false };
 }
 

@@ -28,6 +28,8 @@ export class Outbox {
           console.warn('[alien-dataflow] step not stored:', reply.error);
           return;
         }
+        // Storage is full: not a reason to give up. Hold the step while the page lives.
+        if (reply?.waitForSpace) attempt = Math.min(attempt, MAX_ATTEMPTS - 2);
       } catch (error) {
         // The extension was reloaded or removed: nobody is left to receive.
         if (String(error).includes('context invalidated')) return;

@@ -68,13 +68,14 @@ export type MessageOf<K extends MessageKind> = Extract<Message, { kind: K }>;
 export interface ReplyMap {
   'recording/start': { ok: true; state: RecordingState } | { ok: false; error: string };
   'recording/stop': { ok: true; task: Task | null };
-  'recording/get': { state: RecordingState | null; stepCount: number };
+  'recording/get': { state: RecordingState | null; stepCount: number; storageProblem: string | null };
   'tasks/list': { tasks: Task[] };
   'config/get': { text: string; config: ScrubConfig; isDefault: boolean; defaultText: string };
   'config/save': { ok: true; hash: string } | { ok: false; errors: ConfigError[] };
   'export/start': { ok: true; exportId: string } | { ok: false; error: string };
   'export/cancel': { ok: boolean };
-  'step/record': { ok: true; stepId: number; duplicate: boolean } | { ok: false; error: string; retry: boolean };
+  /** `waitForSpace`: storage is full; the sender keeps the step and retries for as long as it lives. */
+  'step/record': { ok: true; stepId: number; duplicate: boolean } | { ok: false; error: string; retry: boolean; waitForSpace?: boolean };
   'page/settled': { ok: true };
   'frame/hello': { frameId: number; tabId: number; recording: RecordingState | null };
   'page/leaving': { ok: true };
