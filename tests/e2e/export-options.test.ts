@@ -2,11 +2,10 @@
 // dialogue format, and find both choices still set when the popup reopens.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import JSZip from 'jszip';
 import type { Page } from 'puppeteer-core';
-import { launch, startRecording, stopRecording, openPopup, clickButton, waitFor, sleep, storedStepCount, trajectory, type Session } from './harness';
+import {
+  launch, startRecording, stopRecording, openPopup, clickButton, pressExport, waitFor, sleep, storedStepCount, trajectory, type Session,
+} from './harness';
 
 let session: Session;
 let page: Page;
@@ -49,11 +48,8 @@ test('export only the ticked task, without chat messages; the choices persist', 
   const ticked = await popup.waitForSelector('::-p-aria([name="Second task"][role="checkbox"])');
   assert.equal(await ticked!.evaluate((c) => (c as HTMLInputElement).checked), true);
 
-  const before = new Set(readdirSync(session.downloads));
-  await clickButton(popup, 'Export');
-  const file = await waitFor(() => readdirSync(session.downloads).find((f) => !before.has(f) && /^alien-dataflow-.*\.zip$/.test(f)), 60_000);
+  const zip = await pressExport(session, popup);
   await popup.close().catch(() => undefined);
-  const zip = await JSZip.loadAsync(readFileSync(join(session.downloads, file)));
 
   const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { tasks: { instruction: string }[]; counts: { tasks: number } };
   assert.deepEqual(manifest.tasks.map((t) => t.instruction), ['Second task']);

@@ -122,11 +122,17 @@ export async function stopRecording(browser: Browser, page: Page): Promise<strin
 
 /** Press Export in the popup and wait for the zip in the downloads folder. */
 export async function exportZip(session: Session, page: Page): Promise<JSZip> {
-  const before = new Set(readdirSync(session.downloads));
   const popup = await openPopup(session.browser, page);
+  const zip = await pressExport(session, popup);
+  await popup.close().catch(() => undefined);
+  return zip;
+}
+
+/** Press Export in an open popup and wait for the new zip in the downloads folder. */
+export async function pressExport(session: Session, popup: Page): Promise<JSZip> {
+  const before = new Set(readdirSync(session.downloads));
   await clickButton(popup, 'Export');
   const file = await waitFor(() => readdirSync(session.downloads).find((f) => !before.has(f) && /^alien-dataflow-.*\.zip$/.test(f)), 60_000);
-  await popup.close().catch(() => undefined);
   return JSZip.loadAsync(readFileSync(join(session.downloads, file)));
 }
 
