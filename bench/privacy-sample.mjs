@@ -102,6 +102,11 @@ export function buildSample(seed = 7) {
     const [kind, value] = key();
     add(pick(['export TOKEN_VALUE="{v}"', 'Your key: {v}', 'Authorization header uses {v} today', 'config: {v}']), [['v', kind, value]]);
     add(pick(['Ship to {v}, Apt 4', 'Billing address: {v}', 'Office at {v}']), [['v', 'address', street()]]);
+    if (i % 2 === 0) {
+      add(pick(['OPENAI_API_KEY={v}', 'key: {v}']), [['v', 'vendor_token', pick([`sk-proj-${b64u(40)}1`, `sk-ant-api03-${b64u(60)}2`, `npm_${alnum(36)}`, `glpat-${b64u(20)}`, `hf_${alnum(34)}`])]]);
+      add(pick(['DATABASE_URL=postgres://{v}@db.internal:5432/app', 'git clone https://{v}@git.example.org/x.git']), [['v', 'url_userinfo', `${pick(first).toLowerCase()}:${alnum(12)}`]]);
+      add(pick(['CVV: {v}', 'PIN {v}', 'Date of birth: {v}', 'Passport No: {v}', 'Account number {v}']), [['v', 'labelled_id', pick([digits(3), digits(4), `${int(1, 28)}/${int(1, 12)}/19${int(50, 99)}`, `X${digits(8)}`, digits(8)])]]);
+    }
     add(pick(['Thanks, {v}!', 'Meeting with {v} tomorrow.', 'Reviewed by {v} on Monday', 'Dear {v},']), [['v', 'person', `${pick(first)} ${pick(last)}`]]);
     add(pick(['Flights to {v} from $99', 'I live in {v} now.', 'Weather in {v}: sunny']), [['v', 'place', city()]]);
     add(pick(['Offer letter from {v}', 'She works at {v} in sales.', 'Invoice issued by {v}']), [['v', 'organization', org()]]);
@@ -134,6 +139,7 @@ export function buildSample(seed = 7) {
     () => `Model X${digits(3)}-${alnum(4, 'ABCDEFGHJK')} in stock`, () => `Use code SAVE${int(10, 50)} at checkout`, () => `Rated ${int(1, 4)}.${int(0, 9)} out of 5 by ${int(10, 9999)} buyers`,
     () => `Call ${int(1, 9)} of the function returned ${digits(6)}`, () => `Room ${int(100, 999)}, floor ${int(1, 30)}`, () => `Page ${int(1, 99)} - section ${int(1, 9)}.${int(1, 9)}`,
     () => `The token expires in ${int(2, 59)} minutes`,
+    () => 'PIN code sent to your phone', () => 'Upload a passport photo', () => 'Password is required', () => '<div class="sk-fading-circle-animation-container">',
   ];
   for (let i = 0; i < 200; i++) items.push({ text: negatives[i % negatives.length](), labels: [] });
   return items;

@@ -10,7 +10,7 @@ const scrubber = createScrubber({ ...config, ner: { ...config.ner, enabled: fals
 const rulesIn = (text: string): string[] => scrubber.find(text).map((s) => s.rule);
 
 const TABLE: [rule: string, positives: string[], negatives: string[]][] = [
-  ['email', ['mail jane.doe+shop@example.co.uk now', 'x@y.io'], ['@mention', 'user@localhost', 'price 3@5']],
+  ['email', ['mail jane.doe+shop@example.co.uk now', 'x@y.io', '/reset?email=jane%40example.com'], ['@mention', 'user@localhost', 'price 3@5']],
   ['phone', ['call +1 415 555 2671', '+44 20 7946 0958', '(415) 555-2671', '415-555-2671', '030 1234 5678', '+49 (30) 901820', 'Phone: 2125550123', 'mobile no. 07700900123'],
     ['order 12345678', 'Order 2125550123', 'SKU 2024-11-25', 'v1.2.3', 'total 1,234.56', 'room 404']],
   ['ssn', ['SSN 123-45-6789', 'ssn: 123 45 6789', 'SSN: 123456789', 'Social security number 078051120'], ['id 123456789', '000-12-3456', '666-12-3456', '123-00-4567', 'ISBN 978-3-16']],
@@ -26,7 +26,19 @@ const TABLE: [rule: string, positives: string[], negatives: string[]][] = [
   ['google_api_key', ['AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY'], ['AIza short']],
   ['jwt', ['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'], ['eyJ.only']],
   ['bearer_token', ['Authorization: Bearer abcdef0123456789abcdef'], ['Bearer short', 'the bearer of news']],
-  ['secret_assignment', ['api_key=zaCELgL0imfnc8mVLWwsAawjYr4Rx', 'password: hunter2hunter2'], ['password reset link', 'token economy']],
+  ['secret_assignment', ['api_key=zaCELgL0imfnc8mVLWwsAawjYr4Rx', 'password: hunter2hunter2', 'my password is hunter2', 'AccountKey=abcd1234abcd1234abcd=='],
+    ['password reset link', 'token economy', 'password is required', 'the password was changed']],
+  ['private_key', ['-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7bq\n-----END RSA PRIVATE KEY-----', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA'],
+    ['-----BEGIN PUBLIC KEY-----', 'private key rotation policy']],
+  ['vendor_token', ['sk-proj-4fGh7Jk9LmNoPqRsTuVwXyZ0123456789abcdef', 'sk-ant-api03-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-abc',
+    'npm_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789', 'glpat-AbCdEfGhIjKlMnOpQrSt', 'hf_AbCdEfGhIjKlMnOpQrStUvWxYz01234567',
+    'SG.abcdefghijklmnopqrstuv.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopq', 'SK0123456789abcdef0123456789abcdef'],
+    ['sk-fading-circle-animation-container', 'npm_modules', 'hf_small', 'SK-II skincare']],
+  ['url_userinfo', ['postgres://admin:S3cretPass@db.internal:5432/prod', 'git clone https://bob:tok3n@git.example.org/x.git'],
+    ['https://example.com/a:b', 'mailto:ann', 'ftp://files.example.com/pub']],
+  ['labelled_id', ['CVV: 123', 'PIN 4821', 'Date of birth: 04/12/1987', 'DOB 1987-12-04', 'Passport No: X12345678',
+    "Driver's license D1234567", 'Account number 12345678', 'sort code 12-34-56', 'Routing number: 021000021'],
+    ['PIN code sent to your phone', 'passport photo', 'Account number required', 'security code expired', 'pin 2 items']],
   ['street_address', ['ship to 221 Baker Street, London', '1600 Pennsylvania Avenue', 'flat at 221B Baker Street'], ['Chapter 221 of the book', '3 Items']],
 ];
 
@@ -82,6 +94,9 @@ describe('NER (compromise)', () => {
   it('redacts people, places and organisations in sentences', () => {
     const out = withNer.redact('Contact Jane Doe at the Berlin office of Acme Corporation.').text;
     expect(out).not.toMatch(/Jane|Doe|Berlin|Acme/);
+  });
+  it('finds a name after an honorific', () => {
+    expect(withNer.redact('Mr. Smith called about the order').text).not.toMatch(/Smith/);
   });
   it.each(['Add to cart', 'Go to checkout', 'Gift wrap', 'Place order', 'Search products', 'The quick brown fox jumps over the lazy dog'])(
     'leaves UI text "%s" alone', (text) => expect(withNer.redact(text).text).toBe(text),

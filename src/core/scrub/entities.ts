@@ -16,7 +16,8 @@ export interface EntityRecognizer {
  * nothing there anyway.
  */
 function worthChecking(text: string): boolean {
-  return /[a-z0-9,;:'"]\s+[A-Z][a-z]/.test(text) || /^[A-Z][a-z]+\s+[A-Z][a-z]+/.test(text.trim()) || /\b(?:Inc|Corp|LLC|Ltd|GmbH|University|Bank)\b/.test(text);
+  return /[a-z0-9,;:'"]\s+[A-Z][a-z]/.test(text) || /^[A-Z][a-z]+\s+[A-Z][a-z]+/.test(text.trim())
+    || /\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+[A-Z]/.test(text) || /\b(?:Inc|Corp|LLC|Ltd|GmbH|University|Bank)\b/.test(text);
 }
 
 const TRIM = /[\s.,;:!?]+$/;

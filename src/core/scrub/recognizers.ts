@@ -1,7 +1,7 @@
 // Built-in recognisers: a pattern, an optional validator, and the tag used in
 // typed replacements. `group` names the capture group that is the secret when
 // the pattern also matches context (e.g. "Bearer " before a token).
-import { ibanValid, ipv4Sensitive, ipv6Valid, luhnValid, phoneValid, ssnValid } from './validators';
+import { hasDigitOrSymbol, ibanValid, ipv4Sensitive, ipv6Valid, luhnValid, phoneValid, ssnValid } from './validators';
 
 export interface Recognizer {
   name: string;
@@ -21,7 +21,22 @@ const B = '(?<![\\w@.-])'; // not glued to a word on the left
 const E = '(?![\\w@-])'; // nor on the right
 
 export const BUILTIN_RECOGNIZERS: Recognizer[] = [
-  { name: 'email', tag: 'EMAIL', pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g },
+  // Also percent-encoded (jane%40example.com), as it appears in query strings shown as text.
+  { name: 'email', tag: 'EMAIL', pattern: /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g },
+  {
+    name: 'private_key', tag: 'SECRET',
+    pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)/g,
+  },
+  {
+    // Tokens with a vendor prefix: OpenAI and Anthropic (sk-…), npm, GitLab, Hugging Face, SendGrid, Twilio,
+    // Shopify, DigitalOcean, PyPI, Figma, Linear, Postman, Mailgun.
+    name: 'vendor_token', tag: 'API_KEY',
+    pattern: /\b(?:sk-(?=[A-Za-z0-9_-]*\d)(?:proj-|svcacct-|admin-|ant-(?:api|admin)\d{2}-)?[A-Za-z0-9_-]{20,}|npm_[A-Za-z0-9]{36}|glpat-[A-Za-z0-9_-]{20,}|hf_[A-Za-z0-9]{30,}|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}|SK[0-9a-f]{32}|shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}|do[opr]_v1_[a-f0-9]{64}|pypi-AgE[A-Za-z0-9_-]{50,}|figd_[A-Za-z0-9_-]{30,}|lin_api_[A-Za-z0-9]{30,}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|key-[a-f0-9]{32})(?![A-Za-z0-9_-])/g,
+  },
+  {
+    // user:password@ in any URL written as text (connection strings, curl commands).
+    name: 'url_userinfo', tag: 'SECRET', pattern: /\b[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:@/]+:[^\s@/]+)@/gi, group: 1,
+  },
   { name: 'jwt', tag: 'JWT', pattern: /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g },
   { name: 'aws_access_key', tag: 'API_KEY', pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g },
   { name: 'aws_secret_key', tag: 'API_KEY', pattern: /aws.{0,20}(?:secret|private).{0,20}?[:=]\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi, group: 1 },
@@ -32,7 +47,19 @@ export const BUILTIN_RECOGNIZERS: Recognizer[] = [
   { name: 'bearer_token', tag: 'TOKEN', pattern: /\bBearer\s+([A-Za-z0-9._~+/-]{16,}=*)/g, group: 1 },
   {
     name: 'secret_assignment', tag: 'SECRET',
-    pattern: /\b(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?token|auth[_-]?token|token|password|passwd|pwd)\b\s*[:=]\s*["']?([^\s"'<>,;]{8,})/gi, group: 1,
+    pattern: /\b(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|account[_-]?key|shared[_-]?access[_-]?key|private[_-]?key)\b\s*[:=]\s*["']?([^\s"'<>,;]{8,})/gi, group: 1,
+  },
+  {
+    // "my password is hunter2": only when the word after looks like a secret (a digit or a symbol), so
+    // "password is required" stays.
+    name: 'secret_assignment', tag: 'SECRET',
+    pattern: /\b(?:password|passcode|passphrase|pwd|pin)\s+(?:is|was|=)\s*[:"']?\s*([^\s"'<>,;]{4,64})/gi, group: 1, validate: hasDigitOrSymbol,
+  },
+  {
+    // Short identifiers that only a label tells apart: card security codes, PINs, dates of birth, passport,
+    // licence, account, routing and tax numbers. The value must hold a digit.
+    name: 'labelled_id', tag: 'ID',
+    pattern: /\b(?:cvv2?|cvc2?|csc|card (?:security|verification) code|security code|pin(?: code| number)?|date of birth|d\.?o\.?b\.?|birth ?date|passport(?: no\.?| number| #)?|driver'?s? licen[cs]e(?: no\.?| number| #)?|licen[cs]e (?:no\.?|number|#)|national (?:id|insurance) (?:no\.?|number)|tax (?:id|number)|(?:bank )?account (?:no\.?|number|#)|sort code|routing (?:no\.?|number)|member (?:id|no\.?|number))\s*[:#]?\s*((?=[A-Za-z0-9./-]*\d)[A-Za-z0-9][A-Za-z0-9./-]{2,19})(?![A-Za-z0-9])/gi, group: 1,
   },
   // Either case: the mod-97 checksum keeps ordinary words out.
   { name: 'iban', tag: 'IBAN', pattern: /\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}\b/g, validate: ibanValid, shrink: true },

@@ -73,3 +73,8 @@ export function ssnValid(text: string): boolean {
   const area = d.slice(0, 3);
   return area !== '000' && area !== '666' && area[0] !== '9' && d.slice(3, 5) !== '00' && d.slice(5) !== '0000';
 }
+
+/** A word that could be a password: it holds a digit or a symbol ("hunter2", "p@ss"), not a plain word. */
+export function hasDigitOrSymbol(text: string): boolean {
+  return /[\d!@#$%^&*()_+={}[\]~?]/.test(text);
+}
