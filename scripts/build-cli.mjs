@@ -10,5 +10,7 @@ await build({
   target: 'node20',
   // CommonJS dependencies bundled into ESM need a require().
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  // tesseract.js starts a worker thread from its own files and reads the bundled language data: loaded from node_modules.
+  external: ['tesseract.js', '@tesseract.js-data/eng'],
   logLevel: 'warning',
 });

@@ -3,8 +3,9 @@
 //   stats <zip> [--json]                 tasks, steps, actions, screenshots
 //   format <zip> [--out DIR] [--action-style json|call] [--dom]
 //                                        write sharegpt.jsonl and messages.jsonl from trajectory.jsonl
-//   scrub <in.zip> <out.zip> [--config scrubber.yaml]
-//                                        re-apply a scrubber config to every text field, rewrite the zip
+//   scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]
+//                                        re-apply a scrubber config to every text field and (by OCR) every
+//                                        screenshot, rewrite the zip
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -19,12 +20,13 @@ import { CompromiseRecognizer } from '../core/scrub/entities';
 import { rescrubStep } from '../core/rescrub';
 import { writeExport, type ExportStep } from '../core/export-writer';
 import { openExport, tasksOf } from './zip-input';
+import { createImageScrubber } from './image-scrub';
 
 const USAGE = `usage:
   alien-dataflow validate <export.zip>
   alien-dataflow stats <export.zip> [--json]
   alien-dataflow format <export.zip> [--out DIR] [--action-style json|call] [--dom]
-  alien-dataflow scrub <in.zip> <out.zip> [--config scrubber.yaml]`;
+  alien-dataflow scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]`;
 
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -82,7 +84,7 @@ async function format(path: string, out: string, actionStyle: 'json' | 'call', i
   return 0;
 }
 
-async function scrub(input: string, output: string, configPath: string | undefined): Promise<number> {
+async function scrub(input: string, output: string, configPath: string | undefined, textOnly: boolean): Promise<number> {
   const file = configPath ?? join(PACKAGE_ROOT, 'config/scrubber.yaml');
   const configText = await readFile(file, 'utf8').catch(() => { throw new UsageError(`cannot read config ${file}`); });
   const parsed = parseScrubConfig(configText);
@@ -99,18 +101,39 @@ async function scrub(input: string, output: string, configPath: string | undefin
     list.push({ step: r.step, imageId: s.observation.screenshot_path, redactions: r.redactions });
     scrubbed.set(s.task_id, list);
   }
+  // Screenshots: OCR finds text the new rules match and blurs it (what the DOM pass cannot place).
+  const images = textOnly || !parsed.config.ocr.enabled ? null : await createImageScrubber(parsed.config, scrubber);
+  const redactionsOf = new Map<string, Record<string, number>>();
+  for (const list of scrubbed.values()) for (const e of list) if (e.imageId) redactionsOf.set(e.imageId, e.redactions);
+  let blurred = 0;
+  const image = async (path: string): Promise<Uint8Array> => {
+    const png = await exp.zip.file(path)!.async('uint8array');
+    if (!images) return png;
+    const out = await images.scrub(png);
+    const counts = redactionsOf.get(path);
+    if (counts) for (const [rule, n] of Object.entries(out.redactions)) counts[rule] = (counts[rule] ?? 0) + n;
+    if (out.png !== png) blurred++;
+    return out.png;
+  };
   const tasks = tasksOf(exp.manifest, ids).map((t) => ({ ...t, stepCount: scrubbed.get(t.id)?.length ?? 0 }));
   const sink = createWriteStream(output);
-  const result = await writeExport(
-    { tasks, steps: async (id) => scrubbed.get(id) ?? [], image: async (p) => exp.zip.file(p)!.async('uint8array') },
-    {
-      sharegpt: exp.files.has(ZIP_PATHS.sharegpt), messages: exp.files.has(ZIP_PATHS.messages), actionStyle: 'json', includeDom: false,
-      extensionVersion: exp.manifest?.extension_version ?? 'unknown', configHash: configHash(configText), now: new Date(),
-    },
-    (chunk) => sink.write(chunk),
-  );
-  await new Promise<void>((res, rej) => sink.end((err?: Error | null) => (err ? rej(err) : res())));
-  console.log(`wrote ${output}: ${result.steps} steps re-scrubbed with ${file} (screenshots copied unchanged)`);
+  let result: { steps: number };
+  try {
+    result = await writeExport(
+      { tasks, steps: async (id) => scrubbed.get(id) ?? [], image },
+      {
+        sharegpt: exp.files.has(ZIP_PATHS.sharegpt), messages: exp.files.has(ZIP_PATHS.messages), actionStyle: 'json', includeDom: false,
+        extensionVersion: exp.manifest?.extension_version ?? 'unknown', configHash: configHash(configText), now: new Date(),
+      },
+      (chunk) => sink.write(chunk),
+    );
+    await new Promise<void>((res, rej) => sink.end((err?: Error | null) => (err ? rej(err) : res())));
+  } finally {
+    // The OCR worker is a thread: without this the process would not exit after an error.
+    await images?.close();
+  }
+  const shots = images ? `${blurred} screenshots had text blurred` : 'screenshots copied unchanged';
+  console.log(`wrote ${output}: ${result.steps} steps re-scrubbed with ${file} (${shots})`);
   return 0;
 }
 
@@ -119,7 +142,7 @@ export async function main(argv: string[]): Promise<number> {
     args: argv, allowPositionals: true,
     options: {
       json: { type: 'boolean' }, out: { type: 'string' }, 'action-style': { type: 'string' }, dom: { type: 'boolean' },
-      config: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      config: { type: 'string' }, 'text-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
   });
   const [command, ...args] = positionals;
@@ -143,7 +166,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'scrub':
         if (!args[0] || !args[1]) throw new UsageError('scrub needs <in.zip> <out.zip>');
-        return await scrub(args[0], args[1], values.config);
+        return await scrub(args[0], args[1], values.config, !!values['text-only']);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -6,7 +6,7 @@ import type { Box } from '../core/schema';
 import type { ScrubConfig } from '../core/scrub/config';
 import { createScrubber } from '../core/scrub/scrubber';
 import { CompromiseRecognizer } from '../core/scrub/entities';
-import { secretWordBoxes, type OcrLine } from '../core/scrub/ocr-words';
+import { linesFromBlocks, secretWordBoxes, type TesseractBlock } from '../core/scrub/ocr-words';
 
 let worker: Promise<Worker> | null = null;
 const ner = new CompromiseRecognizer();
@@ -27,21 +27,25 @@ function ocrWorker(): Promise<Worker> {
   return worker;
 }
 
-interface TesseractWord { text: string; bbox: { x0: number; y0: number; x1: number; y1: number } }
-interface TesseractLine { text: string; words: TesseractWord[] }
-interface TesseractBlock { paragraphs: { lines: TesseractLine[] }[] }
+/** The screenshot enlarged and grey, as tesseract reads screen text best (see ocr.upscale in the config). */
+async function prepare(image: string, scale: number): Promise<Blob | string> {
+  if (scale === 1) return image;
+  const bitmap = await createImageBitmap(await (await fetch(image)).blob());
+  const canvas = new OffscreenCanvas(Math.round(bitmap.width * scale), Math.round(bitmap.height * scale));
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('2D canvas unavailable');
+  ctx.filter = 'grayscale(1)';
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  bitmap.close();
+  return canvas.convertToBlob({ type: 'image/png' });
+}
 
 export async function findSecretRegions(image: string, config: ScrubConfig): Promise<{ regions: Box[]; redactions: Record<string, number>; words: number }> {
   const w = await ocrWorker();
-  const { data } = await w.recognize(image, {}, { blocks: true });
-  const lines: OcrLine[] = [];
-  for (const block of (data.blocks ?? []) as unknown as TesseractBlock[]) {
-    for (const p of block.paragraphs) {
-      for (const l of p.lines) {
-        lines.push({ words: l.words.map((wd) => ({ text: wd.text, box: { x: wd.bbox.x0, y: wd.bbox.y0, width: wd.bbox.x1 - wd.bbox.x0, height: wd.bbox.y1 - wd.bbox.y0 } })) });
-      }
-    }
-  }
+  const scale = config.ocr.upscale;
+  const { data } = await w.recognize(await prepare(image, scale), {}, { blocks: true });
+  const lines = linesFromBlocks((data.blocks ?? []) as unknown as TesseractBlock[], scale);
   const scrubber = createScrubber(config, config.ner.enabled ? ner : null);
   return secretWordBoxes(lines, (text) => scrubber.find(text));
 }

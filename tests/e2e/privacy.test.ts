@@ -7,11 +7,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createWorker, type Worker } from 'tesseract.js';
+import { createOcrReader, type OcrReader } from './ocr-reader';
 import type { Page } from 'puppeteer-core';
 import {
   launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, dumpIndexedDb,
-  FIXTURES, ROOT, type Session,
+  FIXTURES, type Session,
 } from './harness';
 
 const planted = JSON.parse(readFileSync(join(FIXTURES, 'privacy/secrets.json'), 'utf8')) as Record<string, string>;
@@ -38,17 +38,15 @@ function leaks(haystack: string): string[] {
 }
 
 let session: Session;
-let ocr: Worker;
+let ocr: OcrReader;
 
 before(async () => {
   session = await launch();
-  ocr = await createWorker('eng', 1, {
-    langPath: join(ROOT, 'node_modules/@tesseract.js-data/eng/4.0.0_best_int'), gzip: true, cacheMethod: 'none',
-  });
+  ocr = await createOcrReader();
 });
 
 after(async () => {
-  await ocr?.terminate();
+  await ocr?.close();
   await session?.close();
 });
 
@@ -97,9 +95,9 @@ test('no planted secret survives into storage or the export; control text does',
   let ocrText = '';
   for (const step of steps) {
     const png = Buffer.from(await zip.file(step.observation.screenshot_path!)!.async('uint8array'));
-    const { data } = await ocr.recognize(png);
-    ocrText += `${data.text}\n`;
-    assert.deepEqual(leaks(data.text), [], `OCR of ${step.observation.screenshot_path} finds no secret`);
+    const text = await ocr.read(png);
+    ocrText += `${text}\n`;
+    assert.deepEqual(leaks(text), [], `OCR of ${step.observation.screenshot_path} finds no secret`);
   }
   // OCR reads the screenshots (so its silence about secrets means something).
   assert.match(ocrText, /Account settings/);

@@ -9,23 +9,23 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { createWorker, type Worker } from 'tesseract.js';
+import { createOcrReader, type OcrReader } from './ocr-reader';
 import {
   launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, extensionId,
   ROOT, type Session,
 } from './harness';
 
 let session: Session;
-let ocr: Worker;
+let ocr: OcrReader;
 const CLI = join(ROOT, 'bin/alien-dataflow.mjs');
 
 before(async () => {
   session = await launch();
-  ocr = await createWorker('eng', 1, { langPath: join(ROOT, 'node_modules/@tesseract.js-data/eng/4.0.0_best_int'), gzip: true, cacheMethod: 'none' });
+  ocr = await createOcrReader();
 });
 
 after(async () => {
-  await ocr?.terminate();
+  await ocr?.close();
   await session?.close();
 });
 
@@ -96,7 +96,7 @@ test('review edits reach the export, which the CLI validates, formats and re-scr
   assert.equal(manifest.counts.steps, 2);
 
   // The blurred heading is no longer readable; in step 2 it still is.
-  const read = async (path: string): Promise<string> => (await ocr.recognize(Buffer.from(await zip.file(path)!.async('uint8array')))).data.text;
+  const read = async (path: string): Promise<string> => ocr.read(await zip.file(path)!.async('uint8array'));
   assert.doesNotMatch(await read(steps[0]!.observation.screenshot_path!), /Demo\s*shop/i);
   assert.match(await read(steps[1]!.observation.screenshot_path!), /Demo\s*shop/i);
 
@@ -133,7 +133,15 @@ test('review edits reach the export, which the CLI validates, formats and re-scr
   const text = await out.file('trajectory.jsonl')!.async('string');
   assert.doesNotMatch(text.replaceAll('<CART>', '').replaceAll('&lt;CART&gt;', ''), /\bcart\b/i);
   assert.match(text, /<CART>/);
-  assert.ok(out.file(steps[0]!.observation.screenshot_path!), 'screenshots carried over');
+  // The screenshots are re-scrubbed too: "Add to cart" was readable before, and OCR no longer finds "cart".
+  const shot = steps[1]!.observation.screenshot_path!;
+  assert.match(await read(shot), /cart/i);
+  const rescrubbed = await ocr.read(await out.file(shot)!.async('uint8array'));
+  assert.doesNotMatch(rescrubbed, /\bcart\b/i);
+  assert.match(rescrubbed, /Demo\s*shop/i, 'the rest of the screenshot stays readable');
+  const report = JSON.parse(await out.file('scrub_report.json')!.async('string')) as { totals: Record<string, number> };
+  assert.ok((report.totals['ocr:cart_word'] ?? 0) > 0, JSON.stringify(report.totals));
+  assert.match(scrubbed.out, /screenshots had text blurred/);
 
   // Bad input gets a clear message.
   const bad = cli('validate', join(dir, 'strict.yaml'));

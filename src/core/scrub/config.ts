@@ -39,7 +39,9 @@ export const ScrubConfigSchema = z.object({
   ocr: z.object({
     enabled: z.boolean().default(true),
     language: z.enum(['eng']).default('eng'),
-  }).strict().default({ enabled: true, language: 'eng' }),
+    // Screen text is small for tesseract: at 1x it misses most 14-16 px UI text; at 2x it reads it.
+    upscale: z.number().min(1).max(3).default(2),
+  }).strict().default({ enabled: true, language: 'eng', upscale: 2 }),
   recorder: z.object({
     dom_max_chars: z.number().int().min(10_000).max(20_000_000).default(1_000_000),
   }).strict().default({ dom_max_chars: 1_000_000 }),

@@ -6,6 +6,29 @@ import type { RedactionSpan } from '../redactor';
 export interface OcrWord { text: string; box: Box }
 export interface OcrLine { words: OcrWord[] }
 
+/** The part of tesseract.js's result (`blocks: true`) that is read here. */
+export interface TesseractBlock {
+  paragraphs: { lines: { words: { text: string; bbox: { x0: number; y0: number; x1: number; y1: number } }[] }[] }[];
+}
+
+/** Lines of words with boxes in the original image's pixels (`scale`: how much the OCR input was enlarged). */
+export function linesFromBlocks(blocks: readonly TesseractBlock[], scale = 1): OcrLine[] {
+  const lines: OcrLine[] = [];
+  for (const block of blocks) {
+    for (const p of block.paragraphs) {
+      for (const l of p.lines) {
+        lines.push({
+          words: l.words.map((w) => ({
+            text: w.text,
+            box: { x: w.bbox.x0 / scale, y: w.bbox.y0 / scale, width: (w.bbox.x1 - w.bbox.x0) / scale, height: (w.bbox.y1 - w.bbox.y0) / scale },
+          })),
+        });
+      }
+    }
+  }
+  return lines;
+}
+
 export function secretWordBoxes(lines: OcrLine[], find: (text: string) => RedactionSpan[]): { regions: Box[]; redactions: Record<string, number>; words: number } {
   const regions: Box[] = [];
   const redactions: Record<string, number> = {};

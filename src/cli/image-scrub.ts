@@ -1,0 +1,45 @@
+// Re-scrub screenshots in Node: OCR each PNG with the same bundled English
+// data the extension ships (no network), find words a rule of the new config
+// matches, and blur them with the extension's own pixel blur.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { PNG } from 'pngjs';
+import { createWorker, type Worker } from 'tesseract.js';
+import type { ScrubConfig } from '../core/scrub/config';
+import type { Scrubber } from '../core/scrub/scrubber';
+import { linesFromBlocks, secretWordBoxes, type TesseractBlock } from '../core/scrub/ocr-words';
+import { regionsToPixels } from '../core/blur-regions';
+import { blurPixels } from '../core/pixel-blur';
+import { upscaleGrey } from '../core/pixel-scale';
+
+export interface ImageScrubber {
+  scrub(png: Uint8Array): Promise<{ png: Uint8Array; redactions: Record<string, number> }>;
+  close(): Promise<void>;
+}
+
+function engDataDir(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
+}
+
+export async function createImageScrubber(config: ScrubConfig, scrubber: Scrubber): Promise<ImageScrubber> {
+  const worker: Worker = await createWorker('eng', 1, { langPath: engDataDir(), gzip: true, cacheMethod: 'none' });
+  return {
+    async scrub(input) {
+      const image = PNG.sync.read(Buffer.from(input));
+      const scale = config.ocr.upscale;
+      const grey = upscaleGrey(image.data, image.width, image.height, scale);
+      const big = new PNG({ width: grey.width, height: grey.height });
+      big.data = Buffer.from(grey.data.buffer, grey.data.byteOffset, grey.data.byteLength);
+      const { data } = await worker.recognize(PNG.sync.write(big), {}, { blocks: true });
+      const found = secretWordBoxes(linesFromBlocks((data.blocks ?? []) as unknown as TesseractBlock[], scale), (t) => scrubber.find(t));
+      if (found.regions.length === 0) return { png: input, redactions: {} };
+      for (const rect of regionsToPixels(found.regions, 1, config.blur.padding, image.width, image.height)) {
+        blurPixels(image.data, image.width, image.height, rect, { mode: config.blur.mode, strength: config.blur.strength });
+      }
+      const redactions = Object.fromEntries(Object.entries(found.redactions).map(([rule, n]) => [`ocr:${rule}`, n]));
+      return { png: new Uint8Array(PNG.sync.write(image)), redactions };
+    },
+    close: () => worker.terminate().then(() => undefined),
+  };
+}
