@@ -87,20 +87,24 @@ async function ocrTimes(fixturesUrl, dist, config) {
       await page.goto(`${fixturesUrl}${path}`);
       const image = `data:image/png;base64,${await page.screenshot({ encoding: 'base64' })}`;
       await page.close();
-      const runs = [];
-      let last = null;
-      for (let i = 0; i < 4; i++) {
-        const t = performance.now();
-        last = await sender.evaluate((image, config) => chrome.runtime.sendMessage({ kind: 'offscreen/ocr', target: 'offscreen', image, config }), image, config);
-        runs.push(performance.now() - t);
-        if (!last.ok) throw new Error(`OCR failed: ${last.error}`);
+      // The shipped upscale (2x) against plain 1x on the same frame: what enlarging buys and costs.
+      for (const upscale of [config.ocr.upscale, 1]) {
+        const cfg = { ...config, ocr: { ...config.ocr, upscale } };
+        const runs = [];
+        let last = null;
+        for (let i = 0; i < 4; i++) {
+          const t = performance.now();
+          last = await sender.evaluate((image, cfg) => chrome.runtime.sendMessage({ kind: 'offscreen/ocr', target: 'offscreen', image, config: cfg }), image, cfg);
+          runs.push(performance.now() - t);
+          if (!last.ok) throw new Error(`OCR failed: ${last.error}`);
+        }
+        const warm = stats(runs.slice(1));
+        rows.push({
+          screenshot: name, upscale, words: last.words, regions_blurred: last.regions.length,
+          first_ms: Math.round(runs[0]), warm_median_ms: Math.round(warm.median), warm_max_ms: Math.round(warm.max),
+          vs_capture_budget: round(warm.median / CAPTURE_INTERVAL_MS, 2),
+        });
       }
-      const warm = stats(runs.slice(1));
-      rows.push({
-        screenshot: name, words: last.words, regions_blurred: last.regions.length,
-        first_ms: Math.round(runs[0]), warm_median_ms: Math.round(warm.median), warm_max_ms: Math.round(warm.max),
-        vs_capture_budget: round(warm.median / CAPTURE_INTERVAL_MS, 2),
-      });
     }
     return rows;
   } finally {
