@@ -1,6 +1,6 @@
 // One step in review: screenshot with the action drawn on it, what was acted
-// on, the editable thought trace, delete, and blur-a-region (drag a rectangle,
-// or blur the target element from the keyboard).
+// on, the editable thought trace, delete, and blur-a-region (drag a rectangle
+// with the pointer, or move and size one with the keyboard).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoredStep } from '../src/core/stored-step';
 import type { Box } from '../src/core/schema';
@@ -63,6 +63,40 @@ export function StepCard({ step, index, version, onThought, onDelete, onBlur }: 
 
   useEffect(() => setThought(step.step.thought_trace), [step.step.thought_trace]);
 
+  // Keyboard drawing: a rectangle starts on the target (or mid-screen); arrows move it, Shift+arrows size it.
+  const startDrawing = (): void => {
+    setDrawing(true);
+    const b = target?.bbox ?? { x: vw / 2 - 100, y: vh / 2 - 20, width: 200, height: 40 };
+    setDrag({ x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height });
+    setTimeout(() => shotRef.current?.focus(), 0);
+  };
+  const stopDrawing = (): void => {
+    setDrawing(false);
+    setDrag(null);
+    dragStart.current = null;
+  };
+  const onKey = (e: KeyboardEvent): void => {
+    if (!drawing || !drag) return;
+    const delta = e.altKey ? 1 : 10;
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-delta, 0], ArrowRight: [delta, 0], ArrowUp: [0, -delta], ArrowDown: [0, delta] };
+    const m = moves[e.key];
+    if (m) {
+      e.preventDefault();
+      const [dx, dy] = m;
+      setDrag(e.shiftKey
+        ? { ...drag, x1: Math.max(drag.x0 + 4, drag.x1 + dx), y1: Math.max(drag.y0 + 4, drag.y1 + dy) }
+        : { x0: drag.x0 + dx, y0: drag.y0 + dy, x1: drag.x1 + dx, y1: drag.y1 + dy });
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const region = { x: Math.min(drag.x0, drag.x1), y: Math.min(drag.y0, drag.y1), width: Math.abs(drag.x1 - drag.x0), height: Math.abs(drag.y1 - drag.y0) };
+      stopDrawing();
+      onBlur(region);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      stopDrawing();
+    }
+  };
+
   /** Pointer position in CSS pixels of the screenshot. */
   const toImage = (e: PointerEvent): [number, number] => {
     const r = (e.currentTarget as HTMLElement).getBoundingClientRect();
@@ -89,6 +123,10 @@ export function StepCard({ step, index, version, onThought, onDelete, onBlur }: 
         ref={shotRef}
         class={`shot${drawing ? ' drawing' : ''}`}
         style={{ aspectRatio: `${vw} / ${vh}` }}
+        tabIndex={drawing ? 0 : -1}
+        role={drawing ? 'application' : undefined}
+        aria-label={drawing ? `Blur region in step ${n}: arrows move it, Shift+arrows resize, Alt for 1 pixel steps, Enter blurs, Escape cancels` : undefined}
+        onKeyDown={(e) => onKey(e as unknown as KeyboardEvent)}
         onPointerDown={(e) => {
           if (!drawing) return;
           const [x, y] = toImage(e as unknown as PointerEvent);
@@ -137,7 +175,7 @@ export function StepCard({ step, index, version, onThought, onDelete, onBlur }: 
       <div class="actions">
         <button type="button" onClick={onDelete}>Delete step {n}</button>
         {step.imageId && (
-          <button type="button" aria-pressed={drawing} onClick={() => setDrawing(!drawing)}>
+          <button type="button" aria-pressed={drawing} onClick={() => (drawing ? stopDrawing() : startDrawing())}>
             {drawing ? 'Cancel blur' : `Blur a region in step ${n}`}
           </button>
         )}

@@ -79,6 +79,24 @@ test('review edits reach the export, which the CLI validates, formats and re-scr
   await review.mouse.up();
   await status(review, 'Region blurred in step 1');
 
+  // And by keyboard alone: the rectangle starts on the step's target (the first "Add to cart"), arrows move and
+  // Shift+arrows size it, Enter blurs.
+  const kbd = await review.waitForSelector('::-p-aria([name="Blur a region in step 1"])');
+  await kbd!.focus();
+  await review.keyboard.press('Enter');
+  await review.waitForFunction(() => document.activeElement?.getAttribute('role') === 'application');
+  await review.keyboard.press('ArrowRight');
+  await review.keyboard.down('Shift');
+  await review.keyboard.press('ArrowRight');
+  await review.keyboard.up('Shift');
+  const before = await review.$eval('img[alt="Screenshot before step 1"]', (i) => (i as HTMLImageElement).src);
+  await review.keyboard.press('Enter');
+  // The stored image changed, so the card loads it again.
+  await review.waitForFunction((src) => {
+    const now = (document.querySelector('img[alt="Screenshot before step 1"]') as HTMLImageElement | null)?.src;
+    return now && now !== src;
+  }, { timeout: 10_000 }, before);
+
   // Delete step 3, then confirm the task.
   await (await review.waitForSelector('::-p-aria([name="Delete step 3"])'))!.click();
   await status(review, 'Step 3 deleted');
@@ -99,6 +117,9 @@ test('review edits reach the export, which the CLI validates, formats and re-scr
   const read = async (path: string): Promise<string> => ocr.read(await zip.file(path)!.async('uint8array'));
   assert.doesNotMatch(await read(steps[0]!.observation.screenshot_path!), /Demo\s*shop/i);
   assert.match(await read(steps[1]!.observation.screenshot_path!), /Demo\s*shop/i);
+  const addToCart = (text: string): number => (text.match(/Add\s*to\s*cart/gi) ?? []).length;
+  assert.equal(addToCart(await read(steps[0]!.observation.screenshot_path!)), 2, 'the keyboard-blurred button is unreadable');
+  assert.equal(addToCart(await read(steps[1]!.observation.screenshot_path!)), 3);
 
   const sharegpt = (await zip.file('sharegpt.jsonl')!.async('string')).trim().split('\n').map((l) => JSON.parse(l) as { conversations: { value: string }[]; images: string[] });
   assert.equal(sharegpt.length, 1);
