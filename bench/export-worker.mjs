@@ -6,7 +6,7 @@
 // not what is measured). Prints one JSON line.
 import { Writable } from 'node:stream';
 import JSZip from 'jszip';
-import { writeExport } from '../src/core/export-writer.ts';
+import { inBatches, writeExport } from '../src/core/export-writer.ts';
 import { trajectoryLine, ZIP_PATHS } from '../src/core/zip-layout.ts';
 import { toShareGpt, toChatMessages } from '../src/core/formatters.ts';
 
@@ -64,7 +64,7 @@ const t0 = performance.now();
 if (impl === 'ours') {
   await writeExport({
     tasks,
-    steps: async (id) => stepsOf(tasks.find((t) => t.id === id)),
+    steps: (id) => inBatches(stepsOf(tasks.find((t) => t.id === id)), 50),
     image: async (p) => { const img = image(Number(p.match(/step_(\d+)/)[1])); imageBytes += img.length; return img; },
   }, { sharegpt: true, messages: true, ...opts, extensionVersion: 'bench', configHash: 'bench', now: new Date() }, count);
 } else {

@@ -8,6 +8,7 @@ import { printTable } from './lib.mjs';
 import { runSnapshotBench } from './snapshot-bench.mjs';
 import { runPrivacyBench } from './privacy-bench.mjs';
 import { runExportBench } from './export-bench.mjs';
+import { runBrowserExportBench } from './browser-export-bench.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const only = process.argv.slice(2);
@@ -38,6 +39,12 @@ try {
     results.export = r;
     targets.push(...r.targets);
     printTable(`Export of a synthetic dataset (${r.image_kb} KB images, ~25 KB dom_trees), output counted not written: time ${r.ratios.time_vs_jszip}x JSZip, peak memory ${r.ratios.peak_rss_vs_jszip}x`, r.rows);
+  }
+  if (want('browser-export')) {
+    const r = await runBrowserExportBench();
+    results.browser_export = r;
+    printTable(`In the extension: a ${r.steps}-step task with ${r.image_kb} KB screenshots, review page and export`, [{ ...r.review, ...r.export }]);
+    targets.push({ target: 'offscreen peak JS heap < 25% of the zip it writes', value: r.export.heap_vs_zip, pass: r.export.heap_vs_zip < 0.25 });
   }
 } finally {
   await server.close();

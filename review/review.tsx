@@ -2,7 +2,7 @@
 // then each step of the chosen task: screenshot with the action drawn on it,
 // editable thought, delete step, blur a region; confirm the task; export it.
 import { render } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Task } from '../src/core/task';
 import type { StoredStep } from '../src/core/stored-step';
@@ -17,6 +17,19 @@ import '../src/ui/base.css';
 import './review.css';
 
 const STATUS: Record<Task['status'], string> = { recording: 'recording', review: 'to review', confirmed: 'confirmed' };
+const PAGE = 40;
+
+/** Shows the next page of steps when it comes near the viewport; a button does the same by keyboard. */
+function MoreSteps({ onVisible, left }: { onVisible: () => void; left: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ref.current) return undefined;
+    const io = new IntersectionObserver((e) => { if (e.some((x) => x.isIntersecting)) onVisible(); }, { rootMargin: '1200px' });
+    io.observe(ref.current);
+    return () => io.disconnect();
+  }, [onVisible, left]);
+  return <div ref={ref} class="more"><button type="button" onClick={onVisible}>Show more steps ({left} left)</button></div>;
+}
 
 function App() {
   const [tasks, setTasks] = useState<Task[]>([]);
@@ -25,6 +38,8 @@ function App() {
   const [steps, setSteps] = useState<StoredStep[]>([]);
   const [versions, setVersions] = useState<Record<number, number>>({});
   const [status, setStatus] = useState('');
+  // Cards are rendered a page at a time as the list scrolls: a 1,000-step task opens at once.
+  const [shown, setShown] = useState(PAGE);
   const [blurStyle, setBlurStyle] = useState<{ mode: 'gaussian' | 'pixelate'; strength: number }>({ mode: 'gaussian', strength: 12 });
 
   const reloadTasks = async (): Promise<void> => setTasks(await listTasks());
@@ -45,6 +60,7 @@ function App() {
   }, []);
 
   useEffect(() => {
+    setShown(PAGE);
     void reloadSteps(current);
     if (current) history.replaceState(null, '', `?task=${current}`);
   }, [current]);
@@ -120,7 +136,7 @@ function App() {
               >Export this task</button>
             </div>
             {steps.length === 0 && <p class="empty">No steps.</p>}
-            {steps.map((s, i) => (
+            {steps.slice(0, shown).map((s, i) => (
               <StepCard
                 key={`${s.taskId}:${s.seq}`} step={s} index={i} version={versions[s.seq] ?? 0}
                 onThought={(text) => void act(`Thought for step ${i + 1} saved`, async () => {
@@ -139,6 +155,7 @@ function App() {
                 })}
               />
             ))}
+            {shown < steps.length && <MoreSteps onVisible={() => setShown((n) => n + PAGE)} left={steps.length - shown} />}
           </>
         )}
       </main>

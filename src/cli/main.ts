@@ -18,7 +18,7 @@ import { parseScrubConfig, formatConfigErrors, configHash } from '../core/scrub/
 import { createScrubber } from '../core/scrub/scrubber';
 import { CompromiseRecognizer } from '../core/scrub/entities';
 import { rescrubStep } from '../core/rescrub';
-import { writeExport, type ExportStep } from '../core/export-writer';
+import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
 import { openExport, tasksOf } from './zip-input';
 import { createImageScrubber } from './image-scrub';
 
@@ -120,7 +120,7 @@ async function scrub(input: string, output: string, configPath: string | undefin
   let result: { steps: number };
   try {
     result = await writeExport(
-      { tasks, steps: async (id) => scrubbed.get(id) ?? [], image },
+      { tasks, steps: (id) => inBatches(scrubbed.get(id) ?? []), image },
       {
         sharegpt: exp.files.has(ZIP_PATHS.sharegpt), messages: exp.files.has(ZIP_PATHS.messages), actionStyle: 'json', includeDom: false,
         extensionVersion: exp.manifest?.extension_version ?? 'unknown', configHash: configHash(configText), now: new Date(),

@@ -1,8 +1,10 @@
 // Writes an export zip from any source of tasks, steps and images: the
-// extension's IndexedDB, or a zip read by the CLI. Images go first, one at a
-// time, then each JSONL file is streamed task by task, so memory holds one
-// task's steps and one image at once.
+// extension's IndexedDB, or a zip read by the CLI. Steps come in batches, so
+// memory holds a batch of steps and one image at a time: images first, then
+// trajectory.jsonl batch by batch. Only the dialogue files hold a whole task,
+// without its DOM trees unless they are asked for in the dialogues.
 import type { Step } from './schema';
+import type { ExportedStep as ExportStep } from './stored-step';
 import { stepJsonSchema } from './schema';
 import type { Task } from './task';
 import { ZipStream, type ChunkSink } from './zip-stream';
@@ -10,12 +12,24 @@ import { ZIP_PATHS, buildManifest, trajectoryLine } from './zip-layout';
 import { addCounts, type ScrubReport } from './scrub-report';
 import { toShareGpt, toChatMessages, type FormatOptions } from './formatters';
 
-export interface ExportStep { step: Step; imageId: string | null; redactions: Record<string, number> }
+export type { ExportedStep as ExportStep } from './stored-step';
 
 export interface ExportSource {
   tasks: Task[];
-  steps(taskId: string): Promise<ExportStep[]>;
+  /** A task's steps in export order, a batch at a time; `withDom: false` may leave dom_tree empty. */
+  steps(taskId: string, withDom: boolean): AsyncIterable<ExportStep[]>;
   image(imageId: string): Promise<Uint8Array>;
+}
+
+/** An in-memory list as a source of batches (the CLI, tests). */
+export async function* inBatches<T>(list: readonly T[], size = 100): AsyncIterable<T[]> {
+  for (let i = 0; i < list.length; i += size) yield list.slice(i, i + size);
+}
+
+async function collect(batches: AsyncIterable<ExportStep[]>): Promise<ExportStep[]> {
+  const all: ExportStep[] = [];
+  for await (const batch of batches) all.push(...batch);
+  return all;
 }
 
 export interface ExportSettings extends FormatOptions {
@@ -48,38 +62,53 @@ export async function writeExport(
 
   // Pass 1: screenshots, stored as they are.
   for (const task of source.tasks) {
-    const steps = await source.steps(task.id);
     const taskTotals: Record<string, number> = {};
-    for (const s of steps) {
-      check();
-      if (s.imageId && s.step.observation.screenshot_path) {
-        zip.add(s.step.observation.screenshot_path, await source.image(s.imageId), false);
-        files.push(s.step.observation.screenshot_path);
+    const perStep: { step_id: number; redactions: Record<string, number> }[] = [];
+    const light: Step[] = [];
+    for await (const batch of source.steps(task.id, false)) {
+      for (const s of batch) {
+        check();
+        if (s.imageId && s.step.observation.screenshot_path) {
+          zip.add(s.step.observation.screenshot_path, await source.image(s.imageId), false);
+          files.push(s.step.observation.screenshot_path);
+        }
+        addCounts(taskTotals, s.redactions);
+        perStep.push({ step_id: s.step.step_id, redactions: s.redactions });
+        // Keep only what the manifest needs, not the DOM trees.
+        light.push({ ...s.step, observation: { ...s.step.observation, dom_tree: '' } });
+        doneSteps++;
+        progress({ doneSteps, totalSteps: Math.max(totalSteps, doneSteps), bytes: zip.bytes });
       }
-      addCounts(taskTotals, s.redactions);
-      doneSteps++;
-      progress({ doneSteps, totalSteps: Math.max(totalSteps, doneSteps), bytes: zip.bytes });
     }
     addCounts(report.totals, taskTotals);
-    report.tasks.push({ task_id: task.id, totals: taskTotals, steps: steps.map((s) => ({ step_id: s.step.step_id, redactions: s.redactions })) });
-    // Keep only what the manifest needs, not the DOM trees.
-    counted.push({ task, steps: steps.map((s) => ({ ...s.step, observation: { ...s.step.observation, dom_tree: '' } })) });
+    report.tasks.push({ task_id: task.id, totals: taskTotals, steps: perStep });
+    counted.push({ task, steps: light });
   }
 
-  // Pass 2..n: JSONL files, streamed task by task.
-  const jsonl = async (path: string, lines: (task: Task, steps: ExportStep[]) => string[]): Promise<void> => {
+  // trajectory.jsonl, streamed batch by batch.
+  const trajectory = zip.open(ZIP_PATHS.trajectory, true);
+  for (const task of source.tasks) {
+    for await (const batch of source.steps(task.id, true)) {
+      check();
+      for (const s of batch) trajectory.write(`${trajectoryLine(s.step)}\n`);
+    }
+  }
+  trajectory.end();
+  files.push(ZIP_PATHS.trajectory);
+
+  // Dialogues: one line per task.
+  const dialogue = async (path: string, line: (task: Task, steps: Step[]) => string): Promise<void> => {
     const file = zip.open(path, true);
     for (const task of source.tasks) {
       check();
-      const steps = await source.steps(task.id);
-      for (const line of lines(task, steps)) file.write(`${line}\n`);
+      const steps = await collect(source.steps(task.id, settings.includeDom));
+      file.write(`${line(task, steps.map((s) => s.step))}\n`);
     }
     file.end();
     files.push(path);
   };
-  await jsonl(ZIP_PATHS.trajectory, (_task, steps) => steps.map((s) => trajectoryLine(s.step)));
-  if (settings.sharegpt) await jsonl(ZIP_PATHS.sharegpt, (task, steps) => [JSON.stringify(toShareGpt(task, steps.map((s) => s.step), settings))]);
-  if (settings.messages) await jsonl(ZIP_PATHS.messages, (task, steps) => [JSON.stringify(toChatMessages(task, steps.map((s) => s.step), settings))]);
+  if (settings.sharegpt) await dialogue(ZIP_PATHS.sharegpt, (task, steps) => JSON.stringify(toShareGpt(task, steps, settings)));
+  if (settings.messages) await dialogue(ZIP_PATHS.messages, (task, steps) => JSON.stringify(toChatMessages(task, steps, settings)));
 
   zip.add(ZIP_PATHS.stepSchema, JSON.stringify(stepJsonSchema(), null, 2));
   zip.add(ZIP_PATHS.scrubReport, JSON.stringify(report, null, 2));

@@ -15,23 +15,34 @@ export interface StoredStep {
   deleted: boolean;
 }
 
+export interface ExportedStep { step: Step; imageId: string | null; redactions: Record<string, number> }
+
+/**
+ * Export order: deleted steps left out, the rest by action time, not arrival
+ * (a step retried after a worker restart may be stored after a later one).
+ * Needs only these three fields, so a long task is ordered without loading it.
+ */
+export function exportOrder(stored: readonly { seq: number; deleted: boolean; timestamp: number }[]): number[] {
+  return stored.filter((s) => !s.deleted).sort((a, b) => a.timestamp - b.timestamp || a.seq - b.seq).map((s) => s.seq);
+}
+
+/** One stored step as exported: its place in the order is its step_id; `confirmed` is the task's. */
+export function toExportStep(s: StoredStep, stepId: number, confirmed: boolean): ExportedStep {
+  return {
+    imageId: s.imageId,
+    redactions: s.redactions,
+    step: {
+      ...s.step,
+      step_id: stepId,
+      confirmed,
+      observation: { ...s.step.observation, screenshot_path: s.imageId ? screenshotPath(s.taskId, stepId) : null },
+    },
+  };
+}
+
 /** `confirmed`: whether the reviewer confirmed the task; every exported step carries it. */
-export function toExportSteps(stored: StoredStep[], confirmed = false): { step: Step; imageId: string | null; redactions: Record<string, number> }[] {
-  return stored
-    .filter((s) => !s.deleted)
-    // Action time, not arrival: a step retried after a worker restart may be stored after a later one.
-    .sort((a, b) => a.step.timestamp - b.step.timestamp || a.seq - b.seq)
-    .map((s, i) => {
-      const stepId = i + 1;
-      return {
-        imageId: s.imageId,
-        redactions: s.redactions,
-        step: {
-          ...s.step,
-          step_id: stepId,
-          confirmed,
-          observation: { ...s.step.observation, screenshot_path: s.imageId ? screenshotPath(s.taskId, stepId) : null },
-        },
-      };
-    });
+export function toExportSteps(stored: StoredStep[], confirmed = false): ExportedStep[] {
+  const bySeq = new Map(stored.map((s) => [s.seq, s]));
+  const order = exportOrder(stored.map((s) => ({ seq: s.seq, deleted: s.deleted, timestamp: s.step.timestamp })));
+  return order.map((seq, i) => toExportStep(bySeq.get(seq)!, i + 1, confirmed));
 }

@@ -1,10 +1,9 @@
 // Runs an export in the offscreen document, where it survives the popup
 // closing and where blob URLs can be made for chrome.downloads.
 import type { ExportOptions, ExportProgress } from '../core/messages';
-import { toExportSteps } from '../core/stored-step';
 import { writeExport, ExportCancelled, type ExportSource } from '../core/export-writer';
 import { exportFilename } from '../core/zip-layout';
-import { db, listTasks, stepsOf } from '../platform/db';
+import { db, exportBatches, listTasks } from '../platform/db';
 import { broadcast } from '../platform/messaging';
 
 /** Blob parts are folded into one Blob every so often, so Chrome can move the data out of the JS heap. */
@@ -36,7 +35,7 @@ export async function runExport(exportId: string, options: ExportOptions, config
     const database = await db();
     const source: ExportSource = {
       tasks,
-      steps: async (taskId) => toExportSteps(await stepsOf(taskId), tasks.find((t) => t.id === taskId)?.status === 'confirmed'),
+      steps: (taskId, withDom) => exportBatches(taskId, tasks.find((t) => t.id === taskId)?.status === 'confirmed', withDom),
       image: async (imageId) => {
         const image = await database.get('images', imageId);
         if (!image) throw new Error(`screenshot ${imageId} is missing from storage`);

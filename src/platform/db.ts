@@ -3,7 +3,7 @@
 // all run on the extension origin and so see the same database.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Task } from '../core/task';
-import type { StoredStep } from '../core/stored-step';
+import { exportOrder, toExportStep, type ExportedStep, type StoredStep } from '../core/stored-step';
 
 interface DataflowDB extends DBSchema {
   tasks: { key: string; value: Task };
@@ -42,4 +42,28 @@ export async function lastSeq(taskId: string): Promise<number> {
   const range = IDBKeyRange.bound([taskId, 0], [taskId, Number.MAX_SAFE_INTEGER]);
   const cursor = await (await db()).transaction('steps').store.openCursor(range, 'prev');
   return cursor?.value.seq ?? 0;
+}
+
+/**
+ * A task's steps in export order, `size` at a time: a cursor first reads only
+ * what ordering needs, then each batch is fetched by key, so a long task with
+ * large DOM trees is never in memory whole.
+ */
+export async function* exportBatches(taskId: string, confirmed: boolean, withDom: boolean, size = 50): AsyncIterable<ExportedStep[]> {
+  const database = await db();
+  const range = IDBKeyRange.bound([taskId, 0], [taskId, Number.MAX_SAFE_INTEGER]);
+  const keys: { seq: number; deleted: boolean; timestamp: number }[] = [];
+  for (let c = await database.transaction('steps').store.openCursor(range); c; c = await c.continue()) {
+    keys.push({ seq: c.value.seq, deleted: c.value.deleted, timestamp: c.value.step.timestamp });
+  }
+  const order = exportOrder(keys);
+  for (let i = 0; i < order.length; i += size) {
+    const tx = database.transaction('steps');
+    const batch = await Promise.all(order.slice(i, i + size).map((seq) => tx.store.get([taskId, seq])));
+    yield batch.map((stored, k) => {
+      if (!stored) throw new Error(`step ${order[i + k]} of task ${taskId} vanished during export`);
+      const out = toExportStep(stored, i + k + 1, confirmed);
+      return withDom ? out : { ...out, step: { ...out.step, observation: { ...out.step.observation, dom_tree: '' } } };
+    });
+  }
 }

@@ -3,13 +3,25 @@
 // whole tasks. Extension pages share the extension origin's database.
 import type { Task } from '../core/task';
 import type { Box } from '../core/schema';
-import type { StoredStep } from '../core/stored-step';
+import { exportOrder, type StoredStep } from '../core/stored-step';
 import { regionsToPixels } from '../core/blur-regions';
-import { db, stepsOf } from './db';
+import { db } from './db';
 import { processImage } from './image-ops';
 
+/**
+ * The task's steps in export order (so "Step N" here is step_id N in the zip),
+ * without their DOM trees: the page never shows them, and a long task's trees
+ * could fill the tab's memory.
+ */
 export async function liveSteps(taskId: string): Promise<StoredStep[]> {
-  return (await stepsOf(taskId)).filter((s) => !s.deleted).sort((a, b) => a.step.timestamp - b.step.timestamp || a.seq - b.seq);
+  const range = IDBKeyRange.bound([taskId, 0], [taskId, Number.MAX_SAFE_INTEGER]);
+  const bySeq = new Map<number, StoredStep>();
+  for (let c = await (await db()).transaction('steps').store.openCursor(range); c; c = await c.continue()) {
+    const s = c.value;
+    if (!s.deleted) bySeq.set(s.seq, { ...s, step: { ...s.step, observation: { ...s.step.observation, dom_tree: '' } } });
+  }
+  const order = exportOrder([...bySeq.values()].map((s) => ({ seq: s.seq, deleted: false, timestamp: s.step.timestamp })));
+  return order.map((seq) => bySeq.get(seq)!);
 }
 
 export async function imageBlob(imageId: string): Promise<Blob | null> {
@@ -63,11 +75,11 @@ export async function setTaskStatus(taskId: string, status: Task['status']): Pro
 
 export async function deleteTask(taskId: string): Promise<void> {
   const database = await db();
-  const steps = await stepsOf(taskId);
+  const range = IDBKeyRange.bound([taskId, 0], [taskId, Number.MAX_SAFE_INTEGER]);
   const tx = database.transaction(['tasks', 'steps', 'images'], 'readwrite');
-  for (const s of steps) {
-    await tx.objectStore('steps').delete([s.taskId, s.seq]);
-    if (s.imageId) await tx.objectStore('images').delete(s.imageId);
+  for (let c = await tx.objectStore('steps').openCursor(range); c; c = await c.continue()) {
+    if (c.value.imageId) await tx.objectStore('images').delete(c.value.imageId);
+    await c.delete();
   }
   await tx.objectStore('tasks').delete(taskId);
   await tx.done;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { ZipStream } from '../../src/core/zip-stream';
-import { writeExport } from '../../src/core/export-writer';
+import { inBatches, writeExport } from '../../src/core/export-writer';
 import { step, task } from './fixtures';
 
 describe('ZipStream', () => {
@@ -27,7 +27,7 @@ describe('writeExport', () => {
     const chunks: Uint8Array[] = [];
     const steps = [step(1), step(2)].map((s, i) => ({ step: s, imageId: `img${i}`, redactions: { email: 1 } }));
     await writeExport(
-      { tasks: [task()], steps: async () => steps, image: async (id) => new TextEncoder().encode(id) },
+      { tasks: [task()], steps: () => inBatches(steps, 1), image: async (id) => new TextEncoder().encode(id) },
       { sharegpt: true, messages: true, actionStyle: 'json', includeDom: false, extensionVersion: '0.1.0', configHash: 'h', now: new Date(0) },
       (c) => chunks.push(c),
     );
