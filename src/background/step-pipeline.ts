@@ -18,6 +18,7 @@ import { onStepStored } from './recording-session';
 import { ocrSecrets } from './ocr-client';
 import { tabMemory } from './tab-memory';
 import { joinFrameTree } from '../core/frame-join';
+import { noteUserAction, untilUserPauses } from './input-quiet';
 import { isStorageFull, STORAGE_FULL_MESSAGE } from '../core/storage-error';
 import { clearStorageProblem, reportStorageFull } from './storage-health';
 
@@ -38,6 +39,7 @@ export function recordStep(draft: StepDraft, sender: StepSender): Promise<Reply<
   if (!tab || tab.id === undefined) return Promise.resolve({ ok: false, error: 'step without a tab', retry: false });
   // Known at once, before storing: a navigation reported meanwhile must see this action.
   void tabMemory.setLastStep(tab.id, draft.timestamp, draft.action.type);
+  noteUserAction();
   // Grab the frame now, not after earlier steps are stored: freshness depends on timing.
   const frame = frameForStep(tab, draft.timestamp, draft.lastChangeAt);
   const run = (): Promise<Reply<'step/record'>> => store(draft, tab, sender.frameId ?? 0, frame);
@@ -77,6 +79,7 @@ async function store(
   else if (!frame.ok) note = frame.error;
   else {
     note = frame.note;
+    await untilUserPauses();
     const raw = await dataUrlToBlob(frame.frame.dataUrl);
     const probe = await createImageBitmap(raw);
     const rawWidth = probe.width;

@@ -13,6 +13,7 @@ import { isSensitiveField, SENSITIVE_PLACEHOLDER } from '../core/sensitive-field
 import { escapeXmlAttr, escapeXmlText, xmlName } from '../core/xml-escape';
 import type { ElementIds } from './element-ids';
 import { elementBox, frameOffset } from './geometry';
+import { NearViewport } from './near-viewport';
 
 export interface SnapshotLimits {
   /** Upper bound on dom_tree length in characters; larger trees are cut with a <truncated/> marker. */
@@ -99,13 +100,11 @@ export class DomSnapshotter {
   /** Called after each batch of changes (used to schedule a settled-frame capture). */
   onChange: () => void = () => undefined;
   /**
-   * Interactive elements near the viewport, kept by IntersectionObservers (the
-   * browser computes this after layout, off the hot path). Only these get a
-   * bbox: measuring every element's box at pointerdown cost ~47 ms on a
-   * 16k-element page; measuring these costs well under 1 ms.
+   * Interactive elements near the viewport, worked out in idle time (see
+   * near-viewport.ts). Only these get a bbox: measuring every element's box at
+   * pointerdown cost ~47 ms on a 16k-element page; measuring these, ~1-2 ms.
    */
-  private readonly near = new Set<Element>();
-  private readonly visibility = new Map<Window, IntersectionObserver>();
+  private near: NearViewport;
   private warmTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -113,7 +112,9 @@ export class DomSnapshotter {
     private readonly ids: ElementIds,
     private readonly redactor: Redactor,
     private limits: SnapshotLimits = DEFAULT_LIMITS,
-  ) {}
+  ) {
+    this.near = new NearViewport(doc.defaultView ?? window);
+  }
 
   private maskSelector: string | null = null;
   private maskText = '<REDACTED>';
@@ -135,6 +136,7 @@ export class DomSnapshotter {
   }
 
   start(): void {
+    this.near.start();
     this.observeRoot(this.doc);
     this.scheduleWarm(0);
   }
@@ -142,9 +144,7 @@ export class DomSnapshotter {
   stop(): void {
     if (this.warmTimer) clearTimeout(this.warmTimer);
     this.warmTimer = null;
-    for (const io of this.visibility.values()) io.disconnect();
-    this.visibility.clear();
-    this.near.clear();
+    this.near.stop();
     for (const o of this.observers) o.disconnect();
     for (const t of this.teardowns) t();
     this.observers.length = 0;
@@ -172,11 +172,8 @@ export class DomSnapshotter {
     const withMarks = root ? this.element(root) : '';
     const offsets = new Map<Window, { x: number; y: number }>();
     const boxes = new Map<number, string>();
-    for (const el of this.near) {
-      if (!el.isConnected) {
-        this.near.delete(el);
-        continue;
-      }
+    for (const el of this.near.near) {
+      if (!el.isConnected) continue;
       const id = this.ids.peek(el);
       if (id === undefined) continue;
       const box = elementBox(el, this.offsetFor(el, offsets));
@@ -276,6 +273,7 @@ export class DomSnapshotter {
       }
     }
     this.onChange();
+    this.near.invalidate();
     this.scheduleWarm(60);
   }
 
@@ -287,33 +285,6 @@ export class DomSnapshotter {
       const root = this.doc.documentElement;
       if (root && this.observers.length > 0) this.element(root);
     }, delay);
-  }
-
-  private watchVisibility(el: Element): void {
-    const win = el.ownerDocument.defaultView;
-    if (!win) return;
-    let io = this.visibility.get(win);
-    if (!io) {
-      const IO = (win as Window & typeof globalThis).IntersectionObserver ?? globalThis.IntersectionObserver;
-      if (!IO) {
-        // No IntersectionObserver (test DOMs): measure every interactive element.
-        this.near.add(el);
-        return;
-      }
-      io = new IO((entries) => {
-        for (const e of entries) {
-          if (e.isIntersecting) this.near.add(e.target);
-          else this.near.delete(e.target);
-        }
-        // `delay` (IntersectionObserver v2, honoured by Chromium): without it the
-        // browser recomputed thousands of targets on every frame of a hover or
-        // scroll, 17-45 ms per frame on a 16k-element page, and clicks waited
-        // behind it. Membership may lag a scroll by up to 500 ms; the 200 px
-        // margin covers most of that, and the target's own box is always measured.
-      }, { rootMargin: '200px', delay: 500 } as IntersectionObserverInit & { delay: number });
-      this.visibility.set(win, io);
-    }
-    io.observe(el);
   }
 
   private invalidate(node: Node): void {
@@ -355,7 +326,7 @@ export class DomSnapshotter {
     if (frameId !== undefined) attrs += ` frame-id="${frameId}"`;
     if (isInteractive(el)) {
       attrs += `${BOX_MARK}${id}${BOX_MARK}`;
-      this.watchVisibility(el);
+      this.near.watch(el);
     }
 
     let children = '';

@@ -72,6 +72,9 @@ test('record clicks through the popup and export a zip with the origin schema', 
     assert.ok(x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height, 'click point inside target box');
   }
   assert.equal(steps[0]!.thought_trace, "Click the 'Add to cart' button.");
+  // Interactive elements in view carry their boxes (worked out in idle time before the click).
+  const boxed = steps[0]!.observation.dom_tree.match(/<button [^>]*bbox="[\d.,-]+"/g) ?? [];
+  assert.ok(boxed.length >= 3, `buttons with a bbox in step 1: ${boxed.length}`);
   // The same button keeps its id; the two add buttons differ.
   assert.notEqual(steps[0]!.action.element_id, steps[1]!.action.element_id);
 

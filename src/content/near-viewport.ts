@@ -1,0 +1,93 @@
+// Which interactive elements are near the viewport (and so get a bbox in the
+// snapshot). Worked out in idle time, in slices, after the page scrolls,
+// resizes or changes: an IntersectionObserver on thousands of targets made
+// Chromium recompute them all on every frame of a hover or a scroll (17-45 ms
+// per frame on a 16k-element page), and clicks waited behind it.
+const MARGIN = 200; // px around the viewport
+const SLICE_MS = 4; // longest slice of work in one idle callback
+
+type IdleFn = (cb: (d: { timeRemaining(): number }) => void, o?: { timeout: number }) => number;
+
+export class NearViewport {
+  /** Elements near the viewport at the last completed sweep. */
+  near = new Set<Element>();
+  private readonly candidates = new Set<Element>();
+  private dirty = false;
+  private scheduled = false;
+  private sweep: { it: Iterator<Element>; found: Set<Element> } | null = null;
+  private readonly teardowns: (() => void)[] = [];
+
+  constructor(private readonly win: Window) {}
+
+  start(): void {
+    const onMove = (): void => this.invalidate();
+    for (const type of ['scroll', 'resize']) {
+      this.win.addEventListener(type, onMove, { capture: true, passive: true });
+      this.teardowns.push(() => this.win.removeEventListener(type, onMove, { capture: true }));
+    }
+    this.invalidate();
+  }
+
+  stop(): void {
+    this.teardowns.forEach((t) => t());
+    this.teardowns.length = 0;
+    this.candidates.clear();
+    this.near.clear();
+    this.sweep = null;
+  }
+
+  watch(el: Element): void {
+    if (this.candidates.has(el)) return;
+    this.candidates.add(el);
+    this.invalidate();
+  }
+
+  /** Layout may have moved: sweep again when the page is idle. */
+  invalidate(): void {
+    this.dirty = true;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const idle = (this.win as Window & { requestIdleCallback?: IdleFn }).requestIdleCallback;
+    const run = (d?: { timeRemaining(): number }): void => {
+      this.scheduled = false;
+      this.work(d);
+    };
+    if (idle) idle.call(this.win, run, { timeout: 500 });
+    else setTimeout(run, 50);
+  }
+
+  private work(deadline?: { timeRemaining(): number }): void {
+    if (this.dirty || !this.sweep) {
+      this.dirty = false;
+      this.sweep = { it: this.candidates.values(), found: new Set() };
+    }
+    const until = performance.now() + Math.min(SLICE_MS, Math.max(1, deadline?.timeRemaining() ?? SLICE_MS));
+    const { it, found } = this.sweep;
+    for (let next = it.next(); !next.done; next = it.next()) {
+      const el = next.value;
+      if (!el.isConnected) this.candidates.delete(el);
+      else if (isNear(el)) found.add(el);
+      if (performance.now() > until) {
+        this.invalidateLater();
+        return;
+      }
+    }
+    this.near = found;
+    this.sweep = null;
+  }
+
+  /** Continue the current sweep in the next idle period (without restarting it). */
+  private invalidateLater(): void {
+    const wasDirty = this.dirty;
+    this.invalidate();
+    this.dirty = wasDirty;
+  }
+}
+
+function isNear(el: Element): boolean {
+  const win = el.ownerDocument.defaultView;
+  if (!win) return false;
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) return false;
+  return r.bottom > -MARGIN && r.right > -MARGIN && r.top < win.innerHeight + MARGIN && r.left < win.innerWidth + MARGIN;
+}
