@@ -23,7 +23,7 @@ try {
     results.snapshot = r;
     targets.push(...r.targets);
     printTable('DOM snapshot: critical path vs rrweb-snapshot and outerHTML (same page, same browser)', r.snapshots);
-    printTable('Input delay: event creation to the page\'s pointerdown handler, 60 clicks', [r.delay]);
+    printTable('Input delay: event creation to the page\'s pointerdown handler (2 alternating rounds of 80 clicks per condition)', [r.delay]);
   }
   if (want('privacy')) {
     const r = await runPrivacyBench({ fixturesUrl: server.url, dist: join(root, 'dist') });

@@ -4,7 +4,7 @@
 // Chromium recompute them all on every frame of a hover or a scroll (17-45 ms
 // per frame on a 16k-element page), and clicks waited behind it.
 const MARGIN = 200; // px around the viewport
-const SLICE_MS = 4; // longest slice of work in one idle callback
+const SLICE_MS = 2; // longest slice of work in one idle callback: an input waits at most this long behind it
 
 type IdleFn = (cb: (d: { timeRemaining(): number }) => void, o?: { timeout: number }) => number;
 
