@@ -30,6 +30,7 @@ async function snapshotRun(browser, fixturesUrl, ours, rrweb) {
       await new Promise((res) => setTimeout(res, 300)); // recording start warms the cache and visibility
       const hot = [];
       const assemble = [];
+      let boxes = 0;
       for (let i = 0; i < 25; i++) {
         // Between two actions the page changes a little (a price, a counter).
         spans[(i * 7919) % spans.length].textContent = `$${i}.00`;
@@ -39,8 +40,9 @@ async function snapshotRun(browser, fixturesUrl, ours, rrweb) {
         hot.push(performance.now() - t);
         // Off the critical path: the string is assembled in a task after the event.
         t = performance.now();
-        void s.xml.length;
+        const xml = s.xml;
         assemble.push(performance.now() - t);
+        boxes = (xml.match(/ bbox="/g) ?? []).length;
       }
       const rr = [];
       let rrJson = '';
@@ -59,7 +61,7 @@ async function snapshotRun(browser, fixturesUrl, ours, rrweb) {
         outer.push(performance.now() - t);
       }
       snap.stop();
-      return { elements, cold, hot, assemble, rr, outer, xmlChars: first.xml.length, rrChars: rrJson.length };
+      return { elements, cold, hot, assemble, rr, outer, boxes, xmlChars: first.xml.length, rrChars: rrJson.length };
     });
     const hot = stats(r.hot);
     const rr = stats(r.rr);
@@ -70,6 +72,7 @@ async function snapshotRun(browser, fixturesUrl, ours, rrweb) {
       ours_critical_p95_ms: round(hot.p95, 3),
       ours_assembly_off_path_ms: round(stats(r.assemble).median, 2),
       ours_cold_ms: round(r.cold, 2),
+      boxes_in_snapshot: r.boxes,
       rrweb_ms: round(rr.median, 2),
       outerHTML_ms: round(outer.median, 3),
       ratio_vs_rrweb: round(hot.median / rr.median, 4),

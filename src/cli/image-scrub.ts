@@ -22,16 +22,21 @@ function engDataDir(): string {
   return join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
 }
 
+/** The PNG tesseract reads best: enlarged `scale` times and grey (small screen text is missed at 1x). */
+export function ocrInput(image: PNG, scale: number): Buffer {
+  const grey = upscaleGrey(image.data, image.width, image.height, scale);
+  const big = new PNG({ width: grey.width, height: grey.height });
+  big.data = Buffer.from(grey.data.buffer, grey.data.byteOffset, grey.data.byteLength);
+  return PNG.sync.write(big);
+}
+
 export async function createImageScrubber(config: ScrubConfig, scrubber: Scrubber): Promise<ImageScrubber> {
   const worker: Worker = await createWorker('eng', 1, { langPath: engDataDir(), gzip: true, cacheMethod: 'none' });
   return {
     async scrub(input) {
       const image = PNG.sync.read(Buffer.from(input));
       const scale = config.ocr.upscale;
-      const grey = upscaleGrey(image.data, image.width, image.height, scale);
-      const big = new PNG({ width: grey.width, height: grey.height });
-      big.data = Buffer.from(grey.data.buffer, grey.data.byteOffset, grey.data.byteLength);
-      const { data } = await worker.recognize(PNG.sync.write(big), {}, { blocks: true });
+      const { data } = await worker.recognize(ocrInput(image, scale), {}, { blocks: true });
       const found = secretWordBoxes(linesFromBlocks((data.blocks ?? []) as unknown as TesseractBlock[], scale), (t) => scrubber.find(t));
       if (found.regions.length === 0) return { png: input, redactions: {} };
       for (const rect of regionsToPixels(found.regions, 1, config.blur.padding, image.width, image.height)) {

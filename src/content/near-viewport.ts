@@ -7,6 +7,7 @@ const MARGIN = 200; // px around the viewport
 const SLICE_MS = 2; // longest slice of work in one idle callback: an input waits at most this long behind it
 
 type IdleFn = (cb: (d: { timeRemaining(): number }) => void, o?: { timeout: number }) => number;
+type PostTask = (cb: () => void, o: { priority: 'background' }) => Promise<unknown>;
 
 export class NearViewport {
   /** Elements near the viewport at the last completed sweep. */
@@ -68,7 +69,7 @@ export class NearViewport {
       if (!el.isConnected) this.candidates.delete(el);
       else if (isNear(el)) found.add(el);
       if (performance.now() > until) {
-        this.invalidateLater();
+        this.continueSoon();
         return;
       }
     }
@@ -76,11 +77,20 @@ export class NearViewport {
     this.sweep = null;
   }
 
-  /** Continue the current sweep in the next idle period (without restarting it). */
-  private invalidateLater(): void {
-    const wasDirty = this.dirty;
-    this.invalidate();
-    this.dirty = wasDirty;
+  /**
+   * Next slice as a background task: input goes first, but the sweep does not
+   * wait for another idle period (one per frame, up to 50 ms apart).
+   */
+  private continueSoon(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const run = (): void => {
+      this.scheduled = false;
+      this.work();
+    };
+    const post = (this.win as Window & { scheduler?: { postTask?: PostTask } }).scheduler?.postTask;
+    if (post) void post.call((this.win as Window & { scheduler: unknown }).scheduler, run, { priority: 'background' });
+    else setTimeout(run, 0);
   }
 }
 

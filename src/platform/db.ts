@@ -32,11 +32,6 @@ export async function listTasks(): Promise<Task[]> {
   return tasks.sort((a, b) => b.createdAt - a.createdAt);
 }
 
-export async function stepsOf(taskId: string): Promise<StoredStep[]> {
-  const range = IDBKeyRange.bound([taskId, 0], [taskId, Number.MAX_SAFE_INTEGER]);
-  return (await db()).getAll('steps', range);
-}
-
 /** Highest sequence number recorded for a task (0 when none). */
 export async function lastSeq(taskId: string): Promise<number> {
   const range = IDBKeyRange.bound([taskId, 0], [taskId, Number.MAX_SAFE_INTEGER]);

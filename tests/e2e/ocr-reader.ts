@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { createWorker } from 'tesseract.js';
-import { upscaleGrey } from '../../src/core/pixel-scale';
+import { ocrInput } from '../../src/cli/image-scrub';
 import { ROOT } from './harness';
 
 export interface OcrReader { read(png: Uint8Array): Promise<string>; close(): Promise<void> }
@@ -13,11 +13,7 @@ export async function createOcrReader(): Promise<OcrReader> {
   const worker = await createWorker('eng', 1, { langPath: join(ROOT, 'node_modules/@tesseract.js-data/eng/4.0.0_best_int'), gzip: true, cacheMethod: 'none' });
   return {
     async read(png) {
-      const image = PNG.sync.read(Buffer.from(png));
-      const grey = upscaleGrey(image.data, image.width, image.height, 2);
-      const big = new PNG({ width: grey.width, height: grey.height });
-      big.data = Buffer.from(grey.data.buffer, grey.data.byteOffset, grey.data.byteLength);
-      return (await worker.recognize(PNG.sync.write(big))).data.text;
+      return (await worker.recognize(ocrInput(PNG.sync.read(Buffer.from(png)), 2))).data.text;
     },
     close: () => worker.terminate().then(() => undefined),
   };
