@@ -39,7 +39,7 @@ export const ScrubConfigSchema = z.object({
   ocr: z.object({
     enabled: z.boolean().default(true),
     language: z.enum(['eng']).default('eng'),
-    // Screen text is small for tesseract: at 1x it misses most 14-16 px UI text; at 2x it reads it.
+    // Screen text is small for tesseract: at 1x it misses much UI text (button labels, prices); at 2x it reads it.
     upscale: z.number().min(1).max(3).default(2),
   }).strict().default({ enabled: true, language: 'eng', upscale: 2 }),
   recorder: z.object({
