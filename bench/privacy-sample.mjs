@@ -139,6 +139,7 @@ export function buildSample(seed = 7) {
     () => `Model X${digits(3)}-${alnum(4, 'ABCDEFGHJK')} in stock`, () => `Use code SAVE${int(10, 50)} at checkout`, () => `Rated ${int(1, 4)}.${int(0, 9)} out of 5 by ${int(10, 9999)} buyers`,
     () => `Call ${int(1, 9)} of the function returned ${digits(6)}`, () => `Room ${int(100, 999)}, floor ${int(1, 30)}`, () => `Page ${int(1, 99)} - section ${int(1, 9)}.${int(1, 9)}`,
     () => `The token expires in ${int(2, 59)} minutes`,
+    () => 'grace period ends today', () => 'amber alert issued', () => 'adam optimizer settings', () => 'mark all as done',
     () => 'PIN code sent to your phone', () => 'Upload a passport photo', () => 'Password is required', () => '<div class="sk-fading-circle-animation-container">',
   ];
   for (let i = 0; i < 200; i++) items.push({ text: negatives[i % negatives.length](), labels: [] });

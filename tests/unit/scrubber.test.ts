@@ -95,6 +95,12 @@ describe('NER (compromise)', () => {
     const out = withNer.redact('Contact Jane Doe at the Berlin office of Acme Corporation.').text;
     expect(out).not.toMatch(/Jane|Doe|Berlin|Acme/);
   });
+  it.each(['assigned to maria gonzalez', 'reviewed by james', 'hi olga, see you'])('finds a lowercase name in "%s"', (text) => {
+    expect(withNer.redact(text).text).toContain('<REDACTED>');
+  });
+  it.each(['grace period ends today', 'amber alert', 'adam optimizer settings', 'the john deere tractor', 'mark all as done', 'june sale'])(
+    'leaves lowercase words that are also names alone: "%s"', (text) => expect(withNer.redact(text).text).toBe(text),
+  );
   it('finds a name after an honorific', () => {
     expect(withNer.redact('Mr. Smith called about the order').text).not.toMatch(/Smith/);
   });
