@@ -1,7 +1,8 @@
 // Heavy image work (decode, blur, OCR, PNG encode) competes with the page for
 // CPU; on a 2-core machine it made clicks wait. It waits for a pause in the
 // user's actions instead: until no step has arrived for QUIET_MS, but never
-// longer than MAX_WAIT_MS, so storage lags a burst of actions by seconds only.
+// longer than MAX_WAIT_MS, so storage lags a burst of actions by seconds only
+// (and the pipeline stops waiting when steps queue up).
 const QUIET_MS = 400;
 const MAX_WAIT_MS = 3000;
 

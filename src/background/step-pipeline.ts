@@ -28,6 +28,9 @@ const LATE_STEP_MS = 15_000;
 export interface StepSender { tab?: browser.Tabs.Tab; frameId?: number }
 
 let chain: Promise<unknown> = Promise.resolve();
+/** Steps arrived and not yet stored (this one included). */
+let queued = 0;
+const MAX_QUEUE_TO_WAIT = 3;
 
 /** Resolves when every step that has arrived so far is stored (or failed). */
 export function whenStored(): Promise<unknown> {
@@ -42,7 +45,8 @@ export function recordStep(draft: StepDraft, sender: StepSender): Promise<Reply<
   noteUserAction();
   // Grab the frame now, not after earlier steps are stored: freshness depends on timing.
   const frame = frameForStep(tab, draft.timestamp, draft.lastChangeAt);
-  const run = (): Promise<Reply<'step/record'>> => store(draft, tab, sender.frameId ?? 0, frame);
+  queued++;
+  const run = (): Promise<Reply<'step/record'>> => store(draft, tab, sender.frameId ?? 0, frame).finally(() => { queued--; });
   const next = chain.then(run, run);
   chain = next.catch(() => undefined);
   return next.catch(async (error: unknown): Promise<Reply<'step/record'>> => {
@@ -79,7 +83,8 @@ async function store(
   else if (!frame.ok) note = frame.error;
   else {
     note = frame.note;
-    await untilUserPauses();
+    // Wait for a pause only while the queue is short: in a long stream of actions, keep up instead.
+    if (queued <= MAX_QUEUE_TO_WAIT) await untilUserPauses();
     const raw = await dataUrlToBlob(frame.frame.dataUrl);
     const probe = await createImageBitmap(raw);
     const rawWidth = probe.width;
