@@ -3,7 +3,7 @@
 // click) and switching tabs. Their "before" observation is the state the
 // previous page sent on pagehide, or the tab's last recorded observation.
 import browser from 'webextension-polyfill';
-import type { NavigationKind, PageState } from '../core/page-state';
+import { isRestrictedPage, restrictedPageState, type NavigationKind, type PageState } from '../core/page-state';
 import type { StepDraft } from '../core/step-draft';
 import type { Action } from '../core/schema';
 import { readRecording } from '../platform/recording-flag';
@@ -54,16 +54,24 @@ export async function onTabActivated(tabId: number): Promise<void> {
   const recording = await readRecording();
   if (!recording || previous === null || previous === tabId) return;
   const isNew = await tabMemory.takeNewTab(tabId);
-  const before = await tabMemory.lastObservation(previous);
-  if (!before || before.at < recording.startedAt) return;
   const [prevTab, nextTab] = await Promise.all([
     browser.tabs.get(previous).catch(() => null), browser.tabs.get(tabId).catch(() => null),
   ]);
   if (!prevTab) return;
-  const url = nextTab?.url ?? nextTab?.pendingUrl ?? '';
+  const scrubber = await activeScrubber();
+  // Leaving a page no script may read (chrome://, the Web Store): its title and address, when the browser tells
+  // them (it does not for pages outside our host permissions), stand in for it.
+  const restricted = !prevTab.url || isRestrictedPage(prevTab.url);
+  const before = restricted
+    ? restrictedPageState(scrubber.redactUrl(prevTab.url ?? '').text, scrubber.redact(prevTab.title ?? '').text,
+      { width: prevTab.width ?? 0, height: prevTab.height ?? 0 }, Date.now())
+    : await tabMemory.lastObservation(previous);
+  if (!before || before.at < recording.startedAt) return;
+  const url = nextTab?.url || nextTab?.pendingUrl || '';
   const draft = draftFrom({ ...before, at: Date.now() }, recording.taskId, `tab:${previous}:${tabId}:${Date.now()}`, {
-    type: 'tab_switch', coordinates: null, element_id: null, url: (await activeScrubber()).redactUrl(url).text,
+    type: 'tab_switch', coordinates: null, element_id: null, url: scrubber.redactUrl(url).text,
     ...(isNew ? { navigation: 'new_tab' as const } : {}),
   });
+  if (restricted) draft.note = 'the page before this step cannot be recorded or captured by extensions (browser page or Web Store)';
   await recordStep(draft, { tab: { ...prevTab, active: false }, frameId: 0 });
 }

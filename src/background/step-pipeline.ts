@@ -79,7 +79,8 @@ async function store(
 
   let image: { id: string; blob: Blob; width: number; height: number } | null = null;
   let note: string | undefined;
-  if (skipScreenshot) note = 'site configured without screenshots';
+  if (draft.note) note = draft.note;
+  else if (skipScreenshot) note = 'site configured without screenshots';
   else if (!frame.ok) note = frame.error;
   else {
     note = frame.note;

@@ -22,4 +22,6 @@ export interface StepDraft {
   redactedRegions: Box[];
   /** Counts of redactions by rule, for the scrub report. */
   redactions: Record<string, number>;
+  /** Why the observation is thin, when the background made it (e.g. a chrome:// page no script may read). */
+  note?: string;
 }
