@@ -98,3 +98,21 @@ test('record clicks through the popup and export a zip with the origin schema', 
   assert.ok(!Number.isNaN(Date.parse(manifest.created_at)));
   assert.deepEqual(manifest.counts, { tasks: 1, steps: 3, screenshots: 3 });
 });
+
+test('export right after Stop includes the last actions', async () => {
+  await page.reload();
+  await startRecording(session.browser, page, 'Stop and export at once');
+  await sleep(700);
+  const buttons = await page.$$('button.add');
+  await buttons[0]!.click();
+  await sleep(600);
+  await page.click('#q');
+  await page.keyboard.type('usb cable'); // a typing session still open when Stop is pressed
+  await stopRecording(session.browser, page);
+  const zip = await exportZip(session, page);
+  const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { tasks: { task_id: string; instruction: string }[] };
+  const task = manifest.tasks.find((t) => t.instruction === 'Stop and export at once')!;
+  const steps = (await trajectory(zip)).filter((s) => s.task_id === task.task_id);
+  assert.deepEqual(steps.map((s) => s.action.type), ['click', 'click', 'type'], JSON.stringify(steps.map((s) => s.action)));
+  assert.equal((steps[2]!.action as { text?: string }).text, 'usb cable');
+});
