@@ -96,13 +96,13 @@ export async function writeExport(
   trajectory.end();
   files.push(ZIP_PATHS.trajectory);
 
-  // Dialogues: one line per task.
+  // Dialogues: one line per task. Without DOM they need only the light steps kept for the manifest.
   const dialogue = async (path: string, line: (task: Task, steps: Step[]) => string): Promise<void> => {
     const file = zip.open(path, true);
-    for (const task of source.tasks) {
+    for (const [i, task] of source.tasks.entries()) {
       check();
-      const steps = await collect(source.steps(task.id, settings.includeDom));
-      file.write(`${line(task, steps.map((s) => s.step))}\n`);
+      const steps = settings.includeDom ? (await collect(source.steps(task.id, true))).map((s) => s.step) : counted[i]!.steps;
+      file.write(`${line(task, steps)}\n`);
     }
     file.end();
     files.push(path);

@@ -27,6 +27,11 @@ export function db(): Promise<Db> {
   return dbPromise;
 }
 
+/** Key range of one task's steps (keys are [taskId, seq]). */
+export function stepsOfTask(taskId: string): IDBKeyRange {
+  return IDBKeyRange.bound([taskId, 0], [taskId, Number.MAX_SAFE_INTEGER]);
+}
+
 export async function listTasks(): Promise<Task[]> {
   const tasks = await (await db()).getAll('tasks');
   return tasks.sort((a, b) => b.createdAt - a.createdAt);
@@ -34,7 +39,7 @@ export async function listTasks(): Promise<Task[]> {
 
 /** Highest sequence number recorded for a task (0 when none). */
 export async function lastSeq(taskId: string): Promise<number> {
-  const range = IDBKeyRange.bound([taskId, 0], [taskId, Number.MAX_SAFE_INTEGER]);
+  const range = stepsOfTask(taskId);
   const cursor = await (await db()).transaction('steps').store.openCursor(range, 'prev');
   return cursor?.value.seq ?? 0;
 }
@@ -46,7 +51,7 @@ export async function lastSeq(taskId: string): Promise<number> {
  */
 export async function* exportBatches(taskId: string, confirmed: boolean, withDom: boolean, size = 50): AsyncIterable<ExportedStep[]> {
   const database = await db();
-  const range = IDBKeyRange.bound([taskId, 0], [taskId, Number.MAX_SAFE_INTEGER]);
+  const range = stepsOfTask(taskId);
   const keys: { seq: number; deleted: boolean; timestamp: number }[] = [];
   for (let c = await database.transaction('steps').store.openCursor(range); c; c = await c.continue()) {
     keys.push({ seq: c.value.seq, deleted: c.value.deleted, timestamp: c.value.step.timestamp });

@@ -5,7 +5,7 @@ import type { Task } from '../core/task';
 import type { Box } from '../core/schema';
 import { exportOrder, type StoredStep } from '../core/stored-step';
 import { regionsToPixels } from '../core/blur-regions';
-import { db } from './db';
+import { db, stepsOfTask } from './db';
 import { processImage } from './image-ops';
 
 /**
@@ -14,7 +14,7 @@ import { processImage } from './image-ops';
  * could fill the tab's memory.
  */
 export async function liveSteps(taskId: string): Promise<StoredStep[]> {
-  const range = IDBKeyRange.bound([taskId, 0], [taskId, Number.MAX_SAFE_INTEGER]);
+  const range = stepsOfTask(taskId);
   const bySeq = new Map<number, StoredStep>();
   for (let c = await (await db()).transaction('steps').store.openCursor(range); c; c = await c.continue()) {
     const s = c.value;
@@ -75,7 +75,7 @@ export async function setTaskStatus(taskId: string, status: Task['status']): Pro
 
 export async function deleteTask(taskId: string): Promise<void> {
   const database = await db();
-  const range = IDBKeyRange.bound([taskId, 0], [taskId, Number.MAX_SAFE_INTEGER]);
+  const range = stepsOfTask(taskId);
   const tx = database.transaction(['tasks', 'steps', 'images'], 'readwrite');
   for (let c = await tx.objectStore('steps').openCursor(range); c; c = await c.continue()) {
     if (c.value.imageId) await tx.objectStore('images').delete(c.value.imageId);
