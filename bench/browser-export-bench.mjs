@@ -38,7 +38,7 @@ async function populate(page, steps, pngBase64) {
     // The extension creates its database (and stores) on first use: let it, then write into it.
     await chrome.runtime.sendMessage({ kind: 'tasks/list' });
     const db = await new Promise((res, rej) => {
-      const r = indexedDB.open('alien-dataflow', 1);
+      const r = indexedDB.open('alien-dataflow');
       r.onsuccess = () => res(r.result);
       r.onerror = () => rej(r.error);
     });

@@ -13,10 +13,18 @@ import './popup.css';
 
 const STATUS_LABEL: Record<Task['status'], string> = { recording: 'recording', review: 'to review', confirmed: 'confirmed' };
 
+/** "12 steps", or "12 of 14 steps stored" while the last ones are still being scrubbed. */
+function stepsLabel(t: Task): string {
+  const recorded = t.recordedCount ?? t.stepCount;
+  if (recorded > t.stepCount) return `${t.stepCount} of ${recorded} steps stored`;
+  return `${t.stepCount} step${t.stepCount === 1 ? '' : 's'}`;
+}
+
 function App() {
   const [instruction, setInstruction] = useState('');
   const [recording, setRecording] = useState<RecordingState | null>(null);
   const [stepCount, setStepCount] = useState(0);
+  const [recordedCount, setRecordedCount] = useState(0);
   const [tasks, setTasks] = useState<Task[]>([]);
   const [error, setError] = useState('');
   const [storageProblem, setStorageProblem] = useState<string | null>(null);
@@ -36,6 +44,7 @@ function App() {
     const status = await send<'recording/get'>({ kind: 'recording/get' });
     setRecording(status.state);
     setStepCount(status.stepCount);
+    setRecordedCount(status.recordedCount);
     setStorageProblem(status.storageProblem);
     if (status.state) setInstruction(status.state.instruction);
     setTasks((await send<'tasks/list'>({ kind: 'tasks/list' })).tasks);
@@ -49,6 +58,7 @@ function App() {
       if (raw.kind === 'recording/changed') {
         setRecording(raw.state);
         setStepCount(raw.stepCount);
+        setRecordedCount(raw.recordedCount);
         void refresh();
       }
       if (raw.kind === 'export/progress') {
@@ -93,7 +103,7 @@ function App() {
     if (progress?.exportId) await send<'export/cancel'>({ kind: 'export/cancel', exportId: progress.exportId });
   };
 
-  const exporting = progress?.phase === 'running';
+  const exporting = progress?.phase === 'running' || progress?.phase === 'waiting';
   const openPage = (path: string): void => void browser.tabs.create({ url: browser.runtime.getURL(path) });
 
   return (
@@ -115,7 +125,7 @@ function App() {
         </div>
         {storageProblem && <p class="error" role="alert">{storageProblem}</p>}
         <p class="muted" role="status" aria-live="polite" id="status">
-          {recording ? `Recording: ${stepCount} step${stepCount === 1 ? '' : 's'}` : 'Not recording'}
+          {recording ? `Recording: ${recordedCount} recorded, ${stepCount} stored` : 'Not recording'}
         </p>
       </section>
 
@@ -131,7 +141,7 @@ function App() {
                     {' '}{t.instruction}
                   </label>
                 ) : <span class="instr" title={t.instruction}>{t.instruction}</span>}
-                <span class="muted">{t.stepCount} step{t.stepCount === 1 ? '' : 's'} · {STATUS_LABEL[t.status]}</span>
+                <span class="muted">{stepsLabel(t)} · {STATUS_LABEL[t.status]}</span>
               </li>
             ))}
           </ul>
@@ -172,6 +182,7 @@ function App() {
           <div aria-live="polite">
             <progress max={Math.max(progress.totalSteps, 1)} value={progress.doneSteps} aria-label="Export progress" />
             <p class="muted">
+              {progress.phase === 'waiting' && `Scrubbing ${progress.pendingSteps ?? 0} screenshot${progress.pendingSteps === 1 ? '' : 's'} before the export…`}
               {progress.phase === 'running' && `Exporting ${progress.doneSteps}/${progress.totalSteps} steps… (runs in the background; you may close this popup)`}
               {progress.phase === 'done' && `Saved ${progress.filename} (${(progress.bytes / 1e6).toFixed(1)} MB)`}
               {progress.phase === 'cancelled' && 'Export cancelled.'}

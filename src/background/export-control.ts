@@ -1,11 +1,14 @@
-// Starts exports in the offscreen document and hands finished zips to the
-// browser's downloads.
+// Starts exports and hands finished zips to the browser's downloads. An
+// export never writes a partial task: it first waits until every step of the
+// tasks it covers is stored (scrubbing can trail the recording by a few
+// seconds), telling the popup how many are left; it can be cancelled then.
 import browser from 'webextension-polyfill';
-import type { ExportOptions, Reply } from '../core/messages';
+import type { ExportOptions, ExportProgress, Reply } from '../core/messages';
 import { ensureOffscreen } from './offscreen-document';
 import { configHash } from './scrubber-state';
-import { whenStored } from './step-pipeline';
-import { listTasks } from '../platform/db';
+import { kickProcessor } from './step-processor';
+import { broadcast } from '../platform/messaging';
+import { db, listTasks } from '../platform/db';
 
 export const DEFAULT_EXPORT: ExportOptions = {
   taskIds: [],
@@ -18,27 +21,62 @@ export const DEFAULT_EXPORT: ExportOptions = {
 
 /** Drafts still on their way when a task stopped (a typing session flushed by Stop) arrive within this. */
 const ARRIVAL_GRACE_MS = 1500;
+const POLL_MS = 250;
 
-/** Export right after Stop must include the last actions: let them arrive, then let the pipeline store them. */
-async function settleJustStopped(): Promise<void> {
-  const latest = Math.max(0, ...(await listTasks()).map((t) => t.endedAt ?? 0));
-  const wait = latest + ARRIVAL_GRACE_MS - Date.now();
-  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  await whenStored();
+/** Exports still waiting for their steps, by id: cancelling one sets its flag. */
+const waiting = new Map<string, { cancelled: boolean }>();
+
+/** Steps of the exported tasks not yet stored (all finished tasks when none are named). */
+async function pendingFor(options: ExportOptions): Promise<number> {
+  const database = await db();
+  const ids = options.taskIds.length ? options.taskIds : (await listTasks()).filter((t) => t.status !== 'recording').map((t) => t.id);
+  let n = 0;
+  for (const id of ids) n += await database.countFromIndex('pending', 'byTask', id);
+  return n;
+}
+
+function progress(exportId: string, phase: ExportProgress['phase'], extra: Partial<ExportProgress> = {}): void {
+  broadcast({ kind: 'export/progress', progress: { exportId, phase, doneSteps: 0, totalSteps: 0, bytes: 0, ...extra } });
 }
 
 export async function startExport(partial: Partial<ExportOptions>): Promise<Reply<'export/start'>> {
   const options: ExportOptions = { ...DEFAULT_EXPORT, ...partial, formats: { ...DEFAULT_EXPORT.formats, ...partial.formats } };
   const exportId = crypto.randomUUID();
-  await settleJustStopped();
-  await ensureOffscreen();
-  await browser.runtime.sendMessage({ kind: 'offscreen/export', target: 'offscreen', exportId, options, configHash: await configHash(),
-    extensionVersion: browser.runtime.getManifest().version,
-  });
+  const job = { cancelled: false };
+  waiting.set(exportId, job);
+  void (async () => {
+    try {
+      const latest = Math.max(0, ...(await listTasks()).map((t) => t.endedAt ?? 0));
+      const grace = latest + ARRIVAL_GRACE_MS - Date.now();
+      if (grace > 0) await new Promise((r) => setTimeout(r, grace));
+      for (let left = await pendingFor(options); left > 0; left = await pendingFor(options)) {
+        if (job.cancelled) return progress(exportId, 'cancelled');
+        progress(exportId, 'waiting', { pendingSteps: left });
+        void kickProcessor();
+        await new Promise((r) => setTimeout(r, POLL_MS));
+      }
+      if (job.cancelled) return progress(exportId, 'cancelled');
+      waiting.delete(exportId);
+      await ensureOffscreen();
+      await browser.runtime.sendMessage({
+        kind: 'offscreen/export', target: 'offscreen', exportId, options, configHash: await configHash(),
+        extensionVersion: browser.runtime.getManifest().version,
+      });
+    } catch (error) {
+      progress(exportId, 'error', { error: String(error) });
+    } finally {
+      waiting.delete(exportId);
+    }
+  })();
   return { ok: true, exportId };
 }
 
 export async function cancelExport(exportId: string): Promise<void> {
+  const job = waiting.get(exportId);
+  if (job) {
+    job.cancelled = true;
+    return;
+  }
   await browser.runtime.sendMessage({ kind: 'offscreen/export-cancel', target: 'offscreen', exportId }).catch(() => undefined);
 }
 

@@ -7,7 +7,7 @@ import { isRestrictedPage, restrictedPageState, type NavigationKind, type PageSt
 import type { StepDraft } from '../core/step-draft';
 import type { Action } from '../core/schema';
 import { readRecording } from '../platform/recording-flag';
-import { recordStep, whenStored } from './step-pipeline';
+import { recordStep } from './step-intake';
 import { navigationStep } from '../core/navigation-cause';
 import { tabMemory } from './tab-memory';
 import { activeScrubber } from './scrubber-state';
@@ -18,7 +18,7 @@ function draftFrom(state: PageState, taskId: string, id: string, action: Action)
   return {
     draftId: id, taskId, timestamp: state.at, action, target: null, domTree: state.domTree, title: state.title,
     url: state.url, viewport: state.viewport, devicePixelRatio: state.devicePixelRatio, lastChangeAt: state.lastChangeAt,
-    redactedRegions: state.redactedRegions, redactions: { ...state.redactions },
+    redactedRegions: state.redactedRegions, mediaRegions: state.mediaRegions ?? [], redactions: { ...state.redactions },
   };
 }
 
@@ -28,8 +28,6 @@ export async function onPageLoaded(tab: browser.Tabs.Tab, url: string, navigatio
   const leaving = await tabMemory.leaving(tab.id);
   await tabMemory.clearLeaving(tab.id);
   if (!leaving || leaving.at < recording.startedAt) return;
-  // Steps that arrived before this message (the click that followed a link) are stored first.
-  await whenStored();
   const last = await tabMemory.lastStep(tab.id);
   const fresh = (c: Awaited<ReturnType<typeof tabMemory.commit>>) => (c && c.at >= leaving.at - 1000 ? c : null);
   let commit = fresh(await tabMemory.commit(tab.id));

@@ -1,7 +1,7 @@
 // Start and stop a recording. The session lives in storage.local and
 // IndexedDB, never only in worker memory, so a stopped worker loses nothing.
 import browser from 'webextension-polyfill';
-import type { RecordingState } from '../core/messages';
+import type { RecordingState, Reply } from '../core/messages';
 import type { Task } from '../core/task';
 import { db } from '../platform/db';
 import { readRecording, writeRecording } from '../platform/recording-flag';
@@ -16,13 +16,13 @@ export async function startRecording(instruction: string): Promise<RecordingStat
   if (current) await stopRecording();
   const text = instruction.trim();
   if (!text) throw new Error('Type the task first: what are you about to do?');
-  const task: Task = { id: crypto.randomUUID(), instruction: text, status: 'recording', createdAt: Date.now(), endedAt: null, stepCount: 0 };
+  const task: Task = { id: crypto.randomUUID(), instruction: text, status: 'recording', createdAt: Date.now(), endedAt: null, stepCount: 0, recordedCount: 0 };
   await (await db()).put('tasks', task);
   await tabMemory.clearAll();
   const state: RecordingState = { taskId: task.id, instruction: text, startedAt: task.createdAt };
   await writeRecording(state);
   await showRecordingBadge(0);
-  broadcast({ kind: 'recording/changed', state, stepCount: 0 });
+  broadcast({ kind: 'recording/changed', state, stepCount: 0, recordedCount: 0 });
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   if (tab?.id !== undefined) {
     await tabMemory.setActiveTab(tab.id);
@@ -35,7 +35,7 @@ export async function stopRecording(): Promise<Task | null> {
   const state = await readRecording();
   await writeRecording(null);
   await showRecordingBadge(null);
-  broadcast({ kind: 'recording/changed', state: null, stepCount: 0 });
+  broadcast({ kind: 'recording/changed', state: null, stepCount: 0, recordedCount: 0 });
   if (!state) return null;
   const database = await db();
   const task = await database.get('tasks', state.taskId);
@@ -45,16 +45,17 @@ export async function stopRecording(): Promise<Task | null> {
   return ended;
 }
 
-export async function recordingStatus(): Promise<{ state: RecordingState | null; stepCount: number; storageProblem: string | null }> {
+export async function recordingStatus(): Promise<Reply<'recording/get'>> {
   const state = await readRecording();
   const problem = await storageProblem();
-  if (!state) return { state: null, stepCount: 0, storageProblem: problem };
+  if (!state) return { state: null, stepCount: 0, recordedCount: 0, storageProblem: problem };
   const task = await (await db()).get('tasks', state.taskId);
-  return { state, stepCount: task?.stepCount ?? 0, storageProblem: problem };
+  const stepCount = task?.stepCount ?? 0;
+  return { state, stepCount, recordedCount: task?.recordedCount ?? stepCount, storageProblem: problem };
 }
 
-/** After a stored step: redraw the badge (also clearing a FULL badge) and tell open popups. */
-export async function onStepStored(state: RecordingState, stepCount: number, recording = true): Promise<void> {
+/** After a step was accepted or stored: redraw the badge (also clearing a FULL badge) and tell open popups. */
+export async function onStepStored(state: RecordingState, stepCount: number, recordedCount: number, recording = true): Promise<void> {
   await showRecordingBadge(recording ? stepCount : null);
-  if (recording) broadcast({ kind: 'recording/changed', state, stepCount });
+  if (recording) broadcast({ kind: 'recording/changed', state, stepCount, recordedCount });
 }

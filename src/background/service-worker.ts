@@ -6,7 +6,8 @@ import { isMessage, type Message, type MessageKind } from '../core/messages';
 import type { HandlerMap, Handler } from '../platform/messaging';
 import { readRecording } from '../platform/recording-flag';
 import { listTasks } from '../platform/db';
-import { recordStep } from './step-pipeline';
+import { recordStep } from './step-intake';
+import { kickProcessor } from './step-processor';
 import { recordingStatus, startRecording, stopRecording } from './recording-session';
 import { captureSettled, forgetTab } from './capture-scheduler';
 import { cancelExport, downloadExport, startExport } from './export-control';
@@ -85,4 +86,6 @@ const restoreBadge = async (): Promise<void> => {
   await showRecordingBadge(status.state ? status.stepCount : null);
 };
 browser.runtime.onStartup.addListener(() => void restoreBadge());
+// Steps a stopped worker accepted but did not finish are resumed as soon as it starts again.
+void kickProcessor();
 browser.runtime.onInstalled.addListener(() => void restoreBadge());

@@ -3,6 +3,7 @@
 // and which tab is active. Cleared when a recording starts.
 import browser from 'webextension-polyfill';
 import type { PageState } from '../core/page-state';
+import { VAULT_KEY } from './frame-vault';
 
 const key = (kind: string, tabId: number): string => `${kind}:${tabId}`;
 
@@ -32,5 +33,9 @@ export const tabMemory = {
     if (isNew) await browser.storage.session.remove(key('newTab', tabId));
     return !!isNew;
   },
-  clearAll: () => browser.storage.session.clear(),
+  /** Forget every tab fact; the frame vault's key stays (pending frames of an earlier task still need it). */
+  clearAll: async () => {
+    const keys = Object.keys(await browser.storage.session.get(null)).filter((k) => k !== VAULT_KEY);
+    if (keys.length) await browser.storage.session.remove(keys);
+  },
 };

@@ -8,6 +8,7 @@
 // which are the one layout-dependent part. An unchanged page costs a string
 // concatenation of cached parts.
 import type { Box } from '../core/schema';
+import type { MediaKind, MediaRegion } from '../core/step-draft';
 import type { Redactor, RedactionSpan } from '../core/redactor';
 import { isSensitiveField, SENSITIVE_PLACEHOLDER } from '../core/sensitive-field';
 import { escapeXmlAttr, escapeXmlText, xmlName } from '../core/xml-escape';
@@ -30,8 +31,21 @@ export interface Snapshot {
   /** The id standing for the target in `xml` (its own, or its nearest serialised ancestor's); null without a target. */
   targetId: number | null;
   redactedRegions: Box[];
+  /** Areas drawn from pixels the DOM cannot vouch for (images, canvas, video, foreign frames), in the viewport. */
+  mediaRegions: MediaRegion[];
   redactions: Record<string, number>;
 }
+
+/** A media element, or an empty element that may paint a CSS background image (checked when near the viewport). */
+type MediaMark = MediaKind | 'maybe-background';
+/** Empty elements of these tags often carry a CSS background image (avatars, banners, captcha tiles). */
+const BACKGROUND_TAGS = new Set(['div', 'span', 'a', 'i', 'figure', 'section', 'header', 'li', 'button', 'td', 'picture']);
+/** Smaller than this, an area holds no text worth reading (icons, spacers). */
+const MEDIA_MIN = { width: 24, height: 10 };
+type ShadowOpener = (el: HTMLElement) => ShadowRoot | null;
+/** Chrome lets content scripts see closed shadow roots exist (chrome.dom); page code and tests have no such API. */
+const chromeDom: { openOrClosedShadowRoot?: ShadowOpener } | undefined =
+  (globalThis as unknown as { chrome?: { dom?: { openOrClosedShadowRoot?: ShadowOpener } } }).chrome?.dom;
 
 const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'link', 'meta', 'head', 'base', 'object', 'embed', 'param',
@@ -68,6 +82,24 @@ function isHiddenCheaply(el: Element): boolean {
   return !!style && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
+function mediaMark(el: Element): MediaMark | null {
+  switch (el.localName) {
+    case 'canvas': return 'canvas';
+    case 'img': return 'img';
+    case 'video': return 'video';
+    case 'svg':
+      // Chart labels (<text>), embedded images and HTML in <foreignObject> are not in the snapshot.
+      return el.querySelector('image, text, foreignObject') ? 'svg-image' : null;
+    case 'input': return (el as HTMLInputElement).type === 'image' ? 'img' : null;
+    default: break;
+  }
+  if (el.localName.includes('-') && !(el as HTMLElement).shadowRoot && chromeDom?.openOrClosedShadowRoot?.(el as HTMLElement)) return 'closed-shadow';
+  const style = el.getAttribute('style');
+  if (style && style.includes('url(')) return 'background';
+  if (BACKGROUND_TAGS.has(el.localName) && !el.firstElementChild && !el.textContent?.trim()) return 'maybe-background';
+  return null;
+}
+
 function parentAcrossRoots(n: Node): Node | null {
   if (n.parentNode) {
     const p = n.parentNode;
@@ -93,6 +125,8 @@ export class DomSnapshotter {
   /** Text nodes and fields whose content was redacted, with the spans, for DOM-guided blur. */
   private readonly redactedText = new Map<Text, RedactionSpan[]>();
   private readonly redactedFields = new Map<Element, string>();
+  /** Elements whose pixels the DOM cannot vouch for; kept current as elements are (re)built. */
+  private readonly media = new Map<Element, MediaMark>();
   /** Last time a mutation or a state event reported a change (ms epoch). */
   lastChangeAt = Date.now();
   /** Browser frame ids of cross-origin child frames, told by the frames themselves. */
@@ -112,6 +146,8 @@ export class DomSnapshotter {
     private readonly ids: ElementIds,
     private readonly redactor: Redactor,
     private limits: SnapshotLimits = DEFAULT_LIMITS,
+    /** Offset of an element's window in the top-level viewport; a cross-origin frame's recorder knows its own from its parent. */
+    private readonly windowOffset: (el: Element) => { x: number; y: number } = (el) => frameOffset(el.ownerDocument.defaultView ?? window) ?? { x: 0, y: 0 },
   ) {
     this.near = new NearViewport(doc.defaultView ?? window);
   }
@@ -158,6 +194,7 @@ export class DomSnapshotter {
     this.observedRoots = new WeakSet();
     this.redactedText.clear();
     this.redactedFields.clear();
+    this.media.clear();
     this.start();
   }
 
@@ -183,6 +220,7 @@ export class DomSnapshotter {
     const targetTag = target ? xmlName(target.localName) ?? 'element' : 'element';
     const targetBox = target ? elementBox(target, this.offsetFor(target, offsets)) : null;
     const regions = this.redactionRegions(offsets);
+    const mediaRegions = this.mediaRegions(offsets);
     let built: string | null = null;
     const assemble = (): string => {
       // A mark stands for a whole bbox attribute: elements not near the viewport get none.
@@ -202,6 +240,7 @@ export class DomSnapshotter {
       },
       targetId,
       ...regions,
+      mediaRegions,
     };
   }
 
@@ -234,7 +273,7 @@ export class DomSnapshotter {
     if (!win) return { x: 0, y: 0 };
     let off = offsets.get(win);
     if (!off) {
-      off = frameOffset(win) ?? { x: 0, y: 0 };
+      off = this.windowOffset(el);
       offsets.set(win, off);
     }
     return off;
@@ -328,6 +367,7 @@ export class DomSnapshotter {
       attrs += `${BOX_MARK}${id}${BOX_MARK}`;
       this.near.watch(el);
     }
+    this.markMedia(el);
 
     let children = '';
     if (el.localName === 'svg') {
@@ -351,6 +391,7 @@ export class DomSnapshotter {
     for (let c = parent.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === Node.ELEMENT_NODE) {
         const el = c as Element;
+        if (el.localName === 'object' || el.localName === 'embed') this.media.set(el, 'embed');
         if (SKIP_TAGS.has(el.localName) || isHiddenCheaply(el)) continue;
         out += this.element(el, masked);
       } else if (c.nodeType === Node.TEXT_NODE) {
@@ -382,7 +423,12 @@ export class DomSnapshotter {
     } catch {
       doc = null;
     }
-    if (!doc || !doc.documentElement) return '';
+    if (!doc || !doc.documentElement) {
+      // A cross-origin frame: its text is not in this tree, so its pixels are read by OCR.
+      if (!doc) this.media.set(frame, 'frame');
+      return '';
+    }
+    this.media.delete(frame);
     this.observeRoot(doc);
     return this.element(doc.documentElement);
   }
@@ -470,6 +516,37 @@ export class DomSnapshotter {
       if (box.width > 0 && box.height > 0) regions.push(box);
     }
     return { redactedRegions: regions, redactions: counts };
+  }
+
+  /** Is `el` an area whose pixels the DOM cannot vouch for? Re-decided whenever it is rebuilt. */
+  private markMedia(el: Element): void {
+    const mark = mediaMark(el);
+    if (mark) {
+      this.media.set(el, mark);
+      if (mark === 'maybe-background') this.near.watch(el);
+    } else if (el.localName !== 'iframe' && el.localName !== 'frame') this.media.delete(el);
+  }
+
+  /** Boxes of media areas that are on screen, measured now (the frame the step uses shows the page as it is now). */
+  private mediaRegions(offsets: Map<Window, { x: number; y: number }>): MediaRegion[] {
+    const out: MediaRegion[] = [];
+    for (const [el, mark] of this.media) {
+      if (!el.isConnected) {
+        this.media.delete(el);
+        continue;
+      }
+      // A possible background is only looked at when near the viewport: computed style is not free.
+      if (mark === 'maybe-background' && !this.near.near.has(el)) continue;
+      const win = el.ownerDocument.defaultView;
+      if (!win) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width < MEDIA_MIN.width || r.height < MEDIA_MIN.height) continue;
+      if (r.bottom <= 0 || r.right <= 0 || r.top >= win.innerHeight || r.left >= win.innerWidth) continue;
+      if (mark === 'maybe-background' && !win.getComputedStyle(el).backgroundImage.includes('url(')) continue;
+      const box = elementBox(el, this.offsetFor(el, offsets));
+      out.push({ ...box, kind: mark === 'maybe-background' ? 'background' : mark });
+    }
+    return out;
   }
 
   /** Cut an oversized tree at a tag boundary and close every open element. */

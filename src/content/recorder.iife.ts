@@ -22,7 +22,7 @@ import { initSettleNotifier } from './settle-notifier';
 import { loadScrubber } from './redactor-loader';
 import { onRecordingChange, readRecording } from '../platform/recording-flag';
 import { send, broadcast } from '../platform/messaging';
-import { isMessage, type RecordingState } from '../core/messages';
+import { isMessage, type RecordingState, type Reply } from '../core/messages';
 import { passThroughRedactor } from '../core/redactor';
 import { listen } from './guard';
 
@@ -99,9 +99,10 @@ function main(): void {
       stops.push(channel.stop, listen(window, 'pointerdown', channel.ask));
     } else {
       // The worker joins a cross-origin frame's step into this frame's tree.
-      const onSnapshot = (raw: unknown): Promise<{ xml: string }> | undefined => {
+      const onSnapshot = (raw: unknown): Promise<Reply<'frame/snapshot'>> | undefined => {
         if (!isMessage(raw) || raw.kind !== 'frame/snapshot' || !rec.recording) return undefined;
-        return Promise.resolve({ xml: rec.snapshotter.snapshot().xml });
+        const snap = rec.snapshotter.snapshot();
+        return Promise.resolve({ xml: snap.xml, redactedRegions: snap.redactedRegions, mediaRegions: snap.mediaRegions });
       };
       browser.runtime.onMessage.addListener(onSnapshot);
       stops.push(() => browser.runtime.onMessage.removeListener(onSnapshot));

@@ -55,7 +55,7 @@ export class Recorder {
     this.snapshotter = new DomSnapshotter(win.document, this.ids, {
       redact: (t) => this.redactor.redact(t),
       redactUrl: (u) => this.redactor.redactUrl(u),
-    }, limits);
+    }, limits, (el) => this.offsetOf(el));
   }
 
   get recording(): boolean {
@@ -144,6 +144,7 @@ export class Recorder {
       devicePixelRatio: this.win.devicePixelRatio || 1,
       lastChangeAt: pre.lastChangeAt,
       redactedRegions: pre.snapshot.redactedRegions,
+      mediaRegions: pre.snapshot.mediaRegions,
       redactions: pre.snapshot.redactions,
     };
     this.outbox.push(draft);

@@ -2,7 +2,9 @@
 // worker and the offscreen document: one discriminated union, one place.
 import type { StepDraft } from './step-draft';
 import type { Task } from './task';
+import type { FrameJob, FrameJobResult } from './frame-job';
 import type { Box } from './schema';
+import type { MediaRegion } from './step-draft';
 import type { NavigationKind, PageState } from './page-state';
 import type { ScrubConfig, ConfigError } from './scrub/config';
 
@@ -24,7 +26,10 @@ export interface ExportOptions {
 
 export interface ExportProgress {
   exportId: string;
-  phase: 'running' | 'done' | 'error' | 'cancelled';
+  /** waiting: steps of the exported tasks are still being scrubbed; the zip is written only once all are stored. */
+  phase: 'waiting' | 'running' | 'done' | 'error' | 'cancelled';
+  /** While waiting: steps still to be scrubbed and stored. */
+  pendingSteps?: number;
   doneSteps: number;
   totalSteps: number;
   bytes: number;
@@ -54,12 +59,12 @@ export type Message =
   // background -> offscreen
   | { kind: 'offscreen/export'; target: 'offscreen'; exportId: string; options: ExportOptions; configHash: string; extensionVersion: string }
   | { kind: 'offscreen/export-cancel'; target: 'offscreen'; exportId: string }
-  | { kind: 'offscreen/ocr'; target: 'offscreen'; image: string; config: ScrubConfig }
+  | { kind: 'offscreen/scrub-frame'; target: 'offscreen'; job: FrameJob }
   // offscreen -> background / popup (broadcast)
   | { kind: 'export/progress'; progress: ExportProgress }
   | { kind: 'export/ready'; exportId: string; url: string; filename: string; saveAs: boolean }
   // background -> popup (broadcast)
-  | { kind: 'recording/changed'; state: RecordingState | null; stepCount: number };
+  | { kind: 'recording/changed'; state: RecordingState | null; stepCount: number; recordedCount: number };
 
 export type MessageKind = Message['kind'];
 export type MessageOf<K extends MessageKind> = Extract<Message, { kind: K }>;
@@ -68,23 +73,25 @@ export type MessageOf<K extends MessageKind> = Extract<Message, { kind: K }>;
 export interface ReplyMap {
   'recording/start': { ok: true; state: RecordingState } | { ok: false; error: string };
   'recording/stop': { ok: true; task: Task | null };
-  'recording/get': { state: RecordingState | null; stepCount: number; storageProblem: string | null };
+  /** `stepCount`: stored; `recordedCount`: accepted (stored or still being scrubbed). */
+  'recording/get': { state: RecordingState | null; stepCount: number; recordedCount: number; storageProblem: string | null };
   'tasks/list': { tasks: Task[] };
   'config/get': { text: string; config: ScrubConfig; isDefault: boolean; defaultText: string };
   'config/save': { ok: true; hash: string } | { ok: false; errors: ConfigError[] };
   'export/start': { ok: true; exportId: string } | { ok: false; error: string };
   'export/cancel': { ok: boolean };
   /** `waitForSpace`: storage is full; the sender keeps the step and retries for as long as it lives. */
-  'step/record': { ok: true; stepId: number; duplicate: boolean } | { ok: false; error: string; retry: boolean; waitForSpace?: boolean };
+  /** ok: the step is durably accepted (stored, or pending in IndexedDB and resumed after any worker stop). */
+  'step/record': { ok: true; duplicate: boolean } | { ok: false; error: string; retry: boolean; waitForSpace?: boolean };
   'page/settled': { ok: true };
   'frame/hello': { frameId: number; tabId: number; recording: RecordingState | null };
   'page/leaving': { ok: true };
-  'frame/snapshot': { xml: string } | null;
+  /** The top frame's tree and screen regions, to join a cross-origin frame's step into. */
+  'frame/snapshot': { xml: string; redactedRegions: Box[]; mediaRegions: MediaRegion[] } | null;
   'page/loaded': { ok: true };
   'offscreen/export': { ok: true };
   'offscreen/export-cancel': { ok: true };
-  /** Boxes (image pixels) of words that a rule matched, with their rules. */
-  'offscreen/ocr': { ok: true; regions: Box[]; redactions: Record<string, number>; words: number } | { ok: false; error: string };
+  'offscreen/scrub-frame': { ok: true; result: FrameJobResult } | { ok: false; error: string };
   'export/progress': void;
   'export/ready': void;
   'recording/changed': void;
@@ -94,7 +101,7 @@ export type Reply<K extends MessageKind> = ReplyMap[K];
 
 const KINDS: ReadonlySet<string> = new Set<MessageKind>([
   'recording/start', 'recording/stop', 'recording/get', 'tasks/list', 'export/start', 'export/cancel', 'config/get', 'config/save',
-  'step/record', 'page/settled', 'frame/hello', 'page/leaving', 'page/loaded', 'frame/snapshot', 'offscreen/export', 'offscreen/export-cancel', 'offscreen/ocr',
+  'step/record', 'page/settled', 'frame/hello', 'page/leaving', 'page/loaded', 'frame/snapshot', 'offscreen/export', 'offscreen/export-cancel', 'offscreen/scrub-frame',
   'export/progress', 'export/ready', 'recording/changed',
 ]);
 

@@ -1,18 +1,8 @@
 // The state of a page just before it goes away (navigation, tab switch):
 // the "before" observation of a navigation step that the next page reports.
-import type { Box } from './schema';
+import type { PageState } from './step-draft';
 
-export interface PageState {
-  at: number;
-  domTree: string;
-  title: string;
-  url: string;
-  lastChangeAt: number;
-  viewport: { width: number; height: number };
-  devicePixelRatio: number;
-  redactedRegions: Box[];
-  redactions: Record<string, number>;
-}
+export type { PageState };
 
 /** Pages no extension may script or capture: their steps get a stand-in observation and a note. */
 export function isRestrictedPage(url: string): boolean {
@@ -23,7 +13,7 @@ export function isRestrictedPage(url: string): boolean {
 /** The observation of a restricted page: its title and address only. */
 export function restrictedPageState(url: string, title: string, viewport: { width: number; height: number }, at: number): PageState {
   return {
-    at, domTree: '<html id="1"/>', title, url, lastChangeAt: 0, viewport, devicePixelRatio: 1, redactedRegions: [], redactions: {},
+    at, domTree: '<html id="1"/>', title, url, lastChangeAt: 0, viewport, devicePixelRatio: 1, redactedRegions: [], mediaRegions: [], redactions: {},
   };
 }
 

@@ -1,16 +1,19 @@
-// What a content script reports for one action, before the background adds
-// the screenshot, the step id and storage. Raw page text never leaves the page:
-// the content script scrubs dom_tree and action text before sending a draft.
+// One shape for what a page reports: the observation of a page at an instant
+// (PageObservation), and a step draft = that observation + the action. The
+// page state sent on pagehide, the draft of an action and the stored step's
+// observation all derive from these; each later stage only adds fields.
+// Raw page text never leaves the page: the content script scrubs dom_tree and
+// action text before sending a draft.
 import type { Action, Box, Target } from './schema';
 
-export interface StepDraft {
-  /** Unique per draft, so a retried send is stored once. */
-  draftId: string;
-  /** The task being recorded when the action happened (a step may arrive just after Stop). */
-  taskId: string;
-  timestamp: number;
-  action: Action;
-  target: Target | null;
+/** Kinds of screen area whose pixels the DOM cannot vouch for: OCR looks there. */
+export const MEDIA_KINDS = ['canvas', 'img', 'background', 'video', 'svg-image', 'embed', 'closed-shadow', 'frame'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
+/** A screen area (CSS px, top-level viewport) drawn from pixels, not DOM text. */
+export interface MediaRegion extends Box { kind: MediaKind }
+
+export interface PageObservation {
   domTree: string;
   title: string;
   url: string;
@@ -20,8 +23,31 @@ export interface StepDraft {
   lastChangeAt: number;
   /** Regions (CSS px, top-level viewport) whose text was redacted: blurred in the screenshot. */
   redactedRegions: Box[];
+  /** Regions (CSS px, top-level viewport) of images, canvases, video and foreign frames: OCR'd, not trusted. */
+  mediaRegions: MediaRegion[];
   /** Counts of redactions by rule, for the scrub report. */
   redactions: Record<string, number>;
+}
+
+/** A page's observation at an instant: the "before" of a navigation or a tab switch. */
+export interface PageState extends PageObservation { at: number }
+
+export interface StepDraft extends PageObservation {
+  /** Unique per draft, so a retried send is stored once. */
+  draftId: string;
+  /** The task being recorded when the action happened (a step may arrive just after Stop). */
+  taskId: string;
+  timestamp: number;
+  action: Action;
+  target: Target | null;
   /** Why the observation is thin, when the background made it (e.g. a chrome:// page no script may read). */
   note?: string;
+}
+
+/** The observation part of a draft, without the action. */
+export function observationOf(d: PageObservation): PageObservation {
+  return {
+    domTree: d.domTree, title: d.title, url: d.url, viewport: d.viewport, devicePixelRatio: d.devicePixelRatio,
+    lastChangeAt: d.lastChangeAt, redactedRegions: d.redactedRegions, mediaRegions: d.mediaRegions, redactions: d.redactions,
+  };
 }

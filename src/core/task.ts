@@ -7,5 +7,8 @@ export interface Task {
   status: TaskStatus;
   createdAt: number;
   endedAt: number | null;
+  /** Steps stored (scrubbed, in IndexedDB). */
   stepCount: number;
+  /** Actions accepted by the worker (stored or still being scrubbed); absent in tasks from before 0.2. */
+  recordedCount?: number;
 }

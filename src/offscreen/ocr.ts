@@ -1,15 +1,11 @@
 // OCR in the offscreen document: tesseract.js with worker, core and English
 // data shipped inside the extension (dist/ocr/), never fetched from a CDN.
-// Finds words whose line text a scrub rule matches and returns their boxes.
+// One worker: on 2 cores a second one did not shorten a frame's image work
+// (the bench's image-work rows), and each costs ~40 MB.
 import { createWorker, type Worker } from 'tesseract.js';
-import type { Box } from '../core/schema';
-import type { ScrubConfig } from '../core/scrub/config';
-import { createScrubber } from '../core/scrub/scrubber';
-import { CompromiseRecognizer } from '../core/scrub/entities';
-import { linesFromBlocks, secretWordBoxes, type TesseractBlock } from '../core/scrub/ocr-words';
+import { linesFromBlocks, type OcrLine, type TesseractBlock } from '../core/scrub/ocr-words';
 
 let worker: Promise<Worker> | null = null;
-const ner = new CompromiseRecognizer();
 
 function ocrWorker(): Promise<Worker> {
   // Options go in the third argument; in the second they are ignored and the CDN defaults win.
@@ -27,25 +23,21 @@ function ocrWorker(): Promise<Worker> {
   return worker;
 }
 
-/** The screenshot enlarged and grey, as tesseract reads screen text best (see ocr.upscale in the config). */
-async function prepare(image: string, scale: number): Promise<Blob | string> {
-  if (scale === 1) return image;
-  const bitmap = await createImageBitmap(await (await fetch(image)).blob());
-  const canvas = new OffscreenCanvas(Math.round(bitmap.width * scale), Math.round(bitmap.height * scale));
+/**
+ * Lines of words in a region of `source`, boxes relative to the region. The region
+ * is enlarged by `scale` and made grey first: tesseract reads small screen
+ * text far better that way.
+ */
+export async function readLines(
+  source: OffscreenCanvas, region: { x: number; y: number; width: number; height: number }, scale: number,
+): Promise<OcrLine[]> {
+  const w = await ocrWorker();
+  const canvas = new OffscreenCanvas(Math.round(region.width * scale), Math.round(region.height * scale));
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('2D canvas unavailable');
   ctx.filter = 'grayscale(1)';
   ctx.imageSmoothingQuality = 'high';
-  ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-  bitmap.close();
-  return canvas.convertToBlob({ type: 'image/png' });
-}
-
-export async function findSecretRegions(image: string, config: ScrubConfig): Promise<{ regions: Box[]; redactions: Record<string, number>; words: number }> {
-  const w = await ocrWorker();
-  const scale = config.ocr.upscale;
-  const { data } = await w.recognize(await prepare(image, scale), {}, { blocks: true });
-  const lines = linesFromBlocks((data.blocks ?? []) as unknown as TesseractBlock[], scale);
-  const scrubber = createScrubber(config, config.ner.enabled ? ner : null);
-  return secretWordBoxes(lines, (text) => scrubber.find(text));
+  ctx.drawImage(source, region.x, region.y, region.width, region.height, 0, 0, canvas.width, canvas.height);
+  const { data } = await w.recognize(canvas, {}, { blocks: true });
+  return linesFromBlocks((data.blocks ?? []) as unknown as TesseractBlock[], scale);
 }

@@ -1,12 +1,28 @@
 // The offscreen document: long-running work that needs a DOM (blob URLs,
-// workers for OCR) and must outlive the popup.
+// workers for OCR) and must outlive the popup. It obeys only the service
+// worker: messages from any other context (a tab, an extension page) are ignored.
 import browser from 'webextension-polyfill';
 import { isMessage, type Message } from '../core/messages';
 import { cancelExport, runExport } from './export-runner';
-import { findSecretRegions } from './ocr';
+import { scrubFrame } from './frame-scrub';
 
-browser.runtime.onMessage.addListener((raw: unknown): Promise<unknown> | undefined => {
+/**
+ * The service worker: this extension, no tab, and a script URL on the
+ * extension's origin (pages have .html URLs). An offscreen document may use
+ * only chrome.runtime messaging, so it cannot read the manifest to compare.
+ */
+function fromServiceWorker(sender: browser.Runtime.MessageSender): boolean {
+  if (sender.id !== browser.runtime.id || sender.tab || !sender.url) return false;
+  const url = new URL(sender.url);
+  return url.origin === self.location.origin && url.pathname.endsWith('.js');
+}
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined => {
   if (!isMessage(raw) || !('target' in raw) || raw.target !== 'offscreen') return undefined;
+  if (!fromServiceWorker(sender)) {
+    console.warn('[alien-dataflow] offscreen: ignoring a message not sent by the service worker', raw.kind);
+    return undefined;
+  }
   const message = raw as Extract<Message, { target: 'offscreen' }>;
   switch (message.kind) {
     case 'offscreen/export':
@@ -16,9 +32,9 @@ browser.runtime.onMessage.addListener((raw: unknown): Promise<unknown> | undefin
     case 'offscreen/export-cancel':
       cancelExport(message.exportId);
       return Promise.resolve({ ok: true });
-    case 'offscreen/ocr':
-      return findSecretRegions(message.image, message.config)
-        .then((r) => ({ ok: true, ...r }))
+    case 'offscreen/scrub-frame':
+      return scrubFrame(message.job)
+        .then((result) => ({ ok: true, result }))
         .catch((error: unknown) => ({ ok: false, error: String(error) }));
   }
 });

@@ -3,12 +3,15 @@
 // all run on the extension origin and so see the same database.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Task } from '../core/task';
+import type { PendingStep } from '../core/pending-step';
 import { exportOrder, toExportStep, type ExportedStep, type StoredStep } from '../core/stored-step';
 
 interface DataflowDB extends DBSchema {
   tasks: { key: string; value: Task };
   steps: { key: [string, number]; value: StoredStep; indexes: { byDraft: string } };
   images: { key: string; value: { id: string; blob: Blob; width: number; height: number } };
+  /** Steps accepted but not yet stored: written before the draft is acknowledged (see core/pending-step). */
+  pending: { key: string; value: PendingStep; indexes: { byTask: string; byArrival: [number, string] } };
 }
 
 export type Db = IDBPDatabase<DataflowDB>;
@@ -16,12 +19,24 @@ export type Db = IDBPDatabase<DataflowDB>;
 let dbPromise: Promise<Db> | null = null;
 
 export function db(): Promise<Db> {
-  dbPromise ??= openDB<DataflowDB>('alien-dataflow', 1, {
-    upgrade(database) {
-      database.createObjectStore('tasks', { keyPath: 'id' });
-      const steps = database.createObjectStore('steps', { keyPath: ['taskId', 'seq'] });
-      steps.createIndex('byDraft', 'draftId', { unique: true });
-      database.createObjectStore('images', { keyPath: 'id' });
+  dbPromise ??= openDB<DataflowDB>('alien-dataflow', 2, {
+    upgrade(database, oldVersion) {
+      if (oldVersion < 1) {
+        database.createObjectStore('tasks', { keyPath: 'id' });
+        const steps = database.createObjectStore('steps', { keyPath: ['taskId', 'seq'] });
+        steps.createIndex('byDraft', 'draftId', { unique: true });
+        database.createObjectStore('images', { keyPath: 'id' });
+      }
+      if (oldVersion < 2) {
+        const pending = database.createObjectStore('pending', { keyPath: 'draftId' });
+        pending.createIndex('byTask', 'taskId');
+        pending.createIndex('byArrival', ['arrivedAt', 'draftId']);
+      }
+    },
+    // Another context (an open review page) holds the old version: let it go rather than block the upgrade.
+    blocking() {
+      void dbPromise?.then((d) => d.close());
+      dbPromise = null;
     },
   });
   return dbPromise;
@@ -66,4 +81,10 @@ export async function* exportBatches(taskId: string, confirmed: boolean, withDom
       return withDom ? out : { ...out, step: { ...out.step, observation: { ...out.step.observation, dom_tree: '' } } };
     });
   }
+}
+
+/** Steps of a task still waiting to be scrubbed and stored. */
+export async function pendingCount(taskId?: string): Promise<number> {
+  const database = await db();
+  return taskId === undefined ? database.count('pending') : database.countFromIndex('pending', 'byTask', taskId);
 }

@@ -45,7 +45,7 @@ test('record clicks through the popup and export a zip with the origin schema', 
   await waitFor(async () => (await storedStepCount(session.browser, page)) === 3, 10_000);
 
   const status = await stopRecording(session.browser, page);
-  assert.equal(status, 'Recording: 3 steps', 'popup shows the live step count');
+  assert.equal(status, 'Recording: 3 recorded, 3 stored', 'popup shows the live counts: recorded and stored');
   assert.equal(await worker.evaluate(() => chrome.action.getBadgeText({})), '', 'badge cleared after stop');
 
   const zip = await exportZip(session, page);

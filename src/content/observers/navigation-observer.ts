@@ -22,7 +22,7 @@ export function pageState(recorder: Recorder, win: Window): PageState {
   return {
     at: pre.time, domTree: pre.snapshot.xml, title: pre.title, url: pre.url, lastChangeAt: pre.lastChangeAt,
     viewport: { width: win.innerWidth, height: win.innerHeight }, devicePixelRatio: win.devicePixelRatio || 1,
-    redactedRegions: pre.snapshot.redactedRegions, redactions: pre.snapshot.redactions,
+    redactedRegions: pre.snapshot.redactedRegions, mediaRegions: pre.snapshot.mediaRegions, redactions: pre.snapshot.redactions,
   };
 }
 

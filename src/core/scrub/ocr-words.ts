@@ -3,12 +3,13 @@
 import type { Box } from '../schema';
 import type { RedactionSpan } from '../redactor';
 
-export interface OcrWord { text: string; box: Box }
+/** `confidence`: tesseract's 0-100 score for the word, when known. */
+export interface OcrWord { text: string; box: Box; confidence?: number }
 export interface OcrLine { words: OcrWord[] }
 
 /** The part of tesseract.js's result (`blocks: true`) that is read here. */
 export interface TesseractBlock {
-  paragraphs: { lines: { words: { text: string; bbox: { x0: number; y0: number; x1: number; y1: number } }[] }[] }[];
+  paragraphs: { lines: { words: { text: string; confidence?: number; bbox: { x0: number; y0: number; x1: number; y1: number } }[] }[] }[];
 }
 
 /** Lines of words with boxes in the original image's pixels (`scale`: how much the OCR input was enlarged). */
@@ -20,6 +21,7 @@ export function linesFromBlocks(blocks: readonly TesseractBlock[], scale = 1): O
         lines.push({
           words: l.words.map((w) => ({
             text: w.text,
+            ...(w.confidence !== undefined ? { confidence: w.confidence } : {}),
             box: { x: w.bbox.x0 / scale, y: w.bbox.y0 / scale, width: (w.bbox.x1 - w.bbox.x0) / scale, height: (w.bbox.y1 - w.bbox.y0) / scale },
           })),
         });
@@ -53,4 +55,26 @@ export function secretWordBoxes(lines: OcrLine[], find: (text: string) => Redact
     }
   }
   return { regions, redactions, words };
+}
+
+/**
+ * Words OCR read too poorly to vouch for, that could still be part of an
+ * identifier: low confidence and digit-heavy or holding an @. A misread card
+ * number fails its checksum and no rule matches it, so it is blurred anyway.
+ */
+export function untrustedWordBoxes(lines: OcrLine[], minConfidence: number): Box[] {
+  const out: Box[] = [];
+  for (const line of lines) {
+    for (const w of line.words) {
+      if (w.confidence === undefined || w.confidence >= minConfidence) continue;
+      const digits = w.text.replace(/\D/g, '').length;
+      if (digits >= 3 || w.text.includes('@')) out.push(w.box);
+    }
+  }
+  return out;
+}
+
+/** Lines with every box moved by (dx, dy): from a crop's pixels to the frame's. */
+export function shiftLines(lines: OcrLine[], dx: number, dy: number): OcrLine[] {
+  return lines.map((l) => ({ words: l.words.map((w) => ({ ...w, box: { ...w.box, x: w.box.x + dx, y: w.box.y + dy } })) }));
 }

@@ -1,0 +1,128 @@
+// Step intake: a draft arrives from a page (its text already scrubbed there),
+// is written to IndexedDB as a pending step, and only then acknowledged. The
+// page drops its copy on the acknowledgement, so from that moment the pending
+// record is the only copy: any worker stop, reload or navigation after it
+// loses nothing (step-processor resumes it). The frame is captured at once,
+// for freshness, and sealed into the record when it arrives.
+import browser from 'webextension-polyfill';
+import type { StepDraft } from '../core/step-draft';
+import type { Reply } from '../core/messages';
+import type { PendingStep, SealedFrame, NoFrame } from '../core/pending-step';
+import { belongsToTask } from '../core/build-step';
+import { sitePolicy } from '../core/site-policy';
+import { isStorageFull, STORAGE_FULL_MESSAGE } from '../core/storage-error';
+import { joinFrameTree } from '../core/frame-join';
+import { db } from '../platform/db';
+import { frameForStep, type FrameResult } from './capture-scheduler';
+import { activeConfig } from './scrubber-state';
+import { tabMemory } from './tab-memory';
+import { noteUserAction } from './input-quiet';
+import { reportStorageFull } from './storage-health';
+import { sealFrame } from './frame-vault';
+import { frameInMemory, kickProcessor, onRecordedCount } from './step-processor';
+
+export interface StepSender { tab?: browser.Tabs.Tab; frameId?: number; url?: string }
+
+/** Accept a draft: durable before the reply. */
+export async function recordStep(draft: StepDraft, sender: StepSender): Promise<Reply<'step/record'>> {
+  const tab = sender.tab;
+  if (!tab || tab.id === undefined) return { ok: false, error: 'step without a tab', retry: false };
+  const frameId = sender.frameId ?? 0;
+  const { config } = await activeConfig();
+  const policy = sitePolicy(config.sites, tab.url, sender.url);
+  if (!policy.record) return { ok: false, error: 'site excluded by the scrubber config', retry: false };
+  // Known at once, before storing: a navigation reported meanwhile must see this action.
+  void tabMemory.setLastStep(tab.id, draft.timestamp, draft.action.type);
+  noteUserAction();
+  // Grab the frame now, not after earlier steps are stored: freshness depends on timing.
+  const frame: Promise<FrameResult> | null = policy.screenshots ? frameForStep(tab, draft.timestamp, draft.lastChangeAt) : null;
+  if (frameId !== 0) await joinTopFrame(tab.id, frameId, draft);
+  const pending: PendingStep = {
+    draftId: draft.draftId, taskId: draft.taskId, arrivedAt: Date.now(), draft, tabId: tab.id, frameId,
+    noScreenshot: !policy.screenshots, frame: policy.screenshots ? null : { kind: 'none', note: 'site configured without screenshots' },
+  };
+  let accepted: Reply<'step/record'>;
+  try {
+    accepted = await persist(pending);
+  } catch (error) {
+    if (!isStorageFull(error)) return { ok: false, error: String(error), retry: true };
+    await reportStorageFull();
+    return { ok: false, error: STORAGE_FULL_MESSAGE, retry: true, waitForSpace: true };
+  }
+  if (accepted.ok && !accepted.duplicate) {
+    if (frame) void attachFrame(pending.draftId, frame);
+    else kickProcessor();
+  }
+  return accepted;
+}
+
+/** One transaction: the task must exist and the action must belong to it; a draft seen before is not added twice. */
+async function persist(pending: PendingStep): Promise<Reply<'step/record'>> {
+  const database = await db();
+  const tx = database.transaction(['tasks', 'steps', 'pending'], 'readwrite');
+  const task = await tx.objectStore('tasks').get(pending.taskId);
+  if (!task) {
+    await tx.done;
+    return { ok: false, error: 'unknown task', retry: false };
+  }
+  if (!belongsToTask(task, pending.draft.timestamp)) {
+    await tx.done;
+    return { ok: false, error: 'the action happened after the recording ended', retry: false };
+  }
+  const seen = (await tx.objectStore('pending').getKey(pending.draftId)) ?? (await tx.objectStore('steps').index('byDraft').getKey(pending.draftId));
+  if (seen !== undefined) {
+    await tx.done;
+    return { ok: true, duplicate: true };
+  }
+  await tx.objectStore('pending').put(pending);
+  const recordedCount = (task.recordedCount ?? task.stepCount) + 1;
+  await tx.objectStore('tasks').put({ ...task, recordedCount });
+  await tx.done;
+  if (task.status === 'recording') onRecordedCount(task, recordedCount);
+  return { ok: true, duplicate: false };
+}
+
+/** Seal the frame into the pending record; the raw data URL also stays in memory for the processor's fast path. */
+async function attachFrame(draftId: string, framePromise: Promise<FrameResult>): Promise<void> {
+  const memory = frameInMemory(draftId);
+  try {
+    const result = await framePromise;
+    let frame: SealedFrame | NoFrame;
+    if (!result.ok) frame = { kind: 'none', note: result.error };
+    else {
+      memory.keep(result.frame.dataUrl);
+      frame = await sealFrame(result.frame.dataUrl, {
+        capturedAt: result.frame.capturedAt, fresh: result.fresh, ...(result.note ? { note: result.note } : {}),
+      });
+    }
+    const database = await db();
+    const tx = database.transaction('pending', 'readwrite');
+    const record = await tx.store.get(draftId);
+    if (record && !record.frame) await tx.store.put({ ...record, frame });
+    await tx.done;
+  } catch (error) {
+    // Sealing or writing failed (e.g. a full disk): the frame stays in memory and the processor uses it from there.
+    console.warn('[alien-dataflow] frame kept in memory only', error);
+  } finally {
+    memory.settled();
+    kickProcessor();
+  }
+}
+
+/**
+ * A cross-origin frame's step: its tree is joined into the top frame's current
+ * tree, and the top frame's redacted and media regions are added, since the
+ * screenshot shows the whole tab, not just the frame.
+ */
+async function joinTopFrame(tabId: number, frameId: number, draft: StepDraft): Promise<void> {
+  const top = await (browser.tabs.sendMessage(tabId, { kind: 'frame/snapshot', target: 'content' }, { frameId: 0 }) as Promise<Reply<'frame/snapshot'>>)
+    .catch(() => null);
+  if (!top) {
+    // The top frame cannot vouch for its text: read the whole frame by OCR.
+    draft.mediaRegions = [...draft.mediaRegions, { kind: 'frame', x: 0, y: 0, width: 100_000, height: 100_000 }];
+    return;
+  }
+  draft.domTree = joinFrameTree(top.xml, frameId, draft.domTree) ?? draft.domTree;
+  draft.redactedRegions = [...draft.redactedRegions, ...top.redactedRegions];
+  draft.mediaRegions = [...draft.mediaRegions, ...top.mediaRegions];
+}

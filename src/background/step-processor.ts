@@ -1,0 +1,160 @@
+// Pending steps -> image work -> stored steps. One loop per worker drains the
+// pending store in arrival order; it is started by every intake and again
+// whenever the worker starts, so work a stopped worker left behind is resumed.
+// A step is moved from `pending` to `steps` in one transaction: it is in
+// exactly one of the two at any instant, and never lost in between.
+import type { Task } from '../core/task';
+import type { RecordingState } from '../core/messages';
+import type { PendingStep } from '../core/pending-step';
+import { observationOf } from '../core/step-draft';
+import { FRAME_KEY_LOST_NOTE, FRAME_LOST_NOTE } from '../core/pending-step';
+import { buildStep, type StepImage } from '../core/build-step';
+import { imageIdFor } from '../core/frame-job';
+import { isStorageFull } from '../core/storage-error';
+import { db, stepsOfTask } from '../platform/db';
+import { activeConfig } from './scrubber-state';
+import { openFrame } from './frame-vault';
+import { scrubFrameOffscreen } from './frame-scrub-client';
+import { untilUserPauses } from './input-quiet';
+import { tabMemory } from './tab-memory';
+import { clearStorageProblem, reportStorageFull } from './storage-health';
+import { onStepStored } from './recording-session';
+
+/** Frames being captured by this worker, and raw frames it still holds in memory. */
+const capturing = new Set<string>();
+const rawFrames = new Map<string, string>();
+/** Above this many raw frames in memory, the sealed copy in IndexedDB is used instead. */
+const MAX_RAW_IN_MEMORY = 12;
+/** Wait for a pause in the user's actions only while the backlog is this short (and the task still recording). */
+const MAX_BACKLOG_TO_WAIT = 2;
+
+export function frameInMemory(draftId: string): { keep: (dataUrl: string) => void; settled: () => void } {
+  capturing.add(draftId);
+  return {
+    keep: (dataUrl) => { if (rawFrames.size < MAX_RAW_IN_MEMORY) rawFrames.set(draftId, dataUrl); },
+    settled: () => { capturing.delete(draftId); },
+  };
+}
+
+let running: Promise<void> | null = null;
+let again = false;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+let processed = 0;
+
+/** Make sure the loop runs; resolves when nothing is left that can be processed now. */
+export function kickProcessor(): Promise<void> {
+  again = true;
+  running ??= loop().finally(() => { running = null; });
+  return running;
+}
+
+/** Resolves once every step accepted so far is stored (or waits on a frame still being captured). */
+export async function whenDrained(): Promise<void> {
+  while (running || again) await kickProcessor();
+}
+
+/** Steps this worker has moved to storage since it started (for the bench). */
+export function processedCount(): number {
+  return processed;
+}
+
+async function loop(): Promise<void> {
+  while (again) {
+    again = false;
+    for (let next = await nextReady(); next; next = await nextReady()) {
+      try {
+        await processOne(next);
+        processed++;
+      } catch (error) {
+        if (isStorageFull(error)) await reportStorageFull();
+        else console.warn('[alien-dataflow] step processing failed; will retry', error);
+        // Leave it pending and try again later; never spin.
+        retryTimer ??= setTimeout(() => { retryTimer = null; void kickProcessor(); }, 2000);
+        return;
+      }
+    }
+  }
+}
+
+/** The oldest pending step whose frame is settled (captured, failed, or lost with a stopped worker). */
+async function nextReady(): Promise<PendingStep | null> {
+  const database = await db();
+  const index = database.transaction('pending').store.index('byArrival');
+  for (let c = await index.openCursor(); c; c = await c.continue()) {
+    const p = c.value;
+    if (p.frame || rawFrames.has(p.draftId) || !capturing.has(p.draftId)) return p;
+  }
+  return null;
+}
+
+async function backlog(): Promise<number> {
+  return (await db()).count('pending');
+}
+
+async function processOne(p: PendingStep): Promise<void> {
+  const database = await db();
+  const task0 = await database.get('tasks', p.taskId);
+  if (!task0) {
+    // The task was deleted meanwhile: nothing to store the step in.
+    await database.delete('pending', p.draftId);
+    return;
+  }
+  const { image, note } = await imageFor(p, task0);
+  const tx = database.transaction(['steps', 'pending', 'tasks'], 'readwrite');
+  const steps = tx.objectStore('steps');
+  const task = await tx.objectStore('tasks').get(p.taskId);
+  const duplicate = await steps.index('byDraft').getKey(p.draftId);
+  if (task && duplicate === undefined) {
+    const last = await steps.openCursor(stepsOfTask(p.taskId), 'prev');
+    const seq = (last?.value.seq ?? 0) + 1;
+    await steps.put(buildStep({ draft: p.draft, seq, tabId: p.tabId, frameId: p.frameId, image, ...(note ? { note } : {}) }));
+    await tx.objectStore('tasks').put({ ...task, stepCount: task.stepCount + 1 });
+  }
+  await tx.objectStore('pending').delete(p.draftId);
+  await tx.done;
+  rawFrames.delete(p.draftId);
+  if (!task || duplicate !== undefined) return;
+  await tabMemory.setLastObservation(p.tabId, { ...observationOf(p.draft), at: p.draft.timestamp, redactions: {} });
+  const hadProblem = await clearStorageProblem();
+  const stepCount = task.stepCount + 1;
+  if (task.status === 'recording' || hadProblem) {
+    await onStepStored(stateOf(task), stepCount, task.recordedCount ?? stepCount, task.status === 'recording');
+  }
+}
+
+/** The clean image for a pending step, or why there is none. */
+async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage | null; note?: string }> {
+  if (p.frame?.kind === 'none') return { image: null, note: p.frame.note };
+  const dataUrl = rawFrames.get(p.draftId) ?? (p.frame?.kind === 'sealed' ? await openFrame(p.frame) : null);
+  if (!dataUrl) return { image: null, note: p.frame ? FRAME_KEY_LOST_NOTE : FRAME_LOST_NOTE };
+  const meta = p.frame?.kind === 'sealed' ? p.frame : null;
+  // Image work competes with the page for CPU: during a recording, wait for a pause unless steps are piling up.
+  if (task.status === 'recording' && (await backlog()) <= MAX_BACKLOG_TO_WAIT) await untilUserPauses();
+  const { config } = await activeConfig();
+  const imageId = imageIdFor(p.draftId);
+  try {
+    const result = await scrubFrameOffscreen({
+      imageId, dataUrl, devicePixelRatio: p.draft.devicePixelRatio, redactedRegions: p.draft.redactedRegions,
+      mediaRegions: p.draft.mediaRegions ?? [], config,
+    });
+    const capturedAt = meta?.capturedAt ?? p.arrivedAt;
+    return {
+      image: { id: imageId, width: result.width, height: result.height, capturedAt, fresh: meta?.fresh ?? false, redactions: result.redactions },
+      ...(meta?.note ? { note: meta.note } : {}),
+    };
+  } catch (error) {
+    if (isStorageFull(error)) throw error;
+    // Never store an image nothing has checked: keep the step, drop the screenshot, say why.
+    console.warn('[alien-dataflow] image work failed; screenshot dropped', error);
+    return { image: null, note: `screenshot dropped: image work failed (${String(error)})` };
+  }
+}
+
+function stateOf(task: Task): RecordingState {
+  return { taskId: task.id, instruction: task.instruction, startedAt: task.createdAt };
+}
+
+/** The popup's "recorded" figure moves at intake, before the step is stored. */
+export function onRecordedCount(task: Task, recordedCount: number): void {
+  void onStepStored(stateOf(task), task.stepCount, recordedCount, true);
+}

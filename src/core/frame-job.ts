@@ -1,0 +1,33 @@
+// One screenshot's image work, done in a single pass by the offscreen
+// document: decode once, scale to CSS pixels, blur the DOM's redacted
+// regions, OCR what the DOM cannot vouch for, blur what a rule matches,
+// encode the PNG once and store it under `imageId`.
+import type { Box } from './schema';
+import type { MediaRegion } from './step-draft';
+import type { ScrubConfig } from './scrub/config';
+
+export interface FrameJob {
+  /** Key of the clean image in IndexedDB; derived from the draft, so a retried job overwrites, never duplicates. */
+  imageId: string;
+  /** The capture, as captureVisibleTab gave it. */
+  dataUrl: string;
+  devicePixelRatio: number;
+  redactedRegions: Box[];
+  mediaRegions: MediaRegion[];
+  config: ScrubConfig;
+}
+
+export interface FrameJobResult {
+  /** CSS pixels. */
+  width: number;
+  height: number;
+  /** OCR findings by rule, as `ocr:<rule>`; `ocr:unreadable` for words or crops blurred because OCR could not vouch for them. */
+  redactions: Record<string, number>;
+  crops: number;
+  cacheHits: number;
+  timings: { decodeMs: number; ocrMs: number; encodeMs: number; totalMs: number };
+}
+
+export function imageIdFor(draftId: string): string {
+  return `img:${draftId}`;
+}

@@ -1,0 +1,40 @@
+// A step between intake and storage. The worker writes it to IndexedDB before
+// it acknowledges the draft, so a worker stop, a reload or a navigation cannot
+// lose it; the worker resumes pending steps when it starts again. The raw
+// frame it waits on is sealed with a key that lives only in memory
+// (storage.session): on disk it is unreadable, and after a browser restart
+// it cannot be opened at all, so the step is then stored without a screenshot.
+import type { StepDraft } from './step-draft';
+
+/** The captured frame, AES-GCM sealed; `data` decrypts to the capture's PNG data URL. */
+export interface SealedFrame {
+  kind: 'sealed';
+  iv: Uint8Array<ArrayBuffer>;
+  data: ArrayBuffer;
+  capturedAt: number;
+  /** Captured after the page's last change and before the action. */
+  fresh: boolean;
+  note?: string;
+}
+
+/** No frame can be had; `note` says why (stored as the step's screenshot_note). */
+export interface NoFrame { kind: 'none'; note: string }
+
+export interface PendingStep {
+  draftId: string;
+  taskId: string;
+  /** Arrival order at the worker (ms epoch; ties broken by draftId). */
+  arrivedAt: number;
+  draft: StepDraft;
+  tabId: number;
+  frameId: number;
+  /** Screenshots are off for this site (decided on the raw URL at intake). */
+  noScreenshot: boolean;
+  /** null while the capture is under way in the worker that accepted the step. */
+  frame: SealedFrame | NoFrame | null;
+}
+
+/** Said of a step whose frame a stopped worker never finished capturing. */
+export const FRAME_LOST_NOTE = 'the worker stopped before the screenshot was captured';
+/** Said of a step whose sealed frame cannot be opened (the browser restarted and the key is gone). */
+export const FRAME_KEY_LOST_NOTE = 'the browser restarted before the screenshot was scrubbed; the raw frame was unreadable and discarded';

@@ -1,0 +1,98 @@
+// The one owner of a screenshot's image work (see core/frame-job): decode
+// once, blur from the DOM, OCR the crops the DOM cannot vouch for, blur what
+// a rule matches, encode once and store the clean PNG. The raw pixels exist
+// only in this document's memory, never on disk.
+import type { FrameJob, FrameJobResult } from '../core/frame-job';
+import type { Box } from '../core/schema';
+import type { OcrLine } from '../core/scrub/ocr-words';
+import { secretWordBoxes, shiftLines, untrustedWordBoxes } from '../core/scrub/ocr-words';
+import { regionsToPixels } from '../core/blur-regions';
+import { cropScale, planCrops, type Crop } from '../core/ocr-crops';
+import { createScrubber } from '../core/scrub/scrubber';
+import { CompromiseRecognizer } from '../core/scrub/entities';
+import { blurRect } from '../platform/image-ops';
+import { db } from '../platform/db';
+import { readLines } from './ocr';
+
+const ner = new CompromiseRecognizer();
+/** OCR lines by crop pixels: an unchanged image or canvas is read once, not on every step. */
+const cache = new Map<string, OcrLine[]>();
+const CACHE_ENTRIES = 256;
+
+async function cropKey(ctx: OffscreenCanvasRenderingContext2D, c: Crop, scale: number): Promise<string> {
+  const pixels = ctx.getImageData(c.x, c.y, c.width, c.height).data;
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', pixels));
+  let hex = '';
+  for (const b of digest.subarray(0, 16)) hex += b.toString(16).padStart(2, '0');
+  return `${c.width}x${c.height}@${scale}:${hex}`;
+}
+
+function remember(key: string, lines: OcrLine[]): void {
+  cache.set(key, lines);
+  if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+}
+
+export async function scrubFrame(job: FrameJob): Promise<FrameJobResult> {
+  const t0 = performance.now();
+  const bitmap = await createImageBitmap(await (await fetch(job.dataUrl)).blob());
+  // Scale to CSS pixels: coordinates and boxes are then pixels of the PNG.
+  const cssWidth = Math.round(bitmap.width / (job.devicePixelRatio || 1));
+  const scale = Math.abs(cssWidth - bitmap.width) > 1 ? cssWidth / bitmap.width : 1;
+  const width = Math.round(bitmap.width * scale);
+  const height = Math.round(bitmap.height * scale);
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('2D canvas unavailable');
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(bitmap, 0, 0, width, height);
+  bitmap.close();
+  const { blur, ocr } = job.config;
+  const style = { mode: blur.mode, strength: blur.strength };
+  for (const r of regionsToPixels(job.redactedRegions, 1, blur.padding, width, height)) blurRect(canvas, ctx, r, style);
+  const t1 = performance.now();
+
+  const redactions: Record<string, number> = {};
+  let crops = 0;
+  let cacheHits = 0;
+  if (ocr.enabled) {
+    const plan = ocr.scope === 'full' ? [{ x: 0, y: 0, width, height }] : planCrops(job.mediaRegions, width, height);
+    const scrubber = createScrubber(job.config, job.config.ner.enabled ? ner : null);
+    const toBlur: Box[] = [];
+    for (const crop of plan) {
+      crops++;
+      const factor = cropScale(crop, ocr.upscale);
+      let lines: OcrLine[];
+      try {
+        const key = await cropKey(ctx, crop, factor);
+        const hit = cache.get(key);
+        if (hit) cacheHits++;
+        lines = hit ?? (await readLines(canvas, crop, factor));
+        if (!hit) remember(key, lines);
+      } catch (error) {
+        // OCR could not read it, so nothing vouches for it: blur the whole crop.
+        console.warn('[alien-dataflow] OCR failed on a crop; blurring it', error);
+        toBlur.push(crop);
+        redactions['ocr:unreadable'] = (redactions['ocr:unreadable'] ?? 0) + 1;
+        continue;
+      }
+      const framed = shiftLines(lines, crop.x, crop.y);
+      const found = secretWordBoxes(framed, (text) => scrubber.find(text));
+      toBlur.push(...found.regions);
+      for (const [rule, n] of Object.entries(found.redactions)) redactions[`ocr:${rule}`] = (redactions[`ocr:${rule}`] ?? 0) + n;
+      const unsure = untrustedWordBoxes(framed, ocr.min_confidence);
+      if (unsure.length) {
+        toBlur.push(...unsure);
+        redactions['ocr:unreadable'] = (redactions['ocr:unreadable'] ?? 0) + unsure.length;
+      }
+    }
+    for (const r of regionsToPixels(toBlur, 1, blur.padding, width, height)) blurRect(canvas, ctx, r, style);
+  }
+  const t2 = performance.now();
+  const blob = await canvas.convertToBlob({ type: 'image/png' });
+  await (await db()).put('images', { id: job.imageId, blob, width, height });
+  const t3 = performance.now();
+  return {
+    width, height, redactions, crops, cacheHits,
+    timings: { decodeMs: Math.round(t1 - t0), ocrMs: Math.round(t2 - t1), encodeMs: Math.round(t3 - t2), totalMs: Math.round(t3 - t0) },
+  };
+}
