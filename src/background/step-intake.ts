@@ -19,11 +19,18 @@ import { tabMemory } from './tab-memory';
 import { noteUserAction } from './input-quiet';
 import { reportStorageFull } from './storage-health';
 import { sealFrame } from './frame-vault';
-import { frameInMemory, kickProcessor, onRecordedCount } from './step-processor';
+import { frameInMemory, isCapturing, kickProcessor, onRecordedCount } from './step-processor';
 
 export interface StepSender { tab?: browser.Tabs.Tab; frameId?: number; url?: string }
 
-/** Accept a draft: durable before the reply. */
+/** How long the reply waits for the frame to be sealed into the pending record (the capture queue is ~0.5 s deep). */
+const FRAME_ACK_WAIT_MS = 3000;
+
+/**
+ * Accept a draft: durable before the reply. The reply also waits (briefly)
+ * for the frame to be sealed, so a worker stopped mid-capture is found out by
+ * the page's retry, which then captures again instead of losing the frame.
+ */
 export async function recordStep(draft: StepDraft, sender: StepSender): Promise<Reply<'step/record'>> {
   const tab = sender.tab;
   if (!tab || tab.id === undefined) return { ok: false, error: 'step without a tab', retry: false };
@@ -35,13 +42,13 @@ export async function recordStep(draft: StepDraft, sender: StepSender): Promise<
   void tabMemory.setLastStep(tab.id, draft.timestamp, draft.action.type);
   noteUserAction();
   // Grab the frame now, not after earlier steps are stored: freshness depends on timing.
-  const frame: Promise<FrameResult> | null = policy.screenshots ? frameForStep(tab, draft.timestamp, draft.lastChangeAt) : null;
+  let frame: Promise<FrameResult> | null = policy.screenshots ? frameForStep(tab, draft.timestamp, draft.lastChangeAt) : null;
   if (frameId !== 0) await joinTopFrame(tab.id, frameId, draft);
   const pending: PendingStep = {
     draftId: draft.draftId, taskId: draft.taskId, arrivedAt: Date.now(), draft, tabId: tab.id, frameId,
     noScreenshot: !policy.screenshots, frame: policy.screenshots ? null : { kind: 'none', note: 'site configured without screenshots' },
   };
-  let accepted: Reply<'step/record'>;
+  let accepted: Persisted;
   try {
     accepted = await persist(pending);
   } catch (error) {
@@ -49,37 +56,51 @@ export async function recordStep(draft: StepDraft, sender: StepSender): Promise<
     await reportStorageFull();
     return { ok: false, error: STORAGE_FULL_MESSAGE, retry: true, waitForSpace: true };
   }
-  if (accepted.ok && !accepted.duplicate) {
-    if (frame) void attachFrame(pending.draftId, frame);
-    else kickProcessor();
+  if (!accepted.reply.ok) return accepted.reply;
+  if (accepted.reply.duplicate) {
+    // A retry of a step whose frame a stopped worker never sealed: capture it now (not fresh, so OCR reads all of it).
+    if (!accepted.orphanedFrame || !policy.screenshots || isCapturing(draft.draftId)) return accepted.reply;
+    frame = frameForStep(tab, Date.now(), Date.now());
   }
-  return accepted;
+  if (!frame) {
+    void kickProcessor();
+    return accepted.reply;
+  }
+  await Promise.race([attachFrame(pending.draftId, frame), new Promise((r) => setTimeout(r, FRAME_ACK_WAIT_MS))]);
+  return accepted.reply;
+}
+
+interface Persisted {
+  reply: Reply<'step/record'>;
+  /** Seen before, still pending, and no frame was ever sealed for it. */
+  orphanedFrame?: boolean;
 }
 
 /** One transaction: the task must exist and the action must belong to it; a draft seen before is not added twice. */
-async function persist(pending: PendingStep): Promise<Reply<'step/record'>> {
+async function persist(pending: PendingStep): Promise<Persisted> {
   const database = await db();
   const tx = database.transaction(['tasks', 'steps', 'pending'], 'readwrite');
   const task = await tx.objectStore('tasks').get(pending.taskId);
   if (!task) {
     await tx.done;
-    return { ok: false, error: 'unknown task', retry: false };
+    return { reply: { ok: false, error: 'unknown task', retry: false } };
   }
   if (!belongsToTask(task, pending.draft.timestamp)) {
     await tx.done;
-    return { ok: false, error: 'the action happened after the recording ended', retry: false };
+    return { reply: { ok: false, error: 'the action happened after the recording ended', retry: false } };
   }
-  const seen = (await tx.objectStore('pending').getKey(pending.draftId)) ?? (await tx.objectStore('steps').index('byDraft').getKey(pending.draftId));
-  if (seen !== undefined) {
+  const earlier = await tx.objectStore('pending').get(pending.draftId);
+  const stored = earlier ? undefined : await tx.objectStore('steps').index('byDraft').getKey(pending.draftId);
+  if (earlier || stored !== undefined) {
     await tx.done;
-    return { ok: true, duplicate: true };
+    return { reply: { ok: true, duplicate: true }, orphanedFrame: !!earlier && earlier.frame === null };
   }
   await tx.objectStore('pending').put(pending);
   const recordedCount = (task.recordedCount ?? task.stepCount) + 1;
   await tx.objectStore('tasks').put({ ...task, recordedCount });
   await tx.done;
   if (task.status === 'recording') onRecordedCount(task, recordedCount);
-  return { ok: true, duplicate: false };
+  return { reply: { ok: true, duplicate: false } };
 }
 
 /** Seal the frame into the pending record; the raw data URL also stays in memory for the processor's fast path. */

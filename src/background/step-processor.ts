@@ -9,7 +9,7 @@ import type { PendingStep } from '../core/pending-step';
 import { observationOf } from '../core/step-draft';
 import { FRAME_KEY_LOST_NOTE, FRAME_LOST_NOTE } from '../core/pending-step';
 import { buildStep, type StepImage } from '../core/build-step';
-import { imageIdFor } from '../core/frame-job';
+import { imageIdFor, type FrameJobResult } from '../core/frame-job';
 import { isStorageFull } from '../core/storage-error';
 import { db, stepsOfTask } from '../platform/db';
 import { activeConfig } from './scrubber-state';
@@ -35,6 +35,18 @@ export function frameInMemory(draftId: string): { keep: (dataUrl: string) => voi
     settled: () => { capturing.delete(draftId); },
   };
 }
+
+export function isCapturing(draftId: string): boolean {
+  return capturing.has(draftId) || rawFrames.has(draftId);
+}
+
+/**
+ * A pending step without a frame, left by a stopped worker: its page may
+ * still be alive and retrying (the retry captures a frame again). Only after
+ * this long since this worker started is it stored without a screenshot.
+ */
+const ORPHAN_GRACE_MS = 4000;
+const workerStartedAt = Date.now();
 
 let running: Promise<void> | null = null;
 let again = false;
@@ -82,7 +94,11 @@ async function nextReady(): Promise<PendingStep | null> {
   const index = database.transaction('pending').store.index('byArrival');
   for (let c = await index.openCursor(); c; c = await c.continue()) {
     const p = c.value;
-    if (p.frame || rawFrames.has(p.draftId) || !capturing.has(p.draftId)) return p;
+    if (p.frame || rawFrames.has(p.draftId)) return p;
+    if (capturing.has(p.draftId)) continue;
+    const wait = workerStartedAt + ORPHAN_GRACE_MS - Date.now();
+    if (wait <= 0) return p;
+    retryTimer ??= setTimeout(() => { retryTimer = null; void kickProcessor(); }, wait + 50);
   }
   return null;
 }
@@ -99,7 +115,7 @@ async function processOne(p: PendingStep): Promise<void> {
     await database.delete('pending', p.draftId);
     return;
   }
-  const { image, note } = await imageFor(p, task0);
+  const { image, note, result } = await imageFor(p, task0);
   const tx = database.transaction(['steps', 'pending', 'tasks'], 'readwrite');
   const steps = tx.objectStore('steps');
   const task = await tx.objectStore('tasks').get(p.taskId);
@@ -107,7 +123,11 @@ async function processOne(p: PendingStep): Promise<void> {
   if (task && duplicate === undefined) {
     const last = await steps.openCursor(stepsOfTask(p.taskId), 'prev');
     const seq = (last?.value.seq ?? 0) + 1;
-    await steps.put(buildStep({ draft: p.draft, seq, tabId: p.tabId, frameId: p.frameId, image, ...(note ? { note } : {}) }));
+    const work = {
+      acceptedAt: p.arrivedAt, storedAt: Date.now(), imageMs: result?.timings.totalMs ?? null, ocrMs: result?.timings.ocrMs ?? null,
+      crops: result?.crops ?? 0, cacheHits: result?.cacheHits ?? 0, fullFrame: result?.fullFrame ?? false,
+    };
+    await steps.put(buildStep({ draft: p.draft, seq, tabId: p.tabId, frameId: p.frameId, image, work, ...(note ? { note } : {}) }));
     await tx.objectStore('tasks').put({ ...task, stepCount: task.stepCount + 1 });
   }
   await tx.objectStore('pending').delete(p.draftId);
@@ -123,7 +143,7 @@ async function processOne(p: PendingStep): Promise<void> {
 }
 
 /** The clean image for a pending step, or why there is none. */
-async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage | null; note?: string }> {
+async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage | null; note?: string; result?: FrameJobResult }> {
   if (p.frame?.kind === 'none') return { image: null, note: p.frame.note };
   const dataUrl = rawFrames.get(p.draftId) ?? (p.frame?.kind === 'sealed' ? await openFrame(p.frame) : null);
   if (!dataUrl) return { image: null, note: p.frame ? FRAME_KEY_LOST_NOTE : FRAME_LOST_NOTE };
@@ -135,12 +155,13 @@ async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage 
   try {
     const result = await scrubFrameOffscreen({
       imageId, dataUrl, devicePixelRatio: p.draft.devicePixelRatio, redactedRegions: p.draft.redactedRegions,
-      mediaRegions: p.draft.mediaRegions ?? [], config,
+      mediaRegions: p.draft.mediaRegions ?? [], domVouches: meta?.fresh ?? false, config,
     });
     const capturedAt = meta?.capturedAt ?? p.arrivedAt;
     return {
       image: { id: imageId, width: result.width, height: result.height, capturedAt, fresh: meta?.fresh ?? false, redactions: result.redactions },
       ...(meta?.note ? { note: meta.note } : {}),
+      result,
     };
   } catch (error) {
     if (isStorageFull(error)) throw error;

@@ -2,7 +2,7 @@
 // number, tab, the scrubbed image). Pure: no browser APIs, unit-tested.
 import type { Step } from './schema';
 import type { StepDraft } from './step-draft';
-import type { StoredStep } from './stored-step';
+import type { StepWork, StoredStep } from './stored-step';
 import { defaultThoughtTrace } from './thought-trace';
 import { screenshotPath } from './zip-layout';
 
@@ -25,9 +25,10 @@ export interface StepInputs {
   image: StepImage | null;
   /** Why the screenshot is missing or not fresh. */
   note?: string;
+  work?: StepWork;
 }
 
-export function buildStep({ draft, seq, tabId, frameId, image, note }: StepInputs): StoredStep {
+export function buildStep({ draft, seq, tabId, frameId, image, note, work }: StepInputs): StoredStep {
   // A subframe knows only its own viewport; the capture gives the tab's.
   const viewport = frameId !== 0 && image ? { width: image.width, height: image.height } : draft.viewport;
   const redactions = { ...draft.redactions };
@@ -55,7 +56,7 @@ export function buildStep({ draft, seq, tabId, frameId, image, note }: StepInput
     frame_id: frameId,
     confirmed: false,
   };
-  return { taskId: draft.taskId, seq, draftId: draft.draftId, step, imageId: image?.id ?? null, redactions, deleted: false };
+  return { taskId: draft.taskId, seq, draftId: draft.draftId, step, imageId: image?.id ?? null, redactions, deleted: false, ...(work ? { work } : {}) };
 }
 
 /**

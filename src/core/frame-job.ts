@@ -14,6 +14,12 @@ export interface FrameJob {
   devicePixelRatio: number;
   redactedRegions: Box[];
   mediaRegions: MediaRegion[];
+  /**
+   * The DOM snapshot vouches for the frame only when the frame shows the page
+   * as snapshotted (captured after its last change, before the action). Any
+   * other frame (captured late, or an older one reused) is read by OCR whole.
+   */
+  domVouches: boolean;
   config: ScrubConfig;
 }
 
@@ -25,6 +31,8 @@ export interface FrameJobResult {
   redactions: Record<string, number>;
   crops: number;
   cacheHits: number;
+  /** OCR read the whole frame (ocr.scope full, or the DOM could not vouch for it). */
+  fullFrame: boolean;
   timings: { decodeMs: number; ocrMs: number; encodeMs: number; totalMs: number };
 }
 

@@ -13,6 +13,18 @@ export interface StoredStep {
   imageId: string | null;
   redactions: Record<string, number>;
   deleted: boolean;
+  /** How the step was processed (not exported): when it was accepted and stored, and the image work it took. */
+  work?: StepWork;
+}
+
+export interface StepWork {
+  acceptedAt: number;
+  storedAt: number;
+  imageMs: number | null;
+  ocrMs: number | null;
+  crops: number;
+  cacheHits: number;
+  fullFrame: boolean;
 }
 
 export interface ExportedStep { step: Step; imageId: string | null; redactions: Record<string, number> }

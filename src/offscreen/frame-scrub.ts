@@ -54,8 +54,9 @@ export async function scrubFrame(job: FrameJob): Promise<FrameJobResult> {
   const redactions: Record<string, number> = {};
   let crops = 0;
   let cacheHits = 0;
+  const fullFrame = ocr.scope === 'full' || !job.domVouches;
   if (ocr.enabled) {
-    const plan = ocr.scope === 'full' ? [{ x: 0, y: 0, width, height }] : planCrops(job.mediaRegions, width, height);
+    const plan = fullFrame ? [{ x: 0, y: 0, width, height }] : planCrops(job.mediaRegions, width, height);
     const scrubber = createScrubber(job.config, job.config.ner.enabled ? ner : null);
     const toBlur: Box[] = [];
     for (const crop of plan) {
@@ -92,7 +93,7 @@ export async function scrubFrame(job: FrameJob): Promise<FrameJobResult> {
   await (await db()).put('images', { id: job.imageId, blob, width, height });
   const t3 = performance.now();
   return {
-    width, height, redactions, crops, cacheHits,
+    width, height, redactions, crops, cacheHits, fullFrame,
     timings: { decodeMs: Math.round(t1 - t0), ocrMs: Math.round(t2 - t1), encodeMs: Math.round(t3 - t2), totalMs: Math.round(t3 - t0) },
   };
 }

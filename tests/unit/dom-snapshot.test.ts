@@ -104,3 +104,36 @@ describe('DomSnapshotter', () => {
     expect(shot.xml).toContain(` id="${shot.targetId}"`);
   });
 });
+
+describe('DomSnapshotter media regions (pixels the DOM cannot vouch for)', () => {
+  const rect = (x: number, y: number, width: number, height: number): DOMRect =>
+    ({ x, y, left: x, top: y, width, height, right: x + width, bottom: y + height, toJSON: () => ({}) }) as DOMRect;
+
+  it('reports images, canvases, video, SVG text, embeds and inline backgrounds on screen, with their kinds', () => {
+    const { snap } = setup(`
+      <p>plain text</p>
+      <canvas id="c"></canvas><img id="i" src="x.png" alt="a"><video id="v"></video>
+      <svg id="s"><text>4111 1111 1111 1111</text></svg><svg id="icon"><path d="M0 0"/></svg>
+      <object id="o" data="x.pdf"></object><div id="bg" style="background-image: url(a.png)"></div>
+      <img id="far" src="y.png"><img id="tiny" src="z.png">`);
+    const boxes: Record<string, DOMRect> = {
+      c: rect(10, 10, 300, 100), i: rect(10, 120, 200, 100), v: rect(220, 120, 200, 100), s: rect(10, 230, 200, 40),
+      icon: rect(300, 230, 200, 40), o: rect(10, 300, 200, 100), bg: rect(300, 300, 200, 100), far: rect(10, 5000, 200, 100), tiny: rect(0, 0, 16, 16),
+    };
+    for (const el of Array.from(document.querySelectorAll('[id]'))) {
+      const box = boxes[el.id];
+      if (box) el.getBoundingClientRect = () => box;
+    }
+    const kinds = snap.snapshot().mediaRegions.map((r) => `${r.kind}@${r.x},${r.y}`).sort();
+    expect(kinds).toEqual(['background@300,300', 'canvas@10,10', 'embed@10,300', 'img@10,120', 'svg-image@10,230', 'video@220,120'].sort());
+  });
+
+  it('forgets an element that is removed or no longer media', () => {
+    const { snap } = setup('<img id="i" src="x.png"><div id="d">text</div>');
+    const img = document.getElementById('i')!;
+    img.getBoundingClientRect = () => rect(0, 0, 200, 100);
+    expect(snap.snapshot().mediaRegions).toHaveLength(1);
+    img.remove();
+    expect(snap.snapshot().mediaRegions).toHaveLength(0);
+  });
+});
