@@ -7,6 +7,7 @@ import type { ExportOptions, ExportProgress, Reply } from '../core/messages';
 import { ensureOffscreen } from './offscreen-document';
 import { configHash } from './scrubber-state';
 import { kickProcessor } from './step-processor';
+import { ingestUnsent } from './step-intake';
 import { broadcast } from '../platform/messaging';
 import { db, listTasks } from '../platform/db';
 
@@ -49,6 +50,8 @@ export async function startExport(partial: Partial<ExportOptions>): Promise<Repl
       const latest = Math.max(0, ...(await listTasks()).map((t) => t.endedAt ?? 0));
       const grace = latest + ARRIVAL_GRACE_MS - Date.now();
       if (grace > 0) await new Promise((r) => setTimeout(r, grace));
+      // Drafts that pages handed over as they went away (their messages lost with a stopped worker).
+      await ingestUnsent(0);
       for (let left = await pendingFor(options); left > 0; left = await pendingFor(options)) {
         if (job.cancelled) return progress(exportId, 'cancelled');
         progress(exportId, 'waiting', { pendingSteps: left });

@@ -7,7 +7,8 @@ import { isRestrictedPage, restrictedPageState, type NavigationKind, type PageSt
 import type { StepDraft } from '../core/step-draft';
 import type { Action } from '../core/schema';
 import { readRecording } from '../platform/recording-flag';
-import { recordStep } from './step-intake';
+import { ingestUnsent, recordStep } from './step-intake';
+import { clearLeaving, readLeaving } from '../platform/page-handoff';
 import { navigationStep } from '../core/navigation-cause';
 import { tabMemory } from './tab-memory';
 import { activeScrubber } from './scrubber-state';
@@ -25,8 +26,9 @@ function draftFrom(state: PageState, taskId: string, id: string, action: Action)
 export async function onPageLoaded(tab: browser.Tabs.Tab, url: string, navigation: NavigationKind): Promise<void> {
   const recording = await readRecording();
   if (!recording || tab.id === undefined) return;
-  const leaving = await tabMemory.leaving(tab.id);
-  await tabMemory.clearLeaving(tab.id);
+  // Drafts the last page handed over and never got through: older than the page's own retries would be.
+  await ingestUnsent(2000);
+  const leaving = await readLeaving(tab.id);
   if (!leaving || leaving.at < recording.startedAt) return;
   const last = await tabMemory.lastStep(tab.id);
   const fresh = (c: Awaited<ReturnType<typeof tabMemory.commit>>) => (c && c.at >= leaving.at - 1000 ? c : null);
@@ -38,12 +40,18 @@ export async function onPageLoaded(tab: browser.Tabs.Tab, url: string, navigatio
   }
   const agoMs = last && CAUSES_NAVIGATION.has(last.type) ? leaving.at - last.at : null;
   const kind = navigationStep(commit, navigation, agoMs);
-  if (!kind) return;
+  if (!kind) {
+    await clearLeaving(tab.id);
+    return;
+  }
   const safeUrl = (await activeScrubber()).redactUrl(url).text;
   const draft = draftFrom(leaving, recording.taskId, `nav:${tab.id}:${leaving.at}`, {
     type: 'navigate', coordinates: null, element_id: null, url: safeUrl, navigation: kind,
   });
-  await recordStep(draft, { tab, frameId: 0 });
+  const reply = await recordStep(draft, { tab, frameId: 0 });
+  // Taken only once the step is durable: a worker stopped before this point gets the same page state on the page's retry.
+  if (reply.ok || !reply.retry) await clearLeaving(tab.id);
+  else throw new Error(reply.error);
 }
 
 export async function onTabActivated(tabId: number): Promise<void> {

@@ -10,6 +10,8 @@ import { showRecordingBadge } from './badge';
 import { storageProblem } from './storage-health';
 import { captureSettled } from './capture-scheduler';
 import { tabMemory } from './tab-memory';
+import { clearHandoff } from '../platform/page-handoff';
+import { ingestUnsent } from './step-intake';
 
 export async function startRecording(instruction: string): Promise<RecordingState> {
   const current = await readRecording();
@@ -18,6 +20,9 @@ export async function startRecording(instruction: string): Promise<RecordingStat
   if (!text) throw new Error('Type the task first: what are you about to do?');
   const task: Task = { id: crypto.randomUUID(), instruction: text, status: 'recording', createdAt: Date.now(), endedAt: null, stepCount: 0, recordedCount: 0 };
   await (await db()).put('tasks', task);
+  // Drafts an earlier task's pages handed over are taken in before the slate is wiped.
+  await ingestUnsent(0);
+  await clearHandoff(true);
   await tabMemory.clearAll();
   const state: RecordingState = { taskId: task.id, instruction: text, startedAt: task.createdAt };
   await writeRecording(state);
@@ -34,6 +39,7 @@ export async function startRecording(instruction: string): Promise<RecordingStat
 export async function stopRecording(): Promise<Task | null> {
   const state = await readRecording();
   await writeRecording(null);
+  await clearHandoff(false);
   await showRecordingBadge(null);
   broadcast({ kind: 'recording/changed', state: null, stepCount: 0, recordedCount: 0 });
   if (!state) return null;

@@ -6,7 +6,7 @@ import { isMessage, type Message, type MessageKind } from '../core/messages';
 import type { HandlerMap, Handler } from '../platform/messaging';
 import { readRecording } from '../platform/recording-flag';
 import { listTasks } from '../platform/db';
-import { recordStep } from './step-intake';
+import { ingestUnsent, recordStep } from './step-intake';
 import { kickProcessor } from './step-processor';
 import { recordingStatus, startRecording, stopRecording } from './recording-session';
 import { captureSettled, forgetTab } from './capture-scheduler';
@@ -49,10 +49,6 @@ const handlers: HandlerMap = {
   'frame/hello': async (_m, sender) => ({
     frameId: sender.frameId ?? 0, tabId: sender.tab?.id ?? -1, recording: await readRecording(),
   }),
-  'page/leaving': async (m, sender) => {
-    if (sender.tab?.id !== undefined && sender.frameId === 0) await tabMemory.setLeaving(sender.tab.id, m.state);
-    return { ok: true };
-  },
   'page/loaded': async (m, sender) => {
     if (sender.tab && sender.frameId === 0) await onPageLoaded(sender.tab, m.url, m.navigation);
     return { ok: true };
@@ -86,6 +82,8 @@ const restoreBadge = async (): Promise<void> => {
   await showRecordingBadge(status.state ? status.stepCount : null);
 };
 browser.runtime.onStartup.addListener(() => void restoreBadge());
-// Steps a stopped worker accepted but did not finish are resumed as soon as it starts again.
+// Steps a stopped worker accepted but did not finish are resumed as soon as it starts again, and drafts
+// that pages handed over while it was stopped are taken in.
 void kickProcessor();
+void ingestUnsent(0).catch((e: unknown) => console.warn('[alien-dataflow] hand-over intake failed', e));
 browser.runtime.onInstalled.addListener(() => void restoreBadge());

@@ -20,6 +20,7 @@ import { noteUserAction } from './input-quiet';
 import { reportStorageFull } from './storage-health';
 import { sealFrame } from './frame-vault';
 import { frameInMemory, isCapturing, kickProcessor, onRecordedCount } from './step-processor';
+import { listUnsent, removeUnsent } from '../platform/page-handoff';
 
 export interface StepSender { tab?: browser.Tabs.Tab; frameId?: number; url?: string }
 
@@ -146,4 +147,29 @@ async function joinTopFrame(tabId: number, frameId: number, draft: StepDraft): P
   draft.domTree = joinFrameTree(top.xml, frameId, draft.domTree) ?? draft.domTree;
   draft.redactedRegions = [...draft.redactedRegions, ...top.redactedRegions];
   draft.mediaRegions = [...draft.mediaRegions, ...top.mediaRegions];
+}
+
+/**
+ * Drafts a page handed over as it went away, unacknowledged (see
+ * platform/page-handoff): added as pending steps unless already known. They
+ * have no frame (the page is gone), so they are stored without a screenshot.
+ * `minAgeMs` leaves alone hand-overs whose message may still be on its way.
+ */
+export async function ingestUnsent(minAgeMs: number): Promise<number> {
+  let added = 0;
+  const { config } = await activeConfig();
+  for (const u of await listUnsent()) {
+    if (Date.now() - u.savedAt < minAgeMs) continue;
+    const tab = await browser.tabs.get(u.tabId).catch(() => null);
+    if (sitePolicy(config.sites, tab?.url, undefined).record) {
+      const got = await persist({
+        draftId: u.draft.draftId, taskId: u.draft.taskId, arrivedAt: u.savedAt, draft: u.draft, tabId: u.tabId, frameId: u.frameId,
+        noScreenshot: false, frame: null,
+      });
+      if (got.reply.ok && !got.reply.duplicate) added++;
+    }
+    await removeUnsent(u.draft.draftId);
+  }
+  if (added) void kickProcessor();
+  return added;
 }

@@ -1,5 +1,5 @@
 // Per-tab facts the worker needs across restarts, in storage.session: the last
-// step's time and type, the page state sent on pagehide, the last observation,
+// step's time and type, the last observation,
 // and which tab is active. Cleared when a recording starts.
 import browser from 'webextension-polyfill';
 import type { PageState } from '../core/page-state';
@@ -15,9 +15,6 @@ async function get<T>(k: string): Promise<T | null> {
 export const tabMemory = {
   lastStep: (tabId: number) => get<{ at: number; type: string }>(key('lastStep', tabId)),
   setLastStep: (tabId: number, at: number, type: string) => browser.storage.session.set({ [key('lastStep', tabId)]: { at, type } }),
-  leaving: (tabId: number) => get<PageState>(key('leaving', tabId)),
-  setLeaving: (tabId: number, state: PageState) => browser.storage.session.set({ [key('leaving', tabId)]: state }),
-  clearLeaving: (tabId: number) => browser.storage.session.remove(key('leaving', tabId)),
   /** The last observation recorded in a tab: the "before" of a tab switch away from it. */
   lastObservation: (tabId: number) => get<PageState>(key('lastObs', tabId)),
   setLastObservation: (tabId: number, state: PageState) => browser.storage.session.set({ [key('lastObs', tabId)]: state }),

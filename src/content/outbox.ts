@@ -1,22 +1,35 @@
-// Drafts go to the service worker as soon as they exist (it orders them by
-// arrival) and stay here until it acknowledges them as stored. A worker that
-// was stopped is woken by the send; a failed send is retried with backoff and
-// the worker de-duplicates by draftId, so no step is lost or stored twice.
+// Drafts go to the service worker as soon as they exist and stay here until
+// it acknowledges them, which it does only once they are in IndexedDB. A
+// worker that was stopped is woken by the send; a failed send is retried with
+// backoff and the worker de-duplicates by draftId. When the page goes away
+// with drafts still unacknowledged, they are handed over through
+// storage.local (see platform/page-handoff), so no step is lost with the page.
 import type { StepDraft } from '../core/step-draft';
 import { send } from '../platform/messaging';
+import { saveUnsent } from '../platform/page-handoff';
 
 const MAX_ATTEMPTS = 12;
 
 export class Outbox {
-  private readonly inFlight = new Set<string>();
+  private readonly inFlight = new Map<string, StepDraft>();
+  /** The browser's ids for this frame, told by the worker when recording starts. */
+  where: { tabId: number; frameId: number } | null = null;
 
   push(draft: StepDraft): void {
-    this.inFlight.add(draft.draftId);
+    this.inFlight.set(draft.draftId, draft);
     void this.deliver(draft).finally(() => this.inFlight.delete(draft.draftId));
   }
 
   get pending(): number {
     return this.inFlight.size;
+  }
+
+  /** The page is going away: hand every unacknowledged draft over. */
+  handOver(): void {
+    if (!this.where || this.inFlight.size === 0) return;
+    const { tabId, frameId } = this.where;
+    const savedAt = Date.now();
+    void saveUnsent([...this.inFlight.values()].map((draft) => ({ draft, tabId, frameId, savedAt }))).catch(() => undefined);
   }
 
   private async deliver(draft: StepDraft): Promise<void> {

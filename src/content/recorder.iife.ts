@@ -72,6 +72,8 @@ function main(): void {
   attach(window);
   // Same-origin frames that appear later: attach when they load (load events reach the window in capture).
   listen(window, 'load', () => sameOriginFrames(window).forEach(attach));
+  // Registered before the navigation observer's: drafts are emitted and handed over before the page state is taken.
+  listen(window, 'pagehide', () => rec.leave());
   answerOffsetRequests(window, () => rec.offsetOf(null), (frame, id) => rec.snapshotter.setFrameId(frame, id));
 
   let sessionStops: (() => void)[] = [];
@@ -85,7 +87,7 @@ function main(): void {
     const [hello, scrubber] = await Promise.all([send<'frame/hello'>({ kind: 'frame/hello' }), loadScrubber()]);
     if (scrubber.neverRecord(window.location.href)) return; // a site the user excluded: nothing is recorded here
     rec.snapshotter.configure(scrubber.config.mask_selectors, scrubber.replacementFor('mask'), scrubber.config.recorder.dom_max_chars);
-    rec.begin(state, scrubber, hello.frameId * IDS_PER_FRAME + 1);
+    rec.begin(state, scrubber, hello.frameId * IDS_PER_FRAME + 1, { tabId: hello.tabId, frameId: hello.frameId });
     sameOriginFrames(window).forEach(attach);
     const stops: (() => void)[] = [initNavigationObserver(window, rec, atPageLoad)];
     const settle = initSettleNotifier(window, () => rec.snapshotter.lastChangeAt, (lastChangeAt) => {

@@ -28,6 +28,8 @@ export class Recorder {
   readonly ids: ElementIds;
   readonly snapshotter: DomSnapshotter;
   state: RecordingState | null = null;
+  /** The browser's ids for this frame (from the worker's hello): where the page's hand-over is filed. */
+  where: { tabId: number; frameId: number } | null = null;
   /** Offset of this frame in the top-level viewport; set by the frame-offset exchange for cross-origin frames. */
   offset: { x: number; y: number } = { x: 0, y: 0 };
   /** When the last step was emitted (ms epoch): lets observers drop events implied by it (a submit after a click). */
@@ -63,8 +65,10 @@ export class Recorder {
   }
 
   /** Begin recording: listeners were attached at document_start; now snapshots and steps start. */
-  begin(state: RecordingState, redactor: Redactor, idStart: number): void {
+  begin(state: RecordingState, redactor: Redactor, idStart: number, where: { tabId: number; frameId: number }): void {
     this.redactor = redactor;
+    this.where = where;
+    this.outbox.where = where;
     this.ids.startAt(idStart);
     // Mutations while not recording were not observed: start from a clean cache.
     this.snapshotter.resetCache();
@@ -120,6 +124,14 @@ export class Recorder {
   drainEmits(): void {
     const queued = this.deferred.splice(0);
     for (const build of queued) build();
+  }
+
+  /** The page is going away: emit what is pending and hand unacknowledged drafts over (see page-handoff). */
+  leave(): void {
+    if (!this.state) return;
+    this.flushPending();
+    this.drainEmits();
+    this.outbox.handOver();
   }
 
   private readonly deferred: (() => void)[] = [];

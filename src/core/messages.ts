@@ -5,7 +5,7 @@ import type { Task } from './task';
 import type { FrameJob, FrameJobResult } from './frame-job';
 import type { Box } from './schema';
 import type { MediaRegion } from './step-draft';
-import type { NavigationKind, PageState } from './page-state';
+import type { NavigationKind } from './page-state';
 import type { ScrubConfig, ConfigError } from './scrub/config';
 
 export interface RecordingState {
@@ -52,7 +52,6 @@ export type Message =
   | { kind: 'step/record'; draft: StepDraft }
   | { kind: 'page/settled'; lastChangeAt: number }
   | { kind: 'frame/hello' }
-  | { kind: 'page/leaving'; state: PageState }
   | { kind: 'page/loaded'; url: string; title: string; navigation: NavigationKind; at: number }
   // background -> content (top frame): its current tree, to join a cross-origin frame's step into
   | { kind: 'frame/snapshot'; target: 'content' }
@@ -85,7 +84,6 @@ export interface ReplyMap {
   'step/record': { ok: true; duplicate: boolean } | { ok: false; error: string; retry: boolean; waitForSpace?: boolean };
   'page/settled': { ok: true };
   'frame/hello': { frameId: number; tabId: number; recording: RecordingState | null };
-  'page/leaving': { ok: true };
   /** The top frame's tree and screen regions, to join a cross-origin frame's step into. */
   'frame/snapshot': { xml: string; redactedRegions: Box[]; mediaRegions: MediaRegion[] } | null;
   'page/loaded': { ok: true };
@@ -101,7 +99,7 @@ export type Reply<K extends MessageKind> = ReplyMap[K];
 
 const KINDS: ReadonlySet<string> = new Set<MessageKind>([
   'recording/start', 'recording/stop', 'recording/get', 'tasks/list', 'export/start', 'export/cancel', 'config/get', 'config/save',
-  'step/record', 'page/settled', 'frame/hello', 'page/leaving', 'page/loaded', 'frame/snapshot', 'offscreen/export', 'offscreen/export-cancel', 'offscreen/scrub-frame',
+  'step/record', 'page/settled', 'frame/hello', 'page/loaded', 'frame/snapshot', 'offscreen/export', 'offscreen/export-cancel', 'offscreen/scrub-frame',
   'export/progress', 'export/ready', 'recording/changed',
 ]);
 

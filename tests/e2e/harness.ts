@@ -151,7 +151,7 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** An extension page (options) kept open to read IndexedDB and storage without touching the worker. */
-async function extensionPage(browser: Browser): Promise<Page> {
+export async function extensionPage(browser: Browser): Promise<Page> {
   const id = await extensionId(browser);
   const url = `chrome-extension://${id}/options/options.html`;
   const open = (await browser.pages()).find((p) => p.url() === url);

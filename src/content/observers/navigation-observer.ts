@@ -5,7 +5,9 @@
 // Same-document history moves (back/forward inside an app) become steps here.
 import type { Recorder } from '../recorder';
 import type { NavigationKind, PageState } from '../../core/page-state';
-import { broadcast } from '../../platform/messaging';
+import type { Message } from '../../core/messages';
+import { send } from '../../platform/messaging';
+import { saveLeaving } from '../../platform/page-handoff';
 import { listen } from '../guard';
 
 const IMPLIED_MS = 1000;
@@ -26,6 +28,18 @@ export function pageState(recorder: Recorder, win: Window): PageState {
   };
 }
 
+/** The worker acknowledges a load only once the navigation step it implies is stored; until then, retry. */
+async function reportLoaded(message: Extract<Message, { kind: 'page/loaded' }>): Promise<void> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    try {
+      if ((await send<'page/loaded'>(message))?.ok) return;
+    } catch (error) {
+      if (String(error).includes('context invalidated')) return;
+    }
+    await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** attempt, 5000)));
+  }
+}
+
 function howReached(win: Window): NavigationKind {
   const entry = win.performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   if (entry?.type === 'reload') return 'reload';
@@ -36,13 +50,13 @@ function howReached(win: Window): NavigationKind {
 /** `atPageLoad`: the recorder started with this page (not when recording began mid-page). */
 export function initNavigationObserver(win: Window, recorder: Recorder, atPageLoad: boolean): () => void {
   if (win !== win.top) return () => undefined;
-  if (atPageLoad) broadcast({ kind: 'page/loaded', url: recorder.redactUrl(win.location.href), title: '', navigation: howReached(win), at: Date.now() });
+  if (atPageLoad) void reportLoaded({ kind: 'page/loaded', url: recorder.redactUrl(win.location.href), title: '', navigation: howReached(win), at: Date.now() });
   const teardowns = [
     listen(win, 'pagehide', () => {
-      if (!recorder.recording) return;
-      recorder.flushPending();
-      recorder.drainEmits();
-      broadcast({ kind: 'page/leaving', state: pageState(recorder, win) });
+      if (!recorder.recording || !recorder.where) return;
+      recorder.leave();
+      // Straight to storage: the worker may be stopped right now, and this page cannot retry.
+      void saveLeaving(recorder.where.tabId, pageState(recorder, win)).catch(() => undefined);
     }),
   ];
   const nav = (win as Window & { navigation?: EventTarget }).navigation;
