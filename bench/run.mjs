@@ -9,6 +9,7 @@ import { runSnapshotBench } from './snapshot-bench.mjs';
 import { runPrivacyBench } from './privacy-bench.mjs';
 import { runExportBench } from './export-bench.mjs';
 import { runBrowserExportBench } from './browser-export-bench.mjs';
+import { runPipelineBench } from './pipeline-bench.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const only = process.argv.slice(2);
@@ -18,6 +19,13 @@ const server = await serveStatic(join(root, 'tests/fixtures'));
 const results = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, ran_at: new Date().toISOString() };
 const targets = [];
 try {
+  if (want('pipeline')) {
+    const r = await runPipelineBench();
+    results.pipeline = r;
+    targets.push(...r.targets);
+    printTable('Step pipeline: 40 clicks at 2/s on the text-dense privacy page, then Stop (same run, per OCR scope)', r.scopes);
+    printTable('Page main-thread time per step: 16k elements, one row changed between steps', [r.page]);
+  }
   if (want('snapshot')) {
     const r = await runSnapshotBench({ fixturesUrl: server.url, dist: join(root, 'dist') });
     results.snapshot = r;

@@ -4,14 +4,20 @@
 // therefore keeps the last "settled" frame per tab (captured whenever a page
 // reports it has settled) and a step uses it when it is newer than the page's
 // last change; otherwise it captures at once and marks the frame as not fresh.
-// The cache is memory only: after a worker restart the next step captures anew.
+//
+// captureVisibleTab takes whatever tab is active in the window. A frame is
+// kept only if the tab was active, in that window, on the same page, both
+// before and after the capture: a frame of another tab or page would be
+// stored with this page's blur regions. The cache is memory only: after a
+// worker restart the next step captures anew.
 import browser from 'webextension-polyfill';
 
-const MIN_INTERVAL_MS = 520;
+const MIN_INTERVAL_MS = 510;
 
 export interface Frame {
   dataUrl: string;
   capturedAt: number;
+  /** The tab's address when captured (raw, memory only): a frame is reused only on the same page. */
   url: string;
 }
 
@@ -19,26 +25,42 @@ export type FrameResult =
   | { ok: true; frame: Frame; fresh: boolean; note?: string }
   | { ok: false; error: string };
 
-const settled = new Map<number, Frame>();
+/** The last few frames per tab, newest last: a navigation step needs the frame of the page before the newest. */
+const settled = new Map<number, Frame[]>();
+const HISTORY = 3;
 const settling = new Set<number>();
 let lastCallAt = 0;
 let queue: Promise<unknown> = Promise.resolve();
 
-/** One capture at a time, spaced to stay under Chrome's rate limit. */
-function captureVisible(windowId: number): Promise<string> {
+/** The same document, ignoring the fragment (a hash change does not repaint a new page). */
+export function samePage(a: string | undefined, b: string | undefined): boolean {
+  return !!a && !!b && a.split('#')[0] === b.split('#')[0];
+}
+
+async function stillShowing(tabId: number, windowId: number, url: string): Promise<boolean> {
+  const now = await browser.tabs.get(tabId).catch(() => null);
+  return !!now && now.active && now.windowId === windowId && samePage(now.url, url);
+}
+
+/** One capture at a time, spaced to stay under Chrome's rate limit; checked to show `tab` on `url`. */
+function captureVisible(tabId: number, windowId: number, url: string): Promise<string> {
   const run = async (): Promise<string> => {
     const wait = lastCallAt + MIN_INTERVAL_MS - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (!(await stillShowing(tabId, windowId, url))) throw new Error('the tab was not showing the page');
     lastCallAt = Date.now();
+    let dataUrl: string;
     try {
-      return await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
+      dataUrl = await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
     } catch (error) {
       // The quota is per extension, not per worker: a restarted worker does not know the last call. Wait once.
       if (!String(error).includes('MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND')) throw error;
       await new Promise((r) => setTimeout(r, 1000));
       lastCallAt = Date.now();
-      return browser.tabs.captureVisibleTab(windowId, { format: 'png' });
+      dataUrl = await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
     }
+    if (!(await stillShowing(tabId, windowId, url))) throw new Error('the tab changed during the capture; frame discarded');
+    return dataUrl;
   };
   const next = queue.then(run, run);
   queue = next.catch(() => undefined);
@@ -51,44 +73,57 @@ function waitBeforeNextCall(): number {
 
 /** A page reported it settled: refresh its frame if the tab is the visible one. */
 export async function captureSettled(tab: browser.Tabs.Tab): Promise<void> {
-  if (tab.id === undefined || !tab.active || settling.has(tab.id)) return;
+  if (tab.id === undefined || tab.windowId === undefined || !tab.active || !tab.url || settling.has(tab.id)) return;
   settling.add(tab.id);
   try {
     const capturedAt = Date.now();
-    const dataUrl = await captureVisible(tab.windowId!);
-    settled.set(tab.id, { dataUrl, capturedAt, url: tab.url ?? '' });
+    const dataUrl = await captureVisible(tab.id, tab.windowId, tab.url);
+    remember(tab.id, { dataUrl, capturedAt, url: tab.url });
   } catch {
-    // Not capturable (chrome://, web store, closed): the step will say so.
+    // Not capturable (chrome://, web store, closed, switched away): the step will say so.
   } finally {
     settling.delete(tab.id);
   }
 }
 
-/** The frame for a step whose action happened at `actionAt`, with the page last changed at `lastChangeAt`. */
-export async function frameForStep(tab: browser.Tabs.Tab, actionAt: number, lastChangeAt: number): Promise<FrameResult> {
-  if (tab.id === undefined) return { ok: false, error: 'no tab' };
-  const cached = settled.get(tab.id);
-  if (cached && cached.capturedAt >= lastChangeAt && cached.capturedAt <= actionAt) {
-    return { ok: true, frame: cached, fresh: true };
-  }
+/**
+ * The frame for a step whose action happened at `actionAt`, on a page last
+ * changed at `lastChangeAt`. `pageUrl` is the page the step was taken on; null
+ * when the worker cannot know it (the page before a navigation): then only a
+ * frame captured in the right window of time will do.
+ */
+export async function frameForStep(tab: browser.Tabs.Tab, actionAt: number, lastChangeAt: number, pageUrl: string | null): Promise<FrameResult> {
+  if (tab.id === undefined || tab.windowId === undefined) return { ok: false, error: 'no tab' };
+  const history = settled.get(tab.id) ?? [];
+  const exact = history.findLast((f) => f.capturedAt >= lastChangeAt && f.capturedAt <= actionAt && (pageUrl === null || samePage(f.url, pageUrl)));
+  if (exact) return { ok: true, frame: exact, fresh: true };
+  if (pageUrl === null) return { ok: false, error: 'no frame of the page was captured before it was left' };
+  const reusable = history.findLast((f) => samePage(f.url, pageUrl) && f.capturedAt <= actionAt) ?? null;
   if (!tab.active) {
-    return cached ? { ok: true, frame: cached, fresh: false, note: 'tab was not visible; last frame reused' } : { ok: false, error: 'tab was not visible' };
+    return reusable ? { ok: true, frame: reusable, fresh: false, note: 'tab was not visible; last frame reused' } : { ok: false, error: 'tab was not visible' };
   }
   // A burst of actions: rather than queue behind the rate limit, reuse the last frame (marked).
-  if (cached && waitBeforeNextCall() > 150) {
-    return { ok: true, frame: cached, fresh: false, note: 'capture rate limit; last settled frame reused' };
+  if (reusable && waitBeforeNextCall() > 150) {
+    return { ok: true, frame: reusable, fresh: false, note: 'capture rate limit; last settled frame reused' };
   }
   try {
     const capturedAt = Date.now();
-    const dataUrl = await captureVisible(tab.windowId!);
-    const frame = { dataUrl, capturedAt, url: tab.url ?? '' };
-    settled.set(tab.id, frame);
+    const dataUrl = await captureVisible(tab.id, tab.windowId, pageUrl);
+    const frame = { dataUrl, capturedAt, url: pageUrl };
+    remember(tab.id, frame);
     return { ok: true, frame, fresh: false, note: 'captured after the action started' };
   } catch (error) {
-    return cached
-      ? { ok: true, frame: cached, fresh: false, note: `capture failed (${String(error)}); last frame reused` }
+    return reusable
+      ? { ok: true, frame: reusable, fresh: false, note: `capture failed (${String(error)}); last frame reused` }
       : { ok: false, error: `tab cannot be captured: ${String(error)}` };
   }
+}
+
+function remember(tabId: number, frame: Frame): void {
+  const history = settled.get(tabId) ?? [];
+  history.push(frame);
+  if (history.length > HISTORY) history.shift();
+  settled.set(tabId, history);
 }
 
 export function forgetTab(tabId: number): void {

@@ -48,7 +48,8 @@ export async function onPageLoaded(tab: browser.Tabs.Tab, url: string, navigatio
   const draft = draftFrom(leaving, recording.taskId, `nav:${tab.id}:${leaving.at}`, {
     type: 'navigate', coordinates: null, element_id: null, url: safeUrl, navigation: kind,
   });
-  const reply = await recordStep(draft, { tab, frameId: 0 });
+  // The page before the navigation: only a frame captured while it was shown will do.
+  const reply = await recordStep(draft, { tab, frameId: 0, pageUrl: null });
   // Taken only once the step is durable: a worker stopped before this point gets the same page state on the page's retry.
   if (reply.ok || !reply.retry) await clearLeaving(tab.id);
   else throw new Error(reply.error);
@@ -79,5 +80,5 @@ export async function onTabActivated(tabId: number): Promise<void> {
     ...(isNew ? { navigation: 'new_tab' as const } : {}),
   });
   if (restricted) draft.note = 'the page before this step cannot be recorded or captured by extensions (browser page or Web Store)';
-  await recordStep(draft, { tab: { ...prevTab, active: false }, frameId: 0 });
+  await recordStep(draft, { tab: { ...prevTab, active: false }, frameId: 0, pageUrl: prevTab.url ?? null });
 }

@@ -22,7 +22,12 @@ import { sealFrame } from './frame-vault';
 import { frameInMemory, isCapturing, kickProcessor, onRecordedCount } from './step-processor';
 import { listUnsent, removeUnsent } from '../platform/page-handoff';
 
-export interface StepSender { tab?: browser.Tabs.Tab; frameId?: number; url?: string }
+/**
+ * Who sent a step. `pageUrl`: the page the step was taken on (raw, for frame
+ * checks only); the tab's address unless the worker says otherwise (null: not
+ * known, as for the page before a navigation).
+ */
+export interface StepSender { tab?: browser.Tabs.Tab; frameId?: number; url?: string; pageUrl?: string | null }
 
 /** How long the reply waits for the frame to be sealed into the pending record (the capture queue is ~0.5 s deep). */
 const FRAME_ACK_WAIT_MS = 3000;
@@ -43,7 +48,8 @@ export async function recordStep(draft: StepDraft, sender: StepSender): Promise<
   void tabMemory.setLastStep(tab.id, draft.timestamp, draft.action.type);
   noteUserAction();
   // Grab the frame now, not after earlier steps are stored: freshness depends on timing.
-  let frame: Promise<FrameResult> | null = policy.screenshots ? frameForStep(tab, draft.timestamp, draft.lastChangeAt) : null;
+  const pageUrl = sender.pageUrl === undefined ? tab.url ?? null : sender.pageUrl;
+  let frame: Promise<FrameResult> | null = policy.screenshots ? frameForStep(tab, draft.timestamp, draft.lastChangeAt, pageUrl) : null;
   if (frameId !== 0) await joinTopFrame(tab.id, frameId, draft);
   const pending: PendingStep = {
     draftId: draft.draftId, taskId: draft.taskId, arrivedAt: Date.now(), draft, tabId: tab.id, frameId,
@@ -60,8 +66,8 @@ export async function recordStep(draft: StepDraft, sender: StepSender): Promise<
   if (!accepted.reply.ok) return accepted.reply;
   if (accepted.reply.duplicate) {
     // A retry of a step whose frame a stopped worker never sealed: capture it now (not fresh, so OCR reads all of it).
-    if (!accepted.orphanedFrame || !policy.screenshots || isCapturing(draft.draftId)) return accepted.reply;
-    frame = frameForStep(tab, Date.now(), Date.now());
+    if (!accepted.orphanedFrame || !policy.screenshots || !pageUrl || isCapturing(draft.draftId)) return accepted.reply;
+    frame = frameForStep(tab, Date.now(), Date.now(), pageUrl);
   }
   if (!frame) {
     void kickProcessor();

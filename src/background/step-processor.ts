@@ -126,6 +126,7 @@ async function processOne(p: PendingStep): Promise<void> {
     const work = {
       acceptedAt: p.arrivedAt, storedAt: Date.now(), imageMs: result?.timings.totalMs ?? null, ocrMs: result?.timings.ocrMs ?? null,
       crops: result?.crops ?? 0, cacheHits: result?.cacheHits ?? 0, fullFrame: result?.fullFrame ?? false,
+      ...(p.draft.pageWork ? { pageWork: p.draft.pageWork } : {}),
     };
     await steps.put(buildStep({ draft: p.draft, seq, tabId: p.tabId, frameId: p.frameId, image, work, ...(note ? { note } : {}) }));
     await tx.objectStore('tasks').put({ ...task, stepCount: task.stepCount + 1 });

@@ -20,9 +20,13 @@ export interface PreAction {
   lastChangeAt: number;
   title: string;
   url: string;
+  /** Main-thread time the capture took (ms), reported with the step for the bench. */
+  captureMs: number;
 }
 
 export type ActionFields = Omit<Action, 'element_id'>;
+
+const round2 = (ms: number): number => Math.round(ms * 100) / 100;
 
 export class Recorder {
   readonly ids: ElementIds;
@@ -93,9 +97,10 @@ export class Recorder {
 
   /** Synchronous: call at pointerdown/keydown, before the page reacts. */
   capture(element: Element | null): PreAction {
+    const started = performance.now();
     this.flushPending();
     const snapshot = this.snapshotter.snapshot(element);
-    return {
+    const pre = {
       time: Date.now(),
       snapshot,
       element,
@@ -103,7 +108,10 @@ export class Recorder {
       lastChangeAt: this.snapshotter.lastChangeAt,
       title: this.redactor.redact(this.win.top === this.win ? this.win.document.title : this.topTitle()).text,
       url: this.redactor.redactUrl(this.win.location.href).text,
+      captureMs: 0,
     };
+    pre.captureMs = performance.now() - started;
+    return pre;
   }
 
   /**
@@ -137,6 +145,7 @@ export class Recorder {
   private readonly deferred: (() => void)[] = [];
 
   private send(pre: PreAction, action: ActionFields, taskId: string): void {
+    const started = performance.now();
     const redacted = { ...action };
     if (redacted.text !== undefined) redacted.text = this.redactor.redact(redacted.text).text;
     if (redacted.value !== undefined) redacted.value = this.redactor.redact(redacted.value).text;
@@ -159,6 +168,8 @@ export class Recorder {
       mediaRegions: pre.snapshot.mediaRegions,
       redactions: pre.snapshot.redactions,
     };
+    // The message's own serialisation (inside push) is not counted: it is measured apart in the bench.
+    draft.pageWork = { captureMs: round2(pre.captureMs), buildMs: round2(performance.now() - started) };
     this.outbox.push(draft);
   }
 

@@ -42,6 +42,8 @@ export interface StepDraft extends PageObservation {
   target: Target | null;
   /** Why the observation is thin, when the background made it (e.g. a chrome:// page no script may read). */
   note?: string;
+  /** Main-thread time the page spent on this step (ms): the snapshot at the event, and building the draft after it. */
+  pageWork?: { captureMs: number; buildMs: number };
 }
 
 /** The observation part of a draft, without the action. */

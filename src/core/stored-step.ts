@@ -25,6 +25,8 @@ export interface StepWork {
   crops: number;
   cacheHits: number;
   fullFrame: boolean;
+  /** The page's main-thread time for the step, as the content script measured it. */
+  pageWork?: { captureMs: number; buildMs: number };
 }
 
 export interface ExportedStep { step: Step; imageId: string | null; redactions: Record<string, number> }
