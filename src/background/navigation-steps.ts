@@ -9,6 +9,7 @@ import type { Action } from '../core/schema';
 import { readRecording } from '../platform/recording-flag';
 import { ingestUnsent, recordStep } from './step-intake';
 import { clearLeaving, readLeaving } from '../platform/page-handoff';
+import { withAssembledTree } from '../core/dom-tree-parts';
 import { navigationStep } from '../core/navigation-cause';
 import { tabMemory } from './tab-memory';
 import { activeScrubber } from './scrubber-state';
@@ -28,8 +29,9 @@ export async function onPageLoaded(tab: browser.Tabs.Tab, url: string, navigatio
   if (!recording || tab.id === undefined) return;
   // Drafts the last page handed over and never got through: older than the page's own retries would be.
   await ingestUnsent(2000);
-  const leaving = await readLeaving(tab.id);
-  if (!leaving || leaving.at < recording.startedAt) return;
+  const handed = await readLeaving(tab.id);
+  if (!handed || handed.at < recording.startedAt) return;
+  const leaving = withAssembledTree(handed);
   const last = await tabMemory.lastStep(tab.id);
   const fresh = (c: Awaited<ReturnType<typeof tabMemory.commit>>) => (c && c.at >= leaving.at - 1000 ? c : null);
   let commit = fresh(await tabMemory.commit(tab.id));

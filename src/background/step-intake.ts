@@ -12,6 +12,7 @@ import { belongsToTask } from '../core/build-step';
 import { sitePolicy } from '../core/site-policy';
 import { isStorageFull, STORAGE_FULL_MESSAGE } from '../core/storage-error';
 import { joinFrameTree } from '../core/frame-join';
+import { withAssembledTree } from '../core/dom-tree-parts';
 import { db } from '../platform/db';
 import { frameForStep, type FrameResult } from './capture-scheduler';
 import { activeConfig } from './scrubber-state';
@@ -37,7 +38,7 @@ const FRAME_ACK_WAIT_MS = 3000;
  * for the frame to be sealed, so a worker stopped mid-capture is found out by
  * the page's retry, which then captures again instead of losing the frame.
  */
-export async function recordStep(draft: StepDraft, sender: StepSender): Promise<Reply<'step/record'>> {
+export async function recordStep(sent: StepDraft, sender: StepSender): Promise<Reply<'step/record'>> {
   const tab = sender.tab;
   if (!tab || tab.id === undefined) return { ok: false, error: 'step without a tab', retry: false };
   const frameId = sender.frameId ?? 0;
@@ -45,11 +46,13 @@ export async function recordStep(draft: StepDraft, sender: StepSender): Promise<
   const policy = sitePolicy(config.sites, tab.url, sender.url);
   if (!policy.record) return { ok: false, error: 'site excluded by the scrubber config', retry: false };
   // Known at once, before storing: a navigation reported meanwhile must see this action.
-  void tabMemory.setLastStep(tab.id, draft.timestamp, draft.action.type);
+  void tabMemory.setLastStep(tab.id, sent.timestamp, sent.action.type);
   noteUserAction();
   // Grab the frame now, not after earlier steps are stored: freshness depends on timing.
   const pageUrl = sender.pageUrl === undefined ? tab.url ?? null : sender.pageUrl;
-  let frame: Promise<FrameResult> | null = policy.screenshots ? frameForStep(tab, draft.timestamp, draft.lastChangeAt, pageUrl) : null;
+  let frame: Promise<FrameResult> | null = policy.screenshots ? frameForStep(tab, sent.timestamp, sent.lastChangeAt, pageUrl) : null;
+  // The page sends the tree in parts; joining them here keeps ~10 ms per step off its main thread.
+  const draft = withAssembledTree(sent);
   if (frameId !== 0) await joinTopFrame(tab.id, frameId, draft);
   const pending: PendingStep = {
     draftId: draft.draftId, taskId: draft.taskId, arrivedAt: Date.now(), draft, tabId: tab.id, frameId,
@@ -169,7 +172,7 @@ export async function ingestUnsent(minAgeMs: number): Promise<number> {
     const tab = await browser.tabs.get(u.tabId).catch(() => null);
     if (sitePolicy(config.sites, tab?.url, undefined).record) {
       const got = await persist({
-        draftId: u.draft.draftId, taskId: u.draft.taskId, arrivedAt: u.savedAt, draft: u.draft, tabId: u.tabId, frameId: u.frameId,
+        draftId: u.draft.draftId, taskId: u.draft.taskId, arrivedAt: u.savedAt, draft: withAssembledTree(u.draft), tabId: u.tabId, frameId: u.frameId,
         noScreenshot: false, frame: null,
       });
       if (got.reply.ok && !got.reply.duplicate) added++;

@@ -125,6 +125,7 @@ async function processOne(p: PendingStep): Promise<void> {
     const seq = (last?.value.seq ?? 0) + 1;
     const work = {
       acceptedAt: p.arrivedAt, storedAt: Date.now(), imageMs: result?.timings.totalMs ?? null, ocrMs: result?.timings.ocrMs ?? null,
+      decodeMs: result?.timings.decodeMs ?? null, encodeMs: result?.timings.encodeMs ?? null,
       crops: result?.crops ?? 0, cacheHits: result?.cacheHits ?? 0, fullFrame: result?.fullFrame ?? false,
       ...(p.draft.pageWork ? { pageWork: p.draft.pageWork } : {}),
     };

@@ -12,6 +12,7 @@ import type { MediaKind, MediaRegion } from '../core/step-draft';
 import type { Redactor, RedactionSpan } from '../core/redactor';
 import { isSensitiveField, SENSITIVE_PLACEHOLDER } from '../core/sensitive-field';
 import { escapeXmlAttr, escapeXmlText, xmlName } from '../core/xml-escape';
+import { assembleDomTree, BOX_MARK, type DomTreeParts } from '../core/dom-tree-parts';
 import type { ElementIds } from './element-ids';
 import { elementBox, frameOffset } from './geometry';
 import { NearViewport } from './near-viewport';
@@ -26,7 +27,9 @@ export interface SnapshotLimits {
 export const DEFAULT_LIMITS: SnapshotLimits = { maxChars: 1_000_000, maxTextLength: 300, maxAttrLength: 200 };
 
 export interface Snapshot {
-  /** The tree. Its parts are fixed when the snapshot is taken; the string is assembled on first read, off the click's path. */
+  /** The tree's parts, fixed when the snapshot is taken; joined by the worker, off the page's thread. */
+  parts: DomTreeParts;
+  /** The tree, assembled from `parts` on first read (in the page: tests, the top frame's reply to the worker). */
   readonly xml: string;
   /** The id standing for the target in `xml` (its own, or its nearest serialised ancestor's); null without a target. */
   targetId: number | null;
@@ -62,10 +65,6 @@ const INTERACTIVE_ROLES = new Set([
   'button', 'link', 'checkbox', 'radio', 'tab', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'option',
   'switch', 'textbox', 'searchbox', 'combobox', 'slider', 'spinbutton', 'treeitem', 'gridcell',
 ]);
-const BOX_MARK = '\u0001';
-// A control character cannot occur in escaped text, so it safely marks where boxes go.
-// eslint-disable-next-line no-control-regex
-const BOX_PLACEHOLDER = /\u0001(\d+)\u0001/g;
 
 function isInteractive(el: Element): boolean {
   if (INTERACTIVE_TAGS.has(el.localName)) return true;
@@ -208,34 +207,28 @@ export class DomSnapshotter {
     const root = this.doc.documentElement;
     const withMarks = root ? this.element(root) : '';
     const offsets = new Map<Window, { x: number; y: number }>();
-    const boxes = new Map<number, string>();
+    const boxes: DomTreeParts['boxes'] = [];
     for (const el of this.near.near) {
       if (!el.isConnected) continue;
       const id = this.ids.peek(el);
       if (id === undefined) continue;
       const box = elementBox(el, this.offsetFor(el, offsets));
-      if (box.width > 0 || box.height > 0) boxes.set(id, ` bbox="${box.x},${box.y},${box.width},${box.height}"`);
+      if (box.width > 0 || box.height > 0) boxes.push([id, box.x, box.y, box.width, box.height]);
     }
     const targetId = target ? this.emittedIdOf(target) : null;
     const targetTag = target ? xmlName(target.localName) ?? 'element' : 'element';
     const targetBox = target ? elementBox(target, this.offsetFor(target, offsets)) : null;
     const regions = this.redactionRegions(offsets);
     const mediaRegions = this.mediaRegions(offsets);
-    let built: string | null = null;
-    const assemble = (): string => {
-      // A mark stands for a whole bbox attribute: elements not near the viewport get none.
-      let xml = withMarks.replace(BOX_PLACEHOLDER, (_m, id: string) => boxes.get(Number(id)) ?? '');
-      if (xml.length > this.limits.maxChars) xml = this.truncate(xml);
-      if (targetId !== null && targetBox && !xml.includes(` id="${targetId}"`)) {
-        const ctx = `<target-context><${targetTag} id="${targetId}" bbox="${targetBox.x},${targetBox.y},${targetBox.width},${targetBox.height}"/></target-context>`;
-        const close = xml.lastIndexOf('</');
-        xml = close > 0 ? `${xml.slice(0, close)}${ctx}${xml.slice(close)}` : xml + ctx;
-      }
-      return xml;
+    const parts: DomTreeParts = {
+      marked: withMarks, boxes, maxChars: this.limits.maxChars,
+      target: targetId !== null && targetBox ? { id: targetId, tag: targetTag, box: targetBox } : null,
     };
+    let built: string | null = null;
     return {
+      parts,
       get xml() {
-        built ??= assemble();
+        built ??= assembleDomTree(parts);
         return built;
       },
       targetId,
@@ -547,21 +540,5 @@ export class DomSnapshotter {
       out.push({ ...box, kind: mark === 'maybe-background' ? 'background' : mark });
     }
     return out;
-  }
-
-  /** Cut an oversized tree at a tag boundary and close every open element. */
-  private truncate(xml: string): string {
-    const cut = xml.lastIndexOf('>', this.limits.maxChars - 200) + 1;
-    let head = xml.slice(0, cut);
-    const stack: string[] = [];
-    const tagRe = /<(\/?)([a-z_][a-z0-9_.-]*)[^>]*?(\/?)>/g;
-    for (let m = tagRe.exec(head); m; m = tagRe.exec(head)) {
-      if (m[3] === '/') continue;
-      if (m[1] === '/') stack.pop();
-      else stack.push(m[2]!);
-    }
-    head += `<truncated chars="${xml.length - cut}"/>`;
-    while (stack.length) head += `</${stack.pop()}>`;
-    return head;
   }
 }

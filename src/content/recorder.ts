@@ -71,6 +71,7 @@ export class Recorder {
   /** Begin recording: listeners were attached at document_start; now snapshots and steps start. */
   begin(state: RecordingState, redactor: Redactor, idStart: number, where: { tabId: number; frameId: number }): void {
     this.redactor = redactor;
+    this.scrubbed.clear();
     this.where = where;
     this.outbox.where = where;
     this.ids.startAt(idStart);
@@ -83,6 +84,18 @@ export class Recorder {
     this.flushPending();
     this.state = null;
     this.snapshotter.stop();
+  }
+
+  /** Title and address rarely change between steps: their scrubbed form is kept (NER on a title costs ~1 ms per event). */
+  private readonly scrubbed = new Map<string, string>();
+  private remembered(key: string, scrub: (raw: string) => string): string {
+    let out = this.scrubbed.get(key);
+    if (out === undefined) {
+      out = scrub(key.slice(2));
+      if (this.scrubbed.size > 64) this.scrubbed.clear();
+      this.scrubbed.set(key, out);
+    }
+    return out;
   }
 
   onBeforeCapture(fn: () => void): () => void {
@@ -106,8 +119,8 @@ export class Recorder {
       element,
       target: element && snapshot.targetId !== null ? this.describe(element, snapshot.targetId) : null,
       lastChangeAt: this.snapshotter.lastChangeAt,
-      title: this.redactor.redact(this.win.top === this.win ? this.win.document.title : this.topTitle()).text,
-      url: this.redactor.redactUrl(this.win.location.href).text,
+      title: this.remembered(`t:${this.win.top === this.win ? this.win.document.title : this.topTitle()}`, (t) => this.redactor.redact(t).text),
+      url: this.remembered(`u:${this.win.location.href}`, (u) => this.redactor.redactUrl(u).text),
       captureMs: 0,
     };
     pre.captureMs = performance.now() - started;
@@ -158,7 +171,8 @@ export class Recorder {
       timestamp: pre.time,
       action: { ...redacted, element_id: pre.target?.element_id ?? null },
       target: pre.target,
-      domTree: pre.snapshot.xml,
+      domTree: '',
+      domParts: pre.snapshot.parts,
       title: pre.title,
       url: pre.url,
       viewport: { width: this.win.innerWidth, height: this.win.innerHeight },

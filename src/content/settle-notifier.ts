@@ -4,7 +4,9 @@
 // to be called between pointerdown and the page's reaction.
 import { listen } from './guard';
 
-const QUIET_MS = 250;
+// Short: at two actions a second, a frame must be captured (itself limited to two a second) in the half
+// second between a page's reaction and the next action. 100 ms after the last change leaves time for it.
+const QUIET_MS = 100;
 
 export function initSettleNotifier(win: Window, lastChangeAt: () => number, notify: (changeAt: number) => void): {
   changed: () => void; stop: () => void;

@@ -5,6 +5,7 @@
 // Raw page text never leaves the page: the content script scrubs dom_tree and
 // action text before sending a draft.
 import type { Action, Box, Target } from './schema';
+import type { DomTreeParts } from './dom-tree-parts';
 
 /** Kinds of screen area whose pixels the DOM cannot vouch for: OCR looks there. */
 export const MEDIA_KINDS = ['canvas', 'img', 'background', 'video', 'svg-image', 'embed', 'closed-shadow', 'frame'] as const;
@@ -14,7 +15,10 @@ export type MediaKind = (typeof MEDIA_KINDS)[number];
 export interface MediaRegion extends Box { kind: MediaKind }
 
 export interface PageObservation {
+  /** The XML tree; empty while `domParts` holds it unassembled (as pages send it). */
   domTree: string;
+  /** The tree's parts as the page sends them; the worker assembles `domTree` from them (core/dom-tree-parts). */
+  domParts?: DomTreeParts;
   title: string;
   url: string;
   viewport: { width: number; height: number };

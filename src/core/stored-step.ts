@@ -20,8 +20,11 @@ export interface StoredStep {
 export interface StepWork {
   acceptedAt: number;
   storedAt: number;
+  /** Image work in the offscreen document: all of it, and its parts (decode + DOM blur, OCR + blur, encode + store). */
   imageMs: number | null;
+  decodeMs?: number | null;
   ocrMs: number | null;
+  encodeMs?: number | null;
   crops: number;
   cacheHits: number;
   fullFrame: boolean;

@@ -10,7 +10,7 @@ import { regionsToPixels } from '../core/blur-regions';
 import { cropScale, planCrops, type Crop } from '../core/ocr-crops';
 import { createScrubber } from '../core/scrub/scrubber';
 import { CompromiseRecognizer } from '../core/scrub/entities';
-import { blurRect } from '../platform/image-ops';
+import { blurRect, canvasPng } from '../platform/image-ops';
 import { db } from '../platform/db';
 import { readLines } from './ocr';
 
@@ -19,7 +19,7 @@ const ner = new CompromiseRecognizer();
 const cache = new Map<string, OcrLine[]>();
 const CACHE_ENTRIES = 256;
 
-async function cropKey(ctx: OffscreenCanvasRenderingContext2D, c: Crop, scale: number): Promise<string> {
+async function cropKey(ctx: CanvasRenderingContext2D, c: Crop, scale: number): Promise<string> {
   const pixels = ctx.getImageData(c.x, c.y, c.width, c.height).data;
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', pixels));
   let hex = '';
@@ -40,7 +40,10 @@ export async function scrubFrame(job: FrameJob): Promise<FrameJobResult> {
   const scale = Math.abs(cssWidth - bitmap.width) > 1 ? cssWidth / bitmap.width : 1;
   const width = Math.round(bitmap.width * scale);
   const height = Math.round(bitmap.height * scale);
-  const canvas = new OffscreenCanvas(width, height);
+  // A document canvas, not an OffscreenCanvas: see canvasPng for why.
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('2D canvas unavailable');
   ctx.imageSmoothingQuality = 'high';
@@ -89,7 +92,7 @@ export async function scrubFrame(job: FrameJob): Promise<FrameJobResult> {
     for (const r of regionsToPixels(toBlur, 1, blur.padding, width, height)) blurRect(canvas, ctx, r, style);
   }
   const t2 = performance.now();
-  const blob = await canvas.convertToBlob({ type: 'image/png' });
+  const blob = canvasPng(canvas);
   await (await db()).put('images', { id: job.imageId, blob, width, height });
   const t3 = performance.now();
   return {

@@ -29,15 +29,18 @@ function ocrWorker(): Promise<Worker> {
  * text far better that way.
  */
 export async function readLines(
-  source: OffscreenCanvas, region: { x: number; y: number; width: number; height: number }, scale: number,
+  source: HTMLCanvasElement, region: { x: number; y: number; width: number; height: number }, scale: number,
 ): Promise<OcrLine[]> {
   const w = await ocrWorker();
-  const canvas = new OffscreenCanvas(Math.round(region.width * scale), Math.round(region.height * scale));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(region.width * scale);
+  canvas.height = Math.round(region.height * scale);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('2D canvas unavailable');
   ctx.filter = 'grayscale(1)';
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(source, region.x, region.y, region.width, region.height, 0, 0, canvas.width, canvas.height);
-  const { data } = await w.recognize(canvas, {}, { blocks: true });
+  // A data URL, not the canvas: tesseract.js would encode a canvas with toBlob, which an offscreen document runs once a second.
+  const { data } = await w.recognize(canvas.toDataURL('image/png'), {}, { blocks: true });
   return linesFromBlocks((data.blocks ?? []) as unknown as TesseractBlock[], scale);
 }

@@ -30,8 +30,10 @@ export async function processImage(
   return { blob: await canvas.convertToBlob({ type: 'image/png' }), width, height };
 }
 
+type Ctx2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
+
 /** Blur one rectangle through its pixels (see core/pixel-blur: block means, then smoothing). */
-export function blurRect(canvas: OffscreenCanvas, ctx: OffscreenCanvasRenderingContext2D, r: PixelRect, style: BlurStyle): void {
+export function blurRect(canvas: { width: number; height: number }, ctx: Ctx2D, r: PixelRect, style: BlurStyle): void {
   const x0 = Math.max(0, Math.floor(r.x));
   const y0 = Math.max(0, Math.floor(r.y));
   const w = Math.min(canvas.width - x0, Math.ceil(r.width));
@@ -44,4 +46,18 @@ export function blurRect(canvas: OffscreenCanvas, ctx: OffscreenCanvasRenderingC
 
 export async function dataUrlToBlob(dataUrl: string): Promise<Blob> {
   return (await fetch(dataUrl)).blob();
+}
+
+/**
+ * PNG bytes of a document canvas, encoded synchronously. In an extension's
+ * offscreen document Chrome runs toBlob/convertToBlob callbacks about once a
+ * second (measured: 1,009 ms for a 1280x800 frame), while toDataURL takes tens
+ * of milliseconds; so pages that are never shown encode this way.
+ */
+export function canvasPng(canvas: HTMLCanvasElement): Blob {
+  const url = canvas.toDataURL('image/png');
+  const binary = atob(url.slice(url.indexOf(',') + 1));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type: 'image/png' });
 }
