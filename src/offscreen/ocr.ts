@@ -1,7 +1,8 @@
 // OCR in the offscreen document: tesseract.js with worker, core and English
 // data shipped inside the extension (dist/ocr/), never fetched from a CDN.
-// One worker: on 2 cores a second one did not shorten a frame's image work
-// (the bench's image-work rows), and each costs ~40 MB.
+// One worker: with OCR limited to media crops (and cached), OCR is a few ms
+// of a step's image work at p50 (see the pipeline bench), so a second worker
+// (~40 MB more) was not tried; it could only help ocr.scope: full.
 import { createWorker, type Worker } from 'tesseract.js';
 import { linesFromBlocks, type OcrLine, type TesseractBlock } from '../core/scrub/ocr-words';
 
