@@ -40,7 +40,8 @@ try {
     printTable('Text scrub of a real 10k-element dom_tree (median of runs) vs one email regex over the same string', [r.scrub]);
     printTable(`Recognisers on the labelled sample (${r.quality.items} texts, ${r.quality.labelled} labelled secrets): recall ${r.quality.recall}, precision ${r.quality.precision}`, r.quality.per_kind);
     if (r.quality.false_positive_examples.length) console.log(`false positives, e.g.:\n  ${r.quality.false_positive_examples.join('\n  ')}`);
-    printTable('OCR per 1280x800 screenshot in the offscreen code (bundled tesseract) vs the 500 ms capture interval', r.ocr);
+    printTable('Hostile text, 1 MB each, rules + NER + the custom rule (a+)+$ (linear-time), vs the real page above', r.adversarial);
+    printTable('Whole-frame image work per 1280x800 screenshot in the offscreen document (ocr.scope full) vs the 500 ms capture interval', r.ocr);
   }
   if (want('export')) {
     const r = runExportBench();

@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 import { isMessage, type ExportProgress, type RecordingState } from '../src/core/messages';
 import type { Task } from '../src/core/task';
 import { send } from '../src/platform/messaging';
+import { mayReceive } from '../src/platform/sender';
 import { DEFAULT_PREFS, loadExportPrefs, saveExportPrefs, toExportOptions, type ExportPrefs } from '../src/platform/export-prefs';
 import '../src/ui/base.css';
 import './popup.css';
@@ -53,8 +54,9 @@ function App() {
   useEffect(() => {
     void refresh().catch((e: unknown) => setError(String(e)));
     void loadExportPrefs().then(setPrefs);
-    const listener = (raw: unknown): undefined => {
-      if (!isMessage(raw)) return undefined;
+    const listener = (raw: unknown, sender: browser.Runtime.MessageSender): undefined => {
+      // Content scripts can broadcast too: take news only from the worker and the offscreen document.
+      if (!isMessage(raw) || !mayReceive(raw.kind, sender)) return undefined;
       if (raw.kind === 'recording/changed') {
         setRecording(raw.state);
         setStepCount(raw.stepCount);

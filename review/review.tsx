@@ -11,6 +11,7 @@ import { isMessage } from '../src/core/messages';
 import { listTasks } from '../src/platform/db';
 import { blurRegion, deleteStep, deleteTask, editThought, liveSteps, setTaskStatus } from '../src/platform/review-store';
 import { send } from '../src/platform/messaging';
+import { mayReceive } from '../src/platform/sender';
 import { loadExportPrefs, toExportOptions } from '../src/platform/export-prefs';
 import { StepCard } from './step-card';
 import '../src/ui/base.css';
@@ -48,9 +49,11 @@ function App() {
   useEffect(() => {
     void reloadTasks();
     void send<'config/get'>({ kind: 'config/get' }).then((c) => setBlurStyle({ mode: c.config.blur.mode, strength: c.config.blur.strength }));
-    const listener = (raw: unknown): undefined => {
-      if (isMessage(raw) && raw.kind === 'recording/changed') void reloadTasks();
-      if (isMessage(raw) && raw.kind === 'export/progress' && raw.progress.phase !== 'running') {
+    const listener = (raw: unknown, sender: browser.Runtime.MessageSender): undefined => {
+      // Content scripts can broadcast too: take news only from the worker and the offscreen document.
+      if (!isMessage(raw) || !mayReceive(raw.kind, sender)) return undefined;
+      if (raw.kind === 'recording/changed') void reloadTasks();
+      if (raw.kind === 'export/progress' && raw.progress.phase !== 'running' && raw.progress.phase !== 'waiting') {
         setStatus(raw.progress.phase === 'done' ? `Exported ${raw.progress.filename}` : raw.progress.error ?? raw.progress.phase);
       }
       return undefined;

@@ -4,6 +4,7 @@
 import browser from 'webextension-polyfill';
 import { isMessage, type Message, type MessageKind } from '../core/messages';
 import type { HandlerMap, Handler } from '../platform/messaging';
+import { isOwnBlobUrl, mayReceive, senderKind } from '../platform/sender';
 import { readRecording } from '../platform/recording-flag';
 import { listTasks } from '../platform/db';
 import { ingestUnsent, recordStep } from './step-intake';
@@ -54,6 +55,11 @@ const handlers: HandlerMap = {
     return { ok: true };
   },
   'export/ready': async (m) => {
+    // Only a zip the offscreen document made: never an arbitrary URL a message names.
+    if (!isOwnBlobUrl(m.url) || !/^alien-dataflow-[\w.-]+\.zip$/.test(m.filename)) {
+      console.warn('[alien-dataflow] refusing a download that is not an export zip', m.filename);
+      return;
+    }
     await downloadExport(m.url, m.filename, m.saveAs);
   },
 };
@@ -62,6 +68,10 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
   if (!isMessage(raw) || 'target' in raw) return undefined;
   const handler = handlers[raw.kind] as Handler<MessageKind> | undefined;
   if (!handler) return undefined;
+  if (!mayReceive(raw.kind, sender)) {
+    console.warn(`[alien-dataflow] refused ${raw.kind} from ${senderKind(sender) ?? 'an unknown sender'}`);
+    return undefined;
+  }
   return Promise.resolve(handler(raw as Message & { kind: MessageKind } as never, sender));
 });
 

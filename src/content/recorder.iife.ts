@@ -101,8 +101,9 @@ function main(): void {
       stops.push(channel.stop, listen(window, 'pointerdown', channel.ask));
     } else {
       // The worker joins a cross-origin frame's step into this frame's tree.
-      const onSnapshot = (raw: unknown): Promise<Reply<'frame/snapshot'>> | undefined => {
-        if (!isMessage(raw) || raw.kind !== 'frame/snapshot' || !rec.recording) return undefined;
+      const onSnapshot = (raw: unknown, sender: browser.Runtime.MessageSender): Promise<Reply<'frame/snapshot'>> | undefined => {
+        // Only the worker (this extension, no tab) may ask; content scripts cannot message each other this way anyway.
+        if (!isMessage(raw) || raw.kind !== 'frame/snapshot' || !rec.recording || sender.id !== browser.runtime.id || sender.tab) return undefined;
         const snap = rec.snapshotter.snapshot();
         return Promise.resolve({ xml: snap.xml, redactedRegions: snap.redactedRegions, mediaRegions: snap.mediaRegions });
       };

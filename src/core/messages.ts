@@ -97,11 +97,39 @@ export interface ReplyMap {
 
 export type Reply<K extends MessageKind> = ReplyMap[K];
 
-const KINDS: ReadonlySet<string> = new Set<MessageKind>([
-  'recording/start', 'recording/stop', 'recording/get', 'tasks/list', 'export/start', 'export/cancel', 'config/get', 'config/save',
-  'step/record', 'page/settled', 'frame/hello', 'page/loaded', 'frame/snapshot', 'offscreen/export', 'offscreen/export-cancel', 'offscreen/scrub-frame',
-  'export/progress', 'export/ready', 'recording/changed',
-]);
+/** The kinds of context a message can come from (see platform/sender for how a sender is classified). */
+export type SenderKind = 'extension-page' | 'content-script' | 'offscreen' | 'worker';
+
+/**
+ * Who may send each kind. Privileged kinds (recording control, config, export,
+ * task lists) come only from the extension's own pages; page kinds only from
+ * content scripts in tabs; offscreen work only from the worker. A compromised
+ * renderer can send anything, so receivers drop what its sender may not send.
+ */
+export const SENT_BY: { readonly [K in MessageKind]: readonly SenderKind[] } = {
+  'recording/start': ['extension-page'],
+  'recording/stop': ['extension-page'],
+  'recording/get': ['extension-page'],
+  'tasks/list': ['extension-page'],
+  'export/start': ['extension-page'],
+  'export/cancel': ['extension-page'],
+  // Content scripts scrub with the config in force; it is no secret (content scripts can read storage.local anyway).
+  'config/get': ['extension-page', 'content-script'],
+  'config/save': ['extension-page'],
+  'step/record': ['content-script'],
+  'page/settled': ['content-script'],
+  'frame/hello': ['content-script'],
+  'page/loaded': ['content-script'],
+  'frame/snapshot': ['worker'],
+  'offscreen/export': ['worker'],
+  'offscreen/export-cancel': ['worker'],
+  'offscreen/scrub-frame': ['worker'],
+  'export/progress': ['offscreen'],
+  'export/ready': ['offscreen'],
+  'recording/changed': ['worker'],
+};
+
+const KINDS: ReadonlySet<string> = new Set(Object.keys(SENT_BY));
 
 /** Narrow an unknown runtime message; anything else is not ours. */
 export function isMessage(value: unknown): value is Message {

@@ -5,21 +5,11 @@ import browser from 'webextension-polyfill';
 import { isMessage, type Message } from '../core/messages';
 import { cancelExport, runExport } from './export-runner';
 import { scrubFrame } from './frame-scrub';
-
-/**
- * The service worker: this extension, no tab, and a script URL on the
- * extension's origin (pages have .html URLs). An offscreen document may use
- * only chrome.runtime messaging, so it cannot read the manifest to compare.
- */
-function fromServiceWorker(sender: browser.Runtime.MessageSender): boolean {
-  if (sender.id !== browser.runtime.id || sender.tab || !sender.url) return false;
-  const url = new URL(sender.url);
-  return url.origin === self.location.origin && url.pathname.endsWith('.js');
-}
+import { mayReceive } from '../platform/sender';
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined => {
   if (!isMessage(raw) || !('target' in raw) || raw.target !== 'offscreen') return undefined;
-  if (!fromServiceWorker(sender)) {
+  if (!mayReceive(raw.kind, sender)) {
     console.warn('[alien-dataflow] offscreen: ignoring a message not sent by the service worker', raw.kind);
     return undefined;
   }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { parseDocument, LineCounter, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { BUILTIN_RECOGNIZERS } from './recognizers';
+import { compileLinear } from './linear-regex';
 
 export const ENTITY_TYPES = ['person', 'place', 'organization'] as const;
 
@@ -91,8 +92,7 @@ export function parseScrubConfig(text: string): ParseResult {
   }
   parsed.data.custom_rules.forEach((rule, i) => {
     try {
-      new RegExp(rule.pattern, `${rule.flags}g`);
-      if (new RegExp(rule.pattern, rule.flags).test('')) throw new Error('the pattern matches the empty string');
+      if (compileLinear(rule.pattern, rule.flags).matchesEmpty()) throw new Error('the pattern matches the empty string');
     } catch (error) {
       errors.push({ line: lineOf(doc, counter, ['custom_rules', i, 'pattern']), path: `custom_rules.${i}.pattern`, message: `invalid regular expression: ${(error as Error).message}` });
     }

@@ -58,11 +58,37 @@ function lexiconOf(): Record<string, string | string[]> {
 }
 
 const TRIM = /[\s.,;:!?]+$/;
+/**
+ * compromise slows down more than linearly on long text (1 MB of "a.a.a." took
+ * minutes): longer text is read in pieces of about this size, cut at a line
+ * break or a space where there is one, so a name is rarely split.
+ */
+const CHUNK = 4000;
+
+/** [start, end) pieces of `text`, each at most CHUNK long. */
+function pieces(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(text.length, start + CHUNK);
+    if (end < text.length) {
+      const window = text.slice(start + CHUNK / 2, end);
+      const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf(' '));
+      if (cut >= 0) end = start + CHUNK / 2 + cut + 1;
+    }
+    out.push([start, end]);
+    start = end;
+  }
+  return out;
+}
 
 export class CompromiseRecognizer implements EntityRecognizer {
   private readonly cache = new Map<string, EntitySpan[]>();
 
   find(text: string, types: readonly EntityType[]): EntitySpan[] {
+    if (text.length > CHUNK) {
+      return pieces(text).flatMap(([start, end]) =>
+        this.find(text.slice(start, end), types).map((e) => ({ ...e, start: e.start + start, end: e.end + start })));
+    }
     if (types.length === 0 || text.length < 3) return [];
     const capitalised = capitalisedCue(text);
     if (!capitalised && !hasFirstName(text)) return [];

@@ -21,8 +21,10 @@ const B = '(?<![\\w@.-])'; // not glued to a word on the left
 const E = '(?![\\w@-])'; // nor on the right
 
 export const BUILTIN_RECOGNIZERS: Recognizer[] = [
-  // Also percent-encoded (jane%40example.com), as it appears in query strings shown as text.
-  { name: 'email', tag: 'EMAIL', pattern: /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g },
+  // Also percent-encoded (jane%40example.com), as it appears in query strings shown as text. The lookbehind
+  // starts a match only where a run of local-part characters starts: without it every position inside a long
+  // run (a hex blob, a base64 state URL) rescanned the rest of it, quadratic (10 s on 100 KB of hex).
+  { name: 'email', tag: 'EMAIL', pattern: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g },
   {
     name: 'private_key', tag: 'SECRET',
     pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)/g,

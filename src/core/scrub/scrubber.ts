@@ -5,6 +5,7 @@ import type { Redactor, RedactionResult, RedactionSpan } from '../redactor';
 import { BUILTIN_RECOGNIZERS, SENSITIVE_URL_PARAM, type Recognizer } from './recognizers';
 import { hostMatches, type ScrubConfig } from './config';
 import type { EntityRecognizer, EntityType } from './entities';
+import { compileLinear, type LinearPattern } from './linear-regex';
 
 const NER_TAG: Record<EntityType, string> = { person: 'PERSON', place: 'PLACE', organization: 'ORG' };
 
@@ -18,6 +19,8 @@ export interface Scrubber extends Redactor {
 }
 
 interface CompiledRule { name: string; tag: string; re: RegExp; group?: number; validate?: (s: string) => boolean; shrink?: boolean }
+/** A custom rule: linear-time matching (see linear-regex). */
+interface CustomRule { name: string; tag: string; pattern: LinearPattern }
 
 function compile(r: Recognizer): CompiledRule {
   const flags = new Set([...r.pattern.flags, 'g', ...(r.group ? ['d'] : [])]);
@@ -34,11 +37,17 @@ function shrinkToValid(value: string, validate: (s: string) => boolean): string 
 }
 
 export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null): Scrubber {
-  const rules: CompiledRule[] = [
-    ...BUILTIN_RECOGNIZERS.filter((r) => config.rules[r.name] !== false).map(compile),
-    ...config.custom_rules.map((c) => ({ name: c.name, tag: c.tag, re: new RegExp(c.pattern, `${c.flags}g`) })),
-  ];
-  const tags = new Map<string, string>([...rules.map((r) => [r.name, r.tag] as const),
+  const rules: CompiledRule[] = BUILTIN_RECOGNIZERS.filter((r) => config.rules[r.name] !== false).map(compile);
+  // A config is validated before it is saved; one that still fails here (hand-edited storage) loses that rule, loudly.
+  const custom: CustomRule[] = config.custom_rules.flatMap((c) => {
+    try {
+      return [{ name: c.name, tag: c.tag, pattern: compileLinear(c.pattern, c.flags) }];
+    } catch (error) {
+      console.warn(`[alien-dataflow] custom rule ${c.name} skipped: ${(error as Error).message}`);
+      return [];
+    }
+  });
+  const tags = new Map<string, string>([...rules.map((r) => [r.name, r.tag] as const), ...custom.map((r) => [r.name, r.tag] as const),
     ...Object.entries(NER_TAG).map(([k, v]) => [k, v] as const), ['credential', 'CREDENTIAL'], ['mask', 'MASKED'], ['url_credentials', 'SECRET']]);
   const replacementFor = (rule: string): string =>
     config.replacement.style === 'typed' ? `<${tags.get(rule) ?? 'REDACTED'}>` : config.replacement.generic;
@@ -62,6 +71,9 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
         const start = rule.group && m.indices?.[rule.group] ? m.indices[rule.group]![0] : m.index;
         found.push({ start, end: start + value.length, rule: rule.name });
       }
+    }
+    for (const rule of custom) {
+      for (const m of rule.pattern.matches(text)) found.push({ start: m.start, end: m.end, rule: rule.name });
     }
     if (ner && config.ner.enabled) {
       for (const e of ner.find(text, config.ner.entities)) found.push({ start: e.start, end: e.end, rule: e.type });
