@@ -11,12 +11,14 @@ import { storageProblem } from './storage-health';
 import { captureSettled } from './capture-scheduler';
 import { tabMemory } from './tab-memory';
 import { clearHandoff } from '../platform/page-handoff';
+import { fullScrubber } from './scrubber-state';
 import { ingestUnsent } from './step-intake';
 
 export async function startRecording(instruction: string): Promise<RecordingState> {
   const current = await readRecording();
   if (current) await stopRecording();
-  const text = instruction.trim();
+  // The instruction is stored and exported with every step: scrubbed like page text ("Email Jane Roe at …").
+  const text = (await fullScrubber()).redact(instruction.trim()).text;
   if (!text) throw new Error('Type the task first: what are you about to do?');
   const task: Task = { id: crypto.randomUUID(), instruction: text, status: 'recording', createdAt: Date.now(), endedAt: null, stepCount: 0, recordedCount: 0 };
   await (await db()).put('tasks', task);

@@ -10,7 +10,8 @@
 import type { Box } from '../core/schema';
 import type { MediaKind, MediaRegion } from '../core/step-draft';
 import type { Redactor, RedactionSpan } from '../core/redactor';
-import { isSensitiveField, SENSITIVE_PLACEHOLDER } from '../core/sensitive-field';
+import { isSensitiveField, SENSITIVE_PLACEHOLDER, type SensitiveFieldTest } from '../core/sensitive-field';
+import { fieldAttributes } from './dom-utils';
 import { escapeXmlAttr, escapeXmlText, xmlName } from '../core/xml-escape';
 import { assembleDomTree, BOX_MARK, type DomTreeParts } from '../core/dom-tree-parts';
 import type { ElementIds } from './element-ids';
@@ -60,6 +61,7 @@ const KEEP_ATTRS = new Set([
   'min', 'max', 'step', 'pattern', 'maxlength', 'autocomplete', 'datetime', 'lang', 'dir',
 ]);
 const URL_ATTRS = new Set(['href', 'src', 'action']);
+const LABEL_ATTRS = new Set(['title', 'alt', 'placeholder', 'label', 'data-testid', 'value']);
 const INTERACTIVE_TAGS = new Set(['a', 'button', 'input', 'select', 'textarea', 'summary', 'label', 'option', 'iframe']);
 const INTERACTIVE_ROLES = new Set([
   'button', 'link', 'checkbox', 'radio', 'tab', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'option',
@@ -153,9 +155,11 @@ export class DomSnapshotter {
 
   private maskSelector: string | null = null;
   private maskText = '<REDACTED>';
+  private sensitive: SensitiveFieldTest = isSensitiveField;
 
-  /** Config from the scrubber: elements matching `maskSelectors` keep no text and are blurred; the size cap. */
-  configure(maskSelectors: string[], maskText: string, maxChars: number): void {
+  /** Config from the scrubber: elements matching `maskSelectors` keep no text and are blurred; sensitive fields; the size cap. */
+  configure(maskSelectors: string[], maskText: string, maxChars: number, sensitive: SensitiveFieldTest = isSensitiveField): void {
+    this.sensitive = sensitive;
     const valid = maskSelectors.filter((sel) => {
       try {
         this.doc.createDocumentFragment().querySelector(sel);
@@ -345,10 +349,12 @@ export class DomSnapshotter {
     const id = this.ids.idOf(el);
     let attrs = ` id="${id}"`;
     const domId = el.getAttribute('id');
-    if (domId) attrs += ` dom-id="${escapeXmlAttr(domId.slice(0, this.limits.maxAttrLength))}"`;
+    if (domId && !masked) attrs += ` dom-id="${escapeXmlAttr(this.attrValue('id', domId))}"`;
     for (const attr of Array.from(el.attributes)) {
       const name = attr.name.toLowerCase();
       if (!KEEP_ATTRS.has(name) && !name.startsWith('aria-') && name !== 'data-testid') continue;
+      // A masked element shows nothing that labels it: no title, alt, placeholder or aria text.
+      if (masked && (LABEL_ATTRS.has(name) || (name.startsWith('aria-') && name !== 'aria-hidden'))) continue;
       const safeName = xmlName(name);
       if (!safeName) continue;
       attrs += ` ${safeName}="${escapeXmlAttr(this.attrValue(name, attr.value))}"`;
@@ -373,6 +379,8 @@ export class DomSnapshotter {
         children += `<shadow-root>${this.children(shadow, masked)}</shadow-root>`;
       }
       if (el.localName === 'iframe' || el.localName === 'frame') children += this.frameContent(el as HTMLIFrameElement);
+      // A sensitive textarea's body is its (initial) value: never written out.
+      else if (el.localName === 'textarea' && this.sensitive(fieldAttributes(el))) children += '';
       else children += this.children(el, masked);
     }
     return children ? `<${tag}${attrs}>${children}</${tag}>` : `<${tag}${attrs}/>`;
@@ -454,11 +462,7 @@ export class DomSnapshotter {
         const names = Array.from(input.files ?? [], (f) => f.name).join(', ');
         return names ? ` value="${escapeXmlAttr(this.redactor.redact(names).text)}"` : '';
       }
-      const sensitive = isSensitiveField({
-        tag, type: input.getAttribute('type'), autocomplete: input.getAttribute('autocomplete'),
-        name: input.getAttribute('name'), id: input.getAttribute('id'),
-      });
-      if (sensitive) {
+      if (this.sensitive(fieldAttributes(el))) {
         if (input.value) this.redactedFields.set(el, 'credential');
         return input.value ? ` value="${escapeXmlAttr(SENSITIVE_PLACEHOLDER)}"` : '';
       }

@@ -1,4 +1,5 @@
 // Small DOM helpers shared by the observers.
+import type { FieldAttributes } from '../core/sensitive-field';
 
 /** The innermost element an event came from, through shadow roots. */
 export function eventElement(event: Event): Element | null {
@@ -35,4 +36,17 @@ export function controlOf(el: Element | null): Element | null {
 export function fieldText(el: Element): string {
   if (el.localName === 'input' || el.localName === 'textarea') return (el as HTMLInputElement).value;
   return (el as HTMLElement).innerText ?? el.textContent ?? '';
+}
+
+/** What decides whether a field is sensitive: its attributes, label text and placeholder. */
+export function fieldAttributes(el: Element): FieldAttributes {
+  const labels = (el as HTMLInputElement).labels;
+  const label = [
+    ...Array.from(labels ?? [], (l) => l.textContent ?? ''),
+    el.getAttribute('aria-label') ?? '', el.getAttribute('placeholder') ?? '',
+  ].join(' ').trim();
+  return {
+    tag: el.localName, type: el.getAttribute('type'), autocomplete: el.getAttribute('autocomplete'),
+    name: el.getAttribute('name'), id: el.getAttribute('id'), label,
+  };
 }

@@ -13,13 +13,16 @@ function uniqueIn(root: ParentNode, selector: string): boolean {
   }
 }
 
-function selectorInRoot(el: Element, root: ParentNode): string {
-  if (el.id && uniqueIn(root, `#${cssEscape(el.id)}`)) return `#${cssEscape(el.id)}`;
+/** Which ids a selector may name: one that holds a secret (`#delete-jane.doe@example.com`) may not. */
+export type IdFilter = (id: string) => boolean;
+
+function selectorInRoot(el: Element, root: ParentNode, usable: IdFilter): string {
+  if (el.id && usable(el.id) && uniqueIn(root, `#${cssEscape(el.id)}`)) return `#${cssEscape(el.id)}`;
   const parts: string[] = [];
   let current: Element | null = el;
   while (current && current.parentNode) {
     let part = current.localName;
-    if (current.id && uniqueIn(root, `#${cssEscape(current.id)}`)) {
+    if (current.id && usable(current.id) && uniqueIn(root, `#${cssEscape(current.id)}`)) {
       parts.unshift(`#${cssEscape(current.id)}`);
       break;
     }
@@ -33,11 +36,16 @@ function selectorInRoot(el: Element, root: ParentNode): string {
   return parts.join(' > ');
 }
 
-export function cssSelector(el: Element): string {
+export function cssSelector(el: Element, usable: IdFilter = () => true): string {
   const root = el.getRootNode();
-  const own = selectorInRoot(el, root as ParentNode);
-  if (root instanceof ShadowRoot) return `${cssSelector(root.host)} >>> ${own}`;
+  const own = selectorInRoot(el, root as ParentNode, usable);
+  if (root instanceof ShadowRoot) return `${cssSelector(root.host, usable)} >>> ${own}`;
   return own;
+}
+
+/** The ids a selector names (unescaped). */
+export function selectorIds(selector: string): string[] {
+  return [...selector.matchAll(/#((?:\\.|[\w-])+)/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1'));
 }
 
 export function xPath(el: Element): string {

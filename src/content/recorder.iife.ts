@@ -24,6 +24,7 @@ import { onRecordingChange, readRecording } from '../platform/recording-flag';
 import { send, broadcast } from '../platform/messaging';
 import { isMessage, type RecordingState, type Reply } from '../core/messages';
 import { passThroughRedactor } from '../core/redactor';
+import { sensitiveFieldTest } from '../core/sensitive-field';
 import { listen } from './guard';
 
 /** Frames per tab get disjoint id ranges, so ids from different frames never collide. */
@@ -86,7 +87,8 @@ function main(): void {
     }
     const [hello, scrubber] = await Promise.all([send<'frame/hello'>({ kind: 'frame/hello' }), loadScrubber()]);
     if (scrubber.neverRecord(window.location.href)) return; // a site the user excluded: nothing is recorded here
-    rec.snapshotter.configure(scrubber.config.mask_selectors, scrubber.replacementFor('mask'), scrubber.config.recorder.dom_max_chars);
+    rec.sensitive = sensitiveFieldTest(scrubber.config.sensitive_fields);
+    rec.snapshotter.configure(scrubber.config.mask_selectors, scrubber.replacementFor('mask'), scrubber.config.recorder.dom_max_chars, rec.sensitive);
     rec.begin(state, scrubber, hello.frameId * IDS_PER_FRAME + 1, { tabId: hello.tabId, frameId: hello.frameId });
     sameOriginFrames(window).forEach(attach);
     const stops: (() => void)[] = [initNavigationObserver(window, rec, atPageLoad)];

@@ -7,9 +7,11 @@ import type { RecordingState } from '../core/messages';
 import { ElementIds } from './element-ids';
 import { DomSnapshotter, type Snapshot, type SnapshotLimits, DEFAULT_LIMITS } from './dom-snapshot';
 import { accessibleName, roleOf, visibleText } from './element-semantics';
-import { cssSelector, xPath } from './element-locators';
+import { cssSelector, selectorIds, xPath } from './element-locators';
 import { elementBox, frameOffset } from './geometry';
 import type { Outbox } from './outbox';
+import { isSensitiveField, type SensitiveFieldTest } from '../core/sensitive-field';
+import { fieldAttributes } from './dom-utils';
 
 /** State captured synchronously before the page reacts to an action. */
 export interface PreAction {
@@ -32,6 +34,8 @@ export class Recorder {
   readonly ids: ElementIds;
   readonly snapshotter: DomSnapshotter;
   state: RecordingState | null = null;
+  /** Which fields are sensitive, from the config in force (see core/sensitive-field). */
+  sensitive: SensitiveFieldTest = isSensitiveField;
   /** The browser's ids for this frame (from the worker's hello): where the page's hand-over is filed. */
   where: { tabId: number; frameId: number } | null = null;
   /** Offset of this frame in the top-level viewport; set by the frame-offset exchange for cross-origin frames. */
@@ -62,6 +66,10 @@ export class Recorder {
       redact: (t) => this.redactor.redact(t),
       redactUrl: (u) => this.redactor.redactUrl(u),
     }, limits, (el) => this.offsetOf(el));
+  }
+
+  isSensitive(el: Element): boolean {
+    return this.sensitive(fieldAttributes(el));
   }
 
   get recording(): boolean {
@@ -165,7 +173,10 @@ export class Recorder {
     if (redacted.label !== undefined) redacted.label = this.redactor.redact(redacted.label).text;
     if (redacted.url !== undefined) redacted.url = this.redactor.redactUrl(redacted.url).text;
     if (redacted.files !== undefined) redacted.files = redacted.files.map((f) => this.redactor.redact(f).text);
-    const target = pre.target && { ...pre.target, name: this.redactor.redact(pre.target.name).text, text: this.redactor.redact(pre.target.text).text };
+    const target = pre.target && {
+      ...pre.target, name: this.redactor.redact(pre.target.name).text, text: this.redactor.redact(pre.target.text).text,
+      selector: this.safeSelector(pre.target.selector, pre.element),
+    };
     const draft: StepDraft = {
       draftId: crypto.randomUUID(),
       taskId,
@@ -186,6 +197,13 @@ export class Recorder {
     // The message's own serialisation (inside push) is not counted: it is measured apart in the bench.
     draft.pageWork = { captureMs: round2(pre.captureMs), buildMs: round2(performance.now() - started) };
     this.outbox.push(draft);
+  }
+
+  /** The selector again without any id that holds a secret (rules checked here, after the event, not at it). */
+  private safeSelector(selector: string, element: Element | null): string {
+    const clean = (id: string): boolean => this.redactor.redact(id).spans.length === 0;
+    if (selectorIds(selector).every(clean)) return selector;
+    return element?.isConnected ? cssSelector(element, clean) : this.redactor.redact(selector).text;
   }
 
   redactUrl(url: string): string {

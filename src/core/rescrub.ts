@@ -5,6 +5,7 @@
 import type { Step } from './schema';
 import type { Scrubber } from './scrub/scrubber';
 import { escapeXmlAttr, escapeXmlText } from './xml-escape';
+import { scrubStepFields } from './scrub/step-fields';
 
 function unescapeXml(s: string): string {
   if (!s.includes('&')) return s;
@@ -33,37 +34,5 @@ export function rescrubDomTree(xml: string, scrubber: Scrubber, counts: Record<s
 
 export function rescrubStep(step: Step, scrubber: Scrubber): { step: Step; redactions: Record<string, number> } {
   const counts: Record<string, number> = {};
-  const text = (s: string): string => {
-    const r = scrubber.redact(s);
-    r.spans.forEach((x) => { counts[x.rule] = (counts[x.rule] ?? 0) + 1; });
-    return r.text;
-  };
-  const url = (s: string): string => {
-    const r = scrubber.redactUrl(s);
-    r.spans.forEach((x) => { counts[x.rule] = (counts[x.rule] ?? 0) + 1; });
-    return r.text;
-  };
-  const a = step.action;
-  return {
-    redactions: counts,
-    step: {
-      ...step,
-      thought_trace: text(step.thought_trace),
-      observation: {
-        ...step.observation,
-        dom_tree: rescrubDomTree(step.observation.dom_tree, scrubber, counts),
-        active_window: text(step.observation.active_window),
-        url: url(step.observation.url),
-      },
-      action: {
-        ...a,
-        ...(a.text !== undefined ? { text: text(a.text) } : {}),
-        ...(a.value !== undefined ? { value: text(a.value) } : {}),
-        ...(a.label !== undefined ? { label: text(a.label) } : {}),
-        ...(a.url !== undefined ? { url: url(a.url) } : {}),
-        ...(a.files !== undefined ? { files: a.files.map(text) } : {}),
-      },
-      target: step.target && { ...step.target, name: text(step.target.name), text: text(step.target.text) },
-    },
-  };
+  return { step: scrubStepFields(step, scrubber, counts), redactions: counts };
 }

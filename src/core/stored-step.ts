@@ -63,3 +63,24 @@ export function toExportSteps(stored: StoredStep[], confirmed = false): Exported
   const order = exportOrder(stored.map((s) => ({ seq: s.seq, deleted: s.deleted, timestamp: s.step.timestamp })));
   return order.map((seq, i) => toExportStep(bySeq.get(seq)!, i + 1, confirmed));
 }
+
+/**
+ * A deleted step as kept: a tombstone with its key, draft id and time (the seq
+ * is never reused, and a retried draft must still be recognised), and none of
+ * its content: no tree, text, address, title, target or image.
+ */
+export function tombstone(s: StoredStep): StoredStep {
+  return {
+    taskId: s.taskId, seq: s.seq, draftId: s.draftId, imageId: null, redactions: {}, deleted: true,
+    step: {
+      ...s.step,
+      observation: {
+        screenshot_path: null, dom_tree: '', active_window: '', url: '', viewport: s.step.observation.viewport,
+        device_pixel_ratio: s.step.observation.device_pixel_ratio, screenshot_captured_at: null, screenshot_fresh: false,
+      },
+      thought_trace: '',
+      action: { type: s.step.action.type, coordinates: null, element_id: null },
+      target: null,
+    },
+  };
+}

@@ -3,7 +3,7 @@
 // whole tasks. Extension pages share the extension origin's database.
 import type { Task } from '../core/task';
 import type { Box } from '../core/schema';
-import { exportOrder, type StoredStep } from '../core/stored-step';
+import { exportOrder, tombstone, type StoredStep } from '../core/stored-step';
 import { regionsToPixels } from '../core/blur-regions';
 import { db, stepsOfTask } from './db';
 import { processImage } from './image-ops';
@@ -43,11 +43,15 @@ export function editThought(taskId: string, seq: number, thought: string): Promi
   return updateStep(taskId, seq, (s) => ({ ...s, step: { ...s.step, thought_trace: thought } }));
 }
 
-/** Deleted steps are kept as tombstones (the seq is never reused) and left out of every export. */
+/** Deleted steps are purged to tombstones (the seq is never reused) and left out of every export. */
 export async function deleteStep(taskId: string, seq: number): Promise<void> {
   const database = await db();
-  const removed = await updateStep(taskId, seq, (s) => ({ ...s, deleted: true }));
-  if (removed.imageId) await database.delete('images', removed.imageId);
+  let imageId: string | null = null;
+  await updateStep(taskId, seq, (s) => {
+    imageId = s.imageId;
+    return tombstone(s);
+  });
+  if (imageId) await database.delete('images', imageId);
   const task = await database.get('tasks', taskId);
   if (task) await database.put('tasks', { ...task, stepCount: Math.max(0, task.stepCount - 1) });
 }

@@ -83,7 +83,8 @@ test('no planted secret survives into storage or the export; control text does',
   assert.ok(steps.length >= 7);
   const typed = steps.filter((s) => s.action.type === 'type');
   assert.equal(typed.length, 2);
-  assert.equal(typed[0]!.action.text, '<REDACTED>', 'typed email redacted');
+  // "Backup email" is an account identifier (sensitive_fields): what is typed there is never recorded.
+  assert.equal(typed[0]!.action.text, '<REDACTED:credential>', 'typed email never recorded');
   assert.equal(typed[1]!.action.text, '<REDACTED:credential>', 'password never recorded');
 
   for (const name of Object.keys(zip.files)) {

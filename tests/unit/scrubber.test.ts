@@ -86,6 +86,19 @@ describe('URLs', () => {
     ['https://example.com/users/jane%40example.com/profile', 'https://example.com/users/<REDACTED>/profile'],
     ['https://s3.amazonaws.com/b/k?X-Amz-Signature=deadbeef&X-Amz-Credential=AKIA', 'https://s3.amazonaws.com/b/k?X-Amz-Signature=<REDACTED>&X-Amz-Credential=<REDACTED>'],
     ['http://127.0.0.1:8080/demo/index.html?q=usb', 'http://127.0.0.1:8080/demo/index.html?q=usb'],
+    // Every form a page writes: relative, protocol-relative, query-only, fragment-only, percent-encoded.
+    ['/checkout.html?coupon=SAVE10&session_token=9f8e7d6c5b4a', '/checkout.html?coupon=SAVE10&session_token=<REDACTED>'],
+    ['checkout.html?sessionid=abc&step=2', 'checkout.html?sessionid=<REDACTED>&step=2'],
+    ['//cdn.example.com/file.js?sig=abcdef&v=3', '//cdn.example.com/file.js?sig=<REDACTED>&v=3'],
+    ['?code=4/0AX4XfWh&state=xyz', '?code=<REDACTED>&state=<REDACTED>'],
+    ['#access_token=ya29.a0Af&token_type=Bearer&expires_in=3599', '#access_token=<REDACTED>&token_type=Bearer&expires_in=3599'],
+    ['https://app.example.com/cb#id_token=eyJx.eyJ.sig&state=af0ifjsldkj', 'https://app.example.com/cb#id_token=<REDACTED>&state=<REDACTED>'],
+    ['/users/jane%40example.com/edit', '/users/<REDACTED>/edit'],
+    ['/search?q=call%20me%20at%20jane.roe%40example-mail.com', '/search?q=call me at <REDACTED>'],
+    ['https://u:p@example.com:8443/a?X-Amz-Credential=AKIA%2F2026&X-Amz-Date=20261126', 'https://<REDACTED>@example.com:8443/a?X-Amz-Credential=<REDACTED>&X-Amz-Date=20261126'],
+    ['#section-2', '#section-2'],
+    ['../img/logo.png', '../img/logo.png'],
+    ['mailto:jane.roe@example-mail.com', 'mailto:<REDACTED>'],
   ])('%s', (url, expected) => expect(scrubber.redactUrl(url).text).toBe(expected));
 });
 

@@ -6,16 +6,9 @@
 import type { Recorder, PreAction } from '../recorder';
 import { listen } from '../guard';
 import { controlOf, eventElement, fieldText, isTextField, isToggle } from '../dom-utils';
-import { isSensitiveField, SENSITIVE_PLACEHOLDER } from '../../core/sensitive-field';
+import { SENSITIVE_PLACEHOLDER } from '../../core/sensitive-field';
 
 const POINTER_REUSE_MS = 10_000;
-
-function sensitive(el: Element): boolean {
-  return isSensitiveField({
-    tag: el.localName, type: el.getAttribute('type'), autocomplete: el.getAttribute('autocomplete'),
-    name: el.getAttribute('name'), id: el.getAttribute('id'),
-  });
-}
 
 function editableRoot(el: Element): Element {
   if (el.localName === 'input' || el.localName === 'textarea') return el;
@@ -33,7 +26,7 @@ export function initInputObserver(win: Window, recorder: Recorder): () => void {
     session = null;
     const text = fieldText(el);
     if (text === startText) return;
-    recorder.emit(pre, { type: 'type', coordinates: null, text: sensitive(el) ? SENSITIVE_PLACEHOLDER : text });
+    recorder.emit(pre, { type: 'type', coordinates: null, text: recorder.isSensitive(el) ? SENSITIVE_PLACEHOLDER : text });
   };
 
   const open = (el: Element, pre?: PreAction): void => {

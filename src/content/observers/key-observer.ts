@@ -44,6 +44,8 @@ export function initKeyObserver(win: Window, recorder: Recorder): () => void {
     if (shortcut) matters = !(field && EDIT_SHORTCUTS.has(event.key.toLowerCase()));
     if (!matters && NAVIGATION.has(event.key) && !field && inWidget(el)) matters = true;
     if (!matters) return;
+    // In a sensitive field only Enter, Tab and Escape are steps: Alt/AltGr/Ctrl characters would spell the secret.
+    if (field && el && !ALWAYS.has(event.key) && recorder.isSensitive(el)) return;
     const pre = recorder.capture(el && el !== win.document.body ? el : null);
     recorder.emit(pre, { type: 'key', coordinates: null, key: keyName(event) });
   });

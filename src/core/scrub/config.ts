@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { parseDocument, LineCounter, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { BUILTIN_RECOGNIZERS } from './recognizers';
 import { compileLinear } from './linear-regex';
+import { DEFAULT_SENSITIVE_FIELDS } from '../sensitive-field';
 
 export const ENTITY_TYPES = ['person', 'place', 'organization'] as const;
 
@@ -32,6 +33,10 @@ export const ScrubConfigSchema = z.object({
     no_screenshots: z.array(z.string()).default([]),
   }).strict().default({ never_record: [], no_screenshots: [] }),
   mask_selectors: z.array(z.string()).default([]),
+  sensitive_fields: z.object({
+    autocomplete: z.array(z.string()).default([...DEFAULT_SENSITIVE_FIELDS.autocomplete]),
+    names: z.array(z.string()).default([...DEFAULT_SENSITIVE_FIELDS.names]),
+  }).strict().default({ autocomplete: [...DEFAULT_SENSITIVE_FIELDS.autocomplete], names: [...DEFAULT_SENSITIVE_FIELDS.names] }),
   blur: z.object({
     mode: z.enum(['gaussian', 'pixelate']).default('gaussian'),
     strength: z.number().min(2).max(64).default(12),
@@ -95,6 +100,13 @@ export function parseScrubConfig(text: string): ParseResult {
       if (compileLinear(rule.pattern, rule.flags).matchesEmpty()) throw new Error('the pattern matches the empty string');
     } catch (error) {
       errors.push({ line: lineOf(doc, counter, ['custom_rules', i, 'pattern']), path: `custom_rules.${i}.pattern`, message: `invalid regular expression: ${(error as Error).message}` });
+    }
+  });
+  parsed.data.sensitive_fields.names.forEach((pattern, i) => {
+    try {
+      if (compileLinear(pattern, 'i').matchesEmpty()) throw new Error('the pattern matches the empty string');
+    } catch (error) {
+      errors.push({ line: lineOf(doc, counter, ['sensitive_fields', 'names', i]), path: `sensitive_fields.names.${i}`, message: `invalid regular expression: ${(error as Error).message}` });
     }
   });
   return errors.length ? { ok: false, errors } : { ok: true, config: parsed.data };

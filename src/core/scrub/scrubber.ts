@@ -112,14 +112,15 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
     return { text: apply(text, spans), spans };
   };
 
+  /**
+   * A URL in any form: absolute, relative (`/checkout?coupon=…&session_token=…`),
+   * protocol-relative (`//cdn…`), query-only (`?code=…`) or fragment-only
+   * (`#access_token=…`). Its shape stays (scheme, host, path, parameter names);
+   * credentials in user-info, secret-named parameters in the query and the
+   * fragment, and values any rule matches are replaced.
+   */
   const redactUrl = (url: string): RedactionResult => {
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      return redact(url);
-    }
-    if (!/^(https?|wss?|ftp):$/.test(parsed.protocol)) return redact(url);
+    if (/^(?:javascript|data|blob|about|mailto|tel):/i.test(url.trim())) return redact(url);
     const spans: RedactionSpan[] = [];
     const note = (rule: string): void => { spans.push({ start: 0, end: 0, rule }); };
     const part = (raw: string): string => {
@@ -134,36 +135,41 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
       r.spans.forEach((s) => note(s.rule));
       return r.text;
     };
-    let userinfo = '';
-    if (parsed.username || parsed.password) {
-      userinfo = `${replacementFor('url_credentials')}@`;
-      note('url_credentials');
+    const params = (query: string): string => query.split('&').map((pair) => {
+      const eq = pair.indexOf('=');
+      const key = eq < 0 ? pair : pair.slice(0, eq);
+      const value = eq < 0 ? '' : pair.slice(eq + 1);
+      let name = key;
+      try {
+        name = decodeURIComponent(key);
+      } catch {
+        // keep raw
+      }
+      if (eq >= 0 && value && SENSITIVE_URL_PARAM.test(name)) {
+        note('url_credentials');
+        return `${key}=${replacementFor('url_credentials')}`;
+      }
+      return eq < 0 ? part(key) : `${part(key)}=${part(value)}`;
+    }).join('&');
+    // scheme://user:pass@host:port  |  //host  |  (relative: none)
+    const m = /^(?<scheme>[a-z][a-z0-9+.-]*:)?(?:\/\/(?<userinfo>[^@/?#]*@)?(?<host>[^/?#]*))?(?<path>[^?#]*)(?:\?(?<query>[^#]*))?(?:#(?<hash>.*))?$/is.exec(url);
+    if (!m?.groups) return redact(url);
+    const g = m.groups;
+    let head = '';
+    if (g.scheme !== undefined || g.host !== undefined) {
+      let userinfo = '';
+      if (g.userinfo) {
+        userinfo = `${replacementFor('url_credentials')}@`;
+        note('url_credentials');
+      }
+      head = `${g.scheme ?? ''}${g.host !== undefined ? `//${userinfo}${part(g.host)}` : ''}`;
     }
-    const host = part(parsed.host);
-    const path = parsed.pathname.split('/').map(part).join('/');
-    let search = '';
-    if (parsed.search) {
-      const pairs = parsed.search.slice(1).split('&').map((pair) => {
-        const eq = pair.indexOf('=');
-        const key = eq < 0 ? pair : pair.slice(0, eq);
-        const value = eq < 0 ? '' : pair.slice(eq + 1);
-        let name = key;
-        try {
-          name = decodeURIComponent(key);
-        } catch {
-          // keep raw
-        }
-        if (eq >= 0 && value && SENSITIVE_URL_PARAM.test(name)) {
-          note('url_credentials');
-          return `${key}=${replacementFor('url_credentials')}`;
-        }
-        return eq < 0 ? part(key) : `${part(key)}=${part(value)}`;
-      });
-      search = `?${pairs.join('&')}`;
-    }
-    const hash = parsed.hash ? `#${part(parsed.hash.slice(1))}` : '';
+    const path = (g.path ?? '').split('/').map(part).join('/');
+    const query = g.query !== undefined ? `?${params(g.query)}` : '';
+    // A fragment holding parameters (OAuth's #access_token=…&state=…) is read as parameters.
+    const hash = g.hash !== undefined ? `#${g.hash.includes('=') ? params(g.hash) : part(g.hash)}` : '';
     if (spans.length === 0) return { text: url, spans };
-    return { text: `${parsed.protocol}//${userinfo}${host}${path}${search}${hash}`, spans };
+    return { text: `${head}${path}${query}${hash}`, spans };
   };
 
   return {

@@ -1,0 +1,57 @@
+// Every string field of a step, and how it is scrubbed: one list, read by
+// re-scrub (CLI `scrub`, `pack --config`) and checked by a unit test that
+// walks the step schema and fails on a string field missing here. The
+// recorder scrubs the same fields as it builds them (see content/recorder).
+import type { Step } from '../schema';
+import type { Scrubber } from './scrubber';
+import { rescrubDomTree } from '../rescrub';
+
+/** text: rules + NER; url: URL-aware; xml: text and attribute values of the tree; kept: the recorder's own values, with why. */
+export type FieldScrub = 'text' | 'url' | 'xml' | { kept: string };
+
+export const STEP_STRING_FIELDS: Record<string, FieldScrub> = {
+  task_id: { kept: 'a UUID the extension made' },
+  thought_trace: 'text',
+  'observation.screenshot_path': { kept: 'a path the exporter made from ids' },
+  'observation.dom_tree': 'xml',
+  'observation.active_window': 'text',
+  'observation.url': 'url',
+  'observation.screenshot_note': { kept: "the extension's own words" },
+  'action.type': { kept: 'one of the action types' },
+  'action.text': 'text',
+  'action.key': { kept: 'a key name; no key typed in a sensitive field is recorded' },
+  'action.value': 'text',
+  'action.label': 'text',
+  'action.url': 'url',
+  'action.navigation': { kept: 'one of the navigation kinds' },
+  'action.files[]': 'text',
+  'target.tag': { kept: 'an element name' },
+  'target.selector': 'text',
+  'target.xpath': { kept: 'positional steps with element names only' },
+  'target.role': { kept: 'an ARIA role' },
+  'target.name': 'text',
+  'target.text': 'text',
+};
+
+type Json = Record<string, unknown>;
+
+/** Scrub every listed field of `step` in place of a copy; counts by rule go to `counts`. */
+export function scrubStepFields(step: Step, scrubber: Scrubber, counts: Record<string, number>): Step {
+  const tally = (spans: { rule: string }[]): void => spans.forEach((s) => { counts[s.rule] = (counts[s.rule] ?? 0) + 1; });
+  const apply = (how: FieldScrub, value: string): string => {
+    if (typeof how === 'object') return value;
+    if (how === 'xml') return rescrubDomTree(value, scrubber, counts);
+    const r = how === 'url' ? scrubber.redactUrl(value) : scrubber.redact(value);
+    tally(r.spans);
+    return r.text;
+  };
+  const out = structuredClone(step) as unknown as Json;
+  for (const [path, how] of Object.entries(STEP_STRING_FIELDS)) {
+    const keys = path.replace(/\[\]$/, '').split('.');
+    const parent = keys.slice(0, -1).reduce<Json | null>((o, k) => (o && typeof o[k] === 'object' ? (o[k] as Json) : null), out);
+    const last = keys[keys.length - 1]!;
+    if (!parent || parent[last] === undefined || parent[last] === null) continue;
+    parent[last] = path.endsWith('[]') ? (parent[last] as string[]).map((v) => apply(how, v)) : apply(how, parent[last] as string);
+  }
+  return out as unknown as Step;
+}

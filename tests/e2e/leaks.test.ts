@@ -1,0 +1,90 @@
+// Leak closure: a page plants each form of leak found by hand (a token in a
+// relative link and in a fragment, a username typed in a shadow-DOM input, an
+// Alt-typed password character, an email in an element id, a masked
+// element's label) and none of it may reach storage or any file of the zip.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, dumpIndexedDb,
+  extensionPage, type Session,
+} from './harness';
+
+const USERNAME = 'jdoe_private42';
+const SECRETS = ['9f8e7d6c5b4a3f2e1d0c', 'ya29.A0ARrdaM-leakme', USERNAME, 'jane.doe@example-mail.com', 'jane\\.doe', 'ZX-99-ALPHA', '€', 'Alt+'];
+
+let session: Session;
+
+before(async () => {
+  session = await launch();
+});
+
+after(async () => {
+  await session?.close();
+});
+
+test('tokens in relative links, shadow-DOM usernames, Alt-typed passwords, emails in ids and masked labels never leak', async () => {
+  // The user masks .private in the config, as the options page would save it.
+  const ext = await extensionPage(session.browser);
+  const saved = await ext.evaluate(async () => {
+    const current = await chrome.runtime.sendMessage({ kind: 'config/get' }) as { text: string };
+    return chrome.runtime.sendMessage({ kind: 'config/save', text: current.text.replace('mask_selectors: []', 'mask_selectors: [".private"]') });
+  });
+  assert.equal((saved as { ok: boolean }).ok, true);
+
+  const page = await session.browser.newPage();
+  await page.goto(`${session.fixtures.url}/privacy/leaks.html`);
+  await startRecording(session.browser, page, 'Check the orders');
+  await sleep(800);
+  let n = 0;
+  const step = async (): Promise<void> => {
+    n++;
+    await waitFor(async () => (await storedStepCount(session.browser, page)) >= n, 20_000);
+    await page.bringToFront();
+    await sleep(300);
+  };
+  const username = await page.evaluateHandle((): HTMLInputElement => document.querySelector('login-field')!.shadowRoot!.querySelector('input')!);
+  await username.asElement()!.click();
+  await step();
+  await page.keyboard.type(USERNAME);
+  await page.click('#pw'); // ends the edit: a type step, then the click
+  n++;
+  await step();
+  // Characters typed with Alt / AltGr in a password field.
+  await page.keyboard.down('Alt');
+  await page.keyboard.press('e');
+  await page.keyboard.press('2');
+  await page.keyboard.up('Alt');
+  await page.keyboard.type('x');
+  await page.click('[id="delete-jane.doe@example-mail.com"]');
+  n++; // the password edit, then the click
+  await step();
+  await page.click('.private');
+  await step();
+  await stopRecording(session.browser, page);
+
+  const stored = await dumpIndexedDb(session.browser);
+  assert.deepEqual(SECRETS.filter((s) => stored.includes(s)), [], 'IndexedDB holds none of the planted values');
+  const zip = await exportZip(session, page);
+  const steps = (await trajectory(zip)).filter((s) => s.task_id === steps0(stored));
+  assert.ok(steps.length >= 5, steps.map((s) => s.action.type).join(', '));
+  assert.ok(!steps.some((s) => s.action.type === 'key'), `no key step from the password field: ${steps.map((s) => `${s.action.type}:${s.action.key ?? ''}`).join(', ')}`);
+  const typed = steps.filter((s) => s.action.type === 'type').map((s) => s.action.text);
+  assert.deepEqual(typed, ['<REDACTED:credential>', '<REDACTED:credential>'], 'username and password never recorded');
+  for (const name of Object.keys(zip.files)) {
+    const file = zip.file(name);
+    if (!file || name.endsWith('.png')) continue;
+    const body = await file.async('string');
+    assert.deepEqual(SECRETS.filter((s) => body.includes(s)), [], `${name} holds none of the planted values`);
+  }
+  // The shape of the links survives: only the secret parts went.
+  const tree = steps[0]!.observation.dom_tree;
+  assert.match(tree, /href="\/checkout\.html\?coupon=SAVE10&amp;session_token=&lt;REDACTED&gt;"/);
+  assert.match(tree, /href="#access_token=&lt;REDACTED&gt;&amp;token_type=Bearer"/);
+  await page.close();
+});
+
+/** The task id of the newest task in a storage dump (this test's). */
+function steps0(dump: string): string {
+  const [, tasks] = JSON.parse(dump) as [unknown, { id: string; createdAt: number }[]];
+  return [...tasks].sort((a, b) => b.createdAt - a.createdAt)[0]!.id;
+}
