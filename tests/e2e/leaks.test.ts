@@ -4,6 +4,7 @@
 // element's label) and none of it may reach storage or any file of the zip.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import type { ElementHandle } from 'puppeteer-core';
 import {
   launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, dumpIndexedDb,
   extensionPage, type Session,
@@ -43,7 +44,7 @@ test('tokens in relative links, shadow-DOM usernames, Alt-typed passwords, email
     await sleep(300);
   };
   const username = await page.evaluateHandle((): HTMLInputElement => document.querySelector('login-field')!.shadowRoot!.querySelector('input')!);
-  await username.asElement()!.click();
+  await (username.asElement() as ElementHandle<Element>).click();
   await step();
   await page.keyboard.type(USERNAME);
   await page.click('#pw'); // ends the edit: a type step, then the click
