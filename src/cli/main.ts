@@ -7,8 +7,8 @@
 //                                        re-apply a scrubber config to every text field and (by OCR) every
 //                                        screenshot, rewrite the zip
 import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { ZIP_PATHS } from '../core/zip-layout';
@@ -32,16 +32,23 @@ const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 class UsageError extends Error {}
 
+/** Do two paths name the same file (the second need not exist yet)? */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const real = async (p: string): Promise<string> => realpath(p).catch(() => resolve(p));
+  return (await real(a)) === (await real(b));
+}
+
 async function trajectoryOf(path: string) {
   const exp = await openExport(path);
-  const text = await exp.text(ZIP_PATHS.trajectory);
+  const text = await exp.lines(ZIP_PATHS.trajectory);
   if (text === null) throw new UsageError(`${path} has no ${ZIP_PATHS.trajectory}: is it an ALIEN Dataflow export?`);
   return { exp, text };
 }
 
 async function validate(path: string): Promise<number> {
   const { exp, text } = await trajectoryOf(path);
-  const report = validateExport({ files: exp.files, trajectory: text, sharegpt: await exp.text(ZIP_PATHS.sharegpt), manifest: await exp.text(ZIP_PATHS.manifest) });
+  const report = validateExport({ files: exp.files, trajectory: text, sharegpt: await exp.lines(ZIP_PATHS.sharegpt), manifest: await exp.text(ZIP_PATHS.manifest) });
+  await exp.close();
   if (report.ok) {
     console.log(`OK: ${report.tasks} tasks, ${report.steps} steps, every image and element id present`);
     return 0;
@@ -85,6 +92,7 @@ async function format(path: string, out: string, actionStyle: 'json' | 'call', i
 }
 
 async function scrub(input: string, output: string, configPath: string | undefined, textOnly: boolean): Promise<number> {
+  if (await sameFile(input, output)) throw new UsageError(`the output ${output} is the input: write to another file`);
   const file = configPath ?? join(PACKAGE_ROOT, 'config/scrubber.yaml');
   const configText = await readFile(file, 'utf8').catch(() => { throw new UsageError(`cannot read config ${file}`); });
   const parsed = parseScrubConfig(configText);
@@ -107,7 +115,7 @@ async function scrub(input: string, output: string, configPath: string | undefin
   for (const list of scrubbed.values()) for (const e of list) if (e.imageId) redactionsOf.set(e.imageId, e.redactions);
   let blurred = 0;
   const image = async (path: string): Promise<Uint8Array> => {
-    const png = await exp.zip.file(path)!.async('uint8array');
+    const png = await exp.bytes(path);
     if (!images) return png;
     const out = await images.scrub(png);
     const counts = redactionsOf.get(path);
@@ -116,7 +124,9 @@ async function scrub(input: string, output: string, configPath: string | undefin
     return out.png;
   };
   const tasks = tasksOf(exp.manifest, ids).map((t) => ({ ...t, stepCount: scrubbed.get(t.id)?.length ?? 0 }));
-  const sink = createWriteStream(output);
+  // Written beside the target and renamed at the end: a failed run never leaves half a zip under the real name.
+  const partial = join(dirname(resolve(output)), `.${basename(output)}.${process.pid}.partial`);
+  const sink = createWriteStream(partial);
   let result: { steps: number };
   try {
     result = await writeExport(
@@ -128,9 +138,15 @@ async function scrub(input: string, output: string, configPath: string | undefin
       (chunk) => sink.write(chunk),
     );
     await new Promise<void>((res, rej) => sink.end((err?: Error | null) => (err ? rej(err) : res())));
+    await rename(partial, output);
+  } catch (error) {
+    sink.destroy();
+    await rm(partial, { force: true });
+    throw error;
   } finally {
     // The OCR worker is a thread: without this the process would not exit after an error.
     await images?.close();
+    await exp.close();
   }
   const shots = images ? `${blurred} screenshots had text blurred` : 'screenshots copied unchanged';
   console.log(`wrote ${output}: ${result.steps} steps re-scrubbed with ${file} (${shots})`);

@@ -1,28 +1,55 @@
-// Reading an export zip for the CLI.
-import { readFile } from 'node:fs/promises';
-import JSZip from 'jszip';
+// Reading an export zip for the CLI, through the guarded reader (zip-reader):
+// names checked, sizes capped, entries read one at a time, text by lines.
 import type { Manifest } from '../core/zip-layout';
 import { ZIP_PATHS } from '../core/zip-layout';
 import type { Task } from '../core/task';
+import { openZip, ZipError, type ZipReader } from './zip-reader';
+
+/** Small entries (manifest, scrub report) are read whole; anything bigger goes by lines. */
+const MAX_TEXT_BYTES = 64 * 1024 ** 2;
 
 export interface ExportZip {
-  zip: JSZip;
   files: Set<string>;
+  /** A small text entry, or null when absent. */
   text(path: string): Promise<string | null>;
+  /** The non-empty lines of a text entry, or null when absent. */
+  lines(path: string): Promise<string[] | null>;
+  bytes(path: string): Promise<Uint8Array>;
   manifest: Manifest | null;
+  close(): Promise<void>;
 }
 
 export async function openExport(path: string): Promise<ExportZip> {
-  let zip: JSZip;
+  let zip: ZipReader;
   try {
-    zip = await JSZip.loadAsync(await readFile(path));
+    zip = await openZip(path);
   } catch (error) {
-    throw new Error(`${path} is not a readable zip: ${(error as Error).message}`, { cause: error });
+    const why = error instanceof ZipError || (error as NodeJS.ErrnoException).code ? (error as Error).message : String(error);
+    throw new Error(`${path} is not a readable export zip: ${why}`, { cause: error });
   }
-  const files = new Set(Object.keys(zip.files).filter((n) => !zip.files[n]!.dir));
-  const text = async (p: string): Promise<string | null> => (await zip.file(p)?.async('string')) ?? null;
+  const files = new Set(zip.entries.keys());
+  const text = async (p: string): Promise<string | null> => {
+    const e = zip.entries.get(p);
+    if (!e) return null;
+    if (e.size > MAX_TEXT_BYTES) throw new Error(`${p} is ${e.size} bytes: too big to read whole`);
+    return new TextDecoder().decode(await zip.bytes(p));
+  };
+  const lines = async (p: string): Promise<string[] | null> => {
+    if (!zip.entries.has(p)) return null;
+    const out: string[] = [];
+    for await (const line of zip.lines(p)) out.push(line);
+    return out;
+  };
+  let manifest: Manifest | null = null;
   const manifestText = await text(ZIP_PATHS.manifest);
-  return { zip, files, text, manifest: manifestText ? (JSON.parse(manifestText) as Manifest) : null };
+  if (manifestText) {
+    try {
+      manifest = JSON.parse(manifestText) as Manifest;
+    } catch {
+      manifest = null; // validate reports it; the rest can still be read
+    }
+  }
+  return { files, text, lines, bytes: (p) => zip.bytes(p), manifest, close: () => zip.close() };
 }
 
 /** Tasks as the manifest lists them; tasks without a manifest entry get a placeholder instruction. */

@@ -6,17 +6,19 @@ import type { Manifest } from './zip-layout';
 
 export interface ExportContents {
   files: Set<string>;
-  trajectory: string;
-  sharegpt: string | null;
+  /** The file's text, or its lines. */
+  trajectory: string | readonly string[];
+  sharegpt: string | readonly string[] | null;
   manifest: string | null;
 }
 
 export interface ValidationReport { ok: boolean; errors: string[]; steps: number; tasks: number }
 
-export function parseTrajectory(text: string): { steps: Step[]; errors: string[] } {
+/** `text`: the file's text, or its lines (the CLI reads big files line by line, never as one string). */
+export function parseTrajectory(text: string | readonly string[]): { steps: Step[]; errors: string[] } {
   const steps: Step[] = [];
   const errors: string[] = [];
-  text.split('\n').forEach((line, i) => {
+  (typeof text === 'string' ? text.split('\n') : text).forEach((line, i) => {
     if (!line.trim()) return;
     let json: unknown;
     try {
@@ -63,7 +65,7 @@ export function validateExport(c: ExportContents): ValidationReport {
     }
   }
   if (c.sharegpt !== null) {
-    c.sharegpt.split('\n').filter((l) => l.trim()).forEach((line, i) => {
+    (typeof c.sharegpt === 'string' ? c.sharegpt.split('\n') : c.sharegpt).filter((l) => l.trim()).forEach((line, i) => {
       const rec = parseJson<{ conversations?: { value: string }[]; images?: string[] }>(line, `sharegpt.jsonl line ${i + 1}`, errors);
       if (!rec) return;
       if (!Array.isArray(rec.conversations) || !Array.isArray(rec.images)) {

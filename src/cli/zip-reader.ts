@@ -1,0 +1,196 @@
+// Reading a zip someone else may have made, without trusting it: the central
+// directory is read first, every entry name is checked (no absolute paths,
+// backslashes, drive letters or ..), declared sizes are capped and checked
+// against what inflates (a zip bomb stops at its declared size or the ratio
+// cap), and entries are read one at a time from disk, never the whole archive
+// at once. Text is read line by line, never as one giant string.
+import { open, type FileHandle } from 'node:fs/promises';
+import { Inflate, inflateSync } from 'fflate';
+
+export interface ZipEntry { name: string; method: number; compressedSize: number; size: number; offset: number }
+
+export interface ZipLimits {
+  /** Largest entry, uncompressed. */
+  maxEntryBytes: number;
+  /** All entries together, uncompressed. */
+  maxTotalBytes: number;
+  /** Largest ratio of uncompressed to compressed size, for entries over 1 MB. */
+  maxRatio: number;
+  maxEntries: number;
+  maxLineBytes: number;
+}
+
+export const DEFAULT_LIMITS: ZipLimits = {
+  maxEntryBytes: 4 * 1024 ** 3 - 1, maxTotalBytes: 64 * 1024 ** 3, maxRatio: 200, maxEntries: 1_000_000, maxLineBytes: 64 * 1024 ** 2,
+};
+
+export class ZipError extends Error {}
+
+/** Why a name cannot be an entry of an export, or null when it is fine. */
+export function unsafeEntryName(name: string): string | null {
+  if (name.length === 0) return 'an empty name';
+  if (name.includes('\0')) return 'a NUL character';
+  if (name.includes('\\')) return 'a backslash';
+  if (name.startsWith('/')) return 'an absolute path';
+  if (/^[a-zA-Z]:/.test(name)) return 'a drive letter';
+  if (name.split('/').some((seg) => seg === '..')) return 'a ".." segment';
+  return null;
+}
+
+export interface ZipReader {
+  entries: Map<string, ZipEntry>;
+  bytes(name: string): Promise<Uint8Array>;
+  /** Non-empty lines of a text entry, decoded as UTF-8. */
+  lines(name: string): AsyncGenerator<string>;
+  close(): Promise<void>;
+}
+
+async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const parts: Uint8Array[] = [];
+  for await (const c of chunks) parts.push(c);
+  return Buffer.concat(parts);
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+async function readAt(fh: FileHandle, offset: number, length: number): Promise<Buffer> {
+  const buf = Buffer.alloc(length);
+  const { bytesRead } = await fh.read(buf, 0, length, offset);
+  if (bytesRead !== length) throw new ZipError('the zip is truncated');
+  return buf;
+}
+
+export async function openZip(path: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<ZipReader> {
+  const fh = await open(path, 'r');
+  try {
+    const { size } = await fh.stat();
+    const tailLength = Math.min(size, 22 + 0xffff);
+    if (tailLength < 22) throw new ZipError('too short to be a zip');
+    const tail = await readAt(fh, size - tailLength, tailLength);
+    let eocd = -1;
+    for (let i = tail.length - 22; i >= 0; i--) if (tail.readUInt32LE(i) === EOCD) { eocd = i; break; }
+    if (eocd < 0) throw new ZipError('no zip directory found (not a zip, or truncated)');
+    const count = tail.readUInt16LE(eocd + 10);
+    const dirSize = tail.readUInt32LE(eocd + 12);
+    const dirOffset = tail.readUInt32LE(eocd + 16);
+    if (count === 0xffff || dirOffset === 0xffffffff) throw new ZipError('zip64 archives are not supported');
+    if (count > limits.maxEntries) throw new ZipError(`${count} entries is more than the ${limits.maxEntries} allowed`);
+    if (dirOffset + dirSize > size) throw new ZipError('the zip directory points past the end of the file');
+    const dir = await readAt(fh, dirOffset, dirSize);
+    const entries = new Map<string, ZipEntry>();
+    let total = 0;
+    for (let p = 0, i = 0; i < count; i++) {
+      if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw new ZipError('the zip directory is corrupt');
+      const method = dir.readUInt16LE(p + 10);
+      const compressedSize = dir.readUInt32LE(p + 20);
+      const entrySize = dir.readUInt32LE(p + 24);
+      const nameLength = dir.readUInt16LE(p + 28);
+      const extra = dir.readUInt16LE(p + 30) + dir.readUInt16LE(p + 32);
+      const offset = dir.readUInt32LE(p + 42);
+      const name = dir.subarray(p + 46, p + 46 + nameLength).toString('utf8');
+      p += 46 + nameLength + extra;
+      if (name.endsWith('/')) continue;
+      const bad = unsafeEntryName(name);
+      if (bad) throw new ZipError(`entry "${name.slice(0, 80)}" has ${bad}; refusing the whole zip`);
+      if (entries.has(name)) throw new ZipError(`entry "${name}" appears twice`);
+      if (method !== 0 && method !== 8) throw new ZipError(`entry "${name}" uses compression method ${method} (only stored and deflate)`);
+      if (entrySize > limits.maxEntryBytes) throw new ZipError(`entry "${name}" is ${entrySize} bytes, over the ${limits.maxEntryBytes} allowed`);
+      if (entrySize > 1024 ** 2 && entrySize > compressedSize * limits.maxRatio) {
+        throw new ZipError(`entry "${name}" inflates ${Math.round(entrySize / Math.max(1, compressedSize))}x: a zip bomb?`);
+      }
+      total += entrySize;
+      if (total > limits.maxTotalBytes) throw new ZipError(`the entries add up to more than ${limits.maxTotalBytes} bytes`);
+      entries.set(name, { name, method, compressedSize, size: entrySize, offset });
+    }
+
+    const dataStart = async (e: ZipEntry): Promise<number> => {
+      const local = await readAt(fh, e.offset, 30);
+      if (local.readUInt32LE(0) !== LOCAL) throw new ZipError(`entry "${e.name}" is corrupt`);
+      return e.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    };
+    const entry = (name: string): ZipEntry => {
+      const e = entries.get(name);
+      if (!e) throw new ZipError(`no entry "${name}"`);
+      return e;
+    };
+    /** Raw (still compressed) chunks of an entry, read from disk. */
+    async function* compressed(e: ZipEntry): AsyncGenerator<Uint8Array> {
+      let at = await dataStart(e);
+      const end = at + e.compressedSize;
+      if (end > size) throw new ZipError(`entry "${e.name}" runs past the end of the file`);
+      while (at < end) {
+        const n = Math.min(1024 ** 2, end - at);
+        yield await readAt(fh, at, n);
+        at += n;
+      }
+    }
+    /** Inflated chunks, stopped as soon as they exceed the declared size. */
+    async function* inflated(e: ZipEntry): AsyncGenerator<Uint8Array> {
+      if (e.method === 0) {
+        yield* compressed(e);
+        return;
+      }
+      const out: Uint8Array[] = [];
+      let produced = 0;
+      const inflater = new Inflate((chunk) => {
+        produced += chunk.length;
+        if (produced > e.size) throw new ZipError(`entry "${e.name}" inflates past its declared ${e.size} bytes`);
+        out.push(chunk);
+      });
+      for await (const chunk of compressed(e)) {
+        inflater.push(chunk);
+        yield* out.splice(0);
+      }
+      inflater.push(new Uint8Array(0), true);
+      yield* out.splice(0);
+    }
+
+    return {
+      entries,
+      async bytes(name) {
+        const e = entry(name);
+        if (e.method === 8 && e.size <= 64 * 1024 ** 2) {
+          const raw = await collect(compressed(e));
+          // One byte of room past the declared size: filling it means the entry lied.
+          let out: Uint8Array;
+          try {
+            out = inflateSync(raw, { out: new Uint8Array(e.size + 1) });
+          } catch (error) {
+            throw new ZipError(`entry "${name}" does not inflate: ${(error as Error).message}`, { cause: error });
+          }
+          if (out.length !== e.size) throw new ZipError(`entry "${name}" inflates to ${out.length > e.size ? 'more than' : out.length} bytes, not the declared ${e.size}`);
+          return out;
+        }
+        return collect(inflated(e));
+      },
+      async *lines(name) {
+        const decoder = new TextDecoder();
+        // The unfinished line, in pieces: joined once when its newline comes (no quadratic re-copying).
+        let pending: string[] = [];
+        let pendingLength = 0;
+        for await (const chunk of inflated(entry(name))) {
+          const text = decoder.decode(chunk, { stream: true });
+          let from = 0;
+          for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+            const line = pending.length ? pending.join('') + text.slice(from, nl) : text.slice(from, nl);
+            pending = [];
+            pendingLength = 0;
+            from = nl + 1;
+            if (line.trim()) yield line;
+          }
+          pending.push(text.slice(from));
+          pendingLength += text.length - from;
+          if (pendingLength > limits.maxLineBytes) throw new ZipError(`a line of "${name}" is longer than ${limits.maxLineBytes} characters`);
+        }
+        const last = pending.join('') + decoder.decode();
+        if (last.trim()) yield last;
+      },
+      close: () => fh.close(),
+    };
+  } catch (error) {
+    await fh.close();
+    throw error;
+  }
+}
