@@ -105,8 +105,12 @@ async function ocrTimes(fixturesUrl, dist, config) {
   try {
     const id = await extensionId(browser);
     // Only the worker may give the offscreen document work: send from the worker itself, as the pipeline does.
+    // The worker as the extension runs it: a page of the extension wakes it, then its target is attached.
+    const waker = await browser.newPage();
+    await waker.goto(`chrome-extension://${id}/options/options.html`);
     const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${id}/`));
     const worker = await target.worker();
+    for (let i = 0; i < 50 && !(await worker.evaluate(() => typeof chrome !== 'undefined' && !!chrome.offscreen)); i++) await new Promise((r) => setTimeout(r, 100));
     await worker.evaluate(async () => {
       const url = chrome.runtime.getURL('offscreen/offscreen.html');
       const open = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });

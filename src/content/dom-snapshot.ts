@@ -12,6 +12,7 @@ import type { MediaKind, MediaRegion } from '../core/step-draft';
 import type { Redactor, RedactionSpan } from '../core/redactor';
 import { isSensitiveField, SENSITIVE_PLACEHOLDER, type SensitiveFieldTest } from '../core/sensitive-field';
 import { fieldAttributes } from './dom-utils';
+import { attributesOf, attrOf, firstChildOf, hasAttrOf, nextSiblingOf, nodeTypeOf, shadowRootOf, tagOf } from './dom-safe';
 import { escapeXmlAttr, escapeXmlText, xmlName } from '../core/xml-escape';
 import { assembleDomTree, BOX_MARK, type DomTreeParts } from '../core/dom-tree-parts';
 import type { ElementIds } from './element-ids';
@@ -69,22 +70,22 @@ const INTERACTIVE_ROLES = new Set([
 ]);
 
 function isInteractive(el: Element): boolean {
-  if (INTERACTIVE_TAGS.has(el.localName)) return true;
-  const role = el.getAttribute('role');
+  if (INTERACTIVE_TAGS.has(tagOf(el))) return true;
+  const role = attrOf(el, 'role');
   if (role && INTERACTIVE_ROLES.has(role)) return true;
-  return el.hasAttribute('tabindex') || el.hasAttribute('onclick') || el.getAttribute('contenteditable') === 'true';
+  return hasAttrOf(el, 'tabindex') || hasAttrOf(el, 'onclick') || attrOf(el, 'contenteditable') === 'true';
 }
 
 /** Hidden without asking for computed style (which would force style recalc on the hot path). */
 function isHiddenCheaply(el: Element): boolean {
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  if (el.localName === 'input' && (el as HTMLInputElement).type === 'hidden') return true;
-  const style = el.getAttribute('style');
+  if (hasAttrOf(el, 'hidden') || attrOf(el, 'aria-hidden') === 'true') return true;
+  if (tagOf(el) === 'input' && (el as HTMLInputElement).type === 'hidden') return true;
+  const style = attrOf(el, 'style');
   return !!style && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
 function mediaMark(el: Element): MediaMark | null {
-  switch (el.localName) {
+  switch (tagOf(el)) {
     case 'canvas': return 'canvas';
     case 'img': return 'img';
     case 'video': return 'video';
@@ -94,10 +95,10 @@ function mediaMark(el: Element): MediaMark | null {
     case 'input': return (el as HTMLInputElement).type === 'image' ? 'img' : null;
     default: break;
   }
-  if (el.localName.includes('-') && !(el as HTMLElement).shadowRoot && chromeDom?.openOrClosedShadowRoot?.(el as HTMLElement)) return 'closed-shadow';
-  const style = el.getAttribute('style');
+  if (tagOf(el).includes('-') && !shadowRootOf(el) && chromeDom?.openOrClosedShadowRoot?.(el as HTMLElement)) return 'closed-shadow';
+  const style = attrOf(el, 'style');
   if (style && style.includes('url(')) return 'background';
-  if (BACKGROUND_TAGS.has(el.localName) && !el.firstElementChild && !el.textContent?.trim()) return 'maybe-background';
+  if (BACKGROUND_TAGS.has(tagOf(el)) && !el.firstElementChild && !el.textContent?.trim()) return 'maybe-background';
   return null;
 }
 
@@ -220,7 +221,7 @@ export class DomSnapshotter {
       if (box.width > 0 || box.height > 0) boxes.push([id, box.x, box.y, box.width, box.height]);
     }
     const targetId = target ? this.emittedIdOf(target) : null;
-    const targetTag = target ? xmlName(target.localName) ?? 'element' : 'element';
+    const targetTag = target ? xmlName(tagOf(target)) ?? 'element' : 'element';
     const targetBox = target ? elementBox(target, this.offsetFor(target, offsets)) : null;
     const regions = this.redactionRegions(offsets);
     const mediaRegions = this.mediaRegions(offsets);
@@ -345,12 +346,12 @@ export class DomSnapshotter {
   }
 
   private build(el: Element, masked: boolean): string {
-    const tag = xmlName(el.localName) ?? 'element';
+    const tag = xmlName(tagOf(el)) ?? 'element';
     const id = this.ids.idOf(el);
     let attrs = ` id="${id}"`;
-    const domId = el.getAttribute('id');
+    const domId = attrOf(el, 'id');
     if (domId && !masked) attrs += ` dom-id="${escapeXmlAttr(this.attrValue('id', domId))}"`;
-    for (const attr of Array.from(el.attributes)) {
+    for (const attr of Array.from(attributesOf(el))) {
       const name = attr.name.toLowerCase();
       if (!KEEP_ATTRS.has(name) && !name.startsWith('aria-') && name !== 'data-testid') continue;
       // A masked element shows nothing that labels it: no title, alt, placeholder or aria text.
@@ -369,18 +370,18 @@ export class DomSnapshotter {
     this.markMedia(el);
 
     let children = '';
-    if (el.localName === 'svg') {
+    if (tagOf(el) === 'svg') {
       const title = el.querySelector('title')?.textContent?.trim();
       if (title && !attrs.includes(' title=')) attrs += ` title="${escapeXmlAttr(this.text(null, title))}"`;
     } else {
-      const shadow = (el as HTMLElement).shadowRoot;
+      const shadow = shadowRootOf(el);
       if (shadow) {
         this.observeRoot(shadow);
         children += `<shadow-root>${this.children(shadow, masked)}</shadow-root>`;
       }
-      if (el.localName === 'iframe' || el.localName === 'frame') children += this.frameContent(el as HTMLIFrameElement);
+      if (tagOf(el) === 'iframe' || tagOf(el) === 'frame') children += this.frameContent(el as HTMLIFrameElement);
       // A sensitive textarea's body is its (initial) value: never written out.
-      else if (el.localName === 'textarea' && this.sensitive(fieldAttributes(el))) children += '';
+      else if (tagOf(el) === 'textarea' && this.sensitive(fieldAttributes(el))) children += '';
       else children += this.children(el, masked);
     }
     return children ? `<${tag}${attrs}>${children}</${tag}>` : `<${tag}${attrs}/>`;
@@ -389,13 +390,14 @@ export class DomSnapshotter {
   private children(parent: ParentNode, masked = false): string {
     let out = '';
     let maskedTextDone = false;
-    for (let c = parent.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === Node.ELEMENT_NODE) {
+    for (let c = firstChildOf(parent); c; c = nextSiblingOf(c)) {
+      const type = nodeTypeOf(c);
+      if (type === Node.ELEMENT_NODE) {
         const el = c as Element;
-        if (el.localName === 'object' || el.localName === 'embed') this.media.set(el, 'embed');
-        if (SKIP_TAGS.has(el.localName) || isHiddenCheaply(el)) continue;
+        if (tagOf(el) === 'object' || tagOf(el) === 'embed') this.media.set(el, 'embed');
+        if (SKIP_TAGS.has(tagOf(el)) || isHiddenCheaply(el)) continue;
         out += this.element(el, masked);
-      } else if (c.nodeType === Node.TEXT_NODE) {
+      } else if (type === Node.TEXT_NODE) {
         if (masked) {
           if (!maskedTextDone && (c as Text).data.trim()) out += escapeXmlText(this.maskText);
           maskedTextDone = true;
@@ -410,7 +412,7 @@ export class DomSnapshotter {
 
   /** A masked form field shows only the mask text as its value. */
   private maskedState(el: Element): string {
-    const tag = el.localName;
+    const tag = tagOf(el);
     if ((tag === 'input' || tag === 'textarea' || tag === 'select') && (el as HTMLInputElement).value) {
       return ` value="${escapeXmlAttr(this.maskText)}"`;
     }
@@ -454,7 +456,7 @@ export class DomSnapshotter {
 
   /** Live form state as attributes; sensitive fields only ever get a placeholder. */
   private stateAttrs(el: Element): string {
-    const tag = el.localName;
+    const tag = tagOf(el);
     if (tag === 'input' || tag === 'textarea') {
       const input = el as HTMLInputElement;
       if (input.type === 'checkbox' || input.type === 'radio') return input.checked ? ' checked="true"' : '';
@@ -521,7 +523,7 @@ export class DomSnapshotter {
     if (mark) {
       this.media.set(el, mark);
       if (mark === 'maybe-background') this.near.watch(el);
-    } else if (el.localName !== 'iframe' && el.localName !== 'frame') this.media.delete(el);
+    } else if (tagOf(el) !== 'iframe' && tagOf(el) !== 'frame') this.media.delete(el);
   }
 
   /** Boxes of media areas that are on screen, measured now (the frame the step uses shows the page as it is now). */

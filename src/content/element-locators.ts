@@ -1,5 +1,9 @@
 // CSS selector and XPath for an element, so a replay tool can find it again.
 // Selectors stop at a shadow root: a host's selector plus ' >>> ' joins them.
+// Reads go through dom-safe: a <form> with <input name="id"> must not break them.
+import { attrOf, tagOf } from './dom-safe';
+
+const idOf = (el: Element): string => attrOf(el, 'id') ?? '';
 
 function cssEscape(value: string): string {
   return typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(value) : value.replace(/[^\w-]/g, (c) => `\\${c}`);
@@ -17,17 +21,17 @@ function uniqueIn(root: ParentNode, selector: string): boolean {
 export type IdFilter = (id: string) => boolean;
 
 function selectorInRoot(el: Element, root: ParentNode, usable: IdFilter): string {
-  if (el.id && usable(el.id) && uniqueIn(root, `#${cssEscape(el.id)}`)) return `#${cssEscape(el.id)}`;
+  if (idOf(el) && usable(idOf(el)) && uniqueIn(root, `#${cssEscape(idOf(el))}`)) return `#${cssEscape(idOf(el))}`;
   const parts: string[] = [];
   let current: Element | null = el;
   while (current && current.parentNode) {
-    let part = current.localName;
-    if (current.id && usable(current.id) && uniqueIn(root, `#${cssEscape(current.id)}`)) {
-      parts.unshift(`#${cssEscape(current.id)}`);
+    let part = tagOf(current);
+    if (idOf(current) && usable(idOf(current)) && uniqueIn(root, `#${cssEscape(idOf(current))}`)) {
+      parts.unshift(`#${cssEscape(idOf(current))}`);
       break;
     }
     const parent: ParentNode = current.parentNode;
-    const same = Array.from(parent.children).filter((c) => c.localName === current!.localName);
+    const same = Array.from(parent.children).filter((c) => tagOf(c) === tagOf(current!));
     if (same.length > 1) part += `:nth-of-type(${same.indexOf(current) + 1})`;
     parts.unshift(part);
     if (parent === root || !(parent instanceof Element)) break;
@@ -55,9 +59,9 @@ export function xPath(el: Element): string {
     const elem = current as Element;
     let index = 1;
     for (let s = elem.previousElementSibling; s; s = s.previousElementSibling) {
-      if (s.localName === elem.localName) index++;
+      if (tagOf(s) === tagOf(elem)) index++;
     }
-    parts.unshift(`${elem.localName}[${index}]`);
+    parts.unshift(`${tagOf(elem)}[${index}]`);
     const parent: Node | null = elem.parentNode;
     if (parent instanceof ShadowRoot) {
       return `${xPath(parent.host)}/#shadow-root/${parts.join('/')}`;

@@ -30,7 +30,8 @@ export function answerOffsetRequests(
         x: own.x + r.left + (frame as HTMLElement).clientLeft,
         y: own.y + r.top + (frame as HTMLElement).clientTop,
       };
-      (event.source as Window).postMessage(reply, '*');
+      // To the child's own origin only: no other document can read where it sits.
+      (event.source as Window).postMessage(reply, event.origin === 'null' ? '*' : event.origin);
       return;
     }
   }, { capture: false, passive: true });

@@ -75,7 +75,6 @@ function main(): void {
   listen(window, 'load', () => sameOriginFrames(window).forEach(attach));
   // Registered before the navigation observer's: drafts are emitted and handed over before the page state is taken.
   listen(window, 'pagehide', () => rec.leave());
-  answerOffsetRequests(window, () => rec.offsetOf(null), (frame, id) => rec.snapshotter.setFrameId(frame, id));
 
   let sessionStops: (() => void)[] = [];
   let starting: Promise<void> | null = null;
@@ -91,7 +90,11 @@ function main(): void {
     rec.snapshotter.configure(scrubber.config.mask_selectors, scrubber.replacementFor('mask'), scrubber.config.recorder.dom_max_chars, rec.sensitive);
     rec.begin(state, scrubber, hello.frameId * IDS_PER_FRAME + 1, { tabId: hello.tabId, frameId: hello.frameId });
     sameOriginFrames(window).forEach(attach);
-    const stops: (() => void)[] = [initNavigationObserver(window, rec, atPageLoad)];
+    // Frames exchange offsets only while recording: when not, a page sees no sign of the extension.
+    const stops: (() => void)[] = [
+      initNavigationObserver(window, rec, atPageLoad),
+      answerOffsetRequests(window, () => rec.offsetOf(null), (frame, id) => rec.snapshotter.setFrameId(frame, id)),
+    ];
     const settle = initSettleNotifier(window, () => rec.snapshotter.lastChangeAt, (lastChangeAt) => {
       if (rec.recording) broadcast({ kind: 'page/settled', lastChangeAt });
     });

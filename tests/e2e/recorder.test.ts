@@ -172,11 +172,16 @@ test('a page that swallows events, breaks prototypes and throws still records', 
   await steps(page, 1);
   await page.click('#b2');
   await steps(page, 2);
+  // Inside a form whose controls clobber localName, attributes, firstChild, nextSibling, getAttribute, id.
+  await page.click('#b3');
+  await steps(page, 3);
   await stopRecording(session.browser, page);
   const zip = await exportZip(session, page);
   const last = lastTask(await trajectory(zip));
-  assert.deepEqual(last.map((s) => s.target?.name), ['First', 'Second']);
+  assert.deepEqual(last.map((s) => s.target?.name), ['First', 'Second', 'In the form']);
   assert.ok(last.every(idInTree));
+  // The clobbered form is serialised as a form, with its controls inside.
+  assert.match(last[2]!.observation.dom_tree, /<form id="\d+" dom-id="clobber">(<input [^>]*name="localName"[^>]*\/>)/);
   // Only the page's own deliberate throw shows up; the recorder adds no error.
   assert.ok(errors.every((e) => e.includes('page handler throws')), errors.join('\n'));
   await page.close();

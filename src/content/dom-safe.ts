@@ -1,0 +1,24 @@
+// DOM reads that a page cannot clobber. A <form> exposes its controls as
+// properties: <input name="localName"> makes form.localName that input, and
+// the same goes for firstChild, attributes, getAttribute… in every world,
+// the content script's included. These read through the prototypes instead.
+const getter = (proto: object, key: string): ((this: unknown) => unknown) =>
+  Object.getOwnPropertyDescriptor(proto, key)!.get! as (this: unknown) => unknown;
+
+const LOCAL_NAME = getter(Element.prototype, 'localName');
+const ATTRIBUTES = getter(Element.prototype, 'attributes');
+const SHADOW_ROOT = getter(Element.prototype, 'shadowRoot');
+const FIRST_CHILD = getter(Node.prototype, 'firstChild');
+const NEXT_SIBLING = getter(Node.prototype, 'nextSibling');
+const NODE_TYPE = getter(Node.prototype, 'nodeType');
+const GET_ATTRIBUTE = Element.prototype.getAttribute;
+const HAS_ATTRIBUTE = Element.prototype.hasAttribute;
+
+export const tagOf = (el: Element): string => LOCAL_NAME.call(el) as string;
+export const attributesOf = (el: Element): NamedNodeMap => ATTRIBUTES.call(el) as NamedNodeMap;
+export const shadowRootOf = (el: Element): ShadowRoot | null => SHADOW_ROOT.call(el) as ShadowRoot | null;
+export const firstChildOf = (n: Node): ChildNode | null => FIRST_CHILD.call(n) as ChildNode | null;
+export const nextSiblingOf = (n: Node): ChildNode | null => NEXT_SIBLING.call(n) as ChildNode | null;
+export const nodeTypeOf = (n: Node): number => NODE_TYPE.call(n) as number;
+export const attrOf = (el: Element, name: string): string | null => GET_ATTRIBUTE.call(el, name);
+export const hasAttrOf = (el: Element, name: string): boolean => HAS_ATTRIBUTE.call(el, name);
