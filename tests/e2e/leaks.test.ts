@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ElementHandle } from 'puppeteer-core';
+import { createOcrReader, cropPng } from './ocr-reader';
 import {
   launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, dumpIndexedDb,
   extensionPage, type Session,
@@ -89,3 +90,41 @@ function steps0(dump: string): string {
   const [, tasks] = JSON.parse(dump) as [unknown, { id: string; createdAt: number }[]];
   return [...tasks].sort((a, b) => b.createdAt - a.createdAt)[0]!.id;
 }
+
+test('a cross-origin frame\'s redacted text is blurred where the frame sits (DOM blur alone, OCR off)', async () => {
+  const ext = await extensionPage(session.browser);
+  const saved = await ext.evaluate(async () => {
+    const current = await chrome.runtime.sendMessage({ kind: 'config/get' }) as { text: string };
+    return chrome.runtime.sendMessage({ kind: 'config/save', text: current.text.replace(/^ocr:\n {2}enabled: true/m, 'ocr:\n  enabled: false') });
+  });
+  assert.equal((saved as { ok: boolean }).ok, true);
+  const ocr = await createOcrReader();
+  try {
+    const page = await session.browser.newPage();
+    const frameUrl = `${session.other.url.replace('127.0.0.1', 'localhost')}/privacy/pay-frame.html`;
+    await page.goto(`${session.fixtures.url}/privacy/media.html?frame=${encodeURIComponent(frameUrl)}`);
+    await page.waitForFunction(() => (document.getElementById('pay') as HTMLIFrameElement).src !== '');
+    await sleep(500);
+    await startRecording(session.browser, page, 'Confirm the payment');
+    await sleep(900);
+    const frame = page.frames().find((f) => f.url().startsWith(frameUrl));
+    assert.ok(frame, 'the payment frame loaded');
+    const before = await storedStepCount(session.browser, page);
+    await frame.click('#confirm');
+    await waitFor(async () => (await storedStepCount(session.browser, page)) > before, 20_000);
+    const box = await page.$eval('#pay', (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; });
+    await stopRecording(session.browser, page);
+    const zip = await exportZip(session, page);
+    const steps = await trajectory(zip);
+    const inFrame = steps.filter((s) => s.frame_id !== 0);
+    assert.equal(inFrame.length, 1, 'the click in the frame is a step of its own frame');
+    const png = await zip.file(inFrame[0]!.observation.screenshot_path!)!.async('uint8array');
+    const read = (await ocr.read(cropPng(png, box), 3)).toLowerCase().replace(/[^a-z0-9@]/g, '');
+    assert.ok(!read.includes('paymentsteam@'), `the frame's email is not readable: ${read}`);
+    assert.ok(!read.includes('4111111111111111'), `the frame's card number is not readable: ${read}`);
+    assert.match(read, /cardholder/, `the frame area itself is in the screenshot and readable: ${read}`);
+    await page.close();
+  } finally {
+    await ocr.close();
+  }
+});

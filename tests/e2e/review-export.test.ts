@@ -167,7 +167,7 @@ test('review edits reach the export, which the CLI validates, formats and re-scr
   // Bad input gets a clear message.
   const bad = cli('validate', join(dir, 'strict.yaml'));
   assert.equal(bad.code, 1);
-  assert.match(bad.err, /not a readable zip/);
+  assert.match(bad.err, /not a readable export zip: no zip directory found/);
   assert.ok(execFileSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).includes('usage:'));
   await page.close();
 });
