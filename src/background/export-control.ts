@@ -48,7 +48,8 @@ export async function startExport(partial: Partial<ExportOptions>): Promise<Repl
   void (async () => {
     try {
       const latest = Math.max(0, ...(await listTasks()).map((t) => t.endedAt ?? 0));
-      const grace = latest + ARRIVAL_GRACE_MS - Date.now();
+      // Capped: a task whose end lies in the future (clock changes, imported data) must not stall the export.
+      const grace = Math.min(ARRIVAL_GRACE_MS, latest + ARRIVAL_GRACE_MS - Date.now());
       if (grace > 0) await new Promise((r) => setTimeout(r, grace));
       // Drafts that pages handed over as they went away (their messages lost with a stopped worker).
       await ingestUnsent(0);

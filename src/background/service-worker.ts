@@ -77,9 +77,11 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
 
 browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
 // How each top-level page was reached (typed, reload, back/forward, link): decides navigation steps.
+// Kept only while recording: when not, the worker remembers no address at all.
 browser.webNavigation.onCommitted.addListener((d) => {
   if (d.frameId !== 0) return;
-  void tabMemory.setCommit(d.tabId, { transitionType: d.transitionType, qualifiers: d.transitionQualifiers, url: d.url, at: d.timeStamp });
+  void readRecording().then((recording) => recording
+    && tabMemory.setCommit(d.tabId, { transitionType: d.transitionType, qualifiers: d.transitionQualifiers, url: d.url, at: d.timeStamp }));
 });
 browser.tabs.onCreated.addListener((tab) => {
   if (tab.id !== undefined) void tabMemory.markNewTab(tab.id);

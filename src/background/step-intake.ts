@@ -58,25 +58,28 @@ export async function recordStep(sent: StepDraft, sender: StepSender): Promise<R
     draftId: draft.draftId, taskId: draft.taskId, arrivedAt: Date.now(), draft, tabId: tab.id, frameId,
     noScreenshot: !policy.screenshots, frame: policy.screenshots ? null : { kind: 'none', note: 'site configured without screenshots' },
   };
+  // Marked as being captured before the record exists, so the processor never takes it for an orphan.
+  const alreadyCapturing = isCapturing(draft.draftId);
+  const memory = frame ? frameInMemory(draft.draftId) : null;
   let accepted: Persisted;
   try {
     accepted = await persist(pending);
   } catch (error) {
+    memory?.settled();
     if (!isStorageFull(error)) return { ok: false, error: String(error), retry: true };
     await reportStorageFull();
     return { ok: false, error: STORAGE_FULL_MESSAGE, retry: true, waitForSpace: true };
   }
-  if (!accepted.reply.ok) return accepted.reply;
-  if (accepted.reply.duplicate) {
+  if (accepted.reply.ok && accepted.reply.duplicate) {
     // A retry of a step whose frame a stopped worker never sealed: capture it now (not fresh, so OCR reads all of it).
-    if (!accepted.orphanedFrame || !policy.screenshots || !pageUrl || isCapturing(draft.draftId)) return accepted.reply;
-    frame = frameForStep(tab, Date.now(), Date.now(), pageUrl);
+    frame = accepted.orphanedFrame && pageUrl && !alreadyCapturing ? frameForStep(tab, Date.now(), Date.now(), pageUrl) : null;
   }
-  if (!frame) {
-    void kickProcessor();
+  if (!accepted.reply.ok || !frame || !memory) {
+    memory?.settled();
+    if (accepted.reply.ok) void kickProcessor();
     return accepted.reply;
   }
-  await Promise.race([attachFrame(pending.draftId, frame), new Promise((r) => setTimeout(r, FRAME_ACK_WAIT_MS))]);
+  await Promise.race([attachFrame(pending.draftId, frame, memory), new Promise((r) => setTimeout(r, FRAME_ACK_WAIT_MS))]);
   return accepted.reply;
 }
 
@@ -114,8 +117,7 @@ async function persist(pending: PendingStep): Promise<Persisted> {
 }
 
 /** Seal the frame into the pending record; the raw data URL also stays in memory for the processor's fast path. */
-async function attachFrame(draftId: string, framePromise: Promise<FrameResult>): Promise<void> {
-  const memory = frameInMemory(draftId);
+async function attachFrame(draftId: string, framePromise: Promise<FrameResult>, memory: ReturnType<typeof frameInMemory>): Promise<void> {
   try {
     const result = await framePromise;
     let frame: SealedFrame | NoFrame;

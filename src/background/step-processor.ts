@@ -21,18 +21,26 @@ import { clearStorageProblem, reportStorageFull } from './storage-health';
 import { onStepStored } from './recording-session';
 
 /** Frames being captured by this worker, and raw frames it still holds in memory. */
-const capturing = new Set<string>();
+const capturing = new Map<string, number>();
 const rawFrames = new Map<string, string>();
 /** Above this many raw frames in memory, the sealed copy in IndexedDB is used instead. */
 const MAX_RAW_IN_MEMORY = 12;
 /** Wait for a pause in the user's actions only while the backlog is this short (and the task still recording). */
 const MAX_BACKLOG_TO_WAIT = 2;
 
+/** Mark a step's frame as being captured (counted: a retry may capture while the first capture runs). */
 export function frameInMemory(draftId: string): { keep: (dataUrl: string) => void; settled: () => void } {
-  capturing.add(draftId);
+  capturing.set(draftId, (capturing.get(draftId) ?? 0) + 1);
+  let done = false;
   return {
     keep: (dataUrl) => { if (rawFrames.size < MAX_RAW_IN_MEMORY) rawFrames.set(draftId, dataUrl); },
-    settled: () => { capturing.delete(draftId); },
+    settled: () => {
+      if (done) return;
+      done = true;
+      const n = (capturing.get(draftId) ?? 1) - 1;
+      if (n > 0) capturing.set(draftId, n);
+      else capturing.delete(draftId);
+    },
   };
 }
 

@@ -8,7 +8,7 @@ import type { ElementHandle } from 'puppeteer-core';
 import { createOcrReader, cropPng } from './ocr-reader';
 import {
   launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, dumpIndexedDb,
-  extensionPage, type Session,
+  extensionPage, openCheckoutWithPaymentFrame, type Session,
 } from './harness';
 
 const USERNAME = 'jdoe_private42';
@@ -100,15 +100,9 @@ test('a cross-origin frame\'s redacted text is blurred where the frame sits (DOM
   assert.equal((saved as { ok: boolean }).ok, true);
   const ocr = await createOcrReader();
   try {
-    const page = await session.browser.newPage();
-    const frameUrl = `${session.other.url.replace('127.0.0.1', 'localhost')}/privacy/pay-frame.html`;
-    await page.goto(`${session.fixtures.url}/privacy/media.html?frame=${encodeURIComponent(frameUrl)}`);
-    await page.waitForFunction(() => (document.getElementById('pay') as HTMLIFrameElement).src !== '');
-    await sleep(500);
+    const { page, frame } = await openCheckoutWithPaymentFrame(session);
     await startRecording(session.browser, page, 'Confirm the payment');
     await sleep(900);
-    const frame = page.frames().find((f) => f.url().startsWith(frameUrl));
-    assert.ok(frame, 'the payment frame loaded');
     const before = await storedStepCount(session.browser, page);
     await frame.click('#confirm');
     await waitFor(async () => (await storedStepCount(session.browser, page)) > before, 20_000);

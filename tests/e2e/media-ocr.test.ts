@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createOcrReader, cropPng, type OcrReader } from './ocr-reader';
-import { launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, type Session } from './harness';
+import { launch, openCheckoutWithPaymentFrame, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, type Session } from './harness';
 
 const SECRETS = [
   '5500 0000 0000 0004', // canvas
@@ -31,11 +31,7 @@ after(async () => {
 });
 
 test('text in a canvas, an image, a background, SVG and a cross-origin frame is unreadable in every frame', async () => {
-  const page = await session.browser.newPage();
-  const frameUrl = `${session.other.url.replace('127.0.0.1', 'localhost')}/privacy/pay-frame.html`;
-  await page.goto(`${session.fixtures.url}/privacy/media.html?frame=${encodeURIComponent(frameUrl)}`);
-  await page.waitForFunction(() => (document.getElementById('pay') as HTMLIFrameElement).src !== '');
-  await sleep(500);
+  const { page, frame } = await openCheckoutWithPaymentFrame(session);
   await startRecording(session.browser, page, 'Pay for the order');
   await sleep(900);
   for (let i = 1; i <= 4; i++) {
@@ -45,8 +41,6 @@ test('text in a canvas, an image, a background, SVG and a cross-origin frame is 
     await sleep(700);
   }
   // An action inside the payment frame itself.
-  const frame = page.frames().find((f) => f.url().startsWith(frameUrl));
-  assert.ok(frame, 'the cross-origin payment frame loaded');
   await frame.click('#confirm');
   await waitFor(async () => (await storedStepCount(session.browser, page)) >= 5, 30_000);
   const areas = await page.evaluate(() => ['canvas', 'img', 'banner', 'chart', 'pay'].map((id) => {

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
-import { launch, extensionPage, sleep, type Session } from './harness';
+import { launch, extensionPage, openCheckoutWithPaymentFrame, sleep, startRecording, stopRecording, waitFor, type Session } from './harness';
 
 let session: Session;
 
@@ -61,5 +61,49 @@ test('privileged messages from a content script are refused; its own kinds are a
   }));
   assert.equal(state.config.isDefault, true, 'the config was not replaced');
   assert.equal(state.recording, null, 'no recording was started');
+  await page.close();
+});
+
+test('site policy is decided on raw addresses: an IP-addressed site, and any frame inside it, records nothing', async () => {
+  const ext = await extensionPage(session.browser);
+  const setNeverRecord = async (domains: string[]): Promise<void> => {
+    const saved = await ext.evaluate(async (list) => {
+      const current = await chrome.runtime.sendMessage({ kind: 'config/get' }) as { text: string };
+      return chrome.runtime.sendMessage({ kind: 'config/save', text: current.text.replace(/never_record: \[[^\]]*\]/, `never_record: [${list.join(', ')}]`) });
+    }, domains);
+    assert.equal((saved as { ok: boolean }).ok, true);
+  };
+  const storedSteps = async (): Promise<number> => ext.evaluate(async () => new Promise<number>((resolve) => {
+    const open = indexedDB.open('alien-dataflow');
+    open.onsuccess = () => {
+      const req = open.result.transaction('steps').objectStore('steps').count();
+      req.onsuccess = () => { resolve(req.result); open.result.close(); };
+    };
+  }));
+
+  // 1. The top-level site is an IP address (a scrubbed URL would read http://<REDACTED>/ and match nothing).
+  await setNeverRecord(['127.0.0.1']);
+  const before = await storedSteps();
+  const { page, frame } = await openCheckoutWithPaymentFrame(session);
+  await startRecording(session.browser, page, 'Nothing here may be recorded');
+  await sleep(800);
+  await page.click('#step-1');
+  await frame.click('#confirm'); // a frame of another origin inside the excluded site
+  await sleep(2500);
+  assert.equal(await storedSteps(), before, 'no step from an excluded IP-addressed site or a frame inside it');
+  await stopRecording(session.browser, page);
+
+  // 2. Only the frame's site is excluded: the page records, the frame does not.
+  await setNeverRecord(['localhost']);
+  await startRecording(session.browser, page, 'Only the page, not the payment frame');
+  await sleep(800);
+  await page.click('#step-2');
+  await frame.click('#confirm');
+  await page.click('#step-3');
+  await waitFor(async () => (await storedSteps()) >= before + 2, 15_000);
+  await sleep(1500);
+  assert.equal(await storedSteps(), before + 2, 'the two page clicks, not the click in the excluded frame');
+  await stopRecording(session.browser, page);
+  await setNeverRecord([]);
   await page.close();
 });
