@@ -26,7 +26,8 @@ export async function startRecording(instruction: string): Promise<RecordingStat
   await ingestUnsent(0);
   await clearHandoff(true);
   await tabMemory.clearAll();
-  const state: RecordingState = { taskId: task.id, instruction: text, startedAt: task.createdAt };
+  const frameSecret = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const state: RecordingState = { taskId: task.id, instruction: text, startedAt: task.createdAt, frameSecret };
   await writeRecording(state);
   await showRecordingBadge(0);
   broadcast({ kind: 'recording/changed', state, stepCount: 0, recordedCount: 0 });

@@ -17,7 +17,7 @@ import { initScrollObserver } from './observers/scroll-observer';
 import { initFormObserver } from './observers/form-observer';
 import { initDragObserver } from './observers/drag-observer';
 import { initNavigationObserver } from './observers/navigation-observer';
-import { announceFrameId, answerOffsetRequests, requestOffset } from './frame-offset';
+import { answerOffsetRequests, requestOffset } from './frame-offset';
 import { initSettleNotifier } from './settle-notifier';
 import { loadScrubber } from './redactor-loader';
 import { onRecordingChange, readRecording } from '../platform/recording-flag';
@@ -90,20 +90,21 @@ function main(): void {
     rec.snapshotter.configure(scrubber.config.mask_selectors, scrubber.replacementFor('mask'), scrubber.config.recorder.dom_max_chars, rec.sensitive);
     rec.begin(state, scrubber, hello.frameId * IDS_PER_FRAME + 1, { tabId: hello.tabId, frameId: hello.frameId });
     sameOriginFrames(window).forEach(attach);
-    // Frames exchange offsets only while recording: when not, a page sees no sign of the extension.
-    const stops: (() => void)[] = [
-      initNavigationObserver(window, rec, atPageLoad),
-      answerOffsetRequests(window, () => rec.offsetOf(null), (frame, id) => rec.snapshotter.setFrameId(frame, id)),
-    ];
+    // Frames exchange offsets only while recording (when not, a page sees no sign of the extension), over
+    // signed channels (see frame-offset).
+    const secret = state.frameSecret ?? '';
+    const stops: (() => void)[] = [initNavigationObserver(window, rec, atPageLoad)];
+    if (secret) stops.push(answerOffsetRequests(window, secret, () => rec.offsetOf(null), (frame, id) => rec.snapshotter.setFrameId(frame, id)));
     const settle = initSettleNotifier(window, () => rec.snapshotter.lastChangeAt, (lastChangeAt) => {
       if (rec.recording) broadcast({ kind: 'page/settled', lastChangeAt });
     });
     rec.snapshotter.onChange = settle.changed;
     stops.push(settle.stop);
     if (window !== window.top) {
-      const channel = requestOffset(window, (o) => { rec.offset = o; });
-      announceFrameId(window, hello.frameId);
-      stops.push(channel.stop, listen(window, 'pointerdown', channel.ask));
+      if (secret) {
+        const channel = requestOffset(window, secret, hello.frameId, (o) => { rec.offset = o; });
+        stops.push(channel.stop, listen(window, 'pointerdown', channel.ask));
+      }
     } else {
       // The worker joins a cross-origin frame's step into this frame's tree.
       const onSnapshot = (raw: unknown, sender: browser.Runtime.MessageSender): Promise<Reply<'frame/snapshot'>> | undefined => {

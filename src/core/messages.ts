@@ -12,6 +12,8 @@ export interface RecordingState {
   taskId: string;
   instruction: string;
   startedAt: number;
+  /** Per-recording secret for the frames' offset channel (content/frame-offset); in storage.local, which pages cannot read. */
+  frameSecret?: string;
 }
 
 export interface ExportOptions {

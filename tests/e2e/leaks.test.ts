@@ -91,7 +91,7 @@ function steps0(dump: string): string {
   return [...tasks].sort((a, b) => b.createdAt - a.createdAt)[0]!.id;
 }
 
-test('a cross-origin frame\'s redacted text is blurred where the frame sits (DOM blur alone, OCR off)', async () => {
+test('a cross-origin frame\'s redacted text is blurred where the frame sits (DOM blur alone, OCR off), whatever the page forges', async () => {
   const ext = await extensionPage(session.browser);
   const saved = await ext.evaluate(async () => {
     const current = await chrome.runtime.sendMessage({ kind: 'config/get' }) as { text: string };
@@ -101,11 +101,35 @@ test('a cross-origin frame\'s redacted text is blurred where the frame sits (DOM
   const ocr = await createOcrReader();
   try {
     const { page, frame } = await openCheckoutWithPaymentFrame(session);
+    // A hostile page: it watches window messages, grabs any port it sees and floods it with forged offsets,
+    // and sends the frame forged replies of every shape it can think of.
+    await page.evaluate(() => {
+      const w = window as unknown as { seen: string[]; heard: string[] };
+      w.seen = [];
+      w.heard = [];
+      const forged = [{ x: 600, y: 600 }, { body: '{"nonce":"n","x":600,"y":600}', mac: '0'.repeat(64) }, { type: 'alien-dataflow:offset-reply', x: 600, y: 600 }];
+      window.addEventListener('message', (e) => {
+        w.seen.push(JSON.stringify(e.data));
+        for (const port of e.ports) {
+          port.onmessage = (m) => w.heard.push(JSON.stringify(m.data));
+          setInterval(() => forged.forEach((f) => port.postMessage(f)), 20);
+        }
+      });
+      const pay = document.getElementById('pay') as HTMLIFrameElement;
+      setInterval(() => forged.forEach((f) => pay.contentWindow!.postMessage(f, '*')), 20);
+    });
     await startRecording(session.browser, page, 'Confirm the payment');
     await sleep(900);
     const before = await storedStepCount(session.browser, page);
     await frame.click('#confirm');
     await waitFor(async () => (await storedStepCount(session.browser, page)) > before, 20_000);
+    // What the page could see: that a channel was opened, and the child's signed requests; never an offset.
+    const { seen, heard } = await page.evaluate(() => {
+      const w = window as unknown as { seen: string[]; heard: string[] };
+      return { seen: w.seen, heard: w.heard };
+    });
+    assert.ok(seen.every((m) => !/"x"|"y"/.test(m)), `window messages carry no offset: ${seen.slice(0, 3).join(' ')}`);
+    assert.ok(heard.every((m) => !/\\?"x\\?"|\\?"y\\?"/.test(m)), `the grabbed port carries no offset: ${heard.slice(0, 3).join(' ')}`);
     const box = await page.$eval('#pay', (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; });
     await stopRecording(session.browser, page);
     const zip = await exportZip(session, page);
