@@ -42,7 +42,9 @@ export async function startRecording(instruction: string): Promise<RecordingStat
 export async function stopRecording(): Promise<Task | null> {
   const state = await readRecording();
   await writeRecording(null);
+  // Navigation memory (pages' last states, tab facts) is kept only while recording.
   await clearHandoff(false);
+  await tabMemory.clearAll();
   await showRecordingBadge(null);
   broadcast({ kind: 'recording/changed', state: null, stepCount: 0, recordedCount: 0 });
   if (!state) return null;

@@ -123,7 +123,8 @@ async function scrub(input: string, output: string, configPath: string | undefin
     if (out.png !== png) blurred++;
     return out.png;
   };
-  const tasks = tasksOf(exp.manifest, ids).map((t) => ({ ...t, stepCount: scrubbed.get(t.id)?.length ?? 0 }));
+  // The instruction goes into the manifest and every dialogue: the new rules apply to it too.
+  const tasks = tasksOf(exp.manifest, ids).map((t) => ({ ...t, instruction: scrubber.redact(t.instruction).text, stepCount: scrubbed.get(t.id)?.length ?? 0 }));
   // Written beside the target and renamed at the end: a failed run never leaves half a zip under the real name.
   const partial = join(dirname(resolve(output)), `.${basename(output)}.${process.pid}.partial`);
   const sink = createWriteStream(partial);

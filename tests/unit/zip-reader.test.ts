@@ -107,3 +107,25 @@ describe('CLI on hostile input', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('CLI scrub on a real export', () => {
+  it('re-scrubs the task instruction with the steps, through the guarded reader', async () => {
+    const { writeExport, inBatches } = await import('../../src/core/export-writer');
+    const { step, task } = await import('./fixtures');
+    const chunks: Uint8Array[] = [];
+    const s = step(1, { observation: { ...step(1).observation, screenshot_path: null } });
+    await writeExport(
+      { tasks: [task({ instruction: 'Mail ops-lead@example-corp.net about the order', stepCount: 1 })], steps: () => inBatches([{ step: s, imageId: null, redactions: {} }]), image: async () => new Uint8Array() },
+      { sharegpt: true, messages: true, actionStyle: 'json', includeDom: false, extensionVersion: 'test', configHash: 'x', now: new Date(0) },
+      (chunk) => { chunks.push(chunk); },
+    );
+    const input = write('real.zip', Buffer.concat(chunks));
+    const out = join(dir, 'real-scrubbed.zip');
+    expect(await main(['scrub', input, out, '--text-only', '--config', join(import.meta.dirname, '../../config/scrubber.yaml')])).toBe(0);
+    const zip = await openZip(out);
+    const manifest = new TextDecoder().decode(await zip.bytes('manifest.json'));
+    await zip.close();
+    expect(manifest).not.toContain('ops-lead@example-corp.net');
+    expect(manifest).toContain('Mail <REDACTED> about the order');
+  });
+});
