@@ -59,7 +59,6 @@ const workerStartedAt = Date.now();
 let running: Promise<void> | null = null;
 let again = false;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
-let processed = 0;
 
 /** Make sure the loop runs; resolves when nothing is left that can be processed now. */
 export function kickProcessor(): Promise<void> {
@@ -68,23 +67,12 @@ export function kickProcessor(): Promise<void> {
   return running;
 }
 
-/** Resolves once every step accepted so far is stored (or waits on a frame still being captured). */
-export async function whenDrained(): Promise<void> {
-  while (running || again) await kickProcessor();
-}
-
-/** Steps this worker has moved to storage since it started (for the bench). */
-export function processedCount(): number {
-  return processed;
-}
-
 async function loop(): Promise<void> {
   while (again) {
     again = false;
     for (let next = await nextReady(); next; next = await nextReady()) {
       try {
         await processOne(next);
-        processed++;
       } catch (error) {
         if (isStorageFull(error)) await reportStorageFull();
         else console.warn('[alien-dataflow] step processing failed; will retry', error);

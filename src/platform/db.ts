@@ -82,9 +82,3 @@ export async function* exportBatches(taskId: string, confirmed: boolean, withDom
     });
   }
 }
-
-/** Steps of a task still waiting to be scrubbed and stored. */
-export async function pendingCount(taskId?: string): Promise<number> {
-  const database = await db();
-  return taskId === undefined ? database.count('pending') : database.countFromIndex('pending', 'byTask', taskId);
-}

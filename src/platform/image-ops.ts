@@ -44,9 +44,6 @@ export function blurRect(canvas: { width: number; height: number }, ctx: Ctx2D, 
   ctx.putImageData(img, x0, y0);
 }
 
-export async function dataUrlToBlob(dataUrl: string): Promise<Blob> {
-  return (await fetch(dataUrl)).blob();
-}
 
 /**
  * PNG bytes of a document canvas, encoded synchronously. In an extension's
