@@ -42,6 +42,17 @@ async function currentTaskId(browser: Browser): Promise<string> {
   return page.evaluate(async () => ((await chrome.storage.local.get('recording')).recording as { taskId: string }).taskId);
 }
 
+/** Open the text-dense privacy page and start recording `task` through the popup. */
+async function recordOnPrivacyPage(task: string): Promise<{ page: Page; taskId: string }> {
+  const page = await session.browser.newPage();
+  await page.goto(`${session.fixtures.url}/privacy/index.html`);
+  await startRecording(session.browser, page, task);
+  const taskId = await currentTaskId(session.browser);
+  await page.bringToFront();
+  await sleep(800);
+  return { page, taskId };
+}
+
 /** Click somewhere on the text-dense privacy page: paragraphs, headings, inputs, the button. */
 async function clickTarget(page: Page, i: number): Promise<void> {
   const selectors = ['#text p:nth-child(1)', '#text p:nth-child(2)', '#controls p:nth-child(1)', 'h1', '#backup', '#save', '#text p:nth-child(3)', '#controls p:nth-child(2)'];
@@ -49,12 +60,7 @@ async function clickTarget(page: Page, i: number): Promise<void> {
 }
 
 test('quick actions, then a reload, then a worker stop: every action is stored', async () => {
-  const page = await session.browser.newPage();
-  await page.goto(`${session.fixtures.url}/privacy/index.html`);
-  await startRecording(session.browser, page, 'Quick edits then reload');
-  const taskId = await currentTaskId(session.browser);
-  await page.bringToFront();
-  await sleep(800);
+  const { page, taskId } = await recordOnPrivacyPage('Quick edits then reload');
   for (let i = 0; i < 6; i++) {
     await clickTarget(page, i);
     await sleep(60);
@@ -85,12 +91,7 @@ test('quick actions, then a reload, then a worker stop: every action is stored',
 });
 
 test('40 actions at a person\'s pace, then Stop and Export at once: the zip holds every action', async () => {
-  const page = await session.browser.newPage();
-  await page.goto(`${session.fixtures.url}/privacy/index.html`);
-  await startRecording(session.browser, page, 'Forty clicks at two per second');
-  const taskId = await currentTaskId(session.browser);
-  await page.bringToFront();
-  await sleep(800);
+  const { page, taskId } = await recordOnPrivacyPage('Forty clicks at two per second');
   const ACTIONS = 40;
   for (let i = 0; i < ACTIONS; i++) {
     const started = Date.now();
