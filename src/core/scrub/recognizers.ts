@@ -1,7 +1,7 @@
 // Built-in recognisers: a pattern, an optional validator, and the tag used in
 // typed replacements. `group` names the capture group that is the secret when
 // the pattern also matches context (e.g. "Bearer " before a token).
-import { hasDigitOrSymbol, ibanValid, ipv4Sensitive, ipv6Valid, luhnValid, phoneValid, ssnValid } from './validators';
+import { hasDigitOrSymbol, ibanValid, ipv4Sensitive, ipv6Valid, luhnValid, ssnValid } from './validators';
 
 export interface Recognizer {
   name: string;
@@ -75,15 +75,6 @@ export const BUILTIN_RECOGNIZERS: Recognizer[] = [
     validate: ipv4Sensitive,
   },
   { name: 'ipv6', tag: 'IP', pattern: /(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|(?::[0-9A-Fa-f]{1,4}){1,7}|[0-9A-Fa-f]{1,4})(?![\w:])/g, validate: ipv6Valid },
-  {
-    name: 'phone', tag: 'PHONE',
-    // International (+CC …), a bracketed area code, NANP 555-123-4567, or a national 0… number:
-    // plain digit runs (order numbers, prices) do not qualify.
-    pattern: new RegExp(`${B}(?:\\+\\d{1,3}[ .-]?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{1,4}(?:[ .-]?\\d{2,4}){1,4}|\\(\\d{2,4}\\)[ .-]?\\d{3,4}[ .-]?\\d{3,4}|\\d{3}([.-])\\d{3}\\1\\d{4}|\\d{3} \\d{3} \\d{4}|0\\d{2,4}[ /-]\\d{3,4}[ -]?\\d{0,4})${E}`, 'g'),
-    validate: phoneValid,
-  },
-  // A bare digit run is a phone number only where a label says so ("Phone 2125550123").
-  { name: 'phone', tag: 'PHONE', pattern: /\b(?:phone|tel|telephone|mobile|cell|fax)\b\.?\s*(?:no\.?|number)?\s*[:#]?\s*(\+?\d{8,14})\b/gi, group: 1, validate: phoneValid },
   {
     name: 'street_address', tag: 'ADDRESS',
     pattern: /\b\d{1,6}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Parkway|Pkwy)\b\.?(?:,?\s+(?:Apt|Suite|Unit|#)\s*[\w-]+)?/g,

@@ -6,6 +6,7 @@ import { BUILTIN_RECOGNIZERS, SENSITIVE_URL_PARAM, type Recognizer } from './rec
 import { hostMatches, type ScrubConfig } from './config';
 import type { EntityRecognizer, EntityType } from './entities';
 import { compileLinear, type LinearPattern } from './linear-regex';
+import { BUILTIN_FINDERS } from './finders';
 
 const NER_TAG: Record<EntityType, string> = { person: 'PERSON', place: 'PLACE', organization: 'ORG' };
 
@@ -38,6 +39,7 @@ function shrinkToValid(value: string, validate: (s: string) => boolean): string 
 
 export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null): Scrubber {
   const rules: CompiledRule[] = BUILTIN_RECOGNIZERS.filter((r) => config.rules[r.name] !== false).map(compile);
+  const finders = BUILTIN_FINDERS.filter((f) => config.rules[f.name] !== false);
   // A config is validated before it is saved; one that still fails here (hand-edited storage) loses that rule, loudly.
   const custom: CustomRule[] = config.custom_rules.flatMap((c) => {
     try {
@@ -47,7 +49,7 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
       return [];
     }
   });
-  const tags = new Map<string, string>([...rules.map((r) => [r.name, r.tag] as const), ...custom.map((r) => [r.name, r.tag] as const),
+  const tags = new Map<string, string>([...rules.map((r) => [r.name, r.tag] as const), ...finders.map((f) => [f.name, f.tag] as const), ...custom.map((r) => [r.name, r.tag] as const),
     ...Object.entries(NER_TAG).map(([k, v]) => [k, v] as const), ['credential', 'CREDENTIAL'], ['mask', 'MASKED'], ['url_credentials', 'SECRET']]);
   const replacementFor = (rule: string): string =>
     config.replacement.style === 'typed' ? `<${tags.get(rule) ?? 'REDACTED'}>` : config.replacement.generic;
@@ -71,6 +73,9 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
         const start = rule.group && m.indices?.[rule.group] ? m.indices[rule.group]![0] : m.index;
         found.push({ start, end: start + value.length, rule: rule.name });
       }
+    }
+    for (const finder of finders) {
+      for (const s of finder.find(text)) found.push({ start: s.start, end: s.end, rule: finder.name });
     }
     for (const rule of custom) {
       for (const m of rule.pattern.matches(text)) found.push({ start: m.start, end: m.end, rule: rule.name });

@@ -44,7 +44,13 @@ export function ibanValid(text: string): boolean {
 export function ipv4Sensitive(text: string): boolean {
   const parts = text.split('.').map(Number);
   if (parts.length !== 4 || parts.some((p) => !(p >= 0 && p <= 255))) return false;
-  return !(parts[0] === 127 || parts.every((p) => p === 0));
+  if (parts[0] === 127 || parts.every((p) => p === 0)) return false;
+  // A netmask (255.255.240.0) is a setting, not an address.
+  const bits = parts.reduce((n, p) => n * 256 + p, 0).toString(2).padStart(32, '0');
+  if (parts[0] === 255 && /^1+0*$/.test(bits)) return false;
+  // A private network's router (192.168.1.1, 10.0.0.1, …) is the same in every home: it identifies no one.
+  const isPrivate = parts[0] === 10 || (parts[0] === 192 && parts[1] === 168) || (parts[0] === 172 && parts[1]! >= 16 && parts[1]! <= 31);
+  return !(isPrivate && (parts[3] === 1 || parts[3] === 254) && (parts[2] === 0 || parts[2] === 1));
 }
 
 export function ipv6Valid(text: string): boolean {

@@ -1,0 +1,6 @@
+// The built-in recognisers that are code, in one list: the scrubber runs
+// them and the config knows their names.
+import type { SpanFinder } from './finder';
+import { phoneFinder } from './phone-finder';
+
+export const BUILTIN_FINDERS: readonly SpanFinder[] = [phoneFinder];
