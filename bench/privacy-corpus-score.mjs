@@ -22,6 +22,7 @@ export function scoreCorpus(items, redact) {
   let otherRedacted = 0;
   const misses = [];
   const falsePositives = [];
+  const overRedacted = [];
   for (const item of items) {
     const result = redact(item.text);
     const mask = covered(item.text, result.spans);
@@ -47,11 +48,16 @@ export function scoreCorpus(items, redact) {
       if (hit > 0) r.lenient++;
       if (kept > 0) misses.push({ id: item.id, type: l.type, value: l.value, got: result.text });
     }
+    let over = '';
     for (let i = 0; i < item.text.length; i++) {
       if (inLabel[i] || /\s/.test(item.text[i])) continue;
       otherChars++;
-      if (mask[i]) otherRedacted++;
+      if (mask[i]) {
+        otherRedacted++;
+        over += item.text[i];
+      }
     }
+    if (over) overRedacted.push({ id: item.id, chars: over, got: result.text });
   }
   const types = Object.values(byType).sort((a, b) => a.type.localeCompare(b.type))
     .map((r) => ({ ...r, strict_recall: r.strict / r.labelled, lenient_recall: r.lenient / r.labelled }));
@@ -62,6 +68,6 @@ export function scoreCorpus(items, redact) {
     lenient_recall: types.reduce((n, r) => n + r.lenient, 0) / labelled,
     negatives_unchanged: negatives ? negativesUnchanged / negatives : 1,
     over_redaction: otherChars ? otherRedacted / otherChars : 0,
-    types, misses, falsePositives,
+    types, misses, falsePositives, overRedacted,
   };
 }

@@ -21,5 +21,6 @@ const items = buildCorpus().filter((i) => i.split === split);
 const s = scoreCorpus(items, (t) => scrubber.redact(t));
 for (const m of s.misses.filter((m) => !only || m.type === only)) console.log(`MISS ${m.type} «${m.value}» → ${JSON.stringify(m.got)}`);
 if (!only || only === 'negative') for (const fp of s.falsePositives) console.log(`FP «${fp.text}» → ${JSON.stringify(fp.got)}`);
+if (only === 'over') for (const o of s.overRedacted) console.log(`OVER «${o.chars}» → ${JSON.stringify(o.got)}`);
 console.table(s.types.map((r) => ({ type: r.type, n: r.labelled, strict: r.strict_recall.toFixed(3), lenient: r.lenient_recall.toFixed(3) })));
 console.log({ split, items: s.items, labelled: s.labelled, negatives: s.negatives, strict: s.strict_recall.toFixed(3), lenient: s.lenient_recall.toFixed(3), negatives_unchanged: s.negatives_unchanged.toFixed(3), over_redaction: s.over_redaction.toFixed(4) });

@@ -2,5 +2,7 @@
 // them and the config knows their names.
 import type { SpanFinder } from './finder';
 import { phoneFinder } from './phone-finder';
+import { vendorSecretFinder } from './vendor-secret-finder';
+import { urlSecretFinder } from './url-secret-finder';
 
-export const BUILTIN_FINDERS: readonly SpanFinder[] = [phoneFinder];
+export const BUILTIN_FINDERS: readonly SpanFinder[] = [phoneFinder, vendorSecretFinder, urlSecretFinder];

@@ -7,8 +7,10 @@
 import { RE2JS } from 're2js';
 
 export interface LinearPattern {
-  /** Every non-empty match, left to right, as UTF-16 offsets. */
-  matches(text: string): Iterable<{ start: number; end: number }>;
+  /** Every non-empty match (or its capture `group`), left to right, as UTF-16 offsets. */
+  matches(text: string, group?: number): Iterable<{ start: number; end: number }>;
+  /** How many capture groups the pattern has. */
+  groupCount(): number;
   /** Does the pattern match the empty string (a rule that would match everywhere)? */
   matchesEmpty(): boolean;
 }
@@ -28,16 +30,18 @@ export function compileLinear(pattern: string, flags: string): LinearPattern {
       : why, { cause: error });
   }
   return {
-    *matches(text: string) {
+    *matches(text: string, group = 0) {
       const m = re.matcher(text);
       let from = 0;
       while (from <= text.length && m.find(from)) {
-        const start = m.start();
-        const end = m.end();
-        if (end > start) yield { start, end };
-        from = end > start ? end : start + 1;
+        const whole = [m.start(), m.end()] as const;
+        const start = group ? m.start(group) : whole[0];
+        const end = group ? m.end(group) : whole[1];
+        if (start >= 0 && end > start) yield { start, end };
+        from = whole[1] > whole[0] ? whole[1] : whole[0] + 1;
       }
     },
+    groupCount: () => re.groupCount(),
     matchesEmpty: () => re.matcher('').matches(),
   };
 }

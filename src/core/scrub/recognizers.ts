@@ -31,9 +31,9 @@ export const BUILTIN_RECOGNIZERS: Recognizer[] = [
   },
   {
     // Tokens with a vendor prefix: OpenAI and Anthropic (sk-…), npm, GitLab, Hugging Face, SendGrid, Twilio,
-    // Shopify, DigitalOcean, PyPI, Figma, Linear, Postman, Mailgun.
+    // Shopify, DigitalOcean, PyPI, Figma, Linear, Postman, Mailgun, Telegram bots (gitleaks finds these only beside the word).
     name: 'vendor_token', tag: 'API_KEY',
-    pattern: /\b(?:sk-(?=[A-Za-z0-9_-]*\d)(?:proj-|svcacct-|admin-|ant-(?:api|admin)\d{2}-)?[A-Za-z0-9_-]{20,}|npm_[A-Za-z0-9]{36}|glpat-[A-Za-z0-9_-]{20,}|hf_[A-Za-z0-9]{30,}|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}|SK[0-9a-f]{32}|shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}|do[opr]_v1_[a-f0-9]{64}|pypi-AgE[A-Za-z0-9_-]{50,}|figd_[A-Za-z0-9_-]{30,}|lin_api_[A-Za-z0-9]{30,}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|key-[a-f0-9]{32})(?![A-Za-z0-9_-])/g,
+    pattern: /\b(?:sk-(?=[A-Za-z0-9_-]*\d)(?:proj-|svcacct-|admin-|ant-(?:api|admin)\d{2}-)?[A-Za-z0-9_-]{20,}|npm_[A-Za-z0-9]{36}|glpat-[A-Za-z0-9_-]{20,}|hf_[A-Za-z0-9]{30,}|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}|SK[0-9a-f]{32}|shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}|do[opr]_v1_[a-f0-9]{64}|pypi-AgE[A-Za-z0-9_-]{50,}|figd_[A-Za-z0-9_-]{30,}|lin_api_[A-Za-z0-9]{30,}|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|key-[a-f0-9]{32}|\d{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])/g,
   },
   {
     // user:password@ in any URL written as text (connection strings, curl commands).
@@ -49,7 +49,7 @@ export const BUILTIN_RECOGNIZERS: Recognizer[] = [
   { name: 'bearer_token', tag: 'TOKEN', pattern: /\bBearer\s+([A-Za-z0-9._~+/-]{16,}=*)/g, group: 1 },
   {
     name: 'secret_assignment', tag: 'SECRET',
-    pattern: /\b(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|account[_-]?key|shared[_-]?access[_-]?key|private[_-]?key)\b\s*[:=]\s*["']?([^\s"'<>,;]{8,})/gi, group: 1,
+    pattern: /\b(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|account[_-]?key|shared[_-]?access[_-]?key|private[_-]?key)\b\s*[:=]\s*["']?([^\s"'<>,;&#]{8,})/gi, group: 1,
   },
   {
     // "my password is hunter2": only when the word after looks like a secret (a digit or a symbol), so
