@@ -123,7 +123,7 @@ function birthDate(f, l) {
   return f.helpers.arrayElement([
     `${pad(day)}/${pad(month + 1)}/${year}`, `${pad(day)}.${pad(month + 1)}.${year}`, `${year}-${pad(month + 1)}-${pad(day)}`,
     l === 'en' ? `${months[month]} ${day}, ${year}` : `${day} ${months[month]} ${year}`,
-    l === 'en' ? `${day} ${months[month].slice(0, 3)} ${year}` : l === 'de' ? `${day}. ${months[month]} ${year}` : `${day} de ${months[month]} de ${year}`,
+    l === 'en' ? `${day} ${months[month].slice(0, 3)} ${year}` : l === 'de' ? `${day}. ${months[month]} ${year}` : l === 'es' || l === 'pt' ? `${day} de ${months[month]} de ${year}` : `${day} ${months[month]} ${year}`,
     l === 'ja' ? `${year}年${month + 1}月${day}日` : `${pad(month + 1)}/${pad(day)}/${year}`,
   ]);
 }

@@ -25,7 +25,7 @@ export const CUES: Record<CueKind, readonly string[]> = {
     'id number', 'id no', 'national id', 'identity card', 'driver license', "driver's license", 'driving licence', 'licence number', 'license number',
     'member id', 'customer id', 'personalausweis', 'ausweisnummer', 'ausweis-nr', 'führerschein', 'carte d\'identité', 'numéro d\'identité', 'cni',
     'dni', 'nie', 'documento de identidad', 'carta d\'identità', 'carta di identità', 'rg', 'identidade', 'bilhete de identidade',
-    'identiteitskaart', 'rijbewijs', 'dowód osobisty', 'pesel', 'personnummer', 'legitimation', 'kimlik no', 'tc kimlik no', 'mai nambā', 'mai namba', 'my number',
+    'identiteitskaart', 'rijbewijs', 'dowód osobisty', 'pesel', 'personnummer', 'legitimation', 'kimlik no', 'tc kimlik no', 'mai nambā', 'mai namba',
     'ssn', 'social security number', 'national insurance number', 'ni number', 'nino',
   ],
   tax_id: [

@@ -4,5 +4,7 @@ import type { SpanFinder } from './finder';
 import { phoneFinder } from './phone-finder';
 import { vendorSecretFinder } from './vendor-secret-finder';
 import { urlSecretFinder } from './url-secret-finder';
+import { labelledValueFinder } from './labelled-value-finder';
+import { usernameFinder } from './username-finder';
 
-export const BUILTIN_FINDERS: readonly SpanFinder[] = [phoneFinder, vendorSecretFinder, urlSecretFinder];
+export const BUILTIN_FINDERS: readonly SpanFinder[] = [phoneFinder, vendorSecretFinder, urlSecretFinder, labelledValueFinder, usernameFinder];

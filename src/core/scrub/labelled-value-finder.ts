@@ -1,0 +1,69 @@
+// Values that only their label identifies, in every supported language:
+// a birth date after "Geburtsdatum" / "né le" / "born" (read by chrono-node,
+// so "3 Feb 1987", "9 de março de 1990" and "21/11/1985" all end where the
+// date ends), and passport, ID and tax numbers after their label. The label
+// stays; only the value goes.
+import { en } from 'chrono-node';
+import * as de from 'chrono-node/de';
+import * as fr from 'chrono-node/fr';
+import * as es from 'chrono-node/es';
+import * as it from 'chrono-node/it';
+import * as pt from 'chrono-node/pt';
+import * as nl from 'chrono-node/nl';
+import * as ja from 'chrono-node/ja';
+import * as sv from 'chrono-node/sv';
+import { CUES, cueAlternation, L } from './cues';
+import type { Span, SpanFinder } from './finder';
+
+// Label, then what may sit between label and value: ":", "#", "No.", "Nr.", "le", "am", "el", "il", "em", "op", "on".
+const JOIN = `\\.?\\s*(?:(?:no|nr|n°|nº|num|number|nummer|numéro|número|numero)\\.?\\s*)?(?:[:#]|\\s-\\s)?\\s*(?:(?:le|am|el|il|em|op|on|den|the)\\s+)?`;
+const cue = (words: readonly string[]): RegExp => new RegExp(`(?<![${L}])(?:${cueAlternation(words)})${JOIN}`, 'giu');
+const BIRTH = cue(CUES.birth_date);
+const DOCUMENT = cue([...CUES.passport, ...CUES.id_number, ...CUES.tax_id]);
+
+const PARSERS = [en, de, fr, es, it, pt, nl, ja, sv];
+const NUMERIC_DATE = /^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{4}年\s?\d{1,2}月\s?\d{1,2}日|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4})/u;
+
+/** Length of the date that `after` starts with, or 0. */
+function dateLength(after: string): number {
+  const numeric = NUMERIC_DATE.exec(after);
+  if (numeric) return numeric[0].length;
+  if (!/^\d|^[\p{L}]/u.test(after)) return 0;
+  let best = 0;
+  for (const parser of PARSERS) {
+    for (const r of parser.parse(after, new Date(0), { forwardDate: false })) {
+      if (r.index === 0 && r.start.isCertain('year')) best = Math.max(best, r.text.length);
+    }
+  }
+  return best;
+}
+
+// A document number: letters and digits, maybe in groups (123.456.789-01, AB 12 34 56 C), holding 4+ digits.
+const DOC_VALUE = /^[A-Za-z0-9](?:[A-Za-z0-9]|[ .\/-](?=[A-Za-z0-9])){3,24}/;
+
+export function findLabelledValues(text: string): Span[] {
+  if (text.length < 6) return [];
+  const spans: Span[] = [];
+  BIRTH.lastIndex = 0;
+  for (let m = BIRTH.exec(text); m; m = BIRTH.exec(text)) {
+    const at = m.index + m[0].length;
+    const n = dateLength(text.slice(at, at + 48));
+    if (n) spans.push({ start: at, end: at + n });
+  }
+  DOCUMENT.lastIndex = 0;
+  for (let m = DOCUMENT.exec(text); m; m = DOCUMENT.exec(text)) {
+    const at = m.index + m[0].length;
+    const v = DOC_VALUE.exec(text.slice(at, at + 40));
+    if (!v) continue;
+    // Trim a trailing group that is a word ("… issued"), keep one that is part of the number.
+    let value = v[0];
+    while (/[ .\/-][A-Za-z]{3,}$/.test(value)) value = value.replace(/[ .\/-][A-Za-z]{3,}$/, '');
+    // Its first group holds a digit or is a short capital prefix (CX1234567, AB 12 34 56 C), not a word ("is 0612…").
+    const head = /^[A-Za-z0-9]+/.exec(value)?.[0] ?? '';
+    if (!/\d/.test(head) && !/^[A-Z]{1,3}$/.test(head)) continue;
+    if ((value.match(/\d/g) ?? []).length >= 4) spans.push({ start: at, end: at + value.length });
+  }
+  return spans;
+}
+
+export const labelledValueFinder: SpanFinder = { name: 'labelled_value', tag: 'ID', find: findLabelledValues };
