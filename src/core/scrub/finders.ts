@@ -6,5 +6,6 @@ import { vendorSecretFinder } from './vendor-secret-finder';
 import { urlSecretFinder } from './url-secret-finder';
 import { labelledValueFinder } from './labelled-value-finder';
 import { usernameFinder } from './username-finder';
+import { addressFinder } from './address-finder';
 
-export const BUILTIN_FINDERS: readonly SpanFinder[] = [phoneFinder, vendorSecretFinder, urlSecretFinder, labelledValueFinder, usernameFinder];
+export const BUILTIN_FINDERS: readonly SpanFinder[] = [phoneFinder, vendorSecretFinder, urlSecretFinder, labelledValueFinder, usernameFinder, addressFinder];
