@@ -14,7 +14,7 @@ import { bundle, extensionId, launchBrowser, round, stats } from './lib.mjs';
 import { buildSample, scoreSample } from './privacy-sample.mjs';
 import { parseScrubConfig } from '../src/core/scrub/config.ts';
 import { createScrubber } from '../src/core/scrub/scrubber.ts';
-import { CompromiseRecognizer } from '../src/core/scrub/entities.ts';
+import { defaultEntityRecognizer } from '../src/core/scrub/cued-entities.ts';
 import { rescrubDomTree } from '../src/core/rescrub.ts';
 
 const CAPTURE_INTERVAL_MS = 500;
@@ -52,7 +52,7 @@ function time(fn, runs) {
 function throughput(xml, config) {
   const mb = Buffer.byteLength(xml) / 1e6;
   // A fresh recogniser per run: its per-string cache must not carry over.
-  const full = time(() => rescrubDomTree(xml, createScrubber(config, new CompromiseRecognizer()), {}), 5);
+  const full = time(() => rescrubDomTree(xml, createScrubber(config, defaultEntityRecognizer()), {}), 5);
   const rulesOnly = time(() => rescrubDomTree(xml, createScrubber(config, null), {}), 5);
   const email = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
   const peer = time(() => xml.replace(email, '<REDACTED>'), 9);
@@ -75,7 +75,7 @@ function adversarial(config, pageMbS) {
     'dotted letters': 'a.'.repeat(MB / 2),
     'digits and dashes': '1-'.repeat(MB / 2),
   };
-  const nested = createScrubber({ ...config, custom_rules: [{ name: 'nested', pattern: '(a+)+$', flags: '', tag: 'X' }] }, new CompromiseRecognizer());
+  const nested = createScrubber({ ...config, custom_rules: [{ name: 'nested', pattern: '(a+)+$', flags: '', tag: 'X' }] }, defaultEntityRecognizer());
   return Object.entries(inputs).map(([input, text]) => {
     const ms = time(() => nested.redact(text), 3);
     return { input, mb: 1, ms: round(ms, 0), mb_s: round(1 / (ms / 1000), 2), vs_real_page: round(1 / (ms / 1000) / pageMbS, 2) };
@@ -84,7 +84,7 @@ function adversarial(config, pageMbS) {
 
 function quality(config) {
   const sample = buildSample();
-  const scrubber = createScrubber(config, new CompromiseRecognizer());
+  const scrubber = createScrubber(config, defaultEntityRecognizer());
   const score = scoreSample(sample, (text) => scrubber.find(text));
   return score;
 }

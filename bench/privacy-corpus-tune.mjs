@@ -7,7 +7,7 @@ import { buildCorpus } from './privacy-corpus.mjs';
 import { scoreCorpus } from './privacy-corpus-score.mjs';
 import { parseScrubConfig } from '../src/core/scrub/config.ts';
 import { createScrubber } from '../src/core/scrub/scrubber.ts';
-import { CompromiseRecognizer } from '../src/core/scrub/entities.ts';
+import { defaultEntityRecognizer } from '../src/core/scrub/cued-entities.ts';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -16,7 +16,7 @@ const arg = (name, fallback) => {
 const split = arg('split', 'tune');
 const only = arg('type', null);
 const parsed = parseScrubConfig(readFileSync(join(import.meta.dirname, '../config/scrubber.yaml'), 'utf8'));
-const scrubber = createScrubber(parsed.config, new CompromiseRecognizer());
+const scrubber = createScrubber(parsed.config, defaultEntityRecognizer());
 const items = buildCorpus().filter((i) => i.split === split);
 const s = scoreCorpus(items, (t) => scrubber.redact(t));
 for (const m of s.misses.filter((m) => !only || m.type === only)) console.log(`MISS ${m.type} «${m.value}» → ${JSON.stringify(m.got)}`);

@@ -5,7 +5,7 @@ import type { Reply } from '../core/messages';
 import { configHash as hashText, parseScrubConfig, type ScrubConfig } from '../core/scrub/config';
 import { DEFAULT_CONFIG_TEXT, defaultConfig } from '../core/scrub/default-config';
 import { createScrubber, type Scrubber } from '../core/scrub/scrubber';
-import { CompromiseRecognizer } from '../core/scrub/entities';
+import { defaultEntityRecognizer } from '../core/scrub/cued-entities';
 
 const TEXT_KEY = 'scrubConfigText';
 const CONFIG_KEY = 'scrubConfig';
@@ -32,7 +32,7 @@ let withNer: { text: string; scrubber: Scrubber } | null = null;
 /** The scrubber with NER, for text that reaches the worker unscrubbed: the task instruction a person types. */
 export async function fullScrubber(): Promise<Scrubber> {
   const { text, config } = await activeConfig();
-  if (withNer?.text !== text) withNer = { text, scrubber: createScrubber(config, new CompromiseRecognizer()) };
+  if (withNer?.text !== text) withNer = { text, scrubber: createScrubber(config, defaultEntityRecognizer()) };
   return withNer.scrubber;
 }
 

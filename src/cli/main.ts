@@ -16,7 +16,7 @@ import { parseTrajectory, validateExport, exportStats } from '../core/validate-e
 import { toShareGpt, toChatMessages } from '../core/formatters';
 import { parseScrubConfig, formatConfigErrors, configHash } from '../core/scrub/config';
 import { createScrubber } from '../core/scrub/scrubber';
-import { CompromiseRecognizer } from '../core/scrub/entities';
+import { defaultEntityRecognizer } from '../core/scrub/cued-entities';
 import { rescrubStep } from '../core/rescrub';
 import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
 import { openExport, tasksOf } from './zip-input';
@@ -97,7 +97,7 @@ async function scrub(input: string, output: string, configPath: string | undefin
   const configText = await readFile(file, 'utf8').catch(() => { throw new UsageError(`cannot read config ${file}`); });
   const parsed = parseScrubConfig(configText);
   if (!parsed.ok) throw new UsageError(`${file} is invalid:\n${formatConfigErrors(parsed.errors)}`);
-  const scrubber = createScrubber(parsed.config, new CompromiseRecognizer());
+  const scrubber = createScrubber(parsed.config, defaultEntityRecognizer());
   const { exp, text } = await trajectoryOf(input);
   const { steps, errors } = parseTrajectory(text);
   if (errors.length) throw new UsageError(`${errors.length} invalid trajectory lines; run validate first`);

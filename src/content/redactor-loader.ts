@@ -2,9 +2,9 @@
 // NER, so raw page text is scrubbed before it leaves the page.
 import { send } from '../platform/messaging';
 import { createScrubber, type Scrubber } from '../core/scrub/scrubber';
-import { CompromiseRecognizer } from '../core/scrub/entities';
+import { defaultEntityRecognizer } from '../core/scrub/cued-entities';
 
-const ner = new CompromiseRecognizer();
+const ner = defaultEntityRecognizer();
 
 export async function loadScrubber(): Promise<Scrubber> {
   const { config } = await send<'config/get'>({ kind: 'config/get' });

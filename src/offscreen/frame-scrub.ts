@@ -9,12 +9,12 @@ import { secretWordBoxes, shiftLines, untrustedWordBoxes } from '../core/scrub/o
 import { regionsToPixels } from '../core/blur-regions';
 import { cropScale, planCrops, type Crop } from '../core/ocr-crops';
 import { createScrubber } from '../core/scrub/scrubber';
-import { CompromiseRecognizer } from '../core/scrub/entities';
+import { defaultEntityRecognizer } from '../core/scrub/cued-entities';
 import { blurRect, canvasPng } from '../platform/image-ops';
 import { db } from '../platform/db';
 import { readLines } from './ocr';
 
-const ner = new CompromiseRecognizer();
+const ner = defaultEntityRecognizer();
 /** OCR lines by crop pixels: an unchanged image or canvas is read once, not on every step. */
 const cache = new Map<string, OcrLine[]>();
 const CACHE_ENTRIES = 256;

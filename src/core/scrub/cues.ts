@@ -61,10 +61,18 @@ export const CUES: Record<CueKind, readonly string[]> = {
     'ad', 'soyad', 'ad soyad', 'müşteri', 'alıcı', 'gönderen', 'shimei', 'namae', 'kokyaku', 'seikyū-saki', 'sōshin-sha', '氏名', '名前',
   ],
   place: [
-    'city', 'town', 'lives in', 'based in', 'located in', 'from', 'ort', 'stadt', 'wohnort', 'wohnt in', 'ville', 'habite à', 'ciudad', 'localidad', 'vive en',
+    'city', 'town', 'lives in', 'based in', 'located in', 'ort', 'stadt', 'wohnort', 'wohnt in', 'ville', 'habite à', 'ciudad', 'localidad', 'vive en',
     'città', 'vive a', 'cidade', 'mora em', 'plaats', 'woonplaats', 'woont in', 'miasto', 'mieszka w', 'bor i', 'şehir', 'yaşadığı yer', 'shi', 'sunde iru',
   ],
 };
+
+/** Words before an employer or a company: "works at", "Firma:", "Travaille chez". */
+export const ORG_CUES: readonly string[] = [
+  'company', 'employer', 'organisation', 'organization', 'works at', 'working at', 'works for', 'issued by', 'invoice from', 'vendor', 'supplier',
+  'firma', 'unternehmen', 'arbeitgeber', 'arbeitet bei', 'société', 'entreprise', 'employeur', 'travaille chez', 'empresa', 'trabaja en', 'trabaja para',
+  'azienda', 'società', 'lavora presso', 'lavora per', 'trabalha na', 'trabalha no', 'trabalha em', 'bedrijf', 'werkgever', 'werkt bij', 'pracodawca',
+  'pracuje w', 'företag', 'arbetsgivare', 'jobbar på', 'arbetar på', 'şirket', 'işveren', 'çalıştığı yer', 'kaisha', 'kinmu-saki',
+];
 
 /** Greetings and thanks that a first name follows: "Hallo Anna", "Bonjour Léa", "Gracias, Marta". */
 export const GREETINGS: readonly string[] = [

@@ -1,0 +1,201 @@
+// People, places and organisations beyond what the NER model finds alone:
+// - a multi-locale lexicon of first names and surnames (name-lexicon.json):
+//   a known name beside capitalised words is a person, taken whole, with its
+//   particles (van der, de la, Ní) and in any case;
+// - cues in 11 languages: "Name:", "Kunde:", "Bonjour Léa", "Wohnt in Köln",
+//   "Travaille chez …", a table column headed Name/Customer/Owner, a chat
+//   line "maria: …";
+// - legal forms for companies (GmbH, SARL, S.p.A., z o.o., 株式会社, …);
+// - fewer false positives: cue words, greetings and titles are trimmed off
+//   the model's spans ("Dr." and "Bonjour" stay), and a name in a product
+//   context (a price, reviews, "apples", "cocktail") or in the stop-list of
+//   eponymous products and brands is left alone.
+// It wraps any EntityRecognizer, so the model behind it can change.
+import lexicon from './name-lexicon.json';
+import { CUES, GREETINGS, ORG_CUES, TITLES, cueAlternation, L } from './cues';
+import { columnHeader } from './finder';
+import { CompromiseRecognizer, type EntityRecognizer, type EntitySpan, type EntityType } from './entities';
+
+const FIRST = new Set((lexicon as { first: string }).first.split('|'));
+const LAST = new Set((lexicon as { last: string }).last.split('|'));
+const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'ter', 'ten', 'zu', 'y', 'e', 'bin', 'ibn', 'al', 'el', 'ní', 'nic', 'mac', 'mc', 'ó', 'o\'', 'st.', 'af', 'av']);
+const CUE_WORDS = new Set([...CUES.person, ...CUES.place, ...ORG_CUES, ...GREETINGS, ...TITLES].flatMap((c) => c.split(/\s+/)));
+
+/** Eponymous products, dishes, drinks and brands: a person's name in form only. */
+const NOT_PEOPLE = [
+  'tom collins', 'john collins', 'granny smith', 'stan smith', 'shirley temple', 'earl grey', 'lady grey', 'pink lady', 'arnold palmer', 'bloody mary',
+  'john deere', 'sam browne', 'jackie o', 'louis vuitton', 'tommy hilfiger', 'calvin klein', 'hugo boss', 'ralph lauren', 'michael kors', 'kate spade',
+  'marc jacobs', 'tory burch', 'vera wang', 'giorgio armani', 'yves saint laurent', 'christian dior', 'coco chanel', 'jimmy choo', 'ted baker', 'paul smith',
+  'ben & jerry', 'ben and jerry', 'dr. martens', 'doc martens', 'ray-ban', 'peach melba', 'pêche melba', 'crêpe suzette', 'croque monsieur', 'croque madame',
+  'pasta alla norma', 'pizza regina', 'beef wellington', 'eggs benedict', 'caesar salad', 'victoria sponge', 'madison avenue', 'kaiser wilhelm',
+  'charlotte aux fraises', 'tarta de santiago', 'ali nazik', 'marie biscuits', 'margherita', 'cobb salad', 'oysters rockefeller', 'chicken tetrazzini',
+  'bananas foster', 'sally lunn', 'tom yum', 'rob roy', 'harvey wallbanger', 'margarita', 'bellini', 'rossini', 'carpaccio', 'john dory', 'jack daniel',
+  'jim beam', 'johnnie walker', 'jack russell', 'king charles', 'louis xiv', 'philippe starck', 'le corbusier', 'charles eames', 'eames', 'billy',
+  'stanley', 'tesla', 'ford', 'ferrari', 'porsche', 'mercedes', 'dyson', 'dell', 'hermès', 'chanel', 'gucci', 'prada', 'cartier', 'tiffany',
+  'google', 'apple', 'amazon', 'microsoft', 'adidas', 'nike', 'reebok', 'puma',
+];
+const PRODUCT_CONTEXT = new RegExp(`(?:[$€£¥]\\s?\\d|\\d\\s?(?:€|EUR|USD|kr|zł|TL)\\b|\\breviews?\\b|\\bin stock\\b|\\badd to cart\\b|\\bsku\\b|\\b(?:apples?|cocktail|tea|sofa|chair|boots?|shoes?|sneakers?|jeans|polo|parfum|perfume|cake|salad|pizza|pasta|sauce|mix|cup|bottle|tractor|sunglasses|bag|belt|tart|biscuits?|wine|beer|whisky|gin)\\b)`, 'i');
+
+const TOKEN = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
+interface Token { text: string; lower: string; start: number; end: number }
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    let t = m[0];
+    // "Dr." keeps its dot; "Smith." at a sentence end does not.
+    if (t.endsWith('.') && !TITLES.includes(t.slice(0, -1).toLowerCase())) t = t.slice(0, -1);
+    out.push({ text: t, lower: t.toLowerCase(), start: m.index, end: m.index + t.length });
+  }
+  return out;
+}
+
+const isCapitalised = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
+const isName = (t: Token): boolean => FIRST.has(t.lower) || LAST.has(t.lower);
+/** Only spaces (one line) between two tokens. */
+const adjacent = (text: string, a: Token, b: Token): boolean => /^[ \t]{1,2}$/.test(text.slice(a.end, b.start));
+
+const cueRe = (words: readonly string[], tail: string): RegExp => new RegExp(`(?<![${L}])(?:${cueAlternation(words)})${tail}`, 'giu');
+const PERSON_CUE = cueRe(CUES.person, '\\s*[:：]\\s*');
+const GREETING_CUE = cueRe(GREETINGS, ',?[ \\t]+');
+const PLACE_CUE = cueRe(CUES.place, '\\s*[:：]?\\s*');
+const ORG_CUE = cueRe(ORG_CUES, '\\s*[:：]?\\s*');
+const CHAT_LINE = /^[ \t]*([\p{Ll}][\p{Ll}\p{M}]{1,20})(?=:\s)/gmu;
+const LEGAL_FORM = /(?:^|[\s,])(?:inc|corp|co|llc|llp|ltd|plc|gmbh|ag|kg|ohg|ug|e\.?\s?v|gbr|sa|sas|sarl|sàrl|eurl|sasu|sca|snc|ei|spa|s\.p\.a|srl|s\.r\.l|sas|snc|bv|b\.v|nv|n\.v|vof|z\s?o\.?\s?o|sp\.?\s?z\s?o\.?\s?o|s\.?a|ab|hb|kb|kommanditbolag|handelsbolag|aktiebolag|a\.?ş|ltda|s\.?l|s\.?a\.?u|sl|cia|me|eireli|oy|as|asa|aps|a\/s|kft|zrt|s\.?r\.?o|a\.?s|pty|limited|group|holding|holdings|partners|associates|industries|enterprises|solutions|systems|technologies|und\s+söhne|e\s+figli|y\s+asociados|et\s+fils)\.?$/i;
+const CONNECTOR = new Set(['-', '–', '&', ',', 'and', 'und', 'et', 'e', 'y', 'i', 'en', 'och', 've', 'a', 'oraz']);
+
+/** The run of capitalised words (with particles and connectors) that starts at token i. */
+function capitalisedRun(text: string, ts: Token[], i: number, max: number, connectors = false): [number, number] | null {
+  if (!ts[i] || !isCapitalised(ts[i]!) || CUE_WORDS.has(ts[i]!.lower)) return null;
+  let j = i;
+  while (j + 1 < ts.length && j - i < max) {
+    const next = ts[j + 1]!;
+    const gap = text.slice(ts[j]!.end, next.start);
+    const joinable = /^[ \t]{1,2}$/.test(gap) || (connectors && /^\s?[,&–-]\s?$|^ (?:and|und|et|e|y|i|en|och|ve) $/i.test(gap));
+    if (!joinable) break;
+    if (isCapitalised(next) && !CUE_WORDS.has(next.lower)) j++;
+    else if ((PARTICLES.has(next.lower) || (connectors && CONNECTOR.has(next.lower))) && ts[j + 2] && isCapitalised(ts[j + 2]!) && /^[ \t]{1,2}$/.test(text.slice(next.end, ts[j + 2]!.start))) j += 2;
+    else break;
+  }
+  return [i, j];
+}
+
+function notAPerson(text: string, start: number, end: number): boolean {
+  const line0 = text.lastIndexOf('\n', start - 1) + 1;
+  const line1 = text.indexOf('\n', end);
+  const line = text.slice(line0, line1 < 0 ? text.length : line1).toLowerCase();
+  const span = text.slice(start, end).toLowerCase();
+  return NOT_PEOPLE.some((p) => line.includes(p) && (span.includes(p) || p.includes(span))) || PRODUCT_CONTEXT.test(line);
+}
+
+/** Drop leading/trailing cue words, greetings and titles from a span; split it at dashes, pipes and line breaks. */
+function tidy(text: string, span: EntitySpan): EntitySpan[] {
+  const pieces: EntitySpan[] = [];
+  const raw = text.slice(span.start, span.end);
+  const re = /[^\n\t|—–]+/g;
+  for (let m = re.exec(raw); m; m = re.exec(raw)) {
+    let s = span.start + m.index;
+    let e = s + m[0].length;
+    const ts = tokens(text.slice(s, e)).map((t) => ({ ...t, start: t.start + s, end: t.end + s }));
+    let a = 0;
+    let b = ts.length - 1;
+    while (a <= b && (CUE_WORDS.has(ts[a]!.lower) || CUE_WORDS.has(ts[a]!.lower.replace(/\.$/, '')))) a++;
+    while (b >= a && CUE_WORDS.has(ts[b]!.lower)) b--;
+    if (a > b) continue;
+    s = ts[a]!.start;
+    e = ts[b]!.end;
+    if (e - s >= 2) pieces.push({ start: s, end: e, type: span.type });
+  }
+  return pieces;
+}
+
+export class CuedEntityRecognizer implements EntityRecognizer {
+  constructor(private readonly base: EntityRecognizer | null) {}
+
+  find(text: string, types: readonly EntityType[]): EntitySpan[] {
+    if (types.length === 0 || text.length < 2 || !/\p{L}/u.test(text)) return [];
+    const out: EntitySpan[] = [];
+    for (const s of this.base?.find(text, types) ?? []) {
+      for (const t of tidy(text, s)) if (t.type !== 'person' || !notAPerson(text, t.start, t.end)) out.push(t);
+    }
+    const ts = tokens(text);
+    const add = (i: number, j: number, type: EntityType): void => {
+      if (ts[i] && ts[j]) out.push({ start: ts[i]!.start, end: ts[j]!.end, type });
+    };
+    const tokenAt = (offset: number): number => ts.findIndex((t) => t.start >= offset);
+    const afterCue = (re: RegExp, type: EntityType, max: number, connectors = false): void => {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const i = tokenAt(m.index + m[0].length);
+        if (i < 0 || ts[i]!.start > m.index + m[0].length + 1) continue;
+        const run = capitalisedRun(text, ts, i, max, connectors);
+        if (run && (type !== 'person' || !notAPerson(text, ts[run[0]]!.start, ts[run[1]]!.end))) add(run[0], run[1], type);
+      }
+    };
+    if (types.includes('person')) {
+      afterCue(PERSON_CUE, 'person', 4);
+      afterCue(GREETING_CUE, 'person', 3);
+      // A known name beside capitalised words, or two known names (any case: "JOHN SMITH", "maria gonzalez").
+      for (let i = 0; i < ts.length; i++) {
+        const t = ts[i]!;
+        if (!isName(t) || CUE_WORDS.has(t.lower)) continue;
+        const next = ts[i + 1];
+        const capital = isCapitalised(t);
+        let j = i;
+        if (capital) {
+          const run = capitalisedRun(text, ts, i, 3);
+          if (run) j = run[1];
+        } else if (next && isName(next) && adjacent(text, t, next) && FIRST.has(t.lower) && LAST.has(next.lower)) {
+          j = i + 1;
+        } else if (next && isName(next) && adjacent(text, t, next) && !/[\p{Lu}\p{Ll}]/u.test(t.text)) {
+          j = i + 1; // scripts without case (古谷 あゆみ): two known names side by side
+        }
+        if (j === i) continue;
+        if (capital && !ts.slice(i, j + 1).some((x) => FIRST.has(x.lower)) && !ts.slice(i, j + 1).every(isName)) continue;
+        if (!notAPerson(text, t.start, ts[j]!.end)) add(i, j, 'person');
+        i = j;
+      }
+      // "maria: hi!" — a chat line that starts with a known first name.
+      CHAT_LINE.lastIndex = 0;
+      for (let m = CHAT_LINE.exec(text); m; m = CHAT_LINE.exec(text)) {
+        const at = m.index + m[0].length - m[1]!.length;
+        if (FIRST.has(m[1]!)) out.push({ start: at, end: at + m[1]!.length, type: 'person' });
+      }
+      // A cell under a Name / Customer / Owner column.
+      if (text.includes('\t') || text.includes(' | ')) {
+        for (let i = 0; i < ts.length; i++) {
+          const header = columnHeader(text, ts[i]!.start);
+          if (!header || !CUES.person.includes(header)) continue;
+          const run = capitalisedRun(text, ts, i, 4);
+          if (run) {
+            add(run[0], run[1], 'person');
+            i = run[1];
+          }
+        }
+      }
+    }
+    if (types.includes('place')) afterCue(PLACE_CUE, 'place', 4);
+    if (types.includes('organization')) {
+      afterCue(ORG_CUE, 'organization', 6, true);
+      // A capitalised run that ends in a legal form: "Reinberg, Rautenkranz und Liebich GmbH", "Brunet EI".
+      for (let i = 0; i < ts.length; i++) {
+        const run = capitalisedRun(text, ts, i, 6, true);
+        if (!run) continue;
+        let [a, b] = run;
+        const next = ts[b + 1];
+        if (next && LEGAL_FORM.test(` ${text.slice(ts[b]!.end, next.end)}`.replace(/^\s+/, ' '))) b++;
+        if (b > a && LEGAL_FORM.test(` ${ts[b]!.text}`)) add(a, b, 'organization');
+        i = run[1];
+      }
+      const jp = /(?:株式会社|合同会社|有限会社|合資会社|合名会社)[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]{1,12}|[\p{Script=Han}\p{Script=Katakana}]{1,12}(?:株式会社|合同会社|有限会社)/gu;
+      for (let m = jp.exec(text); m; m = jp.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, type: 'organization' });
+    }
+    return out;
+  }
+}
+
+/** The recogniser the extension and the CLI use: compromise, with the cues and lexicon above. */
+export function defaultEntityRecognizer(): EntityRecognizer {
+  return new CuedEntityRecognizer(new CompromiseRecognizer());
+}
