@@ -14,12 +14,12 @@
 import lexicon from './name-lexicon.json';
 import { CUES, GREETINGS, ORG_CUES, TITLES, cueAlternation, L } from './cues';
 import { columnHeader } from './finder';
-import { CompromiseRecognizer, type EntityRecognizer, type EntitySpan, type EntityType } from './entities';
+import { CompromiseRecognizer, isCommonWord, type EntityRecognizer, type EntitySpan, type EntityType } from './entities';
 
 const FIRST = new Set((lexicon as { first: string }).first.split('|'));
 const LAST = new Set((lexicon as { last: string }).last.split('|'));
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'ter', 'ten', 'zu', 'y', 'e', 'bin', 'ibn', 'al', 'el', 'ní', 'nic', 'mac', 'mc', 'ó', 'o\'', 'st.', 'af', 'av']);
-const CUE_WORDS = new Set([...CUES.person, ...CUES.place, ...ORG_CUES, ...GREETINGS, ...TITLES].flatMap((c) => c.split(/\s+/)));
+const CUE_WORDS = new Set([...Object.values(CUES).flat(), ...ORG_CUES, ...GREETINGS, ...TITLES].flatMap((c) => c.split(/\s+/)));
 
 /** Eponymous products, dishes, drinks and brands: a person's name in form only. */
 const NOT_PEOPLE = [
@@ -51,13 +51,16 @@ function tokens(text: string): Token[] {
   return out;
 }
 
-const isCapitalised = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
+// Scripts without case (Han, kana) count as capitalised: a name there has no other mark.
+const isCapitalised = (t: Token): boolean => /^[\p{Lu}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(t.text);
 const isName = (t: Token): boolean => FIRST.has(t.lower) || LAST.has(t.lower);
 /** Only spaces (one line) between two tokens. */
-const adjacent = (text: string, a: Token, b: Token): boolean => /^[ \t]{1,2}$/.test(text.slice(a.end, b.start));
+const adjacent = (text: string, a: Token, b: Token): boolean => /^ {1,2}$/.test(text.slice(a.end, b.start));
 
 const cueRe = (words: readonly string[], tail: string): RegExp => new RegExp(`(?<![${L}])(?:${cueAlternation(words)})${tail}`, 'giu');
-const PERSON_CUE = cueRe(CUES.person, '\\s*[:：]\\s*');
+const PERSON_CUE = cueRe(CUES.person.filter((c) => !c.includes(' ')), '\\s*[:：]\\s*');
+// Phrases ("sent from", "gesendet von", "assigned to") need no colon.
+const PERSON_PHRASE = cueRe(CUES.person.filter((c) => c.includes(' ')), '[ ]*[:：]?[ ]*');
 const GREETING_CUE = cueRe(GREETINGS, ',?[ \\t]+');
 const PLACE_CUE = cueRe(CUES.place, '\\s*[:：]?\\s*');
 const ORG_CUE = cueRe(ORG_CUES, '\\s*[:：]?\\s*');
@@ -72,10 +75,10 @@ function capitalisedRun(text: string, ts: Token[], i: number, max: number, conne
   while (j + 1 < ts.length && j - i < max) {
     const next = ts[j + 1]!;
     const gap = text.slice(ts[j]!.end, next.start);
-    const joinable = /^[ \t]{1,2}$/.test(gap) || (connectors && /^\s?[,&–-]\s?$|^ (?:and|und|et|e|y|i|en|och|ve) $/i.test(gap));
+    const joinable = /^ {1,2}$/.test(gap) || (connectors && /^\s?[,&–-]\s?$|^ (?:and|und|et|e|y|i|en|och|ve) $/i.test(gap));
     if (!joinable) break;
     if (isCapitalised(next) && !CUE_WORDS.has(next.lower)) j++;
-    else if ((PARTICLES.has(next.lower) || (connectors && CONNECTOR.has(next.lower))) && ts[j + 2] && isCapitalised(ts[j + 2]!) && /^[ \t]{1,2}$/.test(text.slice(next.end, ts[j + 2]!.start))) j += 2;
+    else if ((PARTICLES.has(next.lower) || (connectors && CONNECTOR.has(next.lower))) && ts[j + 2] && isCapitalised(ts[j + 2]!) && /^ {1,2}$/.test(text.slice(next.end, ts[j + 2]!.start))) j += 2;
     else break;
   }
   return [i, j];
@@ -86,14 +89,15 @@ function notAPerson(text: string, start: number, end: number): boolean {
   const line1 = text.indexOf('\n', end);
   const line = text.slice(line0, line1 < 0 ? text.length : line1).toLowerCase();
   const span = text.slice(start, end).toLowerCase();
-  return NOT_PEOPLE.some((p) => line.includes(p) && (span.includes(p) || p.includes(span))) || PRODUCT_CONTEXT.test(line);
+  // A one-word brand ("Nike") blocks only itself; a collocation ("Stan Smith") blocks any name inside it.
+  return NOT_PEOPLE.some((p) => line.includes(p) && (p.includes(' ') ? p.includes(span) || span.includes(p) : span === p)) || PRODUCT_CONTEXT.test(line);
 }
 
 /** Drop leading/trailing cue words, greetings and titles from a span; split it at dashes, pipes and line breaks. */
 function tidy(text: string, span: EntitySpan): EntitySpan[] {
   const pieces: EntitySpan[] = [];
   const raw = text.slice(span.start, span.end);
-  const re = /[^\n\t|—–]+/g;
+  const re = /[^\n\t|—–()[\]]+/g;
   for (let m = re.exec(raw); m; m = re.exec(raw)) {
     let s = span.start + m.index;
     let e = s + m[0].length;
@@ -117,7 +121,12 @@ export class CuedEntityRecognizer implements EntityRecognizer {
     if (types.length === 0 || text.length < 2 || !/\p{L}/u.test(text)) return [];
     const out: EntitySpan[] = [];
     for (const s of this.base?.find(text, types) ?? []) {
-      for (const t of tidy(text, s)) if (t.type !== 'person' || !notAPerson(text, t.start, t.end)) out.push(t);
+      for (const t of tidy(text, s)) {
+        if (t.type === 'person' && notAPerson(text, t.start, t.end)) continue;
+        // A global brand named alone ("Google Maps is not available") is public, not a person's employer.
+        if (t.type === 'organization' && NOT_PEOPLE.includes(text.slice(t.start, t.end).toLowerCase())) continue;
+        out.push(t);
+      }
     }
     const ts = tokens(text);
     const add = (i: number, j: number, type: EntityType): void => {
@@ -135,32 +144,37 @@ export class CuedEntityRecognizer implements EntityRecognizer {
     };
     if (types.includes('person')) {
       afterCue(PERSON_CUE, 'person', 4);
+      afterCue(PERSON_PHRASE, 'person', 4);
       afterCue(GREETING_CUE, 'person', 3);
       // A known name beside capitalised words, or two known names (any case: "JOHN SMITH", "maria gonzalez").
       for (let i = 0; i < ts.length; i++) {
         const t = ts[i]!;
         if (!isName(t) || CUE_WORDS.has(t.lower)) continue;
         const next = ts[i + 1];
-        const capital = isCapitalised(t);
-        let j = i;
-        if (capital) {
+        let a = i;
+        let b = i;
+        if (isCapitalised(t)) {
           const run = capitalisedRun(text, ts, i, 3);
-          if (run) j = run[1];
+          if (run) b = run[1];
+          // An unknown first name before a known surname: "Blaise Chevalier".
+          while (a > 0 && i - a < 2 && isCapitalised(ts[a - 1]!) && adjacent(text, ts[a - 1]!, ts[a]!) && !CUE_WORDS.has(ts[a - 1]!.lower)) a--;
         } else if (next && isName(next) && adjacent(text, t, next) && FIRST.has(t.lower) && LAST.has(next.lower)) {
-          j = i + 1;
-        } else if (next && isName(next) && adjacent(text, t, next) && !/[\p{Lu}\p{Ll}]/u.test(t.text)) {
-          j = i + 1; // scripts without case (古谷 あゆみ): two known names side by side
+          b = i + 1;
         }
-        if (j === i) continue;
-        if (capital && !ts.slice(i, j + 1).some((x) => FIRST.has(x.lower)) && !ts.slice(i, j + 1).every(isName)) continue;
-        if (!notAPerson(text, t.start, ts[j]!.end)) add(i, j, 'person');
-        i = j;
+        if (a === b) continue;
+        const run = ts.slice(a, b + 1);
+        // Title-case UI text ("Young Adult Fiction") holds ordinary words; a name holds none beside its known part.
+        if (run.some((x) => !isName(x) && !PARTICLES.has(x.lower) && isCommonWord(x.lower))) continue;
+        if (!notAPerson(text, ts[a]!.start, ts[b]!.end)) add(a, b, 'person');
+        i = b;
       }
       // "maria: hi!" — a chat line that starts with a known first name.
       CHAT_LINE.lastIndex = 0;
       for (let m = CHAT_LINE.exec(text); m; m = CHAT_LINE.exec(text)) {
         const at = m.index + m[0].length - m[1]!.length;
-        if (FIRST.has(m[1]!)) out.push({ start: at, end: at + m[1]!.length, type: 'person' });
+        const rest = text.slice(m.index + m[0].length + 1, m.index + m[0].length + 40).trim().toLowerCase();
+        const greets = GREETINGS.some((g) => rest.startsWith(`${g} `) || rest.startsWith(`${g},`));
+        if (FIRST.has(m[1]!) || (greets && !isCommonWord(m[1]!) && !CUE_WORDS.has(m[1]!))) out.push({ start: at, end: at + m[1]!.length, type: 'person' });
       }
       // A cell under a Name / Customer / Owner column.
       if (text.includes('\t') || text.includes(' | ')) {

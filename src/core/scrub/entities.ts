@@ -52,6 +52,12 @@ function plausibleLowercasePerson(text: string, start: number, end: number): boo
   return words.slice(1).every((w) => !lexicon[w] || /LastName|FirstName|MaleName|FemaleName|Honorific/.test(String(lexicon[w])));
 }
 
+/** Is `word` (lowercase) ordinary vocabulary in compromise's lexicon, not a name? ("date", "reviews", "adult") */
+export function isCommonWord(word: string): boolean {
+  const tags = lexiconOf()[word];
+  return tags !== undefined && !/Name|Honorific|Place|Country|City|Region/.test(String(tags));
+}
+
 function lexiconOf(): Record<string, string | string[]> {
   // compromise's types do not describe model(); its lexicon maps a word to its tag(s).
   return (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;

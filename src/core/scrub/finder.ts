@@ -21,10 +21,11 @@ export function textBefore(text: string, at: number, window = 40): string {
  */
 export function columnHeader(text: string, at: number): string {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const line = text.slice(lineStart, at);
-  const sep = line.includes('\t') ? '\t' : line.includes(' | ') ? ' | ' : null;
+  const lineEnd = text.indexOf('\n', at);
+  const whole = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  const sep = whole.includes('\t') ? '\t' : whole.includes(' | ') ? ' | ' : null;
   if (!sep || lineStart === 0) return '';
-  const column = line.split(sep).length - 1;
+  const column = text.slice(lineStart, at).split(sep).length - 1;
   // The header is the first line of the block of lines that have as many cells.
   let header = '';
   let end = lineStart - 1;

@@ -10,7 +10,8 @@ const REDDIT = /(?<![\w/])u\/[A-Za-z0-9_-]{3,30}(?![\w/-])/g;
 const SHELL_USER = /(?<![\w.@-])([a-z_][a-z0-9_.-]{0,31})@(?=(?:\d{1,3}\.){3}\d{1,3}|[a-z0-9-]+(?![\w.-])|\[)/gi;
 const SSH_USER = /\b(?:ssh|scp|sftp|rsync|mosh)\s+(?:-\S+\s+)*([a-z_][a-z0-9_.-]{0,31})@/gi;
 const FOR_USER = /\b(?:for|of|by)\s+(?:user|account|login|role)\s+(["'`‘“])([^"'`’”\s]{1,64})\1?/gi;
-const LABEL = new RegExp(`(?<![${L}])(?:${cueAlternation(CUES.username)})\\s*[:=]?\\s*["'“]?([\\p{L}\\p{N}_.@+-]{2,64})`, 'giu');
+// A one-word label needs a colon ("Login: ana", not "login failed"); a phrase does not ("signed in as ana").
+const LABEL = new RegExp(`(?<![${L}])(?:(?:${cueAlternation(CUES.username.filter((c) => !c.includes(' ')))})\\s*[:=]|(?:${cueAlternation(CUES.username.filter((c) => c.includes(' ')))})\\s*[:=]?)\\s*["'“]?([\\p{L}\\p{N}_.@+-]{2,64})`, 'giu');
 /** CSS at-rules and decorators that look like handles. */
 const NOT_HANDLES = new Set(['media', 'import', 'keyframes', 'font-face', 'supports', 'charset', 'page', 'layer', 'container', 'property', 'param', 'return', 'returns', 'type', 'override', 'deprecated', 'example', 'see', 'since', 'todo']);
 
