@@ -174,6 +174,14 @@ function personName(f) {
   return { first, last, full: `${first} ${last}` };
 }
 
+/** A public IPv4 address: faker also draws loopback (127.x), which identifies no one and is not labelled. */
+const ipv4 = (f) => {
+  for (;;) {
+    const ip = f.internet.ipv4();
+    if (!ip.startsWith('127.') && !ip.startsWith('0.')) return ip;
+  }
+};
+
 const host = (f) => f.helpers.arrayElement(['app.example.com', 'portal.acme.io', 'shop.example.org', 'mail.example.net', 'drive.example.com']);
 
 /** One positive snippet per shape; `d` collects text and labels. */
@@ -221,8 +229,8 @@ const SHAPES = {
   errorLog(f) {
     const u = f.internet.username().toLowerCase().replace(/[^a-z0-9._-]/g, '');
     return f.helpers.arrayElement([
-      () => new Doc().say(`FATAL: password authentication failed for user "`).mark('username', u).say(`" from `).mark('ip', f.internet.ipv4()),
-      () => new Doc().say(`$ ssh `).mark('username', u).say('@').mark('ip', f.internet.ipv4()).say(`\nPermission denied (publickey).`),
+      () => new Doc().say(`FATAL: password authentication failed for user "`).mark('username', u).say(`" from `).mark('ip', ipv4(f)),
+      () => new Doc().say(`$ ssh `).mark('username', u).say('@').mark('ip', ipv4(f)).say(`\nPermission denied (publickey).`),
       () => new Doc().say(`login failed for user '`).mark('username', u).say(`' (attempt ${f.number.int({ min: 2, max: 5 })} of 5)`),
       () => new Doc().say(`[${f.date.recent().toISOString()}] WARN request from `).mark('ip', f.internet.ipv6()).say(` rejected: rate limit`),
     ])();

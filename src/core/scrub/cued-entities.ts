@@ -189,7 +189,15 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         }
       }
     }
-    if (types.includes('place')) afterCue(PLACE_CUE, 'place', 4);
+    if (types.includes('place')) {
+      afterCue(PLACE_CUE, 'place', 4);
+      // A place's lowercase tail ("Amelio terme", "Martens aan de Rijn") when it runs to the end of its line.
+      for (const p of out) {
+        if (p.type !== 'place') continue;
+        const tail = /^(?: [\p{L}\p{M}'’-]+){1,3}(?=[ \t]*(?:\n|$))/u.exec(text.slice(p.end, p.end + 40));
+        if (tail && !/\d/.test(tail[0])) p.end += tail[0].length;
+      }
+    }
     if (types.includes('organization')) {
       afterCue(ORG_CUE, 'organization', 6, true);
       // A capitalised run that ends in a legal form: "Reinberg, Rautenkranz und Liebich GmbH", "Brunet EI".
@@ -199,8 +207,23 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         let [a, b] = run;
         const next = ts[b + 1];
         if (next && LEGAL_FORM.test(` ${text.slice(ts[b]!.end, next.end)}`.replace(/^\s+/, ' '))) b++;
-        if (b > a && LEGAL_FORM.test(` ${ts[b]!.text}`)) add(a, b, 'organization');
+        if (b > a && LEGAL_FORM.test(` ${ts[b]!.text}`)) {
+          add(a, b, 'organization');
+          // "S.A." and "Inc." keep their last dot.
+          if (text[ts[b]!.end] === '.' && /[.]|^(?:inc|corp|co|ltd|cia)$/i.test(ts[b]!.text)) out[out.length - 1]!.end++;
+        }
         i = run[1];
+      }
+      // Partners' names joined into a firm ("Stanton, Lynch and Prohaska", "Lewandowski-Karpiński") in brackets after a person,
+      // or two known surnames joined by "and"/"und"/"e"/"y".
+      for (let i = 0; i < ts.length; i++) {
+        const run = capitalisedRun(text, ts, i, 6, true);
+        if (!run) continue;
+        const [a, b] = run;
+        const inBrackets = text[ts[a]!.start - 1] === '(' && text[ts[b]!.end] === ')';
+        const joined = b > a && ts.slice(a, b + 1).filter((x) => LAST.has(x.lower)).length >= 2 && /,|\s(?:and|und|et|e|y|i|en|och|ve)\s|-/.test(text.slice(ts[a]!.start, ts[b]!.end));
+        if ((inBrackets && out.some((p) => p.type === 'person' && p.end <= ts[a]!.start && ts[a]!.start - p.end <= 3)) || joined) add(a, b, 'organization');
+        i = b;
       }
       const jp = /(?:株式会社|合同会社|有限会社|合資会社|合名会社)[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]{1,12}|[\p{Script=Han}\p{Script=Katakana}]{1,12}(?:株式会社|合同会社|有限会社)/gu;
       for (let m = jp.exec(text); m; m = jp.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, type: 'organization' });
