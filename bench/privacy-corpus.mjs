@@ -186,7 +186,7 @@ const host = (f) => f.helpers.arrayElement(['app.example.com', 'portal.acme.io',
 
 /** One positive snippet per shape; `d` collects text and labels. */
 const SHAPES = {
-  profileCard(f, w, locale) {
+  profileCard(f, w) {
     const p = personName(f);
     const d = new Doc().mark('person', p.full).say(`\n${f.person.jobTitle()}\n${w.email}: `).mark('email', f.internet.email({ firstName: p.first, lastName: p.last }))
       .say(`\n${w.phone}: `).mark('phone', phone(f)).say(`\n${w.city}: `).mark('place', f.location.city());
@@ -322,8 +322,8 @@ const NEGATIVES = [
   (f) => `${f.commerce.productName()} — ${f.commerce.price({ symbol: '£' })}`,
   (f) => `The token expires in ${f.number.int({ min: 2, max: 59 })} minutes`,
   (f) => `Upload a passport photo (JPG, max ${f.number.int({ min: 2, max: 10 })} MB)`,
-  (f) => `Phone number is required`,
-  (f) => `Enter your date of birth to continue`,
+  () => `Phone number is required`,
+  () => `Enter your date of birth to continue`,
   (f) => `Open ${f.helpers.arrayElement(['Monday', 'Tuesday', 'Saturday'])} ${f.number.int({ min: 7, max: 10 })}:00–${f.number.int({ min: 17, max: 21 })}:00`,
   (f) => `https://${f.helpers.arrayElement(['docs.example.com', 'shop.example.org'])}/${f.helpers.arrayElement(['products', 'help', 'blog'])}/${f.lorem.slug(3)}?page=${f.number.int({ min: 1, max: 9 })}&sort=price`,
   (f) => `${f.helpers.arrayElement(['Apple', 'Google', 'Amazon', 'Microsoft'])} ${f.helpers.arrayElement(['Pay', 'Maps', 'Prime', 'Teams'])} is not available in your region`,
@@ -332,7 +332,7 @@ const NEGATIVES = [
   (f) => `Reference ${f.string.numeric(16)}`,
 ];
 
-export function buildCorpus({ perLocale = 48, negativesPerLocale = 24, seed = 20261126 } = {}) {
+export function buildCorpus({ perLocale = 72, negativesPerLocale = 36, seed = 20261126 } = {}) {
   const items = [];
   for (const locale of LOCALES) {
     const f = allFakers[locale];

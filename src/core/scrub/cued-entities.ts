@@ -64,8 +64,10 @@ const PERSON_PHRASE = cueRe(CUES.person.filter((c) => c.includes(' ')), '[ ]*[:�
 const GREETING_CUE = cueRe(GREETINGS, ',?[ \\t]+');
 const PLACE_CUE = cueRe(CUES.place, '\\s*[:：]?\\s*');
 const ORG_CUE = cueRe(ORG_CUES, '\\s*[:：]?\\s*');
-const CHAT_LINE = /^[ \t]*([\p{Ll}][\p{Ll}\p{M}]{1,20})(?=:\s)/gmu;
-const LEGAL_FORM = /(?:^|[\s,])(?:inc|corp|co|llc|llp|ltd|plc|gmbh|ag|kg|ohg|ug|e\.?\s?v|gbr|sa|sas|sarl|sàrl|eurl|sasu|sca|snc|ei|spa|s\.p\.a|srl|s\.r\.l|sas|snc|bv|b\.v|nv|n\.v|vof|z\s?o\.?\s?o|sp\.?\s?z\s?o\.?\s?o|s\.?a|ab|hb|kb|kommanditbolag|handelsbolag|aktiebolag|a\.?ş|ltda|s\.?l|s\.?a\.?u|sl|cia|me|eireli|oy|as|asa|aps|a\/s|kft|zrt|s\.?r\.?o|a\.?s|pty|limited|group|holding|holdings|partners|associates|industries|enterprises|solutions|systems|technologies|und\s+söhne|e\s+figli|y\s+asociados|et\s+fils)\.?$/i;
+const CHAT_LINE = /^[ \t]*([\p{Ll}][\p{Ll}\p{M}]{1,20}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,6})(?=:\s)/gmu;
+// Legal forms, compared without their dots and spaces ("S.p.A." → spa, "V.O.F." → vof, "z o.o." → zoo).
+const LEGAL_FORMS = new Set(['inc', 'corp', 'llc', 'llp', 'ltd', 'plc', 'gmbh', 'ag', 'kg', 'ohg', 'ug', 'ev', 'gbr', 'sa', 'sas', 'sarl', 'sàrl', 'eurl', 'sasu', 'sca', 'snc', 'ei', 'spa', 'srl', 'srls', 'sapa', 'bv', 'nv', 'vof', 'cv', 'zoo', 'spzoo', 'sc', 'ab', 'hb', 'kb', 'kommanditbolag', 'handelsbolag', 'aktiebolag', 'aş', 'as', 'ltda', 'sl', 'slu', 'sau', 'cia', 'eireli', 'oy', 'oyj', 'asa', 'aps', 'a/s', 'kft', 'zrt', 'sro', 'pty', 'limited', 'group', 'holding', 'holdings', 'partners', 'associates', 'industries', 'enterprises', 'solutions', 'systems', 'technologies']);
+const isLegalForm = (raw: string): boolean => LEGAL_FORMS.has(raw.toLowerCase().replace(/[.\s]/g, ''));
 const CONNECTOR = new Set(['-', '–', '&', ',', 'and', 'und', 'et', 'e', 'y', 'i', 'en', 'och', 've', 'a', 'oraz']);
 
 /** The run of capitalised words (with particles and connectors) that starts at token i. */
@@ -91,6 +93,21 @@ function notAPerson(text: string, start: number, end: number): boolean {
   const span = text.slice(start, end).toLowerCase();
   // A one-word brand ("Nike") blocks only itself; a collocation ("Stan Smith") blocks any name inside it.
   return NOT_PEOPLE.some((p) => line.includes(p) && (p.includes(' ') ? p.includes(span) || span.includes(p) : span === p)) || PRODUCT_CONTEXT.test(line);
+}
+
+/** A span inside an eponymous collocation ("Madison Avenue sofa", "Stan Smith"). */
+function inCollocation(text: string, start: number, end: number): boolean {
+  const span = text.slice(start, end).toLowerCase();
+  const around = text.slice(Math.max(0, start - 30), end + 30).toLowerCase();
+  return NOT_PEOPLE.some((p) => p.includes(' ') && around.includes(p) && (p.includes(span) || span.includes(p)));
+}
+
+/** Grow a person span over the capitalised words beside it on its line ("Danyka" + the model's "Reilly"). */
+function wholeName(text: string, span: EntitySpan): void {
+  const left = /(?:^|[^\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}'’-]+) $/u.exec(text.slice(Math.max(0, span.start - 30), span.start));
+  if (left && !CUE_WORDS.has(left[1]!.toLowerCase()) && !isCommonWord(left[1]!.toLowerCase())) span.start -= left[1]!.length + 1;
+  const right = /^ (\p{Lu}[\p{L}\p{M}'’-]+)(?![\p{L}\p{M}])/u.exec(text.slice(span.end, span.end + 30));
+  if (right && !CUE_WORDS.has(right[1]!.toLowerCase()) && !isCommonWord(right[1]!.toLowerCase())) span.end += right[1]!.length + 1;
 }
 
 /** Drop leading/trailing cue words, greetings and titles from a span; split it at dashes, pipes and line breaks. */
@@ -123,6 +140,10 @@ export class CuedEntityRecognizer implements EntityRecognizer {
     for (const s of this.base?.find(text, types) ?? []) {
       for (const t of tidy(text, s)) {
         if (t.type === 'person' && notAPerson(text, t.start, t.end)) continue;
+        if (t.type !== 'person' && inCollocation(text, t.start, t.end)) continue;
+        // The model's span in ordinary words only ("Remember me") is not a name.
+        if (tokens(text.slice(t.start, t.end)).every((x) => isCommonWord(x.lower) || x.lower.length < 3)) continue;
+        if (t.type === 'person') wholeName(text, t);
         // A global brand named alone ("Google Maps is not available") is public, not a person's employer.
         if (t.type === 'organization' && NOT_PEOPLE.includes(text.slice(t.start, t.end).toLowerCase())) continue;
         out.push(t);
@@ -158,6 +179,8 @@ export class CuedEntityRecognizer implements EntityRecognizer {
           if (run) b = run[1];
           // An unknown first name before a known surname: "Blaise Chevalier".
           while (a > 0 && i - a < 2 && isCapitalised(ts[a - 1]!) && adjacent(text, ts[a - 1]!, ts[a]!) && !CUE_WORDS.has(ts[a - 1]!.lower)) a--;
+          // …and over a particle: "Bo de Vos", "Ana dos Santos".
+          if (a === i && a > 1 && PARTICLES.has(ts[a - 1]!.lower) && isCapitalised(ts[a - 2]!) && adjacent(text, ts[a - 2]!, ts[a - 1]!) && adjacent(text, ts[a - 1]!, ts[a]!) && !CUE_WORDS.has(ts[a - 2]!.lower)) a -= 2;
         } else if (next && isName(next) && adjacent(text, t, next) && FIRST.has(t.lower) && LAST.has(next.lower)) {
           b = i + 1;
         }
@@ -174,7 +197,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         const at = m.index + m[0].length - m[1]!.length;
         const rest = text.slice(m.index + m[0].length + 1, m.index + m[0].length + 40).trim().toLowerCase();
         const greets = GREETINGS.some((g) => rest.startsWith(`${g} `) || rest.startsWith(`${g},`));
-        if (FIRST.has(m[1]!) || (greets && !isCommonWord(m[1]!) && !CUE_WORDS.has(m[1]!))) out.push({ start: at, end: at + m[1]!.length, type: 'person' });
+        if (FIRST.has(m[1]!) || (greets && !CUE_WORDS.has(m[1]!))) out.push({ start: at, end: at + m[1]!.length, type: 'person' });
       }
       // A cell under a Name / Customer / Owner column.
       if (text.includes('\t') || text.includes(' | ')) {
@@ -204,10 +227,11 @@ export class CuedEntityRecognizer implements EntityRecognizer {
       for (let i = 0; i < ts.length; i++) {
         const run = capitalisedRun(text, ts, i, 6, true);
         if (!run) continue;
-        let [a, b] = run;
+        const a = run[0];
+        let b = run[1];
         const next = ts[b + 1];
-        if (next && LEGAL_FORM.test(` ${text.slice(ts[b]!.end, next.end)}`.replace(/^\s+/, ' '))) b++;
-        if (b > a && LEGAL_FORM.test(` ${ts[b]!.text}`)) {
+        if (next && /^\p{Lu}/u.test(next.text) && /^[ ,]{1,2}$/.test(text.slice(ts[b]!.end, next.start)) && isLegalForm(next.text)) b++;
+        if (b > a && isLegalForm(ts[b]!.text)) {
           add(a, b, 'organization');
           // "S.A." and "Inc." keep their last dot.
           if (text[ts[b]!.end] === '.' && /[.]|^(?:inc|corp|co|ltd|cia)$/i.test(ts[b]!.text)) out[out.length - 1]!.end++;

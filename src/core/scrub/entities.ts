@@ -55,7 +55,7 @@ function plausibleLowercasePerson(text: string, start: number, end: number): boo
 /** Is `word` (lowercase) ordinary vocabulary in compromise's lexicon, not a name? ("date", "reviews", "adult") */
 export function isCommonWord(word: string): boolean {
   const tags = lexiconOf()[word];
-  return tags !== undefined && !/Name|Honorific|Place|Country|City|Region/.test(String(tags));
+  return tags !== undefined && !/Name|Honorific|Person|Place|Country|City|Region|Organization|Company|Demonym/.test(String(tags));
 }
 
 function lexiconOf(): Record<string, string | string[]> {

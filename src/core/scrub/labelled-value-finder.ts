@@ -39,7 +39,7 @@ function dateLength(after: string): number {
 }
 
 // A document number: letters and digits, maybe in groups (123.456.789-01, AB 12 34 56 C), holding 4+ digits.
-const DOC_VALUE = /^[A-Za-z0-9](?:[A-Za-z0-9]|[ .\/-](?=[A-Za-z0-9])){3,24}/;
+const DOC_VALUE = /^[A-Za-z0-9](?:[A-Za-z0-9]|[ ./-](?=[A-Za-z0-9])){3,24}/;
 
 export function findLabelledValues(text: string): Span[] {
   if (text.length < 6) return [];
@@ -57,7 +57,7 @@ export function findLabelledValues(text: string): Span[] {
     if (!v) continue;
     // Trim a trailing group that is a word ("… issued"), keep one that is part of the number.
     let value = v[0];
-    while (/[ .\/-][A-Za-z]{3,}$/.test(value)) value = value.replace(/[ .\/-][A-Za-z]{3,}$/, '');
+    while (/[ ./-][A-Za-z]{3,}$/.test(value)) value = value.replace(/[ ./-][A-Za-z]{3,}$/, '');
     // Its first group holds a digit or is a short capital prefix (CX1234567, AB 12 34 56 C), not a word ("is 0612…").
     const head = /^[A-Za-z0-9]+/.exec(value)?.[0] ?? '';
     if (!/\d/.test(head) && !/^[A-Z]{1,3}$/.test(head)) continue;

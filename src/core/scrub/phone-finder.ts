@@ -15,7 +15,7 @@ import { columnHeader, textBefore, type Span, type SpanFinder } from './finder';
 const COUNTRIES: CountryCode[] = ['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'PT', 'BR', 'NL', 'BE', 'CH', 'AT', 'JP', 'PL', 'SE', 'TR', 'IN', 'CA', 'AU', 'MX', 'IE', 'DK', 'NO', 'FI'];
 
 // Bounded groups and a left guard: a match can only start where a number starts, so long digit runs stay linear.
-const CANDIDATE = /(?<![\w+\-./,])(?:(?:\+|00)\d{1,3}[\s.\-]?)?(?:\(\d{1,5}\)[\s.\-]?)?\d{1,15}(?:(?:[ .\-/]|\s?[-–]\s?)\d{1,8}){0,6}(?:\s?(?:x|ext\.?|extension|poste|durchwahl)\s?\d{1,5})?(?![\w\-]|[.,/]\d)/giu;
+const CANDIDATE = /(?<![\w+\-./,])(?:(?:\+|00)\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{1,15}(?:(?:[ .\-/]|\s?[-–]\s?)\d{1,8}){0,6}(?:\s?(?:x|ext\.?|extension|poste|durchwahl)\s?\d{1,5})?(?![\w-]|[.,/]\d)/giu;
 const CUE = new RegExp(`(?:^|[^${L}])(?:${cueAlternation(CUES.phone)})\\.?\\s*(?:no\\.?|nr\\.?|number|nummer|numéro|número|numero)?\\s*[:#]?\\s*$`, 'iu');
 
 function looksLikeOtherNumber(s: string): boolean {
