@@ -38,7 +38,10 @@ try {
     results.privacy = r;
     targets.push(...r.targets);
     printTable('Text scrub of a real 10k-element dom_tree (median of runs) vs one email regex over the same string', [r.scrub]);
-    printTable(`Recognisers on the labelled sample (${r.quality.items} texts, ${r.quality.labelled} labelled secrets): recall ${r.quality.recall}, precision ${r.quality.precision}`, r.quality.per_kind);
+    printTable('Scrub time per MB as the page grows (the 10k-element tree repeated)', r.linearity);
+    const c = r.corpus;
+    printTable(`Independent corpus, test split (${c.test_items} of ${c.items} texts, ${c.locales} locales, ${c.labelled} labelled values, ${c.test_negatives} hard negatives): strict recall ${c.strict_recall}, lenient ${c.lenient_recall}, negatives unchanged ${c.negatives_unchanged}, over-redaction ${c.over_redaction}`, c.per_type);
+    printTable(`Authors' own sample (${r.quality.items} texts, ${r.quality.labelled} labelled secrets; shares the rules' blind spots): recall ${r.quality.recall}, precision ${r.quality.precision}`, r.quality.per_kind);
     if (r.quality.false_positive_examples.length) console.log(`false positives, e.g.:\n  ${r.quality.false_positive_examples.join('\n  ')}`);
     printTable('Hostile text, 1 MB each, rules + NER + the custom rule (a+)+$ (linear-time), vs the real page above', r.adversarial);
     printTable('Whole-frame image work per 1280x800 screenshot in the offscreen document (ocr.scope full) vs the 500 ms capture interval', r.ocr);

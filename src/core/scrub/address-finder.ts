@@ -44,7 +44,8 @@ function streetStart(text: string, lineStart: number, anchorStart: number): numb
 }
 
 export function findAddresses(text: string): Span[] {
-  if (!/\d/.test(text) || text.length < 10) return [];
+  // An address holds a postcode (2+ digits), letters, and a comma or a line break before its postcode.
+  if (text.length < 10 || !/\d\d/.test(text) || !/[,\n〒]/.test(text) || !/\p{L}{3}/u.test(text)) return [];
   const spans: Span[] = [];
   ANCHOR.lastIndex = 0;
   for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {

@@ -12,7 +12,7 @@
 //   eponymous products and brands is left alone.
 // It wraps any EntityRecognizer, so the model behind it can change.
 import lexicon from './name-lexicon.json';
-import { CUES, GREETINGS, ORG_CUES, TITLES, cueAlternation, L } from './cues';
+import { CUES, GREETINGS, ORG_CUES, TITLES, cueAlternation, cueGate, L } from './cues';
 import { columnHeader } from './finder';
 import { CompromiseRecognizer, isCommonWord, type EntityRecognizer, type EntitySpan, type EntityType } from './entities';
 
@@ -64,6 +64,9 @@ const PERSON_PHRASE = cueRe(CUES.person.filter((c) => c.includes(' ')), '[ ]*[:�
 const GREETING_CUE = cueRe(GREETINGS, ',?[ \\t]+');
 const PLACE_CUE = cueRe(CUES.place, '\\s*[:：]?\\s*');
 const ORG_CUE = cueRe(ORG_CUES, '\\s*[:：]?\\s*');
+const mayHavePersonCue = cueGate([...CUES.person, ...GREETINGS]);
+const mayHavePlaceCue = cueGate(CUES.place);
+const mayHaveOrgCue = cueGate(ORG_CUES);
 const CHAT_LINE = /^[ \t]*([\p{Ll}][\p{Ll}\p{M}]{1,20}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,6})(?=:\s)/gmu;
 // Legal forms, compared without their dots and spaces ("S.p.A." → spa, "V.O.F." → vof, "z o.o." → zoo).
 const LEGAL_FORMS = new Set(['inc', 'corp', 'llc', 'llp', 'ltd', 'plc', 'gmbh', 'ag', 'kg', 'ohg', 'ug', 'ev', 'gbr', 'sa', 'sas', 'sarl', 'sàrl', 'eurl', 'sasu', 'sca', 'snc', 'ei', 'spa', 'srl', 'srls', 'sapa', 'bv', 'nv', 'vof', 'cv', 'zoo', 'spzoo', 'sc', 'ab', 'hb', 'kb', 'kommanditbolag', 'handelsbolag', 'aktiebolag', 'aş', 'as', 'ltda', 'sl', 'slu', 'sau', 'cia', 'eireli', 'oy', 'oyj', 'asa', 'aps', 'a/s', 'kft', 'zrt', 'sro', 'pty', 'limited', 'group', 'holding', 'holdings', 'partners', 'associates', 'industries', 'enterprises', 'solutions', 'systems', 'technologies']);
@@ -150,6 +153,13 @@ export class CuedEntityRecognizer implements EntityRecognizer {
       }
     }
     const ts = tokens(text);
+    // Most page strings ("Buy", "Item 12", "$9.99") hold no capitalised name, no known name and no cue: done.
+    const words = ts.map((t) => t.lower.replace(/[.'’-]+$/, ''));
+    const personCue = mayHavePersonCue(text, words);
+    const placeCue = mayHavePlaceCue(text, words);
+    const orgCue = mayHaveOrgCue(text, words);
+    const legal = ts.some((t) => isLegalForm(t.text));
+    if (!personCue && !placeCue && !orgCue && !legal && !ts.some(isName) && !/[:\t|(\p{Script=Han}]/u.test(text)) return out;
     const add = (i: number, j: number, type: EntityType): void => {
       if (ts[i] && ts[j]) out.push({ start: ts[i]!.start, end: ts[j]!.end, type });
     };
@@ -164,9 +174,11 @@ export class CuedEntityRecognizer implements EntityRecognizer {
       }
     };
     if (types.includes('person')) {
-      afterCue(PERSON_CUE, 'person', 4);
-      afterCue(PERSON_PHRASE, 'person', 4);
-      afterCue(GREETING_CUE, 'person', 3);
+      if (personCue) {
+        afterCue(PERSON_CUE, 'person', 4);
+        afterCue(PERSON_PHRASE, 'person', 4);
+        afterCue(GREETING_CUE, 'person', 3);
+      }
       // A known name beside capitalised words, or two known names (any case: "JOHN SMITH", "maria gonzalez").
       for (let i = 0; i < ts.length; i++) {
         const t = ts[i]!;
@@ -213,7 +225,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
       }
     }
     if (types.includes('place')) {
-      afterCue(PLACE_CUE, 'place', 4);
+      if (placeCue) afterCue(PLACE_CUE, 'place', 4);
       // A place's lowercase tail ("Amelio terme", "Martens aan de Rijn") when it runs to the end of its line.
       for (const p of out) {
         if (p.type !== 'place') continue;
@@ -222,9 +234,9 @@ export class CuedEntityRecognizer implements EntityRecognizer {
       }
     }
     if (types.includes('organization')) {
-      afterCue(ORG_CUE, 'organization', 6, true);
+      if (orgCue) afterCue(ORG_CUE, 'organization', 6, true);
       // A capitalised run that ends in a legal form: "Reinberg, Rautenkranz und Liebich GmbH", "Brunet EI".
-      for (let i = 0; i < ts.length; i++) {
+      for (let i = 0; legal && i < ts.length; i++) {
         const run = capitalisedRun(text, ts, i, 6, true);
         if (!run) continue;
         const a = run[0];

@@ -12,7 +12,7 @@ import * as pt from 'chrono-node/pt';
 import * as nl from 'chrono-node/nl';
 import * as ja from 'chrono-node/ja';
 import * as sv from 'chrono-node/sv';
-import { CUES, cueAlternation, L } from './cues';
+import { CUES, cueAlternation, cueGate, L } from './cues';
 import type { Span, SpanFinder } from './finder';
 
 // Label, then what may sit between label and value: ":", "#", "No.", "Nr.", "le", "am", "el", "il", "em", "op", "on".
@@ -20,6 +20,8 @@ const JOIN = `\\.?\\s*(?:(?:no|nr|n°|nº|num|number|nummer|numéro|número|nume
 const cue = (words: readonly string[]): RegExp => new RegExp(`(?<![${L}])(?:${cueAlternation(words)})${JOIN}`, 'giu');
 const BIRTH = cue(CUES.birth_date);
 const DOCUMENT = cue([...CUES.passport, ...CUES.id_number, ...CUES.tax_id]);
+
+const mayHaveCue = cueGate([...CUES.birth_date, ...CUES.passport, ...CUES.id_number, ...CUES.tax_id]);
 
 const PARSERS = [en, de, fr, es, it, pt, nl, ja, sv];
 const NUMERIC_DATE = /^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{4}年\s?\d{1,2}月\s?\d{1,2}日|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4})/u;
@@ -42,7 +44,8 @@ function dateLength(after: string): number {
 const DOC_VALUE = /^[A-Za-z0-9](?:[A-Za-z0-9]|[ ./-](?=[A-Za-z0-9])){3,24}/;
 
 export function findLabelledValues(text: string): Span[] {
-  if (text.length < 6) return [];
+  // A date or a document number holds 4+ digits.
+  if (text.length < 6 || !/\d(?:\D*\d){3}/.test(text) || !mayHaveCue(text)) return [];
   const spans: Span[] = [];
   BIRTH.lastIndex = 0;
   for (let m = BIRTH.exec(text); m; m = BIRTH.exec(text)) {

@@ -112,9 +112,20 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
     return out + text.slice(at);
   };
 
+  // Pages repeat short strings ("Add to cart", "$9.99", "Reply") in every row: their result is remembered.
+  const memo = new Map<string, RedactionResult>();
+  const MEMO_MAX_LENGTH = 80;
   const redact = (text: string): RedactionResult => {
+    const short = text.length <= MEMO_MAX_LENGTH;
+    const hit = short ? memo.get(text) : undefined;
+    if (hit) return hit.spans.length === 0 ? hit : { text: hit.text, spans: hit.spans.map((s) => ({ ...s })) };
     const spans = find(text);
-    return { text: apply(text, spans), spans };
+    const result = { text: apply(text, spans), spans };
+    if (short) {
+      if (memo.size >= 4096) memo.clear();
+      memo.set(text, { text: result.text, spans: spans.map((s) => ({ ...s })) });
+    }
+    return result;
   };
 
   /**

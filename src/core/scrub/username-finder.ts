@@ -1,7 +1,7 @@
 // Usernames and handles: "@handle" (not an e-mail, not "@media"), "u/name",
 // "ssh name@host", "for user 'name'", and the value after a username label
 // in any supported language ("Benutzername: …", "Signed in as …").
-import { CUES, cueAlternation, L } from './cues';
+import { CUES, cueAlternation, cueGate, L } from './cues';
 import type { Span, SpanFinder } from './finder';
 
 const HANDLE = /(?<![\w@/.+-])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,38}[A-Za-z0-9_])?)(?![\w@-]|\.[A-Za-z]{2,}|\/)/g;
@@ -12,6 +12,8 @@ const SSH_USER = /\b(?:ssh|scp|sftp|rsync|mosh)\s+(?:-\S+\s+)*([a-z_][a-z0-9_.-]
 const FOR_USER = /\b(?:for|of|by)\s+(?:user|account|login|role)\s+(["'`‘“])([^"'`’”\s]{1,64})\1?/gi;
 // A one-word label needs a colon ("Login: ana", not "login failed"); a phrase does not ("signed in as ana").
 const LABEL = new RegExp(`(?<![${L}])(?:(?:${cueAlternation(CUES.username.filter((c) => !c.includes(' ')))})\\s*[:=]|(?:${cueAlternation(CUES.username.filter((c) => c.includes(' ')))})\\s*[:=]?)\\s*["'“]?([\\p{L}\\p{N}_.@+-]{2,64})`, 'giu');
+const mayHaveLabel = cueGate([...CUES.username, 'for', 'of', 'by']);
+
 /** CSS at-rules and decorators that look like handles. */
 const NOT_HANDLES = new Set(['media', 'import', 'keyframes', 'font-face', 'supports', 'charset', 'page', 'layer', 'container', 'property', 'param', 'return', 'returns', 'type', 'override', 'deprecated', 'example', 'see', 'since', 'todo']);
 
@@ -39,6 +41,8 @@ export function findUsernames(text: string): Span[] {
     REDDIT.lastIndex = 0;
     for (let m = REDDIT.exec(text); m; m = REDDIT.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
   }
+  // Labels need a colon or "=", or are phrases ("signed in as"); "for user '…'" needs a quote.
+  if (!/[:=＝：'"`‘“]| (?:as|als|que|som) /i.test(text) || !mayHaveLabel(text)) return spans;
   FOR_USER.lastIndex = 0;
   for (let m = FOR_USER.exec(text); m; m = FOR_USER.exec(text)) {
     const s = group(m, 2);
