@@ -70,7 +70,7 @@ const mayHaveOrgCue = cueGate(ORG_CUES);
 const CHAT_LINE = /^[ \t]*([\p{Ll}][\p{Ll}\p{M}]{1,20}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,6})(?=:\s)/gmu;
 // Legal forms, compared without their dots and spaces ("S.p.A." → spa, "V.O.F." → vof, "z o.o." → zoo).
 const LEGAL_FORMS = new Set(['inc', 'corp', 'llc', 'llp', 'ltd', 'plc', 'gmbh', 'ag', 'kg', 'ohg', 'ug', 'ev', 'gbr', 'sa', 'sas', 'sarl', 'sàrl', 'eurl', 'sasu', 'sca', 'snc', 'ei', 'spa', 'srl', 'srls', 'sapa', 'bv', 'nv', 'vof', 'cv', 'zoo', 'spzoo', 'sc', 'ab', 'hb', 'kb', 'kommanditbolag', 'handelsbolag', 'aktiebolag', 'aş', 'as', 'ltda', 'sl', 'slu', 'sau', 'cia', 'eireli', 'oy', 'oyj', 'asa', 'aps', 'a/s', 'kft', 'zrt', 'sro', 'pty', 'limited', 'group', 'holding', 'holdings', 'partners', 'associates', 'industries', 'enterprises', 'solutions', 'systems', 'technologies']);
-const isLegalForm = (raw: string): boolean => LEGAL_FORMS.has(raw.toLowerCase().replace(/[.\s]/g, ''));
+const isLegalForm = (raw: string): boolean => raw.length <= 16 && LEGAL_FORMS.has(raw.toLowerCase().replace(/[.\s]/g, ''));
 const CONNECTOR = new Set(['-', '–', '&', ',', 'and', 'und', 'et', 'e', 'y', 'i', 'en', 'och', 've', 'a', 'oraz']);
 
 /** The run of capitalised words (with particles and connectors) that starts at token i. */
@@ -154,12 +154,13 @@ export class CuedEntityRecognizer implements EntityRecognizer {
     }
     const ts = tokens(text);
     // Most page strings ("Buy", "Item 12", "$9.99") hold no capitalised name, no known name and no cue: done.
-    const words = ts.map((t) => t.lower.replace(/[.'’-]+$/, ''));
-    const personCue = mayHavePersonCue(text, words);
-    const placeCue = mayHavePlaceCue(text, words);
-    const orgCue = mayHaveOrgCue(text, words);
-    const legal = ts.some((t) => isLegalForm(t.text));
-    if (!personCue && !placeCue && !orgCue && !legal && !ts.some(isName) && !/[:\t|(\p{Script=Han}]/u.test(text)) return out;
+    const words = ts.map((t) => t.lower);
+    const han = /\p{Script=Han}/u.test(text);
+    const personCue = han || mayHavePersonCue(text, words);
+    const placeCue = han || mayHavePlaceCue(text, words);
+    const orgCue = han || mayHaveOrgCue(text, words);
+    const legal = ts.some((t) => isCapitalised(t) && isLegalForm(t.text));
+    if (!personCue && !placeCue && !orgCue && !legal && !ts.some(isName) && !/[:\t|(]/.test(text)) return out;
     const add = (i: number, j: number, type: EntityType): void => {
       if (ts[i] && ts[j]) out.push({ start: ts[i]!.start, end: ts[j]!.end, type });
     };

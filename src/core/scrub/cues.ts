@@ -111,6 +111,7 @@ export function cueGate(words: readonly string[]): (text: string, lowerWords?: r
   return (text: string, lowerWords?: readonly string[]) => {
     if (lowerWords) {
       for (const w of lowerWords) if (first.has(w)) return true;
+      return false; // the caller tests scripts without spaces itself
     } else {
       for (const m of text.toLowerCase().matchAll(/[\p{L}\p{M}]+/gu)) if (first.has(m[0])) return true;
     }
