@@ -12,6 +12,7 @@ import type { MediaKind, MediaRegion } from '../core/step-draft';
 import type { Redactor, RedactionSpan } from '../core/redactor';
 import { isSensitiveField, SENSITIVE_PLACEHOLDER, type SensitiveFieldTest } from '../core/sensitive-field';
 import { fieldAttributes } from './dom-utils';
+import { imageLabel, structureLabel } from './structure-label';
 import { attributesOf, attrOf, firstChildOf, hasAttrOf, nextSiblingOf, nodeTypeOf, shadowRootOf, tagOf } from './dom-safe';
 import { escapeXmlAttr, escapeXmlText, xmlName } from '../core/xml-escape';
 import { assembleDomTree, BOX_MARK, type DomTreeParts } from '../core/dom-tree-parts';
@@ -358,7 +359,7 @@ export class DomSnapshotter {
       if (masked && (LABEL_ATTRS.has(name) || (name.startsWith('aria-') && name !== 'aria-hidden'))) continue;
       const safeName = xmlName(name);
       if (!safeName) continue;
-      attrs += ` ${safeName}="${escapeXmlAttr(this.attrValue(name, attr.value))}"`;
+      attrs += ` ${safeName}="${escapeXmlAttr(this.attrValue(name, attr.value, tagOf(el) === 'img' ? imageLabel(el, name) : undefined))}"`;
     }
     attrs += masked ? this.maskedState(el) : this.stateAttrs(el);
     const frameId = this.frameIds.get(el);
@@ -390,6 +391,8 @@ export class DomSnapshotter {
   private children(parent: ParentNode, masked = false): string {
     let out = '';
     let maskedTextDone = false;
+    // What the structure says this text is (a column header, a <dt>, itemprop): read once, when a text node needs it.
+    let label: string | undefined | null = null;
     for (let c = firstChildOf(parent); c; c = nextSiblingOf(c)) {
       const type = nodeTypeOf(c);
       if (type === Node.ELEMENT_NODE) {
@@ -403,7 +406,8 @@ export class DomSnapshotter {
           maskedTextDone = true;
           continue;
         }
-        const t = this.text(c as Text, (c as Text).data);
+        if (label === null) label = nodeTypeOf(parent as Node) === Node.ELEMENT_NODE ? structureLabel(parent as Element) : undefined;
+        const t = this.text(c as Text, (c as Text).data, label);
         if (t) out += escapeXmlText(t);
       }
     }
@@ -437,9 +441,9 @@ export class DomSnapshotter {
   }
 
   /** Redact, then collapse and clip. `node` is null for text that is not a DOM text node. */
-  private text(node: Text | null, raw: string): string {
+  private text(node: Text | null, raw: string, label?: string): string {
     if (!raw.trim()) return '';
-    const { text, spans } = this.redactor.redact(raw);
+    const { text, spans } = this.redactor.redact(raw, label);
     if (node) {
       if (spans.length) this.redactedText.set(node, spans);
       else this.redactedText.delete(node);
@@ -448,9 +452,9 @@ export class DomSnapshotter {
     return collapsed.length > this.limits.maxTextLength ? `${collapsed.slice(0, this.limits.maxTextLength - 1)}…` : collapsed;
   }
 
-  private attrValue(name: string, value: string): string {
+  private attrValue(name: string, value: string, label?: string): string {
     if (URL_ATTRS.has(name) && value.startsWith('data:')) return `${value.slice(0, value.indexOf(',') + 1)}…`;
-    const redacted = URL_ATTRS.has(name) ? this.redactor.redactUrl(value).text : this.redactor.redact(value).text;
+    const redacted = URL_ATTRS.has(name) ? this.redactor.redactUrl(value).text : this.redactor.redact(value, label).text;
     return redacted.length > this.limits.maxAttrLength ? `${redacted.slice(0, this.limits.maxAttrLength - 1)}…` : redacted;
   }
 
@@ -472,7 +476,8 @@ export class DomSnapshotter {
         this.redactedFields.delete(el);
         return '';
       }
-      const { text, spans } = this.redactor.redact(input.value);
+      // A field's label names its value: "Full name" over "Ana Lima", "Benutzername" over "ana_l".
+      const { text, spans } = this.redactor.redact(input.value, fieldAttributes(el).label || undefined);
       if (spans.length) this.redactedFields.set(el, spans[0]!.rule);
       else this.redactedFields.delete(el);
       return ` value="${escapeXmlAttr(text.slice(0, this.limits.maxTextLength))}"`;

@@ -168,8 +168,10 @@ export class Recorder {
   private send(pre: PreAction, action: ActionFields, taskId: string): void {
     const started = performance.now();
     const redacted = { ...action };
-    if (redacted.text !== undefined) redacted.text = this.redactor.redact(redacted.text).text;
-    if (redacted.value !== undefined) redacted.value = this.redactor.redact(redacted.value).text;
+    // What the field is called ("Full name", "Benutzername") names what is typed into it.
+    const fieldName = pre.target?.name || undefined;
+    if (redacted.text !== undefined) redacted.text = this.redactor.redact(redacted.text, fieldName).text;
+    if (redacted.value !== undefined) redacted.value = this.redactor.redact(redacted.value, fieldName).text;
     if (redacted.label !== undefined) redacted.label = this.redactor.redact(redacted.label).text;
     if (redacted.url !== undefined) redacted.url = this.redactor.redactUrl(redacted.url).text;
     if (redacted.files !== undefined) redacted.files = redacted.files.map((f) => this.redactor.redact(f).text);

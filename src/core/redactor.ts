@@ -11,8 +11,13 @@ export interface RedactionResult {
 }
 
 export interface Redactor {
-  /** Redact secrets in free text; spans index the *input* text. */
-  redact(text: string): RedactionResult;
+  /**
+   * Redact secrets in free text; spans index the *input* text. `label` is
+   * what the page says the text is (a table column's header, a <dt>, a
+   * field's label, itemprop="name"): the text is read as if it followed
+   * "label:", so "Customer" over a cell makes "Ana Lima" a name.
+   */
+  redact(text: string, label?: string): RedactionResult;
   /** Redact a URL: secrets in user info and in sensitive query parameters too. */
   redactUrl(url: string): RedactionResult;
 }

@@ -52,6 +52,8 @@ function tokens(text: string): Token[] {
 }
 
 // Scripts without case (Han, kana) count as capitalised: a name there has no other mark.
+/** A cue word, title or greeting ("Dr." and "dr" alike): never part of a name. */
+const isCue = (t: Token): boolean => CUE_WORDS.has(t.lower) || CUE_WORDS.has(t.lower.replace(/\.$/, ''));
 const isCapitalised = (t: Token): boolean => /^[\p{Lu}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(t.text);
 const isName = (t: Token): boolean => FIRST.has(t.lower) || LAST.has(t.lower);
 /** Only spaces (one line) between two tokens. */
@@ -75,14 +77,14 @@ const CONNECTOR = new Set(['-', '–', '&', ',', 'and', 'und', 'et', 'e', 'y', '
 
 /** The run of capitalised words (with particles and connectors) that starts at token i. */
 function capitalisedRun(text: string, ts: Token[], i: number, max: number, connectors = false): [number, number] | null {
-  if (!ts[i] || !isCapitalised(ts[i]!) || CUE_WORDS.has(ts[i]!.lower)) return null;
+  if (!ts[i] || !isCapitalised(ts[i]!) || isCue(ts[i]!)) return null;
   let j = i;
   while (j + 1 < ts.length && j - i < max) {
     const next = ts[j + 1]!;
     const gap = text.slice(ts[j]!.end, next.start);
     const joinable = /^ {1,2}$/.test(gap) || (connectors && /^\s?[,&–-]\s?$|^ (?:and|und|et|e|y|i|en|och|ve) $/i.test(gap));
     if (!joinable) break;
-    if (isCapitalised(next) && !CUE_WORDS.has(next.lower)) j++;
+    if (isCapitalised(next) && !isCue(next)) j++;
     else if ((PARTICLES.has(next.lower) || (connectors && CONNECTOR.has(next.lower))) && ts[j + 2] && isCapitalised(ts[j + 2]!) && /^ {1,2}$/.test(text.slice(next.end, ts[j + 2]!.start))) j += 2;
     else break;
   }
@@ -124,8 +126,8 @@ function tidy(text: string, span: EntitySpan): EntitySpan[] {
     const ts = tokens(text.slice(s, e)).map((t) => ({ ...t, start: t.start + s, end: t.end + s }));
     let a = 0;
     let b = ts.length - 1;
-    while (a <= b && (CUE_WORDS.has(ts[a]!.lower) || CUE_WORDS.has(ts[a]!.lower.replace(/\.$/, '')))) a++;
-    while (b >= a && CUE_WORDS.has(ts[b]!.lower)) b--;
+    while (a <= b && isCue(ts[a]!)) a++;
+    while (b >= a && isCue(ts[b]!)) b--;
     if (a > b) continue;
     s = ts[a]!.start;
     e = ts[b]!.end;
@@ -183,7 +185,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
       // A known name beside capitalised words, or two known names (any case: "JOHN SMITH", "maria gonzalez").
       for (let i = 0; i < ts.length; i++) {
         const t = ts[i]!;
-        if (!isName(t) || CUE_WORDS.has(t.lower)) continue;
+        if (!isName(t) || isCue(t)) continue;
         const next = ts[i + 1];
         let a = i;
         let b = i;
@@ -191,9 +193,9 @@ export class CuedEntityRecognizer implements EntityRecognizer {
           const run = capitalisedRun(text, ts, i, 3);
           if (run) b = run[1];
           // An unknown first name before a known surname: "Blaise Chevalier".
-          while (a > 0 && i - a < 2 && isCapitalised(ts[a - 1]!) && adjacent(text, ts[a - 1]!, ts[a]!) && !CUE_WORDS.has(ts[a - 1]!.lower)) a--;
+          while (a > 0 && i - a < 2 && isCapitalised(ts[a - 1]!) && adjacent(text, ts[a - 1]!, ts[a]!) && !isCue(ts[a - 1]!)) a--;
           // …and over a particle: "Bo de Vos", "Ana dos Santos".
-          if (a === i && a > 1 && PARTICLES.has(ts[a - 1]!.lower) && isCapitalised(ts[a - 2]!) && adjacent(text, ts[a - 2]!, ts[a - 1]!) && adjacent(text, ts[a - 1]!, ts[a]!) && !CUE_WORDS.has(ts[a - 2]!.lower)) a -= 2;
+          if (a === i && a > 1 && PARTICLES.has(ts[a - 1]!.lower) && isCapitalised(ts[a - 2]!) && adjacent(text, ts[a - 2]!, ts[a - 1]!) && adjacent(text, ts[a - 1]!, ts[a]!) && !isCue(ts[a - 2]!)) a -= 2;
         } else if (next && isName(next) && adjacent(text, t, next) && FIRST.has(t.lower) && LAST.has(next.lower)) {
           b = i + 1;
         }

@@ -45,7 +45,7 @@ export const CUES: Record<CueKind, readonly string[]> = {
     'leveransadress', 'jūsho', 'jusho', '住所',
   ],
   username: [
-    'username', 'user name', 'user id', 'login', 'signed in as', 'logged in as', 'handle', 'benutzername', 'benutzer', 'angemeldet als',
+    'username', 'user name', 'user id', 'login', 'author', 'signed in as', 'logged in as', 'handle', 'benutzername', 'benutzer', 'angemeldet als',
     "nom d'utilisateur", 'identifiant', 'connecté en tant que', 'usuario', 'nombre de usuario', 'nome utente', 'utente', 'usuário', 'nome de usuário',
     'utilizador', 'gebruikersnaam', 'ingelogd als', 'nazwa użytkownika', 'login użytkownika', 'användarnamn', 'inloggad som', 'kullanıcı adı', 'yūzā mei', 'yuza mei', 'ユーザー名',
   ],

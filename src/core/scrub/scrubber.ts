@@ -115,7 +115,7 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
   // Pages repeat short strings ("Add to cart", "$9.99", "Reply") in every row: their result is remembered.
   const memo = new Map<string, RedactionResult>();
   const MEMO_MAX_LENGTH = 80;
-  const redact = (text: string): RedactionResult => {
+  const redactPlain = (text: string): RedactionResult => {
     const short = text.length <= MEMO_MAX_LENGTH;
     const hit = short ? memo.get(text) : undefined;
     if (hit) return hit.spans.length === 0 ? hit : { text: hit.text, spans: hit.spans.map((s) => ({ ...s })) };
@@ -126,6 +126,17 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
       memo.set(text, { text: result.text, spans: spans.map((s) => ({ ...s })) });
     }
     return result;
+  };
+
+  /** With a label, the text is scrubbed after "label: " and the spans are moved back; the label itself is never output. */
+  const redact = (text: string, label?: string): RedactionResult => {
+    const cue = label?.replace(/\s+/g, ' ').trim().slice(0, 60);
+    if (!cue) return redactPlain(text);
+    const prefix = `${cue.replace(/[:：]\s*$/, '')}: `;
+    const spans = find(prefix + text)
+      .filter((s) => s.end > prefix.length)
+      .map((s) => ({ start: Math.max(0, s.start - prefix.length), end: s.end - prefix.length, rule: s.rule }));
+    return { text: apply(text, spans), spans };
   };
 
   /**
