@@ -17,7 +17,9 @@ const split = arg('split', 'tune');
 const only = arg('type', null);
 const parsed = parseScrubConfig(readFileSync(join(import.meta.dirname, '../config/scrubber.yaml'), 'utf8'));
 const scrubber = createScrubber(parsed.config, defaultEntityRecognizer());
-const items = buildCorpus().filter((i) => i.split === split);
+// --seed N draws a fresh sample from the same generator (its tune split only, unless --split test): more tuning data, never the test set.
+const seed = Number(arg('seed', '20261126'));
+const items = buildCorpus({ seed }).filter((i) => i.split === split);
 const s = scoreCorpus(items, (t) => scrubber.redact(t));
 for (const m of s.misses.filter((m) => !only || m.type === only)) console.log(`MISS ${m.type} «${m.value}» → ${JSON.stringify(m.got)}`);
 if (!only || only === 'negative') for (const fp of s.falsePositives) console.log(`FP «${fp.text}» → ${JSON.stringify(fp.got)}`);

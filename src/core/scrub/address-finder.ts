@@ -12,7 +12,7 @@
 import type { Span, SpanFinder } from './finder';
 
 // A capitalised word, not an all-caps unit ("GB SSD"): L'Aquila, Saint-Maur, Bad Jonteland.
-const WORD = "\\p{Lu}(?:[\\p{Ll}\\p{M}]|['’]\\p{Lu})[\\p{L}\\p{M}'’.-]*";
+const WORD = "\\p{Lu}(?:[\\p{Ll}\\p{M}]|['’.]\\p{L})[\\p{L}\\p{M}'’.-]*";
 const PARTICLE = '(?:an der|am|an|auf|bei|de la|de|del|des|do|da|dos|das|di|du|a|al|en|sur|sous|upon|on|le|la|les|im|in|aan|den|op|ob|y|e|i)';
 // A city: capitalised words, with particles and lowercase tails faker and real places have ("Alessi a mare"), on one line.
 const CITY = `${WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?[\\p{L}][\\p{L}\\p{M}'’.-]*){0,4}(?:[ \\t]*\\([^)\\n]{1,30}\\))?`;
@@ -30,7 +30,7 @@ const POSTAL = [
 const ANCHOR = new RegExp(`(?<lead>,[ \\t]*|^[ \\t]*)(?<postal>${POSTAL.join('|')})(?=[ \\t]*(?:$|[,;.)\\]|]|\\t))`, 'gmu');
 const JAPAN = /〒?\d{3}-\d{4}[ \t]*[^\n]{2,60}/gu;
 /** A street part: letters and a house number word (12, 12a, 12-14, 3º B), no label colon. */
-const STREET = /^(?=[^:#@\n]*\p{L}{3})(?=.*(?:^|[\s,])\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?(?:[\s,º°ª]|$))[^:#@\n]{4,80}$/u;
+const STREET = /^(?=[^:#@\n]*\p{L}{3})(?=.*(?:(?:^|[\s,])\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?(?:[\s,º°ª]|$)|\bs\/n\b))[^:#@\n]{4,80}$/u;
 
 function streetStart(text: string, lineStart: number, anchorStart: number): number | null {
   // The same line, after a label ("Address: ", "Dirección: ") if there is one.

@@ -19,7 +19,9 @@ import { CompromiseRecognizer, isCommonWord, type EntityRecognizer, type EntityS
 const FIRST = new Set((lexicon as { first: string }).first.split('|'));
 const LAST = new Set((lexicon as { last: string }).last.split('|'));
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'ter', 'ten', 'zu', 'y', 'e', 'bin', 'ibn', 'al', 'el', 'ní', 'nic', 'mac', 'mc', 'ó', 'o\'', 'st.', 'af', 'av']);
-const CUE_WORDS = new Set([...Object.values(CUES).flat(), ...ORG_CUES, ...GREETINGS, ...TITLES].flatMap((c) => c.split(/\s+/)));
+/** Little words inside cue phrases ("lives in", "né le", "sent from"): trimmed off a span's edges, but part of names ("Le Havre", "van der Pol"). */
+const FUNCTION_WORDS = new Set(['in', 'at', 'to', 'by', 'as', 'on', 'of', 'for', 'from', 'with', 'a', 'à', 'en', 'em', 'il', 'el', 'op', 'am', 'i', 'na', 'no', 'w', 'på', 'bei', 'chez', 'presso', 'per', 'para', 'par', 'da', 'de', 'le', 'la', 'du', 'des', 'der', 'die', 'das', 'den', 'von', 'van', 'met', 'the', 'und', 'and', 'et', 'e', 'y']);
+const CUE_WORDS = new Set([...Object.values(CUES).flat(), ...ORG_CUES, ...GREETINGS, ...TITLES].flatMap((c) => c.split(/\s+/)).filter((w) => !FUNCTION_WORDS.has(w) && !PARTICLES.has(w)));
 
 /** Eponymous products, dishes, drinks and brands: a person's name in form only. */
 const NOT_PEOPLE = [
@@ -71,7 +73,10 @@ const mayHavePlaceCue = cueGate(CUES.place);
 const mayHaveOrgCue = cueGate(ORG_CUES);
 const CHAT_LINE = /^[ \t]*([\p{Ll}][\p{Ll}\p{M}]{1,20}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,6})(?=:\s)/gmu;
 // Legal forms, compared without their dots and spaces ("S.p.A." → spa, "V.O.F." → vof, "z o.o." → zoo).
-const LEGAL_FORMS = new Set(['inc', 'corp', 'llc', 'llp', 'ltd', 'plc', 'gmbh', 'ag', 'kg', 'ohg', 'ug', 'ev', 'gbr', 'sa', 'sas', 'sarl', 'sàrl', 'eurl', 'sasu', 'sca', 'snc', 'ei', 'spa', 'srl', 'srls', 'sapa', 'bv', 'nv', 'vof', 'cv', 'zoo', 'spzoo', 'sc', 'ab', 'hb', 'kb', 'kommanditbolag', 'handelsbolag', 'aktiebolag', 'aş', 'as', 'ltda', 'sl', 'slu', 'sau', 'cia', 'eireli', 'oy', 'oyj', 'asa', 'aps', 'a/s', 'kft', 'zrt', 'sro', 'pty', 'limited', 'group', 'holding', 'holdings', 'partners', 'associates', 'industries', 'enterprises', 'solutions', 'systems', 'technologies']);
+const LEGAL_FORMS = new Set(['inc', 'corp', 'llc', 'llp', 'ltd', 'plc', 'gmbh', 'ag', 'kg', 'ohg', 'ug', 'ev', 'gbr', 'sa', 'sas', 'sarl', 'sàrl', 'eurl', 'sasu', 'sca', 'snc', 'ei', 'spa', 'srl', 'srls', 'sapa', 'bv', 'nv', 'vof', 'cv', 'zoo', 'spzoo', 'sc', 'ab', 'hb', 'kb', 'kommanditbolag', 'handelsbolag', 'aktiebolag', 'aş', 'as', 'ltda', 'sl', 'slu', 'sau', 'cia', 'eireli', 'oy', 'oyj', 'asa', 'aps', 'a/s', 'kft', 'zrt', 'sro', 'pty', 'limited', 'group', 'holding', 'holdings', 'partners', 'associates', 'industries', 'enterprises', 'solutions', 'systems', 'technologies', 'asociados', 'associati', 'associés', 'gruppe', 'groupe', 'grupo', 'gruppo', 'söhne', 'fils', 'figli', 'hijos', 'filhos', 'sons']);
+const LEGAL_TAIL_CUE = /\b(?:figli|asociados|cía|hijos|filhos|söhne|fils|sons|co|cie)\b/i;
+/** Legal forms written as words after the names: "e figli", "y Asociados", "& Sons". */
+const LEGAL_TAIL = /^,? (?:e figli|y asociados|y cía\.?|e hijos|e filhos|und söhne|et fils|& sons|and sons|& co\.?|& cie\.?)(?![\p{L}])/iu;
 const isLegalForm = (raw: string): boolean => raw.length <= 16 && LEGAL_FORMS.has(raw.toLowerCase().replace(/[.\s]/g, ''));
 const CONNECTOR = new Set(['-', '–', '&', ',', 'and', 'und', 'et', 'e', 'y', 'i', 'en', 'och', 've', 'a', 'oraz']);
 
@@ -100,6 +105,21 @@ function notAPerson(text: string, start: number, end: number): boolean {
   return NOT_PEOPLE.some((p) => line.includes(p) && (p.includes(' ') ? p.includes(span) || span.includes(p) : span === p)) || PRODUCT_CONTEXT.test(line);
 }
 
+/** Text that holds an e-mail address or a phone/e-mail label: a contact card, whose bare lines are names. */
+const CONTACT_BLOCK = /@[\w-]+\.\w|(?:^|\n)[^\n]{0,24}\b(?:phone|tel|telefon|téléphone|teléfono|telefono|telefone|telefoon|e-?mail|e-?post|e-?posta|correo|mēru|denwa)\b/iu;
+/** 2–3 capitalised words (with particles) at a line start; caseless scripts too (拓海 吉沢). */
+const LINE_START_NAME = /(?:^|\n)[ \t]*((?:\p{Lu}[\p{Ll}\p{M}'’-]+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,4})(?: (?:(?:van der|van den|van de|de la|van|von|de|da|del|della|di|du|dos|das|le|la|ter|ten|ní|bin|al) )?(?:\p{Lu}[\p{Ll}\p{M}'’-]+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,4})){1,2})(?=[ \t]*(?:\n|$|[,·—–|]))/gu;
+const BIRTH_WORD = new RegExp(`^\\s*[,·—–|-]?\\s*(?:${cueAlternation(CUES.birth_date)})`, 'iu');
+
+/** A line that is a job title: title-case words ending in a role noun. */
+const JOB_TITLE = /^[\p{Lu}][\p{L}\p{M}]*(?: [\p{Lu}][\p{L}\p{M}]*){0,4} (?:Manager|Engineer|Director|Officer|Liaison|Producer|Facilitator|Architect|Developer|Assistant|Consultant|Specialist|Analyst|Coordinator|Administrator|Representative|Strategist|Technician|Designer|Agent|Associate|Supervisor|Executive|Planner|Orchestrator|Agent|Designer|Lead|Head|Officer)$/u;
+
+function lineAround(text: string, start: number, end: number): string {
+  const a = text.lastIndexOf('\n', start - 1) + 1;
+  const b = text.indexOf('\n', end);
+  return text.slice(a, b < 0 ? text.length : b).trim();
+}
+
 /** A span inside an eponymous collocation ("Madison Avenue sofa", "Stan Smith"). */
 function inCollocation(text: string, start: number, end: number): boolean {
   const span = text.slice(start, end).toLowerCase();
@@ -109,8 +129,9 @@ function inCollocation(text: string, start: number, end: number): boolean {
 
 /** Grow a person span over the capitalised words beside it on its line ("Danyka" + the model's "Reilly"). */
 function wholeName(text: string, span: EntitySpan): void {
-  const left = /(?:^|[^\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}'’-]+) $/u.exec(text.slice(Math.max(0, span.start - 30), span.start));
-  if (left && !CUE_WORDS.has(left[1]!.toLowerCase()) && !isCommonWord(left[1]!.toLowerCase())) span.start -= left[1]!.length + 1;
+  const left = /(?:^|[^\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}'’-]+ (?:(?:van der|van den|van de|de la|de los|van|von|de|da|del|della|di|du|dos|das|le|la|ter|ten|ní|nic|bin|ibn|al) )?)$/u.exec(text.slice(Math.max(0, span.start - 40), span.start));
+  const first = left?.[1]?.split(' ')[0]?.toLowerCase() ?? '';
+  if (left && !CUE_WORDS.has(first) && !isCommonWord(first)) span.start -= left[1]!.length;
   const right = /^ (\p{Lu}[\p{L}\p{M}'’-]+)(?![\p{L}\p{M}])/u.exec(text.slice(span.end, span.end + 30));
   if (right && !CUE_WORDS.has(right[1]!.toLowerCase()) && !isCommonWord(right[1]!.toLowerCase())) span.end += right[1]!.length + 1;
 }
@@ -126,8 +147,9 @@ function tidy(text: string, span: EntitySpan): EntitySpan[] {
     const ts = tokens(text.slice(s, e)).map((t) => ({ ...t, start: t.start + s, end: t.end + s }));
     let a = 0;
     let b = ts.length - 1;
-    while (a <= b && isCue(ts[a]!)) a++;
-    while (b >= a && isCue(ts[b]!)) b--;
+    const edge = (t: Token): boolean => isCue(t) || (FUNCTION_WORDS.has(t.text) && t.text === t.lower);
+    while (a <= b && edge(ts[a]!)) a++;
+    while (b >= a && edge(ts[b]!)) b--;
     if (a > b) continue;
     s = ts[a]!.start;
     e = ts[b]!.end;
@@ -146,6 +168,10 @@ export class CuedEntityRecognizer implements EntityRecognizer {
       for (const t of tidy(text, s)) {
         if (t.type === 'person' && notAPerson(text, t.start, t.end)) continue;
         if (t.type !== 'person' && inCollocation(text, t.start, t.end)) continue;
+        // A job title ("Human Applications Manager") or a product's API ("Cloudflare API token") names no one.
+        if (JOB_TITLE.test(lineAround(text, t.start, t.end)) || (t.type === 'organization' && /^ (?:API|SDK|app|account|key|token)\b/i.test(text.slice(t.end, t.end + 8)))) continue;
+        // An acronym or code alone ("YYZ", "SKU") is not a name or a place.
+        if (/^[\p{Lu}\d]{2,5}[-.]?$/u.test(text.slice(t.start, t.end))) continue;
         // The model's span in ordinary words only ("Remember me") is not a name.
         if (tokens(text.slice(t.start, t.end)).every((x) => isCommonWord(x.lower) || x.lower.length < 3)) continue;
         if (t.type === 'person') wholeName(text, t);
@@ -171,7 +197,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const i = tokenAt(m.index + m[0].length);
-        if (i < 0 || ts[i]!.start > m.index + m[0].length + 1) continue;
+        if (i < 0 || !/^ ?$/.test(text.slice(m.index + m[0].length, ts[i]!.start))) continue;
         const run = capitalisedRun(text, ts, i, max, connectors);
         if (run && (type !== 'person' || !notAPerson(text, ts[run[0]]!.start, ts[run[1]]!.end))) add(run[0], run[1], type);
       }
@@ -195,7 +221,11 @@ export class CuedEntityRecognizer implements EntityRecognizer {
           // An unknown first name before a known surname: "Blaise Chevalier".
           while (a > 0 && i - a < 2 && isCapitalised(ts[a - 1]!) && adjacent(text, ts[a - 1]!, ts[a]!) && !isCue(ts[a - 1]!)) a--;
           // …and over a particle: "Bo de Vos", "Ana dos Santos".
-          if (a === i && a > 1 && PARTICLES.has(ts[a - 1]!.lower) && isCapitalised(ts[a - 2]!) && adjacent(text, ts[a - 2]!, ts[a - 1]!) && adjacent(text, ts[a - 1]!, ts[a]!) && !isCue(ts[a - 2]!)) a -= 2;
+          if (a === i) {
+            let p = a - 1;
+            while (p > 0 && a - p <= 3 && PARTICLES.has(ts[p]!.lower) && adjacent(text, ts[p]!, ts[p + 1]!)) p--;
+            if (p < a - 1 && p >= 0 && isCapitalised(ts[p]!) && adjacent(text, ts[p]!, ts[p + 1]!) && !isCue(ts[p]!)) a = p;
+          }
         } else if (next && isName(next) && adjacent(text, t, next) && FIRST.has(t.lower) && LAST.has(next.lower)) {
           b = i + 1;
         }
@@ -205,6 +235,22 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         if (run.some((x) => !isName(x) && !PARTICLES.has(x.lower) && isCommonWord(x.lower))) continue;
         if (!notAPerson(text, ts[a]!.start, ts[b]!.end)) add(a, b, 'person');
         i = b;
+      }
+      // A line that starts with 2–3 capitalised words no dictionary knows, in a contact block (an e-mail or a phone
+      // label nearby) or followed by a cue ("Jane Roe, born …", "Jane Roe · Works at …", "Jane Roe — Lives in …").
+      const contactBlock = CONTACT_BLOCK.test(text);
+      for (const m of contactBlock || /[,·—–|]/.test(text) ? text.matchAll(LINE_START_NAME) : []) {
+        const run = m[1]!;
+        const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30).toLowerCase();
+        const runTokens = tokens(run);
+        if (runTokens.some((x) => isCue(x) || (isCommonWord(x.lower) && !isName(x)))) continue;
+        const cued = /^\s*[,·—–|-]\s*\S/.test(after) && (mayHavePersonCue(after) || mayHavePlaceCue(after) || mayHaveOrgCue(after) || BIRTH_WORD.test(after));
+        // Alone on the first line of its block: a card's name line (its second line is usually a job title).
+        const alone = /^\s*(?:\n|$)/.test(after) && (m.index === 0 || text.slice(Math.max(0, m.index - 1), m.index + 1).includes('\n\n') || /^\n?$/.test(text.slice(0, m.index + 1).trim()));
+        if ((contactBlock && alone) || cued) {
+          const start = m.index + m[0].length - run.length;
+          if (!notAPerson(text, start, start + run.length)) out.push({ start, end: start + run.length, type: 'person' });
+        }
       }
       // "maria: hi!" — a chat line that starts with a known first name.
       CHAT_LINE.lastIndex = 0;
@@ -239,14 +285,17 @@ export class CuedEntityRecognizer implements EntityRecognizer {
     if (types.includes('organization')) {
       if (orgCue) afterCue(ORG_CUE, 'organization', 6, true);
       // A capitalised run that ends in a legal form: "Reinberg, Rautenkranz und Liebich GmbH", "Brunet EI".
-      for (let i = 0; legal && i < ts.length; i++) {
+      for (let i = 0; (legal || LEGAL_TAIL_CUE.test(text)) && i < ts.length; i++) {
         const run = capitalisedRun(text, ts, i, 6, true);
         if (!run) continue;
         const a = run[0];
         let b = run[1];
         const next = ts[b + 1];
         if (next && /^\p{Lu}/u.test(next.text) && /^[ ,]{1,2}$/.test(text.slice(ts[b]!.end, next.start)) && isLegalForm(next.text)) b++;
-        if (b > a && isLegalForm(ts[b]!.text)) {
+        const tail = LEGAL_TAIL.exec(text.slice(ts[b]!.end, ts[b]!.end + 16));
+        if (tail) {
+          out.push({ start: ts[a]!.start, end: ts[b]!.end + tail[0].length, type: 'organization' });
+        } else if (b > a && isLegalForm(ts[b]!.text)) {
           add(a, b, 'organization');
           // "S.A." and "Inc." keep their last dot.
           if (text[ts[b]!.end] === '.' && /[.]|^(?:inc|corp|co|ltd|cia)$/i.test(ts[b]!.text)) out[out.length - 1]!.end++;

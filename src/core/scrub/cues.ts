@@ -35,6 +35,7 @@ export const CUES: Record<CueKind, readonly string[]> = {
   ],
   iban: ['iban', 'bank account', 'account number', 'kontonummer', 'compte bancaire', 'cuenta bancaria', 'conto corrente', 'conta bancária', 'rekeningnummer', 'numer konta', 'kontonummer', 'hesap no'],
   phone: [
+    'call me at', 'call me on', 'call us at', 'call us on', 'my number is', 'number is', 'reach me at', 'text me at', 'new phone',
     'phone', 'tel', 'telephone', 'mobile', 'cell', 'fax', 'call', 'whatsapp', 'telefon', 'handy', 'mobil', 'téléphone', 'tél', 'portable', 'mobile',
     'teléfono', 'móvil', 'celular', 'telefono', 'cellulare', 'telefone', 'telemóvel', 'telefoon', 'mobiel', 'gsm', 'telefon komórkowy', 'tfn', 'mobilnummer',
     'cep', 'denwa', 'denwa bangō', 'denwa bango', 'keitai', '電話', '電話番号',

@@ -45,14 +45,16 @@ export function findPhones(text: string): Span[] {
     const raw = m[0];
     const number = raw.replace(/\s?(?:x|ext\.?|extension|poste|durchwahl)\s?\d{1,5}$/i, '');
     const digits = number.replace(/\D/g, '').length;
-    if (digits < 7 || digits > 15) continue;
+    if (digits < 6 || digits > 15) continue;
     const international = /^(?:\+|00)/.test(number);
+    if (digits < 7 && !(CUE.test(textBefore(text, m.index, 48)) || CUE.test(columnHeader(text, m.index)))) continue;
     const grouped = /[\s.\-/()]/.test(number.replace(/^(?:\+|00)\d{1,3}/, ''));
     const cued = CUE.test(textBefore(text, m.index, 48)) || CUE.test(columnHeader(text, m.index));
     let ok = false;
-    if (international) ok = possible(number.replace(/^00/, '+'));
+    if (international) ok = cued || possible(number.replace(/^00/, '+'));
+    // After a phone label any 7–15 digit number is one, even off its country's plan (a typo is still a number).
     else if (grouped && !looksLikeOtherNumber(number)) ok = cued || COUNTRIES.some((c) => possible(number, c));
-    else if (cued) ok = COUNTRIES.some((c) => possible(number, c));
+    else if (cued) ok = !looksLikeOtherNumber(number);
     if (ok) spans.push({ start: m.index, end: m.index + raw.length });
   }
   return spans;

@@ -1,7 +1,7 @@
 // Built-in recognisers: a pattern, an optional validator, and the tag used in
 // typed replacements. `group` names the capture group that is the secret when
 // the pattern also matches context (e.g. "Bearer " before a token).
-import { hasDigitOrSymbol, ibanValid, ipv4Sensitive, ipv6Valid, luhnValid, ssnValid } from './validators';
+import { hasDigitOrSymbol, ibanValid, ipv4Sensitive, ipv6Valid, looksRandom, luhnValid, ssnValid } from './validators';
 
 export interface Recognizer {
   name: string;
@@ -50,6 +50,13 @@ export const BUILTIN_RECOGNIZERS: Recognizer[] = [
   {
     name: 'secret_assignment', tag: 'SECRET',
     pattern: /\b(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|account[_-]?key|shared[_-]?access[_-]?key|private[_-]?key)\b\s*[:=]\s*["']?([^\s"'<>,;&#]{8,})/gi, group: 1,
+  },
+  {
+    // A key named by its label, as dashboards and docs show it: "DD_API_KEY=…", "Algolia Admin API Key 93b4…",
+    // "X-Api-Key: …". The value must look random (letters and digits, 16+ characters), so "API key rotation" stays.
+    name: 'secret_assignment', tag: 'SECRET',
+    pattern: /(?<![A-Za-z0-9])(?:[A-Za-z0-9]+[_.\- ])?(?:api[_ -]?key|access[_ -]?key|secret[_ -]?key|admin[_ -]?key|app[_ -]?key|auth[_ -]?token|access[_ -]?token|api[_ -]?token|client[_ -]?secret|webhook[_ -]?secret)s?(?:\s*[:=]\s*["']?|\s+)([A-Za-z0-9_\-+/=.]{16,128})(?![A-Za-z0-9_\-+/=])/gi,
+    group: 1, validate: looksRandom,
   },
   {
     // "my password is hunter2": only when the word after looks like a secret (a digit or a symbol), so

@@ -87,3 +87,10 @@ export function ssnValid(text: string): boolean {
 export function hasDigitOrSymbol(text: string): boolean {
   return /[\d!@#$%^&*()_+={}[\]~?]/.test(text);
 }
+
+/** A generated key, not a word: letters and digits mixed, and no long run of one character class. */
+export function looksRandom(text: string): boolean {
+  if (!/\d/.test(text) || !/[A-Za-z]/.test(text)) return false;
+  const distinct = new Set(text).size;
+  return distinct >= Math.min(10, text.length / 2);
+}
