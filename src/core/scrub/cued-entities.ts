@@ -182,11 +182,9 @@ export class CuedEntityRecognizer implements EntityRecognizer {
     }
     const ts = tokens(text);
     // Most page strings ("Buy", "Item 12", "$9.99") hold no capitalised name, no known name and no cue: done.
-    const words = ts.map((t) => t.lower);
-    const han = /\p{Script=Han}/u.test(text);
-    const personCue = han || mayHavePersonCue(text, words);
-    const placeCue = han || mayHavePlaceCue(text, words);
-    const orgCue = han || mayHaveOrgCue(text, words);
+    const personCue = mayHavePersonCue(text);
+    const placeCue = mayHavePlaceCue(text);
+    const orgCue = mayHaveOrgCue(text);
     const legal = ts.some((t) => isCapitalised(t) && isLegalForm(t.text));
     if (!personCue && !placeCue && !orgCue && !legal && !ts.some(isName) && !/[:\t|(]/.test(text)) return out;
     const add = (i: number, j: number, type: EntityType): void => {
