@@ -63,7 +63,7 @@ export class Recorder {
     this.redactor = redactor;
     this.ids = new ElementIds(1);
     this.snapshotter = new DomSnapshotter(win.document, this.ids, {
-      redact: (t) => this.redactor.redact(t),
+      redact: (t, label) => this.redactor.redact(t, label),
       redactUrl: (u) => this.redactor.redactUrl(u),
     }, limits, (el) => this.offsetOf(el));
   }

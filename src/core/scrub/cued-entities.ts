@@ -140,7 +140,7 @@ function wholeName(text: string, span: EntitySpan): void {
 function tidy(text: string, span: EntitySpan): EntitySpan[] {
   const pieces: EntitySpan[] = [];
   const raw = text.slice(span.start, span.end);
-  const re = /[^\n\t|—–()[\]]+/g;
+  const re = /[^\n\t|—–()[\]:;]+/g;
   for (let m = re.exec(raw); m; m = re.exec(raw)) {
     let s = span.start + m.index;
     let e = s + m[0].length;
