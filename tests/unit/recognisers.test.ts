@@ -154,3 +154,11 @@ describe('a label from the page structure', () => {
     expect(r.spans[0]).toMatchObject({ start: 0, end: 8 });
   });
 });
+
+describe('labels that stand alone', () => {
+  it('takes a street line after an address label, without a postcode', () => {
+    expectGone('Lieferadresse: Am Markt 3a', 'Am Markt 3a', ['Lieferadresse']);
+    unchanged('Address: see below');
+  });
+  it('takes a bank account number after its label', () => expectGone('Kontonummer: 1234567890', '1234567890', ['Kontonummer']));
+});

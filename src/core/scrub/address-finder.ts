@@ -10,6 +10,7 @@
 // postcode starts its own line, and it must hold a house number. A postcode
 // alone ("Total 1234 EUR") is never an address. Labels stay.
 import type { Span, SpanFinder } from './finder';
+import { CUES, cueAlternation, cueGate, L } from './cues';
 
 // A capitalised word, not an all-caps unit ("GB SSD"): L'Aquila, Saint-Maur, Bad Jonteland.
 const WORD = "\\p{Lu}(?:[\\p{Ll}\\p{M}]|['’.]\\p{L})[\\p{L}\\p{M}'’.-]*";
@@ -32,6 +33,10 @@ const JAPAN = /〒?\d{3}-\d{4}[ \t]*[^\n]{2,60}/gu;
 /** A street part: letters and a house number word (12, 12a, 12-14, 3º B), no label colon. */
 const STREET = /^(?=[^:#@\n]*\p{L}{3})(?=.*(?:(?:^|[\s,])\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?(?:[\s,º°ª]|$)|\bs\/n\b))[^:#@\n]{4,80}$/u;
 
+// "Adresse: Hauptstraße 12", "Ship to: 221B Baker Street": after an address label, a street line even without a postcode.
+const LABELLED = new RegExp(`(?<![${L}])(?:${cueAlternation(CUES.address)})[ \\t]*[:：][ \\t]*([^\\n]{4,80})`, 'giu');
+const mayHaveLabel = cueGate(CUES.address);
+
 function streetStart(text: string, lineStart: number, anchorStart: number): number | null {
   // The same line, after a label ("Address: ", "Dirección: ") if there is one.
   let start = lineStart;
@@ -45,10 +50,10 @@ function streetStart(text: string, lineStart: number, anchorStart: number): numb
 
 export function findAddresses(text: string): Span[] {
   // An address holds a postcode (2+ digits), letters, and a comma or a line break before its postcode.
-  if (text.length < 10 || !/\d\d/.test(text) || !/[,\n〒]/.test(text) || !/\p{L}{3}/u.test(text)) return [];
+  if (text.length < 10 || !/\d/.test(text) || !/\p{L}{3}/u.test(text)) return [];
   const spans: Span[] = [];
   ANCHOR.lastIndex = 0;
-  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
+  for (let m = /\d\d/.test(text) && /[,\n]/.test(text) ? ANCHOR.exec(text) : null; m; m = ANCHOR.exec(text)) {
     const lead = m.groups!.lead!;
     const postalStart = m.index + lead.length;
     const end = m.index + m[0].length;
@@ -63,6 +68,13 @@ export function findAddresses(text: string): Span[] {
       if (STREET.test(prev)) spans.push({ start: prevStart + text.slice(prevStart).search(/\S/), end });
     }
     if (end === postalStart) ANCHOR.lastIndex++;
+  }
+  if (mayHaveLabel(text)) {
+    LABELLED.lastIndex = 0;
+    for (let m = LABELLED.exec(text); m; m = LABELLED.exec(text)) {
+      const line = m[1]!.replace(/[\s,;.]+$/, '');
+      if (STREET.test(line)) spans.push({ start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length - m[1]!.length + line.length });
+    }
   }
   JAPAN.lastIndex = 0;
   for (let m = JAPAN.exec(text); m; m = JAPAN.exec(text)) {

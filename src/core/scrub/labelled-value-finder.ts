@@ -1,7 +1,7 @@
 // Values that only their label identifies, in every supported language:
 // a birth date after "Geburtsdatum" / "né le" / "born" (read by chrono-node,
 // so "3 Feb 1987", "9 de março de 1990" and "21/11/1985" all end where the
-// date ends), and passport, ID and tax numbers after their label. The label
+// date ends), and passport, ID, tax and bank account numbers after their label. The label
 // stays; only the value goes.
 import { en } from 'chrono-node';
 import * as de from 'chrono-node/de';
@@ -19,9 +19,9 @@ import type { Span, SpanFinder } from './finder';
 const JOIN = `\\.?\\s*(?:(?:no|nr|n°|nº|num|number|nummer|numéro|número|numero)\\.?\\s*)?(?:[:#]|\\s-\\s)?\\s*(?:(?:le|am|el|il|em|op|on|den|the)\\s+)?`;
 const cue = (words: readonly string[]): RegExp => new RegExp(`(?<![${L}])(?:${cueAlternation(words)})${JOIN}`, 'giu');
 const BIRTH = cue(CUES.birth_date);
-const DOCUMENT = cue([...CUES.passport, ...CUES.id_number, ...CUES.tax_id]);
+const DOCUMENT = cue([...CUES.passport, ...CUES.id_number, ...CUES.tax_id, ...CUES.iban]);
 
-const mayHaveCue = cueGate([...CUES.birth_date, ...CUES.passport, ...CUES.id_number, ...CUES.tax_id]);
+const mayHaveCue = cueGate([...CUES.birth_date, ...CUES.passport, ...CUES.id_number, ...CUES.tax_id, ...CUES.iban]);
 
 const PARSERS = [en, de, fr, es, it, pt, nl, ja, sv];
 const NUMERIC_DATE = /^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{4}年\s?\d{1,2}月\s?\d{1,2}日|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4})/u;
