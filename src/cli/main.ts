@@ -1,7 +1,7 @@
 // alien-dataflow: the command line over the same core the extension uses.
 //   validate <zip>                       schema, element ids, image references, counts
 //   stats <zip> [--json]                 tasks, steps, actions, screenshots
-//   format <zip> [--out DIR] [--action-style json|call] [--dom]
+//   format <zip> [--out DIR] [--action-style json|call|browsergym|pyautogui] [--dom]
 //                                        write sharegpt.jsonl and messages.jsonl from trajectory.jsonl
 //   scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]
 //                                        re-apply a scrubber config to every text field and (by OCR) every
@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { ZIP_PATHS } from '../core/zip-layout';
 import { parseTrajectory, validateExport, exportStats } from '../core/validate-export';
 import { toShareGpt, toChatMessages } from '../core/formatters';
+import { ACTION_STYLES, type ActionStyle } from '../core/action-format';
 import { parseScrubConfig, formatConfigErrors, configHash } from '../core/scrub/config';
 import { createScrubber } from '../core/scrub/scrubber';
 import { defaultEntityRecognizer } from '../core/scrub/cued-entities';
@@ -25,7 +26,7 @@ import { createImageScrubber } from './image-scrub';
 const USAGE = `usage:
   alien-dataflow validate <export.zip>
   alien-dataflow stats <export.zip> [--json]
-  alien-dataflow format <export.zip> [--out DIR] [--action-style json|call] [--dom]
+  alien-dataflow format <export.zip> [--out DIR] [--action-style json|call|browsergym|pyautogui] [--dom]
   alien-dataflow scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]`;
 
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -76,7 +77,7 @@ async function stats(path: string, json: boolean): Promise<number> {
   return 0;
 }
 
-async function format(path: string, out: string, actionStyle: 'json' | 'call', includeDom: boolean): Promise<number> {
+async function format(path: string, out: string, actionStyle: ActionStyle, includeDom: boolean): Promise<number> {
   const { exp, text } = await trajectoryOf(path);
   const { steps, errors } = parseTrajectory(text);
   if (errors.length) throw new UsageError(`${errors.length} invalid trajectory lines; run validate first`);
@@ -178,8 +179,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'format': {
         if (!args[0]) throw new UsageError('format needs <export.zip>');
         const style = values['action-style'] ?? 'json';
-        if (style !== 'json' && style !== 'call') throw new UsageError('--action-style is json or call');
-        return await format(args[0], values.out ?? dirname(resolve(args[0])), style, !!values.dom);
+        if (!(ACTION_STYLES as readonly string[]).includes(style)) throw new UsageError(`--action-style is one of ${ACTION_STYLES.join(', ')}`);
+        return await format(args[0], values.out ?? dirname(resolve(args[0])), style as ActionStyle, !!values.dom);
       }
       case 'scrub':
         if (!args[0] || !args[1]) throw new UsageError('scrub needs <in.zip> <out.zip>');

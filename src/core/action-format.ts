@@ -1,8 +1,10 @@
-// Serialise an action for a training dialogue: JSON, or a code-like call
-// such as click(element_id=42, x=100, y=200).
-import type { Action } from './schema';
+// Serialise an action for a training dialogue: JSON, a Python call such as
+// click(element_id=42, x=100, y=200), BrowserGym's action, or pyautogui's.
+import type { Action, Step } from './schema';
+import { browserGymAction, pyAutoGuiAction, pyString } from './agent-action-styles';
 
-export type ActionStyle = 'json' | 'call';
+export const ACTION_STYLES = ['json', 'call', 'browsergym', 'pyautogui'] as const;
+export type ActionStyle = (typeof ACTION_STYLES)[number];
 
 function compact(action: Action): Record<string, unknown> {
   const out: Record<string, unknown> = { type: action.type };
@@ -14,11 +16,23 @@ function compact(action: Action): Record<string, unknown> {
   return out;
 }
 
+/** A Python literal: 'text', True/False, None, numbers, lists. */
 function literal(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value);
+  if (typeof value === 'string') return pyString(value);
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (value === null || value === undefined) return 'None';
+  if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
+  return JSON.stringify(value);
 }
 
-export function formatAction(action: Action, style: ActionStyle): string {
+/** A step's action in any style; `previousScroll` turns a scroll's resulting offset into a delta. */
+export function formatStepAction(step: Pick<Step, 'action' | 'observation'>, style: ActionStyle, previousScroll?: { x: number; y: number }): string {
+  if (style === 'browsergym') return browserGymAction(step, previousScroll);
+  if (style === 'pyautogui') return pyAutoGuiAction(step, previousScroll);
+  return formatAction(step.action, style);
+}
+
+export function formatAction(action: Action, style: 'json' | 'call'): string {
   const fields = compact(action);
   if (style === 'json') return JSON.stringify(fields);
   const args: string[] = [];

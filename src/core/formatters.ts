@@ -5,7 +5,7 @@
 // OpenAI-style chat: {"messages":[{"role":"system"|"user"|"assistant","content":...}]}.
 import type { Step } from './schema';
 import type { Task } from './task';
-import { formatAction, type ActionStyle } from './action-format';
+import { formatStepAction, type ActionStyle } from './action-format';
 import { compactDom } from './dom-compact';
 
 export interface FormatOptions {
@@ -26,8 +26,18 @@ function observationText(step: Step, index: number, task: Task, opts: FormatOpti
   return parts.join('\n');
 }
 
-function answer(step: Step, opts: FormatOptions): string {
-  return `${step.thought_trace}\nAction: ${formatAction(step.action, opts.actionStyle)}`;
+/** The scroll offset before each step (the last scroll step's result), for styles that scroll by a delta. */
+function scrollsBefore(steps: Step[]): { x: number; y: number }[] {
+  let at = { x: 0, y: 0 };
+  return steps.map((s) => {
+    const before = at;
+    if (s.action.type === 'scroll' && s.action.scroll) at = s.action.scroll;
+    return before;
+  });
+}
+
+function answer(step: Step, opts: FormatOptions, previousScroll: { x: number; y: number }): string {
+  return `${step.thought_trace}\nAction: ${formatStepAction(step, opts.actionStyle, previousScroll)}`;
 }
 
 export interface ShareGptRecord {
@@ -40,11 +50,12 @@ export interface ShareGptRecord {
 export function toShareGpt(task: Task, steps: Step[], opts: FormatOptions): ShareGptRecord {
   const conversations: ShareGptRecord['conversations'] = [];
   const images: string[] = [];
+  const scrolls = scrollsBefore(steps);
   steps.forEach((step, i) => {
     const path = step.observation.screenshot_path;
     if (path) images.push(path);
     conversations.push({ from: 'human', value: `${path ? '<image>\n' : ''}${observationText(step, i, task, opts)}` });
-    conversations.push({ from: 'gpt', value: answer(step, opts) });
+    conversations.push({ from: 'gpt', value: answer(step, opts, scrolls[i]!) });
   });
   return { id: task.id, system: SYSTEM_PROMPT, conversations, images };
 }
@@ -58,12 +69,13 @@ export interface ChatRecord {
 
 export function toChatMessages(task: Task, steps: Step[], opts: FormatOptions): ChatRecord {
   const messages: ChatRecord['messages'] = [{ role: 'system', content: SYSTEM_PROMPT }];
+  const scrolls = scrollsBefore(steps);
   steps.forEach((step, i) => {
     const content: ContentPart[] = [];
     if (step.observation.screenshot_path) content.push({ type: 'image_url', image_url: { url: step.observation.screenshot_path } });
     content.push({ type: 'text', text: observationText(step, i, task, opts) });
     messages.push({ role: 'user', content });
-    messages.push({ role: 'assistant', content: answer(step, opts) });
+    messages.push({ role: 'assistant', content: answer(step, opts, scrolls[i]!) });
   });
   return { id: task.id, messages };
 }

@@ -36,8 +36,9 @@ describe('chat messages', () => {
 describe('action serialisation', () => {
   it.each([
     [{ type: 'click', coordinates: [1, 2], element_id: 5 }, 'click(element_id=5, x=1, y=2)'],
-    [{ type: 'type', coordinates: null, element_id: 7, text: 'usb "c"' }, 'type(element_id=7, text="usb \\"c\\"")'],
-    [{ type: 'key', coordinates: null, element_id: null, key: 'Enter' }, 'key(key="Enter")'],
+    [{ type: 'type', coordinates: null, element_id: 7, text: "usb \"c\" it's" }, "type(element_id=7, text='usb \"c\" it\\'s')"],
+    [{ type: 'key', coordinates: null, element_id: null, key: 'Enter' }, "key(key='Enter')"],
+    [{ type: 'check', coordinates: null, element_id: 3, checked: false }, 'check(element_id=3, checked=False)'],
     [{ type: 'scroll', coordinates: null, element_id: null, scroll: { x: 0, y: 400 } }, 'scroll(scroll_x=0, scroll_y=400)'],
   ] as const)('%j -> %s', (action, expected) => {
     expect(formatAction(action as never, 'call')).toBe(expected);
