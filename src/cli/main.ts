@@ -6,6 +6,9 @@
 //   scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]
 //                                        re-apply a scrubber config to every text field and (by OCR) every
 //                                        screenshot, rewrite the zip
+//   pack <zip|dir>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB] [--config scrubber.yaml]
+//        [--domains allow.txt] [--exclude-domains deny.txt]
+//                                        many exports into one dataset: sharded Parquet per split + card
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -22,12 +25,17 @@ import { rescrubStep } from '../core/rescrub';
 import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
 import { openExport, tasksOf } from './zip-input';
 import { createImageScrubber } from './image-scrub';
+import { pack, readDomainList } from './pack';
+import { DEFAULT_SPLIT, SPLITS, parseSplit } from '../core/dataset/split';
+import { parseDomainList } from '../core/dataset/site';
 
 const USAGE = `usage:
   alien-dataflow validate <export.zip>
   alien-dataflow stats <export.zip> [--json]
   alien-dataflow format <export.zip> [--out DIR] [--action-style json|call|browsergym|pyautogui] [--dom]
-  alien-dataflow scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]`;
+  alien-dataflow scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]
+  alien-dataflow pack <export.zip|folder>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB]
+                      [--config scrubber.yaml] [--domains allow.txt] [--exclude-domains deny.txt]`;
 
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -155,12 +163,45 @@ async function scrub(input: string, output: string, configPath: string | undefin
   return 0;
 }
 
+async function packCommand(inputs: string[], a: { out: string; split?: string; shardSize?: string; config?: string; domains?: string; excludeDomains?: string }): Promise<number> {
+  let split = DEFAULT_SPLIT;
+  try {
+    if (a.split) split = parseSplit(a.split);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const shardMb = a.shardSize ? Number(a.shardSize) : 256;
+  if (!(shardMb > 0)) throw new UsageError('--shard-size is a number of MB, e.g. 256');
+  let scrubber = null;
+  let hash: string | null = null;
+  if (a.config) {
+    const configText = await readFile(a.config, 'utf8').catch(() => { throw new UsageError(`cannot read config ${a.config}`); });
+    const parsed = parseScrubConfig(configText);
+    if (!parsed.ok) throw new UsageError(`${a.config} is invalid:\n${formatConfigErrors(parsed.errors)}`);
+    scrubber = createScrubber(parsed.config, defaultEntityRecognizer());
+    hash = configHash(configText);
+  }
+  const list = async (path?: string): Promise<string[] | null> => (path ? parseDomainList(await readDomainList(path)) : null);
+  const started = performance.now();
+  const s = await pack(inputs, {
+    out: a.out, split, shardSize: shardMb * 1024 ** 2, scrubber, scrubConfigHash: hash,
+    allowDomains: await list(a.domains), denyDomains: await list(a.excludeDomains), log: (line) => console.error(line),
+  });
+  const bad = s.sources.filter((x) => x.error);
+  const parts = SPLITS.filter((k) => s.splits[k].steps > 0).map((k) => `${k} ${s.splits[k].tasks} tasks/${s.splits[k].steps} steps`);
+  console.log(`wrote ${a.out}: ${s.tasks} tasks, ${s.steps} steps (${parts.join(', ')}) from ${s.sources.length - bad.length} of ${s.sources.length} sources in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (s.duplicates.length) console.log(`${s.duplicates.filter((d) => d.kind === 'same id').length} duplicate tasks kept once; ${s.duplicates.filter((d) => d.kind === 'same content').length} tasks with the same content as another (see stats.json)`);
+  if (bad.length) console.log(`${bad.length} sources skipped:\n${bad.map((b) => `  ${b.file}: ${b.error}`).join('\n')}`);
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
     options: {
       json: { type: 'boolean' }, out: { type: 'string' }, 'action-style': { type: 'string' }, dom: { type: 'boolean' },
       config: { type: 'string' }, 'text-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      split: { type: 'string' }, 'shard-size': { type: 'string' }, domains: { type: 'string' }, 'exclude-domains': { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -182,6 +223,12 @@ export async function main(argv: string[]): Promise<number> {
         if (!(ACTION_STYLES as readonly string[]).includes(style)) throw new UsageError(`--action-style is one of ${ACTION_STYLES.join(', ')}`);
         return await format(args[0], values.out ?? dirname(resolve(args[0])), style as ActionStyle, !!values.dom);
       }
+      case 'pack':
+        if (args.length === 0 || !values.out) throw new UsageError('pack needs <export.zip|folder>… and --out DIR');
+        return await packCommand(args, {
+          out: values.out, split: values.split, shardSize: values['shard-size'], config: values.config,
+          domains: values.domains, excludeDomains: values['exclude-domains'],
+        });
       case 'scrub':
         if (!args[0] || !args[1]) throw new UsageError('scrub needs <in.zip> <out.zip>');
         return await scrub(args[0], args[1], values.config, !!values['text-only']);

@@ -1,0 +1,103 @@
+// The dataset card (README.md) of a packed dataset: YAML front matter that
+// the Hugging Face Hub and `datasets` read (configs with data_files per
+// split, features, task categories, a license placeholder), then prose: what
+// was recorded, how it was scrubbed, counts, columns, how to load it.
+import { stringify } from 'yaml';
+import { STEP_COLUMNS, columnDocs, hfFeatures } from './columns';
+import type { SplitName } from './split';
+
+export interface PackSummary {
+  tasks: number;
+  steps: number;
+  screenshots: number;
+  splits: Record<SplitName, { tasks: number; steps: number; files: string[] }>;
+  sources: { file: string; tasks: number; steps: number; error?: string }[];
+  domains: Record<string, number>;
+  actionTypes: Record<string, number>;
+  scrubConfigHashes: string[];
+  rescrubbedWith: string | null;
+  extensionVersions: string[];
+  duplicates: { taskId: string; source: string; kind: 'same id' | 'same content'; keptFrom: string }[];
+  filtered: { taskId: string; source: string; reason: string }[];
+}
+
+const table = (rows: string[][]): string => rows.map((r) => `| ${r.join(' | ')} |`).join('\n');
+
+export function datasetCard(s: PackSummary, createdAt: Date): string {
+  const splits = (Object.keys(s.splits) as SplitName[]).filter((k) => s.splits[k].steps > 0);
+  const front = {
+    pretty_name: 'ALIEN Dataflow web demonstrations',
+    license: 'other', // placeholder: choose a license before publishing
+    task_categories: ['image-text-to-text'],
+    tags: ['web-agents', 'browser-automation', 'demonstrations', 'gui-agents', 'alien-dataflow'],
+    size_categories: [s.steps < 1000 ? 'n<1K' : s.steps < 10_000 ? '1K<n<10K' : s.steps < 100_000 ? '10K<n<100K' : '100K<n<1M'],
+    configs: [{ config_name: 'default', default: true, data_files: splits.map((split) => ({ split, path: `data/${split}-*.parquet` })) }],
+    dataset_info: {
+      features: hfFeatures(STEP_COLUMNS),
+      splits: splits.map((split) => ({ name: split, num_examples: s.splits[split].steps })),
+    },
+  };
+  const domains = Object.entries(s.domains).sort((a, b) => b[1] - a[1]);
+  const actions = Object.entries(s.actionTypes).sort((a, b) => b[1] - a[1]);
+  return `---
+${stringify(front, { lineWidth: 0 }).trim()}
+---
+
+# ALIEN Dataflow web demonstrations
+
+People doing real tasks in a browser, recorded with the ALIEN Dataflow extension: one row per step, with the
+screenshot the person saw before acting, the page's DOM (every element carries \`id="N"\`), the task, a thought
+and the action in four styles (JSON, a Python call, BrowserGym's action space, pyautogui). Packed on
+${createdAt.toISOString()} from ${s.sources.filter((x) => !x.error).length} export(s).
+
+**Before publishing:** set \`license\` above, and check the domains below against what you may release
+(\`alien-dataflow pack --domains allow.txt\` / \`--exclude-domains deny.txt\`).
+
+## Privacy
+
+Text and screenshots were scrubbed on the recording machine before anything was stored (patterns, named
+entities, sensitive fields, OCR of images). Scrubber config hash(es): ${s.scrubConfigHashes.map((h) => `\`${h}\``).join(', ') || 'unknown'}.
+${s.rescrubbedWith ? `Text was scrubbed again while packing with config \`${s.rescrubbedWith}\`.` : 'Text was not re-scrubbed while packing.'}
+Names of source zips and a salted hash of the demonstrator (when one was set) are kept per row for provenance.
+
+## Counts
+
+${table([['split', 'tasks', 'steps'], ['---', '---', '---'], ...splits.map((k) => [k, String(s.splits[k].tasks), String(s.splits[k].steps)])])}
+
+${s.tasks} tasks, ${s.steps} steps, ${s.screenshots} screenshots. Splits are by task (a hash of \`task_id\`), so a
+task is never spread over two splits, and re-packing with more data never moves a task.
+
+Steps per site (registrable domain):
+
+${table([['site', 'steps'], ['---', '---'], ...domains.map(([d, n]) => [d, String(n)])])}
+
+Actions: ${actions.map(([k, n]) => `${k} ${n}`).join(', ')}.
+
+## Columns
+
+${table([['column', 'type', 'meaning'], ['---', '---', '---'], ...columnDocs(STEP_COLUMNS).map((c) => [`\`${c.name}\``, c.type, c.doc])])}
+
+## Load it
+
+\`\`\`python
+from datasets import load_dataset
+ds = load_dataset("parquet", data_dir="path/to/this/folder/data")   # or the Hub repo id once pushed
+row = ds["train"][0]; row["image"]  # a PIL image
+\`\`\`
+
+\`\`\`sql
+-- DuckDB
+SELECT action.type, count(*) FROM 'data/train-*.parquet' GROUP BY 1 ORDER BY 2 DESC;
+\`\`\`
+
+\`\`\`python
+# Beyond one machine (not run by this project's CI): Spark or Ray Data read the same files in parallel.
+spark.read.parquet("data/").groupBy("site").count().show()
+import ray; ray.data.read_parquet("data/").filter(lambda r: r["action"]["type"] == "click").count()
+\`\`\`
+
+## Sources
+
+${table([['source', 'tasks', 'steps', 'note'], ['---', '---', '---', '---'], ...s.sources.map((x) => [x.file, String(x.tasks), String(x.steps), x.error ?? ''])])}
+${s.duplicates.length ? `\n${s.duplicates.length} duplicate task(s) dropped (same id) or reported (same content): see \`stats.json\`.\n` : ''}${s.filtered.length ? `\n${s.filtered.length} task(s) left out by the domain lists: see \`stats.json\`.\n` : ''}`;
+}

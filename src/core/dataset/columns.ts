@@ -1,0 +1,126 @@
+// The columns of a packed dataset, declared once: the Parquet schema the
+// writer uses, the `features` of the dataset card (Hugging Face's names), and
+// the column table in the card's prose all come from this list. Names follow
+// the step schema shipped in every zip (trajectory.schema.json): origin fields
+// keep their names, `observation` and `action` stay structs.
+
+export type Scalar = 'string' | 'int32' | 'int64' | 'float64' | 'bool' | 'binary';
+
+export type Field =
+  | { name: string; type: Scalar; optional?: boolean; doc: string }
+  | { name: string; list: Scalar; optional?: boolean; doc: string }
+  | { name: string; struct: Field[]; optional?: boolean; doc: string; image?: boolean };
+
+const s = (name: string, doc: string, optional = true): Field => ({ name, type: 'string', optional, doc });
+
+export const STEP_COLUMNS: Field[] = [
+  s('task_id', 'uuid of the task (origin field)', false),
+  { name: 'step_id', type: 'int32', doc: '1-based position in the task (origin field)' },
+  { name: 'timestamp', type: 'int64', doc: 'ms since epoch of the action (origin field)' },
+  {
+    name: 'observation', doc: 'what the person saw before the action (origin field)', struct: [
+      s('screenshot_path', 'path of the screenshot in the source zip; null when the tab could not be captured'),
+      s('dom_tree', 'scrubbed XML; every element carries id="N"', false),
+      s('active_window', 'page title', false),
+      s('url', 'page address, credentials removed', false),
+      { name: 'viewport_width', type: 'int32', doc: 'CSS pixels' },
+      { name: 'viewport_height', type: 'int32', doc: 'CSS pixels' },
+      { name: 'device_pixel_ratio', type: 'float64', doc: 'device pixels per CSS pixel' },
+      { name: 'screenshot_fresh', type: 'bool', doc: 'captured after the last page change and before the action' },
+    ],
+  },
+  s('thought_trace', 'what the person meant to do (origin field)', false),
+  {
+    name: 'action', doc: 'what the person did (origin field)', struct: [
+      s('type', 'click, double_click, right_click, type, key, select, check, scroll, submit, navigate, tab_switch, file, drag', false),
+      { name: 'coordinates', list: 'float64', optional: true, doc: '[x, y] in CSS pixels of the screenshot' },
+      { name: 'element_id', type: 'int32', optional: true, doc: 'id of a node in this step\'s dom_tree' },
+      s('text', 'final text of a field edit'), s('key', 'key name, e.g. Enter, Control+a'), s('value', 'selected value'),
+      s('label', 'selected option\'s label'), { name: 'checked', type: 'bool', optional: true, doc: 'state after a check' },
+      s('url', 'destination of a navigation'), s('navigation', 'link, typed, back_forward, reload, route, hash, new_tab, other'),
+      { name: 'scroll_x', type: 'float64', optional: true, doc: 'resulting scroll offset' },
+      { name: 'scroll_y', type: 'float64', optional: true, doc: 'resulting scroll offset' },
+      { name: 'files', list: 'string', optional: true, doc: 'file names of an upload' },
+      { name: 'to', list: 'float64', optional: true, doc: 'drag end point' },
+    ],
+  },
+  {
+    name: 'target', optional: true, doc: 'the element acted on', struct: [
+      { name: 'element_id', type: 'int32', doc: 'as in dom_tree' }, s('tag', 'tag name'), s('selector', 'CSS selector'), s('xpath', 'XPath'),
+      s('role', 'ARIA role'), s('name', 'accessible name'), s('text', 'visible text'),
+      { name: 'bbox_x', type: 'float64', doc: 'CSS pixels' }, { name: 'bbox_y', type: 'float64', doc: 'CSS pixels' },
+      { name: 'bbox_width', type: 'float64', doc: 'CSS pixels' }, { name: 'bbox_height', type: 'float64', doc: 'CSS pixels' },
+    ],
+  },
+  s('instruction', 'the task as the person typed it (scrubbed)', false),
+  s('action_json', 'the action as compact JSON', false),
+  s('action_call', 'the action as a Python call: click(element_id=42, x=100, y=200)', false),
+  s('action_browsergym', 'the action in BrowserGym\'s action space, element ids as bids: click(\'42\')', false),
+  s('action_pyautogui', 'the action as pyautogui, coordinates normalised to the screenshot: pyautogui.click(x=0.188, y=0.196)', false),
+  {
+    name: 'image', optional: true, image: true, doc: 'the screenshot (PNG), as Hugging Face\'s Image feature stores it', struct: [
+      { name: 'bytes', type: 'binary', optional: true, doc: 'PNG bytes' }, s('path', 'file name'),
+    ],
+  },
+  s('site', 'registrable domain of the page (example.co.uk)'),
+  s('source_zip', 'file name of the export the step came from', false),
+  s('extension_version', 'version of the recorder that exported it'),
+  s('scrub_config_hash', 'hash of the scrubber config the text was scrubbed with'),
+  s('recorded_at', 'when the task was started (ISO 8601)'),
+  s('demonstrator_hash', 'salted hash of the demonstrator\'s id; null when none was set'),
+];
+
+const PARQUET: Record<Scalar, { type: string; converted_type?: string }> = {
+  string: { type: 'BYTE_ARRAY', converted_type: 'UTF8' }, int32: { type: 'INT32' }, int64: { type: 'INT64' },
+  float64: { type: 'DOUBLE' }, bool: { type: 'BOOLEAN' }, binary: { type: 'BYTE_ARRAY' },
+};
+
+/** A Parquet schema element, as hyparquet-writer takes it (the thrift SchemaElement's fields). */
+export interface ParquetSchemaElement {
+  name: string; type?: string; converted_type?: string; repetition_type?: 'REQUIRED' | 'OPTIONAL' | 'REPEATED'; num_children?: number;
+}
+
+function toElements(f: Field): ParquetSchemaElement[] {
+  const repetition_type = f.optional ? 'OPTIONAL' : 'REQUIRED';
+  if ('type' in f) return [{ name: f.name, ...PARQUET[f.type], repetition_type }];
+  if ('list' in f) {
+    return [
+      { name: f.name, repetition_type, converted_type: 'LIST', num_children: 1 },
+      { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+      { name: 'element', ...PARQUET[f.list], repetition_type: 'REQUIRED' },
+    ];
+  }
+  return [{ name: f.name, repetition_type, num_children: f.struct.length }, ...f.struct.flatMap(toElements)];
+}
+
+/** The flattened Parquet schema of `fields`, root first. */
+export function parquetSchema(fields: Field[]): ParquetSchemaElement[] {
+  return [{ name: 'root', num_children: fields.length }, ...fields.flatMap(toElements)];
+}
+
+const HF: Record<Scalar, string> = { string: 'string', int32: 'int32', int64: 'int64', float64: 'float64', bool: 'bool', binary: 'binary' };
+
+type HfFeature = { name: string; dtype?: unknown; struct?: HfFeature[]; sequence?: string };
+
+function hfFeature(f: Field): HfFeature {
+  if ('type' in f) return { name: f.name, dtype: HF[f.type] };
+  if ('list' in f) return { name: f.name, sequence: HF[f.list] };
+  if (f.image) return { name: f.name, dtype: 'image' };
+  return { name: f.name, struct: f.struct.map(hfFeature) };
+}
+
+/** The `features:` of a dataset card (Hugging Face datasets' YAML). */
+export function hfFeatures(fields: Field[]): HfFeature[] {
+  return fields.map(hfFeature);
+}
+
+/** Rows of "name | type | meaning" for the card's column table, nested names dotted. */
+export function columnDocs(fields: Field[], prefix = ''): { name: string; type: string; doc: string }[] {
+  return fields.flatMap((f) => {
+    const name = `${prefix}${f.name}`;
+    if ('type' in f) return [{ name, type: `${f.type}${f.optional ? '?' : ''}`, doc: f.doc }];
+    if ('list' in f) return [{ name, type: `list<${f.list}>${f.optional ? '?' : ''}`, doc: f.doc }];
+    if (f.image) return [{ name, type: 'image {bytes, path}?', doc: f.doc }];
+    return [{ name, type: `struct${f.optional ? '?' : ''}`, doc: f.doc }, ...columnDocs(f.struct, `${name}.`)];
+  });
+}

@@ -1,0 +1,59 @@
+// One packed row per step, shaped as STEP_COLUMNS declares.
+import type { Step } from '../schema';
+import { formatAction, formatStepAction } from '../action-format';
+
+export interface RowProvenance {
+  sourceZip: string;
+  extensionVersion: string | null;
+  scrubConfigHash: string | null;
+  recordedAt: string | null;
+  demonstratorHash: string | null;
+  site: string | null;
+}
+
+export interface StepRowInput {
+  step: Step;
+  instruction: string;
+  /** The scroll offset before this step (for actions that scroll by a delta). */
+  previousScroll: { x: number; y: number };
+  image: Uint8Array | null;
+  provenance: RowProvenance;
+}
+
+export function stepRow({ step, instruction, previousScroll, image, provenance }: StepRowInput): Record<string, unknown> {
+  const o = step.observation;
+  const a = step.action;
+  const t = step.target;
+  return {
+    task_id: step.task_id,
+    step_id: step.step_id,
+    timestamp: BigInt(Math.round(step.timestamp)),
+    observation: {
+      screenshot_path: o.screenshot_path, dom_tree: o.dom_tree, active_window: o.active_window, url: o.url,
+      viewport_width: Math.round(o.viewport.width), viewport_height: Math.round(o.viewport.height),
+      device_pixel_ratio: o.device_pixel_ratio, screenshot_fresh: o.screenshot_fresh,
+    },
+    thought_trace: step.thought_trace,
+    action: {
+      type: a.type, coordinates: a.coordinates ?? null, element_id: a.element_id, text: a.text ?? null, key: a.key ?? null,
+      value: a.value ?? null, label: a.label ?? null, checked: a.checked ?? null, url: a.url ?? null, navigation: a.navigation ?? null,
+      scroll_x: a.scroll?.x ?? null, scroll_y: a.scroll?.y ?? null, files: a.files ?? null, to: a.to ?? null,
+    },
+    target: t && {
+      element_id: t.element_id, tag: t.tag, selector: t.selector, xpath: t.xpath, role: t.role, name: t.name, text: t.text,
+      bbox_x: t.bbox.x, bbox_y: t.bbox.y, bbox_width: t.bbox.width, bbox_height: t.bbox.height,
+    },
+    instruction,
+    action_json: formatAction(a, 'json'),
+    action_call: formatAction(a, 'call'),
+    action_browsergym: formatStepAction(step, 'browsergym', previousScroll),
+    action_pyautogui: formatStepAction(step, 'pyautogui', previousScroll),
+    image: image && o.screenshot_path ? { bytes: image, path: o.screenshot_path.split('/').pop() } : null,
+    site: provenance.site,
+    source_zip: provenance.sourceZip,
+    extension_version: provenance.extensionVersion,
+    scrub_config_hash: provenance.scrubConfigHash,
+    recorded_at: provenance.recordedAt,
+    demonstrator_hash: provenance.demonstratorHash,
+  };
+}

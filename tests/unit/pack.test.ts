@@ -1,0 +1,136 @@
+// `alien-dataflow pack` end to end on real export zips (written by the
+// extension's own export writer): two exports, one of them given twice, a
+// corrupt zip and an empty folder. The dataset is read back with two
+// independent readers, DuckDB and hyparquet.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { parse as parseYaml } from 'yaml';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
+import { main } from '../../src/cli/main';
+import { writeExport, inBatches } from '../../src/core/export-writer';
+import type { Step } from '../../src/core/schema';
+import { step, task } from './fixtures';
+
+let dir: string;
+
+function png(shade: number): Uint8Array {
+  const p = new PNG({ width: 8, height: 6 });
+  p.data.fill(shade);
+  return PNG.sync.write(p);
+}
+
+/** An export zip of `tasks` tasks with `steps` steps each; task ids and URLs come from `seed`. */
+async function exportZip(name: string, seed: number, tasks: number, steps: number, host = 'shop.example.co.uk'): Promise<string> {
+  const list = Array.from({ length: tasks }, (_v, t) => {
+    const id = `${String(seed).padStart(8, '0')}-0000-4000-8000-${String(t).padStart(12, '0')}`;
+    const ss: Step[] = Array.from({ length: steps }, (_w, i) => {
+      const base = step(i + 1);
+      return {
+        ...base, task_id: id, timestamp: 1_700_000_000_000 + seed * 1000 + t * 100 + i,
+        observation: { ...base.observation, url: `https://www.${host}/p/${t}`, screenshot_path: `images/${id}/step_${i + 1}.png` },
+        action: i === steps - 1 ? { type: 'scroll', coordinates: null, element_id: null, scroll: { x: 0, y: 400 } } : base.action,
+      };
+    });
+    return { task: task({ id, instruction: `Task ${seed}.${t}`, stepCount: steps }), steps: ss };
+  });
+  const chunks: Uint8Array[] = [];
+  await writeExport(
+    {
+      tasks: list.map((l) => l.task),
+      steps: (id) => inBatches(list.find((l) => l.task.id === id)!.steps.map((s) => ({ step: s, imageId: s.observation.screenshot_path, redactions: {} }))),
+      image: async (path) => png(Number(path.match(/step_(\d+)/)?.[1] ?? 0) * 20),
+    },
+    { sharegpt: true, messages: true, actionStyle: 'json', includeDom: false, extensionVersion: '0.1.0', configHash: 'cfg123', now: new Date(0) },
+    (chunk) => { chunks.push(chunk); },
+  );
+  const path = join(dir, name);
+  writeFileSync(path, Buffer.concat(chunks));
+  return path;
+}
+
+beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'adf-pack-')); });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('pack', () => {
+  it('packs unique tasks whole into splits, reports bad sources, and reads back in DuckDB and hyparquet', async () => {
+    const a = await exportZip('a.zip', 1, 6, 3);
+    const b = await exportZip('b.zip', 2, 4, 2, 'other.example.com');
+    mkdirSync(join(dir, 'copies'));
+    writeFileSync(join(dir, 'copies', 'a-again.zip'), readFileSync(a));
+    writeFileSync(join(dir, 'broken.zip'), 'PK\u0003\u0004 not really a zip');
+    mkdirSync(join(dir, 'empty'));
+    const out = join(dir, 'dataset');
+
+    expect(await main(['pack', a, b, join(dir, 'copies'), join(dir, 'broken.zip'), join(dir, 'empty'), '--out', out, '--split', '0.5,0.25,0.25'])).toBe(0);
+
+    const stats = JSON.parse(readFileSync(join(out, 'stats.json'), 'utf8'));
+    expect(stats.tasks).toBe(10);
+    expect(stats.steps).toBe(6 * 3 + 4 * 2);
+    expect(stats.duplicates.filter((d: { kind: string }) => d.kind === 'same id')).toHaveLength(6);
+    const errors = Object.fromEntries(stats.sources.filter((s: { error?: string }) => s.error).map((s: { file: string; error: string }) => [s.file, s.error]));
+    expect(Object.keys(errors).sort()).toEqual(['broken.zip', join(dir, 'empty')].sort());
+    expect(errors['broken.zip']).toMatch(/not a readable export zip/);
+    expect(stats.domains).toEqual({ 'example.co.uk': 18, 'example.com': 8 });
+
+    // The card's configs point at files that exist, and its split counts add up.
+    const card = readFileSync(join(out, 'README.md'), 'utf8');
+    const front = parseYaml(card.split('---')[1]!) as { configs: { data_files: { split: string; path: string }[] }[]; dataset_info: { splits: { name: string; num_examples: number }[] } };
+    const files: string[] = [];
+    for (const f of front.configs[0]!.data_files) {
+      const matching = stats.splits[f.split].files as string[];
+      expect(matching.length).toBeGreaterThan(0);
+      for (const m of matching) expect(existsSync(join(out, m))).toBe(true);
+      files.push(...matching);
+    }
+    expect(front.dataset_info.splits.reduce((n, s) => n + s.num_examples, 0)).toBe(26);
+
+    // DuckDB: exactly the unique steps, each task in one split, whole; images decode; actions queryable.
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    const all = `read_parquet('${join(out, 'data')}/*.parquet', filename = true)`;
+    const q = async (sql: string) => (await db.runAndReadAll(sql)).getRowObjectsJson();
+    expect(await q(`SELECT count(*)::INT n, count(DISTINCT task_id)::INT t FROM ${all}`)).toEqual([{ n: 26, t: 10 }]);
+    expect(await q(`SELECT count(*)::INT n FROM (SELECT task_id FROM ${all} GROUP BY task_id HAVING count(DISTINCT regexp_extract(filename, '(train|validation|test)-')) > 1)`)).toEqual([{ n: 0 }]);
+    expect(await q(`SELECT count(*)::INT n FROM (SELECT task_id, max(step_id) m, count(*) c FROM ${all} GROUP BY 1) WHERE m <> c`)).toEqual([{ n: 0 }]);
+    expect(await q(`SELECT action.type AS type, count(*)::INT n FROM ${all} GROUP BY 1 ORDER BY 1`)).toEqual([{ type: 'click', n: 16 }, { type: 'scroll', n: 10 }]);
+    expect(await q(`SELECT action_browsergym b, action_pyautogui p FROM ${all} WHERE action.type = 'click' LIMIT 1`)).toEqual([{ b: "click('42')", p: 'pyautogui.click(x=0.047, y=0.044)' }]);
+    const joined = await q(`SELECT count(DISTINCT s.instruction)::INT n FROM ${all} s JOIN (SELECT DISTINCT task_id FROM ${all} WHERE step_id = 1) t USING (task_id)`);
+    expect(joined).toEqual([{ n: 10 }]);
+    const bytes = (await db.runAndReadAll(`SELECT image.bytes AS b FROM ${all} WHERE step_id = 2 LIMIT 1`)).getRowObjects()[0]!.b as { bytes: Uint8Array };
+    const decoded = PNG.sync.read(Buffer.from(bytes.bytes));
+    expect([decoded.width, decoded.height, decoded.data[0]]).toEqual([8, 6, 40]);
+
+    // hyparquet, a second reader: the same row count, provenance columns present.
+    let rows = 0;
+    for (const f of files) {
+      const buf = readFileSync(join(out, f));
+      const file = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+      rows += Number((await parquetMetadataAsync(file)).num_rows);
+      const objects = await parquetReadObjects({ file, columns: ['task_id', 'source_zip', 'site', 'scrub_config_hash'] });
+      for (const o of objects) expect(o).toMatchObject({ source_zip: expect.stringMatching(/^(a|b)\.zip$/), scrub_config_hash: 'cfg123' });
+    }
+    expect(rows).toBe(26);
+  });
+
+  it('keeps or drops whole tasks by site, and refuses a folder that is not empty', async () => {
+    const a = await exportZip('c.zip', 3, 2, 2);
+    const b = await exportZip('d.zip', 4, 2, 2, 'blocked.example.org');
+    writeFileSync(join(dir, 'deny.txt'), '# never release\nexample.org\n');
+    const out = join(dir, 'filtered');
+    expect(await main(['pack', a, b, '--out', out, '--exclude-domains', join(dir, 'deny.txt')])).toBe(0);
+    const stats = JSON.parse(readFileSync(join(out, 'stats.json'), 'utf8'));
+    expect(stats.tasks).toBe(2);
+    expect(stats.filtered).toHaveLength(2);
+    expect(Object.keys(stats.domains)).toEqual(['example.co.uk']);
+    expect(await main(['pack', a, '--out', out])).toBe(1);
+  });
+
+  it('says why when nothing can be packed', async () => {
+    writeFileSync(join(dir, 'junk.zip'), 'junk');
+    expect(await main(['pack', join(dir, 'junk.zip'), '--out', join(dir, 'none')])).toBe(1);
+    expect(existsSync(join(dir, 'none'))).toBe(false);
+  });
+});
