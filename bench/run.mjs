@@ -10,6 +10,8 @@ import { runPrivacyBench } from './privacy-bench.mjs';
 import { runExportBench } from './export-bench.mjs';
 import { runBrowserExportBench } from './browser-export-bench.mjs';
 import { runPipelineBench } from './pipeline-bench.mjs';
+import { runPackBench } from './pack-bench.mjs';
+import { runParquetWritersBench } from './parquet-writers-bench.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const only = process.argv.slice(2);
@@ -45,6 +47,15 @@ try {
     if (r.quality.false_positive_examples.length) console.log(`false positives, e.g.:\n  ${r.quality.false_positive_examples.join('\n  ')}`);
     printTable('Hostile text, 1 MB each, rules + NER + the custom rule (a+)+$ (linear-time), vs the real page above', r.adversarial);
     printTable('Whole-frame image work per 1280x800 screenshot in the offscreen document (ocr.scope full) vs the 500 ms capture interval', r.ocr);
+  }
+  if (want('pack')) {
+    const w = runParquetWritersBench();
+    results.parquet_writers = w;
+    printTable(`Parquet writers on the same 2,000 step-shaped rows (100 KB screenshot + 20 KB dom_tree each), own process each: parquet-wasm took ${w.ratios.time_wasm_vs_hyparquet}x the time and ${w.ratios.rss_wasm_vs_hyparquet}x the peak RSS of hyparquet-writer`, w.rows);
+    const r = await runPackBench();
+    results.pack = r;
+    targets.push(...r.targets);
+    printTable('pack: the real command on 2,000 tasks / 40,000 steps (20 zips) and twice that; peer: copying the same bytes', r.rows);
   }
   if (want('export')) {
     const r = runExportBench();

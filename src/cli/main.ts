@@ -19,8 +19,8 @@ import { parseTrajectory, validateExport, exportStats } from '../core/validate-e
 import { toShareGpt, toChatMessages } from '../core/formatters';
 import { ACTION_STYLES, type ActionStyle } from '../core/action-format';
 import { parseScrubConfig, formatConfigErrors, configHash } from '../core/scrub/config';
-import { createScrubber } from '../core/scrub/scrubber';
-import { defaultEntityRecognizer } from '../core/scrub/cued-entities';
+import type { ScrubConfig } from '../core/scrub/config';
+import type { Scrubber } from '../core/scrub/scrubber';
 import { rescrubStep } from '../core/rescrub';
 import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
 import { openExport, tasksOf } from './zip-input';
@@ -45,6 +45,16 @@ class UsageError extends Error {}
 async function sameFile(a: string, b: string): Promise<boolean> {
   const real = async (p: string): Promise<string> => realpath(p).catch(() => resolve(p));
   return (await real(a)) === (await real(b));
+}
+
+/**
+ * The scrubber and its NER, loaded only by the commands that scrub: the
+ * name lexicon, compromise and the date parsers cost ~50 MB and a moment to
+ * load, which validate, stats, format and pack without --config do not need.
+ */
+async function loadScrubber(config: ScrubConfig): Promise<Scrubber> {
+  const [{ createScrubber }, { defaultEntityRecognizer }] = await Promise.all([import('../core/scrub/scrubber'), import('../core/scrub/cued-entities')]);
+  return createScrubber(config, defaultEntityRecognizer());
 }
 
 async function trajectoryOf(path: string) {
@@ -106,7 +116,7 @@ async function scrub(input: string, output: string, configPath: string | undefin
   const configText = await readFile(file, 'utf8').catch(() => { throw new UsageError(`cannot read config ${file}`); });
   const parsed = parseScrubConfig(configText);
   if (!parsed.ok) throw new UsageError(`${file} is invalid:\n${formatConfigErrors(parsed.errors)}`);
-  const scrubber = createScrubber(parsed.config, defaultEntityRecognizer());
+  const scrubber = await loadScrubber(parsed.config);
   const { exp, text } = await trajectoryOf(input);
   const { steps, errors } = parseTrajectory(text);
   if (errors.length) throw new UsageError(`${errors.length} invalid trajectory lines; run validate first`);
@@ -172,13 +182,13 @@ async function packCommand(inputs: string[], a: { out: string; split?: string; s
   }
   const shardMb = a.shardSize ? Number(a.shardSize) : 256;
   if (!(shardMb > 0)) throw new UsageError('--shard-size is a number of MB, e.g. 256');
-  let scrubber = null;
+  let scrubber: Scrubber | null = null;
   let hash: string | null = null;
   if (a.config) {
     const configText = await readFile(a.config, 'utf8').catch(() => { throw new UsageError(`cannot read config ${a.config}`); });
     const parsed = parseScrubConfig(configText);
     if (!parsed.ok) throw new UsageError(`${a.config} is invalid:\n${formatConfigErrors(parsed.errors)}`);
-    scrubber = createScrubber(parsed.config, defaultEntityRecognizer());
+    scrubber = await loadScrubber(parsed.config);
     hash = configHash(configText);
   }
   const list = async (path?: string): Promise<string[] | null> => (path ? parseDomainList(await readDomainList(path)) : null);

@@ -10,7 +10,7 @@ import { basename, join, resolve } from 'node:path';
 import { ParquetWriter, fileWriter } from 'hyparquet-writer';
 import { ZIP_PATHS } from '../core/zip-layout';
 import { SCHEMA_VERSION, type Step } from '../core/schema';
-import { validateExport } from '../core/validate-export';
+import { parseTrajectory, validateExport } from '../core/validate-export';
 import { STEP_COLUMNS, parquetSchema } from '../core/dataset/columns';
 import { stepRow } from '../core/dataset/step-row';
 import { SPLITS, splitOf, type SplitName, type SplitRatios } from '../core/dataset/split';
@@ -32,9 +32,18 @@ export interface PackOptions {
   log: (line: string) => void;
 }
 
-/** Row groups of about this much row data (or 512 rows): big enough for parallel readers, small enough to stay flat. */
-const ROW_GROUP_BYTES = 64 * 1024 ** 2;
-const ROW_GROUP_ROWS = 512;
+/** Row groups of about this much row data (or 128 rows): big enough for parallel readers, small enough to stay flat. */
+const ROW_GROUP_BYTES = 4 * 1024 ** 2;
+/**
+ * Columns written PLAIN: screenshots and DOM trees are unique per row, so a
+ * dictionary never pays and deciding that costs a hash of every value.
+ * Screenshots are PNGs, already compressed: stored as they are.
+ */
+const COLUMN_OPTIONS: Record<string, { encoding?: 'PLAIN'; codec?: 'UNCOMPRESSED' }> = {
+  image: { encoding: 'PLAIN', codec: 'UNCOMPRESSED' },
+  observation: { encoding: 'PLAIN' },
+};
+const ROW_GROUP_ROWS = 128;
 
 /** Zip files named on the command line, and the .zip files inside folders named there. */
 export async function expandSources(inputs: string[]): Promise<{ files: string[]; problems: { file: string; error: string }[] }> {
@@ -76,7 +85,7 @@ class ShardWriter {
       this.writer = new ParquetWriter({ writer: fileWriter(path), schema: parquetSchema(STEP_COLUMNS) as never, createdBy: 'alien-dataflow pack' });
     }
     const rows = this.rows;
-    this.writer.write({ columnData: STEP_COLUMNS.map((c) => ({ name: c.name, data: rows.map((r) => r[c.name]) })), rowGroupSize: rows.length });
+    this.writer.write({ columnData: STEP_COLUMNS.map((c) => ({ name: c.name, data: rows.map((r) => r[c.name]), ...COLUMN_OPTIONS[c.name] })), rowGroupSize: rows.length });
     this.shardBytes += this.rowBytes;
     this.rows = [];
     this.rowBytes = 0;
@@ -135,16 +144,20 @@ export async function pack(inputs: string[], o: PackOptions): Promise<PackSummar
       }
       const lines = await exp.lines(ZIP_PATHS.trajectory);
       if (!lines) throw new Error(`no ${ZIP_PATHS.trajectory}: not an ALIEN Dataflow export`);
-      const report = validateExport({ files: exp.files, trajectory: lines, sharegpt: await exp.lines(ZIP_PATHS.sharegpt), manifest: await exp.text(ZIP_PATHS.manifest) });
+      // Parsed once (and the text let go), then validated: one copy of a zip's steps in memory at a time.
+      const parsed = parseTrajectory(lines);
+      lines.length = 0;
+      const report = validateExport({ files: exp.files, trajectory: parsed, sharegpt: await exp.lines(ZIP_PATHS.sharegpt), manifest: await exp.text(ZIP_PATHS.manifest) });
       if (!report.ok) throw new Error(`invalid export (${report.errors.length} problems; first: ${report.errors[0]}); run alien-dataflow validate on it`);
-      const steps = lines.map((l) => JSON.parse(l) as Step);
       const byTask = new Map<string, Step[]>();
-      for (const s of steps) byTask.set(s.task_id, [...(byTask.get(s.task_id) ?? []), s]);
+      for (const s of parsed.steps) byTask.set(s.task_id, [...(byTask.get(s.task_id) ?? []), s]);
+      parsed.steps.length = 0; // each task's steps are let go once written
       const manifest = exp.manifest;
       if (manifest?.config_hash && !summary.scrubConfigHashes.includes(manifest.config_hash)) summary.scrubConfigHashes.push(manifest.config_hash);
       if (manifest?.extension_version && !summary.extensionVersions.includes(manifest.extension_version)) summary.extensionVersions.push(manifest.extension_version);
 
       for (const [taskId, taskSteps] of byTask) {
+        byTask.delete(taskId);
         const entry = manifest?.tasks.find((t) => t.task_id === taskId);
         let instruction = entry?.instruction ?? '';
         const keptFrom = seenIds.get(taskId);
@@ -178,9 +191,15 @@ export async function pack(inputs: string[], o: PackOptions): Promise<PackSummar
         }
         const split = splitOf(taskId, o.split);
         let scroll = { x: 0, y: 0 };
-        for (const step of rows) {
-          const path = step.observation.screenshot_path;
-          const image = path && exp.files.has(path) ? await exp.bytes(path) : null;
+        // A task's screenshots are read together: positional reads overlap instead of waiting one by one.
+        const zip = exp;
+        const images = await Promise.all(rows.map((st) => {
+          const path = st.observation.screenshot_path;
+          return path && zip.files.has(path) ? zip.bytes(path) : Promise.resolve(null);
+        }));
+        for (const [i, step] of rows.entries()) {
+          const image = images[i] ?? null;
+          images[i] = null;
           const site = siteOf(step.observation.url);
           const row = stepRow({
             step, instruction, previousScroll: scroll, image,

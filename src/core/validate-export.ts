@@ -6,8 +6,8 @@ import type { Manifest } from './zip-layout';
 
 export interface ExportContents {
   files: Set<string>;
-  /** The file's text, or its lines. */
-  trajectory: string | readonly string[];
+  /** The file's text, or its lines, or its steps already parsed by parseTrajectory (so a caller keeps one copy). */
+  trajectory: string | readonly string[] | { steps: Step[]; errors: string[] };
   sharegpt: string | readonly string[] | null;
   manifest: string | null;
 }
@@ -47,7 +47,9 @@ function parseJson<T>(text: string, where: string, errors: string[]): T | null {
 }
 
 export function validateExport(c: ExportContents): ValidationReport {
-  const { steps, errors } = parseTrajectory(c.trajectory);
+  const parsed = typeof c.trajectory === 'string' || Array.isArray(c.trajectory) ? parseTrajectory(c.trajectory as string | readonly string[]) : c.trajectory as { steps: Step[]; errors: string[] };
+  const { steps } = parsed;
+  const errors = [...parsed.errors];
   const byTask = new Map<string, Step[]>();
   for (const s of steps) byTask.set(s.task_id, [...(byTask.get(s.task_id) ?? []), s]);
   for (const [taskId, list] of byTask) {
