@@ -1,7 +1,7 @@
 // One writer, one process (see parquet-writers-bench.mjs). Rows are made in
 // batches of 200 and written as row groups, as pack does.
 import { randomFillSync } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 
 const [writer, out, rowsArg] = process.argv.slice(2);
 const ROWS = Number(rowsArg);
@@ -56,22 +56,27 @@ if (writer === 'hyparquet-writer') {
 } else {
   const arrow = await import('apache-arrow');
   const pq = await import('parquet-wasm');
-  const batches = [];
-  for (let s = 0; s < ROWS; s += BATCH) {
-    const c = batch(s);
-    const table = arrow.tableFromArrays({
-      task_id: c.task_id, step_id: Int32Array.from(c.step_id), action_type: c.action_type, dom_tree: c.dom_tree,
-      image_bytes: arrow.vectorFromArray(c.image_bytes, new arrow.Binary()), image_path: c.image_path,
-    });
-    // One record batch per row group, written through parquet-wasm's streaming transform.
-    batches.push(pq.Table.fromIPCStream(arrow.tableToIPC(table, 'stream')).recordBatch(0));
+  // Record batches are made as parquet-wasm's streaming transform pulls them, one row group each.
+  let next = 0;
+  const stream = new ReadableStream({
+    pull(ctl) {
+      if (next >= ROWS) return ctl.close();
+      const c = batch(next);
+      next += BATCH;
+      const table = arrow.tableFromArrays({
+        task_id: c.task_id, step_id: Int32Array.from(c.step_id), action_type: c.action_type, dom_tree: c.dom_tree,
+        image_bytes: arrow.vectorFromArray(c.image_bytes, new arrow.Binary()), image_path: c.image_path,
+      });
+      ctl.enqueue(pq.Table.fromIPCStream(arrow.tableToIPC(table, 'stream')).recordBatch(0));
+      sample();
+    },
+  });
+  const fd = openSync(out, 'w');
+  for await (const chunk of await pq.transformParquetStream(stream)) {
+    writeSync(fd, chunk);
     sample();
   }
-  const stream = new ReadableStream({ pull(ctl) { const b = batches.shift(); if (b) ctl.enqueue(b); else ctl.close(); } });
-  const outStream = await pq.transformParquetStream(stream);
-  const chunks = [];
-  for await (const chunk of outStream) { chunks.push(chunk); sample(); }
-  writeFileSync(out, Buffer.concat(chunks));
+  closeSync(fd);
 }
 sample();
 process.stdout.write(JSON.stringify({ ms: performance.now() - t0, peak_rss: peak, input_bytes: inputBytes }));
