@@ -1,0 +1,82 @@
+// Datasets from real recordings: two tasks recorded through the popup and
+// exported as two zips (the second export holds both tasks), plus the first
+// zip given twice, packed by the built CLI into one dataset. DuckDB reads
+// exactly the unique steps, every task whole and in one split, screenshots
+// decode as PNG, and the card's configs point at files that exist.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { parse as parseYaml } from 'yaml';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, ROOT, type Session } from './harness';
+
+let session: Session;
+before(async () => { session = await launch(); });
+after(async () => { await session?.close(); });
+
+const newestZip = (dir: string): string => readdirSync(dir).filter((f) => f.endsWith('.zip')).map((f) => join(dir, f))
+  .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]!;
+
+test('two recordings, three zips (one twice): pack keeps each step once, whole tasks per split, images that decode', async () => {
+  const page = await session.browser.newPage();
+  await page.goto(`${session.fixtures.url}/demo/index.html`);
+  const record = async (task: string): Promise<void> => {
+    let stored = 0;
+    await startRecording(session.browser, page, task);
+    await sleep(600);
+    for (const sel of ['#q', '#go']) {
+      await page.click(sel);
+      stored++;
+      await waitFor(async () => (await storedStepCount(session.browser, page)) >= stored, 20_000);
+      await sleep(300);
+    }
+    await stopRecording(session.browser, page);
+  };
+  await record('Search the shop');
+  const first = await exportZip(session, page);
+  const zipA = newestZip(session.downloads);
+  await record('Search the shop again');
+  const both = await trajectory(await exportZip(session, page));
+  const zipB = newestZip(session.downloads);
+  assert.notEqual(zipA, zipB);
+  const unique = new Set(both.map((s) => `${s.task_id}/${s.step_id}`));
+  assert.equal((await trajectory(first)).length, 2);
+  assert.equal(unique.size, 4);
+  const twice = join(session.downloads, 'again.zip');
+  copyFileSync(zipA, twice);
+
+  const out = join(session.downloads, 'dataset');
+  const printed = execFileSync(process.execPath, [join(ROOT, 'bin/alien-dataflow.mjs'), 'pack', zipA, zipB, twice, '--out', out], { encoding: 'utf8' });
+  assert.match(printed, /2 tasks, 4 steps/);
+
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  const all = `read_parquet('${join(out, 'data')}/*.parquet', filename = true)`;
+  const rows = (await db.runAndReadAll(`SELECT task_id, step_id, regexp_extract(filename, '(train|validation|test)-', 1) AS split, action.type AS type, action_browsergym AS bg FROM ${all} ORDER BY task_id, step_id`)).getRowObjectsJson();
+  assert.equal(rows.length, 4, 'exactly the unique steps');
+  assert.deepEqual(new Set(rows.map((r) => `${r.task_id}/${r.step_id}`)), unique);
+  for (const id of new Set(rows.map((r) => r.task_id))) {
+    const mine = rows.filter((r) => r.task_id === id);
+    assert.equal(new Set(mine.map((r) => r.split)).size, 1, 'a task sits in one split');
+    assert.deepEqual(mine.map((r) => r.step_id), [1, 2], 'and is whole');
+  }
+  assert.ok(rows.every((r) => /^click\('\d+'\)$/.test(String(r.bg))), 'BrowserGym actions name the dom_tree ids');
+  const images = (await db.runAndReadAll(`SELECT image.bytes AS b FROM ${all}`)).getRowObjects();
+  for (const { b } of images) {
+    const png = PNG.sync.read(Buffer.from((b as { bytes: Uint8Array }).bytes));
+    assert.ok(png.width > 100 && png.height > 100, 'a screenshot decodes');
+  }
+
+  const card = readFileSync(join(out, 'README.md'), 'utf8');
+  const front = parseYaml(card.split('---')[1]!) as { configs: { data_files: { split: string; path: string }[] }[] };
+  for (const f of front.configs[0]!.data_files) {
+    const dir = join(out, 'data');
+    const prefix = f.path.replace(/^data\//, '').replace(/\*\.parquet$/, '');
+    assert.ok(readdirSync(dir).some((n) => n.startsWith(prefix) && existsSync(join(dir, n))), `${f.path} matches a file`);
+  }
+  const stats = JSON.parse(readFileSync(join(out, 'stats.json'), 'utf8'));
+  assert.equal(stats.duplicates.filter((d: { kind: string }) => d.kind === 'same id').length, 2, 'task A seen twice more (in the second export and the copy), kept once');
+  await page.close();
+});
