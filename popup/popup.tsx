@@ -169,12 +169,15 @@ function App() {
               <legend>Dialogue formats</legend>
               <label><input type="checkbox" checked={prefs.sharegpt} onChange={(e) => update({ sharegpt: (e.target as HTMLInputElement).checked })} /> ShareGPT (sharegpt.jsonl)</label>
               <label><input type="checkbox" checked={prefs.messages} onChange={(e) => update({ messages: (e.target as HTMLInputElement).checked })} /> Chat messages (messages.jsonl)</label>
+              <label><input type="checkbox" checked={prefs.openai} onChange={(e) => update({ openai: (e.target as HTMLInputElement).checked })} /> OpenAI fine-tuning, screenshots inline (openai.jsonl)</label>
             </fieldset>
             <label><input type="checkbox" checked={prefs.includeDom} onChange={(e) => update({ includeDom: (e.target as HTMLInputElement).checked })} /> Include pruned DOM in dialogues</label>
             <label>Action format{' '}
-              <select value={prefs.actionStyle} onChange={(e) => update({ actionStyle: (e.target as HTMLSelectElement).value as 'json' | 'call' })}>
+              <select value={prefs.actionStyle} onChange={(e) => update({ actionStyle: (e.target as HTMLSelectElement).value as ExportPrefs['actionStyle'] })}>
                 <option value="json">JSON</option>
                 <option value="call">click(element_id=…)</option>
+                <option value="browsergym">BrowserGym: click('42')</option>
+                <option value="pyautogui">pyautogui.click(x=0.19, y=0.2)</option>
               </select>
             </label>
             <label><input type="checkbox" checked={prefs.saveAs} onChange={(e) => update({ saveAs: (e.target as HTMLInputElement).checked })} /> Ask where to save</label>

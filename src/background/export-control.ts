@@ -3,7 +3,8 @@
 // tasks it covers is stored (scrubbing can trail the recording by a few
 // seconds), telling the popup how many are left; it can be cancelled then.
 import browser from 'webextension-polyfill';
-import type { ExportOptions, ExportProgress, Reply } from '../core/messages';
+import type { ExportProgress, Reply } from '../core/messages';
+import { exportOptions, type ExportOptions, type ExportOptionsInput } from '../core/export-options';
 import { ensureOffscreen } from './offscreen-document';
 import { configHash } from './scrubber-state';
 import { kickProcessor } from './step-processor';
@@ -11,14 +12,6 @@ import { ingestUnsent } from './step-intake';
 import { broadcast } from '../platform/messaging';
 import { db, listTasks } from '../platform/db';
 
-export const DEFAULT_EXPORT: ExportOptions = {
-  taskIds: [],
-  onlyConfirmed: false,
-  formats: { sharegpt: true, messages: true },
-  actionStyle: 'json',
-  includeDomInDialogues: false,
-  saveAs: false,
-};
 
 /** Drafts still on their way when a task stopped (a typing session flushed by Stop) arrive within this. */
 const ARRIVAL_GRACE_MS = 1500;
@@ -40,8 +33,13 @@ function progress(exportId: string, phase: ExportProgress['phase'], extra: Parti
   broadcast({ kind: 'export/progress', progress: { exportId, phase, doneSteps: 0, totalSteps: 0, bytes: 0, ...extra } });
 }
 
-export async function startExport(partial: Partial<ExportOptions>): Promise<Reply<'export/start'>> {
-  const options: ExportOptions = { ...DEFAULT_EXPORT, ...partial, formats: { ...DEFAULT_EXPORT.formats, ...partial.formats } };
+export async function startExport(partial: ExportOptionsInput): Promise<Reply<'export/start'>> {
+  let options: ExportOptions;
+  try {
+    options = exportOptions(partial);
+  } catch (error) {
+    return { ok: false, error: `invalid export options: ${(error as Error).message}` };
+  }
   const exportId = crypto.randomUUID();
   const job = { cancelled: false };
   waiting.set(exportId, job);

@@ -1,7 +1,8 @@
 // alien-dataflow: the command line over the same core the extension uses.
 //   validate <zip>                       schema, element ids, image references, counts
 //   stats <zip> [--json]                 tasks, steps, actions, screenshots
-//   format <zip> [--out DIR] [--action-style json|call|browsergym|pyautogui] [--dom]
+//   format <zip> [--out DIR] [--action-style json|call|browsergym|pyautogui] [--dom] [--window N] [--max-images N]
+//          [--openai [--image-url-prefix URL] [--detail low]]
 //                                        write sharegpt.jsonl and messages.jsonl from trajectory.jsonl
 //   scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]
 //                                        re-apply a scrubber config to every text field and (by OCR) every
@@ -16,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { ZIP_PATHS } from '../core/zip-layout';
 import { parseTrajectory, validateExport, exportStats } from '../core/validate-export';
-import { toShareGpt, toChatMessages } from '../core/formatters';
+import { toShareGpt, toChatMessages, toOpenAi, taskExamples, datasetInfo, estimateTokens, CONTEXT_TOKENS } from '../core/formatters';
 import { ACTION_STYLES, type ActionStyle } from '../core/action-format';
 import { parseScrubConfig, formatConfigErrors, configHash } from '../core/scrub/config';
 import type { ScrubConfig } from '../core/scrub/config';
@@ -33,6 +34,7 @@ const USAGE = `usage:
   alien-dataflow validate <export.zip>
   alien-dataflow stats <export.zip> [--json]
   alien-dataflow format <export.zip> [--out DIR] [--action-style json|call|browsergym|pyautogui] [--dom]
+                        [--window N] [--max-images N] [--openai [--image-url-prefix URL] [--detail low]]
   alien-dataflow scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]
   alien-dataflow pack <export.zip|folder>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB]
                       [--config scrubber.yaml] [--domains allow.txt] [--exclude-domains deny.txt]`;
@@ -95,18 +97,44 @@ async function stats(path: string, json: boolean): Promise<number> {
   return 0;
 }
 
-async function format(path: string, out: string, actionStyle: ActionStyle, includeDom: boolean): Promise<number> {
+interface FormatFlags { window?: string; maxImages?: string; openai?: boolean; imageUrlPrefix?: string; detail?: string }
+
+async function format(path: string, out: string, actionStyle: ActionStyle, includeDom: boolean, f: FormatFlags = {}): Promise<number> {
   const { exp, text } = await trajectoryOf(path);
   const { steps, errors } = parseTrajectory(text);
   if (errors.length) throw new UsageError(`${errors.length} invalid trajectory lines; run validate first`);
   const ids = [...new Set(steps.map((s) => s.task_id))];
   const tasks = tasksOf(exp.manifest, ids);
-  const opts = { actionStyle, includeDom };
+  const count = (v: string | undefined, name: string, min: number): number | undefined => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} is a whole number of at least ${min}`);
+    return n;
+  };
+  if (f.detail !== undefined && f.detail !== 'low') throw new UsageError('--detail takes only "low"');
+  const opts = { actionStyle, includeDom, window: count(f.window, 'window', 0), maxImages: count(f.maxImages, 'max-images', 0) };
   await mkdir(out, { recursive: true });
-  const byTask = (id: string) => steps.filter((s) => s.task_id === id);
-  await writeFile(join(out, ZIP_PATHS.sharegpt), tasks.map((t) => JSON.stringify(toShareGpt(t, byTask(t.id), opts))).join('\n') + '\n');
-  await writeFile(join(out, ZIP_PATHS.messages), tasks.map((t) => JSON.stringify(toChatMessages(t, byTask(t.id), opts))).join('\n') + '\n');
-  console.log(`wrote ${join(out, ZIP_PATHS.sharegpt)} and ${join(out, ZIP_PATHS.messages)} (${tasks.length} conversations)`);
+  const examples = tasks.flatMap((t) => taskExamples(t, steps.filter((s) => s.task_id === t.id), opts));
+  const written: string[] = [ZIP_PATHS.sharegpt, ZIP_PATHS.messages, ZIP_PATHS.datasetInfo];
+  await writeFile(join(out, ZIP_PATHS.sharegpt), examples.map((e) => JSON.stringify(toShareGpt(e))).join('\n') + '\n');
+  await writeFile(join(out, ZIP_PATHS.messages), examples.map((e) => JSON.stringify(toChatMessages(e))).join('\n') + '\n');
+  await writeFile(join(out, ZIP_PATHS.datasetInfo), `${JSON.stringify(datasetInfo({ sharegpt: ZIP_PATHS.sharegpt }), null, 2)}\n`);
+  if (f.openai) {
+    // Screenshots inline (data URLs), or under a prefix the user hosts them at.
+    const lines: string[] = [];
+    for (const e of examples) {
+      const urls = new Map<string, string>();
+      for (const t of e.turns) {
+        if (t.image && !urls.has(t.image)) urls.set(t.image, f.imageUrlPrefix ? `${f.imageUrlPrefix.replace(/\/?$/, '/')}${t.image}` : `data:image/png;base64,${Buffer.from(await exp.bytes(t.image)).toString('base64')}`);
+      }
+      lines.push(JSON.stringify(toOpenAi(e, (p) => urls.get(p) ?? p, f.detail === 'low' ? 'low' : undefined)));
+    }
+    await writeFile(join(out, ZIP_PATHS.openai), `${lines.join('\n')}\n`);
+    written.push(ZIP_PATHS.openai);
+  }
+  await exp.close();
+  const over = examples.filter((e) => estimateTokens(e) > CONTEXT_TOKENS).length;
+  console.log(`wrote ${written.map((w) => join(out, w)).join(', ')}: ${examples.length} examples from ${tasks.length} tasks${over ? `; ${over} are over ${CONTEXT_TOKENS} tokens (use a smaller --window)` : ''}`);
   return 0;
 }
 
@@ -212,6 +240,7 @@ export async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' }, out: { type: 'string' }, 'action-style': { type: 'string' }, dom: { type: 'boolean' },
       config: { type: 'string' }, 'text-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       split: { type: 'string' }, 'shard-size': { type: 'string' }, domains: { type: 'string' }, 'exclude-domains': { type: 'string' },
+      window: { type: 'string' }, 'max-images': { type: 'string' }, openai: { type: 'boolean' }, 'image-url-prefix': { type: 'string' }, detail: { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -231,7 +260,9 @@ export async function main(argv: string[]): Promise<number> {
         if (!args[0]) throw new UsageError('format needs <export.zip>');
         const style = values['action-style'] ?? 'json';
         if (!(ACTION_STYLES as readonly string[]).includes(style)) throw new UsageError(`--action-style is one of ${ACTION_STYLES.join(', ')}`);
-        return await format(args[0], values.out ?? dirname(resolve(args[0])), style as ActionStyle, !!values.dom);
+        return await format(args[0], values.out ?? dirname(resolve(args[0])), style as ActionStyle, !!values.dom, {
+          window: values.window, maxImages: values['max-images'], openai: !!values.openai, imageUrlPrefix: values['image-url-prefix'], detail: values.detail,
+        });
       }
       case 'pack':
         if (args.length === 0 || !values.out) throw new UsageError('pack needs <export.zip|folder>… and --out DIR');

@@ -10,7 +10,7 @@ import type { Task } from './task';
 import { ZipStream, type ChunkSink } from './zip-stream';
 import { ZIP_PATHS, buildManifest, trajectoryLine } from './zip-layout';
 import { addCounts, type ScrubReport } from './scrub-report';
-import { toShareGpt, toChatMessages, type FormatOptions } from './formatters';
+import { toShareGpt, toChatMessages, toOpenAi, taskExamples, datasetInfo, type FormatOptions } from './formatters';
 
 export type { ExportedStep as ExportStep } from './stored-step';
 
@@ -35,9 +35,18 @@ async function collect(batches: AsyncIterable<ExportStep[]>): Promise<ExportStep
 export interface ExportSettings extends FormatOptions {
   sharegpt: boolean;
   messages: boolean;
+  /** OpenAI fine-tuning lines: screenshots inline as data URLs, or under `imageUrlPrefix` if given. */
+  openai?: { imageUrlPrefix?: string; detail?: 'low' } | false;
   extensionVersion: string;
   configHash: string;
   now: Date;
+}
+
+/** Base64 of bytes, in chunks (String.fromCharCode on a whole screenshot would overflow the stack). */
+function base64(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
 }
 
 export interface ExportProgressInfo { doneSteps: number; totalSteps: number; bytes: number }
@@ -56,6 +65,8 @@ export async function writeExport(
   const files: string[] = [];
   const counted: { task: Task; steps: Step[] }[] = [];
   const report: ScrubReport = { totals: {}, tasks: [] };
+  // Screenshot path → image id, for OpenAI lines that carry the image itself.
+  const imageIds = new Map<string, string>();
   const check = (): void => {
     if (cancelled()) throw new ExportCancelled();
   };
@@ -71,6 +82,7 @@ export async function writeExport(
         if (s.imageId && s.step.observation.screenshot_path) {
           zip.add(s.step.observation.screenshot_path, await source.image(s.imageId), false);
           files.push(s.step.observation.screenshot_path);
+          imageIds.set(s.step.observation.screenshot_path, s.imageId);
         }
         addCounts(taskTotals, s.redactions);
         perStep.push({ step_id: s.step.step_id, redactions: s.redactions });
@@ -96,19 +108,35 @@ export async function writeExport(
   trajectory.end();
   files.push(ZIP_PATHS.trajectory);
 
-  // Dialogues: one line per task. Without DOM they need only the light steps kept for the manifest.
-  const dialogue = async (path: string, line: (task: Task, steps: Step[]) => string): Promise<void> => {
+  // Dialogues: one line per example (a window of steps). Without DOM they need only the light steps kept for the manifest.
+  const dialogue = async (path: string, line: (example: ReturnType<typeof taskExamples>[number]) => string | Promise<string>): Promise<void> => {
     const file = zip.open(path, true);
     for (const [i, task] of source.tasks.entries()) {
       check();
       const steps = settings.includeDom ? (await collect(source.steps(task.id, true))).map((s) => s.step) : counted[i]!.steps;
-      file.write(`${line(task, steps)}\n`);
+      for (const example of taskExamples(task, steps, settings)) file.write(`${await line(example)}\n`);
     }
     file.end();
     files.push(path);
   };
-  if (settings.sharegpt) await dialogue(ZIP_PATHS.sharegpt, (task, steps) => JSON.stringify(toShareGpt(task, steps, settings)));
-  if (settings.messages) await dialogue(ZIP_PATHS.messages, (task, steps) => JSON.stringify(toChatMessages(task, steps, settings)));
+  if (settings.sharegpt) await dialogue(ZIP_PATHS.sharegpt, (e) => JSON.stringify(toShareGpt(e)));
+  if (settings.messages) await dialogue(ZIP_PATHS.messages, (e) => JSON.stringify(toChatMessages(e)));
+  if (settings.openai) {
+    const { imageUrlPrefix, detail } = settings.openai;
+    await dialogue(ZIP_PATHS.openai, async (e) => {
+      const urls = new Map<string, string>();
+      for (const t of e.turns) {
+        if (!t.image || urls.has(t.image)) continue;
+        const id = imageIds.get(t.image);
+        urls.set(t.image, imageUrlPrefix ? `${imageUrlPrefix.replace(/\/?$/, '/')}${t.image}` : id ? `data:image/png;base64,${base64(await source.image(id))}` : t.image);
+      }
+      return JSON.stringify(toOpenAi(e, (p) => urls.get(p) ?? p, detail));
+    });
+  }
+  if (settings.sharegpt) {
+    zip.add(ZIP_PATHS.datasetInfo, JSON.stringify(datasetInfo({ sharegpt: ZIP_PATHS.sharegpt }), null, 2));
+    files.push(ZIP_PATHS.datasetInfo);
+  }
 
   zip.add(ZIP_PATHS.stepSchema, JSON.stringify(stepJsonSchema(), null, 2));
   zip.add(ZIP_PATHS.scrubReport, JSON.stringify(report, null, 2));

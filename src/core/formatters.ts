@@ -1,29 +1,53 @@
-// Instruction-tuning dialogues from a task's steps.
-// ShareGPT (multimodal, as LLaMA-Factory and similar tools read it):
-//   {"conversations":[{"from":"human","value":"<image>..."},{"from":"gpt","value":"..."}],"images":[...]}
-// with exactly one <image> placeholder per entry of `images`, in order.
-// OpenAI-style chat: {"messages":[{"role":"system"|"user"|"assistant","content":...}]}.
+// Instruction-tuning dialogues from a task's steps, shaped so they train as
+// exported:
+// - a task becomes windows of `window` steps (default 1: one example per
+//   step). Each example repeats the task, carries the earlier actions as
+//   text, and holds at most `maxImages` screenshots (the current one, plus
+//   the last few of its window if asked), so the defaults fit an 8k-token
+//   context at ~800 tokens per image instead of one 87k-token example;
+// - a confirmed task ends with a `done` turn (BrowserGym send_msg_to_user,
+//   pyautogui DONE, {"type":"done"});
+// - ShareGPT (LLaMA-Factory and similar): {"id","system","conversations":[{"from":"human"|"gpt","value"}],"images"},
+//   one <image> per entry of `images`, in order, turns alternating from human;
+// - chat messages: {"id","messages":[{"role","content"}]} with image parts by relative path;
+// - OpenAI fine-tuning: {"messages":[…]} only, images as data URLs or under a
+//   URL prefix, at most 10 per example, optional detail "low".
 import type { Step } from './schema';
 import type { Task } from './task';
 import { formatStepAction, type ActionStyle } from './action-format';
 import { compactDom } from './dom-compact';
+import { DONE_ACTIONS } from './agent-action-styles';
 
 export interface FormatOptions {
   actionStyle: ActionStyle;
   includeDom: boolean;
   domMaxChars?: number;
+  /** Steps per example; 0 puts a whole task in one example (long tasks then overflow most contexts). */
+  window?: number;
+  /** Screenshots per example: the current one plus up to this many minus one earlier in the window. */
+  maxImages?: number;
 }
 
-export const SYSTEM_PROMPT =
-  'You are a web agent. Given the task, a screenshot of the page and optionally its DOM (elements carry id="N"), ' +
-  'reply with a short thought, then the next action on its own line after "Action: ".';
+export const DEFAULT_WINDOW = 1;
+export const DEFAULT_MAX_IMAGES = 1;
+/** What one screenshot costs a vision model, roughly (Qwen2-VL / LLaVA at ~1280x800 after resizing). */
+export const TOKENS_PER_IMAGE = 800;
+export const CONTEXT_TOKENS = 8192;
+/** Earlier actions are listed up to this many (the oldest are summarised by count). */
+const HISTORY_MAX = 30;
 
-function observationText(step: Step, index: number, task: Task, opts: FormatOptions): string {
-  const parts: string[] = [];
-  if (index === 0) parts.push(`Task: ${task.instruction}`);
-  parts.push(`Page: ${step.observation.active_window} (${step.observation.url})`);
-  if (opts.includeDom) parts.push(`DOM:\n${compactDom(step.observation.dom_tree, opts.domMaxChars)}`);
-  return parts.join('\n');
+export const SYSTEM_PROMPT =
+  'You are a web agent. Given the task, the actions taken so far, a screenshot of the page and optionally its DOM ' +
+  '(elements carry id="N"), reply with a short thought, then the next action on its own line after "Action: ".';
+
+/** The action a step's answer ends with, or the terminal one. */
+function actionText(step: Step | 'done', opts: FormatOptions, previousScroll: { x: number; y: number }): string {
+  if (step === 'done') {
+    if (opts.actionStyle === 'browsergym') return DONE_ACTIONS.browsergym;
+    if (opts.actionStyle === 'pyautogui') return DONE_ACTIONS.pyautogui;
+    return opts.actionStyle === 'json' ? '{"type":"done"}' : 'done()';
+  }
+  return formatStepAction(step, opts.actionStyle, previousScroll);
 }
 
 /** The scroll offset before each step (the last scroll step's result), for styles that scroll by a delta. */
@@ -36,8 +60,52 @@ function scrollsBefore(steps: Step[]): { x: number; y: number }[] {
   });
 }
 
-function answer(step: Step, opts: FormatOptions, previousScroll: { x: number; y: number }): string {
-  return `${step.thought_trace}\nAction: ${formatStepAction(step, opts.actionStyle, previousScroll)}`;
+/** One turn of an example: what the model sees, whether a screenshot goes with it, and what it answers. */
+export interface Turn { observation: string; image: string | null; answer: string }
+export interface Example { id: string; turns: Turn[] }
+
+/** A task's examples, window by window, ending with a done turn when the task is confirmed. */
+export function taskExamples(task: Task, steps: Step[], opts: FormatOptions): Example[] {
+  const window = opts.window === undefined ? DEFAULT_WINDOW : opts.window <= 0 ? Math.max(1, steps.length + 1) : opts.window;
+  const maxImages = Math.max(0, Math.min(opts.maxImages ?? DEFAULT_MAX_IMAGES, 10));
+  const scrolls = scrollsBefore(steps);
+  const actions = steps.map((s, i) => actionText(s, opts, scrolls[i]!));
+  const items: (Step | 'done')[] = task.status === 'confirmed' ? [...steps, 'done'] : [...steps];
+  const examples: Example[] = [];
+  for (let start = 0; start < items.length; start += window) {
+    const slice = items.slice(start, start + window);
+    const imageFrom = Math.max(0, slice.length - maxImages);
+    const turns = slice.map((item, k): Turn => {
+      const i = start + k;
+      const parts: string[] = [];
+      if (k === 0) {
+        parts.push(`Task: ${task.instruction}`);
+        const earlier = actions.slice(0, i);
+        if (earlier.length) {
+          const shown = earlier.slice(-HISTORY_MAX);
+          const skipped = earlier.length - shown.length;
+          parts.push(`Previous actions:${skipped ? ` (${skipped} earlier not shown)` : ''}\n${shown.map((a, j) => `${skipped + j + 1}. ${a}`).join('\n')}`);
+        }
+      }
+      if (item === 'done') {
+        const last = steps[steps.length - 1];
+        parts.push(`Page: ${last ? `${last.observation.active_window} (${last.observation.url}), after the last action` : 'unknown'}`);
+        return { observation: parts.join('\n'), image: null, answer: 'The task is complete.\nAction: ' + actionText('done', opts, { x: 0, y: 0 }) };
+      }
+      parts.push(`Page: ${item.observation.active_window} (${item.observation.url})`);
+      if (opts.includeDom) parts.push(`DOM:\n${compactDom(item.observation.dom_tree, opts.domMaxChars)}`);
+      const image = k >= imageFrom ? item.observation.screenshot_path : null;
+      return { observation: parts.join('\n'), image, answer: `${item.thought_trace}\nAction: ${actions[i]!}` };
+    });
+    examples.push({ id: `${task.id}:${start + 1}`, turns });
+  }
+  return examples;
+}
+
+/** Rough token count of an example: characters / 4 for text, TOKENS_PER_IMAGE per screenshot. */
+export function estimateTokens(e: Example, system = SYSTEM_PROMPT): number {
+  const chars = system.length + e.turns.reduce((n, t) => n + t.observation.length + t.answer.length, 0);
+  return Math.ceil(chars / 4) + e.turns.filter((t) => t.image).length * TOKENS_PER_IMAGE;
 }
 
 export interface ShareGptRecord {
@@ -47,35 +115,56 @@ export interface ShareGptRecord {
   images: string[];
 }
 
-export function toShareGpt(task: Task, steps: Step[], opts: FormatOptions): ShareGptRecord {
+export function toShareGpt(e: Example): ShareGptRecord {
   const conversations: ShareGptRecord['conversations'] = [];
   const images: string[] = [];
-  const scrolls = scrollsBefore(steps);
-  steps.forEach((step, i) => {
-    const path = step.observation.screenshot_path;
-    if (path) images.push(path);
-    conversations.push({ from: 'human', value: `${path ? '<image>\n' : ''}${observationText(step, i, task, opts)}` });
-    conversations.push({ from: 'gpt', value: answer(step, opts, scrolls[i]!) });
-  });
-  return { id: task.id, system: SYSTEM_PROMPT, conversations, images };
+  for (const t of e.turns) {
+    if (t.image) images.push(t.image);
+    conversations.push({ from: 'human', value: `${t.image ? '<image>\n' : ''}${t.observation}` });
+    conversations.push({ from: 'gpt', value: t.answer });
+  }
+  return { id: e.id, system: SYSTEM_PROMPT, conversations, images };
 }
 
-type ContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
+type ContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string; detail?: 'low' | 'high' | 'auto' } };
 
 export interface ChatRecord {
-  id: string;
+  id?: string;
   messages: { role: 'system' | 'user' | 'assistant'; content: string | ContentPart[] }[];
 }
 
-export function toChatMessages(task: Task, steps: Step[], opts: FormatOptions): ChatRecord {
+/** Chat messages; `imageUrl` turns a screenshot path into what the content part points at. */
+export function toChatMessages(e: Example, imageUrl: (path: string) => string = (p) => p, detail?: 'low'): ChatRecord {
   const messages: ChatRecord['messages'] = [{ role: 'system', content: SYSTEM_PROMPT }];
-  const scrolls = scrollsBefore(steps);
-  steps.forEach((step, i) => {
+  for (const t of e.turns) {
     const content: ContentPart[] = [];
-    if (step.observation.screenshot_path) content.push({ type: 'image_url', image_url: { url: step.observation.screenshot_path } });
-    content.push({ type: 'text', text: observationText(step, i, task, opts) });
+    if (t.image) content.push({ type: 'image_url', image_url: { url: imageUrl(t.image), ...(detail ? { detail } : {}) } });
+    content.push({ type: 'text', text: t.observation });
     messages.push({ role: 'user', content });
-    messages.push({ role: 'assistant', content: answer(step, opts, scrolls[i]!) });
-  });
-  return { id: task.id, messages };
+    messages.push({ role: 'assistant', content: t.answer });
+  }
+  return { id: e.id, messages };
+}
+
+/** OpenAI's fine-tuning line: `messages` only (an extra key is refused). */
+export function toOpenAi(e: Example, imageUrl: (path: string) => string, detail?: 'low'): { messages: ChatRecord['messages'] } {
+  return { messages: toChatMessages(e, imageUrl, detail).messages };
+}
+
+/**
+ * LLaMA-Factory's dataset_info.json entries for the dialogue files of an
+ * export or a dataset: without the `system` column mapped, the exporter's
+ * system prompt is silently replaced by the template's.
+ */
+export function datasetInfo(files: { sharegpt?: string }): Record<string, unknown> {
+  const info: Record<string, unknown> = {};
+  if (files.sharegpt) {
+    info.alien_dataflow = {
+      file_name: files.sharegpt,
+      formatting: 'sharegpt',
+      columns: { messages: 'conversations', system: 'system', images: 'images' },
+      tags: { role_tag: 'from', content_tag: 'value', user_tag: 'human', assistant_tag: 'gpt' },
+    };
+  }
+  return info;
 }

@@ -16,15 +16,8 @@ export interface RecordingState {
   frameSecret?: string;
 }
 
-export interface ExportOptions {
-  /** Task ids to export; empty means every finished task. */
-  taskIds: string[];
-  onlyConfirmed: boolean;
-  formats: { sharegpt: boolean; messages: boolean };
-  actionStyle: 'json' | 'call';
-  includeDomInDialogues: boolean;
-  saveAs: boolean;
-}
+import type { ExportOptions, ExportOptionsInput } from './export-options';
+export type { ExportOptions } from './export-options';
 
 export interface ExportProgress {
   exportId: string;
@@ -45,7 +38,7 @@ export type Message =
   | { kind: 'recording/stop' }
   | { kind: 'recording/get' }
   | { kind: 'tasks/list' }
-  | { kind: 'export/start'; options: Partial<ExportOptions> }
+  | { kind: 'export/start'; options: ExportOptionsInput }
   | { kind: 'export/cancel'; exportId: string }
   // options page -> background
   | { kind: 'config/get' }

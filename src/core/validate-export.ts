@@ -3,6 +3,7 @@
 // contiguous per task, one <image> per image in ShareGPT, manifest counts.
 import { StepSchema, type Step } from './schema';
 import type { Manifest } from './zip-layout';
+import { CONTEXT_TOKENS, TOKENS_PER_IMAGE } from './formatters';
 
 export interface ExportContents {
   files: Set<string>;
@@ -68,7 +69,7 @@ export function validateExport(c: ExportContents): ValidationReport {
   }
   if (c.sharegpt !== null) {
     (typeof c.sharegpt === 'string' ? c.sharegpt.split('\n') : c.sharegpt).filter((l) => l.trim()).forEach((line, i) => {
-      const rec = parseJson<{ conversations?: { value: string }[]; images?: string[] }>(line, `sharegpt.jsonl line ${i + 1}`, errors);
+      const rec = parseJson<{ system?: string; conversations?: { from?: string; value: string }[]; images?: string[] }>(line, `sharegpt.jsonl line ${i + 1}`, errors);
       if (!rec) return;
       if (!Array.isArray(rec.conversations) || !Array.isArray(rec.images)) {
         errors.push(`sharegpt.jsonl line ${i + 1}: needs "conversations" and "images" lists`);
@@ -77,6 +78,12 @@ export function validateExport(c: ExportContents): ValidationReport {
       const placeholders = rec.conversations.reduce((n, m) => n + (m.value.match(/<image>/g) ?? []).length, 0);
       if (placeholders !== rec.images.length) errors.push(`sharegpt.jsonl line ${i + 1}: ${placeholders} <image> placeholders for ${rec.images.length} images`);
       for (const img of rec.images) if (!c.files.has(img)) errors.push(`sharegpt.jsonl line ${i + 1}: image ${img} is missing`);
+      // LLaMA-Factory's rules: turns alternate from human, and come in pairs.
+      if (rec.conversations.length % 2 !== 0 || rec.conversations.some((m, k) => m.from !== (k % 2 === 0 ? 'human' : 'gpt'))) {
+        errors.push(`sharegpt.jsonl line ${i + 1}: turns must alternate human, gpt, … and end with gpt`);
+      }
+      const tokens = Math.ceil(((rec.system ?? '').length + rec.conversations.reduce((n, m) => n + m.value.length, 0)) / 4) + rec.images.length * TOKENS_PER_IMAGE;
+      if (tokens > CONTEXT_TOKENS) errors.push(`sharegpt.jsonl line ${i + 1}: about ${tokens} tokens, over a ${CONTEXT_TOKENS}-token context; export with a smaller window`);
     });
   }
   if (c.manifest !== null) {

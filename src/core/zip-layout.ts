@@ -6,6 +6,8 @@ export const ZIP_PATHS = {
   trajectory: 'trajectory.jsonl',
   sharegpt: 'sharegpt.jsonl',
   messages: 'messages.jsonl',
+  openai: 'openai.jsonl',
+  datasetInfo: 'dataset_info.json',
   manifest: 'manifest.json',
   scrubReport: 'scrub_report.json',
   stepSchema: 'schema/step.schema.json',

@@ -56,6 +56,8 @@ export async function runExport(exportId: string, options: ExportOptions, config
     const filename = exportFilename(new Date());
     await writeExport(source, {
       sharegpt: options.formats.sharegpt, messages: options.formats.messages, actionStyle: options.actionStyle,
+      openai: options.formats.openai && { detail: options.openaiDetailLow ? 'low' : undefined },
+      window: options.window, maxImages: options.maxImages,
       includeDom: options.includeDomInDialogues, extensionVersion,
       configHash, now: new Date(),
     }, sink, (p) => {

@@ -1,7 +1,8 @@
 // The popup's export choices, kept in storage.local so they survive the popup
 // closing (it closes whenever focus leaves it).
 import browser from 'webextension-polyfill';
-import type { ExportOptions } from '../core/messages';
+import type { ExportOptionsInput } from '../core/export-options';
+import type { ActionStyle } from '../core/action-format';
 
 export type TaskScope = 'all' | 'confirmed' | 'chosen';
 
@@ -10,13 +11,15 @@ export interface ExportPrefs {
   chosen: string[];
   sharegpt: boolean;
   messages: boolean;
-  actionStyle: 'json' | 'call';
+  /** OpenAI fine-tuning lines, screenshots inline. */
+  openai: boolean;
+  actionStyle: ActionStyle;
   includeDom: boolean;
   saveAs: boolean;
 }
 
 export const DEFAULT_PREFS: ExportPrefs = {
-  scope: 'all', chosen: [], sharegpt: true, messages: true, actionStyle: 'json', includeDom: false, saveAs: false,
+  scope: 'all', chosen: [], sharegpt: true, messages: true, openai: false, actionStyle: 'json', includeDom: false, saveAs: false,
 };
 
 const KEY = 'exportPrefs';
@@ -31,11 +34,11 @@ export async function saveExportPrefs(prefs: ExportPrefs): Promise<void> {
 }
 
 /** What the worker is asked to export. Chosen tasks that no longer exist are dropped by the caller. */
-export function toExportOptions(p: ExportPrefs, existing: ReadonlySet<string>): Partial<ExportOptions> {
+export function toExportOptions(p: ExportPrefs, existing: ReadonlySet<string>): ExportOptionsInput {
   return {
     onlyConfirmed: p.scope === 'confirmed',
     taskIds: p.scope === 'chosen' ? p.chosen.filter((id) => existing.has(id)) : [],
-    formats: { sharegpt: p.sharegpt, messages: p.messages },
+    formats: { sharegpt: p.sharegpt, messages: p.messages, openai: p.openai },
     actionStyle: p.actionStyle,
     includeDomInDialogues: p.includeDom,
     saveAs: p.saveAs,

@@ -121,11 +121,25 @@ test('review edits reach the export, which the CLI validates, formats and re-scr
   assert.equal(addToCart(await read(steps[0]!.observation.screenshot_path!)), 2, 'the keyboard-blurred button is unreadable');
   assert.equal(addToCart(await read(steps[1]!.observation.screenshot_path!)), 3);
 
-  const sharegpt = (await zip.file('sharegpt.jsonl')!.async('string')).trim().split('\n').map((l) => JSON.parse(l) as { conversations: { value: string }[]; images: string[] });
-  assert.equal(sharegpt.length, 1);
-  const placeholders = sharegpt[0]!.conversations.reduce((n, c) => n + (c.value.match(/<image>/g) ?? []).length, 0);
-  assert.equal(placeholders, sharegpt[0]!.images.length);
-  assert.equal(sharegpt[0]!.images.length, 2);
+  // Dialogues that train as exported (LLaMA-Factory's loader rules): one example per step plus the done turn of a
+  // confirmed task; turns alternate human/gpt in pairs; one <image> per image, every path in the zip; under 8k tokens.
+  const sharegpt = (await zip.file('sharegpt.jsonl')!.async('string')).trim().split('\n').map((l) => JSON.parse(l) as { system: string; conversations: { from: string; value: string }[]; images: string[] });
+  assert.equal(sharegpt.length, 3);
+  for (const ex of sharegpt) {
+    assert.equal(ex.conversations.length % 2, 0);
+    ex.conversations.forEach((c, i) => assert.equal(c.from, i % 2 === 0 ? 'human' : 'gpt'));
+    const placeholders = ex.conversations.reduce((n, c) => n + (c.value.match(/<image>/g) ?? []).length, 0);
+    assert.equal(placeholders, ex.images.length);
+    for (const img of ex.images) assert.ok(zip.file(img), `${img} resolves inside the zip`);
+    const tokens = Math.ceil((ex.system.length + ex.conversations.reduce((n, c) => n + c.value.length, 0)) / 4) + 800 * ex.images.length;
+    assert.ok(tokens <= 8192, `an example is about ${tokens} tokens`);
+    assert.match(ex.conversations[0]!.value, /Task: /, 'every example repeats the task');
+  }
+  assert.deepEqual(sharegpt.map((e) => e.images.length), [1, 1, 0]);
+  assert.match(sharegpt[2]!.conversations.at(-1)!.value, /Action: \{"type":"done"\}$/);
+  const info = JSON.parse(await zip.file('dataset_info.json')!.async('string')) as Record<string, { file_name: string; columns: Record<string, string> }>;
+  assert.equal(info.alien_dataflow!.file_name, 'sharegpt.jsonl');
+  assert.equal(info.alien_dataflow!.columns.system, 'system', 'the system prompt is mapped, not replaced by a template default');
   assert.ok(zip.file('schema/step.schema.json'));
 
   // The CLI on the real zip.

@@ -1,35 +1,86 @@
 import { describe, expect, it } from 'vitest';
-import { toShareGpt, toChatMessages } from '../../src/core/formatters';
+import { toShareGpt, toChatMessages, toOpenAi, taskExamples, estimateTokens, datasetInfo, CONTEXT_TOKENS } from '../../src/core/formatters';
 import { formatAction } from '../../src/core/action-format';
 import { defaultThoughtTrace } from '../../src/core/thought-trace';
 import { compactDom } from '../../src/core/dom-compact';
 import { step, task } from './fixtures';
 
-describe('ShareGPT', () => {
-  it('alternates human/gpt turns with one <image> per image, in order', () => {
-    const noShot = step(2, { observation: { ...step(2).observation, screenshot_path: null } });
-    const rec = toShareGpt(task(), [step(1), noShot, step(3)], { actionStyle: 'json', includeDom: false });
-    expect(rec.conversations.map((c) => c.from)).toEqual(['human', 'gpt', 'human', 'gpt', 'human', 'gpt']);
-    const placeholders = rec.conversations.map((c) => (c.value.match(/<image>/g) ?? []).length).reduce((a, b) => a + b, 0);
-    expect(placeholders).toBe(rec.images.length);
-    expect(rec.images).toEqual([step(1).observation.screenshot_path, step(3).observation.screenshot_path]);
-    expect(rec.conversations[0]!.value).toContain('Task: Buy a USB-C cable under $10');
-    expect(rec.conversations[1]!.value).toContain('Action: {"type":"click","element_id":42,"coordinates":[60,35]}');
+/** LLaMA-Factory's and OpenAI's loader rules, as the exporter must meet them. */
+function checkShareGpt(rec: ReturnType<typeof toShareGpt>): void {
+  expect(rec.conversations.length % 2).toBe(0);
+  rec.conversations.forEach((c, i) => expect(c.from).toBe(i % 2 === 0 ? 'human' : 'gpt'));
+  const placeholders = rec.conversations.map((c) => (c.value.match(/<image>/g) ?? []).length).reduce((a, b) => a + b, 0);
+  expect(placeholders).toBe(rec.images.length);
+}
+
+const longTask = (n: number) => Array.from({ length: n }, (_v, i) => step(i + 1));
+
+describe('examples', () => {
+  it('one example per step by default, each repeating the task and the earlier actions, with the current screenshot only', () => {
+    const ex = taskExamples(task(), longTask(3), { actionStyle: 'json', includeDom: false });
+    expect(ex).toHaveLength(3);
+    const third = toShareGpt(ex[2]!);
+    checkShareGpt(third);
+    expect(third.images).toEqual([step(3).observation.screenshot_path]);
+    expect(third.conversations[0]!.value).toContain('Task: Buy a USB-C cable under $10');
+    expect(third.conversations[0]!.value).toMatch(/Previous actions:\n1\. \{"type":"click".*\n2\. /);
+  });
+
+  it('a 107-step task fits an 8k context per example with the defaults, unlike one example per task', () => {
+    const steps = longTask(107);
+    const windowed = taskExamples(task(), steps, { actionStyle: 'json', includeDom: false });
+    expect(Math.max(...windowed.map((e) => estimateTokens(e)))).toBeLessThanOrEqual(CONTEXT_TOKENS);
+    const whole = taskExamples(task(), steps, { actionStyle: 'json', includeDom: false, window: 0, maxImages: 10 });
+    expect(whole).toHaveLength(1);
+    expect(toShareGpt(whole[0]!).images).toHaveLength(10);
+  });
+
+  it('windows of K steps keep at most N screenshots, the latest', () => {
+    const ex = taskExamples(task(), longTask(5), { actionStyle: 'call', includeDom: false, window: 3, maxImages: 2 });
+    expect(ex.map((e) => e.turns.length)).toEqual([3, 2]);
+    const first = toShareGpt(ex[0]!);
+    checkShareGpt(first);
+    expect(first.images).toEqual([step(2).observation.screenshot_path, step(3).observation.screenshot_path]);
+  });
+
+  it('ends a confirmed task with a done action in every style', () => {
+    const confirmed = task({ status: 'confirmed' });
+    const last = (style: 'json' | 'call' | 'browsergym' | 'pyautogui') => taskExamples(confirmed, longTask(2), { actionStyle: style, includeDom: false }).at(-1)!.turns.at(-1)!.answer;
+    expect(last('browsergym')).toMatch(/Action: send_msg_to_user\('done'\)$/);
+    expect(last('pyautogui')).toMatch(/Action: DONE$/);
+    expect(last('json')).toMatch(/Action: \{"type":"done"\}$/);
+    expect(taskExamples(task(), longTask(2), { actionStyle: 'json', includeDom: false })).toHaveLength(2);
   });
 
   it('can include a compact DOM', () => {
-    const rec = toShareGpt(task(), [step(1)], { actionStyle: 'call', includeDom: true });
+    const rec = toShareGpt(taskExamples(task(), [step(1)], { actionStyle: 'call', includeDom: true })[0]!);
     expect(rec.conversations[0]!.value).toContain('<button id="42">Add to cart</button>');
     expect(rec.conversations[1]!.value).toContain('Action: click(element_id=42, x=60, y=35)');
   });
 });
 
-describe('chat messages', () => {
-  it('has a system prompt, then user/assistant pairs with image parts', () => {
-    const rec = toChatMessages(task(), [step(1), step(2)], { actionStyle: 'json', includeDom: false });
+describe('chat and OpenAI lines', () => {
+  it('chat has a system prompt, then user/assistant pairs with image parts', () => {
+    const rec = toChatMessages(taskExamples(task(), [step(1), step(2)], { actionStyle: 'json', includeDom: false, window: 2, maxImages: 2 })[0]!);
     expect(rec.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant']);
-    const user = rec.messages[1]!.content as { type: string }[];
-    expect(user[0]!.type).toBe('image_url');
+    expect((rec.messages[1]!.content as { type: string }[])[0]!.type).toBe('image_url');
+  });
+  it('OpenAI lines hold only messages, with the given image URLs and detail', () => {
+    const rec = toOpenAi(taskExamples(task(), [step(1)], { actionStyle: 'json', includeDom: false })[0]!, (p) => `data:image/png;base64,${p.length}`, 'low');
+    expect(Object.keys(rec)).toEqual(['messages']);
+    const part = (rec.messages[1]!.content as { type: string; image_url?: { url: string; detail?: string } }[])[0]!;
+    expect(part.image_url).toEqual({ url: expect.stringMatching(/^data:image\/png;base64,/), detail: 'low' });
+  });
+});
+
+describe('dataset_info.json', () => {
+  it('maps the system column, so LLaMA-Factory keeps the exporter\'s system prompt', () => {
+    expect(datasetInfo({ sharegpt: 'sharegpt.jsonl' })).toEqual({
+      alien_dataflow: {
+        file_name: 'sharegpt.jsonl', formatting: 'sharegpt', columns: { messages: 'conversations', system: 'system', images: 'images' },
+        tags: { role_tag: 'from', content_tag: 'value', user_tag: 'human', assistant_tag: 'gpt' },
+      },
+    });
   });
 });
 

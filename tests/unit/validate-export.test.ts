@@ -4,7 +4,7 @@ import { rescrubStep, rescrubDomTree } from '../../src/core/rescrub';
 import { createScrubber } from '../../src/core/scrub/scrubber';
 import { parseScrubConfig } from '../../src/core/scrub/config';
 import { DEFAULT_CONFIG_TEXT } from '../../src/core/scrub/default-config';
-import { toShareGpt } from '../../src/core/formatters';
+import { toShareGpt, taskExamples } from '../../src/core/formatters';
 import { step, task } from './fixtures';
 
 const lines = (...steps: object[]): string => steps.map((s) => JSON.stringify(s)).join('\n') + '\n';
@@ -13,7 +13,7 @@ const manifest = (tasks: number, steps: number): string => JSON.stringify({ coun
 
 describe('validateExport', () => {
   it('accepts a consistent export', () => {
-    const share = JSON.stringify(toShareGpt(task(), [step(1), step(2)], { actionStyle: 'json', includeDom: false }));
+    const share = taskExamples(task(), [step(1), step(2)], { actionStyle: 'json', includeDom: false }).map((e) => JSON.stringify(toShareGpt(e))).join('\n');
     const r = validateExport({ files: filesFor(2), trajectory: lines(step(1), step(2)), sharegpt: share, manifest: manifest(1, 2) });
     expect(r).toEqual({ ok: true, errors: [], steps: 2, tasks: 1 });
   });

@@ -28,15 +28,24 @@ describe('writeExport', () => {
     const steps = [step(1), step(2)].map((s, i) => ({ step: s, imageId: `img${i}`, redactions: { email: 1 } }));
     await writeExport(
       { tasks: [task()], steps: () => inBatches(steps, 1), image: async (id) => new TextEncoder().encode(id) },
-      { sharegpt: true, messages: true, actionStyle: 'json', includeDom: false, extensionVersion: '0.1.0', configHash: 'h', now: new Date(0) },
+      { sharegpt: true, messages: true, openai: { detail: 'low' }, actionStyle: 'json', includeDom: false, extensionVersion: '0.1.0', configHash: 'h', now: new Date(0) },
       (c) => chunks.push(c),
     );
     const zip = await JSZip.loadAsync(Buffer.concat(chunks));
     const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir).sort();
     expect(names).toEqual([
       ...steps.map((s) => s.step.observation.screenshot_path!),
-      'manifest.json', 'messages.jsonl', 'schema/step.schema.json', 'scrub_report.json', 'sharegpt.jsonl', 'trajectory.jsonl',
+      'dataset_info.json', 'manifest.json', 'messages.jsonl', 'openai.jsonl', 'schema/step.schema.json', 'scrub_report.json', 'sharegpt.jsonl', 'trajectory.jsonl',
     ].sort());
+    // OpenAI lines carry the screenshot itself, as a data URL, and nothing but `messages`.
+    const openai = (await zip.file('openai.jsonl')!.async('string')).trim().split('\n').map((l) => JSON.parse(l) as { messages: { content: unknown }[] });
+    expect(openai).toHaveLength(2);
+    expect(Object.keys(openai[0]!)).toEqual(['messages']);
+    const part = (openai[0]!.messages[1]!.content as { image_url: { url: string; detail: string } }[])[0]!.image_url;
+    expect(part.detail).toBe('low');
+    expect(Buffer.from(part.url.replace(/^data:image\/png;base64,/, ''), 'base64').toString()).toBe(steps[0]!.imageId);
+    const info = JSON.parse(await zip.file('dataset_info.json')!.async('string')) as Record<string, { file_name: string; columns: Record<string, string> }>;
+    expect(info.alien_dataflow).toMatchObject({ file_name: 'sharegpt.jsonl', columns: { system: 'system' } });
     const report = JSON.parse(await zip.file('scrub_report.json')!.async('string')) as { totals: Record<string, number> };
     expect(report.totals).toEqual({ email: 2 });
     expect((await zip.file('trajectory.jsonl')!.async('string')).trim().split('\n')).toHaveLength(2);

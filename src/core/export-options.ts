@@ -1,0 +1,35 @@
+// What an export is asked to write, in one shape with its defaults: the
+// popup builds it, the worker parses it (a message is checked, not trusted),
+// and the offscreen writer and the CLI read it.
+import { z } from 'zod';
+import { ACTION_STYLES } from './action-format';
+import { DEFAULT_MAX_IMAGES, DEFAULT_WINDOW } from './formatters';
+
+export const ExportOptionsSchema = z.object({
+  /** Task ids to export; empty means every finished task. */
+  taskIds: z.array(z.string().max(64)).max(100_000).default([]),
+  onlyConfirmed: z.boolean().default(false),
+  formats: z.object({
+    sharegpt: z.boolean().default(true),
+    messages: z.boolean().default(true),
+    /** OpenAI fine-tuning lines with the screenshots inline (data URLs): big, so off unless asked. */
+    openai: z.boolean().default(false),
+  }).default({ sharegpt: true, messages: true, openai: false }),
+  actionStyle: z.enum(ACTION_STYLES).default('json'),
+  includeDomInDialogues: z.boolean().default(false),
+  /** Steps per training example (0: a whole task per example). */
+  window: z.number().int().min(0).max(1000).default(DEFAULT_WINDOW),
+  /** Screenshots per example (OpenAI allows at most 10). */
+  maxImages: z.number().int().min(0).max(10).default(DEFAULT_MAX_IMAGES),
+  /** OpenAI's image detail: "low" costs fewer tokens. */
+  openaiDetailLow: z.boolean().default(false),
+  saveAs: z.boolean().default(false),
+});
+
+export type ExportOptions = z.infer<typeof ExportOptionsSchema>;
+export type ExportOptionsInput = z.input<typeof ExportOptionsSchema>;
+
+/** Options from anything (a message, stored prefs): defaults filled, unknown keys dropped; throws on wrong types. */
+export function exportOptions(input: unknown): ExportOptions {
+  return ExportOptionsSchema.parse(input ?? {});
+}
