@@ -8,7 +8,7 @@
 //                                        re-apply a scrubber config to every text field and (by OCR) every
 //                                        screenshot, rewrite the zip
 //   pack <zip|dir>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB] [--config scrubber.yaml]
-//        [--domains allow.txt] [--exclude-domains deny.txt]
+//        [--domains allow.txt] [--exclude-domains deny.txt] [--dialogues sharegpt,messages|none] [--window N] [--max-images N]
 //                                        many exports into one dataset: sharded Parquet per split + card
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
@@ -37,7 +37,8 @@ const USAGE = `usage:
                         [--window N] [--max-images N] [--openai [--image-url-prefix URL] [--detail low]]
   alien-dataflow scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]
   alien-dataflow pack <export.zip|folder>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB]
-                      [--config scrubber.yaml] [--domains allow.txt] [--exclude-domains deny.txt]`;
+                      [--config scrubber.yaml] [--domains allow.txt] [--exclude-domains deny.txt]
+                      [--dialogues sharegpt,messages|none] [--window N] [--max-images N]`;
 
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -201,7 +202,14 @@ async function scrub(input: string, output: string, configPath: string | undefin
   return 0;
 }
 
-async function packCommand(inputs: string[], a: { out: string; split?: string; shardSize?: string; config?: string; domains?: string; excludeDomains?: string }): Promise<number> {
+async function packCommand(inputs: string[], a: { out: string; split?: string; shardSize?: string; config?: string; domains?: string; excludeDomains?: string; dialogues?: string; window?: string; maxImages?: string }): Promise<number> {
+  const dialogues = (a.dialogues ?? 'sharegpt').split(',').map((d) => d.trim()).filter((d) => d && d !== 'none');
+  if (dialogues.some((d) => d !== 'sharegpt' && d !== 'messages')) throw new UsageError('--dialogues is a list of sharegpt, messages, or none');
+  const whole = (v: string | undefined, name: string): number | undefined => {
+    if (v === undefined) return undefined;
+    if (!/^\d+$/.test(v)) throw new UsageError(`--${name} is a whole number`);
+    return Number(v);
+  };
   let split = DEFAULT_SPLIT;
   try {
     if (a.split) split = parseSplit(a.split);
@@ -224,6 +232,7 @@ async function packCommand(inputs: string[], a: { out: string; split?: string; s
   const s = await pack(inputs, {
     out: a.out, split, shardSize: shardMb * 1024 ** 2, scrubber, scrubConfigHash: hash,
     allowDomains: await list(a.domains), denyDomains: await list(a.excludeDomains), log: (line) => console.error(line),
+    dialogues: dialogues as ('sharegpt' | 'messages')[], window: whole(a.window, 'window'), maxImages: whole(a.maxImages, 'max-images'),
   });
   const bad = s.sources.filter((x) => x.error);
   const parts = SPLITS.filter((k) => s.splits[k].steps > 0).map((k) => `${k} ${s.splits[k].tasks} tasks/${s.splits[k].steps} steps`);
@@ -240,7 +249,7 @@ export async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' }, out: { type: 'string' }, 'action-style': { type: 'string' }, dom: { type: 'boolean' },
       config: { type: 'string' }, 'text-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       split: { type: 'string' }, 'shard-size': { type: 'string' }, domains: { type: 'string' }, 'exclude-domains': { type: 'string' },
-      window: { type: 'string' }, 'max-images': { type: 'string' }, openai: { type: 'boolean' }, 'image-url-prefix': { type: 'string' }, detail: { type: 'string' },
+      window: { type: 'string' }, 'max-images': { type: 'string' }, dialogues: { type: 'string' }, openai: { type: 'boolean' }, 'image-url-prefix': { type: 'string' }, detail: { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -268,7 +277,7 @@ export async function main(argv: string[]): Promise<number> {
         if (args.length === 0 || !values.out) throw new UsageError('pack needs <export.zip|folder>… and --out DIR');
         return await packCommand(args, {
           out: values.out, split: values.split, shardSize: values['shard-size'], config: values.config,
-          domains: values.domains, excludeDomains: values['exclude-domains'],
+          domains: values.domains, excludeDomains: values['exclude-domains'], dialogues: values.dialogues, window: values.window, maxImages: values['max-images'],
         });
       case 'scrub':
         if (!args[0] || !args[1]) throw new UsageError('scrub needs <in.zip> <out.zip>');

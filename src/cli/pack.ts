@@ -11,7 +11,9 @@ import { ParquetWriter, fileWriter } from 'hyparquet-writer';
 import { ZIP_PATHS } from '../core/zip-layout';
 import { SCHEMA_VERSION, type Step } from '../core/schema';
 import { parseTrajectory, validateExport } from '../core/validate-export';
-import { STEP_COLUMNS, parquetSchema } from '../core/dataset/columns';
+import { MESSAGES_COLUMNS, SHAREGPT_COLUMNS, STEP_COLUMNS, parquetSchema, type Field } from '../core/dataset/columns';
+import { datasetInfo, taskExamples, toShareGpt, SYSTEM_PROMPT, type Example } from '../core/formatters';
+import type { Task } from '../core/task';
 import { stepRow } from '../core/dataset/step-row';
 import { SPLITS, splitOf, type SplitName, type SplitRatios } from '../core/dataset/split';
 import { siteMatches, siteOf } from '../core/dataset/site';
@@ -29,7 +31,25 @@ export interface PackOptions {
   scrubConfigHash: string | null;
   allowDomains: string[] | null;
   denyDomains: string[] | null;
+  /** Dialogue configs to write beside the steps (sharegpt/, messages/): one row per training example. */
+  dialogues: ('sharegpt' | 'messages')[];
+  /** Steps per example and screenshots per example, as `format` takes them. */
+  window?: number;
+  maxImages?: number;
   log: (line: string) => void;
+}
+
+/** A ShareGPT row with its screenshots inline (the dataset has no image files to point at). */
+function shareGptRow(e: Example, images: Map<string, Uint8Array>): Record<string, unknown> {
+  const rec = toShareGpt(e);
+  return { id: rec.id, system: rec.system, conversations: rec.conversations, images: rec.images.map((p) => ({ bytes: images.get(p) ?? null, path: p.split('/').pop() })) };
+}
+
+/** The same example as role/content turns, <image> marking each screenshot. */
+function messagesRow(e: Example, images: Map<string, Uint8Array>): Record<string, unknown> {
+  const rec = toShareGpt(e);
+  const messages = [{ role: 'system', content: SYSTEM_PROMPT }, ...rec.conversations.map((c) => ({ role: c.from === 'human' ? 'user' : 'assistant', content: c.value }))];
+  return { id: rec.id, messages, images: rec.images.map((p) => ({ bytes: images.get(p) ?? null, path: p.split('/').pop() })) };
 }
 
 /** Row groups of about this much row data (or 128 rows): big enough for parallel readers, small enough to stay flat. */
@@ -39,8 +59,9 @@ const ROW_GROUP_BYTES = 4 * 1024 ** 2;
  * dictionary never pays and deciding that costs a hash of every value.
  * Screenshots are PNGs, already compressed: stored as they are.
  */
-const COLUMN_OPTIONS: Record<string, { encoding?: 'PLAIN'; codec?: 'UNCOMPRESSED' }> = {
-  image: { encoding: 'PLAIN', codec: 'UNCOMPRESSED' },
+const COLUMN_OPTIONS: Record<string, { encoding?: 'PLAIN'; codec?: 'UNCOMPRESSED'; statistics?: false }> = {
+  image: { encoding: 'PLAIN', codec: 'UNCOMPRESSED', statistics: false },
+  images: { encoding: 'PLAIN', codec: 'UNCOMPRESSED', statistics: false },
   observation: { encoding: 'PLAIN' },
 };
 const ROW_GROUP_ROWS = 128;
@@ -61,7 +82,7 @@ export async function expandSources(inputs: string[]): Promise<{ files: string[]
   return { files, problems };
 }
 
-/** One split's shards: rows are buffered into row groups, and a shard is closed once it holds shardSize bytes. */
+/** One split's shards of one config: rows are buffered into row groups, and a shard is closed once it holds shardSize bytes. */
 class ShardWriter {
   private writer: ParquetWriter | null = null;
   private shardBytes = 0;
@@ -69,7 +90,7 @@ class ShardWriter {
   private rowBytes = 0;
   readonly files: string[] = [];
 
-  constructor(private readonly dir: string, private readonly split: SplitName, private readonly shardSize: number) {}
+  constructor(private readonly dir: string, private readonly split: SplitName, private readonly shardSize: number, private readonly columns: Field[] = STEP_COLUMNS) {}
 
   add(row: Record<string, unknown>, bytes: number): void {
     this.rows.push(row);
@@ -82,10 +103,10 @@ class ShardWriter {
     if (!this.writer) {
       const path = join(this.dir, `${this.split}-${this.files.length}.parquet.partial`);
       this.files.push(path);
-      this.writer = new ParquetWriter({ writer: fileWriter(path), schema: parquetSchema(STEP_COLUMNS) as never, createdBy: 'alien-dataflow pack' });
+      this.writer = new ParquetWriter({ writer: fileWriter(path), schema: parquetSchema(this.columns) as never, createdBy: 'alien-dataflow pack' });
     }
     const rows = this.rows;
-    this.writer.write({ columnData: STEP_COLUMNS.map((c) => ({ name: c.name, data: rows.map((r) => r[c.name]), ...COLUMN_OPTIONS[c.name] })), rowGroupSize: rows.length });
+    this.writer.write({ columnData: this.columns.map((c) => ({ name: c.name, data: rows.map((r) => r[c.name]), ...COLUMN_OPTIONS[c.name] })), rowGroupSize: rows.length });
     this.shardBytes += this.rowBytes;
     this.rows = [];
     this.rowBytes = 0;
@@ -123,10 +144,17 @@ export async function pack(inputs: string[], o: PackOptions): Promise<PackSummar
     tasks: 0, steps: 0, screenshots: 0,
     splits: { train: { tasks: 0, steps: 0, files: [] }, validation: { tasks: 0, steps: 0, files: [] }, test: { tasks: 0, steps: 0, files: [] } },
     sources: problems.map((p) => ({ file: p.file, tasks: 0, steps: 0, error: p.error })),
-    domains: {}, actionTypes: {}, scrubConfigHashes: [], rescrubbedWith: o.scrubConfigHash, extensionVersions: [], duplicates: [], filtered: [],
+    domains: {}, actionTypes: {}, scrubConfigHashes: [], rescrubbedWith: o.scrubConfigHash, extensionVersions: [], duplicates: [], filtered: [], dialogues: [],
   };
   for (const p of problems) o.log(`skipped ${p.file}: ${p.error}`);
   const writers = Object.fromEntries(SPLITS.map((s) => [s, new ShardWriter(dataDir, s, o.shardSize)])) as Record<SplitName, ShardWriter>;
+  const dialogueWriters: { name: 'sharegpt' | 'messages'; dir: string; row: typeof shareGptRow; writers: Record<SplitName, ShardWriter> }[] = [];
+  for (const name of o.dialogues) {
+    const dir = join(out, name);
+    await mkdir(dir, { recursive: true });
+    const columns = name === 'sharegpt' ? SHAREGPT_COLUMNS : MESSAGES_COLUMNS;
+    dialogueWriters.push({ name, dir, row: name === 'sharegpt' ? shareGptRow : messagesRow, writers: Object.fromEntries(SPLITS.map((sp) => [sp, new ShardWriter(dir, sp, o.shardSize, columns)])) as Record<SplitName, ShardWriter> });
+  }
   const seenIds = new Map<string, string>();
   const seenContent = new Map<string, { taskId: string; source: string }>();
   let bytesIn = 0;
@@ -197,6 +225,15 @@ export async function pack(inputs: string[], o: PackOptions): Promise<PackSummar
           const path = st.observation.screenshot_path;
           return path && zip.files.has(path) ? zip.bytes(path) : Promise.resolve(null);
         }));
+        if (dialogueWriters.length) {
+          const byPath = new Map<string, Uint8Array>();
+          rows.forEach((st, k) => { if (st.observation.screenshot_path && images[k]) byPath.set(st.observation.screenshot_path, images[k]!); });
+          const task: Task = { id: taskId, instruction, status: entry?.status ?? 'review', createdAt: 0, endedAt: null, stepCount: rows.length };
+          for (const e of taskExamples(task, rows, { actionStyle: 'json', includeDom: false, window: o.window, maxImages: o.maxImages })) {
+            const bytes = e.turns.reduce((n, t) => n + t.observation.length + t.answer.length + (t.image ? byPath.get(t.image)?.byteLength ?? 0 : 0), 0);
+            for (const d of dialogueWriters) d.writers[split].add(d.row(e, byPath), bytes);
+          }
+        }
         for (const [i, step] of rows.entries()) {
           const image = images[i] ?? null;
           images[i] = null;
@@ -233,15 +270,21 @@ export async function pack(inputs: string[], o: PackOptions): Promise<PackSummar
   }
 
   // Close every shard, then give them their final names, which need the shard count.
-  for (const split of SPLITS) {
-    const w = writers[split];
+  const finish = async (dir: string, w: ShardWriter, split: SplitName): Promise<string[]> => {
     w.close();
     const n = w.files.length;
+    const names: string[] = [];
     for (let i = 0; i < n; i++) {
-      const final = join(dataDir, `${split}-${String(i).padStart(5, '0')}-of-${String(n).padStart(5, '0')}.parquet`);
+      const final = join(dir, `${split}-${String(i).padStart(5, '0')}-of-${String(n).padStart(5, '0')}.parquet`);
       await rename(w.files[i]!, final);
-      summary.splits[split].files.push(`data/${basename(final)}`);
+      names.push(`${basename(dir)}/${basename(final)}`);
     }
+    return names;
+  };
+  for (const split of SPLITS) summary.splits[split].files.push(...await finish(dataDir, writers[split], split));
+  for (const d of dialogueWriters) {
+    for (const split of SPLITS) await finish(d.dir, d.writers[split], split);
+    summary.dialogues.push(d.name);
   }
   if (summary.steps === 0) {
     await rm(out, { recursive: true, force: true });
@@ -249,6 +292,7 @@ export async function pack(inputs: string[], o: PackOptions): Promise<PackSummar
   }
   const createdAt = new Date();
   await writeFile(join(out, 'README.md'), datasetCard(summary, createdAt));
+  if (o.dialogues.includes('sharegpt')) await writeFile(join(out, 'dataset_info.json'), `${JSON.stringify(datasetInfo({ sharegpt: 'sharegpt' }), null, 2)}\n`);
   await writeFile(join(out, 'stats.json'), `${JSON.stringify({ created_at: createdAt.toISOString(), bytes_in: bytesIn, ...summary }, null, 2)}\n`);
   return summary;
 }

@@ -3,7 +3,7 @@
 // corrupt zip and an empty folder. The dataset is read back with two
 // independent readers, DuckDB and hyparquet.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -65,7 +65,7 @@ describe('pack', () => {
     mkdirSync(join(dir, 'empty'));
     const out = join(dir, 'dataset');
 
-    expect(await main(['pack', a, b, join(dir, 'copies'), join(dir, 'broken.zip'), join(dir, 'empty'), '--out', out, '--split', '0.5,0.25,0.25'])).toBe(0);
+    expect(await main(['pack', a, b, join(dir, 'copies'), join(dir, 'broken.zip'), join(dir, 'empty'), '--out', out, '--split', '0.5,0.25,0.25', '--dialogues', 'sharegpt,messages'])).toBe(0);
 
     const stats = JSON.parse(readFileSync(join(out, 'stats.json'), 'utf8'));
     expect(stats.tasks).toBe(10);
@@ -78,7 +78,15 @@ describe('pack', () => {
 
     // The card's configs point at files that exist, and its split counts add up.
     const card = readFileSync(join(out, 'README.md'), 'utf8');
-    const front = parseYaml(card.split('---')[1]!) as { configs: { data_files: { split: string; path: string }[] }[]; dataset_info: { splits: { name: string; num_examples: number }[] } };
+    const front = parseYaml(card.split('---')[1]!) as { configs: { config_name: string; data_files: { split: string; path: string }[] }[]; dataset_info: { splits: { name: string; num_examples: number }[] } };
+    expect(front.configs.map((c) => c.config_name)).toEqual(['default', 'sharegpt', 'messages']);
+    for (const c of front.configs.slice(1)) {
+      for (const f of c.data_files) {
+        const [folder, pattern] = f.path.split('/');
+        expect(readdirSync(join(out, folder!)).some((n) => n.startsWith(pattern!.replace('*.parquet', '')))).toBe(true);
+      }
+    }
+    expect(JSON.parse(readFileSync(join(out, 'dataset_info.json'), 'utf8')).alien_dataflow).toMatchObject({ file_name: 'sharegpt', columns: { system: 'system' } });
     const files: string[] = [];
     for (const f of front.configs[0]!.data_files) {
       const matching = stats.splits[f.split].files as string[];
@@ -102,6 +110,14 @@ describe('pack', () => {
     const bytes = (await db.runAndReadAll(`SELECT image.bytes AS b FROM ${all} WHERE step_id = 2 LIMIT 1`)).getRowObjects()[0]!.b as { bytes: Uint8Array };
     const decoded = PNG.sync.read(Buffer.from(bytes.bytes));
     expect([decoded.width, decoded.height, decoded.data[0]]).toEqual([8, 6, 40]);
+
+    // The dialogue configs: one example per step, turns in order, screenshots inline.
+    const share = `read_parquet('${join(out, 'sharegpt')}/*.parquet')`;
+    expect(await q(`SELECT count(*)::INT n, sum(len(images))::INT i, min(len(conversations))::INT c FROM ${share}`)).toEqual([{ n: 26, i: 26, c: 2 }]);
+    expect(await q(`SELECT conversations[1]."from" AS f, conversations[2]."from" AS g FROM ${share} LIMIT 1`)).toEqual([{ f: 'human', g: 'gpt' }]);
+    const inline = (await db.runAndReadAll(`SELECT images[1].bytes AS b FROM ${share} LIMIT 1`)).getRowObjects()[0]!.b as { bytes: Uint8Array };
+    expect(PNG.sync.read(Buffer.from(inline.bytes)).width).toBe(8);
+    expect(await q(`SELECT messages[1].role AS r FROM read_parquet('${join(out, 'messages')}/*.parquet') LIMIT 1`)).toEqual([{ r: 'system' }]);
 
     // hyparquet, a second reader: the same row count, provenance columns present.
     let rows = 0;

@@ -19,6 +19,8 @@ export interface PackSummary {
   extensionVersions: string[];
   duplicates: { taskId: string; source: string; kind: 'same id' | 'same content'; keptFrom: string }[];
   filtered: { taskId: string; source: string; reason: string }[];
+  /** Dialogue configs written beside the steps (sharegpt, messages). */
+  dialogues: ('sharegpt' | 'messages')[];
 }
 
 const table = (rows: string[][]): string => rows.map((r) => `| ${r.join(' | ')} |`).join('\n');
@@ -31,7 +33,10 @@ export function datasetCard(s: PackSummary, createdAt: Date): string {
     task_categories: ['image-text-to-text'],
     tags: ['web-agents', 'browser-automation', 'demonstrations', 'gui-agents', 'alien-dataflow'],
     size_categories: [s.steps < 1000 ? 'n<1K' : s.steps < 10_000 ? '1K<n<10K' : s.steps < 100_000 ? '10K<n<100K' : '100K<n<1M'],
-    configs: [{ config_name: 'default', default: true, data_files: splits.map((split) => ({ split, path: `data/${split}-*.parquet` })) }],
+    configs: [
+      { config_name: 'default', default: true, data_files: splits.map((split) => ({ split, path: `data/${split}-*.parquet` })) },
+      ...s.dialogues.map((d) => ({ config_name: d, data_files: splits.map((split) => ({ split, path: `${d}/${split}-*.parquet` })) })),
+    ],
     dataset_info: {
       features: hfFeatures(STEP_COLUMNS),
       splits: splits.map((split) => ({ name: split, num_examples: s.splits[split].steps })),
@@ -77,7 +82,14 @@ Actions: ${actions.map(([k, n]) => `${k} ${n}`).join(', ')}.
 
 ${table([['column', 'type', 'meaning'], ['---', '---', '---'], ...columnDocs(STEP_COLUMNS).map((c) => [`\`${c.name}\``, c.type, c.doc])])}
 
-## Load it
+${s.dialogues.length ? `## Training dialogues
+
+${s.dialogues.map((d) => `\`${d}/\``).join(' and ')} hold the same steps as training examples, one row per example: each repeats the
+task, lists the earlier actions and carries the current screenshot (inline); a confirmed task ends with a done
+turn. \`dataset_info.json\` registers \`sharegpt\` with LLaMA-Factory, its system column mapped. Load one with
+\`load_dataset("parquet", data_dir="sharegpt")\` or \`load_dataset(<repo>, "sharegpt")\` once pushed.
+
+` : ''}## Load it
 
 \`\`\`python
 from datasets import load_dataset

@@ -9,7 +9,9 @@ export type Scalar = 'string' | 'int32' | 'int64' | 'float64' | 'bool' | 'binary
 export type Field =
   | { name: string; type: Scalar; optional?: boolean; doc: string }
   | { name: string; list: Scalar; optional?: boolean; doc: string }
-  | { name: string; struct: Field[]; optional?: boolean; doc: string; image?: boolean };
+  | { name: string; struct: Field[]; optional?: boolean; doc: string; image?: boolean }
+  /** A list of structs (conversation turns), or of images when `image` is set. */
+  | { name: string; listOf: Field[]; optional?: false; doc: string; image?: boolean };
 
 const s = (name: string, doc: string, optional = true): Field => ({ name, type: 'string', optional, doc });
 
@@ -90,6 +92,14 @@ function toElements(f: Field): ParquetSchemaElement[] {
       { name: 'element', ...PARQUET[f.list], repetition_type: 'REQUIRED' },
     ];
   }
+  if ('listOf' in f) {
+    return [
+      { name: f.name, repetition_type: 'REQUIRED', converted_type: 'LIST', num_children: 1 },
+      { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+      { name: 'element', repetition_type: 'REQUIRED', num_children: f.listOf.length },
+      ...f.listOf.flatMap(toElements),
+    ];
+  }
   return [{ name: f.name, repetition_type, num_children: f.struct.length }, ...f.struct.flatMap(toElements)];
 }
 
@@ -100,11 +110,12 @@ export function parquetSchema(fields: Field[]): ParquetSchemaElement[] {
 
 const HF: Record<Scalar, string> = { string: 'string', int32: 'int32', int64: 'int64', float64: 'float64', bool: 'bool', binary: 'binary' };
 
-type HfFeature = { name: string; dtype?: unknown; struct?: HfFeature[]; sequence?: string };
+type HfFeature = { name: string; dtype?: unknown; struct?: HfFeature[]; sequence?: string; list?: HfFeature[] };
 
 function hfFeature(f: Field): HfFeature {
   if ('type' in f) return { name: f.name, dtype: HF[f.type] };
   if ('list' in f) return { name: f.name, sequence: HF[f.list] };
+  if ('listOf' in f) return f.image ? { name: f.name, sequence: 'image' } : { name: f.name, list: f.listOf.map(hfFeature) };
   if (f.image) return { name: f.name, dtype: 'image' };
   return { name: f.name, struct: f.struct.map(hfFeature) };
 }
@@ -120,7 +131,25 @@ export function columnDocs(fields: Field[], prefix = ''): { name: string; type: 
     const name = `${prefix}${f.name}`;
     if ('type' in f) return [{ name, type: `${f.type}${f.optional ? '?' : ''}`, doc: f.doc }];
     if ('list' in f) return [{ name, type: `list<${f.list}>${f.optional ? '?' : ''}`, doc: f.doc }];
+    if ('listOf' in f) return [{ name, type: f.image ? 'list<image>' : 'list<struct>', doc: f.doc }];
     if (f.image) return [{ name, type: 'image {bytes, path}?', doc: f.doc }];
     return [{ name, type: `struct${f.optional ? '?' : ''}`, doc: f.doc }, ...columnDocs(f.struct, `${name}.`)];
   });
 }
+
+const IMAGE_PARTS: Field[] = [{ name: 'bytes', type: 'binary', optional: true, doc: 'PNG bytes' }, s('path', 'file name')];
+
+/** The `sharegpt` config: one row per training example, as LLaMA-Factory's sharegpt loader reads it. */
+export const SHAREGPT_COLUMNS: Field[] = [
+  s('id', 'task id : first step of the example', false),
+  s('system', 'system prompt', false),
+  { name: 'conversations', doc: 'turns alternating human, gpt; one <image> per entry of images, in order', listOf: [s('from', 'human or gpt', false), s('value', 'the turn', false)] },
+  { name: 'images', doc: 'the screenshots of the example, in order', listOf: IMAGE_PARTS, image: true },
+];
+
+/** The `messages` config: the same examples as role/content turns (content is text, <image> marks a screenshot). */
+export const MESSAGES_COLUMNS: Field[] = [
+  s('id', 'task id : first step of the example', false),
+  { name: 'messages', doc: 'system, then user/assistant turns', listOf: [s('role', 'system, user or assistant', false), s('content', 'the turn', false)] },
+  { name: 'images', doc: 'the screenshots of the example, in order', listOf: IMAGE_PARTS, image: true },
+];
