@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import JSZip from 'jszip';
 import { inBatches, writeExport } from '../src/core/export-writer.ts';
 import { trajectoryLine, ZIP_PATHS } from '../src/core/zip-layout.ts';
-import { toShareGpt, toChatMessages } from '../src/core/formatters.ts';
+import { toShareGpt, toChatMessages, taskExamples } from '../src/core/formatters.ts';
 
 const [impl, stepsArg, kbArg] = process.argv.slice(2);
 const STEPS = Number(stepsArg);
@@ -66,7 +66,7 @@ if (impl === 'ours') {
     tasks,
     steps: (id) => inBatches(stepsOf(tasks.find((t) => t.id === id)), 50),
     image: async (p) => { const img = image(Number(p.match(/step_(\d+)/)[1])); imageBytes += img.length; return img; },
-  }, { sharegpt: true, messages: true, ...opts, extensionVersion: 'bench', configHash: 'bench', now: new Date() }, count);
+  }, { formats: ['sharegpt', 'messages'], ...opts, extensionVersion: 'bench', configHash: 'bench', now: new Date() }, count);
 } else {
   // The usual JSZip way: add every entry, then generate a stream.
   const zip = new JSZip();
@@ -81,13 +81,15 @@ if (impl === 'ours') {
       zip.file(s.step.observation.screenshot_path, img, { binary: true, compression: 'STORE' });
       trajectory.push(trajectoryLine(s.step));
     }
-    share.push(JSON.stringify(toShareGpt(task, steps.map((s) => s.step), opts)));
-    messages.push(JSON.stringify(toChatMessages(task, steps.map((s) => s.step), opts)));
+    for (const e of taskExamples(task, steps.map((s) => s.step), opts)) {
+      share.push(JSON.stringify(toShareGpt(e)));
+      messages.push(JSON.stringify(toChatMessages(e)));
+    }
   }
   const deflate = { compression: 'DEFLATE', compressionOptions: { level: 6 } };
   zip.file(ZIP_PATHS.trajectory, `${trajectory.join('\n')}\n`, deflate);
-  zip.file(ZIP_PATHS.sharegpt, `${share.join('\n')}\n`, deflate);
-  zip.file(ZIP_PATHS.messages, `${messages.join('\n')}\n`, deflate);
+  zip.file('sharegpt.jsonl', `${share.join('\n')}\n`, deflate);
+  zip.file('messages.jsonl', `${messages.join('\n')}\n`, deflate);
   await new Promise((resolve, reject) => {
     zip.generateNodeStream({ streamFiles: true }).on('error', reject)
       .pipe(new Writable({ write(chunk, _enc, done) { count(chunk); done(); } })).on('finish', resolve).on('error', reject);

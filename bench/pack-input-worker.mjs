@@ -36,7 +36,7 @@ for (let z = from; z < from + count; z++) {
   const fd = openSync(join(dir, `export-${String(z).padStart(3, '0')}.zip`), 'w');
   await writeExport(
     { tasks: tasks.map((t) => t.task), steps: (id) => inBatches(tasks.find((t) => t.task.id === id).steps.map((s) => ({ step: s, imageId: s.observation.screenshot_path, redactions: {} }))), image: async () => image() },
-    { sharegpt: false, messages: false, actionStyle: 'json', includeDom: false, extensionVersion: 'bench', configHash: 'bench', now: new Date(0) },
+    { formats: [], actionStyle: 'json', includeDom: false, extensionVersion: 'bench', configHash: 'bench', now: new Date(0) },
     (chunk) => { writeSync(fd, chunk); },
   );
   closeSync(fd);

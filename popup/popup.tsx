@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { isMessage, type ExportProgress, type RecordingState } from '../src/core/messages';
+import { DIALOGUE_FORMATS } from '../src/core/formats/registry';
 import type { Task } from '../src/core/task';
 import { send } from '../src/platform/messaging';
 import { mayReceive } from '../src/platform/sender';
@@ -167,9 +168,12 @@ function App() {
             </label>
             <fieldset>
               <legend>Dialogue formats</legend>
-              <label><input type="checkbox" checked={prefs.sharegpt} onChange={(e) => update({ sharegpt: (e.target as HTMLInputElement).checked })} /> ShareGPT (sharegpt.jsonl)</label>
-              <label><input type="checkbox" checked={prefs.messages} onChange={(e) => update({ messages: (e.target as HTMLInputElement).checked })} /> Chat messages (messages.jsonl)</label>
-              <label><input type="checkbox" checked={prefs.openai} onChange={(e) => update({ openai: (e.target as HTMLInputElement).checked })} /> OpenAI fine-tuning, screenshots inline (openai.jsonl)</label>
+              {DIALOGUE_FORMATS.map((f) => (
+                <label key={f.id}>
+                  <input type="checkbox" checked={prefs.formats.includes(f.id)}
+                    onChange={(e) => update({ formats: (e.target as HTMLInputElement).checked ? [...prefs.formats, f.id] : prefs.formats.filter((x) => x !== f.id) })} /> {f.label}
+                </label>
+              ))}
             </fieldset>
             <label><input type="checkbox" checked={prefs.includeDom} onChange={(e) => update({ includeDom: (e.target as HTMLInputElement).checked })} /> Include pruned DOM in dialogues</label>
             <label>Action format{' '}

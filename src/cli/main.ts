@@ -2,8 +2,8 @@
 //   validate <zip>                       schema, element ids, image references, counts
 //   stats <zip> [--json]                 tasks, steps, actions, screenshots
 //   format <zip> [--out DIR] [--action-style json|call|browsergym|pyautogui] [--dom] [--window N] [--max-images N]
-//          [--openai [--image-url-prefix URL] [--detail low]]
-//                                        write sharegpt.jsonl and messages.jsonl from trajectory.jsonl
+//          [--formats sharegpt,messages,openai] [--openai] [--image-url-prefix URL] [--detail low]
+//                                        write the dialogue files (formats/registry) from trajectory.jsonl
 //   scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]
 //                                        re-apply a scrubber config to every text field and (by OCR) every
 //                                        screenshot, rewrite the zip
@@ -17,7 +17,8 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { ZIP_PATHS } from '../core/zip-layout';
 import { parseTrajectory, validateExport, exportStats } from '../core/validate-export';
-import { toShareGpt, toChatMessages, toOpenAi, taskExamples, datasetInfo, estimateTokens, CONTEXT_TOKENS } from '../core/formatters';
+import { taskExamples, datasetInfo, estimateTokens, CONTEXT_TOKENS } from '../core/formatters';
+import { DIALOGUE_FORMATS, DIALOGUE_FORMAT_IDS, PARQUET_DIALOGUES, dialogueFormat, type DialogueFormatId } from '../core/formats/registry';
 import { ACTION_STYLES, type ActionStyle } from '../core/action-format';
 import { parseScrubConfig, formatConfigErrors, configHash } from '../core/scrub/config';
 import type { ScrubConfig } from '../core/scrub/config';
@@ -34,7 +35,8 @@ const USAGE = `usage:
   alien-dataflow validate <export.zip>
   alien-dataflow stats <export.zip> [--json]
   alien-dataflow format <export.zip> [--out DIR] [--action-style json|call|browsergym|pyautogui] [--dom]
-                        [--window N] [--max-images N] [--openai [--image-url-prefix URL] [--detail low]]
+                        [--window N] [--max-images N] [--formats sharegpt,messages,openai] [--openai]
+                        [--image-url-prefix URL] [--detail low]
   alien-dataflow scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]
   alien-dataflow pack <export.zip|folder>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB]
                       [--config scrubber.yaml] [--domains allow.txt] [--exclude-domains deny.txt]
@@ -69,7 +71,7 @@ async function trajectoryOf(path: string) {
 
 async function validate(path: string): Promise<number> {
   const { exp, text } = await trajectoryOf(path);
-  const report = validateExport({ files: exp.files, trajectory: text, sharegpt: await exp.lines(ZIP_PATHS.sharegpt), manifest: await exp.text(ZIP_PATHS.manifest) });
+  const report = validateExport({ files: exp.files, trajectory: text, sharegpt: await exp.lines(dialogueFormat('sharegpt').file), manifest: await exp.text(ZIP_PATHS.manifest) });
   await exp.close();
   if (report.ok) {
     console.log(`OK: ${report.tasks} tasks, ${report.steps} steps, every image and element id present`);
@@ -98,7 +100,7 @@ async function stats(path: string, json: boolean): Promise<number> {
   return 0;
 }
 
-interface FormatFlags { window?: string; maxImages?: string; openai?: boolean; imageUrlPrefix?: string; detail?: string }
+interface FormatFlags { window?: string; maxImages?: string; formats?: string; openai?: boolean; imageUrlPrefix?: string; detail?: string }
 
 async function format(path: string, out: string, actionStyle: ActionStyle, includeDom: boolean, f: FormatFlags = {}): Promise<number> {
   const { exp, text } = await trajectoryOf(path);
@@ -116,22 +118,27 @@ async function format(path: string, out: string, actionStyle: ActionStyle, inclu
   const opts = { actionStyle, includeDom, window: count(f.window, 'window', 0), maxImages: count(f.maxImages, 'max-images', 0) };
   await mkdir(out, { recursive: true });
   const examples = tasks.flatMap((t) => taskExamples(t, steps.filter((s) => s.task_id === t.id), opts));
-  const written: string[] = [ZIP_PATHS.sharegpt, ZIP_PATHS.messages, ZIP_PATHS.datasetInfo];
-  await writeFile(join(out, ZIP_PATHS.sharegpt), examples.map((e) => JSON.stringify(toShareGpt(e))).join('\n') + '\n');
-  await writeFile(join(out, ZIP_PATHS.messages), examples.map((e) => JSON.stringify(toChatMessages(e))).join('\n') + '\n');
-  await writeFile(join(out, ZIP_PATHS.datasetInfo), `${JSON.stringify(datasetInfo({ sharegpt: ZIP_PATHS.sharegpt }), null, 2)}\n`);
-  if (f.openai) {
-    // Screenshots inline (data URLs), or under a prefix the user hosts them at.
+  const chosen = f.formats ? f.formats.split(',').map((x) => x.trim()) : DIALOGUE_FORMATS.filter((d) => d.defaultOn || (d.id === 'openai' && f.openai)).map((d) => d.id);
+  const unknown = chosen.filter((x) => !(DIALOGUE_FORMAT_IDS as readonly string[]).includes(x));
+  if (unknown.length) throw new UsageError(`unknown format ${unknown.join(', ')}; formats: ${DIALOGUE_FORMAT_IDS.join(', ')}`);
+  const written: string[] = [];
+  for (const format of DIALOGUE_FORMATS.filter((d) => chosen.includes(d.id))) {
     const lines: string[] = [];
     for (const e of examples) {
+      // Screenshots inline (data URLs) or under a prefix the user hosts them at, for formats that carry them.
       const urls = new Map<string, string>();
       for (const t of e.turns) {
-        if (t.image && !urls.has(t.image)) urls.set(t.image, f.imageUrlPrefix ? `${f.imageUrlPrefix.replace(/\/?$/, '/')}${t.image}` : `data:image/png;base64,${Buffer.from(await exp.bytes(t.image)).toString('base64')}`);
+        if (!format.inlineImages || !t.image || urls.has(t.image)) continue;
+        urls.set(t.image, f.imageUrlPrefix ? `${f.imageUrlPrefix.replace(/\/?$/, '/')}${t.image}` : `data:image/png;base64,${Buffer.from(await exp.bytes(t.image)).toString('base64')}`);
       }
-      lines.push(JSON.stringify(toOpenAi(e, (p) => urls.get(p) ?? p, f.detail === 'low' ? 'low' : undefined)));
+      lines.push(JSON.stringify(format.line(e, (p) => urls.get(p) ?? p, f.detail === 'low' ? 'low' : undefined)));
     }
-    await writeFile(join(out, ZIP_PATHS.openai), `${lines.join('\n')}\n`);
-    written.push(ZIP_PATHS.openai);
+    await writeFile(join(out, format.file), `${lines.join('\n')}\n`);
+    written.push(format.file);
+  }
+  if (chosen.includes('sharegpt')) {
+    await writeFile(join(out, ZIP_PATHS.datasetInfo), `${JSON.stringify(datasetInfo({ sharegpt: dialogueFormat('sharegpt').file }), null, 2)}\n`);
+    written.push(ZIP_PATHS.datasetInfo);
   }
   await exp.close();
   const over = examples.filter((e) => estimateTokens(e) > CONTEXT_TOKENS).length;
@@ -181,7 +188,8 @@ async function scrub(input: string, output: string, configPath: string | undefin
     result = await writeExport(
       { tasks, steps: (id) => inBatches(scrubbed.get(id) ?? []), image },
       {
-        sharegpt: exp.files.has(ZIP_PATHS.sharegpt), messages: exp.files.has(ZIP_PATHS.messages), actionStyle: 'json', includeDom: false,
+        // The dialogue files the input had, written again from the re-scrubbed steps.
+        formats: DIALOGUE_FORMATS.filter((d) => exp.files.has(d.file)).map((d) => d.id), actionStyle: 'json', includeDom: false,
         extensionVersion: exp.manifest?.extension_version ?? 'unknown', configHash: configHash(configText), now: new Date(),
       },
       (chunk) => sink.write(chunk),
@@ -204,7 +212,8 @@ async function scrub(input: string, output: string, configPath: string | undefin
 
 async function packCommand(inputs: string[], a: { out: string; split?: string; shardSize?: string; config?: string; domains?: string; excludeDomains?: string; dialogues?: string; window?: string; maxImages?: string }): Promise<number> {
   const dialogues = (a.dialogues ?? 'sharegpt').split(',').map((d) => d.trim()).filter((d) => d && d !== 'none');
-  if (dialogues.some((d) => d !== 'sharegpt' && d !== 'messages')) throw new UsageError('--dialogues is a list of sharegpt, messages, or none');
+  const known = PARQUET_DIALOGUES.map((d) => d.id) as string[];
+  if (dialogues.some((d) => !known.includes(d))) throw new UsageError(`--dialogues is a list of ${known.join(', ')}, or none`);
   const whole = (v: string | undefined, name: string): number | undefined => {
     if (v === undefined) return undefined;
     if (!/^\d+$/.test(v)) throw new UsageError(`--${name} is a whole number`);
@@ -232,7 +241,7 @@ async function packCommand(inputs: string[], a: { out: string; split?: string; s
   const s = await pack(inputs, {
     out: a.out, split, shardSize: shardMb * 1024 ** 2, scrubber, scrubConfigHash: hash,
     allowDomains: await list(a.domains), denyDomains: await list(a.excludeDomains), log: (line) => console.error(line),
-    dialogues: dialogues as ('sharegpt' | 'messages')[], window: whole(a.window, 'window'), maxImages: whole(a.maxImages, 'max-images'),
+    dialogues: dialogues as DialogueFormatId[], window: whole(a.window, 'window'), maxImages: whole(a.maxImages, 'max-images'),
   });
   const bad = s.sources.filter((x) => x.error);
   const parts = SPLITS.filter((k) => s.splits[k].steps > 0).map((k) => `${k} ${s.splits[k].tasks} tasks/${s.splits[k].steps} steps`);
@@ -249,7 +258,7 @@ export async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' }, out: { type: 'string' }, 'action-style': { type: 'string' }, dom: { type: 'boolean' },
       config: { type: 'string' }, 'text-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       split: { type: 'string' }, 'shard-size': { type: 'string' }, domains: { type: 'string' }, 'exclude-domains': { type: 'string' },
-      window: { type: 'string' }, 'max-images': { type: 'string' }, dialogues: { type: 'string' }, openai: { type: 'boolean' }, 'image-url-prefix': { type: 'string' }, detail: { type: 'string' },
+      window: { type: 'string' }, 'max-images': { type: 'string' }, dialogues: { type: 'string' }, formats: { type: 'string' }, openai: { type: 'boolean' }, 'image-url-prefix': { type: 'string' }, detail: { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -270,7 +279,7 @@ export async function main(argv: string[]): Promise<number> {
         const style = values['action-style'] ?? 'json';
         if (!(ACTION_STYLES as readonly string[]).includes(style)) throw new UsageError(`--action-style is one of ${ACTION_STYLES.join(', ')}`);
         return await format(args[0], values.out ?? dirname(resolve(args[0])), style as ActionStyle, !!values.dom, {
-          window: values.window, maxImages: values['max-images'], openai: !!values.openai, imageUrlPrefix: values['image-url-prefix'], detail: values.detail,
+          window: values.window, maxImages: values['max-images'], formats: values.formats, openai: !!values.openai, imageUrlPrefix: values['image-url-prefix'], detail: values.detail,
         });
       }
       case 'pack':

@@ -11,8 +11,9 @@ import { ParquetWriter, fileWriter } from 'hyparquet-writer';
 import { ZIP_PATHS } from '../core/zip-layout';
 import { SCHEMA_VERSION, type Step } from '../core/schema';
 import { parseTrajectory, validateExport } from '../core/validate-export';
-import { MESSAGES_COLUMNS, SHAREGPT_COLUMNS, STEP_COLUMNS, parquetSchema, type Field } from '../core/dataset/columns';
-import { datasetInfo, taskExamples, toShareGpt, SYSTEM_PROMPT, type Example } from '../core/formatters';
+import { STEP_COLUMNS, parquetSchema, type Field } from '../core/dataset/columns';
+import { datasetInfo, taskExamples } from '../core/formatters';
+import { PARQUET_DIALOGUES, dialogueFormat, type DialogueFormat, type DialogueFormatId } from '../core/formats/registry';
 import type { Task } from '../core/task';
 import { stepRow } from '../core/dataset/step-row';
 import { SPLITS, splitOf, type SplitName, type SplitRatios } from '../core/dataset/split';
@@ -32,24 +33,11 @@ export interface PackOptions {
   allowDomains: string[] | null;
   denyDomains: string[] | null;
   /** Dialogue configs to write beside the steps (sharegpt/, messages/): one row per training example. */
-  dialogues: ('sharegpt' | 'messages')[];
+  dialogues: DialogueFormatId[];
   /** Steps per example and screenshots per example, as `format` takes them. */
   window?: number;
   maxImages?: number;
   log: (line: string) => void;
-}
-
-/** A ShareGPT row with its screenshots inline (the dataset has no image files to point at). */
-function shareGptRow(e: Example, images: Map<string, Uint8Array>): Record<string, unknown> {
-  const rec = toShareGpt(e);
-  return { id: rec.id, system: rec.system, conversations: rec.conversations, images: rec.images.map((p) => ({ bytes: images.get(p) ?? null, path: p.split('/').pop() })) };
-}
-
-/** The same example as role/content turns, <image> marking each screenshot. */
-function messagesRow(e: Example, images: Map<string, Uint8Array>): Record<string, unknown> {
-  const rec = toShareGpt(e);
-  const messages = [{ role: 'system', content: SYSTEM_PROMPT }, ...rec.conversations.map((c) => ({ role: c.from === 'human' ? 'user' : 'assistant', content: c.value }))];
-  return { id: rec.id, messages, images: rec.images.map((p) => ({ bytes: images.get(p) ?? null, path: p.split('/').pop() })) };
 }
 
 /** Row groups of about this much row data (or 128 rows): big enough for parallel readers, small enough to stay flat. */
@@ -148,12 +136,12 @@ export async function pack(inputs: string[], o: PackOptions): Promise<PackSummar
   };
   for (const p of problems) o.log(`skipped ${p.file}: ${p.error}`);
   const writers = Object.fromEntries(SPLITS.map((s) => [s, new ShardWriter(dataDir, s, o.shardSize)])) as Record<SplitName, ShardWriter>;
-  const dialogueWriters: { name: 'sharegpt' | 'messages'; dir: string; row: typeof shareGptRow; writers: Record<SplitName, ShardWriter> }[] = [];
-  for (const name of o.dialogues) {
-    const dir = join(out, name);
+  const dialogueWriters: { name: DialogueFormatId; dir: string; row: NonNullable<DialogueFormat['parquet']>['row']; writers: Record<SplitName, ShardWriter> }[] = [];
+  for (const format of PARQUET_DIALOGUES.filter((f) => o.dialogues.includes(f.id))) {
+    const dir = join(out, format.id);
     await mkdir(dir, { recursive: true });
-    const columns = name === 'sharegpt' ? SHAREGPT_COLUMNS : MESSAGES_COLUMNS;
-    dialogueWriters.push({ name, dir, row: name === 'sharegpt' ? shareGptRow : messagesRow, writers: Object.fromEntries(SPLITS.map((sp) => [sp, new ShardWriter(dir, sp, o.shardSize, columns)])) as Record<SplitName, ShardWriter> });
+    const { columns, row } = format.parquet!;
+    dialogueWriters.push({ name: format.id, dir, row, writers: Object.fromEntries(SPLITS.map((sp) => [sp, new ShardWriter(dir, sp, o.shardSize, columns)])) as Record<SplitName, ShardWriter> });
   }
   const seenIds = new Map<string, string>();
   const seenContent = new Map<string, { taskId: string; source: string }>();
@@ -175,7 +163,7 @@ export async function pack(inputs: string[], o: PackOptions): Promise<PackSummar
       // Parsed once (and the text let go), then validated: one copy of a zip's steps in memory at a time.
       const parsed = parseTrajectory(lines);
       lines.length = 0;
-      const report = validateExport({ files: exp.files, trajectory: parsed, sharegpt: await exp.lines(ZIP_PATHS.sharegpt), manifest: await exp.text(ZIP_PATHS.manifest) });
+      const report = validateExport({ files: exp.files, trajectory: parsed, sharegpt: await exp.lines(dialogueFormat('sharegpt').file), manifest: await exp.text(ZIP_PATHS.manifest) });
       if (!report.ok) throw new Error(`invalid export (${report.errors.length} problems; first: ${report.errors[0]}); run alien-dataflow validate on it`);
       const byTask = new Map<string, Step[]>();
       for (const s of parsed.steps) byTask.set(s.task_id, [...(byTask.get(s.task_id) ?? []), s]);

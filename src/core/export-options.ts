@@ -4,17 +4,16 @@
 import { z } from 'zod';
 import { ACTION_STYLES } from './action-format';
 import { DEFAULT_MAX_IMAGES, DEFAULT_WINDOW } from './formatters';
+import { DIALOGUE_FORMATS, DIALOGUE_FORMAT_IDS, type DialogueFormatId } from './formats/registry';
+
+const DEFAULT_FORMATS: DialogueFormatId[] = DIALOGUE_FORMATS.filter((f) => f.defaultOn).map((f) => f.id);
 
 export const ExportOptionsSchema = z.object({
   /** Task ids to export; empty means every finished task. */
   taskIds: z.array(z.string().max(64)).max(100_000).default([]),
   onlyConfirmed: z.boolean().default(false),
-  formats: z.object({
-    sharegpt: z.boolean().default(true),
-    messages: z.boolean().default(true),
-    /** OpenAI fine-tuning lines with the screenshots inline (data URLs): big, so off unless asked. */
-    openai: z.boolean().default(false),
-  }).default({ sharegpt: true, messages: true, openai: false }),
+  /** Dialogue formats to write (formats/registry): OpenAI lines embed every screenshot, so they are off unless asked. */
+  formats: z.array(z.enum(DIALOGUE_FORMAT_IDS)).max(DIALOGUE_FORMAT_IDS.length).default(DEFAULT_FORMATS),
   actionStyle: z.enum(ACTION_STYLES).default('json'),
   includeDomInDialogues: z.boolean().default(false),
   /** Steps per training example (0: a whole task per example). */

@@ -10,7 +10,8 @@ import type { Task } from './task';
 import { ZipStream, type ChunkSink } from './zip-stream';
 import { ZIP_PATHS, buildManifest, trajectoryLine } from './zip-layout';
 import { addCounts, type ScrubReport } from './scrub-report';
-import { toShareGpt, toChatMessages, toOpenAi, taskExamples, datasetInfo, type FormatOptions } from './formatters';
+import { taskExamples, datasetInfo, type FormatOptions } from './formatters';
+import { DIALOGUE_FORMATS, type DialogueFormatId } from './formats/registry';
 
 export type { ExportedStep as ExportStep } from './stored-step';
 
@@ -33,10 +34,11 @@ async function collect(batches: AsyncIterable<ExportStep[]>): Promise<ExportStep
 }
 
 export interface ExportSettings extends FormatOptions {
-  sharegpt: boolean;
-  messages: boolean;
-  /** OpenAI fine-tuning lines: screenshots inline as data URLs, or under `imageUrlPrefix` if given. */
-  openai?: { imageUrlPrefix?: string; detail?: 'low' } | false;
+  /** Dialogue files to write (formats/registry). */
+  formats: readonly DialogueFormatId[];
+  /** For formats that carry screenshots (OpenAI): under this URL prefix instead of inline data URLs. */
+  imageUrlPrefix?: string;
+  detail?: 'low';
   extensionVersion: string;
   configHash: string;
   now: Date;
@@ -119,22 +121,19 @@ export async function writeExport(
     file.end();
     files.push(path);
   };
-  if (settings.sharegpt) await dialogue(ZIP_PATHS.sharegpt, (e) => JSON.stringify(toShareGpt(e)));
-  if (settings.messages) await dialogue(ZIP_PATHS.messages, (e) => JSON.stringify(toChatMessages(e)));
-  if (settings.openai) {
-    const { imageUrlPrefix, detail } = settings.openai;
-    await dialogue(ZIP_PATHS.openai, async (e) => {
+  for (const format of DIALOGUE_FORMATS.filter((f) => settings.formats.includes(f.id))) {
+    await dialogue(format.file, async (e) => {
       const urls = new Map<string, string>();
       for (const t of e.turns) {
-        if (!t.image || urls.has(t.image)) continue;
+        if (!format.inlineImages || !t.image || urls.has(t.image)) continue;
         const id = imageIds.get(t.image);
-        urls.set(t.image, imageUrlPrefix ? `${imageUrlPrefix.replace(/\/?$/, '/')}${t.image}` : id ? `data:image/png;base64,${base64(await source.image(id))}` : t.image);
+        urls.set(t.image, settings.imageUrlPrefix ? `${settings.imageUrlPrefix.replace(/\/?$/, '/')}${t.image}` : id ? `data:image/png;base64,${base64(await source.image(id))}` : t.image);
       }
-      return JSON.stringify(toOpenAi(e, (p) => urls.get(p) ?? p, detail));
+      return JSON.stringify(format.line(e, (p) => urls.get(p) ?? p, settings.detail));
     });
   }
-  if (settings.sharegpt) {
-    zip.add(ZIP_PATHS.datasetInfo, JSON.stringify(datasetInfo({ sharegpt: ZIP_PATHS.sharegpt }), null, 2));
+  if (settings.formats.includes('sharegpt')) {
+    zip.add(ZIP_PATHS.datasetInfo, JSON.stringify(datasetInfo({ sharegpt: DIALOGUE_FORMATS[0]!.file }), null, 2));
     files.push(ZIP_PATHS.datasetInfo);
   }
 

@@ -4,9 +4,7 @@ import type { Task } from './task';
 
 export const ZIP_PATHS = {
   trajectory: 'trajectory.jsonl',
-  sharegpt: 'sharegpt.jsonl',
-  messages: 'messages.jsonl',
-  openai: 'openai.jsonl',
+  // Dialogue files are named in formats/registry.
   datasetInfo: 'dataset_info.json',
   manifest: 'manifest.json',
   scrubReport: 'scrub_report.json',

@@ -55,8 +55,7 @@ export async function runExport(exportId: string, options: ExportOptions, config
     };
     const filename = exportFilename(new Date());
     await writeExport(source, {
-      sharegpt: options.formats.sharegpt, messages: options.formats.messages, actionStyle: options.actionStyle,
-      openai: options.formats.openai && { detail: options.openaiDetailLow ? 'low' : undefined },
+      formats: options.formats, actionStyle: options.actionStyle, detail: options.openaiDetailLow ? 'low' : undefined,
       window: options.window, maxImages: options.maxImages,
       includeDom: options.includeDomInDialogues, extensionVersion,
       configHash, now: new Date(),

@@ -3,30 +3,35 @@
 import browser from 'webextension-polyfill';
 import type { ExportOptionsInput } from '../core/export-options';
 import type { ActionStyle } from '../core/action-format';
+import { DIALOGUE_FORMATS, DIALOGUE_FORMAT_IDS, type DialogueFormatId } from '../core/formats/registry';
 
 export type TaskScope = 'all' | 'confirmed' | 'chosen';
 
 export interface ExportPrefs {
   scope: TaskScope;
   chosen: string[];
-  sharegpt: boolean;
-  messages: boolean;
-  /** OpenAI fine-tuning lines, screenshots inline. */
-  openai: boolean;
+  /** Dialogue formats to write (formats/registry). */
+  formats: DialogueFormatId[];
   actionStyle: ActionStyle;
   includeDom: boolean;
   saveAs: boolean;
 }
 
 export const DEFAULT_PREFS: ExportPrefs = {
-  scope: 'all', chosen: [], sharegpt: true, messages: true, openai: false, actionStyle: 'json', includeDom: false, saveAs: false,
+  scope: 'all', chosen: [], formats: DIALOGUE_FORMATS.filter((f) => f.defaultOn).map((f) => f.id), actionStyle: 'json', includeDom: false, saveAs: false,
 };
 
 const KEY = 'exportPrefs';
 
 export async function loadExportPrefs(): Promise<ExportPrefs> {
   const got = await browser.storage.local.get(KEY);
-  return { ...DEFAULT_PREFS, ...(got[KEY] as Partial<ExportPrefs> | undefined) };
+  const stored = (got[KEY] ?? {}) as Partial<ExportPrefs> & { sharegpt?: boolean; messages?: boolean };
+  // Prefs saved before the format registry kept one flag per format.
+  if (!stored.formats && (stored.sharegpt !== undefined || stored.messages !== undefined)) {
+    stored.formats = DIALOGUE_FORMAT_IDS.filter((id) => (stored as Record<string, unknown>)[id] ?? DEFAULT_PREFS.formats.includes(id)) as DialogueFormatId[];
+  }
+  const { sharegpt: _s, messages: _m, ...rest } = stored;
+  return { ...DEFAULT_PREFS, ...rest };
 }
 
 export async function saveExportPrefs(prefs: ExportPrefs): Promise<void> {
@@ -38,7 +43,7 @@ export function toExportOptions(p: ExportPrefs, existing: ReadonlySet<string>): 
   return {
     onlyConfirmed: p.scope === 'confirmed',
     taskIds: p.scope === 'chosen' ? p.chosen.filter((id) => existing.has(id)) : [],
-    formats: { sharegpt: p.sharegpt, messages: p.messages, openai: p.openai },
+    formats: p.formats,
     actionStyle: p.actionStyle,
     includeDomInDialogues: p.includeDom,
     saveAs: p.saveAs,

@@ -44,7 +44,7 @@ async function exportZip(name: string, seed: number, tasks: number, steps: numbe
       steps: (id) => inBatches(list.find((l) => l.task.id === id)!.steps.map((s) => ({ step: s, imageId: s.observation.screenshot_path, redactions: {} }))),
       image: async (path) => png(Number(path.match(/step_(\d+)/)?.[1] ?? 0) * 20),
     },
-    { sharegpt: true, messages: true, actionStyle: 'json', includeDom: false, extensionVersion: '0.1.0', configHash: 'cfg123', now: new Date(0) },
+    { formats: ['sharegpt', 'messages'], actionStyle: 'json', includeDom: false, extensionVersion: '0.1.0', configHash: 'cfg123', now: new Date(0) },
     (chunk) => { chunks.push(chunk); },
   );
   const path = join(dir, name);

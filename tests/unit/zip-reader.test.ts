@@ -116,7 +116,7 @@ describe('CLI scrub on a real export', () => {
     const s = step(1, { observation: { ...step(1).observation, screenshot_path: null } });
     await writeExport(
       { tasks: [task({ instruction: 'Mail ops-lead@example-corp.net about the order', stepCount: 1 })], steps: () => inBatches([{ step: s, imageId: null, redactions: {} }]), image: async () => new Uint8Array() },
-      { sharegpt: true, messages: true, actionStyle: 'json', includeDom: false, extensionVersion: 'test', configHash: 'x', now: new Date(0) },
+      { formats: ['sharegpt', 'messages'], actionStyle: 'json', includeDom: false, extensionVersion: 'test', configHash: 'x', now: new Date(0) },
       (chunk) => { chunks.push(chunk); },
     );
     const input = write('real.zip', Buffer.concat(chunks));

@@ -28,7 +28,7 @@ describe('writeExport', () => {
     const steps = [step(1), step(2)].map((s, i) => ({ step: s, imageId: `img${i}`, redactions: { email: 1 } }));
     await writeExport(
       { tasks: [task()], steps: () => inBatches(steps, 1), image: async (id) => new TextEncoder().encode(id) },
-      { sharegpt: true, messages: true, openai: { detail: 'low' }, actionStyle: 'json', includeDom: false, extensionVersion: '0.1.0', configHash: 'h', now: new Date(0) },
+      { formats: ['sharegpt', 'messages', 'openai'], detail: 'low', actionStyle: 'json', includeDom: false, extensionVersion: '0.1.0', configHash: 'h', now: new Date(0) },
       (c) => chunks.push(c),
     );
     const zip = await JSZip.loadAsync(Buffer.concat(chunks));

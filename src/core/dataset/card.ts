@@ -5,6 +5,7 @@
 import { stringify } from 'yaml';
 import { STEP_COLUMNS, columnDocs, hfFeatures } from './columns';
 import type { SplitName } from './split';
+import type { DialogueFormatId } from '../formats/registry';
 
 export interface PackSummary {
   tasks: number;
@@ -20,7 +21,7 @@ export interface PackSummary {
   duplicates: { taskId: string; source: string; kind: 'same id' | 'same content'; keptFrom: string }[];
   filtered: { taskId: string; source: string; reason: string }[];
   /** Dialogue configs written beside the steps (sharegpt, messages). */
-  dialogues: ('sharegpt' | 'messages')[];
+  dialogues: DialogueFormatId[];
 }
 
 const table = (rows: string[][]): string => rows.map((r) => `| ${r.join(' | ')} |`).join('\n');
