@@ -4,8 +4,30 @@ import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { parseScrubConfig, type ConfigError } from '../src/core/scrub/config';
 import { send } from '../src/platform/messaging';
+import { loadProvenance, saveProvenance, type ProvenanceSettings } from '../src/platform/provenance-settings';
 import '../src/ui/base.css';
 import './options.css';
+
+/** Who is recording, for a dataset's provenance: only a salted hash of the id goes into exports. */
+function Provenance() {
+  const [p, setP] = useState<ProvenanceSettings | null>(null);
+  const [note, setNote] = useState('');
+  useEffect(() => { void loadProvenance().then(setP); }, []);
+  if (!p) return null;
+  return (
+    <section aria-labelledby="prov-h">
+      <h2 id="prov-h">Dataset provenance</h2>
+      <p class="muted">
+        Optional. Exports carry a salted SHA-256 hash of this id (never the id), so a team can count or remove one
+        person's demonstrations. Give everyone in a team the same salt to make hashes comparable across machines.
+      </p>
+      <label class="row">Demonstrator id <input value={p.demonstratorId} onInput={(e) => setP({ ...p, demonstratorId: (e.target as HTMLInputElement).value })} /></label>
+      <label class="row">Team salt <input value={p.salt} onInput={(e) => setP({ ...p, salt: (e.target as HTMLInputElement).value })} /></label>
+      <button type="button" onClick={() => void saveProvenance(p).then(() => setNote('Saved: the next export carries the new hash.'))}>Save provenance</button>
+      <p role="status" aria-live="polite">{note}</p>
+    </section>
+  );
+}
 
 function App() {
   const [text, setText] = useState('');
@@ -81,6 +103,7 @@ function App() {
         <button type="button" onClick={exportFile}>Export YAML</button>
       </div>
       <p id="config-status" role="status" aria-live="polite">{status}</p>
+      <Provenance />
     </main>
   );
 }

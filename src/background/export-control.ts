@@ -11,6 +11,8 @@ import { kickProcessor } from './step-processor';
 import { ingestUnsent } from './step-intake';
 import { broadcast } from '../platform/messaging';
 import { db, listTasks } from '../platform/db';
+import { loadProvenance } from '../platform/provenance-settings';
+import { demonstratorHash } from '../core/provenance';
 
 
 /** Drafts still on their way when a task stopped (a typing session flushed by Stop) arrive within this. */
@@ -62,7 +64,10 @@ export async function startExport(partial: ExportOptionsInput): Promise<Reply<'e
       await ensureOffscreen();
       await browser.runtime.sendMessage({
         kind: 'offscreen/export', target: 'offscreen', exportId, options, configHash: await configHash(),
-        extensionVersion: browser.runtime.getManifest().version,
+        extensionVersion: browser.runtime.getManifest().version, demonstratorHash: await (async () => {
+          const p = await loadProvenance();
+          return demonstratorHash(p.demonstratorId, p.salt);
+        })(),
       });
     } catch (error) {
       progress(exportId, 'error', { error: String(error) });

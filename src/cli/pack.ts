@@ -230,7 +230,7 @@ export async function pack(inputs: string[], o: PackOptions): Promise<PackSummar
             step, instruction, previousScroll: scroll, image,
             provenance: {
               sourceZip: name, extensionVersion: manifest?.extension_version ?? null, scrubConfigHash: manifest?.config_hash ?? null,
-              recordedAt: entry?.created_at ?? null, demonstratorHash: null, site,
+              recordedAt: entry?.created_at ?? null, demonstratorHash: manifest?.demonstrator_hash ?? null, site,
             },
           });
           if (step.action.type === 'scroll' && step.action.scroll) scroll = step.action.scroll;

@@ -41,6 +41,8 @@ export interface ExportSettings extends FormatOptions {
   detail?: 'low';
   extensionVersion: string;
   configHash: string;
+  /** Salted hash of the demonstrator's id (core/provenance), when one is set. */
+  demonstratorHash?: string | null;
   now: Date;
 }
 
@@ -142,6 +144,7 @@ export async function writeExport(
   files.push(ZIP_PATHS.stepSchema, ZIP_PATHS.scrubReport, ZIP_PATHS.manifest);
   const manifest = buildManifest({
     extensionVersion: settings.extensionVersion, createdAt: settings.now, configHash: settings.configHash, files, tasks: counted,
+    demonstratorHash: settings.demonstratorHash ?? null,
   });
   zip.add(ZIP_PATHS.manifest, JSON.stringify(manifest, null, 2));
   await zip.end();

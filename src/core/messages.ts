@@ -51,7 +51,7 @@ export type Message =
   // background -> content (top frame): its current tree, to join a cross-origin frame's step into
   | { kind: 'frame/snapshot'; target: 'content' }
   // background -> offscreen
-  | { kind: 'offscreen/export'; target: 'offscreen'; exportId: string; options: ExportOptions; configHash: string; extensionVersion: string }
+  | { kind: 'offscreen/export'; target: 'offscreen'; exportId: string; options: ExportOptions; configHash: string; extensionVersion: string; demonstratorHash: string | null }
   | { kind: 'offscreen/export-cancel'; target: 'offscreen'; exportId: string }
   | { kind: 'offscreen/scrub-frame'; target: 'offscreen'; job: FrameJob }
   // offscreen -> background / popup (broadcast)

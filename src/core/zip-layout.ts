@@ -36,13 +36,15 @@ export interface Manifest {
   extension_version: string;
   created_at: string;
   config_hash: string;
+  /** Salted hash of the demonstrator's id; null when none was set. */
+  demonstrator_hash?: string | null;
   counts: { tasks: number; steps: number; screenshots: number };
   files: string[];
   tasks: ManifestTask[];
 }
 
 export function buildManifest(input: {
-  extensionVersion: string; createdAt: Date; configHash: string; files: string[];
+  extensionVersion: string; createdAt: Date; configHash: string; files: string[]; demonstratorHash?: string | null;
   tasks: { task: Task; steps: Step[] }[];
 }): Manifest {
   const tasks = input.tasks.map(({ task, steps }) => ({
@@ -59,6 +61,7 @@ export function buildManifest(input: {
     extension_version: input.extensionVersion,
     created_at: input.createdAt.toISOString(),
     config_hash: input.configHash,
+    demonstrator_hash: input.demonstratorHash ?? null,
     counts: {
       tasks: tasks.length,
       steps: tasks.reduce((n, t) => n + t.steps, 0),

@@ -24,7 +24,7 @@ async function selectTasks(options: ExportOptions) {
 }
 
 // Offscreen documents only get runtime messaging, not getManifest: the worker passes the version in.
-export async function runExport(exportId: string, options: ExportOptions, configHash: string, extensionVersion: string): Promise<void> {
+export async function runExport(exportId: string, options: ExportOptions, configHash: string, extensionVersion: string, demonstratorHash: string | null = null): Promise<void> {
   const report = (p: Omit<ExportProgress, 'exportId'>): void => broadcast({ kind: 'export/progress', progress: { exportId, ...p } });
   try {
     const tasks = await selectTasks(options);
@@ -57,7 +57,7 @@ export async function runExport(exportId: string, options: ExportOptions, config
     await writeExport(source, {
       formats: options.formats, actionStyle: options.actionStyle, detail: options.openaiDetailLow ? 'low' : undefined,
       window: options.window, maxImages: options.maxImages,
-      includeDom: options.includeDomInDialogues, extensionVersion,
+      includeDom: options.includeDomInDialogues, extensionVersion, demonstratorHash,
       configHash, now: new Date(),
     }, sink, (p) => {
       if (Date.now() - lastReport > 150) {

@@ -17,7 +17,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
   switch (message.kind) {
     case 'offscreen/export':
       // Reply at once; progress and the result come as broadcasts.
-      void runExport(message.exportId, message.options, message.configHash, message.extensionVersion);
+      void runExport(message.exportId, message.options, message.configHash, message.extensionVersion, message.demonstratorHash);
       return Promise.resolve({ ok: true });
     case 'offscreen/export-cancel':
       cancelExport(message.exportId);
