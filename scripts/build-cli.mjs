@@ -11,6 +11,7 @@ await build({
   // CommonJS dependencies bundled into ESM need a require().
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   // tesseract.js starts a worker thread from its own files and reads the bundled language data: loaded from node_modules.
-  external: ['tesseract.js', '@tesseract.js-data/eng'],
+  // puppeteer-core and @puppeteer/replay (replay) load their own files at run time: from node_modules too.
+  external: ['tesseract.js', '@tesseract.js-data/eng', 'puppeteer-core', '@puppeteer/replay'],
   logLevel: 'warning',
 });

@@ -1,2 +1,3 @@
-export declare const INSTALL_HINT: string;
-export declare function findChrome(): string | null;
+// Types for find-chrome.mjs, so the CLI (TypeScript) shares the one lookup.
+export const INSTALL_HINT: string;
+export function findChrome(): string | null;

@@ -9,6 +9,8 @@
 //                                        screenshot, rewrite the zip
 //   pack <zip|dir>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB] [--config scrubber.yaml]
 //        [--domains allow.txt] [--exclude-domains deny.txt] [--dialogues sharegpt,messages|none] [--window N] [--max-images N]
+//   replay <zip> [--report out.json] [--task ID] [--headed] [--timeout ms] [--yes]
+//                                        replay each task in Chromium; per-step ok / failed / skipped with reasons
 //                                        many exports into one dataset: sharded Parquet per split + card
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
@@ -28,6 +30,7 @@ import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
 import { openExport, tasksOf } from './zip-input';
 import { createImageScrubber } from './image-scrub';
 import { pack, readDomainList } from './pack';
+import { replay } from './replay';
 import { DEFAULT_SPLIT, SPLITS, parseSplit } from '../core/dataset/split';
 import { parseDomainList } from '../core/dataset/site';
 
@@ -40,7 +43,8 @@ const USAGE = `usage:
   alien-dataflow scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]
   alien-dataflow pack <export.zip|folder>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB]
                       [--config scrubber.yaml] [--domains allow.txt] [--exclude-domains deny.txt]
-                      [--dialogues sharegpt,messages|none] [--window N] [--max-images N]`;
+                      [--dialogues sharegpt,messages|none] [--window N] [--max-images N]
+  alien-dataflow replay <export.zip> [--report out.json] [--task ID] [--headed] [--timeout ms] [--yes]`;
 
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -259,7 +263,8 @@ export async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' }, out: { type: 'string' }, 'action-style': { type: 'string' }, dom: { type: 'boolean' },
       config: { type: 'string' }, 'text-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       split: { type: 'string' }, 'shard-size': { type: 'string' }, domains: { type: 'string' }, 'exclude-domains': { type: 'string' },
-      window: { type: 'string' }, 'max-images': { type: 'string' }, dialogues: { type: 'string' }, formats: { type: 'string' }, openai: { type: 'boolean' }, 'image-url-prefix': { type: 'string' }, detail: { type: 'string' },
+      window: { type: 'string' }, 'max-images': { type: 'string' }, dialogues: { type: 'string' }, formats: { type: 'string' },
+      report: { type: 'string' }, task: { type: 'string' }, headed: { type: 'boolean' }, timeout: { type: 'string' }, yes: { type: 'boolean' }, openai: { type: 'boolean' }, 'image-url-prefix': { type: 'string' }, detail: { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -282,6 +287,19 @@ export async function main(argv: string[]): Promise<number> {
         return await format(args[0], values.out ?? dirname(resolve(args[0])), style as ActionStyle, !!values.dom, {
           window: values.window, maxImages: values['max-images'], formats: values.formats, openai: !!values.openai, imageUrlPrefix: values['image-url-prefix'], detail: values.detail,
         });
+      }
+      case 'replay': {
+        if (!args[0]) throw new UsageError('replay needs <export.zip>');
+        const timeout = values.timeout ? Number(values.timeout) : 5000;
+        if (!(timeout > 0)) throw new UsageError('--timeout is a number of milliseconds');
+        const report = await replay(args[0], { task: values.task, headed: !!values.headed, timeout, yes: !!values.yes, log: (l) => console.log(l) });
+        const s = report.summary;
+        console.log(`replayed ${report.tasks.length} task(s): ${s.ok} ok, ${s.failed} failed, ${s.skipped} skipped`);
+        if (values.report) {
+          await writeFile(values.report, `${JSON.stringify(report, null, 2)}\n`);
+          console.log(`report: ${values.report}`);
+        }
+        return 0;
       }
       case 'pack':
         if (args.length === 0 || !values.out) throw new UsageError('pack needs <export.zip|folder>… and --out DIR');
