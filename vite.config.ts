@@ -38,7 +38,11 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
     // Pages that the manifest does not name.
-    rollupOptions: { input: { offscreen: 'offscreen/offscreen.html', review: 'review/review.html' } },
+    rollupOptions: {
+      input: { offscreen: 'offscreen/offscreen.html', review: 'review/review.html' },
+      // @puppeteer/replay's runners import these lazily; the extension only uses its parse and stringify, never a runner.
+      external: ['puppeteer', 'lighthouse'],
+    },
   },
   server: { port: 5173, strictPort: true },
 });

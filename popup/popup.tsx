@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { isMessage, type ExportProgress, type RecordingState } from '../src/core/messages';
-import { DIALOGUE_FORMATS } from '../src/core/formats/registry';
+import { DIALOGUE_FORMATS, REPLAY_FORMAT } from '../src/core/formats/registry';
 import type { Task } from '../src/core/task';
 import { send } from '../src/platform/messaging';
 import { mayReceive } from '../src/platform/sender';
@@ -174,6 +174,7 @@ function App() {
                     onChange={(e) => update({ formats: (e.target as HTMLInputElement).checked ? [...prefs.formats, f.id] : prefs.formats.filter((x) => x !== f.id) })} /> {f.label}
                 </label>
               ))}
+              <label><input type="checkbox" checked={prefs.replay} onChange={(e) => update({ replay: (e.target as HTMLInputElement).checked })} /> {REPLAY_FORMAT.label}</label>
             </fieldset>
             <label><input type="checkbox" checked={prefs.includeDom} onChange={(e) => update({ includeDom: (e.target as HTMLInputElement).checked })} /> Include pruned DOM in dialogues</label>
             <label>Action format{' '}

@@ -194,6 +194,7 @@ async function scrub(input: string, output: string, configPath: string | undefin
       {
         // The dialogue files the input had, written again from the re-scrubbed steps.
         formats: DIALOGUE_FORMATS.filter((d) => exp.files.has(d.file)).map((d) => d.id), actionStyle: 'json', includeDom: false,
+        replay: [...exp.files].some((f) => f.startsWith('replay/')),
         extensionVersion: exp.manifest?.extension_version ?? 'unknown', configHash: configHash(configText), now: new Date(),
         demonstratorHash: exp.manifest?.demonstrator_hash ?? null,
       },

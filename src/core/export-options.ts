@@ -14,6 +14,8 @@ export const ExportOptionsSchema = z.object({
   onlyConfirmed: z.boolean().default(false),
   /** Dialogue formats to write (formats/registry): OpenAI lines embed every screenshot, so they are off unless asked. */
   formats: z.array(z.enum(DIALOGUE_FORMAT_IDS)).max(DIALOGUE_FORMAT_IDS.length).default(DEFAULT_FORMATS),
+  /** Replay files per task (formats/registry REPLAY_FORMAT). */
+  replay: z.boolean().default(true),
   actionStyle: z.enum(ACTION_STYLES).default('json'),
   includeDomInDialogues: z.boolean().default(false),
   /** Steps per training example (0: a whole task per example). */

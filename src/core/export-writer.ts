@@ -11,7 +11,10 @@ import { ZipStream, type ChunkSink } from './zip-stream';
 import { ZIP_PATHS, buildManifest, trajectoryLine } from './zip-layout';
 import { addCounts, type ScrubReport } from './scrub-report';
 import { taskExamples, datasetInfo, type FormatOptions } from './formatters';
-import { DIALOGUE_FORMATS, type DialogueFormatId } from './formats/registry';
+import { DIALOGUE_FORMATS, REPLAY_FORMAT, type DialogueFormatId } from './formats/registry';
+import { framePath, recorderFlow } from './recorder-flow';
+// The library's own parser and stringify: a flow that imports in DevTools, and the script it makes of it.
+import { parse, stringify } from '@puppeteer/replay';
 
 export type { ExportedStep as ExportStep } from './stored-step';
 
@@ -36,6 +39,8 @@ async function collect(batches: AsyncIterable<ExportStep[]>): Promise<ExportStep
 export interface ExportSettings extends FormatOptions {
   /** Dialogue files to write (formats/registry). */
   formats: readonly DialogueFormatId[];
+  /** Write replay/<task>.json (Recorder flow) and replay/<task>.puppeteer.js. */
+  replay?: boolean;
   /** For formats that carry screenshots (OpenAI): under this URL prefix instead of inline data URLs. */
   imageUrlPrefix?: string;
   detail?: 'low';
@@ -101,12 +106,17 @@ export async function writeExport(
     counted.push({ task, steps: light });
   }
 
-  // trajectory.jsonl, streamed batch by batch.
+  // trajectory.jsonl, streamed batch by batch. The frame path of each step's target is read from its tree here,
+  // while the tree is at hand, for the replay flows written below from the light steps.
   const trajectory = zip.open(ZIP_PATHS.trajectory, true);
+  const frames = new Map<string, number[] | undefined>();
   for (const task of source.tasks) {
     for await (const batch of source.steps(task.id, true)) {
       check();
-      for (const s of batch) trajectory.write(`${trajectoryLine(s.step)}\n`);
+      for (const s of batch) {
+        trajectory.write(`${trajectoryLine(s.step)}\n`);
+        if (settings.replay) frames.set(`${task.id}:${s.step.step_id}`, framePath(s.step.observation.dom_tree, s.step.action.element_id ?? s.step.target?.element_id ?? null));
+      }
     }
   }
   trajectory.end();
@@ -133,6 +143,16 @@ export async function writeExport(
       }
       return JSON.stringify(format.line(e, (p) => urls.get(p) ?? p, settings.detail));
     });
+  }
+  if (settings.replay) {
+    for (const [i, task] of source.tasks.entries()) {
+      check();
+      const { flow } = recorderFlow(task.instruction, counted[i]!.steps, (s) => frames.get(`${task.id}:${s.step_id}`));
+      const paths = REPLAY_FORMAT.files(task.id);
+      zip.add(paths.flow, JSON.stringify(flow, null, 2));
+      zip.add(paths.script, await stringify(parse(flow)));
+      files.push(paths.flow, paths.script);
+    }
   }
   if (settings.formats.includes('sharegpt')) {
     zip.add(ZIP_PATHS.datasetInfo, JSON.stringify(datasetInfo({ sharegpt: DIALOGUE_FORMATS[0]!.file }), null, 2));

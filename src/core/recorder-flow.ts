@@ -85,7 +85,11 @@ export function framePath(domTree: string, elementId: number | null): number[] |
   return undefined;
 }
 
-export function recorderFlow(title: string, steps: readonly Step[]): { flow: RecorderFlow; plan: StepPlan[] } {
+/**
+ * `frameOf` gives a step's frame path; by default it is read from the step's
+ * dom_tree (a caller that has dropped the trees passes the paths it kept).
+ */
+export function recorderFlow(title: string, steps: readonly Step[], frameOf: (s: Step) => number[] | undefined = (s) => framePath(s.observation.dom_tree, s.action.element_id ?? s.target?.element_id ?? null)): { flow: RecorderFlow; plan: StepPlan[] } {
   const flowSteps: FlowStep[] = [];
   const plan: StepPlan[] = [];
   const first = steps[0];
@@ -103,7 +107,7 @@ export function recorderFlow(title: string, steps: readonly Step[]): { flow: Rec
   for (const s of steps) {
     const a = s.action;
     const sel = selectors(s.target);
-    const frame = framePath(s.observation.dom_tree, s.action.element_id ?? s.target?.element_id ?? null);
+    const frame = frameOf(s);
     const inFrame = frame ? { frame } : {};
     const offset = (): { offsetX: number; offsetY: number } => {
       const box = s.target?.bbox;

@@ -55,7 +55,7 @@ export async function runExport(exportId: string, options: ExportOptions, config
     };
     const filename = exportFilename(new Date());
     await writeExport(source, {
-      formats: options.formats, actionStyle: options.actionStyle, detail: options.openaiDetailLow ? 'low' : undefined,
+      formats: options.formats, replay: options.replay, actionStyle: options.actionStyle, detail: options.openaiDetailLow ? 'low' : undefined,
       window: options.window, maxImages: options.maxImages,
       includeDom: options.includeDomInDialogues, extensionVersion, demonstratorHash,
       configHash, now: new Date(),

@@ -12,13 +12,15 @@ export interface ExportPrefs {
   chosen: string[];
   /** Dialogue formats to write (formats/registry). */
   formats: DialogueFormatId[];
+  /** DevTools Recorder flows and Puppeteer scripts per task. */
+  replay: boolean;
   actionStyle: ActionStyle;
   includeDom: boolean;
   saveAs: boolean;
 }
 
 export const DEFAULT_PREFS: ExportPrefs = {
-  scope: 'all', chosen: [], formats: DIALOGUE_FORMATS.filter((f) => f.defaultOn).map((f) => f.id), actionStyle: 'json', includeDom: false, saveAs: false,
+  scope: 'all', chosen: [], formats: DIALOGUE_FORMATS.filter((f) => f.defaultOn).map((f) => f.id), replay: true, actionStyle: 'json', includeDom: false, saveAs: false,
 };
 
 const KEY = 'exportPrefs';
@@ -44,6 +46,7 @@ export function toExportOptions(p: ExportPrefs, existing: ReadonlySet<string>): 
     onlyConfirmed: p.scope === 'confirmed',
     taskIds: p.scope === 'chosen' ? p.chosen.filter((id) => existing.has(id)) : [],
     formats: p.formats,
+    replay: p.replay,
     actionStyle: p.actionStyle,
     includeDomInDialogues: p.includeDom,
     saveAs: p.saveAs,

@@ -8,11 +8,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { parse } from '@puppeteer/replay';
+import { findChrome } from '../../scripts/find-chrome.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveStatic } from '../../scripts/fixture-server.mjs';
 import { launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, ROOT, FIXTURES, type Session } from './harness';
+
+const require = createRequire(import.meta.url);
 
 interface Report { tasks: { steps: { step_id: number; type: string; status: string; reason?: string }[] }[]; summary: { ok: number; failed: number; skipped: number } }
 
@@ -68,6 +73,18 @@ test('a recording replays; a changed page fails exactly the steps it broke', asy
   const types = steps.map((s) => s.action.type);
   for (const t of ['click', 'type', 'key', 'select', 'check']) assert.ok(types.includes(t as never), `recorded a ${t} step: ${types.join(', ')}`);
   const file = readdirSync(session.downloads).filter((f) => f.endsWith('.zip')).map((f) => join(session.downloads, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]!;
+
+  // The export carries the Recorder flow (valid for @puppeteer/replay's parser, as DevTools imports it) and the
+  // Puppeteer script the library's stringify made of it; the script runs (puppeteer resolved to puppeteer-core).
+  const taskId = steps[0]!.task_id;
+  const flow = JSON.parse(await zip.file(`replay/${taskId}.json`)!.async('string'));
+  assert.ok(parse(flow).steps.length >= steps.length, 'the flow has a step per replayable recorded step');
+  const scriptDir = mkdtempSync(join(tmpdir(), 'adf-script-'));
+  mkdirSync(join(scriptDir, 'node_modules/puppeteer'), { recursive: true });
+  writeFileSync(join(scriptDir, 'node_modules/puppeteer/index.js'), `const p = require(${JSON.stringify(require.resolve('puppeteer-core'))});
+module.exports = { ...p, Locator: p.Locator, launch: (o = {}) => p.launch({ ...o, executablePath: ${JSON.stringify(findChrome())}, headless: true, args: ['--no-sandbox'] }) };`);
+  writeFileSync(join(scriptDir, 'flow.cjs'), await zip.file(`replay/${taskId}.puppeteer.js`)!.async('string'));
+  await promisify(execFile)(process.execPath, [join(scriptDir, 'flow.cjs')], { cwd: scriptDir, timeout: 60_000 });
 
   const first = await runReplay(file, 'first');
   const all = first.tasks[0]!.steps;

@@ -66,3 +66,14 @@ export function dialogueFormat(id: DialogueFormatId): DialogueFormat {
 
 /** The formats `pack` can write as Parquet configs beside the steps. */
 export const PARQUET_DIALOGUES = DIALOGUE_FORMATS.filter((f) => f.parquet);
+
+/**
+ * The replay files of an export: per task, the DevTools Recorder flow (import
+ * it in DevTools → Recorder, or run it with @puppeteer/replay) and the
+ * Puppeteer script the library's stringify makes of it.
+ */
+export const REPLAY_FORMAT = {
+  id: 'recorder',
+  label: 'DevTools Recorder flows and Puppeteer scripts (replay/)',
+  files: (taskId: string) => ({ flow: `replay/${taskId}.json`, script: `replay/${taskId}.puppeteer.js` }),
+} as const;
