@@ -14,8 +14,14 @@ function handledAsInput(el: Element | null): boolean {
     || (control.localName === 'input' && (control as HTMLInputElement).type === 'file');
 }
 
+/** A radio that is already selected: clicking it changes nothing, so no change event will make it a step. */
+function selectedRadio(el: Element | null): boolean {
+  const control = controlOf(el);
+  return !!control && control.localName === 'input' && (control as HTMLInputElement).type === 'radio' && (control as HTMLInputElement).checked;
+}
+
 export function initPointerObserver(win: Window, recorder: Recorder): () => void {
-  let pending: { pre: PreAction; button: number; x: number; y: number } | null = null;
+  let pending: { pre: PreAction; button: number; x: number; y: number; radioWasSelected?: boolean } | null = null;
 
   const takePending = (button: number, x: number, y: number, target: Element | null): PreAction => {
     const p = pending;
@@ -36,13 +42,19 @@ export function initPointerObserver(win: Window, recorder: Recorder): () => void
       if (!event.isTrusted || !recorder.recording) return;
       const target = eventElement(event);
       const pre = recorder.capture(target);
-      pending = { pre, button: event.button, x: event.clientX, y: event.clientY };
+      pending = { pre, button: event.button, x: event.clientX, y: event.clientY, radioWasSelected: selectedRadio(target) };
       recorder.lastPointer = { pre, element: target, at: Date.now(), x: event.clientX, y: event.clientY };
     }),
     listen(win, 'click', (e) => {
       const event = e as MouseEvent;
       if (!event.isTrusted || !recorder.recording || event.button !== 0) return;
       const target = eventElement(event);
+      // Every trusted click is a step: a click on the radio already selected fires no change, so it is a click here.
+      if (handledAsInput(target) && pending?.radioWasSelected && selectedRadio(target)) {
+        const pre = takePending(0, event.clientX, event.clientY, target);
+        recorder.emit(pre, { type: 'click', coordinates: recorder.toTop(event.clientX, event.clientY, target) });
+        return;
+      }
       if (handledAsInput(target) || Date.now() < recorder.suppressClickUntil) {
         pending = null;
         return;
