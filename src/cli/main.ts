@@ -2,14 +2,14 @@
 //   validate <zip>                       schema, element ids, image references, counts
 //   stats <zip> [--json]                 tasks, steps, actions, screenshots
 //   format <zip> [--out DIR] [--action-style json|call|browsergym|pyautogui] [--dom] [--window N] [--max-images N]
-//          [--formats sharegpt,messages,openai] [--openai] [--image-url-prefix URL] [--detail low]
+//          [--formats sharegpt,messages,openai] [--openai] [--image-url-prefix URL] [--detail low] [--min-replay 0.9]
 //                                        write the dialogue files (formats/registry) from trajectory.jsonl
 //   scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]
 //                                        re-apply a scrubber config to every text field and (by OCR) every
 //                                        screenshot, rewrite the zip
 //   pack <zip|dir>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB] [--config scrubber.yaml]
 //        [--domains allow.txt] [--exclude-domains deny.txt] [--dialogues sharegpt,messages|none] [--window N] [--max-images N]
-//   replay <zip> [--report out.json] [--task ID] [--headed] [--timeout ms] [--yes]
+//   replay <zip> [--report out.json] [--annotate copy.zip] [--task ID] [--headed] [--timeout ms] [--yes]
 //                                        replay each task in Chromium; per-step ok / failed / skipped with reasons
 //                                        many exports into one dataset: sharded Parquet per split + card
 import { createWriteStream } from 'node:fs';
@@ -30,7 +30,7 @@ import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
 import { openExport, tasksOf } from './zip-input';
 import { createImageScrubber } from './image-scrub';
 import { pack, readDomainList } from './pack';
-import { replay } from './replay';
+import { annotateExport, replay } from './replay';
 import { DEFAULT_SPLIT, SPLITS, parseSplit } from '../core/dataset/split';
 import { parseDomainList } from '../core/dataset/site';
 
@@ -39,12 +39,12 @@ const USAGE = `usage:
   alien-dataflow stats <export.zip> [--json]
   alien-dataflow format <export.zip> [--out DIR] [--action-style json|call|browsergym|pyautogui] [--dom]
                         [--window N] [--max-images N] [--formats sharegpt,messages,openai] [--openai]
-                        [--image-url-prefix URL] [--detail low]
+                        [--image-url-prefix URL] [--detail low] [--min-replay 0.9]
   alien-dataflow scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]
   alien-dataflow pack <export.zip|folder>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB]
                       [--config scrubber.yaml] [--domains allow.txt] [--exclude-domains deny.txt]
                       [--dialogues sharegpt,messages|none] [--window N] [--max-images N]
-  alien-dataflow replay <export.zip> [--report out.json] [--task ID] [--headed] [--timeout ms] [--yes]`;
+  alien-dataflow replay <export.zip> [--report out.json] [--annotate copy.zip] [--task ID] [--headed] [--timeout ms] [--yes]`;
 
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -104,7 +104,7 @@ async function stats(path: string, json: boolean): Promise<number> {
   return 0;
 }
 
-interface FormatFlags { window?: string; maxImages?: string; formats?: string; openai?: boolean; imageUrlPrefix?: string; detail?: string }
+interface FormatFlags { window?: string; maxImages?: string; formats?: string; openai?: boolean; imageUrlPrefix?: string; detail?: string; minReplay?: string }
 
 async function format(path: string, out: string, actionStyle: ActionStyle, includeDom: boolean, f: FormatFlags = {}): Promise<number> {
   const { exp, text } = await trajectoryOf(path);
@@ -121,7 +121,18 @@ async function format(path: string, out: string, actionStyle: ActionStyle, inclu
   if (f.detail !== undefined && f.detail !== 'low') throw new UsageError('--detail takes only "low"');
   const opts = { actionStyle, includeDom, window: count(f.window, 'window', 0), maxImages: count(f.maxImages, 'max-images', 0) };
   await mkdir(out, { recursive: true });
-  const examples = tasks.flatMap((t) => taskExamples(t, steps.filter((s) => s.task_id === t.id), opts));
+  // --min-replay: only tasks whose replay score (replay --annotate) reaches it, and of those only the steps that replayed ok.
+  let kept = tasks;
+  let keepStep = (_s: (typeof steps)[number]): boolean => true;
+  if (f.minReplay !== undefined) {
+    const min = Number(f.minReplay);
+    if (!(min >= 0 && min <= 1)) throw new UsageError('--min-replay is a share between 0 and 1, e.g. 0.9');
+    if (!exp.manifest?.tasks.some((t) => t.replay_score !== undefined)) throw new UsageError('this export has no replay scores: run alien-dataflow replay --annotate on it first');
+    kept = tasks.filter((t) => (exp.manifest!.tasks.find((m) => m.task_id === t.id)?.replay_score ?? 0) >= min);
+    keepStep = (s) => s.replay?.status !== 'failed';
+    console.log(`--min-replay ${min}: ${kept.length} of ${tasks.length} tasks kept`);
+  }
+  const examples = kept.flatMap((t) => taskExamples(t, steps.filter((s) => s.task_id === t.id && keepStep(s)), opts));
   const chosen = f.formats ? f.formats.split(',').map((x) => x.trim()) : DIALOGUE_FORMATS.filter((d) => d.defaultOn || (d.id === 'openai' && f.openai)).map((d) => d.id);
   const unknown = chosen.filter((x) => !(DIALOGUE_FORMAT_IDS as readonly string[]).includes(x));
   if (unknown.length) throw new UsageError(`unknown format ${unknown.join(', ')}; formats: ${DIALOGUE_FORMAT_IDS.join(', ')}`);
@@ -265,7 +276,8 @@ export async function main(argv: string[]): Promise<number> {
       config: { type: 'string' }, 'text-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       split: { type: 'string' }, 'shard-size': { type: 'string' }, domains: { type: 'string' }, 'exclude-domains': { type: 'string' },
       window: { type: 'string' }, 'max-images': { type: 'string' }, dialogues: { type: 'string' }, formats: { type: 'string' },
-      report: { type: 'string' }, task: { type: 'string' }, headed: { type: 'boolean' }, timeout: { type: 'string' }, yes: { type: 'boolean' }, openai: { type: 'boolean' }, 'image-url-prefix': { type: 'string' }, detail: { type: 'string' },
+      report: { type: 'string' }, task: { type: 'string' }, headed: { type: 'boolean' }, timeout: { type: 'string' }, yes: { type: 'boolean' },
+      annotate: { type: 'string' }, 'min-replay': { type: 'string' }, openai: { type: 'boolean' }, 'image-url-prefix': { type: 'string' }, detail: { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -287,6 +299,7 @@ export async function main(argv: string[]): Promise<number> {
         if (!(ACTION_STYLES as readonly string[]).includes(style)) throw new UsageError(`--action-style is one of ${ACTION_STYLES.join(', ')}`);
         return await format(args[0], values.out ?? dirname(resolve(args[0])), style as ActionStyle, !!values.dom, {
           window: values.window, maxImages: values['max-images'], formats: values.formats, openai: !!values.openai, imageUrlPrefix: values['image-url-prefix'], detail: values.detail,
+          minReplay: values['min-replay'],
         });
       }
       case 'replay': {
@@ -299,6 +312,11 @@ export async function main(argv: string[]): Promise<number> {
         if (values.report) {
           await writeFile(values.report, `${JSON.stringify(report, null, 2)}\n`);
           console.log(`report: ${values.report}`);
+        }
+        if (values.annotate) {
+          if (await sameFile(args[0], values.annotate)) throw new UsageError('--annotate writes a copy: give it another file name');
+          await annotateExport(args[0], values.annotate, report);
+          console.log(`annotated copy: ${values.annotate} (each step's replay status, each task's replay_score)`);
         }
         return 0;
       }

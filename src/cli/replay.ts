@@ -13,7 +13,12 @@ import { ZIP_PATHS } from '../core/zip-layout';
 import { parseTrajectory } from '../core/validate-export';
 import { recorderFlow, type StepPlan } from '../core/recorder-flow';
 import type { Step } from '../core/schema';
-import { openExport } from './zip-input';
+import { openExport, tasksOf } from './zip-input';
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
+import { DIALOGUE_FORMATS } from '../core/formats/registry';
 
 export interface ReplayStepResult { step_id: number; type: string; status: 'ok' | 'failed' | 'skipped'; selector?: string; reason?: string }
 export interface ReplayReport {
@@ -170,4 +175,49 @@ export async function replay(zipPath: string, o: ReplayOptions): Promise<ReplayR
     await browser.close();
   }
   return report;
+}
+
+/**
+ * A copy of the export with what the replay found: every replayed step gets
+ * `replay: {status, reason}` and every task in the manifest a `replay_score`
+ * (ok / (ok + failed)). The input is never changed; the copy is written
+ * beside its name and renamed at the end.
+ */
+export async function annotateExport(input: string, output: string, report: ReplayReport): Promise<void> {
+  const exp = await openExport(input);
+  try {
+    const lines = await exp.lines(ZIP_PATHS.trajectory);
+    const { steps } = parseTrajectory(lines ?? []);
+    const results = new Map(report.tasks.flatMap((t) => t.steps.map((r) => [`${t.task_id}:${r.step_id}`, r] as const)));
+    const byTask = new Map<string, ExportStep[]>();
+    for (const s of steps) {
+      const r = results.get(`${s.task_id}:${s.step_id}`);
+      const step: Step = r ? { ...s, replay: { status: r.status, ...(r.reason ? { reason: r.reason } : {}) } } : s;
+      byTask.set(s.task_id, [...(byTask.get(s.task_id) ?? []), { step, imageId: s.observation.screenshot_path, redactions: {} }]);
+    }
+    const tasks = tasksOf(exp.manifest, [...byTask.keys()]).map((t) => ({ ...t, stepCount: byTask.get(t.id)?.length ?? 0 }));
+    const partial = join(dirname(resolve(output)), `.${basename(output)}.${process.pid}.partial`);
+    const sink = createWriteStream(partial);
+    try {
+      await writeExport(
+        { tasks, steps: (id) => inBatches(byTask.get(id) ?? []), image: (path) => exp.bytes(path) },
+        {
+          formats: DIALOGUE_FORMATS.filter((d) => exp.files.has(d.file)).map((d) => d.id), actionStyle: 'json', includeDom: false,
+          replay: [...exp.files].some((f) => f.startsWith('replay/')),
+          extensionVersion: exp.manifest?.extension_version ?? 'unknown', configHash: exp.manifest?.config_hash ?? 'unknown',
+          demonstratorHash: exp.manifest?.demonstrator_hash ?? null, now: new Date(),
+          replayScores: Object.fromEntries(report.tasks.map((t) => [t.task_id, t.score])),
+        },
+        (chunk) => { sink.write(chunk); },
+      );
+      await new Promise<void>((res, rej) => sink.end((err?: Error | null) => (err ? rej(err) : res())));
+      await rename(partial, output);
+    } catch (error) {
+      sink.destroy();
+      await rm(partial, { force: true });
+      throw error;
+    }
+  } finally {
+    await exp.close();
+  }
 }

@@ -48,6 +48,8 @@ export interface ExportSettings extends FormatOptions {
   configHash: string;
   /** Salted hash of the demonstrator's id (core/provenance), when one is set. */
   demonstratorHash?: string | null;
+  /** Per task, the share of steps that replayed ok (replay --annotate). */
+  replayScores?: Record<string, number>;
   now: Date;
 }
 
@@ -164,7 +166,7 @@ export async function writeExport(
   files.push(ZIP_PATHS.stepSchema, ZIP_PATHS.scrubReport, ZIP_PATHS.manifest);
   const manifest = buildManifest({
     extensionVersion: settings.extensionVersion, createdAt: settings.now, configHash: settings.configHash, files, tasks: counted,
-    demonstratorHash: settings.demonstratorHash ?? null,
+    demonstratorHash: settings.demonstratorHash ?? null, replayScores: settings.replayScores,
   });
   zip.add(ZIP_PATHS.manifest, JSON.stringify(manifest, null, 2));
   await zip.end();

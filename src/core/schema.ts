@@ -73,6 +73,10 @@ export const StepSchema = z.object({
   tab_id: z.number().int(),
   frame_id: z.number().int(),
   confirmed: z.boolean(),
+  replay: z.object({
+    status: z.enum(['ok', 'failed', 'skipped']),
+    reason: z.string().optional(),
+  }).optional().describe('what `alien-dataflow replay --annotate` found when it replayed this step'),
 });
 export type Step = z.infer<typeof StepSchema>;
 

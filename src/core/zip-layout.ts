@@ -29,6 +29,8 @@ export interface ManifestTask {
   created_at: string;
   steps: number;
   screenshots: number;
+  /** Share of replayable steps that replayed ok (replay --annotate); absent until a replay ran. */
+  replay_score?: number;
 }
 
 export interface Manifest {
@@ -45,6 +47,7 @@ export interface Manifest {
 
 export function buildManifest(input: {
   extensionVersion: string; createdAt: Date; configHash: string; files: string[]; demonstratorHash?: string | null;
+  replayScores?: Record<string, number>;
   tasks: { task: Task; steps: Step[] }[];
 }): Manifest {
   const tasks = input.tasks.map(({ task, steps }) => ({
@@ -55,6 +58,7 @@ export function buildManifest(input: {
     created_at: new Date(task.createdAt).toISOString(),
     steps: steps.length,
     screenshots: steps.filter((s) => s.observation.screenshot_path !== null).length,
+    ...(input.replayScores?.[task.id] !== undefined ? { replay_score: input.replayScores[task.id] } : {}),
   }));
   return {
     schema_version: SCHEMA_VERSION,

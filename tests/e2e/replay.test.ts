@@ -12,6 +12,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, wr
 import { createRequire } from 'node:module';
 import { parse } from '@puppeteer/replay';
 import { findChrome } from '../../scripts/find-chrome.mjs';
+import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveStatic } from '../../scripts/fixture-server.mjs';
@@ -37,11 +38,14 @@ after(async () => {
 });
 
 /** The CLI in its own process; asynchronously, so this process's page server keeps serving it. */
-async function runReplay(zip: string, name: string): Promise<Report> {
+async function runReplay(zip: string, name: string, ...extra: string[]): Promise<Report> {
   const out = join(session.downloads, `${name}.json`);
-  await promisify(execFile)(process.execPath, [join(ROOT, 'bin/alien-dataflow.mjs'), 'replay', zip, '--report', out, '--timeout', '3000'], { encoding: 'utf8' });
+  await promisify(execFile)(process.execPath, [join(ROOT, 'bin/alien-dataflow.mjs'), 'replay', zip, '--report', out, '--timeout', '3000', ...extra], { encoding: 'utf8' });
   return JSON.parse(readFileSync(out, 'utf8')) as Report;
 }
+
+const cli = async (...args: string[]): Promise<string> =>
+  (await promisify(execFile)(process.execPath, [join(ROOT, 'bin/alien-dataflow.mjs'), ...args], { encoding: 'utf8' })).stdout;
 
 test('a recording replays; a changed page fails exactly the steps it broke', async () => {
   const page = await session.browser.newPage();
@@ -98,10 +102,25 @@ module.exports = { ...p, Locator: p.Locator, launch: (o = {}) => p.launch({ ...o
   // The site changes: "Add to cart" becomes "Add to basket", the gift wrap box is gone.
   const shop = join(root, 'replay/shop.html');
   writeFileSync(shop, readFileSync(shop, 'utf8').replace('>Add to cart<', '>Add to basket<').replace('<div class="row"><label><input id="gift" type="checkbox"> Gift wrap</label></div>', ''));
-  const second = await runReplay(file, 'second');
+  const annotated = join(session.downloads, 'annotated.zip');
+  const second = await runReplay(file, 'second', '--annotate', annotated);
   const failed = second.tasks[0]!.steps.filter((s) => s.status === 'failed');
   const idOf = (sel: string): number => steps.find((s) => (s.target as { selector?: string } | null)?.selector?.includes(sel))!.step_id;
   assert.deepEqual(failed.map((s) => s.step_id).sort((a, b) => a - b), [idOf('gift'), idOf('add')].sort((a, b) => a - b), JSON.stringify(second.tasks[0]!.steps));
   for (const f of failed) assert.ok(f.reason && f.reason.length > 5, `step ${f.step_id} says why it failed`);
+
+  // The annotated copy: valid, each step with its replay status, the task with its score; format keeps by score.
+  assert.match(await cli('validate', annotated), /^OK/);
+  const copy = await JSZip.loadAsync(readFileSync(annotated));
+  const lines = (await copy.file('trajectory.jsonl')!.async('string')).trim().split('\n').map((l) => JSON.parse(l) as { replay?: { status: string } });
+  assert.ok(lines.every((l) => l.replay), 'every step carries its replay status');
+  assert.equal(lines.filter((l) => l.replay!.status === 'failed').length, 2);
+  const score = (JSON.parse(await copy.file('manifest.json')!.async('string')) as { tasks: { replay_score: number }[] }).tasks[0]!.replay_score;
+  assert.ok(score > 0.5 && score < 1, `score ${score}`);
+  const none = join(session.downloads, 'strict');
+  assert.match(await cli('format', annotated, '--out', none, '--min-replay', '1'), /0 of 1 tasks kept/);
+  const some = join(session.downloads, 'lenient');
+  await cli('format', annotated, '--out', some, '--min-replay', '0.5');
+  assert.equal(readFileSync(join(some, 'sharegpt.jsonl'), 'utf8').trim().split('\n').length, lines.length - 2, 'the failed steps are left out');
   await page.close();
 });
