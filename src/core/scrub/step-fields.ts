@@ -31,6 +31,8 @@ export const STEP_STRING_FIELDS: Record<string, FieldScrub> = {
   'target.role': { kept: 'an ARIA role' },
   'target.name': 'text',
   'target.text': 'text',
+  'replay.status': { kept: 'ok, failed or skipped' },
+  'replay.reason': 'text',
 };
 
 type Json = Record<string, unknown>;
