@@ -122,7 +122,7 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
     const spans = find(text);
     const result = { text: apply(text, spans), spans };
     if (short) {
-      if (memo.size >= 4096) memo.clear();
+      if (memo.size >= 16384) memo.clear();
       memo.set(text, { text: result.text, spans: spans.map((s) => ({ ...s })) });
     }
     return result;
