@@ -7,8 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { ParquetWriter } from 'hyparquet-writer';
-import { parquetFileSink } from './parquet-file-sink';
+import { ParquetWriter, fileWriter } from 'hyparquet-writer';
 import { ZIP_PATHS } from '../core/zip-layout';
 import { SCHEMA_VERSION, type Step } from '../core/schema';
 import { parseTrajectory, validateExport } from '../core/validate-export';
@@ -92,7 +91,7 @@ class ShardWriter {
     if (!this.writer) {
       const path = join(this.dir, `${this.split}-${this.files.length}.parquet.partial`);
       this.files.push(path);
-      this.writer = new ParquetWriter({ writer: parquetFileSink(path), schema: parquetSchema(this.columns) as never, createdBy: 'alien-dataflow pack' });
+      this.writer = new ParquetWriter({ writer: fileWriter(path), schema: parquetSchema(this.columns) as never, createdBy: 'alien-dataflow pack' });
     }
     const rows = this.rows;
     this.writer.write({ columnData: this.columns.map((c) => ({ name: c.name, data: rows.map((r) => r[c.name]), ...COLUMN_OPTIONS[c.name] })), rowGroupSize: rows.length });
