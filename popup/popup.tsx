@@ -167,7 +167,7 @@ function App() {
               </select>
             </label>
             <fieldset>
-              <legend>Dialogue formats</legend>
+              <legend>Files in the export</legend>
               {DIALOGUE_FORMATS.map((f) => (
                 <label key={f.id}>
                   <input type="checkbox" checked={prefs.formats.includes(f.id)}

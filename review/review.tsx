@@ -14,6 +14,7 @@ import { send } from '../src/platform/messaging';
 import { mayReceive } from '../src/platform/sender';
 import { loadExportPrefs, toExportOptions } from '../src/platform/export-prefs';
 import { StepCard } from './step-card';
+import { ReplayPanel } from './replay-panel';
 import '../src/ui/base.css';
 import './review.css';
 
@@ -138,6 +139,7 @@ function App() {
                 })}
               >Export this task</button>
             </div>
+            <ReplayPanel taskId={task.id} />
             {steps.length === 0 && <p class="empty">No steps.</p>}
             {steps.slice(0, shown).map((s, i) => (
               <StepCard

@@ -20,13 +20,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
 import { DIALOGUE_FORMATS } from '../core/formats/registry';
 
-export interface ReplayStepResult { step_id: number; type: string; status: 'ok' | 'failed' | 'skipped'; selector?: string; reason?: string }
-export interface ReplayReport {
-  source: string;
-  replayed_at: string;
-  tasks: { task_id: string; instruction: string; steps: ReplayStepResult[]; score: number }[];
-  summary: { ok: number; failed: number; skipped: number };
-}
+import type { ReplayReport, ReplayStepResult } from '../core/replay-report';
+export type { ReplayReport } from '../core/replay-report';
 
 export interface ReplayOptions { task?: string; headed: boolean; timeout: number; yes: boolean; log: (line: string) => void }
 
