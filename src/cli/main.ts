@@ -12,9 +12,8 @@
 //   replay <zip> [--report out.json] [--annotate copy.zip] [--task ID] [--headed] [--timeout ms] [--yes]
 //                                        replay each task in Chromium; per-step ok / failed / skipped with reasons
 //                                        many exports into one dataset: sharded Parquet per split + card
-import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { ZIP_PATHS } from '../core/zip-layout';
@@ -31,6 +30,7 @@ import { openExport, tasksOf } from './zip-input';
 import { createImageScrubber } from './image-scrub';
 import { pack, readDomainList } from './pack';
 import { annotateExport, replay } from './replay';
+import { writeZipAtomically } from './write-zip-atomically';
 import { DEFAULT_SPLIT, SPLITS, parseSplit } from '../core/dataset/split';
 import { parseDomainList } from '../core/dataset/site';
 
@@ -196,11 +196,9 @@ async function scrub(input: string, output: string, configPath: string | undefin
   // The instruction goes into the manifest and every dialogue: the new rules apply to it too.
   const tasks = tasksOf(exp.manifest, ids).map((t) => ({ ...t, instruction: scrubber.redact(t.instruction).text, stepCount: scrubbed.get(t.id)?.length ?? 0 }));
   // Written beside the target and renamed at the end: a failed run never leaves half a zip under the real name.
-  const partial = join(dirname(resolve(output)), `.${basename(output)}.${process.pid}.partial`);
-  const sink = createWriteStream(partial);
   let result: { steps: number };
   try {
-    result = await writeExport(
+    result = await writeZipAtomically(output, (sink) => writeExport(
       { tasks, steps: (id) => inBatches(scrubbed.get(id) ?? []), image },
       {
         // The dialogue files the input had, written again from the re-scrubbed steps.
@@ -209,14 +207,8 @@ async function scrub(input: string, output: string, configPath: string | undefin
         extensionVersion: exp.manifest?.extension_version ?? 'unknown', configHash: configHash(configText), now: new Date(),
         demonstratorHash: exp.manifest?.demonstrator_hash ?? null,
       },
-      (chunk) => sink.write(chunk),
-    );
-    await new Promise<void>((res, rej) => sink.end((err?: Error | null) => (err ? rej(err) : res())));
-    await rename(partial, output);
-  } catch (error) {
-    sink.destroy();
-    await rm(partial, { force: true });
-    throw error;
+      sink,
+    ));
   } finally {
     // The OCR worker is a thread: without this the process would not exit after an error.
     await images?.close();

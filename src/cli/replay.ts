@@ -14,9 +14,7 @@ import { parseTrajectory } from '../core/validate-export';
 import { recorderFlow, type StepPlan } from '../core/recorder-flow';
 import type { Step } from '../core/schema';
 import { openExport, tasksOf } from './zip-input';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { writeZipAtomically } from './write-zip-atomically';
 import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
 import { DIALOGUE_FORMATS } from '../core/formats/registry';
 
@@ -191,27 +189,17 @@ export async function annotateExport(input: string, output: string, report: Repl
       byTask.set(s.task_id, [...(byTask.get(s.task_id) ?? []), { step, imageId: s.observation.screenshot_path, redactions: {} }]);
     }
     const tasks = tasksOf(exp.manifest, [...byTask.keys()]).map((t) => ({ ...t, stepCount: byTask.get(t.id)?.length ?? 0 }));
-    const partial = join(dirname(resolve(output)), `.${basename(output)}.${process.pid}.partial`);
-    const sink = createWriteStream(partial);
-    try {
-      await writeExport(
-        { tasks, steps: (id) => inBatches(byTask.get(id) ?? []), image: (path) => exp.bytes(path) },
-        {
-          formats: DIALOGUE_FORMATS.filter((d) => exp.files.has(d.file)).map((d) => d.id), actionStyle: 'json', includeDom: false,
-          replay: [...exp.files].some((f) => f.startsWith('replay/')),
-          extensionVersion: exp.manifest?.extension_version ?? 'unknown', configHash: exp.manifest?.config_hash ?? 'unknown',
-          demonstratorHash: exp.manifest?.demonstrator_hash ?? null, now: new Date(),
-          replayScores: Object.fromEntries(report.tasks.map((t) => [t.task_id, t.score])),
-        },
-        (chunk) => { sink.write(chunk); },
-      );
-      await new Promise<void>((res, rej) => sink.end((err?: Error | null) => (err ? rej(err) : res())));
-      await rename(partial, output);
-    } catch (error) {
-      sink.destroy();
-      await rm(partial, { force: true });
-      throw error;
-    }
+    await writeZipAtomically(output, (sink) => writeExport(
+      { tasks, steps: (id) => inBatches(byTask.get(id) ?? []), image: (path) => exp.bytes(path) },
+      {
+        formats: DIALOGUE_FORMATS.filter((d) => exp.files.has(d.file)).map((d) => d.id), actionStyle: 'json', includeDom: false,
+        replay: [...exp.files].some((f) => f.startsWith('replay/')),
+        extensionVersion: exp.manifest?.extension_version ?? 'unknown', configHash: exp.manifest?.config_hash ?? 'unknown',
+        demonstratorHash: exp.manifest?.demonstrator_hash ?? null, now: new Date(),
+        replayScores: Object.fromEntries(report.tasks.map((t) => [t.task_id, t.score])),
+      },
+      sink,
+    ));
   } finally {
     await exp.close();
   }
