@@ -16,8 +16,20 @@ import { CUES, GREETINGS, ORG_CUES, TITLES, cueAlternation, cueGate, L } from '.
 import { columnHeader } from './finder';
 import { CompromiseRecognizer, isCommonWord, type EntityRecognizer, type EntitySpan, type EntityType } from './entities';
 
-const FIRST = new Set((lexicon as { first: string }).first.split('|'));
-const LAST = new Set((lexicon as { last: string }).last.split('|'));
+/**
+ * The lexicon's 22k names become sets on first use, not when the content
+ * script loads: it loads in every frame of every page, recording or not.
+ */
+let FIRST: Set<string> | null = null;
+let LAST: Set<string> = new Set();
+/** Called once per find(): after the first, a null check. */
+function loadLexicon(): void {
+  if (FIRST) return;
+  FIRST = new Set((lexicon as { first: string }).first.split('|'));
+  LAST = new Set((lexicon as { last: string }).last.split('|'));
+}
+const isFirst = (w: string): boolean => FIRST!.has(w);
+const isLast = (w: string): boolean => LAST.has(w);
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'ter', 'ten', 'zu', 'y', 'e', 'bin', 'ibn', 'al', 'el', 'ní', 'nic', 'mac', 'mc', 'ó', 'o\'', 'st.', 'af', 'av']);
 /** Little words inside cue phrases ("lives in", "né le", "sent from"): trimmed off a span's edges, but part of names ("Le Havre", "van der Pol"). */
 const FUNCTION_WORDS = new Set(['in', 'at', 'to', 'by', 'as', 'on', 'of', 'for', 'from', 'with', 'a', 'à', 'en', 'em', 'il', 'el', 'op', 'am', 'i', 'na', 'no', 'w', 'på', 'bei', 'chez', 'presso', 'per', 'para', 'par', 'da', 'de', 'le', 'la', 'du', 'des', 'der', 'die', 'das', 'den', 'von', 'van', 'met', 'the', 'und', 'and', 'et', 'e', 'y']);
@@ -57,7 +69,7 @@ function tokens(text: string): Token[] {
 /** A cue word, title or greeting ("Dr." and "dr" alike): never part of a name. */
 const isCue = (t: Token): boolean => CUE_WORDS.has(t.lower) || CUE_WORDS.has(t.lower.replace(/\.$/, ''));
 const isCapitalised = (t: Token): boolean => /^[\p{Lu}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(t.text);
-const isName = (t: Token): boolean => FIRST.has(t.lower) || LAST.has(t.lower);
+const isName = (t: Token): boolean => isFirst(t.lower) || isLast(t.lower);
 /** Only spaces (one line) between two tokens. */
 const adjacent = (text: string, a: Token, b: Token): boolean => /^ {1,2}$/.test(text.slice(a.end, b.start));
 
@@ -163,6 +175,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
 
   find(text: string, types: readonly EntityType[]): EntitySpan[] {
     if (types.length === 0 || text.length < 2 || !/\p{L}/u.test(text)) return [];
+    loadLexicon();
     const out: EntitySpan[] = [];
     for (const s of this.base?.find(text, types) ?? []) {
       for (const t of tidy(text, s)) {
@@ -224,7 +237,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
             while (p > 0 && a - p <= 3 && PARTICLES.has(ts[p]!.lower) && adjacent(text, ts[p]!, ts[p + 1]!)) p--;
             if (p < a - 1 && p >= 0 && isCapitalised(ts[p]!) && adjacent(text, ts[p]!, ts[p + 1]!) && !isCue(ts[p]!)) a = p;
           }
-        } else if (next && isName(next) && adjacent(text, t, next) && FIRST.has(t.lower) && LAST.has(next.lower)) {
+        } else if (next && isName(next) && adjacent(text, t, next) && isFirst(t.lower) && isLast(next.lower)) {
           b = i + 1;
         }
         if (a === b) continue;
@@ -256,7 +269,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         const at = m.index + m[0].length - m[1]!.length;
         const rest = text.slice(m.index + m[0].length + 1, m.index + m[0].length + 40).trim().toLowerCase();
         const greets = GREETINGS.some((g) => rest.startsWith(`${g} `) || rest.startsWith(`${g},`));
-        if (FIRST.has(m[1]!) || (greets && !CUE_WORDS.has(m[1]!))) out.push({ start: at, end: at + m[1]!.length, type: 'person' });
+        if (isFirst(m[1]!) || (greets && !CUE_WORDS.has(m[1]!))) out.push({ start: at, end: at + m[1]!.length, type: 'person' });
       }
       // A cell under a Name / Customer / Owner column.
       if (text.includes('\t') || text.includes(' | ')) {
@@ -307,7 +320,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         if (!run) continue;
         const [a, b] = run;
         const inBrackets = text[ts[a]!.start - 1] === '(' && text[ts[b]!.end] === ')';
-        const joined = b > a && ts.slice(a, b + 1).filter((x) => LAST.has(x.lower)).length >= 2 && /,|\s(?:and|und|et|e|y|i|en|och|ve)\s|-/.test(text.slice(ts[a]!.start, ts[b]!.end));
+        const joined = b > a && ts.slice(a, b + 1).filter((x) => isLast(x.lower)).length >= 2 && /,|\s(?:and|und|et|e|y|i|en|och|ve)\s|-/.test(text.slice(ts[a]!.start, ts[b]!.end));
         if ((inBrackets && out.some((p) => p.type === 'person' && p.end <= ts[a]!.start && ts[a]!.start - p.end <= 3)) || joined) add(a, b, 'organization');
         i = b;
       }
