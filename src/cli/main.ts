@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { ZIP_PATHS } from '../core/zip-layout';
 import { parseTrajectory, validateExport, exportStats } from '../core/validate-export';
 import { taskExamples, datasetInfo, estimateTokens, CONTEXT_TOKENS } from '../core/formatters';
-import { DIALOGUE_FORMATS, DIALOGUE_FORMAT_IDS, PARQUET_DIALOGUES, dialogueFormat, type DialogueFormatId } from '../core/formats/registry';
+import { DIALOGUE_FORMATS, DIALOGUE_FORMAT_IDS, PARQUET_DIALOGUES, dialogueFormat, formatLine, type DialogueFormatId } from '../core/formats/registry';
 import { ACTION_STYLES, type ActionStyle } from '../core/action-format';
 import { parseScrubConfig, formatConfigErrors, configHash } from '../core/scrub/config';
 import type { ScrubConfig } from '../core/scrub/config';
@@ -140,13 +140,7 @@ async function format(path: string, out: string, actionStyle: ActionStyle, inclu
   for (const format of DIALOGUE_FORMATS.filter((d) => chosen.includes(d.id))) {
     const lines: string[] = [];
     for (const e of examples) {
-      // Screenshots inline (data URLs) or under a prefix the user hosts them at, for formats that carry them.
-      const urls = new Map<string, string>();
-      for (const t of e.turns) {
-        if (!format.inlineImages || !t.image || urls.has(t.image)) continue;
-        urls.set(t.image, f.imageUrlPrefix ? `${f.imageUrlPrefix.replace(/\/?$/, '/')}${t.image}` : `data:image/png;base64,${Buffer.from(await exp.bytes(t.image)).toString('base64')}`);
-      }
-      lines.push(JSON.stringify(format.line(e, (p) => urls.get(p) ?? p, f.detail === 'low' ? 'low' : undefined)));
+      lines.push(await formatLine(format, e, { prefix: f.imageUrlPrefix, detail: f.detail === 'low' ? 'low' : undefined, bytes: (p) => exp.bytes(p) }));
     }
     await writeFile(join(out, format.file), `${lines.join('\n')}\n`);
     written.push(format.file);

@@ -12,7 +12,7 @@ import { ZIP_PATHS } from '../core/zip-layout';
 import { SCHEMA_VERSION, type Step } from '../core/schema';
 import { parseTrajectory, validateExport } from '../core/validate-export';
 import { STEP_COLUMNS, parquetSchema, type Field } from '../core/dataset/columns';
-import { datasetInfo, taskExamples } from '../core/formatters';
+import { datasetInfo, scrollsBefore, taskExamples } from '../core/formatters';
 import { PARQUET_DIALOGUES, dialogueFormat, type DialogueFormat, type DialogueFormatId } from '../core/formats/registry';
 import type { Task } from '../core/task';
 import { stepRow } from '../core/dataset/step-row';
@@ -206,7 +206,7 @@ export async function pack(inputs: string[], o: PackOptions): Promise<PackSummar
           instruction = scrubber.redact(instruction).text;
         }
         const split = splitOf(taskId, o.split);
-        let scroll = { x: 0, y: 0 };
+        const scrolls = scrollsBefore(rows);
         // A task's screenshots are read together: positional reads overlap instead of waiting one by one.
         const zip = exp;
         const images = await Promise.all(rows.map((st) => {
@@ -227,13 +227,12 @@ export async function pack(inputs: string[], o: PackOptions): Promise<PackSummar
           images[i] = null;
           const site = siteOf(step.observation.url);
           const row = stepRow({
-            step, instruction, previousScroll: scroll, image,
+            step, instruction, previousScroll: scrolls[i]!, image,
             provenance: {
               sourceZip: name, extensionVersion: manifest?.extension_version ?? null, scrubConfigHash: manifest?.config_hash ?? null,
               recordedAt: entry?.created_at ?? null, demonstratorHash: manifest?.demonstrator_hash ?? null, site,
             },
           });
-          if (step.action.type === 'scroll' && step.action.scroll) scroll = step.action.scroll;
           const bytes = (image?.byteLength ?? 0) + step.observation.dom_tree.length + 1024;
           bytesIn += bytes;
           writers[split].add(row, bytes);

@@ -11,7 +11,7 @@ import { ZipStream, type ChunkSink } from './zip-stream';
 import { ZIP_PATHS, buildManifest, trajectoryLine } from './zip-layout';
 import { addCounts, type ScrubReport } from './scrub-report';
 import { taskExamples, datasetInfo, type FormatOptions } from './formatters';
-import { DIALOGUE_FORMATS, REPLAY_FORMAT, type DialogueFormatId } from './formats/registry';
+import { DIALOGUE_FORMATS, REPLAY_FORMAT, formatLine, type DialogueFormatId } from './formats/registry';
 import { framePath, recorderFlow } from './recorder-flow';
 // The library's own parser and stringify: a flow that imports in DevTools, and the script it makes of it.
 import { parse, stringify } from '@puppeteer/replay';
@@ -51,13 +51,6 @@ export interface ExportSettings extends FormatOptions {
   /** Per task, the share of steps that replayed ok (replay --annotate). */
   replayScores?: Record<string, number>;
   now: Date;
-}
-
-/** Base64 of bytes, in chunks (String.fromCharCode on a whole screenshot would overflow the stack). */
-function base64(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
 }
 
 export interface ExportProgressInfo { doneSteps: number; totalSteps: number; bytes: number }
@@ -136,15 +129,10 @@ export async function writeExport(
     files.push(path);
   };
   for (const format of DIALOGUE_FORMATS.filter((f) => settings.formats.includes(f.id))) {
-    await dialogue(format.file, async (e) => {
-      const urls = new Map<string, string>();
-      for (const t of e.turns) {
-        if (!format.inlineImages || !t.image || urls.has(t.image)) continue;
-        const id = imageIds.get(t.image);
-        urls.set(t.image, settings.imageUrlPrefix ? `${settings.imageUrlPrefix.replace(/\/?$/, '/')}${t.image}` : id ? `data:image/png;base64,${base64(await source.image(id))}` : t.image);
-      }
-      return JSON.stringify(format.line(e, (p) => urls.get(p) ?? p, settings.detail));
-    });
+    await dialogue(format.file, (e) => formatLine(format, e, {
+      prefix: settings.imageUrlPrefix, detail: settings.detail,
+      bytes: async (path) => { const id = imageIds.get(path); return id ? source.image(id) : null; },
+    }));
   }
   if (settings.replay) {
     for (const [i, task] of source.tasks.entries()) {

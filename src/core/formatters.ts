@@ -51,7 +51,7 @@ function actionText(step: Step | 'done', opts: FormatOptions, previousScroll: { 
 }
 
 /** The scroll offset before each step (the last scroll step's result), for styles that scroll by a delta. */
-function scrollsBefore(steps: Step[]): { x: number; y: number }[] {
+export function scrollsBefore(steps: readonly Step[]): { x: number; y: number }[] {
   let at = { x: 0, y: 0 };
   return steps.map((s) => {
     const before = at;

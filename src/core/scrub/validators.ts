@@ -67,15 +67,6 @@ export function ipv6Valid(text: string): boolean {
   }
 }
 
-/** A phone number has 8..15 digits and does not look like a date, a time or a version. */
-export function phoneValid(text: string): boolean {
-  const digits = text.replace(/\D/g, '');
-  if (digits.length < 8 || digits.length > 15) return false;
-  if (/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(text.trim())) return false;
-  if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(text.trim())) return false;
-  return true;
-}
-
 export function ssnValid(text: string): boolean {
   const d = text.replace(/\D/g, '');
   if (d.length !== 9) return false;
