@@ -3,10 +3,10 @@
 // and blurred. Every exported frame of a sequence is read again here, whole
 // and area by area at a larger scale than the extension uses, and none of it
 // may be readable; the DOM text around it stays readable.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createOcrReader, cropPng, type OcrReader } from './ocr-reader';
-import { launch, openCheckoutWithPaymentFrame, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, type Session } from './harness';
+import { withBrowserAndOcr, cropPng, type OcrReader } from './ocr-reader';
+import { openCheckoutWithPaymentFrame, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, type Session } from './harness';
 
 const SECRETS = [
   '5500 0000 0000 0004', // canvas
@@ -20,14 +20,9 @@ const squash = (s: string): string => s.toLowerCase().replace(/[^a-z0-9@]/g, '')
 let session: Session;
 let ocr: OcrReader;
 
-before(async () => {
-  session = await launch();
-  ocr = await createOcrReader();
-});
-
-after(async () => {
-  await ocr?.close();
-  await session?.close();
+withBrowserAndOcr((s, o) => {
+  session = s;
+  ocr = o;
 });
 
 test('text in a canvas, an image, a background, SVG and a cross-origin frame is unreadable in every frame', async () => {

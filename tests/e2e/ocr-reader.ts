@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { createWorker } from 'tesseract.js';
 import { ocrInput } from '../../src/cli/image-scrub';
-import { ROOT } from './harness';
+import { after, before } from 'node:test';
+import { launch, ROOT, type Session } from './harness';
 
 export interface OcrReader { read(png: Uint8Array, scale?: number): Promise<string>; close(): Promise<void> }
 
@@ -17,6 +18,21 @@ export async function createOcrReader(): Promise<OcrReader> {
     },
     close: () => worker.terminate().then(() => undefined),
   };
+}
+
+/** A suite's browser (with the extension) and OCR reader: started before its tests, closed after them. */
+export function withBrowserAndOcr(ready: (session: Session, ocr: OcrReader) => void): void {
+  let session: Session | undefined;
+  let ocr: OcrReader | undefined;
+  before(async () => {
+    session = await launch();
+    ocr = await createOcrReader();
+    ready(session, ocr);
+  });
+  after(async () => {
+    await ocr?.close();
+    await session?.close();
+  });
 }
 
 /** The PNG cut to `box` (CSS px = PNG px), for a closer read of one area. */

@@ -4,10 +4,10 @@
 // After recording and export none of these values is in any file of the zip
 // or readable by OCR in its screenshots, and product names that look like
 // names, versions and order numbers survive.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createOcrReader, type OcrReader } from './ocr-reader';
-import { launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, type Session } from './harness';
+import { withBrowserAndOcr, type OcrReader } from './ocr-reader';
+import { startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, type Session } from './harness';
 
 const VALUES = [
   'Jürgen Oberhuber', '030 12345678', '3. Februar 1987', 'Karl-Marx-Allee 34, 10178 Berlin', 'C01X00T47', '01 42 68 53 00',
@@ -21,13 +21,9 @@ const leaks = (haystack: string): string[] => VALUES.filter((v) => haystack.incl
 
 let session: Session;
 let ocr: OcrReader;
-before(async () => {
-  session = await launch();
-  ocr = await createOcrReader();
-});
-after(async () => {
-  await ocr?.close();
-  await session?.close();
+withBrowserAndOcr((s, o) => {
+  session = s;
+  ocr = o;
 });
 
 test('values only the page\'s language and structure identify are scrubbed; look-alikes stay', async () => {

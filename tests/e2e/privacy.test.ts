@@ -3,14 +3,14 @@
 // recording and export no secret is in any file of the zip (also with
 // separators removed), none is readable by OCR in any exported image, none is
 // in IndexedDB at any point, and the control sentences survive (>= 95%).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createOcrReader, type OcrReader } from './ocr-reader';
+import { withBrowserAndOcr, type OcrReader } from './ocr-reader';
 import type { Page } from 'puppeteer-core';
 import {
-  launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, dumpIndexedDb,
+  startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, dumpIndexedDb,
   FIXTURES, type Session,
 } from './harness';
 
@@ -40,14 +40,9 @@ function leaks(haystack: string): string[] {
 let session: Session;
 let ocr: OcrReader;
 
-before(async () => {
-  session = await launch();
-  ocr = await createOcrReader();
-});
-
-after(async () => {
-  await ocr?.close();
-  await session?.close();
+withBrowserAndOcr((s, o) => {
+  session = s;
+  ocr = o;
 });
 
 async function stepDone(page: Page, n: number): Promise<void> {

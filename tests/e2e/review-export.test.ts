@@ -2,16 +2,16 @@
 // on the screenshot, confirm) -> export -> the CLI validates the zip; the
 // edits are in it, the deleted step is gone with ids renumbered, ShareGPT has
 // one <image> per image; `format` and `scrub` work on the real zip.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { createOcrReader, type OcrReader } from './ocr-reader';
+import { withBrowserAndOcr, type OcrReader } from './ocr-reader';
 import {
-  launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, extensionId,
+  startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, extensionId,
   ROOT, type Session,
 } from './harness';
 
@@ -19,14 +19,9 @@ let session: Session;
 let ocr: OcrReader;
 const CLI = join(ROOT, 'bin/alien-dataflow.mjs');
 
-before(async () => {
-  session = await launch();
-  ocr = await createOcrReader();
-});
-
-after(async () => {
-  await ocr?.close();
-  await session?.close();
+withBrowserAndOcr((s, o) => {
+  session = s;
+  ocr = o;
 });
 
 /** Wait for the review page's status line to say `text`. */
