@@ -9,7 +9,7 @@
 // same line before it (after a "Label:" if any), or the line above when the
 // postcode starts its own line, and it must hold a house number. A postcode
 // alone ("Total 1234 EUR") is never an address. Labels stay.
-import type { Span, SpanFinder } from './finder';
+import { NO_SPANS, type Span, type SpanFinder } from './finder';
 import { CUES, cueAlternation, cueGate, L } from './cues';
 
 // A capitalised word, not an all-caps unit ("GB SSD"): L'Aquila, Saint-Maur, Bad Jonteland.
@@ -48,9 +48,9 @@ function streetStart(text: string, lineStart: number, anchorStart: number): numb
   return street && STREET.test(street) ? start : null;
 }
 
-export function findAddresses(text: string): Span[] {
+export function findAddresses(text: string): readonly Span[] {
   // An address holds a postcode (2+ digits), letters, and a comma or a line break before its postcode.
-  if (text.length < 10 || !/\d/.test(text) || !/\p{L}{3}/u.test(text)) return [];
+  if (text.length < 10 || !/\d/.test(text) || !/\p{L}{3}/u.test(text)) return NO_SPANS;
   const spans: Span[] = [];
   ANCHOR.lastIndex = 0;
   for (let m = /\d\d/.test(text) && /[,\n]/.test(text) ? ANCHOR.exec(text) : null; m; m = ANCHOR.exec(text)) {

@@ -13,7 +13,7 @@ import * as nl from 'chrono-node/nl';
 import * as ja from 'chrono-node/ja';
 import * as sv from 'chrono-node/sv';
 import { CUES, cueAlternation, cueGate, L } from './cues';
-import type { Span, SpanFinder } from './finder';
+import { NO_SPANS, type Span, type SpanFinder } from './finder';
 
 // Label, then what may sit between label and value: ":", "#", "No.", "Nr.", "le", "am", "el", "il", "em", "op", "on".
 const JOIN = `\\.?\\s*(?:(?:no|nr|n°|nº|num|number|nummer|numéro|número|numero)\\.?\\s*)?(?:[:#]|\\s-\\s)?\\s*(?:(?:le|am|el|il|em|op|on|den|the)\\s+)?`;
@@ -43,9 +43,9 @@ function dateLength(after: string): number {
 // A document number: letters and digits, maybe in groups (123.456.789-01, AB 12 34 56 C), holding 4+ digits.
 const DOC_VALUE = /^[A-Za-z0-9](?:[A-Za-z0-9]|[ ./-](?=[A-Za-z0-9])){3,24}/;
 
-export function findLabelledValues(text: string): Span[] {
+export function findLabelledValues(text: string): readonly Span[] {
   // A date or a document number holds 4+ digits.
-  if (text.length < 6 || !/\d(?:\D*\d){3}/.test(text) || !mayHaveCue(text)) return [];
+  if (text.length < 6 || !/\d(?:\D*\d){3}/.test(text) || !mayHaveCue(text)) return NO_SPANS;
   const spans: Span[] = [];
   BIRTH.lastIndex = 0;
   for (let m = BIRTH.exec(text); m; m = BIRTH.exec(text)) {

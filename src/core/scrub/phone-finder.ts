@@ -10,7 +10,7 @@
 // An order number or a price has none of these shapes.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { CUES, cueAlternation, L } from './cues';
-import { columnHeader, textBefore, type Span, type SpanFinder } from './finder';
+import { NO_SPANS, columnHeader, textBefore, type Span, type SpanFinder } from './finder';
 
 const COUNTRIES: CountryCode[] = ['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'PT', 'BR', 'NL', 'BE', 'CH', 'AT', 'JP', 'PL', 'SE', 'TR', 'IN', 'CA', 'AU', 'MX', 'IE', 'DK', 'NO', 'FI'];
 
@@ -37,8 +37,8 @@ function possible(candidate: string, country?: CountryCode): boolean {
   }
 }
 
-export function findPhones(text: string): Span[] {
-  if (!/\d(?:[^\d\n]{0,3}\d){6}/.test(text)) return [];
+export function findPhones(text: string): readonly Span[] {
+  if (!/\d(?:[^\d\n]{0,3}\d){6}/.test(text)) return NO_SPANS;
   const spans: Span[] = [];
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {

@@ -3,7 +3,7 @@
 // parameters and user:password@ are spans; the scheme, host, path and the
 // other parameters stay, so the link still says where it pointed.
 import { SENSITIVE_URL_PARAM } from './recognizers';
-import type { Span, SpanFinder } from './finder';
+import { NO_SPANS, type Span, type SpanFinder } from './finder';
 
 const URL_IN_TEXT = /\b(?:https?|wss?|ftp):\/\/[^\s<>"'`]+/gi;
 
@@ -32,8 +32,8 @@ export function urlSecretSpans(url: string, offset = 0): Span[] {
   return spans;
 }
 
-export function findUrlSecrets(text: string): Span[] {
-  if (!text.includes('://')) return [];
+export function findUrlSecrets(text: string): readonly Span[] {
+  if (!text.includes('://')) return NO_SPANS;
   const spans: Span[] = [];
   URL_IN_TEXT.lastIndex = 0;
   for (let m = URL_IN_TEXT.exec(text); m; m = URL_IN_TEXT.exec(text)) {

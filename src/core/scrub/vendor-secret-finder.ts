@@ -5,7 +5,7 @@
 // must reach the rule's entropy floor, as in gitleaks.
 import vendored from './vendor-secrets.json';
 import { compileLinear, type LinearPattern } from './linear-regex';
-import type { Span, SpanFinder } from './finder';
+import { NO_SPANS, type Span, type SpanFinder } from './finder';
 
 interface VendorRule { id: string; regex: string; group: number | null; entropy: number | null; keywords: string[] }
 
@@ -33,8 +33,8 @@ function patternOf(rule: VendorRule): LinearPattern {
   return p;
 }
 
-export function findVendorSecrets(text: string): Span[] {
-  if (text.length < 12) return [];
+export function findVendorSecrets(text: string): readonly Span[] {
+  if (text.length < 12) return NO_SPANS;
   const lower = text.toLowerCase();
   const due = new Set<VendorRule>();
   KEYWORDS.lastIndex = 0;
