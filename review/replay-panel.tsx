@@ -53,7 +53,12 @@ export function ReplayPanel({ taskId }: { taskId: string }) {
           ))}
         </ul>
       )}
-      <label class="row">Load replay report <input type="file" accept=".json,application/json" onChange={(e) => void load((e.target as HTMLInputElement).files?.[0])} /></label>
+      <label class="row">Load replay report <input type="file" accept=".json,application/json" onChange={(e) => {
+        const input = e.target as HTMLInputElement;
+        const file = input.files?.[0];
+        input.value = ''; // the same input takes the next file, even one with the same name
+        void load(file);
+      }} /></label>
       <p role="status" aria-live="polite">{note}</p>
     </details>
   );

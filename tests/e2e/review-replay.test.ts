@@ -41,7 +41,7 @@ test('a replay report loads on the review page', async () => {
     tasks: [{ task_id: taskId, instruction: 'Search the shop', score: 0.5, steps: [
       { step_id: 1, type: 'click', status: 'ok' }, { step_id: 2, type: 'click', status: 'failed', reason: 'no element for any selector' }] }],
   }));
-  await input.uploadFile(good);
+  await (await review.$('details.replay input[type=file]'))!.uploadFile(good);
   await review.waitForFunction(() => /1 ok, 1 failed, 0 skipped \(score 0\.5\)/.test(document.querySelector('details.replay summary')?.textContent ?? ''));
   const list = await review.$eval('[aria-label="Steps that did not replay"]', (ul) => ul.textContent ?? '');
   assert.match(list, /Step 2 \(click\) failed: no element for any selector/);
