@@ -15,9 +15,8 @@ function unescapeXml(s: string): string {
 export function rescrubDomTree(xml: string, scrubber: Scrubber, counts: Record<string, number>): string {
   const count = (rules: { rule: string }[]): void => rules.forEach((s) => { counts[s.rule] = (counts[s.rule] ?? 0) + 1; });
   return xml
-    .replace(/ ([\w:.-]+)="([^"]*)"/g, (m, name: string, value: string) => {
-      // Our own element ids and boxes are numbers the recorder wrote, not page text.
-      if (name === 'id' || name === 'bbox') return m;
+    // Our own element ids and boxes are numbers the recorder wrote, not page text: the pattern passes over them.
+    .replace(/ (?!(?:id|bbox)=)([\w:.-]+)="([^"]*)"/g, (m, name: string, value: string) => {
       const raw = unescapeXml(value);
       const r = /^(https?|wss?):\/\//.test(raw) ? scrubber.redactUrl(raw) : scrubber.redact(raw);
       if (r.spans.length === 0) return m;

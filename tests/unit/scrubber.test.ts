@@ -4,6 +4,7 @@ import { createScrubber } from '../../src/core/scrub/scrubber';
 import { CompromiseRecognizer } from '../../src/core/scrub/entities';
 import { defaultConfig } from '../../src/core/scrub/default-config';
 import { luhnValid, ibanValid } from '../../src/core/scrub/validators';
+import { BUILTIN_RECOGNIZERS } from '../../src/core/scrub/recognizers';
 
 const config = defaultConfig();
 const scrubber = createScrubber({ ...config, ner: { ...config.ner, enabled: false } }, null);
@@ -45,6 +46,32 @@ const TABLE: [rule: string, positives: string[], negatives: string[]][] = [
 describe.each(TABLE)('%s', (rule, positives, negatives) => {
   it.each(positives)('finds %s', (text) => expect(rulesIn(text)).toContain(rule));
   it.each(negatives)('leaves %s', (text) => expect(rulesIn(text)).not.toContain(rule));
+});
+
+// The shortest forms each rule takes, beside the table's positives: the gates below must never hide one.
+const SHORTEST: [rule: string, text: string][] = [
+  ['email', 'a@b.io'], ['ipv4', '8.8.8.8'], ['ipv6', 'a::'], ['labelled_id', 'pin123'], ['labelled_id', 'dob 1/2'], ['street_address', '1 Ab St'],
+  ['credit_card', '4222222222222'], ['ssn', '123-45-6789'], ['ssn', 'SSN123456789'], ['secret_assignment', 'pin is 1a2b'], ['secret_assignment', 'pwd=abcdefgh'],
+  ['slack_token', 'xoxb-0123456789'], ['url_userinfo', 'ab://c:d@'],
+];
+
+describe('length and digit gates', () => {
+  // Each pattern skips text shorter than its minLength, or without a digit when it needs one. Run the raw
+  // patterns over every positive: each match must be at least that long and hold a digit where one is needed.
+  const examples = [...TABLE.flatMap(([rule, positives]) => positives.map((text) => [rule, text] as const)), ...SHORTEST];
+  it.each(BUILTIN_RECOGNIZERS.map((r, i) => [`${r.name}#${i}`, r] as const))('%s is a true lower bound', (_, r) => {
+    const texts = examples.filter(([rule]) => rule === r.name).map(([, text]) => text);
+    let matched = 0;
+    for (const text of texts) {
+      for (const m of text.matchAll(new RegExp(r.pattern.source, r.pattern.flags.includes('g') ? r.pattern.flags : `${r.pattern.flags}g`))) {
+        matched++;
+        expect(m[0].length, `${JSON.stringify(m[0])} from ${JSON.stringify(text)}`).toBeGreaterThanOrEqual(r.minLength);
+        if (r.needsDigit) expect(m[0]).toMatch(/\d/);
+      }
+    }
+    expect(matched).toBeGreaterThan(0);
+  });
+  it.each(SHORTEST)('%s still finds its shortest form %s', (rule, text) => expect(rulesIn(text)).toContain(rule));
 });
 
 describe('validators', () => {

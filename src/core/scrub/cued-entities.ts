@@ -83,6 +83,9 @@ const ORG_CUE = cueRe(ORG_CUES, '\\s*[:：]?\\s*');
 const mayHavePersonCue = cueGate([...CUES.person, ...GREETINGS]);
 const mayHavePlaceCue = cueGate(CUES.place);
 const mayHaveOrgCue = cueGate(ORG_CUES);
+/** All three at once: most strings hold no cue, and one scan says so. */
+const mayHaveAnyCue = cueGate([...CUES.person, ...GREETINGS, ...CUES.place, ...ORG_CUES]);
+const CASELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const CHAT_LINE = /^[ \t]*([\p{Ll}][\p{Ll}\p{M}]{1,20}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,6})(?=:\s)/gmu;
 // Legal forms, compared without their dots and spaces ("S.p.A." → spa, "V.O.F." → vof, "z o.o." → zoo).
 const LEGAL_FORMS = new Set(['inc', 'corp', 'llc', 'llp', 'ltd', 'plc', 'gmbh', 'ag', 'kg', 'ohg', 'ug', 'ev', 'gbr', 'sa', 'sas', 'sarl', 'sàrl', 'eurl', 'sasu', 'sca', 'snc', 'ei', 'spa', 'srl', 'srls', 'sapa', 'bv', 'nv', 'vof', 'cv', 'zoo', 'spzoo', 'sc', 'ab', 'hb', 'kb', 'kommanditbolag', 'handelsbolag', 'aktiebolag', 'aş', 'as', 'ltda', 'sl', 'slu', 'sau', 'cia', 'eireli', 'oy', 'oyj', 'asa', 'aps', 'a/s', 'kft', 'zrt', 'sro', 'pty', 'limited', 'group', 'holding', 'holdings', 'partners', 'associates', 'industries', 'enterprises', 'solutions', 'systems', 'technologies', 'asociados', 'associati', 'associés', 'gruppe', 'groupe', 'grupo', 'gruppo', 'söhne', 'fils', 'figli', 'hijos', 'filhos', 'sons']);
@@ -194,10 +197,14 @@ export class CuedEntityRecognizer implements EntityRecognizer {
       }
     }
     const ts = tokens(text);
-    // Most page strings ("Buy", "Item 12", "$9.99") hold no capitalised name, no known name and no cue: done.
-    const personCue = mayHavePersonCue(text);
-    const placeCue = mayHavePlaceCue(text);
-    const orgCue = mayHaveOrgCue(text);
+    // One word ("Buy", "Item 12") is no name to the rules below: each needs a cue, a second word, a "name:" chat
+    // prefix or a caseless script. The model's view of it was taken above.
+    if (ts.length < 2 && !text.includes(':') && !CASELESS.test(text)) return out;
+    // Most page strings hold no capitalised name, no known name and no cue: done.
+    const anyCue = mayHaveAnyCue(text);
+    const personCue = anyCue && mayHavePersonCue(text);
+    const placeCue = anyCue && mayHavePlaceCue(text);
+    const orgCue = anyCue && mayHaveOrgCue(text);
     const legal = ts.some((t) => isCapitalised(t) && isLegalForm(t.text));
     if (!personCue && !placeCue && !orgCue && !legal && !ts.some(isName) && !/[:\t|(]/.test(text)) return out;
     const add = (i: number, j: number, type: EntityType): void => {

@@ -19,13 +19,13 @@ export interface Scrubber extends Redactor {
   replacementFor(rule: string): string;
 }
 
-interface CompiledRule { name: string; tag: string; re: RegExp; group?: number; validate?: (s: string) => boolean; shrink?: boolean }
+interface CompiledRule { name: string; tag: string; re: RegExp; group?: number; validate?: (s: string) => boolean; shrink?: boolean; minLength: number; needsDigit: boolean }
 /** A custom rule: linear-time matching (see linear-regex). */
 interface CustomRule { name: string; tag: string; pattern: LinearPattern }
 
 function compile(r: Recognizer): CompiledRule {
   const flags = new Set([...r.pattern.flags, 'g', ...(r.group ? ['d'] : [])]);
-  return { name: r.name, tag: r.tag, re: new RegExp(r.pattern.source, [...flags].join('')), group: r.group, validate: r.validate, shrink: r.shrink };
+  return { name: r.name, tag: r.tag, re: new RegExp(r.pattern.source, [...flags].join('')), group: r.group, validate: r.validate, shrink: r.shrink, minLength: r.minLength, needsDigit: r.needsDigit ?? false };
 }
 
 /** The longest prefix of `value`, cut at a separator, that the validator accepts. */
@@ -57,7 +57,9 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
   const find = (text: string): RedactionSpan[] => {
     if (!text || text.length < 2) return [];
     const found: RedactionSpan[] = [];
+    const hasDigit = /\d/.test(text);
     for (const rule of rules) {
+      if (text.length < rule.minLength || (rule.needsDigit && !hasDigit)) continue;
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
         if (m[0].length === 0) {
