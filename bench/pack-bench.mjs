@@ -36,12 +36,16 @@ export async function runPackBench() {
     const runs = [['1x', zips.slice(0, ZIPS_1X), 'sharegpt'], ['2x', zips, 'sharegpt'], ['1x', zips.slice(0, ZIPS_1X), 'none']];
     for (const [label, files, dialogues] of runs) {
       const out = join(dir, `out-${label}-${dialogues}`);
+      // Gigabytes of the generated input, or of the last run's output, may still be on their way to the disk:
+      // flushed first, so each pack is timed on a quiet disk rather than behind the previous step's writeback.
+      execFileSync('sync');
       // The real command, as built: node bin/alien-dataflow.mjs pack …, with its peak RSS reported at exit.
       const t = performance.now();
       const run = spawnSync(process.execPath, ['--require', join(import.meta.dirname, 'report-peak-rss.cjs'), join(import.meta.dirname, '../bin/alien-dataflow.mjs'), 'pack', ...files, '--out', out, '--dialogues', dialogues], { encoding: 'utf8', maxBuffer: 1e8 });
       if (run.status !== 0) throw new Error(`pack failed: ${run.stderr}`);
       const stats = JSON.parse(readFileSync(join(out, 'stats.json'), 'utf8'));
       const r = { ms: performance.now() - t, bytes: files.reduce((n, f) => n + statSync(f).size, 0), tasks: stats.tasks, steps: stats.steps, peak_rss: Number(/peak_rss_bytes=(\d+)/.exec(run.stderr)?.[1]) };
+      execFileSync('sync');
       const peerMs = await copyPeer(files, dir);
       const mb = r.bytes / 1e6;
       rows.push({

@@ -70,6 +70,18 @@ export async function expandSources(inputs: string[]): Promise<{ files: string[]
   return { files, problems };
 }
 
+/** The dataset could not be written (disk full, no permission): the whole pack stops; no source is to blame. */
+class OutputWriteError extends Error {}
+
+/** Runs a write into the output, so that its failure stops the pack instead of being blamed on the zip being read. */
+function writingOutput<T>(what: string, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    throw new OutputWriteError(`cannot write ${what}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
 /** One split's shards of one config: rows are buffered into row groups, and a shard is closed once it holds shardSize bytes. */
 class ShardWriter {
   private writer: ParquetWriter | null = null;
@@ -91,10 +103,11 @@ class ShardWriter {
     if (!this.writer) {
       const path = join(this.dir, `${this.split}-${this.files.length}.parquet.partial`);
       this.files.push(path);
-      this.writer = new ParquetWriter({ writer: fileWriter(path), schema: parquetSchema(this.columns) as never, createdBy: 'alien-dataflow pack' });
+      this.writer = writingOutput(path, () => new ParquetWriter({ writer: fileWriter(path), schema: parquetSchema(this.columns) as never, createdBy: 'alien-dataflow pack' }));
     }
     const rows = this.rows;
-    this.writer.write({ columnData: this.columns.map((c) => ({ name: c.name, data: rows.map((r) => r[c.name]), ...COLUMN_OPTIONS[c.name] })), rowGroupSize: rows.length });
+    const writer = this.writer;
+    writingOutput(this.files.at(-1)!, () => writer.write({ columnData: this.columns.map((c) => ({ name: c.name, data: rows.map((r) => r[c.name]), ...COLUMN_OPTIONS[c.name] })), rowGroupSize: rows.length }));
     this.shardBytes += this.rowBytes;
     this.rows = [];
     this.rowBytes = 0;
@@ -103,7 +116,8 @@ class ShardWriter {
 
   close(): void {
     this.flush();
-    this.writer?.finish();
+    const writer = this.writer;
+    if (writer) writingOutput(this.files.at(-1)!, () => writer.finish());
     this.writer = null;
     this.shardBytes = 0;
   }
@@ -121,6 +135,16 @@ function majorOf(version: string | undefined): number {
 }
 
 export async function pack(inputs: string[], o: PackOptions): Promise<PackSummary> {
+  try {
+    return await packInto(inputs, o);
+  } catch (error) {
+    // A dataset that could not be written whole is not left half-written: the folder was empty or new.
+    if (error instanceof OutputWriteError) await rm(resolve(o.out), { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function packInto(inputs: string[], o: PackOptions): Promise<PackSummary> {
   const out = resolve(o.out);
   const existing = await readdir(out).catch(() => null);
   if (existing && existing.length > 0) throw new Error(`${o.out} is not empty: pack writes a new dataset into an empty or new folder`);
@@ -249,6 +273,7 @@ export async function pack(inputs: string[], o: PackOptions): Promise<PackSummar
       }
       o.log(`packed ${name}: ${source.tasks} tasks, ${source.steps} steps`);
     } catch (error) {
+      if (error instanceof OutputWriteError) throw error;
       source.error = (error as Error).message;
       o.log(`skipped ${name}: ${source.error}`);
     } finally {

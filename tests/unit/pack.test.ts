@@ -10,6 +10,7 @@ import { PNG } from 'pngjs';
 import { parse as parseYaml } from 'yaml';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
+import { spawnSync } from 'node:child_process';
 import { main } from '../../src/cli/main';
 import { writeExport, inBatches } from '../../src/core/export-writer';
 import type { Step } from '../../src/core/schema';
@@ -17,14 +18,17 @@ import { step, task } from './fixtures';
 
 let dir: string;
 
-function png(shade: number): Uint8Array {
-  const p = new PNG({ width: 8, height: 6 });
-  p.data.fill(shade);
+/** A flat 8x6 PNG, or a `noisy` one that does not compress (about 16 KB), to make output that fills a disk. */
+function png(shade: number, noisy = false): Uint8Array {
+  const p = noisy ? new PNG({ width: 64, height: 64 }) : new PNG({ width: 8, height: 6 });
+  let x = shade + 1;
+  if (noisy) p.data.forEach((_v, i) => { x = (Math.imul(x, 1103515245) + 12345) >>> 0; p.data[i] = x >>> 24; });
+  else p.data.fill(shade);
   return PNG.sync.write(p);
 }
 
 /** An export zip of `tasks` tasks with `steps` steps each; task ids and URLs come from `seed`. */
-async function exportZip(name: string, seed: number, tasks: number, steps: number, host = 'shop.example.co.uk'): Promise<string> {
+async function exportZip(name: string, seed: number, tasks: number, steps: number, host = 'shop.example.co.uk', noisy = false): Promise<string> {
   const list = Array.from({ length: tasks }, (_v, t) => {
     const id = `${String(seed).padStart(8, '0')}-0000-4000-8000-${String(t).padStart(12, '0')}`;
     const ss: Step[] = Array.from({ length: steps }, (_w, i) => {
@@ -42,7 +46,7 @@ async function exportZip(name: string, seed: number, tasks: number, steps: numbe
     {
       tasks: list.map((l) => l.task),
       steps: (id) => inBatches(list.find((l) => l.task.id === id)!.steps.map((s) => ({ step: s, imageId: s.observation.screenshot_path, redactions: {} }))),
-      image: async (path) => png(Number(path.match(/step_(\d+)/)?.[1] ?? 0) * 20),
+      image: async (path) => png(Number(path.match(/step_(\d+)/)?.[1] ?? 0) * 20, noisy),
     },
     { formats: ['sharegpt', 'messages'], actionStyle: 'json', includeDom: false, extensionVersion: '0.1.0', configHash: 'cfg123', now: new Date(0), demonstratorHash: `hash-of-${seed}` },
     (chunk) => { chunks.push(chunk); },
@@ -143,6 +147,18 @@ describe('pack', () => {
     expect(stats.filtered).toHaveLength(2);
     expect(Object.keys(stats.domains)).toEqual(['example.co.uk']);
     expect(await main(['pack', a, '--out', out])).toBe(1);
+  });
+
+  it('stops with the file it could not write when the output runs out of room, blaming no source', async () => {
+    const a = await exportZip('full-a.zip', 5, 1, 150, 'shop.example.co.uk', true);
+    const b = await exportZip('full-b.zip', 6, 2, 2);
+    const out = join(dir, 'no-room');
+    // A file size limit stands in for a full disk: writes past 4 KB fail with EFBIG (the signal is ignored so they return an error).
+    const run = spawnSync('bash', ['-c', `trap '' XFSZ; ulimit -f 4; exec "${process.execPath}" --import tsx src/cli/entry.ts pack "${a}" "${b}" --out "${out}"`], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/cannot write .*\.parquet.*(EFBIG|too large)/i);
+    expect(run.stdout + run.stderr).not.toMatch(/skipped full-[ab]\.zip/);
+    expect(existsSync(out), 'no half-written dataset is left').toBe(false);
   });
 
   it('says why when nothing can be packed', async () => {

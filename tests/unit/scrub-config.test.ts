@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseScrubConfig, hostMatches } from '../../src/core/scrub/config';
 import { DEFAULT_CONFIG_TEXT } from '../../src/core/scrub/default-config';
+import { BUILTIN_FINDERS } from '../../src/core/scrub/finders';
+import { BUILTIN_FINDER_NAMES } from '../../src/core/scrub/finder-names';
 
 describe('scrubber config', () => {
+  it('knows every built-in finder by the name it has', () => {
+    expect([...BUILTIN_FINDER_NAMES]).toEqual(BUILTIN_FINDERS.map((f) => f.name));
+  });
   it('the shipped config/scrubber.yaml is valid and complete', () => {
     const r = parseScrubConfig(DEFAULT_CONFIG_TEXT);
     expect(r.ok).toBe(true);
