@@ -5,9 +5,25 @@ import type { FieldAttributes } from '../core/sensitive-field';
 export function eventElement(event: Event): Element | null {
   const origin = event.composedPath()[0] as Node | undefined;
   if (!origin) return null;
-  if (origin.nodeType === Node.ELEMENT_NODE) return origin as Element;
-  if (origin.nodeType === Node.TEXT_NODE) return origin.parentElement;
+  if (origin.nodeType === Node.ELEMENT_NODE) return boxed(origin as Element);
+  if (origin.nodeType === Node.TEXT_NODE) return origin.parentElement && boxed(origin.parentElement);
   return null;
+}
+
+/**
+ * A <slot> has no box of its own (it lays out as display: contents), so a
+ * replay tool waiting for it to be visible waits forever: the element that
+ * holds it in the shadow tree, or the host, stands in.
+ */
+function boxed(el: Element): Element {
+  let current = el;
+  while (current.localName === 'slot') {
+    const parent: Node | null = current.parentNode;
+    if (parent instanceof Element) current = parent;
+    else if (parent instanceof ShadowRoot) current = parent.host;
+    else break;
+  }
+  return current;
 }
 
 const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'tel', 'url', 'number', 'password', 'date', 'time',
@@ -30,6 +46,34 @@ export function controlOf(el: Element | null): Element | null {
   const label = el.closest('label');
   if (label && (label as HTMLLabelElement).control) return (label as HTMLLabelElement).control;
   return el;
+}
+
+/**
+ * The control a click acts on, read from the event's composed path: a design
+ * system's checkbox is a host element whose <label> and <input> live in its
+ * shadow root, so the retargeted target (the host) names neither. The first
+ * label, input, select or button on the path decides; null when there is none.
+ */
+export function controlOfEvent(event: Event): Element | null {
+  for (const node of event.composedPath()) {
+    if (!(node instanceof Element)) continue;
+    if (node.localName === 'label') return (node as HTMLLabelElement).control ?? null;
+    if (['input', 'select', 'textarea', 'button', 'option'].includes(node.localName)) return node;
+  }
+  return null;
+}
+
+/** Whether `inner` is `outer` or inside it, across shadow roots. */
+export function composedContains(outer: Element, inner: Element): boolean {
+  for (let node: Node | null = inner; node; node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null)) {
+    if (node === outer) return true;
+  }
+  return false;
+}
+
+/** The open shadow roots an event passed through, innermost first. */
+export function shadowRootsOf(event: Event): ShadowRoot[] {
+  return event.composedPath().filter((n): n is ShadowRoot => n instanceof ShadowRoot);
 }
 
 /** Current text of a field: value, or text of a contenteditable. */

@@ -1,6 +1,11 @@
 // CSS selector and XPath for an element, so a replay tool can find it again.
 // Selectors stop at a shadow root: a host's selector plus ' >>> ' joins them.
 // Reads go through dom-safe: a <form> with <input name="id"> must not break them.
+// An element's position (:nth-of-type) is the last resort: a virtualised grid
+// recycles its rows as it scrolls, so "the 14th row" is another row on replay.
+// Attributes a page sets to name things (test ids, a grid's row and column
+// keys, form names, labels) come first, and a selector anchored on one stops
+// climbing as soon as it is unique.
 import { attrOf, tagOf } from './dom-safe';
 
 const idOf = (el: Element): string => attrOf(el, 'id') ?? '';
@@ -17,23 +22,47 @@ function uniqueIn(root: ParentNode, selector: string): boolean {
   }
 }
 
-/** Which ids a selector may name: one that holds a secret (`#delete-jane.doe@example.com`) may not. */
+/** Which ids and attribute values a selector may name: one that holds a secret (`#delete-jane.doe@example.com`) may not. */
 export type IdFilter = (id: string) => boolean;
+
+/** Attributes that name an element on purpose, most deliberate first. */
+const NAMING_ATTRIBUTES = ['data-testid', 'data-test-id', 'data-test', 'data-qa', 'data-cy', 'row-id', 'col-id', 'data-id', 'data-key', 'name', 'aria-label', 'placeholder'];
+
+function attributeSelector(attr: string, value: string): string {
+  return `[${attr}="${value.replace(/["\\]/g, '\\$&')}"]`;
+}
+
+/** The element's tag with the first naming attribute that tells it apart from its same-tag siblings, or null. */
+function namedPart(el: Element, parent: ParentNode, usable: IdFilter): string | null {
+  const same = Array.from(parent.children).filter((c) => tagOf(c) === tagOf(el));
+  for (const attr of NAMING_ATTRIBUTES) {
+    const value = attrOf(el, attr);
+    // Values with control characters or '>' would need escapes replay tools read differently; a secret may not be named.
+    if (!value || value.length > 80 || value.includes('>') || [...value].some((c) => c < ' ') || !usable(value)) continue;
+    if (same.filter((c) => attrOf(c, attr) === value).length === 1) return `${tagOf(el)}${attributeSelector(attr, value)}`;
+  }
+  return null;
+}
 
 function selectorInRoot(el: Element, root: ParentNode, usable: IdFilter): string {
   if (idOf(el) && usable(idOf(el)) && uniqueIn(root, `#${cssEscape(idOf(el))}`)) return `#${cssEscape(idOf(el))}`;
   const parts: string[] = [];
   let current: Element | null = el;
   while (current && current.parentNode) {
-    let part = tagOf(current);
     if (idOf(current) && usable(idOf(current)) && uniqueIn(root, `#${cssEscape(idOf(current))}`)) {
       parts.unshift(`#${cssEscape(idOf(current))}`);
       break;
     }
     const parent: ParentNode = current.parentNode;
-    const same = Array.from(parent.children).filter((c) => tagOf(c) === tagOf(current!));
-    if (same.length > 1) part += `:nth-of-type(${same.indexOf(current) + 1})`;
-    parts.unshift(part);
+    const named = namedPart(current, parent, usable);
+    if (named) {
+      parts.unshift(named);
+      // Anchored on a name and already unique: the ancestors' positions would only add ways to break.
+      if (uniqueIn(root, parts.join(' > '))) break;
+    } else {
+      const same = Array.from(parent.children).filter((c) => tagOf(c) === tagOf(current!));
+      parts.unshift(same.length > 1 ? `${tagOf(current)}:nth-of-type(${same.indexOf(current) + 1})` : tagOf(current));
+    }
     if (parent === root || !(parent instanceof Element)) break;
     current = parent;
   }
@@ -47,9 +76,11 @@ export function cssSelector(el: Element, usable: IdFilter = () => true): string 
   return own;
 }
 
-/** The ids a selector names (unescaped). */
-export function selectorIds(selector: string): string[] {
-  return [...selector.matchAll(/#((?:\\.|[\w-])+)/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1'));
+/** The ids and attribute values a selector names (unescaped). */
+export function selectorNames(selector: string): string[] {
+  const ids = [...selector.matchAll(/#((?:\\.|[\w-])+)/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1'));
+  const values = [...selector.matchAll(/\[[\w-]+="((?:\\.|[^"\\])*)"\]/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1'));
+  return [...ids, ...values];
 }
 
 export function xPath(el: Element): string {

@@ -7,7 +7,7 @@ import type { RecordingState } from '../core/messages';
 import { ElementIds } from './element-ids';
 import { DomSnapshotter, type Snapshot, type SnapshotLimits, DEFAULT_LIMITS } from './dom-snapshot';
 import { accessibleName, roleOf, visibleText } from './element-semantics';
-import { cssSelector, selectorIds, xPath } from './element-locators';
+import { cssSelector, selectorNames, xPath } from './element-locators';
 import { elementBox, frameOffset } from './geometry';
 import type { Outbox } from './outbox';
 import { isSensitiveField, type SensitiveFieldTest } from '../core/sensitive-field';
@@ -140,12 +140,12 @@ export class Recorder {
    * after the current event, so the page's own handlers for this event do not
    * wait for it; everything in it was fixed when `pre` was captured.
    */
-  emit(pre: PreAction, action: ActionFields): void {
+  emit(pre: PreAction, action: ActionFields, scrolled?: Element): void {
     if (!this.state) return;
     this.lastEmitAt = Date.now();
     this.lastEmitType = action.type;
     const taskId = this.state.taskId;
-    this.deferred.push(() => this.send(pre, action, taskId));
+    this.deferred.push(() => this.send(pre, action, taskId, scrolled));
     if (this.deferred.length === 1) setTimeout(() => this.drainEmits(), 0);
   }
 
@@ -165,7 +165,7 @@ export class Recorder {
 
   private readonly deferred: (() => void)[] = [];
 
-  private send(pre: PreAction, action: ActionFields, taskId: string): void {
+  private send(pre: PreAction, action: ActionFields, taskId: string, scrolled?: Element): void {
     const started = performance.now();
     const redacted = { ...action };
     // What the field is called ("Full name", "Benutzername") names what is typed into it.
@@ -175,6 +175,7 @@ export class Recorder {
     if (redacted.label !== undefined) redacted.label = this.redactor.redact(redacted.label).text;
     if (redacted.url !== undefined) redacted.url = this.redactor.redactUrl(redacted.url).text;
     if (redacted.files !== undefined) redacted.files = redacted.files.map((f) => this.redactor.redact(f).text);
+    if (redacted.scroll?.selector) redacted.scroll = { ...redacted.scroll, selector: this.safeSelector(redacted.scroll.selector, scrolled ?? null) };
     const target = pre.target && {
       ...pre.target, name: this.redactor.redact(pre.target.name).text, text: this.redactor.redact(pre.target.text).text,
       selector: this.safeSelector(pre.target.selector, pre.element),
@@ -201,10 +202,10 @@ export class Recorder {
     this.outbox.push(draft);
   }
 
-  /** The selector again without any id that holds a secret (rules checked here, after the event, not at it). */
+  /** The selector again without any id or attribute value that holds a secret (rules checked here, after the event, not at it). */
   private safeSelector(selector: string, element: Element | null): string {
     const clean = (id: string): boolean => this.redactor.redact(id).spans.length === 0;
-    if (selectorIds(selector).every(clean)) return selector;
+    if (selectorNames(selector).every(clean)) return selector;
     return element?.isConnected ? cssSelector(element, clean) : this.redactor.redact(selector).text;
   }
 

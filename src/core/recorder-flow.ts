@@ -26,7 +26,10 @@ function selectors(t: Target | null): FlowSelector[] {
   const name = t.name.trim();
   if (name && t.role && name.length <= 80 && !name.includes('<REDACTED')) out.push(`aria/${name}[role="${t.role}"]`);
   if (t.selector) out.push(t.selector.includes('>>>') ? t.selector.split('>>>').map((p) => p.trim()) : t.selector);
-  if (t.xpath && !t.xpath.includes('#shadow-root')) out.push(`xpath/${t.xpath}`);
+  // A CSS selector anchored on a name the page gave (row-id="SKU-96", data-testid) beats a position: replay tools race
+  // all selectors, and in a virtualised list the positional XPath finds whichever row was recycled into that slot.
+  const named = !!t.selector && /\[[\w-]+="/.test(t.selector);
+  if (t.xpath && !t.xpath.includes('#shadow-root') && !named) out.push(`xpath/${t.xpath}`);
   return out;
 }
 
@@ -137,9 +140,13 @@ export function recorderFlow(title: string, steps: readonly Step[], frameOf: (s:
         add(s, ...k.map((key) => ({ type: 'keyDown', key })), ...[...k].reverse().map((key) => ({ type: 'keyUp', key })));
         break;
       }
-      case 'scroll':
-        add(s, { type: 'scroll', x: Math.round(a.scroll?.x ?? 0), y: Math.round(a.scroll?.y ?? 0) });
+      case 'scroll': {
+        // An element's own scroll (a grid's viewport) names it; the page's has no selectors.
+        const container = a.scroll?.selector;
+        const on = container ? { ...inFrame, selectors: [container.includes('>>>') ? container.split('>>>').map((p) => p.trim()) : container] } : {};
+        add(s, { type: 'scroll', ...on, x: Math.round(a.scroll?.x ?? 0), y: Math.round(a.scroll?.y ?? 0) });
         break;
+      }
       case 'navigate': {
         const url = a.url ?? s.observation.url;
         if (a.navigation === 'typed' || a.navigation === 'reload' || a.navigation === 'back_forward' || a.navigation === 'other') {

@@ -43,7 +43,10 @@ export const ActionSchema = z.object({
   checked: z.boolean().optional(),
   url: z.string().optional().describe('destination of a navigation'),
   navigation: z.enum(['link', 'typed', 'back_forward', 'reload', 'route', 'hash', 'new_tab', 'other']).optional(),
-  scroll: z.object({ x: z.number(), y: z.number() }).optional().describe('resulting scroll offset'),
+  scroll: z.object({
+    x: z.number(), y: z.number(),
+    selector: z.string().optional().describe('CSS selector of the element that scrolled (a list, a grid); absent when the page scrolled'),
+  }).optional().describe('resulting scroll offset'),
   files: z.array(z.string()).optional(),
   to: z.tuple([z.number(), z.number()]).optional().describe('drag end point'),
 });

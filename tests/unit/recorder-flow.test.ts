@@ -41,6 +41,28 @@ describe('recorderFlow', () => {
   });
 });
 
+describe('recorderFlow: elements that name themselves', () => {
+  it('scrolls the element that scrolled (a grid viewport), and the page when the page did', () => {
+    const { flow } = recorderFlow('Scroll', [
+      at(1, { type: 'scroll', coordinates: [300, 400], element_id: 42, scroll: { x: 0, y: 2400, selector: '#grid > div.viewport' } }),
+      at(2, { type: 'scroll', coordinates: null, element_id: null, scroll: { x: 0, y: 300, selector: 'my-list >>> div.items' } }, null),
+      at(3, { type: 'scroll', coordinates: null, element_id: null, scroll: { x: 0, y: 900 } }, null),
+    ]);
+    const scrolls = parse(JSON.parse(JSON.stringify(flow))).steps.filter((s) => s.type === 'scroll');
+    expect(scrolls).toEqual([
+      { type: 'scroll', selectors: ['#grid > div.viewport'], x: 0, y: 2400 },
+      { type: 'scroll', selectors: [['my-list', 'div.items']], x: 0, y: 300 },
+      { type: 'scroll', x: 0, y: 900 },
+    ]);
+  });
+
+  it('leaves out the positional XPath when the CSS selector is anchored on a name the page gave', () => {
+    const cell = { ...step(1).target!, role: 'gridcell', name: 'Desk lamp 96', selector: 'div[row-id="SKU-00761"] > div > div[col-id="product"]', xpath: '/html[1]/body[1]/div[2]/div[14]/div[1]' };
+    const { flow } = recorderFlow('Pick', [at(1, { type: 'click', coordinates: [300, 320], element_id: 42 }, cell)]);
+    expect(flow.steps[2]).toMatchObject({ selectors: ['aria/Desk lamp 96[role="gridcell"]', 'div[row-id="SKU-00761"] > div > div[col-id="product"]'] });
+  });
+});
+
 describe('framePath', () => {
   it('finds the frames between the page and an element, by index among their siblings', () => {
     const dom = '<html id="1"><body id="2"><iframe id="3" frame-id="7"/><iframe id="4" frame-id="8"><html id="5"><body id="6"><button id="9">Pay</button></body></html></iframe><button id="10">Top</button></body></html>';

@@ -5,7 +5,7 @@
 // hide or stop. Credential fields only ever yield a placeholder.
 import type { Recorder, PreAction } from '../recorder';
 import { listen } from '../guard';
-import { controlOf, eventElement, fieldText, isTextField, isToggle } from '../dom-utils';
+import { composedContains, controlOf, eventElement, fieldText, isTextField, isToggle, shadowRootsOf } from '../dom-utils';
 import { SENSITIVE_PLACEHOLDER } from '../../core/sensitive-field';
 
 const POINTER_REUSE_MS = 10_000;
@@ -38,7 +38,7 @@ export function initInputObserver(win: Window, recorder: Recorder): () => void {
   /** The pointerdown (or key) snapshot that started this gesture, when it was on `el`. */
   const gesturePre = (el: Element): { pre: PreAction; coordinates: [number, number] | null } => {
     const p = recorder.lastPointer;
-    if (p && Date.now() - p.at < POINTER_REUSE_MS && p.element && (p.element === el || controlOf(p.element) === el || el.contains(p.element))) {
+    if (p && Date.now() - p.at < POINTER_REUSE_MS && p.element && (p.element === el || controlOf(p.element) === el || el.contains(p.element) || composedContains(p.element, el))) {
       recorder.lastPointer = null;
       return { pre: p.pre, coordinates: recorder.toTop(p.x, p.y, p.element) };
     }
@@ -51,6 +51,7 @@ export function initInputObserver(win: Window, recorder: Recorder): () => void {
   };
 
   const stopFlush = recorder.onBeforeCapture(commit);
+  const watched = new WeakSet<ShadowRoot>();
   const teardowns = [
     stopFlush,
     listen(win, 'beforeinput', (e) => {
@@ -68,28 +69,11 @@ export function initInputObserver(win: Window, recorder: Recorder): () => void {
         if (session) session.startText = '';
       }
     }),
-    listen(win, 'change', (e) => {
-      if (!e.isTrusted || !recorder.recording) return;
-      const el = eventElement(e);
-      if (!el) return;
-      if (isTextField(el)) {
-        if (session?.el === editableRoot(el)) commit();
-        return;
-      }
-      if (el.localName === 'select') {
-        const select = el as HTMLSelectElement;
-        const { pre, coordinates } = gesturePre(select);
-        const option = select.selectedOptions[0];
-        recorder.emit(pre, { type: 'select', coordinates, value: option?.value ?? '', label: (option?.label ?? option?.text ?? '').trim() });
-      } else if (isToggle(el)) {
-        const { pre, coordinates } = gesturePre(el);
-        recorder.emit(pre, { type: 'check', coordinates, checked: el.checked });
-      } else if (el.localName === 'input' && (el as HTMLInputElement).type === 'file') {
-        const { pre, coordinates } = gesturePre(el);
-        // File names only, never contents or local paths.
-        recorder.emit(pre, { type: 'file', coordinates, files: Array.from((el as HTMLInputElement).files ?? [], (f) => f.name) });
-      }
-    }),
+    // A change inside a shadow root (a design system's checkbox or select) is not composed: it never reaches the
+    // window. Before a gesture can change anything, the shadow roots it passes through get the same listener.
+    listen(win, 'pointerdown', (e) => watchShadowRoots(e)),
+    listen(win, 'keydown', (e) => watchShadowRoots(e)),
+    listen(win, 'change', (e) => onChange(e)),
     listen(win, 'focusout', (e) => {
       const el = eventElement(e);
       if (session && el && session.el.contains(el)) commit();
@@ -99,4 +83,36 @@ export function initInputObserver(win: Window, recorder: Recorder): () => void {
     commit();
     teardowns.forEach((t) => t());
   };
+
+  function watchShadowRoots(e: Event): void {
+    if (!e.isTrusted || !recorder.recording) return;
+    for (const root of shadowRootsOf(e)) {
+      if (watched.has(root)) continue;
+      watched.add(root);
+      teardowns.push(listen(root, 'change', (change) => onChange(change)));
+    }
+  }
+
+  function onChange(e: Event): void {
+    if (!e.isTrusted || !recorder.recording) return;
+    const el = eventElement(e);
+    if (!el) return;
+    if (isTextField(el)) {
+      if (session?.el === editableRoot(el)) commit();
+      return;
+    }
+    if (el.localName === 'select') {
+      const select = el as HTMLSelectElement;
+      const { pre, coordinates } = gesturePre(select);
+      const option = select.selectedOptions[0];
+      recorder.emit(pre, { type: 'select', coordinates, value: option?.value ?? '', label: (option?.label ?? option?.text ?? '').trim() });
+    } else if (isToggle(el)) {
+      const { pre, coordinates } = gesturePre(el);
+      recorder.emit(pre, { type: 'check', coordinates, checked: el.checked });
+    } else if (el.localName === 'input' && (el as HTMLInputElement).type === 'file') {
+      const { pre, coordinates } = gesturePre(el);
+      // File names only, never contents or local paths.
+      recorder.emit(pre, { type: 'file', coordinates, files: Array.from((el as HTMLInputElement).files ?? [], (f) => f.name) });
+    }
+  }
 }

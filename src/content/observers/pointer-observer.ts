@@ -5,7 +5,7 @@
 // in the input observer, which reuses this pointerdown snapshot.
 import type { Recorder, PreAction } from '../recorder';
 import { listen } from '../guard';
-import { controlOf, eventElement, isToggle } from '../dom-utils';
+import { controlOf, controlOfEvent, eventElement, isToggle } from '../dom-utils';
 
 function handledAsInput(el: Element | null): boolean {
   const control = controlOf(el);
@@ -42,20 +42,22 @@ export function initPointerObserver(win: Window, recorder: Recorder): () => void
       if (!event.isTrusted || !recorder.recording) return;
       const target = eventElement(event);
       const pre = recorder.capture(target);
-      pending = { pre, button: event.button, x: event.clientX, y: event.clientY, radioWasSelected: selectedRadio(target) };
+      pending = { pre, button: event.button, x: event.clientX, y: event.clientY, radioWasSelected: selectedRadio(controlOfEvent(event) ?? target) };
       recorder.lastPointer = { pre, element: target, at: Date.now(), x: event.clientX, y: event.clientY };
     }),
     listen(win, 'click', (e) => {
       const event = e as MouseEvent;
       if (!event.isTrusted || !recorder.recording || event.button !== 0) return;
       const target = eventElement(event);
+      // A checkbox inside a shadow root is clicked through its host: the path says which control it is.
+      const control = controlOfEvent(event) ?? target;
       // Every trusted click is a step: a click on the radio already selected fires no change, so it is a click here.
-      if (handledAsInput(target) && pending?.radioWasSelected && selectedRadio(target)) {
+      if (handledAsInput(control) && pending?.radioWasSelected && selectedRadio(control)) {
         const pre = takePending(0, event.clientX, event.clientY, target);
         recorder.emit(pre, { type: 'click', coordinates: recorder.toTop(event.clientX, event.clientY, target) });
         return;
       }
-      if (handledAsInput(target) || Date.now() < recorder.suppressClickUntil) {
+      if (handledAsInput(control) || Date.now() < recorder.suppressClickUntil) {
         pending = null;
         return;
       }

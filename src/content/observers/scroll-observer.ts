@@ -4,6 +4,7 @@
 import type { Recorder, PreAction } from '../recorder';
 import { listen } from '../guard';
 import { eventElement, isTextField } from '../dom-utils';
+import { cssSelector } from '../element-locators';
 
 const SETTLE_MS = 400;
 const INTENT_MS = 1000;
@@ -29,10 +30,11 @@ export function initScrollObserver(win: Window, recorder: Recorder): () => void 
     burst = null;
     if (!b || !b.container) return;
     const c = b.container;
+    // An element that scrolled (a grid's viewport, a chat list) is named, so a replay scrolls it and not the page.
     const scroll = c.nodeType === Node.DOCUMENT_NODE
       ? { x: Math.round(win.scrollX), y: Math.round(win.scrollY) }
-      : { x: Math.round((c as Element).scrollLeft), y: Math.round((c as Element).scrollTop) };
-    recorder.emit(b.pre, { type: 'scroll', coordinates: b.point, scroll });
+      : { x: Math.round((c as Element).scrollLeft), y: Math.round((c as Element).scrollTop), selector: cssSelector(c as Element) };
+    recorder.emit(b.pre, { type: 'scroll', coordinates: b.point, scroll }, c.nodeType === Node.DOCUMENT_NODE ? undefined : (c as Element));
   };
 
   const stopFlush = recorder.onBeforeCapture(() => {

@@ -42,6 +42,7 @@ export const STEP_COLUMNS: Field[] = [
       s('url', 'destination of a navigation'), s('navigation', 'link, typed, back_forward, reload, route, hash, new_tab, other'),
       { name: 'scroll_x', type: 'float64', optional: true, doc: 'resulting scroll offset' },
       { name: 'scroll_y', type: 'float64', optional: true, doc: 'resulting scroll offset' },
+      { name: 'scroll_selector', type: 'string', optional: true, doc: 'CSS selector of the element that scrolled (a list, a grid); null when the page did' },
       { name: 'files', list: 'string', optional: true, doc: 'file names of an upload' },
       { name: 'to', list: 'float64', optional: true, doc: 'drag end point' },
     ],

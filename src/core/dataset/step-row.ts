@@ -37,7 +37,7 @@ export function stepRow({ step, instruction, previousScroll, image, provenance }
     action: {
       type: a.type, coordinates: a.coordinates ?? null, element_id: a.element_id, text: a.text ?? null, key: a.key ?? null,
       value: a.value ?? null, label: a.label ?? null, checked: a.checked ?? null, url: a.url ?? null, navigation: a.navigation ?? null,
-      scroll_x: a.scroll?.x ?? null, scroll_y: a.scroll?.y ?? null, files: a.files ?? null, to: a.to ?? null,
+      scroll_x: a.scroll?.x ?? null, scroll_y: a.scroll?.y ?? null, scroll_selector: a.scroll?.selector ?? null, files: a.files ?? null, to: a.to ?? null,
     },
     target: t && {
       element_id: t.element_id, tag: t.tag, selector: t.selector, xpath: t.xpath, role: t.role, name: t.name, text: t.text,

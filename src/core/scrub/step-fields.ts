@@ -25,6 +25,7 @@ export const STEP_STRING_FIELDS: Record<string, FieldScrub> = {
   'action.url': 'url',
   'action.navigation': { kept: 'one of the navigation kinds' },
   'action.files[]': 'text',
+  'action.scroll.selector': 'text',
   'target.tag': { kept: 'an element name' },
   'target.selector': 'text',
   'target.xpath': { kept: 'positional steps with element names only' },
