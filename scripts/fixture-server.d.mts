@@ -1,1 +1,1 @@
-export declare function serveStatic(root: string, port?: number): Promise<{ url: string; close: () => Promise<void> }>;
+export declare function serveStatic(root: string, port?: number, options?: { historyFallback?: string[] }): Promise<{ url: string; close: () => Promise<void> }>;

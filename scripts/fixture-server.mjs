@@ -5,13 +5,23 @@ import { extname, join, normalize } from 'node:path';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.json': 'application/json' };
 
-/** Serve `root` on 127.0.0.1 (port 0 = any free port). Resolves to { url, close }. */
-export function serveStatic(root, port = 0) {
+/**
+ * Serve `root` on 127.0.0.1 (port 0 = any free port). Resolves to { url, close }.
+ * `historyFallback`: folders of single-page apps whose own paths (/app/cart) are
+ * answered with the folder's index.html, as servers set up for history routing do.
+ */
+export function serveStatic(root, port = 0, { historyFallback = [] } = {}) {
+  const fileOf = (path) => {
+    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(normalize(root))) throw new Error('outside root');
+    return file;
+  };
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-      if (!file.startsWith(normalize(root))) throw new Error('outside root');
+      let file = fileOf(path);
+      const app = historyFallback.find((prefix) => path.startsWith(prefix));
+      if (app && !extname(path)) file = await readFile(file).then(() => file, () => fileOf(app));
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
       res.end(body);
