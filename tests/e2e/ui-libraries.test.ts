@@ -66,7 +66,6 @@ async function recordAndReplay(path: string, task: string, act: (page: Page) => 
   const out = join(session.downloads, `${taskId}.report.json`);
   await promisify(execFile)(process.execPath, [join(ROOT, 'bin/alien-dataflow.mjs'), 'replay', file, '--task', taskId, '--report', out, '--timeout', '4000'], { encoding: 'utf8' });
   const report = (JSON.parse(readFileSync(out, 'utf8')) as Report).tasks.find((t) => t.task_id === taskId)!.steps;
-  if (process.env.DEBUG_FLOW) console.log(await zip.file(`replay/${taskId}.json`)!.async('string'));
   return { steps, report };
 }
 
