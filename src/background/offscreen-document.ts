@@ -9,7 +9,21 @@ async function exists(): Promise<boolean> {
   return contexts.length > 0;
 }
 
+/** Firefox has no offscreen API, but its background page has a document: the same page runs in an iframe there. */
+let framed: Promise<void> | null = null;
+function ensureFrameInBackgroundPage(): Promise<void> {
+  framed ??= new Promise<void>((resolve, reject) => {
+    const frame = document.createElement('iframe');
+    frame.addEventListener('load', () => resolve(), { once: true });
+    frame.addEventListener('error', () => reject(new Error('the image-work page did not load')), { once: true });
+    frame.src = chrome.runtime.getURL(PATH);
+    document.body.append(frame);
+  });
+  return framed;
+}
+
 export async function ensureOffscreen(): Promise<void> {
+  if (!chrome.offscreen && typeof document !== 'undefined') return ensureFrameInBackgroundPage();
   if (await exists()) return;
   creating ??= chrome.offscreen
     .createDocument({

@@ -6,6 +6,7 @@ import browser from 'webextension-polyfill';
 import { SENT_BY, type MessageKind, type SenderKind } from '../core/messages';
 
 const OFFSCREEN_PATH = '/offscreen/offscreen.html';
+const FIREFOX_BACKGROUND_PATH = '/_generated_background_page.html';
 
 export function senderKind(sender: browser.Runtime.MessageSender): SenderKind | null {
   if (sender.id !== browser.runtime.id) return null;
@@ -18,8 +19,9 @@ export function senderKind(sender: browser.Runtime.MessageSender): SenderKind | 
   }
   if (url && url.origin === origin) {
     if (url.pathname === OFFSCREEN_PATH) return 'offscreen';
-    // The worker's script; pages are .html documents.
-    if (url.pathname.endsWith('.js') && !sender.tab) return 'worker';
+    // The worker's script; pages are .html documents. Firefox runs the same script in a background page it
+    // generates under this fixed name (background.scripts), which plays the worker's part.
+    if ((url.pathname.endsWith('.js') || url.pathname === FIREFOX_BACKGROUND_PATH) && !sender.tab) return 'worker';
     return 'extension-page';
   }
   // Content scripts run in web pages: they have a tab, and their URL is the page's.

@@ -1,0 +1,28 @@
+// The Firefox build, made from the Chrome build in dist/: the same files, with
+// the manifest Firefox needs. Firefox has no service worker background and no
+// offscreen API: the worker script runs as a background page
+// (background.scripts), and image work and export run in that page's own
+// iframe of offscreen/offscreen.html (src/background/offscreen-document.ts).
+// Everything else, the CSP and the other permissions included, is unchanged.
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+export const FIREFOX_ID = 'recorder@alien-dataflow.local';
+
+/** Chrome's manifest, rewritten for Firefox. */
+export function firefoxManifest(chrome) {
+  const m = structuredClone(chrome);
+  delete m.minimum_chrome_version;
+  m.background = { scripts: [chrome.background.service_worker], type: chrome.background.type };
+  m.permissions = chrome.permissions.filter((p) => p !== 'offscreen');
+  // strict_min_version: MV3 with host permissions granted at install, storage.session and module background scripts.
+  m.browser_specific_settings = { gecko: { id: FIREFOX_ID, strict_min_version: '128.0' } };
+  return m;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  rmSync('dist-firefox', { recursive: true, force: true });
+  cpSync('dist', 'dist-firefox', { recursive: true });
+  const manifest = firefoxManifest(JSON.parse(readFileSync('dist/manifest.json', 'utf8')));
+  writeFileSync('dist-firefox/manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  console.log('built dist-firefox/ (Firefox) from dist/ (Chrome)');
+}

@@ -1,0 +1,102 @@
+// The Firefox build (dist-firefox/) in Debian's firefox-esr, through
+// puppeteer's WebDriver BiDi: recording starts from the popup page, clicks and
+// typing on the demo shop become stored steps with element ids, screenshots
+// made by the image-work page (an iframe of the background page, where Chrome
+// has its offscreen document) and scrubbed text. Puppeteer cannot click
+// Firefox's toolbar, so the test's own copy of the build opens the popup page
+// in a tab; the build itself is untouched.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { serveStatic } from '../../scripts/fixture-server.mjs';
+import { ROOT, FIXTURES, sleep, waitFor } from './harness';
+
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const skip = !existsSync(FIREFOX) ? `no Firefox at ${FIREFOX} (apt-get install -y firefox-esr, or set FIREFOX_PATH)` : false;
+
+let firefox: Browser;
+let site: { url: string; close: () => Promise<unknown> };
+before(async () => {
+  if (skip) return;
+  const build = join(ROOT, 'dist-firefox');
+  if (!existsSync(join(build, 'manifest.json'))) throw new Error('dist-firefox/ is missing: run npm run build first');
+  const copy = join(mkdtempSync(join(tmpdir(), 'adf-firefox-')), 'extension');
+  cpSync(build, copy, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8')) as { background: { scripts: string[] } };
+  writeFileSync(join(copy, 'test-open-popup.js'), "browser.tabs.create({ url: browser.runtime.getURL('popup/popup.html') });\n");
+  manifest.background.scripts.unshift('test-open-popup.js');
+  writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest));
+  site = await serveStatic(FIXTURES);
+  firefox = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+  await firefox.installExtension(copy);
+});
+after(async () => {
+  await firefox?.close();
+  await site?.close();
+});
+
+/** The popup page the test copy opened: the tab whose script sees the extension's APIs. */
+async function popupPage(): Promise<Page> {
+  return waitFor(async () => {
+    for (const p of await firefox.pages()) {
+      // In the page, `browser` is the WebExtension API.
+      if (await p.evaluate(() => typeof (globalThis as { browser?: { runtime?: { id?: string } } }).browser?.runtime?.id === 'string').catch(() => false)) return p;
+    }
+    return null;
+  }, 20_000, 250);
+}
+
+interface StoredRow { step: { action: { type: string; text?: string }; observation: { screenshot_path: string | null; dom_tree: string; screenshot_note?: string }; target: { element_id: number } | null } }
+
+/** Steps and image records in the extension's IndexedDB, read from the popup page. */
+async function stored(popup: Page): Promise<{ steps: StoredRow[]; images: number }> {
+  return popup.evaluate(() => new Promise<{ steps: StoredRow[]; images: number }>((resolve, reject) => {
+    const req = indexedDB.open('alien-dataflow');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const tx = req.result.transaction(['steps', 'images']);
+      const steps = tx.objectStore('steps').getAll();
+      const images = tx.objectStore('images').count();
+      tx.oncomplete = () => resolve({ steps: steps.result as StoredRow[], images: images.result });
+    };
+  }));
+}
+
+test('Firefox: a recording started from the popup page stores scrubbed steps with ids and screenshots', { skip }, async () => {
+  const popup = await popupPage();
+  const page = await firefox.newPage();
+  await page.goto(`${site.url}/demo/index.html`);
+  await popup.bringToFront();
+  await popup.waitForSelector('::-p-aria([name="Task"][role="textbox"])');
+  await popup.type('::-p-aria([name="Task"][role="textbox"])', 'Search for a cable and add it to the cart');
+  await popup.click('::-p-aria([name="Start recording"][role="button"])');
+  await popup.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Recording'));
+  await page.bringToFront();
+  await sleep(800);
+  await page.click('#q');
+  await page.keyboard.type('cable for jane.doe@example.com');
+  await page.click('#go');
+  await sleep(600);
+  await page.click('main button');
+  const done = await waitFor(async () => {
+    const s = await stored(popup);
+    return s.steps.length >= 3 && s.images >= 3 ? s : null;
+  }, 30_000, 500);
+  await popup.bringToFront();
+  await popup.click('::-p-aria([name="Stop recording"][role="button"])');
+
+  const types = done.steps.map((r) => r.step.action.type);
+  assert.ok(types.includes('type') && types.filter((t) => t === 'click').length >= 2, `clicks and typing recorded: ${types.join(', ')}`);
+  for (const { step } of done.steps) {
+    assert.ok(step.observation.screenshot_path, `a screenshot for every step (${step.observation.screenshot_note ?? ''})`);
+    assert.match(step.observation.dom_tree, /<html id="1"/, 'the dom_tree has element ids');
+    if (step.target) assert.match(step.observation.dom_tree, new RegExp(` id="${step.target.element_id}"`), 'the target is in its dom_tree');
+  }
+  const typed = done.steps.find((r) => r.step.action.type === 'type')!.step.action.text!;
+  assert.ok(typed.includes('<REDACTED>') && !typed.includes('jane.doe'), `the address typed is scrubbed before storage: ${typed}`);
+  assert.ok(!JSON.stringify(done.steps).includes('jane.doe@example.com'), 'no raw address anywhere in the stored steps');
+  await page.close();
+});
