@@ -7,7 +7,8 @@
 // in a tab; the build itself is untouched.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -18,6 +19,7 @@ const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const skip = !existsSync(FIREFOX) ? `no Firefox at ${FIREFOX} (apt-get install -y firefox-esr, or set FIREFOX_PATH)` : false;
 
 let firefox: Browser;
+let downloads: string;
 let site: { url: string; close: () => Promise<unknown> };
 before(async () => {
   if (skip) return;
@@ -30,7 +32,12 @@ before(async () => {
   manifest.background.scripts.unshift('test-open-popup.js');
   writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest));
   site = await serveStatic(FIXTURES);
-  firefox = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+  downloads = mkdtempSync(join(tmpdir(), 'adf-firefox-downloads-'));
+  firefox = await puppeteer.launch({
+    browser: 'firefox', executablePath: FIREFOX, headless: true,
+    // Downloads go to `downloads` without a dialog, as the user's default download folder would take them.
+    extraPrefsFirefox: { 'browser.download.folderList': 2, 'browser.download.dir': downloads, 'browser.download.useDownloadDir': true, 'browser.download.always_ask_before_handling_new_types': false },
+  });
   await firefox.installExtension(copy);
 });
 after(async () => {
@@ -65,7 +72,7 @@ async function stored(popup: Page): Promise<{ steps: StoredRow[]; images: number
   }));
 }
 
-test('Firefox: a recording started from the popup page stores scrubbed steps with ids and screenshots', { skip }, async () => {
+test('Firefox: a recording started from the popup page stores scrubbed steps with ids and screenshots, and exports a valid zip', { skip }, async () => {
   const popup = await popupPage();
   const page = await firefox.newPage();
   await page.goto(`${site.url}/demo/index.html`);
@@ -98,5 +105,13 @@ test('Firefox: a recording started from the popup page stores scrubbed steps wit
   const typed = done.steps.find((r) => r.step.action.type === 'type')!.step.action.text!;
   assert.ok(typed.includes('<REDACTED>') && !typed.includes('jane.doe'), `the address typed is scrubbed before storage: ${typed}`);
   assert.ok(!JSON.stringify(done.steps).includes('jane.doe@example.com'), 'no raw address anywhere in the stored steps');
+
+  // Export: the zip is a download, and the CLI accepts it.
+  await popup.waitForFunction(() => !document.querySelector('#status')?.textContent?.startsWith('Recording'));
+  await popup.click('::-p-aria([name="Export"][role="button"])');
+  const zip = await waitFor(() => readdirSync(downloads).find((f) => /^alien-dataflow-.*\.zip$/.test(f)), 60_000, 250);
+  await sleep(500);
+  const report = execFileSync(process.execPath, [join(ROOT, 'bin/alien-dataflow.mjs'), 'validate', join(downloads, zip)], { encoding: 'utf8' });
+  assert.match(report, /^OK/);
   await page.close();
 });
