@@ -14,8 +14,12 @@ export function firefoxManifest(chrome) {
   delete m.minimum_chrome_version;
   m.background = { scripts: [chrome.background.service_worker], type: chrome.background.type };
   m.permissions = chrome.permissions.filter((p) => p !== 'offscreen');
-  // strict_min_version: MV3 with host permissions granted at install, storage.session and module background scripts.
-  m.browser_specific_settings = { gecko: { id: FIREFOX_ID, strict_min_version: '128.0' } };
+  // Firefox 140 (an ESR) reads data_collection_permissions: this extension sends nothing anywhere.
+  // gecko_android only states the version that reads that key; Firefox for Android is not tested.
+  m.browser_specific_settings = {
+    gecko: { id: FIREFOX_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+    gecko_android: { strict_min_version: '142.0' },
+  };
   return m;
 }
 
