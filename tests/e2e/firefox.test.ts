@@ -28,7 +28,15 @@ before(async () => {
   const copy = join(mkdtempSync(join(tmpdir(), 'adf-firefox-')), 'extension');
   cpSync(build, copy, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8')) as { background: { scripts: string[] } };
-  writeFileSync(join(copy, 'test-open-popup.js'), "browser.tabs.create({ url: browser.runtime.getURL('popup/popup.html') });\n");
+  // Test scaffolding in the copy only: open the popup page, and note each time Firefox suspends the background page.
+  // The script runs again each time the page wakes: it opens the tab once, in the background.
+  writeFileSync(join(copy, 'test-open-popup.js'), `browser.storage.local.get('testOpened').then((s) => {
+  if (s.testOpened) return;
+  browser.storage.local.set({ testOpened: true });
+  browser.tabs.create({ url: browser.runtime.getURL('popup/popup.html'), active: false });
+});
+browser.runtime.onSuspend.addListener(() => { browser.storage.local.get('testSuspends').then((s) => browser.storage.local.set({ testSuspends: (s.testSuspends ?? 0) + 1 })); });
+`);
   manifest.background.scripts.unshift('test-open-popup.js');
   writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest));
   site = await serveStatic(FIXTURES);
@@ -36,7 +44,9 @@ before(async () => {
   firefox = await puppeteer.launch({
     browser: 'firefox', executablePath: FIREFOX, headless: true,
     // Downloads go to `downloads` without a dialog, as the user's default download folder would take them.
-    extraPrefsFirefox: { 'browser.download.folderList': 2, 'browser.download.dir': downloads, 'browser.download.useDownloadDir': true, 'browser.download.always_ask_before_handling_new_types': false },
+    // The background page is suspended after 3 s without events (Firefox's default is 30 s), so a recording at a
+    // person's pace crosses suspensions.
+    extraPrefsFirefox: { 'extensions.background.idle.timeout': 3000, 'browser.download.folderList': 2, 'browser.download.dir': downloads, 'browser.download.useDownloadDir': true, 'browser.download.always_ask_before_handling_new_types': false },
   });
   await firefox.installExtension(copy);
 });
@@ -56,7 +66,7 @@ async function popupPage(): Promise<Page> {
   }, 20_000, 250);
 }
 
-interface StoredRow { step: { action: { type: string; text?: string }; observation: { screenshot_path: string | null; dom_tree: string; screenshot_note?: string }; target: { element_id: number } | null } }
+interface StoredRow { taskId: string; step: { action: { type: string; text?: string }; observation: { screenshot_path: string | null; dom_tree: string; screenshot_note?: string }; target: { element_id: number } | null } }
 
 /** Steps and image records in the extension's IndexedDB, read from the popup page. */
 async function stored(popup: Page): Promise<{ steps: StoredRow[]; images: number }> {
@@ -113,5 +123,36 @@ test('Firefox: a recording started from the popup page stores scrubbed steps wit
   await sleep(500);
   const report = execFileSync(process.execPath, [join(ROOT, 'bin/alien-dataflow.mjs'), 'validate', join(downloads, zip)], { encoding: 'utf8' });
   assert.match(report, /^OK/);
+  await page.close();
+});
+
+test('Firefox: a recording at a person\'s pace loses no step while the background page is suspended and woken', { skip }, async () => {
+  const popup = await popupPage();
+  const page = await firefox.newPage();
+  await page.goto(`${site.url}/demo/index.html`);
+  await popup.bringToFront();
+  await popup.evaluate(() => { const f = document.querySelector('input') as HTMLInputElement; f.value = ''; });
+  await popup.type('::-p-aria([name="Task"][role="textbox"])', 'Add three things slowly');
+  await popup.click('::-p-aria([name="Start recording"][role="button"])');
+  await popup.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Recording'));
+  const taskId = await popup.evaluate(async () => ((await browser.storage.local.get('recording')).recording as { taskId: string }).taskId);
+  await page.bringToFront();
+  const suspends = async (): Promise<number> => popup.evaluate(async () => ((await browser.storage.local.get('testSuspends')).testSuspends as number | undefined) ?? 0);
+  const start = await suspends();
+  const buttons = await page.$$('main button');
+  for (const b of buttons.slice(0, 3)) {
+    await b.click();
+    // Longer than the idle timeout: the background page is suspended between actions.
+    await sleep(5000);
+  }
+  const mine = await waitFor(async () => {
+    const rows = (await stored(popup)).steps.filter((r) => r.taskId === taskId);
+    return rows.length >= 3 ? rows : null;
+  }, 30_000, 500);
+  assert.ok(await suspends() > start, 'Firefox suspended the background page during the recording');
+  assert.equal(mine.filter((r) => r.step.action.type === 'click').length, 3, `every click is a stored step: ${mine.map((r) => r.step.action.type).join(', ')}`);
+  for (const { step } of mine.filter((r) => r.step.action.type === 'click')) assert.ok(step.observation.screenshot_path, `a screenshot for every click (${mine.map((r) => `${r.step.action.type}: ${r.step.observation.screenshot_note ?? 'ok'}`).join('; ')})`);
+  await popup.bringToFront();
+  await popup.click('::-p-aria([name="Stop recording"][role="button"])');
   await page.close();
 });
