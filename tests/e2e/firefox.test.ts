@@ -13,7 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { serveStatic } from '../../scripts/fixture-server.mjs';
-import { ROOT, FIXTURES, sleep, waitFor } from './harness';
+import JSZip from 'jszip';
+import { ROOT, FIXTURES, sleep, waitFor, type ExportedStep } from './harness';
+import { createOcrReader, cropPng, type OcrReader } from './ocr-reader';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const skip = !existsSync(FIREFOX) ? `no Firefox at ${FIREFOX} (apt-get install -y firefox-esr, or set FIREFOX_PATH)` : false;
@@ -21,6 +23,9 @@ const skip = !existsSync(FIREFOX) ? `no Firefox at ${FIREFOX} (apt-get install -
 let firefox: Browser;
 let downloads: string;
 let site: { url: string; close: () => Promise<unknown> };
+/** The same files from a second origin (localhost), for a cross-origin frame. */
+let other: { url: string; close: () => Promise<unknown> };
+let ocr: OcrReader;
 before(async () => {
   if (skip) return;
   const build = join(ROOT, 'dist-firefox');
@@ -40,6 +45,8 @@ browser.runtime.onSuspend.addListener(() => { browser.storage.local.get('testSus
   manifest.background.scripts.unshift('test-open-popup.js');
   writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest));
   site = await serveStatic(FIXTURES);
+  other = await serveStatic(FIXTURES);
+  ocr = await createOcrReader();
   downloads = mkdtempSync(join(tmpdir(), 'adf-firefox-downloads-'));
   firefox = await puppeteer.launch({
     browser: 'firefox', executablePath: FIREFOX, headless: true,
@@ -53,6 +60,8 @@ browser.runtime.onSuspend.addListener(() => { browser.storage.local.get('testSus
 after(async () => {
   await firefox?.close();
   await site?.close();
+  await other?.close();
+  await ocr?.close();
 });
 
 /** The popup page the test copy opened: the tab whose script sees the extension's APIs. */
@@ -82,17 +91,50 @@ async function stored(popup: Page): Promise<{ steps: StoredRow[]; images: number
   }));
 }
 
+/** Starts recording `task` from the popup page, brings `page` back to the front, and returns the task's id. */
+async function startRecording(popup: Page, page: Page, task: string): Promise<string> {
+  await popup.bringToFront();
+  const field = '::-p-aria([name="Task"][role="textbox"])';
+  await popup.waitForSelector(field);
+  await popup.$eval(field, (el) => { (el as HTMLInputElement).value = ''; });
+  await popup.type(field, task);
+  await popup.click('::-p-aria([name="Start recording"][role="button"])');
+  await popup.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Recording'));
+  const taskId = await popup.evaluate(async () => ((await browser.storage.local.get('recording')).recording as { taskId: string }).taskId);
+  await page.bringToFront();
+  await sleep(800);
+  return taskId;
+}
+
+async function stopRecording(popup: Page): Promise<void> {
+  await popup.bringToFront();
+  await popup.click('::-p-aria([name="Stop recording"][role="button"])');
+  await popup.waitForFunction(() => !document.querySelector('#status')?.textContent?.startsWith('Recording'));
+}
+
+/** The stored steps of one task, once there are at least `n`. */
+async function taskSteps(popup: Page, taskId: string, n: number): Promise<StoredRow[]> {
+  return waitFor(async () => {
+    const rows = (await stored(popup)).steps.filter((r) => r.taskId === taskId);
+    return rows.length >= n ? rows : null;
+  }, 30_000, 500);
+}
+
+/** Presses Export on the popup page; resolves to the new zip in the downloads folder. */
+async function exportZip(popup: Page): Promise<string> {
+  const before = new Set(readdirSync(downloads));
+  await popup.bringToFront();
+  await popup.click('::-p-aria([name="Export"][role="button"])');
+  const zip = await waitFor(() => readdirSync(downloads).find((f) => !before.has(f) && /^alien-dataflow-.*\.zip$/.test(f)), 60_000, 250);
+  await sleep(500);
+  return join(downloads, zip);
+}
+
 test('Firefox: a recording started from the popup page stores scrubbed steps with ids and screenshots, and exports a valid zip', { skip }, async () => {
   const popup = await popupPage();
   const page = await firefox.newPage();
   await page.goto(`${site.url}/demo/index.html`);
-  await popup.bringToFront();
-  await popup.waitForSelector('::-p-aria([name="Task"][role="textbox"])');
-  await popup.type('::-p-aria([name="Task"][role="textbox"])', 'Search for a cable and add it to the cart');
-  await popup.click('::-p-aria([name="Start recording"][role="button"])');
-  await popup.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Recording'));
-  await page.bringToFront();
-  await sleep(800);
+  await startRecording(popup, page, 'Search for a cable and add it to the cart');
   await page.click('#q');
   await page.keyboard.type('cable for jane.doe@example.com');
   await page.click('#go');
@@ -102,8 +144,7 @@ test('Firefox: a recording started from the popup page stores scrubbed steps wit
     const s = await stored(popup);
     return s.steps.length >= 3 && s.images >= 3 ? s : null;
   }, 30_000, 500);
-  await popup.bringToFront();
-  await popup.click('::-p-aria([name="Stop recording"][role="button"])');
+  await stopRecording(popup);
 
   const types = done.steps.map((r) => r.step.action.type);
   assert.ok(types.includes('type') && types.filter((t) => t === 'click').length >= 2, `clicks and typing recorded: ${types.join(', ')}`);
@@ -117,11 +158,8 @@ test('Firefox: a recording started from the popup page stores scrubbed steps wit
   assert.ok(!JSON.stringify(done.steps).includes('jane.doe@example.com'), 'no raw address anywhere in the stored steps');
 
   // Export: the zip is a download, and the CLI accepts it.
-  await popup.waitForFunction(() => !document.querySelector('#status')?.textContent?.startsWith('Recording'));
-  await popup.click('::-p-aria([name="Export"][role="button"])');
-  const zip = await waitFor(() => readdirSync(downloads).find((f) => /^alien-dataflow-.*\.zip$/.test(f)), 60_000, 250);
-  await sleep(500);
-  const report = execFileSync(process.execPath, [join(ROOT, 'bin/alien-dataflow.mjs'), 'validate', join(downloads, zip)], { encoding: 'utf8' });
+  const zip = await exportZip(popup);
+  const report = execFileSync(process.execPath, [join(ROOT, 'bin/alien-dataflow.mjs'), 'validate', zip], { encoding: 'utf8' });
   assert.match(report, /^OK/);
   await page.close();
 });
@@ -130,13 +168,7 @@ test('Firefox: a recording at a person\'s pace loses no step while the backgroun
   const popup = await popupPage();
   const page = await firefox.newPage();
   await page.goto(`${site.url}/demo/index.html`);
-  await popup.bringToFront();
-  await popup.evaluate(() => { const f = document.querySelector('input') as HTMLInputElement; f.value = ''; });
-  await popup.type('::-p-aria([name="Task"][role="textbox"])', 'Add three things slowly');
-  await popup.click('::-p-aria([name="Start recording"][role="button"])');
-  await popup.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Recording'));
-  const taskId = await popup.evaluate(async () => ((await browser.storage.local.get('recording')).recording as { taskId: string }).taskId);
-  await page.bringToFront();
+  const taskId = await startRecording(popup, page, 'Add three things slowly');
   const suspends = async (): Promise<number> => popup.evaluate(async () => ((await browser.storage.local.get('testSuspends')).testSuspends as number | undefined) ?? 0);
   const start = await suspends();
   const buttons = await page.$$('main button');
@@ -145,14 +177,49 @@ test('Firefox: a recording at a person\'s pace loses no step while the backgroun
     // Longer than the idle timeout: the background page is suspended between actions.
     await sleep(5000);
   }
-  const mine = await waitFor(async () => {
-    const rows = (await stored(popup)).steps.filter((r) => r.taskId === taskId);
-    return rows.length >= 3 ? rows : null;
-  }, 30_000, 500);
+  const mine = await taskSteps(popup, taskId, 3);
   assert.ok(await suspends() > start, 'Firefox suspended the background page during the recording');
   assert.equal(mine.filter((r) => r.step.action.type === 'click').length, 3, `every click is a stored step: ${mine.map((r) => r.step.action.type).join(', ')}`);
   for (const { step } of mine.filter((r) => r.step.action.type === 'click')) assert.ok(step.observation.screenshot_path, `a screenshot for every click (${mine.map((r) => `${r.step.action.type}: ${r.step.observation.screenshot_note ?? 'ok'}`).join('; ')})`);
-  await popup.bringToFront();
-  await popup.click('::-p-aria([name="Stop recording"][role="button"])');
+  await stopRecording(popup);
+  await page.close();
+});
+
+test('Firefox: text in a canvas, an image, a background, SVG and a cross-origin frame is unreadable in every exported frame', { skip }, async () => {
+  const secrets = ['5500 0000 0000 0004', 'ops-lead@example-corp.net', '+1 415 555 2671', 'kim.sato@example-bank.org', 'payments.team@example-mail.com', '4111 1111 1111 1111'];
+  const squash = (t: string): string => t.toLowerCase().replace(/[^a-z0-9@]/g, '');
+  const popup = await popupPage();
+  const page = await firefox.newPage();
+  await page.setViewport({ width: 1100, height: 800 });
+  const frameUrl = `${other.url.replace('127.0.0.1', 'localhost')}/privacy/pay-frame.html`;
+  await page.goto(`${site.url}/privacy/media.html?frame=${encodeURIComponent(frameUrl)}`);
+  await waitFor(() => page.frames().find((f) => f.url().startsWith(frameUrl)));
+  await sleep(500);
+  const taskId = await startRecording(popup, page, 'Pay for the order');
+  for (let i = 1; i <= 4; i++) {
+    await page.click(`#step-${i}`);
+    await taskSteps(popup, taskId, i);
+    await page.bringToFront();
+    await sleep(700);
+  }
+  const areas = await page.evaluate(() => ['canvas', 'img', 'banner', 'chart', 'pay'].map((id) => {
+    const r = document.getElementById(id)!.getBoundingClientRect();
+    return { id, x: r.x, y: r.y, width: r.width, height: r.height };
+  }));
+  await stopRecording(popup);
+  const zip = await JSZip.loadAsync(readFileSync(await exportZip(popup)));
+  const steps = (await zip.file('trajectory.jsonl')!.async('string')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as ExportedStep).filter((x) => x.task_id === taskId);
+  // The popup is a tab here: going to it and back is a tab_switch step each time, beside the four clicks.
+  const clicks = steps.filter((x) => x.action.type === 'click');
+  assert.equal(clicks.length, 4, steps.map((x) => x.action.type).join(', '));
+  for (const x of clicks) assert.ok(x.observation.screenshot_path, `step ${x.step_id} has a screenshot`);
+  for (const x of steps.filter((y) => y.observation.screenshot_path)) {
+    const png = await zip.file(x.observation.screenshot_path!)!.async('uint8array');
+    const texts = [await ocr.read(png, 2)];
+    for (const area of areas) texts.push(await ocr.read(cropPng(png, area), 3));
+    const leaked = secrets.filter((secret) => squash(texts.join(' ')).includes(squash(secret)));
+    assert.deepEqual(leaked, [], `step ${x.step_id}: OCR reads ${leaked.join(', ')}`);
+    if (x.action.type === 'click') assert.match(texts[0]!, /Checkout/, `step ${x.step_id}: DOM text stays readable`);
+  }
   await page.close();
 });
