@@ -291,7 +291,9 @@ export class DomSnapshotter {
     // serialised output without a DOM mutation.
     const onState = (event: Event): void => {
       const origin = event.composedPath()[0];
-      if (origin instanceof Object && 'nodeType' in origin) {
+      // Not `instanceof Object`: in Firefox a page's node seen from the content script belongs to another
+      // compartment, and fails it (typed text then never reached the cached snapshot).
+      if (typeof origin === 'object' && origin !== null && 'nodeType' in origin) {
         this.invalidate(origin as Node);
         this.onChange();
       }
