@@ -6,13 +6,10 @@ import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { findChrome, INSTALL_HINT } from './find-chrome.mjs';
 import { serveStatic } from './fixture-server.mjs';
+import { headless, smoke } from './start-options.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
-const args = process.argv.slice(2);
-const smoke = args.includes('--smoke');
-const headless = smoke || args.includes('--headless') || process.env.HEADLESS === '1'
-  || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
 
 const chrome = findChrome();
 if (!chrome) {

@@ -6,13 +6,10 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { serveStatic } from './fixture-server.mjs';
+import { headless, smoke } from './start-options.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const build = join(root, 'dist-firefox');
-const args = process.argv.slice(2);
-const smoke = args.includes('--smoke');
-const headless = smoke || args.includes('--headless') || process.env.HEADLESS === '1'
-  || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
 const firefox = process.env.FIREFOX_PATH ?? ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p));
 
 if (!firefox) {
