@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { parseScrubConfig, type ConfigError } from '../src/core/scrub/config';
-import { send } from '../src/platform/messaging';
+import { ask, send } from '../src/platform/messaging';
 import { loadProvenance, saveProvenance, type ProvenanceSettings } from '../src/platform/provenance-settings';
 import '../src/ui/base.css';
 import './options.css';
@@ -37,7 +37,7 @@ function App() {
   const [serverErrors, setServerErrors] = useState<ConfigError[]>([]);
 
   useEffect(() => {
-    void send<'config/get'>({ kind: 'config/get' }).then((r) => {
+    void ask<'config/get'>({ kind: 'config/get' }).then((r) => {
       setText(r.text);
       setSaved(r.text);
       setDefaultText(r.defaultText);

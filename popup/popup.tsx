@@ -7,7 +7,7 @@ import browser from 'webextension-polyfill';
 import { isMessage, type ExportProgress, type RecordingState } from '../src/core/messages';
 import { DIALOGUE_FORMATS, REPLAY_FORMAT } from '../src/core/formats/registry';
 import type { Task } from '../src/core/task';
-import { send } from '../src/platform/messaging';
+import { ask, send } from '../src/platform/messaging';
 import { mayReceive } from '../src/platform/sender';
 import { DEFAULT_PREFS, loadExportPrefs, saveExportPrefs, toExportOptions, type ExportPrefs } from '../src/platform/export-prefs';
 import '../src/ui/base.css';
@@ -25,6 +25,8 @@ function stepsLabel(t: Task): string {
 function App() {
   const [instruction, setInstruction] = useState('');
   const [recording, setRecording] = useState<RecordingState | null>(null);
+  // Until the worker answers, the popup does not know: saying "Not recording" then would be wrong.
+  const [known, setKnown] = useState(false);
   const [stepCount, setStepCount] = useState(0);
   const [recordedCount, setRecordedCount] = useState(0);
   const [tasks, setTasks] = useState<Task[]>([]);
@@ -43,13 +45,14 @@ function App() {
     update({ chosen: on ? [...prefs.chosen.filter((x) => x !== id), id] : prefs.chosen.filter((x) => x !== id) });
 
   const refresh = async (): Promise<void> => {
-    const status = await send<'recording/get'>({ kind: 'recording/get' });
+    const status = await ask<'recording/get'>({ kind: 'recording/get' });
     setRecording(status.state);
+    setKnown(true);
     setStepCount(status.stepCount);
     setRecordedCount(status.recordedCount);
     setStorageProblem(status.storageProblem);
     if (status.state) setInstruction(status.state.instruction);
-    setTasks((await send<'tasks/list'>({ kind: 'tasks/list' })).tasks);
+    setTasks((await ask<'tasks/list'>({ kind: 'tasks/list' })).tasks);
   };
 
   useEffect(() => {
@@ -119,16 +122,16 @@ function App() {
             id="task" type="text" value={instruction} disabled={!!recording}
             placeholder="e.g. Buy a USB-C cable under $10"
             onInput={(e) => setInstruction((e.target as HTMLInputElement).value)}
-            onKeyDown={(e) => { if (e.key === 'Enter' && !recording) void start(); }}
+            onKeyDown={(e) => { if (e.key === 'Enter' && known && !recording) void start(); }}
           />
         </label>
         <div class="row">
-          <button type="button" class="primary" disabled={!!recording} onClick={() => void start()}>Start recording</button>
-          <button type="button" disabled={!recording} onClick={() => void stop()}>Stop recording</button>
+          <button type="button" class="primary" disabled={!known || !!recording} onClick={() => void start()}>Start recording</button>
+          <button type="button" disabled={!known || !recording} onClick={() => void stop()}>Stop recording</button>
         </div>
         {storageProblem && <p class="error" role="alert">{storageProblem}</p>}
         <p class="muted" role="status" aria-live="polite" id="status">
-          {recording ? `Recording: ${recordedCount} recorded, ${stepCount} stored` : 'Not recording'}
+          {!known ? 'Checking…' : recording ? `Recording: ${recordedCount} recorded, ${stepCount} stored` : 'Not recording'}
         </p>
       </section>
 

@@ -10,7 +10,7 @@ import type { Box } from '../src/core/schema';
 import { isMessage } from '../src/core/messages';
 import { listTasks } from '../src/platform/db';
 import { blurRegion, deleteStep, deleteTask, editThought, liveSteps, setTaskStatus } from '../src/platform/review-store';
-import { send } from '../src/platform/messaging';
+import { ask, send } from '../src/platform/messaging';
 import { mayReceive } from '../src/platform/sender';
 import { loadExportPrefs, toExportOptions } from '../src/platform/export-prefs';
 import { StepCard } from './step-card';
@@ -49,7 +49,7 @@ function App() {
 
   useEffect(() => {
     void reloadTasks();
-    void send<'config/get'>({ kind: 'config/get' }).then((c) => setBlurStyle({ mode: c.config.blur.mode, strength: c.config.blur.strength }));
+    void ask<'config/get'>({ kind: 'config/get' }).then((c) => setBlurStyle({ mode: c.config.blur.mode, strength: c.config.blur.strength }));
     const listener = (raw: unknown, sender: browser.Runtime.MessageSender): undefined => {
       // Content scripts can broadcast too: take news only from the worker and the offscreen document.
       if (!isMessage(raw) || !mayReceive(raw.kind, sender)) return undefined;

@@ -6,6 +6,7 @@
 // storage.local (see platform/page-handoff), so no step is lost with the page.
 import type { StepDraft } from '../core/step-draft';
 import { send } from '../platform/messaging';
+import { isGone } from '../core/ask-again';
 import { saveUnsent } from '../platform/page-handoff';
 
 const MAX_ATTEMPTS = 12;
@@ -45,7 +46,7 @@ export class Outbox {
         if (reply?.waitForSpace) attempt = Math.min(attempt, MAX_ATTEMPTS - 2);
       } catch (error) {
         // The extension was reloaded or removed: nobody is left to receive.
-        if (String(error).includes('context invalidated')) return;
+        if (isGone(error)) return;
       }
       await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** attempt, 5000)));
     }

@@ -21,7 +21,7 @@ import { answerOffsetRequests, requestOffset } from './frame-offset';
 import { initSettleNotifier } from './settle-notifier';
 import { loadScrubber } from './redactor-loader';
 import { onRecordingChange, readRecording } from '../platform/recording-flag';
-import { send, broadcast } from '../platform/messaging';
+import { ask, broadcast } from '../platform/messaging';
 import { isMessage, type RecordingState, type Reply } from '../core/messages';
 import { passThroughRedactor } from '../core/redactor';
 import { sensitiveFieldTest } from '../core/sensitive-field';
@@ -84,7 +84,7 @@ function main(): void {
       rec.state = state;
       return;
     }
-    const [hello, scrubber] = await Promise.all([send<'frame/hello'>({ kind: 'frame/hello' }), loadScrubber()]);
+    const [hello, scrubber] = await Promise.all([ask<'frame/hello'>({ kind: 'frame/hello' }), loadScrubber()]);
     if (scrubber.neverRecord(window.location.href)) return; // a site the user excluded: nothing is recorded here
     rec.sensitive = sensitiveFieldTest(scrubber.config.sensitive_fields);
     rec.snapshotter.configure(scrubber.config.mask_selectors, scrubber.replacementFor('mask'), scrubber.config.recorder.dom_max_chars, rec.sensitive);

@@ -97,6 +97,7 @@ async function startRecording(popup: Page, page: Page, task: string): Promise<st
   await popup.bringToFront();
   const field = '::-p-aria([name="Task"][role="textbox"])';
   await popup.waitForSelector(field);
+  await popup.waitForFunction(() => document.querySelector('#status')?.textContent === 'Not recording');
   await popup.$eval(field, (el) => { (el as HTMLInputElement).value = ''; });
   await popup.type(field, task);
   await popup.click('::-p-aria([name="Start recording"][role="button"])');

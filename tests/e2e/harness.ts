@@ -91,7 +91,8 @@ export async function openPopup(browser: Browser, page: Page): Promise<Page> {
   const popupTarget = browser.waitForTarget((t) => t.url() === `chrome-extension://${id}/popup/popup.html`, { timeout: 10_000 });
   await page.triggerExtensionAction(ext);
   const popup = await (await popupTarget).asPage();
-  await popup.waitForSelector('button');
+  // Ready once the worker has said whether a recording is on (until then the buttons are disabled).
+  await popup.waitForFunction(() => { const s = document.querySelector('#status')?.textContent; return !!s && s !== 'Checking…'; }, { timeout: 20_000 });
   return popup;
 }
 
@@ -207,28 +208,51 @@ export async function dumpIndexedDb(browser: Browser): Promise<string> {
 
 /** Stop the extension's service worker as the browser does when it is idle (needs launch({ detachWorker: true })). */
 export async function stopServiceWorker(browser: Browser): Promise<void> {
+  const stopper = await workerStopper(browser);
+  await stopper.stop();
+  await stopper.close();
+}
+
+/**
+ * A DevTools handle that stops the extension's worker on demand, with no set-up on each call, so a test can
+ * stop it at a precise moment (a page loading) and as often as it likes. Needs launch({ detachWorker: true }).
+ */
+export async function workerStopper(browser: Browser): Promise<{ stop: () => Promise<void>; close: () => Promise<void> }> {
   const id = await extensionId(browser);
   const page = await extensionPage(browser);
   const cdp = await page.createCDPSession();
-  const running = new Promise<string>((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-      const v = e.versions.find((x) => x.scriptURL.includes(id) && x.runningStatus === 'running');
-      if (v) resolve(v.versionId);
-    });
+  let versionId: string | null = null;
+  const status = new Map<string, string>();
+  const changed = new Set<() => void>();
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    for (const v of e.versions) {
+      if (!v.scriptURL.includes(id)) continue;
+      versionId ??= v.versionId;
+      status.set(v.versionId, v.runningStatus);
+    }
+    changed.forEach((f) => f());
   });
   await cdp.send('ServiceWorker.enable');
-  const versionId = await Promise.race([running, sleep(3000).then(() => null)]);
-  if (versionId !== null) {
-    const stopped = new Promise<void>((resolve) => {
-      cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-        if (e.versions.some((x) => x.versionId === versionId && x.runningStatus === 'stopped')) resolve();
-      });
-    });
-    await cdp.send('ServiceWorker.stopWorker', { versionId });
-    await Promise.race([stopped, sleep(5000)]);
-  }
-  await cdp.send('ServiceWorker.disable');
-  await cdp.detach();
+  const until = (ok: () => boolean, ms: number): Promise<void> => new Promise((resolve) => {
+    if (ok()) return resolve();
+    const check = (): void => { if (ok()) done(); };
+    const done = (): void => { changed.delete(check); clearTimeout(timer); resolve(); };
+    const timer = setTimeout(done, ms);
+    changed.add(check);
+  });
+  await until(() => versionId !== null, 3000);
+  return {
+    stop: async () => {
+      if (versionId === null) return;
+      const v = versionId;
+      await cdp.send('ServiceWorker.stopWorker', { versionId: v });
+      await until(() => status.get(v) === 'stopped', 5000);
+    },
+    close: async () => {
+      await cdp.send('ServiceWorker.disable').catch(() => undefined);
+      await cdp.detach().catch(() => undefined);
+    },
+  };
 }
 
 export interface ExportedStep {

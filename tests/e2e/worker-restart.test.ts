@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, stopServiceWorker,
+  launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, stopServiceWorker, workerStopper,
   type Session,
 } from './harness';
 
@@ -63,4 +63,39 @@ test('stopping the service worker mid-recording loses no step', async () => {
   assert.equal(steps[4]!.action.text, 'cable');
   assert.equal(steps[6]!.action.navigation, 'reload');
   for (const s of steps) assert.ok(s.observation.screenshot_path && zip.file(s.observation.screenshot_path), `screenshot of step ${s.step_id}: ${JSON.stringify(s.observation)}`.slice(0, 400));
+});
+
+// A page that loads while the worker is stopping asks it for the recording's ids and config; the question
+// is dropped with the worker ("message channel closed"). Before the recorder asked again, such a page
+// recorded nothing at all until the next navigation. Each round stops the worker at a different moment of
+// a reload, so one of them lands on the page's question.
+test('a page loading while the worker stops still records every action', async () => {
+  const page = await session.browser.newPage();
+  await page.goto(`${session.fixtures.url}/demo/index.html`);
+  await startRecording(session.browser, page, 'Reloads racing worker stops');
+  await sleep(700);
+  const stopper = await workerStopper(session.browser);
+  const delays = [0, 5, 10, 20, 35, 50, 75, 100, 150, 250];
+  try {
+    for (const delay of delays) {
+      const reloaded = page.reload();
+      await sleep(delay);
+      await stopper.stop();
+      await reloaded;
+      await page.bringToFront();
+      await sleep(400);
+      await page.click('button.add');
+    }
+  } finally {
+    await stopper.close();
+  }
+  const expected = delays.length * 2; // each round: the reload, then a click
+  await waitFor(async () => (await storedStepCount(session.browser, page)) >= expected, 30_000).catch(async (e: unknown) => {
+    throw new Error(`${String(e)}; stored ${await storedStepCount(session.browser, page)} of ${expected}`);
+  });
+  await stopRecording(session.browser, page);
+  const all = await trajectory(await exportZip(session, page));
+  const steps = all.filter((s) => s.task_id === all.at(-1)!.task_id); // the export also holds the first test's task
+  assert.deepEqual(steps.map((s) => s.action.type), delays.flatMap(() => ['navigate', 'click']));
+  assert.ok(steps.filter((s) => s.action.type === 'click').every((s) => s.target?.tag === 'button'), 'every click names its button');
 });

@@ -7,6 +7,7 @@ import type { Recorder } from '../recorder';
 import type { NavigationKind, PageState } from '../../core/page-state';
 import type { Message } from '../../core/messages';
 import { send } from '../../platform/messaging';
+import { isGone } from '../../core/ask-again';
 import { saveLeaving } from '../../platform/page-handoff';
 import { listen } from '../guard';
 
@@ -34,7 +35,7 @@ async function reportLoaded(message: Extract<Message, { kind: 'page/loaded' }>):
     try {
       if ((await send<'page/loaded'>(message))?.ok) return;
     } catch (error) {
-      if (String(error).includes('context invalidated')) return;
+      if (isGone(error)) return;
     }
     await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** attempt, 5000)));
   }
