@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { ParquetWriter, fileWriter } from 'hyparquet-writer';
+import { ParquetWriter } from 'hyparquet-writer';
+import { ParquetFileWriter } from './parquet-file-writer';
 import { ZIP_PATHS } from '../core/zip-layout';
 import { SCHEMA_VERSION, type Step } from '../core/schema';
 import { parseTrajectory, validateExport } from '../core/validate-export';
@@ -85,6 +86,7 @@ function writingOutput<T>(what: string, write: () => T): T {
 /** One split's shards of one config: rows are buffered into row groups, and a shard is closed once it holds shardSize bytes. */
 class ShardWriter {
   private writer: ParquetWriter | null = null;
+  private file: ParquetFileWriter | null = null;
   private shardBytes = 0;
   private rows: Record<string, unknown>[] = [];
   private rowBytes = 0;
@@ -103,22 +105,36 @@ class ShardWriter {
     if (!this.writer) {
       const path = join(this.dir, `${this.split}-${this.files.length}.parquet.partial`);
       this.files.push(path);
-      this.writer = writingOutput(path, () => new ParquetWriter({ writer: fileWriter(path), schema: parquetSchema(this.columns) as never, createdBy: 'alien-dataflow pack' }));
+      this.writer = writingOutput(path, () => {
+        this.file = new ParquetFileWriter(path);
+        return new ParquetWriter({ writer: this.file, schema: parquetSchema(this.columns) as never, createdBy: 'alien-dataflow pack' });
+      });
     }
     const rows = this.rows;
     const writer = this.writer;
-    writingOutput(this.files.at(-1)!, () => writer.write({ columnData: this.columns.map((c) => ({ name: c.name, data: rows.map((r) => r[c.name]), ...COLUMN_OPTIONS[c.name] })), rowGroupSize: rows.length }));
+    this.writing(() => writer.write({ columnData: this.columns.map((c) => ({ name: c.name, data: rows.map((r) => r[c.name]), ...COLUMN_OPTIONS[c.name] })), rowGroupSize: rows.length }));
     this.shardBytes += this.rowBytes;
     this.rows = [];
     this.rowBytes = 0;
     if (this.shardBytes >= this.shardSize) this.close();
   }
 
+  /** A write into the open shard; when it fails, the shard's file is closed so the pack can remove it. */
+  private writing(write: () => void): void {
+    try {
+      writingOutput(this.files.at(-1)!, write);
+    } catch (error) {
+      this.file?.abandon();
+      throw error;
+    }
+  }
+
   close(): void {
     this.flush();
     const writer = this.writer;
-    if (writer) writingOutput(this.files.at(-1)!, () => writer.finish());
+    if (writer) this.writing(() => writer.finish());
     this.writer = null;
+    this.file = null;
     this.shardBytes = 0;
   }
 }

@@ -75,8 +75,19 @@ describe('zip reader', () => {
     const real = zipSync({ 'trajectory.jsonl': strToU8('{"a":1}\n'.repeat(1000)) });
     const path = write('liar.zip', withDeclaredSize(real, 100));
     const zip = await openZip(path);
-    await expect(zip.bytes('trajectory.jsonl')).rejects.toThrow();
+    await expect(zip.bytes('trajectory.jsonl')).rejects.toThrow(/past its declared/);
     await expect((async () => { for await (const l of zip.lines('trajectory.jsonl')) void l; })()).rejects.toThrow(/past its declared/);
+    await zip.close();
+  });
+
+  it('says an entry whose deflate data is damaged does not inflate, read whole or by lines', async () => {
+    const real = zipSync({ 'trajectory.jsonl': strToU8('{"step_id":1}\n'.repeat(2000)) });
+    const damaged = real.slice();
+    // The local header is 30 bytes plus the name; the deflate data follows. Overwrite a run of it.
+    damaged.fill(0xff, 30 + 'trajectory.jsonl'.length + 2, 30 + 'trajectory.jsonl'.length + 40);
+    const zip = await openZip(write('damaged.zip', damaged));
+    await expect(zip.bytes('trajectory.jsonl')).rejects.toBeInstanceOf(ZipError);
+    await expect((async () => { for await (const l of zip.lines('trajectory.jsonl')) void l; })()).rejects.toBeInstanceOf(ZipError);
     await zip.close();
   });
 
