@@ -19,6 +19,7 @@ import { assembleDomTree, BOX_MARK, type DomTreeParts } from '../core/dom-tree-p
 import type { ElementIds } from './element-ids';
 import { elementBox, frameOffset } from './geometry';
 import { NearViewport } from './near-viewport';
+import { closedShadowRootOpener } from '../platform/host/closed-shadow-roots';
 
 export interface SnapshotLimits {
   /** Upper bound on dom_tree length in characters; larger trees are cut with a <truncated/> marker. */
@@ -48,10 +49,8 @@ type MediaMark = MediaKind | 'maybe-background';
 const BACKGROUND_TAGS = new Set(['div', 'span', 'a', 'i', 'figure', 'section', 'header', 'li', 'button', 'td', 'picture']);
 /** Smaller than this, an area holds no text worth reading (icons, spacers). */
 const MEDIA_MIN = { width: 24, height: 10 };
-type ShadowOpener = (el: HTMLElement) => ShadowRoot | null;
-/** Chrome lets content scripts see closed shadow roots exist (chrome.dom); page code and tests have no such API. */
-const chromeDom: { openOrClosedShadowRoot?: ShadowOpener } | undefined =
-  (globalThis as unknown as { chrome?: { dom?: { openOrClosedShadowRoot?: ShadowOpener } } }).chrome?.dom;
+/** Content scripts can tell that a closed shadow root exists (each browser its own way: see platform/host). */
+const openClosedShadowRoot = closedShadowRootOpener();
 
 const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'link', 'meta', 'head', 'base', 'object', 'embed', 'param',
@@ -96,7 +95,7 @@ function mediaMark(el: Element): MediaMark | null {
     case 'input': return (el as HTMLInputElement).type === 'image' ? 'img' : null;
     default: break;
   }
-  if (tagOf(el).includes('-') && !shadowRootOf(el) && chromeDom?.openOrClosedShadowRoot?.(el as HTMLElement)) return 'closed-shadow';
+  if (tagOf(el).includes('-') && !shadowRootOf(el) && openClosedShadowRoot?.(el as HTMLElement)) return 'closed-shadow';
   const style = attrOf(el, 'style');
   if (style && style.includes('url(')) return 'background';
   if (BACKGROUND_TAGS.has(tagOf(el)) && !el.firstElementChild && !el.textContent?.trim()) return 'maybe-background';

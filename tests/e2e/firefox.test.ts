@@ -189,7 +189,7 @@ test('Firefox: a recording at a person\'s pace loses no step while the backgroun
 });
 
 test('Firefox: text in a canvas, an image, a background, SVG and a cross-origin frame is unreadable in every exported frame', { skip }, async () => {
-  const secrets = ['5500 0000 0000 0004', 'ops-lead@example-corp.net', '+1 415 555 2671', 'kim.sato@example-bank.org', 'payments.team@example-mail.com', '4111 1111 1111 1111'];
+  const secrets = ['5500 0000 0000 0004', 'ops-lead@example-corp.net', '+1 415 555 2671', 'kim.sato@example-bank.org', 'lee.park@example-club.org', 'payments.team@example-mail.com', '4111 1111 1111 1111'];
   const squash = (t: string): string => t.toLowerCase().replace(/[^a-z0-9@]/g, '');
   const popup = await popupPage();
   const page = await firefox.newPage();
@@ -205,7 +205,7 @@ test('Firefox: text in a canvas, an image, a background, SVG and a cross-origin 
     await page.bringToFront();
     await sleep(700);
   }
-  const areas = await page.evaluate(() => ['canvas', 'img', 'banner', 'chart', 'pay'].map((id) => {
+  const areas = await page.evaluate(() => ['canvas', 'img', 'banner', 'chart', 'closed', 'pay'].map((id) => {
     const r = document.getElementById(id)!.getBoundingClientRect();
     return { id, x: r.x, y: r.y, width: r.width, height: r.height };
   }));

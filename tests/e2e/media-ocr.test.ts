@@ -13,6 +13,7 @@ const SECRETS = [
   'ops-lead@example-corp.net', // image
   '+1 415 555 2671', // CSS background image
   'kim.sato@example-bank.org', // SVG <text>
+  'lee.park@example-club.org', // a closed shadow root
   'payments.team@example-mail.com', '4111 1111 1111 1111', // cross-origin frame
 ];
 const squash = (s: string): string => s.toLowerCase().replace(/[^a-z0-9@]/g, '');
@@ -38,10 +39,16 @@ test('text in a canvas, an image, a background, SVG and a cross-origin frame is 
   // An action inside the payment frame itself.
   await frame.click('#confirm');
   await waitFor(async () => (await storedStepCount(session.browser, page)) >= 5, 30_000);
-  const areas = await page.evaluate(() => ['canvas', 'img', 'banner', 'chart', 'pay'].map((id) => {
+  const areas = await page.evaluate(() => ['canvas', 'img', 'banner', 'chart', 'closed', 'pay'].map((id) => {
     const r = document.getElementById(id)!.getBoundingClientRect();
     return { id, x: r.x, y: r.y, width: r.width, height: r.height };
   }));
+  // The control: in the page as it is, OCR at the same scales reads every secret, so their absence below is the blur's doing.
+  const raw = new Uint8Array(await page.screenshot({ type: 'png' }));
+  const rawTexts = [await ocr.read(raw, 2)];
+  for (const area of areas) rawTexts.push(await ocr.read(cropPng(raw, area), 3));
+  const unreadable = SECRETS.filter((secret) => !squash(rawTexts.join(' ')).includes(squash(secret)));
+  assert.deepEqual(unreadable, [], 'OCR reads every secret in an unblurred screenshot');
   await stopRecording(session.browser, page);
 
   const zip = await exportZip(session, page);

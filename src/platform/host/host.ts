@@ -1,0 +1,25 @@
+// What differs between the browsers this extension runs in, and nothing else.
+// Everything outside src/platform/host/ is shared unchanged; a third browser
+// would add one file here (and its manifest in scripts/).
+
+export type HostName = 'chrome' | 'firefox';
+
+export interface BrowserHost {
+  readonly name: HostName;
+  /**
+   * Opens (once) the page that does image work (blur, OCR workers) and streams exports: Chrome's offscreen
+   * document, or in Firefox an iframe of the same page inside the background page.
+   */
+  openImageWorkPage(): Promise<void>;
+  /** Shortest gap between two captureVisibleTab calls that the browser's quota allows (see README). */
+  readonly captureIntervalMs: number;
+  /** Is `error` the browser refusing a capture for its quota (worth one more try after a pause)? */
+  isCaptureQuotaError(error: unknown): boolean;
+  /** Is this extension URL the background context (the worker's script, or Firefox's generated page)? */
+  isBackgroundUrl(url: URL): boolean;
+  /** Hands a finished zip (a blob: URL this extension made) to the browser's downloads. */
+  download(url: string, filename: string, saveAs: boolean): Promise<void>;
+}
+
+/** The path of the image-work page inside the extension, the same in every browser. */
+export const IMAGE_WORK_PAGE = 'offscreen/offscreen.html';
