@@ -11,8 +11,8 @@
 // stored with this page's blur regions. The cache is memory only: after a
 // worker restart the next step captures anew.
 import browser from 'webextension-polyfill';
+import { host } from '../platform/host';
 
-const MIN_INTERVAL_MS = 500;
 /** Beyond this age, a frame of the page before the action is too old to stand for it: capture anew. */
 const REUSE_MAX_AGE_MS = 5000;
 
@@ -44,10 +44,10 @@ async function stillShowing(tabId: number, windowId: number, url: string): Promi
   return !!now && now.active && now.windowId === windowId && samePage(now.url, url);
 }
 
-/** One capture at a time, spaced to stay under Chrome's rate limit; checked to show `tab` on `url`. */
+/** One capture at a time, spaced to stay under the browser's rate limit; checked to show `tab` on `url`. */
 function captureVisible(tabId: number, windowId: number, url: string): Promise<string> {
   const run = async (): Promise<string> => {
-    const wait = lastCallAt + MIN_INTERVAL_MS - Date.now();
+    const wait = lastCallAt + host.captureIntervalMs - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     if (!(await stillShowing(tabId, windowId, url))) throw new Error('the tab was not showing the page');
     lastCallAt = Date.now();
@@ -56,7 +56,7 @@ function captureVisible(tabId: number, windowId: number, url: string): Promise<s
       dataUrl = await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
     } catch (error) {
       // The quota is per extension, not per worker: a restarted worker does not know the last call. Wait once.
-      if (!String(error).includes('MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND')) throw error;
+      if (!host.isCaptureQuotaError(error)) throw error;
       await new Promise((r) => setTimeout(r, 1000));
       lastCallAt = Date.now();
       dataUrl = await browser.tabs.captureVisibleTab(windowId, { format: 'png' });

@@ -5,7 +5,7 @@
 import browser from 'webextension-polyfill';
 import type { ExportProgress, Reply } from '../core/messages';
 import { exportOptions, type ExportOptions, type ExportOptionsInput } from '../core/export-options';
-import { ensureOffscreen } from './offscreen-document';
+import { host } from '../platform/host';
 import { configHash } from './scrubber-state';
 import { kickProcessor } from './step-processor';
 import { ingestUnsent } from './step-intake';
@@ -61,7 +61,7 @@ export async function startExport(partial: ExportOptionsInput): Promise<Reply<'e
       }
       if (job.cancelled) return progress(exportId, 'cancelled');
       waiting.delete(exportId);
-      await ensureOffscreen();
+      await host.openImageWorkPage();
       await browser.runtime.sendMessage({
         kind: 'offscreen/export', target: 'offscreen', exportId, options, configHash: await configHash(),
         extensionVersion: browser.runtime.getManifest().version, demonstratorHash: await (async () => {
@@ -85,8 +85,4 @@ export async function cancelExport(exportId: string): Promise<void> {
     return;
   }
   await browser.runtime.sendMessage({ kind: 'offscreen/export-cancel', target: 'offscreen', exportId }).catch(() => undefined);
-}
-
-export async function downloadExport(url: string, filename: string, saveAs: boolean): Promise<void> {
-  await browser.downloads.download({ url, filename, saveAs, conflictAction: 'uniquify' });
 }

@@ -11,7 +11,8 @@ import { ingestUnsent, recordStep } from './step-intake';
 import { kickProcessor } from './step-processor';
 import { recordingStatus, startRecording, stopRecording } from './recording-session';
 import { captureSettled, forgetTab } from './capture-scheduler';
-import { cancelExport, downloadExport, startExport } from './export-control';
+import { cancelExport, startExport } from './export-control';
+import { host } from '../platform/host';
 import { showRecordingBadge } from './badge';
 import { activeConfig, saveConfig } from './scrubber-state';
 import { DEFAULT_CONFIG_TEXT } from '../core/scrub/default-config';
@@ -60,7 +61,7 @@ const handlers: HandlerMap = {
       console.warn('[alien-dataflow] refusing a download that is not an export zip', m.filename);
       return;
     }
-    await downloadExport(m.url, m.filename, m.saveAs);
+    await host.download(m.url, m.filename, m.saveAs);
   },
 };
 

@@ -4,9 +4,9 @@
 // script has a tab and the page's URL. Anything else is not ours.
 import browser from 'webextension-polyfill';
 import { SENT_BY, type MessageKind, type SenderKind } from '../core/messages';
+import { host, IMAGE_WORK_PAGE } from './host';
 
-const OFFSCREEN_PATH = '/offscreen/offscreen.html';
-const FIREFOX_BACKGROUND_PATH = '/_generated_background_page.html';
+const OFFSCREEN_PATH = `/${IMAGE_WORK_PAGE}`;
 
 export function senderKind(sender: browser.Runtime.MessageSender): SenderKind | null {
   if (sender.id !== browser.runtime.id) return null;
@@ -19,9 +19,8 @@ export function senderKind(sender: browser.Runtime.MessageSender): SenderKind | 
   }
   if (url && url.origin === origin) {
     if (url.pathname === OFFSCREEN_PATH) return 'offscreen';
-    // The worker's script; pages are .html documents. Firefox runs the same script in a background page it
-    // generates under this fixed name (background.scripts), which plays the worker's part.
-    if ((url.pathname.endsWith('.js') || url.pathname === FIREFOX_BACKGROUND_PATH) && !sender.tab) return 'worker';
+    // The worker's script, or the page the browser runs it in (see platform/host).
+    if (host.isBackgroundUrl(url) && !sender.tab) return 'worker';
     return 'extension-page';
   }
   // Content scripts run in web pages: they have a tab, and their URL is the page's.
