@@ -1,0 +1,128 @@
+// Firefox ESR with the Firefox build (dist-firefox/), through puppeteer's
+// WebDriver BiDi. Puppeteer cannot click Firefox's toolbar, so a copy of the
+// build gets one test script that opens the popup page in a background tab
+// (and counts the background page's suspensions); the build itself is untouched.
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { serveStatic } from '../../scripts/fixture-server.mjs';
+import { ROOT, FIXTURES, sleep, waitFor } from './harness';
+
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** Why Firefox tests cannot run here, or false. */
+export const firefoxSkip: string | false = !existsSync(FIREFOX) ? `no Firefox at ${FIREFOX} (apt-get install -y firefox-esr, or set FIREFOX_PATH)` : false;
+
+export interface FirefoxSession {
+  browser: Browser;
+  downloads: string;
+  site: { url: string; close: () => Promise<unknown> };
+  /** The same files from a second origin, for cross-origin frames. */
+  other: { url: string; close: () => Promise<unknown> };
+  /** The extension's popup page, open in a tab: it sees the extension's APIs. */
+  popup: () => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+export interface FirefoxOptions {
+  /** Suspend the background page after this long without events (Firefox's default is 30 s). */
+  idleTimeoutMs?: number;
+}
+
+export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxSession> {
+  const build = join(ROOT, 'dist-firefox');
+  if (!existsSync(join(build, 'manifest.json'))) throw new Error('dist-firefox/ is missing: run npm run build first');
+  const root = mkdtempSync(join(tmpdir(), 'adf-firefox-'));
+  const copy = join(root, 'extension');
+  cpSync(build, copy, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8')) as { background: { scripts: string[] } };
+  // The script runs again each time the background page wakes: it opens the tab once, in the background.
+  writeFileSync(join(copy, 'test-open-popup.js'), `browser.storage.local.get('testOpened').then((s) => {
+  if (s.testOpened) return;
+  browser.storage.local.set({ testOpened: true });
+  browser.tabs.create({ url: browser.runtime.getURL('popup/popup.html'), active: false });
+});
+browser.runtime.onSuspend.addListener(() => { browser.storage.local.get('testSuspends').then((s) => browser.storage.local.set({ testSuspends: (s.testSuspends ?? 0) + 1 })); });
+`);
+  manifest.background.scripts.unshift('test-open-popup.js');
+  writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest));
+  const site = await serveStatic(FIXTURES);
+  const other = await serveStatic(FIXTURES);
+  const downloads = mkdtempSync(join(tmpdir(), 'adf-firefox-downloads-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox', executablePath: FIREFOX, headless: true,
+    // Downloads go to `downloads` without a dialog, as the user's default download folder would take them.
+    extraPrefsFirefox: {
+      ...(opts.idleTimeoutMs ? { 'extensions.background.idle.timeout': opts.idleTimeoutMs } : {}),
+      'browser.download.folderList': 2, 'browser.download.dir': downloads, 'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+    },
+  });
+  await browser.installExtension(copy);
+  const popup = (): Promise<Page> => waitFor(async () => {
+    for (const p of await browser.pages()) {
+      // In the page, `browser` is the WebExtension API.
+      if (await p.evaluate(() => typeof (globalThis as { browser?: { runtime?: { id?: string } } }).browser?.runtime?.id === 'string').catch(() => false)) return p;
+    }
+    return null;
+  }, 20_000, 250);
+  return {
+    browser, downloads, site, other, popup,
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      await site.close();
+      await other.close();
+      rmSync(root, { recursive: true, force: true });
+      rmSync(downloads, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts recording `task` from the popup page, brings `page` back to the front, and returns the task's id. */
+export async function startRecordingFirefox(popup: Page, page: Page, task: string): Promise<string> {
+  await popup.bringToFront();
+  const field = '::-p-aria([name="Task"][role="textbox"])';
+  await popup.waitForSelector(field);
+  await popup.waitForFunction(() => document.querySelector('#status')?.textContent === 'Not recording');
+  await popup.$eval(field, (el) => { (el as HTMLInputElement).value = ''; });
+  await popup.type(field, task);
+  await popup.click('::-p-aria([name="Start recording"][role="button"])');
+  await popup.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Recording'));
+  const taskId = await popup.evaluate(async () => ((await browser.storage.local.get('recording')).recording as { taskId: string }).taskId);
+  await page.bringToFront();
+  await sleep(800);
+  return taskId;
+}
+
+export async function stopRecordingFirefox(popup: Page): Promise<void> {
+  await popup.bringToFront();
+  await popup.click('::-p-aria([name="Stop recording"][role="button"])');
+  await popup.waitForFunction(() => !document.querySelector('#status')?.textContent?.startsWith('Recording'));
+}
+
+/** Presses Export on the popup page; resolves to the path of the new zip in the downloads folder. */
+export async function exportZipFirefox(popup: Page, downloads: string): Promise<string> {
+  const before = new Set(readdirSync(downloads));
+  await popup.bringToFront();
+  await popup.click('::-p-aria([name="Export"][role="button"])');
+  const zip = await waitFor(() => readdirSync(downloads).find((f) => !before.has(f) && /^alien-dataflow-.*\.zip$/.test(f)), 60_000, 250);
+  // Firefox names the file before its last bytes are written.
+  await sleep(500);
+  return join(downloads, zip);
+}
+
+export interface StoredRow { taskId: string; step: { action: { type: string; text?: string }; observation: { screenshot_path: string | null; dom_tree: string; screenshot_note?: string }; target: { element_id: number } | null } }
+
+/** Steps and image records in the extension's IndexedDB, read from an extension page. */
+export async function storedRows(extensionPage: Page): Promise<{ steps: StoredRow[]; images: number }> {
+  return extensionPage.evaluate(() => new Promise<{ steps: StoredRow[]; images: number }>((resolve, reject) => {
+    const req = indexedDB.open('alien-dataflow');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const tx = req.result.transaction(['steps', 'images']);
+      const steps = tx.objectStore('steps').getAll();
+      const images = tx.objectStore('images').count();
+      tx.oncomplete = () => resolve({ steps: steps.result as StoredRow[], images: images.result });
+    };
+  }));
+}
