@@ -12,6 +12,7 @@ import { runBrowserExportBench } from './browser-export-bench.mjs';
 import { runPipelineBench } from './pipeline-bench.mjs';
 import { runPackBench } from './pack-bench.mjs';
 import { runParquetWritersBench } from './parquet-writers-bench.mjs';
+import { runBrowsersBench } from './browsers-bench.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const only = process.argv.slice(2);
@@ -68,6 +69,11 @@ try {
     results.browser_export = r;
     printTable(`In the extension: a ${r.steps}-step task with ${r.image_kb} KB screenshots, review page and export`, [{ ...r.review, ...r.export }]);
     targets.push({ target: 'offscreen peak JS heap < 25% of the zip it writes', value: r.export.heap_vs_zip, pass: r.export.heap_vs_zip < 0.25 });
+  }
+  if (want('browsers')) {
+    const r = await runBrowsersBench();
+    results.browsers = r;
+    printTable(`Chromium and Firefox, same run: capture quota (${r.capture_calls} calls back to back), storage.session size, click to stored step at one click a second; Firefox p50 ${r.firefox_vs_chromium_p50 ?? '?'}x Chromium's`, r.rows);
   }
 } finally {
   await server.close();

@@ -22,6 +22,10 @@ export interface RecorderDriver {
   /** Stored steps of a task, read from the extension's IndexedDB. */
   storedSteps(taskId: string): Promise<number>;
   exportZip(page: Page): Promise<JSZip>;
+  /** A page of the extension's own (it can call the extension APIs), without touching the worker. */
+  extensionPage(): Promise<Page>;
+  /** Opens one of the extension's pages (`review/review.html`) in a new tab, as its links do. */
+  openExtensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -60,6 +64,12 @@ async function chromiumDriver(): Promise<RecorderDriver> {
     stopRecording: async (page) => { await chromium.stopRecording(session.browser, page); },
     storedSteps: async (taskId) => countSteps(await chromium.extensionPage(session.browser), taskId),
     exportZip: (page) => chromium.exportZip(session, page),
+    extensionPage: () => chromium.extensionPage(session.browser),
+    openExtensionPage: async (path) => {
+      const page = await session.browser.newPage();
+      await page.goto(`chrome-extension://${await chromium.extensionId(session.browser)}/${path}`);
+      return page;
+    },
     close: () => session.close(),
   };
 }
@@ -73,6 +83,22 @@ async function firefoxDriver(opts: FirefoxOptions): Promise<RecorderDriver> {
     stopRecording: async () => stopRecordingFirefox(await session.popup()),
     storedSteps: async (taskId) => countSteps(await session.popup(), taskId),
     exportZip: async () => JSZip.loadAsync(readFileSync(await exportZipFirefox(await session.popup(), session.downloads))),
+    extensionPage: () => session.popup(),
+    openExtensionPage: async (path) => {
+      // Only the extension may open its moz-extension: pages; the popup does, as its own links do.
+      const url = await (await session.popup()).evaluate(async (p) => {
+        const u = browser.runtime.getURL(p);
+        await browser.tabs.create({ url: u, active: true });
+        return u;
+      }, path);
+      // Firefox's BiDi reports extension pages as about:blank: ask each page where it is.
+      return waitFor(async () => {
+        for (const p of await session.browser.pages()) {
+          if (await p.evaluate(() => location.href).catch(() => '') === url) return p;
+        }
+        return null;
+      }, 10_000, 200);
+    },
     close: () => session.close(),
   };
 }

@@ -78,33 +78,41 @@ browser.runtime.onSuspend.addListener(() => { browser.storage.local.get('testSus
   };
 }
 
-/** Starts recording `task` from the popup page, brings `page` back to the front, and returns the task's id. */
+/**
+ * Starts recording `task` from the popup page and returns the task's id. The popup tab stays in the background
+ * (its controls are used from script, as its own handlers see them), so `page` stays the active tab, as it
+ * does under a real toolbar popup, and no tab switch is recorded.
+ */
 export async function startRecordingFirefox(popup: Page, page: Page, task: string): Promise<string> {
-  await popup.bringToFront();
-  const field = '::-p-aria([name="Task"][role="textbox"])';
-  await popup.waitForSelector(field);
+  await page.bringToFront();
   await popup.waitForFunction(() => document.querySelector('#status')?.textContent === 'Not recording');
-  await popup.$eval(field, (el) => { (el as HTMLInputElement).value = ''; });
-  await popup.type(field, task);
-  await popup.click('::-p-aria([name="Start recording"][role="button"])');
+  await popup.evaluate((text) => {
+    const field = document.querySelector<HTMLInputElement>('#task')!;
+    field.value = text;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  }, task);
+  await pressInPopup(popup, 'Start recording');
   await popup.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Recording'));
   const taskId = await popup.evaluate(async () => ((await browser.storage.local.get('recording')).recording as { taskId: string }).taskId);
-  await page.bringToFront();
   await sleep(800);
   return taskId;
 }
 
+/** Presses a popup button by its name, from script (the popup tab stays in the background). */
+async function pressInPopup(popup: Page, name: string): Promise<void> {
+  await popup.waitForFunction((n) => [...document.querySelectorAll('button')].some((b) => b.textContent === n && !b.disabled), {}, name);
+  await popup.evaluate((n) => [...document.querySelectorAll('button')].find((b) => b.textContent === n)!.click(), name);
+}
+
 export async function stopRecordingFirefox(popup: Page): Promise<void> {
-  await popup.bringToFront();
-  await popup.click('::-p-aria([name="Stop recording"][role="button"])');
+  await pressInPopup(popup, 'Stop recording');
   await popup.waitForFunction(() => !document.querySelector('#status')?.textContent?.startsWith('Recording'));
 }
 
-/** Presses Export on the popup page; resolves to the path of the new zip in the downloads folder. */
+/** Presses Export on the popup page (left in the background); resolves to the path of the new zip in the downloads folder. */
 export async function exportZipFirefox(popup: Page, downloads: string): Promise<string> {
   const before = new Set(readdirSync(downloads));
-  await popup.bringToFront();
-  await popup.click('::-p-aria([name="Export"][role="button"])');
+  await pressInPopup(popup, 'Export');
   const zip = await waitFor(() => readdirSync(downloads).find((f) => !before.has(f) && /^alien-dataflow-.*\.zip$/.test(f)), 60_000, 250);
   // Firefox names the file before its last bytes are written.
   await sleep(500);

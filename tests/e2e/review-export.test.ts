@@ -1,28 +1,23 @@
 // Record -> review (edit a thought, delete a step, blur a region by dragging
 // on the screenshot, confirm) -> export -> the CLI validates the zip; the
 // edits are in it, the deleted step is gone with ids renumbered, ShareGPT has
-// one <image> per image; `format` and `scrub` work on the real zip.
-import { test } from 'node:test';
+// one <image> per image; `format` and `scrub` work on the real zip. One body,
+// run in Chromium and in Firefox.
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { withBrowserAndOcr, type OcrReader } from './ocr-reader';
-import {
-  startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, extensionId,
-  ROOT, type Session,
-} from './harness';
+import { createOcrReader, type OcrReader } from './ocr-reader';
+import { trajectory, sleep, ROOT } from './harness';
+import { BROWSERS, openDriver, waitForSteps, type RecorderDriver } from './browsers';
 
-let session: Session;
 let ocr: OcrReader;
 const CLI = join(ROOT, 'bin/alien-dataflow.mjs');
-
-withBrowserAndOcr((s, o) => {
-  session = s;
-  ocr = o;
-});
+before(async () => { ocr = await createOcrReader(); });
+after(async () => { await ocr?.close(); });
 
 /** Wait for the review page's status line to say `text`. */
 async function status(page: import('puppeteer-core').Page, text: string): Promise<void> {
@@ -35,28 +30,42 @@ function cli(...args: string[]): { code: number; out: string; err: string } {
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
-test('review edits reach the export, which the CLI validates, formats and re-scrubs', async () => {
-  const page = await session.browser.newPage();
-  await page.goto(`${session.fixtures.url}/demo/index.html`);
-  await startRecording(session.browser, page, 'Add two items to the cart');
-  await sleep(800);
+for (const { name, skip } of BROWSERS) {
+  test(`${name}: review edits reach the export, which the CLI validates, formats and re-scrubs`, { skip }, async () => {
+    const driver = await openDriver(name);
+    try {
+      await reviewToCli(driver);
+    } finally {
+      await driver.close();
+    }
+  });
+}
+
+async function reviewToCli(driver: RecorderDriver): Promise<void> {
+  const page = await driver.newPage();
+  await page.setViewport({ width: 1280, height: 800 });
+  await page.goto(`${driver.site}/demo/index.html`);
+  const taskId = await driver.startRecording(page, 'Add two items to the cart');
   const buttons = await page.$$('button.add');
   for (const [i, b] of [buttons[0]!, buttons[1]!, buttons[2]!].entries()) {
     await b.click();
-    await waitFor(async () => (await storedStepCount(session.browser, page)) === i + 1, 15_000);
+    await waitForSteps(driver, taskId, i + 1, 15_000);
     await sleep(700);
   }
-  await stopRecording(session.browser, page);
+  await driver.stopRecording(page);
 
-  const review = await session.browser.newPage();
+  const review = await driver.openExtensionPage('review/review.html');
   await review.setViewport({ width: 1300, height: 1000 });
-  await review.goto(`chrome-extension://${await extensionId(session.browser)}/review/review.html`);
   await (await review.waitForSelector('::-p-text(Add two items to the cart)'))!.click();
   await review.waitForSelector('::-p-aria([name="Thought for step 1"])');
 
   // Edit the thought of step 2 (saved when the field loses focus).
   const thought = await review.waitForSelector('::-p-aria([name="Thought for step 2"])');
-  await thought!.click({ clickCount: 3 });
+  // Select the whole thought by keyboard (a triple click selects only a line in Firefox).
+  await thought!.click();
+  await review.keyboard.down('Control');
+  await review.keyboard.press('KeyA');
+  await review.keyboard.up('Control');
   await review.keyboard.type('The cart needs a second item, so I add the HDMI adapter.');
   await review.keyboard.press('Tab');
   await status(review, 'Thought for step 2 saved');
@@ -99,7 +108,7 @@ test('review edits reach the export, which the CLI validates, formats and re-scr
   await review.waitForSelector('::-p-aria([name="Unconfirm task"])');
   await review.close();
 
-  const zip = await exportZip(session, page);
+  const zip = await driver.exportZip(page);
   const steps = await trajectory(zip);
   assert.deepEqual(steps.map((s) => s.step_id), [1, 2], 'deleted step gone, ids renumbered');
   assert.equal(steps[1]!.thought_trace, 'The cart needs a second item, so I add the HDMI adapter.');
@@ -179,4 +188,4 @@ test('review edits reach the export, which the CLI validates, formats and re-scr
   assert.match(bad.err, /not a readable export zip: no zip directory found/);
   assert.ok(execFileSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).includes('usage:'));
   await page.close();
-});
+}
