@@ -71,16 +71,24 @@ export async function onTabActivated(tabId: number): Promise<void> {
   // Leaving a page no script may read (chrome://, the Web Store): its title and address, when the browser tells
   // them (it does not for pages outside our host permissions), stand in for it.
   const restricted = !prevTab.url || isRestrictedPage(prevTab.url);
-  const before = restricted
-    ? restrictedPageState(scrubber.redactUrl(prevTab.url ?? '').text, scrubber.redact(prevTab.title ?? '').text,
-      { width: prevTab.width ?? 0, height: prevTab.height ?? 0 }, Date.now())
-    : await tabMemory.lastObservation(previous);
-  if (!before || before.at < recording.startedAt) return;
+  const standIn = (): PageState => restrictedPageState(scrubber.redactUrl(prevTab.url ?? '').text, scrubber.redact(prevTab.title ?? '').text,
+    { width: prevTab.width ?? 0, height: prevTab.height ?? 0 }, Date.now());
+  let before = restricted ? standIn() : await tabMemory.lastObservation(previous);
+  let lostPage = false;
+  if (!before) {
+    // Its page was not kept (storage.session was full): if this tab was worked in, the switch is still a step.
+    const last = await tabMemory.lastStep(previous);
+    if (!last || last.at < recording.startedAt) return;
+    before = standIn();
+    lostPage = true;
+  }
+  if (before.at < recording.startedAt && !lostPage) return;
   const url = nextTab?.url || nextTab?.pendingUrl || '';
   const draft = draftFrom({ ...before, at: Date.now() }, recording.taskId, `tab:${previous}:${tabId}:${Date.now()}`, {
     type: 'tab_switch', coordinates: null, element_id: null, url: scrubber.redactUrl(url).text,
     ...(isNew ? { navigation: 'new_tab' as const } : {}),
   });
   if (restricted) draft.note = 'the page before this step cannot be recorded or captured by extensions (browser page or Web Store)';
+  if (lostPage) draft.note = 'the page before this step was not kept (the browser\'s session storage was full)';
   await recordStep(draft, { tab: { ...prevTab, active: false }, frameId: 0, pageUrl: prevTab.url ?? null });
 }

@@ -14,17 +14,21 @@ async function get<T>(k: string): Promise<T | null> {
 
 export const tabMemory = {
   lastStep: (tabId: number) => get<{ at: number; type: string }>(key('lastStep', tabId)),
-  setLastStep: (tabId: number, at: number, type: string) => browser.storage.session.set({ [key('lastStep', tabId)]: { at, type } }),
+  setLastStep: (tabId: number, at: number, type: string) => put({ [key('lastStep', tabId)]: { at, type } }),
   /** The last observation recorded in a tab: the "before" of a tab switch away from it. */
   lastObservation: (tabId: number) => get<PageState>(key('lastObs', tabId)),
-  setLastObservation: (tabId: number, state: PageState) => browser.storage.session.set({ [key('lastObs', tabId)]: state }),
+  setLastObservation: (tabId: number, state: PageState) => put({ [key('lastObs', tabId)]: state }).catch(async (error: unknown) => {
+    // A page too large to keep even alone: a switch back to this tab will lack its page (see onTabActivated).
+    await browser.storage.session.remove(key('lastObs', tabId));
+    console.warn('[alien-dataflow] a page too large for storage.session', error);
+  }),
   /** How the tab's last top-level document was reached (webNavigation.onCommitted). */
   commit: (tabId: number) => get<{ transitionType: string; qualifiers: string[]; url: string; at: number }>(key('commit', tabId)),
   setCommit: (tabId: number, c: { transitionType: string; qualifiers: string[]; url: string; at: number }) =>
-    browser.storage.session.set({ [key('commit', tabId)]: c }),
+    put({ [key('commit', tabId)]: c }),
   activeTab: () => get<number>('activeTab'),
-  setActiveTab: (tabId: number) => browser.storage.session.set({ activeTab: tabId }),
-  markNewTab: (tabId: number) => browser.storage.session.set({ [key('newTab', tabId)]: true }),
+  setActiveTab: (tabId: number) => put({ activeTab: tabId }),
+  markNewTab: (tabId: number) => put({ [key('newTab', tabId)]: true }),
   takeNewTab: async (tabId: number) => {
     const isNew = await get<boolean>(key('newTab', tabId));
     if (isNew) await browser.storage.session.remove(key('newTab', tabId));
@@ -36,3 +40,21 @@ export const tabMemory = {
     if (keys.length) await browser.storage.session.remove(keys);
   },
 };
+
+
+/**
+ * storage.session holds about 10 MB in both browsers (README, Firefox), and a page state carries its DOM, so a
+ * few large tabs, or another writer, can fill it. Then the kept page states (the biggest entries, and only the
+ * "before" of a later tab switch) are forgotten, except the one being written, and the write is tried again.
+ */
+async function put(items: Record<string, unknown>): Promise<void> {
+  try {
+    await browser.storage.session.set(items);
+    return;
+  } catch (error) {
+    console.warn('[alien-dataflow] storage.session is full; forgetting the pages kept for tab switches', error);
+  }
+  const states = Object.keys(await browser.storage.session.get(null)).filter((k) => k.startsWith('lastObs:') && !(k in items));
+  if (states.length) await browser.storage.session.remove(states);
+  await browser.storage.session.set(items);
+}
