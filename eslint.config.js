@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-firefox/', 'build/', 'node_modules/', 'bench/.tmp/', 'test-results/', '.tmp/', '.profile/', 'scratch/'] },
+  { ignores: ['dist/', 'build/', 'node_modules/', 'bench/.tmp/', 'test-results/', '.tmp/', '.profile/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

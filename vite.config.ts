@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
+import { CHROME_BUILD } from './scripts/build-paths.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -33,7 +34,7 @@ function ocrAssets(): Plugin {
 export default defineConfig({
   plugins: [preact(), crx({ manifest: manifest as ManifestV3Export }), ocrAssets()],
   build: {
-    outDir: 'dist',
+    outDir: CHROME_BUILD,
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 1500,

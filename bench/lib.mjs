@@ -44,5 +44,5 @@ export async function extensionId(browser) {
     for (const [id, ext] of await browser.extensions()) if (ext.name.startsWith('ALIEN Dataflow')) return id;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('the extension did not load (is dist/ built?)');
+  throw new Error('the extension did not load (is dist/chrome/ built?)');
 }

@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serveStatic } from '../scripts/fixture-server.mjs';
+import { CHROME_BUILD } from '../scripts/build-paths.mjs';
 import { printTable } from './lib.mjs';
 import { runSnapshotBench } from './snapshot-bench.mjs';
 import { runPrivacyBench } from './privacy-bench.mjs';
@@ -30,14 +31,14 @@ try {
     printTable('Page main-thread time per step: 16k elements, one row changed between steps', [r.page]);
   }
   if (want('snapshot')) {
-    const r = await runSnapshotBench({ fixturesUrl: server.url, dist: join(root, 'dist') });
+    const r = await runSnapshotBench({ fixturesUrl: server.url, dist: join(root, CHROME_BUILD) });
     results.snapshot = r;
     targets.push(...r.targets);
     printTable('DOM snapshot: critical path vs rrweb-snapshot and outerHTML (same page, same browser)', r.snapshots);
     printTable('Input delay: event creation to the page\'s pointerdown handler (2 alternating rounds of 80 clicks per condition)', [r.delay]);
   }
   if (want('privacy')) {
-    const r = await runPrivacyBench({ fixturesUrl: server.url, dist: join(root, 'dist') });
+    const r = await runPrivacyBench({ fixturesUrl: server.url, dist: join(root, CHROME_BUILD) });
     results.privacy = r;
     targets.push(...r.targets);
     printTable('Text scrub of a real 10k-element dom_tree (median of runs) vs one email regex over the same string', [r.scrub]);

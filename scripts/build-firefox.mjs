@@ -1,10 +1,11 @@
-// The Firefox build, made from the Chrome build in dist/: the same files, with
+// The Firefox build (dist/firefox/), made from the Chrome build in dist/chrome/: the same files, with
 // the manifest Firefox needs. Firefox has no service worker background and no
 // offscreen API: the worker script runs as a background page
 // (background.scripts), and image work and export run in that page's own
 // iframe of offscreen/offscreen.html (src/background/offscreen-document.ts).
 // Everything else, the CSP and the other permissions included, is unchanged.
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { CHROME_BUILD, FIREFOX_BUILD } from './build-paths.mjs';
 
 export const FIREFOX_ID = 'recorder@alien-dataflow.local';
 
@@ -24,9 +25,9 @@ export function firefoxManifest(chrome) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  rmSync('dist-firefox', { recursive: true, force: true });
-  cpSync('dist', 'dist-firefox', { recursive: true });
-  const manifest = firefoxManifest(JSON.parse(readFileSync('dist/manifest.json', 'utf8')));
-  writeFileSync('dist-firefox/manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
-  console.log('built dist-firefox/ (Firefox) from dist/ (Chrome)');
+  rmSync(FIREFOX_BUILD, { recursive: true, force: true });
+  cpSync(CHROME_BUILD, FIREFOX_BUILD, { recursive: true });
+  const manifest = firefoxManifest(JSON.parse(readFileSync(`${CHROME_BUILD}/manifest.json`, 'utf8')));
+  writeFileSync(`${FIREFOX_BUILD}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+  console.log(`built ${FIREFOX_BUILD}/ (Firefox) from ${CHROME_BUILD}/ (Chrome)`);
 }

@@ -1,7 +1,8 @@
-// npm start: serve the demo page on 127.0.0.1 and open Chromium with dist/ loaded (npm start -- --firefox: see start-firefox.mjs).
+// npm start: serve the demo page on 127.0.0.1 and open Chromium with dist/chrome/ loaded (npm start -- --firefox: see start-firefox.mjs).
 // Headed when a display is available, headless otherwise (or with HEADLESS=1 / --headless).
 // --smoke: open the popup once, save a screenshot, and exit (used to check a fresh setup).
 import { existsSync, mkdirSync } from 'node:fs';
+import { CHROME_BUILD } from './build-paths.mjs';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { findChrome, INSTALL_HINT } from './find-chrome.mjs';
@@ -9,7 +10,7 @@ import { serveStatic } from './fixture-server.mjs';
 import { headless, smoke } from './start-options.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const dist = join(root, 'dist');
+const dist = join(root, CHROME_BUILD);
 
 const chrome = findChrome();
 if (!chrome) {
@@ -17,7 +18,7 @@ if (!chrome) {
   process.exit(1);
 }
 if (!existsSync(join(dist, 'manifest.json'))) {
-  console.error('dist/ is missing: run `npm run build` first (npm start does this for you).');
+  console.error(`${CHROME_BUILD}/ is missing: run \`npm run build\` first (npm start does this for you).`);
   process.exit(1);
 }
 
@@ -40,7 +41,7 @@ await page.goto(demo);
 const extensions = await browser.extensions();
 const ext = [...extensions.values()].find((e) => e.name.startsWith('ALIEN Dataflow'));
 if (!ext) {
-  console.error('The extension did not load; check dist/manifest.json.');
+  console.error(`The extension did not load; check ${CHROME_BUILD}/manifest.json.`);
   await browser.close();
   process.exit(1);
 }

@@ -1,15 +1,16 @@
 // npm start -- --firefox: serve the demo page on 127.0.0.1 and open Firefox ESR
-// with dist-firefox/ installed as a temporary add-on (through WebDriver BiDi,
+// with dist/firefox/ installed as a temporary add-on (through WebDriver BiDi,
 // as the tests do). Headed when a display is available, headless otherwise.
 // --smoke: install, open the demo page, and exit (checks a fresh setup).
 import { existsSync } from 'node:fs';
+import { FIREFOX_BUILD } from './build-paths.mjs';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { serveStatic } from './fixture-server.mjs';
 import { headless, smoke } from './start-options.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const build = join(root, 'dist-firefox');
+const build = join(root, FIREFOX_BUILD);
 const firefox = process.env.FIREFOX_PATH ?? ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p));
 
 if (!firefox) {
@@ -17,7 +18,7 @@ if (!firefox) {
   process.exit(1);
 }
 if (!existsSync(join(build, 'manifest.json'))) {
-  console.error('dist-firefox/ is missing: run `npm run build` first (npm start does this for you).');
+  console.error(`${FIREFOX_BUILD}/ is missing: run \`npm run build\` first (npm start does this for you).`);
   process.exit(1);
 }
 

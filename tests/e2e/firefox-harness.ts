@@ -1,4 +1,4 @@
-// Firefox ESR with the Firefox build (dist-firefox/), through puppeteer's
+// Firefox ESR with the Firefox build (dist/firefox/), through puppeteer's
 // WebDriver BiDi. Puppeteer cannot click Firefox's toolbar, so a copy of the
 // build gets one test script that opens the popup page in a background tab
 // (and counts the background page's suspensions); the build itself is untouched.
@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { serveStatic } from '../../scripts/fixture-server.mjs';
+import { FIREFOX_BUILD } from '../../scripts/build-paths.mjs';
 import { ROOT, FIXTURES, sleep, waitFor } from './harness';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -30,8 +31,8 @@ export interface FirefoxOptions {
 }
 
 export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxSession> {
-  const build = join(ROOT, 'dist-firefox');
-  if (!existsSync(join(build, 'manifest.json'))) throw new Error('dist-firefox/ is missing: run npm run build first');
+  const build = join(ROOT, FIREFOX_BUILD);
+  if (!existsSync(join(build, 'manifest.json'))) throw new Error(`${FIREFOX_BUILD}/ is missing: run npm run build first`);
   const root = mkdtempSync(join(tmpdir(), 'adf-firefox-'));
   const copy = join(root, 'extension');
   cpSync(build, copy, { recursive: true });

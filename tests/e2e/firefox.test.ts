@@ -1,4 +1,4 @@
-// Firefox-only checks on the Firefox build (dist-firefox/) in Debian's
+// Firefox-only checks on the Firefox build (dist/firefox/) in Debian's
 // firefox-esr, through puppeteer's WebDriver BiDi: a recording started from the
 // popup page (opened in a tab: see firefox-harness) stores scrubbed steps with
 // element ids and screenshots made by the image-work page (an iframe of the

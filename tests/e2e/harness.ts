@@ -7,9 +7,10 @@ import puppeteer, { type Browser, type Frame, type Page, type WebWorker } from '
 import JSZip from 'jszip';
 import { findChrome, INSTALL_HINT } from '../../scripts/find-chrome.mjs';
 import { serveStatic } from '../../scripts/fixture-server.mjs';
+import { CHROME_BUILD } from '../../scripts/build-paths.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const DIST = join(ROOT, 'dist');
+export const DIST = join(ROOT, CHROME_BUILD);
 export const FIXTURES = join(ROOT, 'tests/fixtures');
 
 export interface Session {
@@ -29,7 +30,7 @@ export interface LaunchOptions {
 export async function launch(opts: LaunchOptions = {}): Promise<Session> {
   const executablePath = findChrome();
   if (!executablePath) throw new Error(INSTALL_HINT);
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run npm run build first');
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${CHROME_BUILD}/ is missing: run npm run build first`);
   const profile = mkdtempSync(join(tmpdir(), 'adf-profile-'));
   const downloads = mkdtempSync(join(tmpdir(), 'adf-downloads-'));
   // Downloads land in `downloads` under the name the extension chose, with no prompt.

@@ -1,0 +1,2 @@
+export const CHROME_BUILD: string;
+export const FIREFOX_BUILD: string;
