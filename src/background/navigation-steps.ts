@@ -24,16 +24,34 @@ function draftFrom(state: PageState, taskId: string, id: string, action: Action)
   };
 }
 
+/**
+ * Firefox may tear a leaving page's script down before its last write lands (its pagehide hand-over never
+ * arrives). Then the page as of the last step in this tab stands in, if that step was on the page that was
+ * left; otherwise only the left page's address is known. Null when nothing was recorded in the tab.
+ */
+async function standInForLeftPage(tab: browser.Tabs.Tab, leftUrl: string | null): Promise<PageState | null> {
+  const kept = await tabMemory.lastObservation(tab.id!);
+  if (!kept) return null;
+  if (leftUrl === null || kept.url === leftUrl) return kept;
+  return restrictedPageState(leftUrl, '', { width: tab.width ?? kept.viewport.width, height: tab.height ?? kept.viewport.height }, kept.at);
+}
+
 export async function onPageLoaded(tab: browser.Tabs.Tab, url: string, navigation: NavigationKind): Promise<void> {
   const recording = await readRecording();
   if (!recording || tab.id === undefined) return;
   // Drafts the last page handed over and never got through: older than the page's own retries would be.
   await ingestUnsent(2000);
   const handed = await readLeaving(tab.id);
-  if (!handed || handed.at < recording.startedAt) return;
-  const leaving = withAssembledTree(handed);
+  const leftUrl = await tabMemory.loadedPage(tab.id);
+  await tabMemory.setLoadedPage(tab.id, url);
+  const before = handed ? withAssembledTree(handed) : await standInForLeftPage(tab, leftUrl);
+  if (!before || before.at < recording.startedAt) return;
+  // A stand-in is stamped now: the step happened at this navigation, not at the last step.
+  const leaving = handed ? before : { ...before, at: Date.now() };
   const last = await tabMemory.lastStep(tab.id);
-  const fresh = (c: Awaited<ReturnType<typeof tabMemory.commit>>) => (c && c.at >= leaving.at - 1000 ? c : null);
+  // A commit belongs to this navigation if it came after the page was left (a stand-in: after the last step).
+  const since = handed ? leaving.at - 1000 : (last?.at ?? before.at);
+  const fresh = (c: Awaited<ReturnType<typeof tabMemory.commit>>) => (c && c.at >= since ? c : null);
   let commit = fresh(await tabMemory.commit(tab.id));
   if (!commit) {
     // The commit event and this message race; give the event a moment.
@@ -50,6 +68,7 @@ export async function onPageLoaded(tab: browser.Tabs.Tab, url: string, navigatio
   const draft = draftFrom(leaving, recording.taskId, `nav:${tab.id}:${leaving.at}`, {
     type: 'navigate', coordinates: null, element_id: null, url: safeUrl, navigation: kind,
   });
+  if (!handed) draft.note = 'the page before this step is the page as of the last step in it (or only its address): the browser ended it before it could hand its state over';
   // The page before the navigation: only a frame captured while it was shown will do.
   const reply = await recordStep(draft, { tab, frameId: 0, pageUrl: null });
   // Taken only once the step is durable: a worker stopped before this point gets the same page state on the page's retry.
