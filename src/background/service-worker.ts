@@ -49,7 +49,8 @@ const handlers: HandlerMap = {
     return { ok: true };
   },
   'frame/hello': async (_m, sender) => ({
-    frameId: sender.frameId ?? 0, tabId: sender.tab?.id ?? -1, recording: await readRecording(),
+    frameId: sender.tab?.id === undefined ? 0 : await tabMemory.frameNumber(sender.tab.id, sender.frameId ?? 0),
+    tabId: sender.tab?.id ?? -1, recording: await readRecording(),
   }),
   'page/loaded': async (m, sender) => {
     if (sender.tab && sender.frameId === 0) await onPageLoaded(sender.tab, m.url, m.navigation);

@@ -41,7 +41,6 @@ const FRAME_ACK_WAIT_MS = 3000;
 export async function recordStep(sent: StepDraft, sender: StepSender): Promise<Reply<'step/record'>> {
   const tab = sender.tab;
   if (!tab || tab.id === undefined) return { ok: false, error: 'step without a tab', retry: false };
-  const frameId = sender.frameId ?? 0;
   const { config } = await activeConfig();
   const policy = sitePolicy(config.sites, tab.url, sender.url);
   if (!policy.record) return { ok: false, error: 'site excluded by the scrubber config', retry: false };
@@ -53,6 +52,8 @@ export async function recordStep(sent: StepDraft, sender: StepSender): Promise<R
   let frame: Promise<FrameResult> | null = policy.screenshots ? frameForStep(tab, sent.timestamp, sent.lastChangeAt, pageUrl) : null;
   // The page sends the tree in parts; joining them here keeps ~10 ms per step off its main thread.
   const draft = withAssembledTree(sent);
+  // The frame's number as the page was told it (frame/hello), not the browser's own frame id.
+  const frameId = await tabMemory.frameNumber(tab.id, sender.frameId ?? 0);
   if (frameId !== 0) await joinTopFrame(tab.id, frameId, draft);
   const pending: PendingStep = {
     draftId: draft.draftId, taskId: draft.taskId, arrivedAt: Date.now(), draft, tabId: tab.id, frameId,

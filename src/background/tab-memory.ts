@@ -12,7 +12,30 @@ async function get<T>(k: string): Promise<T | null> {
   return (got[k] as T | undefined) ?? null;
 }
 
+/** Frame numbering runs one at a time, so two frames saying hello together never get the same number. */
+let numbering: Promise<unknown> = Promise.resolve();
+
 export const tabMemory = {
+  /**
+   * A small number for one of the tab's frames (0 = the top frame), stable while recording. Element ids are
+   * frame number x 1,000,000 + n: Chrome's frame ids are small, but Firefox's (e.g. 15032385538) would make
+   * ids past JavaScript's exact integers, so the browser's frame ids are never used for them.
+   */
+  frameNumber: (tabId: number, browserFrameId: number): Promise<number> => {
+    if (browserFrameId === 0) return Promise.resolve(0);
+    const run = async (): Promise<number> => {
+      const k = key('frames', tabId);
+      const numbers = (await get<Record<string, number>>(k)) ?? {};
+      const known = numbers[String(browserFrameId)];
+      if (known !== undefined) return known;
+      const next = Object.keys(numbers).length + 1;
+      await put({ [k]: { ...numbers, [String(browserFrameId)]: next } });
+      return next;
+    };
+    const result = numbering.then(run, run);
+    numbering = result.catch(() => undefined);
+    return result;
+  },
   lastStep: (tabId: number) => get<{ at: number; type: string }>(key('lastStep', tabId)),
   setLastStep: (tabId: number, at: number, type: string) => put({ [key('lastStep', tabId)]: { at, type } }),
   /** The last observation recorded in a tab: the "before" of a tab switch away from it. */
@@ -26,6 +49,9 @@ export const tabMemory = {
   commit: (tabId: number) => get<{ transitionType: string; qualifiers: string[]; url: string; at: number }>(key('commit', tabId)),
   setCommit: (tabId: number, c: { transitionType: string; qualifiers: string[]; url: string; at: number }) =>
     put({ [key('commit', tabId)]: c }),
+  /** The address (scrubbed) of the page last loaded in the tab: which page a navigation left. */
+  loadedPage: (tabId: number) => get<string>(key('page', tabId)),
+  setLoadedPage: (tabId: number, url: string) => put({ [key('page', tabId)]: url }),
   activeTab: () => get<number>('activeTab'),
   setActiveTab: (tabId: number) => put({ activeTab: tabId }),
   markNewTab: (tabId: number) => put({ [key('newTab', tabId)]: true }),
