@@ -11,7 +11,7 @@ import { storageProblem } from './storage-health';
 import { captureSettled } from './capture-scheduler';
 import { tabMemory } from './tab-memory';
 import { clearHandoff } from '../platform/page-handoff';
-import { fullScrubber } from './scrubber-state';
+import { fullScrubber, publishConfig } from './scrubber-state';
 import { ingestUnsent } from './step-intake';
 
 export async function startRecording(instruction: string): Promise<RecordingState> {
@@ -28,6 +28,8 @@ export async function startRecording(instruction: string): Promise<RecordingStat
   await tabMemory.clearAll();
   const frameSecret = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
   const state: RecordingState = { taskId: task.id, instruction: text, startedAt: task.createdAt, frameSecret };
+  // Before the flag: pages that see the flag read the config without asking this worker.
+  await publishConfig();
   await writeRecording(state);
   await showRecordingBadge(0);
   broadcast({ kind: 'recording/changed', state, stepCount: 0, recordedCount: 0 });

@@ -9,6 +9,8 @@ import { defaultEntityRecognizer } from '../core/scrub/cued-entities';
 
 const TEXT_KEY = 'scrubConfigText';
 const CONFIG_KEY = 'scrubConfig';
+/** Read by content scripts: see platform/config-in-force. */
+const IN_FORCE_KEY = 'scrubConfigInForce';
 
 let cached: { text: string; scrubber: Scrubber } | null = null;
 
@@ -18,6 +20,14 @@ export async function activeConfig(): Promise<{ text: string; config: ScrubConfi
   const config = got[CONFIG_KEY] as ScrubConfig | undefined;
   if (text && config) return { text, config, isDefault: false };
   return { text: DEFAULT_CONFIG_TEXT, config: defaultConfig(), isDefault: true };
+}
+
+/**
+ * The config in force, copied where content scripts read it without asking the worker (a page that loads
+ * while the worker restarts starts recording at once). Written when a recording starts.
+ */
+export async function publishConfig(): Promise<void> {
+  await browser.storage.local.set({ [IN_FORCE_KEY]: (await activeConfig()).config });
 }
 
 /** The worker's scrubber (no NER here: page text was already scrubbed with NER in the page). */
@@ -40,7 +50,7 @@ export async function fullScrubber(): Promise<Scrubber> {
 export async function saveConfig(text: string): Promise<Reply<'config/save'>> {
   const parsed = parseScrubConfig(text);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  await browser.storage.local.set({ [TEXT_KEY]: text, [CONFIG_KEY]: parsed.config });
+  await browser.storage.local.set({ [TEXT_KEY]: text, [CONFIG_KEY]: parsed.config, [IN_FORCE_KEY]: parsed.config });
   return { ok: true, hash: hashText(text) };
 }
 

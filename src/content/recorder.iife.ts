@@ -84,11 +84,17 @@ function main(): void {
       rec.state = state;
       return;
     }
-    const [hello, scrubber] = await Promise.all([ask<'frame/hello'>({ kind: 'frame/hello' }), loadScrubber()]);
+    const top = window === window.top;
+    const asked = ask<'frame/hello'>({ kind: 'frame/hello' });
+    const scrubber = await loadScrubber();
     if (scrubber.neverRecord(window.location.href)) return; // a site the user excluded: nothing is recorded here
+    // The top frame is frame 0 and needs nothing else from the worker to record: it starts at once, even while
+    // the worker restarts, and learns its tab when the worker answers. A subframe needs its number first.
+    const hello = top ? null : await asked;
     rec.sensitive = sensitiveFieldTest(scrubber.config.sensitive_fields);
     rec.snapshotter.configure(scrubber.config.mask_selectors, scrubber.replacementFor('mask'), scrubber.config.recorder.dom_max_chars, rec.sensitive);
-    rec.begin(state, scrubber, hello.frameId * IDS_PER_FRAME + 1, { tabId: hello.tabId, frameId: hello.frameId });
+    rec.begin(state, scrubber, (hello?.frameId ?? 0) * IDS_PER_FRAME + 1, hello && { tabId: hello.tabId, frameId: hello.frameId });
+    if (top) void asked.then((h) => rec.locate({ tabId: h.tabId, frameId: 0 })).catch((e: unknown) => console.debug('[alien-dataflow] no tab id yet', e));
     sameOriginFrames(window).forEach(attach);
     // Frames exchange offsets only while recording (when not, a page sees no sign of the extension), over
     // signed channels (see frame-offset).
@@ -100,8 +106,8 @@ function main(): void {
     });
     rec.snapshotter.onChange = settle.changed;
     stops.push(settle.stop);
-    if (window !== window.top) {
-      if (secret) {
+    if (!top) {
+      if (secret && hello) {
         const channel = requestOffset(window, secret, hello.frameId, (o) => { rec.offset = o; });
         stops.push(channel.stop, listen(window, 'pointerdown', channel.ask));
       }

@@ -77,7 +77,13 @@ export class Recorder {
   }
 
   /** Begin recording: listeners were attached at document_start; now snapshots and steps start. */
-  begin(state: RecordingState, redactor: Redactor, idStart: number, where: { tabId: number; frameId: number }): void {
+  /** The worker told this frame where it is (it may answer after recording began: see recorder.iife). */
+  locate(where: { tabId: number; frameId: number }): void {
+    this.where = where;
+    this.outbox.where = where;
+  }
+
+  begin(state: RecordingState, redactor: Redactor, idStart: number, where: { tabId: number; frameId: number } | null): void {
     this.redactor = redactor;
     this.scrubbed.clear();
     this.where = where;

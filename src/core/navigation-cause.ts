@@ -11,7 +11,9 @@ export interface Commit { transitionType: string; qualifiers: string[] }
  */
 export function navigationStep(commit: Commit | null, fallback: NavigationKind, lastActionAgoMs: number | null): NavigationKind | null {
   const recentAction = lastActionAgoMs !== null && lastActionAgoMs < 3000;
-  if (!commit) return recentAction ? null : fallback;
+  // Without the browser's word (its commit event can be lost while the worker restarts), the page's own: a
+  // reload or a history move is a step even right after a click, as it is when the commit says so.
+  if (!commit) return recentAction && fallback !== 'reload' && fallback !== 'back_forward' ? null : fallback;
   // The page sent itself elsewhere (meta refresh, location = …): not the person's doing.
   if (commit.qualifiers.includes('client_redirect')) return null;
   if (commit.qualifiers.includes('forward_back')) return 'back_forward';

@@ -17,5 +17,9 @@ describe('navigationStep', () => {
   it('falls back to the page\'s own view without a commit', () => {
     expect(navigationStep(null, 'reload', null)).toBe('reload');
     expect(navigationStep(null, 'link', 100)).toBeNull();
+    // A reload or back/forward right after a click is still a step (as with a commit saying so).
+    expect(navigationStep(null, 'reload', 100)).toBe('reload');
+    expect(navigationStep(null, 'back_forward', 100)).toBe('back_forward');
+    expect(navigationStep({ transitionType: 'reload', qualifiers: [] }, 'reload', 100)).toBe('reload');
   });
 });
