@@ -27,7 +27,9 @@ test('a replay report loads on the review page', async () => {
   await (await review.waitForSelector('button.task'))!.click();
   const panel = await review.waitForSelector('details.replay');
   assert.match(await panel!.evaluate((d) => d.textContent ?? ''), /alien-dataflow replay export\.zip --report replay\.json/);
-  const taskId = new URL(review.url()).searchParams.get('task')!;
+  // The page notes the open task in its address just after it renders (an effect): wait for it, or a busy
+  // machine reads the address first and the report names no task.
+  const taskId = await (await review.waitForFunction(() => new URL(location.href).searchParams.get('task'))).jsonValue() as string;
 
   const bad = join(session.downloads, 'not-a-report.json');
   writeFileSync(bad, '{"tasks": "nope"}');
