@@ -2,6 +2,7 @@
 // and in Firefox: open a page, start and stop a recording through the popup,
 // count a task's stored steps, export through the real download.
 import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import JSZip from 'jszip';
 import * as chromium from './harness';
@@ -112,4 +113,18 @@ export async function waitForSteps(driver: RecorderDriver, taskId: string, n: nu
   await waitFor(async () => (await driver.storedSteps(taskId)) >= n, timeout, 250).catch(async (e: unknown) => {
     throw new Error(`${String(e)}: ${await driver.storedSteps(taskId)} of ${n} steps stored in ${driver.name}`);
   });
+}
+
+/** One test per browser, each in a browser of its own (skipped, saying why, where one cannot run here). */
+export function testInBothBrowsers(title: string, body: (driver: RecorderDriver) => Promise<void>): void {
+  for (const { name, skip } of BROWSERS) {
+    test(`${name}: ${title}`, { skip }, async () => {
+      const driver = await openDriver(name);
+      try {
+        await body(driver);
+      } finally {
+        await driver.close();
+      }
+    });
+  }
 }

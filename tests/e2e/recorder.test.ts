@@ -10,7 +10,7 @@ import {
   launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount,
   type Session, type ExportedStep,
 } from './harness';
-import { BROWSERS, openDriver, waitForSteps, type RecorderDriver } from './browsers';
+import { testInBothBrowsers, waitForSteps, type RecorderDriver } from './browsers';
 
 let session: Session;
 
@@ -55,16 +55,7 @@ function idInTree(step: ExportedStep): boolean {
 }
 
 // One body for Chromium and Firefox, each in a browser of its own.
-for (const { name, skip } of BROWSERS) {
-  test(`${name}: records every action type with ids, boxes and pre-action screenshots`, { skip }, async () => {
-    const driver = await openDriver(name);
-    try {
-      await everyAction(driver);
-    } finally {
-      await driver.close();
-    }
-  });
-}
+testInBothBrowsers('records every action type with ids, boxes and pre-action screenshots', everyAction);
 
 async function everyAction(driver: RecorderDriver): Promise<void> {
   const page = await driver.newPage();

@@ -3,7 +3,7 @@
 // edits are in it, the deleted step is gone with ids renumbered, ShareGPT has
 // one <image> per image; `format` and `scrub` work on the real zip. One body,
 // run in Chromium and in Firefox.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { createOcrReader, type OcrReader } from './ocr-reader';
 import { trajectory, sleep, ROOT } from './harness';
-import { BROWSERS, openDriver, waitForSteps, type RecorderDriver } from './browsers';
+import { testInBothBrowsers, waitForSteps, type RecorderDriver } from './browsers';
 
 let ocr: OcrReader;
 const CLI = join(ROOT, 'bin/alien-dataflow.mjs');
@@ -30,16 +30,7 @@ function cli(...args: string[]): { code: number; out: string; err: string } {
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
-for (const { name, skip } of BROWSERS) {
-  test(`${name}: review edits reach the export, which the CLI validates, formats and re-scrubs`, { skip }, async () => {
-    const driver = await openDriver(name);
-    try {
-      await reviewToCli(driver);
-    } finally {
-      await driver.close();
-    }
-  });
-}
+testInBothBrowsers('review edits reach the export, which the CLI validates, formats and re-scrubs', reviewToCli);
 
 async function reviewToCli(driver: RecorderDriver): Promise<void> {
   const page = await driver.newPage();
