@@ -11,6 +11,7 @@ import { ingestUnsent, recordStep } from './step-intake';
 import { clearLeaving, readLeaving } from '../platform/page-handoff';
 import { withAssembledTree } from '../core/dom-tree-parts';
 import { navigationStep } from '../core/navigation-cause';
+import { lastActionAgo, navigationChain, type Arrival } from '../core/navigation-chain';
 import { tabMemory } from './tab-memory';
 import { activeScrubber } from './scrubber-state';
 
@@ -36,44 +37,64 @@ async function standInForLeftPage(tab: browser.Tabs.Tab, leftUrl: string | null)
   return restrictedPageState(leftUrl, '', { width: tab.width ?? kept.viewport.width, height: tab.height ?? kept.viewport.height }, kept.at);
 }
 
-export async function onPageLoaded(tab: browser.Tabs.Tab, url: string, navigation: NavigationKind): Promise<void> {
+/** A page reported how it was reached: the navigation steps that implies (see core/navigation-chain). */
+export async function onPageLoaded(tab: browser.Tabs.Tab, arrival: Arrival): Promise<void> {
   const recording = await readRecording();
   if (!recording || tab.id === undefined) return;
   // Drafts the last page handed over and never got through: older than the page's own retries would be.
   await ingestUnsent(2000);
-  const handed = await readLeaving(tab.id);
-  const leftUrl = await tabMemory.loadedPage(tab.id);
-  await tabMemory.setLoadedPage(tab.id, url);
-  const before = handed ? withAssembledTree(handed) : await standInForLeftPage(tab, leftUrl);
+  const tabId = tab.id;
+  const { links, stale } = navigationChain(await readLeaving(tabId), arrival);
+  for (const page of stale) await clearLeaving(tabId, page.state.at);
+  const leftUrl = await tabMemory.loadedPage(tabId);
+  await tabMemory.setLoadedPage(tabId, arrival.url);
+  // Pages whose own report was lost first: the browser's commit for them is gone, their own word stands.
+  for (const link of links.filter((l) => !l.current)) {
+    const kind = navigationStep(null, link.arrival.navigation, lastActionAgo(link.before, (t) => CAUSES_NAVIGATION.has(t)));
+    const before = withAssembledTree(link.before.state);
+    if (kind && before.at >= recording.startedAt) await recordNavigation(tab, recording.taskId, before, link.arrival.url, kind, 'its page never reported (it loaded while the worker restarted)');
+    else await clearLeaving(tabId, link.before.state.at);
+  }
+  const handed = links.find((l) => l.current)?.before ?? null;
+  const before = handed ? withAssembledTree(handed.state) : await standInForLeftPage(tab, leftUrl);
   if (!before || before.at < recording.startedAt) return;
   // A stand-in is stamped now: the step happened at this navigation, not at the last step.
   const leaving = handed ? before : { ...before, at: Date.now() };
-  const last = await tabMemory.lastStep(tab.id);
+  const last = await tabMemory.lastStep(tabId);
   // A commit belongs to this navigation if it came after the page was left (a stand-in: after the last step).
   const since = handed ? leaving.at - 1000 : (last?.at ?? before.at);
   const fresh = (c: Awaited<ReturnType<typeof tabMemory.commit>>) => (c && c.at >= since ? c : null);
-  let commit = fresh(await tabMemory.commit(tab.id));
+  let commit = fresh(await tabMemory.commit(tabId));
   if (!commit) {
     // The commit event and this message race; give the event a moment.
     await new Promise((r) => setTimeout(r, 300));
-    commit = fresh(await tabMemory.commit(tab.id));
+    commit = fresh(await tabMemory.commit(tabId));
   }
   const agoMs = last && CAUSES_NAVIGATION.has(last.type) ? leaving.at - last.at : null;
-  const kind = navigationStep(commit, navigation, agoMs);
+  const kind = navigationStep(commit, arrival.navigation, agoMs);
   if (!kind) {
-    await clearLeaving(tab.id);
+    if (handed) await clearLeaving(tabId, handed.state.at);
     return;
   }
+  const note = handed ? null
+    : 'the page before this step is the page as of the last step in it (or only its address): the browser ended it before it could hand its state over';
+  await recordNavigation(tab, recording.taskId, leaving, arrival.url, kind, note, !!handed);
+}
+
+/** Store one navigate step; its hand-over is taken only once the step is durable. */
+async function recordNavigation(
+  tab: browser.Tabs.Tab, taskId: string, leaving: PageState, url: string, kind: NavigationKind, note: string | null, handed = true,
+): Promise<void> {
   const safeUrl = (await activeScrubber()).redactUrl(url).text;
-  const draft = draftFrom(leaving, recording.taskId, `nav:${tab.id}:${leaving.at}`, {
+  const draft = draftFrom(leaving, taskId, `nav:${tab.id}:${leaving.at}`, {
     type: 'navigate', coordinates: null, element_id: null, url: safeUrl, navigation: kind,
   });
-  if (!handed) draft.note = 'the page before this step is the page as of the last step in it (or only its address): the browser ended it before it could hand its state over';
+  if (note) draft.note = note;
   // The page before the navigation: only a frame captured while it was shown will do.
   const reply = await recordStep(draft, { tab, frameId: 0, pageUrl: null });
   // Taken only once the step is durable: a worker stopped before this point gets the same page state on the page's retry.
-  if (reply.ok || !reply.retry) await clearLeaving(tab.id);
-  else throw new Error(reply.error);
+  if (!reply.ok && reply.retry) throw new Error(reply.error);
+  if (handed) await clearLeaving(tab.id!, leaving.at);
 }
 
 export async function onTabActivated(tabId: number): Promise<void> {

@@ -53,7 +53,7 @@ const handlers: HandlerMap = {
     tabId: sender.tab?.id ?? -1, recording: await readRecording(),
   }),
   'page/loaded': async (m, sender) => {
-    if (sender.tab && sender.frameId === 0) await onPageLoaded(sender.tab, m.url, m.navigation);
+    if (sender.tab && sender.frameId === 0) await onPageLoaded(sender.tab, { url: m.url, navigation: m.navigation, at: m.at });
     return { ok: true };
   },
   'export/ready': async (m) => {

@@ -1,29 +1,36 @@
 // What a page hands over as it goes away, written by the content script
 // straight to storage.local (the browser process keeps it, whether or not the
 // service worker is running): its last state, the "before" of the navigation
-// step the next page reports, and drafts it sent but saw no acknowledgement
-// for. A worker stopped at that moment still finds both when it starts again.
+// step the next page reports (with its own arrival, if that report never got
+// through), and drafts it sent but saw no acknowledgement for. A worker stopped at that moment still finds both when it starts again.
 // Everything here was scrubbed in the page; it is kept only until the worker
 // has taken it, and cleared when a recording starts or stops.
 import browser from 'webextension-polyfill';
-import type { PageState, StepDraft } from '../core/step-draft';
+import type { StepDraft } from '../core/step-draft';
+import type { LeftPage } from '../core/navigation-chain';
 
 const LEAVING = 'handoff:leaving:';
 const UNSENT = 'handoff:unsent:';
 
 export interface UnsentDraft { draft: StepDraft; tabId: number; frameId: number; savedAt: number }
 
-export async function saveLeaving(tabId: number, state: PageState): Promise<void> {
-  await browser.storage.local.set({ [`${LEAVING}${tabId}`]: state });
+/** Each page's hand-over under its own key: one not yet taken is never overwritten by the next page's. */
+const leavingKey = (tabId: number, at: number): string => `${LEAVING}${tabId}:${at}`;
+
+export async function saveLeaving(tabId: number, left: LeftPage): Promise<void> {
+  await browser.storage.local.set({ [leavingKey(tabId, left.state.at)]: left });
 }
 
-export async function readLeaving(tabId: number): Promise<PageState | null> {
-  const key = `${LEAVING}${tabId}`;
-  return ((await browser.storage.local.get(key))[key] as PageState | undefined) ?? null;
+/** The tab's hand-overs not yet taken, oldest first. */
+export async function readLeaving(tabId: number): Promise<LeftPage[]> {
+  const prefix = `${LEAVING}${tabId}:`;
+  const all = await browser.storage.local.get(null);
+  return Object.entries(all).filter(([k]) => k.startsWith(prefix)).map(([, v]) => v as LeftPage)
+    .sort((a, b) => a.state.at - b.state.at);
 }
 
-export async function clearLeaving(tabId: number): Promise<void> {
-  await browser.storage.local.remove(`${LEAVING}${tabId}`);
+export async function clearLeaving(tabId: number, at: number): Promise<void> {
+  await browser.storage.local.remove(leavingKey(tabId, at));
 }
 
 export async function saveUnsent(items: UnsentDraft[]): Promise<void> {

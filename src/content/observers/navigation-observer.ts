@@ -6,6 +6,7 @@
 import type { Recorder } from '../recorder';
 import type { NavigationKind, PageState } from '../../core/page-state';
 import type { Message } from '../../core/messages';
+import type { Arrival } from '../../core/navigation-chain';
 import { send } from '../../platform/messaging';
 import { isGone } from '../../core/ask-again';
 import { saveLeaving } from '../../platform/page-handoff';
@@ -29,16 +30,20 @@ export function pageState(recorder: Recorder, win: Window): PageState {
   };
 }
 
-/** The worker acknowledges a load only once the navigation step it implies is stored; until then, retry. */
-async function reportLoaded(message: Extract<Message, { kind: 'page/loaded' }>): Promise<void> {
-  for (let attempt = 0; attempt < 8; attempt++) {
+/**
+ * The worker acknowledges a load only once the navigation step it implies is stored; until then, retry, as
+ * often as a worker restart needs. Resolves true once acknowledged.
+ */
+async function reportLoaded(message: Extract<Message, { kind: 'page/loaded' }>): Promise<boolean> {
+  for (let attempt = 0; attempt < 12; attempt++) {
     try {
-      if ((await send<'page/loaded'>(message))?.ok) return;
+      if ((await send<'page/loaded'>(message))?.ok) return true;
     } catch (error) {
-      if (isGone(error)) return;
+      if (isGone(error)) return false;
     }
-    await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** attempt, 5000)));
+    await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 5000)));
   }
+  return false;
 }
 
 function howReached(win: Window): NavigationKind {
@@ -51,13 +56,23 @@ function howReached(win: Window): NavigationKind {
 /** `atPageLoad`: the recorder started with this page (not when recording began mid-page). */
 export function initNavigationObserver(win: Window, recorder: Recorder, atPageLoad: boolean): () => void {
   if (win !== win.top) return () => undefined;
-  if (atPageLoad) void reportLoaded({ kind: 'page/loaded', url: recorder.redactUrl(win.location.href), title: '', navigation: howReached(win), at: Date.now() });
+  // This page's arrival, until the worker acknowledges it. If the page is left first (it loaded while the
+  // worker restarted), its hand-over carries the arrival, and the next page's report makes both steps.
+  let unacknowledged: Arrival | null = null;
+  if (atPageLoad) {
+    const arrival: Arrival = { url: recorder.redactUrl(win.location.href), navigation: howReached(win), at: Date.now() };
+    unacknowledged = arrival;
+    void reportLoaded({ kind: 'page/loaded', title: '', ...arrival }).then((acknowledged) => {
+      if (acknowledged) unacknowledged = null;
+    });
+  }
   const teardowns = [
     listen(win, 'pagehide', () => {
       if (!recorder.recording || !recorder.where) return;
       recorder.leave();
+      const lastAction = recorder.lastEmitType ? { at: recorder.lastEmitAt, type: recorder.lastEmitType } : null;
       // Straight to storage: the worker may be stopped right now, and this page cannot retry.
-      void saveLeaving(recorder.where.tabId, pageState(recorder, win)).catch(() => undefined);
+      void saveLeaving(recorder.where.tabId, { state: pageState(recorder, win), arrival: unacknowledged, lastAction }).catch(() => undefined);
     }),
   ];
   const nav = (win as Window & { navigation?: EventTarget }).navigation;

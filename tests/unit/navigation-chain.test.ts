@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { lastActionAgo, navigationChain, type Arrival, type LeftPage } from '../../src/core/navigation-chain';
+import { restrictedPageState } from '../../src/core/page-state';
+
+const left = (at: number, arrival: Arrival | null = null, lastAction: LeftPage['lastAction'] = null): LeftPage => ({
+  state: restrictedPageState(`http://127.0.0.1/p${at}`, `page ${at}`, { width: 800, height: 600 }, at), arrival, lastAction,
+});
+const arrival = (at: number, navigation: Arrival['navigation'] = 'reload'): Arrival => ({ url: `http://127.0.0.1/a${at}`, navigation, at });
+
+describe('navigationChain', () => {
+  it('pairs the one page left with the reporting page', () => {
+    const { links, stale } = navigationChain([left(100)], arrival(150));
+    expect(links).toEqual([{ before: left(100), arrival: arrival(150), current: true }]);
+    expect(stale).toEqual([]);
+  });
+
+  it('recovers the arrival of a page that was left before its report got through', () => {
+    // Page 1 left at 100; page 2 loaded at 150, never acknowledged, left at 600; page 3 reports at 650.
+    const { links } = navigationChain([left(600, arrival(150)), left(100)], arrival(650, 'typed'));
+    expect(links.map((l) => [l.before.state.at, l.arrival.at, l.current])).toEqual([[100, 150, false], [600, 650, true]]);
+  });
+
+  it('drops a page already taken by an acknowledged report (its clearing was lost)', () => {
+    const { links, stale } = navigationChain([left(100), left(600)], arrival(650));
+    expect(stale.map((s) => s.state.at)).toEqual([100]);
+    expect(links.map((l) => l.before.state.at)).toEqual([600]);
+  });
+
+  it('never claims a page left after the reporting page loaded (a late report)', () => {
+    // Page 2 loaded at 150 and reported late; by then it was itself left at 600 with its arrival in hand.
+    const { links } = navigationChain([left(100), left(600, arrival(150))], arrival(150));
+    expect(links).toEqual([{ before: left(100), arrival: arrival(150), current: true }]);
+  });
+
+  it('has nothing to pair when no page was handed over', () => {
+    expect(navigationChain([], arrival(10))).toEqual({ links: [], stale: [] });
+  });
+});
+
+describe('lastActionAgo', () => {
+  const causes = (t: string): boolean => t === 'click';
+  it('measures from an action that can cause a navigation to the page leaving', () => {
+    expect(lastActionAgo(left(1000, null, { at: 700, type: 'click' }), causes)).toBe(300);
+    expect(lastActionAgo(left(1000, null, { at: 700, type: 'scroll' }), causes)).toBeNull();
+    expect(lastActionAgo(left(1000), causes)).toBeNull();
+  });
+});
