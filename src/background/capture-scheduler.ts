@@ -12,6 +12,7 @@
 // worker restart the next step captures anew.
 import browser from 'webextension-polyfill';
 import { host } from '../platform/host';
+import type { ScrollOffset } from '../core/step-draft';
 
 /** Beyond this age, a frame of the page before the action is too old to stand for it: capture anew. */
 const REUSE_MAX_AGE_MS = 5000;
@@ -21,6 +22,8 @@ export interface Frame {
   capturedAt: number;
   /** The tab's address when captured (raw, memory only): a frame is reused only on the same page. */
   url: string;
+  /** The top window's scroll offset the page reported as it settled, just before this capture. */
+  topScroll?: ScrollOffset;
 }
 
 export type FrameResult =
@@ -69,18 +72,28 @@ function captureVisible(tabId: number, windowId: number, url: string): Promise<s
   return next;
 }
 
+/** Settles reported while a capture of the same tab ran: that capture may predate them, so one more follows. */
+const settledAgain = new Map<number, { tab: browser.Tabs.Tab; topScroll: ScrollOffset | undefined }>();
+
 /** A page reported it settled: refresh its frame if the tab is the visible one. */
-export async function captureSettled(tab: browser.Tabs.Tab): Promise<void> {
-  if (tab.id === undefined || tab.windowId === undefined || !tab.active || !tab.url || settling.has(tab.id)) return;
+export async function captureSettled(tab: browser.Tabs.Tab, topScroll?: ScrollOffset): Promise<void> {
+  if (tab.id === undefined || tab.windowId === undefined || !tab.active || !tab.url) return;
+  if (settling.has(tab.id)) {
+    settledAgain.set(tab.id, { tab, topScroll });
+    return;
+  }
   settling.add(tab.id);
   try {
     const capturedAt = Date.now();
     const dataUrl = await captureVisible(tab.id, tab.windowId, tab.url);
-    remember(tab.id, { dataUrl, capturedAt, url: tab.url });
+    remember(tab.id, { dataUrl, capturedAt, url: tab.url, ...(topScroll ? { topScroll } : {}) });
   } catch {
     // Not capturable (chrome://, web store, closed, switched away): the step will say so.
   } finally {
     settling.delete(tab.id);
+    const next = settledAgain.get(tab.id);
+    settledAgain.delete(tab.id);
+    if (next) void captureSettled(next.tab, next.topScroll);
   }
 }
 
@@ -128,4 +141,5 @@ function remember(tabId: number, frame: Frame): void {
 
 export function forgetTab(tabId: number): void {
   settled.delete(tabId);
+  settledAgain.delete(tabId);
 }

@@ -21,6 +21,7 @@ function draftFrom(state: PageState, taskId: string, id: string, action: Action)
   return {
     draftId: id, taskId, timestamp: state.at, action, target: null, domTree: state.domTree, title: state.title,
     url: state.url, viewport: state.viewport, devicePixelRatio: state.devicePixelRatio, lastChangeAt: state.lastChangeAt,
+    ...(state.topScroll ? { topScroll: state.topScroll } : {}),
     redactedRegions: state.redactedRegions, mediaRegions: state.mediaRegions ?? [], redactions: { ...state.redactions },
   };
 }

@@ -18,6 +18,7 @@ import { activeConfig, saveConfig } from './scrubber-state';
 import { DEFAULT_CONFIG_TEXT } from '../core/scrub/default-config';
 import { onPageLoaded, onTabActivated } from './navigation-steps';
 import { tabMemory } from './tab-memory';
+import { scrollOffset } from '../core/view-shift';
 
 const handlers: HandlerMap = {
   'recording/start': async (m) => {
@@ -44,8 +45,10 @@ const handlers: HandlerMap = {
     return { ok: true };
   },
   'step/record': (m, sender) => recordStep(m.draft, sender),
-  'page/settled': async (_m, sender) => {
-    if (sender.tab && (await readRecording())) void captureSettled(sender.tab);
+  'page/settled': async (m, sender) => {
+    // Only the top frame knows the offset the tab is shown at.
+    const topScroll = sender.frameId === 0 ? scrollOffset(m.topScroll) : undefined;
+    if (sender.tab && (await readRecording())) void captureSettled(sender.tab, topScroll);
     return { ok: true };
   },
   'frame/hello': async (_m, sender) => ({

@@ -127,6 +127,7 @@ async function attachFrame(draftId: string, framePromise: Promise<FrameResult>, 
       memory.keep(result.frame.dataUrl);
       frame = await sealFrame(result.frame.dataUrl, {
         capturedAt: result.frame.capturedAt, fresh: result.fresh, ...(result.note ? { note: result.note } : {}),
+        ...(result.frame.topScroll ? { topScroll: result.frame.topScroll } : {}),
       });
     }
     const database = await db();

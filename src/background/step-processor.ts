@@ -11,6 +11,7 @@ import { FRAME_KEY_LOST_NOTE, FRAME_LOST_NOTE } from '../core/pending-step';
 import { buildStep, type StepImage } from '../core/build-step';
 import { imageIdFor, type FrameJobResult } from '../core/frame-job';
 import { isStorageFull } from '../core/storage-error';
+import { regionShift } from '../core/view-shift';
 import { db, stepsOfTask } from '../platform/db';
 import { activeConfig } from './scrubber-state';
 import { openFrame } from './frame-vault';
@@ -150,15 +151,18 @@ async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage 
   if (task.status === 'recording' && (await backlog()) <= MAX_BACKLOG_TO_WAIT) await untilUserPauses();
   const { config } = await activeConfig();
   const imageId = imageIdFor(p.draftId);
+  const shift = regionShift(p.draft.topScroll, meta?.topScroll);
+  const note = [meta?.note, shift && `the page was scrolled by ${Math.round(shift.x)}, ${Math.round(shift.y)} px after this frame; blur regions moved to match`]
+    .filter(Boolean).join('; ');
   try {
     const result = await scrubFrameOffscreen({
       imageId, dataUrl, devicePixelRatio: p.draft.devicePixelRatio, redactedRegions: p.draft.redactedRegions,
-      mediaRegions: p.draft.mediaRegions ?? [], domVouches: meta?.fresh ?? false, config,
+      mediaRegions: p.draft.mediaRegions ?? [], domVouches: meta?.fresh ?? false, config, ...(shift ? { regionShift: shift } : {}),
     });
     const capturedAt = meta?.capturedAt ?? p.arrivedAt;
     return {
       image: { id: imageId, width: result.width, height: result.height, capturedAt, fresh: meta?.fresh ?? false, redactions: result.redactions },
-      ...(meta?.note ? { note: meta.note } : {}),
+      ...(note ? { note } : {}),
       result,
     };
   } catch (error) {

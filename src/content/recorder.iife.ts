@@ -102,8 +102,9 @@ function main(): void {
     const stops: (() => void)[] = [initNavigationObserver(window, rec, atPageLoad)];
     if (secret) stops.push(answerOffsetRequests(window, secret, () => rec.offsetOf(null), (frame, id) => rec.snapshotter.setFrameId(frame, id)));
     const settle = initSettleNotifier(window, () => rec.snapshotter.lastChangeAt, (lastChangeAt) => {
-      if (rec.recording) broadcast({ kind: 'page/settled', lastChangeAt });
-    });
+      // The top frame's offset goes with it: the frame captured now shows the page at this offset.
+      if (rec.recording) broadcast({ kind: 'page/settled', lastChangeAt, ...(top ? { topScroll: { x: window.scrollX, y: window.scrollY } } : {}) });
+    }, () => { rec.snapshotter.lastChangeAt = Date.now(); });
     rec.snapshotter.onChange = settle.changed;
     stops.push(settle.stop);
     if (!top) {

@@ -1,7 +1,7 @@
 // The recorder for one document tree: takes the pre-action snapshot, describes
 // the target, and turns an action into a draft for the service worker.
 import type { Action, Target } from '../core/schema';
-import type { StepDraft } from '../core/step-draft';
+import type { ScrollOffset, StepDraft } from '../core/step-draft';
 import type { Redactor } from '../core/redactor';
 import type { RecordingState } from '../core/messages';
 import { ElementIds } from './element-ids';
@@ -20,6 +20,8 @@ export interface PreAction {
   target: Target | null;
   element: Element | null;
   lastChangeAt: number;
+  /** The top window's scroll offset, if this frame is the top one. */
+  topScroll: ScrollOffset | undefined;
   title: string;
   url: string;
   /** Main-thread time the capture took (ms), reported with the step for the bench. */
@@ -133,6 +135,7 @@ export class Recorder {
       element,
       target: element && snapshot.targetId !== null ? this.describe(element, snapshot.targetId) : null,
       lastChangeAt: this.snapshotter.lastChangeAt,
+      topScroll: this.win === this.win.top ? { x: this.win.scrollX, y: this.win.scrollY } : undefined,
       title: this.remembered(`t:${this.win.top === this.win ? this.win.document.title : this.topTitle()}`, (t) => this.redactor.redact(t).text),
       url: this.remembered(`u:${this.win.location.href}`, (u) => this.redactor.redactUrl(u).text),
       captureMs: 0,
@@ -199,6 +202,7 @@ export class Recorder {
       viewport: { width: this.win.innerWidth, height: this.win.innerHeight },
       devicePixelRatio: this.win.devicePixelRatio || 1,
       lastChangeAt: pre.lastChangeAt,
+      ...(pre.topScroll ? { topScroll: pre.topScroll } : {}),
       redactedRegions: pre.snapshot.redactedRegions,
       mediaRegions: pre.snapshot.mediaRegions,
       redactions: pre.snapshot.redactions,

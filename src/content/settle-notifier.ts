@@ -8,7 +8,12 @@ import { listen } from './guard';
 // second between a page's reaction and the next action. 100 ms after the last change leaves time for it.
 const QUIET_MS = 100;
 
-export function initSettleNotifier(win: Window, lastChangeAt: () => number, notify: (changeAt: number) => void): {
+/**
+ * `viewChanged`: a scroll or resize moved what the screen shows without a DOM change. It counts as a change
+ * for the step's frame too: a frame from before it shows text where the step's boxes no longer are, so its
+ * redactions would be blurred in the wrong places.
+ */
+export function initSettleNotifier(win: Window, lastChangeAt: () => number, notify: (changeAt: number) => void, viewChanged: () => void): {
   changed: () => void; stop: () => void;
 } {
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -21,9 +26,13 @@ export function initSettleNotifier(win: Window, lastChangeAt: () => number, noti
       if (win.document.visibilityState === 'visible') notify(Math.max(latest, lastChangeAt()));
     }, QUIET_MS);
   };
+  const moved = (): void => {
+    viewChanged();
+    changed();
+  };
   const stops = [
-    listen(win, 'scroll', changed),
-    listen(win, 'resize', changed),
+    listen(win, 'scroll', moved),
+    listen(win, 'resize', moved),
     listen(win, 'load', changed),
     listen(win.document, 'visibilitychange', changed),
   ];

@@ -3,7 +3,7 @@
 // regions, OCR what the DOM cannot vouch for, blur what a rule matches,
 // encode the PNG once and store it under `imageId`.
 import type { Box } from './schema';
-import type { MediaRegion } from './step-draft';
+import type { MediaRegion, ScrollOffset } from './step-draft';
 import type { ScrubConfig } from './scrub/config';
 
 export interface FrameJob {
@@ -20,6 +20,11 @@ export interface FrameJob {
    * other frame (captured late, or an older one reused) is read by OCR whole.
    */
   domVouches: boolean;
+  /**
+   * Added to every region: the frame was captured at another scroll offset than the regions were measured
+   * at (an older frame reused after a scroll), so the text is elsewhere in its pixels.
+   */
+  regionShift?: ScrollOffset;
   config: ScrubConfig;
 }
 

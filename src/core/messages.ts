@@ -4,7 +4,7 @@ import type { StepDraft } from './step-draft';
 import type { Task } from './task';
 import type { FrameJob, FrameJobResult } from './frame-job';
 import type { Box } from './schema';
-import type { MediaRegion } from './step-draft';
+import type { MediaRegion, ScrollOffset } from './step-draft';
 import type { NavigationKind } from './page-state';
 import type { ScrubConfig, ConfigError } from './scrub/config';
 
@@ -45,7 +45,7 @@ export type Message =
   | { kind: 'config/save'; text: string }
   // content -> background
   | { kind: 'step/record'; draft: StepDraft }
-  | { kind: 'page/settled'; lastChangeAt: number }
+  | { kind: 'page/settled'; lastChangeAt: number; topScroll?: ScrollOffset }
   | { kind: 'frame/hello' }
   | { kind: 'page/loaded'; url: string; title: string; navigation: NavigationKind; at: number }
   // background -> content (top frame): its current tree, to join a cross-origin frame's step into

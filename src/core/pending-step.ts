@@ -4,7 +4,7 @@
 // frame it waits on is sealed with a key that lives only in memory
 // (storage.session): on disk it is unreadable, and after a browser restart
 // it cannot be opened at all, so the step is then stored without a screenshot.
-import type { StepDraft } from './step-draft';
+import type { ScrollOffset, StepDraft } from './step-draft';
 
 /** The captured frame, AES-GCM sealed; `data` decrypts to the capture's PNG data URL. */
 export interface SealedFrame {
@@ -15,6 +15,8 @@ export interface SealedFrame {
   /** Captured after the page's last change and before the action. */
   fresh: boolean;
   note?: string;
+  /** The top window's scroll offset when it was captured, if the page reported it. */
+  topScroll?: ScrollOffset;
 }
 
 /** No frame can be had; `note` says why (stored as the step's screenshot_note). */

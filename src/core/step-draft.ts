@@ -14,6 +14,8 @@ export type MediaKind = (typeof MEDIA_KINDS)[number];
 /** A screen area (CSS px, top-level viewport) drawn from pixels, not DOM text. */
 export interface MediaRegion extends Box { kind: MediaKind }
 
+export interface ScrollOffset { x: number; y: number }
+
 export interface PageObservation {
   /** The XML tree; empty while `domParts` holds it unassembled (as pages send it). */
   domTree: string;
@@ -25,6 +27,11 @@ export interface PageObservation {
   devicePixelRatio: number;
   /** Last time the page visibly changed (DOM mutation, scroll, resize), ms epoch. */
   lastChangeAt: number;
+  /**
+   * The top window's scroll offset (CSS px) when the regions below were measured; absent from frames that
+   * cannot read it (cross-origin). A reused frame captured at another offset has its regions moved by the difference.
+   */
+  topScroll?: ScrollOffset;
   /** Regions (CSS px, top-level viewport) whose text was redacted: blurred in the screenshot. */
   redactedRegions: Box[];
   /** Regions (CSS px, top-level viewport) of images, canvases, video and foreign frames: OCR'd, not trusted. */
@@ -54,6 +61,6 @@ export interface StepDraft extends PageObservation {
 export function observationOf(d: PageObservation): PageObservation {
   return {
     domTree: d.domTree, title: d.title, url: d.url, viewport: d.viewport, devicePixelRatio: d.devicePixelRatio,
-    lastChangeAt: d.lastChangeAt, redactedRegions: d.redactedRegions, mediaRegions: d.mediaRegions, redactions: d.redactions,
+    lastChangeAt: d.lastChangeAt, ...(d.topScroll ? { topScroll: d.topScroll } : {}), redactedRegions: d.redactedRegions, mediaRegions: d.mediaRegions, redactions: d.redactions,
   };
 }

@@ -7,6 +7,7 @@ import type { Box } from '../core/schema';
 import type { OcrLine } from '../core/scrub/ocr-words';
 import { secretWordBoxes, shiftLines, untrustedWordBoxes } from '../core/scrub/ocr-words';
 import { regionsToPixels } from '../core/blur-regions';
+import { shiftBoxes } from '../core/view-shift';
 import { cropScale, planCrops, type Crop } from '../core/ocr-crops';
 import { createScrubber } from '../core/scrub/scrubber';
 import { defaultEntityRecognizer } from '../core/scrub/cued-entities';
@@ -51,7 +52,7 @@ export async function scrubFrame(job: FrameJob): Promise<FrameJobResult> {
   bitmap.close();
   const { blur, ocr } = job.config;
   const style = { mode: blur.mode, strength: blur.strength };
-  for (const r of regionsToPixels(job.redactedRegions, 1, blur.padding, width, height)) blurRect(canvas, ctx, r, style);
+  for (const r of regionsToPixels(shiftBoxes(job.redactedRegions, job.regionShift), 1, blur.padding, width, height)) blurRect(canvas, ctx, r, style);
   const t1 = performance.now();
 
   const redactions: Record<string, number> = {};
@@ -59,7 +60,7 @@ export async function scrubFrame(job: FrameJob): Promise<FrameJobResult> {
   let cacheHits = 0;
   const fullFrame = ocr.scope === 'full' || !job.domVouches;
   if (ocr.enabled) {
-    const plan = fullFrame ? [{ x: 0, y: 0, width, height }] : planCrops(job.mediaRegions, width, height);
+    const plan = fullFrame ? [{ x: 0, y: 0, width, height }] : planCrops(shiftBoxes(job.mediaRegions, job.regionShift), width, height);
     const scrubber = createScrubber(job.config, job.config.ner.enabled ? ner : null);
     const toBlur: Box[] = [];
     for (const crop of plan) {

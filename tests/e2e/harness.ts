@@ -185,26 +185,29 @@ export async function storedStepCount(browser: Browser, activePage?: Page): Prom
   return count;
 }
 
-/** Every string value stored in IndexedDB (steps and tasks), for leak checks. */
+/** Everything the extension stores (IndexedDB steps, tasks and pending steps, and storage.local), for leak checks. */
 export async function dumpIndexedDb(browser: Browser): Promise<string> {
-  const page = await extensionPage(browser);
-  return page.evaluate(async () => new Promise<string>((resolve, reject) => {
-    const open = indexedDB.open('alien-dataflow');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction(['steps', 'tasks']);
-      const out: unknown[] = [];
-      let pending = 2;
-      for (const name of ['steps', 'tasks']) {
-        const req = tx.objectStore(name).getAll();
-        req.onsuccess = () => {
-          out.push(req.result);
-          if (--pending === 0) { open.result.close(); resolve(JSON.stringify(out)); }
-        };
-        req.onerror = () => reject(req.error);
-      }
-    };
-  }));
+  return dumpStorage(await extensionPage(browser));
+}
+
+/** The same, read from any of the extension's pages, in either browser. */
+export function dumpStorage(extensionPage: Page): Promise<string> {
+  return extensionPage.evaluate(async () => {
+    const stores = ['steps', 'tasks', 'pending'];
+    const idb = await new Promise<unknown[]>((resolve, reject) => {
+      const open = indexedDB.open('alien-dataflow');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction(stores);
+        const reads = stores.map((name) => tx.objectStore(name).getAll());
+        tx.oncomplete = () => { open.result.close(); resolve(reads.map((r) => r.result)); };
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+    // Firefox's promise API is `browser`; Chromium's is `chrome`.
+    const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+    return JSON.stringify([idb, await api.storage.local.get(null)]);
+  });
 }
 
 /** Stop the extension's service worker as the browser does when it is idle (needs launch({ detachWorker: true })). */
