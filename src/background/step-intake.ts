@@ -20,6 +20,7 @@ import { tabMemory } from './tab-memory';
 import { noteUserAction } from './input-quiet';
 import { reportStorageFull } from './storage-health';
 import { sealFrame } from './frame-vault';
+import { regionShift, scrollOffset, shiftBoxes } from '../core/view-shift';
 import { frameInMemory, isCapturing, kickProcessor, onRecordedCount } from './step-processor';
 import { listUnsent, removeUnsent } from '../platform/page-handoff';
 
@@ -158,8 +159,10 @@ async function joinTopFrame(tabId: number, frameId: number, draft: StepDraft): P
     return;
   }
   draft.domTree = joinFrameTree(top.xml, frameId, draft.domTree) ?? draft.domTree;
-  draft.redactedRegions = [...draft.redactedRegions, ...top.redactedRegions];
-  draft.mediaRegions = [...draft.mediaRegions, ...top.mediaRegions];
+  // The top frame measured its regions now; the frame's hold at the scroll its offset was measured at.
+  const shift = regionShift(scrollOffset(top.topScroll), draft.topScroll);
+  draft.redactedRegions = [...draft.redactedRegions, ...shiftBoxes(top.redactedRegions, shift)];
+  draft.mediaRegions = [...draft.mediaRegions, ...shiftBoxes(top.mediaRegions, shift)];
 }
 
 /**

@@ -9,11 +9,15 @@
 // what the parent sends, which goes to the child's end only. Numbers are
 // checked to be finite and in range.
 import { listen } from './guard';
+import { scrollOffset } from '../core/view-shift';
+import type { ScrollOffset } from '../core/step-draft';
 
 const HELLO = 'alien-dataflow:channel';
 const MAX_OFFSET = 1_000_000;
 
 type Offset = { x: number; y: number };
+/** An offset, and the top window's scroll when it was measured (boxes placed with it hold at that scroll). */
+export type MeasuredOffset = Offset & { topScroll?: ScrollOffset };
 interface Signed { body: string; mac: string }
 
 async function hmacKey(secret: string): Promise<CryptoKey> {
@@ -48,7 +52,7 @@ const isOffset = (o: unknown): o is Offset => {
  * `ownOffset`: this frame's own offset; `onFrameId`: a child frame said (signed) which browser frame id it has.
  */
 export function answerOffsetRequests(
-  win: Window, secret: string, ownOffset: () => Offset, onFrameId: (frame: Element, frameId: number) => void,
+  win: Window, secret: string, ownOffset: () => MeasuredOffset, onFrameId: (frame: Element, frameId: number) => void,
 ): () => void {
   const key = hmacKey(secret);
   const ports: MessagePort[] = [];
@@ -68,7 +72,10 @@ export function answerOffsetRequests(
       if (typeof request.frameId === 'number' && Number.isInteger(request.frameId) && request.frameId > 0) onFrameId(frame, request.frameId);
       const r = frame.getBoundingClientRect();
       const own = ownOffset();
-      const reply = { nonce: request.nonce, seq: ++seq, x: own.x + r.left + (frame as HTMLElement).clientLeft, y: own.y + r.top + (frame as HTMLElement).clientTop };
+      const reply = {
+        nonce: request.nonce, seq: ++seq, x: own.x + r.left + (frame as HTMLElement).clientLeft, y: own.y + r.top + (frame as HTMLElement).clientTop,
+        ...(own.topScroll ? { topScroll: own.topScroll } : {}),
+      };
       port.postMessage(await sign(k, JSON.stringify(reply)));
     })();
   }, { capture: false, passive: true });
@@ -79,7 +86,7 @@ export function answerOffsetRequests(
 }
 
 /** In a cross-origin frame: open the channel to the parent; `ask()` requests the offset again. */
-export function requestOffset(win: Window, secret: string, frameId: number, onOffset: (o: Offset) => void): { ask: () => void; stop: () => void } {
+export function requestOffset(win: Window, secret: string, frameId: number, onOffset: (o: MeasuredOffset) => void): { ask: () => void; stop: () => void } {
   const key = hmacKey(secret);
   const pending = new Set<string>();
   let answered = false;
@@ -87,10 +94,11 @@ export function requestOffset(win: Window, secret: string, frameId: number, onOf
   const open = (): MessageChannel => {
     const channel = new MessageChannel();
     channel.port1.onmessage = (m: MessageEvent) => void (async () => {
-      const reply = await verified(await key, m.data) as (Offset & { nonce?: unknown }) | null;
+      const reply = await verified(await key, m.data) as (Offset & { nonce?: unknown; topScroll?: unknown }) | null;
       if (!reply || typeof reply.nonce !== 'string' || !pending.delete(reply.nonce) || !isOffset(reply)) return;
       answered = true;
-      onOffset({ x: reply.x, y: reply.y });
+      const topScroll = scrollOffset(reply.topScroll);
+      onOffset({ x: reply.x, y: reply.y, ...(topScroll ? { topScroll } : {}) });
     })();
     win.parent.postMessage({ type: HELLO }, '*', [channel.port2]);
     return channel;

@@ -100,7 +100,9 @@ function main(): void {
     // signed channels (see frame-offset).
     const secret = state.frameSecret ?? '';
     const stops: (() => void)[] = [initNavigationObserver(window, rec, atPageLoad)];
-    if (secret) stops.push(answerOffsetRequests(window, secret, () => rec.offsetOf(null), (frame, id) => rec.snapshotter.setFrameId(frame, id)));
+    // Each answer carries the top window's scroll it holds at, passed down from the top frame.
+    const measuredOffset = () => ({ ...rec.offsetOf(null), topScroll: top ? { x: window.scrollX, y: window.scrollY } : rec.offsetTopScroll });
+    if (secret) stops.push(answerOffsetRequests(window, secret, measuredOffset, (frame, id) => rec.snapshotter.setFrameId(frame, id)));
     const settle = initSettleNotifier(window, () => rec.snapshotter.lastChangeAt, (lastChangeAt) => {
       // The top frame's offset goes with it: the frame captured now shows the page at this offset.
       if (rec.recording) broadcast({ kind: 'page/settled', lastChangeAt, ...(top ? { topScroll: { x: window.scrollX, y: window.scrollY } } : {}) });
@@ -109,7 +111,10 @@ function main(): void {
     stops.push(settle.stop);
     if (!top) {
       if (secret && hello) {
-        const channel = requestOffset(window, secret, hello.frameId, (o) => { rec.offset = o; });
+        const channel = requestOffset(window, secret, hello.frameId, (o) => {
+          rec.offset = { x: o.x, y: o.y };
+          rec.offsetTopScroll = o.topScroll;
+        });
         stops.push(channel.stop, listen(window, 'pointerdown', channel.ask));
       }
     } else {
@@ -118,7 +123,9 @@ function main(): void {
         // Only the worker (this extension, no tab) may ask; content scripts cannot message each other this way anyway.
         if (!isMessage(raw) || raw.kind !== 'frame/snapshot' || !rec.recording || sender.id !== browser.runtime.id || sender.tab) return undefined;
         const snap = rec.snapshotter.snapshot();
-        return Promise.resolve({ xml: snap.xml, redactedRegions: snap.redactedRegions, mediaRegions: snap.mediaRegions });
+        return Promise.resolve({
+          xml: snap.xml, redactedRegions: snap.redactedRegions, mediaRegions: snap.mediaRegions, topScroll: { x: window.scrollX, y: window.scrollY },
+        });
       };
       browser.runtime.onMessage.addListener(onSnapshot);
       stops.push(() => browser.runtime.onMessage.removeListener(onSnapshot));

@@ -20,7 +20,7 @@ export interface PreAction {
   target: Target | null;
   element: Element | null;
   lastChangeAt: number;
-  /** The top window's scroll offset, if this frame is the top one. */
+  /** The top window's scroll offset the step's boxes hold at (for a cross-origin frame: when its offset was measured). */
   topScroll: ScrollOffset | undefined;
   title: string;
   url: string;
@@ -42,6 +42,8 @@ export class Recorder {
   where: { tabId: number; frameId: number } | null = null;
   /** Offset of this frame in the top-level viewport; set by the frame-offset exchange for cross-origin frames. */
   offset: { x: number; y: number } = { x: 0, y: 0 };
+  /** The top window's scroll when that offset was measured: this frame's regions hold for a frame captured at it. */
+  offsetTopScroll: ScrollOffset | undefined;
   /** When the last step was emitted (ms epoch): lets observers drop events implied by it (a submit after a click). */
   lastEmitAt = 0;
   lastEmitType: Action['type'] | null = null;
@@ -135,7 +137,7 @@ export class Recorder {
       element,
       target: element && snapshot.targetId !== null ? this.describe(element, snapshot.targetId) : null,
       lastChangeAt: this.snapshotter.lastChangeAt,
-      topScroll: this.win === this.win.top ? { x: this.win.scrollX, y: this.win.scrollY } : undefined,
+      topScroll: this.win === this.win.top ? { x: this.win.scrollX, y: this.win.scrollY } : this.offsetTopScroll,
       title: this.remembered(`t:${this.win.top === this.win ? this.win.document.title : this.topTitle()}`, (t) => this.redactor.redact(t).text),
       url: this.remembered(`u:${this.win.location.href}`, (u) => this.redactor.redactUrl(u).text),
       captureMs: 0,

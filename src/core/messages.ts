@@ -80,7 +80,7 @@ export interface ReplyMap {
   'page/settled': { ok: true };
   'frame/hello': { frameId: number; tabId: number; recording: RecordingState | null };
   /** The top frame's tree and screen regions, to join a cross-origin frame's step into. */
-  'frame/snapshot': { xml: string; redactedRegions: Box[]; mediaRegions: MediaRegion[] } | null;
+  'frame/snapshot': { xml: string; redactedRegions: Box[]; mediaRegions: MediaRegion[]; topScroll?: ScrollOffset } | null;
   'page/loaded': { ok: true };
   'offscreen/export': { ok: true };
   'offscreen/export-cancel': { ok: true };

@@ -3,11 +3,11 @@
 // count a task's stored steps, export through the real download.
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import JSZip from 'jszip';
 import * as chromium from './harness';
 import { sleep, waitFor } from './harness';
-import { exportZipFirefox, firefoxSkip, launchFirefox, startRecordingFirefox, stopRecordingFirefox, type FirefoxOptions } from './firefox-harness';
+import { exportZipFirefox, firefoxSkip, launchFirefox, RELAY_ASK, RELAY_REPLY, startRecordingFirefox, stopRecordingFirefox, type FirefoxOptions } from './firefox-harness';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -25,9 +25,29 @@ export interface RecorderDriver {
   exportZip(page: Page): Promise<JSZip>;
   /** A page of the extension's own (it can call the extension APIs), without touching the worker. */
   extensionPage(): Promise<Page>;
+  /**
+   * Sends `message` to the worker from the extension's content-script world in `page`'s top frame (which a
+   * compromised renderer controls); resolves to the reply as JSON, 'null', or 'error: …'.
+   */
+  sendAsContentScript(page: Page, message: object): Promise<string>;
   /** Opens one of the extension's pages (`review/review.html`) in a new tab, as its links do. */
   openExtensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
+}
+
+/** Evaluates `expression` (a promise) in the extension's content-script world of `page`'s top frame, through CDP. */
+async function inContentScriptWorld(page: Page, expression: string): Promise<string> {
+  const cdp = await page.createCDPSession();
+  const contexts: { id: number; name: string; auxData?: { frameId?: string; type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  await sleep(300);
+  const frameId = (page.mainFrame() as unknown as { _id: string })._id;
+  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name.startsWith('ALIEN Dataflow') && (!c.auxData.frameId || c.auxData.frameId === frameId));
+  if (!world) throw new Error(`no content-script world in the page: ${contexts.map((c) => `${c.name}/${c.auxData?.type}`).join(', ')}`);
+  const result = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
+  await cdp.detach();
+  return String(result.result.value);
 }
 
 /** The browsers this machine can run, each with why it is skipped (or false). */
@@ -66,6 +86,8 @@ async function chromiumDriver(): Promise<RecorderDriver> {
     storedSteps: async (taskId) => countSteps(await chromium.extensionPage(session.browser), taskId),
     exportZip: (page) => chromium.exportZip(session, page),
     extensionPage: () => chromium.extensionPage(session.browser),
+    sendAsContentScript: (page, message) => inContentScriptWorld(page, `chrome.runtime.sendMessage(${JSON.stringify(message)})
+      .then((r) => JSON.stringify(r === undefined ? null : r)).catch((e) => 'error: ' + e.message)`),
     openExtensionPage: async (path) => {
       const page = await session.browser.newPage();
       await page.goto(`chrome-extension://${await chromium.extensionId(session.browser)}/${path}`);
@@ -85,6 +107,20 @@ async function firefoxDriver(opts: FirefoxOptions): Promise<RecorderDriver> {
     storedSteps: async (taskId) => countSteps(await session.popup(), taskId),
     exportZip: async () => JSZip.loadAsync(readFileSync(await exportZipFirefox(await session.popup(), session.downloads))),
     extensionPage: () => session.popup(),
+    sendAsContentScript: async (page, message) => {
+      if (!opts.contentScriptRelay) throw new Error('open the Firefox driver with { contentScriptRelay: true }');
+      return page.evaluate((m, ask, reply) => new Promise<string>((resolve) => {
+        const id = Math.random().toString(36).slice(2);
+        // No named inner functions here: the test runner's transform would wrap them in a helper the page lacks.
+        const done = new AbortController();
+        window.addEventListener('message', (e: MessageEvent) => {
+          if (e.data?.type !== reply || e.data.id !== id) return;
+          done.abort();
+          resolve(String(e.data.reply));
+        }, { signal: done.signal });
+        window.postMessage({ type: ask, id, message: m }, '*');
+      }), message, RELAY_ASK, RELAY_REPLY);
+    },
     openExtensionPage: async (path) => {
       // Only the extension may open its moz-extension: pages; the popup does, as its own links do.
       const url = await (await session.popup()).evaluate(async (p) => {
@@ -108,6 +144,31 @@ export function openDriver(name: BrowserName, firefox: FirefoxOptions = {}): Pro
   return name === 'chromium' ? chromiumDriver() : firefoxDriver(firefox);
 }
 
+/** A message to the worker from one of the extension's pages, through the browser's promise API. */
+export function askWorker(extensionPage: Page, message: object): Promise<unknown> {
+  return extensionPage.evaluate((m) => ((globalThis as { browser?: typeof chrome }).browser ?? chrome).runtime.sendMessage(m), message);
+}
+
+/** Edits the scrubber config in force, as the options page would save it; fails the test if it is refused. */
+export async function editConfig(driver: RecorderDriver, edit: (text: string) => string): Promise<void> {
+  const page = await driver.extensionPage();
+  const current = await askWorker(page, { kind: 'config/get' }) as { text: string };
+  const saved = await askWorker(page, { kind: 'config/save', text: edit(current.text) }) as { ok: boolean; errors?: unknown };
+  if (!saved.ok) throw new Error(`config refused: ${JSON.stringify(saved)}`);
+}
+
+/** The media fixture with a payment frame from another origin (localhost against 127.0.0.1), loaded. */
+export async function openCheckoutWithPaymentFrame(driver: RecorderDriver, viewport?: { width: number; height: number }): Promise<{ page: Page; frame: Frame }> {
+  const page = await driver.newPage();
+  if (viewport) await page.setViewport(viewport);
+  const frameUrl = `${driver.other.replace('127.0.0.1', 'localhost')}/privacy/pay-frame.html`;
+  await page.goto(`${driver.site}/privacy/media.html?frame=${encodeURIComponent(frameUrl)}`);
+  const frame = await waitFor(() => page.frames().find((f) => f.url().startsWith(frameUrl)));
+  await frame.waitForSelector('#confirm');
+  await sleep(300);
+  return { page, frame };
+}
+
 /** Waits until a task has at least `n` stored steps; says how many it had when it gives up. */
 export async function waitForSteps(driver: RecorderDriver, taskId: string, n: number, timeout = 30_000): Promise<void> {
   await waitFor(async () => (await driver.storedSteps(taskId)) >= n, timeout, 250).catch(async (e: unknown) => {
@@ -116,10 +177,10 @@ export async function waitForSteps(driver: RecorderDriver, taskId: string, n: nu
 }
 
 /** One test per browser, each in a browser of its own (skipped, saying why, where one cannot run here). */
-export function testInBothBrowsers(title: string, body: (driver: RecorderDriver) => Promise<void>): void {
+export function testInBothBrowsers(title: string, body: (driver: RecorderDriver) => Promise<void>, firefox: FirefoxOptions = {}): void {
   for (const { name, skip } of BROWSERS) {
     test(`${name}: ${title}`, { skip }, async () => {
-      const driver = await openDriver(name);
+      const driver = await openDriver(name, firefox);
       try {
         await body(driver);
       } finally {

@@ -28,7 +28,17 @@ export interface FirefoxSession {
 export interface FirefoxOptions {
   /** Suspend the background page after this long without events (Firefox's default is 30 s). */
   idleTimeoutMs?: number;
+  /**
+   * Adds a test-only content script (in this test copy of the build only) that relays a page's window message
+   * to the worker as a content script would, and posts the reply back: BiDi cannot evaluate in a content
+   * script's own world, as CDP can in Chromium. The worker sees a content-script sender, as from the recorder.
+   */
+  contentScriptRelay?: boolean;
 }
+
+/** The window message the relay answers, and the one it answers with. */
+export const RELAY_ASK = 'alien-dataflow-test:relay';
+export const RELAY_REPLY = 'alien-dataflow-test:relay-reply';
 
 export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxSession> {
   const build = join(ROOT, FIREFOX_BUILD);
@@ -46,6 +56,17 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
 browser.runtime.onSuspend.addListener(() => { browser.storage.local.get('testSuspends').then((s) => browser.storage.local.set({ testSuspends: (s.testSuspends ?? 0) + 1 })); });
 `);
   manifest.background.scripts.unshift('test-open-popup.js');
+  if (opts.contentScriptRelay) {
+    writeFileSync(join(copy, 'test-relay.js'), `window.addEventListener('message', (e) => {
+  if (e.source !== window || !e.data || e.data.type !== '${RELAY_ASK}') return;
+  browser.runtime.sendMessage(e.data.message)
+    .then((r) => JSON.stringify(r === undefined ? null : r), (err) => 'error: ' + err.message)
+    .then((reply) => window.postMessage({ type: '${RELAY_REPLY}', id: e.data.id, reply }, '*'));
+});
+`);
+    (manifest as unknown as { content_scripts: { matches: string[]; js: string[]; run_at?: string }[] }).content_scripts
+      .push({ matches: ['http://127.0.0.1/*'], js: ['test-relay.js'], run_at: 'document_start' });
+  }
   writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest));
   const site = await serveStatic(FIXTURES);
   const other = await serveStatic(FIXTURES);

@@ -3,7 +3,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Frame, type Page, type WebWorker } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
 import JSZip from 'jszip';
 import { findChrome, INSTALL_HINT } from '../../scripts/find-chrome.mjs';
 import { serveStatic } from '../../scripts/fixture-server.mjs';
@@ -272,13 +272,3 @@ export async function trajectory(zip: JSZip): Promise<ExportedStep[]> {
   return text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as ExportedStep);
 }
 
-/** The checkout page whose payment frame comes from the second origin; resolves once the frame is loaded. */
-export async function openCheckoutWithPaymentFrame(session: Session): Promise<{ page: Page; frame: Frame }> {
-  const page = await session.browser.newPage();
-  const frameUrl = `${session.other.url.replace('127.0.0.1', 'localhost')}/privacy/pay-frame.html`;
-  await page.goto(`${session.fixtures.url}/privacy/media.html?frame=${encodeURIComponent(frameUrl)}`);
-  const frame = await waitFor(() => page.frames().find((f) => f.url().startsWith(frameUrl)));
-  await frame.waitForSelector('#confirm');
-  await sleep(300);
-  return { page, frame };
-}

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createOcrReader, type OcrReader } from './ocr-reader';
 import type { Page } from 'puppeteer-core';
 import { trajectory, sleep, dumpStorage, FIXTURES } from './harness';
-import { testInBothBrowsers, waitForSteps, type RecorderDriver } from './browsers';
+import { askWorker, testInBothBrowsers, waitForSteps, type RecorderDriver } from './browsers';
 
 const planted = JSON.parse(readFileSync(join(FIXTURES, 'privacy/secrets.json'), 'utf8')) as Record<string, string>;
 const TYPED_EMAIL = 'backup.person@example-mail.com';
@@ -94,7 +94,7 @@ testInBothBrowsers('no planted secret survives into storage or the export; contr
     assert.deepEqual(leaks(text), [], `OCR of ${step.observation.screenshot_path} finds no secret`);
   }
   // OCR reads the screenshots (so its silence about secrets means something).
-  assert.match(ocrText, /Account settings/);
+  assert.match(ocrText, /shipping options/);
   assert.match(ocrText, /garden/);
 
   // Over-redaction is a defect too.
@@ -111,11 +111,6 @@ testInBothBrowsers('no planted secret survives into storage or the export; contr
   assert.ok(!JSON.stringify(report).includes('@'), 'the report holds counts, never values');
   await page.close();
 });
-
-/** A message to the worker from an extension page, through the browser's promise API. */
-function ask(page: Page, message: object): Promise<unknown> {
-  return page.evaluate((m) => ((globalThis as { browser?: typeof chrome }).browser ?? chrome).runtime.sendMessage(m), message);
-}
 
 testInBothBrowsers('the options page refuses an invalid config and keeps the last good one', async (driver) => {
   const page = await driver.openExtensionPage('options/options.html');
@@ -138,9 +133,9 @@ testInBothBrowsers('the options page refuses an invalid config and keeps the las
   assert.equal(await page.$eval('button.primary', (b) => (b as HTMLButtonElement).disabled), true);
 
   // Even sent straight to the worker, it is refused and the config in force is unchanged.
-  const reply = await ask(page, { kind: 'config/save', text: broken });
+  const reply = await askWorker(page, { kind: 'config/save', text: broken });
   assert.equal((reply as { ok: boolean }).ok, false);
-  const inForce = await ask(page, { kind: 'config/get' });
+  const inForce = await askWorker(page, { kind: 'config/get' });
   assert.equal((inForce as { text: string }).text, original);
 
   // A valid change saves.
@@ -152,9 +147,9 @@ testInBothBrowsers('the options page refuses an invalid config and keeps the las
   await page.waitForSelector('::-p-text(Valid.)');
   await page.click('button.primary');
   await page.waitForSelector('::-p-text(Saved.)');
-  const after = await ask(page, { kind: 'config/get' });
+  const after = await askWorker(page, { kind: 'config/get' });
   assert.equal((after as { config: { replacement: { style: string } } }).config.replacement.style, 'typed');
   // Put the defaults back for any later test.
-  await ask(page, { kind: 'config/save', text: original });
+  await askWorker(page, { kind: 'config/save', text: original });
   await page.close();
 });
