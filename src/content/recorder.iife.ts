@@ -94,7 +94,18 @@ function main(): void {
     rec.sensitive = sensitiveFieldTest(scrubber.config.sensitive_fields);
     rec.snapshotter.configure(scrubber.config.mask_selectors, scrubber.replacementFor('mask'), scrubber.config.recorder.dom_max_chars, rec.sensitive);
     rec.begin(state, scrubber, (hello?.frameId ?? 0) * IDS_PER_FRAME + 1, hello && { tabId: hello.tabId, frameId: hello.frameId });
-    if (top) void asked.then((h) => rec.locate({ tabId: h.tabId, frameId: 0 })).catch((e: unknown) => console.debug('[alien-dataflow] no tab id yet', e));
+    if (top) {
+      // Asked until answered: a worker that restarted slowly may let the first round of asking run out, and
+      // each action asks again, so the page can still hand its state and steps over when it goes away.
+      let asking: Promise<unknown> | null = null;
+      const locate = (question: Promise<Reply<'frame/hello'>>): void => {
+        asking = question.then((h) => rec.locate({ tabId: h.tabId, frameId: 0 }))
+          .catch((e: unknown) => console.debug('[alien-dataflow] no tab id yet', e))
+          .finally(() => { asking = null; });
+      };
+      locate(asked);
+      rec.unlocated = () => { if (!asking) locate(ask<'frame/hello'>({ kind: 'frame/hello' })); };
+    }
     sameOriginFrames(window).forEach(attach);
     // Frames exchange offsets only while recording (when not, a page sees no sign of the extension), over
     // signed channels (see frame-offset).

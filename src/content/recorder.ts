@@ -38,6 +38,8 @@ export class Recorder {
   state: RecordingState | null = null;
   /** Which fields are sensitive, from the config in force (see core/sensitive-field). */
   sensitive: SensitiveFieldTest = isSensitiveField;
+  /** Called at an action while `where` is still unknown (the worker has not answered yet). */
+  unlocated: (() => void) | null = null;
   /** The browser's ids for this frame (from the worker's hello): where the page's hand-over is filed. */
   where: { tabId: number; frameId: number } | null = null;
   /** Offset of this frame in the top-level viewport; set by the frame-offset exchange for cross-origin frames. */
@@ -153,6 +155,8 @@ export class Recorder {
    */
   emit(pre: PreAction, action: ActionFields, scrolled?: Element): void {
     if (!this.state) return;
+    // Without its tab id this page cannot hand its steps over if it goes away: ask the worker again.
+    if (!this.where) this.unlocated?.();
     this.lastEmitAt = Date.now();
     this.lastEmitType = action.type;
     const taskId = this.state.taskId;
