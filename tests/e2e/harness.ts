@@ -124,18 +124,27 @@ export async function stopRecording(browser: Browser, page: Page): Promise<strin
 
 /** Press Export in the popup and wait for the zip in the downloads folder. */
 export async function exportZip(session: Session, page: Page): Promise<JSZip> {
+  return JSZip.loadAsync(readFileSync(await exportZipFile(session, page)));
+}
+
+/** Export through the popup; resolves to the path of the new zip in the downloads folder. */
+export async function exportZipFile(session: Session, page: Page): Promise<string> {
   const popup = await openPopup(session.browser, page);
-  const zip = await pressExport(session, popup);
+  const file = await pressExportFile(session, popup);
   await popup.close().catch(() => undefined);
-  return zip;
+  return file;
 }
 
 /** Press Export in an open popup and wait for the new zip in the downloads folder. */
 export async function pressExport(session: Session, popup: Page): Promise<JSZip> {
+  return JSZip.loadAsync(readFileSync(await pressExportFile(session, popup)));
+}
+
+async function pressExportFile(session: Session, popup: Page): Promise<string> {
   const before = new Set(readdirSync(session.downloads));
   await clickButton(popup, 'Export');
   const file = await waitFor(() => readdirSync(session.downloads).find((f) => !before.has(f) && /^alien-dataflow-.*\.zip$/.test(f)), 60_000);
-  return JSZip.loadAsync(readFileSync(join(session.downloads, file)));
+  return join(session.downloads, file);
 }
 
 export async function waitFor<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeout = 10_000, every = 100): Promise<T> {
