@@ -9,6 +9,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { basename, join, resolve } from 'node:path';
 import { ParquetWriter } from 'hyparquet-writer';
 import { ParquetFileWriter } from './parquet-file-writer';
+import { growPagesInOneStep } from './parquet-page-growth';
 import { ZIP_PATHS } from '../core/zip-layout';
 import { SCHEMA_VERSION, type Step } from '../core/schema';
 import { parseTrajectory, validateExport } from '../core/validate-export';
@@ -161,6 +162,7 @@ export async function pack(inputs: string[], o: PackOptions): Promise<PackSummar
 }
 
 async function packInto(inputs: string[], o: PackOptions): Promise<PackSummary> {
+  growPagesInOneStep();
   const out = resolve(o.out);
   const existing = await readdir(out).catch(() => null);
   if (existing && existing.length > 0) throw new Error(`${o.out} is not empty: pack writes a new dataset into an empty or new folder`);
