@@ -6,7 +6,7 @@
 // storage.local (see platform/page-handoff), so no step is lost with the page.
 import type { StepDraft } from '../core/step-draft';
 import { send } from '../platform/messaging';
-import { isGone } from '../core/ask-again';
+import { answerWithin, isGone } from '../core/ask-again';
 import { saveUnsent } from '../platform/page-handoff';
 
 const MAX_ATTEMPTS = 12;
@@ -36,7 +36,7 @@ export class Outbox {
   private async deliver(draft: StepDraft): Promise<void> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       try {
-        const reply = await send<'step/record'>({ kind: 'step/record', draft });
+        const reply = await answerWithin(send<'step/record'>({ kind: 'step/record', draft }));
         if (reply?.ok) return;
         if (reply && !reply.retry) {
           console.warn('[alien-dataflow] step not stored:', reply.error);

@@ -13,6 +13,21 @@ export interface AskPolicy {
 /** About 12 s in all: longer than a worker takes to start, short enough that a page is not left waiting. */
 export const ASK_WORKER: AskPolicy = { attempts: 10, baseMs: 50, maxMs: 2000 };
 
+/**
+ * Longer than any handler takes to answer (a step waits up to 3 s for its frame). A worker stopped while it
+ * handled a message can leave the send neither answered nor failed; the sender must not wait forever.
+ */
+export const ANSWER_WITHIN_MS = 15_000;
+
+/** `sent`, or a rejection once `ms` have passed without an answer. */
+export function answerWithin<T>(sent: Promise<T>, ms: number = ANSWER_WITHIN_MS): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([sent, late]).finally(() => clearTimeout(timer));
+}
+
 /** The extension was reloaded or removed: no one will ever answer, so asking again is pointless. */
 export function isGone(error: unknown): boolean {
   return String(error).includes('context invalidated');
@@ -26,7 +41,7 @@ export async function askAgain<T>(
   let last: unknown = 'no answer';
   for (let attempt = 0; attempt < policy.attempts; attempt++) {
     try {
-      const answer = await ask();
+      const answer = await answerWithin(ask());
       if (answer !== undefined) return answer;
       last = 'no answer';
     } catch (error) {

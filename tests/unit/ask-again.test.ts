@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { askAgain, type AskPolicy } from '../../src/core/ask-again';
+import { describe, expect, it, vi } from 'vitest';
+import { answerWithin, askAgain, type AskPolicy } from '../../src/core/ask-again';
 
 const policy: AskPolicy = { attempts: 5, baseMs: 10, maxMs: 25 };
 
@@ -41,5 +41,29 @@ describe('askAgain', () => {
 
   it('treats a falsy but present answer as an answer', async () => {
     await expect(askAgain(async () => 0, policy, async () => undefined)).resolves.toBe(0);
+  });
+});
+
+describe('answerWithin', () => {
+  it('gives up on a send that is neither answered nor failed (a worker stopped mid-handler), so the sender asks again', async () => {
+    vi.useFakeTimers();
+    try {
+      const hung = answerWithin(new Promise<string>(() => undefined), 15_000);
+      const settled = expect(hung).rejects.toThrow(/no answer within 15000 ms/);
+      await vi.advanceTimersByTimeAsync(15_000);
+      await settled;
+      // A hung first attempt no longer blocks asking again.
+      let calls = 0;
+      const asked = askAgain(() => (++calls === 1 ? new Promise<string>(() => undefined) : Promise.resolve('answer')), { attempts: 3, baseMs: 10, maxMs: 10 });
+      await vi.advanceTimersByTimeAsync(15_100);
+      await expect(asked).resolves.toBe('answer');
+      expect(calls).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('passes an answer through', async () => {
+    await expect(answerWithin(Promise.resolve(7), 50)).resolves.toBe(7);
   });
 });

@@ -8,7 +8,7 @@ import type { NavigationKind, PageState } from '../../core/page-state';
 import type { Message } from '../../core/messages';
 import type { Arrival } from '../../core/navigation-chain';
 import { send } from '../../platform/messaging';
-import { isGone } from '../../core/ask-again';
+import { answerWithin, isGone } from '../../core/ask-again';
 import { saveLeaving } from '../../platform/page-handoff';
 import { listen } from '../guard';
 
@@ -38,7 +38,7 @@ export function pageState(recorder: Recorder, win: Window): PageState {
 async function reportLoaded(message: Extract<Message, { kind: 'page/loaded' }>): Promise<boolean> {
   for (let attempt = 0; attempt < 12; attempt++) {
     try {
-      if ((await send<'page/loaded'>(message))?.ok) return true;
+      if ((await answerWithin(send<'page/loaded'>(message)))?.ok) return true;
     } catch (error) {
       if (isGone(error)) return false;
     }
