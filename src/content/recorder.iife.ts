@@ -112,11 +112,11 @@ function main(): void {
     const secret = state.frameSecret ?? '';
     const stops: (() => void)[] = [initNavigationObserver(window, rec, atPageLoad)];
     // Each answer carries the top window's scroll it holds at, passed down from the top frame.
-    const measuredOffset = () => ({ ...rec.offsetOf(null), topScroll: top ? { x: window.scrollX, y: window.scrollY } : rec.offsetTopScroll });
+    const measuredOffset = () => ({ ...rec.offsetOf(null), topScroll: rec.topScroll() });
     if (secret) stops.push(answerOffsetRequests(window, secret, measuredOffset, (frame, id) => rec.snapshotter.setFrameId(frame, id)));
     const settle = initSettleNotifier(window, () => rec.snapshotter.lastChangeAt, (lastChangeAt) => {
       // The top frame's offset goes with it: the frame captured now shows the page at this offset.
-      if (rec.recording) broadcast({ kind: 'page/settled', lastChangeAt, ...(top ? { topScroll: { x: window.scrollX, y: window.scrollY } } : {}) });
+      if (rec.recording) broadcast({ kind: 'page/settled', lastChangeAt, ...(top ? { topScroll: rec.topScroll() } : {}) });
     }, () => { rec.snapshotter.lastChangeAt = Date.now(); });
     rec.snapshotter.onChange = settle.changed;
     stops.push(settle.stop);
@@ -135,7 +135,7 @@ function main(): void {
         if (!isMessage(raw) || raw.kind !== 'frame/snapshot' || !rec.recording || sender.id !== browser.runtime.id || sender.tab) return undefined;
         const snap = rec.snapshotter.snapshot();
         return Promise.resolve({
-          xml: snap.xml, redactedRegions: snap.redactedRegions, mediaRegions: snap.mediaRegions, topScroll: { x: window.scrollX, y: window.scrollY },
+          xml: snap.xml, redactedRegions: snap.redactedRegions, mediaRegions: snap.mediaRegions, topScroll: rec.topScroll(),
         });
       };
       browser.runtime.onMessage.addListener(onSnapshot);

@@ -83,6 +83,11 @@ export class Recorder {
   }
 
   /** Begin recording: listeners were attached at document_start; now snapshots and steps start. */
+  /** The top window's scroll this frame's boxes hold at: its own in the top frame, else the one its offset came with. */
+  topScroll(): ScrollOffset | undefined {
+    return this.win === this.win.top ? { x: this.win.scrollX, y: this.win.scrollY } : this.offsetTopScroll;
+  }
+
   /** The worker told this frame where it is (it may answer after recording began: see recorder.iife). */
   locate(where: { tabId: number; frameId: number }): void {
     this.where = where;
@@ -139,7 +144,7 @@ export class Recorder {
       element,
       target: element && snapshot.targetId !== null ? this.describe(element, snapshot.targetId) : null,
       lastChangeAt: this.snapshotter.lastChangeAt,
-      topScroll: this.win === this.win.top ? { x: this.win.scrollX, y: this.win.scrollY } : this.offsetTopScroll,
+      topScroll: this.topScroll(),
       title: this.remembered(`t:${this.win.top === this.win ? this.win.document.title : this.topTitle()}`, (t) => this.redactor.redact(t).text),
       url: this.remembered(`u:${this.win.location.href}`, (u) => this.redactor.redactUrl(u).text),
       captureMs: 0,
