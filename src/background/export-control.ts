@@ -13,11 +13,16 @@ import { broadcast } from '../platform/messaging';
 import { db, listTasks } from '../platform/db';
 import { loadProvenance } from '../platform/provenance-settings';
 import { demonstratorHash } from '../core/provenance';
-
+import { awakeWhile, holdAwake, releaseAwake } from '../platform/keep-awake';
 
 /** Drafts still on their way when a task stopped (a typing session flushed by Stop) arrive within this. */
 const ARRIVAL_GRACE_MS = 1500;
 const POLL_MS = 250;
+/**
+ * The image-work page reports progress at least once per step; an export silent for this long has died, and
+ * stops keeping the worker awake. (In Firefox that page lives inside the background page: it must stay up.)
+ */
+const EXPORT_SILENCE_MS = 60_000;
 
 /** Exports still waiting for their steps, by id: cancelling one sets its flag. */
 const waiting = new Map<string, { cancelled: boolean }>();
@@ -45,7 +50,7 @@ export async function startExport(partial: ExportOptionsInput): Promise<Reply<'e
   const exportId = crypto.randomUUID();
   const job = { cancelled: false };
   waiting.set(exportId, job);
-  void (async () => {
+  void awakeWhile((async () => {
     try {
       const latest = Math.max(0, ...(await listTasks()).map((t) => t.endedAt ?? 0));
       // Capped: a task whose end lies in the future (clock changes, imported data) must not stall the export.
@@ -62,6 +67,7 @@ export async function startExport(partial: ExportOptionsInput): Promise<Reply<'e
       if (job.cancelled) return progress(exportId, 'cancelled');
       waiting.delete(exportId);
       await host.openImageWorkPage();
+      holdAwake(exportLease(exportId), EXPORT_SILENCE_MS);
       await browser.runtime.sendMessage({
         kind: 'offscreen/export', target: 'offscreen', exportId, options, configHash: await configHash(),
         extensionVersion: browser.runtime.getManifest().version, demonstratorHash: await (async () => {
@@ -70,12 +76,27 @@ export async function startExport(partial: ExportOptionsInput): Promise<Reply<'e
         })(),
       });
     } catch (error) {
+      releaseAwake(exportLease(exportId));
       progress(exportId, 'error', { error: String(error) });
     } finally {
       waiting.delete(exportId);
     }
-  })();
+  })());
   return { ok: true, exportId };
+}
+
+const exportLease = (exportId: string): string => `export:${exportId}`;
+
+/** The image-work page's progress: a running export keeps the worker awake; a finished one lets it go. */
+export function exportProgressed(p: ExportProgress): void {
+  if (p.phase === 'waiting' || p.phase === 'running') holdAwake(exportLease(p.exportId), EXPORT_SILENCE_MS);
+  // 'done' still hands the zip to the downloads (export/ready), which releases it.
+  else if (p.phase !== 'done') releaseAwake(exportLease(p.exportId));
+}
+
+/** The zip is with the downloads: nothing of this export is left to do. */
+export function exportHandedOver(exportId: string): void {
+  releaseAwake(exportLease(exportId));
 }
 
 export async function cancelExport(exportId: string): Promise<void> {

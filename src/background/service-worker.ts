@@ -11,7 +11,7 @@ import { ingestUnsent, recordStep } from './step-intake';
 import { kickProcessor } from './step-processor';
 import { recordingStatus, startRecording, stopRecording } from './recording-session';
 import { captureSettled, forgetTab } from './capture-scheduler';
-import { cancelExport, startExport } from './export-control';
+import { cancelExport, exportHandedOver, exportProgressed, startExport } from './export-control';
 import { host } from '../platform/host';
 import { showRecordingBadge } from './badge';
 import { activeConfig, saveConfig } from './scrubber-state';
@@ -19,6 +19,7 @@ import { DEFAULT_CONFIG_TEXT } from '../core/scrub/default-config';
 import { onPageLoaded, onTabActivated } from './navigation-steps';
 import { tabMemory } from './tab-memory';
 import { scrollOffset } from '../core/view-shift';
+import { awakeWhile } from '../platform/keep-awake';
 
 const handlers: HandlerMap = {
   'recording/start': async (m) => {
@@ -65,8 +66,13 @@ const handlers: HandlerMap = {
       console.warn('[alien-dataflow] refusing a download that is not an export zip', m.filename);
       return;
     }
-    await host.download(m.url, m.filename, m.saveAs);
+    try {
+      await awakeWhile(host.download(m.url, m.filename, m.saveAs));
+    } finally {
+      exportHandedOver(m.exportId);
+    }
   },
+  'export/progress': (m) => exportProgressed(m.progress),
 };
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined => {

@@ -20,6 +20,7 @@ import { untilUserPauses } from './input-quiet';
 import { tabMemory } from './tab-memory';
 import { clearStorageProblem, reportStorageFull } from './storage-health';
 import { onStepStored } from './recording-session';
+import { awakeWhile, holdAwake, releaseAwake } from '../platform/keep-awake';
 
 /** Frames being captured by this worker, and raw frames it still holds in memory. */
 const capturing = new Map<string, number>();
@@ -28,10 +29,14 @@ const rawFrames = new Map<string, string>();
 const MAX_RAW_IN_MEMORY = 12;
 /** Wait for a pause in the user's actions only while the backlog is this short (and the task still recording). */
 const MAX_BACKLOG_TO_WAIT = 2;
+/** Longest a capture keeps the worker awake, should its end never be reported. */
+const CAPTURE_HOLD_MS = 30_000;
 
 /** Mark a step's frame as being captured (counted: a retry may capture while the first capture runs). */
 export function frameInMemory(draftId: string): { keep: (dataUrl: string) => void; settled: () => void } {
   capturing.set(draftId, (capturing.get(draftId) ?? 0) + 1);
+  // A frame held only in memory dies with a stopped worker: stay awake until it is captured and processed.
+  holdAwake(`capture:${draftId}`, CAPTURE_HOLD_MS);
   let done = false;
   return {
     keep: (dataUrl) => { if (rawFrames.size < MAX_RAW_IN_MEMORY) rawFrames.set(draftId, dataUrl); },
@@ -40,7 +45,10 @@ export function frameInMemory(draftId: string): { keep: (dataUrl: string) => voi
       done = true;
       const n = (capturing.get(draftId) ?? 1) - 1;
       if (n > 0) capturing.set(draftId, n);
-      else capturing.delete(draftId);
+      else {
+        capturing.delete(draftId);
+        releaseAwake(`capture:${draftId}`);
+      }
     },
   };
 }
@@ -64,7 +72,8 @@ let retryTimer: ReturnType<typeof setTimeout> | null = null;
 /** Make sure the loop runs; resolves when nothing is left that can be processed now. */
 export function kickProcessor(): Promise<void> {
   again = true;
-  running ??= loop().finally(() => { running = null; });
+  // The loop waits for the user's pauses and for OCR, with no event coming meanwhile: stay awake throughout.
+  running ??= awakeWhile(loop()).finally(() => { running = null; });
   return running;
 }
 
@@ -95,6 +104,7 @@ async function nextReady(): Promise<PendingStep | null> {
     if (capturing.has(p.draftId)) continue;
     const wait = workerStartedAt + ORPHAN_GRACE_MS - Date.now();
     if (wait <= 0) return p;
+    holdAwake('orphan-grace', wait + 1000);
     retryTimer ??= setTimeout(() => { retryTimer = null; void kickProcessor(); }, wait + 50);
   }
   return null;

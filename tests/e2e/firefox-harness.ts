@@ -1,7 +1,7 @@
 // Firefox ESR with the Firefox build (dist/firefox/), through puppeteer's
 // WebDriver BiDi. Puppeteer cannot click Firefox's toolbar, so a copy of the
 // build gets one test script that opens the popup page in a background tab
-// (and counts the background page's suspensions); the build itself is untouched.
+// (and counts the background page's starts); the build itself is untouched.
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +53,8 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
   browser.storage.local.set({ testOpened: true });
   browser.tabs.create({ url: browser.runtime.getURL('popup/popup.html'), active: false });
 });
-browser.runtime.onSuspend.addListener(() => { browser.storage.local.get('testSuspends').then((s) => browser.storage.local.set({ testSuspends: (s.testSuspends ?? 0) + 1 })); });
+// Counted synchronously: an unloading page gets no time for storage.local's round trip.
+localStorage.setItem('testStarts', String(Number(localStorage.getItem('testStarts') ?? 0) + 1));
 `);
   manifest.background.scripts.unshift('test-open-popup.js');
   if (opts.contentScriptRelay) {
@@ -139,6 +140,12 @@ export async function exportZipFirefox(popup: Page, downloads: string): Promise<
   // Firefox names the file before its last bytes are written.
   await sleep(500);
   return join(downloads, zip);
+}
+
+/** How many times the background page has started (a start after the first is a wake from suspension). */
+export function backgroundStarts(extensionPage: Page): Promise<number> {
+  // Extension pages share the background page's origin, so its localStorage.
+  return extensionPage.evaluate(() => Number(localStorage.getItem('testStarts') ?? 0));
 }
 
 export interface StoredRow { taskId: string; step: { action: { type: string; text?: string }; observation: { screenshot_path: string | null; dom_tree: string; screenshot_note?: string }; target: { element_id: number } | null } }

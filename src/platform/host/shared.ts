@@ -2,6 +2,31 @@
 // kept here so each host still says what it does.
 import browser from 'webextension-polyfill';
 
+/** Longest wait for the browser to finish saving a zip (a save dialog can stay open a while). */
+const DOWNLOAD_WAIT_MS = 10 * 60_000;
+
+/**
+ * Saves the zip and resolves once the browser has finished reading it, or given up: the blob: URL lives in
+ * the image-work page, which in Firefox dies with a suspended background page.
+ */
 export async function downloadZip(url: string, filename: string, saveAs: boolean): Promise<void> {
-  await browser.downloads.download({ url, filename, saveAs, conflictAction: 'uniquify' });
+  const id = await browser.downloads.download({ url, filename, saveAs, conflictAction: 'uniquify' });
+  await downloadEnded(id);
+}
+
+function downloadEnded(id: number): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = (d: browser.Downloads.OnChangedDownloadDeltaType): void => {
+      if (d.id === id && d.state && d.state.current !== 'in_progress') done();
+    };
+    const timer = setTimeout(() => done(), DOWNLOAD_WAIT_MS);
+    function done(): void {
+      browser.downloads.onChanged.removeListener(listener);
+      clearTimeout(timer);
+      resolve();
+    }
+    browser.downloads.onChanged.addListener(listener);
+    // It may have ended before the listener was added.
+    void browser.downloads.search({ id }).then(([item]) => { if (item?.state !== 'in_progress') done(); }, () => done());
+  });
 }

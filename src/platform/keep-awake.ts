@@ -1,0 +1,44 @@
+// Keeps the worker running while it has work in hand. Both browsers stop an
+// idle worker after 30 s: Chrome's service worker when no event or extension
+// API call came, Firefox's event page when no event or call into the parent
+// process came (extensions.background.idle.timeout). Firefox does not wait for
+// work a listener started: measured on firefox-esr 153, a background page
+// that ran a 10 s timer chain without API calls was unloaded 2 s in (idle
+// timeout 2 s); one calling runtime.getPlatformInfo() every 0.5 s ran to the
+// end. Cut off, a step's image work is redone later, its screenshot can be
+// lost, and an export dies. So while any lease is held, a cheap API call is
+// made every half second (the Firefox tests cut the idle timeout to 1 s);
+// nothing is called once all are released.
+import browser from 'webextension-polyfill';
+import { AwakeLeases, UNTIL_RELEASED } from '../core/awake-leases';
+
+const TICK_MS = 500;
+const leases = new AwakeLeases();
+let ticker: ReturnType<typeof setInterval> | null = null;
+let anonymous = 0;
+
+function tick(): void {
+  if (!leases.held(Date.now())) {
+    if (ticker !== null) clearInterval(ticker);
+    ticker = null;
+    return;
+  }
+  browser.runtime.getPlatformInfo().catch(() => undefined);
+}
+
+/** Keeps the worker running for `forMs` (or until released), renewing an earlier hold of `key`. */
+export function holdAwake(key: string, forMs: number = UNTIL_RELEASED): void {
+  leases.hold(key, Date.now(), forMs);
+  ticker ??= setInterval(tick, TICK_MS);
+}
+
+export function releaseAwake(key: string): void {
+  leases.release(key);
+}
+
+/** Keeps the worker running until `work` settles. */
+export function awakeWhile<T>(work: Promise<T>): Promise<T> {
+  const key = `work:${++anonymous}`;
+  holdAwake(key);
+  return work.finally(() => releaseAwake(key));
+}
