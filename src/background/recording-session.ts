@@ -44,17 +44,24 @@ export async function startRecording(instruction: string): Promise<RecordingStat
 export async function stopRecording(): Promise<Task | null> {
   const state = await readRecording();
   await writeRecording(null);
+  // The task is marked ended before anyone is told the recording stopped: an Export pressed the moment the
+  // popup shows "Not recording" must find it finished (it used to race this write, and could leave it out).
+  const ended = state ? await endTask(state.taskId) : null;
   // Navigation memory (pages' last states, tab facts) is kept only while recording.
   await clearHandoff(false);
   await tabMemory.clearAll();
   await showRecordingBadge(null);
   broadcast({ kind: 'recording/changed', state: null, stepCount: 0, recordedCount: 0 });
-  if (!state) return null;
-  const database = await db();
-  const task = await database.get('tasks', state.taskId);
-  if (!task) return null;
-  const ended: Task = { ...task, status: 'review', endedAt: Date.now() };
-  await database.put('tasks', ended);
+  return ended;
+}
+
+/** In one transaction, so a step stored meanwhile (which counts itself into the task) is not counted away. */
+async function endTask(taskId: string): Promise<Task | null> {
+  const tx = (await db()).transaction('tasks', 'readwrite');
+  const task = await tx.store.get(taskId);
+  const ended: Task | null = task ? { ...task, status: 'review', endedAt: Date.now() } : null;
+  if (ended) await tx.store.put(ended);
+  await tx.done;
   return ended;
 }
 
