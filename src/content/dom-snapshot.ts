@@ -129,8 +129,8 @@ export class DomSnapshotter {
   private readonly redactedFields = new Map<Element, string>();
   /** Elements whose pixels the DOM cannot vouch for; kept current as elements are (re)built. */
   private readonly media = new Map<Element, MediaMark>();
-  /** Last time a mutation or a state event reported a change (ms epoch). */
-  lastChangeAt = Date.now();
+  /** Last time a mutation, a state event or a scroll/resize reported a change (ms epoch). */
+  private changedAt = Date.now();
   /** Browser frame ids of cross-origin child frames, told by the frames themselves. */
   private readonly frameIds = new WeakMap<Element, number>();
   /** Called after each batch of changes (used to schedule a settled-frame capture). */
@@ -326,8 +326,17 @@ export class DomSnapshotter {
     }, delay);
   }
 
+  get lastChangeAt(): number {
+    return this.changedAt;
+  }
+
+  /** A scroll or resize changes what a captured frame shows without changing the DOM: frames before it are stale. */
+  noteViewChange(): void {
+    this.changedAt = Date.now();
+  }
+
   private invalidate(node: Node): void {
-    this.lastChangeAt = Date.now();
+    this.changedAt = Date.now();
     for (let n: Node | null = node; n; n = parentAcrossRoots(n)) {
       if (n.nodeType === Node.ELEMENT_NODE) this.cache.delete(n as Element);
     }

@@ -117,7 +117,7 @@ function main(): void {
     const settle = initSettleNotifier(window, () => rec.snapshotter.lastChangeAt, (lastChangeAt) => {
       // The top frame's offset goes with it: the frame captured now shows the page at this offset.
       if (rec.recording) broadcast({ kind: 'page/settled', lastChangeAt, ...(top ? { topScroll: rec.topScroll() } : {}) });
-    }, () => { rec.snapshotter.lastChangeAt = Date.now(); });
+    }, () => rec.snapshotter.noteViewChange());
     rec.snapshotter.onChange = settle.changed;
     stops.push(settle.stop);
     if (!top) {

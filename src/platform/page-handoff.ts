@@ -14,6 +14,21 @@ const UNSENT = 'handoff:unsent:';
 
 export interface UnsentDraft { draft: StepDraft; tabId: number; frameId: number; savedAt: number }
 
+/**
+ * Keys that start with one of `prefixes`, without reading every value: storage.local also holds the config
+ * and every tab's hand-overs. getKeys() is Chrome 130+ and Firefox 143+; older browsers read everything.
+ */
+async function keysStartingWith(...prefixes: string[]): Promise<string[]> {
+  const area = browser.storage.local as typeof browser.storage.local & { getKeys?: () => Promise<string[]> };
+  const keys = area.getKeys ? await area.getKeys() : Object.keys(await area.get(null));
+  return keys.filter((k) => prefixes.some((p) => k.startsWith(p)));
+}
+
+/** The values under `keys` (none read when there are none). */
+async function valuesOf<T>(keys: string[]): Promise<T[]> {
+  return keys.length ? Object.values(await browser.storage.local.get(keys)) as T[] : [];
+}
+
 /** Each page's hand-over under its own key: one not yet taken is never overwritten by the next page's. */
 const leavingKey = (tabId: number, at: number): string => `${LEAVING}${tabId}:${at}`;
 
@@ -23,10 +38,8 @@ export async function saveLeaving(tabId: number, left: LeftPage): Promise<void> 
 
 /** The tab's hand-overs not yet taken, oldest first. */
 export async function readLeaving(tabId: number): Promise<LeftPage[]> {
-  const prefix = `${LEAVING}${tabId}:`;
-  const all = await browser.storage.local.get(null);
-  return Object.entries(all).filter(([k]) => k.startsWith(prefix)).map(([, v]) => v as LeftPage)
-    .sort((a, b) => a.state.at - b.state.at);
+  const pages = await valuesOf<LeftPage>(await keysStartingWith(`${LEAVING}${tabId}:`));
+  return pages.sort((a, b) => a.state.at - b.state.at);
 }
 
 export async function clearLeaving(tabId: number, at: number): Promise<void> {
@@ -38,8 +51,7 @@ export async function saveUnsent(items: UnsentDraft[]): Promise<void> {
 }
 
 export async function listUnsent(): Promise<UnsentDraft[]> {
-  const all = await browser.storage.local.get(null);
-  return Object.entries(all).filter(([k]) => k.startsWith(UNSENT)).map(([, v]) => v as UnsentDraft);
+  return valuesOf<UnsentDraft>(await keysStartingWith(UNSENT));
 }
 
 export async function removeUnsent(draftId: string): Promise<void> {
@@ -48,6 +60,6 @@ export async function removeUnsent(draftId: string): Promise<void> {
 
 /** Forget pages' last states (navigation memory is kept only while recording); with `unsent`, hand-over drafts too. */
 export async function clearHandoff(unsent: boolean): Promise<void> {
-  const keys = Object.keys(await browser.storage.local.get(null)).filter((k) => k.startsWith(LEAVING) || (unsent && k.startsWith(UNSENT)));
+  const keys = await keysStartingWith(LEAVING, ...(unsent ? [UNSENT] : []));
   if (keys.length) await browser.storage.local.remove(keys);
 }
