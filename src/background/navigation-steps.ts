@@ -53,7 +53,7 @@ export async function onPageLoaded(tab: browser.Tabs.Tab, arrival: Arrival): Pro
   for (const link of links.filter((l) => !l.current)) {
     const kind = navigationStep(null, link.arrival.navigation, lastActionAgo(link.before, (t) => CAUSES_NAVIGATION.has(t)));
     const before = withAssembledTree(link.before.state);
-    if (kind && before.at >= recording.startedAt) await recordNavigation(tab, recording.taskId, before, link.arrival.url, kind, 'its page never reported (it loaded while the worker restarted)');
+    if (kind && before.at >= recording.startedAt) await recordNavigation(tab, recording.taskId, before, link.arrival, kind, 'its page never reported (it loaded while the worker restarted)');
     else await clearLeaving(tabId, link.before.state.at);
   }
   const handed = links.find((l) => l.current)?.before ?? null;
@@ -79,15 +79,19 @@ export async function onPageLoaded(tab: browser.Tabs.Tab, arrival: Arrival): Pro
   }
   const note = handed ? null
     : 'the page before this step is the page as of the last step in it (or only its address): the browser ended it before it could hand its state over';
-  await recordNavigation(tab, recording.taskId, leaving, arrival.url, kind, note, !!handed);
+  await recordNavigation(tab, recording.taskId, leaving, arrival, kind, note, !!handed);
 }
 
-/** Store one navigate step; its hand-over is taken only once the step is durable. */
+/**
+ * Store one navigate step; its hand-over is taken only once the step is durable. The step is named after the
+ * arrival it records (one per page load), so a page that reports its load again (its first answer lost with
+ * a stopping worker) makes the same draft, which intake drops, and never a second step from a stand-in.
+ */
 async function recordNavigation(
-  tab: browser.Tabs.Tab, taskId: string, leaving: PageState, url: string, kind: NavigationKind, note: string | null, handed = true,
+  tab: browser.Tabs.Tab, taskId: string, leaving: PageState, arrival: Arrival, kind: NavigationKind, note: string | null, handed = true,
 ): Promise<void> {
-  const safeUrl = (await activeScrubber()).redactUrl(url).text;
-  const draft = draftFrom(leaving, taskId, `nav:${tab.id}:${leaving.at}`, {
+  const safeUrl = (await activeScrubber()).redactUrl(arrival.url).text;
+  const draft = draftFrom(leaving, taskId, `nav:${tab.id}:${arrival.at}`, {
     type: 'navigate', coordinates: null, element_id: null, url: safeUrl, navigation: kind,
   });
   if (note) draft.note = note;
