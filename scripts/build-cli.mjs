@@ -6,7 +6,8 @@ import { build } from 'esbuild';
 rmSync('build/chunks', { recursive: true, force: true });
 
 await build({
-  entryPoints: { cli: 'src/cli/entry.ts' },
+  // pack's dialogue configs are written in a worker thread of their own (src/cli/dialogue-thread.ts finds it here).
+  entryPoints: { cli: 'src/cli/entry.ts', 'dialogue-thread': 'src/cli/dialogue-thread-main.ts' },
   outdir: 'build',
   // Commands load what only they need (NER, date and phone parsers, replay) by dynamic import, as chunks of their
   // own: `pack` without --config never loads compromise (44 MB of resident memory).

@@ -8,7 +8,7 @@
 //                                        re-apply a scrubber config to every text field and (by OCR) every
 //                                        screenshot, rewrite the zip
 //   pack <zip|dir>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB] [--config scrubber.yaml]
-//        [--domains allow.txt] [--exclude-domains deny.txt] [--dialogues sharegpt,messages|none] [--window N] [--max-images N]
+//        [--domains allow.txt] [--exclude-domains deny.txt] [--dialogues sharegpt,messages|none] [--window N] [--max-images N] [--parallel]
 //   replay <zip> [--report out.json] [--annotate copy.zip] [--task ID] [--headed] [--timeout ms] [--yes]
 //                                        replay each task in Chromium; per-step ok / failed / skipped with reasons
 //                                        many exports into one dataset: sharded Parquet per split + card
@@ -43,7 +43,7 @@ const USAGE = `usage:
   alien-dataflow scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]
   alien-dataflow pack <export.zip|folder>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB]
                       [--config scrubber.yaml] [--domains allow.txt] [--exclude-domains deny.txt]
-                      [--dialogues sharegpt,messages|none] [--window N] [--max-images N]
+                      [--dialogues sharegpt,messages|none] [--window N] [--max-images N] [--parallel]
   alien-dataflow replay <export.zip> [--report out.json] [--annotate copy.zip] [--task ID] [--headed] [--timeout ms] [--yes]`;
 
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -213,7 +213,7 @@ async function scrub(input: string, output: string, configPath: string | undefin
   return 0;
 }
 
-async function packCommand(inputs: string[], a: { out: string; split?: string; shardSize?: string; config?: string; domains?: string; excludeDomains?: string; dialogues?: string; window?: string; maxImages?: string }): Promise<number> {
+async function packCommand(inputs: string[], a: { out: string; split?: string; shardSize?: string; config?: string; domains?: string; excludeDomains?: string; dialogues?: string; window?: string; maxImages?: string; parallel?: boolean }): Promise<number> {
   const dialogues = (a.dialogues ?? 'sharegpt').split(',').map((d) => d.trim()).filter((d) => d && d !== 'none');
   const known = PARQUET_DIALOGUES.map((d) => d.id) as string[];
   if (dialogues.some((d) => !known.includes(d))) throw new UsageError(`--dialogues is a list of ${known.join(', ')}, or none`);
@@ -245,6 +245,7 @@ async function packCommand(inputs: string[], a: { out: string; split?: string; s
     out: a.out, split, shardSize: shardMb * 1024 ** 2, scrubber, scrubConfigHash: hash,
     allowDomains: await list(a.domains), denyDomains: await list(a.excludeDomains), log: (line) => console.error(line),
     dialogues: dialogues as DialogueFormatId[], window: whole(a.window, 'window'), maxImages: whole(a.maxImages, 'max-images'),
+    parallel: a.parallel ?? false,
   });
   const bad = s.sources.filter((x) => x.error);
   const parts = SPLITS.filter((k) => s.splits[k].steps > 0).map((k) => `${k} ${s.splits[k].tasks} tasks/${s.splits[k].steps} steps`);
@@ -263,7 +264,7 @@ export async function main(argv: string[]): Promise<number> {
       split: { type: 'string' }, 'shard-size': { type: 'string' }, domains: { type: 'string' }, 'exclude-domains': { type: 'string' },
       window: { type: 'string' }, 'max-images': { type: 'string' }, dialogues: { type: 'string' }, formats: { type: 'string' },
       report: { type: 'string' }, task: { type: 'string' }, headed: { type: 'boolean' }, timeout: { type: 'string' }, yes: { type: 'boolean' },
-      annotate: { type: 'string' }, 'min-replay': { type: 'string' }, openai: { type: 'boolean' }, 'image-url-prefix': { type: 'string' }, detail: { type: 'string' },
+      annotate: { type: 'string' }, parallel: { type: 'boolean' }, 'min-replay': { type: 'string' }, openai: { type: 'boolean' }, 'image-url-prefix': { type: 'string' }, detail: { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -310,7 +311,7 @@ export async function main(argv: string[]): Promise<number> {
         if (args.length === 0 || !values.out) throw new UsageError('pack needs <export.zip|folder>… and --out DIR');
         return await packCommand(args, {
           out: values.out, split: values.split, shardSize: values['shard-size'], config: values.config,
-          domains: values.domains, excludeDomains: values['exclude-domains'], dialogues: values.dialogues, window: values.window, maxImages: values['max-images'],
+          domains: values.domains, excludeDomains: values['exclude-domains'], dialogues: values.dialogues, window: values.window, maxImages: values['max-images'], parallel: values.parallel,
         });
       case 'scrub':
         if (!args[0] || !args[1]) throw new UsageError('scrub needs <in.zip> <out.zip>');

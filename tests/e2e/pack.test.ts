@@ -78,5 +78,16 @@ test('two recordings, three zips (one twice): pack keeps each step once, whole t
   }
   const stats = JSON.parse(readFileSync(join(out, 'stats.json'), 'utf8'));
   assert.equal(stats.duplicates.filter((d: { kind: string }) => d.kind === 'same id').length, 2, 'task A seen twice more (in the second export and the copy), kept once');
+
+  // --parallel writes the dialogue config in a worker thread of the built CLI: the same rows, image bytes and all.
+  const parallel = join(session.downloads, 'dataset-parallel');
+  execFileSync(process.execPath, [join(ROOT, 'bin/alien-dataflow.mjs'), 'pack', zipA, zipB, twice, '--out', parallel, '--parallel'], { encoding: 'utf8' });
+  const dialogueRows = async (dir: string): Promise<string[]> => (await db.runAndReadAll(
+    `SELECT id, md5(conversations::VARCHAR) AS c, list_transform(images, x -> md5(x.bytes)) AS i FROM read_parquet('${join(dir, 'sharegpt')}/*.parquet') ORDER BY id`,
+  )).getRowObjectsJson().map((r) => JSON.stringify(r));
+  const inProcess = await dialogueRows(out);
+  assert.ok(inProcess.length >= 4, `a sharegpt row per step: ${inProcess.length}`);
+  assert.deepEqual(await dialogueRows(parallel), inProcess);
+  assert.deepEqual(readdirSync(join(parallel, 'sharegpt')).sort(), readdirSync(join(out, 'sharegpt')).sort(), 'the same shard files');
   await page.close();
 });
