@@ -56,6 +56,8 @@ const handlers: HandlerMap = {
     frameId: sender.tab?.id === undefined ? 0 : await tabMemory.frameNumber(sender.tab.id, sender.frameId ?? 0),
     tabId: sender.tab?.id ?? -1, recording: await readRecording(),
   }),
+  // Its whole work is to arrive: a page with an edit not yet sent keeps the worker awake (see input-observer).
+  'page/typing': () => ({ ok: true }),
   'page/loaded': async (m, sender) => {
     if (sender.tab && sender.frameId === 0) await onPageLoaded(sender.tab, { url: m.url, navigation: m.navigation, at: m.at });
     return { ok: true };

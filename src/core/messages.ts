@@ -48,6 +48,8 @@ export type Message =
   | { kind: 'page/settled'; lastChangeAt: number; topScroll?: ScrollOffset }
   | { kind: 'frame/hello' }
   | { kind: 'page/loaded'; url: string; title: string; navigation: NavigationKind; at: number }
+  /** A field holds an edit not yet sent as a step (it is, when the field is left or the page goes). */
+  | { kind: 'page/typing' }
   // background -> content (top frame): its current tree, to join a cross-origin frame's step into
   | { kind: 'frame/snapshot'; target: 'content' }
   // background -> offscreen
@@ -82,6 +84,7 @@ export interface ReplyMap {
   /** The top frame's tree and screen regions, to join a cross-origin frame's step into. */
   'frame/snapshot': { xml: string; redactedRegions: Box[]; mediaRegions: MediaRegion[]; topScroll?: ScrollOffset } | null;
   'page/loaded': { ok: true };
+  'page/typing': { ok: true };
   'offscreen/export': { ok: true };
   'offscreen/export-cancel': { ok: true };
   'offscreen/scrub-frame': { ok: true; result: FrameJobResult } | { ok: false; error: string };
@@ -115,6 +118,7 @@ export const SENT_BY: { readonly [K in MessageKind]: readonly SenderKind[] } = {
   'page/settled': ['content-script'],
   'frame/hello': ['content-script'],
   'page/loaded': ['content-script'],
+  'page/typing': ['content-script'],
   'frame/snapshot': ['worker'],
   'offscreen/export': ['worker'],
   'offscreen/export-cancel': ['worker'],

@@ -2,10 +2,15 @@
 // worker stopped right after it, then Stop and Export pressed at once. Every
 // action must become a step, in order, and the typed e-mail must appear
 // nowhere in the zip. (This found a page that never started recording when it
-// loaded while the worker was stopping; see worker-restart.test.ts.)
+// loaded while the worker was stopping; see worker-restart.test.ts.) In
+// Firefox the same session runs with the background page's idle timeout cut
+// to 1 s, so it is suspended whenever it has had no work for a second (it is
+// kept awake while it still works, and while a field holds an unsent edit).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, startRecording, stopRecording, exportZip, trajectory, sleep, stopServiceWorker, type Session } from './harness';
+import { openDriver } from './browsers';
+import { backgroundStarts, firefoxSkip } from './firefox-harness';
 
 let session: Session;
 after(async () => { await session?.close(); });
@@ -39,4 +44,40 @@ test('a long session with a reload and a worker stop keeps every action, and exp
   assert.ok(unshot.every((t) => t === 'navigate'), `steps without a screenshot: ${unshot.join(', ')}`);
   const texts = await Promise.all(Object.values(zip.files).filter((f) => !f.dir).map((f) => f.async('string')));
   assert.ok(!texts.some((t) => t.includes('jane.roe@example.com')), 'the typed e-mail is nowhere in the zip');
+});
+
+test('firefox: a long session at a person\'s pace, the background page suspended and woken along the way, keeps every action', { skip: firefoxSkip }, async () => {
+  const driver = await openDriver('firefox', { idleTimeoutMs: 1000 });
+  try {
+    const page = await driver.newPage();
+    await page.goto(`${driver.site}/demo/index.html`);
+    await driver.startRecording(page, 'Long session in Firefox');
+    const startsBefore = await backgroundStarts(await driver.extensionPage());
+    const expected: string[] = [];
+    for (let i = 0; i < 20; i++) { await page.click('button.add'); expected.push('click'); await sleep(700 + (i % 3) * 300); }
+    // The person stops to read: long enough for the background page to finish its work and be suspended.
+    await sleep(4000);
+    await page.click('#q');
+    await page.keyboard.type('mail me at jane.roe@example.com');
+    expected.push('click', 'type');
+    // And again, with the edit not yet sent: the reload must still make it a step (it was lost when the
+    // background page was asleep here).
+    await sleep(4000);
+    await page.reload();
+    expected.push('navigate');
+    await sleep(300);
+    for (let i = 0; i < 20; i++) { await page.click('button.add'); expected.push('click'); await sleep(600 + (i % 4) * 250); }
+    const woken = (await backgroundStarts(await driver.extensionPage())) - startsBefore;
+    await driver.stopRecording(page);
+    const zip = await driver.exportZip(page);
+    const steps = (await trajectory(zip)).filter((s) => s.action.type !== 'tab_switch');
+    assert.ok(woken >= 1, `the background page was suspended and woken during the session (${woken} times)`);
+    assert.deepEqual(steps.map((s) => s.action.type), expected);
+    const unshot = steps.filter((s) => !s.observation.screenshot_path).map((s) => s.action.type);
+    assert.ok(unshot.every((t) => t === 'navigate'), `steps without a screenshot: ${unshot.join(', ')}`);
+    const texts = await Promise.all(Object.values(zip.files).filter((f) => !f.dir).map((f) => f.async('string')));
+    assert.ok(!texts.some((t) => t.includes('jane.roe@example.com')), 'the typed e-mail is nowhere in the zip');
+  } finally {
+    await driver.close();
+  }
 });

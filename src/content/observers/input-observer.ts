@@ -7,8 +7,18 @@ import type { Recorder, PreAction } from '../recorder';
 import { listen } from '../guard';
 import { composedContains, controlOf, eventElement, fieldText, isTextField, isToggle, shadowRootsOf } from '../dom-utils';
 import { SENSITIVE_PLACEHOLDER } from '../../core/sensitive-field';
+import { broadcast } from '../../platform/messaging';
 
 const POINTER_REUSE_MS = 10_000;
+/**
+ * While a field holds an edit not yet sent, the worker is told so this often. A type step is sent when the
+ * field is left, or as the page goes away; Firefox drops that last send when its background page is asleep
+ * and must be woken for it (a field typed in, a pause, a reload: the step was lost), so the messages keep it
+ * awake meanwhile (each message counts as activity; its idle timeout is 30 s, 1 s in the tests).
+ */
+const EDITING_PING_MS = 500;
+/** A field left edited but untouched this long stops keeping the worker awake. */
+const EDITING_PING_FOR_MS = 15 * 60_000;
 
 function editableRoot(el: Element): Element {
   if (el.localName === 'input' || el.localName === 'textarea') return el;
@@ -19,8 +29,23 @@ function editableRoot(el: Element): Element {
 
 export function initInputObserver(win: Window, recorder: Recorder): () => void {
   let session: { el: Element; pre: PreAction; startText: string } | null = null;
+  let ping: ReturnType<typeof setInterval> | null = null;
+  let lastInputAt = 0;
+
+  const stopPing = (): void => {
+    if (ping !== null) clearInterval(ping);
+    ping = null;
+  };
+  const keepWorkerAwake = (): void => {
+    lastInputAt = Date.now();
+    ping ??= setInterval(() => {
+      if (!session || !recorder.recording || Date.now() - lastInputAt > EDITING_PING_FOR_MS) stopPing();
+      else broadcast({ kind: 'page/typing' });
+    }, EDITING_PING_MS);
+  };
 
   const commit = (): void => {
+    stopPing();
     if (!session) return;
     const { el, pre, startText } = session;
     session = null;
@@ -63,6 +88,7 @@ export function initInputObserver(win: Window, recorder: Recorder): () => void {
     listen(win, 'input', (e) => {
       if (!e.isTrusted || !recorder.recording) return;
       const el = eventElement(e);
+      if (el && isTextField(el)) keepWorkerAwake();
       if (el && isTextField(el) && session?.el !== editableRoot(el)) {
         const root = editableRoot(el);
         open(root);
