@@ -7,7 +7,8 @@ import type { HandlerMap, Handler } from '../platform/messaging';
 import { isOwnBlobUrl, mayReceive, senderKind } from '../platform/sender';
 import { readRecording } from '../platform/recording-flag';
 import { listTasks } from '../platform/db';
-import { ingestUnsent, recordStep } from './step-intake';
+import { ingestUnsent, recordStep, takeInPageless } from './step-intake';
+import { holdEdit, releaseEdit, takeEdits } from './held-edits';
 import { kickProcessor } from './step-processor';
 import { recordingStatus, startRecording, stopRecording } from './recording-session';
 import { captureSettled, forgetTab } from './capture-scheduler';
@@ -45,7 +46,11 @@ const handlers: HandlerMap = {
     await cancelExport(m.exportId);
     return { ok: true };
   },
-  'step/record': (m, sender) => recordStep(m.draft, sender),
+  'step/record': async (m, sender) => {
+    const reply = await recordStep(m.draft, sender);
+    if (reply.ok && sender.tab?.id !== undefined) await releaseEdit(sender.tab.id, m.draft.draftId);
+    return reply;
+  },
   'page/settled': async (m, sender) => {
     // Only the top frame knows the offset the tab is shown at.
     const topScroll = sender.frameId === 0 ? scrollOffset(m.topScroll) : undefined;
@@ -56,8 +61,14 @@ const handlers: HandlerMap = {
     frameId: sender.tab?.id === undefined ? 0 : await tabMemory.frameNumber(sender.tab.id, sender.frameId ?? 0),
     tabId: sender.tab?.id ?? -1, recording: await readRecording(),
   }),
-  // Its whole work is to arrive: a page with an edit not yet sent keeps the worker awake (see input-observer).
-  'page/typing': () => ({ ok: true }),
+  // Arriving is most of its work: a page with an edit not yet sent keeps the worker awake (see input-observer).
+  'page/typing': async (m, sender) => {
+    if (m.draft && sender.tab?.id !== undefined && (await readRecording())) {
+      const tabId = sender.tab.id;
+      await holdEdit({ draft: m.draft, tabId, frameId: await tabMemory.frameNumber(tabId, sender.frameId ?? 0), savedAt: Date.now() });
+    }
+    return { ok: true };
+  },
   'page/loaded': async (m, sender) => {
     if (sender.tab && sender.frameId === 0) await onPageLoaded(sender.tab, { url: m.url, navigation: m.navigation, at: m.at });
     return { ok: true };
@@ -88,7 +99,15 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
   return Promise.resolve(handler(raw as Message & { kind: MessageKind } as never, sender));
 });
 
-browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  forgetTab(tabId);
+  // An edit its page could not send as it closed (Firefox) becomes its step now.
+  void takeEdits(tabId).then(async (edits) => {
+    let added = 0;
+    for (const edit of edits) if (await takeInPageless(edit)) added++;
+    if (added) void kickProcessor();
+  }).catch((e: unknown) => console.warn('[alien-dataflow] held edits of a closed tab', e));
+});
 // How each top-level page was reached (typed, reload, back/forward, link): decides navigation steps.
 // Kept only while recording: when not, the worker remembers no address at all.
 browser.webNavigation.onCommitted.addListener((d) => {

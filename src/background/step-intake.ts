@@ -22,7 +22,7 @@ import { reportStorageFull } from './storage-health';
 import { sealFrame } from './frame-vault';
 import { regionShift, scrollOffset, shiftBoxes } from '../core/view-shift';
 import { frameInMemory, isCapturing, kickProcessor, onRecordedCount } from './step-processor';
-import { listUnsent, removeUnsent } from '../platform/page-handoff';
+import { listUnsent, removeUnsent, type UnsentDraft } from '../platform/page-handoff';
 
 /**
  * Who sent a step. `pageUrl`: the page the step was taken on (raw, for frame
@@ -173,19 +173,23 @@ async function joinTopFrame(tabId: number, frameId: number, draft: StepDraft): P
  */
 export async function ingestUnsent(minAgeMs: number): Promise<number> {
   let added = 0;
-  const { config } = await activeConfig();
   for (const u of await listUnsent()) {
     if (Date.now() - u.savedAt < minAgeMs) continue;
-    const tab = await browser.tabs.get(u.tabId).catch(() => null);
-    if (sitePolicy(config.sites, tab?.url, undefined).record) {
-      const got = await persist({
-        draftId: u.draft.draftId, taskId: u.draft.taskId, arrivedAt: u.savedAt, draft: withAssembledTree(u.draft), tabId: u.tabId, frameId: u.frameId,
-        noScreenshot: false, frame: null,
-      });
-      if (got.reply.ok && !got.reply.duplicate) added++;
-    }
+    if (await takeInPageless(u)) added++;
     await removeUnsent(u.draft.draftId);
   }
   if (added) void kickProcessor();
   return added;
+}
+
+/** Drafts of a page that is gone: pending steps without a frame (unless already known); true if one was added. */
+export async function takeInPageless(u: UnsentDraft): Promise<boolean> {
+  const { config } = await activeConfig();
+  const tab = await browser.tabs.get(u.tabId).catch(() => null);
+  if (!sitePolicy(config.sites, tab?.url, undefined).record) return false;
+  const got = await persist({
+    draftId: u.draft.draftId, taskId: u.draft.taskId, arrivedAt: u.savedAt, draft: withAssembledTree(u.draft), tabId: u.tabId, frameId: u.frameId,
+    noScreenshot: false, frame: null,
+  });
+  return got.reply.ok && !got.reply.duplicate;
 }

@@ -12,6 +12,7 @@ import { elementBox, frameOffset } from './geometry';
 import type { Outbox } from './outbox';
 import { isSensitiveField, type SensitiveFieldTest } from '../core/sensitive-field';
 import { fieldAttributes } from './dom-utils';
+import { broadcast } from '../platform/messaging';
 
 /** State captured synchronously before the page reacts to an action. */
 export interface PreAction {
@@ -158,15 +159,24 @@ export class Recorder {
    * after the current event, so the page's own handlers for this event do not
    * wait for it; everything in it was fixed when `pre` was captured.
    */
-  emit(pre: PreAction, action: ActionFields, scrolled?: Element): void {
+  emit(pre: PreAction, action: ActionFields, scrolled?: Element, draftId: string = crypto.randomUUID()): void {
     if (!this.state) return;
     // Without its tab id this page cannot hand its steps over if it goes away: ask the worker again.
     if (!this.where) this.unlocated?.();
     this.lastEmitAt = Date.now();
     this.lastEmitType = action.type;
     const taskId = this.state.taskId;
-    this.deferred.push(() => this.send(pre, action, taskId, scrolled));
+    this.deferred.push(() => this.outbox.push(this.draft(pre, action, taskId, draftId, scrolled)));
     if (this.deferred.length === 1) setTimeout(() => this.drainEmits(), 0);
+  }
+
+  /**
+   * The step an open edit would make now, for the worker to hold in memory under the id the step will have
+   * (see background/held-edits): if the tab closes before the step is sent, the held draft stands in.
+   */
+  holdEdit(pre: PreAction, action: ActionFields, draftId: string): void {
+    if (!this.state) return;
+    broadcast({ kind: 'page/typing', draft: this.draft(pre, action, this.state.taskId, draftId) });
   }
 
   /** Build and send queued steps now (the page is going away). */
@@ -185,7 +195,8 @@ export class Recorder {
 
   private readonly deferred: (() => void)[] = [];
 
-  private send(pre: PreAction, action: ActionFields, taskId: string, scrolled?: Element): void {
+  /** The scrubbed draft of a step; everything in it was fixed when `pre` was captured. */
+  private draft(pre: PreAction, action: ActionFields, taskId: string, draftId: string, scrolled?: Element): StepDraft {
     const started = performance.now();
     const redacted = { ...action };
     // What the field is called ("Full name", "Benutzername") names what is typed into it.
@@ -201,7 +212,7 @@ export class Recorder {
       selector: this.safeSelector(pre.target.selector, pre.element),
     };
     const draft: StepDraft = {
-      draftId: crypto.randomUUID(),
+      draftId,
       taskId,
       timestamp: pre.time,
       action: { ...redacted, element_id: pre.target?.element_id ?? null },
@@ -220,7 +231,7 @@ export class Recorder {
     };
     // The message's own serialisation (inside push) is not counted: it is measured apart in the bench.
     draft.pageWork = { captureMs: round2(pre.captureMs), buildMs: round2(performance.now() - started) };
-    this.outbox.push(draft);
+    return draft;
   }
 
   /** The selector again without any id or attribute value that holds a secret (rules checked here, after the event, not at it). */

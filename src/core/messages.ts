@@ -48,8 +48,11 @@ export type Message =
   | { kind: 'page/settled'; lastChangeAt: number; topScroll?: ScrollOffset }
   | { kind: 'frame/hello' }
   | { kind: 'page/loaded'; url: string; title: string; navigation: NavigationKind; at: number }
-  /** A field holds an edit not yet sent as a step (it is, when the field is left or the page goes). */
-  | { kind: 'page/typing' }
+  /**
+   * A field holds an edit not yet sent as a step (it is, when the field is left or the page goes); as typing
+   * pauses, with the step's scrubbed draft as it stands (held in memory, for a tab closed first).
+   */
+  | { kind: 'page/typing'; draft?: StepDraft }
   // background -> content (top frame): its current tree, to join a cross-origin frame's step into
   | { kind: 'frame/snapshot'; target: 'content' }
   // background -> offscreen

@@ -8,26 +8,15 @@
 import browser from 'webextension-polyfill';
 import type { StepDraft } from '../core/step-draft';
 import type { LeftPage } from '../core/navigation-chain';
+import { keysStartingWith as keysIn, valuesOf as valuesIn } from './storage-keys';
+
+const keysStartingWith = (...prefixes: string[]): Promise<string[]> => keysIn(browser.storage.local, ...prefixes);
+const valuesOf = <T>(keys: string[]): Promise<T[]> => valuesIn<T>(browser.storage.local, keys);
 
 const LEAVING = 'handoff:leaving:';
 const UNSENT = 'handoff:unsent:';
 
 export interface UnsentDraft { draft: StepDraft; tabId: number; frameId: number; savedAt: number }
-
-/**
- * Keys that start with one of `prefixes`, without reading every value: storage.local also holds the config
- * and every tab's hand-overs. getKeys() is Chrome 130+ and Firefox 143+; older browsers read everything.
- */
-async function keysStartingWith(...prefixes: string[]): Promise<string[]> {
-  const area = browser.storage.local as typeof browser.storage.local & { getKeys?: () => Promise<string[]> };
-  const keys = area.getKeys ? await area.getKeys() : Object.keys(await area.get(null));
-  return keys.filter((k) => prefixes.some((p) => k.startsWith(p)));
-}
-
-/** The values under `keys` (none read when there are none). */
-async function valuesOf<T>(keys: string[]): Promise<T[]> {
-  return keys.length ? Object.values(await browser.storage.local.get(keys)) as T[] : [];
-}
 
 /** Each page's hand-over under its own key: one not yet taken is never overwritten by the next page's. */
 const leavingKey = (tabId: number, at: number): string => `${LEAVING}${tabId}:${at}`;

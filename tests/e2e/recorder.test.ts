@@ -222,3 +222,25 @@ test('a 20k-element page records with the target in a capped dom_tree', async ()
   assert.ok(click.observation.dom_tree.length <= 1_000_000, 'dom_tree within the size cap');
   await page.close();
 });
+
+// A field typed in and not left, then the tab closed: the type step is sent as the page goes away, which
+// Firefox does not let through, so the worker holds the step as typing pauses (see background/held-edits).
+testInBothBrowsers('a tab closed while a field holds an unsent edit keeps the type step', async (driver) => {
+  const stays = await driver.newPage();
+  await stays.goto(`${driver.site}/demo/page2.html`);
+  const page = await driver.newPage();
+  await page.goto(`${driver.site}/demo/index.html`);
+  const taskId = await driver.startRecording(page, 'Type, then close the tab');
+  await page.click('#q');
+  await page.keyboard.type('usb cable for jane.doe@example.com');
+  // A person's pause before closing: the held draft is sent 0.4 s after the last key.
+  await sleep(1500);
+  await page.close();
+  await sleep(1500);
+  await driver.stopRecording(stays);
+  const steps = (await trajectory(await driver.exportZip(stays))).filter((s) => s.task_id === taskId);
+  const typed = steps.filter((s) => s.action.type === 'type');
+  assert.equal(typed.length, 1, `one type step: ${steps.map((s) => s.action.type).join(', ')}`);
+  assert.equal(typed[0]!.action.text, 'usb cable for <REDACTED>', 'the text as typed, scrubbed');
+  assert.match(typed[0]!.observation.dom_tree, /<input id="\d+" dom-id="q"/, 'the page before the typing');
+});

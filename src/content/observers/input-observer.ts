@@ -2,7 +2,10 @@
 // Typing is one `type` step per field edit carrying the final text: the
 // snapshot is taken at the first beforeinput (before the field changes) and
 // the step is emitted when the edit ends: change/blur, another action, page
-// hide or stop. Credential fields only ever yield a placeholder.
+// hide or stop. As typing pauses, the step as it stands is also given to the
+// worker to hold in memory under the step's own id, for a tab closed before
+// the step could be sent (background/held-edits). Credential fields only
+// ever yield a placeholder.
 import type { Recorder, PreAction } from '../recorder';
 import { listen } from '../guard';
 import { composedContains, controlOf, eventElement, fieldText, isTextField, isToggle, shadowRootsOf } from '../dom-utils';
@@ -19,6 +22,8 @@ const POINTER_REUSE_MS = 10_000;
 const EDITING_PING_MS = 500;
 /** A field left edited but untouched this long stops keeping the worker awake. */
 const EDITING_PING_FOR_MS = 15 * 60_000;
+/** Typing paused this long: the worker is given the step as it now stands, to hold in case the tab closes. */
+const HOLD_AFTER_MS = 400;
 
 function editableRoot(el: Element): Element {
   if (el.localName === 'input' || el.localName === 'textarea') return el;
@@ -28,9 +33,27 @@ function editableRoot(el: Element): Element {
 }
 
 export function initInputObserver(win: Window, recorder: Recorder): () => void {
-  let session: { el: Element; pre: PreAction; startText: string } | null = null;
+  /** `draftId`: the step's id from the start, so the draft the worker holds and the step are one. */
+  let session: { el: Element; pre: PreAction; startText: string; draftId: string } | null = null;
   let ping: ReturnType<typeof setInterval> | null = null;
+  let hold: ReturnType<typeof setTimeout> | null = null;
   let lastInputAt = 0;
+
+  /** The step this session would make now, or null when the field is as it was. */
+  const typed = (): { type: 'type'; coordinates: null; text: string } | null => {
+    if (!session) return null;
+    const text = fieldText(session.el);
+    if (text === session.startText) return null;
+    return { type: 'type', coordinates: null, text: recorder.isSensitive(session.el) ? SENSITIVE_PLACEHOLDER : text };
+  };
+  const holdWhenPaused = (): void => {
+    if (hold !== null) clearTimeout(hold);
+    hold = setTimeout(() => {
+      hold = null;
+      const action = typed();
+      if (session && action && recorder.recording) recorder.holdEdit(session.pre, action, session.draftId);
+    }, HOLD_AFTER_MS);
+  };
 
   const stopPing = (): void => {
     if (ping !== null) clearInterval(ping);
@@ -46,18 +69,18 @@ export function initInputObserver(win: Window, recorder: Recorder): () => void {
 
   const commit = (): void => {
     stopPing();
-    if (!session) return;
-    const { el, pre, startText } = session;
+    if (hold !== null) clearTimeout(hold);
+    hold = null;
+    const action = typed();
+    const ended = session;
     session = null;
-    const text = fieldText(el);
-    if (text === startText) return;
-    recorder.emit(pre, { type: 'type', coordinates: null, text: recorder.isSensitive(el) ? SENSITIVE_PLACEHOLDER : text });
+    if (ended && action) recorder.emit(ended.pre, action, undefined, ended.draftId);
   };
 
   const open = (el: Element, pre?: PreAction): void => {
     if (session?.el === el) return;
     const snapshot = pre ?? recorder.capture(el); // capture() commits any other open session first
-    session = { el, pre: snapshot, startText: fieldText(el) };
+    session = { el, pre: snapshot, startText: fieldText(el), draftId: crypto.randomUUID() };
   };
 
   /** The pointerdown (or key) snapshot that started this gesture, when it was on `el`. */
@@ -88,7 +111,10 @@ export function initInputObserver(win: Window, recorder: Recorder): () => void {
     listen(win, 'input', (e) => {
       if (!e.isTrusted || !recorder.recording) return;
       const el = eventElement(e);
-      if (el && isTextField(el)) keepWorkerAwake();
+      if (el && isTextField(el)) {
+        keepWorkerAwake();
+        holdWhenPaused();
+      }
       if (el && isTextField(el) && session?.el !== editableRoot(el)) {
         const root = editableRoot(el);
         open(root);
