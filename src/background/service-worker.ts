@@ -48,7 +48,8 @@ const handlers: HandlerMap = {
   },
   'step/record': async (m, sender) => {
     const reply = await recordStep(m.draft, sender);
-    if (reply.ok && sender.tab?.id !== undefined) await releaseEdit(sender.tab.id, m.draft.draftId);
+    // Only a type step can have a held draft (background/held-edits): no storage call for any other step.
+    if (reply.ok && m.draft.action.type === 'type' && sender.tab?.id !== undefined) await releaseEdit(sender.tab.id, m.draft.draftId);
     return reply;
   },
   'page/settled': async (m, sender) => {
