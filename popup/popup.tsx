@@ -77,18 +77,27 @@ function App() {
     return () => browser.runtime.onMessage.removeListener(listener);
   }, []);
 
-  const start = async (): Promise<void> => {
+  /** A failed call is said in the popup, never left as a button that seems to do nothing. */
+  const said = (work: () => Promise<void>) => async (): Promise<void> => {
     setError('');
-    const reply = await send<'recording/start'>({ kind: 'recording/start', instruction });
-    if (!reply.ok) setError(reply.error);
-    await refresh();
+    try {
+      await work();
+    } catch (e) {
+      setError(`The extension's worker did not answer: ${e instanceof Error ? e.message : String(e)}. Try again.`);
+    }
+    await refresh().catch(() => undefined);
   };
 
-  const stop = async (): Promise<void> => {
-    setError('');
-    await send<'recording/stop'>({ kind: 'recording/stop' });
-    await refresh();
-  };
+  const start = said(async () => {
+    // Sent once: asked again, a lost answer could start a second task.
+    const reply = await send<'recording/start'>({ kind: 'recording/start', instruction });
+    if (!reply.ok) setError(reply.error);
+  });
+
+  // Stopping twice is stopping once: asked again while the worker stops or starts.
+  const stop = said(async () => {
+    await ask<'recording/stop'>({ kind: 'recording/stop' });
+  });
 
   const exportZip = async (): Promise<void> => {
     setError('');

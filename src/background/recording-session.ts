@@ -43,10 +43,12 @@ export async function startRecording(instruction: string): Promise<RecordingStat
 
 export async function stopRecording(): Promise<Task | null> {
   const state = await readRecording();
-  await writeRecording(null);
   // The task is marked ended before anyone is told the recording stopped: an Export pressed the moment the
   // popup shows "Not recording" must find it finished (it used to race this write, and could leave it out).
+  // And before the flag is cleared: a stop cut off between the two is finished by the next one (the popup
+  // asks again), where the other order left the task "recording" for good.
   const ended = state ? await endTask(state.taskId) : null;
+  await writeRecording(null);
   // Navigation memory (pages' last states, tab facts) is kept only while recording.
   await clearHandoff(false);
   await tabMemory.clearAll();
@@ -59,8 +61,9 @@ export async function stopRecording(): Promise<Task | null> {
 async function endTask(taskId: string): Promise<Task | null> {
   const tx = (await db()).transaction('tasks', 'readwrite');
   const task = await tx.store.get(taskId);
-  const ended: Task | null = task ? { ...task, status: 'review', endedAt: Date.now() } : null;
-  if (ended) await tx.store.put(ended);
+  // Ended once: a stop asked again keeps the first end.
+  const ended: Task | null = task && task.status === 'recording' ? { ...task, status: 'review', endedAt: Date.now() } : (task ?? null);
+  if (ended && ended !== task) await tx.store.put(ended);
   await tx.done;
   return ended;
 }

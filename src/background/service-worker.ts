@@ -97,29 +97,31 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
     console.warn(`[alien-dataflow] refused ${raw.kind} from ${senderKind(sender) ?? 'an unknown sender'}`);
     return undefined;
   }
-  return Promise.resolve(handler(raw as Message & { kind: MessageKind } as never, sender));
+  // Firefox unloads an idle event page even while a reply is pending (the sender then gets "Receiving end
+  // does not exist"; measured with a 4 s handler at a 1 s idle timeout): every handler keeps it awake.
+  return awakeWhile(Promise.resolve().then(() => handler(raw as Message & { kind: MessageKind } as never, sender)));
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);
   // An edit its page could not send as it closed (Firefox) becomes its step now.
-  void takeEdits(tabId).then(async (edits) => {
+  void awakeWhile(takeEdits(tabId).then(async (edits) => {
     let added = 0;
     for (const edit of edits) if (await takeInPageless(edit)) added++;
     if (added) void kickProcessor();
-  }).catch((e: unknown) => console.warn('[alien-dataflow] held edits of a closed tab', e));
+  })).catch((e: unknown) => console.warn('[alien-dataflow] held edits of a closed tab', e));
 });
 // How each top-level page was reached (typed, reload, back/forward, link): decides navigation steps.
 // Kept only while recording: when not, the worker remembers no address at all.
 browser.webNavigation.onCommitted.addListener((d) => {
   if (d.frameId !== 0) return;
-  void readRecording().then((recording) => recording
-    && tabMemory.setCommit(d.tabId, { transitionType: d.transitionType, qualifiers: d.transitionQualifiers, url: d.url, at: d.timeStamp }));
+  void awakeWhile(readRecording().then((recording) => recording
+    && tabMemory.setCommit(d.tabId, { transitionType: d.transitionType, qualifiers: d.transitionQualifiers, url: d.url, at: d.timeStamp })));
 });
 browser.tabs.onCreated.addListener((tab) => {
-  if (tab.id !== undefined) void tabMemory.markNewTab(tab.id);
+  if (tab.id !== undefined) void awakeWhile(tabMemory.markNewTab(tab.id));
 });
-browser.tabs.onActivated.addListener(({ tabId }) => void onTabActivated(tabId).catch((e) => console.warn('tab switch step', e)));
+browser.tabs.onActivated.addListener(({ tabId }) => void awakeWhile(onTabActivated(tabId)).catch((e) => console.warn('tab switch step', e)));
 
 // A browser restart keeps storage.local: show the badge if a recording is still on.
 const restoreBadge = async (): Promise<void> => {
@@ -130,5 +132,5 @@ browser.runtime.onStartup.addListener(() => void restoreBadge());
 // Steps a stopped worker accepted but did not finish are resumed as soon as it starts again, and drafts
 // that pages handed over while it was stopped are taken in.
 void kickProcessor();
-void ingestUnsent(0).catch((e: unknown) => console.warn('[alien-dataflow] hand-over intake failed', e));
+void awakeWhile(ingestUnsent(0)).catch((e: unknown) => console.warn('[alien-dataflow] hand-over intake failed', e));
 browser.runtime.onInstalled.addListener(() => void restoreBadge());

@@ -7,12 +7,13 @@
 // timeout 2 s); one calling runtime.getPlatformInfo() every 0.5 s ran to the
 // end. Cut off, a step's image work is redone later, its screenshot can be
 // lost, and an export dies. So while any lease is held, a cheap API call is
-// made every half second (the Firefox tests cut the idle timeout to 1 s);
+// made every quarter second (the Firefox tests cut the idle timeout to 1 s,
+// and a busy machine delays timers);
 // nothing is called once all are released.
 import browser from 'webextension-polyfill';
 import { AwakeLeases, UNTIL_RELEASED } from '../core/awake-leases';
 
-const TICK_MS = 500;
+const TICK_MS = 250;
 const leases = new AwakeLeases();
 let ticker: ReturnType<typeof setInterval> | null = null;
 let anonymous = 0;
