@@ -4,6 +4,7 @@
 // against what inflates (a zip bomb stops at its declared size or the ratio
 // cap), and entries are read one at a time from disk, never the whole archive
 // at once. Text is read line by line, never as one giant string.
+import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 // Node's own zlib (native) rather than fflate: the CLI inflates every trajectory it packs, about 3x faster.
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
@@ -46,11 +47,19 @@ export interface ZipReader {
   close(): Promise<void>;
 }
 
-async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Buffer> {
+async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   for await (const c of chunks) parts.push(c);
-  return Buffer.concat(parts);
+  // One part (a stored entry read in one go) is returned as it is, not copied.
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
 }
+
+/** Stored entries up to this size are read in one synchronous read (see storedAt). */
+const SMALL_STORED_BYTES = 16 * 1024 ** 2;
+/** Room for a local header's extra field, which may differ from the directory's. */
+const LOCAL_EXTRA_GUESS = 64;
+/** Inflate output per chunk: zlib's 16 KB default made a trajectory's lines cost an async step per 16 KB. */
+const INFLATE_CHUNK_BYTES = 256 * 1024;
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -97,6 +106,7 @@ export async function openZip(path: string, limits: ZipLimits = DEFAULT_LIMITS):
       if (bad) throw new ZipError(`entry "${name.slice(0, 80)}" has ${bad}; refusing the whole zip`);
       if (entries.has(name)) throw new ZipError(`entry "${name}" appears twice`);
       if (method !== 0 && method !== 8) throw new ZipError(`entry "${name}" uses compression method ${method} (only stored and deflate)`);
+      if (method === 0 && compressedSize !== entrySize) throw new ZipError(`entry "${name}" is stored but declares two sizes (${compressedSize} and ${entrySize})`);
       if (entrySize > limits.maxEntryBytes) throw new ZipError(`entry "${name}" is ${entrySize} bytes, over the ${limits.maxEntryBytes} allowed`);
       if (entrySize > 1024 ** 2 && entrySize > compressedSize * limits.maxRatio) {
         throw new ZipError(`entry "${name}" inflates ${Math.round(entrySize / Math.max(1, compressedSize))}x: a zip bomb?`);
@@ -110,6 +120,25 @@ export async function openZip(path: string, limits: ZipLimits = DEFAULT_LIMITS):
       const local = await readAt(fh, e.offset, 30);
       if (local.readUInt32LE(0) !== LOCAL) throw new ZipError(`entry "${e.name}" is corrupt`);
       return e.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    };
+    /**
+     * A small stored entry (a screenshot) in one synchronous read of its local header and data together. Pack
+     * reads tens of thousands of them, and from the page cache a read costs less than a promise's round trip
+     * through the thread pool and a second read for the header: 4.0 s -> 0.5 s for 40,000 screenshots.
+     * Null when the local header is longer than guessed (then the general path reads it).
+     */
+    const storedAt = (e: ZipEntry): Uint8Array | null => {
+      const guess = 30 + Buffer.byteLength(e.name) + LOCAL_EXTRA_GUESS;
+      const length = Math.min(guess + e.size, size - e.offset);
+      const buf = Buffer.allocUnsafeSlow(Math.max(30, length));
+      if (length < 30 || readSync(fh.fd, buf, 0, length, e.offset) !== length) throw new ZipError('the zip is truncated');
+      if (buf.readUInt32LE(0) !== LOCAL) throw new ZipError(`entry "${e.name}" is corrupt`);
+      const start = 30 + buf.readUInt16LE(26) + buf.readUInt16LE(28);
+      if (start + e.size > length) {
+        if (e.offset + start + e.size > size) throw new ZipError(`entry "${e.name}" runs past the end of the file`);
+        return null;
+      }
+      return buf.subarray(start, start + e.size);
     };
     const entry = (name: string): ZipEntry => {
       const e = entries.get(name);
@@ -134,7 +163,7 @@ export async function openZip(path: string, limits: ZipLimits = DEFAULT_LIMITS):
         return;
       }
       let produced = 0;
-      const inflater = createInflateRaw();
+      const inflater = createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES });
       const chunks = (async function* () {
         for await (const chunk of compressed(e)) yield chunk;
       })();
@@ -167,6 +196,10 @@ export async function openZip(path: string, limits: ZipLimits = DEFAULT_LIMITS):
       entries,
       async bytes(name) {
         const e = entry(name);
+        if (e.method === 0 && e.size <= SMALL_STORED_BYTES) {
+          const stored = storedAt(e);
+          if (stored) return stored;
+        }
         if (e.method === 8 && e.size <= 64 * 1024 ** 2) {
           const raw = await collect(compressed(e));
           // One byte of room past the declared size: filling it means the entry lied.

@@ -51,6 +51,31 @@ describe('zip reader', () => {
     await zip.close();
   });
 
+  it('reads stored entries in one go, and still reads one whose local header is longer than guessed', async () => {
+    const image = Uint8Array.from({ length: 30_000 }, (_v, i) => (i * 7) & 255);
+    const path = write('stored.zip', zipSync({
+      'images/a.png': [image, { level: 0 }],
+      // A local extra field far longer than the reader's guess: the one-read path gives way to the general one.
+      'images/b.png': [image.subarray(1), { level: 0, extra: { 0xcafe: new Uint8Array(300).fill(9) } }],
+      'images/c.png': [new Uint8Array(0), { level: 0 }],
+    }));
+    const zip = await openZip(path);
+    expect(Buffer.from(await zip.bytes('images/a.png')).equals(Buffer.from(image))).toBe(true);
+    expect(Buffer.from(await zip.bytes('images/b.png')).equals(Buffer.from(image.subarray(1)))).toBe(true);
+    expect((await zip.bytes('images/c.png')).length).toBe(0);
+    await zip.close();
+  });
+
+  it('refuses a stored entry whose two sizes disagree, and one whose local header is gone', async () => {
+    const stored = zipSync({ 'images/a.png': [new Uint8Array(5000).fill(1), { level: 0 }] });
+    await expect(openZip(write('two-sizes.zip', withDeclaredSize(stored, 9000)))).rejects.toThrow(/stored but declares two sizes/);
+    const noHeader = Uint8Array.from(stored);
+    noHeader.fill(0, 0, 4);
+    const zip = await openZip(write('no-header.zip', noHeader));
+    await expect(zip.bytes('images/a.png')).rejects.toThrow(/is corrupt/);
+    await zip.close();
+  });
+
   it.each([
     ['/etc/passwd', 'an absolute path'],
     ['..\\evil.txt', 'a backslash'],
