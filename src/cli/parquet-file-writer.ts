@@ -5,6 +5,7 @@
 // (a page of screenshots) goes straight to the open file without a copy.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { ByteWriter } from 'hyparquet-writer';
+import { pageWritten } from './parquet-page-growth';
 
 const BUFFER_BYTES = 1024 ** 2;
 /** Pieces at least this big skip the buffer. */
@@ -44,6 +45,8 @@ export class ParquetFileWriter extends ByteWriter {
     this.drain();
     this.writeOut(value);
     this.offset += value.length;
+    // Written synchronously: a page's buffer can take the next page.
+    pageWritten(value);
   }
 
   override finish(): void {

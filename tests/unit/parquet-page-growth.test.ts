@@ -1,8 +1,9 @@
 // Pack's change to how hyparquet-writer's buffers grow must not change a byte
-// they hold: small buffers double as before, a page-sized one jumps once.
+// they hold: small buffers double as before, a page-sized one jumps once, and
+// only a written page's own buffer is used again.
 import { describe, expect, it } from 'vitest';
 import { ByteWriter } from 'hyparquet-writer';
-import { growPagesInOneStep } from '../../src/cli/parquet-page-growth';
+import { growPagesInOneStep, pageWritten } from '../../src/cli/parquet-page-growth';
 
 describe('growPagesInOneStep', () => {
   it('keeps every byte, doubles small buffers, and gives a page-sized buffer room for a whole page at once', () => {
@@ -25,5 +26,30 @@ describe('growPagesInOneStep', () => {
     expect(Buffer.from(bytes.subarray(300, 40_300)).equals(Buffer.from(piece))).toBe(true);
     expect(Buffer.from(bytes.subarray(40_300, 80_300)).equals(Buffer.from(piece))).toBe(true);
     expect(Buffer.from(bytes.subarray(80_300 + 570_000)).equals(Buffer.from(piece.subarray(0, 30_000)))).toBe(true);
+  });
+
+  it('uses a written page\'s buffer for the next page, and never a buffer it did not make', () => {
+    growPagesInOneStep();
+    const page = (fill: number): ByteWriter => {
+      const w = new ByteWriter();
+      // Screenshot by screenshot, as a page of them is built.
+      for (let k = 0; k < 4; k++) w.appendBytes(new Uint8Array(25_000).fill(fill));
+      return w;
+    };
+    const first = page(1);
+    pageWritten(first.getBytes());
+    const second = page(2);
+    expect(first.buffer.byteLength).toBeGreaterThanOrEqual(1.5 * 1024 ** 2);
+    expect(second.buffer === first.buffer).toBe(true); // the same memory, now holding the second page
+    expect(second.getBytes().length).toBe(100_000);
+    expect(second.getBytes().every((b) => b === 2)).toBe(true);
+
+    // A caller's bytes of the very same size are not taken into the pool.
+    const foreign = new Uint8Array(first.buffer.byteLength);
+    pageWritten(foreign);
+    pageWritten(second.getBytes());
+    const third = page(3);
+    expect(third.buffer === second.buffer).toBe(true);
+    expect(page(4).buffer === foreign.buffer).toBe(false);
   });
 });
