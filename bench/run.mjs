@@ -57,7 +57,7 @@ try {
     const r = await runPackBench();
     results.pack = r;
     targets.push(...r.targets);
-    printTable('pack: the real command on 2,000 tasks / 40,000 steps (20 zips) and twice that; peer: copying the same bytes', r.rows);
+    printTable('pack: the real command on 2,000 tasks / 40,000 steps (20 zips) and twice that, 3 alternating rounds (median, range, first round); peer: copying the same bytes', r.rows);
   }
   if (want('export')) {
     const r = runExportBench();
