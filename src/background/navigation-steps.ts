@@ -113,7 +113,7 @@ export async function onTabActivated(tabId: number): Promise<void> {
   ]);
   if (!prevTab) return;
   const scrubber = await activeScrubber();
-  // Leaving a page no script may read (chrome://, the Web Store): its title and address, when the browser tells
+  // Leaving a page no script may read (chrome://, about:, the add-on stores): its title and address, when the browser tells
   // them (it does not for pages outside our host permissions), stand in for it.
   const restricted = !prevTab.url || isRestrictedPage(prevTab.url);
   const standIn = (): PageState => restrictedPageState(scrubber.redactUrl(prevTab.url ?? '').text, scrubber.redact(prevTab.title ?? '').text,
@@ -133,7 +133,7 @@ export async function onTabActivated(tabId: number): Promise<void> {
     type: 'tab_switch', coordinates: null, element_id: null, url: scrubber.redactUrl(url).text,
     ...(isNew ? { navigation: 'new_tab' as const } : {}),
   });
-  if (restricted) draft.note = 'the page before this step cannot be recorded or captured by extensions (browser page or Web Store)';
+  if (restricted) draft.note = 'the page before this step cannot be recorded or captured by extensions (a browser page or an add-on store)';
   if (lostPage) draft.note = 'the page before this step was not kept (the browser\'s session storage was full)';
   await recordStep(draft, { tab: { ...prevTab, active: false }, frameId: 0, pageUrl: prevTab.url ?? null });
 }

@@ -4,10 +4,24 @@ import type { PageState } from './step-draft';
 
 export type { PageState };
 
+/** Chrome's Web Store, where no extension may run. */
+const CHROME_STORE = /^https:\/\/(?:chromewebstore\.google\.com|chrome\.google\.com\/webstore)(?:[/?#]|$)/i;
+/** Firefox's default extensions.webextensions.restrictedDomains: add-ons, accounts and support sites. */
+const FIREFOX_RESTRICTED_HOSTS = new Set([
+  'accounts-static.cdn.mozilla.net', 'accounts.firefox.com', 'addons.cdn.mozilla.net', 'addons.mozilla.org', 'api.accounts.firefox.com',
+  'content.cdn.mozilla.net', 'discovery.addons.mozilla.org', 'install.mozilla.org', 'oauth.accounts.firefox.com',
+  'profile.accounts.firefox.com', 'support.mozilla.org', 'sync.services.mozilla.com',
+]);
+
 /** Pages no extension may script or capture: their steps get a stand-in observation and a note. */
 export function isRestrictedPage(url: string): boolean {
   if (!/^https?:/i.test(url)) return true;
-  return /^https:\/\/(?:chromewebstore\.google\.com|chrome\.google\.com\/webstore)(?:[/?#]|$)/i.test(url);
+  if (CHROME_STORE.test(url)) return true;
+  try {
+    return FIREFOX_RESTRICTED_HOSTS.has(new URL(url).hostname.toLowerCase());
+  } catch {
+    return true; // not a URL a page can have
+  }
 }
 
 /** The observation of a restricted page: its title and address only. */

@@ -16,6 +16,11 @@ export interface RecorderDriver {
   /** Fixture pages, and the same pages from a second origin (for cross-origin frames). */
   readonly site: string;
   readonly other: string;
+  /**
+   * A page where no extension may run a script: chrome://version; in Firefox about:blank, since WebDriver BiDi
+   * may not open Firefox's privileged about: pages (its add-on store's hosts are unit-tested instead).
+   */
+  readonly browserPage: string;
   newPage(): Promise<Page>;
   /** Starts recording through the popup with `page` as the tab being worked in; resolves to the task's id. */
   startRecording(page: Page, task: string): Promise<string>;
@@ -74,7 +79,7 @@ function countSteps(extensionPage: Page, taskId: string): Promise<number> {
 async function chromiumDriver(): Promise<RecorderDriver> {
   const session = await chromium.launch();
   return {
-    name: 'chromium', site: session.fixtures.url, other: session.other.url,
+    name: 'chromium', site: session.fixtures.url, other: session.other.url, browserPage: 'chrome://version',
     newPage: () => session.browser.newPage(),
     startRecording: async (page, task) => {
       await chromium.startRecording(session.browser, page, task);
@@ -103,7 +108,7 @@ async function chromiumDriver(): Promise<RecorderDriver> {
 async function firefoxDriver(opts: FirefoxOptions): Promise<RecorderDriver> {
   const session = await launchFirefox(opts);
   return {
-    name: 'firefox', site: session.site.url, other: session.other.url,
+    name: 'firefox', site: session.site.url, other: session.other.url, browserPage: 'about:blank',
     newPage: () => session.browser.newPage(),
     startRecording: async (page, task) => startRecordingFirefox(await session.popup(), page, task),
     stopRecording: async () => stopRecordingFirefox(await session.popup()),
