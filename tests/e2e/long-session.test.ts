@@ -8,12 +8,29 @@
 // kept awake while it still works, and while a field holds an unsent edit).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startRecording, stopRecording, exportZip, trajectory, sleep, stopServiceWorker, type Session } from './harness';
+import type { Page } from 'puppeteer-core';
+import type JSZip from 'jszip';
+import { launch, startRecording, stopRecording, exportZip, trajectory, sleep, stopServiceWorker, type ExportedStep, type Session } from './harness';
 import { openDriver } from './browsers';
 import { backgroundStarts, firefoxSkip } from './firefox-harness';
 
 let session: Session;
 after(async () => { await session?.close(); });
+
+/** 20 clicks on Add at a person's pace: `base` ms apart, plus `jitter` ms times 0..`spread`-1. */
+async function clickAddTwenty(page: Page, expected: string[], base: number, jitter: number, spread: number): Promise<void> {
+  for (let i = 0; i < 20; i++) { await page.click('button.add'); expected.push('click'); await sleep(base + (i % spread) * jitter); }
+}
+
+/** Both browsers' sessions: the actions as done, a screenshot for all but the reload, the typed e-mail nowhere. */
+async function assertEveryActionKept(zip: JSZip, steps: ExportedStep[], expected: string[]): Promise<void> {
+  assert.deepEqual(steps.map((s) => s.action.type), expected);
+  // Only the reload's step may lack a screenshot: the page was gone before a frame of it could be taken.
+  const unshot = steps.filter((s) => !s.observation.screenshot_path).map((s) => s.action.type);
+  assert.ok(unshot.every((t) => t === 'navigate'), `steps without a screenshot: ${unshot.join(', ')}`);
+  const texts = await Promise.all(Object.values(zip.files).filter((f) => !f.dir).map((f) => f.async('string')));
+  assert.ok(!texts.some((t) => t.includes('jane.roe@example.com')), 'the typed e-mail is nowhere in the zip');
+}
 
 test('a long session with a reload and a worker stop keeps every action, and exports at once after Stop', async () => {
   session = await launch({ detachWorker: true });
@@ -22,7 +39,7 @@ test('a long session with a reload and a worker stop keeps every action, and exp
   await startRecording(session.browser, page, 'Long session');
   await sleep(800);
   const expected: string[] = [];
-  for (let i = 0; i < 20; i++) { await page.click('button.add'); expected.push('click'); await sleep(700 + (i % 3) * 300); }
+  await clickAddTwenty(page, expected, 700, 300, 3);
   await page.click('#q');
   await page.keyboard.type('mail me at jane.roe@example.com');
   expected.push('click', 'type');
@@ -32,18 +49,13 @@ test('a long session with a reload and a worker stop keeps every action, and exp
   const stopping = stopServiceWorker(session.browser);
   await sleep(300);
   await page.bringToFront();
-  for (let i = 0; i < 20; i++) { await page.click('button.add'); expected.push('click'); await sleep(600 + (i % 4) * 250); }
+  await clickAddTwenty(page, expected, 600, 250, 4);
   await stopping;
   await stopRecording(session.browser, page);
   const zip = await exportZip(session, page);
   const steps = await trajectory(zip);
   assert.deepEqual(steps.map((s) => s.step_id), steps.map((_s, i) => i + 1), 'contiguous step ids');
-  assert.deepEqual(steps.map((s) => s.action.type), expected);
-  // Only the reload's step may lack a screenshot: the page was gone before a frame of it could be taken.
-  const unshot = steps.filter((s) => !s.observation.screenshot_path).map((s) => s.action.type);
-  assert.ok(unshot.every((t) => t === 'navigate'), `steps without a screenshot: ${unshot.join(', ')}`);
-  const texts = await Promise.all(Object.values(zip.files).filter((f) => !f.dir).map((f) => f.async('string')));
-  assert.ok(!texts.some((t) => t.includes('jane.roe@example.com')), 'the typed e-mail is nowhere in the zip');
+  await assertEveryActionKept(zip, steps, expected);
 });
 
 test('firefox: a long session at a person\'s pace, the background page suspended and woken along the way, keeps every action', { skip: firefoxSkip }, async () => {
@@ -54,7 +66,7 @@ test('firefox: a long session at a person\'s pace, the background page suspended
     await driver.startRecording(page, 'Long session in Firefox');
     const startsBefore = await backgroundStarts(await driver.extensionPage());
     const expected: string[] = [];
-    for (let i = 0; i < 20; i++) { await page.click('button.add'); expected.push('click'); await sleep(700 + (i % 3) * 300); }
+    await clickAddTwenty(page, expected, 700, 300, 3);
     // The person stops to read: long enough for the background page to finish its work and be suspended.
     await sleep(4000);
     await page.click('#q');
@@ -66,17 +78,13 @@ test('firefox: a long session at a person\'s pace, the background page suspended
     await page.reload();
     expected.push('navigate');
     await sleep(300);
-    for (let i = 0; i < 20; i++) { await page.click('button.add'); expected.push('click'); await sleep(600 + (i % 4) * 250); }
+    await clickAddTwenty(page, expected, 600, 250, 4);
     const woken = (await backgroundStarts(await driver.extensionPage())) - startsBefore;
     await driver.stopRecording(page);
     const zip = await driver.exportZip(page);
     const steps = (await trajectory(zip)).filter((s) => s.action.type !== 'tab_switch');
     assert.ok(woken >= 1, `the background page was suspended and woken during the session (${woken} times)`);
-    assert.deepEqual(steps.map((s) => s.action.type), expected);
-    const unshot = steps.filter((s) => !s.observation.screenshot_path).map((s) => s.action.type);
-    assert.ok(unshot.every((t) => t === 'navigate'), `steps without a screenshot: ${unshot.join(', ')}`);
-    const texts = await Promise.all(Object.values(zip.files).filter((f) => !f.dir).map((f) => f.async('string')));
-    assert.ok(!texts.some((t) => t.includes('jane.roe@example.com')), 'the typed e-mail is nowhere in the zip');
+    await assertEveryActionKept(zip, steps, expected);
   } finally {
     await driver.close();
   }
