@@ -78,24 +78,24 @@ function App() {
   }, []);
 
   /** A failed call is said in the popup, never left as a button that seems to do nothing. */
-  const said = (work: () => Promise<void>) => async (): Promise<void> => {
+  const said = (label: string, work: () => Promise<void>) => async (): Promise<void> => {
     setError('');
     try {
       await work();
     } catch (e) {
-      setError(`The extension's worker did not answer: ${e instanceof Error ? e.message : String(e)}. Try again.`);
+      setError(`${label} did not go through: ${(e instanceof Error ? e.message : String(e)).replace(/\.$/, '')}. Try again.`);
     }
     await refresh().catch(() => undefined);
   };
 
-  const start = said(async () => {
+  const start = said('Start recording', async () => {
     // Sent once: asked again, a lost answer could start a second task.
     const reply = await send<'recording/start'>({ kind: 'recording/start', instruction });
     if (!reply.ok) setError(reply.error);
   });
 
   // Stopping twice is stopping once: asked again while the worker stops or starts.
-  const stop = said(async () => {
+  const stop = said('Stop recording', async () => {
     await ask<'recording/stop'>({ kind: 'recording/stop' });
   });
 
