@@ -16,6 +16,7 @@ import { withAssembledTree } from '../core/dom-tree-parts';
 import { db } from '../platform/db';
 import { frameForStep, type FrameResult } from './capture-scheduler';
 import { activeConfig } from './scrubber-state';
+import type { ScrubConfig } from '../core/scrub/config';
 import { tabMemory } from './tab-memory';
 import { noteUserAction } from './input-quiet';
 import { reportStorageFull } from './storage-health';
@@ -173,18 +174,21 @@ async function joinTopFrame(tabId: number, frameId: number, draft: StepDraft): P
  */
 export async function ingestUnsent(minAgeMs: number): Promise<number> {
   let added = 0;
-  for (const u of await listUnsent()) {
+  const unsent = await listUnsent();
+  // Read once for the batch, and only when there is one (this runs on every page load).
+  const config = unsent.length ? (await activeConfig()).config : undefined;
+  for (const u of unsent) {
     if (Date.now() - u.savedAt < minAgeMs) continue;
-    if (await takeInPageless(u)) added++;
+    if (await takeInPageless(u, config)) added++;
     await removeUnsent(u.draft.draftId);
   }
   if (added) void kickProcessor();
   return added;
 }
 
-/** Drafts of a page that is gone: pending steps without a frame (unless already known); true if one was added. */
-export async function takeInPageless(u: UnsentDraft): Promise<boolean> {
-  const { config } = await activeConfig();
+/** A draft of a page that is gone: a pending step without a frame (unless already known); true if one was added. */
+export async function takeInPageless(u: UnsentDraft, config?: ScrubConfig): Promise<boolean> {
+  config ??= (await activeConfig()).config;
   const tab = await browser.tabs.get(u.tabId).catch(() => null);
   if (!sitePolicy(config.sites, tab?.url, undefined).record) return false;
   const got = await persist({
