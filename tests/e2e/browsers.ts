@@ -39,8 +39,18 @@ export interface RecorderDriver {
   sendAsContentScript(page: Page, message: object): Promise<string>;
   /** Opens one of the extension's pages (`review/review.html`) in a new tab, as its links do. */
   openExtensionPage(path: string): Promise<Page>;
+  /**
+   * Runs `fn` in the worker's context with its global scope: Chromium's service worker, Firefox's background
+   * page. `fn` is sent as source: no closures, no named inner functions (the test runner's transform wraps them).
+   */
+  inWorker<T>(fn: (worker: WorkerScope) => T | Promise<T>): Promise<T>;
+  /** Opens the popup afresh with `page` as the active tab, hands it to `use`, then lets it go. */
+  withPopup<T>(page: Page, use: (popup: Page) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** The worker's global scope as a test sees it: `browser` in Firefox's background page, `chrome` in both. */
+export type WorkerScope = typeof globalThis & { browser?: typeof chrome };
 
 /** Evaluates `expression` (a promise) in the extension's content-script world of `page`'s top frame, through CDP. */
 async function inContentScriptWorld(page: Page, expression: string): Promise<string> {
@@ -101,6 +111,15 @@ async function chromiumDriver(): Promise<RecorderDriver> {
       await page.goto(`chrome-extension://${await chromium.extensionId(session.browser)}/${path}`);
       return page;
     },
+    inWorker: async (fn) => (await chromium.serviceWorker(session.browser)).evaluate(`(${fn.toString()})(globalThis)`) as Promise<Awaited<ReturnType<typeof fn>>>,
+    withPopup: async (page, use) => {
+      const popup = await chromium.openPopup(session.browser, page);
+      try {
+        return await use(popup);
+      } finally {
+        await popup.close().catch(() => undefined);
+      }
+    },
     close: () => session.close(),
   };
 }
@@ -144,6 +163,20 @@ async function firefoxDriver(opts: FirefoxOptions): Promise<RecorderDriver> {
         }
         return null;
       }, 10_000, 200);
+    },
+    // Extension pages in Firefox may reach the background page's window (which wakes it if it was unloaded).
+    inWorker: async (fn) => (await session.popup()).evaluate(`browser.runtime.getBackgroundPage().then((g) => (${fn.toString()})(g))`) as Promise<Awaited<ReturnType<typeof fn>>>,
+    withPopup: async (page, use) => {
+      // The popup page stays open in a background tab (see firefox-harness); reloading it is opening it afresh.
+      await page.bringToFront();
+      const popup = await session.popup();
+      // BiDi waits for no load event of a moz-extension: page (page.reload() times out): the page reloads itself.
+      await popup.evaluate(() => { document.documentElement.dataset.stale = 'yes'; setTimeout(() => location.reload(), 0); });
+      await waitFor(() => popup.evaluate(() => {
+        const s = document.querySelector('#status')?.textContent;
+        return !document.documentElement.dataset.stale && !!s && s !== 'Checking…';
+      }).catch(() => false), 20_000, 200);
+      return use(popup);
     },
     close: () => session.close(),
   };
