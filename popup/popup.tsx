@@ -3,12 +3,12 @@
 // tests and users rely on.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
-import { isMessage, type ExportProgress, type RecordingState } from '../src/core/messages';
+import type { ExportProgress, RecordingState } from '../src/core/messages';
 import { DIALOGUE_FORMATS, REPLAY_FORMAT } from '../src/core/formats/registry';
 import type { Task } from '../src/core/task';
 import { ask, send } from '../src/platform/messaging';
-import { mayReceive } from '../src/platform/sender';
+import { onNews } from '../src/platform/news';
+import { openExtensionTab } from '../src/platform/tabs';
 import { DEFAULT_PREFS, loadExportPrefs, saveExportPrefs, toExportOptions, type ExportPrefs } from '../src/platform/export-prefs';
 import '../src/ui/base.css';
 import './popup.css';
@@ -58,23 +58,18 @@ function App() {
   useEffect(() => {
     void refresh().catch((e: unknown) => setError(String(e)));
     void loadExportPrefs().then(setPrefs);
-    const listener = (raw: unknown, sender: browser.Runtime.MessageSender): undefined => {
-      // Content scripts can broadcast too: take news only from the worker and the offscreen document.
-      if (!isMessage(raw) || !mayReceive(raw.kind, sender)) return undefined;
-      if (raw.kind === 'recording/changed') {
-        setRecording(raw.state);
-        setStepCount(raw.stepCount);
-        setRecordedCount(raw.recordedCount);
+    return onNews((news) => {
+      if (news.kind === 'recording/changed') {
+        setRecording(news.state);
+        setStepCount(news.stepCount);
+        setRecordedCount(news.recordedCount);
         void refresh();
       }
-      if (raw.kind === 'export/progress') {
-        setProgress(raw.progress);
-        if (raw.progress.phase === 'error') setError(raw.progress.error ?? 'Export failed');
+      if (news.kind === 'export/progress') {
+        setProgress(news.progress);
+        if (news.progress.phase === 'error') setError(news.progress.error ?? 'Export failed');
       }
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(listener);
-    return () => browser.runtime.onMessage.removeListener(listener);
+    });
   }, []);
 
   /** A failed call is said in the popup, never left as a button that seems to do nothing. */
@@ -119,7 +114,7 @@ function App() {
   };
 
   const exporting = progress?.phase === 'running' || progress?.phase === 'waiting';
-  const openPage = (path: string): void => void browser.tabs.create({ url: browser.runtime.getURL(path) });
+  const openPage = (path: string): void => void openExtensionTab(path);
 
   return (
     <main>

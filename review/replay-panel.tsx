@@ -2,11 +2,8 @@
 // `alien-dataflow replay --report` wrote, see which steps reproduced, or read
 // how to make one. The file is parsed against the report's schema.
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { ReplayReportSchema, type ReplayReport } from '../src/core/replay-report';
-
-type TaskReplay = ReplayReport['tasks'][number];
-const key = (taskId: string): string => `replay:${taskId}`;
+import { loadTaskReplay, saveTaskReplay, type TaskReplay } from '../src/platform/replay-results';
 
 export function ReplayPanel({ taskId }: { taskId: string }) {
   const [entry, setEntry] = useState<TaskReplay | null>(null);
@@ -14,7 +11,7 @@ export function ReplayPanel({ taskId }: { taskId: string }) {
 
   useEffect(() => {
     setNote('');
-    void browser.storage.local.get(key(taskId)).then((got) => setEntry((got[key(taskId)] as TaskReplay | undefined) ?? null));
+    void loadTaskReplay(taskId).then(setEntry);
   }, [taskId]);
 
   const load = async (file: File | undefined): Promise<void> => {
@@ -31,7 +28,7 @@ export function ReplayPanel({ taskId }: { taskId: string }) {
       setNote(`${file.name} has no result for this task (it covers ${parsed.tasks.length} other task${parsed.tasks.length === 1 ? '' : 's'}).`);
       return;
     }
-    await browser.storage.local.set({ [key(taskId)]: mine });
+    await saveTaskReplay(taskId, mine);
     setEntry(mine);
     setNote(`Loaded ${file.name}.`);
   };

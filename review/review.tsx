@@ -3,15 +3,13 @@
 // editable thought, delete step, blur a region; confirm the task; export it.
 import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import type { Task } from '../src/core/task';
 import type { StoredStep } from '../src/core/stored-step';
 import type { Box } from '../src/core/schema';
-import { isMessage } from '../src/core/messages';
 import { listTasks } from '../src/platform/db';
 import { blurRegion, deleteStep, deleteTask, editThought, liveSteps, setTaskStatus } from '../src/platform/review-store';
 import { ask, send } from '../src/platform/messaging';
-import { mayReceive } from '../src/platform/sender';
+import { onNews } from '../src/platform/news';
 import { loadExportPrefs, toExportOptions } from '../src/platform/export-prefs';
 import { StepCard } from './step-card';
 import { ReplayPanel } from './replay-panel';
@@ -50,17 +48,12 @@ function App() {
   useEffect(() => {
     void reloadTasks();
     void ask<'config/get'>({ kind: 'config/get' }).then((c) => setBlurStyle({ mode: c.config.blur.mode, strength: c.config.blur.strength }));
-    const listener = (raw: unknown, sender: browser.Runtime.MessageSender): undefined => {
-      // Content scripts can broadcast too: take news only from the worker and the offscreen document.
-      if (!isMessage(raw) || !mayReceive(raw.kind, sender)) return undefined;
-      if (raw.kind === 'recording/changed') void reloadTasks();
-      if (raw.kind === 'export/progress' && raw.progress.phase !== 'running' && raw.progress.phase !== 'waiting') {
-        setStatus(raw.progress.phase === 'done' ? `Exported ${raw.progress.filename}` : raw.progress.error ?? raw.progress.phase);
+    return onNews((news) => {
+      if (news.kind === 'recording/changed') void reloadTasks();
+      if (news.kind === 'export/progress' && news.progress.phase !== 'running' && news.progress.phase !== 'waiting') {
+        setStatus(news.progress.phase === 'done' ? `Exported ${news.progress.filename}` : news.progress.error ?? news.progress.phase);
       }
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(listener);
-    return () => browser.runtime.onMessage.removeListener(listener);
+    });
   }, []);
 
   useEffect(() => {

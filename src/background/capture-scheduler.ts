@@ -10,8 +10,8 @@
 // before and after the capture: a frame of another tab or page would be
 // stored with this page's blur regions. The cache is memory only: after a
 // worker restart the next step captures anew.
-import browser from 'webextension-polyfill';
 import { host } from '../platform/host';
+import { captureVisiblePng, tabById, type Tab } from '../platform/tabs';
 import type { ScrollOffset } from '../core/step-draft';
 
 /** Beyond this age, a frame of the page before the action is too old to stand for it: capture anew. */
@@ -43,7 +43,7 @@ export function samePage(a: string | undefined, b: string | undefined): boolean 
 }
 
 async function stillShowing(tabId: number, windowId: number, url: string): Promise<boolean> {
-  const now = await browser.tabs.get(tabId).catch(() => null);
+  const now = await tabById(tabId);
   return !!now && now.active && now.windowId === windowId && samePage(now.url, url);
 }
 
@@ -56,13 +56,13 @@ function captureVisible(tabId: number, windowId: number, url: string): Promise<s
     lastCallAt = Date.now();
     let dataUrl: string;
     try {
-      dataUrl = await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
+      dataUrl = await captureVisiblePng(windowId);
     } catch (error) {
       // The quota is per extension, not per worker: a restarted worker does not know the last call. Wait once.
       if (!host.isCaptureQuotaError(error)) throw error;
       await new Promise((r) => setTimeout(r, 1000));
       lastCallAt = Date.now();
-      dataUrl = await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
+      dataUrl = await captureVisiblePng(windowId);
     }
     if (!(await stillShowing(tabId, windowId, url))) throw new Error('the tab changed during the capture; frame discarded');
     return dataUrl;
@@ -73,10 +73,10 @@ function captureVisible(tabId: number, windowId: number, url: string): Promise<s
 }
 
 /** Settles reported while a capture of the same tab ran: that capture may predate them, so one more follows. */
-const settledAgain = new Map<number, { tab: browser.Tabs.Tab; topScroll: ScrollOffset | undefined }>();
+const settledAgain = new Map<number, { tab: Tab; topScroll: ScrollOffset | undefined }>();
 
 /** A page reported it settled: refresh its frame if the tab is the visible one. */
-export async function captureSettled(tab: browser.Tabs.Tab, topScroll?: ScrollOffset): Promise<void> {
+export async function captureSettled(tab: Tab, topScroll?: ScrollOffset): Promise<void> {
   if (tab.id === undefined || tab.windowId === undefined || !tab.active || !tab.url) return;
   if (settling.has(tab.id)) {
     settledAgain.set(tab.id, { tab, topScroll });
@@ -103,7 +103,7 @@ export async function captureSettled(tab: browser.Tabs.Tab, topScroll?: ScrollOf
  * when the worker cannot know it (the page before a navigation): then only a
  * frame captured in the right window of time will do.
  */
-export async function frameForStep(tab: browser.Tabs.Tab, actionAt: number, lastChangeAt: number, pageUrl: string | null): Promise<FrameResult> {
+export async function frameForStep(tab: Tab, actionAt: number, lastChangeAt: number, pageUrl: string | null): Promise<FrameResult> {
   if (tab.id === undefined || tab.windowId === undefined) return { ok: false, error: 'no tab' };
   const history = settled.get(tab.id) ?? [];
   const exact = history.findLast((f) => f.capturedAt >= lastChangeAt && f.capturedAt <= actionAt && (pageUrl === null || samePage(f.url, pageUrl)));

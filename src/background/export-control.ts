@@ -2,14 +2,14 @@
 // export never writes a partial task: it first waits until every step of the
 // tasks it covers is stored (scrubbing can trail the recording by a few
 // seconds), telling the popup how many are left; it can be cancelled then.
-import browser from 'webextension-polyfill';
 import type { ExportProgress, Reply } from '../core/messages';
 import { exportOptions, type ExportOptions, type ExportOptionsInput } from '../core/export-options';
 import { host } from '../platform/host';
 import { configHash } from './scrubber-state';
 import { kickProcessor } from './step-processor';
 import { ingestUnsent } from './step-intake';
-import { broadcast } from '../platform/messaging';
+import { broadcast, send } from '../platform/messaging';
+import { extensionVersion } from '../platform/extension-info';
 import { db, listTasks } from '../platform/db';
 import { loadProvenance } from '../platform/provenance-settings';
 import { demonstratorHash } from '../core/provenance';
@@ -68,9 +68,9 @@ export async function startExport(partial: ExportOptionsInput): Promise<Reply<'e
       waiting.delete(exportId);
       await host.openImageWorkPage();
       holdAwake(exportLease(exportId), EXPORT_SILENCE_MS);
-      await browser.runtime.sendMessage({
+      await send<'offscreen/export'>({
         kind: 'offscreen/export', target: 'offscreen', exportId, options, configHash: await configHash(),
-        extensionVersion: browser.runtime.getManifest().version, demonstratorHash: await (async () => {
+        extensionVersion: extensionVersion(), demonstratorHash: await (async () => {
           const p = await loadProvenance();
           return demonstratorHash(p.demonstratorId, p.salt);
         })(),
@@ -105,5 +105,5 @@ export async function cancelExport(exportId: string): Promise<void> {
     job.cancelled = true;
     return;
   }
-  await browser.runtime.sendMessage({ kind: 'offscreen/export-cancel', target: 'offscreen', exportId }).catch(() => undefined);
+  await send<'offscreen/export-cancel'>({ kind: 'offscreen/export-cancel', target: 'offscreen', exportId }).catch(() => undefined);
 }

@@ -3,7 +3,7 @@
 // worker stop but not the browser, readable by extension pages only (the
 // default TRUSTED_CONTEXTS access level). On disk a pending frame is noise;
 // after a browser restart it cannot be opened at all.
-import browser from 'webextension-polyfill';
+import { sessionStore } from '../platform/stores';
 import type { SealedFrame } from '../core/pending-step';
 
 export const VAULT_KEY = 'vault:frameKey';
@@ -11,11 +11,11 @@ export const VAULT_KEY = 'vault:frameKey';
 let key: Promise<CryptoKey> | null = null;
 
 async function loadOrCreateKey(): Promise<CryptoKey> {
-  const got = await browser.storage.session.get(VAULT_KEY);
+  const got = await sessionStore().get(VAULT_KEY);
   const stored = got[VAULT_KEY] as JsonWebKey | undefined;
   if (stored) return crypto.subtle.importKey('jwk', stored, 'AES-GCM', false, ['encrypt', 'decrypt']);
   const fresh = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
-  await browser.storage.session.set({ [VAULT_KEY]: await crypto.subtle.exportKey('jwk', fresh) });
+  await sessionStore().set({ [VAULT_KEY]: await crypto.subtle.exportKey('jwk', fresh) });
   return fresh;
 }
 
@@ -36,7 +36,7 @@ export async function sealFrame(dataUrl: string, meta: Omit<SealedFrame, 'kind' 
 
 /** The data URL again, or null when this browser session's key cannot open it. */
 export async function openFrame(frame: SealedFrame): Promise<string | null> {
-  const got = await browser.storage.session.get(VAULT_KEY);
+  const got = await sessionStore().get(VAULT_KEY);
   if (!got[VAULT_KEY]) return null; // a new browser session: the key that sealed it is gone
   try {
     const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: frame.iv }, await sessionKey(), frame.data);

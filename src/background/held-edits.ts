@@ -5,7 +5,7 @@
 // closing tab's content script before its last send, so when a tab closes
 // with an edit held, the held draft becomes the step (without a screenshot:
 // the tab is gone). Cleared with the rest of tab memory when recording stops.
-import browser from 'webextension-polyfill';
+import { sessionStore } from '../platform/stores';
 import type { UnsentDraft } from '../platform/page-handoff';
 import { keysStartingWith, valuesOf } from '../platform/storage-keys';
 
@@ -13,18 +13,18 @@ const PREFIX = 'edit:';
 const key = (tabId: number, draftId: string): string => `${PREFIX}${tabId}:${draftId}`;
 
 export async function holdEdit(edit: UnsentDraft): Promise<void> {
-  await browser.storage.session.set({ [key(edit.tabId, edit.draft.draftId)]: edit });
+  await sessionStore().set({ [key(edit.tabId, edit.draft.draftId)]: edit });
 }
 
 /** The step arrived: its held draft is no longer needed. */
 export async function releaseEdit(tabId: number, draftId: string): Promise<void> {
-  await browser.storage.session.remove(key(tabId, draftId));
+  await sessionStore().remove(key(tabId, draftId));
 }
 
 /** The edits a tab held, removed from memory. */
 export async function takeEdits(tabId: number): Promise<UnsentDraft[]> {
-  const keys = await keysStartingWith(browser.storage.session, `${PREFIX}${tabId}:`);
-  const edits = await valuesOf<UnsentDraft>(browser.storage.session, keys);
-  if (keys.length) await browser.storage.session.remove(keys);
+  const keys = await keysStartingWith(sessionStore(), `${PREFIX}${tabId}:`);
+  const edits = await valuesOf<UnsentDraft>(sessionStore(), keys);
+  if (keys.length) await sessionStore().remove(keys);
   return edits;
 }

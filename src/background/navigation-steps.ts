@@ -2,7 +2,6 @@
 // page (typed URL, reload, back/forward, a link followed without a recorded
 // click) and switching tabs. Their "before" observation is the state the
 // previous page sent on pagehide, or the tab's last recorded observation.
-import browser from 'webextension-polyfill';
 import { isRestrictedPage, restrictedPageState, type NavigationKind, type PageState } from '../core/page-state';
 import type { StepDraft } from '../core/step-draft';
 import type { Action } from '../core/schema';
@@ -14,6 +13,7 @@ import { navigationStep } from '../core/navigation-cause';
 import { lastActionAgo, navigationChain, type Arrival } from '../core/navigation-chain';
 import { tabMemory } from './tab-memory';
 import { activeScrubber } from './scrubber-state';
+import { tabById, type Tab } from '../platform/tabs';
 
 const CAUSES_NAVIGATION = new Set(['click', 'double_click', 'key', 'submit', 'select', 'check', 'type']);
 
@@ -31,7 +31,7 @@ function draftFrom(state: PageState, taskId: string, id: string, action: Action)
  * arrives). Then the page as of the last step in this tab stands in, if that step was on the page that was
  * left; otherwise only the left page's address is known. Null when nothing was recorded in the tab.
  */
-async function standInForLeftPage(tab: browser.Tabs.Tab, leftUrl: string | null): Promise<PageState | null> {
+async function standInForLeftPage(tab: Tab, leftUrl: string | null): Promise<PageState | null> {
   const kept = await tabMemory.lastObservation(tab.id!);
   if (!kept) return null;
   if (leftUrl === null || kept.url === leftUrl) return kept;
@@ -39,7 +39,7 @@ async function standInForLeftPage(tab: browser.Tabs.Tab, leftUrl: string | null)
 }
 
 /** A page reported how it was reached: the navigation steps that implies (see core/navigation-chain). */
-export async function onPageLoaded(tab: browser.Tabs.Tab, arrival: Arrival): Promise<void> {
+export async function onPageLoaded(tab: Tab, arrival: Arrival): Promise<void> {
   const recording = await readRecording();
   if (!recording || tab.id === undefined) return;
   // Drafts the last page handed over and never got through: older than the page's own retries would be.
@@ -88,7 +88,7 @@ export async function onPageLoaded(tab: browser.Tabs.Tab, arrival: Arrival): Pro
  * a stopping worker) makes the same draft, which intake drops, and never a second step from a stand-in.
  */
 async function recordNavigation(
-  tab: browser.Tabs.Tab, taskId: string, leaving: PageState, arrival: Arrival, kind: NavigationKind, note: string | null, handed = true,
+  tab: Tab, taskId: string, leaving: PageState, arrival: Arrival, kind: NavigationKind, note: string | null, handed = true,
 ): Promise<void> {
   const safeUrl = (await activeScrubber()).redactUrl(arrival.url).text;
   const draft = draftFrom(leaving, taskId, `nav:${tab.id}:${arrival.at}`, {
@@ -109,7 +109,7 @@ export async function onTabActivated(tabId: number): Promise<void> {
   if (!recording || previous === null || previous === tabId) return;
   const isNew = await tabMemory.takeNewTab(tabId);
   const [prevTab, nextTab] = await Promise.all([
-    browser.tabs.get(previous).catch(() => null), browser.tabs.get(tabId).catch(() => null),
+    tabById(previous), tabById(tabId),
   ]);
   if (!prevTab) return;
   const scrubber = await activeScrubber();

@@ -1,6 +1,5 @@
 // Start and stop a recording. The session lives in storage.local and
 // IndexedDB, never only in worker memory, so a stopped worker loses nothing.
-import browser from 'webextension-polyfill';
 import type { RecordingState, Reply } from '../core/messages';
 import type { Task } from '../core/task';
 import { db } from '../platform/db';
@@ -8,6 +7,7 @@ import { readRecording, writeRecording } from '../platform/recording-flag';
 import { broadcast } from '../platform/messaging';
 import { showRecordingBadge } from './badge';
 import { storageProblem } from './storage-health';
+import { activeTab } from '../platform/tabs';
 import { captureSettled } from './capture-scheduler';
 import { tabMemory } from './tab-memory';
 import { clearHandoff } from '../platform/page-handoff';
@@ -33,7 +33,7 @@ export async function startRecording(instruction: string): Promise<RecordingStat
   await writeRecording(state);
   await showRecordingBadge(0);
   broadcast({ kind: 'recording/changed', state, stepCount: 0, recordedCount: 0 });
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  const tab = await activeTab();
   if (tab?.id !== undefined) {
     await tabMemory.setActiveTab(tab.id);
     void captureSettled(tab);

@@ -1,6 +1,6 @@
 // The scrubber config in force: the last config that validated, kept in
 // storage.local (so content scripts read it too), or the shipped default.
-import browser from 'webextension-polyfill';
+import { localStore } from '../platform/stores';
 import type { Reply } from '../core/messages';
 import { configHash as hashText, parseScrubConfig, type ScrubConfig } from '../core/scrub/config';
 import { DEFAULT_CONFIG_TEXT, defaultConfig } from '../core/scrub/default-config';
@@ -15,7 +15,7 @@ const IN_FORCE_KEY = 'scrubConfigInForce';
 let cached: { text: string; scrubber: Scrubber } | null = null;
 
 export async function activeConfig(): Promise<{ text: string; config: ScrubConfig; isDefault: boolean }> {
-  const got = await browser.storage.local.get([TEXT_KEY, CONFIG_KEY]);
+  const got = await localStore().get([TEXT_KEY, CONFIG_KEY]);
   const text = got[TEXT_KEY] as string | undefined;
   const config = got[CONFIG_KEY] as ScrubConfig | undefined;
   if (text && config) return { text, config, isDefault: false };
@@ -27,7 +27,7 @@ export async function activeConfig(): Promise<{ text: string; config: ScrubConfi
  * while the worker restarts starts recording at once). Written when a recording starts.
  */
 export async function publishConfig(): Promise<void> {
-  await browser.storage.local.set({ [IN_FORCE_KEY]: (await activeConfig()).config });
+  await localStore().set({ [IN_FORCE_KEY]: (await activeConfig()).config });
 }
 
 /** The worker's scrubber (no NER here: page text was already scrubbed with NER in the page). */
@@ -50,7 +50,7 @@ export async function fullScrubber(): Promise<Scrubber> {
 export async function saveConfig(text: string): Promise<Reply<'config/save'>> {
   const parsed = parseScrubConfig(text);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  await browser.storage.local.set({ [TEXT_KEY]: text, [CONFIG_KEY]: parsed.config, [IN_FORCE_KEY]: parsed.config });
+  await localStore().set({ [TEXT_KEY]: text, [CONFIG_KEY]: parsed.config, [IN_FORCE_KEY]: parsed.config });
   return { ok: true, hash: hashText(text) };
 }
 

@@ -1,9 +1,9 @@
 // Service worker entry. Listeners are registered synchronously at top level
 // (a worker woken by an event must find its listener at once); every handler
 // reads state from storage, never from globals that die with the worker.
-import browser from 'webextension-polyfill';
 import { isMessage, type Message, type MessageKind } from '../core/messages';
-import type { HandlerMap, Handler } from '../platform/messaging';
+import { onMessage, type HandlerMap, type Handler } from '../platform/messaging';
+import { onExtensionStarted, onTabActivated as onTabBroughtForward, onTabClosed, onTabCreated, onTopFrameCommitted } from '../platform/browser-events';
 import { isOwnBlobUrl, mayReceive, senderKind } from '../platform/sender';
 import { readRecording } from '../platform/recording-flag';
 import { listTasks } from '../platform/db';
@@ -89,7 +89,7 @@ const handlers: HandlerMap = {
   'export/progress': (m) => exportProgressed(m.progress),
 };
 
-browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined => {
+onMessage((raw, sender) => {
   if (!isMessage(raw) || 'target' in raw) return undefined;
   const handler = handlers[raw.kind] as Handler<MessageKind> | undefined;
   if (!handler) return undefined;
@@ -102,7 +102,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
   return awakeWhile(Promise.resolve().then(() => handler(raw as Message & { kind: MessageKind } as never, sender)));
 });
 
-browser.tabs.onRemoved.addListener((tabId) => {
+onTabClosed((tabId) => {
   forgetTab(tabId);
   // An edit its page could not send as it closed (Firefox) becomes its step now.
   void awakeWhile(takeEdits(tabId).then(async (edits) => {
@@ -113,24 +113,19 @@ browser.tabs.onRemoved.addListener((tabId) => {
 });
 // How each top-level page was reached (typed, reload, back/forward, link): decides navigation steps.
 // Kept only while recording: when not, the worker remembers no address at all.
-browser.webNavigation.onCommitted.addListener((d) => {
-  if (d.frameId !== 0) return;
-  void awakeWhile(readRecording().then((recording) => recording
-    && tabMemory.setCommit(d.tabId, { transitionType: d.transitionType, qualifiers: d.transitionQualifiers, url: d.url, at: d.timeStamp })));
+onTopFrameCommitted(({ tabId, ...commit }) => {
+  void awakeWhile(readRecording().then((recording) => recording && tabMemory.setCommit(tabId, commit)));
 });
-browser.tabs.onCreated.addListener((tab) => {
-  if (tab.id !== undefined) void awakeWhile(tabMemory.markNewTab(tab.id));
-});
-browser.tabs.onActivated.addListener(({ tabId }) => void awakeWhile(onTabActivated(tabId)).catch((e) => console.warn('tab switch step', e)));
+onTabCreated((tabId) => void awakeWhile(tabMemory.markNewTab(tabId)));
+onTabBroughtForward((tabId) => void awakeWhile(onTabActivated(tabId)).catch((e) => console.warn('tab switch step', e)));
 
 // A browser restart keeps storage.local: show the badge if a recording is still on.
 const restoreBadge = async (): Promise<void> => {
   const status = await recordingStatus();
   await showRecordingBadge(status.state ? status.stepCount : null);
 };
-browser.runtime.onStartup.addListener(() => void restoreBadge());
+onExtensionStarted(() => void restoreBadge());
 // Steps a stopped worker accepted but did not finish are resumed as soon as it starts again, and drafts
 // that pages handed over while it was stopped are taken in.
 void kickProcessor();
 void awakeWhile(ingestUnsent(0)).catch((e: unknown) => console.warn('[alien-dataflow] hand-over intake failed', e));
-browser.runtime.onInstalled.addListener(() => void restoreBadge());

@@ -4,7 +4,6 @@
 // record is the only copy: any worker stop, reload or navigation after it
 // loses nothing (step-processor resumes it). The frame is captured at once,
 // for freshness, and sealed into the record when it arrives.
-import browser from 'webextension-polyfill';
 import type { StepDraft } from '../core/step-draft';
 import type { Reply } from '../core/messages';
 import type { PendingStep, SealedFrame, NoFrame } from '../core/pending-step';
@@ -24,13 +23,14 @@ import { sealFrame } from './frame-vault';
 import { regionShift, scrollOffset, shiftBoxes } from '../core/view-shift';
 import { frameInMemory, isCapturing, kickProcessor, onRecordedCount } from './step-processor';
 import { listUnsent, removeUnsent, type UnsentDraft } from '../platform/page-handoff';
+import { askFrame, tabById, type Tab } from '../platform/tabs';
 
 /**
  * Who sent a step. `pageUrl`: the page the step was taken on (raw, for frame
  * checks only); the tab's address unless the worker says otherwise (null: not
  * known, as for the page before a navigation).
  */
-export interface StepSender { tab?: browser.Tabs.Tab; frameId?: number; url?: string; pageUrl?: string | null }
+export interface StepSender { tab?: Tab; frameId?: number; url?: string; pageUrl?: string | null }
 
 /** How long the reply waits for the frame to be sealed into the pending record (the capture queue is ~0.5 s deep). */
 const FRAME_ACK_WAIT_MS = 3000;
@@ -152,8 +152,7 @@ async function attachFrame(draftId: string, framePromise: Promise<FrameResult>, 
  * screenshot shows the whole tab, not just the frame.
  */
 async function joinTopFrame(tabId: number, frameId: number, draft: StepDraft): Promise<void> {
-  const top = await (browser.tabs.sendMessage(tabId, { kind: 'frame/snapshot', target: 'content' }, { frameId: 0 }) as Promise<Reply<'frame/snapshot'>>)
-    .catch(() => null);
+  const top = await askFrame<'frame/snapshot'>(tabId, 0, { kind: 'frame/snapshot', target: 'content' }).catch(() => null);
   if (!top) {
     // The top frame cannot vouch for its text: read the whole frame by OCR.
     draft.mediaRegions = [...draft.mediaRegions, { kind: 'frame', x: 0, y: 0, width: 100_000, height: 100_000 }];
@@ -189,7 +188,7 @@ export async function ingestUnsent(minAgeMs: number): Promise<number> {
 /** A draft of a page that is gone: a pending step without a frame (unless already known); true if one was added. */
 export async function takeInPageless(u: UnsentDraft, config?: ScrubConfig): Promise<boolean> {
   config ??= (await activeConfig()).config;
-  const tab = await browser.tabs.get(u.tabId).catch(() => null);
+  const tab = await tabById(u.tabId);
   if (!sitePolicy(config.sites, tab?.url, undefined).record) return false;
   const got = await persist({
     draftId: u.draft.draftId, taskId: u.draft.taskId, arrivedAt: u.savedAt, draft: withAssembledTree(u.draft), tabId: u.tabId, frameId: u.frameId,

@@ -1,14 +1,14 @@
 // Per-tab facts the worker needs across restarts, in storage.session: the last
 // step's time and type, the last observation,
 // and which tab is active. Cleared when a recording starts.
-import browser from 'webextension-polyfill';
+import { sessionStore } from '../platform/stores';
 import type { PageState } from '../core/page-state';
 import { VAULT_KEY } from './frame-vault';
 
 const key = (kind: string, tabId: number): string => `${kind}:${tabId}`;
 
 async function get<T>(k: string): Promise<T | null> {
-  const got = await browser.storage.session.get(k);
+  const got = await sessionStore().get(k);
   return (got[k] as T | undefined) ?? null;
 }
 
@@ -42,7 +42,7 @@ export const tabMemory = {
   lastObservation: (tabId: number) => get<PageState>(key('lastObs', tabId)),
   setLastObservation: (tabId: number, state: PageState) => put({ [key('lastObs', tabId)]: state }).catch(async (error: unknown) => {
     // A page too large to keep even alone: a switch back to this tab will lack its page (see onTabActivated).
-    await browser.storage.session.remove(key('lastObs', tabId));
+    await sessionStore().remove(key('lastObs', tabId));
     console.warn('[alien-dataflow] a page too large for storage.session', error);
   }),
   /** How the tab's last top-level document was reached (webNavigation.onCommitted). */
@@ -57,13 +57,13 @@ export const tabMemory = {
   markNewTab: (tabId: number) => put({ [key('newTab', tabId)]: true }),
   takeNewTab: async (tabId: number) => {
     const isNew = await get<boolean>(key('newTab', tabId));
-    if (isNew) await browser.storage.session.remove(key('newTab', tabId));
+    if (isNew) await sessionStore().remove(key('newTab', tabId));
     return !!isNew;
   },
   /** Forget every tab fact; the frame vault's key stays (pending frames of an earlier task still need it). */
   clearAll: async () => {
-    const keys = Object.keys(await browser.storage.session.get(null)).filter((k) => k !== VAULT_KEY);
-    if (keys.length) await browser.storage.session.remove(keys);
+    const keys = Object.keys(await sessionStore().get(null)).filter((k) => k !== VAULT_KEY);
+    if (keys.length) await sessionStore().remove(keys);
   },
 };
 
@@ -75,12 +75,12 @@ export const tabMemory = {
  */
 async function put(items: Record<string, unknown>): Promise<void> {
   try {
-    await browser.storage.session.set(items);
+    await sessionStore().set(items);
     return;
   } catch (error) {
     console.warn('[alien-dataflow] storage.session is full; forgetting the pages kept for tab switches', error);
   }
-  const states = Object.keys(await browser.storage.session.get(null)).filter((k) => k.startsWith('lastObs:') && !(k in items));
-  if (states.length) await browser.storage.session.remove(states);
-  await browser.storage.session.set(items);
+  const states = Object.keys(await sessionStore().get(null)).filter((k) => k.startsWith('lastObs:') && !(k in items));
+  if (states.length) await sessionStore().remove(states);
+  await sessionStore().set(items);
 }

@@ -7,7 +7,6 @@
 // by the top frame's recorder, which inlines it into one tree; other frames
 // record themselves, map their coordinates through the frame-offset exchange
 // and are joined into the top-level tree by the service worker.
-import browser from 'webextension-polyfill';
 import { Recorder } from './recorder';
 import { Outbox } from './outbox';
 import { initPointerObserver } from './observers/pointer-observer';
@@ -21,7 +20,8 @@ import { answerOffsetRequests, requestOffset } from './frame-offset';
 import { initSettleNotifier } from './settle-notifier';
 import { loadScrubber } from './redactor-loader';
 import { onRecordingChange, readRecording } from '../platform/recording-flag';
-import { ask, broadcast } from '../platform/messaging';
+import { ask, broadcast, onMessage } from '../platform/messaging';
+import { mayReceive } from '../platform/sender';
 import { isMessage, type RecordingState, type Reply } from '../core/messages';
 import { passThroughRedactor } from '../core/redactor';
 import { sensitiveFieldTest } from '../core/sensitive-field';
@@ -130,16 +130,14 @@ function main(): void {
       }
     } else {
       // The worker joins a cross-origin frame's step into this frame's tree.
-      const onSnapshot = (raw: unknown, sender: browser.Runtime.MessageSender): Promise<Reply<'frame/snapshot'>> | undefined => {
-        // Only the worker (this extension, no tab) may ask; content scripts cannot message each other this way anyway.
-        if (!isMessage(raw) || raw.kind !== 'frame/snapshot' || !rec.recording || sender.id !== browser.runtime.id || sender.tab) return undefined;
+      stops.push(onMessage((raw, sender): Promise<Reply<'frame/snapshot'>> | undefined => {
+        // Only the worker may ask; content scripts cannot message each other this way anyway.
+        if (!isMessage(raw) || raw.kind !== 'frame/snapshot' || !rec.recording || !mayReceive(raw.kind, sender)) return undefined;
         const snap = rec.snapshotter.snapshot();
         return Promise.resolve({
           xml: snap.xml, redactedRegions: snap.redactedRegions, mediaRegions: snap.mediaRegions, topScroll: rec.topScroll(),
         });
-      };
-      browser.runtime.onMessage.addListener(onSnapshot);
-      stops.push(() => browser.runtime.onMessage.removeListener(onSnapshot));
+      }));
     }
     sessionStops = stops;
   };

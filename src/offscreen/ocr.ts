@@ -3,7 +3,7 @@
 // One worker: with OCR limited to media crops (and cached), OCR is a few ms
 // of a step's image work at p50 (see the pipeline bench), so a second worker
 // (~40 MB more) was not tried; it could only help ocr.scope: full.
-import browser from 'webextension-polyfill';
+import { extensionUrl } from '../platform/extension-info';
 import { createWorker, type Worker } from 'tesseract.js';
 import { linesFromBlocks, type OcrLine, type TesseractBlock } from '../core/scrub/ocr-words';
 
@@ -12,9 +12,9 @@ let worker: Promise<Worker> | null = null;
 function ocrWorker(): Promise<Worker> {
   // Options go in the third argument; in the second they are ignored and the CDN defaults win.
   worker ??= createWorker('eng', 1, {
-    workerPath: browser.runtime.getURL('ocr/worker.min.js'),
-    corePath: browser.runtime.getURL('ocr/'),
-    langPath: browser.runtime.getURL('ocr/'),
+    workerPath: extensionUrl('ocr/worker.min.js'),
+    corePath: extensionUrl('ocr/'),
+    langPath: extensionUrl('ocr/'),
     workerBlobURL: false,
     gzip: true,
     cacheMethod: 'none',

@@ -1,13 +1,13 @@
 // The offscreen document: long-running work that needs a DOM (blob URLs,
 // workers for OCR) and must outlive the popup. It obeys only the service
 // worker: messages from any other context (a tab, an extension page) are ignored.
-import browser from 'webextension-polyfill';
 import { isMessage, type Message } from '../core/messages';
 import { cancelExport, runExport } from './export-runner';
 import { scrubFrame } from './frame-scrub';
 import { mayReceive } from '../platform/sender';
+import { onMessage } from '../platform/messaging';
 
-browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined => {
+onMessage((raw, sender) => {
   if (!isMessage(raw) || !('target' in raw) || raw.target !== 'offscreen') return undefined;
   if (!mayReceive(raw.kind, sender)) {
     console.warn('[alien-dataflow] offscreen: ignoring a message not sent by the service worker', raw.kind);

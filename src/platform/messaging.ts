@@ -20,9 +20,21 @@ export function broadcast(message: Message): void {
   browser.runtime.sendMessage(message).catch(() => undefined);
 }
 
+/** Who sent a message, as the browser says (see platform/sender for what to make of it). */
+export type Sender = browser.Runtime.MessageSender;
+
+/**
+ * Listens to runtime messages; a listener answers by returning a promise, or leaves the message to others with
+ * undefined. Returns the way to stop listening.
+ */
+export function onMessage(listener: (raw: unknown, sender: Sender) => Promise<unknown> | undefined): () => void {
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
 export type Handler<K extends MessageKind> = (
   message: MessageOf<K>,
-  sender: browser.Runtime.MessageSender,
+  sender: Sender,
 ) => Promise<Reply<K>> | Reply<K>;
 
 export type HandlerMap = { [K in MessageKind]?: Handler<K> };

@@ -1,0 +1,7 @@
+// What the extension knows of itself: where its files are, and its version.
+import browser from 'webextension-polyfill';
+
+/** The full URL of one of the extension's files (`ocr/worker.min.js`). */
+export const extensionUrl = (path: string): string => browser.runtime.getURL(path);
+
+export const extensionVersion = (): string => browser.runtime.getManifest().version;
