@@ -1,30 +1,43 @@
 // Edits a page holds but has not sent as steps yet (a field typed in and not
-// left): the page sends its latest scrubbed draft as typing pauses, and it is
-// kept here in storage.session (memory, never disk; it outlives a worker stop)
-// until the step itself arrives with the same draft id. Firefox ends a
-// closing tab's content script before its last send, so when a tab closes
-// with an edit held, the held draft becomes the step (without a screenshot:
-// the tab is gone). Cleared with the rest of tab memory when recording stops.
-import { sessionStore } from '../platform/stores';
+// left): the page sends its scrubbed draft once per edit and then its latest
+// text as it changes, kept here in storage.session (memory, never disk; it
+// outlives a worker stop) until the step itself arrives with the same draft
+// id. The text has a key of its own, so a keystroke never rewrites the draft
+// and its DOM. Firefox ends a closing tab's content script before its last
+// send, so when a tab closes with an edit held, the held draft, with its
+// latest text, becomes the step (without a screenshot: the tab is gone).
+// Cleared with the rest of tab memory when recording stops.
 import type { UnsentDraft } from '../platform/page-handoff';
+import { sessionStore } from '../platform/stores';
 import { keysStartingWith, valuesOf } from '../platform/storage-keys';
+import { withLatestText, type HeldText } from '../core/held-text';
 
 const PREFIX = 'edit:';
+const TEXT_PREFIX = 'edittext:';
 const key = (tabId: number, draftId: string): string => `${PREFIX}${tabId}:${draftId}`;
+const textKey = (tabId: number, draftId: string): string => `${TEXT_PREFIX}${tabId}:${draftId}`;
 
 export async function holdEdit(edit: UnsentDraft): Promise<void> {
   await sessionStore().set({ [key(edit.tabId, edit.draft.draftId)]: edit });
 }
 
-/** The step arrived: its held draft is no longer needed. */
-export async function releaseEdit(tabId: number, draftId: string): Promise<void> {
-  await sessionStore().remove(key(tabId, draftId));
+/** The edit's text now: the tab id is the sender's, so a page only ever writes its own tab's edits. */
+export async function holdEditText(tabId: number, draftId: string, text: string): Promise<void> {
+  const held: HeldText = { draftId, text };
+  await sessionStore().set({ [textKey(tabId, draftId)]: held });
 }
 
-/** The edits a tab held, removed from memory. */
+/** The step arrived: its held draft is no longer needed. */
+export async function releaseEdit(tabId: number, draftId: string): Promise<void> {
+  await sessionStore().remove([key(tabId, draftId), textKey(tabId, draftId)]);
+}
+
+/** The edits a tab held, each with its latest text, removed from memory. */
 export async function takeEdits(tabId: number): Promise<UnsentDraft[]> {
-  const keys = await keysStartingWith(sessionStore(), `${PREFIX}${tabId}:`);
-  const edits = await valuesOf<UnsentDraft>(sessionStore(), keys);
+  const keys = await keysStartingWith(sessionStore(), `${PREFIX}${tabId}:`, `${TEXT_PREFIX}${tabId}:`);
+  const draftKeys = keys.filter((k) => k.startsWith(PREFIX));
+  const textKeys = keys.filter((k) => k.startsWith(TEXT_PREFIX));
+  const [edits, texts] = await Promise.all([valuesOf<UnsentDraft>(sessionStore(), draftKeys), valuesOf<HeldText>(sessionStore(), textKeys)]);
   if (keys.length) await sessionStore().remove(keys);
-  return edits;
+  return withLatestText(edits, texts);
 }

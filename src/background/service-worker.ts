@@ -2,13 +2,14 @@
 // (a worker woken by an event must find its listener at once); every handler
 // reads state from storage, never from globals that die with the worker.
 import { isMessage, type Message, type MessageKind } from '../core/messages';
+import { isHeldText } from '../core/held-text';
 import { onMessage, type HandlerMap, type Handler } from '../platform/messaging';
 import { onExtensionStarted, onTabActivated as onTabBroughtForward, onTabClosed, onTabCreated, onTopFrameCommitted } from '../platform/browser-events';
 import { isOwnBlobUrl, mayReceive, senderKind } from '../platform/sender';
 import { readRecording } from '../platform/recording-flag';
 import { listTasks } from '../platform/db';
 import { ingestUnsent, recordStep, takeInPageless } from './step-intake';
-import { holdEdit, releaseEdit, takeEdits } from './held-edits';
+import { holdEdit, holdEditText, releaseEdit, takeEdits } from './held-edits';
 import { kickProcessor } from './step-processor';
 import { recordingStatus, startRecording, stopRecording } from './recording-session';
 import { captureSettled, forgetTab } from './capture-scheduler';
@@ -64,9 +65,10 @@ const handlers: HandlerMap = {
   }),
   // Arriving is most of its work: a page with an edit not yet sent keeps the worker awake (see input-observer).
   'page/typing': async (m, sender) => {
-    if (m.draft && sender.tab?.id !== undefined && (await readRecording())) {
+    if ((m.draft || m.edit) && sender.tab?.id !== undefined && (await readRecording())) {
       const tabId = sender.tab.id;
-      await holdEdit({ draft: m.draft, tabId, frameId: await tabMemory.frameNumber(tabId, sender.frameId ?? 0), savedAt: Date.now() });
+      if (m.draft) await holdEdit({ draft: m.draft, tabId, frameId: await tabMemory.frameNumber(tabId, sender.frameId ?? 0), savedAt: Date.now() });
+      if (isHeldText(m.edit)) await holdEditText(tabId, m.edit.draftId, m.edit.text);
     }
     return { ok: true };
   },

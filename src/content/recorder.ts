@@ -3,7 +3,7 @@
 import type { Action, Target } from '../core/schema';
 import type { ScrollOffset, StepDraft } from '../core/step-draft';
 import type { Redactor } from '../core/redactor';
-import type { RecordingState } from '../core/messages';
+import type { MessageOf, RecordingState } from '../core/messages';
 import { ElementIds } from './element-ids';
 import { DomSnapshotter, type Snapshot, type SnapshotLimits, DEFAULT_LIMITS } from './dom-snapshot';
 import { accessibleName, roleOf, visibleText } from './element-semantics';
@@ -12,7 +12,7 @@ import { elementBox, frameOffset } from './geometry';
 import type { Outbox } from './outbox';
 import { isSensitiveField, type SensitiveFieldTest } from '../core/sensitive-field';
 import { fieldAttributes } from './dom-utils';
-import { broadcast } from '../platform/messaging';
+import { send } from '../platform/messaging';
 
 /** State captured synchronously before the page reacts to an action. */
 export interface PreAction {
@@ -172,11 +172,21 @@ export class Recorder {
 
   /**
    * The step an open edit would make now, for the worker to hold in memory under the id the step will have
-   * (see background/held-edits): if the tab closes before the step is sent, the held draft stands in.
+   * (see background/held-edits): if the tab closes before the step is sent, the held draft stands in. The whole
+   * draft (its DOM included) goes once per edit, with `whole`; after that only its scrubbed text. Resolves to
+   * whether the worker took it.
    */
-  holdEdit(pre: PreAction, action: ActionFields, draftId: string): void {
-    if (!this.state) return;
-    broadcast({ kind: 'page/typing', draft: this.draft(pre, action, this.state.taskId, draftId) });
+  async holdEdit(pre: PreAction, action: ActionFields, draftId: string, whole: boolean): Promise<boolean> {
+    if (!this.state) return false;
+    const message: MessageOf<'page/typing'> = whole
+      ? { kind: 'page/typing', draft: this.draft(pre, action, this.state.taskId, draftId) }
+      : { kind: 'page/typing', edit: { draftId, text: this.redactTyped(pre, action.text ?? '') } };
+    return send<'page/typing'>(message).then((reply) => reply?.ok === true, () => false);
+  }
+
+  /** Typed text, scrubbed: what the field is called ("Full name", "Benutzername") names what is typed into it. */
+  private redactTyped(pre: PreAction, text: string): string {
+    return this.redactor.redact(text, pre.target?.name || undefined).text;
   }
 
   /** Build and send queued steps now (the page is going away). */
@@ -199,10 +209,8 @@ export class Recorder {
   private draft(pre: PreAction, action: ActionFields, taskId: string, draftId: string, scrolled?: Element): StepDraft {
     const started = performance.now();
     const redacted = { ...action };
-    // What the field is called ("Full name", "Benutzername") names what is typed into it.
-    const fieldName = pre.target?.name || undefined;
-    if (redacted.text !== undefined) redacted.text = this.redactor.redact(redacted.text, fieldName).text;
-    if (redacted.value !== undefined) redacted.value = this.redactor.redact(redacted.value, fieldName).text;
+    if (redacted.text !== undefined) redacted.text = this.redactTyped(pre, redacted.text);
+    if (redacted.value !== undefined) redacted.value = this.redactTyped(pre, redacted.value);
     if (redacted.label !== undefined) redacted.label = this.redactor.redact(redacted.label).text;
     if (redacted.url !== undefined) redacted.url = this.redactor.redactUrl(redacted.url).text;
     if (redacted.files !== undefined) redacted.files = redacted.files.map((f) => this.redactor.redact(f).text);

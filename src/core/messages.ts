@@ -1,5 +1,6 @@
 // Every message between popup, options, review, content scripts, the service
 // worker and the offscreen document: one discriminated union, one place.
+import type { HeldText } from './held-text';
 import type { StepDraft } from './step-draft';
 import type { Task } from './task';
 import type { FrameJob, FrameJobResult } from './frame-job';
@@ -32,6 +33,8 @@ export interface ExportProgress {
   error?: string;
 }
 
+
+
 export type Message =
   // popup / pages -> background
   | { kind: 'recording/start'; instruction: string }
@@ -49,10 +52,11 @@ export type Message =
   | { kind: 'frame/hello' }
   | { kind: 'page/loaded'; url: string; title: string; navigation: NavigationKind; at: number }
   /**
-   * A field holds an edit not yet sent as a step (it is, when the field is left or the page goes); as typing
-   * pauses, with the step's scrubbed draft as it stands (held in memory, for a tab closed first).
+   * A field holds an edit not yet sent as a step (it is, when the field is left or the page goes). With the
+   * step's scrubbed draft once per edit, then with its scrubbed text as it changes (`edit`): held in memory, for
+   * a tab closed first. Without either, it only keeps the worker awake.
    */
-  | { kind: 'page/typing'; draft?: StepDraft }
+  | { kind: 'page/typing'; draft?: StepDraft; edit?: HeldText }
   // background -> content (top frame): its current tree, to join a cross-origin frame's step into
   | { kind: 'frame/snapshot'; target: 'content' }
   // background -> offscreen

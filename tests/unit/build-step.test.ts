@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { belongsToTask, buildStep } from '../../src/core/build-step';
 import { StepSchema } from '../../src/core/schema';
-import type { StepDraft } from '../../src/core/step-draft';
-import { TASK_ID } from './fixtures';
-
-function draft(overrides: Partial<StepDraft> = {}): StepDraft {
-  return {
-    draftId: 'd-1', taskId: TASK_ID, timestamp: 1_700_000_000_500,
-    action: { type: 'click', coordinates: [60, 35], element_id: 42 },
-    target: { element_id: 42, tag: 'button', selector: 'button', xpath: '/html[1]/body[1]/button[1]', role: 'button', name: 'Add to cart', text: 'Add to cart', bbox: { x: 10, y: 20, width: 100, height: 30 } },
-    domTree: '<html id="1"><body id="2"><button id="42">Add to cart</button></body></html>',
-    title: 'Shop', url: 'http://127.0.0.1/shop', viewport: { width: 300, height: 200 }, devicePixelRatio: 2,
-    lastChangeAt: 1_700_000_000_000, redactedRegions: [], mediaRegions: [], redactions: { email: 1 },
-    ...overrides,
-  };
-}
+import { stepDraft as draft, TASK_ID } from './fixtures';
 
 const image = { id: 'img:d-1', width: 1280, height: 800, capturedAt: 1_700_000_000_400, fresh: true, redactions: { 'ocr:email': 2, email: 1 } };
 

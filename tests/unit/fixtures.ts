@@ -1,6 +1,7 @@
 // Small builders for unit tests.
 import type { Step } from '../../src/core/schema';
 import type { Task } from '../../src/core/task';
+import type { StepDraft } from '../../src/core/step-draft';
 
 export const TASK_ID = '0b6f3c1e-9a4d-4e2b-8f1a-3c5d7e9f1a2b';
 
@@ -29,6 +30,19 @@ export function step(id: number, overrides: Partial<Step> = {}): Step {
     tab_id: 1,
     frame_id: 0,
     confirmed: false,
+    ...overrides,
+  };
+}
+
+/** A click's draft as a page sends it, with `overrides`. */
+export function stepDraft(overrides: Partial<StepDraft> = {}): StepDraft {
+  return {
+    draftId: 'd-1', taskId: TASK_ID, timestamp: 1_700_000_000_500,
+    action: { type: 'click', coordinates: [60, 35], element_id: 42 },
+    target: { element_id: 42, tag: 'button', selector: 'button', xpath: '/html[1]/body[1]/button[1]', role: 'button', name: 'Add to cart', text: 'Add to cart', bbox: { x: 10, y: 20, width: 100, height: 30 } },
+    domTree: '<html id="1"><body id="2"><button id="42">Add to cart</button></body></html>',
+    title: 'Shop', url: 'http://127.0.0.1/shop', viewport: { width: 300, height: 200 }, devicePixelRatio: 2,
+    lastChangeAt: 1_700_000_000_000, redactedRegions: [], mediaRegions: [], redactions: { email: 1 },
     ...overrides,
   };
 }

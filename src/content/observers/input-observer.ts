@@ -2,10 +2,10 @@
 // Typing is one `type` step per field edit carrying the final text: the
 // snapshot is taken at the first beforeinput (before the field changes) and
 // the step is emitted when the edit ends: change/blur, another action, page
-// hide or stop. As typing pauses, the step as it stands is also given to the
-// worker to hold in memory under the step's own id, for a tab closed before
-// the step could be sent (background/held-edits). Credential fields only
-// ever yield a placeholder.
+// hide or stop. From the first keystroke, the step as it stands is also given
+// to the worker to hold in memory under the step's own id, for a tab closed
+// before the step could be sent (background/held-edits): the whole draft once,
+// then its text as it changes. Credential fields only ever yield a placeholder.
 import type { Recorder, PreAction } from '../recorder';
 import { listen } from '../guard';
 import { composedContains, controlOf, eventElement, fieldText, isTextField, isToggle, shadowRootsOf } from '../dom-utils';
@@ -22,8 +22,12 @@ const POINTER_REUSE_MS = 10_000;
 const EDITING_PING_MS = 500;
 /** A field left edited but untouched this long stops keeping the worker awake. */
 const EDITING_PING_FOR_MS = 15 * 60_000;
-/** Typing paused this long: the worker is given the step as it now stands, to hold in case the tab closes. */
-const HOLD_AFTER_MS = 400;
+/**
+ * The held text is brought up to date at most this often while typing goes on, and at once after a quiet spell:
+ * a tab closed within this long of a keystroke can lose the last characters of the held text, never the step.
+ * (Each update scrubs the field's text in the page, so not every keystroke.)
+ */
+const HOLD_EVERY_MS = 150;
 
 function editableRoot(el: Element): Element {
   if (el.localName === 'input' || el.localName === 'textarea') return el;
@@ -33,10 +37,14 @@ function editableRoot(el: Element): Element {
 }
 
 export function initInputObserver(win: Window, recorder: Recorder): () => void {
-  /** `draftId`: the step's id from the start, so the draft the worker holds and the step are one. */
-  let session: { el: Element; pre: PreAction; startText: string; draftId: string } | null = null;
+  /**
+   * `draftId`: the step's id from the start, so the draft the worker holds and the step are one. `held`: the
+   * worker has (or is being sent) the whole draft, so only the text need go.
+   */
+  let session: { el: Element; pre: PreAction; startText: string; draftId: string; held: boolean } | null = null;
   let ping: ReturnType<typeof setInterval> | null = null;
   let hold: ReturnType<typeof setTimeout> | null = null;
+  let lastHoldAt = 0;
   let lastInputAt = 0;
 
   /** The step this session would make now, or null when the field is as it was. */
@@ -46,13 +54,22 @@ export function initInputObserver(win: Window, recorder: Recorder): () => void {
     if (text === session.startText) return null;
     return { type: 'type', coordinates: null, text: recorder.isSensitive(session.el) ? SENSITIVE_PLACEHOLDER : text };
   };
-  const holdWhenPaused = (): void => {
-    if (hold !== null) clearTimeout(hold);
-    hold = setTimeout(() => {
-      hold = null;
-      const action = typed();
-      if (session && action && recorder.recording) recorder.holdEdit(session.pre, action, session.draftId);
-    }, HOLD_AFTER_MS);
+  const holdNow = (): void => {
+    hold = null;
+    lastHoldAt = Date.now();
+    const action = typed();
+    const held = session;
+    if (!held || !action || !recorder.recording) return;
+    const whole = !held.held;
+    held.held = true;
+    // A whole draft the worker did not take goes again with the next update.
+    void recorder.holdEdit(held.pre, action, held.draftId, whole).then((ok) => { if (!ok && whole) held.held = false; });
+  };
+  const holdSoon = (): void => {
+    if (hold !== null) return;
+    const wait = lastHoldAt + HOLD_EVERY_MS - Date.now();
+    if (wait <= 0) holdNow();
+    else hold = setTimeout(holdNow, wait);
   };
 
   const stopPing = (): void => {
@@ -80,7 +97,7 @@ export function initInputObserver(win: Window, recorder: Recorder): () => void {
   const open = (el: Element, pre?: PreAction): void => {
     if (session?.el === el) return;
     const snapshot = pre ?? recorder.capture(el); // capture() commits any other open session first
-    session = { el, pre: snapshot, startText: fieldText(el), draftId: crypto.randomUUID() };
+    session = { el, pre: snapshot, startText: fieldText(el), draftId: crypto.randomUUID(), held: false };
   };
 
   /** The pointerdown (or key) snapshot that started this gesture, when it was on `el`. */
@@ -111,15 +128,13 @@ export function initInputObserver(win: Window, recorder: Recorder): () => void {
     listen(win, 'input', (e) => {
       if (!e.isTrusted || !recorder.recording) return;
       const el = eventElement(e);
-      if (el && isTextField(el)) {
-        keepWorkerAwake();
-        holdWhenPaused();
-      }
-      if (el && isTextField(el) && session?.el !== editableRoot(el)) {
-        const root = editableRoot(el);
-        open(root);
+      if (!el || !isTextField(el)) return;
+      if (session?.el !== editableRoot(el)) {
+        open(editableRoot(el));
         if (session) session.startText = '';
       }
+      keepWorkerAwake();
+      holdSoon();
     }),
     // A change inside a shadow root (a design system's checkbox or select) is not composed: it never reaches the
     // window. Before a gesture can change anything, the shadow roots it passes through get the same listener.
