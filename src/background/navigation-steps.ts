@@ -29,13 +29,18 @@ function draftFrom(state: PageState, taskId: string, id: string, action: Action)
 /**
  * Firefox may tear a leaving page's script down before its last write lands (its pagehide hand-over never
  * arrives). Then the page as of the last step in this tab stands in, if that step was on the page that was
- * left; otherwise only the left page's address is known. Null when nothing was recorded in the tab.
+ * left; otherwise only the left page's address is known (a reload left the address it arrived at). With no
+ * step on it yet, or none stored yet, the address alone stands in: the navigation is still a step (before, a
+ * reload right after the recording started, or right after a click still being processed, was lost). Null
+ * only when even the address is unknown.
  */
-async function standInForLeftPage(tab: Tab, leftUrl: string | null): Promise<PageState | null> {
+async function standInForLeftPage(tab: Tab, leftUrl: string | null, arrival: Arrival): Promise<PageState | null> {
   const kept = await tabMemory.lastObservation(tab.id!);
-  if (!kept) return null;
-  if (leftUrl === null || kept.url === leftUrl) return kept;
-  return restrictedPageState(leftUrl, '', { width: tab.width ?? kept.viewport.width, height: tab.height ?? kept.viewport.height }, kept.at);
+  const address = leftUrl ?? (arrival.navigation === 'reload' ? arrival.url : null);
+  if (kept && (address === null || kept.url === address)) return kept;
+  if (address === null) return null;
+  const viewport = { width: tab.width ?? kept?.viewport.width ?? 0, height: tab.height ?? kept?.viewport.height ?? 0 };
+  return restrictedPageState(address, '', viewport, kept?.at ?? Date.now());
 }
 
 /** A page reported how it was reached: the navigation steps that implies (see core/navigation-chain). */
@@ -57,7 +62,7 @@ export async function onPageLoaded(tab: Tab, arrival: Arrival): Promise<void> {
     else await clearLeaving(tabId, link.before.state.at);
   }
   const handed = links.find((l) => l.current)?.before ?? null;
-  const before = handed ? withAssembledTree(handed.state) : await standInForLeftPage(tab, leftUrl);
+  const before = handed ? withAssembledTree(handed.state) : await standInForLeftPage(tab, leftUrl, arrival);
   if (!before || before.at < recording.startedAt) return;
   // A stand-in is stamped now: the step happened at this navigation, not at the last step.
   const leaving = handed ? before : { ...before, at: Date.now() };

@@ -11,7 +11,7 @@ import { activeTab } from '../platform/tabs';
 import { captureSettled } from './capture-scheduler';
 import { tabMemory } from './tab-memory';
 import { clearHandoff } from '../platform/page-handoff';
-import { fullScrubber, publishConfig } from './scrubber-state';
+import { activeScrubber, fullScrubber, publishConfig } from './scrubber-state';
 import { ingestUnsent } from './step-intake';
 
 export async function startRecording(instruction: string): Promise<RecordingState> {
@@ -36,6 +36,9 @@ export async function startRecording(instruction: string): Promise<RecordingStat
   const tab = await activeTab();
   if (tab?.id !== undefined) {
     await tabMemory.setActiveTab(tab.id);
+    // The page the recording starts on, as a page load would have noted it: a navigation away from it before
+    // any step there still knows which page it left (see navigation-steps).
+    if (tab.url) await tabMemory.setLoadedPage(tab.id, (await activeScrubber()).redactUrl(tab.url).text);
     void captureSettled(tab);
   }
   return state;
