@@ -7,7 +7,10 @@ import type { Frame, Page } from 'puppeteer-core';
 import JSZip from 'jszip';
 import * as chromium from './harness';
 import { sleep, waitFor } from './harness';
-import { exportZipFirefox, firefoxSkip, launchFirefox, RELAY_ASK, RELAY_REPLY, startRecordingFirefox, stopRecordingFirefox, type FirefoxOptions } from './firefox-harness';
+import { backgroundStarts, exportZipFirefox, firefoxSkip, launchFirefox, RELAY_ASK, RELAY_REPLY, startRecordingFirefox, stopRecordingFirefox, type FirefoxOptions } from './firefox-harness';
+
+/** Options for either browser; each reads its own. */
+export type DriverOptions = chromium.LaunchOptions & FirefoxOptions;
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -46,6 +49,12 @@ export interface RecorderDriver {
   inWorker<T>(fn: (worker: WorkerScope) => T | Promise<T>): Promise<T>;
   /** Opens the popup afresh with `page` as the active tab, hands it to `use`, then lets it go. */
   withPopup<T>(page: Page, use: (popup: Page) => Promise<T>): Promise<T>;
+  /**
+   * Ends the worker's context now, its memory and any work in hand with it, as the browser does to an idle one:
+   * Chromium's service worker is stopped through DevTools (open the driver with { detachWorker: true }); Firefox's
+   * background page is reloaded, which ends it as a suspension does and starts it again at once.
+   */
+  stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -86,8 +95,9 @@ function countSteps(extensionPage: Page, taskId: string): Promise<number> {
   }), taskId);
 }
 
-async function chromiumDriver(): Promise<RecorderDriver> {
-  const session = await chromium.launch();
+async function chromiumDriver(opts: chromium.LaunchOptions): Promise<RecorderDriver> {
+  const session = await chromium.launch(opts);
+  let stopper: Awaited<ReturnType<typeof chromium.workerStopper>> | null = null;
   return {
     name: 'chromium', site: session.fixtures.url, other: session.other.url, browserPage: 'chrome://version',
     newPage: () => session.browser.newPage(),
@@ -120,7 +130,16 @@ async function chromiumDriver(): Promise<RecorderDriver> {
         await popup.close().catch(() => undefined);
       }
     },
-    close: () => session.close(),
+    stopWorker: async () => {
+      if (!opts.detachWorker) throw new Error('open the Chromium driver with { detachWorker: true } to stop its worker');
+      // One DevTools handle for every stop, so each lands when the test says, with no set-up first.
+      stopper ??= await chromium.workerStopper(session.browser);
+      await stopper.stop();
+    },
+    close: async () => {
+      await stopper?.close();
+      await session.close();
+    },
   };
 }
 
@@ -178,12 +197,18 @@ async function firefoxDriver(opts: FirefoxOptions): Promise<RecorderDriver> {
       }).catch(() => false), 20_000, 200);
       return use(popup);
     },
+    stopWorker: async () => {
+      const popup = await session.popup();
+      const starts = await backgroundStarts(popup);
+      await popup.evaluate(`browser.runtime.getBackgroundPage().then((g) => { g.location.reload(); })`);
+      await waitFor(async () => (await backgroundStarts(popup)) > starts, 10_000, 50);
+    },
     close: () => session.close(),
   };
 }
 
-export function openDriver(name: BrowserName, firefox: FirefoxOptions = {}): Promise<RecorderDriver> {
-  return name === 'chromium' ? chromiumDriver() : firefoxDriver(firefox);
+export function openDriver(name: BrowserName, opts: DriverOptions = {}): Promise<RecorderDriver> {
+  return name === 'chromium' ? chromiumDriver(opts) : firefoxDriver(opts);
 }
 
 /** A message to the worker from one of the extension's pages, through the browser's promise API. */
@@ -219,10 +244,10 @@ export async function waitForSteps(driver: RecorderDriver, taskId: string, n: nu
 }
 
 /** One test per browser, each in a browser of its own (skipped, saying why, where one cannot run here). */
-export function testInBothBrowsers(title: string, body: (driver: RecorderDriver) => Promise<void>, firefox: FirefoxOptions = {}): void {
+export function testInBothBrowsers(title: string, body: (driver: RecorderDriver) => Promise<void>, opts: DriverOptions = {}): void {
   for (const { name, skip } of BROWSERS) {
     test(`${name}: ${title}`, { skip }, async () => {
-      const driver = await openDriver(name, firefox);
+      const driver = await openDriver(name, opts);
       try {
         await body(driver);
       } finally {

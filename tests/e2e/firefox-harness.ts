@@ -73,12 +73,14 @@ localStorage.setItem('testStarts', String(Number(localStorage.getItem('testStart
   const other = await serveStatic(FIXTURES);
   const downloads = mkdtempSync(join(tmpdir(), 'adf-firefox-downloads-'));
   const browser = await puppeteer.launch({
-    browser: 'firefox', executablePath: FIREFOX, headless: true,
+    browser: 'firefox', executablePath: FIREFOX, headless: true, dumpio: process.env.DUMPIO === '1',
     // Downloads go to `downloads` without a dialog, as the user's default download folder would take them.
     extraPrefsFirefox: {
       ...(opts.idleTimeoutMs ? { 'extensions.background.idle.timeout': opts.idleTimeoutMs } : {}),
       'browser.download.folderList': 2, 'browser.download.dir': downloads, 'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
+      // DUMPIO=1: the extension's console (background page included) goes to the test's output too.
+      ...(process.env.DUMPIO === '1' ? { 'devtools.console.stdout.content': true, 'devtools.console.stdout.chrome': true } : {}),
     },
   });
   await browser.installExtension(copy);
