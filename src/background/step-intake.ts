@@ -4,7 +4,7 @@
 // record is the only copy: any worker stop, reload or navigation after it
 // loses nothing (step-processor resumes it). The frame is captured at once,
 // for freshness, and sealed into the record when it arrives.
-import type { StepDraft } from '../core/step-draft';
+import { observationOf, type StepDraft } from '../core/step-draft';
 import type { Reply } from '../core/messages';
 import type { PendingStep, SealedFrame, NoFrame } from '../core/pending-step';
 import { belongsToTask } from '../core/build-step';
@@ -73,6 +73,7 @@ export async function recordStep(sent: StepDraft, sender: StepSender): Promise<R
     await reportStorageFull();
     return { ok: false, error: STORAGE_FULL_MESSAGE, retry: true, waitForSpace: true };
   }
+  if (accepted.reply.ok && !accepted.reply.duplicate) keepLastObservation(tab.id, draft);
   if (accepted.reply.ok && accepted.reply.duplicate) {
     // A retry of a step whose frame a stopped worker never sealed: capture it now (not fresh, so OCR reads all of it).
     frame = accepted.orphanedFrame && pageUrl && !alreadyCapturing ? frameForStep(tab, Date.now(), Date.now(), pageUrl) : null;
@@ -84,6 +85,19 @@ export async function recordStep(sent: StepDraft, sender: StepSender): Promise<R
   }
   await Promise.race([attachFrame(pending.draftId, frame, memory), new Promise((r) => setTimeout(r, FRAME_ACK_WAIT_MS))]);
   return accepted.reply;
+}
+
+/** Last-observation writes, one after another, so an earlier step's slower write never overtakes a later one. */
+let observations: Promise<unknown> = Promise.resolve();
+
+/**
+ * The tab's page as of this step, kept as soon as the step is durable (not once its image work is done, which
+ * waits for the person to pause): a tab switch away, or a Firefox navigation whose page could not hand its
+ * state over, right after this action sees this page, not one from several steps back.
+ */
+function keepLastObservation(tabId: number, draft: StepDraft): void {
+  const state = { ...observationOf(draft), at: draft.timestamp, redactions: {} };
+  observations = observations.then(() => tabMemory.setLastObservation(tabId, state)).catch((e: unknown) => console.warn('[alien-dataflow] last page of a tab', e));
 }
 
 interface Persisted {

@@ -6,7 +6,6 @@
 import type { Task } from '../core/task';
 import type { RecordingState } from '../core/messages';
 import type { PendingStep } from '../core/pending-step';
-import { observationOf } from '../core/step-draft';
 import { FRAME_KEY_LOST_NOTE, FRAME_LOST_NOTE } from '../core/pending-step';
 import { buildStep, type StepImage } from '../core/build-step';
 import { imageIdFor, type FrameJobResult } from '../core/frame-job';
@@ -17,7 +16,6 @@ import { activeConfig } from './scrubber-state';
 import { openFrame } from './frame-vault';
 import { scrubFrameOffscreen } from './frame-scrub-client';
 import { untilUserPauses } from './input-quiet';
-import { tabMemory } from './tab-memory';
 import { clearStorageProblem, reportStorageFull } from './storage-health';
 import { onStepStored } from './recording-session';
 import { awakeWhile, holdAwake, releaseAwake } from '../platform/keep-awake';
@@ -143,7 +141,6 @@ async function processOne(p: PendingStep): Promise<void> {
   await tx.done;
   rawFrames.delete(p.draftId);
   if (!task || duplicate !== undefined) return;
-  await tabMemory.setLastObservation(p.tabId, { ...observationOf(p.draft), at: p.draft.timestamp, redactions: {} });
   const hadProblem = await clearStorageProblem();
   const stepCount = task.stepCount + 1;
   if (task.status === 'recording' || hadProblem) {
