@@ -33,8 +33,6 @@ export interface ExportProgress {
   error?: string;
 }
 
-
-
 export type Message =
   // popup / pages -> background
   | { kind: 'recording/start'; instruction: string }
