@@ -2,13 +2,14 @@
 // "Task", "Start recording", "Stop recording" and "Export" are a contract that
 // tests and users rely on.
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ExportProgress, RecordingState } from '../src/core/messages';
 import { DIALOGUE_FORMATS, REPLAY_FORMAT } from '../src/core/formats/registry';
 import type { Task } from '../src/core/task';
 import { ask, send } from '../src/platform/messaging';
 import { onNews } from '../src/platform/news';
 import { openExtensionTab } from '../src/platform/tabs';
+import { latestOnly } from '../src/ui/latest-only';
 import { DEFAULT_PREFS, loadExportPrefs, saveExportPrefs, toExportOptions, type ExportPrefs } from '../src/platform/export-prefs';
 import '../src/ui/base.css';
 import './popup.css';
@@ -44,16 +45,19 @@ function App() {
   const toggleChosen = (id: string, on: boolean): void =>
     update({ chosen: on ? [...prefs.chosen.filter((x) => x !== id), id] : prefs.chosen.filter((x) => x !== id) });
 
-  const refresh = async (): Promise<void> => {
-    const status = await ask<'recording/get'>({ kind: 'recording/get' });
-    setRecording(status.state);
-    setKnown(true);
-    setStepCount(status.stepCount);
-    setRecordedCount(status.recordedCount);
-    setStorageProblem(status.storageProblem);
-    if (status.state) setInstruction(status.state.instruction);
-    setTasks((await ask<'tasks/list'>({ kind: 'tasks/list' })).tasks);
-  };
+  // The newest answer only: one begun before Start and answered after it must not say "Not recording".
+  const refresh = useMemo(() => latestOnly(
+    async () => ({ status: await ask<'recording/get'>({ kind: 'recording/get' }), tasks: (await ask<'tasks/list'>({ kind: 'tasks/list' })).tasks }),
+    ({ status, tasks: listed }) => {
+      setRecording(status.state);
+      setKnown(true);
+      setStepCount(status.stepCount);
+      setRecordedCount(status.recordedCount);
+      setStorageProblem(status.storageProblem);
+      if (status.state) setInstruction(status.state.instruction);
+      setTasks(listed);
+    },
+  ), []);
 
   useEffect(() => {
     void refresh().catch((e: unknown) => setError(String(e)));

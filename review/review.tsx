@@ -11,6 +11,7 @@ import { blurRegion, deleteStep, deleteTask, editThought, liveSteps, setTaskStat
 import { ask, send } from '../src/platform/messaging';
 import { onNews } from '../src/platform/news';
 import { loadExportPrefs, toExportOptions } from '../src/platform/export-prefs';
+import { latestOnly } from '../src/ui/latest-only';
 import { StepCard } from './step-card';
 import { ReplayPanel } from './replay-panel';
 import '../src/ui/base.css';
@@ -42,8 +43,9 @@ function App() {
   const [shown, setShown] = useState(PAGE);
   const [blurStyle, setBlurStyle] = useState<{ mode: 'gaussian' | 'pixelate'; strength: number }>({ mode: 'gaussian', strength: 12 });
 
-  const reloadTasks = async (): Promise<void> => setTasks(await listTasks());
-  const reloadSteps = async (taskId: string | null): Promise<void> => setSteps(taskId ? await liveSteps(taskId) : []);
+  // The newest read only: a task's steps read slowly must not land under the task chosen after it.
+  const reloadTasks = useMemo(() => latestOnly(listTasks, setTasks), []);
+  const reloadSteps = useMemo(() => latestOnly(async (taskId: string | null) => (taskId ? liveSteps(taskId) : []), setSteps), []);
 
   useEffect(() => {
     void reloadTasks();

@@ -110,28 +110,46 @@ localStorage.setItem('testStarts', String(Number(localStorage.getItem('testStart
  */
 export async function startRecordingFirefox(popup: Page, page: Page, task: string): Promise<string> {
   await page.bringToFront();
-  await popup.waitForFunction(() => document.querySelector('#status')?.textContent === 'Not recording');
+  await popupShows(popup, 'the status "Not recording"', () => document.querySelector('#status')?.textContent === 'Not recording');
   await popup.evaluate((text) => {
     const field = document.querySelector<HTMLInputElement>('#task')!;
     field.value = text;
     field.dispatchEvent(new Event('input', { bubbles: true }));
   }, task);
   await pressInPopup(popup, 'Start recording');
-  await popup.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Recording'));
+  await popupShows(popup, 'the status "Recording"', () => !!document.querySelector('#status')?.textContent?.startsWith('Recording'));
   const taskId = await popup.evaluate(async () => ((await browser.storage.local.get('recording')).recording as { taskId: string }).taskId);
   await sleep(800);
   return taskId;
 }
 
+/**
+ * Waits until the popup page shows what `shown` checks. Checked on each change to the page, not on animation
+ * frames, which Firefox slows to one a second in a background tab; a wait that fails says what the popup showed.
+ */
+async function popupShows(popup: Page, what: string, shown: (arg: string) => boolean, arg = ''): Promise<void> {
+  const timeout = 30_000;
+  try {
+    await popup.waitForFunction(shown, { polling: 'mutation', timeout }, arg);
+  } catch (error) {
+    const seen = await popup.evaluate(() => ({
+      status: document.querySelector('#status')?.textContent,
+      alerts: [...document.querySelectorAll('[role="alert"]')].map((a) => a.textContent),
+      buttons: [...document.querySelectorAll('button')].map((b) => `${b.textContent}${b.disabled ? ' (disabled)' : ''}`),
+    })).catch((e: unknown) => `unreadable: ${String(e)}`);
+    throw new Error(`the popup did not show ${what} within ${timeout} ms; it showed ${JSON.stringify(seen)}`, { cause: error });
+  }
+}
+
 /** Presses a popup button by its name, from script (the popup tab stays in the background). */
 async function pressInPopup(popup: Page, name: string): Promise<void> {
-  await popup.waitForFunction((n) => [...document.querySelectorAll('button')].some((b) => b.textContent === n && !b.disabled), {}, name);
+  await popupShows(popup, `the button "${name}" enabled`, (n) => [...document.querySelectorAll('button')].some((b) => b.textContent === n && !b.disabled), name);
   await popup.evaluate((n) => [...document.querySelectorAll('button')].find((b) => b.textContent === n)!.click(), name);
 }
 
 export async function stopRecordingFirefox(popup: Page): Promise<void> {
   await pressInPopup(popup, 'Stop recording');
-  await popup.waitForFunction(() => !document.querySelector('#status')?.textContent?.startsWith('Recording'));
+  await popupShows(popup, 'a status other than "Recording"', () => !document.querySelector('#status')?.textContent?.startsWith('Recording'));
 }
 
 /** Presses Export on the popup page (left in the background); resolves to the path of the new zip in the downloads folder. */
