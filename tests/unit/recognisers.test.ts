@@ -106,6 +106,11 @@ describe('usernames and handles', () => {
     unchanged('@media print');
     unchanged('login failed, try again');
   });
+  // A field's text is held while it is typed (background/held-edits), so a half-typed address is scrubbed too.
+  it('takes an address whose last label is still being typed, and leaves package versions', () => {
+    expectGone('usb cable for jane.doe@example.c', 'jane.doe@example.c', ['usb cable for']);
+    unchanged('npm i preact@10.29.8');
+  });
 });
 
 describe('postal addresses, whole', () => {

@@ -31,7 +31,7 @@ export const BUILTIN_RECOGNIZERS: Recognizer[] = [
   // Also percent-encoded (jane%40example.com), as it appears in query strings shown as text. The lookbehind
   // starts a match only where a run of local-part characters starts: without it every position inside a long
   // run (a hex blob, a base64 state URL) rescanned the rest of it, quadratic (10 s on 100 KB of hex).
-  { name: 'email', tag: 'EMAIL', minLength: 6, pattern: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g },
+  { name: 'email', tag: 'EMAIL', minLength: 6, pattern: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]+/g },
   {
     name: 'private_key', tag: 'SECRET', minLength: 27,
     pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)/g,
