@@ -6,11 +6,18 @@
 // and its DOM. Firefox ends a closing tab's content script before its last
 // send, so when a tab closes with an edit held, the held draft, with its
 // latest text, becomes the step (without a screenshot: the tab is gone).
-// Cleared with the rest of tab memory when recording stops.
+// Cleared with the rest of tab memory when recording stops. Every call for a
+// tab goes through `inTabEditOrder`, entered as its message or event arrives:
+// a draft a page sent just before its tab closed is held before the close
+// takes the tab's edits (it used to land after, unused, and the step was lost).
 import type { UnsentDraft } from '../platform/page-handoff';
 import { sessionStore } from '../platform/stores';
 import { keysStartingWith, valuesOf } from '../platform/storage-keys';
 import { withLatestText, type HeldText } from '../core/held-text';
+import { keyedQueue } from '../core/keyed-queue';
+
+/** Held-edit work for one tab, in the order its messages and events arrived. */
+export const inTabEditOrder = keyedQueue<number>();
 
 const PREFIX = 'edit:';
 const TEXT_PREFIX = 'edittext:';

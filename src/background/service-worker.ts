@@ -9,7 +9,7 @@ import { isOwnBlobUrl, mayReceive, senderKind } from '../platform/sender';
 import { readRecording } from '../platform/recording-flag';
 import { listTasks } from '../platform/db';
 import { ingestUnsent, recordStep, takeInPageless } from './step-intake';
-import { holdEdit, holdEditText, releaseEdit, takeEdits } from './held-edits';
+import { holdEdit, holdEditText, inTabEditOrder, releaseEdit, takeEdits } from './held-edits';
 import { kickProcessor } from './step-processor';
 import { recordingStatus, startRecording, stopRecording } from './recording-session';
 import { captureSettled, forgetTab } from './capture-scheduler';
@@ -50,7 +50,8 @@ const handlers: HandlerMap = {
   'step/record': async (m, sender) => {
     const reply = await recordStep(m.draft, sender);
     // Only a type step can have a held draft (background/held-edits): no storage call for any other step.
-    if (reply.ok && m.draft.action.type === 'type' && sender.tab?.id !== undefined) await releaseEdit(sender.tab.id, m.draft.draftId);
+    const tabId = sender.tab?.id;
+    if (reply.ok && m.draft.action.type === 'type' && tabId !== undefined) await inTabEditOrder(tabId, () => releaseEdit(tabId, m.draft.draftId));
     return reply;
   },
   'page/settled': async (m, sender) => {
@@ -65,11 +66,13 @@ const handlers: HandlerMap = {
   }),
   // Arriving is most of its work: a page with an edit not yet sent keeps the worker awake (see input-observer).
   'page/typing': async (m, sender) => {
-    if ((m.draft || m.edit) && sender.tab?.id !== undefined && (await readRecording())) {
-      const tabId = sender.tab.id;
+    const tabId = sender.tab?.id;
+    if ((!m.draft && !m.edit) || tabId === undefined) return { ok: true };
+    await inTabEditOrder(tabId, async () => {
+      if (!(await readRecording())) return;
       if (m.draft) await holdEdit({ draft: m.draft, tabId, frameId: await tabMemory.frameNumber(tabId, sender.frameId ?? 0), savedAt: Date.now() });
       if (isHeldText(m.edit)) await holdEditText(tabId, m.edit.draftId, m.edit.text);
-    }
+    });
     return { ok: true };
   },
   'page/loaded': async (m, sender) => {
@@ -107,7 +110,7 @@ onMessage((raw, sender) => {
 onTabClosed((tabId) => {
   forgetTab(tabId);
   // An edit its page could not send as it closed (Firefox) becomes its step now.
-  void awakeWhile(takeEdits(tabId).then(async (edits) => {
+  void awakeWhile(inTabEditOrder(tabId, () => takeEdits(tabId)).then(async (edits) => {
     let added = 0;
     for (const edit of edits) if (await takeInPageless(edit)) added++;
     if (added) void kickProcessor();

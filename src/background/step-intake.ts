@@ -24,6 +24,7 @@ import { regionShift, scrollOffset, shiftBoxes } from '../core/view-shift';
 import { frameInMemory, isCapturing, kickProcessor, onRecordedCount } from './step-processor';
 import { listUnsent, removeUnsent, type UnsentDraft } from '../platform/page-handoff';
 import { askFrame, tabById, type Tab } from '../platform/tabs';
+import { keyedQueue } from '../core/keyed-queue';
 
 /**
  * Who sent a step. `pageUrl`: the page the step was taken on (raw, for frame
@@ -87,8 +88,8 @@ export async function recordStep(sent: StepDraft, sender: StepSender): Promise<R
   return accepted.reply;
 }
 
-/** Last-observation writes, one after another, so an earlier step's slower write never overtakes a later one. */
-let observations: Promise<unknown> = Promise.resolve();
+/** A tab's last-observation writes, one after another, so an earlier step's slower write never overtakes a later one. */
+const observationWrites = keyedQueue<number>();
 
 /**
  * The tab's page as of this step, kept as soon as the step is durable (not once its image work is done, which
@@ -97,7 +98,7 @@ let observations: Promise<unknown> = Promise.resolve();
  */
 function keepLastObservation(tabId: number, draft: StepDraft): void {
   const state = { ...observationOf(draft), at: draft.timestamp, redactions: {} };
-  observations = observations.then(() => tabMemory.setLastObservation(tabId, state)).catch((e: unknown) => console.warn('[alien-dataflow] last page of a tab', e));
+  observationWrites(tabId, () => tabMemory.setLastObservation(tabId, state)).catch((e: unknown) => console.warn('[alien-dataflow] last page of a tab', e));
 }
 
 interface Persisted {

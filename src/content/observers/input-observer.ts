@@ -23,13 +23,17 @@ const EDITING_PING_MS = 500;
 /** A field left edited but untouched this long stops keeping the worker awake. */
 const EDITING_PING_FOR_MS = 15 * 60_000;
 /**
- * The held text is brought up to date at most this often while typing goes on, and at once after a quiet spell:
- * a tab closed within this long of a keystroke can lose the last characters of the held text, never the step.
- * Each update scrubs the field's text in the page (2.5 ms for 40 characters, 20 ms for 2,000 with NER), so the
- * gap also grows to ten times the last update's cost: at most a tenth of the page's main thread while typing.
+ * The held text is brought up to date at most this often while typing goes on, and as soon as keys stop for
+ * `HOLD_QUIET_MS`: a tab closed while keys are still going can lose the last characters of the held text, never
+ * the step. Each update scrubs the field's text in the page (2.5 ms for 40 characters, 20 ms for 2,000 with
+ * NER), so the gap also grows to ten times what an update costs, and the wait for quiet to five times: at most
+ * about a tenth of the page's main thread while typing. The cost is the least of the last three updates', so one
+ * slow update (a garbage collection) does not hold the text back.
  */
 const HOLD_EVERY_MS = 150;
+const HOLD_QUIET_MS = 100;
 const HOLD_COST_SHARE = 10;
+const HOLD_QUIET_COST_SHARE = 5;
 
 function editableRoot(el: Element): Element {
   if (el.localName === 'input' || el.localName === 'textarea') return el;
@@ -47,7 +51,8 @@ export function initInputObserver(win: Window, recorder: Recorder): () => void {
   let ping: ReturnType<typeof setInterval> | null = null;
   let hold: ReturnType<typeof setTimeout> | null = null;
   let lastHoldAt = 0;
-  let holdGapMs = HOLD_EVERY_MS;
+  /** What the last three text updates cost to scrub, newest last. */
+  const holdCosts: number[] = [];
   let lastInputAt = 0;
 
   /** The step this session would make now, or null when the field is as it was. */
@@ -68,13 +73,19 @@ export function initInputObserver(win: Window, recorder: Recorder): () => void {
     const started = performance.now();
     // A whole draft the worker did not take goes again with the next update.
     void recorder.holdEdit(held.pre, action, held.draftId, whole).then((ok) => { if (!ok && whole) held.held = false; });
-    if (!whole) holdGapMs = Math.max(HOLD_EVERY_MS, HOLD_COST_SHARE * (performance.now() - started));
+    if (whole) return;
+    holdCosts.push(performance.now() - started);
+    if (holdCosts.length > 3) holdCosts.shift();
   };
+  /** After a keystroke: the next update is due when the gap since the last one has passed, or when keys stop. */
   const holdSoon = (): void => {
-    if (hold !== null) return;
-    const wait = lastHoldAt + holdGapMs - Date.now();
-    if (wait <= 0) holdNow();
-    else hold = setTimeout(holdNow, wait);
+    const cost = holdCosts.length ? Math.min(...holdCosts) : 0;
+    const now = Date.now();
+    const due = Math.min(lastHoldAt + Math.max(HOLD_EVERY_MS, HOLD_COST_SHARE * cost), now + Math.max(HOLD_QUIET_MS, HOLD_QUIET_COST_SHARE * cost));
+    if (hold !== null) clearTimeout(hold);
+    hold = null;
+    if (due <= now) holdNow();
+    else hold = setTimeout(holdNow, due - now);
   };
 
   const stopPing = (): void => {
