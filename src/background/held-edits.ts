@@ -9,7 +9,7 @@
 // Cleared with the rest of tab memory when recording stops. Every call for a
 // tab goes through `inTabEditOrder`, entered as its message or event arrives:
 // a draft a page sent just before its tab closed is held before the close
-// takes the tab's edits (it used to land after, unused, and the step was lost).
+// takes the tab's edits (it could land after, unused, and the step be lost).
 import type { UnsentDraft } from '../platform/page-handoff';
 import { sessionStore } from '../platform/stores';
 import { keysStartingWith, valuesOf } from '../platform/storage-keys';

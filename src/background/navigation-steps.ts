@@ -32,13 +32,14 @@ function draftFrom(state: PageState, taskId: string, id: string, action: Action)
  * left; otherwise only the left page's address is known (a reload left the address it arrived at). With no
  * step on it yet, or none stored yet, the address alone stands in: the navigation is still a step (before, a
  * reload right after the recording started, or right after a click still being processed, was lost). Null
- * only when even the address is unknown.
+ * when even the address is unknown, or the page left was a blank one with no step in it.
  */
 async function standInForLeftPage(tab: Tab, leftUrl: string | null, arrival: Arrival): Promise<PageState | null> {
   const kept = await tabMemory.lastObservation(tab.id!);
   const address = leftUrl ?? (arrival.navigation === 'reload' ? arrival.url : null);
   if (kept && (address === null || kept.url === address)) return kept;
-  if (address === null) return null;
+  // A blank document nothing was recorded in (a new window before its first page) is no page to leave.
+  if (address === null || address === 'about:blank') return null;
   const viewport = { width: tab.width ?? kept?.viewport.width ?? 0, height: tab.height ?? kept?.viewport.height ?? 0 };
   return restrictedPageState(address, '', viewport, kept?.at ?? Date.now());
 }

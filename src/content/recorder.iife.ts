@@ -53,8 +53,18 @@ function sameOriginFrames(win: Window): Window[] {
   return out;
 }
 
+/**
+ * The blank document a tab starts with, before its first page: nothing to record, and no page a navigation
+ * leaves. Firefox runs content scripts in it (`match_about_blank`), where it reported a load, so the tab's
+ * first real page became a navigate step from "about:blank" (3 of 14 runs under load). A blank window a page
+ * opened (and may write into) has an opener, and is recorded.
+ */
+function isNewTabBlank(win: Window): boolean {
+  return win === win.top && win.location.href === 'about:blank' && !win.opener;
+}
+
 function main(): void {
-  if (recordedByAncestor(window)) return;
+  if (recordedByAncestor(window) || isNewTabBlank(window)) return;
   const rec = new Recorder(window, passThroughRedactor, new Outbox());
 
   // Attached now, at document_start.
