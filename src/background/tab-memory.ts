@@ -4,6 +4,7 @@
 import { sessionStore } from '../platform/stores';
 import type { PageState } from '../core/page-state';
 import { VAULT_KEY } from './frame-vault';
+import { keyedQueue } from '../core/keyed-queue';
 
 const key = (kind: string, tabId: number): string => `${kind}:${tabId}`;
 
@@ -12,8 +13,8 @@ async function get<T>(k: string): Promise<T | null> {
   return (got[k] as T | undefined) ?? null;
 }
 
-/** Frame numbering runs one at a time, so two frames saying hello together never get the same number. */
-let numbering: Promise<unknown> = Promise.resolve();
+/** A tab's frame numbering runs one call at a time, so two frames saying hello together never get the same number. */
+const numbering = keyedQueue<number>();
 
 export const tabMemory = {
   /**
@@ -23,7 +24,7 @@ export const tabMemory = {
    */
   frameNumber: (tabId: number, browserFrameId: number): Promise<number> => {
     if (browserFrameId === 0) return Promise.resolve(0);
-    const run = async (): Promise<number> => {
+    return numbering(tabId, async () => {
       const k = key('frames', tabId);
       const numbers = (await get<Record<string, number>>(k)) ?? {};
       const known = numbers[String(browserFrameId)];
@@ -31,10 +32,7 @@ export const tabMemory = {
       const next = Object.keys(numbers).length + 1;
       await put({ [k]: { ...numbers, [String(browserFrameId)]: next } });
       return next;
-    };
-    const result = numbering.then(run, run);
-    numbering = result.catch(() => undefined);
-    return result;
+    });
   },
   lastStep: (tabId: number) => get<{ at: number; type: string }>(key('lastStep', tabId)),
   setLastStep: (tabId: number, at: number, type: string) => put({ [key('lastStep', tabId)]: { at, type } }),
