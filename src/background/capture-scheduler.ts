@@ -10,9 +10,19 @@
 // before and after the capture: a frame of another tab or page would be
 // stored with this page's blur regions. The cache is memory only: after a
 // worker restart the next step captures anew.
+//
+// Policy comes before pixels: a tab showing a page the config keeps out of
+// screenshots (or out of recording) is never captured at all. Each frame
+// takes the tab's text map as it stood when it was captured (every frame's
+// regions), so whichever step uses it, now or reused later, is blurred from
+// the whole tab.
 import { host } from '../platform/host';
 import { captureVisiblePng, tabById, type Tab } from '../platform/tabs';
 import type { ScrollOffset } from '../core/step-draft';
+import type { ScreenRegions } from '../core/tab-text-map';
+import { sitePolicy } from '../core/site-policy';
+import { activeConfig } from './scrubber-state';
+import { tabTextMap } from './tab-text-map';
 
 /** Beyond this age, a frame of the page before the action is too old to stand for it: capture anew. */
 const REUSE_MAX_AGE_MS = 5000;
@@ -24,6 +34,8 @@ export interface Frame {
   url: string;
   /** The top window's scroll offset the page reported as it settled, just before this capture. */
   topScroll?: ScrollOffset;
+  /** Every frame's regions as the tab's text map held them at the capture, placed in this frame's pixels. */
+  regions: ScreenRegions;
 }
 
 export type FrameResult =
@@ -47,12 +59,19 @@ async function stillShowing(tabId: number, windowId: number, url: string): Promi
   return !!now && now.active && now.windowId === windowId && samePage(now.url, url);
 }
 
+/** Whether the config lets a page at this raw address be captured at all (never_record and no_screenshots do not). */
+async function mayCapture(url: string | undefined): Promise<boolean> {
+  const { config } = await activeConfig();
+  return !!url && sitePolicy(config.sites, url, undefined).screenshots;
+}
+
 /** One capture at a time, spaced to stay under the browser's rate limit; checked to show `tab` on `url`. */
 function captureVisible(tabId: number, windowId: number, url: string): Promise<string> {
   const run = async (): Promise<string> => {
     const wait = lastCallAt + host.captureIntervalMs - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     if (!(await stillShowing(tabId, windowId, url))) throw new Error('the tab was not showing the page');
+    if (!(await mayCapture(url))) throw new Error('site configured without screenshots');
     lastCallAt = Date.now();
     let dataUrl: string;
     try {
@@ -86,7 +105,8 @@ export async function captureSettled(tab: Tab, topScroll?: ScrollOffset): Promis
   try {
     const capturedAt = Date.now();
     const dataUrl = await captureVisible(tab.id, tab.windowId, tab.url);
-    remember(tab.id, { dataUrl, capturedAt, url: tab.url, ...(topScroll ? { topScroll } : {}) });
+    const regions = await tabTextMap.composed(tab.id, topScroll);
+    remember(tab.id, { dataUrl, capturedAt, url: tab.url, regions, ...(topScroll ? { topScroll } : {}) });
   } catch {
     // Not capturable (chrome://, web store, closed, switched away): the step will say so.
   } finally {
@@ -122,7 +142,7 @@ export async function frameForStep(tab: Tab, actionAt: number, lastChangeAt: num
   try {
     const capturedAt = Date.now();
     const dataUrl = await captureVisible(tab.id, tab.windowId, pageUrl);
-    const frame = { dataUrl, capturedAt, url: pageUrl };
+    const frame = { dataUrl, capturedAt, url: pageUrl, regions: await tabTextMap.composed(tab.id, undefined) };
     remember(tab.id, frame);
     return { ok: true, frame, fresh: false, note: 'captured after the action started' };
   } catch (error) {

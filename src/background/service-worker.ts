@@ -22,6 +22,8 @@ import { onPageLoaded, onTabActivated } from './navigation-steps';
 import { tabMemory } from './tab-memory';
 import { scrollOffset } from '../core/view-shift';
 import { awakeWhile } from '../platform/keep-awake';
+import { tabTextMap } from './tab-text-map';
+import { keepFrameRegions } from './frame-regions-intake';
 
 const handlers: HandlerMap = {
   'recording/start': async (m) => {
@@ -55,9 +57,12 @@ const handlers: HandlerMap = {
     return reply;
   },
   'page/settled': async (m, sender) => {
+    if (!sender.tab || !(await readRecording())) return { ok: true };
+    // The frame's regions go into the tab's text map first: the capture this settle asks for is blurred from them.
+    await keepFrameRegions(m, sender);
     // Only the top frame knows the offset the tab is shown at.
     const topScroll = sender.frameId === 0 ? scrollOffset(m.topScroll) : undefined;
-    if (sender.tab && (await readRecording())) void captureSettled(sender.tab, topScroll);
+    void captureSettled(sender.tab, topScroll);
     return { ok: true };
   },
   'frame/hello': async (_m, sender) => ({
@@ -109,6 +114,7 @@ onMessage((raw, sender) => {
 
 onTabClosed((tabId) => {
   forgetTab(tabId);
+  void tabTextMap.forget(tabId);
   // An edit its page could not send as it closed (Firefox) becomes its step now.
   void awakeWhile(inTabEditOrder(tabId, () => takeEdits(tabId)).then(async (edits) => {
     let added = 0;
@@ -119,7 +125,12 @@ onTabClosed((tabId) => {
 // How each top-level page was reached (typed, reload, back/forward, link): decides navigation steps.
 // Kept only while recording: when not, the worker remembers no address at all.
 onTopFrameCommitted(({ tabId, ...commit }) => {
-  void awakeWhile(readRecording().then((recording) => recording && tabMemory.setCommit(tabId, commit)));
+  // A new top-level document has new frames: the regions of the old ones no longer describe the screen.
+  void awakeWhile(readRecording().then(async (recording) => {
+    if (!recording) return;
+    await tabTextMap.newDocument(tabId, 0);
+    await tabMemory.setCommit(tabId, commit);
+  }));
 });
 onTabCreated((tabId) => void awakeWhile(tabMemory.markNewTab(tabId)));
 onTabBroughtForward((tabId) => void awakeWhile(onTabActivated(tabId)).catch((e) => console.warn('tab switch step', e)));

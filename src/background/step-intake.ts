@@ -25,6 +25,8 @@ import { frameInMemory, isCapturing, kickProcessor, onRecordedCount } from './st
 import { listUnsent, removeUnsent, type UnsentDraft } from '../platform/page-handoff';
 import { askFrame, tabById, type Tab } from '../platform/tabs';
 import { keyedQueue } from '../core/keyed-queue';
+import { mergeRegions } from '../core/tab-text-map';
+import { tabTextMap } from './tab-text-map';
 
 /**
  * Who sent a step. `pageUrl`: the page the step was taken on (raw, for frame
@@ -58,6 +60,7 @@ export async function recordStep(sent: StepDraft, sender: StepSender): Promise<R
   // The frame's number as the page was told it (frame/hello), not the browser's own frame id.
   const frameId = await tabMemory.frameNumber(tab.id, sender.frameId ?? 0);
   if (frameId !== 0) await joinTopFrame(tab.id, frameId, draft);
+  if (policy.screenshots) await addOtherFrames(tab.id, frameId, draft);
   const pending: PendingStep = {
     draftId: draft.draftId, taskId: draft.taskId, arrivedAt: Date.now(), draft, tabId: tab.id, frameId,
     noScreenshot: !policy.screenshots, frame: policy.screenshots ? null : { kind: 'none', note: 'site configured without screenshots' },
@@ -144,7 +147,7 @@ async function attachFrame(draftId: string, framePromise: Promise<FrameResult>, 
       memory.keep(result.frame.dataUrl);
       frame = await sealFrame(result.frame.dataUrl, {
         capturedAt: result.frame.capturedAt, fresh: result.fresh, ...(result.note ? { note: result.note } : {}),
-        ...(result.frame.topScroll ? { topScroll: result.frame.topScroll } : {}),
+        ...(result.frame.topScroll ? { topScroll: result.frame.topScroll } : {}), regions: result.frame.regions,
       });
     }
     const database = await db();
@@ -178,6 +181,18 @@ async function joinTopFrame(tabId: number, frameId: number, draft: StepDraft): P
   const shift = regionShift(scrollOffset(top.topScroll), draft.topScroll);
   draft.redactedRegions = [...draft.redactedRegions, ...shiftBoxes(top.redactedRegions, shift)];
   draft.mediaRegions = [...draft.mediaRegions, ...shiftBoxes(top.mediaRegions, shift)];
+}
+
+/**
+ * The screenshot shows the whole tab: every other frame's latest regions (the tab's text map) are added to the
+ * step's own, placed at the scroll the step's boxes hold at. A top-frame step so blurs a sensitive field typed
+ * into a cross-origin frame, and a frame's step blurs the top page's secrets.
+ */
+async function addOtherFrames(tabId: number, frameId: number, draft: StepDraft): Promise<void> {
+  const others = await tabTextMap.composed(tabId, draft.topScroll, frameId);
+  const merged = mergeRegions({ redacted: draft.redactedRegions, media: draft.mediaRegions }, others);
+  draft.redactedRegions = merged.redacted;
+  draft.mediaRegions = merged.media;
 }
 
 /**

@@ -165,6 +165,7 @@ async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage 
     const result = await scrubFrameOffscreen({
       imageId, dataUrl, devicePixelRatio: p.draft.devicePixelRatio, redactedRegions: p.draft.redactedRegions,
       mediaRegions: p.draft.mediaRegions ?? [], domVouches: meta?.fresh ?? false, config, ...(shift ? { regionShift: shift } : {}),
+      ...(meta?.regions ? { frameRegions: meta.regions } : {}),
     });
     const capturedAt = meta?.capturedAt ?? p.arrivedAt;
     return {

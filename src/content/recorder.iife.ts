@@ -124,18 +124,45 @@ function main(): void {
     // Each answer carries the top window's scroll it holds at, passed down from the top frame.
     const measuredOffset = () => ({ ...rec.offsetOf(null), topScroll: rec.topScroll() });
     if (secret) stops.push(answerOffsetRequests(window, secret, measuredOffset, (frame, id) => rec.snapshotter.setFrameId(frame, id)));
+    // Every frame reports its screen regions as it settles: the worker keeps them in the tab's text map and
+    // blurs every capture of the tab from all frames' regions, whichever frame a step comes from.
+    let placed = top;
+    const reportSettled = (lastChangeAt: number): void => {
+      if (!rec.recording) return;
+      const topScroll = rec.topScroll();
+      // A subframe whose place in the tab is not known yet would report boxes in the wrong place: it only
+      // says it settled (the top frame's snapshot reads its area by OCR meanwhile).
+      if (!placed) {
+        broadcast({ kind: 'page/settled', lastChangeAt });
+        return;
+      }
+      const snap = rec.snapshotter.snapshot();
+      broadcast({
+        kind: 'page/settled', lastChangeAt, ...(topScroll ? { topScroll } : {}),
+        regions: { redacted: snap.redactedRegions, media: snap.mediaRegions },
+        ...(top ? {} : { frameBox: { ...rec.offsetOf(null), width: window.innerWidth, height: window.innerHeight } }),
+      });
+    };
+    let askOffset: (() => void) | null = null;
     const settle = initSettleNotifier(window, () => rec.snapshotter.lastChangeAt, (lastChangeAt) => {
-      // The top frame's offset goes with it: the frame captured now shows the page at this offset.
-      if (rec.recording) broadcast({ kind: 'page/settled', lastChangeAt, ...(top ? { topScroll: rec.topScroll() } : {}) });
+      reportSettled(lastChangeAt);
+      // A subframe may have moved with the page around it: its regions are sent again once its offset is known.
+      askOffset?.();
     }, () => rec.snapshotter.noteViewChange());
     rec.snapshotter.onChange = settle.changed;
     stops.push(settle.stop);
     if (!top) {
       if (secret && hello) {
         const channel = requestOffset(window, secret, hello.frameId, (o) => {
+          const moved = o.x !== rec.offset.x || o.y !== rec.offset.y || o.topScroll?.x !== rec.offsetTopScroll?.x || o.topScroll?.y !== rec.offsetTopScroll?.y;
           rec.offset = { x: o.x, y: o.y };
           rec.offsetTopScroll = o.topScroll;
+          if (moved || !placed) {
+            placed = true;
+            reportSettled(rec.snapshotter.lastChangeAt);
+          }
         });
+        askOffset = channel.ask;
         stops.push(channel.stop, listen(window, 'pointerdown', channel.ask));
       }
     } else {

@@ -5,6 +5,7 @@
 import type { Box } from './schema';
 import type { MediaRegion, ScrollOffset } from './step-draft';
 import type { ScrubConfig } from './scrub/config';
+import type { ScreenRegions } from './tab-text-map';
 
 export interface FrameJob {
   /** Key of the clean image in IndexedDB; derived from the draft, so a retried job overwrites, never duplicates. */
@@ -25,6 +26,11 @@ export interface FrameJob {
    * at (an older frame reused after a scroll), so the text is elsewhere in its pixels.
    */
   regionShift?: ScrollOffset;
+  /**
+   * Every frame's regions as the tab's text map held them when this frame was captured, already in its pixels
+   * (not moved by `regionShift`): a frame reused for a later step keeps the blur and OCR areas it had.
+   */
+  frameRegions?: ScreenRegions;
   config: ScrubConfig;
 }
 

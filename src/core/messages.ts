@@ -8,6 +8,7 @@ import type { Box } from './schema';
 import type { MediaRegion, ScrollOffset } from './step-draft';
 import type { NavigationKind } from './page-state';
 import type { ScrubConfig, ConfigError } from './scrub/config';
+import type { ScreenRegions } from './tab-text-map';
 
 export interface RecordingState {
   taskId: string;
@@ -46,7 +47,12 @@ export type Message =
   | { kind: 'config/save'; text: string }
   // content -> background
   | { kind: 'step/record'; draft: StepDraft }
-  | { kind: 'page/settled'; lastChangeAt: number; topScroll?: ScrollOffset }
+  /**
+   * The page (any frame) settled: the worker may capture. `regions`: the frame's screen regions now, for the
+   * tab's text map (core/tab-text-map); `frameBox`: a subframe's own viewport in the top-level one. `topScroll`:
+   * the top window's scroll they hold at.
+   */
+  | { kind: 'page/settled'; lastChangeAt: number; topScroll?: ScrollOffset; regions?: ScreenRegions; frameBox?: Box }
   | { kind: 'frame/hello' }
   | { kind: 'page/loaded'; url: string; title: string; navigation: NavigationKind; at: number }
   /**

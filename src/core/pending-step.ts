@@ -5,6 +5,7 @@
 // (storage.session): on disk it is unreadable, and after a browser restart
 // it cannot be opened at all, so the step is then stored without a screenshot.
 import type { ScrollOffset, StepDraft } from './step-draft';
+import type { ScreenRegions } from './tab-text-map';
 
 /** The captured frame, AES-GCM sealed; `data` decrypts to the capture's PNG data URL. */
 export interface SealedFrame {
@@ -17,6 +18,8 @@ export interface SealedFrame {
   note?: string;
   /** The top window's scroll offset when it was captured, if the page reported it. */
   topScroll?: ScrollOffset;
+  /** Every frame's regions as the tab's text map held them at the capture, in this frame's pixels (boxes only). */
+  regions?: ScreenRegions;
 }
 
 /** No frame can be had; `note` says why (stored as the step's screenshot_note). */

@@ -8,6 +8,7 @@ import type { OcrLine } from '../core/scrub/ocr-words';
 import { secretWordBoxes, shiftLines, untrustedWordBoxes } from '../core/scrub/ocr-words';
 import { regionsToPixels } from '../core/blur-regions';
 import { shiftBoxes } from '../core/view-shift';
+import { mergeRegions } from '../core/tab-text-map';
 import { cropScale, planCrops, type Crop } from '../core/ocr-crops';
 import { createScrubber } from '../core/scrub/scrubber';
 import { defaultEntityRecognizer } from '../core/scrub/cued-entities';
@@ -52,7 +53,12 @@ export async function scrubFrame(job: FrameJob): Promise<FrameJobResult> {
   bitmap.close();
   const { blur, ocr } = job.config;
   const style = { mode: blur.mode, strength: blur.strength };
-  for (const r of regionsToPixels(shiftBoxes(job.redactedRegions, job.regionShift), 1, blur.padding, width, height)) blurRect(canvas, ctx, r, style);
+  // The step's regions, moved to this frame's scroll, and the whole tab's as they were when it was captured.
+  const regions = mergeRegions(
+    { redacted: shiftBoxes(job.redactedRegions, job.regionShift), media: shiftBoxes(job.mediaRegions, job.regionShift) },
+    job.frameRegions ?? { redacted: [], media: [] },
+  );
+  for (const r of regionsToPixels(regions.redacted, 1, blur.padding, width, height)) blurRect(canvas, ctx, r, style);
   const t1 = performance.now();
 
   const redactions: Record<string, number> = {};
@@ -60,7 +66,10 @@ export async function scrubFrame(job: FrameJob): Promise<FrameJobResult> {
   let cacheHits = 0;
   const fullFrame = ocr.scope === 'full' || !job.domVouches;
   if (ocr.enabled) {
-    const plan = fullFrame ? [{ x: 0, y: 0, width, height }] : planCrops(shiftBoxes(job.mediaRegions, job.regionShift), width, height);
+    // Media areas are read crop by crop, upscaled, in every frame: a frame the DOM cannot vouch for is read whole
+    // as well, but a whole-frame read at 1x misses small text in a canvas or an image that a crop reads.
+    const mediaCrops = planCrops(regions.media, width, height);
+    const plan = fullFrame ? [{ x: 0, y: 0, width, height }, ...mediaCrops.filter((c) => c.width < width || c.height < height)] : mediaCrops;
     const scrubber = createScrubber(job.config, job.config.ner.enabled ? ner : null);
     const toBlur: Box[] = [];
     for (const crop of plan) {

@@ -1,0 +1,41 @@
+// Where each tab's text map lives (see core/tab-text-map): storage.session,
+// which is memory only and outlives a worker stop, so a capture after a
+// restart still knows every frame's regions. Writes for one tab go one after
+// another; recording-session clears it with the other tab facts at Start.
+import { sessionStore } from '../platform/stores';
+import { keyedQueue } from '../core/keyed-queue';
+import { composeRegions, type FrameRegions, type ScreenRegions, type TabTextMap } from '../core/tab-text-map';
+import type { ScrollOffset } from '../core/step-draft';
+
+const keyOf = (tabId: number): string => `textmap:${tabId}`;
+const writes = keyedQueue<number>();
+
+async function read(tabId: number): Promise<TabTextMap> {
+  const k = keyOf(tabId);
+  const got = await sessionStore().get(k);
+  return (got[k] as TabTextMap | undefined) ?? {};
+}
+
+function update(tabId: number, change: (map: TabTextMap) => TabTextMap): Promise<void> {
+  return writes(tabId, async () => {
+    await sessionStore().set({ [keyOf(tabId)]: change(await read(tabId)) });
+  });
+}
+
+export const tabTextMap = {
+  /** A frame's latest regions replace its earlier ones. */
+  put: (tabId: number, frame: number, regions: FrameRegions): Promise<void> => update(tabId, (map) => ({ ...map, [frame]: regions })),
+  /**
+   * A frame has a new document: its old regions are gone with the old one. A new top-level document means
+   * new frames too, so every frame's regions go, and each frame reports again as it settles.
+   */
+  newDocument: (tabId: number, frame: number): Promise<void> => update(tabId, (map) => {
+    if (frame === 0) return {};
+    const { [String(frame)]: _gone, ...rest } = map;
+    return rest;
+  }),
+  /** Every frame's regions placed in a frame captured at `capturedAt`; `except` leaves one frame out. */
+  composed: async (tabId: number, capturedAt: ScrollOffset | undefined, except?: number): Promise<ScreenRegions> =>
+    composeRegions(await read(tabId), capturedAt, except),
+  forget: (tabId: number): Promise<void> => writes(tabId, () => sessionStore().remove(keyOf(tabId))),
+};

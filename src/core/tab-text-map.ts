@@ -1,0 +1,92 @@
+// The text map of a whole tab: every frame the recorder runs in keeps its
+// latest screen regions here (its redacted text and sensitive-field boxes to
+// blur, its media areas for OCR), so any capture of the tab, whichever frame
+// a step came from, is blurred from all of them. Boxes only, no text: the
+// map says where secrets are painted, never what they are.
+import type { Box } from './schema';
+import { MEDIA_KINDS, type MediaRegion, type ScrollOffset } from './step-draft';
+import { regionShift, shiftBoxes } from './view-shift';
+
+/** One frame's regions, as it last reported them (CSS px, top-level viewport). */
+export interface FrameRegions {
+  redacted: Box[];
+  media: MediaRegion[];
+  /** The top window's scroll the boxes hold at (for a cross-origin frame: when its offset was measured). */
+  topScroll?: ScrollOffset;
+  /** When the frame measured them (ms epoch). */
+  at: number;
+}
+
+/** The regions of all of a tab's frames, composed for one capture. */
+export interface ScreenRegions { redacted: Box[]; media: MediaRegion[] }
+
+/** Frame number (0 = the top frame) -> its latest regions. */
+export type TabTextMap = Record<string, FrameRegions>;
+
+/** A page could send any number of boxes: past this many per frame, its whole viewport is read by OCR instead. */
+export const MAX_BOXES_PER_FRAME = 2000;
+/** Coordinates beyond this are no screen's (a hostile page's numbers): such a box is dropped. */
+const MAX_COORD = 1_000_000;
+
+export function isBox(value: unknown): value is Box {
+  if (typeof value !== 'object' || value === null) return false;
+  const { x, y, width, height } = value as Record<string, unknown>;
+  return [x, y, width, height].every((n) => typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= MAX_COORD)
+    && (width as number) >= 0 && (height as number) >= 0;
+}
+
+const isMediaKind = (k: unknown): k is MediaRegion['kind'] => typeof k === 'string' && (MEDIA_KINDS as readonly string[]).includes(k);
+
+/** The whole screen, as a media area: read by OCR when a frame's regions cannot be trusted. */
+export const WHOLE_SCREEN: MediaRegion = { kind: 'frame', x: 0, y: 0, width: 100_000, height: 100_000 };
+
+/**
+ * A frame's report, checked: pages are not trusted, so only well-formed boxes are kept. A report with too
+ * many boxes is replaced by a whole-screen OCR area (more work, never less privacy).
+ */
+export function parseRegions(value: unknown): ScreenRegions | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { redacted, media } = value as { redacted?: unknown; media?: unknown };
+  if (!Array.isArray(redacted) || !Array.isArray(media)) return null;
+  if (redacted.length + media.length > MAX_BOXES_PER_FRAME) return { redacted: [], media: [WHOLE_SCREEN] };
+  return {
+    redacted: redacted.filter(isBox).map(({ x, y, width, height }) => ({ x, y, width, height })),
+    media: media.filter((m): m is MediaRegion => isBox(m) && isMediaKind((m as { kind?: unknown }).kind))
+      .map(({ kind, x, y, width, height }) => ({ kind, x, y, width, height })),
+  };
+}
+
+/** Drop exact repeats (a frame's own regions also reach the step through its draft). */
+export function uniqueBoxes<B extends Box>(boxes: readonly B[]): B[] {
+  const seen = new Set<string>();
+  const out: B[] = [];
+  for (const b of boxes) {
+    const key = `${Math.round(b.x)},${Math.round(b.y)},${Math.round(b.width)},${Math.round(b.height)},${'kind' in b ? String(b.kind) : ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(b);
+  }
+  return out;
+}
+
+/**
+ * The map's regions placed in a frame captured at `capturedAt` (the top window's scroll then): each frame's
+ * boxes moved by the scroll since it measured them. `except` leaves out one frame (the step's own, whose
+ * fresher regions come with its draft).
+ */
+export function composeRegions(map: TabTextMap, capturedAt: ScrollOffset | undefined, except?: number): ScreenRegions {
+  const redacted: Box[] = [];
+  const media: MediaRegion[] = [];
+  for (const [frame, regions] of Object.entries(map)) {
+    if (except !== undefined && Number(frame) === except) continue;
+    const shift = regionShift(regions.topScroll, capturedAt);
+    redacted.push(...shiftBoxes(regions.redacted, shift));
+    media.push(...shiftBoxes(regions.media, shift));
+  }
+  return { redacted: uniqueBoxes(redacted), media: uniqueBoxes(media) };
+}
+
+/** Both sets of regions together. */
+export function mergeRegions(a: ScreenRegions, b: ScreenRegions): ScreenRegions {
+  return { redacted: uniqueBoxes([...a.redacted, ...b.redacted]), media: uniqueBoxes([...a.media, ...b.media]) };
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { composeRegions, MAX_BOXES_PER_FRAME, mergeRegions, parseRegions, WHOLE_SCREEN, type TabTextMap } from '../../src/core/tab-text-map';
+
+const box = (x: number, y: number, width = 10, height = 10) => ({ x, y, width, height });
+
+describe('parseRegions: a page report is checked, never trusted', () => {
+  it('keeps well-formed boxes and drops extra fields', () => {
+    const got = parseRegions({ redacted: [{ ...box(1, 2), text: 'secret' }], media: [{ ...box(3, 4), kind: 'canvas', extra: 1 }] });
+    expect(got).toEqual({ redacted: [box(1, 2)], media: [{ ...box(3, 4), kind: 'canvas' }] });
+  });
+
+  it.each([
+    ['a string', 'x'],
+    ['no media list', { redacted: [] }],
+    ['null', null],
+  ])('refuses %s', (_name, value) => {
+    expect(parseRegions(value)).toBeNull();
+  });
+
+  it('drops boxes with non-numbers, infinities, negative sizes, far coordinates and unknown media kinds', () => {
+    const got = parseRegions({
+      redacted: [box(0, 0), { x: '1', y: 0, width: 1, height: 1 }, box(Infinity, 0), box(0, 0, -5, 5), box(5e9, 0)],
+      media: [{ ...box(0, 0), kind: 'script' }, { ...box(0, 0), kind: 'img' }],
+    });
+    expect(got).toEqual({ redacted: [box(0, 0)], media: [{ ...box(0, 0), kind: 'img' }] });
+  });
+
+  it('a flood of boxes becomes one whole-screen OCR area: more work, never less privacy', () => {
+    const many = Array.from({ length: MAX_BOXES_PER_FRAME + 1 }, (_, i) => box(i, i));
+    expect(parseRegions({ redacted: many, media: [] })).toEqual({ redacted: [], media: [WHOLE_SCREEN] });
+  });
+});
+
+describe('composeRegions: every frame of the tab, placed for one capture', () => {
+  const map: TabTextMap = {
+    0: { redacted: [box(10, 100)], media: [{ ...box(0, 300, 200, 100), kind: 'canvas' }], topScroll: { x: 0, y: 50 }, at: 1 },
+    // A cross-origin frame measured its boxes when the top window was scrolled to 0.
+    2: { redacted: [box(400, 420)], media: [], topScroll: { x: 0, y: 0 }, at: 2 },
+    // A frame that never learnt the top scroll: its boxes stay where they were measured.
+    3: { redacted: [box(700, 10)], media: [], at: 3 },
+  };
+
+  it('moves each frame\'s boxes by the scroll since it measured them', () => {
+    const got = composeRegions(map, { x: 0, y: 0 });
+    // Top frame measured at y=50, frame captured at 0: its text is 50 px lower in the frame.
+    expect(got.redacted).toEqual([box(10, 150), box(400, 420), box(700, 10)]);
+    expect(got.media).toEqual([{ ...box(0, 350, 200, 100), kind: 'canvas' }]);
+  });
+
+  it('leaves the step\'s own frame out when asked', () => {
+    expect(composeRegions(map, { x: 0, y: 50 }, 0).redacted).toEqual([box(400, 370), box(700, 10)]);
+  });
+
+  it('an empty map adds nothing', () => {
+    expect(composeRegions({}, undefined)).toEqual({ redacted: [], media: [] });
+  });
+});
+
+describe('mergeRegions', () => {
+  it('joins two sets without exact repeats', () => {
+    const a = { redacted: [box(1, 1)], media: [{ ...box(0, 0), kind: 'img' as const }] };
+    const b = { redacted: [box(1, 1), box(2, 2)], media: [{ ...box(0, 0), kind: 'canvas' as const }] };
+    expect(mergeRegions(a, b)).toEqual({ redacted: [box(1, 1), box(2, 2)], media: [{ ...box(0, 0), kind: 'img' }, { ...box(0, 0), kind: 'canvas' }] });
+  });
+});
