@@ -13,6 +13,7 @@ const NEXT_SIBLING = getter(Node.prototype, 'nextSibling');
 const NODE_TYPE = getter(Node.prototype, 'nodeType');
 const GET_ATTRIBUTE = Element.prototype.getAttribute;
 const HAS_ATTRIBUTE = Element.prototype.hasAttribute;
+const MATCHES = Element.prototype.matches;
 
 export const tagOf = (el: Element): string => LOCAL_NAME.call(el) as string;
 export const attributesOf = (el: Element): NamedNodeMap => ATTRIBUTES.call(el) as NamedNodeMap;
@@ -22,3 +23,26 @@ export const nextSiblingOf = (n: Node): ChildNode | null => NEXT_SIBLING.call(n)
 export const nodeTypeOf = (n: Node): number => NODE_TYPE.call(n) as number;
 export const attrOf = (el: Element, name: string): string | null => GET_ATTRIBUTE.call(el, name);
 export const hasAttrOf = (el: Element, name: string): boolean => HAS_ATTRIBUTE.call(el, name);
+export const matchesOf = (el: Element, selector: string): boolean => MATCHES.call(el, selector);
+
+// Form state, read through the prototypes too: the snapshot re-reads it for a value a script set (no event).
+const INPUT_VALUE = getter(HTMLInputElement.prototype, 'value');
+const INPUT_CHECKED = getter(HTMLInputElement.prototype, 'checked');
+const TEXTAREA_VALUE = getter(HTMLTextAreaElement.prototype, 'value');
+const SELECT_VALUE = getter(HTMLSelectElement.prototype, 'value');
+const SELECT_INDEX = getter(HTMLSelectElement.prototype, 'selectedIndex');
+
+/** A field's live state as one string (value, checked, selection), or null for an element that is no field. */
+export function fieldStateOf(el: Element): string | null {
+  try {
+    switch (tagOf(el)) {
+      case 'input': return `${INPUT_CHECKED.call(el) ? 1 : 0}${INPUT_VALUE.call(el) as string}`;
+      case 'textarea': return TEXTAREA_VALUE.call(el) as string;
+      case 'select': return `${SELECT_INDEX.call(el) as number}:${SELECT_VALUE.call(el) as string}`;
+      default: return null;
+    }
+  } catch {
+    // an element of another realm (a frame's) the getter refuses: its state is read when it is rebuilt
+    return null;
+  }
+}
