@@ -13,7 +13,8 @@ import type { Redactor, RedactionSpan } from '../core/redactor';
 import { isSensitiveField, SENSITIVE_PLACEHOLDER, type SensitiveFieldTest } from '../core/sensitive-field';
 import { fieldAttributes } from './dom-utils';
 import { imageLabel, structureLabel } from './structure-label';
-import { attributesOf, attrOf, firstChildOf, hasAttrOf, nextSiblingOf, nodeTypeOf, shadowRootOf, tagOf } from './dom-safe';
+import { attributesOf, attrOf, fieldStateOf, firstChildOf, hasAttrOf, matchesOf, nextSiblingOf, nodeTypeOf, shadowRootOf, tagOf } from './dom-safe';
+import { PseudoContentRules, pseudoText } from './pseudo-content';
 import { escapeXmlAttr, escapeXmlText, xmlName } from '../core/xml-escape';
 import { assembleDomTree, BOX_MARK, type DomTreeParts } from '../core/dom-tree-parts';
 import type { ElementIds } from './element-ids';
@@ -49,8 +50,11 @@ type MediaMark = MediaKind | 'maybe-background';
 const BACKGROUND_TAGS = new Set(['div', 'span', 'a', 'i', 'figure', 'section', 'header', 'li', 'button', 'td', 'picture']);
 /** Smaller than this, an area holds no text worth reading (icons, spacers). */
 const MEDIA_MIN = { width: 24, height: 10 };
-/** Content scripts can tell that a closed shadow root exists (each browser its own way: see platform/host). */
+/** Content scripts can open a closed shadow root (each browser its own way: see platform/host). */
 const openClosedShadowRoot = closedShadowRootOpener();
+/** Elements that may host a shadow root (besides custom elements, whose names have a '-'): the DOM standard's list. */
+const SHADOW_HOSTS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'main', 'nav', 'p', 'section', 'span']);
 
 const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'link', 'meta', 'head', 'base', 'object', 'embed', 'param',
@@ -76,12 +80,30 @@ function isInteractive(el: Element): boolean {
   return hasAttrOf(el, 'tabindex') || hasAttrOf(el, 'onclick') || attrOf(el, 'contenteditable') === 'true';
 }
 
-/** Hidden without asking for computed style (which would force style recalc on the hot path). */
-function isHiddenCheaply(el: Element): boolean {
-  if (hasAttrOf(el, 'hidden') || attrOf(el, 'aria-hidden') === 'true') return true;
-  if (tagOf(el) === 'input' && (el as HTMLInputElement).type === 'hidden') return true;
+/**
+ * Hidden without asking for computed style (which would force style recalc on the hot path): 'gone' paints
+ * nothing; 'invisible' (visibility:hidden) paints descendants that set visibility:visible. aria-hidden is no
+ * visual hiding: its text is painted, so it stays in the tree and is scrubbed like any other.
+ */
+function hiddenCheaply(el: Element): 'gone' | 'invisible' | null {
+  if (hasAttrOf(el, 'hidden')) return 'gone';
+  if (tagOf(el) === 'input' && (el as HTMLInputElement).type === 'hidden') return 'gone';
   const style = attrOf(el, 'style');
-  return !!style && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+  if (!style) return null;
+  if (/display\s*:\s*none/i.test(style)) return 'gone';
+  return /visibility\s*:\s*(hidden|collapse)/i.test(style) ? 'invisible' : null;
+}
+
+const SAYS_VISIBLE = /visibility\s*:\s*visible/i;
+
+/** The option labels a <select> paints: the shown one, or every option of a list box. */
+function paintedOptionText(select: Element): string {
+  const options = Array.from(select.querySelectorAll('option'));
+  const label = (o: Element): string => attrOf(o, 'label') || (o.textContent ?? '');
+  if (hasAttrOf(select, 'multiple') || Number(attrOf(select, 'size')) > 1) return options.map(label).join('\n');
+  // The selected attribute stands in when the index says none: only an over-blur if nothing is shown.
+  const shown = options[(select as HTMLSelectElement).selectedIndex] ?? options.find((o) => hasAttrOf(o, 'selected'));
+  return shown ? label(shown) : '';
 }
 
 function mediaMark(el: Element): MediaMark | null {
@@ -95,7 +117,6 @@ function mediaMark(el: Element): MediaMark | null {
     case 'input': return (el as HTMLInputElement).type === 'image' ? 'img' : null;
     default: break;
   }
-  if (tagOf(el).includes('-') && !shadowRootOf(el) && openClosedShadowRoot?.(el as HTMLElement)) return 'closed-shadow';
   const style = attrOf(el, 'style');
   if (style && style.includes('url(')) return 'background';
   if (BACKGROUND_TAGS.has(tagOf(el)) && !el.firstElementChild && !el.textContent?.trim()) return 'maybe-background';
@@ -127,6 +148,13 @@ export class DomSnapshotter {
   /** Text nodes and fields whose content was redacted, with the spans, for DOM-guided blur. */
   private readonly redactedText = new Map<Text, RedactionSpan[]>();
   private readonly redactedFields = new Map<Element, string>();
+  /** A field's state when it was last serialised: a script's `el.value = …` is found by comparing (see refreshFields). */
+  private fieldStates = new WeakMap<Element, string>();
+  /** Which selectors give an element ::before/::after text; elements they match, with their rule once read (null: none). */
+  private readonly pseudoRules = new PseudoContentRules();
+  private readonly pseudo = new Map<Element, string | null | undefined>();
+  /** Whether any element was built since the last reset (new ::before/::after rules then apply to built ones). */
+  private built = false;
   /** Elements whose pixels the DOM cannot vouch for; kept current as elements are (re)built. */
   private readonly media = new Map<Element, MediaMark>();
   /** Last time a mutation, a state event or a scroll/resize reported a change (ms epoch). */
@@ -198,6 +226,9 @@ export class DomSnapshotter {
     this.observedRoots = new WeakSet();
     this.redactedText.clear();
     this.redactedFields.clear();
+    this.fieldStates = new WeakMap();
+    this.pseudo.clear();
+    this.built = false;
     this.media.clear();
     this.start();
   }
@@ -209,6 +240,8 @@ export class DomSnapshotter {
    */
   snapshot(target?: Element | null): Snapshot {
     this.flush();
+    this.refreshFields();
+    this.refreshPseudoRules();
     const root = this.doc.documentElement;
     const withMarks = root ? this.element(root) : '';
     const offsets = new Map<Window, { x: number; y: number }>();
@@ -322,7 +355,9 @@ export class DomSnapshotter {
     this.warmTimer = setTimeout(() => {
       this.warmTimer = null;
       const root = this.doc.documentElement;
-      if (root && this.observers.length > 0) this.element(root);
+      if (!root || this.observers.length === 0) return;
+      this.refreshPseudoRules();
+      this.element(root);
     }, delay);
   }
 
@@ -343,7 +378,7 @@ export class DomSnapshotter {
   }
 
   private element(el: Element, masked = false): string {
-    if (!masked && this.maskSelector && el.matches(this.maskSelector)) {
+    if (!masked && this.maskSelector && matchesOf(el, this.maskSelector)) {
       // The mask root's whole box is blurred; its subtree is built fresh (a cached child may predate the mask).
       this.redactedFields.set(el, 'mask');
       masked = true;
@@ -357,6 +392,7 @@ export class DomSnapshotter {
   }
 
   private build(el: Element, masked: boolean): string {
+    this.built = true;
     const tag = xmlName(tagOf(el)) ?? 'element';
     const id = this.ids.idOf(el);
     let attrs = ` id="${id}"`;
@@ -379,13 +415,14 @@ export class DomSnapshotter {
       this.near.watch(el);
     }
     this.markMedia(el);
+    if (!masked) this.notePainted(el);
 
     let children = '';
     if (tagOf(el) === 'svg') {
       const title = el.querySelector('title')?.textContent?.trim();
       if (title && !attrs.includes(' title=')) attrs += ` title="${escapeXmlAttr(this.text(null, title))}"`;
     } else {
-      const shadow = shadowRootOf(el);
+      const shadow = shadowRootOf(el) ?? this.closedRoot(el);
       if (shadow) {
         this.observeRoot(shadow);
         children += `<shadow-root>${this.children(shadow, masked)}</shadow-root>`;
@@ -408,8 +445,10 @@ export class DomSnapshotter {
       if (type === Node.ELEMENT_NODE) {
         const el = c as Element;
         if (tagOf(el) === 'object' || tagOf(el) === 'embed') this.media.set(el, 'embed');
-        if (SKIP_TAGS.has(tagOf(el)) || isHiddenCheaply(el)) continue;
-        out += this.element(el, masked);
+        if (SKIP_TAGS.has(tagOf(el))) continue;
+        const hidden = hiddenCheaply(el);
+        if (hidden === 'gone') continue;
+        out += hidden === 'invisible' ? this.invisible(el, masked) : this.element(el, masked);
       } else if (type === Node.TEXT_NODE) {
         if (masked) {
           if (!maskedTextDone && (c as Text).data.trim()) out += escapeXmlText(this.maskText);
@@ -422,6 +461,88 @@ export class DomSnapshotter {
       }
     }
     return out;
+  }
+
+  /**
+   * A visibility:hidden element is left out of the tree, yet a descendant may say visibility:visible and
+   * paint: those are serialised; all other text under it is still scrubbed, so a secret's box is blurred
+   * whichever way the page's style sheets decide (blurring an invisible area costs nothing).
+   */
+  private invisible(el: Element, masked: boolean): string {
+    // Inside a mask the mask root's whole box is blurred already.
+    if (masked) return '';
+    let out = '';
+    for (let c = firstChildOf(el); c; c = nextSiblingOf(c)) {
+      const type = nodeTypeOf(c);
+      if (type === Node.TEXT_NODE) this.text(c as Text, (c as Text).data);
+      if (type !== Node.ELEMENT_NODE || SKIP_TAGS.has(tagOf(c as Element))) continue;
+      const child = c as Element;
+      const hidden = hiddenCheaply(child);
+      if (hidden === 'gone') continue;
+      const visible = hidden === null && SAYS_VISIBLE.test(attrOf(child, 'style') ?? '');
+      out += visible ? this.element(child, masked) : this.invisible(child, masked);
+    }
+    return out;
+  }
+
+  /** A closed shadow root this content script may open is read like an open one; one it cannot read is OCR'd. */
+  private closedRoot(el: Element): ShadowRoot | null {
+    const tag = tagOf(el);
+    if (!openClosedShadowRoot || !(SHADOW_HOSTS.has(tag) || tag.includes('-'))) return null;
+    try {
+      const root = openClosedShadowRoot(el as HTMLElement);
+      if (root) firstChildOf(root); // reading it is what may be refused
+      return root;
+    } catch {
+      this.media.set(el, 'closed-shadow');
+      return null;
+    }
+  }
+
+  /** The first rule the redactor applies to `text`, or null. */
+  private ruleOf(text: string | null, label?: string): string | null {
+    return text?.trim() ? this.redactor.redact(text, label).spans[0]?.rule ?? null : null;
+  }
+
+  private markField(el: Element, rule: string | null): void {
+    if (rule) this.redactedFields.set(el, rule);
+    else this.redactedFields.delete(el);
+  }
+
+  /**
+   * Text the page paints from attributes, which the tree keeps scrubbed but the screenshot shows as is: a broken
+   * image's alt, a <select>'s option labels; and whether CSS may add ::before/::after text (read in regions).
+   */
+  private notePainted(el: Element): void {
+    const tag = tagOf(el);
+    if (tag === 'img' || tag === 'area') this.markField(el, this.ruleOf(attrOf(el, 'alt'), imageLabel(el, 'alt')));
+    else if (tag === 'select') this.markField(el, this.ruleOf(paintedOptionText(el)));
+    if (!this.pseudoRules.empty && this.pseudoRules.matches(el)) {
+      this.pseudo.set(el, undefined);
+      this.near.watch(el);
+    } else this.pseudo.delete(el);
+  }
+
+  /** New ::before/::after rules (a style sheet loaded or grew): elements built before them are looked at again. */
+  private refreshPseudoRules(): void {
+    const added = this.pseudoRules.refresh(this.doc);
+    if (!added) return;
+    for (const el of this.pseudo.keys()) this.pseudo.set(el, undefined);
+    // Before the first build there is nothing to look at again: each element is checked as it is built.
+    if (!added.length || !this.built) return;
+    for (const el of Array.from(this.doc.querySelectorAll(added.join(', ')))) {
+      if (!this.cache.has(el)) continue; // not built yet: checked when it is
+      this.pseudo.set(el, undefined);
+      this.near.watch(el);
+    }
+  }
+
+  /** A script's `el.value = …` fires no event and no mutation: fields near the viewport are re-read at each snapshot. */
+  private refreshFields(): void {
+    for (const el of this.near.near) {
+      const state = this.fieldStates.get(el);
+      if (state !== undefined && fieldStateOf(el) !== state) this.invalidate(el);
+    }
   }
 
   /** A masked form field shows only the mask text as its value. */
@@ -471,6 +592,8 @@ export class DomSnapshotter {
   /** Live form state as attributes; sensitive fields only ever get a placeholder. */
   private stateAttrs(el: Element): string {
     const tag = tagOf(el);
+    const state = fieldStateOf(el);
+    if (state !== null) this.fieldStates.set(el, state);
     if (tag === 'input' || tag === 'textarea') {
       const input = el as HTMLInputElement;
       if (input.type === 'checkbox' || input.type === 'radio') return input.checked ? ' checked="true"' : '';
@@ -478,13 +601,14 @@ export class DomSnapshotter {
         const names = Array.from(input.files ?? [], (f) => f.name).join(', ');
         return names ? ` value="${escapeXmlAttr(this.redactor.redact(names).text)}"` : '';
       }
-      if (this.sensitive(fieldAttributes(el))) {
-        if (input.value) this.redactedFields.set(el, 'credential');
-        return input.value ? ` value="${escapeXmlAttr(SENSITIVE_PLACEHOLDER)}"` : '';
-      }
+      // An empty field paints its placeholder instead.
       if (!input.value) {
-        this.redactedFields.delete(el);
+        this.markField(el, this.ruleOf(attrOf(el, 'placeholder')));
         return '';
+      }
+      if (this.sensitive(fieldAttributes(el))) {
+        this.redactedFields.set(el, 'credential');
+        return ` value="${escapeXmlAttr(SENSITIVE_PLACEHOLDER)}"`;
       }
       // A field's label names its value: "Full name" over "Ana Lima", "Benutzername" over "ana_l".
       const { text, spans } = this.redactor.redact(input.value, fieldAttributes(el).label || undefined);
@@ -529,7 +653,25 @@ export class DomSnapshotter {
       const box = elementBox(el, this.offsetFor(el, offsets));
       if (box.width > 0 && box.height > 0) regions.push(box);
     }
+    this.pseudoRegions(offsets, regions, counts);
     return { redactedRegions: regions, redactions: counts };
+  }
+
+  /** ::before/::after text of elements near the viewport: computed style is read once per element until it is rebuilt. */
+  private pseudoRegions(offsets: Map<Window, { x: number; y: number }>, regions: Box[], counts: Record<string, number>): void {
+    for (const [el, known] of this.pseudo) {
+      if (!el.isConnected) {
+        this.pseudo.delete(el);
+        continue;
+      }
+      if (!this.near.near.has(el)) continue;
+      const rule = known === undefined ? this.ruleOf(pseudoText(el)) : known;
+      this.pseudo.set(el, rule);
+      if (!rule) continue;
+      counts[rule] = (counts[rule] ?? 0) + 1;
+      const box = elementBox(el, this.offsetFor(el, offsets));
+      if (box.width > 0 && box.height > 0) regions.push(box);
+    }
   }
 
   /** Is `el` an area whose pixels the DOM cannot vouch for? Re-decided whenever it is rebuilt. */
