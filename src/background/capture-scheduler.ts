@@ -44,7 +44,7 @@ export type FrameResult =
 
 /** The last few frames per tab, newest last: a navigation step needs the frame of the page before the newest. */
 const settled = new Map<number, Frame[]>();
-const HISTORY = 3;
+const HISTORY = 4;
 const settling = new Set<number>();
 let lastCallAt = 0;
 let queue: Promise<unknown> = Promise.resolve();
@@ -150,6 +150,27 @@ export async function frameForStep(tab: Tab, actionAt: number, lastChangeAt: num
       ? { ok: true, frame: reusable, fresh: false, note: `capture failed (${String(error)}); last frame reused` }
       : { ok: false, error: `tab cannot be captured: ${String(error)}` };
   }
+}
+
+/** The page a navigation left, by its raw address, and when it was shown: from its commit to the next one. */
+export interface LeftPage { url: string; since: number; until: number }
+
+/**
+ * The frame of the page a navigation left: only frames captured while its document was shown (from its commit
+ * to the next) will do; a frame of the page before it, or of the page arrived at, would be stored as this one.
+ * Within that time every frame is of its document (a same-document route change keeps it). Exact when captured
+ * after its last change; else its newest frame, not fresh. Never a live capture: the tab shows the next page.
+ */
+export function frameOfLeftPage(tabId: number, left: LeftPage, lastChangeAt: number, actionAt: number): FrameResult {
+  const until = Math.min(left.until, actionAt);
+  const frames = (settled.get(tabId) ?? []).filter((f) => f.capturedAt >= left.since && f.capturedAt <= until);
+  // A page state the page handed over knows its last change; a stand-in (lastChangeAt 0) does not.
+  const exact = lastChangeAt > 0 ? frames.findLast((f) => f.capturedAt >= lastChangeAt) : undefined;
+  if (exact) return { ok: true, frame: exact, fresh: true };
+  const newest = frames.at(-1);
+  return newest
+    ? { ok: true, frame: newest, fresh: false, note: 'the newest frame of the page this navigation left; the page may have changed since' }
+    : { ok: false, error: 'no frame of the page was captured before it was left' };
 }
 
 function remember(tabId: number, frame: Frame): void {

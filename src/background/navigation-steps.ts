@@ -14,6 +14,9 @@ import { lastActionAgo, navigationChain, type Arrival } from '../core/navigation
 import { tabMemory } from './tab-memory';
 import { activeScrubber } from './scrubber-state';
 import { tabById, type Tab } from '../platform/tabs';
+import { activeConfig } from './scrubber-state';
+import { sitePolicy } from '../core/site-policy';
+import type { LeftPage } from './capture-scheduler';
 
 const CAUSES_NAVIGATION = new Set(['click', 'double_click', 'key', 'submit', 'select', 'check', 'type']);
 
@@ -83,9 +86,24 @@ export async function onPageLoaded(tab: Tab, arrival: Arrival): Promise<void> {
     if (handed) await clearLeaving(tabId, handed.state.at);
     return;
   }
+  const left = await leftPage(tabId, commit?.at ?? arrival.at);
+  const { config } = await activeConfig();
+  if (left && !sitePolicy(config.sites, left.url, undefined).record) {
+    // Left a site excluded from recording: nothing of it is kept, neither its address nor its title nor a frame.
+    const blank = { ...restrictedPageState('', '', leaving.viewport, leaving.at), redactions: {} };
+    await recordNavigation(tab, recording.taskId, blank, arrival, kind, 'the page before this step is on a site excluded from recording', !!handed, left);
+    return;
+  }
   const note = handed ? null
     : 'the page before this step is the page as of the last step in it (or only its address): the browser ended it before it could hand its state over';
-  await recordNavigation(tab, recording.taskId, leaving, arrival, kind, note, !!handed);
+  await recordNavigation(tab, recording.taskId, leaving, arrival, kind, note, !!handed, left);
+}
+
+/** The top-level page shown before the one committed at `arrivedAt`, by its raw address, and while it was shown. */
+async function leftPage(tabId: number, arrivedAt: number): Promise<LeftPage | null> {
+  const earlier = (await tabMemory.pages(tabId)).filter((p) => p.since < arrivedAt);
+  const page = earlier.at(-1);
+  return page ? { url: page.url, since: page.since, until: arrivedAt } : null;
 }
 
 /**
@@ -94,7 +112,7 @@ export async function onPageLoaded(tab: Tab, arrival: Arrival): Promise<void> {
  * a stopping worker) makes the same draft, which intake drops, and never a second step from a stand-in.
  */
 async function recordNavigation(
-  tab: Tab, taskId: string, leaving: PageState, arrival: Arrival, kind: NavigationKind, note: string | null, handed = true,
+  tab: Tab, taskId: string, leaving: PageState, arrival: Arrival, kind: NavigationKind, note: string | null, handed = true, left: LeftPage | null = null,
 ): Promise<void> {
   const safeUrl = (await activeScrubber()).redactUrl(arrival.url).text;
   const draft = draftFrom(leaving, taskId, `nav:${tab.id}:${arrival.at}`, {
@@ -102,7 +120,7 @@ async function recordNavigation(
   });
   if (note) draft.note = note;
   // The page before the navigation: only a frame captured while it was shown will do.
-  const reply = await recordStep(draft, { tab, frameId: 0, pageUrl: null });
+  const reply = await recordStep(draft, { tab, frameId: 0, pageUrl: null, ...(left ? { leftPage: left } : {}) });
   // Taken only once the step is durable: a worker stopped before this point gets the same page state on the page's retry.
   if (!reply.ok && reply.retry) throw new Error(reply.error);
   if (handed) await clearLeaving(tab.id!, leaving.at);

@@ -38,7 +38,11 @@ export async function startRecording(instruction: string): Promise<RecordingStat
     await tabMemory.setActiveTab(tab.id);
     // The page the recording starts on, as a page load would have noted it: a navigation away from it before
     // any step there still knows which page it left (see navigation-steps).
-    if (tab.url) await tabMemory.setLoadedPage(tab.id, (await activeScrubber()).redactUrl(tab.url).text);
+    if (tab.url) {
+      await tabMemory.setLoadedPage(tab.id, (await activeScrubber()).redactUrl(tab.url).text);
+      // Its frames count from now: frames kept from before the recording are no evidence of what it shows.
+      await tabMemory.notePage(tab.id, tab.url, Date.now());
+    }
     void captureSettled(tab);
   }
   return state;

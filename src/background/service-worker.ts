@@ -129,6 +129,7 @@ onTopFrameCommitted(({ tabId, ...commit }) => {
   void awakeWhile(readRecording().then(async (recording) => {
     if (!recording) return;
     await tabTextMap.newDocument(tabId, 0);
+    await tabMemory.notePage(tabId, commit.url, commit.at);
     await tabMemory.setCommit(tabId, commit);
   }));
 });

@@ -13,7 +13,7 @@ import { isStorageFull, STORAGE_FULL_MESSAGE } from '../core/storage-error';
 import { joinFrameTree } from '../core/frame-join';
 import { withAssembledTree } from '../core/dom-tree-parts';
 import { db } from '../platform/db';
-import { frameForStep, type FrameResult } from './capture-scheduler';
+import { frameForStep, frameOfLeftPage, type FrameResult, type LeftPage } from './capture-scheduler';
 import { activeConfig } from './scrubber-state';
 import type { ScrubConfig } from '../core/scrub/config';
 import { tabMemory } from './tab-memory';
@@ -33,7 +33,11 @@ import { tabTextMap } from './tab-text-map';
  * checks only); the tab's address unless the worker says otherwise (null: not
  * known, as for the page before a navigation).
  */
-export interface StepSender { tab?: Tab; frameId?: number; url?: string; pageUrl?: string | null }
+export interface StepSender {
+  tab?: Tab; frameId?: number; url?: string; pageUrl?: string | null;
+  /** A navigation's step: the page it left (raw address, memory only), whose frames alone may stand for it. */
+  leftPage?: LeftPage;
+}
 
 /** How long the reply waits for the frame to be sealed into the pending record (the capture queue is ~0.5 s deep). */
 const FRAME_ACK_WAIT_MS = 3000;
@@ -49,12 +53,17 @@ export async function recordStep(sent: StepDraft, sender: StepSender): Promise<R
   const { config } = await activeConfig();
   const policy = sitePolicy(config.sites, tab.url, sender.url);
   if (!policy.record) return { ok: false, error: 'site excluded by the scrubber config', retry: false };
+  // A navigation's screenshot is of the page it left: that page's policy decides too.
+  if (sender.leftPage && !sitePolicy(config.sites, sender.leftPage.url, undefined).screenshots) policy.screenshots = false;
   // Known at once, before storing: a navigation reported meanwhile must see this action.
   void tabMemory.setLastStep(tab.id, sent.timestamp, sent.action.type);
   noteUserAction();
   // Grab the frame now, not after earlier steps are stored: freshness depends on timing.
   const pageUrl = sender.pageUrl === undefined ? tab.url ?? null : sender.pageUrl;
-  let frame: Promise<FrameResult> | null = policy.screenshots ? frameForStep(tab, sent.timestamp, sent.lastChangeAt, pageUrl) : null;
+  const left = sender.leftPage;
+  let frame: Promise<FrameResult> | null = !policy.screenshots ? null
+    : left ? Promise.resolve(frameOfLeftPage(tab.id, left, sent.lastChangeAt, sent.timestamp))
+      : frameForStep(tab, sent.timestamp, sent.lastChangeAt, pageUrl);
   // The page sends the tree in parts; joining them here keeps ~10 ms per step off its main thread.
   const draft = withAssembledTree(sent);
   // The frame's number as the page was told it (frame/hello), not the browser's own frame id.

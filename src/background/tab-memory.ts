@@ -15,6 +15,10 @@ async function get<T>(k: string): Promise<T | null> {
 
 /** A tab's frame numbering runs one call at a time, so two frames saying hello together never get the same number. */
 const numbering = keyedQueue<number>();
+const pageNotes = keyedQueue<number>();
+
+/** A top-level page of a tab: its raw address, and since when it was shown. */
+export interface ShownPage { url: string; since: number }
 
 export const tabMemory = {
   /**
@@ -50,6 +54,19 @@ export const tabMemory = {
   /** The address (scrubbed) of the page last loaded in the tab: which page a navigation left. */
   loadedPage: (tabId: number) => get<string>(key('page', tabId)),
   setLoadedPage: (tabId: number, url: string) => put({ [key('page', tabId)]: url }),
+  /**
+   * The raw addresses of the tab's last few top-level pages, each with when it began to be shown (its commit):
+   * which page a navigation left, and so which frames are of it (see capture-scheduler's frameOfLeftPage).
+   * storage.session is memory only, so raw addresses never reach disk; cleared with the rest.
+   */
+  pages: async (tabId: number) => (await get<ShownPage[]>(key('pages', tabId))) ?? [],
+  notePage: (tabId: number, url: string, since: number) => pageNotes(tabId, async () => {
+    const k = key('pages', tabId);
+    const pages = ((await get<ShownPage[]>(k)) ?? []).filter((p) => p.since !== since || p.url !== url);
+    pages.push({ url, since });
+    pages.sort((a, b) => a.since - b.since);
+    await put({ [k]: pages.slice(-4) });
+  }),
   activeTab: () => get<number>('activeTab'),
   setActiveTab: (tabId: number) => put({ activeTab: tabId }),
   markNewTab: (tabId: number) => put({ [key('newTab', tabId)]: true }),

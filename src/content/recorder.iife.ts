@@ -26,6 +26,7 @@ import { isMessage, type RecordingState, type Reply } from '../core/messages';
 import { passThroughRedactor } from '../core/redactor';
 import { sensitiveFieldTest } from '../core/sensitive-field';
 import { listen } from './guard';
+import { reportPlaceOnly } from './place-only';
 
 /** Frames per tab get disjoint id ranges, so ids from different frames never collide. */
 const IDS_PER_FRAME = 1_000_000;
@@ -97,7 +98,15 @@ function main(): void {
     const top = window === window.top;
     const asked = ask<'frame/hello'>({ kind: 'frame/hello' });
     const scrubber = await loadScrubber();
-    if (scrubber.neverRecord(window.location.href)) return; // a site the user excluded: nothing is recorded here
+    // A site the user excluded: nothing is recorded here. A frame of it inside a recorded page still shows in
+    // that page's screenshots, so it says where it is (and nothing else): the worker blurs its whole box.
+    if (scrubber.neverRecord(window.location.href)) {
+      if (!top && state.frameSecret) {
+        sessionStops.forEach((s) => s());
+        sessionStops = reportPlaceOnly(window, state.frameSecret, asked);
+      }
+      return;
+    }
     // The top frame is frame 0 and needs nothing else from the worker to record: it starts at once, even while
     // the worker restarts, and learns its tab when the worker answers. A subframe needs its number first.
     const hello = top ? null : await asked;
