@@ -1,0 +1,74 @@
+// Helpers for the rendering-paths suite: OCR readers in more than one page
+// segmentation mode (tesseract's automatic layout drops some isolated lines
+// that its sparse-text mode keeps, and the other way round, so a leak must
+// survive neither), a tolerant search for a secret in OCR text, and a check
+// that each planted secret is one the shipped scrubber rules catch.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { createWorker, PSM } from 'tesseract.js';
+import { ocrInput } from '../../src/cli/image-scrub';
+import { parseScrubConfig } from '../../src/core/scrub/config';
+import { createScrubber } from '../../src/core/scrub/scrubber';
+import { ROOT } from './harness';
+
+export interface PsmReader {
+  /** The text tesseract reads in `png`, enlarged `scale` times and made grey as the extension does. */
+  read(png: Uint8Array, scale: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A reader in one page segmentation mode (ocr-reader.ts keeps tesseract's default, AUTO, and has no option). */
+export async function createPsmReader(psm: PSM): Promise<PsmReader> {
+  const worker = await createWorker('eng', 1, { langPath: join(ROOT, 'node_modules/@tesseract.js-data/eng/4.0.0_best_int'), gzip: true, cacheMethod: 'none' });
+  await worker.setParameters({ tessedit_pageseg_mode: psm });
+  return {
+    async read(png, scale) {
+      return (await worker.recognize(ocrInput(PNG.sync.read(Buffer.from(png)), scale))).data.text;
+    },
+    close: () => worker.terminate().then(() => undefined),
+  };
+}
+
+export { PSM };
+
+/** Text as OCR's words compare: lower case, letters, digits and '@' only (OCR splits and joins groups at will). */
+export const squash = (s: string): string => s.toLowerCase().replace(/[^a-z0-9@]/g, '');
+
+/**
+ * Whether `secret` is readable in `text`: its squashed form occurs with at most one wrong, missing or extra
+ * character per ten (OCR misreads an 'l' as '1' or drops a dot; a secret read that well is still a leak).
+ * A blurred area reads as noise, far more than that away.
+ */
+export function readable(text: string, secret: string): boolean {
+  const hay = squash(text);
+  const needle = squash(secret);
+  if (hay.includes(needle)) return true;
+  const allowed = Math.floor(needle.length / 10);
+  if (allowed === 0) return false;
+  // Approximate substring match (Sellers): the edit distance from `needle` to the best substring of `hay`.
+  let prev = new Array<number>(hay.length + 1).fill(0);
+  for (let i = 1; i <= needle.length; i++) {
+    const cur = new Array<number>(hay.length + 1);
+    cur[0] = i;
+    for (let j = 1; j <= hay.length; j++) {
+      const cost = needle[i - 1] === hay[j - 1] ? 0 : 1;
+      cur[j] = Math.min(prev[j - 1]! + cost, prev[j]! + 1, cur[j - 1]! + 1);
+    }
+    prev = cur;
+  }
+  return Math.min(...prev) <= allowed;
+}
+
+/** The shipped config's scrubber (config/scrubber.yaml), without name recognition: what "a default rule" means here. */
+export function defaultRules(): (text: string) => string[] {
+  const parsed = parseScrubConfig(readFileSync(join(ROOT, 'config/scrubber.yaml'), 'utf8'));
+  if (!parsed.ok) throw new Error(`config/scrubber.yaml does not parse: ${JSON.stringify(parsed.errors)}`);
+  const scrubber = createScrubber(parsed.config, null);
+  return (text) => scrubber.find(text).map((s) => `${s.rule}:${text.slice(s.start, s.end)}`);
+}
+
+/** A box grown by `pad` on every side, for a crop that keeps a little margin around an area. */
+export function grow(box: { x: number; y: number; width: number; height: number }, pad: number): { x: number; y: number; width: number; height: number } {
+  return { x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad };
+}
