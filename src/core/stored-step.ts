@@ -28,6 +28,9 @@ export interface StepWork {
   crops: number;
   cacheHits: number;
   fullFrame: boolean;
+  /** Text detection's share of `ocrMs`, and its findings (see FrameJobResult.detection). */
+  detectMs?: number | null;
+  detection?: { lines: number; unexplained: number; bands: number; bandsRun: number };
   /** The page's main-thread time for the step, as the content script measured it. */
   pageWork?: { captureMs: number; buildMs: number };
 }

@@ -11,20 +11,27 @@ import { regionShift, shiftBoxes } from './view-shift';
 export interface FrameRegions {
   redacted: Box[];
   media: MediaRegion[];
+  /** Boxes of the text the frame's DOM read and scrubbed (see ScreenRegions). */
+  explained?: Box[];
   /** The top window's scroll the boxes hold at (for a cross-origin frame: when its offset was measured). */
   topScroll?: ScrollOffset;
   /** When the frame measured them (ms epoch). */
   at: number;
 }
 
-/** The regions of all of a tab's frames, composed for one capture. */
-export interface ScreenRegions { redacted: Box[]; media: MediaRegion[] }
+/**
+ * The regions of all of a tab's frames, composed for one capture. `explained`: boxes of text the DOM read
+ * and scrubbed (clean or not); a line found in the pixels outside them is read by OCR.
+ */
+export interface ScreenRegions { redacted: Box[]; media: MediaRegion[]; explained?: Box[] }
 
 /** Frame number (0 = the top frame) -> its latest regions. */
 export type TabTextMap = Record<string, FrameRegions>;
 
 /** A page could send any number of boxes: past this many per frame, its whole viewport is read by OCR instead. */
 export const MAX_BOXES_PER_FRAME = 2000;
+/** Text boxes kept per frame; past this, the rest of its text is read by OCR (slower, never less private). */
+export const MAX_EXPLAINED_PER_FRAME = 6000;
 /** Coordinates beyond this are no screen's (a hostile page's numbers): such a box is dropped. */
 const MAX_COORD = 1_000_000;
 
@@ -46,15 +53,19 @@ export const WHOLE_SCREEN: MediaRegion = { kind: 'frame', x: 0, y: 0, width: 100
  */
 export function parseRegions(value: unknown): ScreenRegions | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { redacted, media } = value as { redacted?: unknown; media?: unknown };
+  const { redacted, media, explained } = value as { redacted?: unknown; media?: unknown; explained?: unknown };
   if (!Array.isArray(redacted) || !Array.isArray(media)) return null;
   if (redacted.length + media.length > MAX_BOXES_PER_FRAME) return { redacted: [], media: [WHOLE_SCREEN] };
+  const text = Array.isArray(explained) ? explained.slice(0, MAX_EXPLAINED_PER_FRAME).filter(isBox).map(plainBox) : [];
   return {
-    redacted: redacted.filter(isBox).map(({ x, y, width, height }) => ({ x, y, width, height })),
+    redacted: redacted.filter(isBox).map(plainBox),
     media: media.filter((m): m is MediaRegion => isBox(m) && isMediaKind((m as { kind?: unknown }).kind))
       .map(({ kind, x, y, width, height }) => ({ kind, x, y, width, height })),
+    ...(text.length ? { explained: text } : {}),
   };
 }
+
+const plainBox = ({ x, y, width, height }: Box): Box => ({ x, y, width, height });
 
 /** Drop exact repeats (a frame's own regions also reach the step through its draft). */
 export function uniqueBoxes<B extends Box>(boxes: readonly B[]): B[] {
@@ -77,16 +88,22 @@ export function uniqueBoxes<B extends Box>(boxes: readonly B[]): B[] {
 export function composeRegions(map: TabTextMap, capturedAt: ScrollOffset | undefined, except?: number): ScreenRegions {
   const redacted: Box[] = [];
   const media: MediaRegion[] = [];
+  const explained: Box[] = [];
   for (const [frame, regions] of Object.entries(map)) {
     if (except !== undefined && Number(frame) === except) continue;
     const shift = regionShift(regions.topScroll, capturedAt);
     redacted.push(...shiftBoxes(regions.redacted, shift));
     media.push(...shiftBoxes(regions.media, shift));
+    explained.push(...shiftBoxes(regions.explained ?? [], shift));
   }
-  return { redacted: uniqueBoxes(redacted), media: uniqueBoxes(media) };
+  return { redacted: uniqueBoxes(redacted), media: uniqueBoxes(media), ...(explained.length ? { explained } : {}) };
 }
 
 /** Both sets of regions together. */
 export function mergeRegions(a: ScreenRegions, b: ScreenRegions): ScreenRegions {
-  return { redacted: uniqueBoxes([...a.redacted, ...b.redacted]), media: uniqueBoxes([...a.media, ...b.media]) };
+  const explained = [...(a.explained ?? []), ...(b.explained ?? [])];
+  return {
+    redacted: uniqueBoxes([...a.redacted, ...b.redacted]), media: uniqueBoxes([...a.media, ...b.media]),
+    ...(explained.length ? { explained } : {}),
+  };
 }

@@ -1,6 +1,7 @@
 // The one owner of a screenshot's image work (see core/frame-job): decode
-// once, blur from the DOM, OCR the crops the DOM cannot vouch for, blur what
-// a rule matches, encode once and store the clean PNG. The raw pixels exist
+// once, blur from the whole tab's text map, find the text lines in the pixels
+// that the DOM does not explain, OCR those and the media areas, blur what a
+// rule matches, encode once and store the clean PNG. The raw pixels exist
 // only in this document's memory, never on disk.
 import type { FrameJob, FrameJobResult } from '../core/frame-job';
 import type { Box } from '../core/schema';
@@ -9,6 +10,8 @@ import { secretWordBoxes, shiftLines, untrustedWordBoxes } from '../core/scrub/o
 import { regionsToPixels } from '../core/blur-regions';
 import { shiftBoxes } from '../core/view-shift';
 import { mergeRegions } from '../core/tab-text-map';
+import { unclip, unexplainedLines } from '../core/text-detection';
+import { detectLines, type Detection } from './text-detector';
 import { cropScale, planCrops, type Crop } from '../core/ocr-crops';
 import { createScrubber } from '../core/scrub/scrubber';
 import { defaultEntityRecognizer } from '../core/scrub/cued-entities';
@@ -64,12 +67,29 @@ export async function scrubFrame(job: FrameJob): Promise<FrameJobResult> {
   const redactions: Record<string, number> = {};
   let crops = 0;
   let cacheHits = 0;
-  const fullFrame = ocr.scope === 'full' || !job.domVouches;
+  let fullFrame = ocr.scope === 'full' || !job.domVouches;
+  let detection: Detection | null = null;
+  let detectMs = 0;
+  let unexplained: Box[] = [];
   if (ocr.enabled) {
-    // Media areas are read crop by crop, upscaled, in every frame: a frame the DOM cannot vouch for is read whole
-    // as well, but a whole-frame read at 1x misses small text in a canvas or an image that a crop reads.
     const mediaCrops = planCrops(regions.media, width, height);
-    const plan = fullFrame ? [{ x: 0, y: 0, width, height }, ...mediaCrops.filter((c) => c.width < width || c.height < height)] : mediaCrops;
+    if (ocr.scope === 'detect') {
+      // Every line of text in the pixels; those the DOM did not read (nor are blurred or OCR'd anyway) are read.
+      const d0 = performance.now();
+      try {
+        detection = await detectLines(canvas, ctx, width, height);
+        unexplained = unexplainedLines(detection.lines, [...(regions.explained ?? []), ...regions.redacted, ...mediaCrops], width, height).map(unclip);
+      } catch (error) {
+        // Nothing found where text is: the whole frame is read instead, never less.
+        console.warn('[alien-dataflow] text detection failed; reading the whole frame', error);
+        fullFrame = true;
+      }
+      detectMs = performance.now() - d0;
+    }
+    // Media areas and unexplained lines are read crop by crop, upscaled, in every frame: a frame the DOM cannot
+    // vouch for is read whole as well, but a whole-frame read at 1x misses small text that a crop reads.
+    const areas = unexplained.length ? planCrops([...regions.media, ...unexplained], width, height) : mediaCrops;
+    const plan = fullFrame ? [{ x: 0, y: 0, width, height }, ...areas.filter((c) => c.width < width || c.height < height)] : areas;
     const scrubber = createScrubber(job.config, job.config.ner.enabled ? ner : null);
     const toBlur: Box[] = [];
     for (const crop of plan) {
@@ -107,6 +127,10 @@ export async function scrubFrame(job: FrameJob): Promise<FrameJobResult> {
   const t3 = performance.now();
   return {
     width, height, redactions, crops, cacheHits, fullFrame,
-    timings: { decodeMs: Math.round(t1 - t0), ocrMs: Math.round(t2 - t1), encodeMs: Math.round(t3 - t2), totalMs: Math.round(t3 - t0) },
+    ...(detection ? { detection: { lines: detection.lines.length, unexplained: unexplained.length, bands: detection.bands, bandsRun: detection.bandsRun } } : {}),
+    timings: {
+      decodeMs: Math.round(t1 - t0), ocrMs: Math.round(t2 - t1), encodeMs: Math.round(t3 - t2), totalMs: Math.round(t3 - t0),
+      ...(detection ? { detectMs: Math.round(detectMs) } : {}),
+    },
   };
 }

