@@ -20,6 +20,8 @@ import { assembleDomTree, BOX_MARK, type DomTreeParts } from '../core/dom-tree-p
 import type { ElementIds } from './element-ids';
 import { elementBox, frameOffset } from './geometry';
 import { NearViewport } from './near-viewport';
+import { addLine, clippedBox, DEFAULT_TEXT_BOX_LIMITS, intersect, intersects, probePoints, rectOf, type Rect, type TextBoxes,
+  type TextBoxLimits } from './text-boxes';
 import { closedShadowRootOpener } from '../platform/host/closed-shadow-roots';
 
 export interface SnapshotLimits {
@@ -140,6 +142,56 @@ function parentAcrossRoots(n: Node): Node | null {
   return null;
 }
 
+/** Painted by the browser from pixels, not text: mediaRegions has them (svg: its <text> is not in the tree). */
+const NO_TEXT_TAGS = new Set(['canvas', 'img', 'video', 'audio', 'svg', 'picture', 'map']);
+const FIELD_TAGS = new Set(['input', 'textarea', 'select']);
+/** Inputs that paint no text of their own (an image input is media). */
+const TEXTLESS_INPUTS = new Set(['checkbox', 'radio', 'range', 'color', 'hidden', 'image']);
+/** Inputs that paint a label or a format even when empty (Submit, "No file chosen", mm/dd/yyyy). */
+const LABELLED_INPUTS = new Set(['submit', 'button', 'reset', 'file', 'date', 'time', 'datetime-local', 'month', 'week']);
+/** Hit tests per row of the viewport's shorter side, and the smallest step between two (px). */
+const PROBE_ROWS = 6;
+const PROBE_MIN_STEP = 64;
+
+/** One window's part of a textBoxes() walk: its offset and viewport clip in the top-level viewport. */
+interface Place {
+  off: { x: number; y: number };
+  clip: Rect;
+  win: Window;
+  range: Range;
+}
+
+interface TextWalk {
+  out: Box[];
+  limits: TextBoxLimits;
+  until: number;
+  complete: boolean;
+  stopped: boolean;
+  visits: number;
+  /** Elements the walk reached on screen (their own text measured): a hit test landing under one of them is done. */
+  seen: Set<Element>;
+  offsets: Map<Window, { x: number; y: number }>;
+  places: Map<Window, Place>;
+}
+
+/** Does a field paint text: a value, an empty field's placeholder, a button's label, a select's option? */
+function paintsFieldText(el: Element): boolean {
+  const tag = tagOf(el);
+  if (tag === 'select') return !!(el as HTMLSelectElement).options.length;
+  const field = el as HTMLInputElement;
+  if (tag === 'input' && TEXTLESS_INPUTS.has(field.type)) return false;
+  if (tag === 'input' && LABELLED_INPUTS.has(field.type)) return true;
+  return !!field.value || !!attrOf(el, 'placeholder');
+}
+
+/** A field's text lies in its padding box (no style read: client* give border and size); an inline box has none, so its border box. */
+function fieldBox(el: Element, box: Rect): Rect {
+  if (el.clientWidth <= 0 || el.clientHeight <= 0) return box;
+  const left = box.left + el.clientLeft;
+  const top = box.top + el.clientTop;
+  return { left, top, right: left + el.clientWidth, bottom: top + el.clientHeight };
+}
+
 export class DomSnapshotter {
   private cache = new WeakMap<Element, string>();
   private observedRoots = new WeakSet<Node>();
@@ -153,6 +205,10 @@ export class DomSnapshotter {
   /** Which selectors give an element ::before/::after text; elements they match, with their rule once read (null: none). */
   private readonly pseudoRules = new PseudoContentRules();
   private readonly pseudo = new Map<Element, string | null | undefined>();
+  /** Of those read, the elements whose ::before/::after paint text at all (textBoxes counts them as explained text). */
+  private readonly pseudoPainted = new WeakSet<Element>();
+  /** Closed shadow roots opened while building: textBoxes walks them without asking the browser again. */
+  private readonly closedRoots = new WeakMap<Element, ShadowRoot>();
   /** Whether any element was built since the last reset (new ::before/::after rules then apply to built ones). */
   private built = false;
   /** Elements whose pixels the DOM cannot vouch for; kept current as elements are (re)built. */
@@ -273,6 +329,35 @@ export class DomSnapshotter {
       ...regions,
       mediaRegions,
     };
+  }
+
+  /**
+   * Boxes (CSS px, top-level viewport) of the text the snapshot reads and scrubs that is painted inside the
+   * viewport: lines of text nodes (merged per element and line), fields showing a value or placeholder, a
+   * select's shown label, buttons' labels, elements with ::before/::after text, in open and opened closed
+   * shadow roots and in same-origin frames, each clipped to its window's viewport and its scroll containers.
+   * Media (canvas, img, video, svg images, cross-origin frames) is left out: mediaRegions covers it.
+   *
+   * The worker OCRs every text line it detects in the frame that no box explains, so a missed box costs an
+   * OCR run and a box where nothing of the DOM is painted could let a line go unread: hidden text (display
+   * or visibility, opacity 0) gives none. Returns `complete: false` when the cap on boxes or time cut the
+   * walk short. Call it after snapshot() (or once the page settled), so the two describe the same DOM.
+   *
+   * Cost: only subtrees whose box meets the viewport are walked (one rect read per element met, one
+   * getClientRects per text node on screen); a grid of hit tests then finds text that an off-screen
+   * ancestor's box hid from that walk (a fixed banner inside a footer).
+   */
+  textBoxes(limits: Partial<TextBoxLimits> = {}): TextBoxes {
+    const root = this.doc.documentElement;
+    const w: TextWalk = {
+      out: [], limits: { ...DEFAULT_TEXT_BOX_LIMITS, ...limits }, until: performance.now() + (limits.maxMs ?? DEFAULT_TEXT_BOX_LIMITS.maxMs),
+      complete: true, stopped: false, visits: 0, seen: new Set(), offsets: new Map(), places: new Map(),
+    };
+    const place = root && this.placeOf(root, w);
+    if (!root || !place) return { boxes: [], complete: true };
+    this.textElement(root, place, false, w);
+    if (!w.stopped) this.probeHidden(place, w);
+    return { boxes: w.out, complete: w.complete };
   }
 
   /** id of `el` as written into the tree: the element itself, or its nearest serialised ancestor. */
@@ -491,7 +576,10 @@ export class DomSnapshotter {
     if (!openClosedShadowRoot || !(SHADOW_HOSTS.has(tag) || tag.includes('-'))) return null;
     try {
       const root = openClosedShadowRoot(el as HTMLElement);
-      if (root) firstChildOf(root); // reading it is what may be refused
+      if (root) {
+        firstChildOf(root); // reading it is what may be refused
+        this.closedRoots.set(el, root);
+      }
       return root;
     } catch {
       this.media.set(el, 'closed-shadow');
@@ -665,13 +753,217 @@ export class DomSnapshotter {
         continue;
       }
       if (!this.near.near.has(el)) continue;
-      const rule = known === undefined ? this.ruleOf(pseudoText(el)) : known;
-      this.pseudo.set(el, rule);
+      const rule = known === undefined ? this.readPseudo(el) : known;
       if (!rule) continue;
       counts[rule] = (counts[rule] ?? 0) + 1;
       const box = elementBox(el, this.offsetFor(el, offsets));
       if (box.width > 0 && box.height > 0) regions.push(box);
     }
+  }
+
+  /** Read an element's ::before/::after text once (until it is rebuilt): its rule, and whether it paints text. */
+  private readPseudo(el: Element): string | null {
+    const text = pseudoText(el);
+    if (text) this.pseudoPainted.add(el);
+    else this.pseudoPainted.delete(el);
+    const rule = this.ruleOf(text);
+    this.pseudo.set(el, rule);
+    return rule;
+  }
+
+  /** Where `el`'s window sits: its offset, its viewport in the top-level one (cut by its frames'), a Range to measure with. */
+  private placeOf(el: Element, w: TextWalk): Place | null {
+    const win = el.ownerDocument.defaultView;
+    if (!win) return null;
+    const known = w.places.get(win);
+    if (known) return known;
+    const off = this.offsetFor(el, w.offsets);
+    let clip: Rect = { left: off.x, top: off.y, right: off.x + win.innerWidth, bottom: off.y + win.innerHeight };
+    if (el.ownerDocument !== this.doc) {
+      let frame: Element | null;
+      try {
+        frame = win.frameElement;
+      } catch {
+        frame = null;
+      }
+      const outer = frame && this.placeOf(frame, w);
+      if (outer) clip = intersect(clip, outer.clip);
+    }
+    const place = { off, clip, win, range: el.ownerDocument.createRange() };
+    w.places.set(win, place);
+    return place;
+  }
+
+  /** Text boxes of `el` and its subtree, walked the way build() reads it; subtrees whose box misses `place.clip` are skipped. */
+  private textElement(el: Element, place: Place, invisible: boolean, w: TextWalk): void {
+    if ((++w.visits & 63) === 0 && performance.now() > w.until) this.stopTextWalk(w);
+    if (w.stopped) return;
+    const tag = tagOf(el);
+    if (SKIP_TAGS.has(tag) || NO_TEXT_TAGS.has(tag)) return;
+    const hidden = hiddenCheaply(el);
+    if (hidden === 'gone') return;
+    if (hidden === 'invisible') invisible = true;
+    else if (invisible && hidden === null && SAYS_VISIBLE.test(attrOf(el, 'style') ?? '')) invisible = false;
+    const r = el.getBoundingClientRect();
+    const box = rectOf(r, place.off);
+    const area = r.width > 0 && r.height > 0;
+    // A box off screen holds its in-flow text off screen too. An element without a box (display: contents,
+    // a wrapper of floats or positioned children) says nothing about its children: they are measured.
+    if (area && !intersects(box, place.clip)) return;
+    if (!area && r.width === 0 && r.height === 0 && place.win.getComputedStyle(el).display === 'none') return;
+    w.seen.add(el);
+    if (tag === 'iframe' || tag === 'frame') {
+      this.frameText(el as HTMLIFrameElement, w);
+      return;
+    }
+    if (tag === 'input' || tag === 'textarea' || tag === 'select') {
+      if (!invisible && area && paintsFieldText(el) && this.visibleText(el)) this.push(fieldBox(el, box), place.clip, w);
+      return;
+    }
+    if (!invisible && area && this.pseudo.has(el)) {
+      if (this.pseudo.get(el) === undefined) this.readPseudo(el);
+      if (this.pseudoPainted.has(el) && this.visibleText(el)) this.push(box, place.clip, w);
+    }
+    const shadow = shadowRootOf(el) ?? this.closedRoots.get(el);
+    let parent = false;
+    for (let c = firstChildOf(el); c && !parent; c = nextSiblingOf(c)) parent = nodeTypeOf(c) === Node.ELEMENT_NODE;
+    // A scroll container (or overflow: hidden) paints its children only inside its padding box. An element
+    // with text only is clipped to its own box without asking (most are; ellipsis text is): text overflowing
+    // a box visibly is then partly left to OCR, which is the cheaper mistake.
+    let inner = place;
+    if (area && !parent && !shadow) inner = { ...place, clip: intersect(place.clip, box) };
+    else if (area && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) && tag !== 'html' && tag !== 'body') {
+      const style = place.win.getComputedStyle(el);
+      if (style.overflowX !== 'visible' || style.overflowY !== 'visible') {
+        const left = box.left + el.clientLeft;
+        const top = box.top + el.clientTop;
+        inner = { ...place, clip: intersect(place.clip, { left, top, right: left + el.clientWidth, bottom: top + el.clientHeight }) };
+        if (inner.clip.right <= inner.clip.left || inner.clip.bottom <= inner.clip.top) return;
+      }
+    }
+    if (shadow) this.textChildren(shadow, el, inner, invisible, w);
+    this.textChildren(el, el, inner, invisible, w);
+  }
+
+  /** Children of `parent` (an element or a shadow root of `host`): elements walked, own text nodes measured and merged per line. */
+  private textChildren(parent: ParentNode, host: Element, place: Place, invisible: boolean, w: TextWalk): void {
+    let lines: Rect[] | null = null;
+    for (let c = firstChildOf(parent); c && !w.stopped; c = nextSiblingOf(c)) {
+      const type = nodeTypeOf(c);
+      if (type === Node.ELEMENT_NODE) this.textElement(c as Element, place, invisible, w);
+      else if (type === Node.TEXT_NODE && !invisible && (c as Text).data.trim()) {
+        place.range.selectNodeContents(c);
+        const rects = place.range.getClientRects();
+        for (let i = 0; i < rects.length; i++) {
+          const r = rects[i]!;
+          if (r.width <= 0 || r.height <= 0) continue;
+          const line = rectOf(r, place.off);
+          if (intersects(line, place.clip)) addLine((lines ??= []), line);
+        }
+      }
+    }
+    if (lines && this.visibleText(host)) for (const l of lines) this.push(l, place.clip, w);
+  }
+
+  /** A same-origin frame's document, in its own window's viewport; a cross-origin one is media (its pixels are OCR'd). */
+  private frameText(frame: HTMLIFrameElement, w: TextWalk): void {
+    let doc: Document | null;
+    try {
+      doc = frame.contentDocument;
+    } catch {
+      doc = null;
+    }
+    const root = doc?.documentElement;
+    const place = root && this.placeOf(root, w);
+    if (root && place) this.textElement(root, place, false, w);
+  }
+
+  /**
+   * Text painted inside the viewport whose ancestor's box is outside it (a position: fixed or absolute child
+   * of an off-screen element) was skipped by the walk: a grid of hit tests finds the larger such areas, and
+   * the highest on-screen element under each hit that the walk did not reach is walked.
+   */
+  private probeHidden(top: Place, w: TextWalk): void {
+    const local = { left: top.clip.left - top.off.x, top: top.clip.top - top.off.y, right: top.clip.right - top.off.x, bottom: top.clip.bottom - top.off.y };
+    const step = Math.max(PROBE_MIN_STEP, Math.min(local.right - local.left, local.bottom - local.top) / PROBE_ROWS);
+    const tried = new Set<Element>();
+    for (const p of probePoints(local, step)) {
+      if (w.stopped) return;
+      const hit = this.deepHit(p.x, p.y, w);
+      if (!hit || w.seen.has(hit) || tried.has(hit)) continue;
+      tried.add(hit);
+      // Up to the nearest element the walk reached; the chain below it, top down, to the first one on screen.
+      const chain: Element[] = [];
+      let n: Node | null = hit;
+      for (; n && !(n.nodeType === Node.ELEMENT_NODE && w.seen.has(n as Element)); n = parentAcrossRoots(n)) {
+        if (n.nodeType === Node.ELEMENT_NODE) chain.push(n as Element);
+      }
+      if (!n) continue; // not under anything walked (another document, an element the walk left alone)
+      const reached = n as Element;
+      if (NO_TEXT_TAGS.has(tagOf(reached)) || FIELD_TAGS.has(tagOf(reached))) continue;
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const el = chain[i]!;
+        const place = this.placeOf(el, w);
+        if (!place) break;
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.height > 0 && intersects(rectOf(r, place.off), place.clip)) {
+          this.textElement(el, place, false, w);
+          break;
+        }
+      }
+    }
+  }
+
+  /** The innermost element painted at (x, y) of this document's viewport, through open and opened shadow roots and same-origin frames. */
+  private deepHit(x: number, y: number, w: TextWalk): Element | null {
+    let scope: Document | ShadowRoot = this.doc;
+    let hit: Element | null = null;
+    for (let depth = 0; depth < 32; depth++) {
+      const next: Element | null = scope.elementFromPoint(x, y);
+      if (!next || next === hit) return hit;
+      hit = next;
+      const shadow: ShadowRoot | null | undefined = shadowRootOf(hit) ?? this.closedRoots.get(hit);
+      if (shadow) {
+        scope = shadow;
+        continue;
+      }
+      if (tagOf(hit) !== 'iframe' && tagOf(hit) !== 'frame') return hit;
+      let doc: Document | null;
+      try {
+        doc = (hit as HTMLIFrameElement).contentDocument;
+      } catch {
+        doc = null;
+      }
+      const inner = doc?.documentElement && this.placeOf(doc.documentElement, w);
+      const outer = this.placeOf(hit, w);
+      if (!doc || !inner || !outer) return hit;
+      // The point in the frame's own viewport: its offset in the top-level viewport less the parent's.
+      x -= inner.off.x - outer.off.x;
+      y -= inner.off.y - outer.off.y;
+      scope = doc;
+    }
+    return hit;
+  }
+
+  /** Painted at all: computed visibility and opacity, where the browser can tell (Chrome 105+, Firefox 106+). */
+  private visibleText(el: Element): boolean {
+    const check = (el as Element & { checkVisibility?: (o: object) => boolean }).checkVisibility;
+    return check ? check.call(el, { visibilityProperty: true, opacityProperty: true }) : true;
+  }
+
+  private push(r: Rect, clip: Rect, w: TextWalk): void {
+    const box = clippedBox(r, clip);
+    if (!box) return;
+    if (w.out.length >= w.limits.maxBoxes) {
+      this.stopTextWalk(w);
+      return;
+    }
+    w.out.push(box);
+  }
+
+  private stopTextWalk(w: TextWalk): void {
+    w.stopped = true;
+    w.complete = false;
   }
 
   /** Is `el` an area whose pixels the DOM cannot vouch for? Re-decided whenever it is rebuilt. */
