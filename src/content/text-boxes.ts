@@ -68,10 +68,20 @@ export function addLine(lines: Rect[], r: Rect): void {
   lines.push({ ...r });
 }
 
-/** Points to hit-test for text an off-screen ancestor's box hid from the walk (a fixed banner in a footer). */
+/** From a viewport's edge, where the rows of hit tests along the top and bottom edges go (px). */
+const EDGE = 12;
+
+/**
+ * Points to hit-test for text an off-screen ancestor's box hid from the walk (a fixed banner in a footer):
+ * a grid `step` apart, plus a row along the top and bottom edges, where fixed bars and cookie banners sit.
+ */
 export function probePoints(clip: Rect, step: number): { x: number; y: number }[] {
+  const ys: number[] = [];
+  if (clip.bottom - clip.top > 2 * EDGE) ys.push(clip.top + EDGE);
+  for (let y = clip.top + step / 2; y < clip.bottom; y += step) ys.push(y);
+  if (clip.bottom - clip.top > 2 * EDGE) ys.push(clip.bottom - EDGE);
   const out: { x: number; y: number }[] = [];
-  for (let y = clip.top + step / 2; y < clip.bottom; y += step) {
+  for (const y of ys) {
     for (let x = clip.left + step / 2; x < clip.right; x += step) out.push({ x, y });
   }
   return out;
