@@ -152,6 +152,8 @@ const LABELLED_INPUTS = new Set(['submit', 'button', 'reset', 'file', 'date', 't
 /** Hit tests per row of the viewport's shorter side, and the smallest step between two (px). */
 const PROBE_ROWS = 6;
 const PROBE_MIN_STEP = 64;
+/** Siblings in a row below the viewport after which the rest of a list is taken to be below too. */
+const BELOW_RUN = 32;
 
 /** One window's part of a textBoxes() walk: its offset and viewport clip in the top-level viewport. */
 interface Place {
@@ -794,14 +796,17 @@ export class DomSnapshotter {
     return place;
   }
 
-  /** Text boxes of `el` and its subtree, walked the way build() reads it; subtrees whose box misses `place.clip` are skipped. */
-  private textElement(el: Element, place: Place, invisible: boolean, w: TextWalk): void {
+  /**
+   * Text boxes of `el` and its subtree, walked the way build() reads it; subtrees whose box misses `place.clip`
+   * are skipped. Returns the top of a box skipped for lying below the clip (null otherwise), for textChildren.
+   */
+  private textElement(el: Element, place: Place, invisible: boolean, w: TextWalk): number | null {
     if ((++w.visits & 63) === 0 && performance.now() > w.until) this.stopTextWalk(w);
-    if (w.stopped) return;
+    if (w.stopped) return null;
     const tag = tagOf(el);
-    if (SKIP_TAGS.has(tag) || NO_TEXT_TAGS.has(tag)) return;
+    if (SKIP_TAGS.has(tag) || NO_TEXT_TAGS.has(tag)) return null;
     const hidden = hiddenCheaply(el);
-    if (hidden === 'gone') return;
+    if (hidden === 'gone') return null;
     if (hidden === 'invisible') invisible = true;
     else if (invisible && hidden === null && SAYS_VISIBLE.test(attrOf(el, 'style') ?? '')) invisible = false;
     const r = el.getBoundingClientRect();
@@ -809,16 +814,16 @@ export class DomSnapshotter {
     const area = r.width > 0 && r.height > 0;
     // A box off screen holds its in-flow text off screen too. An element without a box (display: contents,
     // a wrapper of floats or positioned children) says nothing about its children: they are measured.
-    if (area && !intersects(box, place.clip)) return;
-    if (!area && r.width === 0 && r.height === 0 && place.win.getComputedStyle(el).display === 'none') return;
+    if (area && !intersects(box, place.clip)) return box.top >= place.clip.bottom ? box.top : null;
+    if (!area && r.width === 0 && r.height === 0 && place.win.getComputedStyle(el).display === 'none') return null;
     w.seen.add(el);
     if (tag === 'iframe' || tag === 'frame') {
       this.frameText(el as HTMLIFrameElement, w);
-      return;
+      return null;
     }
     if (tag === 'input' || tag === 'textarea' || tag === 'select') {
       if (!invisible && area && paintsFieldText(el) && this.visibleText(el)) this.push(fieldBox(el, box), place.clip, w);
-      return;
+      return null;
     }
     if (!invisible && area && this.pseudo.has(el)) {
       if (this.pseudo.get(el) === undefined) this.readPseudo(el);
@@ -838,20 +843,29 @@ export class DomSnapshotter {
         const left = box.left + el.clientLeft;
         const top = box.top + el.clientTop;
         inner = { ...place, clip: intersect(place.clip, { left, top, right: left + el.clientWidth, bottom: top + el.clientHeight }) };
-        if (inner.clip.right <= inner.clip.left || inner.clip.bottom <= inner.clip.top) return;
+        if (inner.clip.right <= inner.clip.left || inner.clip.bottom <= inner.clip.top) return null;
       }
     }
     if (shadow) this.textChildren(shadow, el, inner, invisible, w);
     this.textChildren(el, el, inner, invisible, w);
+    return null;
   }
 
   /** Children of `parent` (an element or a shadow root of `host`): elements walked, own text nodes measured and merged per line. */
   private textChildren(parent: ParentNode, host: Element, place: Place, invisible: boolean, w: TextWalk): void {
     let lines: Rect[] | null = null;
+    // Siblings below the viewport one after another, each lower than the last: the rest of a long list, in
+    // flow. After BELOW_RUN of them the rest is left unmeasured (a positioned one among them is for the hit tests).
+    let below = 0;
+    let lastTop = -Infinity;
     for (let c = firstChildOf(parent); c && !w.stopped; c = nextSiblingOf(c)) {
       const type = nodeTypeOf(c);
-      if (type === Node.ELEMENT_NODE) this.textElement(c as Element, place, invisible, w);
-      else if (type === Node.TEXT_NODE && !invisible && (c as Text).data.trim()) {
+      if (type === Node.ELEMENT_NODE) {
+        const top = this.textElement(c as Element, place, invisible, w);
+        if (top === null || top < lastTop) below = 0;
+        else if (++below >= BELOW_RUN) break;
+        if (top !== null) lastTop = top;
+      } else if (type === Node.TEXT_NODE && !invisible && (c as Text).data.trim()) {
         place.range.selectNodeContents(c);
         const rects = place.range.getClientRects();
         for (let i = 0; i < rects.length; i++) {

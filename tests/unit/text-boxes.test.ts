@@ -118,6 +118,19 @@ describe('textBoxes: painted text the DOM explains', () => {
     expect(probe).not.toHaveBeenCalled();
   });
 
+  it('stops measuring a long list once many siblings in a row lie below the viewport', () => {
+    const html = Array.from({ length: 200 }, (_, i) => `<li id="li${i}">Item ${i}</li>`).join('');
+    const boxes = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`li${i}`, rect(0, 20 * i, 200, 18)]));
+    const snap = setup(`<ul id="list">${html}</ul>`, { ...boxes, list: rect(0, 0, 200, 4000) });
+    let measured = 0;
+    Element.prototype.getBoundingClientRect = function (this: Element) {
+      if (this.localName === 'li') measured++;
+      return boxOf(this);
+    };
+    expect(snap.textBoxes().boxes).toHaveLength(39); // rows 0-38 meet the 768 px viewport
+    expect(measured).toBe(39 + 32);
+  });
+
   it('leaves out hidden text: display:none, hidden, visibility:hidden, opacity 0; keeps a visible child of a hidden parent', () => {
     const snap = setup(`
       <div style="display: none"><p id="none">None</p></div><p id="attr" hidden>Hidden attribute</p>
