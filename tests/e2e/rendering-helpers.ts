@@ -68,7 +68,19 @@ export function defaultRules(): (text: string) => string[] {
   return (text) => scrubber.find(text).map((s) => `${s.rule}:${text.slice(s.start, s.end)}`);
 }
 
-/** A box grown by `pad` on every side, for a crop that keeps a little margin around an area. */
-export function grow(box: { x: number; y: number; width: number; height: number }, pad: number): { x: number; y: number; width: number; height: number } {
-  return { x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad };
+export interface Box { x: number; y: number; width: number; height: number }
+
+/**
+ * `box` grown by `pad` on every side and cut to the image (its size read from the PNG header), or null when
+ * nothing of it is in the image: a box measured before a scroll can lie below the viewport.
+ */
+export function cropBox(png: Uint8Array, box: Box, pad: number): Box | null {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  const width = view.getUint32(16);
+  const height = view.getUint32(20);
+  const x = Math.max(0, Math.floor(box.x - pad));
+  const y = Math.max(0, Math.floor(box.y - pad));
+  const right = Math.min(width, Math.ceil(box.x + box.width + pad));
+  const bottom = Math.min(height, Math.ceil(box.y + box.height + pad));
+  return right - x >= 8 && bottom - y >= 8 ? { x, y, width: right - x, height: bottom - y } : null;
 }
