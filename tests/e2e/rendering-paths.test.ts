@@ -348,6 +348,7 @@ testInBothBrowsers(`${RUN.length} pages, one secret each in one rendering path: 
     + `${seconds(readStarted, Date.now())} s OCR of the frames, ${seconds(started, Date.now())} s in all; `
     + `control words read ${wordsRead}/${wordsWanted}; ${leakReport.length} pages leak${leakReport.length ? `:\n  ${leakReport.join('\n  ')}` : ''}`);
   if (unrecorded.length) console.log(`[${driver.name}] actions not stored:\n  ${unrecorded.join('\n  ')}`);
+  if (noScreenshot.length) console.log(`[${driver.name}] steps without a screenshot: ${noScreenshot.join(', ')}`);
   if (wordMisses.length) console.log(`[${driver.name}] control words not read:\n  ${wordMisses.join('\n  ')}`);
 
   // The leaks first: they are what the suite is for (everything above is printed whatever fails).
