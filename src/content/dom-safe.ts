@@ -11,6 +11,7 @@ const SHADOW_ROOT = getter(Element.prototype, 'shadowRoot');
 const FIRST_CHILD = getter(Node.prototype, 'firstChild');
 const NEXT_SIBLING = getter(Node.prototype, 'nextSibling');
 const NODE_TYPE = getter(Node.prototype, 'nodeType');
+const IS_CONNECTED = getter(Node.prototype, 'isConnected');
 const GET_ATTRIBUTE = Element.prototype.getAttribute;
 const HAS_ATTRIBUTE = Element.prototype.hasAttribute;
 const MATCHES = Element.prototype.matches;
@@ -24,6 +25,19 @@ export const nodeTypeOf = (n: Node): number => NODE_TYPE.call(n) as number;
 export const attrOf = (el: Element, name: string): string | null => GET_ATTRIBUTE.call(el, name);
 export const hasAttrOf = (el: Element, name: string): boolean => HAS_ATTRIBUTE.call(el, name);
 export const matchesOf = (el: Element, selector: string): boolean => MATCHES.call(el, selector);
+
+/**
+ * Whether a node is still in a live document. A node of a document that was replaced (a frame's first
+ * about:blank, once the frame loads another origin) is a dead object in Firefox, and any read of it throws
+ * "can't access dead object": such a node counts as gone, instead of failing the snapshot and so the step.
+ */
+export function isLive(n: Node): boolean {
+  try {
+    return IS_CONNECTED.call(n) as boolean;
+  } catch {
+    return false;
+  }
+}
 
 // Form state, read through the prototypes too: the snapshot re-reads it for a value a script set (no event).
 const INPUT_VALUE = getter(HTMLInputElement.prototype, 'value');

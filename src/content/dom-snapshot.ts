@@ -13,7 +13,7 @@ import type { Redactor, RedactionSpan } from '../core/redactor';
 import { isSensitiveField, SENSITIVE_PLACEHOLDER, type SensitiveFieldTest } from '../core/sensitive-field';
 import { fieldAttributes } from './dom-utils';
 import { imageLabel, structureLabel } from './structure-label';
-import { attributesOf, attrOf, fieldStateOf, firstChildOf, hasAttrOf, matchesOf, nextSiblingOf, nodeTypeOf, shadowRootOf, tagOf } from './dom-safe';
+import { attributesOf, attrOf, fieldStateOf, firstChildOf, hasAttrOf, isLive, matchesOf, nextSiblingOf, nodeTypeOf, shadowRootOf, tagOf } from './dom-safe';
 import { PseudoContentRules, pseudoText } from './pseudo-content';
 import { escapeXmlAttr, escapeXmlText, xmlName } from '../core/xml-escape';
 import { assembleDomTree, BOX_MARK, type DomTreeParts } from '../core/dom-tree-parts';
@@ -123,6 +123,14 @@ function mediaMark(el: Element): MediaMark | null {
   if (style && style.includes('url(')) return 'background';
   if (BACKGROUND_TAGS.has(tagOf(el)) && !el.firstElementChild && !el.textContent?.trim()) return 'maybe-background';
   return null;
+}
+
+function quietly(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // nothing to undo in a document that no longer exists
+  }
 }
 
 function parentAcrossRoots(n: Node): Node | null {
@@ -271,8 +279,9 @@ export class DomSnapshotter {
     if (this.warmTimer) clearTimeout(this.warmTimer);
     this.warmTimer = null;
     this.near.stop();
-    for (const o of this.observers) o.disconnect();
-    for (const t of this.teardowns) t();
+    // Either may belong to a frame's document that is gone (a dead object in Firefox): skipped, not fatal.
+    for (const o of this.observers) quietly(() => o.disconnect());
+    for (const t of this.teardowns) quietly(t);
     this.observers.length = 0;
     this.teardowns.length = 0;
   }
@@ -305,7 +314,7 @@ export class DomSnapshotter {
     const offsets = new Map<Window, { x: number; y: number }>();
     const boxes: DomTreeParts['boxes'] = [];
     for (const el of this.near.near) {
-      if (!el.isConnected) continue;
+      if (!isLive(el)) continue;
       const id = this.ids.peek(el);
       if (id === undefined) continue;
       const box = elementBox(el, this.offsetFor(el, offsets));
@@ -380,8 +389,16 @@ export class DomSnapshotter {
 
   /** Process pending mutation records now, so the snapshot reflects the DOM at this instant. */
   flush(): void {
-    for (const o of this.observers) {
-      const records = o.takeRecords();
+    for (const o of [...this.observers]) {
+      let records: MutationRecord[];
+      try {
+        records = o.takeRecords();
+      } catch {
+        // A frame's observer dies with the document it came from (its first about:blank, once the frame loads
+        // another origin): Firefox then throws "can't access dead object", which failed every later step.
+        this.observers.splice(this.observers.indexOf(o), 1);
+        continue;
+      }
       if (records.length) this.onMutations(records);
     }
   }
@@ -719,7 +736,7 @@ export class DomSnapshotter {
     const regions: Box[] = [];
     const counts: Record<string, number> = {};
     for (const [node, spans] of this.redactedText) {
-      if (!node.isConnected) {
+      if (!isLive(node)) {
         this.redactedText.delete(node);
         continue;
       }
@@ -735,7 +752,7 @@ export class DomSnapshotter {
       }
     }
     for (const [el, rule] of this.redactedFields) {
-      if (!el.isConnected) {
+      if (!isLive(el)) {
         this.redactedFields.delete(el);
         continue;
       }
@@ -750,7 +767,7 @@ export class DomSnapshotter {
   /** ::before/::after text of elements near the viewport: computed style is read once per element until it is rebuilt. */
   private pseudoRegions(offsets: Map<Window, { x: number; y: number }>, regions: Box[], counts: Record<string, number>): void {
     for (const [el, known] of this.pseudo) {
-      if (!el.isConnected) {
+      if (!isLive(el)) {
         this.pseudo.delete(el);
         continue;
       }
@@ -993,7 +1010,7 @@ export class DomSnapshotter {
   private mediaRegions(offsets: Map<Window, { x: number; y: number }>): MediaRegion[] {
     const out: MediaRegion[] = [];
     for (const [el, mark] of this.media) {
-      if (!el.isConnected) {
+      if (!isLive(el)) {
         this.media.delete(el);
         continue;
       }

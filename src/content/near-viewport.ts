@@ -3,6 +3,8 @@
 // resizes or changes: an IntersectionObserver on thousands of targets made
 // Chromium recompute them all on every frame of a hover or a scroll (17-45 ms
 // per frame on a 16k-element page), and clicks waited behind it.
+import { isLive } from './dom-safe';
+
 const MARGIN = 200; // px around the viewport
 const SLICE_MS = 2; // longest slice of work in one idle callback: an input waits at most this long behind it
 
@@ -66,7 +68,7 @@ export class NearViewport {
     const { it, found } = this.sweep;
     for (let next = it.next(); !next.done; next = it.next()) {
       const el = next.value;
-      if (!el.isConnected) this.candidates.delete(el);
+      if (!isLive(el)) this.candidates.delete(el);
       else if (isNear(el)) found.add(el);
       if (performance.now() > until) {
         this.continueSoon();
