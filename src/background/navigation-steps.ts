@@ -16,7 +16,7 @@ import { activeScrubber } from './scrubber-state';
 import { tabById, type Tab } from '../platform/tabs';
 import { activeConfig } from './scrubber-state';
 import { sitePolicy } from '../core/site-policy';
-import type { LeftPage } from './capture-scheduler';
+import { samePage, type LeftPage } from './capture-scheduler';
 
 const CAUSES_NAVIGATION = new Set(['click', 'double_click', 'key', 'submit', 'select', 'check', 'type']);
 
@@ -86,7 +86,7 @@ export async function onPageLoaded(tab: Tab, arrival: Arrival): Promise<void> {
     if (handed) await clearLeaving(tabId, handed.state.at);
     return;
   }
-  const left = await leftPage(tabId, commit?.at ?? arrival.at);
+  const left = await leftPage(tabId, tab.url, commit?.at ?? arrival.at);
   const { config } = await activeConfig();
   if (left && !sitePolicy(config.sites, left.url, undefined).record) {
     // Left a site excluded from recording: nothing of it is kept, neither its address nor its title nor a frame.
@@ -99,11 +99,17 @@ export async function onPageLoaded(tab: Tab, arrival: Arrival): Promise<void> {
   await recordNavigation(tab, recording.taskId, leaving, arrival, kind, note, !!handed, left);
 }
 
-/** The top-level page shown before the one committed at `arrivedAt`, by its raw address, and while it was shown. */
-async function leftPage(tabId: number, arrivedAt: number): Promise<LeftPage | null> {
-  const earlier = (await tabMemory.pages(tabId)).filter((p) => p.since < arrivedAt);
-  const page = earlier.at(-1);
-  return page ? { url: page.url, since: page.since, until: arrivedAt } : null;
+/**
+ * The top-level page shown before the one now in the tab (`nowUrl`, raw), and while it was shown. The newest
+ * page noted by `arrivedAt` is the one arrived at when it has the tab's address (its commit came first, as it
+ * usually does); otherwise (its commit not noted yet, or a same-document navigation) it is the page left.
+ */
+async function leftPage(tabId: number, nowUrl: string | undefined, arrivedAt: number): Promise<LeftPage | null> {
+  const pages = (await tabMemory.pages(tabId)).filter((p) => p.since <= arrivedAt);
+  const newest = pages.at(-1);
+  const arrived = newest && pages.length > 1 && samePage(newest.url, nowUrl) ? newest : null;
+  const page = arrived ? pages.at(-2) : newest;
+  return page ? { url: page.url, since: page.since, until: arrived?.since ?? arrivedAt } : null;
 }
 
 /**

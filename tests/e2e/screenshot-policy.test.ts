@@ -1,0 +1,72 @@
+// Policy before pixels: a page of a site the config excludes (never_record or no_screenshots) is never in a
+// stored or exported frame: not the page recording starts on, not the page a navigation leaves, and not a
+// frame of that site inside a page that is recorded (blurred whole there). Every exported frame is read by
+// OCR for the excluded page's words, while the recorded page's own words stay readable.
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { createOcrReader, type OcrReader } from './ocr-reader';
+import { sleep, trajectory, waitFor } from './harness';
+import { editConfig, testInBothBrowsers, waitForSteps, type RecorderDriver } from './browsers';
+
+const MARKERS = ['orchid', 'lantern', 'quarry', 'marigold'];
+const squash = (s: string): string => s.toLowerCase().replace(/[^a-z]/g, '');
+
+let ocr: OcrReader;
+before(async () => { ocr = await createOcrReader(); });
+after(async () => { await ocr?.close(); });
+
+const setSites = (driver: RecorderDriver, key: 'never_record' | 'no_screenshots', hosts: string[]): Promise<void> =>
+  editConfig(driver, (text) => text.replace(new RegExp(`${key}: \\[[^\\]]*\\]`), `${key}: [${hosts.join(', ')}]`));
+
+for (const key of ['never_record', 'no_screenshots'] as const) {
+  testInBothBrowsers(`${key}: the excluded site is in no frame, at Start, when left, or as a frame inside a recorded page`, async (driver) => {
+    await setSites(driver, key, ['localhost']);
+    const excluded = `${driver.other.replace('127.0.0.1', 'localhost')}/privacy/excluded.html`;
+    const page = await driver.newPage();
+    await page.setViewport({ width: 1000, height: 700 });
+    // 1. Recording starts on the excluded site; the person works there, then goes to a recorded page.
+    await page.goto(excluded);
+    await sleep(300);
+    const taskId = await driver.startRecording(page, 'Leave the portal and check out');
+    await page.click('#inside');
+    await sleep(600);
+    // 2. The recorded page holds a frame of the excluded site.
+    await page.goto(`${driver.site}/privacy/media.html?frame=${encodeURIComponent(excluded)}`);
+    const frame = await waitFor(() => page.frames().find((f) => f.url().startsWith(excluded)));
+    await frame.waitForSelector('#inside');
+    await sleep(600);
+    const before = await driver.storedSteps(taskId);
+    await page.click('#step-1');
+    await waitForSteps(driver, taskId, before + 1);
+    await sleep(700);
+    await page.click('#step-2');
+    await waitForSteps(driver, taskId, before + 2);
+    // The control: unblurred, OCR reads the excluded frame's words on this page.
+    const raw = squash(await ocr.read(new Uint8Array(await page.screenshot({ type: 'png' })), 2));
+    assert.ok(MARKERS.filter((m) => raw.includes(m)).length >= 2, `OCR reads the excluded frame unblurred: ${raw.slice(0, 200)}`);
+    await driver.stopRecording(page);
+
+    const zip = await driver.exportZip(page);
+    const steps = (await trajectory(zip)).filter((s) => s.task_id === taskId && s.action.type !== 'tab_switch');
+    assert.ok(steps.filter((s) => s.action.type === 'click').length >= 2, steps.map((s) => s.action.type).join(', '));
+    if (key === 'never_record') {
+      // Nothing of the excluded page: no click there, and the navigation away from it keeps no address or title.
+      const there = steps.filter((s) => String(s.observation.url ?? '').startsWith('http://localhost') || s.target?.name === 'Marigold');
+      assert.deepEqual(there.map((s) => s.action.type), [], `no step on the excluded site: ${JSON.stringify(there.map((s) => ({ a: s.action, u: s.observation.url, w: s.observation.active_window, n: (s.observation as { screenshot_note?: string }).screenshot_note })))}`);
+      const nav = steps.find((s) => s.action.type === 'navigate');
+      if (nav) assert.doesNotMatch(`${nav.observation.active_window} ${String(nav.observation.url ?? '')}`, /orchid|localhost/i, 'the left page keeps no title or address');
+    }
+    let read = 0;
+    for (const s of steps) {
+      if (!s.observation.screenshot_path) continue;
+      const png = await zip.file(s.observation.screenshot_path)!.async('uint8array');
+      const text = await ocr.read(png, 2);
+      const seen = MARKERS.filter((m) => squash(text).includes(m));
+      assert.deepEqual(seen, [], `step ${s.step_id} (${s.action.type}): the excluded site is readable`);
+      if (s.action.type === 'click' && /Checkout/.test(text)) read++;
+    }
+    assert.ok(read >= 2, 'the recorded page\'s own text stays readable in its clicks\' frames');
+    await setSites(driver, key, []);
+    await page.close();
+  });
+}
