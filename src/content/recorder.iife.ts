@@ -146,9 +146,12 @@ function main(): void {
         return;
       }
       const snap = rec.snapshotter.snapshot();
+      // The text this frame's DOM read and scrubbed, on screen: a line the worker's detector finds elsewhere is
+      // read by OCR. A list cut short by its caps only means more of the frame is read.
+      const text = rec.snapshotter.textBoxes();
       broadcast({
         kind: 'page/settled', lastChangeAt, ...(topScroll ? { topScroll } : {}),
-        regions: { redacted: snap.redactedRegions, media: snap.mediaRegions },
+        regions: { redacted: snap.redactedRegions, media: snap.mediaRegions, explained: text.boxes },
         ...(top ? {} : { frameBox: { ...rec.offsetOf(null), width: window.innerWidth, height: window.innerHeight } }),
       });
     };
