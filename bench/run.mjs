@@ -14,6 +14,7 @@ import { runPipelineBench } from './pipeline-bench.mjs';
 import { runPackBench } from './pack-bench.mjs';
 import { runParquetWritersBench } from './parquet-writers-bench.mjs';
 import { runBrowsersBench } from './browsers-bench.mjs';
+import { runDetectBench } from './detect-bench.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const only = process.argv.slice(2);
@@ -29,6 +30,12 @@ try {
     targets.push(...r.targets);
     printTable('Step pipeline: 40 clicks at 2/s on the text-dense privacy page, then Stop (same run, per OCR scope)', r.scopes);
     printTable('Page main-thread time per step: 16k elements, one row changed between steps', [r.page]);
+  }
+  if (want('detect')) {
+    const r = await runDetectBench();
+    results.detect = r;
+    targets.push(...r.targets);
+    printTable('Text detection on a 1280x800 screenshot, one thread, 5 alternating rounds (median): the shipped DB detector vs a whole-frame tesseract.js read', r.rows);
   }
   if (want('snapshot')) {
     const r = await runSnapshotBench({ fixturesUrl: server.url, dist: join(root, CHROME_BUILD) });
