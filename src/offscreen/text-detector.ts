@@ -13,7 +13,7 @@ import { extensionUrl } from '../platform/extension-info';
 /** Band height and overlap (CSS px): a line of up to OVERLAP px lies whole inside one band. */
 const BAND = 256;
 const OVERLAP = 48;
-/** Screen text at 0.75x is still 9+ px high, which the detector finds (checked down to 11 px fonts). */
+/** At 0.75x an 11 px line is 8 px high; at 0.5x the detector still found a 13 px button label (docs/text-detection.md). */
 const SCALE = 0.75;
 const CACHE_ENTRIES = 96;
 
