@@ -120,7 +120,21 @@ async function processOne(p: PendingStep): Promise<void> {
     await database.delete('pending', p.draftId);
     return;
   }
-  const { image, note, result } = await imageFor(p, task0);
+  const got = await imageFor(p, task0);
+  const { result } = got;
+  let { image, note } = got;
+  let draft = p.draft;
+  if (!image && !p.noScreenshot && p.draft.url) {
+    // No frame of its own: the newest clean frame of the same page stands in, marked not fresh.
+    const standIn = await newestFrameOfPage(p);
+    if (standIn) {
+      image = standIn.image;
+      const said = `the screenshot of step ${standIn.seq}, the newest of the same page, stands in`;
+      note = [note, said].filter(Boolean).join('; ');
+      // The draft's own note (a stand-in page) wins over the frame's in the step: this must be said there too.
+      if (draft.note) draft = { ...draft, note: `${draft.note}; ${said}` };
+    }
+  }
   const tx = database.transaction(['steps', 'pending', 'tasks'], 'readwrite');
   const steps = tx.objectStore('steps');
   const task = await tx.objectStore('tasks').get(p.taskId);
@@ -135,7 +149,7 @@ async function processOne(p: PendingStep): Promise<void> {
       ...(result?.detection ? { detection: result.detection, detectMs: result.timings.detectMs ?? null } : {}),
       ...(p.draft.pageWork ? { pageWork: p.draft.pageWork } : {}),
     };
-    await steps.put(buildStep({ draft: p.draft, seq, tabId: p.tabId, frameId: p.frameId, image, work, ...(note ? { note } : {}) }));
+    await steps.put(buildStep({ draft, seq, tabId: p.tabId, frameId: p.frameId, image, work, ...(note ? { note } : {}) }));
     await tx.objectStore('tasks').put({ ...task, stepCount: task.stepCount + 1 });
   }
   await tx.objectStore('pending').delete(p.draftId);
@@ -180,6 +194,29 @@ async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage 
     console.warn('[alien-dataflow] image work failed; screenshot dropped', error);
     return { image: null, note: `screenshot dropped: image work failed (${String(error)})` };
   }
+}
+
+/** How far back a stand-in frame is looked for: a person's page rarely stays the same for more steps. */
+const STAND_IN_LOOKBACK = 30;
+
+/**
+ * The newest stored screenshot of the step's page (same task, tab and address), copied under the step's own
+ * image id: a step's image is deleted with it in review, so two steps never share one. Already blurred.
+ */
+async function newestFrameOfPage(p: PendingStep): Promise<{ image: StepImage; seq: number } | null> {
+  const database = await db();
+  let looked = 0;
+  for (let c = await database.transaction('steps').store.openCursor(stepsOfTask(p.taskId), 'prev'); c && looked < STAND_IN_LOOKBACK; c = await c.continue(), looked++) {
+    const s = c.value;
+    if (s.deleted || !s.imageId || s.step.tab_id !== p.tabId || s.step.observation.url !== p.draft.url) continue;
+    const stored = await database.get('images', s.imageId);
+    if (!stored) continue;
+    const id = imageIdFor(p.draftId);
+    await database.put('images', { ...stored, id });
+    const capturedAt = s.step.observation.screenshot_captured_at ?? s.step.timestamp;
+    return { image: { id, width: stored.width, height: stored.height, capturedAt, fresh: false, redactions: {} }, seq: s.seq };
+  }
+  return null;
 }
 
 function stateOf(task: Task): RecordingState {
