@@ -229,6 +229,8 @@ export class DomSnapshotter {
   private readonly frameIds = new WeakMap<Element, number>();
   /** Called after each batch of changes (used to schedule a settled-frame capture). */
   onChange: () => void = () => undefined;
+  /** A same-origin frame's document was read into the tree: its window's actions are this recorder's to see. */
+  onFrameDocument: (doc: Document) => void = () => undefined;
   /**
    * Interactive elements near the viewport, worked out in idle time (see
    * near-viewport.ts). Only these get a bbox: measuring every element's box at
@@ -675,6 +677,7 @@ export class DomSnapshotter {
     }
     this.media.delete(frame);
     this.observeRoot(doc);
+    this.onFrameDocument(doc);
     return this.element(doc.documentElement);
   }
 

@@ -68,11 +68,12 @@ function main(): void {
   if (recordedByAncestor(window) || isNewTabBlank(window)) return;
   const rec = new Recorder(window, passThroughRedactor, new Outbox());
 
-  // Attached now, at document_start.
-  const attached = new WeakSet<Window>();
+  // Attached now, at document_start. Keyed by document: a frame's window object stays the same when the frame
+  // loads another page, but listeners on it went with the old document.
+  const attached = new WeakSet<Document>();
   const attach = (win: Window): void => {
-    if (attached.has(win)) return;
-    attached.add(win);
+    if (attached.has(win.document)) return;
+    attached.add(win.document);
     // Order matters where observers share a gesture: pointer before input and drag.
     initPointerObserver(win, rec);
     initInputObserver(win, rec);
@@ -82,8 +83,13 @@ function main(): void {
     initDragObserver(win, rec);
   };
   attach(window);
-  // Same-origin frames that appear later: attach when they load (load events reach the window in capture).
+  // Same-origin frames that appear later (added by script, or loading a page after the recorder started): attached
+  // as the snapshot reads their document into the tree, which it does at every settle, and at the window's load.
   listen(window, 'load', () => sameOriginFrames(window).forEach(attach));
+  rec.snapshotter.onFrameDocument = (doc) => {
+    const win = doc.defaultView;
+    if (win) attach(win);
+  };
   // Registered before the navigation observer's: drafts are emitted and handed over before the page state is taken.
   listen(window, 'pagehide', () => rec.leave());
 
