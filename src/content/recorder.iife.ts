@@ -28,6 +28,8 @@ import { sensitiveFieldTest } from '../core/sensitive-field';
 import { listen } from './guard';
 import { reportPlaceOnly } from './place-only';
 
+const FRAME_TAGS = new Set(['iframe', 'frame']);
+
 /** Frames per tab get disjoint id ranges, so ids from different frames never collide. */
 const IDS_PER_FRAME = 1_000_000;
 
@@ -81,6 +83,18 @@ function main(): void {
     initScrollObserver(win, rec);
     initFormObserver(win, rec);
     initDragObserver(win, rec);
+    // A frame inside this document that loads a page (a late frame, a frame navigated) is attached at once:
+    // its load event passes this document in capture (it never reaches the window).
+    listen(win.document, 'load', (event) => {
+      const frame = event.target as HTMLIFrameElement | null;
+      if (!frame || !FRAME_TAGS.has(String(frame.localName))) return;
+      try {
+        const child = frame.contentWindow;
+        if (child?.document) attach(child);
+      } catch {
+        // cross-origin: it records itself
+      }
+    });
   };
   attach(window);
   // Same-origin frames that appear later (added by script, or loading a page after the recorder started): attached
