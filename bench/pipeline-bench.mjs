@@ -105,6 +105,7 @@ export async function runPipelineBench() {
         full_frame_reads: done.steps.filter((s) => s.work?.fullFrame).length, crop_cache_hits: done.steps.reduce((a, s) => a + (s.work?.cacheHits ?? 0), 0),
         p50_detect_ms: scope === 'detect' ? part('detectMs') : '-',
         lines_read_per_step: scope === 'detect' ? round(stats(done.steps.map((s) => s.work?.detection?.unexplained ?? 0)).median, 1) : '-',
+        frames_with_a_frame_blurred_whole: round(done.steps.filter((s) => (s.work?.lateFrames ?? 0) > 0).length / done.steps.length, 3),
         detector_bands_run: scope === 'detect' ? `${done.steps.reduce((a, s) => a + (s.work?.detection?.bandsRun ?? 0), 0)} of ${done.steps.reduce((a, s) => a + (s.work?.detection?.bands ?? 0), 0)}` : '-',
         backlog_at_stop: backlog, stop_to_stored_s: round(stopToStored, 2), exact_pre_action_frames: round(fresh, 3),
         why_not_exact: Object.entries(notes).map(([k, v]) => `${v}x ${k}`).join('; ') || '-',

@@ -147,6 +147,7 @@ async function processOne(p: PendingStep): Promise<void> {
       decodeMs: result?.timings.decodeMs ?? null, encodeMs: result?.timings.encodeMs ?? null,
       crops: result?.crops ?? 0, cacheHits: result?.cacheHits ?? 0, fullFrame: result?.fullFrame ?? false,
       ...(result?.detection ? { detection: result.detection, detectMs: result.timings.detectMs ?? null } : {}),
+      ...(result?.lateFrames ? { lateFrames: result.lateFrames } : {}),
       ...(p.draft.pageWork ? { pageWork: p.draft.pageWork } : {}),
     };
     await steps.put(buildStep({ draft, seq, tabId: p.tabId, frameId: p.frameId, image, work, ...(note ? { note } : {}) }));

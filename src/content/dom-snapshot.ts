@@ -1026,7 +1026,10 @@ export class DomSnapshotter {
       if (r.bottom <= 0 || r.right <= 0 || r.top >= win.innerHeight || r.left >= win.innerWidth) continue;
       if (mark === 'maybe-background' && !win.getComputedStyle(el).backgroundImage.includes('url(')) continue;
       const box = elementBox(el, this.offsetFor(el, offsets));
-      out.push({ ...box, kind: mark === 'maybe-background' ? 'background' : mark });
+      // A foreign frame says which of the tab's frames it is (once the offset exchange told it): the worker
+      // blurs it whole while that frame's own regions are not in the tab's text map yet.
+      const frame = mark === 'frame' ? this.frameIds.get(el) : undefined;
+      out.push({ ...box, kind: mark === 'maybe-background' ? 'background' : mark, ...(frame !== undefined ? { frame } : {}) });
     }
     return out;
   }

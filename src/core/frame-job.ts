@@ -44,6 +44,8 @@ export interface FrameJobResult {
   cacheHits: number;
   /** OCR read the whole frame (ocr.scope full, or the DOM could not vouch for it). */
   fullFrame: boolean;
+  /** Foreign frames blurred whole: their own regions were not in the tab's text map when this frame was captured. */
+  lateFrames?: number;
   /** Text detection (ocr.scope detect): lines found, those the DOM did not explain (read), bands run of all. */
   detection?: { lines: number; unexplained: number; bands: number; bandsRun: number };
   /** `ocrMs` includes `detectMs`. */

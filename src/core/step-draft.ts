@@ -11,8 +11,11 @@ import type { DomTreeParts } from './dom-tree-parts';
 export const MEDIA_KINDS = ['canvas', 'img', 'background', 'video', 'svg-image', 'embed', 'closed-shadow', 'frame'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 
-/** A screen area (CSS px, top-level viewport) drawn from pixels, not DOM text. */
-export interface MediaRegion extends Box { kind: MediaKind }
+/**
+ * A screen area (CSS px, top-level viewport) drawn from pixels, not DOM text. `frame`: for a foreign frame, its
+ * number in the tab once known (see core/tab-text-map: its own regions stand for it).
+ */
+export interface MediaRegion extends Box { kind: MediaKind; frame?: number }
 
 export interface ScrollOffset { x: number; y: number }
 

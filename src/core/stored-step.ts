@@ -28,6 +28,8 @@ export interface StepWork {
   crops: number;
   cacheHits: number;
   fullFrame: boolean;
+  /** Foreign frames blurred whole because their regions were late (see FrameJobResult.lateFrames). */
+  lateFrames?: number;
   /** Text detection's share of `ocrMs`, and its findings (see FrameJobResult.detection). */
   detectMs?: number | null;
   detection?: { lines: number; unexplained: number; bands: number; bandsRun: number };

@@ -23,7 +23,11 @@ export interface FrameRegions {
  * The regions of all of a tab's frames, composed for one capture. `explained`: boxes of text the DOM read
  * and scrubbed (clean or not); a line found in the pixels outside them is read by OCR.
  */
-export interface ScreenRegions { redacted: Box[]; media: MediaRegion[]; explained?: Box[] }
+export interface ScreenRegions {
+  redacted: Box[]; media: MediaRegion[]; explained?: Box[];
+  /** Foreign frames blurred whole because their own regions were not in the map yet (see composeRegions). */
+  late?: number;
+}
 
 /** Frame number (0 = the top frame) -> its latest regions. */
 export type TabTextMap = Record<string, FrameRegions>;
@@ -60,7 +64,7 @@ export function parseRegions(value: unknown): ScreenRegions | null {
   return {
     redacted: redacted.filter(isBox).map(plainBox),
     media: media.filter((m): m is MediaRegion => isBox(m) && isMediaKind((m as { kind?: unknown }).kind))
-      .map(({ kind, x, y, width, height }) => ({ kind, x, y, width, height })),
+      .map(({ kind, x, y, width, height, frame }) => ({ kind, x, y, width, height, ...(Number.isSafeInteger(frame) ? { frame } : {}) })),
     ...(text.length ? { explained: text } : {}),
   };
 }
@@ -96,7 +100,21 @@ export function composeRegions(map: TabTextMap, capturedAt: ScrollOffset | undef
     media.push(...shiftBoxes(regions.media, shift));
     explained.push(...shiftBoxes(regions.explained ?? [], shift));
   }
-  return { redacted: uniqueBoxes(redacted), media: uniqueBoxes(media), ...(explained.length ? { explained } : {}) };
+  const late = lateFrames(map, media);
+  redacted.push(...late);
+  return {
+    redacted: uniqueBoxes(redacted), media: uniqueBoxes(media), ...(explained.length ? { explained } : {}), ...(late.length ? { late: late.length } : {}),
+  };
+}
+
+/**
+ * Foreign frames whose own regions are not in the map (not placed yet, just loaded, or a frame the recorder
+ * cannot run in): nothing says where their secrets are, so they are blurred whole rather than kept readable.
+ */
+export function lateFrames(map: TabTextMap, media: readonly MediaRegion[]): Box[] {
+  // The whole-screen area is an order to read everything by OCR (a flood of boxes), not a frame.
+  return media.filter((m) => m.kind === 'frame' && m.width < WHOLE_SCREEN.width && (m.frame === undefined || !(String(m.frame) in map)))
+    .map(({ x, y, width, height }) => ({ x, y, width, height }));
 }
 
 /** Both sets of regions together. */

@@ -126,7 +126,7 @@ export async function scrubFrame(job: FrameJob): Promise<FrameJobResult> {
   await (await db()).put('images', { id: job.imageId, blob, width, height });
   const t3 = performance.now();
   return {
-    width, height, redactions, crops, cacheHits, fullFrame,
+    width, height, redactions, crops, cacheHits, fullFrame, ...(job.frameRegions?.late ? { lateFrames: job.frameRegions.late } : {}),
     ...(detection ? { detection: { lines: detection.lines.length, unexplained: unexplained.length, bands: detection.bands, bandsRun: detection.bandsRun } } : {}),
     timings: {
       decodeMs: Math.round(t1 - t0), ocrMs: Math.round(t2 - t1), encodeMs: Math.round(t3 - t2), totalMs: Math.round(t3 - t0),

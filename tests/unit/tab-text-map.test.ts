@@ -63,3 +63,28 @@ describe('mergeRegions', () => {
     expect(mergeRegions(a, b)).toEqual({ redacted: [box(1, 1), box(2, 2)], media: [{ ...box(0, 0), kind: 'img' }, { ...box(0, 0), kind: 'canvas' }] });
   });
 });
+
+describe('late frames: a foreign frame whose own regions are not in the map is blurred whole', () => {
+  const top = (media: { kind: 'frame' | 'canvas'; frame?: number }[]) => ({
+    redacted: [], media: media.map((m, i) => ({ ...box(0, 100 * i, 300, 80), ...m })), at: 1,
+  });
+
+  it('a frame that has reported is not; one that has not, or whose number is unknown, is', () => {
+    const map: TabTextMap = { 0: top([{ kind: 'frame', frame: 1 }, { kind: 'frame', frame: 2 }, { kind: 'frame' }]), 1: { redacted: [], media: [], at: 2 } };
+    const got = composeRegions(map, undefined);
+    expect(got.redacted).toEqual([box(0, 100, 300, 80), box(0, 200, 300, 80)]);
+    expect(got.late).toBe(2);
+  });
+
+  it('other media and the whole-screen OCR order are never blurred for it', () => {
+    const map: TabTextMap = { 0: { redacted: [], media: [{ ...box(0, 0, 300, 80), kind: 'canvas' }, WHOLE_SCREEN], at: 1 } };
+    const got = composeRegions(map, undefined);
+    expect(got.redacted).toEqual([]);
+    expect(got.late).toBeUndefined();
+  });
+
+  it('a frame number survives parsing only as an integer', () => {
+    const got = parseRegions({ redacted: [], media: [{ ...box(0, 0), kind: 'frame', frame: 3 }, { ...box(0, 0), kind: 'frame', frame: '4' }] });
+    expect(got!.media).toEqual([{ ...box(0, 0), kind: 'frame', frame: 3 }, { ...box(0, 0), kind: 'frame' }]);
+  });
+});
