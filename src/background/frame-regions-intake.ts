@@ -1,9 +1,10 @@
 // A frame's settle report into the tab's text map: its regions checked (the
 // page is not trusted), placed with the scroll they hold at, and filed under
 // the frame's number. A subframe of a site the config keeps out of
-// screenshots is blurred whole: its box becomes one redacted region.
+// screenshots is blurred whole: its box becomes one redacted region. A
+// subframe's text boxes count only inside its own box.
 import type { MessageOf } from '../core/messages';
-import { isBox, parseRegions, WHOLE_SCREEN } from '../core/tab-text-map';
+import { clipBoxes, isBox, parseRegions, WHOLE_SCREEN } from '../core/tab-text-map';
 import { sitePolicy } from '../core/site-policy';
 import { scrollOffset } from '../core/view-shift';
 import type { Sender } from '../platform/messaging';
@@ -22,7 +23,13 @@ export async function keepFrameRegions(m: MessageOf<'page/settled'>, sender: Sen
     if (!sitePolicy(config.sites, sender.tab?.url, sender.url).screenshots) {
       regions.redacted = [isBox(m.frameBox) ? m.frameBox : WHOLE_SCREEN];
       regions.media = [];
+      delete regions.explained;
     }
+    // A frame vouches only for text inside its own box: an ad frame cannot mark the page around it as read.
+    const inside = isBox(m.frameBox) ? m.frameBox : null;
+    const explained = inside ? clipBoxes(regions.explained ?? [], inside) : [];
+    if (explained.length) regions.explained = explained;
+    else delete regions.explained;
   }
   await tabTextMap.put(tabId, frame, { ...regions, ...(topScroll ? { topScroll } : {}), at: Date.now() });
 }

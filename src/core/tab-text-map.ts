@@ -71,6 +71,19 @@ export function parseRegions(value: unknown): ScreenRegions | null {
 
 const plainBox = ({ x, y, width, height }: Box): Box => ({ x, y, width, height });
 
+/** The parts of `boxes` inside `bounds`; boxes wholly outside are dropped. */
+export function clipBoxes(boxes: readonly Box[], bounds: Box): Box[] {
+  const out: Box[] = [];
+  for (const b of boxes) {
+    const x = Math.max(b.x, bounds.x);
+    const y = Math.max(b.y, bounds.y);
+    const right = Math.min(b.x + b.width, bounds.x + bounds.width);
+    const bottom = Math.min(b.y + b.height, bounds.y + bounds.height);
+    if (right > x && bottom > y) out.push({ x, y, width: right - x, height: bottom - y });
+  }
+  return out;
+}
+
 /** Drop exact repeats (a frame's own regions also reach the step through its draft). */
 export function uniqueBoxes<B extends Box>(boxes: readonly B[]): B[] {
   const seen = new Set<string>();

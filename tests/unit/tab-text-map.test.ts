@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeRegions, MAX_BOXES_PER_FRAME, mergeRegions, parseRegions, WHOLE_SCREEN, type TabTextMap } from '../../src/core/tab-text-map';
+import { clipBoxes, composeRegions, MAX_BOXES_PER_FRAME, mergeRegions, parseRegions, WHOLE_SCREEN, type TabTextMap } from '../../src/core/tab-text-map';
 
 const box = (x: number, y: number, width = 10, height = 10) => ({ x, y, width, height });
 
@@ -86,5 +86,12 @@ describe('late frames: a foreign frame whose own regions are not in the map is b
   it('a frame number survives parsing only as an integer', () => {
     const got = parseRegions({ redacted: [], media: [{ ...box(0, 0), kind: 'frame', frame: 3 }, { ...box(0, 0), kind: 'frame', frame: '4' }] });
     expect(got!.media).toEqual([{ ...box(0, 0), kind: 'frame', frame: 3 }, { ...box(0, 0), kind: 'frame' }]);
+  });
+});
+
+describe('clipBoxes', () => {
+  it('keeps the parts inside the bounds, drops what is outside', () => {
+    expect(clipBoxes([box(0, 0, 50, 50), box(90, 90, 20, 20), box(200, 200)], box(10, 10, 90, 90)))
+      .toEqual([box(10, 10, 40, 40), box(90, 90, 10, 10)]);
   });
 });
