@@ -14,9 +14,15 @@ import { tabTextMap } from './tab-text-map';
 
 export async function keepFrameRegions(m: MessageOf<'page/settled'>, sender: Sender): Promise<void> {
   const tabId = sender.tab?.id;
+  if (tabId === undefined) return;
   const regions = parseRegions(m.regions);
-  if (tabId === undefined || !regions) return;
   const frame = await tabMemory.frameNumber(tabId, sender.frameId ?? 0);
+  if (!regions) {
+    // A subframe that cannot say where its secrets are (not placed yet, or its measuring failed): whatever it
+    // said before no longer holds, so it counts as late, and is blurred whole, until it reports again.
+    if (frame !== 0) await tabTextMap.forgetFrame(tabId, frame);
+    return;
+  }
   const topScroll = scrollOffset(m.topScroll);
   if (frame !== 0) {
     const { config } = await activeConfig();
@@ -31,5 +37,6 @@ export async function keepFrameRegions(m: MessageOf<'page/settled'>, sender: Sen
     if (explained.length) regions.explained = explained;
     else delete regions.explained;
   }
-  await tabTextMap.put(tabId, frame, { ...regions, ...(topScroll ? { topScroll } : {}), at: Date.now() });
+  const frameBox = frame !== 0 && isBox(m.frameBox) ? { frameBox: { x: m.frameBox.x, y: m.frameBox.y, width: m.frameBox.width, height: m.frameBox.height } } : {};
+  await tabTextMap.put(tabId, frame, { ...regions, ...frameBox, ...(topScroll ? { topScroll } : {}), at: Date.now() });
 }

@@ -59,7 +59,8 @@ const handlers: HandlerMap = {
   'page/settled': async (m, sender) => {
     if (!sender.tab || !(await readRecording())) return { ok: true };
     // The frame's regions go into the tab's text map first: the capture this settle asks for is blurred from them.
-    await keepFrameRegions(m, sender);
+    // A map that cannot be written (storage.session full) leaves that frame late, so blurred whole: still capture.
+    await keepFrameRegions(m, sender).catch((e: unknown) => console.warn('[alien-dataflow] a frame\'s regions not kept', e));
     // Only the top frame knows the offset the tab is shown at.
     const topScroll = sender.frameId === 0 ? scrollOffset(m.topScroll) : undefined;
     void captureSettled(sender.tab, topScroll);
@@ -128,7 +129,7 @@ onTopFrameCommitted(({ tabId, ...commit }) => {
   // A new top-level document has new frames: the regions of the old ones no longer describe the screen.
   void awakeWhile(readRecording().then(async (recording) => {
     if (!recording) return;
-    await tabTextMap.newDocument(tabId, 0);
+    await tabTextMap.forgetFrame(tabId, 0);
     await tabMemory.notePage(tabId, commit.url, commit.at);
     await tabMemory.setCommit(tabId, commit);
   }));

@@ -19,6 +19,8 @@ import { untilUserPauses } from './input-quiet';
 import { clearStorageProblem, reportStorageFull } from './storage-health';
 import { onStepStored } from './recording-session';
 import { awakeWhile, holdAwake, releaseAwake } from '../platform/keep-awake';
+import { mergeRegions } from '../core/tab-text-map';
+import { tabTextMap } from './tab-text-map';
 
 /** Frames being captured by this worker, and raw frames it still holds in memory. */
 const capturing = new Map<string, number>();
@@ -27,6 +29,8 @@ const rawFrames = new Map<string, string>();
 const MAX_RAW_IN_MEMORY = 12;
 /** Wait for a pause in the user's actions only while the backlog is this short (and the task still recording). */
 const MAX_BACKLOG_TO_WAIT = 2;
+/** Frames' reports up to this long after a capture are taken to describe it too (their blur and OCR areas only). */
+const REPORTS_AFTER_CAPTURE_MS = 1000;
 /** Longest a capture keeps the worker awake, should its end never be reported. */
 const CAPTURE_HOLD_MS = 30_000;
 
@@ -177,11 +181,15 @@ async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage 
   const shift = regionShift(p.draft.topScroll, meta?.topScroll);
   const note = [meta?.note, shift && `the page was scrolled by ${Math.round(shift.x)}, ${Math.round(shift.y)} px after this frame; blur regions moved to match`]
     .filter(Boolean).join('; ');
+  // Reports that came just after the capture may describe what it shows (a frame reports 100 ms after its change).
+  const capturedAt0 = meta?.capturedAt ?? p.arrivedAt;
+  const after = await tabTextMap.reportedBetween(p.tabId, meta?.topScroll, capturedAt0, capturedAt0 + REPORTS_AFTER_CAPTURE_MS).catch(() => null);
+  const frameRegions = after && meta?.regions ? mergeRegions(meta.regions, after) : (meta?.regions ?? after ?? undefined);
   try {
     const result = await scrubFrameOffscreen({
       imageId, dataUrl, devicePixelRatio: p.draft.devicePixelRatio, redactedRegions: p.draft.redactedRegions,
       mediaRegions: p.draft.mediaRegions ?? [], domVouches: meta?.fresh ?? false, config, ...(shift ? { regionShift: shift } : {}),
-      ...(meta?.regions ? { frameRegions: meta.regions } : {}),
+      ...(frameRegions ? { frameRegions } : {}),
     });
     const capturedAt = meta?.capturedAt ?? p.arrivedAt;
     return {

@@ -12,6 +12,20 @@ const FIRST_CHILD = getter(Node.prototype, 'firstChild');
 const NEXT_SIBLING = getter(Node.prototype, 'nextSibling');
 const NODE_TYPE = getter(Node.prototype, 'nodeType');
 const IS_CONNECTED = getter(Node.prototype, 'isConnected');
+const PARENT_NODE = getter(Node.prototype, 'parentNode');
+const OWNER_DOCUMENT = getter(Node.prototype, 'ownerDocument');
+/** Browsers define the layout getters on Element; happy-dom (the unit tests' DOM) on HTMLElement. */
+const layoutGetter = (key: string): ((this: unknown) => unknown) =>
+  (Object.getOwnPropertyDescriptor(Element.prototype, key) ?? Object.getOwnPropertyDescriptor(HTMLElement.prototype, key))!.get! as (this: unknown) => unknown;
+const CLIENT_LEFT = layoutGetter('clientLeft');
+const CLIENT_TOP = layoutGetter('clientTop');
+const CLIENT_WIDTH = layoutGetter('clientWidth');
+const CLIENT_HEIGHT = layoutGetter('clientHeight');
+const SCROLL_WIDTH = layoutGetter('scrollWidth');
+const SCROLL_HEIGHT = layoutGetter('scrollHeight');
+const BOUNDING_RECT = Element.prototype.getBoundingClientRect;
+// Chrome 105+, Firefox 106+: absent in older engines and in happy-dom.
+const CHECK_VISIBILITY = (Element.prototype as Element & { checkVisibility?: (o: object) => boolean }).checkVisibility;
 const GET_ATTRIBUTE = Element.prototype.getAttribute;
 const HAS_ATTRIBUTE = Element.prototype.hasAttribute;
 const MATCHES = Element.prototype.matches;
@@ -25,6 +39,36 @@ export const nodeTypeOf = (n: Node): number => NODE_TYPE.call(n) as number;
 export const attrOf = (el: Element, name: string): string | null => GET_ATTRIBUTE.call(el, name);
 export const hasAttrOf = (el: Element, name: string): boolean => HAS_ATTRIBUTE.call(el, name);
 export const matchesOf = (el: Element, selector: string): boolean => MATCHES.call(el, selector);
+export const parentOf = (n: Node): ParentNode | null => PARENT_NODE.call(n) as ParentNode | null;
+export const ownerDocumentOf = (n: Node): Document => OWNER_DOCUMENT.call(n) as Document;
+/**
+ * getBoundingClientRect, which a form's control named so replaces on the form (the prototype's then). An own
+ * function stays in use: the unit tests lay pages out that way, and a page that lies about geometry can
+ * already do so by its layout.
+ */
+export const boundsOf = (el: Element): DOMRect => {
+  const own = (el as { getBoundingClientRect?: unknown }).getBoundingClientRect;
+  return typeof own === 'function' ? (own as () => DOMRect).call(el) : BOUNDING_RECT.call(el);
+};
+export interface ElementMetrics { clientLeft: number; clientTop: number; clientWidth: number; clientHeight: number; scrollWidth: number; scrollHeight: number }
+/** A layout number: the element's own when it is one (see boundsOf), else the prototype's (a clobbered name is not). */
+function numberOf(el: Element, key: keyof ElementMetrics, get: (this: unknown) => unknown): number {
+  const own = (el as unknown as Record<string, unknown>)[key];
+  return typeof own === 'number' ? own : (get.call(el) as number);
+}
+export function metricsOf(el: Element): ElementMetrics {
+  return {
+    clientLeft: numberOf(el, 'clientLeft', CLIENT_LEFT), clientTop: numberOf(el, 'clientTop', CLIENT_TOP),
+    clientWidth: numberOf(el, 'clientWidth', CLIENT_WIDTH), clientHeight: numberOf(el, 'clientHeight', CLIENT_HEIGHT),
+    scrollWidth: numberOf(el, 'scrollWidth', SCROLL_WIDTH), scrollHeight: numberOf(el, 'scrollHeight', SCROLL_HEIGHT),
+  };
+}
+/** Painted at all (computed visibility and opacity) where the browser can tell; true where it cannot. */
+export function paintedOf(el: Element): boolean {
+  const own = (el as { checkVisibility?: unknown }).checkVisibility;
+  const check = typeof own === 'function' ? own as typeof CHECK_VISIBILITY : CHECK_VISIBILITY;
+  return check ? check.call(el, { visibilityProperty: true, opacityProperty: true }) : true;
+}
 
 /**
  * Whether a node is still in a live document. A node of a document that was replaced (a frame's first

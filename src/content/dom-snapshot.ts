@@ -13,7 +13,10 @@ import type { Redactor, RedactionSpan } from '../core/redactor';
 import { isSensitiveField, SENSITIVE_PLACEHOLDER, type SensitiveFieldTest } from '../core/sensitive-field';
 import { fieldAttributes } from './dom-utils';
 import { imageLabel, structureLabel } from './structure-label';
-import { attributesOf, attrOf, fieldStateOf, firstChildOf, hasAttrOf, isLive, matchesOf, nextSiblingOf, nodeTypeOf, shadowRootOf, tagOf } from './dom-safe';
+import {
+  attributesOf, attrOf, boundsOf, fieldStateOf, firstChildOf, hasAttrOf, isLive, matchesOf, metricsOf, nextSiblingOf, nodeTypeOf, ownerDocumentOf, paintedOf,
+  parentOf, shadowRootOf, tagOf,
+} from './dom-safe';
 import { PseudoContentRules, pseudoText } from './pseudo-content';
 import { escapeXmlAttr, escapeXmlText, xmlName } from '../core/xml-escape';
 import { assembleDomTree, BOX_MARK, type DomTreeParts } from '../core/dom-tree-parts';
@@ -133,14 +136,44 @@ function quietly(fn: () => void): void {
   }
 }
 
+/** The parent, through shadow roots and out of frames; read through the prototypes (a form's control named parentNode would loop). */
+/** A colour's alpha from its computed form (rgb(), rgba(), transparent); 1 when it cannot be read. */
+function alphaOf(color: string): number {
+  if (color === 'transparent') return 0;
+  const m = /^rgba\([^)]*,\s*([\d.]+)\s*\)$/.exec(color);
+  return m ? Number(m[1]) : 1;
+}
+
+/**
+ * Whether an element's text is painted where it is laid out, and only there: transparent text paints
+ * nothing (its box would vouch for whatever another element paints under it), and a text shadow paints a
+ * copy elsewhere (a secret's shadow can land on an innocent line). Such text's boxes are left out, so the
+ * detector's lines there are read by OCR.
+ */
+function inkWhereLaidOut(el: Element, win: Window): boolean {
+  const style = win.getComputedStyle(el);
+  if (style.textShadow && style.textShadow !== 'none') return false;
+  const fill = style.getPropertyValue('-webkit-text-fill-color');
+  return alphaOf(style.color) > 0 && (!fill || alphaOf(fill) > 0);
+}
+
+/** The most ancestors a climb from a hit-tested element visits. */
+const MAX_CLIMB = 512;
+
+/** Content larger than the box: a scroll container, maybe. */
+function overflows(el: Element): boolean {
+  const m = metricsOf(el);
+  return m.scrollHeight > m.clientHeight + 1 || m.scrollWidth > m.clientWidth + 1;
+}
+
 function parentAcrossRoots(n: Node): Node | null {
-  if (n.parentNode) {
-    const p = n.parentNode;
-    if (p.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in p) return (p as ShadowRoot).host;
+  const p = parentOf(n) as Node | null;
+  if (p) {
+    if (nodeTypeOf(p) === Node.DOCUMENT_FRAGMENT_NODE && 'host' in p) return (p as ShadowRoot).host;
     return p;
   }
-  if (n.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in n) return (n as ShadowRoot).host;
-  if (n.nodeType === Node.DOCUMENT_NODE) {
+  if (nodeTypeOf(n) === Node.DOCUMENT_FRAGMENT_NODE && 'host' in n) return (n as ShadowRoot).host;
+  if (nodeTypeOf(n) === Node.DOCUMENT_NODE) {
     try {
       return (n as Document).defaultView?.frameElement ?? null;
     } catch {
@@ -196,10 +229,11 @@ function paintsFieldText(el: Element): boolean {
 
 /** A field's text lies in its padding box (no style read: client* give border and size); an inline box has none, so its border box. */
 function fieldBox(el: Element, box: Rect): Rect {
-  if (el.clientWidth <= 0 || el.clientHeight <= 0) return box;
-  const left = box.left + el.clientLeft;
-  const top = box.top + el.clientTop;
-  return { left, top, right: left + el.clientWidth, bottom: top + el.clientHeight };
+  const m = metricsOf(el);
+  if (m.clientWidth <= 0 || m.clientHeight <= 0) return box;
+  const left = box.left + m.clientLeft;
+  const top = box.top + m.clientTop;
+  return { left, top, right: left + m.clientWidth, bottom: top + m.clientHeight };
 }
 
 export class DomSnapshotter {
@@ -245,7 +279,7 @@ export class DomSnapshotter {
     private readonly redactor: Redactor,
     private limits: SnapshotLimits = DEFAULT_LIMITS,
     /** Offset of an element's window in the top-level viewport; a cross-origin frame's recorder knows its own from its parent. */
-    private readonly windowOffset: (el: Element) => { x: number; y: number } = (el) => frameOffset(el.ownerDocument.defaultView ?? window) ?? { x: 0, y: 0 },
+    private readonly windowOffset: (el: Element) => { x: number; y: number } = (el) => frameOffset(ownerDocumentOf(el).defaultView ?? window) ?? { x: 0, y: 0 },
   ) {
     this.near = new NearViewport(doc.defaultView ?? window);
   }
@@ -406,7 +440,7 @@ export class DomSnapshotter {
   }
 
   private offsetFor(el: Element, offsets: Map<Window, { x: number; y: number }>): { x: number; y: number } {
-    const win = el.ownerDocument.defaultView;
+    const win = ownerDocumentOf(el).defaultView;
     if (!win) return { x: 0, y: 0 };
     let off = offsets.get(win);
     if (!off) {
@@ -795,13 +829,13 @@ export class DomSnapshotter {
 
   /** Where `el`'s window sits: its offset, its viewport in the top-level one (cut by its frames'), a Range to measure with. */
   private placeOf(el: Element, w: TextWalk): Place | null {
-    const win = el.ownerDocument.defaultView;
+    const win = ownerDocumentOf(el).defaultView;
     if (!win) return null;
     const known = w.places.get(win);
     if (known) return known;
     const off = this.offsetFor(el, w.offsets);
     let clip: Rect = { left: off.x, top: off.y, right: off.x + win.innerWidth, bottom: off.y + win.innerHeight };
-    if (el.ownerDocument !== this.doc) {
+    if (ownerDocumentOf(el) !== this.doc) {
       let frame: Element | null;
       try {
         frame = win.frameElement;
@@ -811,7 +845,7 @@ export class DomSnapshotter {
       const outer = frame && this.placeOf(frame, w);
       if (outer) clip = intersect(clip, outer.clip);
     }
-    const place = { off, clip, win, range: el.ownerDocument.createRange() };
+    const place = { off, clip, win, range: ownerDocumentOf(el).createRange() };
     w.places.set(win, place);
     return place;
   }
@@ -829,7 +863,7 @@ export class DomSnapshotter {
     if (hidden === 'gone') return null;
     if (hidden === 'invisible') invisible = true;
     else if (invisible && hidden === null && SAYS_VISIBLE.test(attrOf(el, 'style') ?? '')) invisible = false;
-    const r = el.getBoundingClientRect();
+    const r = boundsOf(el);
     const box = rectOf(r, place.off);
     const area = r.width > 0 && r.height > 0;
     // A box off screen holds its in-flow text off screen too. An element without a box (display: contents,
@@ -857,12 +891,13 @@ export class DomSnapshotter {
     // a box visibly is then partly left to OCR, which is the cheaper mistake.
     let inner = place;
     if (area && !parent && !shadow) inner = { ...place, clip: intersect(place.clip, box) };
-    else if (area && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) && tag !== 'html' && tag !== 'body') {
+    else if (area && overflows(el) && tag !== 'html' && tag !== 'body') {
       const style = place.win.getComputedStyle(el);
       if (style.overflowX !== 'visible' || style.overflowY !== 'visible') {
-        const left = box.left + el.clientLeft;
-        const top = box.top + el.clientTop;
-        inner = { ...place, clip: intersect(place.clip, { left, top, right: left + el.clientWidth, bottom: top + el.clientHeight }) };
+        const m = metricsOf(el);
+        const left = box.left + m.clientLeft;
+        const top = box.top + m.clientTop;
+        inner = { ...place, clip: intersect(place.clip, { left, top, right: left + m.clientWidth, bottom: top + m.clientHeight }) };
         if (inner.clip.right <= inner.clip.left || inner.clip.bottom <= inner.clip.top) return null;
       }
     }
@@ -896,7 +931,7 @@ export class DomSnapshotter {
         }
       }
     }
-    if (lines && this.visibleText(host)) for (const l of lines) this.push(l, place.clip, w);
+    if (lines && this.visibleText(host) && inkWhereLaidOut(host, place.win)) for (const l of lines) this.push(l, place.clip, w);
   }
 
   /** A same-origin frame's document, in its own window's viewport; a cross-origin one is media (its pixels are OCR'd). */
@@ -929,9 +964,11 @@ export class DomSnapshotter {
       // Up to the nearest element the walk reached; the chain below it, top down, to the first one on screen.
       const chain: Element[] = [];
       let n: Node | null = hit;
-      for (; n && !(n.nodeType === Node.ELEMENT_NODE && w.seen.has(n as Element)); n = parentAcrossRoots(n)) {
-        if (n.nodeType === Node.ELEMENT_NODE) chain.push(n as Element);
+      // Bounded: a page cannot make this climb loop (see parentAcrossRoots), and no real tree is this deep.
+      for (let depth = 0; n && depth < MAX_CLIMB && !(nodeTypeOf(n) === Node.ELEMENT_NODE && w.seen.has(n as Element)); n = parentAcrossRoots(n), depth++) {
+        if (nodeTypeOf(n) === Node.ELEMENT_NODE) chain.push(n as Element);
       }
+      if (chain.length >= MAX_CLIMB) continue;
       if (!n) continue; // not under anything walked (another document, an element the walk left alone)
       const reached = n as Element;
       if (NO_TEXT_TAGS.has(tagOf(reached)) || FIELD_TAGS.has(tagOf(reached))) continue;
@@ -939,7 +976,7 @@ export class DomSnapshotter {
         const el = chain[i]!;
         const place = this.placeOf(el, w);
         if (!place) break;
-        const r = el.getBoundingClientRect();
+        const r = boundsOf(el);
         if (r.width > 0 && r.height > 0 && intersects(rectOf(r, place.off), place.clip)) {
           this.textElement(el, place, false, w);
           break;
@@ -981,8 +1018,7 @@ export class DomSnapshotter {
 
   /** Painted at all: computed visibility and opacity, where the browser can tell (Chrome 105+, Firefox 106+). */
   private visibleText(el: Element): boolean {
-    const check = (el as Element & { checkVisibility?: (o: object) => boolean }).checkVisibility;
-    return check ? check.call(el, { visibilityProperty: true, opacityProperty: true }) : true;
+    return paintedOf(el);
   }
 
   private push(r: Rect, clip: Rect, w: TextWalk): void {
@@ -1019,9 +1055,9 @@ export class DomSnapshotter {
       }
       // A possible background is only looked at when near the viewport: computed style is not free.
       if (mark === 'maybe-background' && !this.near.near.has(el)) continue;
-      const win = el.ownerDocument.defaultView;
+      const win = ownerDocumentOf(el).defaultView;
       if (!win) continue;
-      const r = el.getBoundingClientRect();
+      const r = boundsOf(el);
       if (r.width < MEDIA_MIN.width || r.height < MEDIA_MIN.height) continue;
       if (r.bottom <= 0 || r.right <= 0 || r.top >= win.innerHeight || r.left >= win.innerWidth) continue;
       if (mark === 'maybe-background' && !win.getComputedStyle(el).backgroundImage.includes('url(')) continue;
@@ -1029,7 +1065,12 @@ export class DomSnapshotter {
       // A foreign frame says which of the tab's frames it is (once the offset exchange told it): the worker
       // blurs it whole while that frame's own regions are not in the tab's text map yet.
       const frame = mark === 'frame' ? this.frameIds.get(el) : undefined;
-      out.push({ ...box, kind: mark === 'maybe-background' ? 'background' : mark, ...(frame !== undefined ? { frame } : {}) });
+      // Its viewport as the offset exchange measures it (border box + border): a frame's own boxes follow it.
+      const at = frame !== undefined ? metricsOf(el) : null;
+      out.push({
+        ...box, kind: mark === 'maybe-background' ? 'background' : mark,
+        ...(frame !== undefined && at ? { frame, viewportAt: { x: box.x + at.clientLeft, y: box.y + at.clientTop } } : {}),
+      });
     }
     return out;
   }

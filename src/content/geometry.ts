@@ -1,6 +1,7 @@
 // Map element rects from nested same-origin frames into the top-level
 // viewport, which is the frame of the screenshot.
 import type { Box } from '../core/schema';
+import { boundsOf } from './dom-safe';
 
 /** Offset of a window's viewport inside the top-level viewport, or null when an ancestor is cross-origin. */
 export function frameOffset(win: Window): { x: number; y: number } | null {
@@ -34,5 +35,5 @@ export function toBox(rect: DOMRectReadOnly, offset: { x: number; y: number }): 
 }
 
 export function elementBox(el: Element, offset: { x: number; y: number }): Box {
-  return toBox(el.getBoundingClientRect(), offset);
+  return toBox(boundsOf(el), offset);
 }

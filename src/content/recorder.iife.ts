@@ -27,6 +27,7 @@ import { passThroughRedactor } from '../core/redactor';
 import { sensitiveFieldTest } from '../core/sensitive-field';
 import { listen } from './guard';
 import { reportPlaceOnly } from './place-only';
+import { WHOLE_SCREEN, type ScreenRegions } from '../core/tab-text-map';
 
 const FRAME_TAGS = new Set(['iframe', 'frame']);
 
@@ -165,13 +166,22 @@ function main(): void {
         broadcast({ kind: 'page/settled', lastChangeAt });
         return;
       }
-      const snap = rec.snapshotter.snapshot();
-      // The text this frame's DOM read and scrubbed, on screen: a line the worker's detector finds elsewhere is
-      // read by OCR. A list cut short by its caps only means more of the frame is read.
-      const text = rec.snapshotter.textBoxes();
+      let regions: ScreenRegions;
+      try {
+        const snap = rec.snapshotter.snapshot();
+        // The text this frame's DOM read and scrubbed, on screen: a line the worker's detector finds elsewhere is
+        // read by OCR. A list cut short by its caps only means more of the frame is read.
+        regions = { redacted: snap.redactedRegions, media: snap.mediaRegions, explained: rec.snapshotter.textBoxes().boxes };
+      } catch (error) {
+        // Whatever a page did to break the measuring, the capture still happens: a subframe without regions in
+        // the tab's map is blurred whole, and the top frame's whole frame is read by OCR.
+        console.debug('[alien-dataflow] regions not measured', error);
+        broadcast({ kind: 'page/settled', lastChangeAt, ...(top ? { regions: { redacted: [], media: [WHOLE_SCREEN] } } : {}) });
+        return;
+      }
       broadcast({
         kind: 'page/settled', lastChangeAt, ...(topScroll ? { topScroll } : {}),
-        regions: { redacted: snap.redactedRegions, media: snap.mediaRegions, explained: text.boxes },
+        regions,
         ...(top ? {} : { frameBox: { ...rec.offsetOf(null), width: window.innerWidth, height: window.innerHeight } }),
       });
     };

@@ -15,7 +15,12 @@ export type MediaKind = (typeof MEDIA_KINDS)[number];
  * A screen area (CSS px, top-level viewport) drawn from pixels, not DOM text. `frame`: for a foreign frame, its
  * number in the tab once known (see core/tab-text-map: its own regions stand for it).
  */
-export interface MediaRegion extends Box { kind: MediaKind; frame?: number }
+export interface MediaRegion extends Box {
+  kind: MediaKind;
+  frame?: number;
+  /** For a foreign frame: where its viewport starts (inside its border), as its parent measures it now. */
+  viewportAt?: { x: number; y: number };
+}
 
 export interface ScrollOffset { x: number; y: number }
 

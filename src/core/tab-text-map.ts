@@ -13,6 +13,8 @@ export interface FrameRegions {
   media: MediaRegion[];
   /** Boxes of the text the frame's DOM read and scrubbed (see ScreenRegions). */
   explained?: Box[];
+  /** A subframe's own viewport in the top-level one when it measured them: where its boxes hold. */
+  frameBox?: Box;
   /** The top window's scroll the boxes hold at (for a cross-origin frame: when its offset was measured). */
   topScroll?: ScrollOffset;
   /** When the frame measured them (ms epoch). */
@@ -64,7 +66,10 @@ export function parseRegions(value: unknown): ScreenRegions | null {
   return {
     redacted: redacted.filter(isBox).map(plainBox),
     media: media.filter((m): m is MediaRegion => isBox(m) && isMediaKind((m as { kind?: unknown }).kind))
-      .map(({ kind, x, y, width, height, frame }) => ({ kind, x, y, width, height, ...(Number.isSafeInteger(frame) ? { frame } : {}) })),
+      .map(({ kind, x, y, width, height, frame, viewportAt }) => ({
+        kind, x, y, width, height, ...(Number.isSafeInteger(frame) ? { frame } : {}),
+        ...(isBox({ ...viewportAt, width: 0, height: 0 }) ? { viewportAt: { x: viewportAt!.x, y: viewportAt!.y } } : {}),
+      })),
     ...(text.length ? { explained: text } : {}),
   };
 }
@@ -106,9 +111,11 @@ export function composeRegions(map: TabTextMap, capturedAt: ScrollOffset | undef
   const redacted: Box[] = [];
   const media: MediaRegion[] = [];
   const explained: Box[] = [];
+  const placed = placements(map, capturedAt);
   for (const [frame, regions] of Object.entries(map)) {
     if (except !== undefined && Number(frame) === except) continue;
-    const shift = regionShift(regions.topScroll, capturedAt);
+    const scroll = regionShift(regions.topScroll, capturedAt);
+    const shift = add(scroll, moved(regions, scroll, placed.get(Number(frame))));
     redacted.push(...shiftBoxes(regions.redacted, shift));
     media.push(...shiftBoxes(regions.media, shift));
     explained.push(...shiftBoxes(regions.explained ?? [], shift));
@@ -118,6 +125,39 @@ export function composeRegions(map: TabTextMap, capturedAt: ScrollOffset | undef
   return {
     redacted: uniqueBoxes(redacted), media: uniqueBoxes(media), ...(explained.length ? { explained } : {}), ...(late.length ? { late: late.length } : {}),
   };
+}
+
+interface Placement { x: number; y: number; at: number }
+
+/** Where each foreign frame's viewport is, as the frame around it last measured it (placed for this capture). */
+function placements(map: TabTextMap, capturedAt: ScrollOffset | undefined): Map<number, Placement> {
+  const out = new Map<number, Placement>();
+  for (const regions of Object.values(map)) {
+    const shift = regionShift(regions.topScroll, capturedAt) ?? { x: 0, y: 0 };
+    for (const m of regions.media) {
+      if (m.frame === undefined || !m.viewportAt) continue;
+      const known = out.get(m.frame);
+      if (!known || known.at < regions.at) out.set(m.frame, { x: m.viewportAt.x + shift.x, y: m.viewportAt.y + shift.y, at: regions.at });
+    }
+  }
+  return out;
+}
+
+/**
+ * A frame moved by the page around it (a notice inserted above it, a layout shift) does not know it: when the
+ * frame around it measured it later than it measured its own boxes, its boxes follow it by the difference.
+ */
+function moved(regions: FrameRegions, shift: ScrollOffset | undefined, placement: Placement | undefined): ScrollOffset | undefined {
+  if (!regions.frameBox || !placement || placement.at <= regions.at) return undefined;
+  const dx = placement.x - (regions.frameBox.x + (shift?.x ?? 0));
+  const dy = placement.y - (regions.frameBox.y + (shift?.y ?? 0));
+  return Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5 ? undefined : { x: dx, y: dy };
+}
+
+function add(a: ScrollOffset | undefined, b: ScrollOffset | undefined): ScrollOffset | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return { x: a.x + b.x, y: a.y + b.y };
 }
 
 /**
@@ -130,11 +170,31 @@ export function lateFrames(map: TabTextMap, media: readonly MediaRegion[]): Box[
     .map(({ x, y, width, height }) => ({ x, y, width, height }));
 }
 
+/**
+ * What frames reported between `from` and `to` (ms epoch), placed for a capture: a frame reports 100 ms after
+ * its last change, so a capture taken meanwhile may show text its report had not yet described. Blur and OCR
+ * areas only, never text boxes (which could excuse a line from being read).
+ */
+export function composeReportedBetween(map: TabTextMap, capturedAt: ScrollOffset | undefined, from: number, to: number): ScreenRegions {
+  const redacted: Box[] = [];
+  const media: MediaRegion[] = [];
+  const placed = placements(map, capturedAt);
+  for (const [frame, regions] of Object.entries(map)) {
+    if (regions.at < from || regions.at > to) continue;
+    const scroll = regionShift(regions.topScroll, capturedAt);
+    const shift = add(scroll, moved(regions, scroll, placed.get(Number(frame))));
+    redacted.push(...shiftBoxes(regions.redacted, shift));
+    media.push(...shiftBoxes(regions.media, shift));
+  }
+  return { redacted: uniqueBoxes(redacted), media: uniqueBoxes(media) };
+}
+
 /** Both sets of regions together. */
 export function mergeRegions(a: ScreenRegions, b: ScreenRegions): ScreenRegions {
   const explained = [...(a.explained ?? []), ...(b.explained ?? [])];
+  const late = (a.late ?? 0) + (b.late ?? 0);
   return {
     redacted: uniqueBoxes([...a.redacted, ...b.redacted]), media: uniqueBoxes([...a.media, ...b.media]),
-    ...(explained.length ? { explained } : {}),
+    ...(explained.length ? { explained } : {}), ...(late ? { late } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipBoxes, composeRegions, MAX_BOXES_PER_FRAME, mergeRegions, parseRegions, WHOLE_SCREEN, type TabTextMap } from '../../src/core/tab-text-map';
+import { clipBoxes, composeRegions, composeReportedBetween, MAX_BOXES_PER_FRAME, mergeRegions, parseRegions, WHOLE_SCREEN, type TabTextMap } from '../../src/core/tab-text-map';
 
 const box = (x: number, y: number, width = 10, height = 10) => ({ x, y, width, height });
 
@@ -93,5 +93,37 @@ describe('clipBoxes', () => {
   it('keeps the parts inside the bounds, drops what is outside', () => {
     expect(clipBoxes([box(0, 0, 50, 50), box(90, 90, 20, 20), box(200, 200)], box(10, 10, 90, 90)))
       .toEqual([box(10, 10, 40, 40), box(90, 90, 10, 10)]);
+  });
+});
+
+describe('a frame moved by the page around it', () => {
+  const child = { redacted: [box(30, 110, 100, 20)], media: [], frameBox: box(20, 95, 400, 200), at: 10 };
+  const topWith = (at: number, y: number) => ({
+    redacted: [], media: [{ ...box(10, y - 1, 402, 202), kind: 'frame' as const, frame: 1, viewportAt: { x: 20, y } }], at,
+  });
+
+  it('its boxes follow it when its parent measured it later', () => {
+    // A notice inserted above moved the frame 150 px down after the frame last measured itself.
+    const got = composeRegions({ 0: topWith(20, 245), 1: child }, undefined);
+    expect(got.redacted).toEqual([box(30, 260, 100, 20)]);
+  });
+
+  it('stay when the frame measured itself after its parent did', () => {
+    const got = composeRegions({ 0: topWith(5, 245), 1: child }, undefined);
+    expect(got.redacted).toEqual([box(30, 110, 100, 20)]);
+  });
+
+  it('stay when it did not move', () => {
+    expect(composeRegions({ 0: topWith(20, 95), 1: child }, undefined).redacted).toEqual([box(30, 110, 100, 20)]);
+  });
+});
+
+describe('composeReportedBetween: reports that came just after a capture', () => {
+  it('adds only those frames\' blur and OCR areas, never text boxes, and calls no frame late', () => {
+    const map: TabTextMap = {
+      0: { redacted: [box(1, 1)], media: [{ ...box(0, 0, 300, 80), kind: 'frame', frame: 2 }], explained: [box(5, 5)], at: 100 },
+      1: { redacted: [box(9, 9)], media: [], explained: [box(7, 7)], at: 1600 },
+    };
+    expect(composeReportedBetween(map, undefined, 1000, 2000)).toEqual({ redacted: [box(9, 9)], media: [] });
   });
 });

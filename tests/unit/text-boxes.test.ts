@@ -59,6 +59,16 @@ function setup(html: string, boxes: Record<string, DOMRect>, offset?: { x: numbe
 }
 
 describe('textBoxes: painted text the DOM explains', () => {
+  it('leaves out text that paints nothing where it lies, or paints a copy elsewhere: transparent, text-shadow', () => {
+    // A transparent line with a secret's shadow on it: neither box may vouch for what the detector finds there.
+    // (-webkit-text-fill-color is checked too, but happy-dom does not compute it.)
+    const snap = setup('<p id="clear">Clear line</p><p id="ghost" style="color: transparent">Ghost line</p>'
+      + '<p id="shadow" style="text-shadow: 0 80px 0 #000">Shadow line</p>', {
+      clear: rect(10, 10, 200, 20), ghost: rect(10, 40, 200, 20), shadow: rect(10, 100, 200, 20),
+    });
+    expect(snap.textBoxes().boxes).toEqual([asBox(rect(10, 10, 200, 20))]);
+  });
+
   it('gives one box per line of an element, merging the text nodes of one line', () => {
     const snap = setup('<p id="p">Hello <b id="b">big</b> world</p><p id="two">First line and second line</p>', {
       p: rect(10, 10, 300, 20), b: rect(60, 10, 30, 20), two: rect(10, 40, 300, 40),
