@@ -4,7 +4,7 @@
 // record is the only copy: any worker stop, reload or navigation after it
 // loses nothing (step-processor resumes it). The frame is captured at once,
 // for freshness, and sealed into the record when it arrives.
-import { observationOf, type StepDraft } from '../core/step-draft';
+import { actionPoint, observationOf, type StepDraft } from '../core/step-draft';
 import type { Reply } from '../core/messages';
 import type { PendingStep, SealedFrame, NoFrame } from '../core/pending-step';
 import { belongsToTask } from '../core/build-step';
@@ -25,7 +25,7 @@ import { frameInMemory, isCapturing, kickProcessor, onRecordedCount } from './st
 import { listUnsent, removeUnsent, type UnsentDraft } from '../platform/page-handoff';
 import { askFrame, tabById, type Tab } from '../platform/tabs';
 import { keyedQueue } from '../core/keyed-queue';
-import { mergeRegions } from '../core/tab-text-map';
+import { lateBoxes, mergeRegions, uniqueBoxes } from '../core/tab-text-map';
 import { tabTextMap } from './tab-text-map';
 
 /**
@@ -200,7 +200,7 @@ async function joinTopFrame(tabId: number, frameId: number, draft: StepDraft): P
 async function addOtherFrames(tabId: number, frameId: number, draft: StepDraft): Promise<void> {
   const others = await tabTextMap.composed(tabId, draft.topScroll, frameId);
   const merged = mergeRegions({ redacted: draft.redactedRegions, media: draft.mediaRegions }, others);
-  draft.redactedRegions = merged.redacted;
+  draft.redactedRegions = uniqueBoxes([...merged.redacted, ...lateBoxes(others, frameId, actionPoint(draft))]);
   draft.mediaRegions = merged.media;
 }
 

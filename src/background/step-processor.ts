@@ -19,7 +19,8 @@ import { untilUserPauses } from './input-quiet';
 import { clearStorageProblem, reportStorageFull } from './storage-health';
 import { onStepStored } from './recording-session';
 import { awakeWhile, holdAwake, releaseAwake } from '../platform/keep-awake';
-import { mergeRegions } from '../core/tab-text-map';
+import { mergeRegions, ownLateDropped } from '../core/tab-text-map';
+import { actionPoint } from '../core/step-draft';
 import { tabTextMap } from './tab-text-map';
 
 /** Frames being captured by this worker, and raw frames it still holds in memory. */
@@ -184,7 +185,9 @@ async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage 
   // Reports that came just after the capture may describe what it shows (a frame reports 100 ms after its change).
   const capturedAt0 = meta?.capturedAt ?? p.arrivedAt;
   const after = await tabTextMap.reportedBetween(p.tabId, meta?.topScroll, capturedAt0, capturedAt0 + REPORTS_AFTER_CAPTURE_MS).catch(() => null);
-  const frameRegions = after && meta?.regions ? mergeRegions(meta.regions, after) : (meta?.regions ?? after ?? undefined);
+  const merged = after && meta?.regions ? mergeRegions(meta.regions, after) : (meta?.regions ?? after ?? undefined);
+  // Late frames are blurred whole, except the step's own: its draft's regions describe it.
+  const frameRegions = merged && { ...merged, late: ownLateDropped(merged.late ?? [], p.frameId, actionPoint(p.draft)) };
   try {
     const result = await scrubFrameOffscreen({
       imageId, dataUrl, devicePixelRatio: p.draft.devicePixelRatio, redactedRegions: p.draft.redactedRegions,

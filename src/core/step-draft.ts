@@ -72,3 +72,10 @@ export function observationOf(d: PageObservation): PageObservation {
     lastChangeAt: d.lastChangeAt, ...(d.topScroll ? { topScroll: d.topScroll } : {}), redactedRegions: d.redactedRegions, mediaRegions: d.mediaRegions, redactions: d.redactions,
   };
 }
+
+/** Where a step's action happened (CSS px, top-level viewport): its coordinates, else its target's centre. */
+export function actionPoint(d: Pick<StepDraft, 'action' | 'target'>): [number, number] | null {
+  if (d.action.coordinates) return [d.action.coordinates[0], d.action.coordinates[1]];
+  const b = d.target?.bbox;
+  return b ? [b.x + b.width / 2, b.y + b.height / 2] : null;
+}

@@ -27,9 +27,12 @@ export interface FrameRegions {
  */
 export interface ScreenRegions {
   redacted: Box[]; media: MediaRegion[]; explained?: Box[];
-  /** Foreign frames blurred whole because their own regions were not in the map yet (see composeRegions). */
-  late?: number;
+  /** Foreign frames to blur whole: their own regions were not in the map yet (see lateFrames). */
+  late?: LateFrame[];
 }
+
+/** A foreign frame's box, and its number when known. */
+export interface LateFrame extends Box { frame?: number }
 
 /** Frame number (0 = the top frame) -> its latest regions. */
 export type TabTextMap = Record<string, FrameRegions>;
@@ -121,9 +124,8 @@ export function composeRegions(map: TabTextMap, capturedAt: ScrollOffset | undef
     explained.push(...shiftBoxes(regions.explained ?? [], shift));
   }
   const late = lateFrames(map, media);
-  redacted.push(...late);
   return {
-    redacted: uniqueBoxes(redacted), media: uniqueBoxes(media), ...(explained.length ? { explained } : {}), ...(late.length ? { late: late.length } : {}),
+    redacted: uniqueBoxes(redacted), media: uniqueBoxes(media), ...(explained.length ? { explained } : {}), ...(late.length ? { late } : {}),
   };
 }
 
@@ -164,10 +166,27 @@ function add(a: ScrollOffset | undefined, b: ScrollOffset | undefined): ScrollOf
  * Foreign frames whose own regions are not in the map (not placed yet, just loaded, or a frame the recorder
  * cannot run in): nothing says where their secrets are, so they are blurred whole rather than kept readable.
  */
-export function lateFrames(map: TabTextMap, media: readonly MediaRegion[]): Box[] {
+export function lateFrames(map: TabTextMap, media: readonly MediaRegion[]): LateFrame[] {
   // The whole-screen area is an order to read everything by OCR (a flood of boxes), not a frame.
   return media.filter((m) => m.kind === 'frame' && m.width < WHOLE_SCREEN.width && (m.frame === undefined || !(String(m.frame) in map)))
-    .map(({ x, y, width, height }) => ({ x, y, width, height }));
+    .map(({ x, y, width, height, frame }) => ({ x, y, width, height, ...(frame !== undefined ? { frame } : {}) }));
+}
+
+/**
+ * The boxes to blur for late frames, but not the step's own frame: its draft describes it. A step from a frame
+ * that has not reported yet (its first click, say) is not blurred away by its own lateness.
+ */
+export function lateBoxes(regions: ScreenRegions, ownFrame: number, ownPoint?: readonly [number, number] | null): Box[] {
+  return ownLateDropped(regions.late ?? [], ownFrame, ownPoint).map(({ x, y, width, height }) => ({ x, y, width, height }));
+}
+
+/**
+ * Late frames less the step's own: by its number, or (a frame whose number its parent did not know yet) by
+ * holding the point the step's action happened at, for a step from a subframe.
+ */
+export function ownLateDropped(late: readonly LateFrame[], ownFrame: number, ownPoint?: readonly [number, number] | null): LateFrame[] {
+  return late.filter((l) => l.frame !== ownFrame && !(ownFrame !== 0 && l.frame === undefined && ownPoint
+    && ownPoint[0] >= l.x && ownPoint[0] <= l.x + l.width && ownPoint[1] >= l.y && ownPoint[1] <= l.y + l.height));
 }
 
 /**
@@ -192,9 +211,9 @@ export function composeReportedBetween(map: TabTextMap, capturedAt: ScrollOffset
 /** Both sets of regions together. */
 export function mergeRegions(a: ScreenRegions, b: ScreenRegions): ScreenRegions {
   const explained = [...(a.explained ?? []), ...(b.explained ?? [])];
-  const late = (a.late ?? 0) + (b.late ?? 0);
+  const late = uniqueBoxes([...(a.late ?? []), ...(b.late ?? [])]);
   return {
     redacted: uniqueBoxes([...a.redacted, ...b.redacted]), media: uniqueBoxes([...a.media, ...b.media]),
-    ...(explained.length ? { explained } : {}), ...(late ? { late } : {}),
+    ...(explained.length ? { explained } : {}), ...(late.length ? { late } : {}),
   };
 }

@@ -61,7 +61,9 @@ export async function scrubFrame(job: FrameJob): Promise<FrameJobResult> {
     { redacted: shiftBoxes(job.redactedRegions, job.regionShift), media: shiftBoxes(job.mediaRegions, job.regionShift) },
     job.frameRegions ?? { redacted: [], media: [] },
   );
-  for (const r of regionsToPixels(regions.redacted, 1, blur.padding, width, height)) blurRect(canvas, ctx, r, style);
+  // Foreign frames whose own regions were not known at the capture: blurred whole rather than kept readable.
+  const late = job.frameRegions?.late ?? [];
+  for (const r of regionsToPixels([...regions.redacted, ...late], 1, blur.padding, width, height)) blurRect(canvas, ctx, r, style);
   const t1 = performance.now();
 
   const redactions: Record<string, number> = {};
@@ -126,7 +128,7 @@ export async function scrubFrame(job: FrameJob): Promise<FrameJobResult> {
   await (await db()).put('images', { id: job.imageId, blob, width, height });
   const t3 = performance.now();
   return {
-    width, height, redactions, crops, cacheHits, fullFrame, ...(job.frameRegions?.late ? { lateFrames: job.frameRegions.late } : {}),
+    width, height, redactions, crops, cacheHits, fullFrame, ...(late.length ? { lateFrames: late.length } : {}),
     ...(detection ? { detection: { lines: detection.lines.length, unexplained: unexplained.length, bands: detection.bands, bandsRun: detection.bandsRun } } : {}),
     timings: {
       decodeMs: Math.round(t1 - t0), ocrMs: Math.round(t2 - t1), encodeMs: Math.round(t3 - t2), totalMs: Math.round(t3 - t0),

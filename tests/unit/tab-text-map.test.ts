@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipBoxes, composeRegions, composeReportedBetween, MAX_BOXES_PER_FRAME, mergeRegions, parseRegions, WHOLE_SCREEN, type TabTextMap } from '../../src/core/tab-text-map';
+import { clipBoxes, composeRegions, composeReportedBetween, lateBoxes, MAX_BOXES_PER_FRAME, ownLateDropped, mergeRegions, parseRegions, WHOLE_SCREEN, type TabTextMap } from '../../src/core/tab-text-map';
 
 const box = (x: number, y: number, width = 10, height = 10) => ({ x, y, width, height });
 
@@ -72,14 +72,15 @@ describe('late frames: a foreign frame whose own regions are not in the map is b
   it('a frame that has reported is not; one that has not, or whose number is unknown, is', () => {
     const map: TabTextMap = { 0: top([{ kind: 'frame', frame: 1 }, { kind: 'frame', frame: 2 }, { kind: 'frame' }]), 1: { redacted: [], media: [], at: 2 } };
     const got = composeRegions(map, undefined);
-    expect(got.redacted).toEqual([box(0, 100, 300, 80), box(0, 200, 300, 80)]);
-    expect(got.late).toBe(2);
+    expect(got.late).toEqual([{ ...box(0, 100, 300, 80), frame: 2 }, box(0, 200, 300, 80)]);
+    // Blurred for any step but one from that frame itself, whose draft describes it.
+    expect(lateBoxes(got, 0)).toEqual([box(0, 100, 300, 80), box(0, 200, 300, 80)]);
+    expect(lateBoxes(got, 2)).toEqual([box(0, 200, 300, 80)]);
   });
 
   it('other media and the whole-screen OCR order are never blurred for it', () => {
     const map: TabTextMap = { 0: { redacted: [], media: [{ ...box(0, 0, 300, 80), kind: 'canvas' }, WHOLE_SCREEN], at: 1 } };
     const got = composeRegions(map, undefined);
-    expect(got.redacted).toEqual([]);
     expect(got.late).toBeUndefined();
   });
 
@@ -125,5 +126,15 @@ describe('composeReportedBetween: reports that came just after a capture', () =>
       1: { redacted: [box(9, 9)], media: [], explained: [box(7, 7)], at: 1600 },
     };
     expect(composeReportedBetween(map, undefined, 1000, 2000)).toEqual({ redacted: [box(9, 9)], media: [] });
+  });
+});
+
+describe('ownLateDropped', () => {
+  const late = [{ ...box(0, 0, 100, 100), frame: 1 }, box(200, 0, 100, 100), box(400, 0, 100, 100)];
+  it('a subframe step keeps its own frame readable, by number or by where it acted; others stay blurred', () => {
+    expect(ownLateDropped(late, 1, [250, 50])).toEqual([box(400, 0, 100, 100)]);
+  });
+  it('a top-frame step blurs them all', () => {
+    expect(ownLateDropped(late, 0, [250, 50])).toEqual(late);
   });
 });
