@@ -27,14 +27,22 @@ export function planCrops(regions: readonly Box[], width: number, height: number
     const y1 = Math.min(height, Math.ceil(r.y + r.height + PAD));
     if (x1 - x0 >= MIN_WIDTH && y1 - y0 >= MIN_HEIGHT) crops.push({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 });
   }
-  // Merge overlapping crops until none overlap.
+  crops = mergeOverlapping(crops);
+  const area = crops.reduce((a, c) => a + c.width * c.height, 0);
+  if (width > 0 && height > 0 && area > FULL_FRAME_SHARE * width * height) return [{ x: 0, y: 0, width, height }];
+  return crops;
+}
+
+/** Boxes that overlap joined into their union, until none overlap (a canvas inside a frame region is read once). */
+export function mergeOverlapping<B extends Box>(boxes: readonly B[]): Box[] {
+  let out: Box[] = boxes.map(({ x, y, width, height }) => ({ x, y, width, height }));
   for (let merged = true; merged;) {
     merged = false;
-    const out: Crop[] = [];
-    for (const c of crops) {
-      const hit = out.find((o) => o.x < c.x + c.width && c.x < o.x + o.width && o.y < c.y + c.height && c.y < o.y + o.height);
+    const next: Box[] = [];
+    for (const c of out) {
+      const hit = next.find((o) => o.x < c.x + c.width && c.x < o.x + o.width && o.y < c.y + c.height && c.y < o.y + o.height);
       if (!hit) {
-        out.push({ ...c });
+        next.push({ ...c });
         continue;
       }
       const x1 = Math.max(hit.x + hit.width, c.x + c.width);
@@ -45,11 +53,9 @@ export function planCrops(regions: readonly Box[], width: number, height: number
       hit.height = y1 - hit.y;
       merged = true;
     }
-    crops = out;
+    out = next;
   }
-  const area = crops.reduce((a, c) => a + c.width * c.height, 0);
-  if (width > 0 && height > 0 && area > FULL_FRAME_SHARE * width * height) return [{ x: 0, y: 0, width, height }];
-  return crops;
+  return out;
 }
 
 /** How much to enlarge a crop for OCR: the configured factor, more for short crops (a one-line canvas), capped. */

@@ -9,6 +9,7 @@ import * as ort from 'onnxruntime-web/wasm';
 import type { Box } from '../core/schema';
 import { boxesFromMap, detectorInput, detectorSize } from '../core/text-detection';
 import { extensionUrl } from '../platform/extension-info';
+import { mergeOverlapping } from '../core/ocr-crops';
 
 /** Band height and overlap (CSS px): a line of up to OVERLAP px lies whole inside one band. */
 const BAND = 256;
@@ -64,25 +65,6 @@ async function detectBand(source: HTMLCanvasElement, y: number, width: number, h
   return lines;
 }
 
-/** Boxes that overlap are one line seen by two bands: joined, so a line cut by a band's edge is read whole. */
-function joinOverlapping(boxes: Box[]): Box[] {
-  const out: Box[] = [];
-  for (const b of boxes.sort((p, q) => p.y - q.y || p.x - q.x)) {
-    const hit = out.find((o) => o.x < b.x + b.width && b.x < o.x + o.width && o.y < b.y + b.height && b.y < o.y + o.height);
-    if (!hit) {
-      out.push({ ...b });
-      continue;
-    }
-    const x1 = Math.max(hit.x + hit.width, b.x + b.width);
-    const y1 = Math.max(hit.y + hit.height, b.y + b.height);
-    hit.x = Math.min(hit.x, b.x);
-    hit.y = Math.min(hit.y, b.y);
-    hit.width = x1 - hit.x;
-    hit.height = y1 - hit.y;
-  }
-  return out;
-}
-
 export interface Detection { lines: Box[]; bands: number; bandsRun: number }
 
 /** Every text line's core (CSS px = canvas px) in the frame drawn on `canvas`. */
@@ -104,5 +86,6 @@ export async function detectLines(canvas: HTMLCanvasElement, ctx: CanvasRenderin
     lines.push(...found.map((b) => ({ ...b, y: b.y + y })));
     if (y + h >= height) break;
   }
-  return { lines: joinOverlapping(lines), bands, bandsRun };
+  // A line two bands both saw is one line: joined, so a line cut by a band's edge is read whole.
+  return { lines: mergeOverlapping(lines), bands, bandsRun };
 }
