@@ -36,6 +36,11 @@ export interface Frame {
   topScroll?: ScrollOffset;
   /** Every frame's regions as the tab's text map held them at the capture, placed in this frame's pixels. */
   regions: ScreenRegions;
+  /**
+   * Captured just after the page reported it settled: its map was measured on the page its pixels show. A
+   * frame captured mid-change (after an action started) may show text its map has not described yet.
+   */
+  mapSettled: boolean;
 }
 
 export type FrameResult =
@@ -106,7 +111,7 @@ export async function captureSettled(tab: Tab, topScroll?: ScrollOffset): Promis
     const capturedAt = Date.now();
     const dataUrl = await captureVisible(tab.id, tab.windowId, tab.url);
     const regions = await tabTextMap.composed(tab.id, topScroll);
-    remember(tab.id, { dataUrl, capturedAt, url: tab.url, regions, ...(topScroll ? { topScroll } : {}) });
+    remember(tab.id, { dataUrl, capturedAt, url: tab.url, regions, mapSettled: true, ...(topScroll ? { topScroll } : {}) });
   } catch {
     // Not capturable (chrome://, web store, closed, switched away): the step will say so.
   } finally {
@@ -142,7 +147,7 @@ export async function frameForStep(tab: Tab, actionAt: number, lastChangeAt: num
   try {
     const capturedAt = Date.now();
     const dataUrl = await captureVisible(tab.id, tab.windowId, pageUrl);
-    const frame = { dataUrl, capturedAt, url: pageUrl, regions: await tabTextMap.composed(tab.id, undefined) };
+    const frame = { dataUrl, capturedAt, url: pageUrl, regions: await tabTextMap.composed(tab.id, undefined), mapSettled: false };
     remember(tab.id, frame);
     return { ok: true, frame, fresh: false, note: 'captured after the action started' };
   } catch (error) {

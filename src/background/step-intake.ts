@@ -157,6 +157,7 @@ async function attachFrame(draftId: string, framePromise: Promise<FrameResult>, 
       frame = await sealFrame(result.frame.dataUrl, {
         capturedAt: result.frame.capturedAt, fresh: result.fresh, ...(result.note ? { note: result.note } : {}),
         ...(result.frame.topScroll ? { topScroll: result.frame.topScroll } : {}), regions: result.frame.regions,
+        ...(result.frame.mapSettled ? { mapSettled: true } : {}),
       });
     }
     const database = await db();

@@ -191,7 +191,7 @@ async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage 
   try {
     const result = await scrubFrameOffscreen({
       imageId, dataUrl, devicePixelRatio: p.draft.devicePixelRatio, redactedRegions: p.draft.redactedRegions,
-      mediaRegions: p.draft.mediaRegions ?? [], domVouches: meta?.fresh ?? false, config, ...(shift ? { regionShift: shift } : {}),
+      mediaRegions: p.draft.mediaRegions ?? [], domVouches: meta?.fresh ?? false, mapVouches: !!meta?.regions && (meta.mapSettled ?? false), config, ...(shift ? { regionShift: shift } : {}),
       ...(frameRegions ? { frameRegions } : {}),
     });
     const capturedAt = meta?.capturedAt ?? p.arrivedAt;

@@ -18,9 +18,15 @@ export interface FrameJob {
   /**
    * The DOM snapshot vouches for the frame only when the frame shows the page
    * as snapshotted (captured after its last change, before the action). Any
-   * other frame (captured late, or an older one reused) is read by OCR whole.
+   * other frame (captured late, or an older one reused) is read by OCR whole,
+   * unless text detection runs and `mapVouches`.
    */
   domVouches: boolean;
+  /**
+   * `frameRegions` were measured on the page these pixels show (captured as it settled), so with text
+   * detection a frame reused for a later step needs no whole-frame read: its own map says what its DOM read.
+   */
+  mapVouches?: boolean;
   /**
    * Added to every region: the frame was captured at another scroll offset than the regions were measured
    * at (an older frame reused after a scroll), so the text is elsewhere in its pixels.
@@ -54,4 +60,15 @@ export interface FrameJobResult {
 
 export function imageIdFor(draftId: string): string {
   return `img:${draftId}`;
+}
+
+/**
+ * Whether OCR must read the whole frame: always with `ocr.scope: full`; otherwise when nothing describes the
+ * frame's pixels. The step's own snapshot does for a fresh frame; with text detection, so does the frame's own
+ * map when it was measured on the page the frame shows (a frame reused for a later step).
+ */
+export function needsWholeRead(job: Pick<FrameJob, 'domVouches' | 'mapVouches' | 'frameRegions'>, scope: 'media' | 'detect' | 'full'): boolean {
+  if (scope === 'full') return true;
+  if (job.domVouches) return false;
+  return !(scope === 'detect' && job.mapVouches && job.frameRegions);
 }

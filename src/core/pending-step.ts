@@ -20,6 +20,8 @@ export interface SealedFrame {
   topScroll?: ScrollOffset;
   /** Every frame's regions as the tab's text map held them at the capture, in this frame's pixels (boxes only). */
   regions?: ScreenRegions;
+  /** `regions` were measured on the page these pixels show (a frame captured as the page settled). */
+  mapSettled?: boolean;
 }
 
 /** No frame can be had; `note` says why (stored as the step's screenshot_note). */

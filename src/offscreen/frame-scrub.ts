@@ -3,7 +3,7 @@
 // that the DOM does not explain, OCR those and the media areas, blur what a
 // rule matches, encode once and store the clean PNG. The raw pixels exist
 // only in this document's memory, never on disk.
-import type { FrameJob, FrameJobResult } from '../core/frame-job';
+import { needsWholeRead, type FrameJob, type FrameJobResult } from '../core/frame-job';
 import type { Box } from '../core/schema';
 import type { OcrLine } from '../core/scrub/ocr-words';
 import { secretWordBoxes, shiftLines, untrustedWordBoxes } from '../core/scrub/ocr-words';
@@ -69,7 +69,7 @@ export async function scrubFrame(job: FrameJob): Promise<FrameJobResult> {
   const redactions: Record<string, number> = {};
   let crops = 0;
   let cacheHits = 0;
-  let fullFrame = ocr.scope === 'full' || !job.domVouches;
+  let fullFrame = needsWholeRead(job, ocr.scope);
   let detection: Detection | null = null;
   let detectMs = 0;
   let unexplained: Box[] = [];
