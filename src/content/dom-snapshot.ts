@@ -23,6 +23,7 @@ import { assembleDomTree, BOX_MARK, type DomTreeParts } from '../core/dom-tree-p
 import type { ElementIds } from './element-ids';
 import { elementBox, frameOffset } from './geometry';
 import { NearViewport } from './near-viewport';
+import { ChangeLog } from './change-log';
 import { addLine, clippedBox, DEFAULT_TEXT_BOX_LIMITS, intersect, intersects, probePoints, rectOf, type Rect, type TextBoxes,
   type TextBoxLimits } from './text-boxes';
 import { closedShadowRootOpener } from '../platform/host/closed-shadow-roots';
@@ -259,6 +260,10 @@ export class DomSnapshotter {
   private readonly media = new Map<Element, MediaMark>();
   /** Last time a mutation, a state event or a scroll/resize reported a change (ms epoch). */
   private changedAt = Date.now();
+  /** A frame captured before this snapshotter existed (before a reload, say) never counts as exact. */
+  private readonly createdAt = this.changedAt;
+  /** Where the recent changes were, to tell a change a screenshot could show from one below the fold. */
+  private readonly changes = new ChangeLog();
   /** Browser frame ids of cross-origin child frames, told by the frames themselves. */
   private readonly frameIds = new WeakMap<Element, number>();
   /** Called after each batch of changes (used to schedule a settled-frame capture). */
@@ -505,13 +510,32 @@ export class DomSnapshotter {
     return this.changedAt;
   }
 
+  /**
+   * The last change a screenshot could show: changes wholly below or right of the viewport (of this document;
+   * a change in a frame counts as seen) do not make a frame captured before them stale. Above the viewport
+   * does not count as unseen: content that grows there may push the visible page down.
+   */
+  lastVisibleChangeAt(): number {
+    const win = this.doc.defaultView;
+    if (!win) return this.changedAt;
+    const unseen = (node: Node): boolean => {
+      const el: Node | null = nodeTypeOf(node) === Node.ELEMENT_NODE ? node : parentOf(node);
+      if (!el || nodeTypeOf(el) !== Node.ELEMENT_NODE || !isLive(el) || ownerDocumentOf(el) !== this.doc) return false;
+      const r = boundsOf(el as Element);
+      return r.width + r.height > 0 && (r.top >= win.innerHeight || r.left >= win.innerWidth);
+    };
+    return Math.max(this.createdAt, this.changes.lastVisibleAt(unseen));
+  }
+
   /** A scroll or resize changes what a captured frame shows without changing the DOM: frames before it are stale. */
   noteViewChange(): void {
     this.changedAt = Date.now();
+    this.changes.note(null, this.changedAt);
   }
 
   private invalidate(node: Node): void {
     this.changedAt = Date.now();
+    this.changes.note(node, this.changedAt);
     for (let n: Node | null = node; n; n = parentAcrossRoots(n)) {
       if (n.nodeType === Node.ELEMENT_NODE) this.cache.delete(n as Element);
     }

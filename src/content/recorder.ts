@@ -144,7 +144,8 @@ export class Recorder {
       snapshot,
       element,
       target: element && snapshot.targetId !== null ? this.describe(element, snapshot.targetId) : null,
-      lastChangeAt: this.snapshotter.lastChangeAt,
+      // A change below the fold since the last settled frame leaves that frame exact.
+      lastChangeAt: this.snapshotter.lastVisibleChangeAt(),
       topScroll: this.topScroll(),
       title: this.remembered(`t:${this.win.top === this.win ? this.win.document.title : this.topTitle()}`, (t) => this.redactor.redact(t).text),
       url: this.remembered(`u:${this.win.location.href}`, (u) => this.redactor.redactUrl(u).text),
