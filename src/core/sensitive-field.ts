@@ -1,4 +1,4 @@
-// Fields whose value is never recorded: credentials, card data, and account
+// Fields whose value is never recorded: credentials, one-time codes, card data, and account
 // identifiers (username, email, phone, name, address, birth date). Which ones
 // is configurable (`sensitive_fields` in scrubber.yaml): autocomplete tokens,
 // and patterns matched against a field's name, id, label and placeholder.
@@ -18,6 +18,28 @@ export interface FieldAttributes {
 
 export interface SensitiveFieldsConfig { autocomplete: string[]; names: string[] }
 
+/**
+ * One-time and verification codes, written for the word form of a name or label (see `wordsOf`:
+ * "verification_code", "verificationCode" and "Verification code" all read " verification code "), so a
+ * word stands alone: "PIN" but not "shipping", "auth code" but not "author". A code named by what it
+ * proves (verification, sign-in, 2FA, "6-digit") is one; one named by what it buys or where it points
+ * (promo, coupon, country, product, postcode) is not: nothing here matches a bare "code" beside other words.
+ */
+export const ONE_TIME_CODE_NAMES: readonly string[] = [
+  // "<what it proves> code": the word before "code" says it is a secret.
+  '(^| )(one ?time|verification|verify|confirmation|activation|auth|authentication|access|log ?in|sign ?in|sms|'
+    + 'recovery|backup|reset|unlock|2fa|mfa|tfa|totp|2 ?step|two ?step|two ?factor|[0-9] ?digits?) ?codes?( |$)',
+  // A field called just "code" ("Code", "Enter code", "Enter the code"), or the code "we sent".
+  '^ (enter )?(the |your )?codes? $',
+  '(^| )codes? (we |that we |was |has been )?(sent|texted|emailed)( |$)',
+  '(^| )(pin|pins|pincode|2fa|mfa|tfa|totp|verification|authenticator)( |$)',
+  // German, French, Spanish.
+  '(best(ä|ae)tigungs|verifizierungs|einmal|sicherheits|zugangs|anmelde)code',
+  '(^| )tan( |$)',
+  'code (de |d )?(v(é|e)rification|confirmation|s(é|e)curit(é|e)|connexion|acc(è|e)s)',
+  'c(ó|o)digo (de )?(verificaci(ó|o)n|confirmaci(ó|o)n|seguridad|acceso)',
+];
+
 export const DEFAULT_SENSITIVE_FIELDS: SensitiveFieldsConfig = {
   autocomplete: [
     'current-password', 'new-password', 'one-time-code',
@@ -28,16 +50,28 @@ export const DEFAULT_SENSITIVE_FIELDS: SensitiveFieldsConfig = {
   names: [
     'pass(word|wd|code|phrase)?', 'pwd', 'cvv', 'cvc', 'csc', 'ssn', 'secret', 'otp', 'security[-_ ]?code', 'card[-_ ]?(number|no)', 'iban',
     'user[-_ ]?(name|id)?', 'login', 'account', 'e-?mail', 'phone', 'mobile', 'address', 'street', 'postal|zip[-_ ]?code', 'birth|dob',
+    ...ONE_TIME_CODE_NAMES,
   ],
 };
 
 export type SensitiveFieldTest = (f: FieldAttributes) => boolean;
 
+/**
+ * A name or label as lowercase words between single spaces, with a space at each end: camelCase, snake_case,
+ * kebab-case and punctuation all split ("verificationCode" -> " verification code "). Patterns that need a
+ * word to stand alone match here; the raw text is tried too, so patterns written for it keep working.
+ */
+export function wordsOf(s: string): string {
+  const words = s.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return ` ${words} `;
+}
+
 export function sensitiveFieldTest(config: SensitiveFieldsConfig = DEFAULT_SENSITIVE_FIELDS): SensitiveFieldTest {
   const tokens = new Set(config.autocomplete.map((t) => t.toLowerCase()));
   // Linear-time: the patterns come from a user's config and run on every field of every page.
   const names = config.names.length ? compileLinear(config.names.map((n) => `(?:${n})`).join('|'), 'i') : null;
-  const hit = (s: string | null | undefined): boolean => !!s && !!names && !names.matches(s)[Symbol.iterator]().next().done;
+  const matches = (s: string): boolean => !!names && !names.matches(s)[Symbol.iterator]().next().done;
+  const hit = (s: string | null | undefined): boolean => !!s && (matches(s) || matches(wordsOf(s)));
   return (f) => {
     if (f.tag !== 'input' && f.tag !== 'textarea') return false;
     const type = (f.type ?? '').toLowerCase();
