@@ -6,6 +6,8 @@
 import type { Recorder } from '../recorder';
 import { listen } from '../guard';
 import { eventElement, isTextField, isToggle } from '../dom-utils';
+import { focusedWithin } from '../focused-element';
+import type { ShadowOpener } from '../../platform/host/closed-shadow-roots';
 
 const ALWAYS = new Set(['Enter', 'Tab', 'Escape']);
 const NAVIGATION = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
@@ -28,24 +30,36 @@ export function keyName(e: KeyboardEvent): string {
   return [...mods, e.key.length === 1 ? e.key.toLowerCase() : e.key].join('+');
 }
 
+/**
+ * What a keydown on `el` (the element the event names, a shadow host for a field in a closed root) is: a key
+ * step, the snapshot for a widget's own step, or nothing. Whether it is typed into a field, and a sensitive
+ * one, is decided by the element that has focus, through shadow roots (see focused-element).
+ */
+export function keyKind(event: KeyboardEvent, el: Element | null, isSensitive: (el: Element) => boolean, open?: ShadowOpener): 'step' | 'widget' | null {
+  if (event.repeat || MODIFIER_KEYS.has(event.key)) return null;
+  // Widgets whose change becomes its own step: keep the pre-change snapshot for it.
+  if (el && (el.localName === 'select' || (isToggle(el) && event.key === ' '))) return 'widget';
+  const focused = el && focusedWithin(el, open);
+  const field = isTextField(focused);
+  const shortcut = event.ctrlKey || event.metaKey || (event.altKey && event.key.length === 1);
+  let matters = ALWAYS.has(event.key) || /^F\d{1,2}$/.test(event.key);
+  if (shortcut) matters = !(field && EDIT_SHORTCUTS.has(event.key.toLowerCase()));
+  if (!matters && NAVIGATION.has(event.key) && !field && inWidget(el)) matters = true;
+  if (!matters) return null;
+  // In a sensitive field only Enter, Tab and Escape are steps: Alt/AltGr/Ctrl characters would spell the secret.
+  if (field && focused && !ALWAYS.has(event.key) && isSensitive(focused)) return null;
+  return 'step';
+}
+
 export function initKeyObserver(win: Window, recorder: Recorder): () => void {
   return listen(win, 'keydown', (e) => {
     const event = e as KeyboardEvent;
-    if (!event.isTrusted || !recorder.recording || event.repeat || MODIFIER_KEYS.has(event.key)) return;
+    if (!event.isTrusted || !recorder.recording) return;
     const el = eventElement(event);
-    const field = isTextField(el);
-    // Widgets whose change becomes its own step: keep the pre-change snapshot for it.
-    if (el && (el.localName === 'select' || (isToggle(el) && event.key === ' '))) {
-      recorder.lastKey = { pre: recorder.capture(el), element: el, at: Date.now() };
-      return;
-    }
-    const shortcut = event.ctrlKey || event.metaKey || (event.altKey && event.key.length === 1);
-    let matters = ALWAYS.has(event.key) || /^F\d{1,2}$/.test(event.key);
-    if (shortcut) matters = !(field && EDIT_SHORTCUTS.has(event.key.toLowerCase()));
-    if (!matters && NAVIGATION.has(event.key) && !field && inWidget(el)) matters = true;
-    if (!matters) return;
-    // In a sensitive field only Enter, Tab and Escape are steps: Alt/AltGr/Ctrl characters would spell the secret.
-    if (field && el && !ALWAYS.has(event.key) && recorder.isSensitive(el)) return;
+    const kind = keyKind(event, el, (f) => recorder.isSensitive(f));
+    if (kind === 'widget' && el) recorder.lastKey = { pre: recorder.capture(el), element: el, at: Date.now() };
+    if (kind !== 'step') return;
+    // The step's target is the element the recorded tree knows: the host, for a field in a closed root.
     const pre = recorder.capture(el && el !== win.document.body ? el : null);
     recorder.emit(pre, { type: 'key', coordinates: null, key: keyName(event) });
   });
