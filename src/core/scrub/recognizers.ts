@@ -1,7 +1,7 @@
 // Built-in recognisers: a pattern, an optional validator, and the tag used in
 // typed replacements. `group` names the capture group that is the secret when
 // the pattern also matches context (e.g. "Bearer " before a token).
-import { hasDigitOrSymbol, ibanValid, ipv4Sensitive, ipv6Valid, looksRandom, luhnValid, ssnValid } from './validators';
+import { cardStandsAlone, hasDigitOrSymbol, ibanValid, ipv4Sensitive, ipv6Valid, looksRandom, luhnValid, ssnValid } from './validators';
 
 export interface Recognizer {
   name: string;
@@ -10,11 +10,14 @@ export interface Recognizer {
   validate?: (match: string) => boolean;
   group?: number;
   /**
-   * When the validator refuses a match, try it again without its last
-   * space/dash/dot-separated groups: "DE89 3704 … 00 BIC" or a card number
-   * followed by a year would otherwise be lost whole.
+   * When the validator refuses a match, look for the value inside it (see
+   * candidates.ts): from each token start, then without trailing groups.
+   * "15.03.2024 4111 …", "#1 4111 …" or "DE89 3704 … 00 BIC" would otherwise
+   * be lost whole. Only for patterns without a capture group.
    */
-  shrink?: boolean;
+  retry?: boolean;
+  /** A check that needs the text around the value (its neighbours), after `validate`. */
+  context?: (text: string, start: number, end: number) => boolean;
   /**
    * The shortest text the pattern can match, and whether every match holds a
    * digit: most page strings are short labels, so these skip the regex without
@@ -78,8 +81,8 @@ export const BUILTIN_RECOGNIZERS: Recognizer[] = [
     pattern: /\b(?:cvv2?|cvc2?|csc|card (?:security|verification) code|security code|pin(?: code| number)?|date of birth|d\.?o\.?b\.?|birth ?date|passport(?: no\.?| number| #)?|driver'?s? licen[cs]e(?: no\.?| number| #)?|licen[cs]e (?:no\.?|number|#)|national (?:id|insurance) (?:no\.?|number)|tax (?:id|number)|(?:bank )?account (?:no\.?|number|#)|sort code|routing (?:no\.?|number)|member (?:id|no\.?|number))\s*[:#]?\s*((?=[A-Za-z0-9./-]*\d)[A-Za-z0-9][A-Za-z0-9./-]{2,19})(?![A-Za-z0-9])/gi, group: 1,
   },
   // Either case: the mod-97 checksum keeps ordinary words out.
-  { name: 'iban', tag: 'IBAN', minLength: 15, needsDigit: true, pattern: /\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}\b/g, validate: ibanValid, shrink: true },
-  { name: 'credit_card', tag: 'CARD', minLength: 13, needsDigit: true, pattern: new RegExp(`${B}(?:\\d[ .-]?){12,18}\\d${E}`, 'g'), validate: luhnValid, shrink: true },
+  { name: 'iban', tag: 'IBAN', minLength: 15, needsDigit: true, pattern: /\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}\b/g, validate: ibanValid, retry: true },
+  { name: 'credit_card', tag: 'CARD', minLength: 13, needsDigit: true, pattern: new RegExp(`${B}(?:\\d[ .-]?){12,18}\\d${E}`, 'g'), validate: luhnValid, context: cardStandsAlone, retry: true },
   { name: 'ssn', tag: 'SSN', minLength: 11, needsDigit: true, pattern: new RegExp(`${B}\\d{3}([- ])\\d{2}\\1\\d{4}${E}`, 'g'), validate: ssnValid },
   // Nine bare digits only where a label says what they are.
   { name: 'ssn', tag: 'SSN', minLength: 12, needsDigit: true, pattern: /\b(?:SSN|social security(?: number| no\.?)?)\s*[:#]?\s*(\d{9})\b/gi, group: 1, validate: ssnValid },

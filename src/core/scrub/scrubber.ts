@@ -7,6 +7,7 @@ import { hostMatches, type ScrubConfig } from './config';
 import type { EntityRecognizer, EntityType } from './entities';
 import { compileLinear, type LinearPattern } from './linear-regex';
 import { BUILTIN_FINDERS } from './finders';
+import { validInside } from './candidates';
 
 const NER_TAG: Record<EntityType, string> = { person: 'PERSON', place: 'PLACE', organization: 'ORG' };
 
@@ -19,22 +20,24 @@ export interface Scrubber extends Redactor {
   replacementFor(rule: string): string;
 }
 
-interface CompiledRule { name: string; tag: string; re: RegExp; group?: number; validate?: (s: string) => boolean; shrink?: boolean; minLength: number; needsDigit: boolean }
+interface CompiledRule {
+  name: string; tag: string; re: RegExp; group?: number; minLength: number; needsDigit: boolean;
+  /** The value's own check and its neighbours' (both optional), as one. */
+  accept?: (text: string, start: number, value: string) => boolean;
+  /** The pattern anchored (y flag), to look for the value inside a refused match. */
+  sticky?: RegExp;
+}
 /** A custom rule: linear-time matching (see linear-regex). */
 interface CustomRule { name: string; tag: string; pattern: LinearPattern }
 
 function compile(r: Recognizer): CompiledRule {
   const flags = new Set([...r.pattern.flags, 'g', ...(r.group ? ['d'] : [])]);
-  return { name: r.name, tag: r.tag, re: new RegExp(r.pattern.source, [...flags].join('')), group: r.group, validate: r.validate, shrink: r.shrink, minLength: r.minLength, needsDigit: r.needsDigit ?? false };
-}
-
-/** The longest prefix of `value`, cut at a separator, that the validator accepts. */
-function shrinkToValid(value: string, validate: (s: string) => boolean): string | undefined {
-  for (let cut = value.search(/[ .-][^ .-]*$/); cut > 0; cut = value.slice(0, cut).search(/[ .-][^ .-]*$/)) {
-    const prefix = value.slice(0, cut);
-    if (validate(prefix)) return prefix;
-  }
-  return undefined;
+  const { validate, context } = r;
+  const accept = validate || context
+    ? (text: string, start: number, value: string) => (!validate || validate(value)) && (!context || context(text, start, start + value.length))
+    : undefined;
+  const sticky = r.retry && !r.group ? new RegExp(r.pattern.source, [...flags, 'y'].join('')) : undefined;
+  return { name: r.name, tag: r.tag, re: new RegExp(r.pattern.source, [...flags].join('')), group: r.group, accept, sticky, minLength: r.minLength, needsDigit: r.needsDigit ?? false };
 }
 
 export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null): Scrubber {
@@ -66,14 +69,19 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
           rule.re.lastIndex++;
           continue;
         }
-        let value = rule.group ? m[rule.group] : m[0];
+        const value = rule.group ? m[rule.group] : m[0];
         if (!value) continue;
-        if (rule.validate && !rule.validate(value)) {
-          value = rule.shrink ? shrinkToValid(value, rule.validate) : undefined;
-          if (!value) continue;
-        }
         const start = rule.group && m.indices?.[rule.group] ? m.indices[rule.group]![0] : m.index;
-        found.push({ start, end: start + value.length, rule: rule.name });
+        if (!rule.accept || rule.accept(text, start, value)) {
+          found.push({ start, end: start + value.length, rule: rule.name });
+          continue;
+        }
+        const accept = rule.accept;
+        const inside = rule.sticky && validInside(text, m.index, m.index + m[0].length, rule.sticky, (at, v) => accept(text, at, v));
+        if (!inside) continue;
+        found.push({ ...inside, rule: rule.name });
+        // Go on after the value found, which may end before or after the refused match.
+        rule.re.lastIndex = inside.end;
       }
     }
     for (const finder of finders) {

@@ -85,3 +85,35 @@ export function looksRandom(text: string): boolean {
   const distinct = new Set(text).size;
   return distinct >= Math.min(10, text.length / 2);
 }
+
+/**
+ * Does the 4-digit group beside a grouped card continue its run? It does when
+ * it is joined by the card's own separator and is not the end of a number of
+ * another shape (the year of "15.03.2024", the hour of "14:32"): then the card
+ * is a slice of a longer number, a tracking or serial number in 4-digit groups.
+ */
+function continuesRun(text: string, at: number, dir: -1 | 1, sep: string): boolean {
+  if (text[dir < 0 ? at - 1 : at] !== sep) return false;
+  const groupStart = dir < 0 ? at - 5 : at + 1;
+  if (groupStart < 0 || !/^\d{4}$/.test(text.slice(groupStart, groupStart + 4))) return false;
+  const far = dir < 0 ? groupStart - 1 : groupStart + 4;
+  const c = text[far];
+  if (c === undefined || c === sep) return true;
+  if (/\d/.test(c)) return false; // a longer group: a number of its own
+  // Another separator with a digit beyond it: the group ends a date, a time or a decimal.
+  return !(/[.,:/-]/.test(c) && /\d/.test(text[far + dir] ?? ''));
+}
+
+/**
+ * A card in 4-digit groups is its whole run of 4-digit groups: with such a
+ * group joined on either side it is part of a longer number, and a window of
+ * that number passing Luhn is chance (one in ten). Ungrouped or 4-6-5 cards
+ * stand apart from their neighbours already.
+ */
+export function cardStandsAlone(text: string, start: number, end: number): boolean {
+  const value = text.slice(start, end);
+  const m = /^\d{4}([ .-])\d{4}(?:\1\d{4})*\1\d{1,4}$/.exec(value);
+  if (!m) return true;
+  const sep = m[1]!;
+  return !continuesRun(text, start, -1, sep) && !continuesRun(text, end, 1, sep);
+}

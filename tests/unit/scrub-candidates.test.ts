@@ -1,0 +1,49 @@
+// Issue 23, part 2: values found as candidates, then validated, wherever they
+// start. A card, an IBAN, a phone or an ID right beside another number must be
+// found whole, and the number beside it kept; numbers that only look like
+// them (versions, ISBNs, tracking numbers, timestamps, counts) stay whole.
+// Scrubbed through createScrubber with the shipped config and entity
+// recogniser, as the extension and the CLI do.
+import { describe, expect, it } from 'vitest';
+import { createScrubber } from '../../src/core/scrub/scrubber';
+import { defaultEntityRecognizer } from '../../src/core/scrub/cued-entities';
+import { defaultConfig } from '../../src/core/scrub/default-config';
+
+const scrubber = createScrubber(defaultConfig(), defaultEntityRecognizer());
+
+/** Every digit group of `value` vanishes from `text`; every string in `kept` survives. */
+function expectGone(text: string, value: string, kept: string[]): void {
+  const out = scrubber.redact(text).text;
+  for (const piece of value.split(/[\s./-]+/).filter((p) => p.length >= 2)) expect(out, `"${piece}" of "${value}" survived: ${out}`).not.toContain(piece);
+  for (const k of kept) expect(out, `"${k}" was removed: ${out}`).toContain(k);
+}
+
+describe('a value right beside other numbers is found, and its neighbours kept', () => {
+  it.each([
+    // cards after a date, a row number, a quantity, and between numbers on both sides
+    ['15.03.2024 4111 1111 1111 1111', '4111 1111 1111 1111', ['15.03.2024']],
+    ['#1 4111 1111 1111 1111', '4111 1111 1111 1111', ['#1 ']],
+    ['Qty 1 4111111111111111', '4111111111111111', ['Qty 1 ']],
+    ['Ref 20 4111 1111 1111 1111 77', '4111 1111 1111 1111', ['Ref 20 ', ' 77']],
+    ['3 5500-0000-0000-0004 12', '5500-0000-0000-0004', ['3 ', ' 12']],
+    ['2024-03-15 378282246310005 x2', '378282246310005', ['2024-03-15 ', ' x2']],
+    ['10/03/2024 3782 822463 10005', '3782 822463 10005', ['10/03/2024 ']],
+    // an IBAN after a reference that starts like one
+    ['Rechnung RE12 DE89 3704 0044 0532 0130 00', 'DE89 3704 0044 0532 0130 00', ['Rechnung RE12 ']],
+  ])('%s', (text, value, kept) => expectGone(text, value, kept));
+});
+
+describe('numbers that only look like one stay whole', () => {
+  it.each([
+    'Build 10.0.19045.3803 installed',
+    'ISBN 978-3-16-148410-0',
+    'Dep 14:32 Arr 16:05 Platform 7 Train 4417',
+    // USPS-shaped tracking numbers: 4-digit groups beyond a card's 16 digits; the first 16 (then the middle 16) pass Luhn
+    'Tracking 9400 9172 9118 2451 6811 11',
+    'Tracking 9400 3830 2994 7901 3128 87',
+    'Order 123-4567890-1234567',
+    'Order #123456789012 · 3 items',
+    '15.03.2024 16.03.2024 17.03.2024',
+    'Qty 2 × 12.99 = 25.98',
+  ])('%s', (text) => expect(scrubber.redact(text).text).toBe(text));
+});
