@@ -12,7 +12,7 @@ import { imageIdFor, type FrameJobResult } from '../core/frame-job';
 import { isStorageFull } from '../core/storage-error';
 import { regionShift } from '../core/view-shift';
 import { db, stepsOfTask } from '../platform/db';
-import { activeConfig } from './scrubber-state';
+import { activeConfig, activeScrubber } from './scrubber-state';
 import { openFrame } from './frame-vault';
 import { scrubFrameOffscreen } from './frame-scrub-client';
 import { untilUserPauses } from './input-quiet';
@@ -140,6 +140,8 @@ async function processOne(p: PendingStep): Promise<void> {
       if (draft.note) draft = { ...draft, note: `${draft.note}; ${said}` };
     }
   }
+  // Read before the transaction opens: awaiting storage inside it would let it commit early.
+  const scrubber = await activeScrubber();
   const tx = database.transaction(['steps', 'pending', 'tasks'], 'readwrite');
   const steps = tx.objectStore('steps');
   const task = await tx.objectStore('tasks').get(p.taskId);
@@ -155,7 +157,7 @@ async function processOne(p: PendingStep): Promise<void> {
       ...(result?.lateFrames ? { lateFrames: result.lateFrames } : {}),
       ...(p.draft.pageWork ? { pageWork: p.draft.pageWork } : {}),
     };
-    await steps.put(buildStep({ draft, seq, tabId: p.tabId, frameId: p.frameId, image, work, ...(note ? { note } : {}) }));
+    await steps.put(buildStep({ draft, seq, tabId: p.tabId, frameId: p.frameId, image, work, scrubber, ...(note ? { note } : {}) }));
     await tx.objectStore('tasks').put({ ...task, stepCount: task.stepCount + 1 });
   }
   await tx.objectStore('pending').delete(p.draftId);

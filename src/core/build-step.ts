@@ -1,10 +1,12 @@
 // The stored step, built from its draft and what the worker added (sequence
-// number, tab, the scrubbed image). Pure: no browser APIs, unit-tested.
+// number, tab, the scrubbed image), its strings scrubbed once final and only
+// then cut (scrub/step-boundary). Pure: no browser APIs, unit-tested.
 import type { Step } from './schema';
 import type { StepDraft } from './step-draft';
 import type { StepWork, StoredStep } from './stored-step';
-import { defaultThoughtTrace } from './thought-trace';
 import { screenshotPath } from './zip-layout';
+import type { Scrubber } from './scrub/scrubber';
+import { finishStep } from './scrub/step-boundary';
 
 export interface StepImage {
   id: string;
@@ -26,15 +28,17 @@ export interface StepInputs {
   /** Why the screenshot is missing or not fresh. */
   note?: string;
   work?: StepWork;
+  /** The worker's scrubber: every string of the step goes through it once final (see scrub/step-boundary). */
+  scrubber: Scrubber;
 }
 
-export function buildStep({ draft, seq, tabId, frameId, image, note, work }: StepInputs): StoredStep {
+export function buildStep({ draft, seq, tabId, frameId, image, note, work, scrubber }: StepInputs): StoredStep {
   // A subframe knows only its own viewport; the capture gives the tab's.
   const viewport = frameId !== 0 && image ? { width: image.width, height: image.height } : draft.viewport;
   const redactions = { ...draft.redactions };
   for (const [rule, n] of Object.entries(image?.redactions ?? {})) redactions[rule] = (redactions[rule] ?? 0) + n;
   const why = draft.note ?? note;
-  const step: Step = {
+  const assembled: Omit<Step, 'thought_trace'> = {
     task_id: draft.taskId,
     step_id: seq,
     timestamp: draft.timestamp,
@@ -49,13 +53,13 @@ export function buildStep({ draft, seq, tabId, frameId, image, note, work }: Ste
       screenshot_fresh: !!image && image.fresh,
       ...(why ? { screenshot_note: why } : {}),
     },
-    thought_trace: defaultThoughtTrace(draft.action, draft.target),
     action: draft.action,
     target: draft.target,
     tab_id: tabId,
     frame_id: frameId,
     confirmed: false,
   };
+  const step = finishStep(assembled, scrubber, redactions);
   return { taskId: draft.taskId, seq, draftId: draft.draftId, step, imageId: image?.id ?? null, redactions, deleted: false, ...(work ? { work } : {}) };
 }
 

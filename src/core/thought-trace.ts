@@ -1,6 +1,8 @@
 // A short default description of a step, derived from the action and its
 // target, which the reviewer can edit ("Click the 'Add to cart' button").
+// Made from a step's scrubbed fields, then scrubbed whole (scrub/step-boundary).
 import type { Action, Target } from './schema';
+import { cutScrubbed } from './scrub/cut';
 
 const ROLE_NOUN: Record<string, string> = {
   button: 'button', link: 'link', textbox: 'field', searchbox: 'search box', combobox: 'dropdown',
@@ -8,9 +10,9 @@ const ROLE_NOUN: Record<string, string> = {
   listbox: 'list', switch: 'switch', slider: 'slider', img: 'image', heading: 'heading',
 };
 
+/** Cut to `max`: the fields it is given are already scrubbed (see scrub/step-boundary), and the cut leaves their placeholders whole. */
 function clip(text: string, max = 60): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  return cutScrubbed(text.replace(/\s+/g, ' ').trim(), max);
 }
 
 function describeTarget(target: Target | null): string {

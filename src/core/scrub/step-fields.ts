@@ -1,7 +1,8 @@
 // Every string field of a step, and how it is scrubbed: one list, read by
 // re-scrub (CLI `scrub`, `pack --config`) and checked by a unit test that
-// walks the step schema and fails on a string field missing here. The
-// recorder scrubs the same fields as it builds them (see content/recorder).
+// walks the step schema and fails on a string field missing here. Every step
+// the worker stores passes through it too, as its final strings (see
+// step-boundary); the page scrubs what it sends first (see content/recorder).
 import type { Step } from '../schema';
 import type { Scrubber } from './scrubber';
 import { rescrubDomTree } from '../rescrub';
@@ -38,23 +39,27 @@ export const STEP_STRING_FIELDS: Record<string, FieldScrub> = {
 
 type Json = Record<string, unknown>;
 
-/** Scrub every listed field of `step` in place of a copy; counts by rule go to `counts`. */
-export function scrubStepFields(step: Step, scrubber: Scrubber, counts: Record<string, number>): Step {
+/**
+ * Scrub every listed field of `step` in place of a copy, except those in `skip`; counts by rule go to `counts`.
+ * Only changes count: a value scrubbed before (a URL's secret parameter, already a placeholder) is not counted again.
+ */
+export function scrubStepFields<S extends Step | Omit<Step, 'thought_trace'>>(step: S, scrubber: Scrubber, counts: Record<string, number>, skip: ReadonlySet<string> = new Set()): S {
   const tally = (spans: { rule: string }[]): void => spans.forEach((s) => { counts[s.rule] = (counts[s.rule] ?? 0) + 1; });
   const apply = (how: FieldScrub, value: string): string => {
     if (typeof how === 'object') return value;
     if (how === 'xml') return rescrubDomTree(value, scrubber, counts);
     const r = how === 'url' ? scrubber.redactUrl(value) : scrubber.redact(value);
-    tally(r.spans);
+    if (r.text !== value) tally(r.spans);
     return r.text;
   };
   const out = structuredClone(step) as unknown as Json;
   for (const [path, how] of Object.entries(STEP_STRING_FIELDS)) {
+    if (skip.has(path)) continue;
     const keys = path.replace(/\[\]$/, '').split('.');
     const parent = keys.slice(0, -1).reduce<Json | null>((o, k) => (o && typeof o[k] === 'object' ? (o[k] as Json) : null), out);
     const last = keys[keys.length - 1]!;
     if (!parent || parent[last] === undefined || parent[last] === null) continue;
     parent[last] = path.endsWith('[]') ? (parent[last] as string[]).map((v) => apply(how, v)) : apply(how, parent[last] as string);
   }
-  return out as unknown as Step;
+  return out as unknown as S;
 }

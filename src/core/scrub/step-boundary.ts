@@ -1,0 +1,41 @@
+// The boundary every stored step passes: each of its strings scrubbed once it
+// is final (joined, templated into a thought), and only then cut. The page
+// scrubs what it sends (with NER, piece by piece: see content/recorder); here
+// the worker's scrubber goes over the assembled step, field by field as
+// step-fields lists them, so no string reaches storage unscrubbed in its final
+// form. Pure: the worker, the CLI and the tests run the same code.
+import type { Step } from '../schema';
+import type { Scrubber } from './scrubber';
+import { scrubStepFields } from './step-fields';
+import { cutScrubbed } from './cut';
+import { defaultThoughtTrace } from '../thought-trace';
+
+/** Longest a field may be in a stored step, cut after scrubbing. */
+export const STEP_FIELD_MAX = { 'target.name': 200, 'target.text': 200 } as const;
+
+/**
+ * Fields not scrubbed again here, with why: the dom_tree is scrubbed node by node and attribute by attribute as
+ * the page serialises it, each value cut after its scrub (content/dom-snapshot), and scrubbing the whole tree
+ * again per step would cost more than every other field together. The thought is templated after the walk.
+ */
+const FINAL_ELSEWHERE: ReadonlySet<string> = new Set(['observation.dom_tree', 'thought_trace']);
+
+/** A thought as stored: the default one, templated from fields already scrubbed, and one a reviewer wrote. */
+export function scrubThought(thought: string, scrubber: Scrubber, counts: Record<string, number> = {}): string {
+  const r = scrubber.redact(thought);
+  if (r.text !== thought) r.spans.forEach((s) => { counts[s.rule] = (counts[s.rule] ?? 0) + 1; });
+  return r.text;
+}
+
+/**
+ * The step as stored: every string field scrubbed, then cut (STEP_FIELD_MAX); then the default thought, made
+ * from those final fields (its own cuts land on scrubbed text) and scrubbed as a whole. Counts by rule go to `counts`.
+ */
+export function finishStep(step: Omit<Step, 'thought_trace'>, scrubber: Scrubber, counts: Record<string, number>): Step {
+  const out = scrubStepFields(step, scrubber, counts, FINAL_ELSEWHERE);
+  if (out.target) {
+    out.target.name = cutScrubbed(out.target.name, STEP_FIELD_MAX['target.name']);
+    out.target.text = cutScrubbed(out.target.text, STEP_FIELD_MAX['target.text']);
+  }
+  return { ...out, thought_trace: scrubThought(defaultThoughtTrace(out.action, out.target), scrubber, counts) } as Step;
+}
