@@ -1,5 +1,8 @@
 // ARIA role and accessible name of an element: a pragmatic subset of the
 // HTML-AAM / accname rules, enough to name what a person clicked.
+import { RAW_TEXT_BUDGET, withinBudget } from '../core/scrub/cut';
+import { joinText } from '../core/scrub/pieces';
+
 const IMPLICIT_ROLE: Record<string, string> = {
   a: 'link', button: 'button', select: 'combobox', textarea: 'textbox', img: 'img', nav: 'navigation',
   main: 'main', header: 'banner', footer: 'contentinfo', form: 'form', table: 'table', ul: 'list', ol: 'list',
@@ -23,45 +26,78 @@ export function roleOf(el: Element): string {
   return IMPLICIT_ROLE[tag] ?? 'generic';
 }
 
-function collapse(text: string | null | undefined, max = 200): string {
-  const t = (text ?? '').replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+/**
+ * A name or a text as the pieces of the page it was read from (text nodes, attribute values), raw and uncut:
+ * the recorder scrubs them piece by piece, then joined, then cuts (core/scrub/pieces).
+ */
+export type TextParts = string[];
+
+const SKIPPED = new Set(['script', 'style', 'template', 'noscript']);
+
+/** The text nodes under `el`, in order, until `budget` characters (whitespace runs counted once) are read. */
+function textParts(el: Element, budget = RAW_TEXT_BUDGET): TextParts {
+  const parts: TextParts = [];
+  const doc = el.ownerDocument;
+  const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let left = budget;
+  for (let node = walker.nextNode(); node && left > 0; node = walker.nextNode()) {
+    if (SKIPPED.has(node.parentElement?.localName ?? '')) continue;
+    const read = withinBudget((node.nodeValue ?? '').replace(/\s+/g, ' '), left);
+    parts.push(read.text);
+    left = read.full ? left - read.text.length : 0;
+  }
+  return parts;
 }
 
-/** Text content without script/style noise, trimmed. */
-export function visibleText(el: Element, max = 200): string {
-  if (el.localName === 'input' || el.localName === 'textarea' || el.localName === 'select') return '';
-  return collapse(el.textContent, max);
+/** One attribute's value as a piece (within the budget), or none. */
+function attrParts(value: string | null | undefined): TextParts {
+  const text = withinBudget((value ?? '').replace(/\s+/g, ' '), RAW_TEXT_BUDGET).text;
+  return text.trim() ? [text] : [];
 }
 
-function labelsText(el: Element): string {
-  const labels = (el as HTMLInputElement).labels;
-  if (labels && labels.length > 0) return collapse(Array.from(labels, (l) => l.textContent).join(' '));
-  return '';
+/** Several elements' text as one name ("aria-labelledby", a field's labels): a space between each, one budget for all. */
+function partsOf(els: readonly Element[]): TextParts {
+  const parts: TextParts = [];
+  let left = RAW_TEXT_BUDGET;
+  for (const el of els) {
+    if (left <= 0) break;
+    const read = textParts(el, left);
+    if (parts.length) parts.push(' ');
+    parts.push(...read);
+    left -= read.reduce((n, p) => n + p.length, 1);
+  }
+  return parts;
 }
 
-export function accessibleName(el: Element): string {
+/** Text content without script/style noise, as pieces. */
+export function visibleTextParts(el: Element): TextParts {
+  if (el.localName === 'input' || el.localName === 'textarea' || el.localName === 'select') return [];
+  return textParts(el);
+}
+
+export function accessibleNameParts(el: Element): TextParts {
   const labelledBy = el.getAttribute('aria-labelledby');
   if (labelledBy) {
     const doc = el.ownerDocument;
-    const text = labelledBy.split(/\s+/).map((id) => doc.getElementById(id)?.textContent ?? '').join(' ');
-    if (collapse(text)) return collapse(text);
+    const parts = partsOf(labelledBy.split(/\s+/).flatMap((id) => doc.getElementById(id) ?? []));
+    if (joinText(parts)) return parts;
   }
   const aria = el.getAttribute('aria-label');
-  if (aria && aria.trim()) return collapse(aria);
+  if (aria && aria.trim()) return attrParts(aria);
   const tag = el.localName;
   if (tag === 'input' || tag === 'textarea' || tag === 'select') {
     const input = el as HTMLInputElement;
-    if (['button', 'submit', 'reset'].includes(input.type)) return collapse(input.value || input.type);
-    if (input.type === 'image') return collapse(el.getAttribute('alt'));
-    const fromLabel = labelsText(el);
-    if (fromLabel) return fromLabel;
-    return collapse(el.getAttribute('placeholder') ?? el.getAttribute('title') ?? el.getAttribute('name'));
+    if (['button', 'submit', 'reset'].includes(input.type)) return attrParts(input.value || input.type);
+    if (input.type === 'image') return attrParts(el.getAttribute('alt'));
+    const labels = Array.from(input.labels ?? []);
+    const fromLabel = partsOf(labels);
+    if (joinText(fromLabel)) return fromLabel;
+    return attrParts(el.getAttribute('placeholder') ?? el.getAttribute('title') ?? el.getAttribute('name'));
   }
-  if (tag === 'img' || tag === 'area') return collapse(el.getAttribute('alt') ?? el.getAttribute('title'));
-  const text = visibleText(el);
-  if (text) return text;
+  if (tag === 'img' || tag === 'area') return attrParts(el.getAttribute('alt') ?? el.getAttribute('title'));
+  const text = visibleTextParts(el);
+  if (joinText(text)) return text;
   const img = el.querySelector('img[alt]');
-  if (img) return collapse(img.getAttribute('alt'));
-  return collapse(el.getAttribute('title'));
+  if (img) return attrParts(img.getAttribute('alt'));
+  return attrParts(el.getAttribute('title'));
 }

@@ -6,7 +6,9 @@ import type { Redactor } from '../core/redactor';
 import type { MessageOf, RecordingState } from '../core/messages';
 import { ElementIds } from './element-ids';
 import { DomSnapshotter, type Snapshot, type SnapshotLimits, DEFAULT_LIMITS } from './dom-snapshot';
-import { accessibleName, roleOf, visibleText } from './element-semantics';
+import { accessibleNameParts, roleOf, visibleTextParts, type TextParts } from './element-semantics';
+import { joinText, scrubPieces } from '../core/scrub/pieces';
+import { STEP_FIELD_MAX } from '../core/scrub/step-boundary';
 import { cssSelector, selectorNames, xPath } from './element-locators';
 import { elementBox, frameOffset } from './geometry';
 import type { Outbox } from './outbox';
@@ -18,7 +20,10 @@ import { send } from '../platform/messaging';
 export interface PreAction {
   time: number;
   snapshot: Snapshot;
+  /** The target, its name and text joined raw and uncut (a cue for scrubbing typed text, never sent as is). */
   target: Target | null;
+  /** The pieces of page text the target's name and text were read from: scrubbed one by one, then joined, in the draft. */
+  targetText: { name: TextParts; text: TextParts } | null;
   element: Element | null;
   lastChangeAt: number;
   /** The top window's scroll offset the step's boxes hold at (for a cross-origin frame: when its offset was measured). */
@@ -139,11 +144,13 @@ export class Recorder {
     const started = performance.now();
     this.flushPending();
     const snapshot = this.snapshotter.snapshot(element);
+    const described = element && snapshot.targetId !== null ? this.describe(element, snapshot.targetId) : null;
     const pre = {
       time: Date.now(),
       snapshot,
       element,
-      target: element && snapshot.targetId !== null ? this.describe(element, snapshot.targetId) : null,
+      target: described?.target ?? null,
+      targetText: described?.text ?? null,
       // A change below the fold since the last settled frame leaves that frame exact.
       lastChangeAt: this.snapshotter.lastVisibleChangeAt(),
       topScroll: this.topScroll(),
@@ -217,7 +224,10 @@ export class Recorder {
     if (redacted.files !== undefined) redacted.files = redacted.files.map((f) => this.redactor.redact(f).text);
     if (redacted.scroll?.selector) redacted.scroll = { ...redacted.scroll, selector: this.safeSelector(redacted.scroll.selector, scrolled ?? null) };
     const target = pre.target && {
-      ...pre.target, name: this.redactor.redact(pre.target.name).text, text: this.redactor.redact(pre.target.text).text,
+      ...pre.target,
+      // Piece by piece, then joined, then cut: a card in its own <b> beside "Row 7", half a token at a cut.
+      name: scrubPieces(pre.targetText?.name ?? [pre.target.name], this.redactor, STEP_FIELD_MAX['target.name']),
+      text: scrubPieces(pre.targetText?.text ?? [pre.target.text], this.redactor, STEP_FIELD_MAX['target.text']),
       selector: this.safeSelector(pre.target.selector, pre.element),
     };
     const draft: StepDraft = {
@@ -288,19 +298,23 @@ export class Recorder {
     }
   }
 
-  private describe(el: Element, id: number): Target {
+  private describe(el: Element, id: number): { target: Target; text: { name: TextParts; text: TextParts } } {
     const element = this.ids.elementOf(id) ?? el;
     const box = elementBox(element, this.offsetOf(element));
+    // Raw here, scrubbed in draft(), after the event: NER on these costs ~1 ms on the click's critical path.
+    const text = { name: accessibleNameParts(element), text: visibleTextParts(element) };
     return {
-      element_id: id,
-      tag: element.localName,
-      selector: cssSelector(element),
-      xpath: xPath(element),
-      role: roleOf(element),
-      // Raw here, scrubbed in send(), after the event: NER on these costs ~1 ms on the click's critical path.
-      name: accessibleName(element),
-      text: visibleText(element),
-      bbox: box,
+      target: {
+        element_id: id,
+        tag: element.localName,
+        selector: cssSelector(element),
+        xpath: xPath(element),
+        role: roleOf(element),
+        name: joinText(text.name),
+        text: joinText(text.text),
+        bbox: box,
+      },
+      text,
     };
   }
 }

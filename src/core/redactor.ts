@@ -20,6 +20,8 @@ export interface Redactor {
   redact(text: string, label?: string): RedactionResult;
   /** Redact a URL: secrets in user info and in sensitive query parameters too. */
   redactUrl(url: string): RedactionResult;
+  /** What replaces a span of `rule` (the scrubber has it; a redactor that finds nothing needs none). */
+  replacementFor?(rule: string): string;
 }
 
 /** A redactor that changes nothing, for tests of the recorder alone. */
