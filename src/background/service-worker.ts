@@ -24,6 +24,7 @@ import { scrollOffset } from '../core/view-shift';
 import { awakeWhile } from '../platform/keep-awake';
 import { tabTextMap } from './tab-text-map';
 import { keepFrameRegions } from './frame-regions-intake';
+import { saveThought } from './review-edits';
 
 const handlers: HandlerMap = {
   'recording/start': async (m) => {
@@ -49,6 +50,7 @@ const handlers: HandlerMap = {
     await cancelExport(m.exportId);
     return { ok: true };
   },
+  'review/thought': (m) => saveThought(m),
   'step/record': async (m, sender) => {
     const reply = await recordStep(m.draft, sender);
     // Only a type step can have a held draft (background/held-edits): no storage call for any other step.

@@ -42,6 +42,8 @@ export type Message =
   | { kind: 'tasks/list' }
   | { kind: 'export/start'; options: ExportOptionsInput }
   | { kind: 'export/cancel'; exportId: string }
+  // review page -> background: a reviewer's thought, scrubbed by the worker before it is stored
+  | { kind: 'review/thought'; taskId: string; seq: number; thought: string }
   // options page -> background
   | { kind: 'config/get' }
   | { kind: 'config/save'; text: string }
@@ -87,6 +89,8 @@ export interface ReplyMap {
   'config/save': { ok: true; hash: string } | { ok: false; errors: ConfigError[] };
   'export/start': { ok: true; exportId: string } | { ok: false; error: string };
   'export/cancel': { ok: boolean };
+  /** `thought`: as stored, scrubbed. */
+  'review/thought': { ok: true; thought: string } | { ok: false; error: string };
   /** `waitForSpace`: storage is full; the sender keeps the step and retries for as long as it lives. */
   /** ok: the step is durably accepted (stored, or pending in IndexedDB and resumed after any worker stop). */
   'step/record': { ok: true; duplicate: boolean } | { ok: false; error: string; retry: boolean; waitForSpace?: boolean };
@@ -122,6 +126,7 @@ export const SENT_BY: { readonly [K in MessageKind]: readonly SenderKind[] } = {
   'tasks/list': ['extension-page'],
   'export/start': ['extension-page'],
   'export/cancel': ['extension-page'],
+  'review/thought': ['extension-page'],
   // Content scripts scrub with the config in force; it is no secret (content scripts can read storage.local anyway).
   'config/get': ['extension-page', 'content-script'],
   'config/save': ['extension-page'],

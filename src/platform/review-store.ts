@@ -7,6 +7,7 @@ import { exportOrder, tombstone, type StoredStep } from '../core/stored-step';
 import { regionsToPixels } from '../core/blur-regions';
 import { db, stepsOfTask } from './db';
 import { processImage } from './image-ops';
+import { ask } from './messaging';
 
 /**
  * The task's steps in export order (so "Step N" here is step_id N in the zip),
@@ -39,8 +40,25 @@ async function updateStep(taskId: string, seq: number, change: (s: StoredStep) =
   return next;
 }
 
-export function editThought(taskId: string, seq: number, thought: string): Promise<StoredStep> {
-  return updateStep(taskId, seq, (s) => ({ ...s, step: { ...s.step, thought_trace: thought } }));
+/**
+ * A reviewer's thought goes to the worker, which scrubs it as it scrubs every final string of a step and stores
+ * it (`storeThought`): a pasted e-mail or token is never stored as typed. Resolves to the thought as stored.
+ */
+export async function editThought(taskId: string, seq: number, thought: string): Promise<string> {
+  // Safe to ask twice (a reply lost while the worker restarts): storing the same thought again changes nothing.
+  const reply = await ask<'review/thought'>({ kind: 'review/thought', taskId, seq, thought });
+  if (!reply?.ok) throw new Error(reply?.error ?? 'the thought was not saved');
+  return reply.thought;
+}
+
+/** Store a thought already scrubbed (the worker's side of `editThought`); what scrubbing found is counted with the step's redactions. */
+export function storeThought(taskId: string, seq: number, thought: string, counts: Record<string, number>): Promise<StoredStep> {
+  return updateStep(taskId, seq, (s) => {
+    if (s.step.thought_trace === thought) return s;
+    const redactions = { ...s.redactions };
+    for (const [rule, n] of Object.entries(counts)) redactions[rule] = (redactions[rule] ?? 0) + n;
+    return { ...s, redactions, step: { ...s.step, thought_trace: thought } };
+  });
 }
 
 /** Deleted steps are purged to tombstones (the seq is never reused) and left out of every export. */
