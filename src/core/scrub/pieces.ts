@@ -27,12 +27,30 @@ function union(spans: RedactionSpan[]): RedactionSpan[] {
   return out;
 }
 
+/**
+ * The pieces with whitespace runs made single spaces, across their joins too ("4111 1111 " + " 1111 1111" would
+ * hold two spaces, which no card pattern spans), and no space leading the text.
+ */
+function spacedOnce(parts: readonly string[]): string[] {
+  const out: string[] = [];
+  let afterSpace = true;
+  for (const part of parts) {
+    let piece = part.replace(/\s+/g, ' ');
+    if (afterSpace && piece.startsWith(' ')) piece = piece.slice(1);
+    if (!piece) continue;
+    out.push(piece);
+    afterSpace = piece.endsWith(' ');
+  }
+  return out;
+}
+
 /** The pieces joined, with every span found in a piece or in the whole replaced, cut to `max` after. */
 export function scrubPieces(parts: readonly string[], redactor: Redactor, max: number): string {
-  const raw = parts.join('');
+  const pieces = spacedOnce(parts);
+  const raw = pieces.join('');
   const spans = [...redactor.redact(raw).spans];
   let at = 0;
-  for (const part of parts) {
+  for (const part of pieces) {
     // A piece that is the whole text was just scrubbed as the whole.
     if (part.trim() && part.length < raw.length) for (const s of redactor.redact(part).spans) spans.push({ ...s, start: s.start + at, end: s.end + at });
     at += part.length;
