@@ -46,6 +46,20 @@ describe('unexplainedLines', () => {
     expect(unexplainedLines(lines, explained, 200, 100)).toEqual([lines[1], lines[2]]);
   });
 
+  it('a row of short labels the DOM read is explained though its core is taller than their boxes', () => {
+    // From the 16k-element page: "Item 3.0", "$30.99", "Buy" under one detected line, with gaps between them.
+    const row = box(8, 57.3, 132, 21.3);
+    const labels = [box(9, 59, 50, 14), box(59, 59, 42, 14), box(109, 58, 23, 15)];
+    expect(unexplainedLines([row], labels, 1280, 800)).toEqual([]);
+    // Without the price's box a third of the line is unread: it is read by OCR.
+    expect(unexplainedLines([row], [labels[0]!, labels[2]!], 1280, 800)).toEqual([row]);
+  });
+
+  it('a line under a box for less than half its height is not explained', () => {
+    const painted = box(10, 20, 100, 20);
+    expect(unexplainedLines([painted], [box(10, 12, 100, 16)], 200, 100)).toEqual([painted]);
+  });
+
   it('nothing explained: every line is read', () => {
     expect(unexplainedLines(lines, [], 200, 100)).toEqual(lines);
   });
