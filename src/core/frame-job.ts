@@ -37,6 +37,8 @@ export interface FrameJob {
    * (not moved by `regionShift`): a frame reused for a later step keeps the blur and OCR areas it had.
    */
   frameRegions?: ScreenRegions;
+  /** The top window's scroll when the frame was captured: text detection lays its bands on the page with it. */
+  frameScroll?: ScrollOffset;
   config: ScrubConfig;
 }
 

@@ -79,7 +79,7 @@ export async function scrubFrame(job: FrameJob): Promise<FrameJobResult> {
       // Every line of text in the pixels; those the DOM did not read (nor are blurred or OCR'd anyway) are read.
       const d0 = performance.now();
       try {
-        detection = await detectLines(canvas, ctx, width, height);
+        detection = await detectLines(canvas, ctx, width, height, job.frameScroll?.y);
         unexplained = unexplainedLines(detection.lines, [...(regions.explained ?? []), ...regions.redacted, ...mediaCrops], width, height).map(unclip);
       } catch (error) {
         // Nothing found where text is: the whole frame is read instead, never less.

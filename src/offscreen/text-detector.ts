@@ -3,8 +3,8 @@
 // onnxruntime-web's WebAssembly backend, both shipped in dist/det/. Measured
 // on this project's 2-core machine: ~280 ms for a 1280x800 frame at 0.75x in
 // one thread (docs/text-detection.md). Consecutive frames differ in a few
-// places, so the frame is read in horizontal bands and a band whose pixels
-// are unchanged is not run again.
+// places, so the frame is read in horizontal bands laid on the page, and a
+// band whose pixels are unchanged (here or after a scroll) is not run again.
 import * as ort from 'onnxruntime-web/wasm';
 import type { Box } from '../core/schema';
 import { boxesFromMap, detectorInput, detectorSize } from '../core/text-detection';
@@ -65,15 +65,35 @@ async function detectBand(source: HTMLCanvasElement, y: number, width: number, h
   return lines;
 }
 
+/** Load the model and run it once on a blank band: the first real frame then costs what every other does. */
+export async function warmDetector(): Promise<void> {
+  const canvas = document.createElement('canvas');
+  canvas.width = 320;
+  canvas.height = 64;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  await detectBand(canvas, 0, canvas.width, canvas.height);
+}
+
 export interface Detection { lines: Box[]; bands: number; bandsRun: number }
 
-/** Every text line's core (CSS px = canvas px) in the frame drawn on `canvas`. */
-export async function detectLines(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D, width: number, height: number): Promise<Detection> {
+/**
+ * Every text line's core (CSS px = canvas px) in the frame drawn on `canvas`. `pageY`: how far the page was
+ * scrolled down; the bands are laid on the page, not on the screen, so after a scroll the bands of what was
+ * already on screen have the same pixels as before and are not run again (only those at the screen's edges).
+ */
+export async function detectLines(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D, width: number, height: number, pageY = 0): Promise<Detection> {
   const lines: Box[] = [];
   let bands = 0;
   let bandsRun = 0;
-  for (let y = 0; y < height; y += BAND - OVERLAP) {
-    const h = Math.min(BAND, height - y);
+  const step = BAND - OVERLAP;
+  // The first band starts above the screen (cut to it), where the page's band grid puts it.
+  const first = -(((Math.round(pageY) % step) + step) % step);
+  for (let top = first; top < height; top += step) {
+    const y = Math.max(0, top);
+    const h = Math.min(top + BAND, height) - y;
     bands++;
     const key = await bandKey(ctx.getImageData(0, y, width, h).data, width, h);
     let found = cache.get(key);
