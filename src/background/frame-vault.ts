@@ -4,7 +4,7 @@
 // default TRUSTED_CONTEXTS access level). On disk a pending frame is noise;
 // after a browser restart it cannot be opened at all.
 import { sessionStore } from '../platform/stores';
-import type { SealedFrame } from '../core/pending-step';
+import type { FrameFacts, SealedFrame } from '../core/pending-step';
 
 export const VAULT_KEY = 'vault:frameKey';
 
@@ -28,7 +28,7 @@ function sessionKey(): Promise<CryptoKey> {
 }
 
 /** Seal a capture's data URL. */
-export async function sealFrame(dataUrl: string, meta: Omit<SealedFrame, 'kind' | 'iv' | 'data'>): Promise<SealedFrame> {
+export async function sealFrame(dataUrl: string, meta: FrameFacts): Promise<SealedFrame> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await sessionKey(), new TextEncoder().encode(dataUrl));
   return { kind: 'sealed', iv, data, ...meta };

@@ -6,7 +6,7 @@
 // for freshness, and sealed into the record when it arrives.
 import { actionPoint, observationOf, type StepDraft } from '../core/step-draft';
 import type { Reply } from '../core/messages';
-import type { PendingStep, SealedFrame, NoFrame } from '../core/pending-step';
+import type { FrameFacts, PendingStep, SealedFrame, NoFrame } from '../core/pending-step';
 import { belongsToTask } from '../core/build-step';
 import { sitePolicy } from '../core/site-policy';
 import { isStorageFull, STORAGE_FULL_MESSAGE } from '../core/storage-error';
@@ -153,12 +153,13 @@ async function attachFrame(draftId: string, framePromise: Promise<FrameResult>, 
     let frame: SealedFrame | NoFrame;
     if (!result.ok) frame = { kind: 'none', note: result.error };
     else {
-      memory.keep(result.frame.dataUrl);
-      frame = await sealFrame(result.frame.dataUrl, {
+      const facts: FrameFacts = {
         capturedAt: result.frame.capturedAt, fresh: result.fresh, ...(result.note ? { note: result.note } : {}),
         ...(result.frame.topScroll ? { topScroll: result.frame.topScroll } : {}), regions: result.frame.regions,
         ...(result.frame.mapSettled ? { mapSettled: true } : {}),
-      });
+      };
+      memory.keep(result.frame.dataUrl, facts);
+      frame = await sealFrame(result.frame.dataUrl, facts);
     }
     const database = await db();
     const tx = database.transaction('pending', 'readwrite');

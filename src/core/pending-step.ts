@@ -24,6 +24,9 @@ export interface SealedFrame {
   mapSettled?: boolean;
 }
 
+/** What the worker knows of a captured frame, sealed with it and held beside it in memory. */
+export type FrameFacts = Omit<SealedFrame, 'kind' | 'iv' | 'data'>;
+
 /** No frame can be had; `note` says why (stored as the step's screenshot_note). */
 export interface NoFrame { kind: 'none'; note: string }
 
