@@ -4,6 +4,7 @@ import type { FrameJob, FrameJobResult } from '../core/frame-job';
 import type { Reply } from '../core/messages';
 import { host } from '../platform/host';
 import { send } from '../platform/messaging';
+import { activeConfig } from './scrubber-state';
 
 export async function scrubFrameOffscreen(job: FrameJob): Promise<FrameJobResult> {
   await host.openImageWorkPage();
@@ -11,4 +12,12 @@ export async function scrubFrameOffscreen(job: FrameJob): Promise<FrameJobResult
   if (!reply) throw new Error('the offscreen document did not answer');
   if (!reply.ok) throw new Error(reply.error);
   return reply.result;
+}
+
+/** At Start: the image-work page loads OCR and the text detector before the first step needs them. */
+export async function warmImageWork(): Promise<void> {
+  const { config } = await activeConfig();
+  if (!config.ocr.enabled) return;
+  await host.openImageWorkPage();
+  await send<'offscreen/warm'>({ kind: 'offscreen/warm', target: 'offscreen', detect: config.ocr.scope === 'detect' });
 }

@@ -69,6 +69,8 @@ export type Message =
   | { kind: 'offscreen/export'; target: 'offscreen'; exportId: string; options: ExportOptions; configHash: string; extensionVersion: string; demonstratorHash: string | null }
   | { kind: 'offscreen/export-cancel'; target: 'offscreen'; exportId: string }
   | { kind: 'offscreen/scrub-frame'; target: 'offscreen'; job: FrameJob }
+  /** At Start: load the text detector and OCR now, so the first step's image work does not pay for it. */
+  | { kind: 'offscreen/warm'; target: 'offscreen'; detect: boolean }
   // offscreen -> background / popup (broadcast)
   | { kind: 'export/progress'; progress: ExportProgress }
   | { kind: 'export/ready'; exportId: string; url: string; filename: string; saveAs: boolean }
@@ -103,6 +105,7 @@ export interface ReplyMap {
   'offscreen/export': { ok: true };
   'offscreen/export-cancel': { ok: true };
   'offscreen/scrub-frame': { ok: true; result: FrameJobResult } | { ok: false; error: string };
+  'offscreen/warm': { ok: true };
   'export/progress': void;
   'export/ready': void;
   'recording/changed': void;
@@ -139,6 +142,7 @@ export const SENT_BY: { readonly [K in MessageKind]: readonly SenderKind[] } = {
   'offscreen/export': ['worker'],
   'offscreen/export-cancel': ['worker'],
   'offscreen/scrub-frame': ['worker'],
+  'offscreen/warm': ['worker'],
   'export/progress': ['offscreen'],
   'export/ready': ['offscreen'],
   'recording/changed': ['worker'],

@@ -25,6 +25,11 @@ function ocrWorker(): Promise<Worker> {
   return worker;
 }
 
+/** Start the OCR worker (its WebAssembly core and English data) ahead of the first crop. */
+export async function warmOcr(): Promise<void> {
+  await ocrWorker();
+}
+
 /**
  * Lines of words in a region of `source`, boxes relative to the region. The region
  * is enlarged by `scale` and made grey first: tesseract reads small screen

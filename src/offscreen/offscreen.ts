@@ -4,6 +4,8 @@
 import { isMessage, type Message } from '../core/messages';
 import { cancelExport, runExport } from './export-runner';
 import { scrubFrame } from './frame-scrub';
+import { warmDetector } from './text-detector';
+import { warmOcr } from './ocr';
 import { mayReceive } from '../platform/sender';
 import { onMessage } from '../platform/messaging';
 
@@ -26,5 +28,10 @@ onMessage((raw, sender) => {
       return scrubFrame(message.job)
         .then((result) => ({ ok: true, result }))
         .catch((error: unknown) => ({ ok: false, error: String(error) }));
+    case 'offscreen/warm':
+      // A failure here is only a slower first step: the frame's own work loads them again, and says so.
+      void Promise.all([warmOcr(), message.detect ? warmDetector() : null])
+        .catch((error: unknown) => console.warn('[alien-dataflow] warming image work failed', error));
+      return Promise.resolve({ ok: true });
   }
 });
