@@ -6,7 +6,8 @@
 // token start in it) the pattern runs again, anchored there, so it may reach
 // past the refused match; what it matches is then shrunk from the right one
 // separator-delimited group at a time. Both ends move. The work per match is
-// bounded by the pattern's own length limits (19 digits for a card).
+// bounded: the pattern's own length limits (19 digits for a card), and at
+// most eight starts.
 import type { Span } from './finder';
 
 /** Is the value `value`, starting at `start` in the text, one to keep? */
@@ -22,6 +23,7 @@ export function shrinkRight(value: string, accept: (prefix: string) => boolean):
 }
 
 const WORD = /[\p{L}\p{N}]/u;
+const MAX_STARTS = 8;
 
 /** The next position after `at` and before `to` where a token starts (a letter or digit after anything else), else `to`. */
 function nextTokenStart(text: string, at: number, to: number): number {
@@ -35,7 +37,9 @@ function nextTokenStart(text: string, at: number, to: number): number {
  * then its prefixes.
  */
 export function validInside(text: string, from: number, to: number, sticky: RegExp, accept: Accept): Span | undefined {
-  for (let at = from; at < to; at = nextTokenStart(text, at, to)) {
+  // A value sits after a few other numbers at most; on "1 1 1 1 …" every start would be tried, each shrunk.
+  let tries = MAX_STARTS;
+  for (let at = from; at < to && tries-- > 0; at = nextTokenStart(text, at, to)) {
     sticky.lastIndex = at;
     const m = sticky.exec(text);
     if (!m || m[0].length === 0) continue;
