@@ -30,6 +30,12 @@ describe('a value right beside other numbers is found, and its neighbours kept',
     ['10/03/2024 3782 822463 10005', '3782 822463 10005', ['10/03/2024 ']],
     // an IBAN after a reference that starts like one
     ['Rechnung RE12 DE89 3704 0044 0532 0130 00', 'DE89 3704 0044 0532 0130 00', ['Rechnung RE12 ']],
+    // phones after an order number or a row number
+    ['Order 12345678 415-555-2671', '415-555-2671', ['Order 12345678 ']],
+    ['Order 98765432 030 1234 5678', '030 1234 5678', ['Order 98765432 ']],
+    ['#12 030 1234 5678', '030 1234 5678', ['#12 ']],
+    // an ID beside a quantity keeps the quantity
+    ['Qty 1 123-45-6789', '123-45-6789', ['Qty 1 ']],
   ])('%s', (text, value, kept) => expectGone(text, value, kept));
 });
 
@@ -37,12 +43,18 @@ describe('numbers that only look like one stay whole', () => {
   it.each([
     'Build 10.0.19045.3803 installed',
     'ISBN 978-3-16-148410-0',
+    'ISBN 0-306-40615-2',
+    'Updated 2024-05-17 14:32',
+    '17.05.2024 14:32:05 Uhr',
     'Dep 14:32 Arr 16:05 Platform 7 Train 4417',
+    'FedEx 7749 1234 5678',
     // USPS-shaped tracking numbers: 4-digit groups beyond a card's 16 digits; the first 16 (then the middle 16) pass Luhn
     'Tracking 9400 9172 9118 2451 6811 11',
     'Tracking 9400 3830 2994 7901 3128 87',
     'Order 123-4567890-1234567',
     'Order #123456789012 · 3 items',
+    '1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16',
+    '1 234 567 890 123 views',
     '15.03.2024 16.03.2024 17.03.2024',
     'Qty 2 × 12.99 = 25.98',
   ])('%s', (text) => expect(scrubber.redact(text).text).toBe(text));
