@@ -41,6 +41,8 @@ describe('a value right beside other numbers is found, and its neighbours kept',
 
 describe('numbers that only look like one stay whole', () => {
   it.each([
+    'Version 4.2.1.7',
+    'Firmware: 2.10.3.44',
     'Build 10.0.19045.3803 installed',
     'ISBN 978-3-16-148410-0',
     'ISBN 0-306-40615-2',

@@ -87,8 +87,9 @@ export const BUILTIN_RECOGNIZERS: Recognizer[] = [
   // Nine bare digits only where a label says what they are.
   { name: 'ssn', tag: 'SSN', minLength: 12, needsDigit: true, pattern: /\b(?:SSN|social security(?: number| no\.?)?)\s*[:#]?\s*(\d{9})\b/gi, group: 1, validate: ssnValid },
   {
+    // Not after a version's label: "Version 4.2.1.7", "Build 10.0.1.2" are releases, not hosts.
     name: 'ipv4', tag: 'IP', minLength: 7, needsDigit: true,
-    pattern: /(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w.]*\d)/g,
+    pattern: /(?<![\w.])(?<!\b(?:[Vv](?:er(?:sion)?)?|VERSION|[Vv]ersi(?:ón|on[ei]|e)|[Vv]ersão|[Ww]ersja|[Ss]ürüm|[Bb]uild|BUILD|[Rr]el(?:ease)?|[Ff]irmware|FW|[Kk]ernel|[Pp]atch|[Uu]pdate)\.?:?\s{0,2})(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w.]*\d)/g,
     validate: ipv4Sensitive,
   },
   { name: 'ipv6', tag: 'IP', minLength: 3, pattern: /(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|(?::[0-9A-Fa-f]{1,4}){1,7}|[0-9A-Fa-f]{1,4})(?![\w:])/g, validate: ipv6Valid },
