@@ -61,3 +61,15 @@ describe('numbers that only look like one stay whole', () => {
     'Qty 2 × 12.99 = 25.98',
   ])('%s', (text) => expect(scrubber.redact(text).text).toBe(text));
 });
+
+describe('a selector naming an element by a CSS-escaped id', () => {
+  // CSS escapes a leading digit in an id: #\34 111… is the id "4111…".
+  it('is checked on the id it names', () => {
+    expectGone('#\\34 111111111111111', '111111111111111', ['#']);
+    expectGone('\\34 111111111111111', '111111111111111', []);
+    expectGone('form > button#\\34 111111111111111.primary', '111111111111111', ['form > button#', '.primary']);
+  });
+  it('keeps escaped ids that hold nothing', () => {
+    for (const s of ['#\\31 23-main', '.col-\\32 xl', 'a[href="\\2f home"]']) expect(scrubber.redact(s).text).toBe(s);
+  });
+});

@@ -8,6 +8,7 @@ import type { EntityRecognizer, EntityType } from './entities';
 import { compileLinear, type LinearPattern } from './linear-regex';
 import { BUILTIN_FINDERS } from './finders';
 import { validInside } from './candidates';
+import { cssUnescape } from './css-escape';
 
 const NER_TAG: Record<EntityType, string> = { person: 'PERSON', place: 'PLACE', organization: 'ORG' };
 
@@ -57,8 +58,8 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
   const replacementFor = (rule: string): string =>
     config.replacement.style === 'typed' ? `<${tags.get(rule) ?? 'REDACTED'}>` : config.replacement.generic;
 
-  const find = (text: string): RedactionSpan[] => {
-    if (!text || text.length < 2) return [];
+  /** Every span any rule finds in `text`, unsorted and overlapping. */
+  const collect = (text: string): RedactionSpan[] => {
     const found: RedactionSpan[] = [];
     const hasDigit = /\d/.test(text);
     for (const rule of rules) {
@@ -93,6 +94,15 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
     if (ner && config.ner.enabled) {
       for (const e of ner.find(text, config.ner.entities)) found.push({ start: e.start, end: e.end, rule: e.type });
     }
+    return found;
+  };
+
+  const find = (text: string): RedactionSpan[] => {
+    if (!text || text.length < 2) return [];
+    const found = collect(text);
+    // A selector's escaped id (#\34 111…) is read unescaped too; what is found there covers its escaped form.
+    const css = cssUnescape(text);
+    if (css) for (const s of collect(css.text)) found.push({ start: css.at[s.start]!, end: css.at[s.end]!, rule: s.rule });
     // Longest first at each position; drop spans overlapping a kept one.
     found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
     const kept: RedactionSpan[] = [];
