@@ -220,6 +220,7 @@ interface TextWalk {
   limits: TextBoxLimits;
   until: number;
   complete: boolean;
+  timedOut?: boolean;
   stopped: boolean;
   visits: number;
   /** Elements the walk reached on screen (their own text measured): a hit test landing under one of them is done. */
@@ -419,7 +420,7 @@ export class DomSnapshotter {
     if (!root || !place) return { boxes: [], complete: true };
     this.textElement(root, place, false, w);
     if (!w.stopped) this.probeHidden(place, w);
-    return { boxes: w.out, complete: w.complete };
+    return { boxes: w.out, complete: w.complete, ...(w.timedOut ? { timedOut: true } : {}) };
   }
 
   /** id of `el` as written into the tree: the element itself, or its nearest serialised ancestor. */
@@ -889,7 +890,10 @@ export class DomSnapshotter {
    * are skipped. Returns the top of a box skipped for lying below the clip (null otherwise), for textChildren.
    */
   private textElement(el: Element, place: Place, invisible: boolean, w: TextWalk): OffScreen | null {
-    if ((++w.visits & 63) === 0 && performance.now() > w.until) this.stopTextWalk(w);
+    if ((++w.visits & 63) === 0 && performance.now() > w.until) {
+      this.stopTextWalk(w);
+      w.timedOut = true;
+    }
     if (w.stopped) return null;
     const tag = tagOf(el);
     if (SKIP_TAGS.has(tag) || NO_TEXT_TAGS.has(tag)) return null;

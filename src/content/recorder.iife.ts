@@ -30,6 +30,9 @@ import { reportPlaceOnly } from './place-only';
 import { WHOLE_SCREEN, type ScreenRegions } from '../core/tab-text-map';
 
 const FRAME_TAGS = new Set(['iframe', 'frame']);
+/** Reports again after a text walk the time cap cut: at most this many in a row, this far apart. */
+const WALK_RETRIES = 2;
+const WALK_RETRY_MS = 300;
 
 /** Frames per tab get disjoint id ranges, so ids from different frames never collide. */
 const IDS_PER_FRAME = 1_000_000;
@@ -157,6 +160,10 @@ function main(): void {
     // Every frame reports its screen regions as it settles: the worker keeps them in the tab's text map and
     // blurs every capture of the tab from all frames' regions, whichever frame a step comes from.
     let placed = top;
+    // A walk the time cap cut (a busy moment: a page still loading, OCR starting) leaves the rest of the screen
+    // to OCR, seconds of it: the frame reports again soon, and the capture that follows has the whole map.
+    let walkRetries = 0;
+    let walkRetry: ReturnType<typeof setTimeout> | null = null;
     const reportSettled = (lastChangeAt: number): void => {
       if (!rec.recording) return;
       const topScroll = rec.topScroll();
@@ -171,7 +178,18 @@ function main(): void {
         const snap = rec.snapshotter.snapshot();
         // The text this frame's DOM read and scrubbed, on screen: a line the worker's detector finds elsewhere is
         // read by OCR. A list cut short by its caps only means more of the frame is read.
-        regions = { redacted: snap.redactedRegions, media: snap.mediaRegions, explained: rec.snapshotter.textBoxes().boxes };
+        const text = rec.snapshotter.textBoxes();
+        regions = { redacted: snap.redactedRegions, media: snap.mediaRegions, explained: text.boxes };
+        if (walkRetry) clearTimeout(walkRetry);
+        walkRetry = null;
+        if (!text.timedOut) walkRetries = 0;
+        else if (walkRetries < WALK_RETRIES) {
+          walkRetries++;
+          walkRetry = setTimeout(() => {
+            walkRetry = null;
+            reportSettled(rec.snapshotter.lastChangeAt);
+          }, WALK_RETRY_MS);
+        }
       } catch (error) {
         // Whatever a page did to break the measuring, the capture still happens: a subframe without regions in
         // the tab's map is blurred whole, and the top frame's whole frame is read by OCR.
@@ -192,7 +210,7 @@ function main(): void {
       askOffset?.();
     }, () => rec.snapshotter.noteViewChange());
     rec.snapshotter.onChange = settle.changed;
-    stops.push(settle.stop);
+    stops.push(settle.stop, () => { if (walkRetry) clearTimeout(walkRetry); });
     if (!top) {
       if (secret && hello) {
         const channel = requestOffset(window, secret, hello.frameId, (o) => {

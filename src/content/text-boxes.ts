@@ -16,6 +16,8 @@ export interface TextBoxes {
    * text, and the caller should not treat the list as "everything the DOM explains".
    */
   complete: boolean;
+  /** The time cap cut it (a busy moment, not a page too big for the walk): a walk later may well finish. */
+  timedOut?: boolean;
 }
 
 export interface TextBoxLimits {
