@@ -28,6 +28,10 @@ describe('a value right beside other numbers is found, and its neighbours kept',
     ['3 5500-0000-0000-0004 12', '5500-0000-0000-0004', ['3 ', ' 12']],
     ['2024-03-15 378282246310005 x2', '378282246310005', ['2024-03-15 ', ' x2']],
     ['10/03/2024 3782 822463 10005', '3782 822463 10005', ['10/03/2024 ']],
+    // a card with another number after it: the number is not part of the card
+    ['71217 4547-4918-2711-0639 166', '4547-4918-2711-0639', ['71217 ', ' 166']],
+    ['59046 5543 0339 6147 8702 6', '5543 0339 6147 8702', ['59046 ', ' 6']],
+    ['5514645247939408 10/25 543', '5514645247939408', [' 10/25 543']],
     // an IBAN after a reference that starts like one
     ['Rechnung RE12 DE89 3704 0044 0532 0130 00', 'DE89 3704 0044 0532 0130 00', ['Rechnung RE12 ']],
     // phones after an order number or a row number

@@ -24,6 +24,7 @@ const CUE = new RegExp(`(?:^|[^${L}])(?:${cueAlternation(CUES.phone)})\\.?\\s*(?
 function looksLikeOtherNumber(s: string): boolean {
   const t = s.trim();
   if (/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(t)) return true; // a date
+  if (/^\d{1,2}\/\d{2}(?:\d{2})?$/.test(t)) return true; // a month and year (a card's expiry), a day and month
   if (/^(?:\d{1,3}\.){3}\d{1,3}$/.test(t)) return true; // an IPv4 address
   if (/^\d+(?:\.\d+){2,}$/.test(t) && !/^\d{2,4}\.\d{2,4}\.\d{2,4}(?:\.\d{2,4})?$/.test(t)) return true; // a version (1.2.10)
   if (/^\d{1,2}:\d{2}/.test(t)) return true;
@@ -96,13 +97,15 @@ function leadApart(number: string, groups: Group[]): boolean {
 function startsIn(number: string, groups: Group[]): number[] {
   const text = (g: Group): string => number.slice(g.start, g.end);
   const opens = (g: Group): boolean => /^(?:\+|\()/.test(text(g)) || (/^0/.test(text(g)) && digitsFrom(g) >= 10);
+  // Two 4-digit groups side by side are one run (a card, a tracking number): no number starts between them.
+  const midRun = (i: number): boolean => text(groups[i - 1]!).length === 4 && text(groups[i]!).length === 4;
   // A trunk 0 opens a number only with a whole national number after it: in "22 080 12 48" 080 is a subscriber's.
   const digitsFrom = (g: Group): number => number.slice(g.start).replace(/\D/g, '').length;
   const inner: number[] = [];
   for (let i = 1; i < groups.length; i++) {
     const g = groups[i]!;
     if (!/\s/.test(g.sep)) continue;
-    if (opens(g) || groups[i - 1]!.end - groups[i - 1]!.start >= 7) inner.push(i);
+    if ((opens(g) && !midRun(i)) || groups[i - 1]!.end - groups[i - 1]!.start >= 7) inner.push(i);
     else if (i === 1 && leadApart(number, groups)) inner.push(i);
   }
   return opens(groups[0]!) ? [0, ...inner] : [...inner, 0];

@@ -7,9 +7,12 @@ export function luhnValid(text: string): boolean {
   if (digits.length < 13 || digits.length > 19) return false;
   // A 13-digit run starting 978/979 is an ISBN (Bookland), not a card: no network issues 13-digit 97… cards.
   if (digits.length === 13 && /^97[89]/.test(digits)) return false;
-  // Written in groups, a card number uses its networks' groupings (4-4-4-4, 4-6-5, 4-6-4, …), not an order number's 3-7-7.
+  // Written in groups, a card number uses its networks' groupings (4-4-4-4, 4-4-4-4-3, 4-4-4-1, 4-6-5, 4-6-4) and one
+  // separator, not an order number's 3-7-7, nor a card with another number after it ("4547-4918-2711-0639 166").
+  const seps = new Set(text.trim().match(/[ .-]/g) ?? []);
   const groups = text.trim().split(/[ .-]/).map((g) => g.length);
-  if (groups.length > 1 && !(groups.slice(0, -1).every((n) => n === 4) && groups.at(-1)! <= 4) && !/^4,6,[45]$/.test(groups.join(','))) return false;
+  if (seps.size > 1) return false;
+  if (groups.length > 1 && !(groups.slice(0, -1).every((n) => n === 4) && [1, 3, 4].includes(groups.at(-1)!)) && !/^4,6,[45]$/.test(groups.join(','))) return false;
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = Number(digits[digits.length - 1 - i]);
