@@ -99,5 +99,3 @@ export const BUILTIN_RECOGNIZERS: Recognizer[] = [
   },
 ];
 
-/** Query parameters and URL parts that carry credentials. */
-export const SENSITIVE_URL_PARAM = /^(?!token_type$)(?:.*token.*|.*secret.*|.*password.*|.*session.*|passwd|pwd|api[_-]?key|apikey|key|access[_-]?key|auth|authorization|sid|jsessionid|phpsessid|sig|signature|hmac|code|otp|state|nonce|ticket|samlresponse|samlrequest|x-amz-credential|x-amz-signature|x-goog-signature|x-goog-credential|client_secret)$/i;

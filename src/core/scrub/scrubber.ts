@@ -2,13 +2,14 @@
 // their credentials, and site rules. Pure: the same code runs in the page, the
 // service worker, the CLI and the tests.
 import type { Redactor, RedactionResult, RedactionSpan } from '../redactor';
-import { BUILTIN_RECOGNIZERS, SENSITIVE_URL_PARAM, type Recognizer } from './recognizers';
+import { BUILTIN_RECOGNIZERS, type Recognizer } from './recognizers';
 import { hostMatches, type ScrubConfig } from './config';
 import type { EntityRecognizer, EntityType } from './entities';
 import { compileLinear, type LinearPattern } from './linear-regex';
 import { BUILTIN_FINDERS } from './finders';
 import { validInside } from './candidates';
 import { cssUnescape } from './css-escape';
+import { urlPieces } from './url-parts';
 
 const NER_TAG: Record<EntityType, string> = { person: 'PERSON', place: 'PLACE', organization: 'ORG' };
 
@@ -162,14 +163,16 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
   /**
    * A URL in any form: absolute, relative (`/checkout?coupon=…&session_token=…`),
    * protocol-relative (`//cdn…`), query-only (`?code=…`) or fragment-only
-   * (`#access_token=…`). Its shape stays (scheme, host, path, parameter names);
-   * credentials in user-info, secret-named parameters in the query and the
-   * fragment, and values any rule matches are replaced.
+   * (`#access_token=…`), read whole (url-parts.ts): its shape stays (scheme,
+   * host, path, parameter names); user info and the values of secret-named
+   * parameters wherever they sit (query, hash route, matrix parameters, a URL
+   * nested in a parameter) are replaced, and so is any other part a rule matches.
    */
   const redactUrl = (url: string): RedactionResult => {
     if (/^(?:javascript|data|blob|about|mailto|tel):/i.test(url.trim())) return redact(url);
     const spans: RedactionSpan[] = [];
     const note = (rule: string): void => { spans.push({ start: 0, end: 0, rule }); };
+    /** A part that is no secret by its name, decoded and read by the rules; as it was when none matches. */
     const part = (raw: string): string => {
       let decoded = raw;
       try {
@@ -182,41 +185,20 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
       r.spans.forEach((s) => note(s.rule));
       return r.text;
     };
-    const params = (query: string): string => query.split('&').map((pair) => {
-      const eq = pair.indexOf('=');
-      const key = eq < 0 ? pair : pair.slice(0, eq);
-      const value = eq < 0 ? '' : pair.slice(eq + 1);
-      let name = key;
-      try {
-        name = decodeURIComponent(key);
-      } catch {
-        // keep raw
-      }
-      if (eq >= 0 && value && SENSITIVE_URL_PARAM.test(name)) {
+    let out = '';
+    let at = 0;
+    for (const p of urlPieces(url)) {
+      out += url.slice(at, p.start);
+      if (p.secret) {
         note('url_credentials');
-        return `${key}=${replacementFor('url_credentials')}`;
+        out += replacementFor('url_credentials');
+      } else {
+        out += part(url.slice(p.start, p.end));
       }
-      return eq < 0 ? part(key) : `${part(key)}=${part(value)}`;
-    }).join('&');
-    // scheme://user:pass@host:port  |  //host  |  (relative: none)
-    const m = /^(?<scheme>[a-z][a-z0-9+.-]*:)?(?:\/\/(?<userinfo>[^@/?#]*@)?(?<host>[^/?#]*))?(?<path>[^?#]*)(?:\?(?<query>[^#]*))?(?:#(?<hash>.*))?$/is.exec(url);
-    if (!m?.groups) return redact(url);
-    const g = m.groups;
-    let head = '';
-    if (g.scheme !== undefined || g.host !== undefined) {
-      let userinfo = '';
-      if (g.userinfo) {
-        userinfo = `${replacementFor('url_credentials')}@`;
-        note('url_credentials');
-      }
-      head = `${g.scheme ?? ''}${g.host !== undefined ? `//${userinfo}${part(g.host)}` : ''}`;
+      at = p.end;
     }
-    const path = (g.path ?? '').split('/').map(part).join('/');
-    const query = g.query !== undefined ? `?${params(g.query)}` : '';
-    // A fragment holding parameters (OAuth's #access_token=…&state=…) is read as parameters.
-    const hash = g.hash !== undefined ? `#${g.hash.includes('=') ? params(g.hash) : part(g.hash)}` : '';
     if (spans.length === 0) return { text: url, spans };
-    return { text: `${head}${path}${query}${hash}`, spans };
+    return { text: out + url.slice(at), spans };
   };
 
   return {

@@ -1,44 +1,51 @@
-// Links written in page text ("https://app…/reset?email=…&token=…"): only the
-// secret parts go. The values of credential-named query and fragment
-// parameters and user:password@ are spans; the scheme, host, path and the
-// other parameters stay, so the link still says where it pointed.
-import { SENSITIVE_URL_PARAM } from './recognizers';
+// Links written in page text: only the secret parts go. A link is an
+// absolute URL ("https://app…/reset?email=…&token=…"), or a relative one that
+// carries parameters (a log line's "GET /auth/callback?code=…", "/b/roadmap?session=…",
+// an href="…" in HTML shown as text, "#access_token=…"). Each is read whole
+// (url-parts.ts); the values of credential-named parameters and user:password@
+// are spans, and the scheme, host, path and the other parameters stay, so
+// the link still says where it pointed.
+import { urlPieces } from './url-parts';
 import { NO_SPANS, type Span, type SpanFinder } from './finder';
 
-const URL_IN_TEXT = /\b(?:https?|wss?|ftp):\/\/[^\s<>"'`]+/gi;
+export { urlSecretSpans } from './url-parts';
 
-function decoded(name: string): string {
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}
+// A run of characters a URL can hold in text: quotes, brackets and spaces end it. Each match consumes its run, so linear.
+const TOKEN = /[^\s<>"'`]+/g;
+const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
+const PATH_LIKE = /^[\w.~%-]*$/;
+// Punctuation that ends a sentence, not the link ("see https://…/x?a=b.").
+const TRAILING = '.,;:!?)]}';
 
-/** Spans of secret values inside one URL that starts at `offset`. */
-export function urlSecretSpans(url: string, offset = 0): Span[] {
-  const spans: Span[] = [];
-  const auth = /^[a-z][a-z0-9+.-]*:\/\/([^@/?#\s]+)@/i.exec(url);
-  if (auth?.[1]) spans.push({ start: offset + url.indexOf(auth[1]), end: offset + url.indexOf(auth[1]) + auth[1].length });
-  const q = url.search(/[?#]/);
-  if (q < 0) return spans;
-  const pairs = /([^?#&=;]+)=([^&#;]*)/g;
-  pairs.lastIndex = q;
-  for (let m = pairs.exec(url); m; m = pairs.exec(url)) {
-    if (!m[2] || !SENSITIVE_URL_PARAM.test(decoded(m[1]!))) continue;
-    const start = offset + m.index + m[1]!.length + 1;
-    spans.push({ start, end: start + m[2].length });
+/** Where the link in a token starts, or -1: at its scheme, else at a relative reference that carries parameters. */
+function linkStart(token: string): number {
+  // Found from "://" backwards, not by a pattern tried at every position (quadratic on a long run of letters).
+  const colon = token.indexOf('://');
+  if (colon > 0) {
+    let start = colon;
+    while (start > 0 && SCHEME_CHAR.test(token[start - 1]!)) start--;
+    while (start < colon && !/[A-Za-z]/.test(token[start]!)) start++;
+    if (start < colon) return start;
   }
-  return spans;
+  if (!token.includes('=')) return -1;
+  const mark = token.search(/[/?#]/);
+  if (mark < 0) return -1;
+  // "checkout.html?sid=…", "api/v1?key=…" start with their path; "href=/x?…", "(/x?…" at the slash.
+  const start = PATH_LIKE.test(token.slice(0, mark)) ? 0 : mark;
+  return /[?#;]/.test(token.slice(start)) ? start : -1;
 }
 
 export function findUrlSecrets(text: string): readonly Span[] {
-  if (!text.includes('://')) return NO_SPANS;
+  if (!text.includes('=') && !text.includes('://')) return NO_SPANS;
   const spans: Span[] = [];
-  URL_IN_TEXT.lastIndex = 0;
-  for (let m = URL_IN_TEXT.exec(text); m; m = URL_IN_TEXT.exec(text)) {
-    const url = m[0].replace(/[.,;:!?)\]]+$/, '');
-    spans.push(...urlSecretSpans(url, m.index));
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const start = linkStart(m[0]);
+    if (start < 0) continue;
+    let end = m[0].length;
+    while (end > start && TRAILING.includes(m[0][end - 1]!)) end--;
+    const link = m[0].slice(start, end);
+    for (const p of urlPieces(link)) if (p.secret) spans.push({ start: m.index + start + p.start, end: m.index + start + p.end });
   }
   return spans;
 }
