@@ -12,13 +12,16 @@ function unescapeXml(s: string): string {
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 }
 
+// Attributes whose value is a URL, relative ones too (href="/invite/accept?sig=…"): read as URLs, whole.
+const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'poster', 'cite', 'background', 'ping']);
+
 export function rescrubDomTree(xml: string, scrubber: Scrubber, counts: Record<string, number>): string {
   const count = (rules: { rule: string }[]): void => rules.forEach((s) => { counts[s.rule] = (counts[s.rule] ?? 0) + 1; });
   return xml
     // Our own element ids and boxes are numbers the recorder wrote, not page text: the pattern passes over them.
     .replace(/ (?!(?:id|bbox)=)([\w:.-]+)="([^"]*)"/g, (m, name: string, value: string) => {
       const raw = unescapeXml(value);
-      const r = /^(https?|wss?):\/\//.test(raw) ? scrubber.redactUrl(raw) : scrubber.redact(raw);
+      const r = URL_ATTRS.has(name) || /^(https?|wss?):\/\//.test(raw) ? scrubber.redactUrl(raw) : scrubber.redact(raw);
       if (r.spans.length === 0) return m;
       count(r.spans);
       return ` ${name}="${escapeXmlAttr(r.text)}"`;

@@ -9,6 +9,7 @@ import { defaultEntityRecognizer } from '../../src/core/scrub/cued-entities';
 import { defaultConfig } from '../../src/core/scrub/default-config';
 import { decodeWithOffsets, urlPieces } from '../../src/core/scrub/url-parts';
 import { isSecretParam } from '../../src/core/scrub/url-keys';
+import { rescrubDomTree } from '../../src/core/rescrub';
 
 const scrubber = createScrubber(defaultConfig(), defaultEntityRecognizer());
 const R = '<REDACTED>';
@@ -63,6 +64,13 @@ describe('links in plain text', () => {
     'if (a=b) return x?y:z;',
     'Cookie consent: theme=dark; lang=en',
   ])('keeps %s', (text) => expect(scrubber.redact(text).text).toBe(text));
+});
+
+describe('a dom_tree re-scrubbed: relative links in URL attributes are URLs', () => {
+  it('drops the secret of a relative href and keeps the rest of the tree', () => {
+    const xml = '<a id="3" href="/invite/accept?sig=9f8e7d6c5b4a3f2e&amp;ref=mail">Join</a>';
+    expect(rescrubDomTree(xml, scrubber, {})).toBe(`<a id="3" href="/invite/accept?sig=${R.replace(/</g, '&lt;').replace(/>/g, '&gt;')}&amp;ref=mail">Join</a>`);
+  });
 });
 
 describe('parameter names', () => {
