@@ -38,8 +38,11 @@ describe('a value right beside other numbers is found, and its neighbours kept',
     ['Order 12345678 415-555-2671', '415-555-2671', ['Order 12345678 ']],
     ['Order 98765432 030 1234 5678', '030 1234 5678', ['Order 98765432 ']],
     ['#12 030 1234 5678', '030 1234 5678', ['#12 ']],
-    // an ID beside a quantity keeps the quantity
+    // an ID beside a quantity, a year or a date keeps them
     ['Qty 1 123-45-6789', '123-45-6789', ['Qty 1 ']],
+    ['Passport No: X12345678 issued 2019', 'X12345678', ['Passport No: ', ' issued 2019']],
+    ['Personalausweis: L01X00T47 gültig bis 2030', 'L01X00T47', [' gültig bis 2030']],
+    ['Steuer-ID 12345678901 2024', '12345678901', ['Steuer-ID ', ' 2024']],
   ])('%s', (text, value, kept) => expectGone(text, value, kept));
 });
 

@@ -58,9 +58,11 @@ export function findLabelledValues(text: string): readonly Span[] {
     const at = m.index + m[0].length;
     const v = DOC_VALUE.exec(text.slice(at, at + 40));
     if (!v) continue;
-    // Trim a trailing group that is a word ("… issued"), keep one that is part of the number.
-    let value = v[0];
-    while (/[ ./-][A-Za-z]{3,}$/.test(value)) value = value.replace(/[ ./-][A-Za-z]{3,}$/, '');
+    // The number ends at the first word after it ("X12345678 issued 2019"); a long first group is the whole number,
+    // and a group after a space is another one ("12345678901 2024").
+    let value = v[0].replace(/[ ./-][A-Za-z]*[a-z][A-Za-z]*(?:[ ./-].*)?$/, '').replace(/[ ./-][A-Za-z]{3,}$/, '');
+    const first = /^[A-Za-z0-9]{7,}(?= )/.exec(value);
+    if (first) value = first[0];
     // Its first group holds a digit or is a short capital prefix (CX1234567, AB 12 34 56 C), not a word ("is 0612…").
     const head = /^[A-Za-z0-9]+/.exec(value)?.[0] ?? '';
     if (!/\d/.test(head) && !/^[A-Z]{1,3}$/.test(head)) continue;

@@ -51,7 +51,8 @@ function countOrList(s: string): boolean {
 /** Shapes only a phone label makes a phone number. */
 function unlikelyWithoutCue(s: string): boolean {
   // A lone lead digit is a count or a row number; only NANP's 1 leads a national number.
-  return countOrList(s) || /^[2-9]\s/.test(s.trim());
+  // A lead of seven digits or more before other groups is a number of its own (an ID, an order number).
+  return countOrList(s) || /^[2-9]\s/.test(s.trim()) || /^\d{7,}[\s./-]+\d/.test(s.trim());
 }
 
 function possible(candidate: string, country?: CountryCode): boolean {
