@@ -188,7 +188,7 @@ async function ocrTimes(fixturesUrl, dist, config) {
         const runs = [];
         let last = null;
         for (const dataUrl of variants(png, 4)) {
-          const job = { imageId: 'bench', dataUrl, devicePixelRatio: 1, redactedRegions: [], mediaRegions: [], domVouches: false, config: cfg };
+          const job = { imageId: 'bench', dataUrl, devicePixelRatio: 1, redactedRegions: [], mediaRegions: [], domVouches: false, config: cfg, configHash: `bench-${upscale}` };
           const t = performance.now();
           last = await worker.evaluate((j) => chrome.runtime.sendMessage({ kind: 'offscreen/scrub-frame', target: 'offscreen', job: j }), job);
           runs.push(performance.now() - t);

@@ -1,6 +1,6 @@
 // The scrubber config in force: the last config that validated, kept in
 // storage.local (so content scripts read it too), or the shipped default.
-import { localStore } from '../platform/stores';
+import { localStore, onLocalChange } from '../platform/stores';
 import type { Reply } from '../core/messages';
 import { configHash as hashText, parseScrubConfig, type ScrubConfig } from '../core/scrub/config';
 import { DEFAULT_CONFIG_TEXT, defaultConfig } from '../core/scrub/default-config';
@@ -14,12 +14,30 @@ const IN_FORCE_KEY = 'scrubConfigInForce';
 
 let cached: { text: string; scrubber: Scrubber } | null = null;
 
-export async function activeConfig(): Promise<{ text: string; config: ScrubConfig; isDefault: boolean }> {
+export interface ActiveConfig { text: string; config: ScrubConfig; isDefault: boolean; hash: string }
+
+/**
+ * Read once, then kept until it changes (from any context: storage.onChanged), not read from storage per step
+ * and per frame. A worker restart reads it again.
+ */
+let memo: Promise<ActiveConfig> | null = null;
+let stopWatching: (() => void) | null = null;
+
+async function readConfig(): Promise<ActiveConfig> {
   const got = await localStore().get([TEXT_KEY, CONFIG_KEY]);
   const text = got[TEXT_KEY] as string | undefined;
   const config = got[CONFIG_KEY] as ScrubConfig | undefined;
-  if (text && config) return { text, config, isDefault: false };
-  return { text: DEFAULT_CONFIG_TEXT, config: defaultConfig(), isDefault: true };
+  if (text && config) return { text, config, isDefault: false, hash: hashText(text) };
+  return { text: DEFAULT_CONFIG_TEXT, config: defaultConfig(), isDefault: true, hash: hashText(DEFAULT_CONFIG_TEXT) };
+}
+
+export function activeConfig(): Promise<ActiveConfig> {
+  stopWatching ??= onLocalChange([TEXT_KEY, CONFIG_KEY], () => { memo = null; });
+  memo ??= readConfig().catch((error: unknown) => {
+    memo = null;
+    throw error;
+  });
+  return memo;
 }
 
 /**
@@ -51,9 +69,10 @@ export async function saveConfig(text: string): Promise<Reply<'config/save'>> {
   const parsed = parseScrubConfig(text);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   await localStore().set({ [TEXT_KEY]: text, [CONFIG_KEY]: parsed.config, [IN_FORCE_KEY]: parsed.config });
+  memo = null;
   return { ok: true, hash: hashText(text) };
 }
 
 export async function configHash(): Promise<string> {
-  return hashText((await activeConfig()).text);
+  return (await activeConfig()).hash;
 }

@@ -183,7 +183,7 @@ async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage 
   const meta = p.frame?.kind === 'sealed' ? p.frame : (held?.facts ?? null);
   // Image work competes with the page for CPU: during a recording, wait for a pause unless steps are piling up.
   if (task.status === 'recording' && (await backlog()) <= MAX_BACKLOG_TO_WAIT) await untilUserPauses();
-  const { config } = await activeConfig();
+  const { config, hash: configHash } = await activeConfig();
   const imageId = imageIdFor(p.draftId);
   const shift = regionShift(p.draft.topScroll, meta?.topScroll);
   const note = [meta?.note, shift && `the page was scrolled by ${Math.round(shift.x)}, ${Math.round(shift.y)} px after this frame; blur regions moved to match`]
@@ -197,7 +197,7 @@ async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage 
   try {
     const result = await scrubFrameOffscreen({
       imageId, dataUrl, devicePixelRatio: p.draft.devicePixelRatio, redactedRegions: p.draft.redactedRegions,
-      mediaRegions: p.draft.mediaRegions ?? [], domVouches: meta?.fresh ?? false, mapVouches: !!meta?.regions && (meta.mapSettled ?? false), config, ...(shift ? { regionShift: shift } : {}),
+      mediaRegions: p.draft.mediaRegions ?? [], domVouches: meta?.fresh ?? false, mapVouches: !!meta?.regions && (meta.mapSettled ?? false), config, configHash, ...(shift ? { regionShift: shift } : {}),
       ...(frameRegions ? { frameRegions } : {}), ...(meta?.topScroll ? { frameScroll: meta.topScroll } : {}),
     });
     const capturedAt = meta?.capturedAt ?? p.arrivedAt;

@@ -40,6 +40,8 @@ export interface FrameJob {
   /** The top window's scroll when the frame was captured: text detection lays its bands on the page with it. */
   frameScroll?: ScrollOffset;
   config: ScrubConfig;
+  /** Names `config`: one scrubber (and its caches) serves every frame scrubbed with the same config. */
+  configHash: string;
 }
 
 export interface FrameJobResult {

@@ -13,13 +13,22 @@ import { mergeRegions } from '../core/tab-text-map';
 import { unclip, unexplainedLines } from '../core/text-detection';
 import { detectLines, type Detection } from './text-detector';
 import { cropScale, planCrops, type Crop } from '../core/ocr-crops';
-import { createScrubber } from '../core/scrub/scrubber';
+import { createScrubber, type Scrubber } from '../core/scrub/scrubber';
 import { defaultEntityRecognizer } from '../core/scrub/cued-entities';
 import { blurRect, canvasPng } from '../platform/image-ops';
 import { db } from '../platform/db';
 import { readLines } from './ocr';
 
 const ner = defaultEntityRecognizer();
+/** The scrubber of the config the last frame used: built once per config, not once per frame. */
+let scrubberOf: { hash: string; scrubber: Scrubber } | null = null;
+
+function scrubberFor(job: FrameJob): Scrubber {
+  if (scrubberOf?.hash !== job.configHash) {
+    scrubberOf = { hash: job.configHash, scrubber: createScrubber(job.config, job.config.ner.enabled ? ner : null) };
+  }
+  return scrubberOf.scrubber;
+}
 /** OCR lines by crop pixels: an unchanged image or canvas is read once, not on every step. */
 const cache = new Map<string, OcrLine[]>();
 const CACHE_ENTRIES = 256;
@@ -92,7 +101,7 @@ export async function scrubFrame(job: FrameJob): Promise<FrameJobResult> {
     // vouch for is read whole as well, but a whole-frame read at 1x misses small text that a crop reads.
     const areas = unexplained.length ? planCrops([...regions.media, ...unexplained], width, height) : mediaCrops;
     const plan = fullFrame ? [{ x: 0, y: 0, width, height }, ...areas.filter((c) => c.width < width || c.height < height)] : areas;
-    const scrubber = createScrubber(job.config, job.config.ner.enabled ? ner : null);
+    const scrubber = scrubberFor(job);
     const toBlur: Box[] = [];
     for (const crop of plan) {
       crops++;

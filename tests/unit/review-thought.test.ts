@@ -6,7 +6,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const written: { taskId: string; seq: number; thought: string; counts: Record<string, number> }[] = [];
 
 // The browser's storage: empty, so the shipped config is in force. IndexedDB: what would be written.
-vi.mock('../../src/platform/stores', () => ({ localStore: () => ({ get: () => Promise.resolve({}), set: () => Promise.resolve() }) }));
+vi.mock('../../src/platform/stores', () => ({
+  localStore: () => ({ get: () => Promise.resolve({}), set: () => Promise.resolve() }),
+  onLocalChange: () => () => undefined,
+}));
 vi.mock('../../src/platform/review-store', () => ({
   storeThought: (taskId: string, seq: number, thought: string, counts: Record<string, number>) => {
     written.push({ taskId, seq, thought, counts });
