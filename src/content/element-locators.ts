@@ -7,6 +7,7 @@
 // keys, form names, labels) come first, and a selector anchored on one stops
 // climbing as soon as it is unique.
 import { attrOf, tagOf } from './dom-safe';
+import { cssUnescape } from '../core/scrub/css-escape';
 
 const idOf = (el: Element): string => attrOf(el, 'id') ?? '';
 
@@ -78,10 +79,13 @@ export function cssSelector(el: Element, usable: IdFilter = () => true): string 
 
 /** The ids and attribute values a selector names (unescaped). */
 export function selectorNames(selector: string): string[] {
-  const ids = [...selector.matchAll(/#((?:\\.|[\w-])+)/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1'));
-  const values = [...selector.matchAll(/\[[\w-]+="((?:\\.|[^"\\])*)"\]/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1'));
+  // A hex escape takes one whitespace after it (`#\34 111…` is the id "4111…"): read whole, then undone.
+  const ids = [...selector.matchAll(/#((?:\\[0-9a-fA-F]{1,6}[ \t\n\r\f]?|\\.|[\w-])+)/g)].map((m) => unescaped(m[1]!));
+  const values = [...selector.matchAll(/\[[\w-]+="((?:\\.|[^"\\])*)"\]/g)].map((m) => unescaped(m[1]!));
   return [...ids, ...values];
 }
+
+const unescaped = (raw: string): string => cssUnescape(raw)?.text ?? raw.replace(/\\(.)/g, '$1');
 
 export function xPath(el: Element): string {
   const parts: string[] = [];

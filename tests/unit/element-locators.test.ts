@@ -45,4 +45,8 @@ describe('selectorNames', () => {
   it('lists the ids and attribute values a selector names, unescaped', () => {
     expect(selectorNames('#a\\.b > div[row-id="SKU-\\"1\\""] > input[name="q"]')).toEqual(['a.b', 'SKU-"1"', 'q']);
   });
+  it('undoes hex escapes, which take the whitespace after them: an id made of a card number is read whole', () => {
+    expect(selectorNames('#\\34 111111111111111 > span')).toEqual(['4111111111111111']);
+    expect(selectorNames('[data-id="\\34 111"]')).toEqual(['4111']);
+  });
 });
