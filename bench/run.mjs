@@ -1,7 +1,7 @@
 // npm run bench: prints tables and writes bench/results.json. Figures are
 // ratios against a peer measured in the same process where one exists.
 // Never run as part of npm test: timings are not assertions.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serveStatic } from '../scripts/fixture-server.mjs';
 import { CHROME_BUILD } from '../scripts/build-paths.mjs';
@@ -17,6 +17,22 @@ import { runBrowsersBench } from './browsers-bench.mjs';
 import { runDetectBench } from './detect-bench.mjs';
 
 const root = resolve(import.meta.dirname, '..');
+
+/** Rows of measures, a column per evaluation set: "now (before)". */
+function setsTable(sets) {
+  const names = Object.keys(sets);
+  const cell = (now, before) => (now === undefined ? '' : before === undefined || before === null ? String(now) : `${now} (${before})`);
+  const row = (measure, get) => Object.fromEntries([['measure', measure], ...names.map((n) => [n, cell(get(sets[n]), sets[n].before ? get(sets[n].before) : null)])]);
+  const types = [...new Set(names.flatMap((n) => Object.keys(sets[n].per_type)))].sort();
+  return [
+    Object.fromEntries([['measure', 'texts / values / negatives'], ...names.map((n) => [n, `${sets[n].split_items} / ${sets[n].labelled} / ${sets[n].negatives}`])]),
+    row('strict recall', (s) => s.strict_recall),
+    row('lenient recall', (s) => s.lenient_recall),
+    ...types.map((t) => row(`  ${t}`, (s) => s.per_type[t]?.strict)),
+    row('hard negatives unchanged', (s) => s.negatives_unchanged),
+    row('over-redaction', (s) => s.over_redaction),
+  ];
+}
 const only = process.argv.slice(2);
 const want = (name) => only.length === 0 || only.includes(name);
 
@@ -52,6 +68,7 @@ try {
     printTable('Scrub time per MB as the page grows (the 10k-element tree repeated)', r.linearity);
     const c = r.corpus;
     printTable(`Independent corpus, test split (${c.test_items} of ${c.items} texts, ${c.locales} locales, ${c.labelled} labelled values, ${c.test_negatives} hard negatives): strict recall ${c.strict_recall}, lenient ${c.lenient_recall}, negatives unchanged ${c.negatives_unchanged}, over-redaction ${c.over_redaction}`, c.per_type);
+    printTable('Three evaluation sets side by side, test halves (now / before issue 23 item 5, same run): strict recall overall and per type, hard negatives unchanged, over-redaction', setsTable(r.sets));
     printTable(`Authors' own sample (${r.quality.items} texts, ${r.quality.labelled} labelled secrets; shares the rules' blind spots): recall ${r.quality.recall}, precision ${r.quality.precision}`, r.quality.per_kind);
     if (r.quality.false_positive_examples.length) console.log(`false positives, e.g.:\n  ${r.quality.false_positive_examples.join('\n  ')}`);
     printTable('Hostile text, 1 MB each, rules + NER + the custom rule (a+)+$ (linear-time), vs the real page above', r.adversarial);
@@ -88,5 +105,9 @@ try {
 }
 results.targets = targets;
 printTable('Targets', targets.map((t) => ({ ...t, pass: t.pass ? 'yes' : 'NO' })));
-writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+// A run of some benches keeps the others' last results in the file (another engineer's, or an earlier run's).
+const file = join(root, 'bench/results.json');
+const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+if (only.length > 0) results.targets = [...(previous.targets ?? []).filter((t) => !targets.some((n) => n.target === t.target)), ...targets];
+writeFileSync(file, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
 console.log('\nwrote bench/results.json');
