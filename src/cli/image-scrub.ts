@@ -1,6 +1,7 @@
 // Re-scrub screenshots in Node: OCR each PNG with the same bundled English
 // data the extension ships (no network), find words a rule of the new config
-// matches, and blur them with the extension's own pixel blur.
+// matches, and blur them with the extension's own pixel blur. A PNG's header
+// is checked against the image limits before it is decoded.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -11,9 +12,12 @@ import { linesFromBlocks, secretWordBoxes, type TesseractBlock } from '../core/s
 import { regionsToPixels } from '../core/blur-regions';
 import { blurPixels } from '../core/pixel-blur';
 import { upscaleGrey } from '../core/pixel-scale';
+import { PNG_HEADER_BYTES } from '../core/png-header';
+import { checkPngHeader, type InputLimits } from './input-limits';
 
 export interface ImageScrubber {
-  scrub(png: Uint8Array): Promise<{ png: Uint8Array; redactions: Record<string, number> }>;
+  /** `name` (the entry) is what a limit's error names. */
+  scrub(png: Uint8Array, name: string): Promise<{ png: Uint8Array; redactions: Record<string, number> }>;
   close(): Promise<void>;
 }
 
@@ -30,10 +34,11 @@ export function ocrInput(image: PNG, scale: number): Buffer {
   return PNG.sync.write(big);
 }
 
-export async function createImageScrubber(config: ScrubConfig, scrubber: Scrubber): Promise<ImageScrubber> {
+export async function createImageScrubber(config: ScrubConfig, scrubber: Scrubber, limits: InputLimits): Promise<ImageScrubber> {
   const worker: Worker = await createWorker('eng', 1, { langPath: engDataDir(), gzip: true, cacheMethod: 'none' });
   return {
-    async scrub(input) {
+    async scrub(input, name) {
+      checkPngHeader(name, input.subarray(0, PNG_HEADER_BYTES), limits);
       const image = PNG.sync.read(Buffer.from(input));
       const scale = config.ocr.upscale;
       const { data } = await worker.recognize(ocrInput(image, scale), {}, { blocks: true });

@@ -11,6 +11,7 @@
 //        [--domains allow.txt] [--exclude-domains deny.txt] [--dialogues sharegpt,messages|none] [--window N] [--max-images N] [--parallel]
 //   replay <zip> [--report out.json] [--annotate copy.zip] [--task ID] [--headed] [--timeout ms] [--yes]
 //                                        replay each task in Chromium; per-step ok / failed / skipped with reasons
+//   every command that reads zips: [--max-inflated-bytes 4G] [--max-lines 1000000] [--max-image-pixels 64M] [--max-image-side 16384]
 //                                        many exports into one dataset: sharded Parquet per split + card
 import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -28,6 +29,7 @@ import { rescrubStep } from '../core/rescrub';
 import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
 import { openExport, tasksOf } from './zip-input';
 import { createImageScrubber } from './image-scrub';
+import { DEFAULT_INPUT_LIMITS, formatAmount, limitsFrom, type InputLimits } from './input-limits';
 import { pack, readDomainList } from './pack';
 import { annotateExport, replay } from './replay';
 import { writeZipAtomically } from './write-zip-atomically';
@@ -44,7 +46,12 @@ const USAGE = `usage:
   alien-dataflow pack <export.zip|folder>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB]
                       [--config scrubber.yaml] [--domains allow.txt] [--exclude-domains deny.txt]
                       [--dialogues sharegpt,messages|none] [--window N] [--max-images N] [--parallel]
-  alien-dataflow replay <export.zip> [--report out.json] [--annotate copy.zip] [--task ID] [--headed] [--timeout ms] [--yes]`;
+  alien-dataflow replay <export.zip> [--report out.json] [--annotate copy.zip] [--task ID] [--headed] [--timeout ms] [--yes]
+limits on what an input zip may cost (every command; an error names the limit it hit):
+  --max-inflated-bytes N   all entries of one zip, uncompressed (default ${formatAmount(DEFAULT_INPUT_LIMITS.maxInflatedBytes, 'bytes')}; K, M, G suffixes)
+  --max-lines N            lines of one text file (default ${formatAmount(DEFAULT_INPUT_LIMITS.maxLines, 'count')})
+  --max-image-pixels N     pixels of one screenshot, read from its PNG header before decoding (default ${formatAmount(DEFAULT_INPUT_LIMITS.maxImagePixels, 'pixels')})
+  --max-image-side N       width or height of one screenshot (default ${formatAmount(DEFAULT_INPUT_LIMITS.maxImageSide, 'count')})`;
 
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -66,15 +73,15 @@ async function loadScrubber(config: ScrubConfig): Promise<Scrubber> {
   return createScrubber(config, defaultEntityRecognizer());
 }
 
-async function trajectoryOf(path: string) {
-  const exp = await openExport(path);
+async function trajectoryOf(path: string, limits: InputLimits) {
+  const exp = await openExport(path, limits);
   const text = await exp.lines(ZIP_PATHS.trajectory);
   if (text === null) throw new UsageError(`${path} has no ${ZIP_PATHS.trajectory}: is it an ALIEN Dataflow export?`);
   return { exp, text };
 }
 
-async function validate(path: string): Promise<number> {
-  const { exp, text } = await trajectoryOf(path);
+async function validate(path: string, limits: InputLimits): Promise<number> {
+  const { exp, text } = await trajectoryOf(path, limits);
   const report = validateExport({ files: exp.files, trajectory: text, sharegpt: await exp.lines(dialogueFormat('sharegpt').file), manifest: await exp.text(ZIP_PATHS.manifest) });
   await exp.close();
   if (report.ok) {
@@ -86,8 +93,8 @@ async function validate(path: string): Promise<number> {
   return 1;
 }
 
-async function stats(path: string, json: boolean): Promise<number> {
-  const { exp, text } = await trajectoryOf(path);
+async function stats(path: string, json: boolean, limits: InputLimits): Promise<number> {
+  const { exp, text } = await trajectoryOf(path, limits);
   const { steps, errors } = parseTrajectory(text);
   const s = exportStats(steps);
   const report = JSON.parse((await exp.text(ZIP_PATHS.scrubReport)) ?? '{"totals":{}}') as { totals: Record<string, number> };
@@ -106,8 +113,8 @@ async function stats(path: string, json: boolean): Promise<number> {
 
 interface FormatFlags { window?: string; maxImages?: string; formats?: string; openai?: boolean; imageUrlPrefix?: string; detail?: string; minReplay?: string }
 
-async function format(path: string, out: string, actionStyle: ActionStyle, includeDom: boolean, f: FormatFlags = {}): Promise<number> {
-  const { exp, text } = await trajectoryOf(path);
+async function format(path: string, out: string, actionStyle: ActionStyle, includeDom: boolean, f: FormatFlags = {}, limits: InputLimits = DEFAULT_INPUT_LIMITS): Promise<number> {
+  const { exp, text } = await trajectoryOf(path, limits);
   const { steps, errors } = parseTrajectory(text);
   if (errors.length) throw new UsageError(`${errors.length} invalid trajectory lines; run validate first`);
   const ids = [...new Set(steps.map((s) => s.task_id))];
@@ -140,7 +147,7 @@ async function format(path: string, out: string, actionStyle: ActionStyle, inclu
   for (const format of DIALOGUE_FORMATS.filter((d) => chosen.includes(d.id))) {
     const lines: string[] = [];
     for (const e of examples) {
-      lines.push(await formatLine(format, e, { prefix: f.imageUrlPrefix, detail: f.detail === 'low' ? 'low' : undefined, bytes: (p) => exp.bytes(p) }));
+      lines.push(await formatLine(format, e, { prefix: f.imageUrlPrefix, detail: f.detail === 'low' ? 'low' : undefined, bytes: (p) => exp.image(p) }));
     }
     await writeFile(join(out, format.file), `${lines.join('\n')}\n`);
     written.push(format.file);
@@ -155,16 +162,23 @@ async function format(path: string, out: string, actionStyle: ActionStyle, inclu
   return 0;
 }
 
-async function scrub(input: string, output: string, configPath: string | undefined, textOnly: boolean): Promise<number> {
+async function scrub(input: string, output: string, configPath: string | undefined, textOnly: boolean, limits: InputLimits): Promise<number> {
   if (await sameFile(input, output)) throw new UsageError(`the output ${output} is the input: write to another file`);
   const file = configPath ?? join(PACKAGE_ROOT, 'config/scrubber.yaml');
   const configText = await readFile(file, 'utf8').catch(() => { throw new UsageError(`cannot read config ${file}`); });
   const parsed = parseScrubConfig(configText);
   if (!parsed.ok) throw new UsageError(`${file} is invalid:\n${formatConfigErrors(parsed.errors)}`);
-  const scrubber = await loadScrubber(parsed.config);
-  const { exp, text } = await trajectoryOf(input);
+  const { exp, text } = await trajectoryOf(input, limits);
   const { steps, errors } = parseTrajectory(text);
   if (errors.length) throw new UsageError(`${errors.length} invalid trajectory lines; run validate first`);
+  // Every screenshot's PNG header against the image limits first, before the NER and OCR load and anything decodes.
+  try {
+    for (const s of steps) if (s.observation.screenshot_path && exp.files.has(s.observation.screenshot_path)) await exp.checkImage(s.observation.screenshot_path);
+  } catch (error) {
+    await exp.close();
+    throw error;
+  }
+  const scrubber = await loadScrubber(parsed.config);
   const ids = [...new Set(steps.map((s) => s.task_id))];
   const scrubbed = new Map<string, ExportStep[]>();
   for (const s of steps) {
@@ -174,14 +188,14 @@ async function scrub(input: string, output: string, configPath: string | undefin
     scrubbed.set(s.task_id, list);
   }
   // Screenshots: OCR finds text the new rules match and blurs it (what the DOM pass cannot place).
-  const images = textOnly || !parsed.config.ocr.enabled ? null : await createImageScrubber(parsed.config, scrubber);
+  const images = textOnly || !parsed.config.ocr.enabled ? null : await createImageScrubber(parsed.config, scrubber, limits);
   const redactionsOf = new Map<string, Record<string, number>>();
   for (const list of scrubbed.values()) for (const e of list) if (e.imageId) redactionsOf.set(e.imageId, e.redactions);
   let blurred = 0;
   const image = async (path: string): Promise<Uint8Array> => {
-    const png = await exp.bytes(path);
+    const png = await exp.image(path);
     if (!images) return png;
-    const out = await images.scrub(png);
+    const out = await images.scrub(png, path);
     const counts = redactionsOf.get(path);
     if (counts) for (const [rule, n] of Object.entries(out.redactions)) counts[rule] = (counts[rule] ?? 0) + n;
     if (out.png !== png) blurred++;
@@ -213,7 +227,7 @@ async function scrub(input: string, output: string, configPath: string | undefin
   return 0;
 }
 
-async function packCommand(inputs: string[], a: { out: string; split?: string; shardSize?: string; config?: string; domains?: string; excludeDomains?: string; dialogues?: string; window?: string; maxImages?: string; parallel?: boolean }): Promise<number> {
+async function packCommand(inputs: string[], a: { limits: InputLimits; out: string; split?: string; shardSize?: string; config?: string; domains?: string; excludeDomains?: string; dialogues?: string; window?: string; maxImages?: string; parallel?: boolean }): Promise<number> {
   const dialogues = (a.dialogues ?? 'sharegpt').split(',').map((d) => d.trim()).filter((d) => d && d !== 'none');
   const known = PARQUET_DIALOGUES.map((d) => d.id) as string[];
   if (dialogues.some((d) => !known.includes(d))) throw new UsageError(`--dialogues is a list of ${known.join(', ')}, or none`);
@@ -245,7 +259,7 @@ async function packCommand(inputs: string[], a: { out: string; split?: string; s
     out: a.out, split, shardSize: shardMb * 1024 ** 2, scrubber, scrubConfigHash: hash,
     allowDomains: await list(a.domains), denyDomains: await list(a.excludeDomains), log: (line) => console.error(line),
     dialogues: dialogues as DialogueFormatId[], window: whole(a.window, 'window'), maxImages: whole(a.maxImages, 'max-images'),
-    parallel: a.parallel ?? false,
+    parallel: a.parallel ?? false, limits: a.limits,
   });
   const bad = s.sources.filter((x) => x.error);
   const parts = SPLITS.filter((k) => s.splits[k].steps > 0).map((k) => `${k} ${s.splits[k].tasks} tasks/${s.splits[k].steps} steps`);
@@ -265,6 +279,7 @@ export async function main(argv: string[]): Promise<number> {
       window: { type: 'string' }, 'max-images': { type: 'string' }, dialogues: { type: 'string' }, formats: { type: 'string' },
       report: { type: 'string' }, task: { type: 'string' }, headed: { type: 'boolean' }, timeout: { type: 'string' }, yes: { type: 'boolean' },
       annotate: { type: 'string' }, parallel: { type: 'boolean' }, 'min-replay': { type: 'string' }, openai: { type: 'boolean' }, 'image-url-prefix': { type: 'string' }, detail: { type: 'string' },
+      'max-inflated-bytes': { type: 'string' }, 'max-lines': { type: 'string' }, 'max-image-pixels': { type: 'string' }, 'max-image-side': { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -273,13 +288,19 @@ export async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   try {
+    let limits: InputLimits;
+    try {
+      limits = limitsFrom(values);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
     switch (command) {
       case 'validate':
         if (!args[0]) throw new UsageError('validate needs <export.zip>');
-        return await validate(args[0]);
+        return await validate(args[0], limits);
       case 'stats':
         if (!args[0]) throw new UsageError('stats needs <export.zip>');
-        return await stats(args[0], !!values.json);
+        return await stats(args[0], !!values.json, limits);
       case 'format': {
         if (!args[0]) throw new UsageError('format needs <export.zip>');
         const style = values['action-style'] ?? 'json';
@@ -287,13 +308,13 @@ export async function main(argv: string[]): Promise<number> {
         return await format(args[0], values.out ?? dirname(resolve(args[0])), style as ActionStyle, !!values.dom, {
           window: values.window, maxImages: values['max-images'], formats: values.formats, openai: !!values.openai, imageUrlPrefix: values['image-url-prefix'], detail: values.detail,
           minReplay: values['min-replay'],
-        });
+        }, limits);
       }
       case 'replay': {
         if (!args[0]) throw new UsageError('replay needs <export.zip>');
         const timeout = values.timeout ? Number(values.timeout) : 5000;
         if (!(timeout > 0)) throw new UsageError('--timeout is a number of milliseconds');
-        const report = await replay(args[0], { task: values.task, headed: !!values.headed, timeout, yes: !!values.yes, log: (l) => console.log(l) });
+        const report = await replay(args[0], { task: values.task, headed: !!values.headed, timeout, yes: !!values.yes, limits, log: (l) => console.log(l) });
         const s = report.summary;
         console.log(`replayed ${report.tasks.length} task(s): ${s.ok} ok, ${s.failed} failed, ${s.skipped} skipped`);
         if (values.report) {
@@ -302,7 +323,7 @@ export async function main(argv: string[]): Promise<number> {
         }
         if (values.annotate) {
           if (await sameFile(args[0], values.annotate)) throw new UsageError('--annotate writes a copy: give it another file name');
-          await annotateExport(args[0], values.annotate, report);
+          await annotateExport(args[0], values.annotate, report, limits);
           console.log(`annotated copy: ${values.annotate} (each step's replay status, each task's replay_score)`);
         }
         return 0;
@@ -310,12 +331,12 @@ export async function main(argv: string[]): Promise<number> {
       case 'pack':
         if (args.length === 0 || !values.out) throw new UsageError('pack needs <export.zip|folder>… and --out DIR');
         return await packCommand(args, {
-          out: values.out, split: values.split, shardSize: values['shard-size'], config: values.config,
+          limits, out: values.out, split: values.split, shardSize: values['shard-size'], config: values.config,
           domains: values.domains, excludeDomains: values['exclude-domains'], dialogues: values.dialogues, window: values.window, maxImages: values['max-images'], parallel: values.parallel,
         });
       case 'scrub':
         if (!args[0] || !args[1]) throw new UsageError('scrub needs <in.zip> <out.zip>');
-        return await scrub(args[0], args[1], values.config, !!values['text-only']);
+        return await scrub(args[0], args[1], values.config, !!values['text-only'], limits);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

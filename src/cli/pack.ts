@@ -24,6 +24,7 @@ import { datasetCard, type PackSummary } from '../core/dataset/card';
 import { rescrubStep } from '../core/rescrub';
 import type { Scrubber } from '../core/scrub/scrubber';
 import { openExport, type ExportZip } from './zip-input';
+import type { InputLimits } from './input-limits';
 
 export interface PackOptions {
   out: string;
@@ -41,6 +42,8 @@ export interface PackOptions {
   maxImages?: number;
   /** Write the dialogue configs in a worker thread: faster on two cores, about 100 MB more memory. */
   parallel?: boolean;
+  /** What one source may cost to read (bytes inflated, lines per file, screenshot pixels); the defaults when absent. */
+  limits?: InputLimits;
   log: (line: string) => void;
 }
 
@@ -135,7 +138,7 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
     summary.sources.push(source);
     let exp: ExportZip | null = null;
     try {
-      exp = await openExport(file);
+      exp = await openExport(file, o.limits);
       const manifestVersion = exp.manifest?.schema_version;
       if (manifestVersion && majorOf(manifestVersion) > majorOf(SCHEMA_VERSION)) {
         throw new Error(`written with step schema ${manifestVersion}, newer than this tool's ${SCHEMA_VERSION}: update alien-dataflow`);
@@ -193,7 +196,8 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
         const zip = exp;
         const images = await Promise.all(rows.map((st) => {
           const path = st.observation.screenshot_path;
-          return path && zip.files.has(path) ? zip.bytes(path) : Promise.resolve(null);
+          // The header against the image limits: whoever loads the dataset decodes these.
+          return path && zip.files.has(path) ? zip.image(path) : Promise.resolve(null);
         }));
         if (dialogues) {
           const byPath: [string, Uint8Array][] = [];

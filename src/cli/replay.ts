@@ -17,11 +17,12 @@ import { openExport, tasksOf } from './zip-input';
 import { writeZipAtomically } from './write-zip-atomically';
 import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
 import { DIALOGUE_FORMATS } from '../core/formats/registry';
+import type { InputLimits } from './input-limits';
 
 import type { ReplayReport, ReplayStepResult } from '../core/replay-report';
 export type { ReplayReport } from '../core/replay-report';
 
-export interface ReplayOptions { task?: string; headed: boolean; timeout: number; yes: boolean; log: (line: string) => void }
+export interface ReplayOptions { task?: string; headed: boolean; timeout: number; yes: boolean; limits?: InputLimits; log: (line: string) => void }
 
 const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1)$/;
 
@@ -118,7 +119,7 @@ function summarise(plan: StepPlan[], results: Map<number, { ok: boolean; selecto
 }
 
 export async function replay(zipPath: string, o: ReplayOptions): Promise<ReplayReport> {
-  const exp = await openExport(zipPath);
+  const exp = await openExport(zipPath, o.limits);
   const lines = await exp.lines(ZIP_PATHS.trajectory);
   await exp.close();
   if (!lines) throw new Error(`${zipPath} has no ${ZIP_PATHS.trajectory}: is it an ALIEN Dataflow export?`);
@@ -176,8 +177,8 @@ export async function replay(zipPath: string, o: ReplayOptions): Promise<ReplayR
  * (ok / (ok + failed)). The input is never changed; the copy is written
  * beside its name and renamed at the end.
  */
-export async function annotateExport(input: string, output: string, report: ReplayReport): Promise<void> {
-  const exp = await openExport(input);
+export async function annotateExport(input: string, output: string, report: ReplayReport, limits?: InputLimits): Promise<void> {
+  const exp = await openExport(input, limits);
   try {
     const lines = await exp.lines(ZIP_PATHS.trajectory);
     const { steps } = parseTrajectory(lines ?? []);

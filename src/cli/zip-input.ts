@@ -4,6 +4,8 @@ import type { Manifest } from '../core/zip-layout';
 import { ZIP_PATHS } from '../core/zip-layout';
 import type { Task } from '../core/task';
 import { openZip, ZipError, type ZipReader } from './zip-reader';
+import { checkPngHeader, DEFAULT_INPUT_LIMITS, LimitError, type InputLimits } from './input-limits';
+import { PNG_HEADER_BYTES } from '../core/png-header';
 
 /** Small entries (manifest, scrub report) are read whole; anything bigger goes by lines. */
 const MAX_TEXT_BYTES = 64 * 1024 ** 2;
@@ -15,15 +17,21 @@ export interface ExportZip {
   /** The non-empty lines of a text entry, or null when absent. */
   lines(path: string): Promise<string[] | null>;
   bytes(path: string): Promise<Uint8Array>;
+  /** A screenshot's bytes, its PNG header checked against the image limits first (before anything decodes it). */
+  image(path: string): Promise<Uint8Array>;
+  /** Checks a screenshot's PNG header against the image limits, reading only the header. */
+  checkImage(path: string): Promise<void>;
+  limits: InputLimits;
   manifest: Manifest | null;
   close(): Promise<void>;
 }
 
-export async function openExport(path: string): Promise<ExportZip> {
+export async function openExport(path: string, limits: InputLimits = DEFAULT_INPUT_LIMITS): Promise<ExportZip> {
   let zip: ZipReader;
   try {
-    zip = await openZip(path);
+    zip = await openZip(path, { maxInflatedBytes: limits.maxInflatedBytes, maxLines: limits.maxLines });
   } catch (error) {
+    if (error instanceof LimitError) throw new LimitError(`${path}: ${error.message}`, { cause: error });
     const why = error instanceof ZipError || (error as NodeJS.ErrnoException).code ? (error as Error).message : String(error);
     throw new Error(`${path} is not a readable export zip: ${why}`, { cause: error });
   }
@@ -49,7 +57,13 @@ export async function openExport(path: string): Promise<ExportZip> {
       manifest = null; // validate reports it; the rest can still be read
     }
   }
-  return { files, text, lines, bytes: (p) => zip.bytes(p), manifest, close: () => zip.close() };
+  const image = async (p: string): Promise<Uint8Array> => {
+    const bytes = await zip.bytes(p);
+    checkPngHeader(p, bytes.subarray(0, PNG_HEADER_BYTES), limits);
+    return bytes;
+  };
+  const checkImage = async (p: string): Promise<void> => checkPngHeader(p, await zip.head(p, PNG_HEADER_BYTES), limits);
+  return { files, text, lines, bytes: (p) => zip.bytes(p), image, checkImage, limits, manifest, close: () => zip.close() };
 }
 
 /** Tasks as the manifest lists them; tasks without a manifest entry get a placeholder instruction. */

@@ -3,30 +3,43 @@
 // backslashes, drive letters or ..), declared sizes are capped and checked
 // against what inflates (a zip bomb stops at its declared size or the ratio
 // cap), and entries are read one at a time from disk, never the whole archive
-// at once. Text is read line by line, never as one giant string.
+// at once. Text is read line by line, never as one giant string. What a zip
+// may cost is capped by meaning too (input-limits): bytes inflated per zip,
+// lines per file; each error names the limit it hit.
 import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 // Node's own zlib (native) rather than fflate: the CLI inflates every trajectory it packs, about 3x faster.
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { DEFAULT_INPUT_LIMITS, exceeded, formatAmount, LimitError } from './input-limits';
 
 export interface ZipEntry { name: string; method: number; compressedSize: number; size: number; offset: number }
 
 export interface ZipLimits {
-  /** Largest entry, uncompressed. */
+  /** Largest entry, uncompressed (fixed: a zip32 entry's most). */
   maxEntryBytes: number;
-  /** All entries together, uncompressed. */
-  maxTotalBytes: number;
-  /** Largest ratio of uncompressed to compressed size, for entries over 1 MB. */
+  /** All entries together, uncompressed (--max-inflated-bytes). */
+  maxInflatedBytes: number;
+  /** Largest ratio of uncompressed to compressed size, for entries over 1 MB (fixed). */
   maxRatio: number;
+  /** Entries in the directory (fixed). */
   maxEntries: number;
+  /** Characters of one line (fixed). */
   maxLineBytes: number;
+  /** Lines of one text entry, empty ones too (--max-lines). */
+  maxLines: number;
 }
 
 export const DEFAULT_LIMITS: ZipLimits = {
-  maxEntryBytes: 4 * 1024 ** 3 - 1, maxTotalBytes: 64 * 1024 ** 3, maxRatio: 200, maxEntries: 1_000_000, maxLineBytes: 64 * 1024 ** 2,
+  maxEntryBytes: 4 * 1024 ** 3 - 1, maxInflatedBytes: DEFAULT_INPUT_LIMITS.maxInflatedBytes, maxRatio: 200, maxEntries: 1_000_000,
+  maxLineBytes: 64 * 1024 ** 2, maxLines: DEFAULT_INPUT_LIMITS.maxLines,
 };
 
 export class ZipError extends Error {}
+
+/** A limit this reader fixes (no flag), named in the error. */
+function fixedLimit(what: string, by: string): LimitError {
+  return new LimitError(`${what} exceeded by ${by}`);
+}
 
 /** Why a name cannot be an entry of an export, or null when it is fine. */
 export function unsafeEntryName(name: string): string | null {
@@ -42,7 +55,9 @@ export function unsafeEntryName(name: string): string | null {
 export interface ZipReader {
   entries: Map<string, ZipEntry>;
   bytes(name: string): Promise<Uint8Array>;
-  /** Non-empty lines of a text entry, decoded as UTF-8. */
+  /** The first `n` bytes of an entry (fewer if it is shorter), inflating no more than it takes. */
+  head(name: string, n: number): Promise<Uint8Array>;
+  /** Non-empty lines of a text entry, decoded as UTF-8; more than the limit's lines (empty ones too) is an error. */
   lines(name: string): AsyncGenerator<string>;
   close(): Promise<void>;
 }
@@ -72,7 +87,8 @@ async function readAt(fh: FileHandle, offset: number, length: number): Promise<B
   return buf;
 }
 
-export async function openZip(path: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<ZipReader> {
+export async function openZip(path: string, given: Partial<ZipLimits> = {}): Promise<ZipReader> {
+  const limits: ZipLimits = { ...DEFAULT_LIMITS, ...given };
   const fh = await open(path, 'r');
   try {
     const { size } = await fh.stat();
@@ -86,7 +102,7 @@ export async function openZip(path: string, limits: ZipLimits = DEFAULT_LIMITS):
     const dirSize = tail.readUInt32LE(eocd + 12);
     const dirOffset = tail.readUInt32LE(eocd + 16);
     if (count === 0xffff || dirOffset === 0xffffffff) throw new ZipError('zip64 archives are not supported');
-    if (count > limits.maxEntries) throw new ZipError(`${count} entries is more than the ${limits.maxEntries} allowed`);
+    if (count > limits.maxEntries) throw fixedLimit(`the entry-count limit (${formatAmount(limits.maxEntries, 'count')}, fixed)`, `this zip's ${formatAmount(count, 'count')} entries`);
     if (dirOffset + dirSize > size) throw new ZipError('the zip directory points past the end of the file');
     const dir = await readAt(fh, dirOffset, dirSize);
     const entries = new Map<string, ZipEntry>();
@@ -107,12 +123,13 @@ export async function openZip(path: string, limits: ZipLimits = DEFAULT_LIMITS):
       if (entries.has(name)) throw new ZipError(`entry "${name}" appears twice`);
       if (method !== 0 && method !== 8) throw new ZipError(`entry "${name}" uses compression method ${method} (only stored and deflate)`);
       if (method === 0 && compressedSize !== entrySize) throw new ZipError(`entry "${name}" is stored but declares two sizes (${compressedSize} and ${entrySize})`);
-      if (entrySize > limits.maxEntryBytes) throw new ZipError(`entry "${name}" is ${entrySize} bytes, over the ${limits.maxEntryBytes} allowed`);
+      if (entrySize > limits.maxEntryBytes) throw fixedLimit(`the entry-size limit (${formatAmount(limits.maxEntryBytes, 'bytes')}, fixed)`, `${name} (${formatAmount(entrySize, 'bytes')})`);
       if (entrySize > 1024 ** 2 && entrySize > compressedSize * limits.maxRatio) {
-        throw new ZipError(`entry "${name}" inflates ${Math.round(entrySize / Math.max(1, compressedSize))}x: a zip bomb?`);
+        throw fixedLimit(`the compression-ratio limit (${limits.maxRatio}x, fixed)`, `${name}, which inflates ${Math.round(entrySize / Math.max(1, compressedSize))}x: a zip bomb?`);
       }
+      // Declared sizes are what entries may inflate to (reading stops past them), so their sum bounds the zip.
       total += entrySize;
-      if (total > limits.maxTotalBytes) throw new ZipError(`the entries add up to more than ${limits.maxTotalBytes} bytes`);
+      if (total > limits.maxInflatedBytes) throw exceeded('maxInflatedBytes', limits.maxInflatedBytes, `${name} (the entries up to it inflate to ${formatAmount(total, 'bytes')})`);
       entries.set(name, { name, method, compressedSize, size: entrySize, offset });
     }
 
@@ -216,15 +233,36 @@ export async function openZip(path: string, limits: ZipLimits = DEFAULT_LIMITS):
         }
         return collect(inflated(e));
       },
+      async head(name, n) {
+        const e = entry(name);
+        if (e.method === 0) {
+          const start = await dataStart(e);
+          const length = Math.min(n, e.size);
+          if (start + length > size) throw new ZipError(`entry "${name}" runs past the end of the file`);
+          return readAt(fh, start, length);
+        }
+        const parts: Uint8Array[] = [];
+        let got = 0;
+        // Stopping the generator early ends the inflater: only the first chunk or so is ever inflated.
+        for await (const chunk of inflated(e)) {
+          parts.push(chunk);
+          got += chunk.length;
+          if (got >= n) break;
+        }
+        return Buffer.concat(parts).subarray(0, n);
+      },
       async *lines(name) {
         const decoder = new TextDecoder();
         // The unfinished line, in pieces: joined once when its newline comes (no quadratic re-copying).
         let pending: string[] = [];
         let pendingLength = 0;
+        // Every line counts, empty ones too: a file of newlines costs time if not memory.
+        let count = 0;
         for await (const chunk of inflated(entry(name))) {
           const text = decoder.decode(chunk, { stream: true });
           let from = 0;
           for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+            if (++count > limits.maxLines) throw exceeded('maxLines', limits.maxLines, name);
             const line = pending.length ? pending.join('') + text.slice(from, nl) : text.slice(from, nl);
             pending = [];
             pendingLength = 0;
@@ -233,10 +271,13 @@ export async function openZip(path: string, limits: ZipLimits = DEFAULT_LIMITS):
           }
           pending.push(text.slice(from));
           pendingLength += text.length - from;
-          if (pendingLength > limits.maxLineBytes) throw new ZipError(`a line of "${name}" is longer than ${limits.maxLineBytes} characters`);
+          if (pendingLength > limits.maxLineBytes) throw fixedLimit(`the line-length limit (${formatAmount(limits.maxLineBytes, 'count')} characters, fixed)`, `a line of ${name}`);
         }
         const last = pending.join('') + decoder.decode();
-        if (last.trim()) yield last;
+        if (last.trim()) {
+          if (count + 1 > limits.maxLines) throw exceeded('maxLines', limits.maxLines, name);
+          yield last;
+        }
       },
       close: () => fh.close(),
     };
