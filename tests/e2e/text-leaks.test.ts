@@ -2,7 +2,8 @@
 // page plants a card number in a button beside a row number, a GitHub token
 // across the 200th character of a label, a one-time code typed into a field
 // known only by its name and label, Alt-characters typed into a password field
-// inside a closed shadow root, and the review page gets a thought with a
+// inside a closed shadow root, a button whose id is a card number, a
+// hash-route OAuth callback, and the review page gets a thought with a
 // pasted e-mail. None of it may reach the zip, IndexedDB or storage.local.
 // Runs in Chromium and in Firefox.
 import assert from 'node:assert/strict';
@@ -18,7 +19,10 @@ const EMAIL = 'paste.me.private@example-mail.org';
 const THOUGHT = `I am done, then I mail ${EMAIL} about the refund.`;
 
 /** Planted values, and parts of them that must not survive either. */
-const SECRETS = [CARD, CARD.replace(/ /g, ''), '5555 4444', 'ghp_', TOKEN.slice(4, 14), VAULT_PASSWORD, 'Alt+q', 'Alt+7', EMAIL, 'paste.me.private'];
+const ID_CARD = '4012888888881881';
+const OAUTH_CODE = 'SplxlOBeZQQYbYS6WxSbIA';
+const SECRETS = [CARD, CARD.replace(/ /g, ''), '5555 4444', 'ghp_', TOKEN.slice(4, 14), VAULT_PASSWORD, 'Alt+q', 'Alt+7', EMAIL, 'paste.me.private',
+  ID_CARD, ID_CARD.slice(1), '34 012888', OAUTH_CODE];
 /** The code as a number of its own (a timestamp may hold the same six digits). */
 const CODE_ALONE = new RegExp(`(?<!\\d)${CODE}(?!\\d)`);
 
@@ -62,6 +66,11 @@ testInBothBrowsers('a card beside a row number, a token past the cut, a one-time
   await page.keyboard.press('q');
   await page.keyboard.press('7');
   await page.keyboard.up('Alt');
+  // A button whose id is a card number, then a hash-route callback link: the address now holds the code.
+  await page.click('[id="4012888888881881"]');
+  await stored();
+  await page.click('#callback');
+  await stored();
   await page.click('#done');
   await stored();
   await driver.stopRecording(page);
@@ -99,6 +108,10 @@ testInBothBrowsers('a card beside a row number, a token past the cut, a one-time
   assert.ok(deploy, `the deploy click is recorded: ${described}`);
   assert.ok(deploy.target!.name.length <= 200, `the name is cut to 200: ${deploy.target!.name.length}`);
   assert.deepEqual(steps.filter((s) => s.action.type === 'type').map((s) => s.action.text), ['<REDACTED:credential>'], 'the one-time code is never recorded');
+  const saved = steps.find((s) => s.target?.name === 'Saved card');
+  assert.ok(saved, `the saved-card click is recorded: ${described}`);
+  const done = steps.find((s) => s.target?.name === 'Done');
+  assert.ok(done?.observation.url?.includes('#/callback?code='), `the callback's address keeps its shape: ${done?.observation.url}`);
   const edited = steps.find((s) => s.thought_trace.startsWith('I am done'));
   assert.ok(edited, `the edited thought is exported: ${steps.map((s) => s.thought_trace).join(' | ')}`);
   assert.match(edited.thought_trace, /^I am done, then I mail <[A-Z_]+> about the refund\.$/);
