@@ -109,7 +109,7 @@ describe('pack', () => {
     expect(await q(`SELECT count(*)::INT n FROM (SELECT task_id, max(step_id) m, count(*) c FROM ${all} GROUP BY 1) WHERE m <> c`)).toEqual([{ n: 0 }]);
     expect(await q(`SELECT DISTINCT demonstrator_hash AS h FROM ${all} ORDER BY 1`)).toEqual([{ h: 'hash-of-1' }, { h: 'hash-of-2' }]);
     expect(await q(`SELECT action.type AS type, count(*)::INT n FROM ${all} GROUP BY 1 ORDER BY 1`)).toEqual([{ type: 'click', n: 16 }, { type: 'scroll', n: 10 }]);
-    expect(await q(`SELECT action_browsergym b, action_pyautogui p FROM ${all} WHERE action.type = 'click' LIMIT 1`)).toEqual([{ b: "click('42')", p: 'pyautogui.click(x=0.047, y=0.044)' }]);
+    expect(await q(`SELECT action_browsergym b, action_pyautogui p FROM ${all} WHERE action.type = 'click' LIMIT 1`)).toEqual([{ b: "click('42')", p: 'pyautogui.click(x=60, y=35)' }]);
     const joined = await q(`SELECT count(DISTINCT s.instruction)::INT n FROM ${all} s JOIN (SELECT DISTINCT task_id FROM ${all} WHERE step_id = 1) t USING (task_id)`);
     expect(joined).toEqual([{ n: 10 }]);
     const bytes = (await db.runAndReadAll(`SELECT image.bytes AS b FROM ${all} WHERE step_id = 2 LIMIT 1`)).getRowObjects()[0]!.b as { bytes: Uint8Array };

@@ -59,7 +59,7 @@ export const STEP_COLUMNS: Field[] = [
   s('action_json', 'the action as compact JSON', false),
   s('action_call', 'the action as a Python call: click(element_id=42, x=100, y=200)', false),
   s('action_browsergym', 'the action in BrowserGym\'s action space, element ids as bids: click(\'42\')', false),
-  s('action_pyautogui', 'the action as pyautogui, coordinates normalised to the screenshot: pyautogui.click(x=0.188, y=0.196)', false),
+  s('action_pyautogui', 'the action as pyautogui, in pixels of the screenshot: pyautogui.click(x=240, y=157)', false),
   {
     name: 'image', optional: true, image: true, doc: 'the screenshot (PNG), as Hugging Face\'s Image feature stores it', struct: [
       { name: 'bytes', type: 'binary', optional: true, doc: 'PNG bytes' }, s('path', 'file name'),
