@@ -30,6 +30,7 @@ import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
 import { openExport, tasksOf } from './zip-input';
 import { createImageScrubber } from './image-scrub';
 import { DEFAULT_INPUT_LIMITS, formatAmount, limitsFrom, type InputLimits } from './input-limits';
+import { isHash, terminalText } from '../core/safe-text';
 import { pack, readDomainList } from './pack';
 import { annotateExport, replay } from './replay';
 import { writeZipAtomically } from './write-zip-atomically';
@@ -56,6 +57,10 @@ limits on what an input zip may cost (every command; an error names the limit it
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 class UsageError extends Error {}
+
+// What the CLI prints holds names and messages from the zips it reads: no escape sequence reaches the terminal.
+const print = (text: string): void => console.log(terminalText(text, true));
+const printError = (text: string): void => console.error(terminalText(text, true));
 
 /** Do two paths name the same file (the second need not exist yet)? */
 async function sameFile(a: string, b: string): Promise<boolean> {
@@ -85,11 +90,11 @@ async function validate(path: string, limits: InputLimits): Promise<number> {
   const report = validateExport({ files: exp.files, trajectory: text, sharegpt: await exp.lines(dialogueFormat('sharegpt').file), manifest: await exp.text(ZIP_PATHS.manifest) });
   await exp.close();
   if (report.ok) {
-    console.log(`OK: ${report.tasks} tasks, ${report.steps} steps, every image and element id present`);
+    print(`OK: ${report.tasks} tasks, ${report.steps} steps, every image and element id present`);
     return 0;
   }
-  for (const e of report.errors) console.error(`error: ${e}`);
-  console.error(`${report.errors.length} problems in ${path}`);
+  for (const e of report.errors) printError(`error: ${e}`);
+  printError(`${report.errors.length} problems in ${path}`);
   return 1;
 }
 
@@ -99,15 +104,15 @@ async function stats(path: string, json: boolean, limits: InputLimits): Promise<
   const s = exportStats(steps);
   const report = JSON.parse((await exp.text(ZIP_PATHS.scrubReport)) ?? '{"totals":{}}') as { totals: Record<string, number> };
   if (json) {
-    console.log(JSON.stringify({ ...s, redactions: report.totals, invalid_lines: errors.length }, null, 2));
+    print(JSON.stringify({ ...s, redactions: report.totals, invalid_lines: errors.length }, null, 2));
     return 0;
   }
-  console.log(`tasks ${s.tasks}, steps ${s.steps} (per task ${s.steps_per_task.min}-${s.steps_per_task.max}, mean ${s.steps_per_task.mean})`);
-  console.log(`screenshots ${s.screenshots} (${s.fresh_screenshots} fresh pre-action frames)`);
-  console.log(`actions: ${Object.entries(s.actions).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  console.log(`mean dom_tree ${s.avg_dom_tree_chars} chars`);
-  console.log(`redactions: ${Object.entries(report.totals).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
-  if (errors.length) console.log(`${errors.length} trajectory lines do not match the schema (run validate)`);
+  print(`tasks ${s.tasks}, steps ${s.steps} (per task ${s.steps_per_task.min}-${s.steps_per_task.max}, mean ${s.steps_per_task.mean})`);
+  print(`screenshots ${s.screenshots} (${s.fresh_screenshots} fresh pre-action frames)`);
+  print(`actions: ${Object.entries(s.actions).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  print(`mean dom_tree ${s.avg_dom_tree_chars} chars`);
+  print(`redactions: ${Object.entries(report.totals).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+  if (errors.length) print(`${errors.length} trajectory lines do not match the schema (run validate)`);
   return 0;
 }
 
@@ -137,7 +142,7 @@ async function format(path: string, out: string, actionStyle: ActionStyle, inclu
     if (!exp.manifest?.tasks.some((t) => t.replay_score !== undefined)) throw new UsageError('this export has no replay scores: run alien-dataflow replay --annotate on it first');
     kept = tasks.filter((t) => (exp.manifest!.tasks.find((m) => m.task_id === t.id)?.replay_score ?? 0) >= min);
     keepStep = (s) => s.replay?.status !== 'failed';
-    console.log(`--min-replay ${min}: ${kept.length} of ${tasks.length} tasks kept`);
+    print(`--min-replay ${min}: ${kept.length} of ${tasks.length} tasks kept`);
   }
   const examples = kept.flatMap((t) => taskExamples(t, steps.filter((s) => s.task_id === t.id && keepStep(s)), opts));
   const chosen = f.formats ? f.formats.split(',').map((x) => x.trim()) : DIALOGUE_FORMATS.filter((d) => d.defaultOn || (d.id === 'openai' && f.openai)).map((d) => d.id);
@@ -158,7 +163,7 @@ async function format(path: string, out: string, actionStyle: ActionStyle, inclu
   }
   await exp.close();
   const over = examples.filter((e) => estimateTokens(e) > CONTEXT_TOKENS).length;
-  console.log(`wrote ${written.map((w) => join(out, w)).join(', ')}: ${examples.length} examples from ${tasks.length} tasks${over ? `; ${over} are over ${CONTEXT_TOKENS} tokens (use a smaller --window)` : ''}`);
+  print(`wrote ${written.map((w) => join(out, w)).join(', ')}: ${examples.length} examples from ${tasks.length} tasks${over ? `; ${over} are over ${CONTEXT_TOKENS} tokens (use a smaller --window)` : ''}`);
   return 0;
 }
 
@@ -213,7 +218,7 @@ async function scrub(input: string, output: string, configPath: string | undefin
         formats: DIALOGUE_FORMATS.filter((d) => exp.files.has(d.file)).map((d) => d.id), actionStyle: 'json', includeDom: false,
         replay: [...exp.files].some((f) => f.startsWith('replay/')),
         extensionVersion: exp.manifest?.extension_version ?? 'unknown', configHash: configHash(configText), now: new Date(),
-        demonstratorHash: exp.manifest?.demonstrator_hash ?? null,
+        demonstratorHash: isHash(exp.manifest?.demonstrator_hash) ? exp.manifest.demonstrator_hash : null,
       },
       sink,
     ));
@@ -223,7 +228,7 @@ async function scrub(input: string, output: string, configPath: string | undefin
     await exp.close();
   }
   const shots = images ? `${blurred} screenshots had text blurred` : 'screenshots copied unchanged';
-  console.log(`wrote ${output}: ${result.steps} steps re-scrubbed with ${file} (${shots})`);
+  print(`wrote ${output}: ${result.steps} steps re-scrubbed with ${file} (${shots})`);
   return 0;
 }
 
@@ -257,15 +262,15 @@ async function packCommand(inputs: string[], a: { limits: InputLimits; out: stri
   const started = performance.now();
   const s = await pack(inputs, {
     out: a.out, split, shardSize: shardMb * 1024 ** 2, scrubber, scrubConfigHash: hash,
-    allowDomains: await list(a.domains), denyDomains: await list(a.excludeDomains), log: (line) => console.error(line),
+    allowDomains: await list(a.domains), denyDomains: await list(a.excludeDomains), log: (line) => printError(line),
     dialogues: dialogues as DialogueFormatId[], window: whole(a.window, 'window'), maxImages: whole(a.maxImages, 'max-images'),
     parallel: a.parallel ?? false, limits: a.limits,
   });
   const bad = s.sources.filter((x) => x.error);
   const parts = SPLITS.filter((k) => s.splits[k].steps > 0).map((k) => `${k} ${s.splits[k].tasks} tasks/${s.splits[k].steps} steps`);
-  console.log(`wrote ${a.out}: ${s.tasks} tasks, ${s.steps} steps (${parts.join(', ')}) from ${s.sources.length - bad.length} of ${s.sources.length} sources in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  if (s.duplicates.length) console.log(`${s.duplicates.filter((d) => d.kind === 'same id').length} duplicate tasks kept once; ${s.duplicates.filter((d) => d.kind === 'same content').length} tasks with the same content as another (see stats.json)`);
-  if (bad.length) console.log(`${bad.length} sources skipped:\n${bad.map((b) => `  ${b.file}: ${b.error}`).join('\n')}`);
+  print(`wrote ${a.out}: ${s.tasks} tasks, ${s.steps} steps (${parts.join(', ')}) from ${s.sources.length - bad.length} of ${s.sources.length} sources in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (s.duplicates.length) print(`${s.duplicates.filter((d) => d.kind === 'same id').length} duplicate tasks kept once; ${s.duplicates.filter((d) => d.kind === 'same content').length} tasks with the same content as another (see stats.json)`);
+  if (bad.length) print(`${bad.length} sources skipped:\n${bad.map((b) => `  ${b.file}: ${b.error}`).join('\n')}`);
   return 0;
 }
 
@@ -284,7 +289,7 @@ export async function main(argv: string[]): Promise<number> {
   });
   const [command, ...args] = positionals;
   if (values.help || !command) {
-    console.log(USAGE);
+    print(USAGE);
     return values.help ? 0 : 2;
   }
   try {
@@ -314,17 +319,17 @@ export async function main(argv: string[]): Promise<number> {
         if (!args[0]) throw new UsageError('replay needs <export.zip>');
         const timeout = values.timeout ? Number(values.timeout) : 5000;
         if (!(timeout > 0)) throw new UsageError('--timeout is a number of milliseconds');
-        const report = await replay(args[0], { task: values.task, headed: !!values.headed, timeout, yes: !!values.yes, limits, log: (l) => console.log(l) });
+        const report = await replay(args[0], { task: values.task, headed: !!values.headed, timeout, yes: !!values.yes, limits, log: (l) => print(l) });
         const s = report.summary;
-        console.log(`replayed ${report.tasks.length} task(s): ${s.ok} ok, ${s.failed} failed, ${s.skipped} skipped`);
+        print(`replayed ${report.tasks.length} task(s): ${s.ok} ok, ${s.failed} failed, ${s.skipped} skipped`);
         if (values.report) {
           await writeFile(values.report, `${JSON.stringify(report, null, 2)}\n`);
-          console.log(`report: ${values.report}`);
+          print(`report: ${values.report}`);
         }
         if (values.annotate) {
           if (await sameFile(args[0], values.annotate)) throw new UsageError('--annotate writes a copy: give it another file name');
           await annotateExport(args[0], values.annotate, report, limits);
-          console.log(`annotated copy: ${values.annotate} (each step's replay status, each task's replay_score)`);
+          print(`annotated copy: ${values.annotate} (each step's replay status, each task's replay_score)`);
         }
         return 0;
       }
@@ -342,11 +347,11 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`alien-dataflow: ${error.message}`);
-      if (error.message.startsWith('unknown') || error.message.includes('needs')) console.error(USAGE);
+      printError(`alien-dataflow: ${error.message}`);
+      if (error.message.startsWith('unknown') || error.message.includes('needs')) printError(USAGE);
       return 2;
     }
-    console.error(`alien-dataflow: ${(error as Error).message}`);
+    printError(`alien-dataflow: ${(error as Error).message}`);
     return 1;
   }
 }

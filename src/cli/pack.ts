@@ -25,6 +25,7 @@ import { rescrubStep } from '../core/rescrub';
 import type { Scrubber } from '../core/scrub/scrubber';
 import { openExport, type ExportZip } from './zip-input';
 import type { InputLimits } from './input-limits';
+import { isHash } from '../core/safe-text';
 
 export interface PackOptions {
   out: string;
@@ -97,7 +98,7 @@ async function packInto(inputs: string[], o: PackOptions): Promise<PackSummary> 
     tasks: 0, steps: 0, screenshots: 0,
     splits: { train: { tasks: 0, steps: 0, files: [] }, validation: { tasks: 0, steps: 0, files: [] }, test: { tasks: 0, steps: 0, files: [] } },
     sources: problems.map((p) => ({ file: p.file, tasks: 0, steps: 0, error: p.error })),
-    domains: {}, actionTypes: {}, scrubConfigHashes: [], rescrubbedWith: o.scrubConfigHash, extensionVersions: [], duplicates: [], filtered: [], dialogues: [],
+    domains: {}, actionTypes: {}, scrubConfigHashes: [], rescrubbedWith: o.scrubConfigHash, extensionVersions: [], duplicates: [], filtered: [], dialogues: [], notHashes: [],
   };
   for (const p of problems) o.log(`skipped ${p.file}: ${p.error}`);
   const writers = Object.fromEntries(SPLITS.map((s) => [s, new ShardWriter(dataDir, s, o.shardSize)])) as Record<SplitName, ShardWriter>;
@@ -154,7 +155,17 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
       for (const s of parsed.steps) byTask.set(s.task_id, [...(byTask.get(s.task_id) ?? []), s]);
       parsed.steps.length = 0; // each task's steps are let go once written
       const manifest = exp.manifest;
-      if (manifest?.config_hash && !summary.scrubConfigHashes.includes(manifest.config_hash)) summary.scrubConfigHashes.push(manifest.config_hash);
+      // Provenance that should be a hash is taken only as one: anything else (markup, a script) is left out, and said.
+      const hashOf = (field: 'config_hash' | 'demonstrator_hash'): string | null => {
+        const value = manifest?.[field];
+        if (value === undefined || value === null || value === 'unknown' || isHash(value)) return isHash(value) ? value : null;
+        summary.notHashes.push({ source: name, field });
+        o.log(`${name}: manifest.${field} is not a hash (hex digits); left out of the rows and the card`);
+        return null;
+      };
+      const configHash = hashOf('config_hash');
+      const demonstratorHash = hashOf('demonstrator_hash');
+      if (configHash && !summary.scrubConfigHashes.includes(configHash)) summary.scrubConfigHashes.push(configHash);
       if (manifest?.extension_version && !summary.extensionVersions.includes(manifest.extension_version)) summary.extensionVersions.push(manifest.extension_version);
 
       for (const [taskId, taskSteps] of byTask) {
@@ -214,8 +225,8 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
           const row = stepRow({
             step, instruction, previousScroll: scrolls[i]!, image,
             provenance: {
-              sourceZip: name, extensionVersion: manifest?.extension_version ?? null, scrubConfigHash: manifest?.config_hash ?? null,
-              recordedAt: entry?.created_at ?? null, demonstratorHash: manifest?.demonstrator_hash ?? null, site,
+              sourceZip: name, extensionVersion: manifest?.extension_version ?? null, scrubConfigHash: configHash,
+              recordedAt: entry?.created_at ?? null, demonstratorHash, site,
             },
           });
           const bytes = (image?.byteLength ?? 0) + step.observation.dom_tree.length + 1024;

@@ -18,6 +18,7 @@ import { writeZipAtomically } from './write-zip-atomically';
 import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
 import { DIALOGUE_FORMATS } from '../core/formats/registry';
 import type { InputLimits } from './input-limits';
+import { isHash, terminalText } from '../core/safe-text';
 
 import type { ReplayReport, ReplayStepResult } from '../core/replay-report';
 export type { ReplayReport } from '../core/replay-report';
@@ -161,8 +162,9 @@ export async function replay(zipPath: string, o: ReplayOptions): Promise<ReplayR
       const scored = results.filter((r) => r.status !== 'skipped').length;
       report.tasks.push({ task_id: taskId, instruction, steps: results, score: scored ? Math.round((ok / scored) * 1000) / 1000 : 0 });
       for (const r of results) report.summary[r.status]++;
-      o.log(`task ${taskId} (${instruction})`);
-      for (const r of results) o.log(`  ${String(r.step_id).padStart(3)} ${r.type.padEnd(12)} ${r.status.padEnd(7)} ${r.reason ?? r.selector ?? ''}`);
+      // One row per step: a line break or an escape sequence in an instruction, a reason or a selector stays visible text.
+      o.log(`task ${terminalText(taskId)} (${terminalText(instruction)})`);
+      for (const r of results) o.log(`  ${String(r.step_id).padStart(3)} ${terminalText(r.type).padEnd(12)} ${r.status.padEnd(7)} ${terminalText(r.reason ?? r.selector ?? '')}`);
     }
   } finally {
     process.off('unhandledRejection', stray);
@@ -195,8 +197,10 @@ export async function annotateExport(input: string, output: string, report: Repl
       {
         formats: DIALOGUE_FORMATS.filter((d) => exp.files.has(d.file)).map((d) => d.id), actionStyle: 'json', includeDom: false,
         replay: [...exp.files].some((f) => f.startsWith('replay/')),
-        extensionVersion: exp.manifest?.extension_version ?? 'unknown', configHash: exp.manifest?.config_hash ?? 'unknown',
-        demonstratorHash: exp.manifest?.demonstrator_hash ?? null, now: new Date(),
+        extensionVersion: exp.manifest?.extension_version ?? 'unknown',
+        // Hashes are copied only if they are hashes.
+        configHash: isHash(exp.manifest?.config_hash) ? exp.manifest.config_hash : 'unknown',
+        demonstratorHash: isHash(exp.manifest?.demonstrator_hash) ? exp.manifest.demonstrator_hash : null, now: new Date(),
         replayScores: Object.fromEntries(report.tasks.map((t) => [t.task_id, t.score])),
       },
       sink,

@@ -17,6 +17,9 @@ import type { Step } from '../../src/core/schema';
 import { step, task } from './fixtures';
 
 let dir: string;
+const CONFIG_HASH = 'c0ffee00c0ffee00';
+/** A demonstrator hash (64 hex digits) per seed. */
+const demonstrator = (seed: number): string => `${'d'.repeat(63)}${seed}`;
 
 /** A flat 8x6 PNG, or a `noisy` one that does not compress (about 16 KB), to make output that fills a disk. */
 function png(shade: number, noisy = false): Uint8Array {
@@ -48,7 +51,7 @@ async function exportZip(name: string, seed: number, tasks: number, steps: numbe
       steps: (id) => inBatches(list.find((l) => l.task.id === id)!.steps.map((s) => ({ step: s, imageId: s.observation.screenshot_path, redactions: {} }))),
       image: async (path) => png(Number(path.match(/step_(\d+)/)?.[1] ?? 0) * 20, noisy),
     },
-    { formats: ['sharegpt', 'messages'], actionStyle: 'json', includeDom: false, extensionVersion: '0.1.0', configHash: 'cfg123', now: new Date(0), demonstratorHash: `hash-of-${seed}` },
+    { formats: ['sharegpt', 'messages'], actionStyle: 'json', includeDom: false, extensionVersion: '0.1.0', configHash: CONFIG_HASH, now: new Date(0), demonstratorHash: demonstrator(seed) },
     (chunk) => { chunks.push(chunk); },
   );
   const path = join(dir, name);
@@ -107,7 +110,7 @@ describe('pack', () => {
     expect(await q(`SELECT count(*)::INT n, count(DISTINCT task_id)::INT t FROM ${all}`)).toEqual([{ n: 26, t: 10 }]);
     expect(await q(`SELECT count(*)::INT n FROM (SELECT task_id FROM ${all} GROUP BY task_id HAVING count(DISTINCT regexp_extract(filename, '(train|validation|test)-')) > 1)`)).toEqual([{ n: 0 }]);
     expect(await q(`SELECT count(*)::INT n FROM (SELECT task_id, max(step_id) m, count(*) c FROM ${all} GROUP BY 1) WHERE m <> c`)).toEqual([{ n: 0 }]);
-    expect(await q(`SELECT DISTINCT demonstrator_hash AS h FROM ${all} ORDER BY 1`)).toEqual([{ h: 'hash-of-1' }, { h: 'hash-of-2' }]);
+    expect(await q(`SELECT DISTINCT demonstrator_hash AS h FROM ${all} ORDER BY 1`)).toEqual([{ h: demonstrator(1) }, { h: demonstrator(2) }]);
     expect(await q(`SELECT action.type AS type, count(*)::INT n FROM ${all} GROUP BY 1 ORDER BY 1`)).toEqual([{ type: 'click', n: 16 }, { type: 'scroll', n: 10 }]);
     expect(await q(`SELECT action_browsergym b, action_pyautogui p FROM ${all} WHERE action.type = 'click' LIMIT 1`)).toEqual([{ b: "click('42')", p: 'pyautogui.click(x=60, y=35)' }]);
     const joined = await q(`SELECT count(DISTINCT s.instruction)::INT n FROM ${all} s JOIN (SELECT DISTINCT task_id FROM ${all} WHERE step_id = 1) t USING (task_id)`);
@@ -131,7 +134,7 @@ describe('pack', () => {
       const file = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
       rows += Number((await parquetMetadataAsync(file)).num_rows);
       const objects = await parquetReadObjects({ file, columns: ['task_id', 'source_zip', 'site', 'scrub_config_hash'] });
-      for (const o of objects) expect(o).toMatchObject({ source_zip: expect.stringMatching(/^(a|b)\.zip$/), scrub_config_hash: 'cfg123' });
+      for (const o of objects) expect(o).toMatchObject({ source_zip: expect.stringMatching(/^(a|b)\.zip$/), scrub_config_hash: CONFIG_HASH });
     }
     expect(rows).toBe(26);
   });

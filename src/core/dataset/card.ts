@@ -2,7 +2,11 @@
 // the Hugging Face Hub and `datasets` read (configs with data_files per
 // split, features, task categories, a license placeholder), then prose: what
 // was recorded, how it was scrubbed, counts, columns, how to load it.
+// Hubs render the card, so nothing from the inputs goes in as Markdown: file
+// names, errors, sites and action names are escaped as text (safe-text), and
+// hashes go in only if they are hashes.
 import { stringify } from 'yaml';
+import { isHash, markdownText } from '../safe-text';
 import { STEP_COLUMNS, columnDocs, hfFeatures } from './columns';
 import type { SplitName } from './split';
 import type { DialogueFormatId } from '../formats/registry';
@@ -22,9 +26,13 @@ export interface PackSummary {
   filtered: { taskId: string; source: string; reason: string }[];
   /** Dialogue configs written beside the steps (sharegpt, messages). */
   dialogues: DialogueFormatId[];
+  /** Manifest values that should have been hashes and were not: left out of the card and the rows. */
+  notHashes: { source: string; field: string }[];
 }
 
-const table = (rows: string[][]): string => rows.map((r) => `| ${r.join(' | ')} |`).join('\n');
+/** A Markdown table whose cells are text (from the inputs: escaped as text), or this file's own Markdown when `ours`. */
+const table = (head: string[], rows: string[][], ours = false): string =>
+  [head, head.map(() => '---'), ...rows.map((r) => (ours ? r : r.map(markdownText)))].map((r) => `| ${r.join(' | ')} |`).join('\n');
 
 export function datasetCard(s: PackSummary, createdAt: Date): string {
   const splits = (Object.keys(s.splits) as SplitName[]).filter((k) => s.splits[k].steps > 0);
@@ -45,6 +53,7 @@ export function datasetCard(s: PackSummary, createdAt: Date): string {
   };
   const domains = Object.entries(s.domains).sort((a, b) => b[1] - a[1]);
   const actions = Object.entries(s.actionTypes).sort((a, b) => b[1] - a[1]);
+  const hashes = s.scrubConfigHashes.filter(isHash);
   return `---
 ${stringify(front, { lineWidth: 0 }).trim()}
 ---
@@ -62,26 +71,26 @@ ${createdAt.toISOString()} from ${s.sources.filter((x) => !x.error).length} expo
 ## Privacy
 
 Text and screenshots were scrubbed on the recording machine before anything was stored (patterns, named
-entities, sensitive fields, OCR of images). Scrubber config hash(es): ${s.scrubConfigHashes.map((h) => `\`${h}\``).join(', ') || 'unknown'}.
-${s.rescrubbedWith ? `Text was scrubbed again while packing with config \`${s.rescrubbedWith}\`.` : 'Text was not re-scrubbed while packing.'}
+entities, sensitive fields, OCR of images). Scrubber config hash(es): ${hashes.map((h) => `\`${h}\``).join(', ') || 'unknown'}.
+${s.rescrubbedWith && isHash(s.rescrubbedWith) ? `Text was scrubbed again while packing with config \`${s.rescrubbedWith}\`.` : 'Text was not re-scrubbed while packing.'}${s.notHashes.length ? `\n${s.notHashes.length} manifest value(s) that should be hashes were not (see \`stats.json\`), and were left out.` : ''}
 Names of source zips and a salted hash of the demonstrator (when one was set) are kept per row for provenance.
 
 ## Counts
 
-${table([['split', 'tasks', 'steps'], ['---', '---', '---'], ...splits.map((k) => [k, String(s.splits[k].tasks), String(s.splits[k].steps)])])}
+${table(['split', 'tasks', 'steps'], splits.map((k) => [k, String(s.splits[k].tasks), String(s.splits[k].steps)]))}
 
 ${s.tasks} tasks, ${s.steps} steps, ${s.screenshots} screenshots. Splits are by task (a hash of \`task_id\`), so a
 task is never spread over two splits, and re-packing with more data never moves a task.
 
 Steps per site (registrable domain):
 
-${table([['site', 'steps'], ['---', '---'], ...domains.map(([d, n]) => [d, String(n)])])}
+${table(['site', 'steps'], domains.map(([d, n]) => [d, String(n)]))}
 
-Actions: ${actions.map(([k, n]) => `${k} ${n}`).join(', ')}.
+Actions: ${actions.map(([k, n]) => `${markdownText(k)} ${n}`).join(', ')}.
 
 ## Columns
 
-${table([['column', 'type', 'meaning'], ['---', '---', '---'], ...columnDocs(STEP_COLUMNS).map((c) => [`\`${c.name}\``, c.type, c.doc])])}
+${table(['column', 'type', 'meaning'], columnDocs(STEP_COLUMNS).map((c) => [`\`${c.name}\``, markdownText(c.type), markdownText(c.doc)]), true)}
 
 ${s.dialogues.length ? `## Training dialogues
 
@@ -111,6 +120,6 @@ import ray; ray.data.read_parquet("data/").filter(lambda r: r["action"]["type"] 
 
 ## Sources
 
-${table([['source', 'tasks', 'steps', 'note'], ['---', '---', '---', '---'], ...s.sources.map((x) => [x.file, String(x.tasks), String(x.steps), x.error ?? ''])])}
+${table(['source', 'tasks', 'steps', 'note'], s.sources.map((x) => [x.file, String(x.tasks), String(x.steps), x.error ?? '']))}
 ${s.duplicates.length ? `\n${s.duplicates.length} duplicate task(s) dropped (same id) or reported (same content): see \`stats.json\`.\n` : ''}${s.filtered.length ? `\n${s.filtered.length} task(s) left out by the domain lists: see \`stats.json\`.\n` : ''}`;
 }
