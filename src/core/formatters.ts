@@ -133,22 +133,35 @@ export interface ChatRecord {
   messages: { role: 'system' | 'user' | 'assistant'; content: string | ContentPart[] }[];
 }
 
-/** Chat messages; `imageUrl` turns a screenshot path into what the content part points at. */
+const text = (t: string): ContentPart[] => [{ type: 'text', text: t }];
+
+/**
+ * Chat messages; `imageUrl` turns a screenshot path into what the content part points at. Every message's
+ * content is a list of parts, the system's and the assistant's too: pyarrow's JSON reader and `datasets` refuse a
+ * column whose type changes from a string to a list between rows ("changed from string to array in row 0").
+ */
 export function toChatMessages(e: Example, imageUrl: (path: string) => string = (p) => p, detail?: 'low'): ChatRecord {
-  const messages: ChatRecord['messages'] = [{ role: 'system', content: SYSTEM_PROMPT }];
+  const messages: ChatRecord['messages'] = [{ role: 'system', content: text(SYSTEM_PROMPT) }];
   for (const t of e.turns) {
     const content: ContentPart[] = [];
     if (t.image) content.push({ type: 'image_url', image_url: { url: imageUrl(t.image), ...(detail ? { detail } : {}) } });
     content.push({ type: 'text', text: t.observation });
     messages.push({ role: 'user', content });
-    messages.push({ role: 'assistant', content: t.answer });
+    messages.push({ role: 'assistant', content: text(t.answer) });
   }
   return { id: e.id, messages };
 }
 
-/** OpenAI's fine-tuning line: `messages` only (an extra key is refused). */
+/**
+ * OpenAI's fine-tuning line: `messages` only (an extra key is refused), system and assistant content as plain
+ * strings as in OpenAI's vision fine-tuning examples, user content as parts.
+ */
 export function toOpenAi(e: Example, imageUrl: (path: string) => string, detail?: 'low'): { messages: ChatRecord['messages'] } {
-  return { messages: toChatMessages(e, imageUrl, detail).messages };
+  const plain = (c: string | ContentPart[]): string =>
+    typeof c === 'string' ? c : c.map((p) => (p.type === 'text' ? p.text : '')).join('');
+  return {
+    messages: toChatMessages(e, imageUrl, detail).messages.map((m) => (m.role === 'user' ? m : { role: m.role, content: plain(m.content) })),
+  };
 }
 
 /**

@@ -65,6 +65,15 @@ describe('chat and OpenAI lines', () => {
     expect(rec.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant']);
     expect((rec.messages[1]!.content as { type: string }[])[0]!.type).toBe('image_url');
   });
+  it('chat content is a list of parts in every message, so each column keeps one type', () => {
+    const rec = toChatMessages(taskExamples(task(), [step(1), step(2)], { actionStyle: 'json', includeDom: false, window: 2, maxImages: 2 })[0]!);
+    for (const m of rec.messages) expect(Array.isArray(m.content), m.role).toBe(true);
+    expect(rec.messages[0]!.content).toEqual([{ type: 'text', text: expect.stringContaining('web agent') }]);
+  });
+  it('OpenAI lines keep system and assistant content as strings', () => {
+    const rec = toOpenAi(taskExamples(task(), [step(1)], { actionStyle: 'json', includeDom: false })[0]!, (p) => p);
+    expect(rec.messages.map((m) => typeof m.content)).toEqual(['string', 'object', 'string']);
+  });
   it('OpenAI lines hold only messages, with the given image URLs and detail', () => {
     const rec = toOpenAi(taskExamples(task(), [step(1)], { actionStyle: 'json', includeDom: false })[0]!, (p) => `data:image/png;base64,${p.length}`, 'low');
     expect(Object.keys(rec)).toEqual(['messages']);
