@@ -86,7 +86,8 @@ const CELL = 4;
 /**
  * The detected lines (their cores) the DOM does not explain: less than `minCovered` of a line's length lies under
  * boxes the DOM read and scrubbed (or that are blurred or OCR'd anyway). Those are the lines to OCR and scrub.
- * Measured along the line, column by column (a column is under a box when at least half its height is), not by
+ * Measured along the line, column by column (a column is under a box when at least half its height is, its middle
+ * included), not by
  * area: a detector's core is taller than the DOM's tight text boxes, and a row of short labels has gaps, so by
  * area a row the DOM read whole came out 58% covered and was OCR'd on every frame of the 16k-element page.
  */
@@ -108,11 +109,15 @@ export function unexplainedLines(lines: readonly Box[], explained: readonly Box[
     const r0 = Math.max(0, Math.floor(line.y / CELL));
     const r1 = Math.min(rows, Math.ceil((line.y + line.height) / CELL));
     const tall = r1 - r0;
+    // The line's middle row (both, for an even height) must be under a box too: a box over only its top or its
+    // bottom half leaves the other half of the glyphs readable.
+    const mid0 = r0 + Math.floor((tall - 1) / 2);
+    const mid1 = r0 + Math.floor(tall / 2);
     let inside = 0;
     for (let c = c0; c < c1; c++) {
       let under = 0;
       for (let r = r0; r < r1; r++) under += covered[r * cols + c]!;
-      if (2 * under >= tall) inside++;
+      if (2 * under >= tall && covered[mid0 * cols + c] && covered[mid1 * cols + c]) inside++;
     }
     const total = c1 - c0;
     return total > 0 && tall > 0 && inside / total < minCovered;

@@ -60,6 +60,13 @@ describe('unexplainedLines', () => {
     expect(unexplainedLines([painted], [box(10, 12, 100, 16)], 200, 100)).toEqual([painted]);
   });
 
+  it('a box over exactly the top or the bottom half of a line does not explain it', () => {
+    const painted = box(0, 40, 100, 24);
+    expect(unexplainedLines([painted], [box(0, 40, 100, 12)], 200, 100)).toEqual([painted]);
+    expect(unexplainedLines([painted], [box(0, 52, 100, 12)], 200, 100)).toEqual([painted]);
+    expect(unexplainedLines([painted], [box(0, 44, 100, 16)], 200, 100)).toEqual([]);
+  });
+
   it('nothing explained: every line is read', () => {
     expect(unexplainedLines(lines, [], 200, 100)).toEqual(lines);
   });
