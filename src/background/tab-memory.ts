@@ -84,7 +84,7 @@ export const tabMemory = {
 
 
 /**
- * storage.session holds about 10 MB in both browsers (README, Firefox), and a page state carries its DOM, so a
+ * storage.session holds about 10 MB in both browsers (docs/browsers.md), and a page state carries its DOM, so a
  * few large tabs, or another writer, can fill it. Then the kept page states (the biggest entries, and only the
  * "before" of a later tab switch) are forgotten, except the one being written, and the write is tried again.
  */

@@ -258,7 +258,7 @@ testInBothBrowsers('tabs closed while a field holds an unsent edit keep the type
 
 // A reload before any other action: Firefox ends the leaving page before it hands its state over, and with no
 // step yet in the tab the worker had no page to stand in for it, so the navigate step was lost (3 of 3 runs).
-// Now the address the recording started on stands in (with a note), as the README says.
+// Now the address the recording started on stands in (with a note), as docs/architecture.md says.
 testInBothBrowsers('a reload right after Start, before any other action, is a step', async (driver) => {
   const page = await driver.newPage();
   await page.goto(`${driver.site}/demo/index.html`);

@@ -1,6 +1,6 @@
 // Firefox: the worker's script runs in an event page (background.scripts) that
 // has a document, so the image-work page is an iframe inside it; there is no
-// offscreen API. Firefox documents no captureVisibleTab quota (README has the
+// offscreen API. Firefox documents no captureVisibleTab quota (docs/browsers.md has the
 // measurement); the same spacing as Chrome's is kept so one recording paces
 // the same in both.
 import browser from 'webextension-polyfill';

@@ -11,7 +11,7 @@ export interface BrowserHost {
    * document, or in Firefox an iframe of the same page inside the background page.
    */
   openImageWorkPage(): Promise<void>;
-  /** Shortest gap between two captureVisibleTab calls that the browser's quota allows (see README). */
+  /** Shortest gap between two captureVisibleTab calls that the browser's quota allows (see docs/browsers.md). */
   readonly captureIntervalMs: number;
   /** Is `error` the browser refusing a capture for its quota (worth one more try after a pause)? */
   isCaptureQuotaError(error: unknown): boolean;
