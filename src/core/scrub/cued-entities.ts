@@ -15,6 +15,8 @@ import lexicon from './name-lexicon.json';
 import { CUES, GREETINGS, ORG_CUES, TITLES, cueAlternation, cueGate, L } from './cues';
 import { columnHeader } from './finder';
 import { CompromiseRecognizer, isCommonWord, type EntityRecognizer, type EntitySpan, type EntityType } from './entities';
+import { findLegalNames } from './org-suffix';
+import { structuralPeople } from './person-structure';
 
 /**
  * The lexicon's 22k names become sets on first use, not when the content
@@ -35,6 +37,37 @@ const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di
 const FUNCTION_WORDS = new Set(['in', 'at', 'to', 'by', 'as', 'on', 'of', 'for', 'from', 'with', 'a', 'à', 'en', 'em', 'il', 'el', 'op', 'am', 'i', 'na', 'no', 'w', 'på', 'bei', 'chez', 'presso', 'per', 'para', 'par', 'da', 'de', 'le', 'la', 'du', 'des', 'der', 'die', 'das', 'den', 'von', 'van', 'met', 'the', 'und', 'and', 'et', 'e', 'y']);
 const CUE_WORDS = new Set([...Object.values(CUES).flat(), ...ORG_CUES, ...GREETINGS, ...TITLES].flatMap((c) => c.split(/\s+/)).filter((w) => !FUNCTION_WORDS.has(w) && !PARTICLES.has(w)));
 
+/** Cues that are one word ("Company", "Customer", "City"): a label, never part of a name beside it. */
+const LABEL_WORDS = new Set([...Object.values(CUES).flat(), ...ORG_CUES, ...GREETINGS].filter((c) => !c.includes(' ')));
+
+/** Country names in the supported languages (from the runtime's own ICU data), built on first use. */
+let COUNTRIES: Set<string> | null = null;
+function isCountry(name: string): boolean {
+  if (!COUNTRIES) {
+    COUNTRIES = new Set(['usa', 'uk', 'u.s.', 'u.s.a.', 'america', 'the united states', 'england', 'scotland', 'wales', 'great britain', 'britain', 'holland', 'the netherlands', 'europe', 'asia', 'africa', 'the uk', 'the us', 'türkiye', 'czechia']);
+    for (const lang of ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'sv', 'fi', 'tr', 'cs', 'da', 'nb']) {
+      let names: Intl.DisplayNames;
+      try {
+        names = new Intl.DisplayNames([lang], { type: 'region' });
+      } catch {
+        continue;
+      }
+      for (let a = 65; a <= 90; a++) {
+        for (let b = 65; b <= 90; b++) {
+          const code = String.fromCharCode(a, b);
+          try {
+            const n = names.of(code);
+            if (n && n !== code) COUNTRIES.add(n.toLowerCase());
+          } catch {
+            // not a region code
+          }
+        }
+      }
+    }
+  }
+  return COUNTRIES.has(name.toLowerCase());
+}
+
 /** Eponymous products, dishes, drinks and brands: a person's name in form only. */
 const NOT_PEOPLE = [
   'tom collins', 'john collins', 'granny smith', 'stan smith', 'shirley temple', 'earl grey', 'lady grey', 'pink lady', 'arnold palmer', 'bloody mary',
@@ -48,7 +81,13 @@ const NOT_PEOPLE = [
   'stanley', 'tesla', 'ford', 'ferrari', 'porsche', 'mercedes', 'dyson', 'dell', 'hermès', 'chanel', 'gucci', 'prada', 'cartier', 'tiffany',
   'google', 'apple', 'amazon', 'microsoft', 'adidas', 'nike', 'reebok', 'puma',
 ];
-const PRODUCT_CONTEXT = new RegExp(`(?:[$€£¥]\\s?\\d|\\d\\s?(?:€|EUR|USD|kr|zł|TL)\\b|\\breviews?\\b|\\bin stock\\b|\\badd to cart\\b|\\bsku\\b|\\b(?:apples?|cocktail|tea|sofa|chair|boots?|shoes?|sneakers?|jeans|polo|parfum|perfume|cake|salad|pizza|pasta|sauce|mix|cup|bottle|tractor|sunglasses|bag|belt|tart|biscuits?|wine|beer|whisky|gin)\\b)`, 'i');
+/** Platforms and public services named on a page ("on GitHub as …", "Twitter: @…"): public, no one's employer. */
+const PUBLIC_SERVICES = new Set(['github', 'gitlab', 'bitbucket', 'twitter', 'instagram', 'discord', 'telegram', 'skype', 'steam', 'twitch', 'reddit', 'mastodon', 'linkedin',
+  'keybase', 'slack', 'tiktok', 'youtube', 'snapchat', 'facebook', 'whatsapp', 'signal', 'xbox', 'playstation', 'bluesky', 'substack', 'medium', 'dribbble', 'behance',
+  'wechat', 'viber', 'threema', 'xing', 'weibo', 'google', 'google maps', 'apple', 'amazon', 'microsoft', 'zoom', 'teams', 'microsoft teams', 'dropbox', 'notion', 'figma',
+  'jira', 'confluence', 'trello', 'paypal', 'stripe', 'shopify', 'ebay', 'etsy', 'netflix', 'spotify', 'uber', 'airbnb', 'booking.com', 'wikipedia', 'chrome', 'firefox',
+  'safari', 'windows', 'android', 'ios', 'macos', 'linux', 'ubuntu', 'docker', 'kubernetes', 'aws', 'azure', 'openai', 'chatgpt']);
+const PRODUCT_CONTEXT = new RegExp(`(?:[$€£¥]\\s?\\d|\\d\\s?(?:€|EUR|USD|kr|zł|TL)\\b|\\d\\s?reviews?\\b|\\breviews\\b|\\bin stock\\b|\\badd to cart\\b|\\bsku\\b|\\bisbn\\b|\\((?:[^)]*\\b(?:remaster(?:ed)?|deluxe|edition|anniversary|expanded|remix|bonus tracks?|unabridged|abridged)\\b[^)]*)\\)|\\b(?:vinyl|paperback|hardback|hardcover|audiobook|ebook)\\b|\\b(?:apples?|cocktail|tea|sofa|chair|boots?|shoes?|sneakers?|jeans|polo|parfum|perfume|cake|salad|pizza|pasta|sauce|mix|cup|bottle|tractor|sunglasses|bag|belt|tart|biscuits?|wine|beer|whisky|gin)\\b)`, 'i');
 
 const TOKEN = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
 interface Token { text: string; lower: string; start: number; end: number }
@@ -126,6 +165,11 @@ const CONTACT_BLOCK = /@[\w-]+\.\w|(?:^|\n)[^\n]{0,24}\b(?:phone|tel|telefon|té
 const LINE_START_NAME = /(?:^|\n)[ \t]*((?:\p{Lu}[\p{Ll}\p{M}'’-]+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,4})(?: (?:(?:van der|van den|van de|de la|van|von|de|da|del|della|di|du|dos|das|le|la|ter|ten|ní|bin|al) )?(?:\p{Lu}[\p{Ll}\p{M}'’-]+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,4})){1,2})(?=[ \t]*(?:\n|$|[,·—–|]))/gu;
 const BIRTH_WORD = new RegExp(`^\\s*[,·—–|-]?\\s*(?:${cueAlternation(CUES.birth_date)})`, 'iu');
 
+/** Roles and departments: a record line's head ("Procurement (…)") or a chat speaker ("Support: …") names no one. */
+const JOB_WORDS = new Set(['support', 'admin', 'administrator', 'system', 'bot', 'agent', 'team', 'sales', 'marketing', 'procurement', 'finance', 'legal', 'hr', 'it',
+  'operations', 'engineering', 'product', 'design', 'manager', 'director', 'ceo', 'cfo', 'cto', 'coo', 'buyer', 'moderator', 'host', 'guest', 'user', 'you', 'me',
+  'error', 'warning', 'info', 'debug', 'note', 'tip', 'update', 'status', 'q', 'a', 'question', 'answer', 'reply', 'server', 'client', 'assistant', 'customer service']);
+
 /** A line that is a job title: title-case words ending in a role noun. */
 const JOB_TITLE = /^[\p{Lu}][\p{L}\p{M}]*(?: [\p{Lu}][\p{L}\p{M}]*){0,4} (?:Manager|Engineer|Director|Officer|Liaison|Producer|Facilitator|Architect|Developer|Assistant|Consultant|Specialist|Analyst|Coordinator|Administrator|Representative|Strategist|Technician|Designer|Agent|Associate|Supervisor|Executive|Planner|Orchestrator|Agent|Designer|Lead|Head|Officer)$/u;
 
@@ -164,7 +208,10 @@ function tidy(text: string, span: EntitySpan): EntitySpan[] {
     let b = ts.length - 1;
     const edge = (t: Token): boolean => isCue(t) || (FUNCTION_WORDS.has(t.text) && t.text === t.lower);
     while (a <= b && edge(ts[a]!)) a++;
-    while (b >= a && edge(ts[b]!)) b--;
+    // A lowercase ordinary word ends no name ("Ebro Datos S.L. office", "Chema Calatrava at the").
+    const cased = ts.length > 0 && isCapitalised(ts[0]!);
+    const lowerTail = (t: Token): boolean => cased && span.type !== 'place' && t.text === t.lower && /\p{Ll}/u.test(t.text) && !PARTICLES.has(t.lower) && !/[.]/.test(t.text);
+    while (b >= a && (edge(ts[b]!) || lowerTail(ts[b]!))) b--;
     if (a > b) continue;
     s = ts[a]!.start;
     e = ts[b]!.end;
@@ -184,6 +231,8 @@ export class CuedEntityRecognizer implements EntityRecognizer {
       for (const t of tidy(text, s)) {
         if (t.type === 'person' && notAPerson(text, t.start, t.end)) continue;
         if (t.type !== 'person' && inCollocation(text, t.start, t.end)) continue;
+        // A product's line ("Boston fern in ceramic pot — $12", "Abbey Road (Remastered 2019)") names no place or firm.
+        if (t.type !== 'person' && PRODUCT_CONTEXT.test(lineAround(text, t.start, t.end))) continue;
         // A job title ("Human Applications Manager") or a product's API ("Cloudflare API token") names no one.
         if (JOB_TITLE.test(lineAround(text, t.start, t.end)) || (t.type === 'organization' && /^ (?:API|SDK|app|account|key|token)\b/i.test(text.slice(t.end, t.end + 8)))) continue;
         // An acronym or code alone ("YYZ", "SKU") is not a name or a place.
@@ -192,11 +241,34 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         if (tokens(text.slice(t.start, t.end)).every((x) => isCommonWord(x.lower) || x.lower.length < 3)) continue;
         if (t.type === 'person') wholeName(text, t);
         // A global brand named alone ("Google Maps is not available") is public, not a person's employer.
-        if (t.type === 'organization' && NOT_PEOPLE.includes(text.slice(t.start, t.end).toLowerCase())) continue;
+        if (t.type !== 'person' && (NOT_PEOPLE.includes(text.slice(t.start, t.end).toLowerCase()) || PUBLIC_SERVICES.has(text.slice(t.start, t.end).toLowerCase()))) continue;
+        // A country is no one's address on its own ("English (United Kingdom)", a country line under an address).
+        if (t.type === 'place' && isCountry(text.slice(t.start, t.end))) continue;
         out.push(t);
       }
     }
     const ts = tokens(text);
+    // A company by its legal form ("Kearney Whitlam Pty. Ltd.", "Pietrzyk Budownictwo sp. z o.o."), whatever else the text holds.
+    if (types.includes('organization')) {
+      for (const o of findLegalNames(text, (w) => LABEL_WORDS.has(w.toLowerCase()))) out.push({ ...o, type: 'organization' });
+    }
+    if (types.includes('person')) {
+      // Where the page puts a person: chat lines, mail headers, sign-offs, labels above, record lines, naming phrases.
+      for (const c of structuralPeople(text)) {
+        const run = tokens(text.slice(c.start, c.end)).map((t) => ({ ...t, start: t.start + c.start, end: t.end + c.start }));
+        // Titles and cue words at the edges go ("Dr." stays outside, "Dear" is no part of the name).
+        while (run.length > 0 && (isCue(run[0]!) || LABEL_WORDS.has(run[0]!.lower))) run.shift();
+        while (run.length > 0 && (isCue(run[run.length - 1]!) || LABEL_WORDS.has(run[run.length - 1]!.lower))) run.pop();
+        if (run.length === 0) continue;
+        // A name holds a word that is no ordinary vocabulary (or is a known name); "Park Avenue", "Old Town" do not.
+        if (run.every((x) => (isCommonWord(x.lower) || x.lower.length < 2) && !isName(x))) continue;
+        if (run.some((x) => LABEL_WORDS.has(x.lower) || JOB_WORDS.has(x.lower))) continue;
+        const start = run[0]!.start;
+        const end = run[run.length - 1]!.end;
+        if (notAPerson(text, start, end) || inCollocation(text, start, end)) continue;
+        out.push({ start, end, type: 'person' });
+      }
+    }
     // One word ("Buy", "Item 12") is no name to the rules below: each needs a cue, a second word, a "name:" chat
     // prefix or a caseless script. The model's view of it was taken above.
     if (ts.length < 2 && !text.includes(':') && !CASELESS.test(text)) return out;
@@ -278,17 +350,30 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         const greets = GREETINGS.some((g) => rest.startsWith(`${g} `) || rest.startsWith(`${g},`));
         if (isFirst(m[1]!) || (greets && !CUE_WORDS.has(m[1]!))) out.push({ start: at, end: at + m[1]!.length, type: 'person' });
       }
-      // A cell under a Name / Customer / Owner column.
-      if (text.includes('\t') || text.includes(' | ')) {
-        for (let i = 0; i < ts.length; i++) {
-          const header = columnHeader(text, ts[i]!.start);
-          if (!header || !CUES.person.includes(header)) continue;
+    }
+    // A cell under a Name / Customer / Owner column is a person; under City / Ort / Ville a place; under Company /
+    // Firma / Employer an organisation, the whole cell ("Southern Cross Freight Pty. Ltd.").
+    if (text.includes('\t') || text.includes(' | ')) {
+      for (let i = 0; i < ts.length; i++) {
+        const header = columnHeader(text, ts[i]!.start);
+        if (!header) continue;
+        const type: EntityType | null = CUES.person.includes(header) ? 'person' : CUES.place.includes(header) ? 'place' : ORG_CUES.includes(header) ? 'organization' : null;
+        if (!type || !types.includes(type)) continue;
+        if (type === 'person') {
           const run = capitalisedRun(text, ts, i, 4);
           if (run) {
             add(run[0], run[1], 'person');
             i = run[1];
           }
+          continue;
         }
+        // The cell: from this word to the next tab, " | " or line end; a capitalised start and, for a place, no digit.
+        const start = ts[i]!.start;
+        const rest = text.slice(start, start + 120);
+        const cell = /^[^\t\n|]*/.exec(rest)![0].replace(/\s+$/, '');
+        if (!isCapitalised(ts[i]!) || (type === 'place' && /\d/.test(cell)) || cell.length < 2) continue;
+        out.push({ start, end: start + cell.length, type });
+        while (i + 1 < ts.length && ts[i + 1]!.start < start + cell.length) i++;
       }
     }
     if (types.includes('place')) {
@@ -306,10 +391,17 @@ export class CuedEntityRecognizer implements EntityRecognizer {
       for (let i = 0; (legal || LEGAL_TAIL_CUE.test(text)) && i < ts.length; i++) {
         const run = capitalisedRun(text, ts, i, 6, true);
         if (!run) continue;
-        const a = run[0];
+        let a = run[0];
         let b = run[1];
+        // A role before a comma is not a partner's name: "(CTO, Procházka Stavby s.r.o.)", "(Buyer, …)".
+        while (a < b && text.slice(ts[a]!.end, ts[a + 1]!.start).includes(',') && (/^\p{Lu}{2,4}$/u.test(ts[a]!.text) || JOB_WORDS.has(ts[a]!.lower) || isCommonWord(ts[a]!.lower))) a++;
         const next = ts[b + 1];
         if (next && /^\p{Lu}/u.test(next.text) && /^[ ,]{1,2}$/.test(text.slice(ts[b]!.end, next.start)) && isLegalForm(next.text)) b++;
+        // "Adelaide SA 5000", "Portland, ME 04101": a state's code before a postcode.
+        if (/^[ \t]*\d/.test(text.slice(ts[b]!.end, ts[b]!.end + 4)) && /^\p{Lu}{2}$/u.test(ts[b]!.text)) {
+          i = run[1];
+          continue;
+        }
         const tail = LEGAL_TAIL.exec(text.slice(ts[b]!.end, ts[b]!.end + 16));
         if (tail) {
           out.push({ start: ts[a]!.start, end: ts[b]!.end + tail[0].length, type: 'organization' });
@@ -325,8 +417,10 @@ export class CuedEntityRecognizer implements EntityRecognizer {
       for (let i = 0; i < ts.length; i++) {
         const run = capitalisedRun(text, ts, i, 6, true);
         if (!run) continue;
-        const [a, b] = run;
-        const inBrackets = text[ts[a]!.start - 1] === '(' && text[ts[b]!.end] === ')';
+        let a = run[0];
+        const b = run[1];
+        while (a < b && text.slice(ts[a]!.end, ts[a + 1]!.start).includes(',') && (/^\p{Lu}{2,4}$/u.test(ts[a]!.text) || JOB_WORDS.has(ts[a]!.lower) || isCommonWord(ts[a]!.lower))) a++;
+        const inBrackets = /^\(\s*(?:[^()\n]{0,24},\s*)?$/.test(text.slice(Math.max(0, ts[a]!.start - 26), ts[a]!.start).replace(/^.*\(/s, '(')) && text[ts[b]!.end] === ')';
         const joined = b > a && ts.slice(a, b + 1).filter((x) => isLast(x.lower)).length >= 2 && /,|\s(?:and|und|et|e|y|i|en|och|ve)\s|-/.test(text.slice(ts[a]!.start, ts[b]!.end));
         if ((inBrackets && out.some((p) => p.type === 'person' && p.end <= ts[a]!.start && ts[a]!.start - p.end <= 3)) || joined) add(a, b, 'organization');
         i = b;

@@ -19,7 +19,8 @@ export const CUES: Record<CueKind, readonly string[]> = {
     'passport', 'passport no', 'passport number', 'reisepass', 'reisepass-nr', 'reisepassnummer', 'passnummer', 'pass-nr',
     'passeport', 'numéro de passeport', 'n° de passeport', 'pasaporte', 'número de pasaporte', 'passaporto', 'numero di passaporto',
     'passaporte', 'número do passaporte', 'paspoort', 'paspoortnummer', 'paszport', 'numer paszportu', 'pasaport', 'pasaport no',
-    'ryoken', 'ryoken bangō', 'ryoken bango', '旅券番号',
+    'ryoken', 'ryoken bangō', 'ryoken bango', '旅券番号', 'passin numero', 'passinumero', 'passi', 'číslo pasu', 'cestovní pas', 'útlevél', 'útlevélszám',
+    'passaporto n', 'pasaporte n', 'passeport n', 'reisepass nr', 'reisepass-nummer',
   ],
   id_number: [
     'id number', 'id no', 'national id', 'identity card', 'driver license', "driver's license", 'driving licence', 'licence number', 'license number',
@@ -27,6 +28,13 @@ export const CUES: Record<CueKind, readonly string[]> = {
     'dni', 'nie', 'documento de identidad', 'carta d\'identità', 'carta di identità', 'rg', 'identidade', 'bilhete de identidade',
     'identiteitskaart', 'rijbewijs', 'dowód osobisty', 'pesel', 'personnummer', 'legitimation', 'kimlik no', 'tc kimlik no', 'mai nambā', 'mai namba',
     'ssn', 'social security number', 'national insurance number', 'ni number', 'nino',
+    // Further national numbers, named as their own countries name them.
+    'pps', 'pps number', 'pps no', 'aadhaar', 'aadhar', 'aadhaar number', 'pan', 'pan card', 'henkilötunnus', 'hetu', 'rodné číslo', 'číslo op',
+    'číslo občanského průkazu', 'ahv', 'ahv-nr', 'avs', 'my number', 'マイナンバー', 'tfn', 'tax file number', 'medicare', 'medicare card', 'sin',
+    'social insurance number', 'nr dowodu', 'nr dowodu osobistego', 'numer dowodu', 'cartão de cidadão', 'sécurité sociale', 'n° de sécurité sociale',
+    'nir', 'idnr', 'steuer-idnr', 'kimlik', 'kimlik no', 't.c. kimlik no', 'tckn', 'nik', 'curp', 'rut', 'run', 'dni/nie', 'cédula', 'cedula', 'nid',
+    'national id number', 'id card', 'id card number', 'identity number', 'personal id', 'personal number', 'citizen id', 'voter id', 'sozialversicherungsnummer',
+    'svnr', 'versicherungsnummer', 'numero di carta d\'identità', 'documento', 'document number', 'document no',
   ],
   tax_id: [
     'tax id', 'tax number', 'tin', 'vat number', 'steuer-id', 'steuernummer', 'steuer-nr', 'steueridentifikationsnummer', 'numéro fiscal',

@@ -16,7 +16,7 @@ import { CUES, cueAlternation, cueGate, L } from './cues';
 import { NO_SPANS, type Span, type SpanFinder } from './finder';
 
 // Label, then what may sit between label and value: ":", "#", "No.", "Nr.", "le", "am", "el", "il", "em", "op", "on".
-const JOIN = `\\.?\\s*(?:(?:no|nr|n°|nº|num|number|nummer|numéro|número|numero)\\.?\\s*)?(?:[:#]|\\s-\\s)?\\s*(?:(?:le|am|el|il|em|op|on|den|the)\\s+)?`;
+const JOIN = `\\.?\\s*(?:(?:no|nr|n°|nº|n\\.º|num|number|nummer|numéro|número|numero)\\.?\\s*)?(?:[:#]|\\s-\\s)?\\s*(?:(?:le|am|el|il|em|op|on|den|the)\\s+)?`;
 const cue = (words: readonly string[]): RegExp => new RegExp(`(?<![${L}])(?:${cueAlternation(words)})${JOIN}`, 'giu');
 const BIRTH = cue(CUES.birth_date);
 const DOCUMENT = cue([...CUES.passport, ...CUES.id_number, ...CUES.tax_id, ...CUES.iban]);

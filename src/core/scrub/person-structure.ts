@@ -1,0 +1,85 @@
+// People found by where a page puts them, not by a lexicon: the name of a chat line after its timestamp
+// ("[09:16] Yanis: …"), before an e-mail address ("Tadhg Breathnach <t.b@…>"), under a sign-off ("Best regards,\n
+// Wiebke Ziegenhals"), on the line under a delivery label ("SHIP TO\nKERTTU RAUTIAINEN"), at the head of a record
+// line ("Trevon Okafor (CFO, …) — Duluth — …"), after a phrase that names someone ("Thanks to …", "Meeting with
+// …", "ask …"), and a name alone before what people do ("Reto will cover the morning shift.").
+// Each returns candidate [start, end) spans; the caller drops those made of ordinary words or labels.
+
+import { cueAlternation, CUES, L } from './cues';
+
+/**
+ * Cue words in lower case, Capitalised and UPPER CASE: the patterns below cannot use the i flag, which would let
+ * a name's capital (\\p{Lu}) match any letter.
+ */
+const anyCase = (words: readonly string[]): string =>
+  cueAlternation([...new Set(words.flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1), w.replace(/(^|\s)(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase()), w.toUpperCase()]))]);
+
+export interface Candidate { start: number; end: number }
+
+/** A capitalised word (any script with case), ALL CAPS too, with inner apostrophes and hyphens. */
+const CAP = "\\p{Lu}[\\p{L}\\p{M}'’-]*[\\p{L}\\p{M}]";
+const PARTICLE = "(?:van der|van den|van de|de la|de los|van|von|de|da|del|della|di|du|dos|das|le|la|ter|ten|ní|nic|bin|ibn|al|el|Ó|Ní|Mac|Mc|Dal|Del|Van|Von|De|Da|Di|Le|La|O')";
+/** 1–4 words of a name, with particles: "Donnacha Hennessy-Walsh", "Ginevra Dal Lago", "Bo de Vos", "J. Smith". */
+const NAME = `${CAP}(?:\\.|(?:(?:[ ]${PARTICLE}(?![\\p{L}]))?[ ](?:${CAP}|\\p{Lu}\\.)){0,3})`;
+const NAME_RE = new RegExp(`^${NAME}$`, 'u');
+
+const TIMESTAMPED_CHAT = new RegExp(`(?:^|\\n)[ \\t>]*(?:\\[[^\\]\\n]{1,30}\\]|\\(?\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2})?(?:\\s?[AaPp]\\.?[Mm]\\.?)?\\)?)[ \\t]*(?:-[ \\t]*)?<?(${NAME})>?[ \\t]*[:：][ \\t]`, 'gu');
+const BEFORE_EMAIL = new RegExp(`(?<![\\p{L}\\p{M}])["“]?(${NAME})["”]?[ \\t]*[<(\\[][^<>()\\s@]{1,64}@`, 'gu');
+const SIGN_OFFS = ['regards', 'best regards', 'kind regards', 'warm regards', 'warmest regards', 'many thanks', 'with thanks', 'best wishes', 'thanks', 'cheers',
+  'sincerely', 'yours', 'yours sincerely', 'yours truly', 'yours faithfully', 'best', 'thank you', 'all the best', 'mit freundlichen grüßen', 'mfg', 'viele grüße',
+  'liebe grüße', 'beste grüße', 'schöne grüße', 'grüße', 'cordialement', 'bien à vous', 'bien cordialement', 'amitiés', 'bises', 'saludos', 'saludos cordiales',
+  'un saludo', 'atentamente', 'cordiali saluti', 'distinti saluti', 'saluti', 'un saluto', 'atenciosamente', 'abraços', 'cumprimentos', 'met vriendelijke groet',
+  'met vriendelijke groeten', 'vriendelijke groet', 'groeten', 'groetjes', 'pozdrawiam', 'z poważaniem', 'med vänliga hälsningar', 'vänliga hälsningar', 'hälsningar',
+  'mvh', 'ystävällisin terveisin', 'terveisin', 's pozdravem', 'saygılarımla', 'selamlar'];
+const SIGN_OFF = new RegExp(`(?:^|\\n)[ \\t>]*(?:${anyCase(SIGN_OFFS)}|--|—|–)[ \\t]*[,.!]?[ \\t]*\\n[ \\t>]*(${NAME})[ \\t]*(?=\\n|$|,)`, 'gu');
+// A label alone on its line ("SHIP TO", "Delivery address", "Lieferadresse", "Bill to:"), then the name under it.
+const LABEL_LINE = new RegExp(`(?:^|\\n)[ \\t]*(?:${anyCase([...CUES.address, 'ship to', 'bill to', 'deliver to', 'delivery address', 'recipient', 'sender', 'from', 'to', 'attn', 'attention', 'c/o', 'contact', 'customer', 'guest', 'passenger', 'holder', 'cardholder', 'account holder', 'billing address', 'shipping address', 'lieferadresse', 'rechnungsadresse', 'empfänger', 'adresse de livraison', 'destinataire', 'dirección de envío', 'destinatario', 'indirizzo di spedizione', 'endereço de entrega', 'bezorgadres', 'afleveradres', 'adres dostawy', 'odbiorca', 'leveransadress', 'mottagare', 'toimitusosoite', 'vastaanottaja', 'doručovací adresa', 'teslimat adresi', 'alıcı'])})[ \\t]*[:：]?[ \\t]*\\n[ \\t]*(${NAME})[ \\t]*(?=\\n|$)`, 'gu');
+// A record line: the name first, then a separator and more about them ("(CFO, …)", " — Duluth", " · Steam ID: …").
+const RECORD_LINE = new RegExp(`(?:^|\\n)[ \\t>]*(${NAME})[ \\t]*(?=[(·—–|][ \\t]*[\\p{L}@+(]|[ \\t]-[ \\t]+\\p{L})`, 'gu');
+// Phrases that name the person after them.
+const NAMING = ['thanks to', 'thank you to', 'meeting with', 'meet with', 'met with', 'call with', 'spoke with', 'speak with', 'talk to', 'talked to', 'spoke to', 'ask',
+  'asked', 'tell', 'told', 'ping', 'cc', 'according to', 'on behalf of', 'together with', 'along with', 'married to', 'son of', 'daughter of', 'wife of', 'husband of',
+  'mother of', 'father of', 'reported by', 'reviewed by', 'approved by', 'requested by', 'handled by', 'owned by', 'managed by', 'led by', 'hosted by', 'presented by',
+  'interviewed', 'hired', 'invited', 'introducing', 'congratulations', 'congrats', 'happy birthday', 'my name is', 'name is', 'i am', "i'm", 'this is', 'it is',
+  'call me', 'my wife', 'my husband', 'my son', 'my daughter', 'my friend', 'my colleague', 'my manager', 'my boss', 'my partner', 'by', 'with', 'and', 'for', 'from',
+  'requester', 'holder', 'to', 'attn', 'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'madam', 'dear'];
+const NAMING_RE = new RegExp(`(?<![${L}])(?:${anyCase(NAMING)})[.:,]?[ \\t]+(${NAME})`, 'gu');
+/** Words after which the naming phrase must be followed by two words ("by Apple" is not a person, "by Szabina Gelencsér" is). */
+const WEAK = new Set(['by', 'with', 'and', 'for', 'from', 'to', 'it is', 'this is', 'i am', "i'm"]);
+// A name alone, before what people do: "Reto will cover the morning shift.", "Emre is out sick today."
+const VERBS = ['is out', 'is off', 'is on leave', 'is on holiday', 'is on vacation', 'is sick', 'is away', 'is back', 'will cover', 'will be', 'will join', 'will send',
+  'will call', 'will take', 'will handle', 'will review', 'will renew', 'will check', 'will look', 'will do', 'will help', 'will lead', 'will present', 'will host',
+  "can't", 'cannot', "won't", "couldn't", "didn't", "doesn't", 'asked', 'said', 'says', 'told', 'wrote', 'replied', 'called', 'thinks', 'mentioned', 'agreed',
+  'promised', 'joined', 'left', 'handled', 'approved', 'signed', 'sent', 'shared', 'loves', 'likes', 'wants', 'needs', 'has been', 'had been', 'was born',
+  'lives', 'works', 'moved', 'flew', 'travelled', 'traveled', 'went', 'visited', 'invested', 'founded', 'listed', 'wants'];
+const ALONE = new RegExp(`(?:^|[.!?;:]\\s+|\\n[ \\t>]*|,\\s+)(${NAME})[ ](?:${cueAlternation(VERBS)})(?![${L}])`, 'gu');
+
+function collect(re: RegExp, text: string, out: Candidate[], check?: (name: string, m: RegExpExecArray) => boolean): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const name = m[1]!;
+    const start = m.index + m[0].lastIndexOf(name);
+    if (!check || check(name, m)) out.push({ start, end: start + name.length });
+    // Overlapping matches (a sign-off line whose name line ends where the next match starts) are read again.
+    if (re.lastIndex > start + name.length) re.lastIndex = start + name.length;
+  }
+}
+
+/** Candidate person spans from a page's structure; `text` is any length, read once per pattern. */
+export function structuralPeople(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const lines = text.includes('\n');
+  if (lines || /^[ \t>]*(?:\[|\(?\d{1,2}[:.]\d{2})/.test(text)) collect(TIMESTAMPED_CHAT, text, out);
+  if (text.includes('@')) collect(BEFORE_EMAIL, text, out);
+  if (lines) {
+    collect(SIGN_OFF, text, out);
+    collect(LABEL_LINE, text, out);
+  }
+  if (/[(·—–|]| - /.test(text)) collect(RECORD_LINE, text, out, (name) => name.includes(' '));
+  collect(NAMING_RE, text, out, (name, m) => !WEAK.has(m[0].slice(0, m[0].length - name.length).trim().replace(/[.:,]$/, '').toLowerCase()) || /[ ]/.test(name));
+  collect(ALONE, text, out);
+  return out;
+}
+
+/** Is `s` shaped as a name (capitalised words with particles)? */
+export const nameShaped = (s: string): boolean => NAME_RE.test(s);

@@ -1,0 +1,91 @@
+// Recognisers that generalise past the project's own sample (issue 23, item 5): one table per class of miss
+// read on the tune halves of presidio-synth and the page-structure set (bench/privacy-sets.mjs), and the hard
+// negatives that must come through unchanged. Every case goes through createScrubber with the shipped config and
+// entity recogniser, as the extension and the CLI do.
+import { describe, expect, it } from 'vitest';
+import { createScrubber } from '../../src/core/scrub/scrubber';
+import { defaultEntityRecognizer } from '../../src/core/scrub/cued-entities';
+import { defaultConfig } from '../../src/core/scrub/default-config';
+
+const scrubber = createScrubber(defaultConfig(), defaultEntityRecognizer());
+
+/** Every value must vanish whole, and `kept` must survive. */
+function expectGone(text: string, values: string[], kept: string[] = []): void {
+  const out = scrubber.redact(text).text;
+  for (const value of values) {
+    for (const piece of value.split(/[\s,]+/).filter((p) => p.length >= 2)) expect(out, `part "${piece}" of "${value}" survived: ${JSON.stringify(out)}`).not.toContain(piece);
+  }
+  for (const k of kept) expect(out, `"${k}" was removed: ${JSON.stringify(out)}`).toContain(k);
+}
+const unchanged = (text: string): void => expect(scrubber.redact(text).text).toBe(text);
+
+describe('organisations by their legal form, in many countries', () => {
+  it.each([
+    ['Customer | Company\nAna | Wendeborn & Kötter GmbH & Co. KG', 'Wendeborn & Kötter GmbH & Co. KG', 'Customer'],
+    ['Best regards,\nJo\nKearney Whitlam Pty. Ltd.', 'Kearney Whitlam Pty. Ltd.', 'Best regards'],
+    ['Invoice from Pietrzyk Budownictwo sp. z o.o., due 2024-03-01', 'Pietrzyk Budownictwo sp. z o.o.', 'due 2024-03-01'],
+    ['(CTO, Procházka Stavby s.r.o.) — Praha', 'Procházka Stavby s.r.o.', 'CTO'],
+    ['Fujimoto Shoji K.K. ships on Monday', 'Fujimoto Shoji K.K.', 'ships on Monday'],
+    ['Karaca Tekstil Ltd. Şti. is our supplier', 'Karaca Tekstil Ltd. Şti.', 'is our supplier'],
+    ['Our supplier Shannonside Data Teoranta is based nearby', 'Shannonside Data Teoranta', 'Our supplier'],
+    ['Menon & Iyer Associates Pvt. Ltd.', 'Menon & Iyer Associates Pvt. Ltd.', ''],
+    ['Kaczmarek i Wspólnicy sp.k.', 'Kaczmarek i Wspólnicy sp.k.', ''],
+    ['Revontuli Ohjelmistot Oy', 'Revontuli Ohjelmistot Oy', ''],
+    ['Norrsken Data AB (publ)', 'Norrsken Data AB', ''],
+    ['Dijkgraaf Data B.V.', 'Dijkgraaf Data B.V.', ''],
+  ])('%s', (text, value, kept) => expectGone(text, [value], kept ? [kept] : []));
+  it('"Limited Edition" is no company', () => {
+    unchanged('Abbey Road (Remastered 2019) Limited Edition vinyl');
+  });
+});
+
+describe('usernames and handles after their platform', () => {
+  it.each([
+    ['GitHub: kvasnicka-j', 'kvasnicka-j', 'GitHub'],
+    ['Steam ID: batiste-n', 'batiste-n', 'Steam ID'],
+    ['LinkedIn: linkedin.com/in/orbit_sprocket', 'orbit_sprocket', 'linkedin.com/in/'],
+    ["I'm mossydune873 on Discord, ping me there", 'mossydune873', 'on Discord'],
+    ['Find me on Telegram as lmarek', 'lmarek', 'Telegram'],
+    ['Skype: rchaudhary72', 'rchaudhary72', 'Skype'],
+    ['sshd[812]: Accepted publickey for mossy.tundra from 10.1.2.3 port 22', 'mossy.tundra', 'Accepted publickey'],
+    ['Failed password for invalid user admin42 from 10.1.2.3', 'admin42', 'Failed password'],
+  ])('%s', (text, value, kept) => expectGone(text, [value], [kept]));
+  it('words after a platform are not handles', () => {
+    unchanged('GitHub: sign in to continue');
+    unchanged('Line: 42');
+  });
+});
+
+describe('national IDs and passports after their labels, in several languages', () => {
+  it.each([
+    ['PPS number: 7444499LB', '7444499LB', 'PPS number'],
+    ['Aadhaar: 8868 3759 9544', '8868 3759 9544', 'Aadhaar'],
+    ['PAN: VCRSK3396M', 'VCRSK3396M', 'PAN'],
+    ['Passin numero: FP4579786', 'FP4579786', 'Passin numero'],
+    ['N° de sécurité sociale : 1 54 28 44 358 078 73', '1 54 28 44 358 078 73', 'sécurité sociale'],
+    ['Henkilötunnus: 150785-123A', '150785-123A', 'Henkilötunnus'],
+    ['Rodné číslo: 855715/1234', '855715/1234', 'Rodné číslo'],
+  ])('%s', (text, value, kept) => expectGone(text, [value], [kept]));
+});
+
+describe('people where a page puts them', () => {
+  it.each([
+    ['[09:16] Yanis: see you at noon', ['Yanis'], ['see you at noon']],
+    ['To: Tadhg Breathnach <tb@example.ie>', ['Tadhg Breathnach'], ['To:']],
+    ['Hi all,\nBest regards,\nWiebke Ziegenhals', ['Wiebke Ziegenhals'], ['Best regards']],
+    ['SHIP TO\nKERTTU RAUTIAINEN\nRANTATIE 19', ['KERTTU RAUTIAINEN'], ['SHIP TO']],
+    ['Trevon Okafor (CFO, Redfern Logistics LLC) — Duluth', ['Trevon Okafor', 'Redfern Logistics LLC'], ['CFO']],
+    ['Thanks to Brenna Vanderpool for the review.', ['Brenna Vanderpool'], ['for the review']],
+    ['Meeting with Chema Calatrava at the office.', ['Chema Calatrava'], ['at the office']],
+    ['Reto will cover the morning shift.', ['Reto'], ['will cover the morning shift']],
+    ['Requester: Otávio Figueiredo', ['Otávio Figueiredo'], ['Requester']],
+  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  it('a cell under Company or City is an organisation or a place', () => {
+    expectGone('Customer\tCity\tCompany\nAna Roe\tGroningen\tPolderlicht Media', ['Groningen', 'Polderlicht Media'], ['Customer\tCity\tCompany']);
+  });
+  it('a platform, a role or a product at the head of a line is no one', () => {
+    expectGone('Brodie McAllister · Twitter: @abc_d', ['Brodie McAllister', '@abc_d'], ['Twitter']);
+    unchanged('Support: we reply within a day');
+    unchanged('Park Avenue — 3-seat sofa');
+  });
+});
