@@ -86,9 +86,3 @@ export async function recordingStatus(): Promise<Reply<'recording/get'>> {
   const stepCount = task?.stepCount ?? 0;
   return { state, stepCount, recordedCount: task?.recordedCount ?? stepCount, storageProblem: problem };
 }
-
-/** After a step was accepted or stored: redraw the badge (also clearing a FULL badge) and tell open popups. */
-export async function onStepStored(state: RecordingState, stepCount: number, recordedCount: number, recording = true): Promise<void> {
-  await showRecordingBadge(recording ? stepCount : null);
-  if (recording) broadcast({ kind: 'recording/changed', state, stepCount, recordedCount });
-}

@@ -17,7 +17,7 @@ import { openFrame } from './frame-vault';
 import { scrubFrameOffscreen } from './frame-scrub-client';
 import { untilUserPauses } from './input-quiet';
 import { clearStorageProblem, reportStorageFull } from './storage-health';
-import { onStepStored } from './recording-session';
+import { onStepStored } from './recording-progress';
 import { awakeWhile, holdAwake, releaseAwake } from '../platform/keep-awake';
 import { mergeRegions, ownLateDropped } from '../core/tab-text-map';
 import { actionPoint } from '../core/step-draft';
