@@ -12,7 +12,8 @@ import { backgroundStarts, exportZipFirefox, firefoxSkip, launchFirefox, RELAY_A
 /** Options for either browser; each reads its own. */
 export type DriverOptions = chromium.LaunchOptions & FirefoxOptions;
 
-export type BrowserName = 'chromium' | 'firefox';
+export type { BrowserName } from '../../src/core/browser-name';
+import type { BrowserName } from '../../src/core/browser-name';
 
 export interface RecorderDriver {
   readonly name: BrowserName;

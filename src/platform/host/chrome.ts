@@ -14,7 +14,7 @@ async function offscreenExists(): Promise<boolean> {
 }
 
 export const chromeHost: BrowserHost = {
-  name: 'chrome',
+  name: 'chromium',
   async openImageWorkPage() {
     if (await offscreenExists()) return;
     // Several callers may ask at once: one creation, shared.

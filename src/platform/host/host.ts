@@ -2,7 +2,10 @@
 // Everything outside src/platform/host/ is shared unchanged; a third browser
 // would add one file here (and its manifest in scripts/).
 
-export type HostName = 'chrome' | 'firefox';
+import type { BrowserName } from '../../core/browser-name';
+
+/** The browser family a host serves. */
+export type HostName = BrowserName;
 
 export interface BrowserHost {
   readonly name: HostName;

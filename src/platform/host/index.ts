@@ -10,7 +10,7 @@ export type { BrowserHost, HostName } from './host';
 export { IMAGE_WORK_PAGE } from './host';
 
 export function hostNameOf(extensionUrl: string): HostName {
-  return extensionUrl.startsWith('moz-extension:') ? 'firefox' : 'chrome';
+  return extensionUrl.startsWith('moz-extension:') ? 'firefox' : 'chromium';
 }
 
 export const host: BrowserHost = hostNameOf(browser.runtime.getURL('')) === 'firefox' ? firefoxHost : chromeHost;
