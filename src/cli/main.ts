@@ -9,7 +9,7 @@
 //                                        screenshot, rewrite the zip
 //   pack <zip|dir>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB] [--config scrubber.yaml]
 //        [--domains allow.txt] [--exclude-domains deny.txt] [--dialogues sharegpt,messages|none] [--window N] [--max-images N] [--parallel]
-//   replay <zip> [--report out.json] [--annotate copy.zip] [--task ID] [--headed] [--timeout ms] [--yes]
+//   replay <zip> [--report out.json] [--annotate copy.zip] [--task ID] [--headed] [--timeout ms] [--yes | --hosts h[:port],…]
 //                                        replay each task in Chromium; per-step ok / failed / skipped with reasons
 //   every command that reads zips: [--max-inflated-bytes 4G] [--max-lines 1000000] [--max-image-pixels 64M] [--max-image-side 16384]
 //                                        many exports into one dataset: sharded Parquet per split + card
@@ -47,7 +47,8 @@ const USAGE = `usage:
   alien-dataflow pack <export.zip|folder>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB]
                       [--config scrubber.yaml] [--domains allow.txt] [--exclude-domains deny.txt]
                       [--dialogues sharegpt,messages|none] [--window N] [--max-images N] [--parallel]
-  alien-dataflow replay <export.zip> [--report out.json] [--annotate copy.zip] [--task ID] [--headed] [--timeout ms] [--yes]
+  alien-dataflow replay <export.zip> [--report out.json] [--annotate copy.zip] [--task ID] [--headed] [--timeout ms]
+                        [--yes | --hosts host[:port],…]   (every host the replay touches is asked about, loopback too)
 limits on what an input zip may cost (every command; an error names the limit it hit):
   --max-inflated-bytes N   all entries of one zip, uncompressed (default ${formatAmount(DEFAULT_INPUT_LIMITS.maxInflatedBytes, 'bytes')}; K, M, G suffixes)
   --max-lines N            lines of one text file (default ${formatAmount(DEFAULT_INPUT_LIMITS.maxLines, 'count')})
@@ -282,7 +283,7 @@ export async function main(argv: string[]): Promise<number> {
       config: { type: 'string' }, 'text-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       split: { type: 'string' }, 'shard-size': { type: 'string' }, domains: { type: 'string' }, 'exclude-domains': { type: 'string' },
       window: { type: 'string' }, 'max-images': { type: 'string' }, dialogues: { type: 'string' }, formats: { type: 'string' },
-      report: { type: 'string' }, task: { type: 'string' }, headed: { type: 'boolean' }, timeout: { type: 'string' }, yes: { type: 'boolean' },
+      report: { type: 'string' }, task: { type: 'string' }, headed: { type: 'boolean' }, timeout: { type: 'string' }, yes: { type: 'boolean' }, hosts: { type: 'string' },
       annotate: { type: 'string' }, parallel: { type: 'boolean' }, 'min-replay': { type: 'string' }, openai: { type: 'boolean' }, 'image-url-prefix': { type: 'string' }, detail: { type: 'string' },
       'max-inflated-bytes': { type: 'string' }, 'max-lines': { type: 'string' }, 'max-image-pixels': { type: 'string' }, 'max-image-side': { type: 'string' },
     },
@@ -319,7 +320,8 @@ export async function main(argv: string[]): Promise<number> {
         if (!args[0]) throw new UsageError('replay needs <export.zip>');
         const timeout = values.timeout ? Number(values.timeout) : 5000;
         if (!(timeout > 0)) throw new UsageError('--timeout is a number of milliseconds');
-        const report = await replay(args[0], { task: values.task, headed: !!values.headed, timeout, yes: !!values.yes, limits, log: (l) => print(l) });
+        const hosts = values.hosts?.split(',').map((h) => h.trim()).filter(Boolean);
+        const report = await replay(args[0], { task: values.task, headed: !!values.headed, timeout, yes: !!values.yes, hosts, limits, log: (l) => print(l) });
         const s = report.summary;
         print(`replayed ${report.tasks.length} task(s): ${s.ok} ok, ${s.failed} failed, ${s.skipped} skipped`);
         if (values.report) {

@@ -4,9 +4,13 @@
 // status: ok (its element was found by one of its selectors, with the
 // recorded accessible name, and the action ran), failed (with the reason), or
 // skipped (only where no replay can perform it). Replay acts on real sites,
-// so it lists the hosts first and asks.
+// so it lists every host the flow will touch first and asks (core/replay-hosts);
+// then the browser reaches no other host: every request of a page is checked
+// (request interception, so a redirect or a script's navigation is stopped and
+// reported too), and the browser's resolver knows no other host name at all
+// (workers, sockets).
 import { createInterface } from 'node:readline/promises';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { PuppeteerRunnerExtension, createRunner, parse, selectorToPElementSelector, type Step as FlowStep, type UserFlow } from '@puppeteer/replay';
 import { findChrome, INSTALL_HINT } from '../../scripts/find-chrome.mjs';
 import { ZIP_PATHS } from '../core/zip-layout';
@@ -19,36 +23,111 @@ import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
 import { DIALOGUE_FORMATS } from '../core/formats/registry';
 import type { InputLimits } from './input-limits';
 import { isHash, terminalText } from '../core/safe-text';
+import { hostOf, isLocalScheme, replayHosts } from '../core/replay-hosts';
 
 import type { ReplayReport, ReplayStepResult } from '../core/replay-report';
 export type { ReplayReport } from '../core/replay-report';
 
-export interface ReplayOptions { task?: string; headed: boolean; timeout: number; yes: boolean; limits?: InputLimits; log: (line: string) => void }
-
-const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|localhost|\[::1\]|::1)$/;
-
-function hostsOf(steps: Step[]): string[] {
-  const hosts = new Set<string>();
-  for (const s of steps) {
-    try {
-      const h = new URL(s.observation.url).hostname;
-      if (h) hosts.add(h);
-    } catch {
-      // not a web address: nothing to act on
-    }
-  }
-  return [...hosts].sort();
+export interface ReplayOptions {
+  task?: string; headed: boolean; timeout: number;
+  /** Accept every host the flow touches without asking. */
+  yes: boolean;
+  /** Accept these hosts (name[:port]) and no others, without asking. */
+  hosts?: string[];
+  limits?: InputLimits;
+  log: (line: string) => void;
 }
 
-/** Replay may act on real sites: say which, and go on only when the person agrees (or it is all loopback). */
-async function confirmHosts(hosts: string[], o: ReplayOptions): Promise<void> {
-  const remote = hosts.filter((h) => !LOOPBACK.test(h));
-  if (remote.length === 0 || o.yes) return;
-  if (!process.stdin.isTTY) throw new Error(`replay would act on ${remote.join(', ')}; run it in a terminal to confirm, or pass --yes`);
+/** A host as --hosts names it: "example.com", "127.0.0.1:8080", or an address. */
+export function acceptedHost(text: string): string | null {
+  const t = text.trim();
+  return hostOf(/^https?:\/\//i.test(t) ? t : `http://${t}`);
+}
+
+/**
+ * Replay loads pages from and acts on every host of its flows, loopback ones too (a local service is as
+ * much someone's as a remote one): the person accepts them (a terminal's question, --yes for all, --hosts
+ * for some); without a terminal and either flag it refuses. Returns the accepted hosts.
+ */
+async function acceptHosts(found: ReturnType<typeof replayHosts>, o: ReplayOptions): Promise<Set<string>> {
+  const listed = [...found.hosts].map(([h, where]) => `  ${h}  (${where.join(', ')}${where.length >= 3 ? ', …' : ''})`);
+  for (const u of found.unsupported) o.log(`not replayable, will not be opened: ${terminalText(u.url.slice(0, 200))} (${u.where})`);
+  if (o.hosts) {
+    const accepted = new Set<string>();
+    for (const h of o.hosts) {
+      const host = acceptedHost(h);
+      if (!host) throw new Error(`--hosts: "${h}" is not a host (name or name:port)`);
+      accepted.add(host);
+    }
+    const refused = [...found.hosts.keys()].filter((h) => !accepted.has(h));
+    if (refused.length) o.log(`not in --hosts, so refused (steps there will fail): ${refused.join(', ')}`);
+    return accepted;
+  }
+  if (found.hosts.size === 0 || o.yes) return new Set(found.hosts.keys());
+  if (!process.stdin.isTTY) {
+    throw new Error(`replay would load pages from and act on these hosts:\n${listed.join('\n')}\nrun it in a terminal to confirm, or pass --yes (all of them) or --hosts (some)`);
+  }
   const rl = createInterface({ input: process.stdin, output: process.stderr });
-  const answer = await rl.question(`Replay will click, type and navigate on: ${remote.join(', ')}. Go on? [y/N] `);
+  const answer = await rl.question(`Replay will load pages, click, type and navigate on these hosts, and reach no other:\n${listed.join('\n')}\nGo on? [y/N] `);
   rl.close();
   if (!/^y(es)?$/i.test(answer.trim())) throw new Error('replay cancelled');
+  return new Set(found.hosts.keys());
+}
+
+/** A request the guard stopped. */
+export interface BlockedRequest { host: string; url: string; navigation: boolean; flowStep: number | null }
+
+/**
+ * Lets a page reach only the accepted hosts: every request (the first load, each redirect hop, frames,
+ * subresources) is checked before it leaves; anything else is aborted and kept for the report.
+ */
+class HostGuard {
+  readonly blocked: BlockedRequest[] = [];
+  /** The flow step running now, to say which step a stopped request belongs to. */
+  flowStep: number | null = null;
+  private readonly pages = new WeakSet<Page>();
+
+  constructor(private readonly accepted: Set<string>) {}
+
+  /** Why `url` may not be loaded, or null when it may. */
+  refusal(url: string): string | null {
+    if (isLocalScheme(url)) return null;
+    const host = hostOf(url);
+    if (!host) return `${url.split(':')[0]}: addresses are not opened by replay`;
+    return this.accepted.has(host) ? null : `${host} is not an accepted host`;
+  }
+
+  async attach(page: Page): Promise<void> {
+    if (this.pages.has(page)) return;
+    this.pages.add(page);
+    await page.setBypassServiceWorker(true); // a service worker would fetch outside the page's interception
+    await page.setRequestInterception(true);
+    page.on('request', (req: HTTPRequest) => {
+      if (req.isInterceptResolutionHandled()) return;
+      const url = req.url();
+      const why = this.refusal(url);
+      if (!why) {
+        req.continue().catch(() => undefined);
+        return;
+      }
+      const navigation = req.isNavigationRequest() && req.frame() === page.mainFrame();
+      this.blocked.push({ host: hostOf(url) ?? url.split(':')[0]!, url: url.slice(0, 500), navigation, flowStep: this.flowStep });
+      req.abort('blockedbyclient').catch(() => undefined);
+    });
+  }
+
+  /** A top-level navigation stopped since `from` (an index into blocked), as a step's reason. */
+  stoppedNavigation(from: number): string | null {
+    const b = this.blocked.slice(from).find((x) => x.navigation);
+    return b ? `a navigation to ${b.url.slice(0, 200)} was stopped: ${this.refusal(b.url)}` : null;
+  }
+}
+
+/** Chromium's resolver knows the accepted host names and no other: a worker or socket cannot reach around the page's guard. */
+export function resolverRules(accepted: Set<string>): string {
+  // An IPv6 address goes in bare: Chromium's rules do not match "[::1]".
+  const names = [...new Set([...accepted].map((h) => new URL(`http://${h}`).hostname.replace(/^\[(.*)\]$/, '$1')))];
+  return ['MAP * ~NOTFOUND', ...names.map((n) => `EXCLUDE ${n}`)].join(', ');
 }
 
 /** The first selector of a flow step that finds an element, and that element's accessible name. */
@@ -77,14 +156,19 @@ const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
 class ReportingExtension extends PuppeteerRunnerExtension {
   readonly results = new Map<number, { ok: boolean; selector?: string; reason?: string }>();
 
-  constructor(browser: Browser, page: Page, timeout: number, private readonly expectedNames: Map<number, string>) {
+  constructor(browser: Browser, page: Page, timeout: number, private readonly expectedNames: Map<number, string>, private readonly guard: HostGuard) {
     super(browser as never, page as never, { timeout });
   }
 
   override async runStep(step: FlowStep, flow?: UserFlow): Promise<void> {
     const index = flow ? flow.steps.indexOf(step) : -1;
+    this.guard.flowStep = index;
+    const blockedBefore = this.guard.blocked.length;
     let found: Awaited<ReturnType<typeof locate>> = null;
     try {
+      // An address the person did not accept is not opened at all.
+      const refused = step.type === 'navigate' ? this.guard.refusal(step.url) : null;
+      if (refused) throw new Error(`not opened: ${refused}`);
       if ('selectors' in step) {
         found = await locate(this.page as unknown as Page, step);
         if (!found) {
@@ -95,6 +179,9 @@ class ReportingExtension extends PuppeteerRunnerExtension {
         if (!found) throw new Error('no element for any selector');
       }
       await super.runStep(step, flow);
+      // A redirect or a script took the page towards a host not accepted: the guard stopped it, and the step failed.
+      const stopped = this.guard.stoppedNavigation(blockedBefore);
+      if (stopped) throw new Error(stopped);
       const expected = this.expectedNames.get(index);
       if (found && expected && found.name !== null && norm(found.name) !== norm(expected)) {
         this.results.set(index, { ok: false, selector: found.selector, reason: `the element found is named "${found.name}", not "${expected}"` });
@@ -102,7 +189,8 @@ class ReportingExtension extends PuppeteerRunnerExtension {
         this.results.set(index, { ok: true, selector: found?.selector });
       }
     } catch (error) {
-      this.results.set(index, { ok: false, selector: found?.selector, reason: (error as Error).message.split('\n')[0] });
+      const reason = this.guard.stoppedNavigation(blockedBefore) ?? (error as Error).message.split('\n')[0];
+      this.results.set(index, { ok: false, selector: found?.selector, reason });
     }
   }
 }
@@ -110,7 +198,7 @@ class ReportingExtension extends PuppeteerRunnerExtension {
 function summarise(plan: StepPlan[], results: Map<number, { ok: boolean; selector?: string; reason?: string }>, opened: boolean): ReplayStepResult[] {
   return plan.map((p) => {
     if ('skip' in p) return { step_id: p.stepId, type: p.type, status: 'skipped', reason: p.skip };
-    if (!opened) return { step_id: p.stepId, type: p.type, status: 'failed', reason: 'the task\'s first page did not open' };
+    if (!opened) return { step_id: p.stepId, type: p.type, status: 'failed', reason: `the task's first page did not open${results.get(1)?.reason ? ` (${results.get(1)!.reason})` : ''}` };
     const rs = p.flowSteps.map((i) => results.get(i));
     const bad = rs.find((r) => !r || !r.ok);
     const selector = rs.find((r) => r?.selector)?.selector;
@@ -129,21 +217,32 @@ export async function replay(zipPath: string, o: ReplayOptions): Promise<ReplayR
   const byTask = new Map<string, Step[]>();
   for (const s of steps) if (!o.task || s.task_id === o.task) byTask.set(s.task_id, [...(byTask.get(s.task_id) ?? []), s]);
   if (byTask.size === 0) throw new Error(o.task ? `no task ${o.task} in ${zipPath}` : `${zipPath} holds no steps`);
-  await confirmHosts(hostsOf([...byTask.values()].flat()), o);
+  const tasks = [...byTask].map(([taskId, taskSteps]) => {
+    const instruction = exp.manifest?.tasks.find((t) => t.task_id === taskId)?.instruction ?? '';
+    return { taskId, taskSteps, instruction, ...recorderFlow(instruction || taskId, taskSteps) };
+  });
+  // Every host of every step, frame and flow address is asked about before the browser starts.
+  const accepted = await acceptHosts(replayHosts(steps.filter((s) => byTask.has(s.task_id)), tasks.map((t) => t.flow)), o);
   const executablePath = findChrome();
   if (!executablePath) throw new Error(INSTALL_HINT);
   const browser = await puppeteer.launch({
     executablePath, headless: !o.headed, pipe: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update',
+      `--host-resolver-rules=${resolverRules(accepted)}`,
+    ],
   });
-  const report: ReplayReport = { source: zipPath, replayed_at: new Date().toISOString(), tasks: [], summary: { ok: 0, failed: 0, skipped: 0 } };
+  const guard = new HostGuard(accepted);
+  // A page the replay did not open (a link's new tab, window.open) is held to the same hosts.
+  browser.on('targetcreated', (target) => {
+    if (target.type() === 'page') void target.page().then((p) => (p ? guard.attach(p) : undefined)).catch(() => undefined);
+  });
+  const report: ReplayReport = { source: zipPath, replayed_at: new Date().toISOString(), tasks: [], summary: { ok: 0, failed: 0, skipped: 0 }, blocked: [] };
   // A step that fails while the library still waits for its navigation leaves that wait to reject later: not a crash.
   const stray = (error: unknown): void => { o.log(`  (a step's wait ended after the step: ${String((error as Error)?.message ?? error).split('\n')[0]})`); };
   process.on('unhandledRejection', stray);
   try {
-    for (const [taskId, taskSteps] of byTask) {
-      const instruction = exp.manifest?.tasks.find((t) => t.task_id === taskId)?.instruction ?? '';
-      const { flow, plan } = recorderFlow(instruction || taskId, taskSteps);
+    for (const { taskId, taskSteps, instruction, flow, plan } of tasks) {
       const expectedNames = new Map<number, string>();
       for (const p of plan) {
         if ('skip' in p) continue;
@@ -152,10 +251,19 @@ export async function replay(zipPath: string, o: ReplayOptions): Promise<ReplayR
         if (name && !name.includes('REDACTED') && p.flowSteps[0] !== undefined) expectedNames.set(p.flowSteps[0], name);
       }
       const page = await browser.newPage();
-      const ext = new ReportingExtension(browser, page, o.timeout, expectedNames);
+      await guard.attach(page);
+      const blockedBefore = guard.blocked.length;
+      const ext = new ReportingExtension(browser, page, o.timeout, expectedNames, guard);
       const runner = await createRunner(parse(flow), ext);
       await runner.run();
       await page.close();
+      const stepOf = (flowStep: number | null): number | null => {
+        const p = plan.find((x) => 'flowSteps' in x && flowStep !== null && x.flowSteps.includes(flowStep));
+        return p ? p.stepId : null;
+      };
+      for (const b of guard.blocked.slice(blockedBefore)) {
+        if (report.blocked!.length < 1000) report.blocked!.push({ task_id: taskId, step_id: stepOf(b.flowStep), host: b.host, url: b.url, navigation: b.navigation });
+      }
       const opened = ext.results.get(1)?.ok !== false;
       const results = summarise(plan, ext.results, opened);
       const ok = results.filter((r) => r.status === 'ok').length;
@@ -165,6 +273,12 @@ export async function replay(zipPath: string, o: ReplayOptions): Promise<ReplayR
       // One row per step: a line break or an escape sequence in an instruction, a reason or a selector stays visible text.
       o.log(`task ${terminalText(taskId)} (${terminalText(instruction)})`);
       for (const r of results) o.log(`  ${String(r.step_id).padStart(3)} ${terminalText(r.type).padEnd(12)} ${r.status.padEnd(7)} ${terminalText(r.reason ?? r.selector ?? '')}`);
+      const stopped = guard.blocked.slice(blockedBefore);
+      if (stopped.length) {
+        const byHost = new Map<string, number>();
+        for (const b of stopped) byHost.set(b.host, (byHost.get(b.host) ?? 0) + 1);
+        o.log(`  stopped ${stopped.length} request(s) to hosts not accepted: ${[...byHost].map(([h, n]) => `${terminalText(h)} (${n})`).join(', ')}`);
+      }
     }
   } finally {
     process.off('unhandledRejection', stray);

@@ -20,6 +20,14 @@ export const ReplayReportSchema = z.object({
     score: z.number().min(0).max(1),
   })).max(100_000),
   summary: z.object({ ok: z.number().int(), failed: z.number().int(), skipped: z.number().int() }),
+  /** Requests the replay stopped because their host was not accepted (the first 1000). */
+  blocked: z.array(z.object({
+    task_id: z.string().max(64),
+    step_id: z.number().int().min(1).nullable(),
+    host: z.string().max(300),
+    url: z.string().max(500),
+    navigation: z.boolean().describe('a top-level navigation (a redirect, a link, a script) rather than a page\'s resource'),
+  })).max(1000).optional(),
 });
 
 export type ReplayStepResult = z.infer<typeof ReplayStepResultSchema>;

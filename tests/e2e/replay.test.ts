@@ -37,10 +37,10 @@ after(async () => {
   await site?.close();
 });
 
-/** The CLI in its own process; asynchronously, so this process's page server keeps serving it. */
+/** The CLI in its own process; asynchronously, so this process's page server keeps serving it. --yes: replay asks about every host, loopback too. */
 async function runReplay(zip: string, name: string, ...extra: string[]): Promise<Report> {
   const out = join(session.downloads, `${name}.json`);
-  await promisify(execFile)(process.execPath, [join(ROOT, 'bin/alien-dataflow.mjs'), 'replay', zip, '--report', out, '--timeout', '3000', ...extra], { encoding: 'utf8' });
+  await promisify(execFile)(process.execPath, [join(ROOT, 'bin/alien-dataflow.mjs'), 'replay', zip, '--report', out, '--timeout', '3000', '--yes', ...extra], { encoding: 'utf8' });
   return JSON.parse(readFileSync(out, 'utf8')) as Report;
 }
 

@@ -60,7 +60,7 @@ async function recordAndReplay(
   await page.close();
   const steps = (await trajectory(await JSZip.loadAsync(readFileSync(file)))).filter((s) => s.task_id === taskId);
   const out = join(mkdtempSync(join(tmpdir(), 'adf-ui-report-')), `${taskId}.report.json`);
-  await promisify(execFile)(process.execPath, [join(ROOT, 'bin/alien-dataflow.mjs'), 'replay', file, '--task', taskId, '--report', out, '--timeout', '4000'], { encoding: 'utf8' });
+  await promisify(execFile)(process.execPath, [join(ROOT, 'bin/alien-dataflow.mjs'), 'replay', file, '--task', taskId, '--report', out, '--timeout', '4000', '--yes'], { encoding: 'utf8' });
   const report = (JSON.parse(readFileSync(out, 'utf8')) as Report).tasks.find((t) => t.task_id === taskId)!.steps;
   return { steps, report };
 }
