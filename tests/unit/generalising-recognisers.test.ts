@@ -89,3 +89,19 @@ describe('people where a page puts them', () => {
     unchanged('Park Avenue — 3-seat sofa');
   });
 });
+
+describe('places after prepositions and in record lines', () => {
+  it.each([
+    ["I'm in Aix-en-Provence until Friday", ['Aix-en-Provence'], ['until Friday']],
+    ['We moved from Bergamo to Trento last spring.', ['Bergamo', 'Trento'], ['last spring']],
+    ['Mr. Ek flew to LEPPEN on Tuesday morning.', ['LEPPEN'], ['on Tuesday morning']],
+    ['see you in Lisboa on the 14th.', ['Lisboa'], ['on the 14th']],
+    ['Our supplier is based in Toowong.', ['Toowong'], ['Our supplier']],
+    ['Ana Roe (CTO, Brightmoor Analytics Inc.) — Duluth — +1 218 555 0143', ['Duluth'], ['CTO']],
+  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  it.each([
+    'The file is in Drafts', 'Available in English and German', 'Back in stock in March', 'I will be travelling to Canada next week',
+    'Language\tEnglish (United Kingdom)\nTime zone\tEurope/Berlin (UTC+01:00)',
+    'Departures\nTime\tService\tTo\tPlatform\n22:11\tRE 4\tOld Town\tPlatform 13\n07:53\tTER 86412\tCentral Station\tPlatform 7',
+  ])('leaves "%s" alone', (text) => unchanged(text));
+});

@@ -17,6 +17,7 @@ import { columnHeader } from './finder';
 import { CompromiseRecognizer, isCommonWord, type EntityRecognizer, type EntitySpan, type EntityType } from './entities';
 import { findLegalNames } from './org-suffix';
 import { structuralPeople } from './person-structure';
+import { structuralPlaces } from './place-structure';
 
 /**
  * The lexicon's 22k names become sets on first use, not when the content
@@ -39,6 +40,19 @@ const CUE_WORDS = new Set([...Object.values(CUES).flat(), ...ORG_CUES, ...GREETI
 
 /** Cues that are one word ("Company", "Customer", "City"): a label, never part of a name beside it. */
 const LABEL_WORDS = new Set([...Object.values(CUES).flat(), ...ORG_CUES, ...GREETINGS].filter((c) => !c.includes(' ')));
+
+/** Ordinary vocabulary, plurals too ("Drafts", "Settings"). */
+const ordinary = (w: string): boolean => isCommonWord(w) || (w.endsWith('s') && isCommonWord(w.slice(0, -1)));
+/** Words that follow "in", "from", "to" and are no place: months, days, languages, seasons, times of day, UI words. */
+const NOT_PLACES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'spring', 'summer', 'autumn', 'fall', 'winter', 'christmas', 'easter', 'english', 'german',
+  'french', 'spanish', 'italian', 'portuguese', 'dutch', 'polish', 'swedish', 'finnish', 'turkish', 'japanese', 'chinese', 'korean', 'russian', 'arabic', 'czech',
+  'hungarian', 'danish', 'norwegian', 'greek', 'hindi', 'language', 'languages', 'settings', 'inbox', 'drafts', 'trash', 'spam', 'archive', 'sent', 'outbox',
+  'stock', 'stores', 'store', 'cart', 'basket', 'checkout', 'bed', 'time', 'progress', 'review', 'production', 'staging', 'beta', 'excel', 'word', 'powerpoint',
+  'outlook', 'chrome', 'firefox', 'safari', 'edge', 'windows', 'linux', 'macos', 'android', 'ios', 'docker', 'python', 'javascript', 'typescript', 'java', 'rust',
+  'go', 'git', 'slack', 'teams', 'zoom', 'jira', 'confluence', 'notion', 'figma', 'sql', 'api', 'ui', 'pdf', 'csv', 'json', 'html', 'css', 'ai', 'usd', 'eur', 'gbp',
+  'am', 'pm', 'utc', 'gmt', 'cet', 'est', 'pst', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'old', 'new', 'central', 'station', 'airport', 'harbour', 'harbor', 'university',
+  'town', 'city', 'centre', 'center', 'hauptbahnhof', 'platform', 'gate', 'terminal']);
 
 /** Country names in the supported languages (from the runtime's own ICU data), built on first use. */
 let COUNTRIES: Set<string> | null = null;
@@ -117,8 +131,9 @@ const PERSON_CUE = cueRe(CUES.person.filter((c) => !c.includes(' ')), '\\s*[:：
 // Phrases ("sent from", "gesendet von", "assigned to") need no colon.
 const PERSON_PHRASE = cueRe(CUES.person.filter((c) => c.includes(' ')), '[ ]*[:：]?[ ]*');
 const GREETING_CUE = cueRe(GREETINGS, ',?[ \\t]+');
-const PLACE_CUE = cueRe(CUES.place, '\\s*[:：]?\\s*');
-const ORG_CUE = cueRe(ORG_CUES, '\\s*[:：]?\\s*');
+// A one-word cue needs its colon ("City: Lyon", not "Old Town\tPlatform 13"); a phrase does not ("lives in Lyon").
+const PLACE_CUE = new RegExp(`${cueRe(CUES.place.filter((c) => !c.includes(' ')), '[ \\t]*[:：][ \\t]*').source}|${cueRe(CUES.place.filter((c) => c.includes(' ')), '[ ]*[:：]?[ ]*').source}`, 'giu');
+const ORG_CUE = new RegExp(`${cueRe(ORG_CUES.filter((c) => !c.includes(' ')), '[ \\t]*[:：][ \\t]*').source}|${cueRe(ORG_CUES.filter((c) => c.includes(' ')), '[ ]*[:：]?[ ]*').source}`, 'giu');
 const mayHavePersonCue = cueGate([...CUES.person, ...GREETINGS]);
 const mayHavePlaceCue = cueGate(CUES.place);
 const mayHaveOrgCue = cueGate(ORG_CUES);
@@ -243,7 +258,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         // A global brand named alone ("Google Maps is not available") is public, not a person's employer.
         if (t.type !== 'person' && (NOT_PEOPLE.includes(text.slice(t.start, t.end).toLowerCase()) || PUBLIC_SERVICES.has(text.slice(t.start, t.end).toLowerCase()))) continue;
         // A country is no one's address on its own ("English (United Kingdom)", a country line under an address).
-        if (t.type === 'place' && isCountry(text.slice(t.start, t.end))) continue;
+        if (t.type === 'place' && (isCountry(text.slice(t.start, t.end)) || NOT_PLACES.has(text.slice(t.start, t.end).toLowerCase()) || /^(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)\//.test(text.slice(t.start, t.end + 1)))) continue;
         out.push(t);
       }
     }
@@ -267,6 +282,16 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         const end = run[run.length - 1]!.end;
         if (notAPerson(text, start, end) || inCollocation(text, start, end)) continue;
         out.push({ start, end, type: 'person' });
+      }
+    }
+    // Places after a preposition of being or going, and fields of a record line.
+    if (types.includes('place')) {
+      for (const c of structuralPlaces(text)) {
+        const run = tokens(text.slice(c.start, c.end));
+        if (run.every((x) => ordinary(x.lower) && !isName(x)) || run.some((x) => LABEL_WORDS.has(x.lower) || NOT_PLACES.has(x.lower))) continue;
+        const name = text.slice(c.start, c.end);
+        if (isCountry(name) || PUBLIC_SERVICES.has(name.toLowerCase()) || PRODUCT_CONTEXT.test(lineAround(text, c.start, c.end))) continue;
+        out.push({ start: c.start, end: c.end, type: 'place' });
       }
     }
     // One word ("Buy", "Item 12") is no name to the rules below: each needs a cue, a second word, a "name:" chat
@@ -425,7 +450,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         if ((inBrackets && out.some((p) => p.type === 'person' && p.end <= ts[a]!.start && ts[a]!.start - p.end <= 3)) || joined) add(a, b, 'organization');
         i = b;
       }
-      const jp = /(?:株式会社|合同会社|有限会社|合資会社|合名会社)[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]{1,12}|[\p{Script=Han}\p{Script=Katakana}]{1,12}(?:株式会社|合同会社|有限会社)/gu;
+      const jp = /(?:株式会社|合同会社|有限会社|合資会社|合名会社)[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]{1,12}|[\p{Script=Han}\p{Script=Katakana}]{1,12}(?:株式会社|合同会社|有限会社|合資会社|合名会社)/gu;
       for (let m = jp.exec(text); m; m = jp.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, type: 'organization' });
     }
     return out;

@@ -1,0 +1,46 @@
+// Places found by the words before them and by where a page puts them: after a preposition of being, coming or
+// going ("I'm in Aix-en-Provence until Friday", "We moved from Bergamo to Trento", "flew to LEPPEN on Tuesday",
+// "see you in Lisboa"), and as a field of a record line after a person ("Trevon Okafor (CFO, …) — Duluth — +1 …").
+// Each returns candidate [start, end) spans of capitalised words; the caller drops ordinary words, languages,
+// months and product lines.
+
+import { cueAlternation, L } from './cues';
+
+export interface Candidate { start: number; end: number }
+
+/** A place's name: 1–4 capitalised words (ALL CAPS too), with particles and hyphens: "Dún Laoghaire", "Aix-en-Provence", "Villafranca del Cid". */
+const PLACE = "\\p{Lu}[\\p{L}\\p{M}'’-]*[\\p{L}\\p{M}](?:[ ](?:(?:de|del|de la|di|da|do|dos|das|du|des|le|la|les|am|an der|im|en|sur|aan|op|i|y|e)[ ])?\\p{Lu}[\\p{L}\\p{M}'’-]*[\\p{L}\\p{M}]){0,3}";
+
+const BEING = ['in', 'at', 'near'];
+const BEFORE_BEING = ["i'm", 'i am', "we're", 'we are', "they're", 'they are', "he's", 'she is', "she's", 'he is', 'is', 'was', 'were', 'are', 'be', 'been', 'stay',
+  'stays', 'stayed', 'staying', 'live', 'lives', 'lived', 'living', 'based', 'located', 'office', 'offices', 'headquartered', 'born', 'raised', 'grew up',
+  'studied', 'work', 'works', 'worked', 'working', 'meet', 'meeting', 'see you', 'trip', 'holiday', 'holidays', 'vacation', 'conference', 'wedding', 'stop',
+  'stopover', 'layover', 'landed', 'arrived', 'arrive', 'arriving', 'currently', 'still', 'now', 'back', 'home', 'house', 'flat', 'apartment', 'hotel', 'event'];
+const MOTION = ['move', 'moved', 'moving', 'relocate', 'relocated', 'relocating', 'travel', 'travelled', 'traveled', 'travelling', 'traveling', 'fly', 'flying', 'flew',
+  'flight', 'go', 'going', 'went', 'drive', 'driving', 'drove', 'trip', 'back', 'come', 'coming', 'came', 'arrive', 'arrived', 'arriving', 'return', 'returned',
+  'returning', 'commute', 'commuting', 'ship', 'shipped', 'shipping', 'send', 'sent', 'sending', 'deliver', 'delivered', 'visit', 'visiting', 'visited', 'train',
+  'bus', 'heading', 'headed', 'invites', 'invited', 'transferred', 'emigrated', 'immigrated'];
+const ORIGIN = ["i'm", 'i am', 'am', 'is', 'are', 'was', 'originally', 'hello', 'greetings', 'fresh', 'hails', 'comes', 'come', 'came', 'moved', 'relocated', 'flew', 'flying',
+  'travelling', 'traveling', 'driving', 'returning', 'here', 'friends', 'family', 'people', 'someone', 'guy', 'girl', 'woman', 'man'];
+const anyCase = (words: readonly string[]): string =>
+  cueAlternation([...new Set(words.flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase()]))]);
+const AFTER_PREPOSITION = new RegExp(`(?<![${L}])(?:(?:${anyCase(BEFORE_BEING)})[ ](?:${anyCase(BEING)})|(?:${anyCase(MOTION)})(?:[ ](?:here|back|over|down|up|out|away|home))?[ ](?:to|from|in|into|via)|(?:${anyCase(ORIGIN)})[ ]from|(?:from)[ ](?=\\p{Lu}[^\\n]{0,40}[ ]to[ ]\\p{Lu})|(?<=from[ ]${PLACE}[ ])to)[ ](?:the[ ])?(${PLACE})`, 'gu');
+// A record line that starts with a name and lists fields between dashes or middle dots.
+const FIELD = new RegExp(`(?<=[ \\t][—–·|][ \\t])(${PLACE})(?=[ \\t]+[—–·|][ \\t]|[ \\t]*$)`, 'gmu');
+
+function collect(re: RegExp, text: string, out: Candidate[]): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const name = m[1]!;
+    const start = m.index + m[0].length - name.length;
+    out.push({ start, end: start + name.length });
+  }
+}
+
+/** Candidate place spans; `text` is read once per pattern. */
+export function structuralPlaces(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  if (/ (?:in|at|near|to|from|into|via) \p{Lu}/u.test(text)) collect(AFTER_PREPOSITION, text, out);
+  if (/[ \t][—–·|][ \t]\p{Lu}/u.test(text) && /[—–·|][^\n]*[—–·|]/u.test(text)) collect(FIELD, text, out);
+  return out;
+}
