@@ -2,6 +2,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+// DOM properties a page can clobber on its nodes (see the content-script block below).
+const DOM_READS = '/^(parentNode|parentElement|firstChild|lastChild|nextSibling|previousSibling|firstElementChild|lastElementChild|nextElementSibling|previousElementSibling|childNodes|children|childElementCount|nodeName|localName|tagName|attributes|getAttribute|getAttributeNames|hasAttribute|getRootNode|shadowRoot|host|ownerDocument|nodeType|isConnected|getBoundingClientRect)$/';
+const DOM_READ_MESSAGE = 'A page can clobber this property on its nodes: read it through src/content/dom-safe.ts.';
+
 export default tseslint.config(
   { ignores: ['dist/', 'build/', 'node_modules/', 'bench/.tmp/', 'test-results/', '.tmp/', '.profile/', 'scratch/'] },
   js.configs.recommended,
@@ -24,6 +28,19 @@ export default tseslint.config(
       'no-restricted-globals': ['error',
         { name: 'chrome', message: 'Reach the browser through src/platform/.' },
         { name: 'browser', message: 'Reach the browser through src/platform/.' }],
+    },
+  },
+  // Page nodes are read through src/content/dom-safe.ts alone: a page's <form> whose controls are named
+  // parentNode, firstChild, attributes… replaces those properties on the form (DOM clobbering), which made a
+  // walk up from a control loop forever (issue 24). The prototypes' own getters cannot be replaced that way.
+  {
+    files: ['src/content/**/*.ts'],
+    ignores: ['src/content/dom-safe.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: `MemberExpression[object.type!='ThisExpression'][computed=false][property.name=${DOM_READS}]`, message: DOM_READ_MESSAGE },
+        { selector: `MemberExpression[computed=true][property.value=${DOM_READS}]`, message: DOM_READ_MESSAGE },
+        { selector: `ObjectPattern > Property[key.name=${DOM_READS}]`, message: DOM_READ_MESSAGE }],
     },
   },
 );

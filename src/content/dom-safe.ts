@@ -14,6 +14,13 @@ const NODE_TYPE = getter(Node.prototype, 'nodeType');
 const IS_CONNECTED = getter(Node.prototype, 'isConnected');
 const PARENT_NODE = getter(Node.prototype, 'parentNode');
 const OWNER_DOCUMENT = getter(Node.prototype, 'ownerDocument');
+const PARENT_ELEMENT = getter(Node.prototype, 'parentElement');
+const LAST_CHILD = getter(Node.prototype, 'lastChild');
+const PREVIOUS_SIBLING = getter(Node.prototype, 'previousSibling');
+const NODE_NAME = getter(Node.prototype, 'nodeName');
+const TAG_NAME = getter(Element.prototype, 'tagName');
+const SHADOW_HOST = getter(ShadowRoot.prototype, 'host');
+const GET_ROOT_NODE = Node.prototype.getRootNode;
 /** Browsers define the layout getters on Element; happy-dom (the unit tests' DOM) on HTMLElement. */
 const layoutGetter = (key: string): ((this: unknown) => unknown) =>
   (Object.getOwnPropertyDescriptor(Element.prototype, key) ?? Object.getOwnPropertyDescriptor(HTMLElement.prototype, key))!.get! as (this: unknown) => unknown;
@@ -29,6 +36,8 @@ const CHECK_VISIBILITY = (Element.prototype as Element & { checkVisibility?: (o:
 const GET_ATTRIBUTE = Element.prototype.getAttribute;
 const HAS_ATTRIBUTE = Element.prototype.hasAttribute;
 const MATCHES = Element.prototype.matches;
+const CLOSEST = Element.prototype.closest;
+const QUERY = Element.prototype.querySelector;
 
 export const tagOf = (el: Element): string => LOCAL_NAME.call(el) as string;
 export const attributesOf = (el: Element): NamedNodeMap => ATTRIBUTES.call(el) as NamedNodeMap;
@@ -39,8 +48,65 @@ export const nodeTypeOf = (n: Node): number => NODE_TYPE.call(n) as number;
 export const attrOf = (el: Element, name: string): string | null => GET_ATTRIBUTE.call(el, name);
 export const hasAttrOf = (el: Element, name: string): boolean => HAS_ATTRIBUTE.call(el, name);
 export const matchesOf = (el: Element, selector: string): boolean => MATCHES.call(el, selector);
+export const querySelectorOf = (el: Element, selector: string): Element | null => QUERY.call(el, selector);
+export const closestOf = (el: Element, selector: string): Element | null => CLOSEST.call(el, selector);
 export const parentOf = (n: Node): ParentNode | null => PARENT_NODE.call(n) as ParentNode | null;
 export const ownerDocumentOf = (n: Node): Document => OWNER_DOCUMENT.call(n) as Document;
+export const parentElementOf = (n: Node): Element | null => PARENT_ELEMENT.call(n) as Element | null;
+export const lastChildOf = (n: Node): ChildNode | null => LAST_CHILD.call(n) as ChildNode | null;
+export const previousSiblingOf = (n: Node): ChildNode | null => PREVIOUS_SIBLING.call(n) as ChildNode | null;
+export const nodeNameOf = (n: Node): string => NODE_NAME.call(n) as string;
+export const tagNameOf = (el: Element): string => TAG_NAME.call(el) as string;
+export const rootNodeOf = (n: Node): Node => GET_ROOT_NODE.call(n);
+export const isElement = (n: Node | null | undefined): n is Element => !!n && nodeTypeOf(n) === Node.ELEMENT_NODE;
+export const isShadowRoot = (n: Node | null | undefined): n is ShadowRoot => {
+  if (!n || nodeTypeOf(n) !== Node.DOCUMENT_FRAGMENT_NODE) return false;
+  try {
+    SHADOW_HOST.call(n);
+    return true;
+  } catch {
+    return false; // a plain DocumentFragment: no host getter applies
+  }
+};
+/** A shadow root's host (the getter of ShadowRoot's prototype, never a property the page set). */
+export const hostOf = (root: ShadowRoot): Element => SHADOW_HOST.call(root) as Element;
+
+/**
+ * The most nodes a walk along one axis visits (ancestors, siblings, children). The getters above cannot be
+ * clobbered, so a real tree cannot loop, but no walk counts on that: each stops here.
+ */
+export const MAX_WALK = 100_000;
+
+/** Element children in order, read by firstChild/nextSibling through the prototypes (`children` can be clobbered). */
+export function childrenOf(n: Node): Element[] {
+  const out: Element[] = [];
+  let i = 0;
+  for (let c = firstChildOf(n); c && i < MAX_WALK; c = nextSiblingOf(c), i++) if (isElement(c)) out.push(c);
+  return out;
+}
+/** Child nodes in order (`childNodes` can be clobbered). */
+export function childNodesOf(n: Node): ChildNode[] {
+  const out: ChildNode[] = [];
+  let i = 0;
+  for (let c = firstChildOf(n); c && i < MAX_WALK; c = nextSiblingOf(c), i++) out.push(c);
+  return out;
+}
+export function firstElementChildOf(n: Node): Element | null {
+  let i = 0;
+  for (let c = firstChildOf(n); c && i < MAX_WALK; c = nextSiblingOf(c), i++) if (isElement(c)) return c;
+  return null;
+}
+export function previousElementSiblingOf(n: Node): Element | null {
+  let i = 0;
+  for (let c = previousSiblingOf(n); c && i < MAX_WALK; c = previousSiblingOf(c), i++) if (isElement(c)) return c;
+  return null;
+}
+/** The parent, or a shadow root's host: the way up across shadow roots (not across frames). */
+export function parentOrHostOf(n: Node): Node | null {
+  const p = parentOf(n) as Node | null;
+  if (p) return p;
+  return isShadowRoot(n) ? hostOf(n) : null;
+}
 /**
  * getBoundingClientRect, which a form's control named so replaces on the form (the prototype's then). An own
  * function stays in use: the unit tests lay pages out that way, and a page that lies about geometry can

@@ -14,8 +14,8 @@ import { isSensitiveField, SENSITIVE_PLACEHOLDER, type SensitiveFieldTest } from
 import { fieldAttributes } from './dom-utils';
 import { imageLabel, structureLabel } from './structure-label';
 import {
-  attributesOf, attrOf, boundsOf, fieldStateOf, firstChildOf, hasAttrOf, isLive, matchesOf, metricsOf, nextSiblingOf, nodeTypeOf, ownerDocumentOf, paintedOf,
-  parentOf, shadowRootOf, tagOf,
+  attributesOf, attrOf, boundsOf, fieldStateOf, firstChildOf, firstElementChildOf, hasAttrOf, hostOf, isElement, isLive, isShadowRoot, matchesOf, MAX_WALK,
+  metricsOf, nextSiblingOf, nodeTypeOf, ownerDocumentOf, paintedOf, parentElementOf, parentOf, shadowRootOf, tagOf,
 } from './dom-safe';
 import { PseudoContentRules, pseudoText } from './pseudo-content';
 import { escapeXmlAttr, escapeXmlText, xmlName } from '../core/xml-escape';
@@ -125,7 +125,7 @@ function mediaMark(el: Element): MediaMark | null {
   }
   const style = attrOf(el, 'style');
   if (style && style.includes('url(')) return 'background';
-  if (BACKGROUND_TAGS.has(tagOf(el)) && !el.firstElementChild && !el.textContent?.trim()) return 'maybe-background';
+  if (BACKGROUND_TAGS.has(tagOf(el)) && !firstElementChildOf(el) && !el.textContent?.trim()) return 'maybe-background';
   return null;
 }
 
@@ -169,11 +169,8 @@ function overflows(el: Element): boolean {
 
 function parentAcrossRoots(n: Node): Node | null {
   const p = parentOf(n) as Node | null;
-  if (p) {
-    if (nodeTypeOf(p) === Node.DOCUMENT_FRAGMENT_NODE && 'host' in p) return (p as ShadowRoot).host;
-    return p;
-  }
-  if (nodeTypeOf(n) === Node.DOCUMENT_FRAGMENT_NODE && 'host' in n) return (n as ShadowRoot).host;
+  if (p) return isShadowRoot(p) ? hostOf(p) : p;
+  if (isShadowRoot(n)) return hostOf(n);
   if (nodeTypeOf(n) === Node.DOCUMENT_NODE) {
     try {
       return (n as Document).defaultView?.frameElement ?? null;
@@ -426,8 +423,9 @@ export class DomSnapshotter {
   /** id of `el` as written into the tree: the element itself, or its nearest serialised ancestor. */
   emittedIdOf(el: Element): number {
     let n: Node | null = el;
-    while (n) {
-      if (n.nodeType === Node.ELEMENT_NODE && this.cache.has(n as Element)) return this.ids.idOf(n);
+    // Bounded, as every climb here (see MAX_CLIMB).
+    for (let depth = 0; n && depth < MAX_CLIMB; depth++) {
+      if (isElement(n) && this.cache.has(n)) return this.ids.idOf(n);
       n = parentAcrossRoots(n);
     }
     return this.ids.idOf(el);
@@ -469,7 +467,7 @@ export class DomSnapshotter {
   private observeRoot(root: Document | ShadowRoot): void {
     if (this.observedRoots.has(root)) return;
     this.observedRoots.add(root);
-    const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : (root as ShadowRoot).ownerDocument;
+    const doc = nodeTypeOf(root) === Node.DOCUMENT_NODE ? (root as Document) : ownerDocumentOf(root);
     // A frame's own MutationObserver constructor: observers are per realm.
     const MO = (doc.defaultView as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
     const observer = new MO((records) => this.onMutations(records));
@@ -547,8 +545,10 @@ export class DomSnapshotter {
   private invalidate(node: Node): void {
     this.changedAt = Date.now();
     this.changes.note(node, this.changedAt);
-    for (let n: Node | null = node; n; n = parentAcrossRoots(n)) {
-      if (n.nodeType === Node.ELEMENT_NODE) this.cache.delete(n as Element);
+    // Up to the top, across shadow roots and frames. Each parent is read through the prototype: a form's
+    // control named parentNode made this climb go form -> control -> form forever (issue 24). Bounded anyway.
+    for (let n: Node | null = node, depth = 0; n && depth < MAX_WALK; n = parentAcrossRoots(n), depth++) {
+      if (isElement(n)) this.cache.delete(n);
     }
   }
 
@@ -812,10 +812,10 @@ export class DomSnapshotter {
         this.redactedText.delete(node);
         continue;
       }
-      const off = this.offsetFor(node.parentElement ?? this.doc.documentElement, offsets);
+      const off = this.offsetFor(parentElementOf(node) ?? this.doc.documentElement, offsets);
       for (const span of spans) {
         counts[span.rule] = (counts[span.rule] ?? 0) + 1;
-        const range = node.ownerDocument.createRange();
+        const range = ownerDocumentOf(node).createRange();
         range.setStart(node, Math.min(span.start, node.length));
         range.setEnd(node, Math.min(span.end, node.length));
         for (const r of Array.from(range.getClientRects())) {

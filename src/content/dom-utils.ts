@@ -1,12 +1,16 @@
 // Small DOM helpers shared by the observers.
 import type { FieldAttributes } from '../core/sensitive-field';
+import { attrOf, closestOf, hostOf, isElement, isShadowRoot, MAX_WALK, nodeTypeOf, parentElementOf, parentOf, parentOrHostOf, tagOf } from './dom-safe';
 
 /** The innermost element an event came from, through shadow roots. */
 export function eventElement(event: Event): Element | null {
   const origin = event.composedPath()[0] as Node | undefined;
   if (!origin) return null;
-  if (origin.nodeType === Node.ELEMENT_NODE) return boxed(origin as Element);
-  if (origin.nodeType === Node.TEXT_NODE) return origin.parentElement && boxed(origin.parentElement);
+  if (isElement(origin)) return boxed(origin);
+  if (nodeTypeOf(origin) === Node.TEXT_NODE) {
+    const parent = parentElementOf(origin);
+    return parent && boxed(parent);
+  }
   return null;
 }
 
@@ -17,10 +21,10 @@ export function eventElement(event: Event): Element | null {
  */
 function boxed(el: Element): Element {
   let current = el;
-  while (current.localName === 'slot') {
-    const parent: Node | null = current.parentNode;
-    if (parent instanceof Element) current = parent;
-    else if (parent instanceof ShadowRoot) current = parent.host;
+  for (let i = 0; tagOf(current) === 'slot' && i < MAX_WALK; i++) {
+    const parent = parentOf(current) as Node | null;
+    if (isElement(parent)) current = parent;
+    else if (isShadowRoot(parent)) current = hostOf(parent);
     else break;
   }
   return current;
@@ -31,19 +35,19 @@ const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'tel', 'url', 'numb
 
 export function isTextField(el: Element | null): el is HTMLInputElement | HTMLTextAreaElement | HTMLElement {
   if (!el) return false;
-  if (el.localName === 'textarea') return true;
-  if (el.localName === 'input') return TEXT_INPUT_TYPES.has((el as HTMLInputElement).type);
+  if (tagOf(el) === 'textarea') return true;
+  if (tagOf(el) === 'input') return TEXT_INPUT_TYPES.has((el as HTMLInputElement).type);
   return (el as HTMLElement).isContentEditable === true;
 }
 
 export function isToggle(el: Element | null): el is HTMLInputElement {
-  return !!el && el.localName === 'input' && ['checkbox', 'radio'].includes((el as HTMLInputElement).type);
+  return !!el && tagOf(el) === 'input' && ['checkbox', 'radio'].includes((el as HTMLInputElement).type);
 }
 
 /** The form control a click lands on: the element, or the control of the label it is in. */
 export function controlOf(el: Element | null): Element | null {
   if (!el) return null;
-  const label = el.closest('label');
+  const label = closestOf(el, 'label');
   if (label && (label as HTMLLabelElement).control) return (label as HTMLLabelElement).control;
   return el;
 }
@@ -56,16 +60,16 @@ export function controlOf(el: Element | null): Element | null {
  */
 export function controlOfEvent(event: Event): Element | null {
   for (const node of event.composedPath()) {
-    if (!(node instanceof Element)) continue;
-    if (node.localName === 'label') return (node as HTMLLabelElement).control ?? null;
-    if (['input', 'select', 'textarea', 'button', 'option'].includes(node.localName)) return node;
+    if (!(node instanceof Node) || !isElement(node)) continue;
+    if (tagOf(node) === 'label') return (node as HTMLLabelElement).control ?? null;
+    if (['input', 'select', 'textarea', 'button', 'option'].includes(tagOf(node))) return node;
   }
   return null;
 }
 
 /** Whether `inner` is `outer` or inside it, across shadow roots. */
 export function composedContains(outer: Element, inner: Element): boolean {
-  for (let node: Node | null = inner; node; node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null)) {
+  for (let node: Node | null = inner, i = 0; node && i < MAX_WALK; node = parentOrHostOf(node), i++) {
     if (node === outer) return true;
   }
   return false;
@@ -73,12 +77,12 @@ export function composedContains(outer: Element, inner: Element): boolean {
 
 /** The open shadow roots an event passed through, innermost first. */
 export function shadowRootsOf(event: Event): ShadowRoot[] {
-  return event.composedPath().filter((n): n is ShadowRoot => n instanceof ShadowRoot);
+  return event.composedPath().filter((n): n is ShadowRoot => n instanceof Node && isShadowRoot(n));
 }
 
 /** Current text of a field: value, or text of a contenteditable. */
 export function fieldText(el: Element): string {
-  if (el.localName === 'input' || el.localName === 'textarea') return (el as HTMLInputElement).value;
+  if (tagOf(el) === 'input' || tagOf(el) === 'textarea') return (el as HTMLInputElement).value;
   return (el as HTMLElement).innerText ?? el.textContent ?? '';
 }
 
@@ -87,10 +91,10 @@ export function fieldAttributes(el: Element): FieldAttributes {
   const labels = (el as HTMLInputElement).labels;
   const label = [
     ...Array.from(labels ?? [], (l) => l.textContent ?? ''),
-    el.getAttribute('aria-label') ?? '', el.getAttribute('placeholder') ?? '',
+    attrOf(el, 'aria-label') ?? '', attrOf(el, 'placeholder') ?? '',
   ].join(' ').trim();
   return {
-    tag: el.localName, type: el.getAttribute('type'), autocomplete: el.getAttribute('autocomplete'),
-    name: el.getAttribute('name'), id: el.getAttribute('id'), label,
+    tag: tagOf(el), type: attrOf(el, 'type'), autocomplete: attrOf(el, 'autocomplete'),
+    name: attrOf(el, 'name'), id: attrOf(el, 'id'), label,
   };
 }

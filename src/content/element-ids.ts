@@ -1,6 +1,7 @@
 // Stable integer ids for DOM nodes: a WeakMap mirror (as rrweb does), so the
 // same node keeps its id across every step recorded on a page, and a removed
 // node's id is never reused.
+import { isElement } from './dom-safe';
 export class ElementIds {
   private readonly ids = new WeakMap<Node, number>();
   private readonly nodes = new Map<number, WeakRef<Element>>();
@@ -15,7 +16,7 @@ export class ElementIds {
     if (id === undefined) {
       id = this.next++;
       this.ids.set(node, id);
-      if (node.nodeType === Node.ELEMENT_NODE) this.nodes.set(id, new WeakRef(node as Element));
+      if (isElement(node)) this.nodes.set(id, new WeakRef(node));
     }
     return id;
   }

@@ -6,7 +6,7 @@
 // Attributes a page sets to name things (test ids, a grid's row and column
 // keys, form names, labels) come first, and a selector anchored on one stops
 // climbing as soon as it is unique.
-import { attrOf, tagOf } from './dom-safe';
+import { attrOf, childrenOf, hostOf, isElement, isShadowRoot, MAX_WALK, parentOf, previousElementSiblingOf, rootNodeOf, tagOf } from './dom-safe';
 import { cssUnescape } from '../core/scrub/css-escape';
 
 const idOf = (el: Element): string => attrOf(el, 'id') ?? '';
@@ -35,7 +35,7 @@ function attributeSelector(attr: string, value: string): string {
 
 /** The element's tag with the first naming attribute that tells it apart from its same-tag siblings, or null. */
 function namedPart(el: Element, parent: ParentNode, usable: IdFilter): string | null {
-  const same = Array.from(parent.children).filter((c) => tagOf(c) === tagOf(el));
+  const same = childrenOf(parent).filter((c) => tagOf(c) === tagOf(el));
   for (const attr of NAMING_ATTRIBUTES) {
     const value = attrOf(el, attr);
     // Values with control characters or '>' would need escapes replay tools read differently; a secret may not be named.
@@ -49,31 +49,35 @@ function selectorInRoot(el: Element, root: ParentNode, usable: IdFilter): string
   if (idOf(el) && usable(idOf(el)) && uniqueIn(root, `#${cssEscape(idOf(el))}`)) return `#${cssEscape(idOf(el))}`;
   const parts: string[] = [];
   let current: Element | null = el;
-  while (current && current.parentNode) {
+  // Bounded: no real tree is this deep, and each step reads the parent through the prototype.
+  for (let depth = 0; current && parentOf(current) && depth < MAX_WALK; depth++) {
     if (idOf(current) && usable(idOf(current)) && uniqueIn(root, `#${cssEscape(idOf(current))}`)) {
       parts.unshift(`#${cssEscape(idOf(current))}`);
       break;
     }
-    const parent: ParentNode = current.parentNode;
+    const parent: ParentNode = parentOf(current)!;
     const named = namedPart(current, parent, usable);
     if (named) {
       parts.unshift(named);
       // Anchored on a name and already unique: the ancestors' positions would only add ways to break.
       if (uniqueIn(root, parts.join(' > '))) break;
     } else {
-      const same = Array.from(parent.children).filter((c) => tagOf(c) === tagOf(current!));
+      const same = childrenOf(parent).filter((c) => tagOf(c) === tagOf(current!));
       parts.unshift(same.length > 1 ? `${tagOf(current)}:nth-of-type(${same.indexOf(current) + 1})` : tagOf(current));
     }
-    if (parent === root || !(parent instanceof Element)) break;
+    if (parent === root || !isElement(parent)) break;
     current = parent;
   }
   return parts.join(' > ');
 }
 
-export function cssSelector(el: Element, usable: IdFilter = () => true): string {
-  const root = el.getRootNode();
+/** Deeper than any real page nests shadow roots. */
+const MAX_SHADOW_DEPTH = 64;
+
+export function cssSelector(el: Element, usable: IdFilter = () => true, depth = 0): string {
+  const root = rootNodeOf(el);
   const own = selectorInRoot(el, root as ParentNode, usable);
-  if (root instanceof ShadowRoot) return `${cssSelector(root.host, usable)} >>> ${own}`;
+  if (isShadowRoot(root) && depth < MAX_SHADOW_DEPTH) return `${cssSelector(hostOf(root), usable, depth + 1)} >>> ${own}`;
   return own;
 }
 
@@ -87,19 +91,21 @@ export function selectorNames(selector: string): string[] {
 
 const unescaped = (raw: string): string => cssUnescape(raw)?.text ?? raw.replace(/\\(.)/g, '$1');
 
-export function xPath(el: Element): string {
+export function xPath(el: Element, depth = 0): string {
   const parts: string[] = [];
   let current: Node | null = el;
-  while (current && current.nodeType === Node.ELEMENT_NODE) {
-    const elem = current as Element;
+  // Bounded on both axes: up to MAX_WALK ancestors, MAX_WALK siblings before each (reads through the prototypes).
+  for (let up = 0; isElement(current) && up < MAX_WALK; up++) {
+    const elem: Element = current;
     let index = 1;
-    for (let s = elem.previousElementSibling; s; s = s.previousElementSibling) {
+    let seen = 0;
+    for (let s = previousElementSiblingOf(elem); s && seen < MAX_WALK; s = previousElementSiblingOf(s), seen++) {
       if (tagOf(s) === tagOf(elem)) index++;
     }
     parts.unshift(`${tagOf(elem)}[${index}]`);
-    const parent: Node | null = elem.parentNode;
-    if (parent instanceof ShadowRoot) {
-      return `${xPath(parent.host)}/#shadow-root/${parts.join('/')}`;
+    const parent = parentOf(elem) as Node | null;
+    if (isShadowRoot(parent)) {
+      return depth < MAX_SHADOW_DEPTH ? `${xPath(hostOf(parent), depth + 1)}/#shadow-root/${parts.join('/')}` : `/#shadow-root/${parts.join('/')}`;
     }
     current = parent;
   }

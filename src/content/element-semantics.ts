@@ -2,6 +2,7 @@
 // HTML-AAM / accname rules, enough to name what a person clicked.
 import { RAW_TEXT_BUDGET, withinBudget } from '../core/scrub/cut';
 import { joinText } from '../core/scrub/pieces';
+import { attrOf, hasAttrOf, ownerDocumentOf, parentElementOf, querySelectorOf, tagOf } from './dom-safe';
 
 const IMPLICIT_ROLE: Record<string, string> = {
   a: 'link', button: 'button', select: 'combobox', textarea: 'textbox', img: 'img', nav: 'navigation',
@@ -17,11 +18,11 @@ const INPUT_ROLE: Record<string, string> = {
 };
 
 export function roleOf(el: Element): string {
-  const explicit = el.getAttribute('role')?.trim().split(/\s+/)[0];
+  const explicit = attrOf(el, 'role')?.trim().split(/\s+/)[0];
   if (explicit) return explicit;
-  const tag = el.localName;
+  const tag = tagOf(el);
   if (tag === 'input') return INPUT_ROLE[(el as HTMLInputElement).type] ?? 'textbox';
-  if (tag === 'a' && !el.hasAttribute('href')) return 'generic';
+  if (tag === 'a' && !hasAttrOf(el, 'href')) return 'generic';
   if ((el as HTMLElement).isContentEditable) return 'textbox';
   return IMPLICIT_ROLE[tag] ?? 'generic';
 }
@@ -37,11 +38,12 @@ const SKIPPED = new Set(['script', 'style', 'template', 'noscript']);
 /** The text nodes under `el`, in order, until `budget` characters (whitespace runs counted once) are read. */
 function textParts(el: Element, budget = RAW_TEXT_BUDGET): TextParts {
   const parts: TextParts = [];
-  const doc = el.ownerDocument;
+  const doc = ownerDocumentOf(el);
   const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   let left = budget;
   for (let node = walker.nextNode(); node && left > 0; node = walker.nextNode()) {
-    if (SKIPPED.has(node.parentElement?.localName ?? '')) continue;
+    const parent = parentElementOf(node);
+    if (SKIPPED.has(parent ? tagOf(parent) : '')) continue;
     const read = withinBudget((node.nodeValue ?? '').replace(/\s+/g, ' '), left);
     parts.push(read.text);
     left = read.full ? left - read.text.length : 0;
@@ -71,33 +73,33 @@ function partsOf(els: readonly Element[]): TextParts {
 
 /** Text content without script/style noise, as pieces. */
 export function visibleTextParts(el: Element): TextParts {
-  if (el.localName === 'input' || el.localName === 'textarea' || el.localName === 'select') return [];
+  if (tagOf(el) === 'input' || tagOf(el) === 'textarea' || tagOf(el) === 'select') return [];
   return textParts(el);
 }
 
 export function accessibleNameParts(el: Element): TextParts {
-  const labelledBy = el.getAttribute('aria-labelledby');
+  const labelledBy = attrOf(el, 'aria-labelledby');
   if (labelledBy) {
-    const doc = el.ownerDocument;
+    const doc = ownerDocumentOf(el);
     const parts = partsOf(labelledBy.split(/\s+/).flatMap((id) => doc.getElementById(id) ?? []));
     if (joinText(parts)) return parts;
   }
-  const aria = el.getAttribute('aria-label');
+  const aria = attrOf(el, 'aria-label');
   if (aria && aria.trim()) return attrParts(aria);
-  const tag = el.localName;
+  const tag = tagOf(el);
   if (tag === 'input' || tag === 'textarea' || tag === 'select') {
     const input = el as HTMLInputElement;
     if (['button', 'submit', 'reset'].includes(input.type)) return attrParts(input.value || input.type);
-    if (input.type === 'image') return attrParts(el.getAttribute('alt'));
+    if (input.type === 'image') return attrParts(attrOf(el, 'alt'));
     const labels = Array.from(input.labels ?? []);
     const fromLabel = partsOf(labels);
     if (joinText(fromLabel)) return fromLabel;
-    return attrParts(el.getAttribute('placeholder') ?? el.getAttribute('title') ?? el.getAttribute('name'));
+    return attrParts(attrOf(el, 'placeholder') ?? attrOf(el, 'title') ?? attrOf(el, 'name'));
   }
-  if (tag === 'img' || tag === 'area') return attrParts(el.getAttribute('alt') ?? el.getAttribute('title'));
+  if (tag === 'img' || tag === 'area') return attrParts(attrOf(el, 'alt') ?? attrOf(el, 'title'));
   const text = visibleTextParts(el);
   if (joinText(text)) return text;
-  const img = el.querySelector('img[alt]');
-  if (img) return attrParts(img.getAttribute('alt'));
-  return attrParts(el.getAttribute('title'));
+  const img = querySelectorOf(el, 'img[alt]');
+  if (img) return attrParts(attrOf(img, 'alt'));
+  return attrParts(attrOf(el, 'title'));
 }

@@ -6,6 +6,7 @@
 // root's activeElement down; closed roots are opened as content scripts may
 // (platform/host/closed-shadow-roots).
 import { closedShadowRootOpener, type ShadowOpener } from '../platform/host/closed-shadow-roots';
+import { shadowRootOf } from './dom-safe';
 
 const openClosed = closedShadowRootOpener();
 
@@ -13,7 +14,8 @@ const openClosed = closedShadowRootOpener();
 const MAX_DEPTH = 32;
 
 function rootOf(el: Element, open: ShadowOpener | undefined): ShadowRoot | null {
-  if (el.shadowRoot) return el.shadowRoot;
+  const own = shadowRootOf(el);
+  if (own) return own;
   try {
     return open?.(el as HTMLElement) ?? null;
   } catch {

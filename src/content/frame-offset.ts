@@ -11,6 +11,7 @@
 import { listen } from './guard';
 import { scrollOffset } from '../core/view-shift';
 import type { ScrollOffset } from '../core/step-draft';
+import { boundsOf } from './dom-safe';
 
 const HELLO = 'alien-dataflow:channel';
 const MAX_OFFSET = 1_000_000;
@@ -70,7 +71,7 @@ export function answerOffsetRequests(
       const request = await verified(k, m.data) as { nonce?: unknown; frameId?: unknown } | null;
       if (!request || typeof request.nonce !== 'string') return; // not from our content script
       if (typeof request.frameId === 'number' && Number.isInteger(request.frameId) && request.frameId > 0) onFrameId(frame, request.frameId);
-      const r = frame.getBoundingClientRect();
+      const r = boundsOf(frame);
       const own = ownOffset();
       const reply = {
         nonce: request.nonce, seq: ++seq, x: own.x + r.left + (frame as HTMLElement).clientLeft, y: own.y + r.top + (frame as HTMLElement).clientTop,

@@ -16,7 +16,7 @@ export function frameOffset(win: Window): { x: number; y: number } | null {
       return null;
     }
     if (!frameEl) return null;
-    const r = frameEl.getBoundingClientRect();
+    const r = boundsOf(frameEl);
     const style = current.parent.getComputedStyle(frameEl);
     x += r.left + (parseFloat(style.borderLeftWidth) || 0) + (parseFloat(style.paddingLeft) || 0);
     y += r.top + (parseFloat(style.borderTopWidth) || 0) + (parseFloat(style.paddingTop) || 0);

@@ -3,7 +3,7 @@
 // resizes or changes: an IntersectionObserver on thousands of targets made
 // Chromium recompute them all on every frame of a hover or a scroll (17-45 ms
 // per frame on a 16k-element page), and clicks waited behind it.
-import { isLive } from './dom-safe';
+import { boundsOf, isLive, ownerDocumentOf } from './dom-safe';
 
 const MARGIN = 200; // px around the viewport
 const SLICE_MS = 2; // longest slice of work in one idle callback: an input waits at most this long behind it
@@ -97,9 +97,9 @@ export class NearViewport {
 }
 
 function isNear(el: Element): boolean {
-  const win = el.ownerDocument.defaultView;
+  const win = ownerDocumentOf(el).defaultView;
   if (!win) return false;
-  const r = el.getBoundingClientRect();
+  const r = boundsOf(el);
   if (r.width === 0 && r.height === 0) return false;
   return r.bottom > -MARGIN && r.right > -MARGIN && r.top < win.innerHeight + MARGIN && r.left < win.innerWidth + MARGIN;
 }

@@ -5,7 +5,7 @@
 // say which selectors can generate text, an element is checked against them
 // only when it is (re)built, and the computed `content` of a matching element
 // is read only when it is near the viewport, once until it is rebuilt.
-import { attrOf, hasAttrOf, matchesOf, tagOf } from './dom-safe';
+import { attrOf, hasAttrOf, matchesOf, ownerDocumentOf, tagOf } from './dom-safe';
 
 const PSEUDO = /::?(?:before|after)\b/i;
 const PSEUDO_ALL = /::?(?:before|after)\b/gi;
@@ -174,7 +174,7 @@ export function contentText(content: string, el: Element): string {
 
 /** The text painted by `el`'s ::before and ::after, read from computed style (a style read: call sparingly). */
 export function pseudoText(el: Element): string {
-  const win = el.ownerDocument.defaultView;
+  const win = ownerDocumentOf(el).defaultView;
   if (!win) return '';
   try {
     return `${contentText(win.getComputedStyle(el, '::before').content, el)} ${contentText(win.getComputedStyle(el, '::after').content, el)}`.trim();

@@ -28,6 +28,7 @@ import { sensitiveFieldTest } from '../core/sensitive-field';
 import { listen } from './guard';
 import { reportPlaceOnly } from './place-only';
 import { WHOLE_SCREEN, type ScreenRegions } from '../core/tab-text-map';
+import { isElement, tagOf } from './dom-safe';
 
 const FRAME_TAGS = new Set(['iframe', 'frame']);
 /** Reports again after a text walk the time cap cut: at most this many in a row, this far apart. */
@@ -91,7 +92,7 @@ function main(): void {
     // its load event passes this document in capture (it never reaches the window).
     listen(win.document, 'load', (event) => {
       const frame = event.target as HTMLIFrameElement | null;
-      if (!frame || !FRAME_TAGS.has(String(frame.localName))) return;
+      if (!frame || !isElement(frame) || !FRAME_TAGS.has(tagOf(frame))) return;
       try {
         const child = frame.contentWindow;
         if (child?.document) attach(child);
@@ -164,8 +165,17 @@ function main(): void {
     // to OCR, seconds of it: the frame reports again soon, and the capture that follows has the whole map.
     let walkRetries = 0;
     let walkRetry: ReturnType<typeof setTimeout> | null = null;
+    // The first change after each report is told to the worker (once per report): a capture that report asked
+    // for may be taken after it, showing a page the report's map does not describe (see core/report-history).
+    let reported = false;
+    const firstChange = (): void => {
+      if (!reported) return;
+      reported = false;
+      broadcast({ kind: 'page/changed', at: Date.now() });
+    };
     const reportSettled = (lastChangeAt: number): void => {
       if (!rec.recording) return;
+      reported = true;
       const topScroll = rec.topScroll();
       // A subframe whose place in the tab is not known yet would report boxes in the wrong place: it only
       // says it settled (the top frame's snapshot reads its area by OCR meanwhile).
@@ -208,8 +218,14 @@ function main(): void {
       reportSettled(lastChangeAt);
       // A subframe may have moved with the page around it: its regions are sent again once its offset is known.
       askOffset?.();
-    }, () => rec.snapshotter.noteViewChange());
-    rec.snapshotter.onChange = settle.changed;
+    }, () => {
+      rec.snapshotter.noteViewChange();
+      firstChange();
+    });
+    rec.snapshotter.onChange = () => {
+      firstChange();
+      settle.changed();
+    };
     stops.push(settle.stop, () => { if (walkRetry) clearTimeout(walkRetry); });
     if (!top) {
       if (secret && hello) {

@@ -15,6 +15,7 @@ import type { Outbox } from './outbox';
 import { isSensitiveField, type SensitiveFieldTest } from '../core/sensitive-field';
 import { fieldAttributes } from './dom-utils';
 import { send } from '../platform/messaging';
+import { boundsOf, isLive, ownerDocumentOf, tagOf } from './dom-safe';
 
 /** State captured synchronously before the page reacts to an action. */
 export interface PreAction {
@@ -257,7 +258,7 @@ export class Recorder {
   private safeSelector(selector: string, element: Element | null): string {
     const clean = (id: string): boolean => this.redactor.redact(id).spans.length === 0;
     if (selectorNames(selector).every(clean)) return selector;
-    return element?.isConnected ? cssSelector(element, clean) : this.redactor.redact(selector).text;
+    return element && isLive(element) ? cssSelector(element, clean) : this.redactor.redact(selector).text;
   }
 
   redactUrl(url: string): string {
@@ -271,7 +272,7 @@ export class Recorder {
   }
 
   offsetOf(el: Element | null): { x: number; y: number } {
-    const win = el?.ownerDocument.defaultView ?? this.win;
+    const win = (el ? ownerDocumentOf(el).defaultView : null) ?? this.win;
     const local = frameOffset(win);
     // Same-origin chain up to top: exact. Otherwise this frame's known offset plus any same-origin nesting inside it.
     if (local) return local;
@@ -283,7 +284,7 @@ export class Recorder {
     let x = 0;
     let y = 0;
     for (let w: Window = win; w !== this.win && w.frameElement; w = w.parent) {
-      const r = w.frameElement.getBoundingClientRect();
+      const r = boundsOf(w.frameElement);
       x += r.left + (w.frameElement as HTMLElement).clientLeft;
       y += r.top + (w.frameElement as HTMLElement).clientTop;
     }
@@ -306,7 +307,7 @@ export class Recorder {
     return {
       target: {
         element_id: id,
-        tag: element.localName,
+        tag: tagOf(element),
         selector: cssSelector(element),
         xpath: xPath(element),
         role: roleOf(element),

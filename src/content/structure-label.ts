@@ -6,6 +6,7 @@
 // - a link to a profile (/user/…, /profile/…, /u/…, rel=author): an author;
 // - an avatar image: its alt text is a name.
 // The label is read, never recorded: the text is scrubbed as if it followed "label:".
+import { attrOf, childrenOf, closestOf, MAX_WALK, parentElementOf, previousElementSiblingOf, tagOf } from './dom-safe';
 
 const ITEMPROP_LABEL: Record<string, string> = {
   name: 'Name', givenname: 'Name', familyname: 'Name', additionalname: 'Name', author: 'Author', creator: 'Author', employee: 'Name',
@@ -24,15 +25,15 @@ function textOf(el: Element | null | undefined): string {
 }
 
 /** The cells of a row, by its children (not HTMLTableRowElement.cells: a page may clobber it). */
-const cellsOf = (row: Element): Element[] => Array.from(row.children).filter((c) => c.localName === 'td' || c.localName === 'th');
-const spanOf = (cell: Element): number => Math.max(1, Number(cell.getAttribute('colspan')) || 1);
+const cellsOf = (row: Element): Element[] => childrenOf(row).filter((c) => tagOf(c) === 'td' || tagOf(c) === 'th');
+const spanOf = (cell: Element): number => Math.max(1, Number(attrOf(cell, 'colspan')) || 1);
 
 /** The header of the cell's column, from the table's first row (in thead or not). */
 function columnHeader(cell: Element): string {
   try {
-    const row = cell.parentElement;
-    const table = cell.closest('table');
-    if (!table || !row || row.localName !== 'tr') return '';
+    const row = parentElementOf(cell);
+    const table = closestOf(cell, 'table');
+    if (!table || !row || tagOf(row) !== 'tr') return '';
     const headerRow = table.querySelector('tr');
     if (!headerRow || headerRow === row) return '';
     let column = 0;
@@ -56,26 +57,26 @@ function columnHeader(cell: Element): string {
 export function structureLabel(el: Element | null): string | undefined {
   if (!el) return undefined;
   try {
-    const tag = el.localName;
-    const itemprop = el.getAttribute('itemprop');
+    const tag = tagOf(el);
+    const itemprop = attrOf(el, 'itemprop');
     if (itemprop) {
       const label = ITEMPROP_LABEL[itemprop.trim().toLowerCase()];
       if (label) return label;
     }
     if (tag === 'td' || tag === 'th') return columnHeader(el) || undefined;
     if (tag === 'dd') {
-      let dt = el.previousElementSibling;
-      while (dt && dt.localName !== 'dt') dt = dt.previousElementSibling;
+      let dt = previousElementSiblingOf(el);
+      for (let i = 0; dt && tagOf(dt) !== 'dt' && i < MAX_WALK; i++) dt = previousElementSiblingOf(dt);
       return textOf(dt) || undefined;
     }
-    const link = el.closest('a');
+    const link = closestOf(el, 'a');
     if (link) {
-      const href = link.getAttribute('href') ?? '';
-      if ((link.getAttribute('rel') ?? '').split(/\s+/).includes('author') || PROFILE_LINK.test(href)) return 'Author';
+      const href = attrOf(link, 'href') ?? '';
+      if ((attrOf(link, 'rel') ?? '').split(/\s+/).includes('author') || PROFILE_LINK.test(href)) return 'Author';
     }
     // Text inside a cell's own wrapper (<td><span>Ana</span></td>): the cell's column still names it.
-    const cell = el.parentElement;
-    if (cell && (cell.localName === 'td' || cell.localName === 'dd') && cell.children.length === 1) return structureLabel(cell);
+    const cell = parentElementOf(el);
+    if (cell && (tagOf(cell) === 'td' || tagOf(cell) === 'dd') && childrenOf(cell).length === 1) return structureLabel(cell);
   } catch {
     // a page that throws from its getters gets no label, not a broken snapshot
   }
@@ -86,7 +87,7 @@ export function structureLabel(el: Element | null): string | undefined {
 export function imageLabel(img: Element, name: string): string | undefined {
   if (name !== 'alt' && name !== 'title') return undefined;
   try {
-    const hint = `${img.getAttribute('class') ?? ''} ${img.getAttribute('src') ?? ''} ${img.getAttribute('id') ?? ''}`;
+    const hint = `${attrOf(img, 'class') ?? ''} ${attrOf(img, 'src') ?? ''} ${attrOf(img, 'id') ?? ''}`;
     return AVATAR.test(hint) ? 'Name' : undefined;
   } catch {
     return undefined;

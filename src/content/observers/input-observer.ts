@@ -11,6 +11,7 @@ import { listen } from '../guard';
 import { composedContains, controlOf, eventElement, fieldText, isTextField, isToggle, shadowRootsOf } from '../dom-utils';
 import { SENSITIVE_PLACEHOLDER } from '../../core/sensitive-field';
 import { broadcast } from '../../platform/messaging';
+import { MAX_WALK, parentElementOf, tagOf } from '../dom-safe';
 
 const POINTER_REUSE_MS = 10_000;
 /**
@@ -36,9 +37,9 @@ const HOLD_COST_SHARE = 10;
 const HOLD_QUIET_COST_SHARE = 5;
 
 function editableRoot(el: Element): Element {
-  if (el.localName === 'input' || el.localName === 'textarea') return el;
+  if (tagOf(el) === 'input' || tagOf(el) === 'textarea') return el;
   let root = el;
-  while (root.parentElement && (root.parentElement as HTMLElement).isContentEditable) root = root.parentElement;
+  for (let up = parentElementOf(root), i = 0; up && (up as HTMLElement).isContentEditable && i < MAX_WALK; up = parentElementOf(up), i++) root = up;
   return root;
 }
 
@@ -184,7 +185,7 @@ export function initInputObserver(win: Window, recorder: Recorder): () => void {
       if (session?.el === editableRoot(el)) commit();
       return;
     }
-    if (el.localName === 'select') {
+    if (tagOf(el) === 'select') {
       const select = el as HTMLSelectElement;
       const { pre, coordinates } = gesturePre(select);
       const option = select.selectedOptions[0];
@@ -192,7 +193,7 @@ export function initInputObserver(win: Window, recorder: Recorder): () => void {
     } else if (isToggle(el)) {
       const { pre, coordinates } = gesturePre(el);
       recorder.emit(pre, { type: 'check', coordinates, checked: el.checked });
-    } else if (el.localName === 'input' && (el as HTMLInputElement).type === 'file') {
+    } else if (tagOf(el) === 'input' && (el as HTMLInputElement).type === 'file') {
       const { pre, coordinates } = gesturePre(el);
       // File names only, never contents or local paths.
       recorder.emit(pre, { type: 'file', coordinates, files: Array.from((el as HTMLInputElement).files ?? [], (f) => f.name) });

@@ -8,6 +8,7 @@ import { listen } from '../guard';
 import { eventElement, isTextField, isToggle } from '../dom-utils';
 import { focusedWithin } from '../focused-element';
 import type { ShadowOpener } from '../../platform/host/closed-shadow-roots';
+import { attrOf, MAX_WALK, parentElementOf, tagOf } from '../dom-safe';
 
 const ALWAYS = new Set(['Enter', 'Tab', 'Escape']);
 const NAVIGATION = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
@@ -17,10 +18,10 @@ const EDIT_SHORTCUTS = new Set(['a', 'c', 'v', 'x', 'z', 'y']);
 const MODIFIER_KEYS = new Set(['Control', 'Shift', 'Alt', 'Meta', 'AltGraph', 'CapsLock']);
 
 function inWidget(el: Element | null): boolean {
-  for (let n = el; n; n = n.parentElement) {
-    const role = n.getAttribute('role');
+  for (let n: Element | null = el, i = 0; n && i < MAX_WALK; n = parentElementOf(n), i++) {
+    const role = attrOf(n, 'role');
     if (role && WIDGET_ROLES.has(role)) return true;
-    if (n.localName === 'input' && (n as HTMLInputElement).type === 'range') return true;
+    if (tagOf(n) === 'input' && (n as HTMLInputElement).type === 'range') return true;
   }
   return false;
 }
@@ -38,7 +39,7 @@ export function keyName(e: KeyboardEvent): string {
 export function keyKind(event: KeyboardEvent, el: Element | null, isSensitive: (el: Element) => boolean, open?: ShadowOpener): 'step' | 'widget' | null {
   if (event.repeat || MODIFIER_KEYS.has(event.key)) return null;
   // Widgets whose change becomes its own step: keep the pre-change snapshot for it.
-  if (el && (el.localName === 'select' || (isToggle(el) && event.key === ' '))) return 'widget';
+  if (el && (tagOf(el) === 'select' || (isToggle(el) && event.key === ' '))) return 'widget';
   const focused = el && focusedWithin(el, open);
   const field = isTextField(focused);
   const shortcut = event.ctrlKey || event.metaKey || (event.altKey && event.key.length === 1);

@@ -6,18 +6,19 @@
 import type { Recorder, PreAction } from '../recorder';
 import { listen } from '../guard';
 import { controlOf, controlOfEvent, eventElement, isToggle } from '../dom-utils';
+import { tagOf } from '../dom-safe';
 
 function handledAsInput(el: Element | null): boolean {
   const control = controlOf(el);
   if (!control) return false;
-  return isToggle(control) || control.localName === 'select' || control.localName === 'option'
-    || (control.localName === 'input' && (control as HTMLInputElement).type === 'file');
+  return isToggle(control) || tagOf(control) === 'select' || tagOf(control) === 'option'
+    || (tagOf(control) === 'input' && (control as HTMLInputElement).type === 'file');
 }
 
 /** A radio that is already selected: clicking it changes nothing, so no change event will make it a step. */
 function selectedRadio(el: Element | null): boolean {
   const control = controlOf(el);
-  return !!control && control.localName === 'input' && (control as HTMLInputElement).type === 'radio' && (control as HTMLInputElement).checked;
+  return !!control && tagOf(control) === 'input' && (control as HTMLInputElement).type === 'radio' && (control as HTMLInputElement).checked;
 }
 
 export function initPointerObserver(win: Window, recorder: Recorder): () => void {

@@ -5,6 +5,7 @@ import type { Recorder, PreAction } from '../recorder';
 import { listen } from '../guard';
 import { eventElement, isTextField } from '../dom-utils';
 import { cssSelector } from '../element-locators';
+import { nodeTypeOf, tagOf } from '../dom-safe';
 
 const SETTLE_MS = 400;
 const INTENT_MS = 1000;
@@ -31,10 +32,10 @@ export function initScrollObserver(win: Window, recorder: Recorder): () => void 
     if (!b || !b.container) return;
     const c = b.container;
     // An element that scrolled (a grid's viewport, a chat list) is named, so a replay scrolls it and not the page.
-    const scroll = c.nodeType === Node.DOCUMENT_NODE
+    const scroll = nodeTypeOf(c) === Node.DOCUMENT_NODE
       ? { x: Math.round(win.scrollX), y: Math.round(win.scrollY) }
       : { x: Math.round((c as Element).scrollLeft), y: Math.round((c as Element).scrollTop), selector: cssSelector(c as Element) };
-    recorder.emit(b.pre, { type: 'scroll', coordinates: b.point, scroll }, c.nodeType === Node.DOCUMENT_NODE ? undefined : (c as Element));
+    recorder.emit(b.pre, { type: 'scroll', coordinates: b.point, scroll }, nodeTypeOf(c) === Node.DOCUMENT_NODE ? undefined : (c as Element));
   };
 
   const stopFlush = recorder.onBeforeCapture(() => {
@@ -58,7 +59,7 @@ export function initScrollObserver(win: Window, recorder: Recorder): () => void 
     listen(win, 'keydown', (e) => {
       const ev = e as KeyboardEvent;
       const el = eventElement(ev);
-      if (ev.isTrusted && SCROLL_KEYS.has(ev.key) && !isTextField(el) && !(el && ['button', 'select', 'input'].includes(el.localName))) intent(null, null);
+      if (ev.isTrusted && SCROLL_KEYS.has(ev.key) && !isTextField(el) && !(el && ['button', 'select', 'input'].includes(tagOf(el)))) intent(null, null);
     }),
     listen(win, 'scroll', (e) => {
       if (!recorder.recording || !burst || Date.now() - intentAt > INTENT_MS) return;
