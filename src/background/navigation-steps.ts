@@ -10,7 +10,7 @@ import { ingestUnsent, recordStep } from './step-intake';
 import { clearLeaving, readLeaving } from '../platform/page-handoff';
 import { withAssembledTree } from '../core/dom-tree-parts';
 import { navigationStep } from '../core/navigation-cause';
-import { lastActionAgo, navigationChain, type Arrival } from '../core/navigation-chain';
+import { lastActionAgo, leftByScript, navigationChain, type Arrival } from '../core/navigation-chain';
 import { tabMemory } from './tab-memory';
 import { activeScrubber } from './scrubber-state';
 import { tabById, type Tab } from '../platform/tabs';
@@ -60,7 +60,7 @@ export async function onPageLoaded(tab: Tab, arrival: Arrival): Promise<void> {
   await tabMemory.setLoadedPage(tabId, arrival.url);
   // Pages whose own report was lost first: the browser's commit for them is gone, their own word stands.
   for (const link of links.filter((l) => !l.current)) {
-    const kind = navigationStep(null, link.arrival.navigation, lastActionAgo(link.before, (t) => CAUSES_NAVIGATION.has(t)));
+    const kind = navigationStep(null, link.arrival.navigation, lastActionAgo(link.before, (t) => CAUSES_NAVIGATION.has(t)), leftByScript(link.before));
     const before = withAssembledTree(link.before.state);
     if (kind && before.at >= recording.startedAt) await recordNavigation(tab, recording.taskId, before, link.arrival, kind, 'its page never reported (it loaded while the worker restarted)');
     else await clearLeaving(tabId, link.before.state.at);
@@ -81,7 +81,8 @@ export async function onPageLoaded(tab: Tab, arrival: Arrival): Promise<void> {
     commit = fresh(await tabMemory.commit(tabId));
   }
   const agoMs = last && CAUSES_NAVIGATION.has(last.type) ? leaving.at - last.at : null;
-  const kind = navigationStep(commit, arrival.navigation, agoMs);
+  // The page's own script took it away with no input of the person's (history.back() on a timer, location = …): no step.
+  const kind = navigationStep(commit, arrival.navigation, agoMs, !!handed && leftByScript(handed));
   if (!kind) {
     if (handed) await clearLeaving(tabId, handed.state.at);
     return;

@@ -16,6 +16,30 @@ export interface LeftPage {
   arrival: Arrival | null;
   /** The page's last recorded action, to tell a link followed because of it from one the person chose. */
   lastAction: { at: number; type: string } | null;
+  /** How the page was left, as its Navigation API saw it; absent where no navigate event fired (see PageExit). */
+  exit?: PageExit | null;
+}
+
+/**
+ * The navigate event the page saw last for a navigation away from itself. Browsers fire it for navigations a
+ * page or a link starts (a click, `location = …`, `history.back()`, `location.reload()`, a form, a meta
+ * refresh) and not for the browser's own (an address typed, the reload button, a bookmark). `byPerson`: the
+ * event's userInitiated (a person's click on a link, the browser's back button in Chromium), or a trusted input
+ * in the page just before it.
+ */
+export interface PageExit { at: number; byPerson: boolean }
+
+/** A navigate event is taken as this page's way out for this long; one that led nowhere (a 204, a download) goes stale. */
+export const EXIT_FRESH_MS = 10_000;
+
+/**
+ * Whether the page was left by its own script with no input of the person's: `history.back()` on a timer,
+ * `location = …`, `location.reload()`, a meta refresh. Such a navigation is never a step of its own (a script
+ * moving on after a person's click is part of that click's step).
+ */
+export function leftByScript(page: LeftPage): boolean {
+  const exit = page.exit;
+  return !!exit && !exit.byPerson && page.state.at >= exit.at && page.state.at - exit.at < EXIT_FRESH_MS;
 }
 
 /** One navigation to make a step of: the page before it and how the next page was reached. */

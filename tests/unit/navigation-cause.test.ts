@@ -14,6 +14,17 @@ describe('navigationStep', () => {
     expect(navigationStep({ transitionType: commit.transitionType, qualifiers: [...commit.qualifiers] }, 'link', ago)).toBe(expected);
   });
 
+  it('a page its own script took away is no step, whatever the commit says, unless the browser says its address bar was used', () => {
+    // history.back() and the back button commit alike (forward_back); location.reload() commits as a reload.
+    expect(navigationStep({ transitionType: 'link', qualifiers: ['forward_back'] }, 'back_forward', null, true)).toBeNull();
+    expect(navigationStep({ transitionType: 'typed', qualifiers: ['forward_back'] }, 'back_forward', null, true)).toBeNull();
+    expect(navigationStep({ transitionType: 'reload', qualifiers: [] }, 'reload', null, true)).toBeNull();
+    expect(navigationStep({ transitionType: 'link', qualifiers: [] }, 'link', null, true)).toBeNull();
+    expect(navigationStep(null, 'back_forward', null, true)).toBeNull();
+    // No script types an address: the person did, after the page's own navigation went nowhere.
+    expect(navigationStep({ transitionType: 'typed', qualifiers: ['from_address_bar'] }, 'typed', null, true)).toBe('typed');
+  });
+
   it('falls back to the page\'s own view without a commit', () => {
     expect(navigationStep(null, 'reload', null)).toBe('reload');
     expect(navigationStep(null, 'link', 100)).toBeNull();

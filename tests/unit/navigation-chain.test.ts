@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastActionAgo, navigationChain, type Arrival, type LeftPage } from '../../src/core/navigation-chain';
+import { EXIT_FRESH_MS, lastActionAgo, leftByScript, navigationChain, type Arrival, type LeftPage } from '../../src/core/navigation-chain';
 import { restrictedPageState } from '../../src/core/page-state';
 
 const left = (at: number, arrival: Arrival | null = null, lastAction: LeftPage['lastAction'] = null): LeftPage => ({
@@ -43,5 +43,19 @@ describe('lastActionAgo', () => {
     expect(lastActionAgo(left(1000, null, { at: 700, type: 'click' }), causes)).toBe(300);
     expect(lastActionAgo(left(1000, null, { at: 700, type: 'scroll' }), causes)).toBeNull();
     expect(lastActionAgo(left(1000), causes)).toBeNull();
+  });
+});
+
+describe('leftByScript', () => {
+  const page = (exit: LeftPage['exit']): LeftPage => ({ ...left(5000), exit });
+  it('is the page\'s own script when its last navigate event had no person behind it', () => {
+    expect(leftByScript(page({ at: 4800, byPerson: false }))).toBe(true);
+    expect(leftByScript(page({ at: 4800, byPerson: true }))).toBe(false);
+  });
+  it('knows nothing without a navigate event (the browser\'s own navigations fire none), or from a stale one', () => {
+    expect(leftByScript(page(null))).toBe(false);
+    expect(leftByScript(page(undefined))).toBe(false);
+    // A script navigation that led nowhere (a 204) long before the person typed an address.
+    expect(leftByScript(page({ at: 5000 - EXIT_FRESH_MS - 1, byPerson: false }))).toBe(false);
   });
 });

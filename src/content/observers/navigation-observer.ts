@@ -6,13 +6,17 @@
 import type { Recorder } from '../recorder';
 import type { NavigationKind, PageState } from '../../core/page-state';
 import type { Message } from '../../core/messages';
-import type { Arrival } from '../../core/navigation-chain';
+import type { Arrival, PageExit } from '../../core/navigation-chain';
 import { send } from '../../platform/messaging';
 import { answerWithin, isGone } from '../../core/ask-again';
 import { saveLeaving } from '../../platform/page-handoff';
 import { listen } from '../guard';
 
 const IMPLIED_MS = 1000;
+/** A navigation this soon after a trusted input in the page may be that input's doing (a key, a mouse's back button). */
+const INPUT_MS = 1000;
+/** Trusted input: what a person does in the page (a script's synthetic events are not trusted). */
+const INPUT_EVENTS = ['pointerdown', 'mousedown', 'keydown', 'touchstart'] as const;
 
 interface NavigateEventLike extends Event {
   navigationType: 'push' | 'replace' | 'reload' | 'traverse';
@@ -67,23 +71,38 @@ export function initNavigationObserver(win: Window, recorder: Recorder, atPageLo
       if (acknowledged) unacknowledged = null;
     });
   }
+  // The last trusted input, and the last navigate event away from this document (see core/navigation-chain's PageExit).
+  let inputAt = 0;
+  let exit: PageExit | null = null;
+  const byPerson = (event: NavigateEventLike): boolean => event.userInitiated || Date.now() - inputAt < INPUT_MS;
   const teardowns = [
+    // Capture on the window, registered at document_start: before any listener of the page's, which cannot hide an input from it.
+    ...INPUT_EVENTS.map((type) => listen(win, type, (e) => {
+      if (e.isTrusted) inputAt = Date.now();
+    })),
     listen(win, 'pagehide', () => {
       if (!recorder.recording || !recorder.where) return;
       recorder.leave();
       const lastAction = recorder.lastEmitType ? { at: recorder.lastEmitAt, type: recorder.lastEmitType } : null;
       // Straight to storage: the worker may be stopped right now, and this page cannot retry.
-      void saveLeaving(recorder.where.tabId, { state: pageState(recorder, win), arrival: unacknowledged, lastAction }).catch(() => undefined);
+      void saveLeaving(recorder.where.tabId, { state: pageState(recorder, win), arrival: unacknowledged, lastAction, exit }).catch(() => undefined);
     }),
   ];
   const nav = (win as Window & { navigation?: EventTarget }).navigation;
   if (nav) {
     teardowns.push(listen(nav, 'navigate', (e) => {
       const event = e as NavigateEventLike;
-      if (!recorder.recording || !event.destination.sameDocument) return;
+      if (!recorder.recording) return;
+      if (!event.destination.sameDocument) {
+        // Leaving this document: the worker makes the step from the next page's report, and reads this to tell
+        // the page's own script (no step) from a person or the browser (no navigate event fires for the browser's own).
+        exit = { at: Date.now(), byPerson: byPerson(event) };
+        return;
+      }
       if (Date.now() - recorder.lastEmitAt < IMPLIED_MS) return;
-      // A page rewriting its URL by itself is not a step; the user going back or forward is.
-      if (event.navigationType !== 'traverse' && !event.userInitiated) return;
+      // Only the person's input makes a step: a page rewriting its URL, or moving through its own history
+      // (history.back() on a timer, pushState loops), does not; the browser's back button does (userInitiated).
+      if (!byPerson(event)) return;
       const navigation: NavigationKind = event.navigationType === 'traverse' ? 'back_forward' : event.hashChange ? 'hash' : 'route';
       recorder.emit(recorder.capture(null), { type: 'navigate', coordinates: null, url: event.destination.url, navigation });
     }));
