@@ -105,3 +105,34 @@ describe('places after prepositions and in record lines', () => {
     'Departures\nTime\tService\tTo\tPlatform\n22:11\tRE 4\tOld Town\tPlatform 13\n07:53\tTER 86412\tCentral Station\tPlatform 7',
   ])('leaves "%s" alone', (text) => unchanged(text));
 });
+
+describe('addresses as blocks, in many countries', () => {
+  it.each([
+    ['Ship to:\nRhiannon Ashdown\n141 Gorse Lane\nTruro\nTR1 3HJ\nUnited Kingdom', ['141 Gorse Lane', 'Truro', 'TR1 3HJ'], ['United Kingdom']],
+    ['SHIP TO\nIKER BARRIONUEVO\nCALLE DEL ALMENDRO 47, 7º C\n28008 MADRID\nESPAÑA', ['CALLE DEL ALMENDRO 47, 7º C', '28008 MADRID'], ['ESPAÑA']],
+    ['Rua Pedro Américo, 415 - Apto 32\nSão Paulo - SP\n04117-000', ['Rua Pedro Américo, 415 - Apto 32', 'São Paulo - SP', '04117-000'], []],
+    ['2-21-8 Umeda\nKita-ku, Osaka 530-0001', ['2-21-8 Umeda', 'Kita-ku, Osaka 530-0001'], []],
+    ['Vinohradská 1511/230\n100 00 Praha 10', ['Vinohradská 1511/230', '100 00 Praha 10'], []],
+    ['Kazım Karabekir Sokak No: 52b, 06680 Çankaya/Ankara', ['Kazım Karabekir Sokak', '52b', '06680 Çankaya/Ankara'], []],
+    ['Unit 16, 173b Lygon Street, Fitzroy VIC 3065', ['173b Lygon Street', 'Fitzroy VIC 3065'], []],
+    ['211 Rathgar Avenue, Galway, Co. Galway H91 E2K3', ['211 Rathgar Avenue', 'Galway', 'H91 E2K3'], []],
+    ['74 Rue Ontario E\nMontréal QC H2Z 1J1', ['74 Rue Ontario E', 'Montréal QC H2Z 1J1'], []],
+    ['Flat 302, Sai Krupa Apartments, Andheri East\nMumbai 400069', ['Sai Krupa Apartments', 'Mumbai 400069'], []],
+    ['> 077 Mellemstræde 74\n> Apt. 316\n> Vordingborg\n> Denmark 29587', ['077 Mellemstræde 74', 'Apt. 316', 'Vordingborg', '29587'], ['> ']],
+    ['Billing address: Sara S\n    28245 Puruntie 82 Apt. 595\n   LAPPEENRANTA\n    SK\n    53650', ['28245 Puruntie 82 Apt. 595', 'LAPPEENRANTA', '53650'], ['Billing address']],
+    ['Address:\n0645 Reyes Católicos 17 Apt. 209 Montehermoso', ['0645 Reyes Católicos 17 Apt. 209 Montehermoso'], ['Address:']],
+    ['Meet me at 7943 2027 Prospect St, Dehylov, Czech Republic', ['7943 2027 Prospect St', 'Dehylov'], ['Meet me at']],
+    ['She lives at 172 Maneeži 75, Saareküla', ['172 Maneeži 75', 'Saareküla'], ['She lives at']],
+    ['The bus station is on Vesterskovvej 79', ['Vesterskovvej 79'], ['The bus station is on']],
+  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  it.each([
+    'Release 12.5.7.98 (2023-12-27)\n- Fixed a crash when opening large projects (#5409)\n- Updated OpenSSL to 3.3.5\n- Build 18.0.21592.2675\n- Dropped support for macOS 11',
+    'Winter in the Orchard House\nPaperback · 597 pages · ISBN 978-0-675-24694-2\n$7.99 · Usually dispatched within 2–3 days',
+    'Line 20 to Old Town: every 15 min, first 06:33, last 23:24. Next departure from stop A3 in 4 min.',
+    'Room 412, floor 4\nBuilding B\nOpen 9:00–17:00',
+    '16 GB RAM, 1024 GB SSD',
+    'Boston fern in ceramic pot\n★★★★☆ (2165 reviews)\n€35.99 · Free delivery Tue, 26 Nov',
+    'Madeleine baking tray\n★★★★★ (573 reviews)\n$12.99 · Free delivery Thu, 2 June',
+    'We meet at 10:30 in room 4',
+  ])('leaves "%s" alone', (text) => unchanged(text));
+});

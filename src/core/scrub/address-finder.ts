@@ -13,13 +13,19 @@ import { NO_SPANS, type Span, type SpanFinder } from './finder';
 import { CUES, cueAlternation, cueGate, L } from './cues';
 
 // A capitalised word, not an all-caps unit ("GB SSD"): L'Aquila, Saint-Maur, Bad Jonteland.
-const WORD = "\\p{Lu}(?:[\\p{Ll}\\p{M}]|['’.]\\p{L})[\\p{L}\\p{M}'’.-]*";
+// ALL CAPS from four letters (a shipping label's "ÖREBRO", "OULU"); shorter capitals are units ("GB", "SSD").
+const WORD = "\\p{Lu}(?:[\\p{Ll}\\p{M}]|['’.]\\p{L}|\\p{Lu}{3})[\\p{L}\\p{M}'’.-]*";
 const PARTICLE = '(?:an der|am|an|auf|bei|de la|de|del|des|do|da|dos|das|di|du|a|al|en|sur|sous|upon|on|le|la|les|im|in|aan|den|op|ob|y|e|i)';
 // A city: capitalised words, with particles and lowercase tails faker and real places have ("Alessi a mare"), on one line.
-const CITY = `${WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?[\\p{L}][\\p{L}\\p{M}'’.-]*){0,4}(?:[ \\t]*\\([^)\\n]{1,30}\\))?`;
+const CITY = `${WORD}(?:[/-]${WORD})?(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?[\\p{L}][\\p{L}\\p{M}'’./-]*){0,4}(?:[ \\t]+\\d{1,2}(?![\\d-]))?(?:[ \\t]*\\([^)\\n]{1,30}\\))?`;
 const POSTAL = [
   `(?<city1>${CITY}),?[ \\t]+[A-Z]{2}[ \\t]+\\d{5}(?:-\\d{4})?`, // US
-  `(?<city2>${CITY})[ \\t]+[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]?\\d[A-Z\\d]{2}`, // UK, CA-like
+  `(?<city2>${CITY}),?[ \\t]+[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]?\\d[A-Z\\d]{2}`, // UK, CA-like
+  `${CITY},?[ \\t]+(?:[A-Z]{2}[ \\t]+)?[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d`, // CA: Montréal QC H2Z 1J1
+  `${CITY},?[ \\t]+[AC-FHKNPRTV-Y]\\d{2}[ \\t]?[AC-FHKNPRTV-Y\\d]{4}`, // IE Eircode: Co. Galway H91 E2K3
+  `${CITY},?[ \\t]+(?:VIC|NSW|QLD|WA|SA|TAS|ACT|NT)[ \\t]+\\d{4}`, // AU: Fitzroy VIC 3065
+  `${CITY}(?:,[ \\t]*${CITY})?[ \\t]+〒?\\d{3}-\\d{4}`, // JP romanised: Kita-ku, Osaka 530-0001
+  `${CITY}[ \\t]+\\d{6}`, // IN: Mumbai 400069
   `\\d{5}(?:-\\d{3,4})?[ \\t]+${CITY}`, // DE FR ES IT US-ZIP-first BR
   `\\d{4}[ \\t]?[A-Z]{2}[ \\t]+${CITY}`, // NL
   `\\d{2}-\\d{3}[ \\t]+${CITY}`, // PL
@@ -31,21 +37,117 @@ const POSTAL = [
 const ANCHOR = new RegExp(`(?<lead>,[ \\t]*|^[ \\t]*)(?<postal>${POSTAL.join('|')})(?=[ \\t]*(?:$|[,;.)\\]|]|\\t))`, 'gmu');
 const JAPAN = /〒?\d{3}-\d{4}[ \t]*[^\n]{2,60}/gu;
 /** A street part: letters and a house number word (12, 12a, 12-14, 3º B), no label colon. */
-const STREET = /^(?=[^:#@\n]*\p{L}{3})(?=.*(?:(?:^|[\s,])\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?(?:[\s,º°ª]|$)|\bs\/n\b))[^:#@\n]{4,80}$/u;
+const STREET_RE = /^(?=[^:#@\n]*\p{L}{3})(?=.*(?:(?:^|[\s,])\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}){0,3}(?:[\s,º°ª.]|$)|\bs\/n\b))[^:#@\n]{4,80}$/u;
+/** "Kazım Karabekir Sokak No: 52b D: 12": a house number's own label is no label colon. */
+const STREET = { test: (line: string): boolean => STREET_RE.test(line.replace(/\b(?:No|NO|Nr|NR|Nº|D|Daire|Kat|Apt|Whg)\.?:[ ]?/g, '')) };
 
 // "Adresse: Hauptstraße 12", "Ship to: 221B Baker Street": after an address label, a street line even without a postcode.
-const LABELLED = new RegExp(`(?<![${L}])(?:${cueAlternation(CUES.address)})[ \\t]*[:：][ \\t]*([^\\n]{4,80})`, 'giu');
+// The value may stand on the line under its label ("Address:\n0645 Reyes Católicos 17 …").
+const LABELLED = new RegExp(`(?<![${L}])(?:${cueAlternation(CUES.address)})[ \\t]*[:：][ \\t]*\\n?[ \\t]*([^\\n]{4,80})`, 'giu');
+// In prose, after the words that say where someone lives, meets or sends things: "lives at 172 Maneeži 75, Saareküla",
+// "send a new one to 609 P.O. Box 186 Apt. 561, ALT-DIETMANNS", "the bus station is on C. Beerninckstraat 88". The
+// value runs to the end of its clause and must hold a house number and a word.
+const PROSE = /(?<![\p{L}])(?:lives?|living|resides?|residing|located|situated|based|offices?(?: are| is)?|meet (?:me|you|us)|meeting|sent|send(?: it| them| a new one| the \w+)?|ship(?:ped)?(?: it)?|deliver(?:ed)?(?: it)?|taxi|drops? (?:you|me) off|stop|moved|station is|staying|address is|address:|new address|is located)[ \t]+(?:at|on|to|in|is)[ \t]+((?:the corner of )?[\p{L}\p{N}][^\n.?!;:]{2,90}?)(?=[ \t]*(?:[.?!;](?:\s|$)|$|\n| (?:for|after|before|last|in case|if|when|please|so|but|because|tomorrow|tonight|today|next|this|street)\b))/giu;
+const mayHaveProse = /\b(?:live|living|reside|located|situated|based|office|meet|sent|send|ship|deliver|taxi|drops? (?:you|me) off|stop|moved|station|staying|address)/i;
 const mayHaveLabel = cueGate(CUES.address);
+
+/**
+ * In prose the street starts after the words that introduce it: "Meet me at 7943 Prospect St, …", "my new address
+ * is 68954 Geddingmoor 24, …", "send a new one to 14 Crown Street …". The length of that lead, else 0.
+ */
+function proseLead(line: string): number {
+  const re = /(?:^|[\s,])(?:at|is|to|in|on|from|address|with|near|by|for|of|are|was|were|me|it's|its|here|there|->|=>)[ \t]+(?=\S)/giu;
+  let lead = 0;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    const rest = line.slice(m.index + m[0].length);
+    // "the corner of Bygget 64 and …" keeps "the corner of" out too; a lead must come before the house number.
+    if (!/\d/.test(line.slice(0, m.index + m[0].length)) || /^\D*$/.test(line.slice(0, m.index))) lead = m.index + m[0].length;
+    if (/^\d/.test(rest)) break;
+  }
+  return lead;
+}
 
 function streetStart(text: string, lineStart: number, anchorStart: number): number | null {
   // The same line, after a label ("Address: ", "Dirección: ") if there is one.
   let start = lineStart;
   const before = text.slice(lineStart, anchorStart);
-  const colon = before.lastIndexOf(': ');
+  const colon = before.replace(/\b(?:No|NO|Nr|NR|Nº|D|Daire|Kat|Apt|Whg)\.?: /g, (m) => '_'.repeat(m.length)).lastIndexOf(': ');
   if (colon >= 0 && !/\d/.test(before.slice(0, colon))) start = lineStart + colon + 2;
+  start += proseLead(text.slice(start, anchorStart));
   while (/\s/.test(text[start] ?? '')) start++;
   const street = text.slice(start, anchorStart).replace(/[\s,]+$/, '');
   return street && STREET.test(street) ? start : null;
+}
+
+// Addresses as blocks: a street line, then lines of their own for the unit, the locality, the region and the
+// postcode, as letters, labels and quoted mails lay them out in any country:
+//   6750 Koskikatu 25 Apt. 864 / Artilleros / , CO / Uruguay 64677
+//   141 Gorse Lane / Truro / TR1 3HJ        Avenida Paulista, 210 - Apto 136 / São Paulo - SP / 04117-000
+//   > 077 Mellemstræde 74 / > Apt. 316 / > Vordingborg / > Denmark 29587
+// The block must end in a line holding a postcode, or hold a unit line and a locality: lists of numbered lines
+// (release notes, timetables, catalogues) hold neither.
+/** A prefix that quoting adds to each line: "> ", "??? ", spaces. */
+const QUOTE = /^[ \t]*(?:(?:>|\?{2,3}|\|)[ \t]*)*/;
+const UNIT_LINE = /^(?:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.?|room|rm\.?|(?:p\.? ?o\.? )?box|postfach|bldg\.?|building|dept\.?|c\/o|haus|etage|piso|bus|boîte|interno|int\.?|scala|esc\.?|puerta|lgh|lägenhet|bte|appt?\.?|app\.?|wohnung|whg\.?)[ \t]*[\w-]+(?:[ \t,]+[\p{L}\d.-]+){0,3}$/iu;
+/** A postcode in any of the supported forms, with up to four words (city, region, country) around it. */
+const POSTCODE = '(?:\\d{4,6}|\\d{3}[ ]\\d{2}|\\d{2}-\\d{3}|\\d{4}-\\d{3}|\\d{5}-\\d{3,4}|[A-Z]{1,2}\\d[A-Z\\d]?[ ]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[AC-FHKNPRTV-Y]\\d{2}[ ]?[AC-FHKNPRTV-Y\\d]{4}|\\d{4}[ ]?[A-Z]{2}|〒?\\d{3}-\\d{4})';
+const AREA_WORD = "[\\p{L}][\\p{L}\\p{M}'’./-]*";
+const POSTAL_LINE = new RegExp(`^,?[ \\t]*(?:${AREA_WORD}[ ,-]*){0,4}${POSTCODE}(?:[ ,-]+${AREA_WORD}){0,4}\\.?$`, 'u');
+const LOCALITY_LINE = new RegExp(`^,?[ \\t]*${AREA_WORD}(?:[ ,]+(?:-[ ])?${AREA_WORD}){0,4}\\.?$`, 'u');
+/** A line that is a street: a house number and a word, not a label, a list item, a price or a time. */
+const STREET_LINE = (line: string): boolean => line.length <= 80 && !/\t|[$€£¥@]|\d:\d|^[-*•]|\bv?\d+\.\d+\.\d/.test(line) && (STREET.test(line) || /^(?:p\.? ?o\.? box|psc|unit|box)\b/i.test(line));
+
+function findBlocks(text: string, spans: Span[]): void {
+  const lines: { start: number; end: number; body: string; bodyStart: number }[] = [];
+  for (let at = 0; at <= text.length;) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    const raw = text.slice(at, end);
+    const q = QUOTE.exec(raw)![0].length;
+    lines.push({ start: at, end, body: raw.slice(q).trimEnd(), bodyStart: at + q });
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  for (let i = 0; i < lines.length - 1; i++) {
+    const first = lines[i]!;
+    if (!STREET_LINE(first.body)) continue;
+    let last = i;
+    let postal = false;
+    let unit = false;
+    let locality = false;
+    for (let j = i + 1; j < lines.length && j <= i + 6; j++) {
+      const body = lines[j]!.body;
+      if (body === '') {
+        // One blank line inside a block, when a postcode line follows it.
+        const next = lines[j + 1]?.body ?? '';
+        if (POSTAL_LINE.test(next) && !postal) continue;
+        break;
+      }
+      if (POSTAL_LINE.test(body)) {
+        postal = true;
+        last = j;
+        break;
+      }
+      if (UNIT_LINE.test(body)) unit = true;
+      else if (LOCALITY_LINE.test(body) && body.length <= 40) locality = true;
+      else break;
+      last = j;
+    }
+    if (last === i || !(postal || (unit && locality))) continue;
+    // The street line from its first character after a label ("Address: 12 …") or the words that introduce it.
+    const colon = first.body.replace(/\b(?:No|NO|Nr|NR|Nº|D|Daire|Kat|Apt|Whg)\.?: /g, (m) => '_'.repeat(m.length)).lastIndexOf(': ');
+    const from = colon >= 0 ? colon + 2 : 0;
+    const start = first.bodyStart + from + proseLead(first.body.slice(from));
+    // One span per line, so the quoting of a mail ("> ") and the line breaks stay.
+    for (let j = i; j <= last; j++) {
+      const line = lines[j]!;
+      const a = j === i ? start : line.bodyStart;
+      let b = line.bodyStart + line.body.length;
+      if (j === last && text[b - 1] === '.') b--;
+      if (b > a) spans.push({ start: a, end: b });
+    }
+    i = last;
+  }
 }
 
 export function findAddresses(text: string): readonly Span[] {
@@ -74,6 +176,16 @@ export function findAddresses(text: string): readonly Span[] {
     for (let m = LABELLED.exec(text); m; m = LABELLED.exec(text)) {
       const line = m[1]!.replace(/[\s,;.]+$/, '');
       if (STREET.test(line)) spans.push({ start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length - m[1]!.length + line.length });
+    }
+  }
+  if (text.includes('\n') && /\d/.test(text)) findBlocks(text, spans);
+  if (mayHaveProse.test(text)) {
+    PROSE.lastIndex = 0;
+    for (let m = PROSE.exec(text); m; m = PROSE.exec(text)) {
+      const value = m[1]!.replace(/[\s,]+$/, '');
+      if (!STREET.test(value.replace(/^the corner of /i, ''))) continue;
+      const start = m.index + m[0].length - m[1]!.length;
+      spans.push({ start, end: start + value.length });
     }
   }
   JAPAN.lastIndex = 0;

@@ -165,7 +165,19 @@ function capitalisedRun(text: string, ts: Token[], i: number, max: number, conne
   return [i, j];
 }
 
+/** Signals of a product card: a price, ratings, stock and delivery, a book's formats, an SKU. */
+const CARD_SIGNALS = [/[$€£¥]\s?\d|\d\s?(?:€|EUR|USD|kr|zł|TL)\b/, /★|\d\s?reviews?\b|\bratings?\b/i, /\b(?:in stock|add to (?:cart|basket)|free delivery|dispatched|ships in|out of stock)\b/i,
+  /\b(?:isbn|paperback|hardback|hardcover|ebook|audiobook)\b/i, /\bsku\b/i];
+/** The first line of a short text with two signals of a product card is a product's name, not a person's or a place's. */
+function productTitle(text: string, start: number): boolean {
+  if (text.length > 600 || text.lastIndexOf('\n', start - 1) >= 0) return false;
+  let n = 0;
+  for (const re of CARD_SIGNALS) if (re.test(text) && ++n >= 2) return true;
+  return false;
+}
+
 function notAPerson(text: string, start: number, end: number): boolean {
+  if (productTitle(text, start)) return true;
   const line0 = text.lastIndexOf('\n', start - 1) + 1;
   const line1 = text.indexOf('\n', end);
   const line = text.slice(line0, line1 < 0 ? text.length : line1).toLowerCase();
@@ -247,7 +259,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         if (t.type === 'person' && notAPerson(text, t.start, t.end)) continue;
         if (t.type !== 'person' && inCollocation(text, t.start, t.end)) continue;
         // A product's line ("Boston fern in ceramic pot — $12", "Abbey Road (Remastered 2019)") names no place or firm.
-        if (t.type !== 'person' && PRODUCT_CONTEXT.test(lineAround(text, t.start, t.end))) continue;
+        if (t.type !== 'person' && (PRODUCT_CONTEXT.test(lineAround(text, t.start, t.end)) || productTitle(text, t.start))) continue;
         // A job title ("Human Applications Manager") or a product's API ("Cloudflare API token") names no one.
         if (JOB_TITLE.test(lineAround(text, t.start, t.end)) || (t.type === 'organization' && /^ (?:API|SDK|app|account|key|token)\b/i.test(text.slice(t.end, t.end + 8)))) continue;
         // An acronym or code alone ("YYZ", "SKU") is not a name or a place.
@@ -272,7 +284,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
       for (const c of structuralPeople(text)) {
         const run = tokens(text.slice(c.start, c.end)).map((t) => ({ ...t, start: t.start + c.start, end: t.end + c.start }));
         // Titles and cue words at the edges go ("Dr." stays outside, "Dear" is no part of the name).
-        while (run.length > 0 && (isCue(run[0]!) || LABEL_WORDS.has(run[0]!.lower))) run.shift();
+        while (run.length > 0 && (isCue(run[0]!) || LABEL_WORDS.has(run[0]!.lower) || (PARTICLES.has(run[0]!.text) && run[0]!.text === run[0]!.lower))) run.shift();
         while (run.length > 0 && (isCue(run[run.length - 1]!) || LABEL_WORDS.has(run[run.length - 1]!.lower))) run.pop();
         if (run.length === 0) continue;
         // A name holds a word that is no ordinary vocabulary (or is a known name); "Park Avenue", "Old Town" do not.
