@@ -23,6 +23,7 @@ import type { ScreenRegions } from '../core/tab-text-map';
 import { sitePolicy } from '../core/site-policy';
 import { activeConfig } from './scrubber-state';
 import { tabTextMap } from './tab-text-map';
+import { reportHistory } from './report-history';
 
 /** Beyond this age, a frame of the page before the action is too old to stand for it: capture anew. */
 const REUSE_MAX_AGE_MS = 5000;
@@ -41,6 +42,10 @@ export interface Frame {
    * frame captured mid-change (after an action started) may show text its map has not described yet.
    */
   mapSettled: boolean;
+  /** Just after the pixels were taken (ms epoch): `capturedAt` is when the capture was asked for, and it may wait. */
+  pixelsAt?: number;
+  /** When each report `regions` were composed from was filed: the map holds for the pixels only if none had changed by `pixelsAt`. */
+  reports?: number[];
 }
 
 export type FrameResult =
@@ -110,8 +115,9 @@ export async function captureSettled(tab: Tab, topScroll?: ScrollOffset): Promis
   try {
     const capturedAt = Date.now();
     const dataUrl = await captureVisible(tab.id, tab.windowId, tab.url);
-    const regions = await tabTextMap.composed(tab.id, topScroll);
-    remember(tab.id, { dataUrl, capturedAt, url: tab.url, regions, mapSettled: true, ...(topScroll ? { topScroll } : {}) });
+    const pixelsAt = Date.now();
+    const { regions, reports } = await tabTextMap.composedWithReports(tab.id, topScroll);
+    remember(tab.id, { dataUrl, capturedAt, url: tab.url, regions, mapSettled: true, pixelsAt, reports, ...(topScroll ? { topScroll } : {}) });
   } catch {
     // Not capturable (chrome://, web store, closed, switched away): the step will say so.
   } finally {
@@ -188,4 +194,5 @@ function remember(tabId: number, frame: Frame): void {
 export function forgetTab(tabId: number): void {
   settled.delete(tabId);
   settledAgain.delete(tabId);
+  reportHistory.forget(tabId);
 }

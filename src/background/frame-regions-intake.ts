@@ -12,7 +12,8 @@ import { activeConfig } from './scrubber-state';
 import { tabMemory } from './tab-memory';
 import { tabTextMap } from './tab-text-map';
 
-export async function keepFrameRegions(m: MessageOf<'page/settled'>, sender: Sender): Promise<void> {
+/** `at`: when the report arrived (its entry's time, by which ReportHistory knows it). */
+export async function keepFrameRegions(m: MessageOf<'page/settled'>, sender: Sender, at = Date.now()): Promise<void> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) return;
   const regions = parseRegions(m.regions);
@@ -38,5 +39,5 @@ export async function keepFrameRegions(m: MessageOf<'page/settled'>, sender: Sen
     else delete regions.explained;
   }
   const frameBox = frame !== 0 && isBox(m.frameBox) ? { frameBox: { x: m.frameBox.x, y: m.frameBox.y, width: m.frameBox.width, height: m.frameBox.height } } : {};
-  await tabTextMap.put(tabId, frame, { ...regions, ...frameBox, ...(topScroll ? { topScroll } : {}), at: Date.now() });
+  await tabTextMap.put(tabId, frame, { ...regions, ...frameBox, ...(topScroll ? { topScroll } : {}), at });
 }

@@ -13,6 +13,7 @@ import { holdEdit, holdEditText, inTabEditOrder, releaseEdit, takeEdits } from '
 import { kickProcessor } from './step-processor';
 import { recordingStatus, startRecording, stopRecording } from './recording-session';
 import { captureSettled, forgetTab } from './capture-scheduler';
+import { reportHistory } from './report-history';
 import { cancelExport, exportHandedOver, exportProgressed, startExport } from './export-control';
 import { host } from '../platform/host';
 import { showRecordingBadge } from './badge';
@@ -59,13 +60,20 @@ const handlers: HandlerMap = {
     return reply;
   },
   'page/settled': async (m, sender) => {
+    // Filed before anything is awaited, so a 'page/changed' sent after this report is filed after it.
+    const at = Date.now();
+    if (sender.tab?.id !== undefined) reportHistory.reported(sender.tab.id, sender.frameId ?? 0, at);
     if (!sender.tab || !(await readRecording())) return { ok: true };
     // The frame's regions go into the tab's text map first: the capture this settle asks for is blurred from them.
     // A map that cannot be written (storage.session full) leaves that frame late, so blurred whole: still capture.
-    await keepFrameRegions(m, sender).catch((e: unknown) => console.warn('[alien-dataflow] a frame\'s regions not kept', e));
+    await keepFrameRegions(m, sender, at).catch((e: unknown) => console.warn('[alien-dataflow] a frame\'s regions not kept', e));
     // Only the top frame knows the offset the tab is shown at.
     const topScroll = sender.frameId === 0 ? scrollOffset(m.topScroll) : undefined;
     void captureSettled(sender.tab, topScroll);
+    return { ok: true };
+  },
+  'page/changed': (m, sender) => {
+    if (sender.tab?.id !== undefined && typeof m.at === 'number') reportHistory.changed(sender.tab.id, sender.frameId ?? 0, m.at);
     return { ok: true };
   },
   'frame/hello': async (_m, sender) => ({

@@ -156,7 +156,7 @@ async function attachFrame(draftId: string, framePromise: Promise<FrameResult>, 
       const facts: FrameFacts = {
         capturedAt: result.frame.capturedAt, fresh: result.fresh, ...(result.note ? { note: result.note } : {}),
         ...(result.frame.topScroll ? { topScroll: result.frame.topScroll } : {}), regions: result.frame.regions,
-        ...(result.frame.mapSettled ? { mapSettled: true } : {}),
+        ...(result.frame.mapSettled ? { mapSettled: true, pixelsAt: result.frame.pixelsAt, reports: result.frame.reports } : {}),
       };
       memory.keep(result.frame.dataUrl, facts);
       frame = await sealFrame(result.frame.dataUrl, facts);

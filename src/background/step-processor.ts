@@ -22,6 +22,7 @@ import { awakeWhile, holdAwake, releaseAwake } from '../platform/keep-awake';
 import { mergeRegions, ownLateDropped } from '../core/tab-text-map';
 import { actionPoint } from '../core/step-draft';
 import { tabTextMap } from './tab-text-map';
+import { reportHistory } from './report-history';
 
 /** Frames being captured by this worker, and raw frames it still holds in memory. */
 const capturing = new Map<string, number>();
@@ -96,6 +97,16 @@ async function loop(): Promise<void> {
       }
     }
   }
+}
+
+/**
+ * Whether a frame's map describes its pixels: measured as the page settled, and no frame whose report it holds
+ * had changed by the time the pixels were taken (a page can change right after its report while the capture
+ * waits its turn, and then never settle again). Asked at the image work: the pages' change notes have arrived.
+ */
+function mapHeld(tabId: number, meta: FrameFacts | null | undefined): boolean {
+  if (!meta?.regions || !meta.mapSettled || meta.pixelsAt === undefined || !meta.reports) return false;
+  return reportHistory.heldAt(tabId, meta.reports, meta.pixelsAt);
 }
 
 /** The oldest pending step whose frame is settled (captured, failed, or lost with a stopped worker). */
@@ -197,7 +208,7 @@ async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage 
   try {
     const result = await scrubFrameOffscreen({
       imageId, dataUrl, devicePixelRatio: p.draft.devicePixelRatio, redactedRegions: p.draft.redactedRegions,
-      mediaRegions: p.draft.mediaRegions ?? [], domVouches: meta?.fresh ?? false, mapVouches: !!meta?.regions && (meta.mapSettled ?? false), config, configHash, ...(shift ? { regionShift: shift } : {}),
+      mediaRegions: p.draft.mediaRegions ?? [], domVouches: meta?.fresh ?? false, mapVouches: mapHeld(p.tabId, meta), config, configHash, ...(shift ? { regionShift: shift } : {}),
       ...(frameRegions ? { frameRegions } : {}), ...(meta?.topScroll ? { frameScroll: meta.topScroll } : {}),
     });
     const capturedAt = meta?.capturedAt ?? p.arrivedAt;

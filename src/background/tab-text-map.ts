@@ -76,6 +76,11 @@ export const tabTextMap = {
   /** Every frame's regions placed in a frame captured at `capturedAt`; `except` leaves one frame out. */
   composed: async (tabId: number, capturedAt: ScrollOffset | undefined, except?: number): Promise<ScreenRegions> =>
     composeRegions(await read(tabId), capturedAt, except),
+  /** As `composed`, with when each frame's regions were filed (see ReportHistory), from the same read. */
+  composedWithReports: async (tabId: number, capturedAt: ScrollOffset | undefined): Promise<{ regions: ScreenRegions; reports: number[] }> => {
+    const map = await read(tabId);
+    return { regions: composeRegions(map, capturedAt), reports: Object.values(map).map((f) => f.at) };
+  },
   /** What frames reported between `from` and `to`, placed for a capture at `capturedAt` (see composeReportedBetween). */
   reportedBetween: async (tabId: number, capturedAt: ScrollOffset | undefined, from: number, to: number): Promise<ScreenRegions> =>
     composeReportedBetween(await read(tabId), capturedAt, from, to),

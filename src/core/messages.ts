@@ -55,6 +55,8 @@ export type Message =
    * the top window's scroll they hold at.
    */
   | { kind: 'page/settled'; lastChangeAt: number; topScroll?: ScrollOffset; regions?: ScreenRegions; frameBox?: Box }
+  /** The frame changed (at `at`) for the first time since its last settle report: frames captured later do not show that report's page. */
+  | { kind: 'page/changed'; at: number }
   | { kind: 'frame/hello' }
   | { kind: 'page/loaded'; url: string; title: string; navigation: NavigationKind; at: number }
   /**
@@ -97,6 +99,7 @@ export interface ReplyMap {
   /** ok: the step is durably accepted (stored, or pending in IndexedDB and resumed after any worker stop). */
   'step/record': { ok: true; duplicate: boolean } | { ok: false; error: string; retry: boolean; waitForSpace?: boolean };
   'page/settled': { ok: true };
+  'page/changed': { ok: true };
   'frame/hello': { frameId: number; tabId: number; recording: RecordingState | null };
   /** The top frame's tree and screen regions, to join a cross-origin frame's step into. */
   'frame/snapshot': { xml: string; redactedRegions: Box[]; mediaRegions: MediaRegion[]; topScroll?: ScrollOffset } | null;
@@ -135,6 +138,7 @@ export const SENT_BY: { readonly [K in MessageKind]: readonly SenderKind[] } = {
   'config/save': ['extension-page'],
   'step/record': ['content-script'],
   'page/settled': ['content-script'],
+  'page/changed': ['content-script'],
   'frame/hello': ['content-script'],
   'page/loaded': ['content-script'],
   'page/typing': ['content-script'],

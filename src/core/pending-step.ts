@@ -22,6 +22,9 @@ export interface SealedFrame {
   regions?: ScreenRegions;
   /** `regions` were measured on the page these pixels show (a frame captured as the page settled). */
   mapSettled?: boolean;
+  /** With `mapSettled`: when the pixels were taken, and when each report `regions` came from was filed. */
+  pixelsAt?: number;
+  reports?: number[];
 }
 
 /** What the worker knows of a captured frame, sealed with it and held beside it in memory. */

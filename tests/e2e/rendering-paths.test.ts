@@ -93,6 +93,7 @@ const PAGES: RenderingPage[] = [
   { id: 'p37', file: 'p37-first-letter.html', path: '::first-letter drop cap', secret: 'dropcap.p37@example-mail.com' },
   { id: 'p38', file: 'p38-shadow-img.html', path: '<img> in an open shadow root', secret: 'shadowimg.p38@example-mail.com' },
   { id: 'p39', file: 'p39-svg-use.html', path: 'SVG <use> of a <text> in <defs>', secret: '6011 0009 9013 9424' },
+  { id: 'p40', file: 'p40-swap-after-settle.html', path: 'text swapped just after the settle report, frame reused', secret: '4917 6100 0000 0000' },
 ];
 
 /** Small, so each whole-frame read is short; every page's secret and words fit in it without scrolling. */
