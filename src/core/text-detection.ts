@@ -82,6 +82,8 @@ export function unclip(core: Box): Box {
 
 /** Cell size (CSS px) of the coverage grid: coarse enough to be cheap, fine enough for a line of small text. */
 const CELL = 4;
+/** An uncovered stretch of a line up to this many cells (or twice the line's height) is a gap or a box's rounding. */
+const MAX_UNREAD_CELLS = 3;
 
 /**
  * The detected lines (their cores) the DOM does not explain: less than `minCovered` of a line's length lies under
@@ -114,12 +116,20 @@ export function unexplainedLines(lines: readonly Box[], explained: readonly Box[
     const mid0 = r0 + Math.floor((tall - 1) / 2);
     const mid1 = r0 + Math.floor(tall / 2);
     let inside = 0;
+    let run = 0;
+    let longest = 0;
     for (let c = c0; c < c1; c++) {
       let under = 0;
       for (let r = r0; r < r1; r++) under += covered[r * cols + c]!;
-      if (2 * under >= tall && covered[mid0 * cols + c] && covered[mid1 * cols + c]) inside++;
+      if (2 * under >= tall && covered[mid0 * cols + c] && covered[mid1 * cols + c]) {
+        inside++;
+        run = 0;
+      } else longest = Math.max(longest, ++run);
     }
     const total = c1 - c0;
-    return total > 0 && tall > 0 && inside / total < minCovered;
+    // Nor may any stretch of it wider than about two glyphs lie outside every box, whatever the share: a list
+    // item's marker string (list-style-type: "5425…") painted before 100 characters of its own words is 12% of
+    // the line, and no text node's box.
+    return total > 0 && tall > 0 && (inside / total < minCovered || longest > Math.max(MAX_UNREAD_CELLS, 2 * tall));
   });
 }

@@ -94,6 +94,7 @@ const PAGES: RenderingPage[] = [
   { id: 'p38', file: 'p38-shadow-img.html', path: '<img> in an open shadow root', secret: 'shadowimg.p38@example-mail.com' },
   { id: 'p39', file: 'p39-svg-use.html', path: 'SVG <use> of a <text> in <defs>', secret: '6011 0009 9013 9424' },
   { id: 'p40', file: 'p40-swap-after-settle.html', path: 'text swapped just after the settle report, frame reused', secret: '4917 6100 0000 0000' },
+  { id: 'p41', file: 'p41-list-marker.html', path: 'list marker string (list-style-type: "…") before the item\'s words', secret: '5425233430109903' },
 ];
 
 /** Small, so each whole-frame read is short; every page's secret and words fit in it without scrolling. */

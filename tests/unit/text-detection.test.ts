@@ -67,6 +67,17 @@ describe('unexplainedLines', () => {
     expect(unexplainedLines([painted], [box(0, 44, 100, 16)], 200, 100)).toEqual([]);
   });
 
+  it('a line mostly under a box but with a stretch of two glyphs or more outside every box is read (rendering page p41)', () => {
+    // A list marker string ("5425233430109903 ", 12 px) before the item's words (15 px), as the detector saw them:
+    // one line, 12% of it the marker, no text node under it.
+    const line = box(20, 143, 797, 10);
+    const words = box(146, 141, 671, 17);
+    expect(unexplainedLines([line], [words], 820, 560)).toEqual([line]);
+    // The same line with a box under the marker too, or with only a gap of a word's space unread, is explained.
+    expect(unexplainedLines([line], [words, box(20, 141, 122, 17)], 820, 560)).toEqual([]);
+    expect(unexplainedLines([line], [box(20, 141, 300, 17), box(328, 141, 489, 17)], 820, 560)).toEqual([]);
+  });
+
   it('nothing explained: every line is read', () => {
     expect(unexplainedLines(lines, [], 200, 100)).toEqual(lines);
   });
