@@ -178,9 +178,7 @@ function productTitle(text: string, start: number): boolean {
 
 function notAPerson(text: string, start: number, end: number): boolean {
   if (productTitle(text, start)) return true;
-  const line0 = text.lastIndexOf('\n', start - 1) + 1;
-  const line1 = text.indexOf('\n', end);
-  const line = text.slice(line0, line1 < 0 ? text.length : line1).toLowerCase();
+  const line = lineAround(text, start, end).toLowerCase();
   const span = text.slice(start, end).toLowerCase();
   // A one-word brand ("Nike") blocks only itself; a collocation ("Stan Smith") blocks any name inside it.
   return NOT_PEOPLE.some((p) => line.includes(p) && (p.includes(' ') ? p.includes(span) || span.includes(p) : span === p)) || PRODUCT_CONTEXT.test(line);
@@ -200,10 +198,16 @@ const JOB_WORDS = new Set(['support', 'admin', 'administrator', 'system', 'bot',
 /** A line that is a job title: title-case words ending in a role noun. */
 const JOB_TITLE = /^[\p{Lu}][\p{L}\p{M}]*(?: [\p{Lu}][\p{L}\p{M}]*){0,4} (?:Manager|Engineer|Director|Officer|Liaison|Producer|Facilitator|Architect|Developer|Assistant|Consultant|Specialist|Analyst|Coordinator|Administrator|Representative|Strategist|Technician|Designer|Agent|Associate|Supervisor|Executive|Planner|Orchestrator|Agent|Designer|Lead|Head|Officer)$/u;
 
+/**
+ * The line around a span, at most LINE_REACH characters either side: checked once per candidate, so a page-long
+ * line without breaks must not be read whole for each (that was quadratic).
+ */
+const LINE_REACH = 240;
 function lineAround(text: string, start: number, end: number): string {
-  const a = text.lastIndexOf('\n', start - 1) + 1;
-  const b = text.indexOf('\n', end);
-  return text.slice(a, b < 0 ? text.length : b).trim();
+  const from = Math.max(0, start - LINE_REACH);
+  const a = from + text.slice(from, start).lastIndexOf('\n') + 1;
+  const b = text.slice(end, end + LINE_REACH).indexOf('\n');
+  return text.slice(a, b < 0 ? Math.min(text.length, end + LINE_REACH) : end + b).trim();
 }
 
 /** A span inside an eponymous collocation ("Madison Avenue sofa", "Stan Smith"). */
