@@ -24,6 +24,7 @@ import type { ElementIds } from './element-ids';
 import { elementBox, frameOffset } from './geometry';
 import { NearViewport } from './near-viewport';
 import { ChangeLog } from './change-log';
+import { copiesOf, copyOffsets, type Offset } from './painted-copies';
 import { addLine, clippedBox, DEFAULT_TEXT_BOX_LIMITS, intersect, intersects, probePoints, rectOf, type Rect, type TextBoxes,
   type TextBoxLimits } from './text-boxes';
 import { closedShadowRootOpener } from '../platform/host/closed-shadow-roots';
@@ -156,6 +157,20 @@ function inkWhereLaidOut(el: Element, win: Window): boolean {
   if (style.textShadow && style.textShadow !== 'none') return false;
   const fill = style.getPropertyValue('-webkit-text-fill-color');
   return alphaOf(style.color) > 0 && (!fill || alphaOf(fill) > 0);
+}
+
+/** A box over any screen: where a secret with more painted copies than are followed is blurred. */
+const EVERYWHERE: Box = { x: 0, y: 0, width: 100_000, height: 100_000 };
+
+/** The offsets `el`'s text is painted again at (see painted-copies); null: too many to follow. */
+function copyOffsetsOf(el: Element): Offset[] | null {
+  const win = ownerDocumentOf(el).defaultView;
+  if (!win) return [];
+  const up = (e: Element): Element | null => {
+    const p = parentAcrossRoots(e);
+    return p && isElement(p) ? p : null;
+  };
+  return copyOffsets(el, (e) => win.getComputedStyle(e), up);
 }
 
 /** The most ancestors a climb from a hit-tested element visits. */
@@ -812,14 +827,19 @@ export class DomSnapshotter {
         this.redactedText.delete(node);
         continue;
       }
-      const off = this.offsetFor(parentElementOf(node) ?? this.doc.documentElement, offsets);
+      const host = parentElementOf(node) ?? this.doc.documentElement;
+      const off = this.offsetFor(host, offsets);
+      // Its shadows paint the secret again elsewhere (text-shadow, an ancestor's drop-shadow): blurred there too.
+      const copies = copyOffsetsOf(host);
       for (const span of spans) {
         counts[span.rule] = (counts[span.rule] ?? 0) + 1;
         const range = ownerDocumentOf(node).createRange();
         range.setStart(node, Math.min(span.start, node.length));
         range.setEnd(node, Math.min(span.end, node.length));
         for (const r of Array.from(range.getClientRects())) {
-          if (r.width > 0 && r.height > 0) regions.push({ x: r.left + off.x, y: r.top + off.y, width: r.width, height: r.height });
+          if (!(r.width > 0 && r.height > 0)) continue;
+          const box = { x: r.left + off.x, y: r.top + off.y, width: r.width, height: r.height };
+          regions.push(box, ...(copies ? copiesOf(box, copies) : [EVERYWHERE]));
         }
       }
     }
@@ -830,7 +850,10 @@ export class DomSnapshotter {
       }
       counts[rule] = (counts[rule] ?? 0) + 1;
       const box = elementBox(el, this.offsetFor(el, offsets));
-      if (box.width > 0 && box.height > 0) regions.push(box);
+      if (box.width > 0 && box.height > 0) {
+        const copies = copyOffsetsOf(el);
+        regions.push(box, ...(copies ? copiesOf(box, copies) : [EVERYWHERE]));
+      }
     }
     this.pseudoRegions(offsets, regions, counts);
     return { redactedRegions: regions, redactions: counts };
@@ -848,7 +871,10 @@ export class DomSnapshotter {
       if (!rule) continue;
       counts[rule] = (counts[rule] ?? 0) + 1;
       const box = elementBox(el, this.offsetFor(el, offsets));
-      if (box.width > 0 && box.height > 0) regions.push(box);
+      if (box.width > 0 && box.height > 0) {
+        const copies = copyOffsetsOf(el);
+        regions.push(box, ...(copies ? copiesOf(box, copies) : [EVERYWHERE]));
+      }
     }
   }
 
