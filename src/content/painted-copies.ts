@@ -75,10 +75,15 @@ export function copyOffsets(el: Element, styleOf: (el: Element) => CSSStyleDecla
   if (!add(textShadowOffsets(styleOf(el).textShadow))) return null;
   let n: Element | null = el;
   for (let depth = 0; n && depth < MAX_DEPTH; n = parent(n), depth++) {
-    if (!add(dropShadowOffsets(styleOf(n).filter))) return null;
+    const style = styleOf(n);
+    // An SVG filter (an feOffset merged with its source) or a reflection paints it where no length here says.
+    if (/url\(/i.test(style.filter ?? '') || unfollowed(style.getPropertyValue?.('-webkit-box-reflect'))) return null;
+    if (!add(dropShadowOffsets(style.filter))) return null;
   }
   return copies.slice(1);
 }
+
+const unfollowed = (reflect: string | undefined): boolean => !!reflect && reflect !== 'none';
 
 /** `box` at each offset, grown by the shadow's blur. */
 export function copiesOf(box: Box, offsets: readonly Offset[]): Box[] {

@@ -96,6 +96,7 @@ const PAGES: RenderingPage[] = [
   { id: 'p40', file: 'p40-swap-after-settle.html', path: 'text swapped just after the settle report, frame reused', secret: '4917 6100 0000 0000' },
   { id: 'p41', file: 'p41-list-marker.html', path: 'list marker string (list-style-type: "…") before the item\'s words', secret: '5425233430109903' },
   { id: 'p42', file: 'p42-drop-shadow.html', path: 'filter: drop-shadow() copy of a card onto near-white words', secret: '6011 0004 0000 0000' },
+  { id: 'p43', file: 'p43-svg-filter-offset.html', path: 'filter: url(#…) whose feOffset paints a card again onto near-white words', secret: '3566 0020 2036 0505' },
 ];
 
 /** Small, so each whole-frame read is short; every page's secret and words fit in it without scrolling. */

@@ -19,6 +19,17 @@ describe('painted copies: where shadows paint an element\'s text again (renderin
     expect(copiesOf({ x: 10, y: 10, width: 100, height: 20 }, [{ x: 0, y: 48, blur: 2 }])).toEqual([{ x: 8, y: 56, width: 104, height: 24 }]);
   });
 
+  it('an SVG filter or a reflection on an ancestor paints it where no length says: null (rendering page p43)', () => {
+    const plain = { filter: 'none', textShadow: 'none', getPropertyValue: () => 'none' } as unknown as CSSStyleDeclaration;
+    const svg = { filter: 'url("#again")', textShadow: 'none' } as CSSStyleDeclaration;
+    const reflect = { filter: 'none', textShadow: 'none', getPropertyValue: () => 'below 0px' } as unknown as CSSStyleDeclaration;
+    const a = {} as Element;
+    const b = {} as Element;
+    expect(copyOffsets(a, (e) => (e === a ? plain : svg), (e) => (e === a ? b : null))).toBeNull();
+    expect(copyOffsets(a, (e) => (e === a ? plain : reflect), (e) => (e === a ? b : null))).toBeNull();
+    expect(copyOffsets(a, () => plain, (e) => (e === a ? b : null))).toEqual([]);
+  });
+
   it('too many copies to follow: null (the caller blurs everywhere)', () => {
     const many = { filter: 'drop-shadow(red 1px 1px) drop-shadow(red 2px 2px) drop-shadow(red 3px 3px)', textShadow: 'none' } as CSSStyleDeclaration;
     const el = {} as Element;
