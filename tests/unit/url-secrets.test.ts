@@ -112,3 +112,21 @@ describe('url-parts', () => {
     }
   });
 });
+
+describe('hostile review of issue 23: links written encoded', () => {
+  it('a redirect encoded twice whole (%253F, %253D) is read as the URL it is', () => {
+    const url = 'https://a.example.com/?next=https%253A%252F%252Fb.example.com%252F%253Ftoken%253DZq8RkT2vLm9XwN4pQ7';
+    expect(scrubber.redactUrl(url).text).toBe(`https://a.example.com/?next=https%253A%252F%252Fb.example.com%252F%253Ftoken%253D${R}`);
+    expect(scrubber.redact(`see ${url} now`).text).not.toContain('Zq8RkT2v');
+  });
+
+  it('a card searched for, in a link in page text, is found decoded (+ and %20 are its spaces)', () => {
+    for (const q of ['4111+1111+1111+1111', '4111%201111%201111%201111']) {
+      const out = scrubber.redact(`See https://shop.example/search?q=${q}&page=2 for results`).text;
+      expect(out).not.toMatch(/4111/);
+      expect(out).toContain('https://shop.example/search?q=');
+      expect(out).toContain('&page=2 for results');
+    }
+    expect(scrubber.redact('mail https://a.example/?to=ana.lima%2540example.com now').text).not.toContain('ana.lima');
+  });
+});

@@ -9,7 +9,8 @@ import { compileLinear, type LinearPattern } from './linear-regex';
 import { BUILTIN_FINDERS } from './finders';
 import { validInside } from './candidates';
 import { cssUnescape } from './css-escape';
-import { urlPieces } from './url-parts';
+import { decodeWithOffsets, urlPieces } from './url-parts';
+import { encodedUrlPieces } from './url-secret-finder';
 
 const NER_TAG: Record<EntityType, string> = { person: 'PERSON', place: 'PLACE', organization: 'ORG' };
 
@@ -104,6 +105,11 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
     // A selector's escaped id (#\34 111…) is read unescaped too; what is found there covers its escaped form.
     const css = cssUnescape(text);
     if (css) for (const s of collect(css.text)) found.push({ start: css.at[s.start]!, end: css.at[s.end]!, rule: s.rule });
+    // A link's parts written encoded are read decoded too (as a URL field's are); found there covers the encoded form.
+    for (const piece of encodedUrlPieces(text)) {
+      const decoded = decodeWithOffsets(text.slice(piece.start, piece.end));
+      for (const s of collect(decoded.text)) found.push({ start: piece.start + decoded.at[s.start]!, end: piece.start + decoded.at[s.end]!, rule: s.rule });
+    }
     // Longest first at each position; drop spans overlapping a kept one.
     found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
     const kept: RedactionSpan[] = [];

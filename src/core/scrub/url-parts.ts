@@ -87,9 +87,20 @@ function nestsUrl(value: string): boolean {
   return value.includes('=') && (/^[/?#]/.test(value) || value.includes('?') || URL.canParse(value));
 }
 
+/** Decoded again while that makes it a URL with parameters: a redirect encoded twice (…%253Ftoken%253D…). */
+function decodedFully(raw: string, depth: number): Decoded {
+  let decoded = decodeWithOffsets(raw);
+  for (let level = depth; level < MAX_DEPTH && !nestsUrl(decoded.text) && /%[0-9A-Fa-f]{2}/.test(decoded.text); level++) {
+    const again = decodeWithOffsets(decoded.text);
+    if (!nestsUrl(again.text)) break;
+    decoded = { text: again.text, at: again.at.map((i) => decoded.at[i]!) };
+  }
+  return decoded;
+}
+
 function value(url: string, name: string, start: number, end: number, pieces: UrlPiece[], depth: number): void {
   if (start >= end) return;
-  const decoded = decodeWithOffsets(url.slice(start, end));
+  const decoded = decodedFully(url.slice(start, end), depth);
   if (isSecretParam(name, decoded.text)) {
     pieces.push({ start, end, secret: true });
     return;

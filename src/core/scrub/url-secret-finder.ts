@@ -35,9 +35,10 @@ function linkStart(token: string): number {
   return /[?#;]/.test(token.slice(start)) ? start : -1;
 }
 
-export function findUrlSecrets(text: string): readonly Span[] {
-  if (!text.includes('=') && !text.includes('://')) return NO_SPANS;
-  const spans: Span[] = [];
+/** The pieces of each link in `text`, placed in `text`. */
+function linkPieces(text: string): { start: number; end: number; secret: boolean }[] {
+  if (!text.includes('=') && !text.includes('://')) return [];
+  const out: { start: number; end: number; secret: boolean }[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const start = linkStart(m[0]);
@@ -45,9 +46,22 @@ export function findUrlSecrets(text: string): readonly Span[] {
     let end = m[0].length;
     while (end > start && TRAILING.includes(m[0][end - 1]!)) end--;
     const link = m[0].slice(start, end);
-    for (const p of urlPieces(link)) if (p.secret) spans.push({ start: m.index + start + p.start, end: m.index + start + p.end });
+    for (const p of urlPieces(link)) out.push({ start: m.index + start + p.start, end: m.index + start + p.end, secret: p.secret });
   }
-  return spans;
+  return out;
+}
+
+export function findUrlSecrets(text: string): readonly Span[] {
+  const spans = linkPieces(text).filter((p) => p.secret).map(({ start, end }) => ({ start, end }));
+  return spans.length ? spans : NO_SPANS;
+}
+
+/**
+ * The other pieces of links in text that are written encoded ('+' or %XX): the rules read them decoded too, as
+ * they read a URL field's parts (a card searched for, ?q=4111+1111+1111+1111, has no separator a card pattern knows).
+ */
+export function encodedUrlPieces(text: string): Span[] {
+  return linkPieces(text).filter((p) => !p.secret && /[+%]/.test(text.slice(p.start, p.end))).map(({ start, end }) => ({ start, end }));
 }
 
 export const urlSecretFinder: SpanFinder = { name: 'url_secrets', tag: 'SECRET', find: findUrlSecrets };
