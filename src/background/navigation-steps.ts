@@ -7,10 +7,10 @@ import type { StepDraft } from '../core/step-draft';
 import type { Action } from '../core/schema';
 import { readRecording } from '../platform/recording-flag';
 import { ingestUnsent, recordStep } from './step-intake';
-import { clearLeaving, readLeaving } from '../platform/page-handoff';
+import { clearLeaving, readExit, readLeaving, takeExit } from '../platform/page-handoff';
 import { withAssembledTree } from '../core/dom-tree-parts';
 import { navigationStep } from '../core/navigation-cause';
-import { lastActionAgo, leftByScript, navigationChain, type Arrival } from '../core/navigation-chain';
+import { exitByScript, lastActionAgo, leftByScript, navigationChain, type Arrival } from '../core/navigation-chain';
 import { tabMemory } from './tab-memory';
 import { activeScrubber } from './scrubber-state';
 import { tabById, type Tab } from '../platform/tabs';
@@ -55,6 +55,11 @@ export async function onPageLoaded(tab: Tab, arrival: Arrival): Promise<void> {
   await ingestUnsent(2000);
   const tabId = tab.id;
   const { links, stale } = navigationChain(await readLeaving(tabId), arrival);
+  // The last page's navigate event as it noted it when it fired: one noted after this page arrived is this page's
+  // own, one an earlier arrival took belongs to that one (a report repeated for the same arrival takes it again).
+  const notedExit = await readExit(tabId);
+  const noted = notedExit && notedExit.at <= arrival.at && (notedExit.takenBy ?? arrival.at) === arrival.at ? notedExit : null;
+  if (noted && noted.takenBy === undefined) await takeExit(tabId, noted, arrival.at);
   for (const page of stale) await clearLeaving(tabId, page.state.at);
   const leftUrl = await tabMemory.loadedPage(tabId);
   await tabMemory.setLoadedPage(tabId, arrival.url);
@@ -82,7 +87,7 @@ export async function onPageLoaded(tab: Tab, arrival: Arrival): Promise<void> {
   }
   const agoMs = last && CAUSES_NAVIGATION.has(last.type) ? leaving.at - last.at : null;
   // The page's own script took it away with no input of the person's (history.back() on a timer, location = …): no step.
-  const kind = navigationStep(commit, arrival.navigation, agoMs, !!handed && leftByScript(handed));
+  const kind = navigationStep(commit, arrival.navigation, agoMs, handed ? leftByScript(handed, noted) : exitByScript(noted, leaving.at));
   if (!kind) {
     if (handed) await clearLeaving(tabId, handed.state.at);
     return;

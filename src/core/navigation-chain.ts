@@ -37,9 +37,16 @@ export const EXIT_FRESH_MS = 10_000;
  * `location = …`, `location.reload()`, a meta refresh. Such a navigation is never a step of its own (a script
  * moving on after a person's click is part of that click's step).
  */
-export function leftByScript(page: LeftPage): boolean {
-  const exit = page.exit;
-  return !!exit && !exit.byPerson && page.state.at >= exit.at && page.state.at - exit.at < EXIT_FRESH_MS;
+export function leftByScript(page: LeftPage, noted: PageExit | null = null): boolean {
+  return exitByScript(page.exit ?? noted, page.state.at);
+}
+
+/**
+ * The same for a page left at `leftAt` whose hand-over never arrived (Firefox may end a leaving page's script
+ * before its last write lands): the navigate event it noted on its own, as soon as it fired.
+ */
+export function exitByScript(exit: PageExit | null | undefined, leftAt: number): boolean {
+  return !!exit && !exit.byPerson && leftAt >= exit.at && leftAt - exit.at < EXIT_FRESH_MS;
 }
 
 /** One navigation to make a step of: the page before it and how the next page was reached. */

@@ -7,7 +7,7 @@
 // has taken it, and cleared when a recording starts or stops.
 import browser from 'webextension-polyfill';
 import type { StepDraft } from '../core/step-draft';
-import type { LeftPage } from '../core/navigation-chain';
+import type { LeftPage, PageExit } from '../core/navigation-chain';
 import { keysStartingWith as keysIn, valuesOf as valuesIn } from './storage-keys';
 
 const keysStartingWith = (...prefixes: string[]): Promise<string[]> => keysIn(browser.storage.local, ...prefixes);
@@ -15,6 +15,7 @@ const valuesOf = <T>(keys: string[]): Promise<T[]> => valuesIn<T>(browser.storag
 
 const LEAVING = 'handoff:leaving:';
 const UNSENT = 'handoff:unsent:';
+const EXIT = 'handoff:exit:';
 
 export interface UnsentDraft { draft: StepDraft; tabId: number; frameId: number; savedAt: number }
 
@@ -35,6 +36,26 @@ export async function clearLeaving(tabId: number, at: number): Promise<void> {
   await browser.storage.local.remove(leavingKey(tabId, at));
 }
 
+/**
+ * How the tab's page is being left (its navigate event), noted the moment it fires: the pagehide hand-over that
+ * also carries it may never land.
+ */
+export async function saveExit(tabId: number, exit: PageExit): Promise<void> {
+  await browser.storage.local.set({ [`${EXIT}${tabId}`]: exit });
+}
+
+/** A noted exit, and the arrival (its time) whose navigation step it was read for, once one was. */
+export type NotedExit = PageExit & { takenBy?: number };
+
+export async function readExit(tabId: number): Promise<NotedExit | null> {
+  return ((await browser.storage.local.get(`${EXIT}${tabId}`))[`${EXIT}${tabId}`] as NotedExit | undefined) ?? null;
+}
+
+/** Marks the exit as read for the arrival at `arrivalAt`: a later arrival (the browser's own navigation, which notes none) does not read it again. */
+export async function takeExit(tabId: number, exit: PageExit, arrivalAt: number): Promise<void> {
+  await browser.storage.local.set({ [`${EXIT}${tabId}`]: { ...exit, takenBy: arrivalAt } });
+}
+
 export async function saveUnsent(items: UnsentDraft[]): Promise<void> {
   if (items.length) await browser.storage.local.set(Object.fromEntries(items.map((u) => [`${UNSENT}${u.draft.draftId}`, u])));
 }
@@ -49,6 +70,6 @@ export async function removeUnsent(draftId: string): Promise<void> {
 
 /** Forget pages' last states (navigation memory is kept only while recording); with `unsent`, hand-over drafts too. */
 export async function clearHandoff(unsent: boolean): Promise<void> {
-  const keys = await keysStartingWith(LEAVING, ...(unsent ? [UNSENT] : []));
+  const keys = await keysStartingWith(LEAVING, EXIT, ...(unsent ? [UNSENT] : []));
   if (keys.length) await browser.storage.local.remove(keys);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXIT_FRESH_MS, lastActionAgo, leftByScript, navigationChain, type Arrival, type LeftPage } from '../../src/core/navigation-chain';
+import { EXIT_FRESH_MS, exitByScript, lastActionAgo, leftByScript, navigationChain, type Arrival, type LeftPage } from '../../src/core/navigation-chain';
 import { restrictedPageState } from '../../src/core/page-state';
 
 const left = (at: number, arrival: Arrival | null = null, lastAction: LeftPage['lastAction'] = null): LeftPage => ({
@@ -57,5 +57,16 @@ describe('leftByScript', () => {
     expect(leftByScript(page(undefined))).toBe(false);
     // A script navigation that led nowhere (a 204) long before the person typed an address.
     expect(leftByScript(page({ at: 5000 - EXIT_FRESH_MS - 1, byPerson: false }))).toBe(false);
+  });
+});
+
+describe('exitByScript', () => {
+  it('reads the exit a page noted when its navigate event fired, for a hand-over that never landed', () => {
+    expect(leftByScript({ ...left(5000), exit: null }, { at: 4900, byPerson: false })).toBe(true);
+    expect(exitByScript({ at: 4900, byPerson: false }, 5000)).toBe(true);
+    expect(exitByScript({ at: 4900, byPerson: true }, 5000)).toBe(false);
+    expect(exitByScript(null, 5000)).toBe(false);
+    // Noted after the page was left: the next page's own.
+    expect(exitByScript({ at: 5100, byPerson: false }, 5000)).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import type { Message } from '../../core/messages';
 import type { Arrival, PageExit } from '../../core/navigation-chain';
 import { send } from '../../platform/messaging';
 import { answerWithin, isGone } from '../../core/ask-again';
-import { saveLeaving } from '../../platform/page-handoff';
+import { saveExit, saveLeaving } from '../../platform/page-handoff';
 import { listen } from '../guard';
 
 const IMPLIED_MS = 1000;
@@ -97,6 +97,7 @@ export function initNavigationObserver(win: Window, recorder: Recorder, atPageLo
         // Leaving this document: the worker makes the step from the next page's report, and reads this to tell
         // the page's own script (no step) from a person or the browser (no navigate event fires for the browser's own).
         exit = { at: Date.now(), byPerson: byPerson(event) };
+        if (recorder.where) void saveExit(recorder.where.tabId, exit).catch(() => undefined);
         return;
       }
       if (Date.now() - recorder.lastEmitAt < IMPLIED_MS) return;
