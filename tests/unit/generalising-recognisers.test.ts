@@ -136,3 +136,23 @@ describe('addresses as blocks, in many countries', () => {
     'We meet at 10:30 in room 4',
   ])('leaves "%s" alone', (text) => unchanged(text));
 });
+
+describe('names alone in a sentence, a script or a list', () => {
+  it.each([
+    ['Kristíana: What a wife.\nAmy: Remember me?\nBryan: You saved my life!', ['Kristíana', 'Amy', 'Bryan'], ['What a wife']],
+    ["What's your last name? Turgeon", ['Turgeon'], ["What's your last name?"]],
+    ['My great grandmother was called Marjo Honkasalo', ['Marjo Honkasalo'], ['was called']],
+    ['"I\'m glad to hear that," says Joly.', ['Joly'], ['says']],
+    ['For my take on Mrs. Baker, see Guilty Pleasures', ['Baker'], ['Mrs.']],
+    ['Asya spent a year at the lab as an assistant.', ['Asya'], ['spent a year']],
+    ['Catherine is a very sympathetic person.', ['Catherine'], ['sympathetic person']],
+    ['Our founders: Dr. Eklund, Bowman and Hodge.', ['Eklund', 'Bowman', 'Hodge'], ['founders', 'Dr.']],
+    ['Maika van de Noort\nEmployment manager\nRosales Group', ['Maika van de Noort'], ['Employment manager']],
+  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  it.each([
+    'From: x\nSubject: Quarterly figures\nReference: INV-766955',
+    'Google Maps is not available in your region',
+    'Note: the API is rate limited.\nWarning: keys expire after 30 days.',
+    'Salt and Pepper, Oil and Vinegar',
+  ])('leaves "%s" alone', (text) => unchanged(text));
+});

@@ -16,7 +16,7 @@ import { CUES, GREETINGS, ORG_CUES, TITLES, cueAlternation, cueGate, L } from '.
 import { columnHeader } from './finder';
 import { CompromiseRecognizer, isCommonWord, type EntityRecognizer, type EntitySpan, type EntityType } from './entities';
 import { findLegalNames } from './org-suffix';
-import { structuralPeople } from './person-structure';
+import { listedNames, structuralPeople } from './person-structure';
 import { structuralPlaces } from './place-structure';
 
 /**
@@ -291,9 +291,10 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         while (run.length > 0 && (isCue(run[0]!) || LABEL_WORDS.has(run[0]!.lower) || (PARTICLES.has(run[0]!.text) && run[0]!.text === run[0]!.lower))) run.shift();
         while (run.length > 0 && (isCue(run[run.length - 1]!) || LABEL_WORDS.has(run[run.length - 1]!.lower))) run.pop();
         if (run.length === 0) continue;
-        // A name holds a word that is no ordinary vocabulary (or is a known name); "Park Avenue", "Old Town" do not.
-        if (run.every((x) => (isCommonWord(x.lower) || x.lower.length < 2) && !isName(x))) continue;
-        if (run.some((x) => LABEL_WORDS.has(x.lower) || JOB_WORDS.has(x.lower))) continue;
+        // A name holds a word that is no ordinary vocabulary (or is a known name); "Park Avenue", "Old Town" do not,
+        // unless a title or a speaker's place says so ("Mrs. Baker", "Park: …").
+        if (!c.strong && run.every((x) => (isCommonWord(x.lower) || x.lower.length < 2) && !isName(x))) continue;
+        if (run.some((x) => LABEL_WORDS.has(x.lower) || JOB_WORDS.has(x.lower) || NOT_PLACES.has(x.lower) || PUBLIC_SERVICES.has(x.lower) || NOT_PEOPLE.includes(x.lower))) continue;
         const start = run[0]!.start;
         const end = run[run.length - 1]!.end;
         if (notAPerson(text, start, end) || inCollocation(text, start, end)) continue;
@@ -308,6 +309,26 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         const name = text.slice(c.start, c.end);
         if (isCountry(name) || PUBLIC_SERVICES.has(name.toLowerCase()) || PRODUCT_CONTEXT.test(lineAround(text, c.start, c.end))) continue;
         out.push({ start: c.start, end: c.end, type: 'place' });
+      }
+    }
+    // Names listed beside a person found ("Eklund, Bowman and White", "Kadiev and Park were …") are people too.
+    if (types.includes('person') && out.some((p) => p.type === 'person')) {
+      const people = out.filter((p) => p.type === 'person');
+      const listed = listedNames(text);
+      const inList = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => {
+        const gap = a.end <= b.start ? text.slice(a.end, b.start) : text.slice(b.end, a.start);
+        return gap.length <= 40 && /^(?:,? (?:and|&|und|et|e|y|och|en) |, )(?:[\p{L}\p{M}'’ -]+(?:,? (?:and|&) |, ))*$/u.test(gap);
+      };
+      for (let round = 0; round < 2; round++) {
+        for (const c of listed) {
+          if (people.some((p) => p.start <= c.start && p.end >= c.end)) continue;
+          const word = text.slice(c.start, c.end).toLowerCase();
+          if (LABEL_WORDS.has(word) || JOB_WORDS.has(word) || NOT_PLACES.has(word) || isCountry(word) || PUBLIC_SERVICES.has(word)) continue;
+          if (!people.some((p) => inList(p, c))) continue;
+          const span = { start: c.start, end: c.end, type: 'person' as const };
+          out.push(span);
+          people.push(span);
+        }
       }
     }
     // One word ("Buy", "Item 12") is no name to the rules below: each needs a cue, a second word, a "name:" chat

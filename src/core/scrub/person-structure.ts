@@ -14,7 +14,8 @@ import { cueAlternation, CUES, L } from './cues';
 const anyCase = (words: readonly string[]): string =>
   cueAlternation([...new Set(words.flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1), w.replace(/(^|\s)(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase()), w.toUpperCase()]))]);
 
-export interface Candidate { start: number; end: number }
+/** `strong`: a title or a speaker's place says it is a name even if it is also a word ("Mrs. Baker", "Park and …"). */
+export interface Candidate { start: number; end: number; strong?: boolean }
 
 /** A capitalised word (any script with case), ALL CAPS too, with inner apostrophes and hyphens. */
 const CAP = "\\p{Lu}[\\p{L}\\p{M}'’-]*[\\p{L}\\p{M}]";
@@ -42,7 +43,10 @@ const NAMING = ['thanks to', 'thank you to', 'meeting with', 'meet with', 'met w
   'mother of', 'father of', 'reported by', 'reviewed by', 'approved by', 'requested by', 'handled by', 'owned by', 'managed by', 'led by', 'hosted by', 'presented by',
   'interviewed', 'hired', 'invited', 'introducing', 'congratulations', 'congrats', 'happy birthday', 'my name is', 'name is', 'i am', "i'm", 'this is', 'it is',
   'call me', 'my wife', 'my husband', 'my son', 'my daughter', 'my friend', 'my colleague', 'my manager', 'my boss', 'my partner', 'by', 'with', 'and', 'for', 'from',
-  'requester', 'holder', 'to', 'attn', 'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'madam', 'dear'];
+  'requester', 'holder', 'to', 'attn', 'dear', 'called', 'named', 'was called', 'is called', 'name?', 'last name?', 'first name?', 'full name?', 'name is',
+  'said', 'says', 'asked', 'replied', 'shouted at', 'starring', 'directed by', 'featuring', 'feat.', 'produced by', 'written by', 'founded by', 'authored by',
+  'sung by', 'performed by', 'painted by', 'composed by', 'married', 'divorced', 'dating', 'my kid', 'my child', 'my mother', 'my father', 'my brother', 'my sister'];
+const TITLES_RE = new RegExp(`(?<![${L}])(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Madam|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Dott|Dhr|Mevr|Pan|Pani)\\.?[ \\t]+(${NAME})`, 'gu');
 const NAMING_RE = new RegExp(`(?<![${L}])(?:${anyCase(NAMING)})[.:,]?[ \\t]+(${NAME})`, 'gu');
 /** Words after which the naming phrase must be followed by two words ("by Apple" is not a person, "by Szabina Gelencsér" is). */
 const WEAK = new Set(['by', 'with', 'and', 'for', 'from', 'to', 'it is', 'this is', 'i am', "i'm"]);
@@ -51,15 +55,29 @@ const VERBS = ['is out', 'is off', 'is on leave', 'is on holiday', 'is on vacati
   'will call', 'will take', 'will handle', 'will review', 'will renew', 'will check', 'will look', 'will do', 'will help', 'will lead', 'will present', 'will host',
   "can't", 'cannot', "won't", "couldn't", "didn't", "doesn't", 'asked', 'said', 'says', 'told', 'wrote', 'replied', 'called', 'thinks', 'mentioned', 'agreed',
   'promised', 'joined', 'left', 'handled', 'approved', 'signed', 'sent', 'shared', 'loves', 'likes', 'wants', 'needs', 'has been', 'had been', 'was born',
-  'lives', 'works', 'moved', 'flew', 'travelled', 'traveled', 'went', 'visited', 'invested', 'founded', 'listed', 'wants'];
+  'lives', 'works', 'moved', 'flew', 'travelled', 'traveled', 'went', 'visited', 'invested', 'founded', 'listed', 'spent', 'shouted', 'began', 'started',
+  'just has', 'has to', 'had to', 'grew up', 'died', 'married', 'won', 'took', 'gave', 'felt', 'knew', 'met', 'saw', 'heard', 'decided', 'tried', 'loved',
+  'hated', 'smiled', 'laughed', 'cried', 'whispered', 'nodded', 'is a very', 'is very', 'is so', 'is such a', 'is always', 'is never', 'is my', 'is our',
+  'is from', 'was a', 'was the', 'and i', 'and me'];
+// A script or chat without timestamps: two lines or more start with a speaker ("Alice: …", "Bryan: …").
+// What follows is a line of dialogue, ending as a sentence does; a form's "Subject: Quarterly figures" does not.
+const SPEAKER_LINE = new RegExp(`(?:^|\\n)[ \\t>]*(${CAP})[ \\t]*:[ \\t]*(?=["“'‘]?\\p{L}[^\\n]* [^\\n]*[.?!…"”]["”)]?[ \\t]*(?:\\n|$))`, 'gu');
+// A block's first line that is a name alone, above a job title, a company or an address: "Maika van de Noort\nEmployment manager\n…".
+const FIRST_LINE = new RegExp(`^[ \\t>]*(${NAME})[ \\t]*\\n(?=[ \\t>]*\\n?[ \\t>]*\\S[^\\n]*\\n[^]*\\S)`, 'gu');
+// Names listed with a connector: "Eklund, Bowman and White", "Kadiev and Park were …" (one known, all taken by the caller).
+const LISTED = new RegExp(`(?<![${L}])(${CAP}(?:[ ]${CAP})?)(?=(?:,[ ]${CAP}(?:[ ]${CAP})?)*,?[ ](?:and|&|und|et|e|y|och|en)[ ]${CAP})|(?<=${CAP},?[ ](?:and|&|und|et|e|y|och|en)[ ])(${CAP}(?:[ ]${CAP})?)|(?<=${CAP},[ ])(${CAP}(?:[ ]${CAP})?)(?=,[ ]|,?[ ](?:and|&))`, 'gu');
 const ALONE = new RegExp(`(?:^|[.!?;:]\\s+|\\n[ \\t>]*|,\\s+)(${NAME})[ ](?:${cueAlternation(VERBS)})(?![${L}])`, 'gu');
 
-function collect(re: RegExp, text: string, out: Candidate[], check?: (name: string, m: RegExpExecArray) => boolean): void {
+function collect(re: RegExp, text: string, out: Candidate[], check?: (name: string, m: RegExpExecArray) => boolean, strong = false): void {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const name = m[1]!;
+    const name = m[1] ?? m[2] ?? m[3];
+    if (!name) {
+      if (m[0].length === 0) re.lastIndex++;
+      continue;
+    }
     const start = m.index + m[0].lastIndexOf(name);
-    if (!check || check(name, m)) out.push({ start, end: start + name.length });
+    if (!check || check(name, m)) out.push({ start, end: start + name.length, ...(strong ? { strong } : {}) });
     // Overlapping matches (a sign-off line whose name line ends where the next match starts) are read again.
     if (re.lastIndex > start + name.length) re.lastIndex = start + name.length;
   }
@@ -78,6 +96,21 @@ export function structuralPeople(text: string): Candidate[] {
   if (/[(·—–|]| - /.test(text)) collect(RECORD_LINE, text, out, (name) => name.includes(' '));
   collect(NAMING_RE, text, out, (name, m) => !WEAK.has(m[0].slice(0, m[0].length - name.length).trim().replace(/[.:,]$/, '').toLowerCase()) || /[ ]/.test(name));
   collect(ALONE, text, out);
+  if (/(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Madam|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Dott|Dhr|Mevr|Pan|Pani)\.? \p{Lu}/u.test(text)) collect(TITLES_RE, text, out, undefined, true);
+  if (lines) {
+    const speakers: Candidate[] = [];
+    collect(SPEAKER_LINE, text, speakers);
+    // Two speaker lines, or one that is a speaker twice: a script or a chat, not a form of labels.
+    if (speakers.length >= 2) out.push(...speakers);
+    collect(FIRST_LINE, text, out, (name) => name.includes(' '));
+  }
+  return out;
+}
+
+/** Capitalised words listed with commas and "and" beside one another: the caller keeps those beside a person. */
+export function listedNames(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  if (/,? (?:and|&|und|et|e|y|och|en) \p{Lu}/u.test(text)) collect(LISTED, text, out, undefined, true);
   return out;
 }
 
