@@ -156,3 +156,11 @@ describe('names alone in a sentence, a script or a list', () => {
     'Salt and Pepper, Oil and Vinegar',
   ])('leaves "%s" alone', (text) => unchanged(text));
 });
+
+describe('organisations by their context in prose', () => {
+  it.each([
+    ['I used to work for Deloitte as a midwife.', ['Deloitte'], ['as a midwife']],
+    ['Vidica Zakoč, CEO of Civis Analytics, spoke first.', ['Civis Analytics'], ['CEO of']],
+    ['She spent a year at Datamarket as an assistant.', ['Datamarket'], ['as an assistant']],
+  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+});

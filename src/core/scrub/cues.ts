@@ -81,6 +81,10 @@ export const ORG_CUES: readonly string[] = [
   'firma', 'unternehmen', 'arbeitgeber', 'arbeitet bei', 'société', 'entreprise', 'employeur', 'travaille chez', 'empresa', 'trabaja en', 'trabaja para',
   'azienda', 'società', 'lavora presso', 'lavora per', 'trabalha na', 'trabalha no', 'trabalha em', 'bedrijf', 'werkgever', 'werkt bij', 'pracodawca',
   'pracuje w', 'företag', 'arbetsgivare', 'jobbar på', 'arbetar på', 'şirket', 'işveren', 'çalıştığı yer', 'kaisha', 'kinmu-saki',
+  // Employment and office phrases in prose: "I used to work for …", "CEO of …", "a year at …", "the address of … is".
+  'work for', 'worked for', 'working for', 'work at', 'worked at', 'employed by', 'employed at', 'intern at', 'interned at', 'ceo of', 'cto of', 'cfo of',
+  'coo of', 'founder of', 'co-founder of', 'cofounder of', 'president of', 'chairman of', 'a year at', 'the following year at', 'the address of', 'the office of',
+  'offices of', 'job at', 'position at', 'role at', 'hired by', 'acquired by', 'subsidiary of',
 ];
 
 /** Greetings and thanks that a first name follows: "Hallo Anna", "Bonjour Léa", "Gracias, Marta". */
