@@ -92,6 +92,8 @@ function throughput(xml, config, baseline, start) {
     before_issue_14_ms: before === null ? null : round(before, 1),
     before_issue_14_mb_s: before === null ? null : round(mb / (before / 1000), 2),
     full_vs_before: before === null ? null : round(full / before, 2),
+    // The same page timed alternately against the scrubber before issue 23's item 5: today's median in that pair, and its.
+    full_in_pair_ms: full2 === null ? null : round(full2, 1),
     before_generalising_ms: atStart === null ? null : round(atStart, 1),
     full_vs_before_generalising: atStart === null ? null : round(full2 / atStart, 2),
     rules_only_ms: round(rulesOnly, 1), rules_only_mb_s: round(mb / (rulesOnly / 1000), 2),

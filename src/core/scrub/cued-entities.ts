@@ -102,6 +102,8 @@ const PUBLIC_SERVICES = new Set(['github', 'gitlab', 'bitbucket', 'twitter', 'in
   'jira', 'confluence', 'trello', 'paypal', 'stripe', 'shopify', 'ebay', 'etsy', 'netflix', 'spotify', 'uber', 'airbnb', 'booking.com', 'wikipedia', 'chrome', 'firefox',
   'safari', 'windows', 'android', 'ios', 'macos', 'linux', 'ubuntu', 'docker', 'kubernetes', 'aws', 'azure', 'openai', 'chatgpt']);
 const PRODUCT_CONTEXT = new RegExp(`(?:[$€£¥]\\s?\\d|\\d\\s?(?:€|EUR|USD|kr|zł|TL)\\b|\\d\\s?reviews?\\b|\\breviews\\b|\\bin stock\\b|\\badd to cart\\b|\\bsku\\b|\\bisbn\\b|\\((?:[^)]*\\b(?:remaster(?:ed)?|deluxe|edition|anniversary|expanded|remix|bonus tracks?|unabridged|abridged)\\b[^)]*)\\)|\\b(?:vinyl|paperback|hardback|hardcover|audiobook|ebook)\\b|\\b(?:apples?|cocktail|tea|sofa|chair|boots?|shoes?|sneakers?|jeans|polo|parfum|perfume|cake|salad|pizza|pasta|sauce|mix|cup|bottle|tractor|sunglasses|bag|belt|tart|biscuits?|wine|beer|whisky|gin)\\b)`, 'i');
+/** The same without prices: a price alone ('Flights to Tokyo from $99') does not make a place a product. */
+const PRODUCT_WORDS = new RegExp(`(?:\\d\\s?reviews?\\b|\\breviews\\b|\\bin stock\\b|\\badd to cart\\b|\\bsku\\b|\\bisbn\\b|\\((?:[^)]*\\b(?:remaster(?:ed)?|deluxe|edition|anniversary|expanded|remix|bonus tracks?|unabridged|abridged)\\b[^)]*)\\)|\\b(?:vinyl|paperback|hardback|hardcover|audiobook|ebook)\\b|\\b(?:apples?|cocktail|tea|sofa|chair|boots?|shoes?|sneakers?|jeans|polo|parfum|perfume|cake|salad|pizza|pasta|sauce|mix|cup|bottle|tractor|sunglasses|bag|belt|tart|biscuits?|wine|beer|whisky|gin)\\b)`, 'i');
 
 const TOKEN = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
 interface Token { text: string; lower: string; start: number; end: number }
@@ -263,7 +265,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         if (t.type === 'person' && notAPerson(text, t.start, t.end)) continue;
         if (t.type !== 'person' && inCollocation(text, t.start, t.end)) continue;
         // A product's line ("Boston fern in ceramic pot — $12", "Abbey Road (Remastered 2019)") names no place or firm.
-        if (t.type !== 'person' && (PRODUCT_CONTEXT.test(lineAround(text, t.start, t.end)) || productTitle(text, t.start))) continue;
+        if (t.type !== 'person' && (PRODUCT_WORDS.test(lineAround(text, t.start, t.end)) || productTitle(text, t.start))) continue;
         // A job title ("Human Applications Manager") or a product's API ("Cloudflare API token") names no one.
         if (JOB_TITLE.test(lineAround(text, t.start, t.end)) || (t.type === 'organization' && /^ (?:API|SDK|app|account|key|token)\b/i.test(text.slice(t.end, t.end + 8)))) continue;
         // An acronym or code alone ("YYZ", "SKU") is not a name or a place.
@@ -307,7 +309,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         const run = tokens(text.slice(c.start, c.end));
         if (run.every((x) => ordinary(x.lower) && !isName(x)) || run.some((x) => LABEL_WORDS.has(x.lower) || NOT_PLACES.has(x.lower))) continue;
         const name = text.slice(c.start, c.end);
-        if (isCountry(name) || PUBLIC_SERVICES.has(name.toLowerCase()) || PRODUCT_CONTEXT.test(lineAround(text, c.start, c.end))) continue;
+        if (isCountry(name) || PUBLIC_SERVICES.has(name.toLowerCase()) || PRODUCT_WORDS.test(lineAround(text, c.start, c.end))) continue;
         out.push({ start: c.start, end: c.end, type: 'place' });
       }
     }
