@@ -87,20 +87,28 @@ async function everyAction(driver: RecorderDriver): Promise<void> {
   await steps(page, 8);
   await page.click('a.route[data-route=orders]'); // SPA route: the click explains it, no extra step
   await steps(page, 9);
+  // Same-document back by the browser's own history, as its back button does: a navigate step where the browser
+  // says a person asked for it (Chromium's navigate event: userInitiated). Firefox reports its WebDriver BiDi
+  // traversal as it reports a script's history.back() (not userInitiated), and a page's script moving through
+  // its history is no step (issue 24): there the back is made all the same (the page is then where it is in
+  // Chromium), and makes no step.
+  const backStep = driver.name === 'chromium';
   await sleep(900);
-  await page.goBack(); // same-document back: a navigate step
-  await steps(page, 10);
+  await page.goBack();
+  if (backStep) await steps(page, 10);
+  else await sleep(900);
+  const k = backStep ? 0 : -1;
   await page.click('#ctx', { button: 'right' });
-  await steps(page, 11);
+  await steps(page, 11 + k);
   await page.click('#dbl', { count: 2 });
-  await steps(page, 12);
+  await steps(page, 12 + k);
   await page.mouse.move(600, 600);
   await page.mouse.wheel({ deltaY: 500 });
-  await steps(page, 13);
+  await steps(page, 13 + k);
   await page.goto(`${driver.site}/demo/index.html`); // typed URL
-  await steps(page, 14);
+  await steps(page, 14 + k);
   await page.reload();
-  await steps(page, 15);
+  await steps(page, 15 + k);
   await driver.stopRecording(page);
 
   const zip = await driver.exportZip(page);
@@ -108,10 +116,11 @@ async function everyAction(driver: RecorderDriver): Promise<void> {
   const all = lastTask(await trajectory(zip)).filter((s, i, arr) => !(s.action.type === 'click' && arr[i + 1]?.action.type === 'double_click'));
   const types = all.map((s) => s.action.type);
   assert.deepEqual(types, [
-    'click', 'type', 'key', 'select', 'check', 'click', 'click', 'click', 'click', 'navigate',
+    'click', 'type', 'key', 'select', 'check', 'click', 'click', 'click', 'click', ...(backStep ? ['navigate'] : []),
     'right_click', 'double_click', 'scroll', 'navigate', 'navigate',
   ]);
-  const [clickSearch, typed, enter, select, check, shadow, sameFrame, crossFrame, route, back, rightClick, dbl, scroll, typedNav, reload] = all;
+  const [clickSearch, typed, enter, select, check, shadow, sameFrame, crossFrame, route, back, rightClick, dbl, scroll, typedNav, reload] =
+    backStep ? all : [...all.slice(0, 9), undefined, ...all.slice(9)];
 
   assert.equal(typed!.action.text, 'usb cable');
   assert.equal(typed!.action.element_id, clickSearch!.action.element_id, 'same field keeps its id');
@@ -130,7 +139,7 @@ async function everyAction(driver: RecorderDriver): Promise<void> {
   // The cross-origin click point is in top-level coordinates: inside the iframe's box.
   assert.ok(crossFrame!.action.coordinates![0] > cross.x && crossFrame!.action.coordinates![0] < cross.x + cross.width);
   assert.equal(route!.target!.name, 'Orders');
-  assert.equal(back!.action.navigation, 'back_forward');
+  if (backStep) assert.equal(back!.action.navigation, 'back_forward');
   assert.equal(rightClick!.target!.name, 'Context target');
   assert.equal(dbl!.target!.name, 'Double me');
   assert.equal(scroll!.action.scroll!.y, 500);
