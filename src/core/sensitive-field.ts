@@ -28,10 +28,18 @@ export interface SensitiveFieldsConfig { autocomplete: string[]; names: string[]
 export const ONE_TIME_CODE_NAMES: readonly string[] = [
   // "<what it proves> code": the word before "code" says it is a secret.
   '(^| )(one ?time|verification|verify|confirmation|activation|auth|authentication|access|log ?in|sign ?in|sms|'
-    + 'recovery|backup|reset|unlock|2fa|mfa|tfa|totp|2 ?step|two ?step|two ?factor|[0-9] ?digits?) ?codes?( |$)',
+    + 'recovery|backup|reset|unlock|2fa|mfa|tfa|totp|2 ?step|two ?step|two ?factor|([0-9]|four|five|six|seven|eight) ?digits?) ?codes?( |$)',
   // A field called just "code" ("Code", "Enter code", "Enter the code"), or the code "we sent".
   '^ (enter )?(the |your )?codes? $',
   '(^| )codes? (we |that we |was |has been )?(sent|texted|emailed)( |$)',
+  '(^| )(sent|texted|emailed) (you )?(a |an |the |your )?codes?( |$)',
+  '(^| )otc( |$)',
+  // Keys and tokens named by what they unlock, and wallet recovery phrases (ordinary words no rule can tell).
+  '(^| )(api|secret|private|recovery|access|auth|refresh|bearer|session|sms|otp|2fa|mfa|two factor|totp|license) (keys?|tokens?)( |$)',
+  '(^| )(seed|recovery|mnemonic|secret) (phrase|words?)( |$)',
+  '(^| )mnemonic( |$)',
+  '(^| )social security( |$)',
+  'kennwort|passwort|contrase(ñ|n)a|mot de passe|kartennummer',
   '(^| )(pin|pins|pincode|2fa|mfa|tfa|totp|verification|authenticator)( |$)',
   // German, French, Spanish.
   '(best(ä|ae)tigungs|verifizierungs|einmal|sicherheits|zugangs|anmelde)code',

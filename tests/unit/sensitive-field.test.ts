@@ -96,3 +96,29 @@ describe('sensitive fields: one-time and verification codes', () => {
     expect(defaultConfig().sensitive_fields).toEqual(DEFAULT_SENSITIVE_FIELDS);
   });
 });
+
+describe('hostile review of issue 23: secret fields named in other words', () => {
+  it.each([
+    ['label "Enter your six-digit code"', { label: 'Enter your six-digit code' }],
+    ['label "We sent a code to +1 *** 55"', { label: 'We sent a code to +1 *** 55. Enter it below' }],
+    ['name twoFactorToken', { name: 'twoFactorToken' }],
+    ['name smsToken', { name: 'smsToken' }],
+    ['name otc', { name: 'otc' }],
+    ['label "Secret Recovery Phrase"', { label: 'Secret Recovery Phrase' }],
+    ['label "Seed phrase"', { label: 'Seed phrase' }],
+    ['label "Private key"', { label: 'Private key' }],
+    ['label "API key"', { label: 'API key' }],
+    ['label "Access token"', { label: 'Access token' }],
+    ['label "Social security number"', { label: 'Social security number' }],
+    ['label "Kennwort"', { label: 'Kennwort' }],
+    ['label "Contraseña"', { label: 'Contraseña' }],
+  ] as [string, Partial<FieldAttributes>][])('%s is sensitive (defaults and shipped config)', (_, f) => {
+    expect(isSensitiveField(field(f))).toBe(true);
+    expect(shipped(field(f))).toBe(true);
+  });
+
+  it.each([['Sort key'], ['Search tokens'], ['We sent you a gift card'], ['Keywords'], ['Promo code']])('label "%s" is not', (label) => {
+    expect(isSensitiveField(field({ label }))).toBe(false);
+    expect(shipped(field({ label }))).toBe(false);
+  });
+});
