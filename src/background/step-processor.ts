@@ -204,11 +204,15 @@ async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage 
   const after = await tabTextMap.reportedBetween(p.tabId, meta?.topScroll, capturedAt0, capturedAt0 + REPORTS_AFTER_CAPTURE_MS).catch(() => null);
   const merged = after && meta?.regions ? mergeRegions(meta.regions, after) : (meta?.regions ?? after ?? undefined);
   // Late frames are blurred whole, except the step's own: its draft's regions describe it.
-  const frameRegions = merged && { ...merged, late: ownLateDropped(merged.late ?? [], p.frameId, actionPoint(p.draft)) };
+  // A map that did not hold when the pixels were taken excuses no line, on a fresh frame too (a change its step
+  // no longer sees, moved below the fold by the action): its text boxes are dropped, its blur and OCR areas kept.
+  const mapOk = mapHeld(p.tabId, meta);
+  const kept = merged && !mapOk ? { redacted: merged.redacted, media: merged.media, ...(merged.late ? { late: merged.late } : {}) } : merged;
+  const frameRegions = kept && { ...kept, late: ownLateDropped(kept.late ?? [], p.frameId, actionPoint(p.draft)) };
   try {
     const result = await scrubFrameOffscreen({
       imageId, dataUrl, devicePixelRatio: p.draft.devicePixelRatio, redactedRegions: p.draft.redactedRegions,
-      mediaRegions: p.draft.mediaRegions ?? [], domVouches: meta?.fresh ?? false, mapVouches: mapHeld(p.tabId, meta), config, configHash, ...(shift ? { regionShift: shift } : {}),
+      mediaRegions: p.draft.mediaRegions ?? [], domVouches: meta?.fresh ?? false, mapVouches: mapOk, config, configHash, ...(shift ? { regionShift: shift } : {}),
       ...(frameRegions ? { frameRegions } : {}), ...(meta?.topScroll ? { frameScroll: meta.topScroll } : {}),
     });
     const capturedAt = meta?.capturedAt ?? p.arrivedAt;
