@@ -47,8 +47,8 @@ const LABELLED = new RegExp(`(?<![${L}])(?:${cueAlternation(CUES.address)})[ \\t
 // In prose, after the words that say where someone lives, meets or sends things: "lives at 172 Maneeži 75, Saareküla",
 // "send a new one to 609 P.O. Box 186 Apt. 561, ALT-DIETMANNS", "the bus station is on C. Beerninckstraat 88". The
 // value runs to the end of its clause and must hold a house number and a word.
-const PROSE = /(?<![\p{L}])(?:lives?|living|resides?|residing|located|situated|based|offices?(?: are| is)?|meet (?:me|you|us)|meeting|sent|send(?: it| them| a new one| the \w+)?|ship(?:ped)?(?: it)?|deliver(?:ed)?(?: it)?|taxi|drops? (?:you|me) off|stop|moved|station is|staying|address is|address:|new address|is located)[ \t]+(?:at|on|to|in|is)[ \t]+((?:the corner of )?[\p{L}\p{N}][^\n.?!;:]{2,90}?)(?=[ \t]*(?:[.?!;](?:\s|$)|$|\n| (?:for|after|before|last|in case|if|when|please|so|but|because|tomorrow|tonight|today|next|this|street)\b))/giu;
-const mayHaveProse = /\b(?:live|living|reside|located|situated|based|office|meet|sent|send|ship|deliver|taxi|drops? (?:you|me) off|stop|moved|station|staying|address)/i;
+const PROSE = /(?<![\p{L}])(?:lives?|lived|living|resides?|residing|located|situated|based|offices?(?: are| is)?|meet (?:me|you|us)|meeting|sent|send(?: it| them| a new one| the \w+)?|ship(?:ped)?(?: it)?|deliver(?:ed)?(?: it)?|taxi|drops? (?:you|me) off|stop|moved|station is|staying|address is|address:|new address|is located|arrived|restaurant is|shop is|office is|store is|card|account|(?:it|this|that) is)[ \t]+(?:at|on|to|in|is)[ \t]+((?:the corner of )?[\p{L}\p{N}](?:[^\n.?!;:]|(?<=\b(?:Apt|St|Str|Ave|Rd|Dr|Blvd|No|Nr|ul|al|os|pl|Co|Mt|Ft|rkp|u|P\.O|O|[A-Z]))\.){2,90}?)(?=[ \t]*(?:[.?!;](?:\s|$)|$|\n| (?:for|after|before|last|in case|if|when|please|so|but|because|tomorrow|tonight|today|next|this|street)\b))/giu;
+const mayHaveProse = /\b(?:live|living|reside|located|situated|based|office|meet|sent|send|ship|deliver|taxi|drops? (?:you|me) off|stop|moved|station|staying|address|arrived|restaurant|shop|store|card|account|it is|this is|that is)/i;
 const mayHaveLabel = cueGate(CUES.address);
 
 /**
@@ -95,7 +95,10 @@ const AREA_WORD = "[\\p{L}][\\p{L}\\p{M}'’./-]*";
 const POSTAL_LINE = new RegExp(`^,?[ \\t]*(?:${AREA_WORD}[ ,-]*){0,4}${POSTCODE}(?:[ ,-]+${AREA_WORD}){0,4}\\.?$`, 'u');
 const LOCALITY_LINE = new RegExp(`^,?[ \\t]*${AREA_WORD}(?:[ ,]+(?:-[ ])?${AREA_WORD}){0,4}\\.?$`, 'u');
 /** A line that is a street: a house number and a word, not a label, a list item, a price or a time. */
-const STREET_LINE = (line: string): boolean => line.length <= 80 && !/\t|[$€£¥@]|\d:\d|^[-*•]|\bv?\d+\.\d+\.\d/.test(line) && (STREET.test(line) || /^(?:p\.? ?o\.? box|psc|unit|box)\b/i.test(line));
+const STREET_LINE = (line: string): boolean => line.length <= 80 && !/\t|[$€£¥@]|\d:\d|^[-*•]|\bv?\d+\.\d+\.\d/.test(line) && (STREET.test(line) || /^(?:p\.? ?o\.? box|psc|unit|box|uss|usns|usnv|uscgc)\b/i.test(line));
+const CONTACT_LINE = /^(?:phone|tel|telefon|téléphone|teléfono|telefono|telefone|telefoon|mobile?|mobil|mob|cell|fax|e-?mail|e-?post|e-?posta|correo|gsm|handy|tfn|denwa|web|website|url|m|t|f|p)\b\.?/iu;
+/** A postcode line that prose goes on after ("APO AP 99241 for this card"): the length of its address part, else 0. */
+const POSTAL_HEAD = new RegExp(`^,?[ \\t]*(?:${AREA_WORD}[ ,-]*){0,4}${POSTCODE}(?=[ ,.;:?!)]|$)`, 'u');
 
 function findBlocks(text: string, spans: Span[]): void {
   const lines: { start: number; end: number; body: string; bodyStart: number }[] = [];
@@ -110,8 +113,13 @@ function findBlocks(text: string, spans: Span[]): void {
   }
   for (let i = 0; i < lines.length - 1; i++) {
     const first = lines[i]!;
-    if (!STREET_LINE(first.body)) continue;
+    // The street part of the first line: after a label ("User: ", "Address: ") and the words that introduce it.
+    const colon = first.body.replace(/\b(?:No|NO|Nr|NR|Nº|D|Daire|Kat|Apt|Whg)\.?: /g, (m) => '_'.repeat(m.length)).lastIndexOf(': ');
+    const from = colon >= 0 ? colon + 2 : 0;
+    const lead = from + proseLead(first.body.slice(from));
+    if (!STREET_LINE(first.body.slice(lead))) continue;
     let last = i;
+    let cut = -1;
     let postal = false;
     let unit = false;
     let locality = false;
@@ -123,9 +131,18 @@ function findBlocks(text: string, spans: Span[]): void {
         if (POSTAL_LINE.test(next) && !postal) continue;
         break;
       }
+      // A contact line ends the block: "Phone 01102 839231" and "Teléfono 918 03 75 67" hold no postcode.
+      if (CONTACT_LINE.test(body)) break;
       if (POSTAL_LINE.test(body)) {
         postal = true;
         last = j;
+        break;
+      }
+      const head = POSTAL_HEAD.exec(body);
+      if (head) {
+        postal = true;
+        last = j;
+        cut = head[0].length;
         break;
       }
       if (UNIT_LINE.test(body)) unit = true;
@@ -134,15 +151,12 @@ function findBlocks(text: string, spans: Span[]): void {
       last = j;
     }
     if (last === i || !(postal || (unit && locality))) continue;
-    // The street line from its first character after a label ("Address: 12 …") or the words that introduce it.
-    const colon = first.body.replace(/\b(?:No|NO|Nr|NR|Nº|D|Daire|Kat|Apt|Whg)\.?: /g, (m) => '_'.repeat(m.length)).lastIndexOf(': ');
-    const from = colon >= 0 ? colon + 2 : 0;
-    const start = first.bodyStart + from + proseLead(first.body.slice(from));
+    const start = first.bodyStart + lead;
     // One span per line, so the quoting of a mail ("> ") and the line breaks stay.
     for (let j = i; j <= last; j++) {
       const line = lines[j]!;
       const a = j === i ? start : line.bodyStart;
-      let b = line.bodyStart + line.body.length;
+      let b = line.bodyStart + (j === last && cut >= 0 ? cut : line.body.length);
       if (j === last && text[b - 1] === '.') b--;
       if (b > a) spans.push({ start: a, end: b });
     }
