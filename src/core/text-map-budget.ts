@@ -75,8 +75,10 @@ export function fitFrame(f: FrameRegions, othersBytes: number, budget = TAB_MAP_
   const blurBytes = bytesOf(blurOnly);
   if (blurBytes <= left) return { packed: blurOnly, bytes: blurBytes, trimmed: 'text' };
   // Where the frame is, read whole by OCR: the top frame's whole screen, or a subframe's box, read as an embedded
-  // document the DOM cannot see into ('frame' would mark it late, and blur it whole).
+  // document the DOM cannot see into ('frame' would mark it late, and blur it whole). Its blur boxes stay, past
+  // the budget if need be (parseRegions caps them): OCR cannot tell a name typed in a sensitive field or a
+  // masked element, and frames that filled the budget (ads with dense text) must not cost the page its blur.
   const area: MediaRegion = f.frameBox ? { kind: 'embed', ...f.frameBox } : WHOLE_SCREEN;
-  const whole = packFrame({ redacted: [], media: [area], ...(f.frameBox ? { frameBox: f.frameBox } : {}), ...(f.topScroll ? { topScroll: f.topScroll } : {}), at: f.at });
+  const whole = packFrame({ redacted: f.redacted, media: [area], ...(f.frameBox ? { frameBox: f.frameBox } : {}), ...(f.topScroll ? { topScroll: f.topScroll } : {}), at: f.at });
   return { packed: whole, bytes: bytesOf(whole), trimmed: 'whole' };
 }

@@ -50,6 +50,11 @@ describe('text map storage', () => {
     expect(unpackFrame(fitted.packed).media).toEqual([WHOLE_SCREEN]);
   });
 
+  it('ad frames that filled the budget cannot take the top frame\'s blur boxes (a name typed in a sensitive field OCR rules cannot tell)', () => {
+    const fitted = fitFrame(frame(10), 999_990, 1_000_000);
+    expect(unpackFrame(fitted.packed).redacted).toHaveLength(1);
+  });
+
   it('past the budget, a subframe becomes an OCR area over its own box, not a late frame', () => {
     const frameBox = { x: 50, y: 60, width: 300, height: 200 };
     const fitted = fitFrame(frame(10, { frameBox }), 999_990, 1_000_000);
