@@ -47,7 +47,7 @@ const LABELLED = new RegExp(`(?<![${L}])(?:${cueAlternation(CUES.address)})[ \\t
 // In prose, after the words that say where someone lives, meets or sends things: "lives at 172 Maneeži 75, Saareküla",
 // "send a new one to 609 P.O. Box 186 Apt. 561, ALT-DIETMANNS", "the bus station is on C. Beerninckstraat 88". The
 // value runs to the end of its clause and must hold a house number and a word.
-const PROSE = /(?<![\p{L}])(?:lives?|lived|living|resides?|residing|located|situated|based|offices?(?: are| is)?|meet (?:me|you|us)|meeting|sent|send(?: it| them| a new one| the \w+)?|ship(?:ped)?(?: it)?|deliver(?:ed)?(?: it)?|taxi|drops? (?:you|me) off|stop|moved|station is|staying|address is|address:|new address|is located|arrived|restaurant is|shop is|office is|store is|card|account|(?:it|this|that) is)[ \t]+(?:at|on|to|in|is)[ \t]+((?:the corner of )?[\p{L}\p{N}](?:[^\n.?!;:]|(?<=\b(?:Apt|St|Str|Ave|Rd|Dr|Blvd|No|Nr|ul|al|os|pl|Co|Mt|Ft|rkp|u|P\.O|O|[A-Z]))\.){2,90}?)(?=[ \t]*(?:[.?!;](?:\s|$)|$|\n| (?:for|after|before|last|in case|if|when|please|so|but|because|tomorrow|tonight|today|next|this|street)\b))/giu;
+const PROSE = /(?<![\p{L}])(?:lives?|lived|living|resides?|residing|located|situated|based|offices?(?: are| is)?|meet (?:me|you|us)|meeting|sent|send(?: it| them| a new one| the \w+)?|ship(?:ped)?(?: it)?|deliver(?:ed)?(?: it)?|taxi|drops? (?:you|me) off|stop|moved|station is|staying|address is|address:|new address|is located|arrived|restaurant is|shop is|office is|store is|card|account|(?:it|this|that) is)[ \t]+(?:at|on|to|in|is)[ \t]+((?:the corner of )?[\p{L}\p{N}](?:[^\n.?!;:]|(?<=\b(?:Apt|St|Str|Ave|Rd|Dr|Blvd|No|Nr|ul|al|os|pl|Co|Mt|Ft|rkp|u|P\.O|O|[A-Z]))\.){2,90}?)(?=[ \t]*(?:(?<!\b(?:Apt|St|Str|Ave|Rd|Dr|Blvd|No|Nr|ul|al|os|pl|Co|Mt|Ft|rkp|u|O|[A-Z]))[.?!;](?:\s|$)|$|\n| (?:for|after|before|last|in case|if|when|please|so|but|because|tomorrow|tonight|today|next|this|street)\b))/giu;
 const mayHaveProse = /\b(?:live|living|reside|located|situated|based|office|meet|sent|send|ship|deliver|taxi|drops? (?:you|me) off|stop|moved|station|staying|address|arrived|restaurant|shop|store|card|account|it is|this is|that is)/i;
 const mayHaveLabel = cueGate(CUES.address);
 
@@ -56,7 +56,7 @@ const mayHaveLabel = cueGate(CUES.address);
  * is 68954 Geddingmoor 24, …", "send a new one to 14 Crown Street …". The length of that lead, else 0.
  */
 function proseLead(line: string): number {
-  const re = /(?:^|[\s,])(?:at|is|to|in|on|from|address|with|near|by|for|of|are|was|were|me|it's|its|here|there|->|=>)[ \t]+(?=\S)/giu;
+  const re = /(?<=^|[\s,])(?:at|is|to|in|on|from|address|with|near|by|for|of|are|was|were|me|it's|its|here|there|->|=>)[ \t]+(?=\S)/giu;
   let lead = 0;
   for (let m = re.exec(line); m; m = re.exec(line)) {
     const rest = line.slice(m.index + m[0].length);
@@ -92,7 +92,8 @@ const UNIT_LINE = /^(?:apt\.?|apartment|suite|ste\.?|unit|flat|floor|fl\.?|room|
 /** A postcode in any of the supported forms, with up to four words (city, region, country) around it. */
 const POSTCODE = '(?:\\d{4,6}|\\d{3}[ ]\\d{2}|\\d{2}-\\d{3}|\\d{4}-\\d{3}|\\d{5}-\\d{3,4}|[A-Z]{1,2}\\d[A-Z\\d]?[ ]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[AC-FHKNPRTV-Y]\\d{2}[ ]?[AC-FHKNPRTV-Y\\d]{4}|\\d{4}[ ]?[A-Z]{2}|〒?\\d{3}-\\d{4})';
 const AREA_WORD = "[\\p{L}][\\p{L}\\p{M}'’./-]*";
-const POSTAL_LINE = new RegExp(`^,?[ \\t]*(?:${AREA_WORD}[ ,-]*){0,4}${POSTCODE}(?:[ ,-]+${AREA_WORD}){0,4}\\.?$`, 'u');
+// After the postcode only capitalised words (the city: "28008 Madrid", "602 00 BRNO"), never prose ("… for this card").
+const POSTAL_LINE = new RegExp(`^,?[ \\t]*(?:${AREA_WORD}[ ,-]*){0,4}${POSTCODE}(?:[ ,-]+\\p{Lu}[\\p{L}\\p{M}'’./-]*){0,4}\\.?$`, 'u');
 const LOCALITY_LINE = new RegExp(`^,?[ \\t]*${AREA_WORD}(?:[ ,]+(?:-[ ])?${AREA_WORD}){0,4}\\.?$`, 'u');
 /** A line that is a street: a house number and a word, not a label, a list item, a price or a time. */
 const STREET_LINE = (line: string): boolean => line.length <= 80 && !/\t|[$€£¥@]|\d:\d|^[-*•]|\bv?\d+\.\d+\.\d/.test(line) && (STREET.test(line) || /^(?:p\.? ?o\.? box|psc|unit|box|uss|usns|usnv|uscgc)\b/i.test(line));
