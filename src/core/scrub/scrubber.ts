@@ -11,6 +11,7 @@ import { validInside } from './candidates';
 import { cssUnescape } from './css-escape';
 import { decodeWithOffsets, urlPieces } from './url-parts';
 import { encodedUrlPieces } from './url-secret-finder';
+import { plainForm } from './invisible';
 
 const NER_TAG: Record<EntityType, string> = { person: 'PERSON', place: 'PLACE', organization: 'ORG' };
 
@@ -105,6 +106,9 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
     // A selector's escaped id (#\34 111…) is read unescaped too; what is found there covers its escaped form.
     const css = cssUnescape(text);
     if (css) for (const s of collect(css.text)) found.push({ start: css.at[s.start]!, end: css.at[s.end]!, rule: s.rule });
+    // Spaces that are no plain space, invisible characters and fullwidth forms: read once more without them.
+    const plain = plainForm(text);
+    if (plain) for (const s of collect(plain.text)) found.push({ start: plain.at[s.start]!, end: plain.at[s.end]!, rule: s.rule });
     // A link's parts written encoded are read decoded too (as a URL field's are); found there covers the encoded form.
     for (const piece of encodedUrlPieces(text)) {
       const decoded = decodeWithOffsets(text.slice(piece.start, piece.end));
