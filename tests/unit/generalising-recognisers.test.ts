@@ -170,3 +170,15 @@ describe('organisations by their context in prose', () => {
     ['She spent a year at Datamarket as an assistant.', ['Datamarket'], ['as an assistant']],
   ])('%s', (text, values, kept) => expectGone(text, values, kept));
 });
+
+describe('places after more prepositions, cards of twelve digits, licences after "is"', () => {
+  it.each([
+    ['Celebrating its 10th year in STAVANGER, the fund invites songwriters', ['STAVANGER'], ['Celebrating its 10th year in']],
+    ['She studied at the University of Vierhöf in 2004.', ['Vierhöf'], ['University of']],
+    ['Where: Novo Mesto country club', ['Novo Mesto'], ['Where:']],
+    ['What is the limit for card 501864667909?', ['501864667909'], ['limit for card']],
+    ["My driver's license number is U62928788557186", ['U62928788557186'], ['license number is']],
+  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  it.each(['New task in Orbital survey', 'Project: Orbital survey', 'Orbital survey', 'Order 123456789012 shipped', 'Written in TypeScript and Rust', 'Prices in USD'])(
+    'leaves "%s" alone', (text) => unchanged(text));
+});

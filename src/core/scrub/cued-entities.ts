@@ -309,6 +309,8 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         const run = tokens(text.slice(c.start, c.end));
         if (run.every((x) => ordinary(x.lower) && !isName(x)) || run.some((x) => LABEL_WORDS.has(x.lower) || NOT_PLACES.has(x.lower))) continue;
         const name = text.slice(c.start, c.end);
+        // A product or code name ("TypeScript", "GitHub", "PDF", "Q3") is no place.
+        if (/\p{Ll}\p{Lu}/u.test(name) || /^[\p{Lu}\d]{1,4}$/u.test(name)) continue;
         if (isCountry(name) || PUBLIC_SERVICES.has(name.toLowerCase()) || PRODUCT_WORDS.test(lineAround(text, c.start, c.end))) continue;
         out.push({ start: c.start, end: c.end, type: 'place' });
       }

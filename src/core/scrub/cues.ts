@@ -72,6 +72,7 @@ export const CUES: Record<CueKind, readonly string[]> = {
   place: [
     'city', 'town', 'lives in', 'based in', 'located in', 'ort', 'stadt', 'wohnort', 'wohnt in', 'ville', 'habite à', 'ciudad', 'localidad', 'vive en',
     'città', 'vive a', 'cidade', 'mora em', 'plaats', 'woonplaats', 'woont in', 'miasto', 'mieszka w', 'bor i', 'şehir', 'yaşadığı yer', 'shi', 'sunde iru',
+    'where', 'location', 'venue', 'destination', 'hometown', 'home town', 'birthplace', 'place of birth', 'home city',
   ],
 };
 

@@ -1,7 +1,7 @@
 // Built-in recognisers: a pattern, an optional validator, and the tag used in
 // typed replacements. `group` names the capture group that is the secret when
 // the pattern also matches context (e.g. "Bearer " before a token).
-import { cardStandsAlone, hasDigitOrSymbol, ibanValid, ipv4Sensitive, ipv6Valid, looksRandom, luhnValid, ssnValid } from './validators';
+import { cardStandsAlone, hasDigitOrSymbol, ibanValid, luhn12Valid, ipv4Sensitive, ipv6Valid, looksRandom, luhnValid, ssnValid } from './validators';
 
 export interface Recognizer {
   name: string;
@@ -78,10 +78,12 @@ export const BUILTIN_RECOGNIZERS: Recognizer[] = [
     // Short identifiers that only a label tells apart: card security codes, PINs, dates of birth, passport,
     // licence, account, routing and tax numbers. The value must hold a digit.
     name: 'labelled_id', tag: 'ID', minLength: 6, needsDigit: true,
-    pattern: /\b(?:cvv2?|cvc2?|csc|card (?:security|verification) code|security code|pin(?: code| number)?|date of birth|d\.?o\.?b\.?|birth ?date|passport(?: no\.?| number| #)?|driver'?s? licen[cs]e(?: no\.?| number| #)?|licen[cs]e (?:no\.?|number|#)|national (?:id|insurance) (?:no\.?|number)|tax (?:id|number)|(?:bank )?account (?:no\.?|number|#)|sort code|routing (?:no\.?|number)|member (?:id|no\.?|number))\s*[:#]?\s*((?=[A-Za-z0-9./-]*\d)[A-Za-z0-9][A-Za-z0-9./-]{2,19})(?![A-Za-z0-9])/gi, group: 1,
+    pattern: /\b(?:cvv2?|cvc2?|csc|card (?:security|verification) code|security code|pin(?: code| number)?|date of birth|d\.?o\.?b\.?|birth ?date|passport(?: no\.?| number| #)?|driver'?s? licen[cs]e(?: no\.?| number| #)?|licen[cs]e (?:no\.?|number|#)|national (?:id|insurance) (?:no\.?|number)|tax (?:id|number)|(?:bank )?account (?:no\.?|number|#)|sort code|routing (?:no\.?|number)|member (?:id|no\.?|number))\s*[:#]?\s*(?:(?:is|was|=)\s+)?((?=[A-Za-z0-9./-]*\d)[A-Za-z0-9][A-Za-z0-9./-]{2,19})(?![A-Za-z0-9])/gi, group: 1,
   },
   // Either case: the mod-97 checksum keeps ordinary words out.
   { name: 'iban', tag: 'IBAN', minLength: 15, needsDigit: true, pattern: /\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}\b/g, validate: ibanValid, retry: true },
+  // Twelve digits (Maestro's shortest) only after a card's label, with the Luhn check: "cc 503802053770", "card 501864667909".
+  { name: 'credit_card', tag: 'CARD', minLength: 14, needsDigit: true, pattern: /\b(?:card|cc|credit card|debit card|maestro)(?:\s+(?:number|no\.?|#))?\s*[:#]?\s*(\d{12})(?![\d-])/gi, group: 1, validate: luhn12Valid },
   { name: 'credit_card', tag: 'CARD', minLength: 13, needsDigit: true, pattern: new RegExp(`${B}(?:\\d[ .-]?){12,18}\\d${E}`, 'g'), validate: luhnValid, context: cardStandsAlone, retry: true },
   { name: 'ssn', tag: 'SSN', minLength: 11, needsDigit: true, pattern: new RegExp(`${B}\\d{3}([- ])\\d{2}\\1\\d{4}${E}`, 'g'), validate: ssnValid },
   // Nine bare digits only where a label says what they are.
