@@ -12,7 +12,7 @@
 //   offscreen code (bundled tesseract), against Chrome's capture budget of one
 //   frame per 500 ms: the cost of ocr.scope full, and of any frame the DOM
 //   does not describe; media crops are measured by the pipeline bench.
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { join } from 'node:path';
 import { bundle, extensionId, launchBrowser, round, stats } from './lib.mjs';
@@ -256,7 +256,11 @@ export async function runPrivacyBench({ fixturesUrl, dist }) {
   const parsed = parseScrubConfig(readFileSync(join(import.meta.dirname, '../config/scrubber.yaml'), 'utf8'));
   if (!parsed.ok) throw new Error('the default scrubber config does not parse');
   const config = parsed.config;
-  const dom = await realDomTree(fixturesUrl, 10000);
+  // BENCH_DOM_CACHE=1 reuses the page made by the last run (bench/.tmp/dom-10000.json): no browser for rule work.
+  const cache = join(import.meta.dirname, '.tmp', 'dom-10000.json');
+  const dom = process.env.BENCH_DOM_CACHE === '1' && existsSync(cache) ? JSON.parse(readFileSync(cache, 'utf8')) : await realDomTree(fixturesUrl, 10000);
+  mkdirSync(join(import.meta.dirname, '.tmp'), { recursive: true });
+  writeFileSync(cache, JSON.stringify(dom));
   const start = await loadScrubberAt(BEFORE_GENERALISING_COMMIT);
   const scrub = { elements: dom.elements, ...throughput(dom.xml, config, await loadBaselineScrub(), start) };
   const hostile = adversarial(config, scrub.full_mb_s);

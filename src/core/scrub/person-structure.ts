@@ -68,6 +68,9 @@ const FIRST_LINE = new RegExp(`^[ \\t>]*(${NAME})[ \\t]*\\n(?=[ \\t>]*\\n?[ \\t>
 const LISTED = new RegExp(`(?<![${L}])(${CAP}(?:[ ]${CAP})?)(?=(?:,[ ]${CAP}(?:[ ]${CAP})?)*,?[ ](?:and|&|und|et|e|y|och|en)[ ]${CAP})|(?<=${CAP},?[ ](?:and|&|und|et|e|y|och|en)[ ])(${CAP}(?:[ ]${CAP})?)|(?<=${CAP},[ ])(${CAP}(?:[ ]${CAP})?)(?=,[ ]|,?[ ](?:and|&))`, 'gu');
 const ALONE = new RegExp(`(?:^|[.!?;:]\\s+|\\n[ \\t>]*|,\\s+)(${NAME})[ ](?:${cueAlternation(VERBS)})(?![${L}])`, 'gu');
 
+/** A capital with a letter after it, after the string's first character, or a name-shaped start followed by a word. */
+const CAPITAL_INSIDE = /.[\p{Lu}][\p{L}\p{M}]|^[\p{Lu}][\p{L}\p{M}'’-]+[ :]/su;
+
 function collect(re: RegExp, text: string, out: Candidate[], check?: (name: string, m: RegExpExecArray) => boolean, strong = false): void {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -86,6 +89,9 @@ function collect(re: RegExp, text: string, out: Candidate[], check?: (name: stri
 /** Candidate person spans from a page's structure; `text` is any length, read once per pattern. */
 export function structuralPeople(text: string): Candidate[] {
   const out: Candidate[] = [];
+  // Every pattern below ends in a capitalised word with a letter after its capital: most page strings ("Add to cart",
+  // "$9.99", "Sign in") have none after their first word, and a one-word string has no second word to name.
+  if (text.length < 4 || !CAPITAL_INSIDE.test(text)) return out;
   const lines = text.includes('\n');
   if (lines || /^[ \t>]*(?:\[|\(?\d{1,2}[:.]\d{2})/.test(text)) collect(TIMESTAMPED_CHAT, text, out);
   if (text.includes('@')) collect(BEFORE_EMAIL, text, out);
@@ -94,8 +100,8 @@ export function structuralPeople(text: string): Candidate[] {
     collect(LABEL_LINE, text, out);
   }
   if (/[(·—–|]| - /.test(text)) collect(RECORD_LINE, text, out, (name) => name.includes(' '));
-  collect(NAMING_RE, text, out, (name, m) => !WEAK.has(m[0].slice(0, m[0].length - name.length).trim().replace(/[.:,]$/, '').toLowerCase()) || /[ ]/.test(name));
-  collect(ALONE, text, out);
+  if (/[ \t]\p{Lu}/u.test(text)) collect(NAMING_RE, text, out, (name, m) => !WEAK.has(m[0].slice(0, m[0].length - name.length).trim().replace(/[.:,]$/, '').toLowerCase()) || /[ ]/.test(name));
+  if (/\p{Lu}[\p{L}\p{M}'’-]*[ ]\p{Ll}/u.test(text)) collect(ALONE, text, out);
   if (/(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Madam|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Dott|Dhr|Mevr|Pan|Pani)\.? \p{Lu}/u.test(text)) collect(TITLES_RE, text, out, undefined, true);
   if (lines) {
     const speakers: Candidate[] = [];

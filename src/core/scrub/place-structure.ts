@@ -46,6 +46,7 @@ function collect(re: RegExp, text: string, out: Candidate[]): void {
 /** Candidate place spans; `text` is read once per pattern. */
 export function structuralPlaces(text: string): Candidate[] {
   const out: Candidate[] = [];
+  if (text.length < 6 || !/[ \t][\p{Lu}]/u.test(text)) return out;
   if (/ (?:in|at|near|to|from|into|via) \p{Lu}/u.test(text)) collect(AFTER_PREPOSITION, text, out);
   if (/ (?:in|near|from|of|to) \p{Lu}/u.test(text)) collect(MID_SENTENCE, text, out);
   if (/[ \t][—–·|][ \t]\p{Lu}/u.test(text) && /[—–·|][^\n]*[—–·|]/u.test(text)) collect(FIELD, text, out);
