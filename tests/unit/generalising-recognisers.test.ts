@@ -182,3 +182,14 @@ describe('places after more prepositions, cards of twelve digits, licences after
   it.each(['New task in Orbital survey', 'Project: Orbital survey', 'Orbital survey', 'Order 123456789012 shipped', 'Written in TypeScript and Rust', 'Prices in USD'])(
     'leaves "%s" alone', (text) => unchanged(text));
 });
+
+describe("a contact block's company line", () => {
+  it.each([
+    ['Esat Jeknić\nMarshall, Hernandez and Simpson\n1610 ul. Zamkowa 92 Apt. 399', ['Marshall, Hernandez and Simpson'], []],
+    ['Ana Roe\nKnowledge Agency\nPSC 3294, Box 9168\nAPO AA 61487', ['Knowledge Agency'], []],
+  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  it('a job title or a greeting is no company', () => {
+    expectGone('--\nLachlan Pattinson\nSenior Counsel\n16 Lygon Street\nFitzroy VIC 3065', ['Lachlan Pattinson'], ['Senior Counsel']);
+    expectGone('Hi Thijs,\nBest regards,\nSjoerd van der Kolk', ['Thijs', 'Sjoerd van der Kolk'], ['Best regards']);
+  });
+});

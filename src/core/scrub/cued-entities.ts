@@ -158,7 +158,8 @@ function capitalisedRun(text: string, ts: Token[], i: number, max: number, conne
   while (j + 1 < ts.length && j - i < max) {
     const next = ts[j + 1]!;
     const gap = text.slice(ts[j]!.end, next.start);
-    const joinable = /^ {1,2}$/.test(gap) || (connectors && /^\s?[,&–-]\s?$|^ (?:and|und|et|e|y|i|en|och|ve) $/i.test(gap));
+    // A line break never joins two names ("Hi Thijs,\nBest regards" is no firm).
+    const joinable = /^ {1,2}$/.test(gap) || (connectors && /^ ?[,&–-] ?$|^ (?:and|und|et|e|y|i|en|och|ve) $/i.test(gap));
     if (!joinable) break;
     if (isCapitalised(next) && !isCue(next)) j++;
     else if ((PARTICLES.has(next.lower) || (connectors && CONNECTOR.has(next.lower))) && ts[j + 2] && isCapitalised(ts[j + 2]!) && /^ {1,2}$/.test(text.slice(next.end, ts[j + 2]!.start))) j += 2;
@@ -196,6 +197,17 @@ const BIRTH_WORD = new RegExp(`^\\s*[,·—–|-]?\\s*(?:${cueAlternation(CUES.b
 const JOB_WORDS = new Set(['support', 'admin', 'administrator', 'system', 'bot', 'agent', 'team', 'sales', 'marketing', 'procurement', 'finance', 'legal', 'hr', 'it',
   'operations', 'engineering', 'product', 'design', 'manager', 'director', 'ceo', 'cfo', 'cto', 'coo', 'buyer', 'moderator', 'host', 'guest', 'user', 'you', 'me',
   'error', 'warning', 'info', 'debug', 'note', 'tip', 'update', 'status', 'q', 'a', 'question', 'answer', 'reply', 'server', 'client', 'assistant', 'customer service']);
+
+/** Nouns of a job title ("Senior Counsel", "Cable line installer"): such a line is a role, not a company. */
+const ROLE_WORDS = new Set(['counsel', 'engineer', 'officer', 'head', 'lead', 'designer', 'developer', 'consultant', 'analyst', 'assistant', 'specialist',
+  'coordinator', 'representative', 'executive', 'president', 'vice', 'associate', 'intern', 'architect', 'scientist', 'accountant', 'attorney', 'lawyer',
+  'nurse', 'teacher', 'professor', 'clerk', 'driver', 'installer', 'controller', 'administrator', 'supervisor', 'technician', 'agent', 'producer', 'editor',
+  'writer', 'operator', 'planner', 'strategist', 'manager', 'director', 'chief', 'founder', 'owner', 'partner', 'secretary', 'treasurer', 'advisor', 'adviser']);
+
+/** A line that starts an address: a house number and a word, a PO box, a military address, a street corner. */
+const STREETISH = /^(?:\d{1,6}[A-Za-z]?[ ,]+[\p{L}]|(?:p\.? ?o\.? box|psc|unit|the corner of)\b)/iu;
+/** A company's line: capitalised words (and "and", "&", "of", commas between them), no digit, at most six words. */
+const COMPANY_LINE = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:,?[ ](?:and|&|of|the|und|et|y|e|i)?[ ]?\p{Lu}[\p{L}\p{M}'’.-]*){0,5}$/u;
 
 /** A line that is a job title: title-case words ending in a role noun. */
 const JOB_TITLE = /^[\p{Lu}][\p{L}\p{M}]*(?: [\p{Lu}][\p{L}\p{M}]*){0,4} (?:Manager|Engineer|Director|Officer|Liaison|Producer|Facilitator|Architect|Developer|Assistant|Consultant|Specialist|Analyst|Coordinator|Administrator|Representative|Strategist|Technician|Designer|Agent|Associate|Supervisor|Executive|Planner|Orchestrator|Agent|Designer|Lead|Head|Officer)$/u;
@@ -297,6 +309,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         // unless a title or a speaker's place says so ("Mrs. Baker", "Park: …").
         if (!c.strong && run.every((x) => (isCommonWord(x.lower) || x.lower.length < 2) && !isName(x))) continue;
         if (run.some((x) => LABEL_WORDS.has(x.lower) || JOB_WORDS.has(x.lower) || NOT_PLACES.has(x.lower) || PUBLIC_SERVICES.has(x.lower) || NOT_PEOPLE.includes(x.lower))) continue;
+        if (isCountry(text.slice(run[0]!.start, run[run.length - 1]!.end))) continue;
         const start = run[0]!.start;
         const end = run[run.length - 1]!.end;
         if (notAPerson(text, start, end) || inCollocation(text, start, end)) continue;
@@ -313,6 +326,34 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         if (/\p{Ll}\p{Lu}/u.test(name) || /^[\p{Lu}\d]{1,4}$/u.test(name)) continue;
         if (isCountry(name) || PUBLIC_SERVICES.has(name.toLowerCase()) || PRODUCT_WORDS.test(lineAround(text, c.start, c.end))) continue;
         out.push({ start: c.start, end: c.end, type: 'place' });
+      }
+    }
+    // A contact block's company line: between a line that is a person's name and the street line under it
+    // ("Esat Jeknić\nMarshall, Hernandez and Simpson\n1610 ul. Zamkowa 92", "Ana Roe\nKnowledge Agency\nPSC 3294, Box 9168").
+    if (types.includes('organization') && text.includes('\n') && out.some((p) => p.type === 'person')) {
+      const lines = text.split('\n');
+      let at = 0;
+      const starts = lines.map((l) => {
+        const s0 = at;
+        at += l.length + 1;
+        return s0;
+      });
+      const body = (k: number): [number, string] => {
+        const q = /^[ \t]*(?:(?:>|\?{2,3})[ \t]*)*/.exec(lines[k]!)![0].length;
+        return [starts[k]! + q, lines[k]!.slice(q).trimEnd()];
+      };
+      for (let i = 0; i + 2 < lines.length; i++) {
+        const [ps, pl] = body(i);
+        if (!pl || !out.some((p) => p.type === 'person' && p.start <= ps && p.end >= ps + pl.length)) continue;
+        for (let j = i + 1; j <= i + 2 && j + 1 < lines.length; j++) {
+          const [cs, cl] = body(j);
+          const street = [j + 1, j + 2].some((k) => k < lines.length && STREETISH.test(body(k)[1]));
+          if (street && COMPANY_LINE.test(cl) && !JOB_TITLE.test(cl) && !tokens(cl).some((x) => LABEL_WORDS.has(x.lower) || JOB_WORDS.has(x.lower) || ROLE_WORDS.has(x.lower))
+            && !out.some((p) => p.start <= cs && p.end >= cs + cl.length)) {
+            out.push({ start: cs, end: cs + cl.length, type: 'organization' });
+            break;
+          }
+        }
       }
     }
     // Names listed beside a person found ("Eklund, Bowman and White", "Kadiev and Park were …") are people too.
