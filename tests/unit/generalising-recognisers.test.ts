@@ -193,3 +193,18 @@ describe("a contact block's company line", () => {
     expectGone('Hi Thijs,\nBest regards,\nSjoerd van der Kolk', ['Thijs', 'Sjoerd van der Kolk'], ['Best regards']);
   });
 });
+
+describe('names with a bare initial, called, owning, in pairs', () => {
+  it.each([
+    ['Nikolaj N Møller will be talking at the conference', ['Nikolaj N Møller'], ['will be talking']],
+    ['Cora, can I please speak to your boss?', ['Cora'], ['can I please speak']],
+    ["It was a done thing between him and Franciska's kid.", ['Franciska'], ["'s kid"]],
+    ['Usamov and Bowers were precision engineers.', ['Usamov', 'Bowers'], ['were precision engineers']],
+    ['Producer Mashuu Samurakami explained it.', ['Mashuu Samurakami'], ['Producer']],
+  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  it.each([
+    'Capitalized words like Wisdom and Discipline are often mistaken with names.',
+    "I've shared files with you",
+    "Let's meet, can you?",
+  ])('leaves "%s" alone', (text) => unchanged(text));
+});

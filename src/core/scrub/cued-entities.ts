@@ -198,6 +198,9 @@ const JOB_WORDS = new Set(['support', 'admin', 'administrator', 'system', 'bot',
   'operations', 'engineering', 'product', 'design', 'manager', 'director', 'ceo', 'cfo', 'cto', 'coo', 'buyer', 'moderator', 'host', 'guest', 'user', 'you', 'me',
   'error', 'warning', 'info', 'debug', 'note', 'tip', 'update', 'status', 'q', 'a', 'question', 'answer', 'reply', 'server', 'client', 'assistant', 'customer service']);
 
+/** Pronouns and their contractions: "I've shared files" names no one. */
+const PRONOUNS = /^(?:i|i['’](?:m|ve|d|ll)|we|we['’](?:re|ve|d|ll)|you|you['’](?:re|ve|d|ll)|he|he['’](?:s|d|ll)|she|she['’](?:s|d|ll)|they|they['’](?:re|ve|d|ll)|it|it['’]s|let['’]s|there['’]s|here['’]s|that['’]s|what['’]s|who['’]s)$/;
+
 /** Nouns of a job title ("Senior Counsel", "Cable line installer"): such a line is a role, not a company. */
 const ROLE_WORDS = new Set(['counsel', 'engineer', 'officer', 'head', 'lead', 'designer', 'developer', 'consultant', 'analyst', 'assistant', 'specialist',
   'coordinator', 'representative', 'executive', 'president', 'vice', 'associate', 'intern', 'architect', 'scientist', 'accountant', 'attorney', 'lawyer',
@@ -308,7 +311,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         // A name holds a word that is no ordinary vocabulary (or is a known name); "Park Avenue", "Old Town" do not,
         // unless a title or a speaker's place says so ("Mrs. Baker", "Park: …").
         if (!c.strong && run.every((x) => (isCommonWord(x.lower) || x.lower.length < 2) && !isName(x))) continue;
-        if (run.some((x) => LABEL_WORDS.has(x.lower) || JOB_WORDS.has(x.lower) || NOT_PLACES.has(x.lower) || PUBLIC_SERVICES.has(x.lower) || NOT_PEOPLE.includes(x.lower))) continue;
+        if (run.some((x) => LABEL_WORDS.has(x.lower) || JOB_WORDS.has(x.lower) || NOT_PLACES.has(x.lower) || PUBLIC_SERVICES.has(x.lower) || NOT_PEOPLE.includes(x.lower) || PRONOUNS.test(x.lower))) continue;
         if (isCountry(text.slice(run[0]!.start, run[run.length - 1]!.end))) continue;
         const start = run[0]!.start;
         const end = run[run.length - 1]!.end;

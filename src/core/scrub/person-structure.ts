@@ -21,7 +21,8 @@ export interface Candidate { start: number; end: number; strong?: boolean }
 const CAP = "\\p{Lu}[\\p{L}\\p{M}'’-]*[\\p{L}\\p{M}]";
 const PARTICLE = "(?:van der|van den|van de|de la|de los|van|von|de|da|del|della|di|du|dos|das|le|la|ter|ten|ní|nic|bin|ibn|al|el|Ó|Ní|Mac|Mc|Dal|Del|Van|Von|De|Da|Di|Le|La|O')";
 /** 1–4 words of a name, with particles: "Donnacha Hennessy-Walsh", "Ginevra Dal Lago", "Bo de Vos", "J. Smith". */
-const NAME = `${CAP}(?:\\.|(?:(?:[ ]${PARTICLE}(?![\\p{L}]))?[ ](?:${CAP}|\\p{Lu}\\.)){0,3})`;
+// A middle initial with or without its dot: "Faina D. Yefremova", "Nikolaj N Møller".
+const NAME = `${CAP}(?:\\.|(?:(?:[ ]${PARTICLE}(?![\\p{L}]))?[ ](?:${CAP}|\\p{Lu}\\.|\\p{Lu}(?=[ ]\\p{Lu}))){0,3})`;
 const NAME_RE = new RegExp(`^${NAME}$`, 'u');
 
 const TIMESTAMPED_CHAT = new RegExp(`(?:^|\\n)[ \\t>]*(?:\\[[^\\]\\n]{1,30}\\]|\\(?\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2})?(?:\\s?[AaPp]\\.?[Mm]\\.?)?\\)?)[ \\t]*(?:-[ \\t]*)?<?(${NAME})>?[ \\t]*[:：][ \\t]`, 'gu');
@@ -45,7 +46,17 @@ const NAMING = ['thanks to', 'thank you to', 'meeting with', 'meet with', 'met w
   'call me', 'my wife', 'my husband', 'my son', 'my daughter', 'my friend', 'my colleague', 'my manager', 'my boss', 'my partner', 'by', 'with', 'and', 'for', 'from',
   'requester', 'holder', 'to', 'attn', 'dear', 'called', 'named', 'was called', 'is called', 'name?', 'last name?', 'first name?', 'full name?', 'name is',
   'said', 'says', 'asked', 'replied', 'shouted at', 'starring', 'directed by', 'featuring', 'feat.', 'produced by', 'written by', 'founded by', 'authored by',
-  'sung by', 'performed by', 'painted by', 'composed by', 'married', 'divorced', 'dating', 'my kid', 'my child', 'my mother', 'my father', 'my brother', 'my sister'];
+  'sung by', 'performed by', 'painted by', 'composed by', 'married', 'divorced', 'dating', 'my kid', 'my child', 'my mother', 'my father', 'my brother', 'my sister',
+  // Roles written before a name: "Producer Mashuu Samurakami", "ex-Zombie Kastner" is not one, "singer Kastner" is.
+  'producer', 'singer', 'songwriter', 'author', 'novelist', 'poet', 'actor', 'actress', 'drummer', 'guitarist', 'bassist', 'rapper', 'journalist', 'reporter',
+  'professor', 'coach', 'captain', 'senator', 'minister', 'chairman', 'colleague', 'teammate', 'neighbour', 'neighbor', 'cousin', 'uncle', 'aunt', 'grandma',
+  'grandpa', 'nephew', 'niece', 'player', 'call me', 'people call me'];
+// "Cora, can I please speak to your boss?": a name called at the start of a sentence.
+const VOCATIVE = new RegExp(`(?:^|[.!?]\\s+|\\n)(${NAME}),[ ](?=(?:can|could|would|will|please|thanks|thank you|do|did|are|is|have|I|we|you|what|where|when|how|why|let's|let)\\b)`, 'gu');
+// "Franciska's kid", "Misty's daughter", "Meza's song": a name with what belongs to a person.
+const POSSESSIVE = new RegExp(`(?<![${L}])(${NAME})['’]s[ ](?=(?:kids?|sons?|daughters?|wife|husband|mother|father|mom|mum|dad|brother|sister|family|friends?|boss|partner|song|songs|book|novel|album|killers?|house|home|car|phone|number|email|address|birthday|funeral|wedding|death|life|career|band|lawyer|doctor|account|version)\\b)`, 'gu');
+// "Usamov and Bowers were precision engineers": two names before a verb of people.
+const PAIR = new RegExp(`(?<![${L}])(${CAP})[ ]and[ ](${CAP})[ ](?=(?:were|went|met|married|founded|wrote|sang|played)\\b)`, 'gu');
 const TITLES_RE = new RegExp(`(?<![${L}])(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Madam|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Dott|Dhr|Mevr|Pan|Pani)\\.?[ \\t]+(${NAME})`, 'gu');
 const NAMING_RE = new RegExp(`(?<![${L}])(?:${anyCase(NAMING)})[.:,]?[ \\t]+(${NAME})`, 'gu');
 /** Words after which the naming phrase must be followed by two words ("by Apple" is not a person, "by Szabina Gelencsér" is). */
@@ -69,7 +80,7 @@ const LISTED = new RegExp(`(?<![${L}])(${CAP}(?:[ ]${CAP})?)(?=(?:,[ ]${CAP}(?:[
 const ALONE = new RegExp(`(?:^|[.!?;:]\\s+|\\n[ \\t>]*|,\\s+)(${NAME})[ ](?:${cueAlternation(VERBS)})(?![${L}])`, 'gu');
 
 /** A capital with a letter after it, after the string's first character, or a name-shaped start followed by a word. */
-const CAPITAL_INSIDE = /.[\p{Lu}][\p{L}\p{M}]|^[\p{Lu}][\p{L}\p{M}'’-]+[ :]/su;
+const CAPITAL_INSIDE = /.[\p{Lu}][\p{L}\p{M}]|^[\p{Lu}][\p{L}\p{M}'’-]+[ :,]/su;
 
 function collect(re: RegExp, text: string, out: Candidate[], check?: (name: string, m: RegExpExecArray) => boolean, strong = false): void {
   re.lastIndex = 0;
@@ -102,6 +113,16 @@ export function structuralPeople(text: string): Candidate[] {
   if (/[(·—–|]| - /.test(text)) collect(RECORD_LINE, text, out, (name) => name.includes(' '));
   if (/[ \t]\p{Lu}/u.test(text)) collect(NAMING_RE, text, out, (name, m) => !WEAK.has(m[0].slice(0, m[0].length - name.length).trim().replace(/[.:,]$/, '').toLowerCase()) || /[ ]/.test(name));
   if (/\p{Lu}[\p{L}\p{M}'’-]*[ ]\p{Ll}/u.test(text)) collect(ALONE, text, out);
+  if (text.includes(', ')) collect(VOCATIVE, text, out);
+  if (/['’]s /.test(text)) collect(POSSESSIVE, text, out);
+  if (text.includes(' and ')) {
+    PAIR.lastIndex = 0;
+    for (let m = PAIR.exec(text); m; m = PAIR.exec(text)) {
+      out.push({ start: m.index, end: m.index + m[1]!.length });
+      const b = m.index + m[0].length - m[2]!.length - 1;
+      out.push({ start: b, end: b + m[2]!.length });
+    }
+  }
   if (/(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Madam|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Dott|Dhr|Mevr|Pan|Pani)\.? \p{Lu}/u.test(text)) collect(TITLES_RE, text, out, undefined, true);
   if (lines) {
     const speakers: Candidate[] = [];
