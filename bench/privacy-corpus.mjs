@@ -13,6 +13,7 @@
 // lexicon the extension ships is built without them, so the figures also say
 // how the filter does on names it has never seen.
 import { allFakers } from '@faker-js/faker';
+import { Doc } from './labelled-doc.mjs';
 
 /** FNV-1a, 32 bit: a stable hash for splits and hold-outs. */
 export function fnv(text) {
@@ -58,16 +59,6 @@ const MONTHS = {
 };
 const lang = (locale) => locale.split('_')[0];
 
-/** Text built from pieces; labelled pieces are recorded with their offsets. */
-class Doc {
-  constructor() { this.text = ''; this.labels = []; }
-  say(s) { this.text += s; return this; }
-  mark(type, value) {
-    this.labels.push({ type, value, start: this.text.length, end: this.text.length + value.length });
-    this.text += value;
-    return this;
-  }
-}
 
 function vendorSecret(f) {
   const a = (n, chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789') => f.string.fromCharacters(chars, n);

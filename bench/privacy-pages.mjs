@@ -14,6 +14,7 @@
 // Every value is labelled with its exact characters. Items are split in halves by a hash of their id: rule work
 // reads only the tune half (`node --import tsx bench/privacy-tune.mjs --set pages`), the bench reports the test half.
 import { fnv } from './privacy-corpus.mjs';
+import { Doc } from './labelled-doc.mjs';
 
 /** mulberry32: a small seeded generator, so the set is the same on every machine. */
 function rng(seed) {
@@ -363,15 +364,6 @@ const PLATFORMS = [
   ['Slack handle: @', ''], ['Reddit: u/', ''], ['Twitch: ', ''], ['LinkedIn: linkedin.com/in/', ''], ['GitLab user ', ''], ['Keybase: ', ''],
 ];
 
-class Doc {
-  constructor() { this.text = ''; this.labels = []; }
-  say(s) { this.text += s; return this; }
-  mark(type, value) {
-    this.labels.push({ type, value, start: this.text.length, end: this.text.length + value.length });
-    this.text += value;
-    return this;
-  }
-}
 
 const TIME = (r) => `${String(r.int(7, 22)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}`;
 const DATE = (r) => `${r.int(2023, 2026)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
