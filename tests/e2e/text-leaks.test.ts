@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
 import { dumpStorage, sleep, trajectory } from './harness';
 import { testInBothBrowsers, waitForSteps } from './browsers';
+import { createPsmReader, PSM, readable } from './rendering-helpers';
 
 const CARD = '5555 5555 5555 4444';
 const TOKEN = 'ghp_Zq8RkT2vLm9XwN4pYs7HjC3bQx1Ae5Uo6Ii0';
@@ -120,6 +121,27 @@ testInBothBrowsers('a card beside a row number, a token past the cut, a one-time
     const file = zip.file(name);
     if (!file || name.endsWith('.png')) continue;
     assert.deepEqual(found(await file.async('string')), [], `${name} holds none of the planted values`);
+  }
+  // The pixels too: every exported screenshot read at 2x in two page segmentation modes holds none of the values
+  // the page painted (the card and the token in buttons, the code typed into its field).
+  const readers = await Promise.all([createPsmReader(PSM.AUTO), createPsmReader(PSM.SPARSE_TEXT)]);
+  try {
+    const pngs = Object.keys(zip.files).filter((n) => n.endsWith('.png'));
+    let all = '';
+    assert.ok(pngs.length >= steps.length - 1, `screenshots: ${pngs.length} for ${steps.length} steps`);
+    for (const name of pngs) {
+      const png = await zip.file(name)!.async('uint8array');
+      for (const reader of readers) {
+        const text = await reader.read(png, 2);
+        all += text;
+        const seen = [CARD, TOKEN, CODE].filter((secret) => readable(text, secret));
+        assert.deepEqual(seen, [], `${name} shows none of the planted values`);
+      }
+    }
+    // The page's ordinary words stay readable: the OCR above is not reading noise.
+    assert.ok(readable(all, 'Account settings') && readable(all, 'Finish sign-in'), 'the page\'s own words are read');
+  } finally {
+    await Promise.all(readers.map((r) => r.close()));
   }
   const storage = await dumpStorage(await driver.extensionPage());
   assert.deepEqual(found(storage), [], 'IndexedDB and storage.local hold none of the planted values');
