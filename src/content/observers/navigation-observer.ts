@@ -100,7 +100,10 @@ export function initNavigationObserver(win: Window, recorder: Recorder, atPageLo
         if (recorder.where) void saveExit(recorder.where.tabId, exit).catch(() => undefined);
         return;
       }
-      if (Date.now() - recorder.lastEmitAt < IMPLIED_MS) return;
+      // A traversal the browser started (its back button) is never the doing of the page's last click; anything
+      // else this soon after a step is that step's own effect (a router link).
+      const browserTraverse = event.userInitiated && event.navigationType === 'traverse';
+      if (!browserTraverse && Date.now() - recorder.lastEmitAt < IMPLIED_MS) return;
       // Only the person's input makes a step: a page rewriting its URL, or moving through its own history
       // (history.back() on a timer, pushState loops), does not; the browser's back button does (userInitiated).
       if (!byPerson(event)) return;
