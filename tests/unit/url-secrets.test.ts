@@ -130,3 +130,26 @@ describe('hostile review of issue 23: links written encoded', () => {
     expect(scrubber.redact('mail https://a.example/?to=ana.lima%2540example.com now').text).not.toContain('ana.lima');
   });
 });
+
+describe('a token carried as a path segment after a reset, verify or invite route', () => {
+  it.each([
+    ['https://app.example.com/reset/Zq8RkT2vLm9XwN4pYs7H', `https://app.example.com/reset/${R}`],
+    ['https://app.example.com/verify/3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f', `https://app.example.com/verify/${R}`],
+    ['https://app.example.com/invite/aB3dE5fG7hJ9kL1m/accept', `https://app.example.com/invite/${R}/accept`],
+    ['https://app.example.com/password-reset/MTIz/5f8-9a7c6b5d4e3f2a1b0c9d', `https://app.example.com/password-reset/MTIz/${R}`],
+  ])('%s', (url, expected) => expect(scrubber.redactUrl(url).text).toBe(expected));
+
+  it.each([
+    'https://app.example.com/reset/password',
+    'https://app.example.com/invite/team-members',
+    'https://blog.example.com/verify/how-to-reset-2fa-in-5-steps',
+    'https://app.example.com/users/Zq8RkT2vLm9XwN4pYs7H',
+    'https://app.example.com/confirm/OrderConfirmation',
+  ])('keeps %s', (url) => expect(scrubber.redactUrl(url).text).toBe(url));
+
+  it.each([
+    ['Open /reset/Zq8RkT2vLm9XwN4pYs7H to choose a new password.', `Open /reset/${R} to choose a new password.`],
+    ['Click https://app.example.com/verify/9f8e7d6c5b4a3f2e1d0c now', `Click https://app.example.com/verify/${R} now`],
+    ['See /invite/team-members and /reset/password', 'See /invite/team-members and /reset/password'],
+  ])('in text: %s', (text, expected) => expect(scrubber.redact(text).text).toBe(expected));
+});

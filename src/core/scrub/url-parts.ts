@@ -17,6 +17,7 @@
 // decoded character came from. Each level reads each character a bounded
 // number of times, and there are at most MAX_DEPTH levels.
 import { isSecretParam } from './url-keys';
+import { isTokenRoute, looksLikePathToken } from './url-path-token';
 
 export interface UrlPiece { start: number; end: number; secret: boolean }
 
@@ -131,17 +132,19 @@ function params(url: string, from: number, to: number, pieces: UrlPiece[], depth
   }
 }
 
-/** Path segments, each with its matrix parameters (;name=value). */
+/** Path segments, each with its matrix parameters (;name=value); a generated segment after a token route is a secret. */
 function path(url: string, from: number, to: number, pieces: UrlPiece[], depth: number): void {
+  let route = false;
   for (let s = from; s < to;) {
     const e = find(url, '/', s, to);
     const semi = find(url, ';', s, e);
-    if (semi < e) {
-      if (semi > s) pieces.push({ start: s, end: semi, secret: false });
-      params(url, semi + 1, e, pieces, depth, ';');
-    } else if (e > s) {
-      pieces.push({ start: s, end: e, secret: false });
+    const end = semi < e ? semi : e;
+    if (end > s) {
+      const segment = url.slice(s, end);
+      pieces.push({ start: s, end, secret: route && looksLikePathToken(segment) });
+      route ||= isTokenRoute(segment);
     }
+    if (semi < e) params(url, semi + 1, e, pieces, depth, ';');
     s = e + 1;
   }
 }

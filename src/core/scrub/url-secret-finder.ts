@@ -6,6 +6,7 @@
 // are spans, and the scheme, host, path and the other parameters stay, so
 // the link still says where it pointed.
 import { urlPieces } from './url-parts';
+import { TOKEN_ROUTE_IN_TEXT } from './url-path-token';
 import { NO_SPANS, type Span, type SpanFinder } from './finder';
 
 export { urlSecretSpans } from './url-parts';
@@ -18,7 +19,7 @@ const PATH_LIKE = /^[\w.~%-]*$/;
 const TRAILING = '.,;:!?)]}';
 
 /** Where the link in a token starts, or -1: at its scheme, else at a relative reference that carries parameters. */
-function linkStart(token: string): number {
+function linkStart(token: string, routes: boolean): number {
   // Found from "://" backwards, not by a pattern tried at every position (quadratic on a long run of letters).
   const colon = token.indexOf('://');
   if (colon > 0) {
@@ -27,21 +28,25 @@ function linkStart(token: string): number {
     while (start < colon && !/[A-Za-z]/.test(token[start]!)) start++;
     if (start < colon) return start;
   }
-  if (!token.includes('=')) return -1;
+  // A relative path with a token route ("/reset/Zq8R…") is a link without any parameter.
+  const route = routes && TOKEN_ROUTE_IN_TEXT.test(token);
+  if (!token.includes('=') && !route) return -1;
   const mark = token.search(/[/?#]/);
   if (mark < 0) return -1;
   // "checkout.html?sid=…", "api/v1?key=…" start with their path; "href=/x?…", "(/x?…" at the slash.
   const start = PATH_LIKE.test(token.slice(0, mark)) ? 0 : mark;
-  return /[?#;]/.test(token.slice(start)) ? start : -1;
+  return route || /[?#;]/.test(token.slice(start)) ? start : -1;
 }
 
 /** The pieces of each link in `text`, placed in `text`. */
 function linkPieces(text: string): { start: number; end: number; secret: boolean }[] {
-  if (!text.includes('=') && !text.includes('://')) return [];
+  // One scan of the text says whether any token may hold a token route: most texts have none.
+  const routes = text.includes('/') && TOKEN_ROUTE_IN_TEXT.test(text);
+  if (!text.includes('=') && !text.includes('://') && !routes) return [];
   const out: { start: number; end: number; secret: boolean }[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const start = linkStart(m[0]);
+    const start = linkStart(m[0], routes);
     if (start < 0) continue;
     let end = m[0].length;
     while (end > start && TRAILING.includes(m[0][end - 1]!)) end--;
