@@ -48,6 +48,17 @@ export const ONE_TIME_CODE_NAMES: readonly string[] = [
   'c(ó|o)digo (de )?(verificaci(ó|o)n|confirmaci(ó|o)n|seguridad|acceso)',
 ];
 
+/**
+ * "Secret" as what the field holds: the last word ("Client secret", client_secret, "Secret"), or the modifier of a
+ * credential's noun ("secret key", secretToken, "Secret answer"). As the modifier of any other noun it names a kind
+ * of thing, not a credential: "Secret Santa", "Secret menu", and "Secretary" stays a word of its own.
+ */
+export const SECRET_NAMES: readonly string[] = [
+  '(^| )secrets?[0-9]* ?$',
+  '(^| )secrets? (for|of|to|from) ',
+  '(^| )secrets? (keys?|tokens?|phrases?|words?|answers?|questions?|codes?|pins?|values?|ids?|access keys?|strings?)( |$)',
+];
+
 export const DEFAULT_SENSITIVE_FIELDS: SensitiveFieldsConfig = {
   autocomplete: [
     'current-password', 'new-password', 'one-time-code',
@@ -56,7 +67,7 @@ export const DEFAULT_SENSITIVE_FIELDS: SensitiveFieldsConfig = {
     'street-address', 'address-line1', 'address-line2', 'address-line3', 'postal-code', 'bday', 'bday-day', 'bday-month', 'bday-year',
   ],
   names: [
-    'pass(word|wd|code|phrase)?', 'pwd', 'cvv', 'cvc', 'csc', 'ssn', 'secret', 'otp', 'security[-_ ]?code', 'card[-_ ]?(number|no)', 'iban',
+    'pass(word|wd|code|phrase)?', 'pwd', 'cvv', 'cvc', 'csc', 'ssn', ...SECRET_NAMES, 'otp', 'security[-_ ]?code', 'card[-_ ]?(number|no)', 'iban',
     'user[-_ ]?(name|id)?', 'login', 'account', 'e-?mail', 'phone', 'mobile', 'address', 'street', 'postal|zip[-_ ]?code', 'birth|dob',
     ...ONE_TIME_CODE_NAMES,
   ],

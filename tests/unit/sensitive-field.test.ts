@@ -122,3 +122,30 @@ describe('hostile review of issue 23: secret fields named in other words', () =>
     expect(shipped(field({ label }))).toBe(false);
   });
 });
+
+describe("'secret' names a credential as what the field holds, not as the modifier of another noun", () => {
+  it.each([
+    ['label "Client secret"', { label: 'Client secret' }],
+    ['name client_secret', { name: 'client_secret' }],
+    ['name clientSecret', { name: 'clientSecret' }],
+    ['label "Secret"', { label: 'Secret' }],
+    ['name SECRET_KEY', { name: 'SECRET_KEY' }],
+    ['name secretToken', { name: 'secretToken' }],
+    ['label "Secret answer"', { label: 'Secret answer' }],
+    ['label "Webhook secret *"', { label: 'Webhook secret *' }],
+    ['label "Secret for the webhook"', { label: 'Secret for the webhook' }],
+  ] as [string, Partial<FieldAttributes>][])('%s is sensitive (defaults and shipped config)', (_, f) => {
+    expect(isSensitiveField(field(f))).toBe(true);
+    expect(shipped(field(f))).toBe(true);
+  });
+
+  it.each([
+    ['label "Secret Santa"', { label: 'Secret Santa' }],
+    ['name secret_santa_name', { name: 'secret_santa_name' }],
+    ['label "Secret menu item"', { label: 'Secret menu item' }],
+    ['label "Secretary"', { label: 'Secretary' }],
+  ] as [string, Partial<FieldAttributes>][])('%s is not', (_, f) => {
+    expect(isSensitiveField(field(f))).toBe(false);
+    expect(shipped(field(f))).toBe(false);
+  });
+});
