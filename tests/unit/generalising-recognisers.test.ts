@@ -208,3 +208,33 @@ describe('names with a bare initial, called, owning, in pairs', () => {
     "Let's meet, can you?",
   ])('leaves "%s" alone', (text) => unchanged(text));
 });
+
+describe('postcodes after their label, phones in pairs of dots or with a label glued on', () => {
+  it.each([
+    ['ZIP: 3520', ['3520'], ['ZIP:']],
+    ['my zip code is 35350', ['35350'], ['my zip code is']],
+    ['Postcode: SW1A 1AA', ['SW1A 1AA'], ['Postcode:']],
+    ['PLZ 10115, bitte', ['10115'], ['PLZ']],
+    ['Can someone call me on 01.84.17.61.18? I have questions.', ['01.84.17.61.18'], ['call me on']],
+    ['Mobile: 03.93.92.16.85', ['03.93.92.16.85'], ['Mobile:']],
+    ['082 490 1693-Office,+41 (0)69 979 80 58-Fax', ['082 490 1693', '+41 (0)69 979 80 58'], ['-Office', '-Fax']],
+  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  it.each(['Download the zip 2024 archive', 'Release 10.11.12.13.14', 'Version 10.12.14.2', 'ref 1234-5678-abc', 'Zip it: 3 files'])(
+    'leaves "%s" alone', (text) => unchanged(text));
+});
+
+describe('a street with its unit, wherever it stands in prose', () => {
+  it.each([
+    ['Can you please validate the following? 4880 Betburweg 74 Suite 967 Apt. 267, Lascano, Uruguay 80694', ['4880 Betburweg 74 Suite 967 Apt. 267, Lascano, Uruguay 80694'], ['validate the following?']],
+    ['I once lived in 416 Kiannonkatu 98 Apt. 934 OULU NO. Now elsewhere.', ['416 Kiannonkatu 98 Apt. 934 OULU'], ['Now elsewhere.']],
+    ['Please update the billing address with 0912 P.O. Box 287 Apt. 051, Tallinn, Estonia for this card', ['0912 P.O. Box 287 Apt. 051, Tallinn'], ['for this card']],
+    ['it is 91211 Koepenicker Str. 74 Suite 980 Reichenbach Rheinland-Pfalz', ['91211 Koepenicker Str. 74 Suite 980 Reichenbach Rheinland-Pfalz'], ['it is']],
+    ['Update it to 75956 Rákóczi út 66. Apt. 268, Beder, Denmark 56905', ['75956 Rákóczi út 66. Apt. 268, Beder, Denmark 56905'], ['Update it to']],
+  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  it('an English clause after a place is no part of it; a lead right before the house number leads to it', () => {
+    expectGone('Please update the billing address with 0912 P.O. Box 287 Apt. 051, Tallinn, Estonia for this card', ['Tallinn'], ['for this card']);
+    expectGone('card 4111 is lost, please send a new one to 14 Crown Street Kishiev Squares\n Suite 321\n LONDON\n United Kingdom 75419', ['14 Crown Street Kishiev Squares', 'Suite 321', 'LONDON', '75419'], ['send a new one to']);
+  });
+  it.each(['We have 3 rooms in Suite 200', 'Room 4 Suite 2 of the hotel', 'Book 2 nights in the Junior Suite 12 for $199'])(
+    'leaves "%s" alone', (text) => unchanged(text));
+});

@@ -60,8 +60,9 @@ function proseLead(line: string): number {
   let lead = 0;
   for (let m = re.exec(line); m; m = re.exec(line)) {
     const rest = line.slice(m.index + m[0].length);
-    // "the corner of Bygget 64 and …" keeps "the corner of" out too; a lead must come before the house number.
-    if (!/\d/.test(line.slice(0, m.index + m[0].length)) || /^\D*$/.test(line.slice(0, m.index))) lead = m.index + m[0].length;
+    // "the corner of Bygget 64 and …" keeps "the corner of" out too; a lead must come before the house number,
+    // and one right before a number leads to it whatever numbers came earlier ("card 4111 … send it to 14 Crown St").
+    if (!/\d/.test(line.slice(0, m.index + m[0].length)) || /^\D*$/.test(line.slice(0, m.index)) || /^\d/.test(rest)) lead = m.index + m[0].length;
     if (/^\d/.test(rest)) break;
   }
   return lead;
@@ -165,9 +166,23 @@ function findBlocks(text: string, spans: Span[]): void {
   }
 }
 
+// A postcode after its own label ("ZIP: 3520", "my zip code is 35350", "Postcode: SW1A 1AA", "PLZ 10115"): the label
+// says what the number is. A bare "ZIP" needs a colon or "is" ("zip 2024 archive" is a file).
+const POSTCODE_LABEL = new RegExp(`(?<![${L}])(?:(?:zip|postal|post)[ ]?codes?|postcodes?|plz|code postal|c[óo]digo postal|codice postale|postnummer|postinumero|kod pocztowy|psč|posta kodu|zip(?=[ \t]*(?:[:#]|is\\b)))(?:[ \t]+(?:is|was|=))?[ \t]*[:#]?[ \t]*(${POSTCODE}|\\d{3})(?![\\p{L}\\d])`, 'giu');
+const mayHavePostcodeLabel = /zip|post|plz|c[óo]d|psč/i;
+
+// A street with a unit after it, wherever it stands in prose: "4880 Betburweg 74 Suite 967 Apt. 267, Lascano, Uruguay
+// 80694", "416 Kiannonkatu 98 Apt. 934 OULU NO", "0912 P.O. Box 287 Apt. 051, Tallinn". The unit (Apt., Suite) after a
+// house number and capitalised words is the address's own mark; the city, region and postcode after it are taken while
+// they are capitalised words or a postcode.
+const STREET_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|\\d{1,5}[A-Za-z]?\\.?|\\p{Ll}{1,3}\\.?|\\p{Ll}{4}\\.)";
+const UNIT_WORD = '(?:Apt\\.?|Apartment|Suite|Ste\\.)';
+const AREA_TAIL = `(?:,?[ ]+(?:(?:de|del|la|di|du|v|u|am|an|der|sur|upon)[ ]+)?(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*[\\p{L}\\p{M}](?:[ ]\\([\\p{L} ]{1,20}\\))?|${POSTCODE})){0,6}`;
+const UNIT_STREET = new RegExp(`(?<![\\p{L}\\p{N}.])\\d{1,6}[A-Za-z]?(?:[ ]${STREET_WORD}){1,6}?(?:[ ]${UNIT_WORD}[ ]?\\d{1,5}[A-Za-z]?){1,2}(?![\\p{L}\\d])${AREA_TAIL}`, 'gu');
+
 export function findAddresses(text: string): readonly Span[] {
   // An address holds a postcode (2+ digits), letters, and a comma or a line break before its postcode.
-  if (text.length < 10 || !/\d/.test(text) || !/\p{L}{3}/u.test(text)) return NO_SPANS;
+  if (text.length < 7 || !/\d/.test(text) || !/\p{L}{3}/u.test(text)) return NO_SPANS;
   const spans: Span[] = [];
   ANCHOR.lastIndex = 0;
   for (let m = /\d\d/.test(text) && /[,\n]/.test(text) ? ANCHOR.exec(text) : null; m; m = ANCHOR.exec(text)) {
@@ -197,10 +212,27 @@ export function findAddresses(text: string): readonly Span[] {
   if (mayHaveProse.test(text)) {
     PROSE.lastIndex = 0;
     for (let m = PROSE.exec(text); m; m = PROSE.exec(text)) {
-      const value = m[1]!.replace(/[\s,]+$/, '');
+      // A new sentence ends the address even after an abbreviation's dot ("… OULU NO. Now we live …").
+      const value = m[1]!.replace(/\. (?=\p{Lu}\p{Ll}+ \p{Ll})[^]*$/u, '').replace(/[\s,]+$/, '');
       if (!STREET.test(value.replace(/^the corner of /i, ''))) continue;
       const start = m.index + m[0].length - m[1]!.length;
       spans.push({ start, end: start + value.length });
+    }
+  }
+  if (mayHavePostcodeLabel.test(text)) {
+    POSTCODE_LABEL.lastIndex = 0;
+    for (let m = POSTCODE_LABEL.exec(text); m; m = POSTCODE_LABEL.exec(text)) {
+      const start = m.index + m[0].length - m[1]!.length;
+      spans.push({ start, end: start + m[1]!.length });
+    }
+  }
+  if (/\b(?:Apt|Apartment|Suite|Ste)\b/.test(text)) {
+    UNIT_STREET.lastIndex = 0;
+    for (let m = UNIT_STREET.exec(text); m; m = UNIT_STREET.exec(text)) {
+      // A street holds a capitalised word: "3 rooms in Suite 200" names none.
+      if (!/\p{Lu}\p{L}/u.test(m[0].replace(/(?:Apt|Apartment|Suite|Ste)\b.*/su, ''))) continue;
+      const value = m[0].replace(/[\s,.]+$/, '');
+      spans.push({ start: m.index, end: m.index + value.length });
     }
   }
   JAPAN.lastIndex = 0;

@@ -488,11 +488,12 @@ export class CuedEntityRecognizer implements EntityRecognizer {
     }
     if (types.includes('place')) {
       if (placeCue) afterCue(PLACE_CUE, 'place', 4);
-      // A place's lowercase tail ("Amelio terme", "Martens aan de Rijn") when it runs to the end of its line.
+      // A place's lowercase tail ("Amelio terme", "Martens aan de Rijn") when it runs to the end of its line; an
+      // English clause is no tail ("Tallinn, Estonia for this card").
       for (const p of out) {
         if (p.type !== 'place') continue;
         const tail = /^(?: [\p{L}\p{M}'’-]+){1,3}(?=[ \t]*(?:\n|$))/u.exec(text.slice(p.end, p.end + 40));
-        if (tail && !/\d/.test(tail[0])) p.end += tail[0].length;
+        if (tail && !/\d/.test(tail[0]) && !tokens(tail[0]).some((x) => ordinary(x.lower) && !PARTICLES.has(x.lower))) p.end += tail[0].length;
       }
     }
     if (types.includes('organization')) {

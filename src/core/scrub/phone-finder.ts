@@ -16,7 +16,8 @@ const COUNTRIES: CountryCode[] = ['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'PT', 'BR'
 
 // Bounded groups and a left guard: a match can only start where a number starts, so long digit runs stay linear.
 // It never ends at an hour ("2024-05-17 14:32" is a date and a time, not a number in groups).
-const CANDIDATE = /(?<![\w+\-./,])(?:(?:\+|00)\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{1,15}(?:(?:[ .\-/]|\s?[-–]\s?)\d{1,8}){0,6}(?:\s?(?:x|ext\.?|extension|poste|durchwahl)\s?\d{1,5})?(?![\w-]|[.,/:]\d)/giu;
+// A "+" may follow a comma ("…-Office,+41 …"); a label may be glued on with a dash ("082 490 1693-Office").
+const CANDIDATE = /(?:(?<![\w+\-./,])|(?<=,)(?=\+))(?:(?:\+|00)\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{1,15}(?:(?:[ .\-/]|\s?[-–]\s?)\d{1,8}){0,6}(?:\s?(?:x|ext\.?|extension|poste|durchwahl)\s?\d{1,5})?(?!\w|-(?!(?:office|fax|mobile|cell|home|work|tel|phone|direct|desk)\b)|[.,/:]\d)/giu;
 const EXTENSION = /\s?(?:x|ext\.?|extension|poste|durchwahl)\s?\d{1,5}$/i;
 const CUE = new RegExp(`(?:^|[^${L}])(?:${cueAlternation(CUES.phone)})\\.?\\s*(?:no\\.?|nr\\.?|number|nummer|numéro|número|numero)?\\s*[:#]?\\s*$`, 'iu');
 
@@ -26,7 +27,8 @@ function looksLikeOtherNumber(s: string): boolean {
   if (/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(t)) return true; // a date
   if (/^\d{1,2}\/\d{2}(?:\d{2})?$/.test(t)) return true; // a month and year (a card's expiry), a day and month
   if (/^(?:\d{1,3}\.){3}\d{1,3}$/.test(t)) return true; // an IPv4 address
-  if (/^\d+(?:\.\d+){2,}$/.test(t) && !/^\d{2,4}\.\d{2,4}\.\d{2,4}(?:\.\d{2,4})?$/.test(t)) return true; // a version (1.2.10)
+  // A version (1.2.10); not a number in 2–4 digit groups, nor a trunk 0 and five pairs (France: 01.84.17.61.18).
+  if (/^\d+(?:\.\d+){2,}$/.test(t) && !/^\d{2,4}\.\d{2,4}\.\d{2,4}(?:\.\d{2,4})?$/.test(t) && !/^0\d(?:\.\d{2}){4}$/.test(t)) return true;
   if (/^\d{1,2}:\d{2}/.test(t)) return true;
   if (/^\d+\.\d+$/.test(t)) return true; // a decimal (a coordinate, a measure)
   if (/^97[89][- ]\d/.test(t) && t.replace(/\D/g, '').length === 13) return true; // an ISBN-13
