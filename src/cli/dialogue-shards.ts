@@ -8,16 +8,15 @@ import type { Step } from '../core/schema';
 import type { Task } from '../core/task';
 import { SPLITS, type SplitName } from '../core/dataset/split';
 import { taskExamples } from '../core/formatters';
-import { PARQUET_DIALOGUES, type DialogueFormat, type DialogueFormatId } from '../core/formats/registry';
+import { PARQUET_DIALOGUES, type DialogueFormat } from '../core/formats/registry';
+import type { ExportOptions } from '../core/export-options';
 import { ShardWriter } from './parquet-shards';
 import { growPagesInOneStep } from './parquet-page-growth';
 
-export interface DialogueOptions {
+/** Where and how big, and of the export options the formats and how examples are cut. */
+export interface DialogueOptions extends Pick<ExportOptions, 'formats'>, Partial<Pick<ExportOptions, 'window' | 'maxImages'>> {
   out: string;
-  formats: DialogueFormatId[];
   shardSize: number;
-  window?: number;
-  maxImages?: number;
 }
 
 /** One task for the dialogue configs: its steps (without `dom_tree`, which examples leave out) and screenshots by path. */

@@ -1,14 +1,15 @@
 // alien-dataflow: the command line over the same core the extension uses.
 //   validate <zip>                       schema, element ids, image references, counts
 //   stats <zip> [--json]                 tasks, steps, actions, screenshots
-//   format <zip> [--out DIR] [--action-style json|call|browsergym|pyautogui] [--dom] [--window N] [--max-images N]
+//   format <zip> [--out DIR] [--action-style json|call|browsergym|pyautogui] [--include-dom] [--window N] [--max-images N]
 //          [--formats sharegpt,messages,openai] [--openai] [--image-url-prefix URL] [--detail low] [--min-replay 0.9]
 //                                        write the dialogue files (formats/registry) from trajectory.jsonl
 //   scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]
 //                                        re-apply a scrubber config to every text field and (by OCR) every
 //                                        screenshot, rewrite the zip
 //   pack <zip|dir>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB] [--config scrubber.yaml]
-//        [--domains allow.txt] [--exclude-domains deny.txt] [--dialogues sharegpt,messages|none] [--window N] [--max-images N] [--parallel]
+//        [--domains allow.txt] [--exclude-domains deny.txt] [--formats sharegpt,messages|none] [--window N] [--max-images N] [--parallel]
+//   export flags are the export options' names (core/export-options, cli/export-flags); --dom and --dialogues still work
 //   replay <zip> [--report out.json] [--annotate copy.zip] [--task ID] [--headed] [--timeout ms] [--yes | --hosts h[:port],…]
 //                                        replay each task in Chromium; per-step ok / failed / skipped with reasons
 //   every command that reads zips: [--max-inflated-bytes 4G] [--max-lines 1000000] [--max-image-pixels 64M] [--max-image-side 16384]
@@ -19,15 +20,18 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { ZIP_PATHS } from '../core/zip-layout';
 import { parseTrajectory, validateExport, exportStats } from '../core/validate-export';
-import { taskExamples, datasetInfo, estimateTokens, CONTEXT_TOKENS } from '../core/formatters';
-import { DIALOGUE_FORMATS, DIALOGUE_FORMAT_IDS, PARQUET_DIALOGUES, dialogueFormat, formatLine, type DialogueFormatId } from '../core/formats/registry';
-import { ACTION_STYLES, type ActionStyle } from '../core/action-format';
+import { taskExamples, estimateTokens, CONTEXT_TOKENS } from '../core/formatters';
+import { DEFAULT_DIALOGUE_IDS, DIALOGUE_FORMATS, FORMAT_LIST, PARQUET_DIALOGUES, formatLine, unknownFormat, type DialogueFormat } from '../core/formats/registry';
+import type { ExportOptions } from '../core/export-options';
+import { EXPORT_FLAGS, exportOptionsFromFlags } from './export-flags';
+import { UsageError } from './usage-error';
 import { parseScrubConfig, formatConfigErrors, configHash } from '../core/scrub/config';
 import type { ScrubConfig } from '../core/scrub/config';
 import type { Scrubber } from '../core/scrub/scrubber';
 import { rescrubStep } from '../core/rescrub';
 import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
 import { openExport, tasksOf } from './zip-input';
+import { dialogueLines } from './dialogue-lines';
 import { createImageScrubber } from './image-scrub';
 import { DEFAULT_INPUT_LIMITS, formatAmount, limitsFrom, type InputLimits } from './input-limits';
 import { isHash, terminalText } from '../core/safe-text';
@@ -40,13 +44,13 @@ import { parseDomainList } from '../core/dataset/site';
 const USAGE = `usage:
   alien-dataflow validate <export.zip>
   alien-dataflow stats <export.zip> [--json]
-  alien-dataflow format <export.zip> [--out DIR] [--action-style json|call|browsergym|pyautogui] [--dom]
+  alien-dataflow format <export.zip> [--out DIR] [--action-style json|call|browsergym|pyautogui] [--include-dom]
                         [--window N] [--max-images N] [--formats sharegpt,messages,openai] [--openai]
                         [--image-url-prefix URL] [--detail low] [--min-replay 0.9]
   alien-dataflow scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]
   alien-dataflow pack <export.zip|folder>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB]
                       [--config scrubber.yaml] [--domains allow.txt] [--exclude-domains deny.txt]
-                      [--dialogues sharegpt,messages|none] [--window N] [--max-images N] [--parallel]
+                      [--formats sharegpt,messages|none] [--window N] [--max-images N] [--parallel]
   alien-dataflow replay <export.zip> [--report out.json] [--annotate copy.zip] [--task ID] [--headed] [--timeout ms]
                         [--yes | --hosts host[:port],…]   (every host the replay touches is asked about, loopback too)
 limits on what an input zip may cost (every command; an error names the limit it hit):
@@ -56,8 +60,6 @@ limits on what an input zip may cost (every command; an error names the limit it
   --max-image-side N       width or height of one screenshot (default ${formatAmount(DEFAULT_INPUT_LIMITS.maxImageSide, 'count')})`;
 
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-class UsageError extends Error {}
 
 // What the CLI prints holds names and messages from the zips it reads: no escape sequence reaches the terminal.
 const print = (text: string): void => console.log(terminalText(text, true));
@@ -88,7 +90,7 @@ async function trajectoryOf(path: string, limits: InputLimits) {
 
 async function validate(path: string, limits: InputLimits): Promise<number> {
   const { exp, text } = await trajectoryOf(path, limits);
-  const report = validateExport({ files: exp.files, trajectory: text, sharegpt: await exp.lines(dialogueFormat('sharegpt').file), manifest: await exp.text(ZIP_PATHS.manifest) });
+  const report = validateExport({ files: exp.files, trajectory: text, ...await dialogueLines(exp), manifest: await exp.text(ZIP_PATHS.manifest) });
   await exp.close();
   if (report.ok) {
     print(`OK: ${report.tasks} tasks, ${report.steps} steps, every image and element id present`);
@@ -117,50 +119,49 @@ async function stats(path: string, json: boolean, limits: InputLimits): Promise<
   return 0;
 }
 
-interface FormatFlags { window?: string; maxImages?: string; formats?: string; openai?: boolean; imageUrlPrefix?: string; detail?: string; minReplay?: string }
-
-async function format(path: string, out: string, actionStyle: ActionStyle, includeDom: boolean, f: FormatFlags = {}, limits: InputLimits = DEFAULT_INPUT_LIMITS): Promise<number> {
+async function format(path: string, out: string, o: ExportOptions, limits: InputLimits = DEFAULT_INPUT_LIMITS): Promise<number> {
   const { exp, text } = await trajectoryOf(path, limits);
   const { steps, errors } = parseTrajectory(text);
   if (errors.length) throw new UsageError(`${errors.length} invalid trajectory lines; run validate first`);
   const ids = [...new Set(steps.map((s) => s.task_id))];
   const tasks = tasksOf(exp.manifest, ids);
-  const count = (v: string | undefined, name: string, min: number): number | undefined => {
-    if (v === undefined) return undefined;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} is a whole number of at least ${min}`);
-    return n;
-  };
-  if (f.detail !== undefined && f.detail !== 'low') throw new UsageError('--detail takes only "low"');
-  const opts = { actionStyle, includeDom, window: count(f.window, 'window', 0), maxImages: count(f.maxImages, 'max-images', 0) };
   await mkdir(out, { recursive: true });
   // --min-replay: only tasks whose replay score (replay --annotate) reaches it, and of those only the steps that replayed ok.
   let kept = tasks;
   let keepStep = (_s: (typeof steps)[number]): boolean => true;
-  if (f.minReplay !== undefined) {
-    const min = Number(f.minReplay);
-    if (!(min >= 0 && min <= 1)) throw new UsageError('--min-replay is a share between 0 and 1, e.g. 0.9');
+  if (o.minReplay !== undefined) {
+    const min = o.minReplay;
     if (!exp.manifest?.tasks.some((t) => t.replay_score !== undefined)) throw new UsageError('this export has no replay scores: run alien-dataflow replay --annotate on it first');
     kept = tasks.filter((t) => (exp.manifest!.tasks.find((m) => m.task_id === t.id)?.replay_score ?? 0) >= min);
     keepStep = (s) => s.replay?.status !== 'failed';
     print(`--min-replay ${min}: ${kept.length} of ${tasks.length} tasks kept`);
   }
-  const examples = kept.flatMap((t) => taskExamples(t, steps.filter((s) => s.task_id === t.id && keepStep(s)), opts));
-  const chosen = f.formats ? f.formats.split(',').map((x) => x.trim()) : DIALOGUE_FORMATS.filter((d) => d.defaultOn || (d.id === 'openai' && f.openai)).map((d) => d.id);
-  const unknown = chosen.filter((x) => !(DIALOGUE_FORMAT_IDS as readonly string[]).includes(x));
-  if (unknown.length) throw new UsageError(`unknown format ${unknown.join(', ')}; formats: ${DIALOGUE_FORMAT_IDS.join(', ')}`);
+  const examples = kept.flatMap((t) => taskExamples(t, steps.filter((s) => s.task_id === t.id && keepStep(s)), o));
   const written: string[] = [];
-  for (const format of DIALOGUE_FORMATS.filter((d) => chosen.includes(d.id))) {
-    const lines: string[] = [];
-    for (const e of examples) {
-      lines.push(await formatLine(format, e, { prefix: f.imageUrlPrefix, detail: f.detail === 'low' ? 'low' : undefined, bytes: (p) => exp.image(p) }));
+  const dialogues: { format: DialogueFormat; path: string }[] = [];
+  for (const f of FORMAT_LIST) {
+    switch (f.kind) {
+      case 'dialogue': {
+        if (!o.formats.includes(f.id)) break;
+        const lines: string[] = [];
+        for (const e of examples) lines.push(await formatLine(f, e, { prefix: o.imageUrlPrefix, detail: o.detail, bytes: (p) => exp.image(p) }));
+        await writeFile(join(out, f.file), `${lines.join('\n')}\n`);
+        written.push(f.file);
+        dialogues.push({ format: f, path: f.file });
+        break;
+      }
+      case 'task-files':
+        break; // per-task files come from the steps, not from examples: the export zip holds them already
+      case 'index': {
+        const content = f.content(dialogues);
+        if (content === null) break;
+        await writeFile(join(out, f.file), `${content}\n`);
+        written.push(f.file);
+        break;
+      }
+      default:
+        unknownFormat(f);
     }
-    await writeFile(join(out, format.file), `${lines.join('\n')}\n`);
-    written.push(format.file);
-  }
-  if (chosen.includes('sharegpt')) {
-    await writeFile(join(out, ZIP_PATHS.datasetInfo), `${JSON.stringify(datasetInfo({ sharegpt: dialogueFormat('sharegpt').file }), null, 2)}\n`);
-    written.push(ZIP_PATHS.datasetInfo);
   }
   await exp.close();
   const over = examples.filter((e) => estimateTokens(e) > CONTEXT_TOKENS).length;
@@ -233,15 +234,7 @@ async function scrub(input: string, output: string, configPath: string | undefin
   return 0;
 }
 
-async function packCommand(inputs: string[], a: { limits: InputLimits; out: string; split?: string; shardSize?: string; config?: string; domains?: string; excludeDomains?: string; dialogues?: string; window?: string; maxImages?: string; parallel?: boolean }): Promise<number> {
-  const dialogues = (a.dialogues ?? 'sharegpt').split(',').map((d) => d.trim()).filter((d) => d && d !== 'none');
-  const known = PARQUET_DIALOGUES.map((d) => d.id) as string[];
-  if (dialogues.some((d) => !known.includes(d))) throw new UsageError(`--dialogues is a list of ${known.join(', ')}, or none`);
-  const whole = (v: string | undefined, name: string): number | undefined => {
-    if (v === undefined) return undefined;
-    if (!/^\d+$/.test(v)) throw new UsageError(`--${name} is a whole number`);
-    return Number(v);
-  };
+async function packCommand(inputs: string[], o: ExportOptions, a: { limits: InputLimits; out: string; split?: string; shardSize?: string; config?: string; domains?: string; excludeDomains?: string; parallel?: boolean }): Promise<number> {
   let split = DEFAULT_SPLIT;
   try {
     if (a.split) split = parseSplit(a.split);
@@ -264,7 +257,7 @@ async function packCommand(inputs: string[], a: { limits: InputLimits; out: stri
   const s = await pack(inputs, {
     out: a.out, split, shardSize: shardMb * 1024 ** 2, scrubber, scrubConfigHash: hash,
     allowDomains: await list(a.domains), denyDomains: await list(a.excludeDomains), log: (line) => printError(line),
-    dialogues: dialogues as DialogueFormatId[], window: whole(a.window, 'window'), maxImages: whole(a.maxImages, 'max-images'),
+    formats: o.formats, window: o.window, maxImages: o.maxImages,
     parallel: a.parallel ?? false, limits: a.limits,
   });
   const bad = s.sources.filter((x) => x.error);
@@ -279,12 +272,11 @@ export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
     options: {
-      json: { type: 'boolean' }, out: { type: 'string' }, 'action-style': { type: 'string' }, dom: { type: 'boolean' },
+      ...EXPORT_FLAGS, json: { type: 'boolean' }, out: { type: 'string' },
       config: { type: 'string' }, 'text-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       split: { type: 'string' }, 'shard-size': { type: 'string' }, domains: { type: 'string' }, 'exclude-domains': { type: 'string' },
-      window: { type: 'string' }, 'max-images': { type: 'string' }, dialogues: { type: 'string' }, formats: { type: 'string' },
       report: { type: 'string' }, task: { type: 'string' }, headed: { type: 'boolean' }, timeout: { type: 'string' }, yes: { type: 'boolean' }, hosts: { type: 'string' },
-      annotate: { type: 'string' }, parallel: { type: 'boolean' }, 'min-replay': { type: 'string' }, openai: { type: 'boolean' }, 'image-url-prefix': { type: 'string' }, detail: { type: 'string' },
+      annotate: { type: 'string' }, parallel: { type: 'boolean' },
       'max-inflated-bytes': { type: 'string' }, 'max-lines': { type: 'string' }, 'max-image-pixels': { type: 'string' }, 'max-image-side': { type: 'string' },
     },
   });
@@ -307,15 +299,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'stats':
         if (!args[0]) throw new UsageError('stats needs <export.zip>');
         return await stats(args[0], !!values.json, limits);
-      case 'format': {
+      case 'format':
         if (!args[0]) throw new UsageError('format needs <export.zip>');
-        const style = values['action-style'] ?? 'json';
-        if (!(ACTION_STYLES as readonly string[]).includes(style)) throw new UsageError(`--action-style is one of ${ACTION_STYLES.join(', ')}`);
-        return await format(args[0], values.out ?? dirname(resolve(args[0])), style as ActionStyle, !!values.dom, {
-          window: values.window, maxImages: values['max-images'], formats: values.formats, openai: !!values.openai, imageUrlPrefix: values['image-url-prefix'], detail: values.detail,
-          minReplay: values['min-replay'],
-        }, limits);
-      }
+        return await format(args[0], values.out ?? dirname(resolve(args[0])), exportOptionsFromFlags(values, { formats: DEFAULT_DIALOGUE_IDS, allowed: DIALOGUE_FORMATS }), limits);
       case 'replay': {
         if (!args[0]) throw new UsageError('replay needs <export.zip>');
         const timeout = values.timeout ? Number(values.timeout) : 5000;
@@ -337,9 +323,10 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'pack':
         if (args.length === 0 || !values.out) throw new UsageError('pack needs <export.zip|folder>… and --out DIR');
-        return await packCommand(args, {
+        // pack writes the sharegpt config alone unless asked, and only formats with a Parquet config.
+        return await packCommand(args, exportOptionsFromFlags(values, { formats: ['sharegpt'], allowed: PARQUET_DIALOGUES }), {
           limits, out: values.out, split: values.split, shardSize: values['shard-size'], config: values.config,
-          domains: values.domains, excludeDomains: values['exclude-domains'], dialogues: values.dialogues, window: values.window, maxImages: values['max-images'], parallel: values.parallel,
+          domains: values.domains, excludeDomains: values['exclude-domains'], parallel: values.parallel,
         });
       case 'scrub':
         if (!args[0] || !args[1]) throw new UsageError('scrub needs <in.zip> <out.zip>');

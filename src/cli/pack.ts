@@ -14,8 +14,10 @@ import { growPagesInOneStep } from './parquet-page-growth';
 import { ZIP_PATHS } from '../core/zip-layout';
 import { SCHEMA_VERSION, type Step } from '../core/schema';
 import { parseTrajectory, validateExport } from '../core/validate-export';
-import { datasetInfo, scrollsBefore } from '../core/formatters';
-import { PARQUET_DIALOGUES, dialogueFormat, type DialogueFormatId } from '../core/formats/registry';
+import { scrollsBefore } from '../core/formatters';
+import { DIALOGUE_FORMATS, FORMAT_LIST, PARQUET_DIALOGUES } from '../core/formats/registry';
+import type { ExportOptions } from '../core/export-options';
+import { dialogueLines } from './dialogue-lines';
 import type { Task } from '../core/task';
 import { stepRow } from '../core/dataset/step-row';
 import { SPLITS, splitOf, type SplitName, type SplitRatios } from '../core/dataset/split';
@@ -27,7 +29,8 @@ import { openExport, type ExportZip } from './zip-input';
 import type { InputLimits } from './input-limits';
 import { isHash } from '../core/safe-text';
 
-export interface PackOptions {
+/** Pack's own settings, and of the export options (core/export-options) the dialogue configs' formats and examples. */
+export interface PackOptions extends Pick<ExportOptions, 'formats'>, Partial<Pick<ExportOptions, 'window' | 'maxImages'>> {
   out: string;
   split: SplitRatios;
   /** Bytes of row data per shard before a new shard starts. */
@@ -36,11 +39,6 @@ export interface PackOptions {
   scrubConfigHash: string | null;
   allowDomains: string[] | null;
   denyDomains: string[] | null;
-  /** Dialogue configs to write beside the steps (sharegpt/, messages/): one row per training example. */
-  dialogues: DialogueFormatId[];
-  /** Steps per example and screenshots per example, as `format` takes them. */
-  window?: number;
-  maxImages?: number;
   /** Write the dialogue configs in a worker thread: faster on two cores, about 100 MB more memory. */
   parallel?: boolean;
   /** What one source may cost to read (bytes inflated, lines per file, screenshot pixels); the defaults when absent. */
@@ -103,7 +101,7 @@ async function packInto(inputs: string[], o: PackOptions): Promise<PackSummary> 
   for (const p of problems) o.log(`skipped ${p.file}: ${p.error}`);
   const writers = Object.fromEntries(SPLITS.map((s) => [s, new ShardWriter(dataDir, s, o.shardSize)])) as Record<SplitName, ShardWriter>;
   let bytesIn: number;
-  const dialogues = o.dialogues.length ? await openDialogueSink({ out, formats: o.dialogues, shardSize: o.shardSize, window: o.window, maxImages: o.maxImages }, o.parallel ?? false) : null;
+  const dialogues = o.formats.length ? await openDialogueSink({ out, formats: o.formats, shardSize: o.shardSize, window: o.window, maxImages: o.maxImages }, o.parallel ?? false) : null;
   try {
     bytesIn = await packSources(files, o, summary, writers, dialogues);
     for (const split of SPLITS) summary.splits[split].files.push(...await writers[split].finish());
@@ -112,14 +110,20 @@ async function packInto(inputs: string[], o: PackOptions): Promise<PackSummary> 
     await dialogues?.abort();
     throw error;
   }
-  summary.dialogues.push(...PARQUET_DIALOGUES.filter((f) => o.dialogues.includes(f.id)).map((f) => f.id));
+  const configs = PARQUET_DIALOGUES.filter((f) => o.formats.includes(f.id));
+  summary.dialogues.push(...configs.map((f) => f.id));
   if (summary.steps === 0) {
     await rm(out, { recursive: true, force: true });
     throw new Error(`nothing to pack: ${summary.sources.map((s) => `${s.file}: ${s.error ?? 'no tasks kept'}`).join('; ')}`);
   }
   const createdAt = new Date();
   await writeFile(join(out, 'README.md'), datasetCard(summary, createdAt));
-  if (o.dialogues.includes('sharegpt')) await writeFile(join(out, 'dataset_info.json'), `${JSON.stringify(datasetInfo({ sharegpt: 'sharegpt' }), null, 2)}\n`);
+  // Index files (dataset_info.json) describe the dialogue configs, each in its folder.
+  for (const f of FORMAT_LIST) {
+    if (f.kind !== 'index') continue;
+    const content = f.content(configs.map((format) => ({ format, path: format.id })));
+    if (content !== null) await writeFile(join(out, f.file), `${content}\n`);
+  }
   await writeFile(join(out, 'stats.json'), `${JSON.stringify({ created_at: createdAt.toISOString(), bytes_in: bytesIn, ...summary }, null, 2)}\n`);
   return summary;
 }
@@ -149,7 +153,10 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
       // Parsed once (and the text let go), then validated: one copy of a zip's steps in memory at a time.
       const parsed = parseTrajectory(lines);
       lines.length = 0;
-      const report = validateExport({ files: exp.files, trajectory: parsed, sharegpt: await exp.lines(dialogueFormat('sharegpt').file), manifest: await exp.text(ZIP_PATHS.manifest) });
+      // Lines that carry their screenshots (openai.jsonl) are as big as the screenshots: pack, which makes its
+      // dialogues from the steps, leaves them to `validate` and keeps its memory flat.
+      const dialogueText = await dialogueLines(exp, DIALOGUE_FORMATS.filter((f) => !f.inlineImages));
+      const report = validateExport({ files: exp.files, trajectory: parsed, ...dialogueText, manifest: await exp.text(ZIP_PATHS.manifest) });
       if (!report.ok) throw new Error(`invalid export (${report.errors.length} problems; first: ${report.errors[0]}); run alien-dataflow validate on it`);
       const byTask = new Map<string, Step[]>();
       for (const s of parsed.steps) byTask.set(s.task_id, [...(byTask.get(s.task_id) ?? []), s]);

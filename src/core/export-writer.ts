@@ -10,11 +10,10 @@ import type { Task } from './task';
 import { ZipStream, type ChunkSink } from './zip-stream';
 import { ZIP_PATHS, buildManifest, trajectoryLine } from './zip-layout';
 import { addCounts, type ScrubReport } from './scrub-report';
-import { taskExamples, datasetInfo, type FormatOptions } from './formatters';
-import { DIALOGUE_FORMATS, REPLAY_FORMAT, formatLine, type DialogueFormatId } from './formats/registry';
-import { framePath, recorderFlow } from './recorder-flow';
-// The library's own parser and stringify: a flow that imports in DevTools, and the script it makes of it.
-import { parse, stringify } from '@puppeteer/replay';
+import { taskExamples } from './formatters';
+import { FORMAT_LIST, formatLine, unknownFormat, type DialogueFormat, type TaskFilesFormat } from './formats/registry';
+import type { TaskFilesWriter } from './formats/format';
+import type { WriterOptions } from './export-options';
 
 export type { ExportedStep as ExportStep } from './stored-step';
 
@@ -36,14 +35,8 @@ async function collect(batches: AsyncIterable<ExportStep[]>): Promise<ExportStep
   return all;
 }
 
-export interface ExportSettings extends FormatOptions {
-  /** Dialogue files to write (formats/registry). */
-  formats: readonly DialogueFormatId[];
-  /** Write replay/<task>.json (Recorder flow) and replay/<task>.puppeteer.js. */
-  replay?: boolean;
-  /** For formats that carry screenshots (OpenAI): under this URL prefix instead of inline data URLs. */
-  imageUrlPrefix?: string;
-  detail?: 'low';
+/** What to write (the export options, formats/registry) and the provenance that goes into the manifest. */
+export interface ExportSettings extends WriterOptions {
   extensionVersion: string;
   configHash: string;
   /** Salted hash of the demonstrator's id (core/provenance), when one is set. */
@@ -101,16 +94,18 @@ export async function writeExport(
     counted.push({ task, steps: light });
   }
 
-  // trajectory.jsonl, streamed batch by batch. The frame path of each step's target is read from its tree here,
-  // while the tree is at hand, for the replay flows written below from the light steps.
+  // Per-task files (the replay flows) see each step while its tree is at hand, and are written from the light steps.
+  const taskFiles = new Map<TaskFilesFormat, TaskFilesWriter>();
+  for (const f of FORMAT_LIST) if (f.kind === 'task-files' && settings[f.option]) taskFiles.set(f, f.start());
+
+  // trajectory.jsonl, streamed batch by batch.
   const trajectory = zip.open(ZIP_PATHS.trajectory, true);
-  const frames = new Map<string, number[] | undefined>();
   for (const task of source.tasks) {
     for await (const batch of source.steps(task.id, true)) {
       check();
       for (const s of batch) {
         trajectory.write(`${trajectoryLine(s.step)}\n`);
-        if (settings.replay) frames.set(`${task.id}:${s.step.step_id}`, framePath(s.step.observation.dom_tree, s.step.action.element_id ?? s.step.target?.element_id ?? null));
+        for (const w of taskFiles.values()) w.see(task.id, s.step);
       }
     }
   }
@@ -118,35 +113,52 @@ export async function writeExport(
   files.push(ZIP_PATHS.trajectory);
 
   // Dialogues: one line per example (a window of steps). Without DOM they need only the light steps kept for the manifest.
-  const dialogue = async (path: string, line: (example: ReturnType<typeof taskExamples>[number]) => string | Promise<string>): Promise<void> => {
-    const file = zip.open(path, true);
+  const dialogue = async (format: DialogueFormat): Promise<void> => {
+    const file = zip.open(format.file, true);
     for (const [i, task] of source.tasks.entries()) {
       check();
       const steps = settings.includeDom ? (await collect(source.steps(task.id, true))).map((s) => s.step) : counted[i]!.steps;
-      for (const example of taskExamples(task, steps, settings)) file.write(`${await line(example)}\n`);
+      for (const example of taskExamples(task, steps, settings)) {
+        file.write(`${await formatLine(format, example, {
+          prefix: settings.imageUrlPrefix, detail: settings.detail,
+          bytes: async (path) => { const id = imageIds.get(path); return id ? source.image(id) : null; },
+        })}\n`);
+      }
     }
     file.end();
-    files.push(path);
+    files.push(format.file);
   };
-  for (const format of DIALOGUE_FORMATS.filter((f) => settings.formats.includes(f.id))) {
-    await dialogue(format.file, (e) => formatLine(format, e, {
-      prefix: settings.imageUrlPrefix, detail: settings.detail,
-      bytes: async (path) => { const id = imageIds.get(path); return id ? source.image(id) : null; },
-    }));
-  }
-  if (settings.replay) {
-    for (const [i, task] of source.tasks.entries()) {
-      check();
-      const { flow } = recorderFlow(task.instruction, counted[i]!.steps, (s) => frames.get(`${task.id}:${s.step_id}`));
-      const paths = REPLAY_FORMAT.files(task.id);
-      zip.add(paths.flow, JSON.stringify(flow, null, 2));
-      zip.add(paths.script, await stringify(parse(flow)));
-      files.push(paths.flow, paths.script);
+  // Every chosen format in the registry's order.
+  const written: { format: DialogueFormat; path: string }[] = [];
+  for (const format of FORMAT_LIST) {
+    switch (format.kind) {
+      case 'dialogue':
+        if (!settings.formats.includes(format.id)) break;
+        await dialogue(format);
+        written.push({ format, path: format.file });
+        break;
+      case 'task-files': {
+        const writer = taskFiles.get(format);
+        if (!writer) break;
+        for (const [i, task] of source.tasks.entries()) {
+          check();
+          for (const f of await writer.files(task, counted[i]!.steps)) {
+            zip.add(f.path, f.content);
+            files.push(f.path);
+          }
+        }
+        break;
+      }
+      case 'index': {
+        const content = format.content(written);
+        if (content === null) break;
+        zip.add(format.file, content);
+        files.push(format.file);
+        break;
+      }
+      default:
+        unknownFormat(format);
     }
-  }
-  if (settings.formats.includes('sharegpt')) {
-    zip.add(ZIP_PATHS.datasetInfo, JSON.stringify(datasetInfo({ sharegpt: DIALOGUE_FORMATS[0]!.file }), null, 2));
-    files.push(ZIP_PATHS.datasetInfo);
   }
 
   zip.add(ZIP_PATHS.stepSchema, JSON.stringify(stepJsonSchema(), null, 2));

@@ -14,22 +14,16 @@
 //   URL prefix, at most 10 per example, optional detail "low".
 import type { Step } from './schema';
 import type { Task } from './task';
-import { formatStepAction, type ActionStyle } from './action-format';
+import { formatStepAction } from './action-format';
 import { compactDom } from './dom-compact';
 import { DONE_ACTIONS } from './agent-action-styles';
-
-export interface FormatOptions {
-  actionStyle: ActionStyle;
-  includeDom: boolean;
-  domMaxChars?: number;
-  /** Steps per example; 0 puts a whole task in one example (long tasks then overflow most contexts). */
-  window?: number;
-  /** Screenshots per example: the current one plus up to this many minus one earlier in the window. */
-  maxImages?: number;
-}
+// Type only: export-options reads this module's defaults.
+import type { ExampleOptions } from './export-options';
 
 export const DEFAULT_WINDOW = 1;
 export const DEFAULT_MAX_IMAGES = 1;
+/** OpenAI takes at most 10 images per example; no example carries more. */
+export const MAX_IMAGES = 10;
 /** What one screenshot costs a vision model, roughly (Qwen2-VL / LLaVA at ~1280x800 after resizing). */
 export const TOKENS_PER_IMAGE = 800;
 export const CONTEXT_TOKENS = 8192;
@@ -41,7 +35,7 @@ export const SYSTEM_PROMPT =
   '(elements carry id="N"), reply with a short thought, then the next action on its own line after "Action: ".';
 
 /** The action a step's answer ends with, or the terminal one. */
-function actionText(step: Step | 'done', opts: FormatOptions, previousScroll: { x: number; y: number }): string {
+function actionText(step: Step | 'done', opts: ExampleOptions, previousScroll: { x: number; y: number }): string {
   if (step === 'done') {
     if (opts.actionStyle === 'browsergym') return DONE_ACTIONS.browsergym;
     if (opts.actionStyle === 'pyautogui') return DONE_ACTIONS.pyautogui;
@@ -65,9 +59,9 @@ export interface Turn { observation: string; image: string | null; answer: strin
 export interface Example { id: string; turns: Turn[] }
 
 /** A task's examples, window by window, ending with a done turn when the task is confirmed. */
-export function taskExamples(task: Task, steps: Step[], opts: FormatOptions): Example[] {
+export function taskExamples(task: Task, steps: Step[], opts: ExampleOptions): Example[] {
   const window = opts.window === undefined ? DEFAULT_WINDOW : opts.window <= 0 ? Math.max(1, steps.length + 1) : opts.window;
-  const maxImages = Math.max(0, Math.min(opts.maxImages ?? DEFAULT_MAX_IMAGES, 10));
+  const maxImages = Math.max(0, Math.min(opts.maxImages ?? DEFAULT_MAX_IMAGES, MAX_IMAGES));
   const scrolls = scrollsBefore(steps);
   const actions = steps.map((s, i) => actionText(s, opts, scrolls[i]!));
   const items: (Step | 'done')[] = task.status === 'confirmed' ? [...steps, 'done'] : [...steps];
@@ -162,22 +156,4 @@ export function toOpenAi(e: Example, imageUrl: (path: string) => string, detail?
   return {
     messages: toChatMessages(e, imageUrl, detail).messages.map((m) => (m.role === 'user' ? m : { role: m.role, content: plain(m.content) })),
   };
-}
-
-/**
- * LLaMA-Factory's dataset_info.json entries for the dialogue files of an
- * export or a dataset: without the `system` column mapped, the exporter's
- * system prompt is silently replaced by the template's.
- */
-export function datasetInfo(files: { sharegpt?: string }): Record<string, unknown> {
-  const info: Record<string, unknown> = {};
-  if (files.sharegpt) {
-    info.alien_dataflow = {
-      file_name: files.sharegpt,
-      formatting: 'sharegpt',
-      columns: { messages: 'conversations', system: 'system', images: 'images' },
-      tags: { role_tag: 'from', content_tag: 'value', user_tag: 'human', assistant_tag: 'gpt' },
-    };
-  }
-  return info;
 }

@@ -1,17 +1,23 @@
 // Checks an export's contents: every trajectory line against the step schema,
 // element ids present in their dom_tree, screenshot files present, step ids
-// contiguous per task, one <image> per image in ShareGPT, manifest counts.
+// contiguous per task, every line of every dialogue file by its format's own
+// check (formats/registry), manifest counts.
 import { StepSchema, type Step } from './schema';
 import type { Manifest } from './zip-layout';
-import { CONTEXT_TOKENS, TOKENS_PER_IMAGE } from './formatters';
+import { DIALOGUE_FORMATS, type DialogueFormat, type DialogueFormatId } from './formats/registry';
 
-export interface ExportContents {
-  files: Set<string>;
+/** A text file: its text, or its lines (the CLI reads big files line by line, never as one string). */
+type Lines = string | readonly string[];
+
+export type ExportContents = {
+  files: ReadonlySet<string>;
   /** The file's text, or its lines, or its steps already parsed by parseTrajectory (so a caller keeps one copy). */
-  trajectory: string | readonly string[] | { steps: Step[]; errors: string[] };
-  sharegpt: string | readonly string[] | null;
+  trajectory: Lines | { steps: Step[]; errors: string[] };
   manifest: string | null;
-}
+} & {
+  /** Each dialogue file by its format's id; absent or null when the zip has none. */
+  [K in DialogueFormatId]?: Lines | null;
+};
 
 export interface ValidationReport { ok: boolean; errors: string[]; steps: number; tasks: number }
 
@@ -47,6 +53,17 @@ function parseJson<T>(text: string, where: string, errors: string[]): T | null {
   }
 }
 
+/** Every line of one dialogue file against its format's check. */
+export function dialogueErrors(format: DialogueFormat, lines: Lines, files: ReadonlySet<string>): string[] {
+  const errors: string[] = [];
+  (typeof lines === 'string' ? lines.split('\n') : lines).filter((l) => l.trim()).forEach((line, i) => {
+    const where = `${format.file} line ${i + 1}`;
+    const rec = parseJson<unknown>(line, where, errors);
+    if (rec !== null) errors.push(...format.check(rec, where, { files }));
+  });
+  return errors;
+}
+
 export function validateExport(c: ExportContents): ValidationReport {
   const parsed = typeof c.trajectory === 'string' || Array.isArray(c.trajectory) ? parseTrajectory(c.trajectory as string | readonly string[]) : c.trajectory as { steps: Step[]; errors: string[] };
   const { steps } = parsed;
@@ -67,24 +84,9 @@ export function validateExport(c: ExportContents): ValidationReport {
       errors.push(`${where}: ${s.observation.screenshot_path} is missing from the zip`);
     }
   }
-  if (c.sharegpt !== null) {
-    (typeof c.sharegpt === 'string' ? c.sharegpt.split('\n') : c.sharegpt).filter((l) => l.trim()).forEach((line, i) => {
-      const rec = parseJson<{ system?: string; conversations?: { from?: string; value: string }[]; images?: string[] }>(line, `sharegpt.jsonl line ${i + 1}`, errors);
-      if (!rec) return;
-      if (!Array.isArray(rec.conversations) || !Array.isArray(rec.images)) {
-        errors.push(`sharegpt.jsonl line ${i + 1}: needs "conversations" and "images" lists`);
-        return;
-      }
-      const placeholders = rec.conversations.reduce((n, m) => n + (m.value.match(/<image>/g) ?? []).length, 0);
-      if (placeholders !== rec.images.length) errors.push(`sharegpt.jsonl line ${i + 1}: ${placeholders} <image> placeholders for ${rec.images.length} images`);
-      for (const img of rec.images) if (!c.files.has(img)) errors.push(`sharegpt.jsonl line ${i + 1}: image ${img} is missing`);
-      // LLaMA-Factory's rules: turns alternate from human, and come in pairs.
-      if (rec.conversations.length % 2 !== 0 || rec.conversations.some((m, k) => m.from !== (k % 2 === 0 ? 'human' : 'gpt'))) {
-        errors.push(`sharegpt.jsonl line ${i + 1}: turns must alternate human, gpt, … and end with gpt`);
-      }
-      const tokens = Math.ceil(((rec.system ?? '').length + rec.conversations.reduce((n, m) => n + m.value.length, 0)) / 4) + rec.images.length * TOKENS_PER_IMAGE;
-      if (tokens > CONTEXT_TOKENS) errors.push(`sharegpt.jsonl line ${i + 1}: about ${tokens} tokens, over a ${CONTEXT_TOKENS}-token context; export with a smaller window`);
-    });
+  for (const format of DIALOGUE_FORMATS) {
+    const lines = c[format.id];
+    if (lines !== undefined && lines !== null) errors.push(...dialogueErrors(format, lines, c.files));
   }
   if (c.manifest !== null) {
     const m = parseJson<Manifest>(c.manifest, 'manifest.json', errors);

@@ -4,8 +4,7 @@ import type { Task } from './task';
 
 export const ZIP_PATHS = {
   trajectory: 'trajectory.jsonl',
-  // Dialogue files are named in formats/registry.
-  datasetInfo: 'dataset_info.json',
+  // Dialogue files, replay files and dataset_info.json are named in formats/registry.
   manifest: 'manifest.json',
   scrubReport: 'scrub_report.json',
   stepSchema: 'schema/step.schema.json',

@@ -54,12 +54,8 @@ export async function runExport(exportId: string, options: ExportOptions, config
       }
     };
     const filename = exportFilename(new Date());
-    await writeExport(source, {
-      formats: options.formats, replay: options.replay, actionStyle: options.actionStyle, detail: options.openaiDetailLow ? 'low' : undefined,
-      window: options.window, maxImages: options.maxImages,
-      includeDom: options.includeDomInDialogues, extensionVersion, demonstratorHash,
-      configHash, now: new Date(),
-    }, sink, (p) => {
+    // The options as parsed by the worker: the writer reads its part of them by the same names.
+    await writeExport(source, { ...options, extensionVersion, demonstratorHash, configHash, now: new Date() }, sink, (p) => {
       if (Date.now() - lastReport > 150) {
         lastReport = Date.now();
         report({ phase: 'running', ...p });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toShareGpt, toChatMessages, toOpenAi, taskExamples, estimateTokens, datasetInfo, CONTEXT_TOKENS } from '../../src/core/formatters';
+import { toShareGpt, toChatMessages, toOpenAi, taskExamples, estimateTokens, CONTEXT_TOKENS } from '../../src/core/formatters';
 import { formatAction } from '../../src/core/action-format';
 import { defaultThoughtTrace } from '../../src/core/thought-trace';
 import { compactDom } from '../../src/core/dom-compact';
@@ -79,17 +79,6 @@ describe('chat and OpenAI lines', () => {
     expect(Object.keys(rec)).toEqual(['messages']);
     const part = (rec.messages[1]!.content as { type: string; image_url?: { url: string; detail?: string } }[])[0]!;
     expect(part.image_url).toEqual({ url: expect.stringMatching(/^data:image\/png;base64,/), detail: 'low' });
-  });
-});
-
-describe('dataset_info.json', () => {
-  it('maps the system column, so LLaMA-Factory keeps the exporter\'s system prompt', () => {
-    expect(datasetInfo({ sharegpt: 'sharegpt.jsonl' })).toEqual({
-      alien_dataflow: {
-        file_name: 'sharegpt.jsonl', formatting: 'sharegpt', columns: { messages: 'conversations', system: 'system', images: 'images' },
-        tags: { role_tag: 'from', content_tag: 'value', user_tag: 'human', assistant_tag: 'gpt' },
-      },
-    });
   });
 });
 

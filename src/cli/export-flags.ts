@@ -1,0 +1,60 @@
+// The command line's export flags: each export option (core/export-options)
+// under its name in kebab case, plus the flags users already type, as aliases
+// (`--dom` for `--include-dom`, `--dialogues` for `--formats`, and `--openai`,
+// one flag per format that is off unless asked).
+import { exportOptions, type ExportOptions } from '../core/export-options';
+import { ACTION_STYLES } from '../core/action-format';
+import { DIALOGUE_FORMATS, type DialogueFormat, type DialogueFormatId } from '../core/formats/registry';
+import { UsageError } from './usage-error';
+
+const OPT_IN = DIALOGUE_FORMATS.filter((f) => !f.defaultOn);
+
+/** For parseArgs. */
+export const EXPORT_FLAGS = {
+  formats: { type: 'string' }, dialogues: { type: 'string' },
+  'action-style': { type: 'string' }, 'include-dom': { type: 'boolean' }, dom: { type: 'boolean' },
+  window: { type: 'string' }, 'max-images': { type: 'string' }, detail: { type: 'string' }, 'image-url-prefix': { type: 'string' },
+  'min-replay': { type: 'string' },
+  ...Object.fromEntries(OPT_IN.map((f) => [f.id, { type: 'boolean' }])),
+} as const satisfies Record<string, { type: 'string' | 'boolean' }>;
+
+/** parseArgs' values. */
+export type FlagValues = Readonly<Record<string, string | boolean | undefined>>;
+
+const whole = (v: string | boolean | undefined, name: string): number | undefined => {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string') throw new UsageError(`--${name} is a whole number of at least 0`);
+  if (!/^\d+$/.test(v)) throw new UsageError(`--${name} is a whole number of at least 0`);
+  return Number(v);
+};
+
+/**
+ * The export options a command line asks for. `formats` are the command's defaults (pack writes the sharegpt
+ * config alone unless asked) and `allowed` the formats it can write (pack: those with a Parquet config).
+ */
+export function exportOptionsFromFlags(v: FlagValues, o: { formats: readonly DialogueFormatId[]; allowed: readonly DialogueFormat[] }): ExportOptions {
+  const style = (v['action-style'] as string | undefined) ?? 'json';
+  if (!(ACTION_STYLES as readonly string[]).includes(style)) throw new UsageError(`--action-style is one of ${ACTION_STYLES.join(', ')}`);
+  const list = (v.formats ?? v.dialogues) as string | undefined;
+  const named = list === undefined ? [...o.formats] : list.split(',').map((x) => x.trim()).filter((x) => x && x !== 'none');
+  const known = o.allowed.map((f) => f.id as string);
+  const unknown = named.filter((x) => !known.includes(x));
+  if (unknown.length) throw new UsageError(`unknown format ${unknown.join(', ')}; formats: ${known.join(', ')}, or none`);
+  // `--openai` adds its format to the defaults.
+  for (const f of OPT_IN) if (v[f.id] === true && list === undefined && known.includes(f.id) && !named.includes(f.id)) named.push(f.id);
+  const detail = v.detail as string | undefined;
+  if (detail !== undefined && detail !== 'low') throw new UsageError('--detail takes only "low"');
+  const minReplay = v['min-replay'] as string | undefined;
+  if (minReplay !== undefined && !(Number(minReplay) >= 0 && Number(minReplay) <= 1)) throw new UsageError('--min-replay is a share between 0 and 1, e.g. 0.9');
+  return exportOptions({
+    // In the registry's order, whatever order they were named in.
+    formats: o.allowed.filter((f) => named.includes(f.id)).map((f) => f.id),
+    actionStyle: style,
+    includeDom: v['include-dom'] === true || v.dom === true,
+    window: whole(v.window, 'window'),
+    maxImages: whole(v['max-images'], 'max-images'),
+    detail,
+    imageUrlPrefix: v['image-url-prefix'] as string | undefined,
+    minReplay: minReplay === undefined ? undefined : Number(minReplay),
+  });
+}
