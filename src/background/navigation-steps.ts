@@ -22,7 +22,8 @@ const CAUSES_NAVIGATION = new Set(['click', 'double_click', 'key', 'submit', 'se
 
 function draftFrom(state: PageState, taskId: string, id: string, action: Action): StepDraft {
   return {
-    draftId: id, taskId, timestamp: state.at, action, target: null, domTree: state.domTree, title: state.title,
+    draftId: id, taskId, timestamp: state.at, action, target: null, domTree: state.domTree,
+    ...(state.axTree !== undefined ? { axTree: state.axTree } : {}), title: state.title,
     url: state.url, viewport: state.viewport, devicePixelRatio: state.devicePixelRatio, lastChangeAt: state.lastChangeAt,
     ...(state.topScroll ? { topScroll: state.topScroll } : {}),
     redactedRegions: state.redactedRegions, mediaRegions: state.mediaRegions ?? [], redactions: { ...state.redactions },

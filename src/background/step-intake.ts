@@ -11,6 +11,7 @@ import { belongsToTask } from '../core/build-step';
 import { sitePolicy } from '../core/site-policy';
 import { isStorageFull, STORAGE_FULL_MESSAGE } from '../core/storage-error';
 import { joinFrameTree } from '../core/frame-join';
+import { joinFrameAxTree } from '../core/ax-tree-parts';
 import { withAssembledTree } from '../core/dom-tree-parts';
 import { db } from '../platform/db';
 import { frameForStep, frameOfLeftPage, type FrameResult, type LeftPage } from './capture-scheduler';
@@ -188,6 +189,8 @@ async function joinTopFrame(tabId: number, frameId: number, draft: StepDraft): P
     return;
   }
   draft.domTree = joinFrameTree(top.xml, frameId, draft.domTree) ?? draft.domTree;
+  // The accessibility tree the same way: the frame's own under its iframe's line in the top frame's.
+  if (draft.axTree !== undefined && top.axtree !== undefined) draft.axTree = joinFrameAxTree(top.axtree, frameId, draft.axTree) ?? draft.axTree;
   // The top frame measured its regions now; the frame's hold at the scroll its offset was measured at.
   const shift = regionShift(scrollOffset(top.topScroll), draft.topScroll);
   draft.redactedRegions = [...draft.redactedRegions, ...shiftBoxes(top.redactedRegions, shift)];

@@ -21,7 +21,9 @@ import { fileURLToPath } from 'node:url';
 import { ZIP_PATHS } from '../core/zip-layout';
 import { parseTrajectory, validateExport, exportStats } from '../core/validate-export';
 import { taskExamples, estimateTokens, CONTEXT_TOKENS } from '../core/formatters';
-import { DEFAULT_DIALOGUE_IDS, DIALOGUE_FORMATS, FORMAT_LIST, PARQUET_DIALOGUES, formatLine, unknownFormat, type DialogueFormat } from '../core/formats/registry';
+import {
+  DEFAULT_DIALOGUE_IDS, DEFAULT_PARQUET_IDS, DIALOGUE_FORMATS, DIALOGUE_FORMAT_IDS, FORMAT_LIST, PARQUET_DIALOGUES, formatLine, formatsIn, unknownFormat, type DialogueFormat,
+} from '../core/formats/registry';
 import type { ExportOptions } from '../core/export-options';
 import { EXPORT_FLAGS, exportOptionsFromFlags } from './export-flags';
 import { UsageError } from './usage-error';
@@ -45,12 +47,12 @@ const USAGE = `usage:
   alien-dataflow validate <export.zip>
   alien-dataflow stats <export.zip> [--json]
   alien-dataflow format <export.zip> [--out DIR] [--action-style json|call|browsergym|pyautogui] [--include-dom]
-                        [--window N] [--max-images N] [--formats sharegpt,messages,openai] [--openai]
+                        [--window N] [--max-images N] [--formats ${DIALOGUE_FORMAT_IDS.join(',')}] ${DIALOGUE_FORMATS.filter((f) => !f.defaultOn).map((f) => `[--${f.id}]`).join(' ')}
                         [--image-url-prefix URL] [--detail low] [--min-replay 0.9]
   alien-dataflow scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]
   alien-dataflow pack <export.zip|folder>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB]
                       [--config scrubber.yaml] [--domains allow.txt] [--exclude-domains deny.txt]
-                      [--formats sharegpt,messages|none] [--window N] [--max-images N] [--parallel]
+                      [--formats ${PARQUET_DIALOGUES.map((f) => f.id).join(',')}|none] [--window N] [--max-images N] [--parallel]
   alien-dataflow replay <export.zip> [--report out.json] [--annotate copy.zip] [--task ID] [--headed] [--timeout ms]
                         [--yes | --hosts host[:port],…]   (every host the replay touches is asked about, loopback too)
 limits on what an input zip may cost (every command; an error names the limit it hit):
@@ -217,8 +219,7 @@ async function scrub(input: string, output: string, configPath: string | undefin
       { tasks, steps: (id) => inBatches(scrubbed.get(id) ?? []), image },
       {
         // The dialogue files the input had, written again from the re-scrubbed steps.
-        formats: DIALOGUE_FORMATS.filter((d) => exp.files.has(d.file)).map((d) => d.id), actionStyle: 'json', includeDom: false,
-        replay: [...exp.files].some((f) => f.startsWith('replay/')),
+        ...formatsIn(exp.files), actionStyle: 'json', includeDom: false,
         extensionVersion: exp.manifest?.extension_version ?? 'unknown', configHash: configHash(configText), now: new Date(),
         demonstratorHash: isHash(exp.manifest?.demonstrator_hash) ? exp.manifest.demonstrator_hash : null,
       },
@@ -323,8 +324,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'pack':
         if (args.length === 0 || !values.out) throw new UsageError('pack needs <export.zip|folder>… and --out DIR');
-        // pack writes the sharegpt config alone unless asked, and only formats with a Parquet config.
-        return await packCommand(args, exportOptionsFromFlags(values, { formats: ['sharegpt'], allowed: PARQUET_DIALOGUES }), {
+        // pack writes only formats with a Parquet config, and unless asked only those on by default there.
+        return await packCommand(args, exportOptionsFromFlags(values, { formats: DEFAULT_PARQUET_IDS, allowed: PARQUET_DIALOGUES }), {
           limits, out: values.out, split: values.split, shardSize: values['shard-size'], config: values.config,
           domains: values.domains, excludeDomains: values['exclude-domains'], parallel: values.parallel,
         });

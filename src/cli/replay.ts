@@ -20,7 +20,7 @@ import type { Step } from '../core/schema';
 import { openExport, tasksOf } from './zip-input';
 import { writeZipAtomically } from './write-zip-atomically';
 import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
-import { DIALOGUE_FORMATS } from '../core/formats/registry';
+import { formatsIn } from '../core/formats/registry';
 import type { InputLimits } from './input-limits';
 import { isHash, terminalText } from '../core/safe-text';
 import { hostOf, isLocalScheme, replayHosts } from '../core/replay-hosts';
@@ -309,8 +309,7 @@ export async function annotateExport(input: string, output: string, report: Repl
     await writeZipAtomically(output, (sink) => writeExport(
       { tasks, steps: (id) => inBatches(byTask.get(id) ?? []), image: (path) => exp.bytes(path) },
       {
-        formats: DIALOGUE_FORMATS.filter((d) => exp.files.has(d.file)).map((d) => d.id), actionStyle: 'json', includeDom: false,
-        replay: [...exp.files].some((f) => f.startsWith('replay/')),
+        ...formatsIn(exp.files), actionStyle: 'json', includeDom: false,
         extensionVersion: exp.manifest?.extension_version ?? 'unknown',
         // Hashes are copied only if they are hashes.
         configHash: isHash(exp.manifest?.config_hash) ? exp.manifest.config_hash : 'unknown',

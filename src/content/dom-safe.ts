@@ -18,6 +18,8 @@ const PARENT_ELEMENT = getter(Node.prototype, 'parentElement');
 const LAST_CHILD = getter(Node.prototype, 'lastChild');
 const PREVIOUS_SIBLING = getter(Node.prototype, 'previousSibling');
 const NODE_NAME = getter(Node.prototype, 'nodeName');
+// Browsers define it on Node; happy-dom (the unit tests' DOM) again on Element, whose own is the one that reads.
+const TEXT_CONTENT = chainGetter(HTMLElement.prototype, 'textContent')!;
 const TAG_NAME = getter(Element.prototype, 'tagName');
 const SHADOW_HOST = getter(ShadowRoot.prototype, 'host');
 const GET_ROOT_NODE = Node.prototype.getRootNode;
@@ -38,6 +40,18 @@ const HAS_ATTRIBUTE = Element.prototype.hasAttribute;
 const MATCHES = Element.prototype.matches;
 const CLOSEST = Element.prototype.closest;
 const QUERY = Element.prototype.querySelector;
+const DOC_BY_ID = Document.prototype.getElementById;
+/** A getter wherever on the prototype chain it is defined (browsers: the interface's own; happy-dom: a base class). */
+function chainGetter(proto: object, key: string): ((this: unknown) => unknown) | null {
+  for (let p: object | null = proto, i = 0; p && i < 8; p = Object.getPrototypeOf(p) as object | null, i++) {
+    const get = Object.getOwnPropertyDescriptor(p, key)?.get;
+    if (get) return get as (this: unknown) => unknown;
+  }
+  return null;
+}
+const DOC_ACTIVE = chainGetter(Document.prototype, 'activeElement');
+const SHADOW_ACTIVE = chainGetter(ShadowRoot.prototype, 'activeElement');
+const FRAGMENT_BY_ID = DocumentFragment.prototype.getElementById;
 
 export const tagOf = (el: Element): string => LOCAL_NAME.call(el) as string;
 export const attributesOf = (el: Element): NamedNodeMap => ATTRIBUTES.call(el) as NamedNodeMap;
@@ -56,6 +70,7 @@ export const parentElementOf = (n: Node): Element | null => PARENT_ELEMENT.call(
 export const lastChildOf = (n: Node): ChildNode | null => LAST_CHILD.call(n) as ChildNode | null;
 export const previousSiblingOf = (n: Node): ChildNode | null => PREVIOUS_SIBLING.call(n) as ChildNode | null;
 export const nodeNameOf = (n: Node): string => NODE_NAME.call(n) as string;
+export const textContentOf = (n: Node): string => (TEXT_CONTENT.call(n) as string | null) ?? '';
 export const tagNameOf = (el: Element): string => TAG_NAME.call(el) as string;
 export const rootNodeOf = (n: Node): Node => GET_ROOT_NODE.call(n);
 export const isElement = (n: Node | null | undefined): n is Element => !!n && nodeTypeOf(n) === Node.ELEMENT_NODE;
@@ -68,6 +83,27 @@ export const isShadowRoot = (n: Node | null | undefined): n is ShadowRoot => {
     return false; // a plain DocumentFragment: no host getter applies
   }
 };
+/**
+ * The element with `id` in a document or shadow root, by the prototypes' getElementById: `<img
+ * name="getElementById">` replaces a document's own (DOM clobbering), as a form's controls replace its properties.
+ */
+export function elementByIdIn(root: Node, id: string): Element | null {
+  try {
+    if (nodeTypeOf(root) === Node.DOCUMENT_NODE) return DOC_BY_ID.call(root, id);
+    return nodeTypeOf(root) === Node.DOCUMENT_FRAGMENT_NODE ? FRAGMENT_BY_ID.call(root, id) : null;
+  } catch {
+    return null; // a node of another realm the getter refuses
+  }
+}
+/** The focused element of a document or shadow root (`<img name="activeElement">` replaces a document's own). */
+export function activeElementIn(root: Document | ShadowRoot): Element | null {
+  try {
+    const get = nodeTypeOf(root) === Node.DOCUMENT_NODE ? DOC_ACTIVE : SHADOW_ACTIVE;
+    return get ? get.call(root) as Element | null : null;
+  } catch {
+    return null;
+  }
+}
 /** A shadow root's host (the getter of ShadowRoot's prototype, never a property the page set). */
 export const hostOf = (root: ShadowRoot): Element => SHADOW_HOST.call(root) as Element;
 
@@ -169,4 +205,19 @@ export function fieldStateOf(el: Element): string | null {
     // an element of another realm (a frame's) the getter refuses: its state is read when it is rebuilt
     return null;
   }
+}
+
+/** Labelable elements' `labels`, read through their own prototype's getter (null for any other element). */
+const LABELS = [HTMLInputElement, HTMLButtonElement, HTMLSelectElement, HTMLTextAreaElement, HTMLOutputElement, HTMLMeterElement, HTMLProgressElement]
+  .map((c) => [c.prototype, Object.getOwnPropertyDescriptor(c.prototype, 'labels')?.get] as const);
+export function labelsOf(el: Element): Element[] {
+  for (const [proto, get] of LABELS) {
+    if (!get || !Object.prototype.isPrototypeOf.call(proto, el)) continue;
+    try {
+      return Array.from((get.call(el) as NodeListOf<Element> | null) ?? []);
+    } catch {
+      return [];
+    }
+  }
+  return [];
 }

@@ -14,12 +14,14 @@ import { isSensitiveField, SENSITIVE_PLACEHOLDER, type SensitiveFieldTest } from
 import { fieldAttributes } from './dom-utils';
 import { imageLabel, structureLabel } from './structure-label';
 import {
-  attributesOf, attrOf, boundsOf, fieldStateOf, firstChildOf, firstElementChildOf, hasAttrOf, hostOf, isElement, isLive, isShadowRoot, matchesOf, MAX_WALK,
+  activeElementIn, attributesOf, attrOf, boundsOf, fieldStateOf, firstChildOf, firstElementChildOf, hasAttrOf, hostOf, isElement, isLive, isShadowRoot, matchesOf, MAX_WALK,
   metricsOf, nextSiblingOf, nodeTypeOf, ownerDocumentOf, paintedOf, parentElementOf, parentOf, shadowRootOf, tagOf,
 } from './dom-safe';
 import { PseudoContentRules, pseudoText } from './pseudo-content';
 import { escapeXmlAttr, escapeXmlText, xmlName } from '../core/xml-escape';
 import { assembleDomTree, BOX_MARK, type DomTreeParts } from '../core/dom-tree-parts';
+import { AX_CLOSE, AX_OPEN, assembleAxTree, type AxTreeParts } from '../core/ax-tree-parts';
+import { axHidden, axLine, AxNameSources, axTextLine, maskedAxLine, withoutTextLines } from './ax-lines';
 import type { ElementIds } from './element-ids';
 import { elementBox, frameOffset } from './geometry';
 import { NearViewport } from './near-viewport';
@@ -43,6 +45,12 @@ export interface Snapshot {
   parts: DomTreeParts;
   /** The tree, assembled from `parts` on first read (in the page: tests, the top frame's reply to the worker). */
   readonly xml: string;
+  /** observation.axtree's parts, fixed when the snapshot is taken (built in the same walk as the tree's). */
+  axParts: AxTreeParts;
+  /** The accessibility tree as text, assembled from `axParts` on first read (see core/ax-tree-parts). */
+  readonly axtree: string;
+  /** Main-thread time of this snapshot spent on accessibility lines (roles, names, states), ms. */
+  axMs: number;
   /** The id standing for the target in `xml` (its own, or its nearest serialised ancestor's); null without a target. */
   targetId: number | null;
   redactedRegions: Box[];
@@ -260,8 +268,17 @@ function fieldBox(el: Element, box: Rect): Rect {
   return { left, top, right: left + m.clientWidth, bottom: top + m.clientHeight };
 }
 
+/** The most elements one change rebuilds for being named by it (a grid's header naming its cells): a loop of names ends here. */
+const MAX_NAMED = 256;
+
 export class DomSnapshotter {
   private cache = new WeakMap<Element, string>();
+  /** Each element's part of axtree, built with its XML: rebuilt exactly when its XML is. */
+  private axCache = new WeakMap<Element, string>();
+  /** The elements other elements' names are read from (labels, aria-labelledby): a change there rebuilds those. */
+  private axSources = new AxNameSources();
+  /** Main-thread time spent on accessibility lines since the snapshot began (warm builds are not counted). */
+  private axMs = 0;
   private observedRoots = new WeakSet<Node>();
   private readonly observers: MutationObserver[] = [];
   private readonly teardowns: (() => void)[] = [];
@@ -354,6 +371,8 @@ export class DomSnapshotter {
   resetCache(): void {
     this.stop();
     this.cache = new WeakMap();
+    this.axCache = new WeakMap();
+    this.axSources = new AxNameSources();
     this.observedRoots = new WeakSet();
     this.redactedText.clear();
     this.redactedFields.clear();
@@ -370,6 +389,7 @@ export class DomSnapshotter {
    * `target` is guaranteed to be present in the XML.
    */
   snapshot(target?: Element | null): Snapshot {
+    this.axMs = 0;
     this.flush();
     this.refreshFields();
     this.refreshPseudoRules();
@@ -393,13 +413,26 @@ export class DomSnapshotter {
       marked: withMarks, boxes, maxChars: this.limits.maxChars,
       target: targetId !== null && targetBox ? { id: targetId, tag: targetTag, box: targetBox } : null,
     };
+    const axStarted = performance.now();
+    const focused = this.focusedElement();
+    const axParts: AxTreeParts = {
+      marked: root ? this.axCache.get(root) ?? '' : '', focusedId: focused ? this.ids.peek(focused) ?? null : null, maxChars: this.limits.maxChars,
+    };
+    const axMs = this.axMs + performance.now() - axStarted;
     let built: string | null = null;
+    let ax: string | null = null;
     return {
       parts,
       get xml() {
         built ??= assembleDomTree(parts);
         return built;
       },
+      axParts,
+      get axtree() {
+        ax ??= assembleAxTree(axParts);
+        return ax;
+      },
+      axMs,
       targetId,
       ...regions,
       mediaRegions,
@@ -513,6 +546,9 @@ export class DomSnapshotter {
         this.invalidate(r.target);
       }
     }
+    // An aria-labelledby that named an id not there yet: the change may have added it.
+    this.axSources.prune();
+    for (const el of [...this.axSources.unresolved]) this.invalidate(el);
     this.onChange();
     this.near.invalidate();
     this.scheduleWarm(60);
@@ -562,8 +598,19 @@ export class DomSnapshotter {
     this.changes.note(node, this.changedAt);
     // Up to the top, across shadow roots and frames. Each parent is read through the prototype: a form's
     // control named parentNode made this climb go form -> control -> form forever (issue 24). Bounded anyway.
-    for (let n: Node | null = node, depth = 0; n && depth < MAX_WALK; n = parentAcrossRoots(n), depth++) {
-      if (isElement(n)) this.cache.delete(n);
+    // Elements whose accessible name a changed element gives (a <label>'s text, an aria-labelledby target)
+    // are rebuilt too, and so on, up to MAX_NAMED of them.
+    const named: Element[] = [];
+    const seen = new Set<Element>();
+    let from: Node | null = node;
+    for (let rounds = 0; from && rounds <= MAX_NAMED; rounds++) {
+      for (let n: Node | null = from, depth = 0; n && depth < MAX_WALK; n = parentAcrossRoots(n), depth++) {
+        if (!isElement(n)) continue;
+        this.cache.delete(n);
+        const dependents = this.axSources.dependentsOf(n);
+        if (dependents) for (const d of dependents) if (!seen.has(d) && seen.size < MAX_NAMED) { seen.add(d); named.push(d); }
+      }
+      from = named.pop() ?? null;
     }
   }
 
@@ -571,7 +618,10 @@ export class DomSnapshotter {
     if (!masked && this.maskSelector && matchesOf(el, this.maskSelector)) {
       // The mask root's whole box is blurred; its subtree is built fresh (a cached child may predate the mask).
       this.redactedFields.set(el, 'mask');
-      masked = true;
+      const xml = this.build(el, true);
+      // In axtree: its role and the mask text, nothing under it.
+      this.axCache.set(el, axHidden(el) ? '' : maskedAxLine(el, this.ids.idOf(el), this.maskText));
+      return xml;
     }
     if (masked) return this.build(el, true);
     const cached = this.cache.get(el);
@@ -608,6 +658,7 @@ export class DomSnapshotter {
     if (!masked) this.notePainted(el);
 
     let children = '';
+    let ax = '';
     if (tagOf(el) === 'svg') {
       const title = el.querySelector('title')?.textContent?.trim();
       if (title && !attrs.includes(' title=')) attrs += ` title="${escapeXmlAttr(this.text(null, title))}"`;
@@ -615,18 +666,73 @@ export class DomSnapshotter {
       const shadow = shadowRootOf(el) ?? this.closedRoot(el);
       if (shadow) {
         this.observeRoot(shadow);
-        children += `<shadow-root>${this.children(shadow, masked)}</shadow-root>`;
+        const [xml, inShadow] = this.children(shadow, masked);
+        children += `<shadow-root>${xml}</shadow-root>`;
+        ax += inShadow;
       }
-      if (tagOf(el) === 'iframe' || tagOf(el) === 'frame') children += this.frameContent(el as HTMLIFrameElement);
+      if (tagOf(el) === 'iframe' || tagOf(el) === 'frame') {
+        const [xml, inFrame] = this.frameContent(el as HTMLIFrameElement);
+        children += xml;
+        ax += inFrame;
       // A sensitive textarea's body is its (initial) value: never written out.
-      else if (tagOf(el) === 'textarea' && this.sensitive(fieldAttributes(el))) children += '';
-      else children += this.children(el, masked);
+      } else if (tagOf(el) === 'textarea' && this.sensitive(fieldAttributes(el))) children += '';
+      else {
+        const [xml, inside] = this.children(el, masked);
+        children += xml;
+        // A textarea's text is its value, which its own line carries.
+        if (tagOf(el) !== 'textarea') ax += inside;
+      }
     }
+    if (!masked) this.axCache.set(el, this.axPart(el, id, ax, frameId));
     return children ? `<${tag}${attrs}>${children}</${tag}>` : `<${tag}${attrs}/>`;
   }
 
-  private children(parent: ParentNode, masked = false): string {
+  /** `el`'s part of axtree: its line (when it carries meaning) over its children's parts, or those alone. */
+  private axPart(el: Element, id: number, children: string, frameId: number | undefined): string {
+    if (axHidden(el)) return '';
+    const started = performance.now();
+    const tag = tagOf(el);
+    const { marked, fromContent } = axLine({
+      el, id, frameId, maxTextLength: this.limits.maxTextLength,
+      redact: (text, label) => this.redactor.redact(text, label).text,
+      sensitive: () => (tag === 'input' || tag === 'textarea') && this.sensitive(fieldAttributes(el)),
+    }, this.axSources);
+    const inner = fromContent ? withoutTextLines(children) : children;
+    this.axMs += performance.now() - started;
+    if (!marked) return inner;
+    return inner ? `${marked}${AX_OPEN}${inner}${AX_CLOSE}` : marked;
+  }
+
+  /** The innermost focused element, through open and opened shadow roots and same-origin frames. */
+  private focusedElement(): Element | null {
+    let scope: Document | ShadowRoot = this.doc;
+    let el: Element | null = null;
+    for (let depth = 0; depth < 32; depth++) {
+      const next = activeElementIn(scope);
+      if (!next || next === el) break;
+      el = next;
+      const shadow = shadowRootOf(el) ?? this.closedRoots.get(el);
+      if (shadow) {
+        scope = shadow;
+        continue;
+      }
+      if (tagOf(el) !== 'iframe' && tagOf(el) !== 'frame') break;
+      let doc: Document | null;
+      try {
+        doc = (el as HTMLIFrameElement).contentDocument;
+      } catch {
+        doc = null;
+      }
+      if (!doc) break;
+      scope = doc;
+    }
+    return el;
+  }
+
+  /** The children's XML and their part of axtree. */
+  private children(parent: ParentNode, masked = false): [string, string] {
     let out = '';
+    let ax = '';
     let maskedTextDone = false;
     // What the structure says this text is (a column header, a <dt>, itemprop): read once, when a text node needs it.
     let label: string | undefined | null = null;
@@ -638,7 +744,14 @@ export class DomSnapshotter {
         if (SKIP_TAGS.has(tagOf(el))) continue;
         const hidden = hiddenCheaply(el);
         if (hidden === 'gone') continue;
-        out += hidden === 'invisible' ? this.invisible(el, masked) : this.element(el, masked);
+        if (hidden === 'invisible') {
+          const [xml, inside] = this.invisible(el, masked);
+          out += xml;
+          ax += inside;
+        } else {
+          out += this.element(el, masked);
+          if (!masked) ax += this.axCache.get(el) ?? '';
+        }
       } else if (type === Node.TEXT_NODE) {
         if (masked) {
           if (!maskedTextDone && (c as Text).data.trim()) out += escapeXmlText(this.maskText);
@@ -647,10 +760,13 @@ export class DomSnapshotter {
         }
         if (label === null) label = nodeTypeOf(parent as Node) === Node.ELEMENT_NODE ? structureLabel(parent as Element) : undefined;
         const t = this.text(c as Text, (c as Text).data, label);
-        if (t) out += escapeXmlText(t);
+        if (t) {
+          out += escapeXmlText(t);
+          ax += axTextLine(t);
+        }
       }
     }
-    return out;
+    return [out, ax];
   }
 
   /**
@@ -658,10 +774,11 @@ export class DomSnapshotter {
    * paint: those are serialised; all other text under it is still scrubbed, so a secret's box is blurred
    * whichever way the page's style sheets decide (blurring an invisible area costs nothing).
    */
-  private invisible(el: Element, masked: boolean): string {
+  private invisible(el: Element, masked: boolean): [string, string] {
     // Inside a mask the mask root's whole box is blurred already.
-    if (masked) return '';
+    if (masked) return ['', ''];
     let out = '';
+    let ax = '';
     for (let c = firstChildOf(el); c; c = nextSiblingOf(c)) {
       const type = nodeTypeOf(c);
       if (type === Node.TEXT_NODE) this.text(c as Text, (c as Text).data);
@@ -670,9 +787,16 @@ export class DomSnapshotter {
       const hidden = hiddenCheaply(child);
       if (hidden === 'gone') continue;
       const visible = hidden === null && SAYS_VISIBLE.test(attrOf(child, 'style') ?? '');
-      out += visible ? this.element(child, masked) : this.invisible(child, masked);
+      if (visible) {
+        out += this.element(child, masked);
+        ax += this.axCache.get(child) ?? '';
+      } else {
+        const [xml, inside] = this.invisible(child, masked);
+        out += xml;
+        ax += inside;
+      }
     }
-    return out;
+    return [out, ax];
   }
 
   /** A closed shadow root this content script may open is read like an open one; one it cannot read is OCR'd. */
@@ -747,7 +871,8 @@ export class DomSnapshotter {
     return '';
   }
 
-  private frameContent(frame: HTMLIFrameElement): string {
+  /** A same-origin frame's tree and its part of axtree (a cross-origin frame reports its own: see core/ax-tree-parts). */
+  private frameContent(frame: HTMLIFrameElement): [string, string] {
     let doc: Document | null;
     try {
       doc = frame.contentDocument;
@@ -757,12 +882,14 @@ export class DomSnapshotter {
     if (!doc || !doc.documentElement) {
       // A cross-origin frame: its text is not in this tree, so its pixels are read by OCR.
       if (!doc) this.media.set(frame, 'frame');
-      return '';
+      return ['', ''];
     }
     this.media.delete(frame);
     this.observeRoot(doc);
     this.onFrameDocument(doc);
-    return this.element(doc.documentElement);
+    const root = doc.documentElement;
+    const xml = this.element(root);
+    return [xml, this.axCache.get(root) ?? ''];
   }
 
   /** Redact, then collapse and clip. `node` is null for text that is not a DOM text node. */

@@ -15,7 +15,7 @@ import { initKeyObserver } from './observers/key-observer';
 import { initScrollObserver } from './observers/scroll-observer';
 import { initFormObserver } from './observers/form-observer';
 import { initDragObserver } from './observers/drag-observer';
-import { initNavigationObserver } from './observers/navigation-observer';
+import { initNavigationObserver, watchExits } from './observers/navigation-observer';
 import { answerOffsetRequests, requestOffset } from './frame-offset';
 import { initSettleNotifier } from './settle-notifier';
 import { loadScrubber } from './redactor-loader';
@@ -74,6 +74,7 @@ function isNewTabBlank(win: Window): boolean {
 function main(): void {
   if (recordedByAncestor(window) || isNewTabBlank(window)) return;
   const rec = new Recorder(window, passThroughRedactor, new Outbox());
+  const exits = watchExits(window);
 
   // Attached now, at document_start. Keyed by document: a frame's window object stays the same when the frame
   // loads another page, but listeners on it went with the old document.
@@ -154,7 +155,7 @@ function main(): void {
     // Frames exchange offsets only while recording (when not, a page sees no sign of the extension), over
     // signed channels (see frame-offset).
     const secret = state.frameSecret ?? '';
-    const stops: (() => void)[] = [initNavigationObserver(window, rec, atPageLoad)];
+    const stops: (() => void)[] = [initNavigationObserver(window, rec, atPageLoad, exits)];
     // Each answer carries the top window's scroll it holds at, passed down from the top frame.
     const measuredOffset = () => ({ ...rec.offsetOf(null), topScroll: rec.topScroll() });
     if (secret) stops.push(answerOffsetRequests(window, secret, measuredOffset, (frame, id) => rec.snapshotter.setFrameId(frame, id)));
@@ -248,7 +249,7 @@ function main(): void {
         if (!isMessage(raw) || raw.kind !== 'frame/snapshot' || !rec.recording || !mayReceive(raw.kind, sender)) return undefined;
         const snap = rec.snapshotter.snapshot();
         return Promise.resolve({
-          xml: snap.xml, redactedRegions: snap.redactedRegions, mediaRegions: snap.mediaRegions, topScroll: rec.topScroll(),
+          xml: snap.xml, axtree: snap.axtree, redactedRegions: snap.redactedRegions, mediaRegions: snap.mediaRegions, topScroll: rec.topScroll(),
         });
       }));
     }

@@ -46,6 +46,7 @@ export function buildStep({ draft, seq, tabId, frameId, image, note, work, scrub
       screenshot_path: image ? screenshotPath(draft.taskId, seq) : null,
       dom_tree: draft.domTree,
       active_window: draft.title,
+      ...(draft.axTree !== undefined ? { axtree: draft.axTree } : {}),
       url: draft.url,
       viewport,
       device_pixel_ratio: draft.devicePixelRatio,

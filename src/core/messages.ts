@@ -102,7 +102,7 @@ export interface ReplyMap {
   'page/changed': { ok: true };
   'frame/hello': { frameId: number; tabId: number; recording: RecordingState | null };
   /** The top frame's tree and screen regions, to join a cross-origin frame's step into. */
-  'frame/snapshot': { xml: string; redactedRegions: Box[]; mediaRegions: MediaRegion[]; topScroll?: ScrollOffset } | null;
+  'frame/snapshot': { xml: string; axtree?: string; redactedRegions: Box[]; mediaRegions: MediaRegion[]; topScroll?: ScrollOffset } | null;
   'page/loaded': { ok: true };
   'page/typing': { ok: true };
   'offscreen/export': { ok: true };

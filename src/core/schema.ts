@@ -56,6 +56,8 @@ export const ObservationSchema = z.object({
   screenshot_path: z.string().nullable().describe('path inside the zip; null when the tab could not be captured'),
   dom_tree: z.string().describe('XML; every element carries id="N"'),
   active_window: z.string().describe('page title'),
+  axtree: z.string().optional()
+    .describe("accessibility tree as text, one node per line, indented two spaces per level: [N] role 'name' states, N the element's id in dom_tree; absent from steps recorded before it existed"),
   url: z.string(),
   viewport: z.object({ width: z.number(), height: z.number() }),
   device_pixel_ratio: z.number(),

@@ -29,6 +29,8 @@ export interface PageObservation {
   domTree: string;
   /** The tree's parts as the page sends them; the worker assembles `domTree` from them (core/dom-tree-parts). */
   domParts?: DomTreeParts;
+  /** observation.axtree: the accessibility tree as text, one node per line, with dom_tree's ids (core/ax-tree-parts). */
+  axTree?: string;
   title: string;
   url: string;
   viewport: { width: number; height: number };
@@ -62,13 +64,16 @@ export interface StepDraft extends PageObservation {
   /** Why the observation is thin, when the background made it (e.g. a chrome:// page no script may read). */
   note?: string;
   /** Main-thread time the page spent on this step (ms): the snapshot at the event, and building the draft after it. */
-  pageWork?: { captureMs: number; buildMs: number };
+  pageWork?: PageWork;
 }
+
+/** Main-thread time (ms) the page spent on a step; the axtree's share of each is its own (absent from older steps). */
+export interface PageWork { captureMs: number; buildMs: number; axCaptureMs?: number; axBuildMs?: number }
 
 /** The observation part of a draft, without the action. */
 export function observationOf(d: PageObservation): PageObservation {
   return {
-    domTree: d.domTree, title: d.title, url: d.url, viewport: d.viewport, devicePixelRatio: d.devicePixelRatio,
+    domTree: d.domTree, ...(d.axTree !== undefined ? { axTree: d.axTree } : {}), title: d.title, url: d.url, viewport: d.viewport, devicePixelRatio: d.devicePixelRatio,
     lastChangeAt: d.lastChangeAt, ...(d.topScroll ? { topScroll: d.topScroll } : {}), redactedRegions: d.redactedRegions, mediaRegions: d.mediaRegions, redactions: d.redactions,
   };
 }

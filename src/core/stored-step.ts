@@ -3,6 +3,7 @@
 // renumbered 1..n so they stay contiguous.
 import type { Step } from './schema';
 import { screenshotPath } from './zip-layout';
+import type { PageWork } from './step-draft';
 
 export interface StoredStep {
   taskId: string;
@@ -34,7 +35,7 @@ export interface StepWork {
   detectMs?: number | null;
   detection?: { lines: number; unexplained: number; bands: number; bandsRun: number };
   /** The page's main-thread time for the step, as the content script measured it. */
-  pageWork?: { captureMs: number; buildMs: number };
+  pageWork?: PageWork;
 }
 
 export interface ExportedStep { step: Step; imageId: string | null; redactions: Record<string, number> }

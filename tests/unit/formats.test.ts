@@ -5,7 +5,7 @@ import { inBatches, writeExport } from '../../src/core/export-writer';
 import { validateExport } from '../../src/core/validate-export';
 import { taskExamples } from '../../src/core/formatters';
 import {
-  DIALOGUES, DIALOGUE_FORMAT_IDS, FORMATS, FORMAT_IDS, FORMAT_LIST, datasetInfo, unknownFormat, type DialogueFormatId, type Format,
+  DIALOGUES, DIALOGUE_FORMAT_IDS, FORMATS, FORMAT_IDS, FORMAT_LIST, datasetInfo, formatsIn, unknownFormat, type DialogueFormatId, type Format,
 } from '../../src/core/formats/registry';
 import { step, task, TASK_ID } from './fixtures';
 
@@ -51,6 +51,8 @@ describe('formats registry', () => {
     // The replay flow is one @puppeteer/replay parses; dataset_info.json names the sharegpt file.
     expect(parse(JSON.parse(await zip.file(`replay/${TASK_ID}.json`)!.async('string'))).steps.length).toBeGreaterThan(0);
     expect(JSON.parse(await zip.file('dataset_info.json')!.async('string'))).toEqual(datasetInfo({ sharegpt: 'sharegpt.jsonl' }));
+    // Written again (scrub, replay --annotate), a zip asks for the formats it holds.
+    expect(formatsIn(names)).toEqual({ formats: [...DIALOGUE_FORMAT_IDS], replay: true });
   });
 
   it('leaves out what is not chosen: no replay, no dataset_info.json without a format LLaMA-Factory loads', async () => {
@@ -63,6 +65,7 @@ describe('formats registry', () => {
     const names = Object.keys((await JSZip.loadAsync(Buffer.concat(chunks))).files);
     expect(names).toContain('messages.jsonl');
     expect(names.filter((n) => n.startsWith('replay/') || n === 'dataset_info.json' || n === 'sharegpt.jsonl')).toEqual([]);
+    expect(formatsIn(new Set(names))).toEqual({ formats: ['messages'], replay: false });
   });
 });
 

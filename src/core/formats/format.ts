@@ -35,8 +35,11 @@ export interface DialogueFormat<Id extends DialogueFormatId = DialogueFormatId> 
   line(e: Example, imageUrl: ImageUrl, detail?: 'low'): unknown;
   /** Problems of one parsed line (`where` names the file and line), for `validate` and `pack`. */
   check(line: unknown, where: string, c: LineContext): string[];
-  /** As a Parquet config of a packed dataset: its folder, columns and row (screenshots inline); absent for lines-only formats. */
-  parquet?: { columns: Field[]; row(e: Example, images: Map<string, Uint8Array>): Record<string, unknown> };
+  /**
+   * As a Parquet config of a packed dataset (folder: its id): columns and row (screenshots inline), and whether
+   * `pack` writes it unless told; absent for lines-only formats.
+   */
+  parquet?: { columns: Field[]; row(e: Example, images: Map<string, Uint8Array>): Record<string, unknown>; defaultOn: boolean };
   /** LLaMA-Factory's dataset_info.json entries for this data (a file, or a packed config's folder), if it loads it. */
   llamaFactory?(path: string): Record<string, unknown>;
 }
@@ -54,6 +57,8 @@ export interface TaskFilesFormat {
   option: 'replay';
   /** The popup's checkbox label. */
   label: string;
+  /** Is this a file of this format (a zip written with it holds some)? */
+  owns(path: string): boolean;
   start(): TaskFilesWriter;
 }
 

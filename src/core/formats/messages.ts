@@ -52,7 +52,8 @@ export const messages: DialogueFormat<'messages'> = {
     ];
   },
   parquet: {
-    columns: MESSAGES_COLUMNS,
+    // Off in pack unless asked: each config embeds the screenshots again.
+    columns: MESSAGES_COLUMNS, defaultOn: false,
     row: (e, images) => {
       const rec = toShareGpt(e);
       const rows = [{ role: 'system', content: SYSTEM_PROMPT }, ...rec.conversations.map((t) => ({ role: t.from === 'human' ? 'user' : 'assistant', content: t.value }))];

@@ -3,7 +3,7 @@
 // `format`, `pack`, the validator and the popup's checkboxes read this table;
 // its order is the order files are written in. Adding a format is one file
 // beside this one and one line here (docs/extending.md).
-import { FORMAT_IDS, DIALOGUE_FORMAT_IDS, type DialogueFormat, type DialogueFormatId, type Format, type FormatId } from './format';
+import { FORMAT_IDS, DIALOGUE_FORMAT_IDS, unknownFormat, type DialogueFormat, type DialogueFormatId, type Format, type FormatId } from './format';
 import { sharegpt } from './sharegpt';
 import { messages } from './messages';
 import { openai } from './openai';
@@ -30,6 +30,29 @@ export function dialogueFormat(id: DialogueFormatId): DialogueFormat {
 
 /** The formats `pack` can write as Parquet configs beside the steps. */
 export const PARQUET_DIALOGUES = DIALOGUE_FORMATS.filter((f) => f.parquet);
+
+/** The Parquet configs `pack` writes when not told which. */
+export const DEFAULT_PARQUET_IDS: DialogueFormatId[] = PARQUET_DIALOGUES.filter((f) => f.parquet!.defaultOn).map((f) => f.id);
+
+/** Which formats a zip was written with, as the options that ask for them (to write it again: scrub, annotate). */
+export function formatsIn(files: ReadonlySet<string>): { formats: DialogueFormatId[]; replay: boolean } {
+  const chosen = { formats: [] as DialogueFormatId[], replay: false };
+  for (const f of FORMAT_LIST) {
+    switch (f.kind) {
+      case 'dialogue':
+        if (files.has(f.file)) chosen.formats.push(f.id);
+        break;
+      case 'task-files':
+        chosen[f.option] ||= [...files].some((p) => f.owns(p));
+        break;
+      case 'index':
+        break; // written from the dialogue files chosen
+      default:
+        unknownFormat(f);
+    }
+  }
+  return chosen;
+}
 
 /** Dialogue formats on when the person has not chosen. */
 export const DEFAULT_DIALOGUE_IDS: DialogueFormatId[] = DIALOGUE_FORMATS.filter((f) => f.defaultOn).map((f) => f.id);

@@ -11,6 +11,7 @@ export const replayFiles = (taskId: string): { flow: string; script: string } =>
 export const replay: TaskFilesFormat = {
   kind: 'task-files', id: 'replay', option: 'replay',
   label: 'DevTools Recorder flows and Puppeteer scripts (replay/)',
+  owns: (path) => path.startsWith('replay/'),
   start() {
     // The frame path of each step's target is read from its tree while the tree is at hand (the trajectory pass);
     // the flows are written later from steps without their trees.

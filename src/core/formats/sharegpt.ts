@@ -26,7 +26,7 @@ export const sharegpt: DialogueFormat<'sharegpt'> = {
     return errors;
   },
   parquet: {
-    columns: SHAREGPT_COLUMNS,
+    columns: SHAREGPT_COLUMNS, defaultOn: true,
     row: (e, images) => {
       const rec = toShareGpt(e);
       return { id: rec.id, system: rec.system, conversations: rec.conversations, images: inlineImages(rec.images, images) };

@@ -16,6 +16,7 @@ export const STEP_STRING_FIELDS: Record<string, FieldScrub> = {
   'observation.screenshot_path': { kept: 'a path the exporter made from ids' },
   'observation.dom_tree': 'xml',
   'observation.active_window': 'text',
+  'observation.axtree': 'text',
   'observation.url': 'url',
   'observation.screenshot_note': { kept: "the extension's own words" },
   'action.type': { kept: 'one of the action types' },

@@ -1,0 +1,210 @@
+// One element's line of observation.axtree (core/ax-tree-parts): its role and
+// accessible name from dom-accessibility-api (the library Testing Library
+// uses, which follows accname and html-aam), its states, and the page's other
+// elements its name was read from, so a change there rebuilds it.
+//
+// The library reads the DOM as any script does (element.getAttribute,
+// childNodes, labels…): on a page whose <form> clobbers those names it may
+// throw, and then the line falls back to what the prototypes' getters say (the
+// role attribute and aria-label). It only descends (children, referenced and
+// labelling elements), never climbs, so a clobbered parentNode cannot make it loop.
+import { computeAccessibleName, getRole } from 'dom-accessibility-api';
+import { AX_ELEMENT, AX_TEXT, cleanAxText, quoteAx } from '../core/ax-tree-parts';
+import { SENSITIVE_PLACEHOLDER } from '../core/sensitive-field';
+import { attrOf, elementByIdIn, fieldStateOf, hasAttrOf, isLive, labelsOf, rootNodeOf, tagOf, textContentOf } from './dom-safe';
+
+/** Roles that carry no meaning of their own: such an element is left out unless it has a name or takes focus. */
+const GENERIC = new Set(['generic', 'none', 'presentation']);
+/** Roles whose name is read from their content (accname 'name from content'): their text is not repeated under them. */
+const NAME_FROM_CONTENT = new Set([
+  'button', 'cell', 'checkbox', 'columnheader', 'gridcell', 'heading', 'link', 'menuitem', 'menuitemcheckbox',
+  'menuitemradio', 'option', 'radio', 'row', 'rowheader', 'switch', 'tab', 'tooltip', 'treeitem',
+]);
+/** Landmarks that html-aam maps only when named (the library maps them always). */
+const ONLY_NAMED = new Set(['region', 'form']);
+/** Roles whose line carries the field's value. */
+const VALUE_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton', 'slider']);
+const FOCUSABLE_TAGS = new Set(['button', 'input', 'select', 'textarea', 'summary', 'iframe']);
+const NAME_ATTRS = ['aria-label', 'aria-labelledby', 'title'];
+
+export interface AxLineInput {
+  el: Element;
+  id: number;
+  /** Text as every other string of the step is (scrubbed, collapsed, cut): the snapshot's own redactor. */
+  redact: (text: string, label?: string) => string;
+  /** Whether it is a sensitive field, whose value never appears (asked only of fields with a value). */
+  sensitive: () => boolean;
+  /** The browser's id of a cross-origin frame this iframe holds, when it told it (see core/ax-tree-parts). */
+  frameId?: number;
+  maxTextLength: number;
+}
+
+export interface AxLine {
+  /** AX_ELEMENT and the line, or '' for an element left out (its children take its place). */
+  marked: string;
+  /** Its name came from its content: text lines under it would repeat it. */
+  fromContent: boolean;
+}
+
+/** Names of elements whose accessible name is read from other elements (labels, aria-labelledby). */
+export class AxNameSources {
+  /** A labelling element -> the elements whose name it gives. */
+  private readonly dependents = new WeakMap<Element, Set<Element>>();
+  /** Elements naming an id that was not there yet: looked at again after any change. */
+  readonly unresolved = new Set<Element>();
+
+  /** The elements whose name `el` gives, when it has any. */
+  dependentsOf(el: Element): ReadonlySet<Element> | undefined {
+    return this.dependents.get(el);
+  }
+
+  note(el: Element): void {
+    this.unresolved.delete(el);
+    const ids = attrOf(el, 'aria-labelledby');
+    if (ids) {
+      const root = rootNodeOf(el);
+      for (const id of ids.split(/\s+/).filter(Boolean).slice(0, 16)) {
+        const ref = elementByIdIn(root, id);
+        if (ref) this.add(ref, el);
+        else this.unresolved.add(el);
+      }
+    }
+    for (const label of labelsOf(el)) this.add(label, el);
+  }
+
+  /** Forget elements that left the page. */
+  prune(): void {
+    for (const el of this.unresolved) if (!isLive(el)) this.unresolved.delete(el);
+  }
+
+  private add(source: Element, el: Element): void {
+    let set = this.dependents.get(source);
+    if (!set) this.dependents.set(source, (set = new Set()));
+    set.add(el);
+  }
+}
+
+const explicitRole = (el: Element): string | undefined => attrOf(el, 'role')?.trim().split(/\s+/)[0] || undefined;
+
+/** A <form> is the element whose own properties its controls replace: it is never handed to the library. */
+function safeRole(el: Element): string {
+  const tag = tagOf(el);
+  if (tag === 'iframe' || tag === 'frame') return 'iframe';
+  if (tag === 'form') return explicitRole(el) ?? 'form';
+  try {
+    return getRole(el) || (tag === 'svg' ? 'img' : 'generic');
+  } catch {
+    return explicitRole(el) ?? 'generic';
+  }
+}
+
+/**
+ * Only where the library cannot be used (a form; a page whose clobbered names make it throw; a name looping
+ * through aria-owns until the stack runs out): the name from aria-label, aria-labelledby, labels, content or title,
+ * each read through the prototypes' getters.
+ */
+function fallbackName(el: Element, role: string): string {
+  const label = attrOf(el, 'aria-label')?.trim();
+  if (label) return label;
+  const ids = attrOf(el, 'aria-labelledby');
+  const root = ids ? rootNodeOf(el) : null;
+  const refs = root ? ids!.split(/\s+/).filter(Boolean).slice(0, 16).map((id) => elementByIdIn(root, id)).filter((r) => r !== null) : [];
+  const named = (refs.length ? refs : labelsOf(el)).map(textContentOf).join(' ').trim();
+  if (named) return named;
+  if (NAME_FROM_CONTENT.has(role)) {
+    const text = textContentOf(el).trim();
+    if (text) return text;
+  }
+  return attrOf(el, 'title') ?? '';
+}
+
+function safeName(el: Element, role: string): string {
+  if (tagOf(el) === 'form') return fallbackName(el, role);
+  try {
+    return computeAccessibleName(el, { computedStyleSupportsPseudoElements: false });
+  } catch {
+    return fallbackName(el, role);
+  }
+}
+
+function focusable(el: Element, tag: string): boolean {
+  if (FOCUSABLE_TAGS.has(tag)) return !hasAttrOf(el, 'disabled') || tag === 'iframe';
+  if (tag === 'a' && hasAttrOf(el, 'href')) return true;
+  const editable = attrOf(el, 'contenteditable');
+  return hasAttrOf(el, 'tabindex') || hasAttrOf(el, 'onclick') || (editable !== null && editable !== 'false');
+}
+
+function states(el: Element, tag: string, role: string): string {
+  let out = '';
+  const aria = (name: string): string | null => attrOf(el, name);
+  if (tag === 'input' && (role === 'checkbox' || role === 'radio' || role === 'switch')) {
+    if (fieldStateOf(el)?.[0] === '1') out += ' checked';
+  } else {
+    const checked = aria('aria-checked') ?? aria('aria-pressed');
+    if (checked === 'true') out += ' checked';
+    else if (checked === 'mixed') out += ' mixed';
+  }
+  if ((tag === 'option' && (el as HTMLOptionElement).selected) || aria('aria-selected') === 'true') out += ' selected';
+  const expanded = aria('aria-expanded');
+  if (expanded === 'true' || (tag === 'details' && hasAttrOf(el, 'open'))) out += ' expanded';
+  else if (expanded === 'false') out += ' collapsed';
+  if (role === 'heading') {
+    const level = /^h([1-6])$/.exec(tag)?.[1] ?? aria('aria-level');
+    if (level && /^\d{1,2}$/.test(level)) out += ` level=${level}`;
+  }
+  if (hasAttrOf(el, 'disabled') || aria('aria-disabled') === 'true') out += ' disabled';
+  if (hasAttrOf(el, 'required') || aria('aria-required') === 'true') out += ' required';
+  if (hasAttrOf(el, 'readonly') || aria('aria-readonly') === 'true') out += ' readonly';
+  return out;
+}
+
+function clip(text: string, max: number): string {
+  const clean = cleanAxText(text);
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+/** The line of `el`, or '' when it carries no meaning (a generic wrapper without a name that takes no focus). */
+export function axLine(input: AxLineInput, sources: AxNameSources): AxLine {
+  const { el, id } = input;
+  const tag = tagOf(el);
+  let role = safeRole(el);
+  const isGeneric = GENERIC.has(role);
+  // A generic element's name can only come from these (generic prohibits naming; the library gives '' anyway).
+  const mayHaveName = !isGeneric || NAME_ATTRS.some((a) => hasAttrOf(el, a));
+  if (mayHaveName) sources.note(el);
+  const raw = mayHaveName ? safeName(el, role) : '';
+  const name = raw ? clip(input.redact(raw), input.maxTextLength) : '';
+  if (ONLY_NAMED.has(role) && !name) role = 'generic';
+  if (GENERIC.has(role) && !name && !focusable(el, tag) && input.frameId === undefined) return { marked: '', fromContent: false };
+  let line = `[${id}] ${role}`;
+  if (name) line += ` ${quoteAx(name)}`;
+  if (VALUE_ROLES.has(role) && (tag === 'input' || tag === 'textarea')) {
+    const state = fieldStateOf(el);
+    const value = state === null ? '' : tag === 'input' ? state.slice(1) : state;
+    if (value) line += ` value=${quoteAx(input.sensitive() ? SENSITIVE_PLACEHOLDER : clip(input.redact(value, raw || undefined), input.maxTextLength))}`;
+  }
+  line += states(el, tag, role);
+  if (input.frameId !== undefined) line += ` frame=${input.frameId}`;
+  const fromContent = !!name && NAME_FROM_CONTENT.has(role) && !hasAttrOf(el, 'aria-label') && !hasAttrOf(el, 'aria-labelledby');
+  return { marked: AX_ELEMENT + line, fromContent };
+}
+
+/** The line a masked element keeps: its role, and the mask text for a name (nothing under it). */
+export function maskedAxLine(el: Element, id: number, maskText: string): string {
+  return `${AX_ELEMENT}[${id}] ${safeRole(el)} ${quoteAx(cleanAxText(maskText))}`;
+}
+
+/** A text node's line, from the text as the snapshot scrubbed and cut it. */
+export const axTextLine = (text: string): string => {
+  const clean = cleanAxText(text);
+  return clean ? AX_TEXT + quoteAx(clean) : '';
+};
+
+/** Text lines removed from children's parts (under an element named by that very text). */
+// eslint-disable-next-line no-control-regex
+const TEXT_LINES = /\u0005[^\u0002-\u0005]*/g;
+export const withoutTextLines = (marked: string): string => (marked.includes(AX_TEXT) ? marked.replace(TEXT_LINES, '') : marked);
+
+/** Whether the page hides `el` from assistive technology (its subtree too). */
+export const axHidden = (el: Element): boolean => attrOf(el, 'aria-hidden') === 'true';
+

@@ -1,0 +1,84 @@
+// observation.axtree as the page hands it over: each element's cached part
+// (content/ax-lines) holds its own line and its children's parts between
+// marks, so a page that did not change costs a string concatenation, and the
+// indentation is worked out once, here, in a linear pass after the event.
+//
+//   [1] document
+//     [12] navigation 'Main'
+//       [13] searchbox 'Search products' focused
+//       [14] button 'Search'
+//     [20] heading 'Results' level=2
+//       text 'Showing 3 of 40'
+//
+// One node per line, indented by two spaces per level; `[N]` is the element's id in dom_tree.
+
+/** Control characters, which a name or a text never holds once cleaned (see cleanAxText), mark the structure. */
+export const AX_OPEN = '\u0002';
+export const AX_CLOSE = '\u0003';
+export const AX_ELEMENT = '\u0004';
+export const AX_TEXT = '\u0005';
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f]+/g;
+
+export interface AxTreeParts {
+  /** Lines after AX_ELEMENT or AX_TEXT, children between AX_OPEN and AX_CLOSE. */
+  marked: string;
+  /** The element that had focus at the event: its line says `focused`. */
+  focusedId: number | null;
+  maxChars: number;
+}
+
+/** A name or text as one line: control characters and runs of spaces become one space. */
+export function cleanAxText(s: string): string {
+  return s.replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A quoted value: backslash and quote escaped. */
+export const quoteAx = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+export function assembleAxTree(p: AxTreeParts): string {
+  const out: string[] = [];
+  let depth = 0;
+  let size = 0;
+  let cut = 0;
+  const focus = p.focusedId === null ? null : `[${p.focusedId}] `;
+  const m = p.marked;
+  for (let i = 0; i < m.length;) {
+    const c = m[i]!;
+    if (c === AX_OPEN) { depth++; i++; continue; }
+    if (c === AX_CLOSE) { depth = Math.max(0, depth - 1); i++; continue; }
+    let end = i + 1;
+    while (end < m.length && m.charCodeAt(end) > 5) end++;
+    if (c === AX_ELEMENT || c === AX_TEXT) {
+      let line = m.slice(i + 1, end);
+      if (focus && c === AX_ELEMENT && line.startsWith(focus)) line += ' focused';
+      line = `${'  '.repeat(depth)}${c === AX_TEXT ? 'text ' : ''}${line}`;
+      if (cut === 0 && size + line.length + 1 <= p.maxChars - 32) {
+        out.push(line);
+        size += line.length + 1;
+      } else cut += line.length + 1;
+    }
+    i = end;
+  }
+  if (cut) out.push(`[truncated ${cut} chars]`);
+  return out.join('\n');
+}
+
+/**
+ * Join a cross-origin frame's axtree under its iframe's line in the top frame's (the top frame writes
+ * `frame=N` on that line, N the browser's frame id, as dom_tree's `frame-id="N"`). Null when the line is not there.
+ */
+export function joinFrameAxTree(topAx: string, frameId: number, frameAx: string): string | null {
+  const line = new RegExp(`^( *)\\[\\d+\\] iframe\\b[^\\n]* frame=${frameId}(?: [^\\n]*)?$`, 'm').exec(topAx);
+  if (!line) return null;
+  const indent = `${line[1]}  `;
+  const end = line.index + line[0].length;
+  // Whatever the top frame had under it (nothing, for a frame it cannot read) is replaced.
+  let next = end;
+  while (next < topAx.length && topAx.startsWith(indent, next + 1)) {
+    const nl = topAx.indexOf('\n', next + 1);
+    next = nl === -1 ? topAx.length : nl;
+  }
+  const inner = frameAx ? `\n${frameAx.split('\n').map((l) => indent + l).join('\n')}` : '';
+  return topAx.slice(0, end) + inner + topAx.slice(next);
+}

@@ -1,0 +1,193 @@
+// @vitest-environment happy-dom
+// observation.axtree: the accessibility tree as text, built in the snapshot's own walk with dom_tree's ids,
+// roles and names from dom-accessibility-api, scrubbed in the page and again at the worker's step boundary.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DomSnapshotter } from '../../src/content/dom-snapshot';
+import { ElementIds } from '../../src/content/element-ids';
+import { passThroughRedactor, type Redactor } from '../../src/core/redactor';
+import { assembleAxTree, AX_CLOSE, AX_ELEMENT, AX_OPEN, AX_TEXT, joinFrameAxTree } from '../../src/core/ax-tree-parts';
+import { buildStep } from '../../src/core/build-step';
+import { createScrubber } from '../../src/core/scrub/scrubber';
+import { defaultConfig } from '../../src/core/scrub/default-config';
+import { StepSchema } from '../../src/core/schema';
+import { stepDraft, step as fixtureStep } from './fixtures';
+
+function setup(html: string, redactor: Redactor = passThroughRedactor) {
+  document.body.innerHTML = html;
+  const ids = new ElementIds();
+  const snap = new DomSnapshotter(document, ids, redactor);
+  snap.start();
+  return { ids, snap, id: (sel: string, root: ParentNode = document) => ids.idOf(root.querySelector(sel)!) };
+}
+
+/** The tree with each [N] replaced by the selector-named ids given, so the expected text reads as markup. */
+const lines = (text: string): string[] => text.split('\n');
+
+describe('axtree', () => {
+  beforeEach(() => { document.head.innerHTML = '<title>t</title>'; });
+
+  it('keeps roles, names from aria-label, <label> (for and wrapping) and aria-labelledby; collapses generic wrappers', () => {
+    const { snap, id } = setup(`<nav aria-label="Main"><a href="/">Home</a> <div><div><input type="search" aria-label="Search products"></div></div></nav>
+      <main><h2>Results</h2><p>Showing <b>3</b> of 40</p>
+      <label for="qty">Quantity</label><input id="qty" type="number" value="2">
+      <label>Gift wrap <input id="gift" type="checkbox" checked></label>
+      <span id="when">Delivery date</span><input id="date" aria-labelledby="when" value="tomorrow" required>
+      <button id="buy"><span>Buy</span> now</button>
+      <select aria-label="Size"><option>S</option><option selected>M</option></select>
+      <div hidden><button>gone</button></div><div style="display: none"><button>gone too</button></div>
+      <div aria-hidden="true"><button>decor</button></div>
+      <div tabindex="0">Focusable wrapper</div>
+      <button disabled aria-expanded="false">More</button></main>`);
+    const s = snap.snapshot();
+    expect(lines(s.axtree)).toEqual([
+      `[${id('html')}] document`,
+      `  [${id('nav')}] navigation 'Main'`,
+      `    [${id('a')}] link 'Home'`,
+      `    [${id('input[type=search]')}] searchbox 'Search products'`,
+      `  [${id('main')}] main`,
+      `    [${id('h2')}] heading 'Results' level=2`,
+      "    text 'Showing'",
+      "    text '3'",
+      "    text 'of 40'",
+      "    text 'Quantity'",
+      `    [${id('#qty')}] spinbutton 'Quantity' value='2'`,
+      "    text 'Gift wrap'",
+      `    [${id('#gift')}] checkbox 'Gift wrap' checked`,
+      "    text 'Delivery date'",
+      `    [${id('#date')}] textbox 'Delivery date' value='tomorrow' required`,
+      `    [${id('#buy')}] button 'Buy now'`,
+      `    [${id('select')}] combobox 'Size'`,
+      `      [${id('option')}] option 'S'`,
+      `      [${id('option:nth-child(2)')}] option 'M' selected`,
+      `    [${id('[tabindex]')}] generic`,
+      "      text 'Focusable wrapper'",
+      `    [${id('button[disabled]')}] button 'More' collapsed disabled`,
+    ]);
+    // The same integer ids as dom_tree.
+    for (const m of s.axtree.matchAll(/\[(\d+)\]/g)) expect(s.xml).toContain(` id="${m[1]}"`);
+  });
+
+  it('walks open shadow roots and a same-origin frame, with their ids', () => {
+    const { snap, ids } = setup(`<my-card></my-card><iframe title="Checkout" srcdoc="<form aria-label='Pay'><input aria-label='Card holder'><button>Pay now</button></form>"></iframe>`);
+    const host = document.querySelector('my-card')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<h3>Plan</h3><label for="seats">Seats</label><input id="seats" value="4"><button aria-labelledby="seats-hint">x</button><span id="seats-hint">Add a seat</span>';
+    const frame = document.querySelector('iframe')!;
+    // happy-dom loads no page into a frame, but a srcdoc it does (same origin, as about:srcdoc is).
+    const doc = frame.contentDocument!;
+    const ax = snap.snapshot().axtree;
+    const idOf = (el: Element | null): number => ids.idOf(el!);
+    expect(lines(ax)).toEqual([
+      `[${idOf(document.documentElement)}] document`,
+      `  [${idOf(shadow.querySelector('h3'))}] heading 'Plan' level=3`,
+      "  text 'Seats'",
+      `  [${idOf(shadow.querySelector('input'))}] textbox 'Seats' value='4'`,
+      `  [${idOf(shadow.querySelector('button'))}] button 'Add a seat'`,
+      "    text 'x'",
+      "  text 'Add a seat'",
+      `  [${idOf(frame)}] iframe 'Checkout'`,
+      `    [${idOf(doc.documentElement)}] document`,
+      `      [${idOf(doc.querySelector('form'))}] form 'Pay'`,
+      `        [${idOf(doc.querySelector('input'))}] textbox 'Card holder'`,
+      `        [${idOf(doc.querySelector('button'))}] button 'Pay now'`,
+    ]);
+  });
+
+  it('follows a change to the element a name is read from (a label, an aria-labelledby target)', () => {
+    const { snap, id } = setup('<label for="q">Find</label><input id="q"><span id="n">Old</span><button aria-labelledby="n later"></button>');
+    expect(snap.snapshot().axtree).toContain(`[${id('#q')}] textbox 'Find'`);
+    document.querySelector('label')!.textContent = 'Search orders';
+    document.getElementById('n')!.textContent = 'New';
+    snap.flush();
+    let ax = snap.snapshot().axtree;
+    expect(ax).toContain(`[${id('#q')}] textbox 'Search orders'`);
+    expect(ax).toContain(`[${id('button')}] button 'New'`);
+    // An id named before it existed.
+    document.body.insertAdjacentHTML('beforeend', '<span id="later">name</span>');
+    snap.flush();
+    ax = snap.snapshot().axtree;
+    expect(ax).toContain(`[${id('button')}] button 'New name'`);
+  });
+
+  it('says which element has focus, and caps its size as dom_tree is capped', () => {
+    const { snap, id } = setup(`<input id="a" aria-label="First"><ul>${'<li><a href="#">Row link</a></li>'.repeat(200)}</ul>`);
+    (document.getElementById('a') as HTMLInputElement).focus();
+    expect(snap.snapshot().axtree).toContain(`[${id('#a')}] textbox 'First' focused`);
+    snap.configure([], '<REDACTED>', 2_000);
+    const ax = snap.snapshot().axtree;
+    expect(ax.length).toBeLessThanOrEqual(2_000);
+    expect(ax).toMatch(/\n\[truncated \d+ chars\]$/);
+  });
+
+  it('keeps no value of a sensitive field and only the mask text of a masked element', () => {
+    const { snap, id } = setup('<input type="password" aria-label="Password" value="hunter2"><div class="secret" role="region" aria-label="Account 1234"><p>Balance 99</p></div>');
+    snap.configure(['.secret'], '<MASKED>', 1_000_000);
+    const ax = snap.snapshot().axtree;
+    expect(ax).not.toMatch(/hunter2|1234|Balance/);
+    expect(ax).toContain(`[${id('.secret')}] region '<MASKED>'`);
+  });
+
+  it('terminates on a form whose controls clobber DOM properties, with the form and its controls', () => {
+    const CLOBBERED = ['parentNode', 'firstChild', 'lastChild', 'nextSibling', 'previousSibling', 'childNodes', 'children',
+      'nodeName', 'localName', 'tagName', 'attributes', 'getRootNode', 'shadowRoot', 'host', 'ownerDocument', 'nodeType', 'isConnected', 'labels'];
+    const { snap, id } = setup(`<form aria-label="Sign up">${CLOBBERED.map((n) => `<input type="hidden" name="${n}">`).join('')}
+      <label>Name <input id="who" name="who"></label><button type="button">Go</button></form>`);
+    const form = document.querySelector('form')!;
+    for (const name of CLOBBERED) Object.defineProperty(form, name, { value: form.querySelector(`input[name="${name}"]`), configurable: true });
+    expect((form as unknown as { parentNode: Node }).parentNode.parentNode).toBe(form);
+    const ax = snap.snapshot().axtree;
+    expect(ax).toContain(`[${id('#who')}] textbox 'Name'`);
+    expect(ax).toContain(`[${id('button')}] button 'Go'`);
+    // A change inside the form climbs from it and rebuilds the names it gives.
+    form.querySelector('label')!.firstChild!.textContent = 'Full name ';
+    snap.flush();
+    expect(snap.snapshot().axtree).toContain(`[${id('#who')}] textbox 'Full name'`);
+  });
+
+  it('scrubs names, text and values in the page (e-mail, card number)', () => {
+    const scrubber = createScrubber(defaultConfig(), null);
+    const { snap } = setup(`<button aria-label="Mail ops-lead@example-corp.net">x</button><label for="c">Card 4111 1111 1111 1111</label><input id="c" value="4111 1111 1111 1111">
+      <p>Write to ops-lead@example-corp.net</p>`, scrubber);
+    const ax = snap.snapshot().axtree;
+    expect(ax).not.toMatch(/ops-lead|4111 1111/);
+    expect(ax).toMatch(/button 'Mail <[A-Z_:]+>'/);
+  });
+});
+
+describe('axtree at the step boundary and in the schema', () => {
+  const scrubber = createScrubber(defaultConfig(), null);
+
+  it('a name holding an e-mail or a card number comes out of the stored step redacted', () => {
+    const axTree = "[1] document\n  [5] button 'Mail ops-lead@example-corp.net'\n  [6] textbox 'Card' value='4111 1111 1111 1111'\n  text 'Call 4111 1111 1111 1111'";
+    const counts: Record<string, number> = {};
+    const s = buildStep({ draft: stepDraft({ axTree }), seq: 1, tabId: 1, frameId: 0, image: null, scrubber }).step;
+    void counts;
+    expect(s.observation.axtree).toBeDefined();
+    expect(s.observation.axtree).not.toMatch(/ops-lead|4111 1111/);
+    expect(s.observation.axtree).toMatch(/^\[1\] document\n {2}\[5\] button 'Mail <[^>]+>'\n {2}\[6\] textbox 'Card' value='<[^>]+>'/);
+    expect(StepSchema.safeParse(s).success).toBe(true);
+  });
+
+  it('a step without axtree (recorded before it existed) is still valid, and one with it too', () => {
+    expect(StepSchema.safeParse(fixtureStep(1)).success).toBe(true);
+    const withAx = fixtureStep(1);
+    withAx.observation.axtree = "[1] document\n  [42] button 'Add to cart'";
+    expect(StepSchema.safeParse(withAx).success).toBe(true);
+    expect(buildStep({ draft: stepDraft(), seq: 1, tabId: 1, frameId: 0, image: null, scrubber }).step.observation).not.toHaveProperty('axtree');
+  });
+});
+
+describe('axtree parts', () => {
+  it('indents by nesting marks, marks the focused line and cuts at a line', () => {
+    const marked = `${AX_ELEMENT}[1] document${AX_OPEN}${AX_ELEMENT}[2] main${AX_OPEN}${AX_TEXT}'Hi'${AX_ELEMENT}[3] button 'Go'${AX_CLOSE}${AX_CLOSE}`;
+    expect(assembleAxTree({ marked, focusedId: 3, maxChars: 1_000 })).toBe("[1] document\n  [2] main\n    text 'Hi'\n    [3] button 'Go' focused");
+    expect(assembleAxTree({ marked, focusedId: null, maxChars: 60 })).toBe("[1] document\n  [2] main\n[truncated 34 chars]");
+  });
+
+  it('joins a cross-origin frame\'s tree under its iframe line', () => {
+    const top = "[1] document\n  [7] iframe 'Pay' frame=3\n  [8] button 'Back'";
+    const frame = "[1001] document\n  [1002] textbox 'Card'";
+    expect(joinFrameAxTree(top, 3, frame)).toBe("[1] document\n  [7] iframe 'Pay' frame=3\n    [1001] document\n      [1002] textbox 'Card'\n  [8] button 'Back'");
+    expect(joinFrameAxTree(top, 4, frame)).toBeNull();
+  });
+});
