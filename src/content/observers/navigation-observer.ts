@@ -58,8 +58,40 @@ function howReached(win: Window): NavigationKind {
   return win.document.referrer ? 'link' : 'typed';
 }
 
+/**
+ * Who is sending the page away, watched from document_start whether or not a recording is on: the last trusted
+ * input, and the last navigate event away from this document (see core/navigation-chain's PageExit). A recording
+ * that starts while the page is already on its way out (its script set `location` a moment before) still knows,
+ * at pagehide, that no person asked for it. A page cannot see these listeners.
+ */
+export interface ExitWatch {
+  byPerson(event: Event): boolean;
+  readonly exit: PageExit | null;
+}
+
+export function watchExits(win: Window): ExitWatch {
+  // Only a top-level page is left by navigating (a frame's navigations are its parent page's business).
+  if (win !== win.top) return { byPerson: () => false, exit: null };
+  let inputAt = 0;
+  let exit: PageExit | null = null;
+  const byPerson = (e: Event): boolean => (e as NavigateEventLike).userInitiated || Date.now() - inputAt < INPUT_MS;
+  // Capture on the window, registered at document_start: before any listener of the page's, which cannot hide an input from it.
+  for (const type of INPUT_EVENTS) {
+    listen(win, type, (e) => {
+      if (e.isTrusted) inputAt = Date.now();
+    });
+  }
+  const nav = (win as Window & { navigation?: EventTarget }).navigation;
+  if (nav) {
+    listen(nav, 'navigate', (e) => {
+      if (!(e as NavigateEventLike).destination.sameDocument) exit = { at: Date.now(), byPerson: byPerson(e) };
+    });
+  }
+  return { byPerson, get exit() { return exit; } };
+}
+
 /** `atPageLoad`: the recorder started with this page (not when recording began mid-page). */
-export function initNavigationObserver(win: Window, recorder: Recorder, atPageLoad: boolean): () => void {
+export function initNavigationObserver(win: Window, recorder: Recorder, atPageLoad: boolean, exits: ExitWatch): () => void {
   if (win !== win.top) return () => undefined;
   // This page's arrival, until the worker acknowledges it. If the page is left first (it loaded while the
   // worker restarted), its hand-over carries the arrival, and the next page's report makes both steps.
@@ -71,21 +103,13 @@ export function initNavigationObserver(win: Window, recorder: Recorder, atPageLo
       if (acknowledged) unacknowledged = null;
     });
   }
-  // The last trusted input, and the last navigate event away from this document (see core/navigation-chain's PageExit).
-  let inputAt = 0;
-  let exit: PageExit | null = null;
-  const byPerson = (event: NavigateEventLike): boolean => event.userInitiated || Date.now() - inputAt < INPUT_MS;
   const teardowns = [
-    // Capture on the window, registered at document_start: before any listener of the page's, which cannot hide an input from it.
-    ...INPUT_EVENTS.map((type) => listen(win, type, (e) => {
-      if (e.isTrusted) inputAt = Date.now();
-    })),
     listen(win, 'pagehide', () => {
       if (!recorder.recording || !recorder.where) return;
       recorder.leave();
       const lastAction = recorder.lastEmitType ? { at: recorder.lastEmitAt, type: recorder.lastEmitType } : null;
       // Straight to storage: the worker may be stopped right now, and this page cannot retry.
-      void saveLeaving(recorder.where.tabId, { state: pageState(recorder, win), arrival: unacknowledged, lastAction, exit }).catch(() => undefined);
+      void saveLeaving(recorder.where.tabId, { state: pageState(recorder, win), arrival: unacknowledged, lastAction, exit: exits.exit }).catch(() => undefined);
     }),
   ];
   const nav = (win as Window & { navigation?: EventTarget }).navigation;
@@ -94,10 +118,10 @@ export function initNavigationObserver(win: Window, recorder: Recorder, atPageLo
       const event = e as NavigateEventLike;
       if (!recorder.recording) return;
       if (!event.destination.sameDocument) {
-        // Leaving this document: the worker makes the step from the next page's report, and reads this to tell
-        // the page's own script (no step) from a person or the browser (no navigate event fires for the browser's own).
-        exit = { at: Date.now(), byPerson: byPerson(event) };
-        if (recorder.where) void saveExit(recorder.where.tabId, exit).catch(() => undefined);
+        // Leaving this document: the worker makes the step from the next page's report, and reads this (noted by
+        // the exit watch, whose listener ran first) to tell the page's own script (no step) from a person or the
+        // browser (no navigate event fires for the browser's own).
+        if (recorder.where && exits.exit) void saveExit(recorder.where.tabId, exits.exit).catch(() => undefined);
         return;
       }
       // A traversal the browser started (its back button) is never the doing of the page's last click; anything
@@ -106,7 +130,7 @@ export function initNavigationObserver(win: Window, recorder: Recorder, atPageLo
       if (!browserTraverse && Date.now() - recorder.lastEmitAt < IMPLIED_MS) return;
       // Only the person's input makes a step: a page rewriting its URL, or moving through its own history
       // (history.back() on a timer, pushState loops), does not; the browser's back button does (userInitiated).
-      if (!byPerson(event)) return;
+      if (!exits.byPerson(event)) return;
       const navigation: NavigationKind = event.navigationType === 'traverse' ? 'back_forward' : event.hashChange ? 'hash' : 'route';
       recorder.emit(recorder.capture(null), { type: 'navigate', coordinates: null, url: event.destination.url, navigation });
     }));
