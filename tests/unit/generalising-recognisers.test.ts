@@ -238,3 +238,21 @@ describe('a street with its unit, wherever it stands in prose', () => {
   it.each(['We have 3 rooms in Suite 200', 'Room 4 Suite 2 of the hotel', 'Book 2 nights in the Junior Suite 12 for $199'])(
     'leaves "%s" alone', (text) => unchanged(text));
 });
+
+describe('over-redaction by class: what is around a name is not the name', () => {
+  it.each([
+    ["the verses from Emmie Ström's Cautionary Tales. Is there more?", ['Emmie Ström'], ["'s Cautionary Tales"]],
+    ["Vidica Zakoč of Fernandez Inc., Bridgewater's Parker Suknović and others", ['Parker Suknović'], ["'s"]],
+    ["I'm Jaroslava P. Sedláčková, originally from Marindia, and i'm 26 y/o.", ['Jaroslava P. Sedláčková'], ["I'm", "and i'm 26"]],
+    ['Hello I moved, please update my new address is PSC 6293, Box 8158\nAPO AP 04336', ['PSC 6293'], ['Hello I moved']],
+    ['the true gender of bertram has been under debate for years', ['bertram'], ['has been under debate']],
+    ['The detained tennis player Erin Nyberg over visa disputes.', ['Erin Nyberg'], ['over visa disputes']],
+    ["So where are we meeting? There's this nice new Croatian place downtown.", [], ['Croatian place downtown']],
+    ['Drama, Animation, Comedy, Kids & Family, Mystery & Suspense\nDirected By:    Nina Holt', ['Nina Holt'], ['Kids & Family, Mystery & Suspense']],
+    ["I'd like to call a taxi to 180 Sahantie 72\nAAPAJÄRVI, LL 34736. Please call me.", ['180 Sahantie 72', 'AAPAJÄRVI, LL 34736'], ["I'd like to call a taxi to"]],
+  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  it('a compass adjective is no part of the place after it', () => {
+    const out = scrubber.redact('a fully professional orchestra serving Southern Tunisia and Northern Lyonshire').text;
+    expect(out).toContain('Southern');
+  });
+});

@@ -197,7 +197,11 @@ export function findAddresses(text: string): readonly Span[] {
       // "12345 City" starts its line: the street is the line above.
       const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
       const prev = text.slice(prevStart, lineStart - 1).trim();
-      if (STREET.test(prev)) spans.push({ start: prevStart + text.slice(prevStart).search(/\S/), end });
+      // The line above may start in prose ("I'd like to call a taxi to 180 Sahantie 72"): the street starts after its lead.
+      if (STREET.test(prev)) {
+        const at = prevStart + text.slice(prevStart).search(/\S/);
+        spans.push({ start: at + proseLead(text.slice(at, lineStart - 1)), end });
+      }
     }
     if (end === postalStart) ANCHOR.lastIndex++;
   }

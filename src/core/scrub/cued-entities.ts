@@ -14,7 +14,7 @@
 import lexicon from './name-lexicon.json';
 import { CUES, GREETINGS, ORG_CUES, TITLES, cueAlternation, cueGate, L } from './cues';
 import { columnHeader } from './finder';
-import { CompromiseRecognizer, isCommonWord, type EntityRecognizer, type EntitySpan, type EntityType } from './entities';
+import { CompromiseRecognizer, isCommonWord, isDemonym, type EntityRecognizer, type EntitySpan, type EntityType } from './entities';
 import { findLegalNames } from './org-suffix';
 import { listedNames, structuralPeople } from './person-structure';
 import { structuralPlaces } from './place-structure';
@@ -153,7 +153,7 @@ const CONNECTOR = new Set(['-', '–', '&', ',', 'and', 'und', 'et', 'e', 'y', '
 
 /** The run of capitalised words (with particles and connectors) that starts at token i. */
 function capitalisedRun(text: string, ts: Token[], i: number, max: number, connectors = false): [number, number] | null {
-  if (!ts[i] || !isCapitalised(ts[i]!) || isCue(ts[i]!)) return null;
+  if (!ts[i] || !isCapitalised(ts[i]!) || isCue(ts[i]!) || PRONOUNS.test(ts[i]!.lower)) return null;
   let j = i;
   while (j + 1 < ts.length && j - i < max) {
     const next = ts[j + 1]!;
@@ -238,7 +238,8 @@ function inCollocation(text: string, start: number, end: number): boolean {
 function wholeName(text: string, span: EntitySpan): void {
   const left = /(?:^|[^\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}'’-]+ (?:(?:van der|van den|van de|de la|de los|van|von|de|da|del|della|di|du|dos|das|le|la|ter|ten|ní|nic|bin|ibn|al) )?)$/u.exec(text.slice(Math.max(0, span.start - 40), span.start));
   const first = left?.[1]?.split(' ')[0]?.toLowerCase() ?? '';
-  if (left && !CUE_WORDS.has(first) && !isCommonWord(first)) span.start -= left[1]!.length;
+  // An owner before a name is not part of it: "Bridgewater's Parker Suknović".
+  if (left && !CUE_WORDS.has(first) && !isCommonWord(first) && !/['’]s$/.test(first)) span.start -= left[1]!.length;
   const right = /^ (\p{Lu}[\p{L}\p{M}'’-]+)(?![\p{L}\p{M}])/u.exec(text.slice(span.end, span.end + 30));
   if (right && !CUE_WORDS.has(right[1]!.toLowerCase()) && !isCommonWord(right[1]!.toLowerCase())) span.end += right[1]!.length + 1;
 }
@@ -254,12 +255,15 @@ function tidy(text: string, span: EntitySpan): EntitySpan[] {
     const ts = tokens(text.slice(s, e)).map((t) => ({ ...t, start: t.start + s, end: t.end + s }));
     let a = 0;
     let b = ts.length - 1;
-    const edge = (t: Token): boolean => isCue(t) || (FUNCTION_WORDS.has(t.text) && t.text === t.lower);
+    // A pronoun is no part of a name ("I'm Jaroslava P. Sedláčková", "Hello I moved").
+    const edge = (t: Token): boolean => isCue(t) || (FUNCTION_WORDS.has(t.text) && t.text === t.lower) || PRONOUNS.test(t.lower);
     while (a <= b && edge(ts[a]!)) a++;
     // A lowercase ordinary word ends no name ("Ebro Datos S.L. office", "Chema Calatrava at the").
     const cased = ts.length > 0 && isCapitalised(ts[0]!);
     const lowerTail = (t: Token): boolean => cased && span.type !== 'place' && t.text === t.lower && /\p{Ll}/u.test(t.text) && !PARTICLES.has(t.lower) && !/[.]/.test(t.text);
-    while (b >= a && (edge(ts[b]!) || lowerTail(ts[b]!))) b--;
+    // In lowercase text an ordinary word ends no name either ("bertram has been").
+    const plainTail = (t: Token): boolean => !cased && isCommonWord(t.lower) && !isName(t);
+    while (b >= a && (edge(ts[b]!) || lowerTail(ts[b]!) || (b > a && plainTail(ts[b]!)))) b--;
     if (a > b) continue;
     s = ts[a]!.start;
     e = ts[b]!.end;
@@ -268,15 +272,64 @@ function tidy(text: string, span: EntitySpan): EntitySpan[] {
   return pieces;
 }
 
+/** Where a name ends before its possessive: "Emmie Ström's Cautionary Tales" is Emmie Ström and what she owns. */
+function beforePossessive(text: string, start: number, end: number): number {
+  const m = /['’]s(?![\p{L}\p{M}])/u.exec(text.slice(start, end));
+  return m ? start + m.index : end;
+}
+
+/** Compass adjectives before a place ("Southern Tunisia", "Northern Poland"): the region's side, not its name. */
+const COMPASS = /^(?:Southern|Northern|Eastern|Western|Central|South-Eastern|South-Western|North-Eastern|North-Western)[ ]+(?=\p{Lu})/u;
+/** A list of categories ("Action & Adventure, Kids & Family"): pairs joined by '&', between commas, not a firm. */
+const CATEGORY_LIST = /^\p{Lu}[\p{L}\p{M}-]* & \p{Lu}[\p{L}\p{M}-]*(?:, \p{Lu}[\p{L}\p{M}-]*(?: & \p{Lu}[\p{L}\p{M}-]*)?)+$/u;
+
+/** The model's span that is no entity by its shape: a lowercase word in cased text, a demonym, a list of categories. */
+function notAnEntity(text: string, t: EntitySpan, cased: boolean): boolean {
+  const span = text.slice(t.start, t.end);
+  // A proper noun is capitalised where the text capitalises: "over visa disputes" names no place.
+  if (cased && !/\p{Lu}/u.test(span)) return true;
+  if (t.type === 'organization' && CATEGORY_LIST.test(span)) return true;
+  // "this nice new Croatian place downtown": an adjective of a people and plain words after it.
+  if (t.type !== 'person') {
+    const ws = tokens(span);
+    if (ws.length > 0 && isDemonym(ws[0]!.lower) && ws.slice(1).every((w) => w.text === w.lower || isDemonym(w.lower))) return true;
+  }
+  return false;
+}
+
+/**
+ * A compass adjective starts no person's or place's name; and whatever found a person, the name ends before its possessive ("Yuri Bulgakov's Cautionary Tales"); a capitalised
+ * name after it is a person of its own ("Bridgewater's Parker Suknović").
+ */
+function trimEdges(text: string, out: EntitySpan[]): EntitySpan[] {
+  for (const p of [...out]) {
+    const compass = p.type !== 'organization' ? COMPASS.exec(text.slice(p.start, p.end)) : null;
+    if (compass) p.start += compass[0].length;
+    if (p.type !== 'person') continue;
+    const cut = beforePossessive(text, p.start, p.end);
+    if (cut === p.end) continue;
+    const after = tokens(text.slice(cut + 2, p.end)).map((t) => ({ ...t, start: t.start + cut + 2, end: t.end + cut + 2 }));
+    if (after.some(isName)) out.push({ start: after[0]!.start, end: p.end, type: 'person' });
+    p.end = cut;
+  }
+  return out;
+}
+
 export class CuedEntityRecognizer implements EntityRecognizer {
   constructor(private readonly base: EntityRecognizer | null) {}
 
   find(text: string, types: readonly EntityType[]): EntitySpan[] {
+    return trimEdges(text, this.findSpans(text, types));
+  }
+
+  private findSpans(text: string, types: readonly EntityType[]): EntitySpan[] {
     if (types.length === 0 || text.length < 2 || !/\p{L}/u.test(text)) return [];
     loadLexicon();
     const out: EntitySpan[] = [];
+    const cased = /\p{Lu}/u.test(text);
     for (const s of this.base?.find(text, types) ?? []) {
       for (const t of tidy(text, s)) {
+        if (notAnEntity(text, t, cased)) continue;
         if (t.type === 'person' && notAPerson(text, t.start, t.end)) continue;
         if (t.type !== 'person' && inCollocation(text, t.start, t.end)) continue;
         // A product's line ("Boston fern in ceramic pot — $12", "Abbey Road (Remastered 2019)") names no place or firm.
@@ -322,6 +375,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
     // Places after a preposition of being or going, and fields of a record line.
     if (types.includes('place')) {
       for (const c of structuralPlaces(text)) {
+        c.end = beforePossessive(text, c.start, c.end);
         const run = tokens(text.slice(c.start, c.end));
         if (run.every((x) => ordinary(x.lower) && !isName(x)) || run.some((x) => LABEL_WORDS.has(x.lower) || NOT_PLACES.has(x.lower))) continue;
         const name = text.slice(c.start, c.end);
@@ -419,7 +473,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
           const run = capitalisedRun(text, ts, i, 3);
           if (run) b = run[1];
           // An unknown first name before a known surname: "Blaise Chevalier".
-          while (a > 0 && i - a < 2 && isCapitalised(ts[a - 1]!) && adjacent(text, ts[a - 1]!, ts[a]!) && !isCue(ts[a - 1]!)) a--;
+          while (a > 0 && i - a < 2 && isCapitalised(ts[a - 1]!) && adjacent(text, ts[a - 1]!, ts[a]!) && !isCue(ts[a - 1]!) && !PRONOUNS.test(ts[a - 1]!.lower)) a--;
           // …and over a particle: "Bo de Vos", "Ana dos Santos".
           if (a === i) {
             let p = a - 1;
@@ -427,7 +481,9 @@ export class CuedEntityRecognizer implements EntityRecognizer {
             if (p < a - 1 && p >= 0 && isCapitalised(ts[p]!) && adjacent(text, ts[p]!, ts[p + 1]!) && !isCue(ts[p]!)) a = p;
           }
         } else if (next && isName(next) && adjacent(text, t, next) && isFirst(t.lower) && isLast(next.lower)) {
-          b = i + 1;
+          // A surname that is also a word ends no name ("bertram has been"): the first name alone, if it is no word.
+          if (!isCommonWord(next.lower)) b = i + 1;
+          else if (!isCommonWord(t.lower) && !notAPerson(text, t.start, t.end)) add(i, i, 'person');
         }
         if (a === b) continue;
         const run = ts.slice(a, b + 1);

@@ -58,6 +58,12 @@ export function isCommonWord(word: string): boolean {
   return tags !== undefined && !/Name|Honorific|Person|Place|Country|City|Region|Organization|Company|Demonym/.test(String(tags));
 }
 
+/** Is `word` (lowercase) a demonym in compromise's lexicon ("croatian", "dutch")? An adjective, not a place. */
+export function isDemonym(word: string): boolean {
+  const tags = lexiconOf()[word];
+  return tags !== undefined && /Demonym/.test(String(tags));
+}
+
 function lexiconOf(): Record<string, string | string[]> {
   // compromise's types do not describe model(); its lexicon maps a word to its tag(s).
   return (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
