@@ -35,7 +35,7 @@ export interface PreAction {
   captureMs: number;
 }
 
-export type ActionFields = Omit<Action, 'element_id'>;
+export type ActionFields = import('../core/schema').ActionFields;
 
 const round2 = (ms: number): number => Math.round(ms * 100) / 100;
 

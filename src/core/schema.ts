@@ -4,6 +4,8 @@
 // dom_tree, active_window}, thought_trace, action.{type, coordinates,
 // element_id}) are a contract: extra fields sit beside them, never replace them.
 import { z } from 'zod';
+import { ACTIONS, type ActionMap } from './actions/registry';
+import { ACTION_FIELD_ORDER, type ActionFieldName, type ActionFieldShape } from './actions/kind';
 
 export const SCHEMA_VERSION = '1.0.0';
 
@@ -30,27 +32,41 @@ export const TargetSchema = z.object({
 });
 export type Target = z.infer<typeof TargetSchema>;
 
-export const ActionSchema = z.object({
-  type: z.enum(ACTION_TYPES),
+const ACTION_COMMON = {
   coordinates: z.tuple([z.number(), z.number()]).nullable()
     .describe('[x, y] in CSS pixels of the screenshot frame; null when the action has no point'),
   element_id: z.number().int().nullable().describe('id of a node in this step\'s dom_tree'),
-  // Extra, action-specific fields.
-  text: z.string().optional().describe('final text of a field edit (type)'),
-  key: z.string().optional().describe('key name for key presses, e.g. Enter, Control+a'),
-  value: z.string().optional(),
-  label: z.string().optional(),
-  checked: z.boolean().optional(),
-  url: z.string().optional().describe('destination of a navigation'),
-  navigation: z.enum(['link', 'typed', 'back_forward', 'reload', 'route', 'hash', 'new_tab', 'other']).optional(),
-  scroll: z.object({
-    x: z.number(), y: z.number(),
-    selector: z.string().optional().describe('CSS selector of the element that scrolled (a list, a grid); absent when the page scrolled'),
-  }).optional().describe('resulting scroll offset'),
-  files: z.array(z.string()).optional(),
-  to: z.tuple([z.number(), z.number()]).optional().describe('drag end point'),
+};
+
+/** Fields in the contract's order (ACTION_FIELD_ORDER), whichever kinds declare them. */
+function inFieldOrder(fields: ActionFieldShape): Record<string, z.ZodType> {
+  return Object.fromEntries(ACTION_FIELD_ORDER.flatMap((f) => (fields[f] ? [[f, fields[f]]] : [])));
+}
+
+const ACTION_MEMBERS = ACTION_TYPES.map((t) => z.object({ type: z.literal(t), ...ACTION_COMMON, ...inFieldOrder(ACTIONS[t].fields) }));
+
+/**
+ * One action: a union of one object per action type (actions/registry), each with its own fields only.
+ * Zod cannot type a union built from a list, so its type is the one the registry gives (`Action`).
+ */
+export const ActionSchema = z.discriminatedUnion('type', ACTION_MEMBERS as [(typeof ACTION_MEMBERS)[number]]) as unknown as z.ZodType<Action>;
+
+/** Each action type's action (ActionMap), and an action of any type. */
+export type Action = ActionMap[ActionType];
+export type { ActionMap };
+/** An action before the recorder gives it its element id, per type. */
+export type ActionFields = Action extends infer A ? (A extends Action ? Omit<A, 'element_id'> : never) : never;
+
+/**
+ * The action as the JSON Schema shipped in every export describes it: one object with every type's fields,
+ * as it was before the union; that file is a contract (see origin.md), byte for byte.
+ */
+const ActionJsonSchema = z.object({
+  type: z.enum(ACTION_TYPES), ...ACTION_COMMON,
+  ...inFieldOrder(Object.assign({}, ...ACTION_TYPES.map((t) => ACTIONS[t].fields)) as ActionFieldShape),
 });
-export type Action = z.infer<typeof ActionSchema>;
+/** Any type with any type's fields, as that JSON Schema allows (a test that gives every kind every field). */
+export type ActionJson = Pick<Action, 'type' | 'coordinates' | 'element_id'> & { [F in ActionFieldName]?: Action[F] };
 
 export const ObservationSchema = z.object({
   screenshot_path: z.string().nullable().describe('path inside the zip; null when the tab could not be captured'),
@@ -87,6 +103,6 @@ export type Step = z.infer<typeof StepSchema>;
 
 /** JSON Schema (draft 2020-12) for one line of trajectory.jsonl. */
 export function stepJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(StepSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(StepSchema.extend({ action: ActionJsonSchema }), { target: 'draft-2020-12' }) as Record<string, unknown>;
   return { $id: 'https://alien-dataflow.local/schema/step.schema.json', title: 'ALIEN Dataflow step', version: SCHEMA_VERSION, ...schema };
 }

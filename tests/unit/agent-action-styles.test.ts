@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import {
   BROWSERGYM_SUBSETS, browserGymAction, browserGymSubset, chordKeys, PYAUTOGUI_KEYS, pyAutoGuiAction, pyString,
 } from '../../src/core/agent-action-styles';
-import type { Action, Step } from '../../src/core/schema';
+import type { Action, ActionJson, Step } from '../../src/core/schema';
 
 const obs = { url: 'https://shop.example/search', viewport: { width: 1280, height: 800 } } as Step['observation'];
-const step = (a: Partial<Action> & Pick<Action, 'type'>): Pick<Step, 'action' | 'observation'> =>
+const step = (a: Partial<ActionJson> & Pick<Action, 'type'>): Pick<Step, 'action' | 'observation'> =>
   ({ action: { coordinates: null, element_id: null, ...a } as Action, observation: obs });
 
 describe('BrowserGym actions', () => {

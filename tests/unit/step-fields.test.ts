@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { StepSchema } from '../../src/core/schema';
+import { StepSchema, type Action, type ActionJson } from '../../src/core/schema';
 import { STEP_STRING_FIELDS, scrubStepFields } from '../../src/core/scrub/step-fields';
 import { createScrubber } from '../../src/core/scrub/scrubber';
 import { parseScrubConfig } from '../../src/core/scrub/config';
@@ -35,9 +35,11 @@ describe('step string fields', () => {
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     const scrubber = createScrubber(parsed.config, null);
     const secret = 'jane.roe@example-mail.com';
+    // Every action string field on one action, which no one action type has: the walk meets each.
+    const every: ActionJson = { type: 'type', coordinates: null, element_id: 42, text: secret, value: secret, label: secret, url: `/u/${secret}`, files: [secret], key: 'Enter' };
     const dirty = step(1, {
       thought_trace: `Mail ${secret}`,
-      action: { type: 'type', coordinates: null, element_id: 42, text: secret, value: secret, label: secret, url: `/u/${secret}`, files: [secret], key: 'Enter' },
+      action: every as Action,
       target: { element_id: 42, tag: 'input', selector: `#${secret}`, xpath: '/html[1]/body[1]/input[1]', role: 'textbox', name: secret, text: secret, bbox: { x: 0, y: 0, width: 1, height: 1 } },
     });
     dirty.observation.active_window = secret;

@@ -1,0 +1,76 @@
+// Pieces the agent action styles share (moved from agent-action-styles.ts):
+// Python literals, BrowserGym's mouse calls, key names for Playwright and
+// pyautogui. Strings are Python literals (repr-style quoting).
+
+/** A Python string literal. */
+export function pyString(s: string): string {
+  return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}'`;
+}
+
+export const px = (n: number): number => Math.round(n);
+
+/** A BrowserGym `coord` call at a point, or nothing when the action has no point. */
+export function mouse(fn: string, p: readonly [number, number] | null, extra = ''): string {
+  return p ? `${fn}(${px(p[0])}, ${px(p[1])}${extra})` : 'noop()';
+}
+
+/** pyautogui's keyword arguments for a point ("x=240, y=157"), or none. */
+export function pyPoint(p: readonly [number, number] | null): string {
+  return p ? `x=${px(p[0])}, y=${px(p[1])}` : '';
+}
+
+/** "Control+a" (the recorder's key names) as Playwright writes them: "Control+a" already is; "Space" is " ". */
+export function playwrightKey(key: string): string {
+  return key === 'Space' ? ' ' : key;
+}
+
+/** The parts of a chord: "Control++" is Control and "+", "+" alone is "+". */
+export function chordKeys(chord: string): string[] {
+  const keys: string[] = [];
+  let rest = chord;
+  while (rest) {
+    const plus = rest.indexOf('+', 1);
+    if (plus < 0) {
+      keys.push(rest);
+      break;
+    }
+    keys.push(rest.slice(0, plus));
+    rest = rest.slice(plus + 1);
+  }
+  return keys;
+}
+
+/** pyautogui's key names (pyautogui 0.9.54, KEY_NAMES, as its documentation lists them). */
+export const PYAUTOGUI_KEYS: ReadonlySet<string> = new Set([
+  ...'\t\n\r !"#$%&\'()*+,-./0123456789:;<=>?@[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~',
+  'accept', 'add', 'alt', 'altleft', 'altright', 'apps', 'backspace', 'browserback', 'browserfavorites', 'browserforward',
+  'browserhome', 'browserrefresh', 'browsersearch', 'browserstop', 'capslock', 'clear', 'convert', 'ctrl', 'ctrlleft',
+  'ctrlright', 'decimal', 'del', 'delete', 'divide', 'down', 'end', 'enter', 'esc', 'escape', 'execute',
+  ...Array.from({ length: 24 }, (_, i) => `f${i + 1}`),
+  'final', 'fn', 'hanguel', 'hangul', 'hanja', 'help', 'home', 'insert', 'junja', 'kana', 'kanji', 'launchapp1', 'launchapp2',
+  'launchmail', 'launchmediaselect', 'left', 'modechange', 'multiply', 'nexttrack', 'nonconvert',
+  ...Array.from({ length: 10 }, (_, i) => `num${i}`),
+  'numlock', 'pagedown', 'pageup', 'pause', 'pgdn', 'pgup', 'playpause', 'prevtrack', 'print', 'printscreen', 'prntscrn',
+  'prtsc', 'prtscr', 'return', 'right', 'scrolllock', 'select', 'separator', 'shift', 'shiftleft', 'shiftright', 'sleep',
+  'space', 'stop', 'subtract', 'tab', 'up', 'volumedown', 'volumemute', 'volumeup', 'win', 'winleft', 'winright', 'yen',
+  'command', 'option', 'optionleft', 'optionright',
+]);
+
+/** KeyboardEvent.key names whose pyautogui name is not just the name in lower case. */
+const PYAUTOGUI_NAME: Record<string, string> = {
+  Control: 'ctrl', Meta: 'command', Alt: 'alt', AltGraph: 'altright', Shift: 'shift', Escape: 'esc', ArrowUp: 'up', ArrowDown: 'down',
+  ArrowLeft: 'left', ArrowRight: 'right', Space: 'space', ' ': 'space', ContextMenu: 'apps', AudioVolumeUp: 'volumeup',
+  AudioVolumeDown: 'volumedown', AudioVolumeMute: 'volumemute', MediaPlayPause: 'playpause', MediaTrackNext: 'nexttrack',
+  MediaTrackPrevious: 'prevtrack', MediaStop: 'stop', BrowserBack: 'browserback', BrowserForward: 'browserforward',
+};
+
+/** pyautogui's name for a key, or null when it has none (a dead key, a key only some layouts have). */
+export function pyAutoGuiKey(k: string): string | null {
+  const name = PYAUTOGUI_NAME[k] ?? k.toLowerCase();
+  return PYAUTOGUI_KEYS.has(name) ? name : null;
+}
+
+/** BrowserGym's click on the element, else at the point (a check or a submit is a click too). */
+export function browserGymClick(at: { bid: string | null; point: [number, number] | null }): string {
+  return at.bid ? `click(${at.bid})` : mouse('mouse_click', at.point);
+}
