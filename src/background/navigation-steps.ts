@@ -5,6 +5,7 @@
 import { isRestrictedPage, restrictedPageState, type NavigationKind, type PageState } from '../core/page-state';
 import type { StepDraft } from '../core/step-draft';
 import type { Action } from '../core/schema';
+import { causesNavigation } from '../core/actions/registry';
 import { readRecording } from '../platform/recording-flag';
 import { ingestUnsent, recordStep } from './step-intake';
 import { clearLeaving, readExit, readLeaving, takeExit } from '../platform/page-handoff';
@@ -17,8 +18,6 @@ import { tabById, type Tab } from '../platform/tabs';
 import { activeConfig } from './scrubber-state';
 import { sitePolicy } from '../core/site-policy';
 import { samePage, type LeftPage } from './capture-scheduler';
-
-const CAUSES_NAVIGATION = new Set(['click', 'double_click', 'key', 'submit', 'select', 'check', 'type']);
 
 function draftFrom(state: PageState, taskId: string, id: string, action: Action): StepDraft {
   return {
@@ -66,7 +65,7 @@ export async function onPageLoaded(tab: Tab, arrival: Arrival): Promise<void> {
   await tabMemory.setLoadedPage(tabId, arrival.url);
   // Pages whose own report was lost first: the browser's commit for them is gone, their own word stands.
   for (const link of links.filter((l) => !l.current)) {
-    const kind = navigationStep(null, link.arrival.navigation, lastActionAgo(link.before, (t) => CAUSES_NAVIGATION.has(t)), leftByScript(link.before));
+    const kind = navigationStep(null, link.arrival.navigation, lastActionAgo(link.before, causesNavigation), leftByScript(link.before));
     const before = withAssembledTree(link.before.state);
     if (kind && before.at >= recording.startedAt) await recordNavigation(tab, recording.taskId, before, link.arrival, kind, 'its page never reported (it loaded while the worker restarted)');
     else await clearLeaving(tabId, link.before.state.at);
@@ -86,7 +85,7 @@ export async function onPageLoaded(tab: Tab, arrival: Arrival): Promise<void> {
     await new Promise((r) => setTimeout(r, 300));
     commit = fresh(await tabMemory.commit(tabId));
   }
-  const agoMs = last && CAUSES_NAVIGATION.has(last.type) ? leaving.at - last.at : null;
+  const agoMs = last && causesNavigation(last.type) ? leaving.at - last.at : null;
   // The page's own script took it away with no input of the person's (history.back() on a timer, location = …): no step.
   const kind = navigationStep(commit, arrival.navigation, agoMs, handed ? leftByScript(handed, noted) : exitByScript(noted, leaving.at));
   if (!kind) {

@@ -2,6 +2,7 @@
 // click(element_id=42, x=100, y=200), BrowserGym's action, or pyautogui's.
 import type { Action, Step } from './schema';
 import { browserGymAction, pyAutoGuiAction, pyString } from './agent-action-styles';
+import { ACTION_FIELD_ORDER } from './actions/kind';
 
 export const ACTION_STYLES = ['json', 'call', 'browsergym', 'pyautogui'] as const;
 export type ActionStyle = (typeof ACTION_STYLES)[number];
@@ -10,7 +11,7 @@ function compact(action: Action): Record<string, unknown> {
   const out: Record<string, unknown> = { type: action.type };
   if (action.element_id !== null) out.element_id = action.element_id;
   if (action.coordinates) out.coordinates = action.coordinates;
-  for (const key of ['text', 'key', 'value', 'label', 'checked', 'url', 'navigation', 'scroll', 'files', 'to'] as const) {
+  for (const key of ACTION_FIELD_ORDER) {
     if (action[key] !== undefined) out[key] = action[key];
   }
   return out;

@@ -11,10 +11,14 @@
 // - a navigation caused by the step before it waits for the recorded address;
 //   a typed address, a reload or back/forward navigates.
 // Steps no replay can perform are listed with the reason, not invented.
+// Each action type makes its own flow steps (actions/<type>.ts).
 import type { Step, Target } from './schema';
+import type { ReplayContext } from './actions/kind';
+import { kindOf } from './actions/registry';
+import { flowSelector, type FlowSelector, type FlowStep } from './actions/replay-parts';
 
-export type FlowSelector = string | string[];
-export interface FlowStep { type: string; [key: string]: unknown }
+export type { FlowSelector, FlowStep } from './actions/replay-parts';
+export { comparableUrl } from './actions/replay-parts';
 export interface RecorderFlow { title: string; steps: FlowStep[] }
 
 /** Where each trajectory step went: the flow steps it became, or why it has none. */
@@ -25,29 +29,12 @@ function selectors(t: Target | null): FlowSelector[] {
   const out: FlowSelector[] = [];
   const name = t.name.trim();
   if (name && t.role && name.length <= 80 && !name.includes('<REDACTED')) out.push(`aria/${name}[role="${t.role}"]`);
-  if (t.selector) out.push(t.selector.includes('>>>') ? t.selector.split('>>>').map((p) => p.trim()) : t.selector);
+  if (t.selector) out.push(flowSelector(t.selector));
   // A CSS selector anchored on a name the page gave (row-id="SKU-96", data-testid) beats a position: replay tools race
   // all selectors, and in a virtualised list the positional XPath finds whichever row was recycled into that slot.
   const named = !!t.selector && /\[[\w-]+="/.test(t.selector);
   if (t.xpath && !t.xpath.includes('#shadow-root') && !named) out.push(`xpath/${t.xpath}`);
   return out;
-}
-
-/** The Recorder's key names: Puppeteer's KeyInput ("Enter", "Control", "a"). */
-function keys(chord: string): string[] {
-  return chord.split('+').filter(Boolean).map((k) => (k === 'Space' ? ' ' : k));
-}
-
-/** An address without the values the scrubber replaced: what a replay can compare. */
-export function comparableUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    for (const [k, v] of [...u.searchParams]) if (/REDACTED|<[A-Z_]+>/.test(v)) u.searchParams.delete(k);
-    u.hash = u.hash.includes('REDACTED') ? '' : u.hash;
-    return u.toString();
-  } catch {
-    return url;
-  }
 }
 
 /**
@@ -109,58 +96,20 @@ export function recorderFlow(title: string, steps: readonly Step[], frameOf: (s:
   const skip = (s: Step, reason: string): void => { plan.push({ stepId: s.step_id, type: s.action.type, skip: reason }); };
   for (const s of steps) {
     const a = s.action;
-    const sel = selectors(s.target);
     const frame = frameOf(s);
-    const inFrame = frame ? { frame } : {};
-    const offset = (): { offsetX: number; offsetY: number } => {
-      const box = s.target?.bbox;
-      const [x, y] = a.coordinates ?? [0, 0];
-      return box ? { offsetX: Math.max(0, Math.round(x - box.x)), offsetY: Math.max(0, Math.round(y - box.y)) } : { offsetX: 1, offsetY: 1 };
+    const at: ReplayContext = {
+      selectors: selectors(s.target),
+      inFrame: frame ? { frame } : {},
+      offset: () => {
+        const box = s.target?.bbox;
+        const [x, y] = a.coordinates ?? [0, 0];
+        return box ? { offsetX: Math.max(0, Math.round(x - box.x)), offsetY: Math.max(0, Math.round(y - box.y)) } : { offsetX: 1, offsetY: 1 };
+      },
+      pageUrl: s.observation.url,
     };
-    switch (a.type) {
-      case 'click': case 'submit': case 'check': case 'right_click':
-        if (!sel.length) { skip(s, 'no element was recorded for this click (a point on the page only)'); break; }
-        add(s, { type: 'click', ...inFrame, selectors: sel, ...offset(), ...(a.type === 'right_click' ? { button: 'secondary' } : {}) });
-        break;
-      case 'double_click':
-        if (!sel.length) { skip(s, 'no element was recorded for this double click'); break; }
-        add(s, { type: 'doubleClick', ...inFrame, selectors: sel, ...offset() });
-        break;
-      case 'type':
-        if (!sel.length) { skip(s, 'no field was recorded for this text'); break; }
-        add(s, { type: 'change', ...inFrame, selectors: sel, value: a.text ?? '' });
-        break;
-      case 'select':
-        if (!sel.length) { skip(s, 'no list was recorded for this choice'); break; }
-        add(s, { type: 'change', ...inFrame, selectors: sel, value: a.value ?? a.label ?? '' });
-        break;
-      case 'key': {
-        const k = keys(a.key ?? '');
-        if (!k.length) { skip(s, 'no key was recorded'); break; }
-        add(s, ...k.map((key) => ({ type: 'keyDown', key })), ...[...k].reverse().map((key) => ({ type: 'keyUp', key })));
-        break;
-      }
-      case 'scroll': {
-        // An element's own scroll (a grid's viewport) names it; the page's has no selectors.
-        const container = a.scroll?.selector;
-        const on = container ? { ...inFrame, selectors: [container.includes('>>>') ? container.split('>>>').map((p) => p.trim()) : container] } : {};
-        add(s, { type: 'scroll', ...on, x: Math.round(a.scroll?.x ?? 0), y: Math.round(a.scroll?.y ?? 0) });
-        break;
-      }
-      case 'navigate': {
-        const url = a.url ?? s.observation.url;
-        if (a.navigation === 'typed' || a.navigation === 'reload' || a.navigation === 'back_forward' || a.navigation === 'other') {
-          add(s, { type: 'navigate', url });
-        } else {
-          // Caused by the step before (a link, a route change): wait until the page is at the recorded address.
-          add(s, { type: 'waitForExpression', expression: `location.href.split(/[?#]/)[0] === ${JSON.stringify(comparableUrl(url).split(/[?#]/)[0])}` });
-        }
-        break;
-      }
-      case 'tab_switch': skip(s, 'a switch between tabs has no equivalent in a one-page replay'); break;
-      case 'file': skip(s, 'the uploaded file is not part of the export'); break;
-      case 'drag': skip(s, 'the Recorder format has no drag step'); break;
-    }
+    const decision = kindOf(a.type).replay(a, at);
+    if ('skip' in decision) skip(s, decision.skip);
+    else add(s, ...decision.flow);
   }
   return { flow: { title, steps: flowSteps }, plan };
 }

@@ -2,7 +2,9 @@
 // writer uses, the `features` of the dataset card (Hugging Face's names), and
 // the column table in the card's prose all come from this list. Names follow
 // the step schema shipped in every zip (trajectory.schema.json): origin fields
-// keep their names, `observation` and `action` stay structs.
+// keep their names, `observation` and `action` stay structs. The action's
+// columns come from each action type (actions/<type>.ts).
+import { actionColumns } from '../actions/columns';
 
 export type Scalar = 'string' | 'int32' | 'int64' | 'float64' | 'bool' | 'binary';
 
@@ -32,21 +34,7 @@ export const STEP_COLUMNS: Field[] = [
     ],
   },
   s('thought_trace', 'what the person meant to do (origin field)', false),
-  {
-    name: 'action', doc: 'what the person did (origin field)', struct: [
-      s('type', 'click, double_click, right_click, type, key, select, check, scroll, submit, navigate, tab_switch, file, drag', false),
-      { name: 'coordinates', list: 'float64', optional: true, doc: '[x, y] in CSS pixels of the screenshot' },
-      { name: 'element_id', type: 'int32', optional: true, doc: 'id of a node in this step\'s dom_tree' },
-      s('text', 'final text of a field edit'), s('key', 'key name, e.g. Enter, Control+a'), s('value', 'selected value'),
-      s('label', 'selected option\'s label'), { name: 'checked', type: 'bool', optional: true, doc: 'state after a check' },
-      s('url', 'destination of a navigation'), s('navigation', 'link, typed, back_forward, reload, route, hash, new_tab, other'),
-      { name: 'scroll_x', type: 'float64', optional: true, doc: 'resulting scroll offset' },
-      { name: 'scroll_y', type: 'float64', optional: true, doc: 'resulting scroll offset' },
-      { name: 'scroll_selector', type: 'string', optional: true, doc: 'CSS selector of the element that scrolled (a list, a grid); null when the page did' },
-      { name: 'files', list: 'string', optional: true, doc: 'file names of an upload' },
-      { name: 'to', list: 'float64', optional: true, doc: 'drag end point' },
-    ],
-  },
+  { name: 'action', doc: 'what the person did (origin field)', struct: actionColumns() },
   {
     name: 'target', optional: true, doc: 'the element acted on', struct: [
       { name: 'element_id', type: 'int32', doc: 'as in dom_tree' }, s('tag', 'tag name'), s('selector', 'CSS selector'), s('xpath', 'XPath'),

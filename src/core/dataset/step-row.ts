@@ -1,6 +1,7 @@
 // One packed row per step, shaped as STEP_COLUMNS declares.
 import type { Step } from '../schema';
 import { formatAction, formatStepAction } from '../action-format';
+import { actionRow } from '../actions/columns';
 
 export interface RowProvenance {
   sourceZip: string;
@@ -34,11 +35,7 @@ export function stepRow({ step, instruction, previousScroll, image, provenance }
       device_pixel_ratio: o.device_pixel_ratio, screenshot_fresh: o.screenshot_fresh,
     },
     thought_trace: step.thought_trace,
-    action: {
-      type: a.type, coordinates: a.coordinates ?? null, element_id: a.element_id, text: a.text ?? null, key: a.key ?? null,
-      value: a.value ?? null, label: a.label ?? null, checked: a.checked ?? null, url: a.url ?? null, navigation: a.navigation ?? null,
-      scroll_x: a.scroll?.x ?? null, scroll_y: a.scroll?.y ?? null, scroll_selector: a.scroll?.selector ?? null, files: a.files ?? null, to: a.to ?? null,
-    },
+    action: actionRow(a),
     target: t && {
       element_id: t.element_id, tag: t.tag, selector: t.selector, xpath: t.xpath, role: t.role, name: t.name, text: t.text,
       bbox_x: t.bbox.x, bbox_y: t.bbox.y, bbox_width: t.bbox.width, bbox_height: t.bbox.height,
