@@ -3,11 +3,11 @@
 import type { z } from 'zod';
 import { CONTEXT_TOKENS, TOKENS_PER_IMAGE } from '../formatters';
 
-/** The line's shape problems, as one message naming the paths; [] when it fits. */
-export function shapeErrors(schema: z.ZodType, line: unknown, where: string): string[] {
+/** The line as its schema reads it, or its shape problems as one message naming the paths. */
+export function shapeOf<T>(schema: z.ZodType<T>, line: unknown, where: string): { line: T; errors?: never } | { errors: string[] } {
   const parsed = schema.safeParse(line);
-  if (parsed.success) return [];
-  return [`${where}: ${parsed.error.issues.map((x) => `${x.path.join('.') || '(line)'}: ${x.message}`).join('; ')}`];
+  if (parsed.success) return { line: parsed.data };
+  return { errors: [`${where}: ${parsed.error.issues.map((x) => `${x.path.join('.') || '(line)'}: ${x.message}`).join('; ')}`] };
 }
 
 /** Characters / 4 for text and TOKENS_PER_IMAGE per screenshot, against CONTEXT_TOKENS. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { SYSTEM_PROMPT, toChatMessages, toShareGpt } from '../formatters';
 import { MESSAGES_COLUMNS } from '../dataset/columns';
 import type { DialogueFormat } from './format';
-import { budgetErrors, shapeErrors } from './line-check';
+import { budgetErrors, shapeOf } from './line-check';
 import { inlineImages } from './inline-images';
 
 const Part = z.discriminatedUnion('type', [
@@ -41,9 +41,9 @@ export const messages: DialogueFormat<'messages'> = {
   kind: 'dialogue', id: 'messages', file: 'messages.jsonl', label: 'Chat messages (messages.jsonl)', defaultOn: true, inlineImages: false,
   line: (e) => toChatMessages(e),
   check(line, where, c) {
-    const shape = shapeErrors(MessagesLineSchema, line, where);
-    if (shape.length) return shape;
-    const rec = MessagesLineSchema.parse(line);
+    const shape = shapeOf(MessagesLineSchema, line, where);
+    if (shape.errors) return shape.errors;
+    const rec = shape.line;
     const { chars, images } = contentSize(rec.messages);
     return [
       ...roleErrors(rec.messages, where),

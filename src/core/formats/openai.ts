@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { toOpenAi } from '../formatters';
 import type { DialogueFormat } from './format';
 import { ChatMessageSchema, contentSize, roleErrors } from './messages';
-import { shapeErrors } from './line-check';
+import { shapeOf } from './line-check';
 
 /** OpenAI refuses an example with more images than this. */
 export const OPENAI_MAX_IMAGES = 10;
@@ -16,9 +16,9 @@ export const openai: DialogueFormat<'openai'> = {
   kind: 'dialogue', id: 'openai', file: 'openai.jsonl', label: 'OpenAI fine-tuning, screenshots inline (openai.jsonl)', defaultOn: false, inlineImages: true,
   line: (e, imageUrl, detail) => toOpenAi(e, imageUrl, detail),
   check(line, where) {
-    const shape = shapeErrors(OpenAiLineSchema, line, where);
-    if (shape.length) return shape;
-    const rec = OpenAiLineSchema.parse(line);
+    const shape = shapeOf(OpenAiLineSchema, line, where);
+    if (shape.errors) return shape.errors;
+    const rec = shape.line;
     const { images } = contentSize(rec.messages);
     const errors = roleErrors(rec.messages, where);
     if (images.length > OPENAI_MAX_IMAGES) errors.push(`${where}: ${images.length} images, OpenAI takes at most ${OPENAI_MAX_IMAGES}`);
