@@ -36,29 +36,29 @@ export function cleanAxText(s: string): string {
 /** A quoted value: backslash and quote escaped. */
 export const quoteAx = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
+// eslint-disable-next-line no-control-regex
+const TOKEN = /[\u0002\u0003]|([\u0004\u0005])([^\u0002-\u0005]*)/g;
+
 export function assembleAxTree(p: AxTreeParts): string {
   const out: string[] = [];
   let depth = 0;
   let size = 0;
   let cut = 0;
   const focus = p.focusedId === null ? null : `[${p.focusedId}] `;
-  const m = p.marked;
-  for (let i = 0; i < m.length;) {
-    const c = m[i]!;
-    if (c === AX_OPEN) { depth++; i++; continue; }
-    if (c === AX_CLOSE) { depth = Math.max(0, depth - 1); i++; continue; }
-    let end = i + 1;
-    while (end < m.length && m.charCodeAt(end) > 5) end++;
-    if (c === AX_ELEMENT || c === AX_TEXT) {
-      let line = m.slice(i + 1, end);
-      if (focus && c === AX_ELEMENT && line.startsWith(focus)) line += ' focused';
-      line = `${'  '.repeat(depth)}${c === AX_TEXT ? 'text ' : ''}${line}`;
-      if (cut === 0 && size + line.length + 1 <= p.maxChars - 32) {
-        out.push(line);
-        size += line.length + 1;
-      } else cut += line.length + 1;
+  const budget = p.maxChars - 32;
+  TOKEN.lastIndex = 0;
+  for (let t = TOKEN.exec(p.marked); t; t = TOKEN.exec(p.marked)) {
+    if (t[1] === undefined) {
+      depth = t[0] === AX_OPEN ? depth + 1 : Math.max(0, depth - 1);
+      continue;
     }
-    i = end;
+    let line = t[2]!;
+    if (focus && t[1] === AX_ELEMENT && line.startsWith(focus)) line += ' focused';
+    line = `${'  '.repeat(depth)}${t[1] === AX_TEXT ? 'text ' : ''}${line}`;
+    if (cut === 0 && size + line.length + 1 <= budget) {
+      out.push(line);
+      size += line.length + 1;
+    } else cut += line.length + 1;
   }
   if (cut) out.push(`[truncated ${cut} chars]`);
   return out.join('\n');

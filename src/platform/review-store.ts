@@ -11,15 +11,18 @@ import { ask } from './messaging';
 
 /**
  * The task's steps in export order (so "Step N" here is step_id N in the zip),
- * without their DOM trees: the page never shows them, and a long task's trees
- * could fill the tab's memory.
+ * without their DOM and accessibility trees: the page never shows them, and a
+ * long task's trees could fill the tab's memory.
  */
 export async function liveSteps(taskId: string): Promise<StoredStep[]> {
   const range = stepsOfTask(taskId);
   const bySeq = new Map<number, StoredStep>();
   for (let c = await (await db()).transaction('steps').store.openCursor(range); c; c = await c.continue()) {
     const s = c.value;
-    if (!s.deleted) bySeq.set(s.seq, { ...s, step: { ...s.step, observation: { ...s.step.observation, dom_tree: '' } } });
+    if (s.deleted) continue;
+    const observation = { ...s.step.observation, dom_tree: '' };
+    delete observation.axtree;
+    bySeq.set(s.seq, { ...s, step: { ...s.step, observation } });
   }
   const order = exportOrder([...bySeq.values()].map((s) => ({ seq: s.seq, deleted: false, timestamp: s.step.timestamp })));
   return order.map((seq) => bySeq.get(seq)!);

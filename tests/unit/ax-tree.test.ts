@@ -10,6 +10,8 @@ import { buildStep } from '../../src/core/build-step';
 import { createScrubber } from '../../src/core/scrub/scrubber';
 import { defaultConfig } from '../../src/core/scrub/default-config';
 import { StepSchema } from '../../src/core/schema';
+import { validateExport } from '../../src/core/validate-export';
+import { trajectoryLine } from '../../src/core/zip-layout';
 import { stepDraft, step as fixtureStep } from './fixtures';
 
 function setup(html: string, redactor: Redactor = passThroughRedactor) {
@@ -20,7 +22,6 @@ function setup(html: string, redactor: Redactor = passThroughRedactor) {
   return { ids, snap, id: (sel: string, root: ParentNode = document) => ids.idOf(root.querySelector(sel)!) };
 }
 
-/** The tree with each [N] replaced by the selector-named ids given, so the expected text reads as markup. */
 const lines = (text: string): string[] => text.split('\n');
 
 describe('axtree', () => {
@@ -127,6 +128,9 @@ describe('axtree', () => {
     expect(ax).toContain(`[${id('.secret')}] region '<MASKED>'`);
   });
 
+  // happy-dom does not clobber (the form gets own properties here, as in dom-clobbering.test.ts), and its own
+  // getComputedStyle then throws for the form's descendants (a clobbered getRootNode): the library throws, and
+  // the names come from the fallback read through dom-safe. In a browser the library reads these elements unharmed.
   it('terminates on a form whose controls clobber DOM properties, with the form and its controls', () => {
     const CLOBBERED = ['parentNode', 'firstChild', 'lastChild', 'nextSibling', 'previousSibling', 'childNodes', 'children',
       'nodeName', 'localName', 'tagName', 'attributes', 'getRootNode', 'shadowRoot', 'host', 'ownerDocument', 'nodeType', 'isConnected', 'labels'];
@@ -159,9 +163,7 @@ describe('axtree at the step boundary and in the schema', () => {
 
   it('a name holding an e-mail or a card number comes out of the stored step redacted', () => {
     const axTree = "[1] document\n  [5] button 'Mail ops-lead@example-corp.net'\n  [6] textbox 'Card' value='4111 1111 1111 1111'\n  text 'Call 4111 1111 1111 1111'";
-    const counts: Record<string, number> = {};
     const s = buildStep({ draft: stepDraft({ axTree }), seq: 1, tabId: 1, frameId: 0, image: null, scrubber }).step;
-    void counts;
     expect(s.observation.axtree).toBeDefined();
     expect(s.observation.axtree).not.toMatch(/ops-lead|4111 1111/);
     expect(s.observation.axtree).toMatch(/^\[1\] document\n {2}\[5\] button 'Mail <[^>]+>'\n {2}\[6\] textbox 'Card' value='<[^>]+>'/);
@@ -174,6 +176,19 @@ describe('axtree at the step boundary and in the schema', () => {
     withAx.observation.axtree = "[1] document\n  [42] button 'Add to cart'";
     expect(StepSchema.safeParse(withAx).success).toBe(true);
     expect(buildStep({ draft: stepDraft(), seq: 1, tabId: 1, frameId: 0, image: null, scrubber }).step.observation).not.toHaveProperty('axtree');
+  });
+
+  it('validate accepts an export whose steps carry axtree beside ones that do not', () => {
+    const withAx = fixtureStep(2);
+    withAx.observation.axtree = "[1] document\n  [42] button 'Add to cart'";
+    const line = trajectoryLine(withAx);
+    expect(line).toContain('"axtree":"[1] document\\n');
+    const r = validateExport({
+      files: new Set([fixtureStep(1).observation.screenshot_path!, withAx.observation.screenshot_path!]),
+      trajectory: `${trajectoryLine(fixtureStep(1))}\n${line}\n`,
+      manifest: JSON.stringify({ counts: { tasks: 1, steps: 2 } }),
+    });
+    expect(r).toEqual({ ok: true, errors: [], steps: 2, tasks: 1 });
   });
 });
 
