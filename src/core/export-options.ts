@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { ACTION_STYLES } from './action-format';
 import { DEFAULT_MAX_IMAGES, DEFAULT_WINDOW, MAX_IMAGES } from './formatters';
-import { DEFAULT_DIALOGUE_IDS, DIALOGUE_FORMAT_IDS } from './formats/registry';
+import { DIALOGUE_FORMAT_IDS } from './formats/format';
+import { DEFAULT_DIALOGUE_IDS } from './formats/dialogues';
 
 export const ExportOptionsSchema = z.object({
   /** Task ids to export; empty means every finished task. */

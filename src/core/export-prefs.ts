@@ -4,7 +4,7 @@
 // platform/export-prefs keeps them in storage.local.
 import { z } from 'zod';
 import { ExportOptionsSchema, type ExportOptionsInput } from './export-options';
-import { DIALOGUE_FORMAT_IDS, type DialogueFormatId } from './formats/registry';
+import { DIALOGUE_FORMAT_IDS, type DialogueFormatId } from './formats/format';
 
 const PICKED = ExportOptionsSchema.pick({ formats: true, replay: true, actionStyle: true, includeDom: true, saveAs: true }).shape;
 

@@ -3,36 +3,25 @@
 // `format`, `pack`, the validator and the popup's checkboxes read this table;
 // its order is the order files are written in. Adding a format is one file
 // beside this one and one line here (docs/extending.md).
-import { FORMAT_IDS, DIALOGUE_FORMAT_IDS, unknownFormat, type DialogueFormat, type DialogueFormatId, type Format, type FormatId } from './format';
-import { sharegpt } from './sharegpt';
-import { messages } from './messages';
-import { openai } from './openai';
+import { FORMAT_IDS, unknownFormat, type DialogueFormat, type DialogueFormatId, type Format, type FormatId } from './format';
+import { DIALOGUES, DIALOGUE_FORMATS } from './dialogues';
 import { replay } from './replay';
 import { datasetInfoFormat, llamaFactoryInfo } from './dataset-info';
 
 export { DIALOGUE_FORMAT_IDS, FORMAT_IDS, unknownFormat } from './format';
 export type { DialogueFormat, DialogueFormatId, Format, FormatId, ImageUrl, IndexFormat, TaskFilesFormat } from './format';
 export { base64, formatLine } from './format-line';
-
-/** The dialogue formats by id: each entry's own id is its key. */
-export const DIALOGUES = { sharegpt, messages, openai } satisfies { [K in DialogueFormatId]: DialogueFormat<K> };
+export { DIALOGUES, DIALOGUE_FORMATS, PARQUET_DIALOGUES, DEFAULT_PARQUET_IDS, DEFAULT_DIALOGUE_IDS } from './dialogues';
 
 export const FORMATS = { ...DIALOGUES, replay, dataset_info: datasetInfoFormat } satisfies Record<FormatId, Format>;
 
 /** Every format in writing order. */
 export const FORMAT_LIST: readonly Format[] = FORMAT_IDS.map((id) => FORMATS[id]);
-export const DIALOGUE_FORMATS: readonly DialogueFormat[] = DIALOGUE_FORMAT_IDS.map((id) => DIALOGUES[id]);
 export const REPLAY_FORMAT = FORMATS.replay;
 
 export function dialogueFormat(id: DialogueFormatId): DialogueFormat {
   return DIALOGUES[id];
 }
-
-/** The formats `pack` can write as Parquet configs beside the steps. */
-export const PARQUET_DIALOGUES = DIALOGUE_FORMATS.filter((f) => f.parquet);
-
-/** The Parquet configs `pack` writes when not told which. */
-export const DEFAULT_PARQUET_IDS: DialogueFormatId[] = PARQUET_DIALOGUES.filter((f) => f.parquet!.defaultOn).map((f) => f.id);
 
 /** Which formats a zip was written with, as the options that ask for them (to write it again: scrub, annotate). */
 export function formatsIn(files: ReadonlySet<string>): { formats: DialogueFormatId[]; replay: boolean } {
@@ -53,9 +42,6 @@ export function formatsIn(files: ReadonlySet<string>): { formats: DialogueFormat
   }
   return chosen;
 }
-
-/** Dialogue formats on when the person has not chosen. */
-export const DEFAULT_DIALOGUE_IDS: DialogueFormatId[] = DIALOGUE_FORMATS.filter((f) => f.defaultOn).map((f) => f.id);
 
 /** LLaMA-Factory's dataset_info.json for the given dialogue data (file or config folder by format id). */
 export function datasetInfo(paths: Partial<Record<DialogueFormatId, string>>): Record<string, unknown> {
