@@ -256,3 +256,13 @@ describe('over-redaction by class: what is around a name is not the name', () =>
     expect(out).toContain('Southern');
   });
 });
+
+describe('names with a middle initial, double-barrelled, and firms of three names', () => {
+  it.each([
+    ['Juliusz A Kwiatkowski lives at 12 Main St', ['Juliusz A Kwiatkowski'], ['lives at']],
+    ['Tom I. Holzman from Vienna is the keynote speaker', ['Tom I. Holzman'], ['is the keynote speaker']],
+    ['Celebrating its 10th year in Oslo, Weeks-Rivas is a 501(c)3 that invites songwriters', ['Weeks-Rivas'], ['is a 501(c)3']],
+    ['Jones, Smith and Davis was founded in 1988.', ['Jones, Smith and Davis'], ['was founded in 1988']],
+  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  it.each(['Tom I like it', 'Salt, Pepper and Oil are on the table.', 'Rock-Paper-Scissors'])('leaves "%s" alone', (text) => unchanged(text));
+});

@@ -113,8 +113,9 @@ function tokens(text: string): Token[] {
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     let t = m[0];
-    // "Dr." keeps its dot; "Smith." at a sentence end does not.
-    if (t.endsWith('.') && !TITLES.includes(t.slice(0, -1).toLowerCase())) t = t.slice(0, -1);
+    // "Dr." keeps its dot, and so does a middle initial before a name ("Tom I. Holzman"); "Smith." at a sentence end does not.
+    const initial = /^\p{Lu}\.$/u.test(t) && /^ \p{Lu}\p{Ll}/u.test(text.slice(m.index + t.length, m.index + t.length + 3));
+    if (t.endsWith('.') && !initial && !TITLES.includes(t.slice(0, -1).toLowerCase())) t = t.slice(0, -1);
     out.push({ text: t, lower: t.toLowerCase(), start: m.index, end: m.index + t.length });
   }
   return out;
@@ -240,8 +241,9 @@ function wholeName(text: string, span: EntitySpan): void {
   const first = left?.[1]?.split(' ')[0]?.toLowerCase() ?? '';
   // An owner before a name is not part of it: "Bridgewater's Parker Suknović".
   if (left && !CUE_WORDS.has(first) && !isCommonWord(first) && !/['’]s$/.test(first)) span.start -= left[1]!.length;
-  const right = /^ (\p{Lu}[\p{L}\p{M}'’-]+)(?![\p{L}\p{M}])/u.exec(text.slice(span.end, span.end + 30));
-  if (right && !CUE_WORDS.has(right[1]!.toLowerCase()) && !isCommonWord(right[1]!.toLowerCase())) span.end += right[1]!.length + 1;
+  // Over a middle initial too: the model's "Tom" of "Tom I. Holzman".
+  const right = /^ ((?:\p{Lu}\.? )?)(\p{Lu}[\p{L}\p{M}'’-]+)(?![\p{L}\p{M}])/u.exec(text.slice(span.end, span.end + 30));
+  if (right && !CUE_WORDS.has(right[2]!.toLowerCase()) && !isCommonWord(right[2]!.toLowerCase())) span.end += right[0].length;
 }
 
 /** Drop leading/trailing cue words, greetings and titles from a span; split it at dashes, pipes and line breaks. */
@@ -315,11 +317,44 @@ function trimEdges(text: string, out: EntitySpan[]): EntitySpan[] {
   return out;
 }
 
+/** A double-barrelled name is one name: a span grows over the capitalised word hyphened to it ("Weeks-Rivas"). */
+function wholeBarrels(text: string, out: EntitySpan[]): void {
+  for (const p of out) {
+    if (p.type === 'place') continue;
+    const left = /(?<![\p{L}\p{M}-])\p{Lu}[\p{L}\p{M}'’]+-$/u.exec(text.slice(Math.max(0, p.start - 30), p.start));
+    if (left) p.start -= left[0].length;
+    const right = /^-\p{Lu}[\p{L}\p{M}'’]+(?![\p{L}\p{M}-])/u.exec(text.slice(p.end, p.end + 30));
+    if (right) p.end += right[0].length;
+  }
+}
+
+/**
+ * Three names found one by one in a firm's shape, "Marshall, Hernandez and Simpson": one name each, joined by a
+ * comma and "and" (or "&"), are a firm's name whole, so its commas and "and" go with it.
+ */
+const FIRM = /(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}'’-]+), (\p{Lu}[\p{L}\p{M}'’-]+),? (?:and|&) (\p{Lu}[\p{L}\p{M}'’-]+)(?![\p{L}\p{M}])/gu;
+function joinFirms(text: string, out: EntitySpan[]): void {
+  if (!text.includes(', ') || !/ (?:and|&) /.test(text)) return;
+  const covered = (a: number, b: number): boolean => out.some((p) => p.type !== 'place' && p.start <= a && p.end >= b);
+  FIRM.lastIndex = 0;
+  for (let m = FIRM.exec(text); m; m = FIRM.exec(text)) {
+    const a = m.index;
+    const b = a + m[1]!.length + 2;
+    const c = a + m[0].length - m[3]!.length;
+    if (covered(a, a + m[1]!.length) && covered(b, b + m[2]!.length) && covered(c, a + m[0].length)) out.push({ start: a, end: a + m[0].length, type: 'organization' });
+  }
+}
+
 export class CuedEntityRecognizer implements EntityRecognizer {
   constructor(private readonly base: EntityRecognizer | null) {}
 
   find(text: string, types: readonly EntityType[]): EntitySpan[] {
-    return trimEdges(text, this.findSpans(text, types));
+    const out = trimEdges(text, this.findSpans(text, types));
+    if (out.length > 0) {
+      wholeBarrels(text, out);
+      if (types.includes('organization')) joinFirms(text, out);
+    }
+    return out;
   }
 
   private findSpans(text: string, types: readonly EntityType[]): EntitySpan[] {
@@ -364,7 +399,9 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         // A name holds a word that is no ordinary vocabulary (or is a known name); "Park Avenue", "Old Town" do not,
         // unless a title or a speaker's place says so ("Mrs. Baker", "Park: …").
         if (!c.strong && run.every((x) => (isCommonWord(x.lower) || x.lower.length < 2) && !isName(x))) continue;
-        if (run.some((x) => LABEL_WORDS.has(x.lower) || JOB_WORDS.has(x.lower) || NOT_PLACES.has(x.lower) || PUBLIC_SERVICES.has(x.lower) || NOT_PEOPLE.includes(x.lower) || PRONOUNS.test(x.lower))) continue;
+        // A middle initial ("Juliusz A Kwiatkowski", "Tom I. Holzman") is no word or pronoun.
+        const initial = (x: Token, k: number): boolean => k > 0 && k < run.length - 1 && /^\p{Lu}\.?$/u.test(x.text);
+        if (run.some((x, k) => !initial(x, k) && (LABEL_WORDS.has(x.lower) || JOB_WORDS.has(x.lower) || NOT_PLACES.has(x.lower) || PUBLIC_SERVICES.has(x.lower) || NOT_PEOPLE.includes(x.lower) || PRONOUNS.test(x.lower)))) continue;
         if (isCountry(text.slice(run[0]!.start, run[run.length - 1]!.end))) continue;
         const start = run[0]!.start;
         const end = run[run.length - 1]!.end;
