@@ -2,7 +2,7 @@
 // an entry, or an entry without an id, does not compile. The zip writer,
 // `format`, `pack`, the validator and the popup's checkboxes read this table;
 // its order is the order files are written in. Adding a format is one file
-// beside this one and one line here (docs/extending.md).
+// beside this one and one line here or in dialogues.ts (docs/extending.md).
 import { FORMAT_IDS, unknownFormat, type DialogueFormat, type DialogueFormatId, type Format, type FormatId } from './format';
 import { DIALOGUES, DIALOGUE_FORMATS } from './dialogues';
 import { replay } from './replay';
