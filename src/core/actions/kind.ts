@@ -16,6 +16,8 @@ import type { FlowSelector, FlowStep } from './replay-parts';
 export const ACTION_FIELD_ORDER = ['text', 'key', 'value', 'label', 'checked', 'url', 'navigation', 'scroll', 'files', 'to'] as const;
 export type ActionFieldName = (typeof ACTION_FIELD_ORDER)[number];
 export type ActionFieldShape = Partial<Record<ActionFieldName, z.ZodType>>;
+/** A field missing from ACTION_FIELD_ORDER fails here, by name. */
+type NoOtherFields<F> = { [P in Exclude<keyof F, ActionFieldName>]: never };
 
 /** What every action has. */
 export interface ActionBase<K extends string = string> {
@@ -34,7 +36,7 @@ type Inferred<F extends ActionFieldShape> = {
  * One action type's action: its own fields typed, every other kind's field named as absent, so a reader of any
  * step can still ask `a.url` (undefined unless the kind has one) while no kind can be built with another's field.
  */
-export type ActionOf<K extends string, F extends ActionFieldShape> = ActionBase<K> & Inferred<F> & {
+export type ActionOf<K extends string, F extends ActionFieldShape & NoOtherFields<F>> = ActionBase<K> & Inferred<F> & {
   [P in Exclude<ActionFieldName, keyof F>]?: undefined;
 };
 
