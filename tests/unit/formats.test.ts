@@ -5,7 +5,7 @@ import { inBatches, writeExport } from '../../src/core/export-writer';
 import { validateExport } from '../../src/core/validate-export';
 import { taskExamples } from '../../src/core/formatters';
 import {
-  DIALOGUES, DIALOGUE_FORMAT_IDS, FORMATS, FORMAT_IDS, FORMAT_LIST, datasetInfo, formatsIn, unknownFormat, type DialogueFormatId, type Format,
+  DIALOGUES, DIALOGUE_FORMAT_IDS, FORMATS, FORMAT_IDS, FORMAT_LIST, datasetInfo, formatsIn, unknownFormat, type DialogueFormat, type DialogueFormatId, type Format, type FormatId,
 } from '../../src/core/formats/registry';
 import { step, task, TASK_ID } from './fixtures';
 
@@ -29,6 +29,12 @@ async function exportWithEveryFormat(): Promise<JSZip> {
   );
   return JSZip.loadAsync(Buffer.concat(chunks));
 }
+
+// Checked by the compiler (npm run typecheck): the tables' types refuse a missing entry and an entry under another id.
+// @ts-expect-error replay's and dataset_info's entries are missing
+export const missing: Record<FormatId, Format> = { ...DIALOGUES };
+// @ts-expect-error the messages entry filed under openai
+export const misfiled: { [K in DialogueFormatId]: DialogueFormat<K> } = { ...DIALOGUES, openai: DIALOGUES.messages };
 
 describe('formats registry', () => {
   it('has one entry per format id, each under its own id, in writing order', () => {
