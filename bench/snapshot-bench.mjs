@@ -2,7 +2,7 @@
 // snapshot() and native outerHTML on the same pages in the same browser run
 // (as ratios, since machines are noisy), dom_tree size against rrweb's JSON,
 // the accessibility tree's share of that critical path (built in the same walk:
-// the snapshot reports the time its lines took) and its assembly after it,
+// the snapshot reports the time its lines took) and its assembly (in the worker),
 // and the input delay the recorder adds to a click (event creation to the
 // page's own pointerdown handler), with and without the extension recording.
 import { join } from 'node:path';
@@ -83,7 +83,7 @@ async function snapshotRun(browser, fixturesUrl, ours, rrweb) {
       ours_critical_p95_ms: round(hot.p95, 3),
       ours_assembly_off_path_ms: round(stats(r.assemble).median, 2),
       ours_cold_ms: round(r.cold, 2),
-      // The axtree's lines inside the critical path above (not on top of it), its assembly after the event, its size.
+      // The axtree's lines inside the critical path above (not on top of it), its assembly (the worker's), its size.
       axtree_critical_ms: round(axHot.median, 3),
       axtree_critical_p95_ms: round(axHot.p95, 3),
       axtree_cold_ms: round(r.axCold, 2),

@@ -231,10 +231,6 @@ export class Recorder {
       text: scrubPieces(pre.targetText?.text ?? [pre.target.text], this.redactor, STEP_FIELD_MAX['target.text']),
       selector: this.safeSelector(pre.target.selector, pre.element),
     };
-    // The accessibility tree's lines were fixed at the event; indenting them is left to this task, after it.
-    const axStarted = performance.now();
-    const axTree = pre.snapshot.axtree;
-    const axBuildMs = performance.now() - axStarted;
     const draft: StepDraft = {
       draftId,
       taskId,
@@ -243,7 +239,8 @@ export class Recorder {
       target,
       domTree: '',
       domParts: pre.snapshot.parts,
-      axTree,
+      // The accessibility tree's lines as fixed at the event; the worker indents them, as it joins domParts.
+      axParts: pre.snapshot.axParts,
       title: pre.title,
       url: pre.url,
       viewport: { width: this.win.innerWidth, height: this.win.innerHeight },
@@ -257,7 +254,7 @@ export class Recorder {
     // The message's own serialisation (inside push) is not counted: it is measured apart in the bench.
     draft.pageWork = {
       captureMs: round2(pre.captureMs), buildMs: round2(performance.now() - started),
-      axCaptureMs: round2(pre.snapshot.axMs), axBuildMs: round2(axBuildMs),
+      axCaptureMs: round2(pre.snapshot.axMs),
     };
     return draft;
   }

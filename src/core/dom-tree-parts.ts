@@ -4,6 +4,7 @@
 // the whole string), so the page does not: the service worker does, off the
 // page's main thread (see step-intake).
 import type { Box } from './schema';
+import { assembleAxTree, type AxTreeParts } from './ax-tree-parts';
 
 /** A control character cannot occur in escaped XML text, so it safely marks where a bbox goes. */
 export const BOX_MARK = '\u0001';
@@ -34,11 +35,11 @@ export function assembleDomTree(p: DomTreeParts): string {
   return xml;
 }
 
-/** Fill `domTree` from `domParts` (when the page sent parts) and drop the parts. */
-export function withAssembledTree<T extends { domTree: string; domParts?: DomTreeParts }>(o: T): T {
-  if (!o.domParts) return o;
-  const { domParts, ...rest } = o;
-  return { ...rest, domTree: assembleDomTree(domParts) } as T;
+/** Fill `domTree` from `domParts` and `axTree` from `axParts` (when the page sent parts) and drop the parts. */
+export function withAssembledTree<T extends { domTree: string; domParts?: DomTreeParts; axTree?: string; axParts?: AxTreeParts }>(o: T): T {
+  if (!o.domParts && !o.axParts) return o;
+  const { domParts, axParts, ...rest } = o;
+  return { ...rest, domTree: domParts ? assembleDomTree(domParts) : o.domTree, ...(axParts ? { axTree: assembleAxTree(axParts) } : {}) } as T;
 }
 
 /** Cut an oversized tree at a tag boundary and close every open element. */

@@ -6,6 +6,7 @@
 // action text before sending a draft.
 import type { Action, Box, Target } from './schema';
 import type { DomTreeParts } from './dom-tree-parts';
+import type { AxTreeParts } from './ax-tree-parts';
 
 /** Kinds of screen area whose pixels the DOM cannot vouch for: OCR looks there. */
 export const MEDIA_KINDS = ['canvas', 'img', 'background', 'video', 'svg-image', 'embed', 'closed-shadow', 'frame'] as const;
@@ -31,6 +32,8 @@ export interface PageObservation {
   domParts?: DomTreeParts;
   /** observation.axtree: the accessibility tree as text, one node per line, with dom_tree's ids (core/ax-tree-parts). */
   axTree?: string;
+  /** Its parts as the page sends them; the worker assembles `axTree` from them, as `domTree` (withAssembledTree). */
+  axParts?: AxTreeParts;
   title: string;
   url: string;
   viewport: { width: number; height: number };
@@ -68,7 +71,7 @@ export interface StepDraft extends PageObservation {
 }
 
 /** Main-thread time (ms) the page spent on a step; the axtree's share of each is its own (absent from older steps). */
-export interface PageWork { captureMs: number; buildMs: number; axCaptureMs?: number; axBuildMs?: number }
+export interface PageWork { captureMs: number; buildMs: number; axCaptureMs?: number }
 
 /** The observation part of a draft, without the action. */
 export function observationOf(d: PageObservation): PageObservation {

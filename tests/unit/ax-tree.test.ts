@@ -7,6 +7,7 @@ import { ElementIds } from '../../src/content/element-ids';
 import { passThroughRedactor, type Redactor } from '../../src/core/redactor';
 import { assembleAxTree, AX_CLOSE, AX_ELEMENT, AX_OPEN, AX_TEXT, joinFrameAxTree } from '../../src/core/ax-tree-parts';
 import { buildStep } from '../../src/core/build-step';
+import { withAssembledTree } from '../../src/core/dom-tree-parts';
 import { createScrubber } from '../../src/core/scrub/scrubber';
 import { defaultConfig } from '../../src/core/scrub/default-config';
 import { StepSchema } from '../../src/core/schema';
@@ -197,6 +198,17 @@ describe('axtree parts', () => {
     const marked = `${AX_ELEMENT}[1] document${AX_OPEN}${AX_ELEMENT}[2] main${AX_OPEN}${AX_TEXT}'Hi'${AX_ELEMENT}[3] button 'Go'${AX_CLOSE}${AX_CLOSE}`;
     expect(assembleAxTree({ marked, focusedId: 3, maxChars: 1_000 })).toBe("[1] document\n  [2] main\n    text 'Hi'\n    [3] button 'Go' focused");
     expect(assembleAxTree({ marked, focusedId: null, maxChars: 60 })).toBe("[1] document\n  [2] main\n[truncated 34 chars]");
+  });
+
+  it('is sent as parts with the draft and assembled by the worker with dom_tree', () => {
+    const { snap, id } = setup('<button>Go</button>');
+    const s = snap.snapshot();
+    const sent = JSON.parse(JSON.stringify(stepDraft({ domTree: '', domParts: s.parts, axParts: s.axParts })));
+    const draft = withAssembledTree(sent);
+    expect(draft).not.toHaveProperty('axParts');
+    expect(draft.axTree).toBe(`[${id('html')}] document\n  [${id('button')}] button 'Go'`);
+    expect(draft.domTree).toContain(`id="${id('button')}"`);
+    expect(withAssembledTree(stepDraft())).not.toHaveProperty('axTree');
   });
 
   it('joins a cross-origin frame\'s tree under its iframe line', () => {

@@ -28,7 +28,7 @@ interface NavigateEventLike extends Event {
 export function pageState(recorder: Recorder, win: Window): PageState {
   const pre = recorder.capture(null);
   return {
-    at: pre.time, domTree: '', domParts: pre.snapshot.parts, title: pre.title, url: pre.url, lastChangeAt: pre.lastChangeAt,
+    at: pre.time, domTree: '', domParts: pre.snapshot.parts, axParts: pre.snapshot.axParts, title: pre.title, url: pre.url, lastChangeAt: pre.lastChangeAt,
     ...(pre.topScroll ? { topScroll: pre.topScroll } : {}),
     viewport: { width: win.innerWidth, height: win.innerHeight }, devicePixelRatio: win.devicePixelRatio || 1,
     redactedRegions: pre.snapshot.redactedRegions, mediaRegions: pre.snapshot.mediaRegions, redactions: pre.snapshot.redactions,
