@@ -266,3 +266,19 @@ describe('names with a middle initial, double-barrelled, and firms of three name
   ])('%s', (text, values, kept) => expectGone(text, values, kept));
   it.each(['Tom I like it', 'Salt, Pepper and Oil are on the table.', 'Rock-Paper-Scissors'])('leaves "%s" alone', (text) => unchanged(text));
 });
+
+describe('organisations by what a sentence says of them, and listed after a plural noun of firms', () => {
+  it.each([
+    ['Celebrating its 10th year in Oslo, Betterlesson is a 501(c)3 that invites songwriters', ['Betterlesson'], ['is a 501(c)3']],
+    ['Verdafero is the brainchild of our 3 founders.', ['Verdafero'], ['is the brainchild of']],
+    ['Kestrelworks is an independent design agency based in the north.', ['Kestrelworks'], ['is an independent design agency']],
+    ['the car manufacturers that dominate the economy of Assen: Demystdata, Reed Elsevier and T Rowe Price. They', ['Demystdata', 'Reed Elsevier', 'T Rowe Price'], ['car manufacturers']],
+  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  it.each([
+    'Python is a programming language.',
+    'This is a great company.',
+    'Our Company is a registered charity.',
+    'Slack is a messaging company.',
+    'Popular brands: Red, Blue and Green.',
+  ])('leaves "%s" alone', (text) => unchanged(text));
+});

@@ -16,6 +16,7 @@ import { CUES, GREETINGS, ORG_CUES, TITLES, cueAlternation, cueGate, L } from '.
 import { columnHeader } from './finder';
 import { CompromiseRecognizer, isCommonWord, isDemonym, type EntityRecognizer, type EntitySpan, type EntityType } from './entities';
 import { findLegalNames } from './org-suffix';
+import { contextualOrgs } from './org-context';
 import { listedNames, structuralPeople } from './person-structure';
 import { structuralPlaces } from './place-structure';
 
@@ -387,6 +388,16 @@ export class CuedEntityRecognizer implements EntityRecognizer {
     // A company by its legal form ("Kearney Whitlam Pty. Ltd.", "Pietrzyk Budownictwo sp. z o.o."), whatever else the text holds.
     if (types.includes('organization')) {
       for (const o of findLegalNames(text, (w) => LABEL_WORDS.has(w.toLowerCase()))) out.push({ ...o, type: 'organization' });
+      // Without a legal form, by what the sentence says of it ("Betterlesson is a 501(c)3", "Verdafero is the brainchild
+      // of …"): a name holds a word that is no ordinary vocabulary, and is no pronoun, public brand or country.
+      for (const o of contextualOrgs(text)) {
+        const run = tokens(text.slice(o.start, o.end));
+        if (run.length === 0 || PRONOUNS.test(run[0]!.lower) || /^(?:the|this|that|these|those|our|my|your|their|his|her|its|a|an)$/.test(run[0]!.lower)) continue;
+        if (run.every((x) => ordinary(x.lower) && !isName(x)) || run.some((x) => LABEL_WORDS.has(x.lower) || JOB_WORDS.has(x.lower))) continue;
+        const name = text.slice(o.start, o.end).toLowerCase();
+        if (PUBLIC_SERVICES.has(name) || NOT_PEOPLE.includes(name) || isCountry(name)) continue;
+        out.push({ ...o, type: 'organization' });
+      }
     }
     if (types.includes('person')) {
       // Where the page puts a person: chat lines, mail headers, sign-offs, labels above, record lines, naming phrases.
