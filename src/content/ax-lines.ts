@@ -11,7 +11,7 @@
 import { computeAccessibleName, getRole } from 'dom-accessibility-api';
 import { AX_ELEMENT, AX_TEXT, cleanAxText, quoteAx } from '../core/ax-tree-parts';
 import { SENSITIVE_PLACEHOLDER } from '../core/sensitive-field';
-import { attrOf, elementByIdIn, fieldStateOf, hasAttrOf, isLive, labelsOf, rootNodeOf, tagOf, textContentOf } from './dom-safe';
+import { attrOf, closestOf, elementByIdIn, fieldStateOf, hasAttrOf, isLive, labelsOf, queryAllIn, rootNodeOf, tagOf, textContentOf } from './dom-safe';
 
 /** Roles that carry no meaning of their own: such an element is left out unless it has a name or takes focus. */
 const GENERIC = new Set(['generic', 'none', 'presentation']);
@@ -26,6 +26,8 @@ const ONLY_NAMED = new Set(['region', 'form']);
 const VALUE_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton', 'slider']);
 const FOCUSABLE_TAGS = new Set(['button', 'input', 'select', 'textarea', 'summary', 'iframe']);
 const NAME_ATTRS = ['aria-label', 'aria-labelledby', 'title'];
+/** Elements a <label> can name (html's labelable elements). */
+const LABELABLE = new Set(['button', 'input', 'meter', 'output', 'progress', 'select', 'textarea']);
 
 export interface AxLineInput {
   el: Element;
@@ -52,13 +54,39 @@ export class AxNameSources {
   private readonly dependents = new WeakMap<Element, Set<Element>>();
   /** Elements naming an id that was not there yet: looked at again after any change. */
   readonly unresolved = new Set<Element>();
+  /** Per document or shadow root, the ids its <label for> name: read once after each change to the page. */
+  private labelFor = new WeakMap<Node, Set<string>>();
+
+  /** The page changed: which ids labels name is read again when next asked. */
+  changed(): void {
+    this.labelFor = new WeakMap();
+  }
+
+  /**
+   * Whether a <label> may name `el`: one around it, or one whose `for` is its id. Reading `labels` (as the
+   * library does for every labelable element) walks the element's whole document in Blink, a live list per
+   * element: on a page of 4,000 buttons that is 4,000 walks of the page. Elements no label can name skip it.
+   */
+  mayBeLabelled(el: Element): boolean {
+    if (!LABELABLE.has(tagOf(el))) return false;
+    if (closestOf(el, 'label')) return true;
+    const id = attrOf(el, 'id');
+    if (!id) return false;
+    const root = rootNodeOf(el);
+    let ids = this.labelFor.get(root);
+    if (!ids) {
+      ids = new Set(queryAllIn(root, 'label[for]').map((l) => attrOf(l, 'for') ?? ''));
+      this.labelFor.set(root, ids);
+    }
+    return ids.has(id);
+  }
 
   /** The elements whose name `el` gives, when it has any. */
   dependentsOf(el: Element): ReadonlySet<Element> | undefined {
     return this.dependents.get(el);
   }
 
-  note(el: Element): void {
+  note(el: Element, labelled: boolean): void {
     this.unresolved.delete(el);
     const ids = attrOf(el, 'aria-labelledby');
     if (ids) {
@@ -69,7 +97,7 @@ export class AxNameSources {
         else this.unresolved.add(el);
       }
     }
-    for (const label of labelsOf(el)) this.add(label, el);
+    if (labelled) for (const label of labelsOf(el)) this.add(label, el);
   }
 
   /** Forget elements that left the page. */
@@ -103,13 +131,13 @@ function safeRole(el: Element): string {
  * through aria-owns until the stack runs out): the name from aria-label, aria-labelledby, labels, content or title,
  * each read through the prototypes' getters.
  */
-function fallbackName(el: Element, role: string): string {
+function fallbackName(el: Element, role: string, labelled: boolean): string {
   const label = attrOf(el, 'aria-label')?.trim();
   if (label) return label;
   const ids = attrOf(el, 'aria-labelledby');
   const root = ids ? rootNodeOf(el) : null;
   const refs = root ? ids!.split(/\s+/).filter(Boolean).slice(0, 16).map((id) => elementByIdIn(root, id)).filter((r) => r !== null) : [];
-  const named = (refs.length ? refs : labelsOf(el)).map(textContentOf).join(' ').trim();
+  const named = (refs.length ? refs : labelled ? labelsOf(el) : []).map(textContentOf).join(' ').trim();
   if (named) return named;
   if (NAME_FROM_CONTENT.has(role)) {
     const text = textContentOf(el).trim();
@@ -118,12 +146,19 @@ function fallbackName(el: Element, role: string): string {
   return attrOf(el, 'title') ?? '';
 }
 
-function safeName(el: Element, role: string): string {
-  if (tagOf(el) === 'form') return fallbackName(el, role);
+function safeName(el: Element, role: string, labelled: boolean): string {
+  if (tagOf(el) === 'form') return fallbackName(el, role, labelled);
+  // No label can name it: the library is told so by an own `labels` of null (its own test for "no labels"),
+  // instead of reading the live list (see mayBeLabelled). Content scripts see their own wrappers of page nodes
+  // (an isolated world in Chromium, Xray expandos in Firefox): the page never sees this property.
+  const unlabelled = !labelled && LABELABLE.has(tagOf(el));
+  if (unlabelled) Object.defineProperty(el, 'labels', { value: null, configurable: true });
   try {
     return computeAccessibleName(el, { computedStyleSupportsPseudoElements: false });
   } catch {
-    return fallbackName(el, role);
+    return fallbackName(el, role, labelled);
+  } finally {
+    if (unlabelled) delete (el as { labels?: unknown }).labels;
   }
 }
 
@@ -171,8 +206,9 @@ export function axLine(input: AxLineInput, sources: AxNameSources): AxLine {
   const isGeneric = GENERIC.has(role);
   // A generic element's name can only come from these (generic prohibits naming; the library gives '' anyway).
   const mayHaveName = !isGeneric || NAME_ATTRS.some((a) => hasAttrOf(el, a));
-  if (mayHaveName) sources.note(el);
-  const raw = mayHaveName ? safeName(el, role) : '';
+  const labelled = mayHaveName && sources.mayBeLabelled(el);
+  if (mayHaveName) sources.note(el, labelled);
+  const raw = mayHaveName ? safeName(el, role, labelled) : '';
   const name = raw ? clip(input.redact(raw), input.maxTextLength) : '';
   if (ONLY_NAMED.has(role) && !name) role = 'generic';
   if (GENERIC.has(role) && !name && !focusable(el, tag) && input.frameId === undefined) return { marked: '', fromContent: false };

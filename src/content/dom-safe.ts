@@ -52,6 +52,8 @@ function chainGetter(proto: object, key: string): ((this: unknown) => unknown) |
 const DOC_ACTIVE = chainGetter(Document.prototype, 'activeElement');
 const SHADOW_ACTIVE = chainGetter(ShadowRoot.prototype, 'activeElement');
 const FRAGMENT_BY_ID = DocumentFragment.prototype.getElementById;
+const DOC_QUERY_ALL = Document.prototype.querySelectorAll;
+const FRAGMENT_QUERY_ALL = DocumentFragment.prototype.querySelectorAll;
 
 export const tagOf = (el: Element): string => LOCAL_NAME.call(el) as string;
 export const attributesOf = (el: Element): NamedNodeMap => ATTRIBUTES.call(el) as NamedNodeMap;
@@ -93,6 +95,15 @@ export function elementByIdIn(root: Node, id: string): Element | null {
     return nodeTypeOf(root) === Node.DOCUMENT_FRAGMENT_NODE ? FRAGMENT_BY_ID.call(root, id) : null;
   } catch {
     return null; // a node of another realm the getter refuses
+  }
+}
+/** Elements matching `selector` in a document or shadow root, by the prototypes' querySelectorAll (see elementByIdIn). */
+export function queryAllIn(root: Node, selector: string): Element[] {
+  try {
+    if (nodeTypeOf(root) === Node.DOCUMENT_NODE) return Array.from(DOC_QUERY_ALL.call(root, selector));
+    return nodeTypeOf(root) === Node.DOCUMENT_FRAGMENT_NODE ? Array.from(FRAGMENT_QUERY_ALL.call(root, selector)) : [];
+  } catch {
+    return [];
   }
 }
 /** The focused element of a document or shadow root (`<img name="activeElement">` replaces a document's own). */

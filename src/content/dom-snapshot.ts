@@ -547,6 +547,7 @@ export class DomSnapshotter {
       }
     }
     // An aria-labelledby that named an id not there yet: the change may have added it.
+    this.axSources.changed();
     this.axSources.prune();
     for (const el of [...this.axSources.unresolved]) this.invalidate(el);
     this.onChange();

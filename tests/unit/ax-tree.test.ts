@@ -65,6 +65,9 @@ describe('axtree', () => {
       "      text 'Focusable wrapper'",
       `    [${id('button[disabled]')}] button 'More' collapsed disabled`,
     ]);
+    // A button no label names was told so by an own `labels` for the library alone, gone again after.
+    expect(Object.getOwnPropertyDescriptor(document.getElementById('buy')!, 'labels')).toBeUndefined();
+    expect((document.getElementById('qty') as HTMLInputElement).labels!.length).toBe(1);
     // The same integer ids as dom_tree.
     for (const m of s.axtree.matchAll(/\[(\d+)\]/g)) expect(s.xml).toContain(` id="${m[1]}"`);
   });
