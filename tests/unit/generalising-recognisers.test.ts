@@ -282,3 +282,21 @@ describe('organisations by what a sentence says of them, and listed after a plur
     'Popular brands: Red, Blue and Green.',
   ])('leaves "%s" alone', (text) => unchanged(text));
 });
+
+describe('hard negatives: roles and forms of address, card networks, assistants, figures of faith', () => {
+  it.each([
+    "Hey Bot, what's up?",
+    'Thanks, Doc',
+    'Cheers, Mate',
+    'Thank you Lord for this day',
+    'My Visa card was declined',
+    'Do you accept American Express?',
+    'Ask Siri',
+    'Santa Claus is coming to town',
+    'Oh Lord, won\'t you buy me a Mercedes Benz',
+  ])('leaves "%s" alone', (text) => unchanged(text));
+  it.each([
+    ["Hey Ilse, what's up?", ['Ilse'], ['Hey']],
+    ['Thanks, Dr. Okafor', ['Okafor'], ['Thanks, Dr.']],
+  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+});

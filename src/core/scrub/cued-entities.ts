@@ -94,14 +94,19 @@ const NOT_PEOPLE = [
   'bananas foster', 'sally lunn', 'tom yum', 'rob roy', 'harvey wallbanger', 'margarita', 'bellini', 'rossini', 'carpaccio', 'john dory', 'jack daniel',
   'jim beam', 'johnnie walker', 'jack russell', 'king charles', 'louis xiv', 'philippe starck', 'le corbusier', 'charles eames', 'eames', 'billy',
   'stanley', 'tesla', 'ford', 'ferrari', 'porsche', 'mercedes', 'dyson', 'dell', 'hermès', 'chanel', 'gucci', 'prada', 'cartier', 'tiffany',
-  'google', 'apple', 'amazon', 'microsoft', 'adidas', 'nike', 'reebok', 'puma',
+  'google', 'apple', 'amazon', 'microsoft', 'adidas', 'nike', 'reebok', 'puma', 'mercedes benz', 'mercedes-benz',
+  // Figures of faith and folklore, named in prayers, songs and greetings: no one's personal data.
+  'god', 'lord', 'allah', 'santa claus', 'father christmas', 'mother nature', 'the beatles',
 ];
 /** Platforms and public services named on a page ("on GitHub as …", "Twitter: @…"): public, no one's employer. */
 const PUBLIC_SERVICES = new Set(['github', 'gitlab', 'bitbucket', 'twitter', 'instagram', 'discord', 'telegram', 'skype', 'steam', 'twitch', 'reddit', 'mastodon', 'linkedin',
   'keybase', 'slack', 'tiktok', 'youtube', 'snapchat', 'facebook', 'whatsapp', 'signal', 'xbox', 'playstation', 'bluesky', 'substack', 'medium', 'dribbble', 'behance',
   'wechat', 'viber', 'threema', 'xing', 'weibo', 'google', 'google maps', 'apple', 'amazon', 'microsoft', 'zoom', 'teams', 'microsoft teams', 'dropbox', 'notion', 'figma',
   'jira', 'confluence', 'trello', 'paypal', 'stripe', 'shopify', 'ebay', 'etsy', 'netflix', 'spotify', 'uber', 'airbnb', 'booking.com', 'wikipedia', 'chrome', 'firefox',
-  'safari', 'windows', 'android', 'ios', 'macos', 'linux', 'ubuntu', 'docker', 'kubernetes', 'aws', 'azure', 'openai', 'chatgpt']);
+  'safari', 'windows', 'android', 'ios', 'macos', 'linux', 'ubuntu', 'docker', 'kubernetes', 'aws', 'azure', 'openai', 'chatgpt',
+  // Card networks and payment services ("My Visa card", "Do you accept American Express?"), voice assistants ("Ask Siri").
+  'visa', 'mastercard', 'american express', 'amex', 'maestro', 'diners club', 'unionpay', 'apple pay', 'google pay', 'venmo', 'klarna',
+  'siri', 'alexa', 'cortana', 'google assistant', 'bixby']);
 const PRODUCT_CONTEXT = new RegExp(`(?:[$€£¥]\\s?\\d|\\d\\s?(?:€|EUR|USD|kr|zł|TL)\\b|\\d\\s?reviews?\\b|\\breviews\\b|\\bin stock\\b|\\badd to cart\\b|\\bsku\\b|\\bisbn\\b|\\((?:[^)]*\\b(?:remaster(?:ed)?|deluxe|edition|anniversary|expanded|remix|bonus tracks?|unabridged|abridged)\\b[^)]*)\\)|\\b(?:vinyl|paperback|hardback|hardcover|audiobook|ebook)\\b|\\b(?:apples?|cocktail|tea|sofa|chair|boots?|shoes?|sneakers?|jeans|polo|parfum|perfume|cake|salad|pizza|pasta|sauce|mix|cup|bottle|tractor|sunglasses|bag|belt|tart|biscuits?|wine|beer|whisky|gin)\\b)`, 'i');
 /** The same without prices: a price alone ('Flights to Tokyo from $99') does not make a place a product. */
 const PRODUCT_WORDS = new RegExp(`(?:\\d\\s?reviews?\\b|\\breviews\\b|\\bin stock\\b|\\badd to cart\\b|\\bsku\\b|\\bisbn\\b|\\((?:[^)]*\\b(?:remaster(?:ed)?|deluxe|edition|anniversary|expanded|remix|bonus tracks?|unabridged|abridged)\\b[^)]*)\\)|\\b(?:vinyl|paperback|hardback|hardcover|audiobook|ebook)\\b|\\b(?:apples?|cocktail|tea|sofa|chair|boots?|shoes?|sneakers?|jeans|polo|parfum|perfume|cake|salad|pizza|pasta|sauce|mix|cup|bottle|tractor|sunglasses|bag|belt|tart|biscuits?|wine|beer|whisky|gin)\\b)`, 'i');
@@ -199,6 +204,10 @@ const BIRTH_WORD = new RegExp(`^\\s*[,·—–|-]?\\s*(?:${cueAlternation(CUES.b
 const JOB_WORDS = new Set(['support', 'admin', 'administrator', 'system', 'bot', 'agent', 'team', 'sales', 'marketing', 'procurement', 'finance', 'legal', 'hr', 'it',
   'operations', 'engineering', 'product', 'design', 'manager', 'director', 'ceo', 'cfo', 'cto', 'coo', 'buyer', 'moderator', 'host', 'guest', 'user', 'you', 'me',
   'error', 'warning', 'info', 'debug', 'note', 'tip', 'update', 'status', 'q', 'a', 'question', 'answer', 'reply', 'server', 'client', 'assistant', 'customer service']);
+
+/** Forms of address that name no one: "Thanks, Doc", "Cheers, Mate", "Hi all", "Hey Ya". */
+const ADDRESS_WORDS = new Set(['doc', 'mate', 'buddy', 'pal', 'dude', 'bro', 'sis', 'sir', 'madam', "ma'am", 'boss', 'chief', 'folks', 'guys', 'all', 'everyone',
+  'everybody', 'team', 'friend', 'friends', 'darling', 'honey', 'sweetie', 'love', 'ya', 'y’all', "y'all", 'you', 'there', 'world']);
 
 /** Pronouns and their contractions: "I've shared files" names no one. */
 const PRONOUNS = /^(?:i|i['’](?:m|ve|d|ll)|we|we['’](?:re|ve|d|ll)|you|you['’](?:re|ve|d|ll)|he|he['’](?:s|d|ll)|she|she['’](?:s|d|ll)|they|they['’](?:re|ve|d|ll)|it|it['’]s|let['’]s|there['’]s|here['’]s|that['’]s|what['’]s|who['’]s)$/;
@@ -501,6 +510,8 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         const i = tokenAt(m.index + m[0].length);
         if (i < 0 || !/^ ?$/.test(text.slice(m.index + m[0].length, ts[i]!.start))) continue;
         const run = capitalisedRun(text, ts, i, max, connectors);
+        // A role or a form of address greeted or named is no one ("Hey Bot", "Hi Support", "Dear Customer", "Thanks, Doc").
+        if (run && type === 'person' && ts.slice(run[0], run[1] + 1).every((x) => JOB_WORDS.has(x.lower) || LABEL_WORDS.has(x.lower) || ADDRESS_WORDS.has(x.lower))) continue;
         if (run && (type !== 'person' || !notAPerson(text, ts[run[0]]!.start, ts[run[1]]!.end))) add(run[0], run[1], type);
       }
     };
