@@ -23,6 +23,7 @@ import { stepRow } from '../core/dataset/step-row';
 import { SPLITS, splitOf, type SplitName, type SplitRatios } from '../core/dataset/split';
 import { siteMatches, siteOf } from '../core/dataset/site';
 import { datasetCard, type PackSummary } from '../core/dataset/card';
+import { pageLanguage } from '../core/dataset/page-language';
 import { rescrubStep } from '../core/rescrub';
 import type { Scrubber } from '../core/scrub/scrubber';
 import { openExport, type ExportZip } from './zip-input';
@@ -96,7 +97,7 @@ async function packInto(inputs: string[], o: PackOptions): Promise<PackSummary> 
     tasks: 0, steps: 0, screenshots: 0,
     splits: { train: { tasks: 0, steps: 0, files: [] }, validation: { tasks: 0, steps: 0, files: [] }, test: { tasks: 0, steps: 0, files: [] } },
     sources: problems.map((p) => ({ file: p.file, tasks: 0, steps: 0, error: p.error })),
-    domains: {}, actionTypes: {}, scrubConfigHashes: [], rescrubbedWith: o.scrubConfigHash, extensionVersions: [], duplicates: [], filtered: [], dialogues: [], notHashes: [],
+    domains: {}, languages: {}, actionTypes: {}, scrubConfigHashes: [], rescrubbedWith: o.scrubConfigHash, extensionVersions: [], duplicates: [], filtered: [], dialogues: [], notHashes: [],
   };
   for (const p of problems) o.log(`skipped ${p.file}: ${p.error}`);
   const writers = Object.fromEntries(SPLITS.map((s) => [s, new ShardWriter(dataDir, s, o.shardSize)])) as Record<SplitName, ShardWriter>;
@@ -245,6 +246,8 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
           if (image) summary.screenshots++;
           summary.actionTypes[step.action.type] = (summary.actionTypes[step.action.type] ?? 0) + 1;
           if (site) summary.domains[site] = (summary.domains[site] ?? 0) + 1;
+          const lang = pageLanguage(step.observation.dom_tree);
+          if (lang) summary.languages[lang] = (summary.languages[lang] ?? 0) + 1;
         }
         summary.tasks++;
         source.tasks++;

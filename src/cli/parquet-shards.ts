@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import { ParquetWriter } from 'hyparquet-writer';
 import { ParquetFileWriter } from './parquet-file-writer';
 import { STEP_COLUMNS, parquetSchema, type Field } from '../core/dataset/columns';
+import { hfParquetMetadata } from '../core/dataset/hf-features';
 import type { SplitName } from '../core/dataset/split';
 
 /** Row groups of about this much row data (or 128 rows): big enough for parallel readers, small enough to stay flat. */
@@ -58,7 +59,11 @@ export class ShardWriter {
       this.files.push(path);
       this.writer = writingOutput(path, () => {
         this.file = new ParquetFileWriter(path);
-        return new ParquetWriter({ writer: this.file, schema: parquetSchema(this.columns) as never, createdBy: 'alien-dataflow pack' });
+        return new ParquetWriter({
+          writer: this.file, schema: parquetSchema(this.columns) as never, createdBy: 'alien-dataflow pack',
+          // Typed for `datasets` in the file itself: load_dataset("parquet", data_dir=…) never reads the card.
+          kvMetadata: [hfParquetMetadata(this.columns)],
+        });
       });
     }
     const rows = this.rows;

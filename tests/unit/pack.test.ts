@@ -85,7 +85,7 @@ describe('pack', () => {
 
     // The card's configs point at files that exist, and its split counts add up.
     const card = readFileSync(join(out, 'README.md'), 'utf8');
-    const front = parseYaml(card.split('---')[1]!) as { configs: { config_name: string; data_files: { split: string; path: string }[] }[]; dataset_info: { splits: { name: string; num_examples: number }[] } };
+    const front = parseYaml(card.split('---')[1]!) as { configs: { config_name: string; data_files: { split: string; path: string }[] }[]; dataset_info: { config_name: string; features: { name: string; dtype?: string; sequence?: string }[]; splits?: { name: string; num_examples: number }[] }[] };
     expect(front.configs.map((c) => c.config_name)).toEqual(['default', 'sharegpt', 'messages']);
     for (const c of front.configs.slice(1)) {
       for (const f of c.data_files) {
@@ -101,7 +101,13 @@ describe('pack', () => {
       for (const m of matching) expect(existsSync(join(out, m))).toBe(true);
       files.push(...matching);
     }
-    expect(front.dataset_info.splits.reduce((n, s) => n + s.num_examples, 0)).toBe(26);
+    // One dataset_info entry per config, each typing its screenshots as images (issue 27).
+    expect(front.dataset_info.map((c) => c.config_name)).toEqual(['default', 'sharegpt', 'messages']);
+    const info = Object.fromEntries(front.dataset_info.map((c) => [c.config_name, c]));
+    expect(info.default!.splits!.reduce((n, s) => n + s.num_examples, 0)).toBe(26);
+    expect(info.default!.features.find((f) => f.name === 'image')).toEqual({ name: 'image', dtype: 'image' });
+    for (const d of ['sharegpt', 'messages']) expect(info[d]!.features.find((f) => f.name === 'images')).toEqual({ name: 'images', sequence: 'image' });
+    expect(front).toMatchObject({ license: 'other', license_name: expect.any(String), license_link: expect.any(String) });
 
     // DuckDB: exactly the unique steps, each task in one split, whole; images decode; actions queryable.
     const db = await (await DuckDBInstance.create(':memory:')).connect();
@@ -162,7 +168,7 @@ describe('pack', () => {
     expect(run.stderr).toMatch(/cannot write .*\.parquet.*(EFBIG|too large)/i);
     expect(run.stdout + run.stderr).not.toMatch(/skipped full-[ab]\.zip/);
     expect(existsSync(out), 'no half-written dataset is left').toBe(false);
-  });
+  }, 60_000); // a child node compiling the CLI through tsx: seconds on a loaded machine
 
   it('says why when nothing can be packed', async () => {
     writeFileSync(join(dir, 'junk.zip'), 'junk');

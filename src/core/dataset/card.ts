@@ -7,9 +7,10 @@
 // hashes go in only if they are hashes.
 import { stringify } from 'yaml';
 import { isHash, markdownText } from '../safe-text';
-import { STEP_COLUMNS, columnDocs, hfFeatures } from './columns';
+import { STEP_COLUMNS, columnDocs, type Field } from './columns';
+import { hfYamlFeatures } from './hf-features';
 import type { SplitName } from './split';
-import type { DialogueFormatId } from '../formats/registry';
+import { DIALOGUES, type DialogueFormatId } from '../formats/registry';
 
 export interface PackSummary {
   tasks: number;
@@ -18,6 +19,8 @@ export interface PackSummary {
   splits: Record<SplitName, { tasks: number; steps: number; files: string[] }>;
   sources: { file: string; tasks: number; steps: number; error?: string }[];
   domains: Record<string, number>;
+  /** Steps per language their page declared (<html lang>), for the card's `language:`. */
+  languages: Record<string, number>;
   actionTypes: Record<string, number>;
   scrubConfigHashes: string[];
   rescrubbedWith: string | null;
@@ -34,11 +37,26 @@ export interface PackSummary {
 const table = (head: string[], rows: string[][], ours = false): string =>
   [head, head.map(() => '---'), ...rows.map((r) => (ours ? r : r.map(markdownText)))].map((r) => `| ${r.join(' | ')} |`).join('\n');
 
+/** A config's columns; its row count per split, where known (a dialogue config's example count is not kept). */
+interface CardConfig { name: string; columns: readonly Field[]; rows(split: SplitName): number | undefined }
+
 export function datasetCard(s: PackSummary, createdAt: Date): string {
   const splits = (Object.keys(s.splits) as SplitName[]).filter((k) => s.splits[k].steps > 0);
+  const configs: CardConfig[] = [
+    { name: 'default', columns: STEP_COLUMNS, rows: (split) => s.splits[split].steps },
+    ...s.dialogues.flatMap((d) => {
+      const columns = DIALOGUES[d].parquet?.columns;
+      return columns ? [{ name: d, columns, rows: () => undefined }] : [];
+    }),
+  ];
+  const languages = Object.entries(s.languages).sort((a, b) => b[1] - a[1]).map(([lang]) => lang);
   const front = {
     pretty_name: 'ALIEN Dataflow web demonstrations',
-    license: 'other', // placeholder: choose a license before publishing
+    // A placeholder until the publisher chooses: the Hub wants a name and a link with `other`.
+    license: 'other',
+    license_name: 'unspecified',
+    license_link: 'LICENSE',
+    ...(languages.length ? { language: languages } : {}),
     task_categories: ['image-text-to-text'],
     tags: ['web-agents', 'browser-automation', 'demonstrations', 'gui-agents', 'alien-dataflow'],
     size_categories: [s.steps < 1000 ? 'n<1K' : s.steps < 10_000 ? '1K<n<10K' : s.steps < 100_000 ? '10K<n<100K' : '100K<n<1M'],
@@ -46,10 +64,13 @@ export function datasetCard(s: PackSummary, createdAt: Date): string {
       { config_name: 'default', default: true, data_files: splits.map((split) => ({ split, path: `data/${split}-*.parquet` })) },
       ...s.dialogues.map((d) => ({ config_name: d, data_files: splits.map((split) => ({ split, path: `${d}/${split}-*.parquet` })) })),
     ],
-    dataset_info: {
-      features: hfFeatures(STEP_COLUMNS),
-      splits: splits.map((split) => ({ name: split, num_examples: s.splits[split].steps })),
-    },
+    // One entry per config, so `load_dataset(repo, "sharegpt")` types its images as it does the default's.
+    dataset_info: configs.map(({ name, columns, rows }) => ({
+      config_name: name,
+      features: hfYamlFeatures(columns),
+      // `datasets` checks the row counts given here: a config whose counts pack does not keep gives none.
+      ...(splits.every((split) => rows(split) !== undefined) ? { splits: splits.map((split) => ({ name: split, num_examples: rows(split) })) } : {}),
+    })),
   };
   const domains = Object.entries(s.domains).sort((a, b) => b[1] - a[1]);
   const actions = Object.entries(s.actionTypes).sort((a, b) => b[1] - a[1]);
@@ -65,7 +86,8 @@ screenshot the person saw before acting, the page's DOM (every element carries \
 and the action in four styles (JSON, a Python call, BrowserGym's action space, pyautogui). Packed on
 ${createdAt.toISOString()} from ${s.sources.filter((x) => !x.error).length} export(s).
 
-**Before publishing:** set \`license\` above, and check the domains below against what you may release
+**Before publishing:** set \`license\` above (or \`license_name\` and a \`LICENSE\` file), check \`language\` (from the
+pages' own \`lang\`; absent when no page declared one), and check the domains below against what you may release
 (\`alien-dataflow pack --domains allow.txt\` / \`--exclude-domains deny.txt\`).
 
 ## Privacy

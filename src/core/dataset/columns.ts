@@ -71,21 +71,26 @@ export interface ParquetSchemaElement {
   name: string; type?: string; converted_type?: string; repetition_type?: 'REQUIRED' | 'OPTIONAL' | 'REPEATED'; num_children?: number;
 }
 
+/**
+ * Every field is written nullable, whether or not it is ever null (`optional` says which may be): `datasets`
+ * types a column from the file's metadata only if its Arrow type is exactly the nullable one it writes itself
+ * (see hf-features.ts); a required `images` list came back as dicts, not images.
+ */
 function toElements(f: Field): ParquetSchemaElement[] {
-  const repetition_type = f.optional ? 'OPTIONAL' : 'REQUIRED';
+  const repetition_type = 'OPTIONAL';
   if ('type' in f) return [{ name: f.name, ...PARQUET[f.type], repetition_type }];
   if ('list' in f) {
     return [
       { name: f.name, repetition_type, converted_type: 'LIST', num_children: 1 },
       { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
-      { name: 'element', ...PARQUET[f.list], repetition_type: 'REQUIRED' },
+      { name: 'element', ...PARQUET[f.list], repetition_type },
     ];
   }
   if ('listOf' in f) {
     return [
-      { name: f.name, repetition_type: 'REQUIRED', converted_type: 'LIST', num_children: 1 },
+      { name: f.name, repetition_type, converted_type: 'LIST', num_children: 1 },
       { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
-      { name: 'element', repetition_type: 'REQUIRED', num_children: f.listOf.length },
+      { name: 'element', repetition_type, num_children: f.listOf.length },
       ...f.listOf.flatMap(toElements),
     ];
   }
@@ -95,23 +100,6 @@ function toElements(f: Field): ParquetSchemaElement[] {
 /** The flattened Parquet schema of `fields`, root first. */
 export function parquetSchema(fields: Field[]): ParquetSchemaElement[] {
   return [{ name: 'root', num_children: fields.length }, ...fields.flatMap(toElements)];
-}
-
-const HF: Record<Scalar, string> = { string: 'string', int32: 'int32', int64: 'int64', float64: 'float64', bool: 'bool', binary: 'binary' };
-
-type HfFeature = { name: string; dtype?: unknown; struct?: HfFeature[]; sequence?: string; list?: HfFeature[] };
-
-function hfFeature(f: Field): HfFeature {
-  if ('type' in f) return { name: f.name, dtype: HF[f.type] };
-  if ('list' in f) return { name: f.name, sequence: HF[f.list] };
-  if ('listOf' in f) return f.image ? { name: f.name, sequence: 'image' } : { name: f.name, list: f.listOf.map(hfFeature) };
-  if (f.image) return { name: f.name, dtype: 'image' };
-  return { name: f.name, struct: f.struct.map(hfFeature) };
-}
-
-/** The `features:` of a dataset card (Hugging Face datasets' YAML). */
-export function hfFeatures(fields: Field[]): HfFeature[] {
-  return fields.map(hfFeature);
 }
 
 /** Rows of "name | type | meaning" for the card's column table, nested names dotted. */
