@@ -14,7 +14,7 @@ import { isSensitiveField, SENSITIVE_PLACEHOLDER, type SensitiveFieldTest } from
 import { fieldAttributes } from './dom-utils';
 import { imageLabel, structureLabel } from './structure-label';
 import {
-  activeElementIn, attributesOf, attrOf, boundsOf, fieldStateOf, firstChildOf, firstElementChildOf, hasAttrOf, hostOf, isElement, isLive, isShadowRoot, matchesOf, MAX_WALK,
+  activeElementIn, attributesOf, attrOf, boundsOf, elementByIdIn, rootNodeOf, fieldStateOf, firstChildOf, firstElementChildOf, hasAttrOf, hostOf, isElement, isLive, isShadowRoot, matchesOf, MAX_WALK,
   metricsOf, nextSiblingOf, nodeTypeOf, ownerDocumentOf, paintedOf, parentElementOf, parentOf, shadowRootOf, tagOf,
 } from './dom-safe';
 import { PseudoContentRules, pseudoText } from './pseudo-content';
@@ -545,6 +545,10 @@ export class DomSnapshotter {
         seen.add(r.target);
         this.invalidate(r.target);
       }
+      // A <label> that came, went or now names another id: the elements it names are rebuilt.
+      if (r.type === 'childList') {
+        for (const list of [r.addedNodes, r.removedNodes]) for (let i = 0; i < list.length && i < MAX_NAMED; i++) this.relabel(list[i]!, r.target);
+      } else if (r.type === 'attributes' && r.attributeName === 'for') this.relabel(r.target, r.target);
     }
     // An aria-labelledby that named an id not there yet: the change may have added it.
     this.axSources.changed();
@@ -553,6 +557,15 @@ export class DomSnapshotter {
     this.onChange();
     this.near.invalidate();
     this.scheduleWarm(60);
+  }
+
+  /** `node` (added or removed under `at`) names other elements: they are rebuilt. */
+  private relabel(node: Node, at: Node): void {
+    if (!isElement(node)) return;
+    for (const named of this.axSources.dependentsOf(node) ?? []) this.invalidate(named);
+    const id = tagOf(node) === 'label' ? attrOf(node, 'for') : null;
+    const target = id ? elementByIdIn(rootNodeOf(at), id) : null;
+    if (target) this.invalidate(target);
   }
 
   /** Rebuild invalidated parts soon after the page changes, so the next pointerdown finds them cached. */

@@ -107,6 +107,15 @@ describe('axtree', () => {
     let ax = snap.snapshot().axtree;
     expect(ax).toContain(`[${id('#q')}] textbox 'Search orders'`);
     expect(ax).toContain(`[${id('button')}] button 'New'`);
+    // A label that comes, and one that goes.
+    document.body.insertAdjacentHTML('beforeend', '<input id="z"><input id="w"><label for="w">Width</label>');
+    snap.snapshot();
+    document.body.insertAdjacentHTML('beforeend', '<label for="z">Zip</label>');
+    document.querySelector('label[for="w"]')!.remove();
+    snap.flush();
+    ax = snap.snapshot().axtree;
+    expect(ax).toContain(`[${id('#z')}] textbox 'Zip'`);
+    expect(ax).toContain(`[${id('#w')}] textbox\n`);
     // An id named before it existed.
     document.body.insertAdjacentHTML('beforeend', '<span id="later">name</span>');
     snap.flush();
