@@ -300,3 +300,18 @@ describe('hard negatives: roles and forms of address, card networks, assistants,
     ['Thanks, Dr. Okafor', ['Okafor'], ['Thanks, Dr.']],
   ])('%s', (text, values, kept) => expectGone(text, values, kept));
 });
+
+describe('single names asked about, after a conjunction, named, given to, and whose account it is', () => {
+  it.each([
+    ['Why is Katrine so impulsive?', ['Katrine'], ['so impulsive']],
+    ['He is hurt from the waist down, but Stanko just has to get going.', ['Stanko'], ['just has to']],
+    ['She named him Frank', ['Frank'], ['She named him']],
+    ['My name is Ana but everyone calls me Ján', ['Ján'], ['everyone calls me']],
+    ['Rolf had given Alma his address.', ['Alma'], ['his address']],
+    ["Maybe it's under Chihiro Fukunaga", ['Chihiro Fukunaga'], ["Maybe it's under"]],
+    ["It's under my partner's name Nicodemus Azarov", ['Nicodemus Azarov'], ["partner's name"]],
+    ['I want to add Mercédesz Szôllôssy as a beneficiary to my account', ['Mercédesz Szôllôssy'], ['as a beneficiary']],
+  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  it.each(['Why is Python so slow?', 'I want to add Apple Pay as a method', 'Add New Card', 'We sent Amazon a message', 'It is under Review', 'Name Your Price'])(
+    'leaves "%s" alone', (text) => unchanged(text));
+});

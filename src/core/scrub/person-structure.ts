@@ -50,7 +50,10 @@ const NAMING = ['thanks to', 'thank you to', 'meeting with', 'meet with', 'met w
   // Roles written before a name: "Producer Mashuu Samurakami", "ex-Zombie Kastner" is not one, "singer Kastner" is.
   'producer', 'singer', 'songwriter', 'author', 'novelist', 'poet', 'actor', 'actress', 'drummer', 'guitarist', 'bassist', 'rapper', 'journalist', 'reporter',
   'professor', 'coach', 'captain', 'senator', 'minister', 'chairman', 'colleague', 'teammate', 'neighbour', 'neighbor', 'cousin', 'uncle', 'aunt', 'grandma',
-  'grandpa', 'nephew', 'niece', 'player', 'call me', 'people call me'];
+  'grandpa', 'nephew', 'niece', 'player', 'call me', 'people call me',
+  // Naming verbs with their object ("She named him Frank", "everyone calls me Ján"); where an account is held or who
+  // is added to it ("it's under Chihiro Fukunaga", "my partner's name Nicodemus Azarov", "add Mercédesz Szôllôssy as").
+  'named him', 'named her', 'calls me', 'called me', 'calls him', 'calls her', 'call him', 'call her', 'under', 'add', 'name'];
 // "Cora, can I please speak to your boss?": a name called at the start of a sentence.
 const VOCATIVE = new RegExp(`(?:^|[.!?]\\s+|\\n)(${NAME}),[ ](?=(?:can|could|would|will|please|thanks|thank you|do|did|are|is|have|I|we|you|what|where|when|how|why|let's|let)\\b)`, 'gu');
 // "Franciska's kid", "Misty's daughter", "Meza's song": a name with what belongs to a person.
@@ -60,7 +63,7 @@ const PAIR = new RegExp(`(?<![${L}])(${CAP})[ ]and[ ](${CAP})[ ](?=(?:were|went|
 const TITLES_RE = new RegExp(`(?<![${L}])(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Madam|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Dott|Dhr|Mevr|Pan|Pani)\\.?[ \\t]+(${NAME})`, 'gu');
 const NAMING_RE = new RegExp(`(?<![${L}])(?:${anyCase(NAMING)})[.:,]?[ \\t]+(${NAME})`, 'gu');
 /** Words after which the naming phrase must be followed by two words ("by Apple" is not a person, "by Szabina Gelencsér" is). */
-const WEAK = new Set(['by', 'with', 'and', 'for', 'from', 'to', 'it is', 'this is', 'i am', "i'm"]);
+const WEAK = new Set(['by', 'with', 'and', 'for', 'from', 'to', 'it is', 'this is', 'i am', "i'm", 'under', 'add', 'name']);
 // A name alone, before what people do: "Reto will cover the morning shift.", "Emre is out sick today."
 const VERBS = ['is out', 'is off', 'is on leave', 'is on holiday', 'is on vacation', 'is sick', 'is away', 'is back', 'will cover', 'will be', 'will join', 'will send',
   'will call', 'will take', 'will handle', 'will review', 'will renew', 'will check', 'will look', 'will do', 'will help', 'will lead', 'will present', 'will host',
@@ -77,7 +80,13 @@ const SPEAKER_LINE = new RegExp(`(?:^|\\n)[ \\t>]*(${CAP})[ \\t]*:[ \\t]*(?=["�
 const FIRST_LINE = new RegExp(`^[ \\t>]*(${NAME})[ \\t]*\\n(?=[ \\t>]*\\n?[ \\t>]*\\S[^\\n]*\\n[^]*\\S)`, 'gu');
 // Names listed with a connector: "Eklund, Bowman and White", "Kadiev and Park were …" (one known, all taken by the caller).
 const LISTED = new RegExp(`(?<![${L}])(${CAP}(?:[ ]${CAP})?)(?=(?:,[ ]${CAP}(?:[ ]${CAP})?)*,?[ ](?:and|&|und|et|e|y|och|en)[ ]${CAP})|(?<=${CAP},?[ ](?:and|&|und|et|e|y|och|en)[ ])(${CAP}(?:[ ]${CAP})?)|(?<=${CAP},[ ])(${CAP}(?:[ ]${CAP})?)(?=,[ ]|,?[ ](?:and|&))`, 'gu');
-const ALONE = new RegExp(`(?:^|[.!?;:]\\s+|\\n[ \\t>]*|,\\s+)(${NAME})[ ](?:${cueAlternation(VERBS)})(?![${L}])`, 'gu');
+// After a conjunction too: "…from Spain, but Stanko just has to get laid".
+const ALONE = new RegExp(`(?:^|[.!?;:]\\s+|\\n[ \\t>]*|,\\s+)(?:(?:but|and|so|because|while|when|if|then)[ ])?(${NAME})[ ](?:${cueAlternation(VERBS)})(?![${L}])`, 'gu');
+// A name asked about: "Why is Katrine so impulsive?", "How was Dori today?".
+const ASKED = new RegExp(`(?:^|[.!?]\\s+|\\n)(?:Why|How|Where|When|What)[ ](?:is|was|does|did|has|can|will)[ ](${NAME})[ ](?=(?:so|such|always|never|still|not|really|even|doing|feeling|today|now|late|angry|sad|happy|upset)\\b)`, 'gu');
+// The person given or sent something: "had given Alma his address", "sent Ilse a card"; the place says it is a
+// person even when the name is also a word (strong).
+const RECIPIENT = new RegExp(`(?<![${L}])(?:gave|given|give|gives|sent|send|sends|showed|shown|handed|lent|offered|owe|owes|owed|bought|wrote)[ ](${NAME})[ ](?=(?:his|her|their|my|your|our|a|an|the|some)[ ])`, 'gu');
 
 /** A capital with a letter after it, after the string's first character, or a name-shaped start followed by a word. */
 const CAPITAL_INSIDE = /.[\p{Lu}][\p{L}\p{M}]|^[\p{Lu}][\p{L}\p{M}'’-]+[ :,]/su;
@@ -112,7 +121,11 @@ export function structuralPeople(text: string): Candidate[] {
   }
   if (/[(·—–|]| - /.test(text)) collect(RECORD_LINE, text, out, (name) => name.includes(' '));
   if (/[ \t]\p{Lu}/u.test(text)) collect(NAMING_RE, text, out, (name, m) => !WEAK.has(m[0].slice(0, m[0].length - name.length).trim().replace(/[.:,]$/, '').toLowerCase()) || /[ ]/.test(name));
-  if (/\p{Lu}[\p{L}\p{M}'’-]*[ ]\p{Ll}/u.test(text)) collect(ALONE, text, out);
+  if (/\p{Lu}[\p{L}\p{M}'’-]*[ ]\p{Ll}/u.test(text)) {
+    collect(ALONE, text, out);
+    if (/(?:Why|How|Where|When|What) /.test(text)) collect(ASKED, text, out);
+    if (/(?:gave|given|gives?|sent|sends?|showed|shown|handed|lent|offered|owe[sd]?|bought|wrote) \p{Lu}/u.test(text)) collect(RECIPIENT, text, out, undefined, true);
+  }
   if (text.includes(', ')) collect(VOCATIVE, text, out);
   if (/['’]s /.test(text)) collect(POSSESSIVE, text, out);
   if (text.includes(' and ')) {
