@@ -120,7 +120,7 @@ function tokens(text: string): Token[] {
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     let t = m[0];
     // "Dr." keeps its dot, and so does a middle initial before a name ("Tom I. Holzman"); "Smith." at a sentence end does not.
-    const initial = /^\p{Lu}\.$/u.test(t) && /^ \p{Lu}\p{Ll}/u.test(text.slice(m.index + t.length, m.index + t.length + 3));
+    const initial = t.length === 2 && t[1] === '.' && /^\p{Lu}\.$/u.test(t) && /^ \p{Lu}\p{Ll}/u.test(text.slice(m.index + 2, m.index + 5));
     if (t.endsWith('.') && !initial && !TITLES.includes(t.slice(0, -1).toLowerCase())) t = t.slice(0, -1);
     out.push({ text: t, lower: t.toLowerCase(), start: m.index, end: m.index + t.length });
   }

@@ -15,7 +15,8 @@ const SUBJECT_DID = new RegExp(`(?:^|[.!?]\\s+|,\\s+|\\n)(${ORG_NAME})[ ](?:is t
 /** A list after a plural noun of firms and a colon: "…car manufacturers that dominate …: A, B and C". */
 const FIRMS_LIST = /\b(?:companies|manufacturers|brands|firms|banks|sponsors|clients|employers|vendors|suppliers|carmakers|automakers|retailers|insurers|lenders|startups)\b[^.:\n]{0,80}:[ \t]*([^.\n]{3,160})/gu;
 const ITEM = new RegExp(`^${ORG_NAME}$`, 'u');
-const GATE = /\b(?:is|was|has been|became) (?:a|an|the|one)\b|brainchild|founded|headquartered|acquired|went public|(?:ies|ers|nds|rms|nks|rs|ps)\b[^.:\n]{0,80}:/;
+const GATE = /\b(?:is|was|has been|became) (?:a|an|the|one)\b|brainchild|founded|headquartered|acquired|went public/;
+const LIST_GATE = /\b(?:companies|manufacturers|brands|firms|banks|sponsors|clients|employers|vendors|suppliers|carmakers|automakers|retailers|insurers|lenders|startups)\b/;
 
 function collect(re: RegExp, text: string, out: Candidate[]): void {
   re.lastIndex = 0;
@@ -28,9 +29,12 @@ function collect(re: RegExp, text: string, out: Candidate[]): void {
 /** Candidate organisation spans from what a sentence says of them; `text` is read once per pattern. */
 export function contextualOrgs(text: string): Candidate[] {
   const out: Candidate[] = [];
-  if (text.length < 8 || !GATE.test(text)) return out;
-  collect(SUBJECT_IS, text, out);
-  collect(SUBJECT_DID, text, out);
+  if (text.length < 8) return out;
+  if (GATE.test(text)) {
+    collect(SUBJECT_IS, text, out);
+    collect(SUBJECT_DID, text, out);
+  }
+  if (!text.includes(':') || !LIST_GATE.test(text)) return out;
   FIRMS_LIST.lastIndex = 0;
   for (let m = FIRMS_LIST.exec(text); m; m = FIRMS_LIST.exec(text)) {
     const listStart = m.index + m[0].length - m[1]!.length;
