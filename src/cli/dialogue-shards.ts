@@ -14,7 +14,7 @@ import { ShardWriter } from './parquet-shards';
 import { growPagesInOneStep } from './parquet-page-growth';
 
 /** Where and how big, and of the export options the formats and how examples are cut. */
-export interface DialogueOptions extends Pick<ExportOptions, 'formats'>, Partial<Pick<ExportOptions, 'window' | 'maxImages'>> {
+export interface DialogueOptions extends Pick<ExportOptions, 'formats'>, Partial<Pick<ExportOptions, 'window' | 'maxImages' | 'coordinates'>> {
   out: string;
   shardSize: number;
 }
@@ -55,7 +55,7 @@ export class DialogueShards {
 
   add(t: DialogueTask): void {
     const byPath = new Map(t.images);
-    for (const e of taskExamples(t.task, t.steps, { actionStyle: 'json', includeDom: false, window: this.o.window, maxImages: this.o.maxImages })) {
+    for (const e of taskExamples(t.task, t.steps, { actionStyle: 'json', includeDom: false, window: this.o.window, maxImages: this.o.maxImages, coordinates: this.o.coordinates })) {
       const bytes = e.turns.reduce((n, turn) => n + turn.observation.length + turn.answer.length + (turn.image ? byPath.get(turn.image)?.byteLength ?? 0 : 0), 0);
       for (const c of this.configs) c.writers[t.split].add(c.row(e, byPath), bytes);
     }

@@ -14,7 +14,7 @@ export const EXPORT_FLAGS = {
   formats: { type: 'string' }, dialogues: { type: 'string' },
   'action-style': { type: 'string' }, 'include-dom': { type: 'boolean' }, dom: { type: 'boolean' },
   window: { type: 'string' }, 'max-images': { type: 'string' }, detail: { type: 'string' }, 'image-url-prefix': { type: 'string' },
-  'min-replay': { type: 'string' },
+  'min-replay': { type: 'string' }, coordinates: { type: 'string' },
   ...Object.fromEntries(OPT_IN.map((f) => [f.id, { type: 'boolean' }])),
 } as const satisfies Record<string, { type: 'string' | 'boolean' }>;
 
@@ -44,6 +44,8 @@ export function exportOptionsFromFlags(v: FlagValues, o: { formats: readonly Dia
   for (const f of OPT_IN) if (v[f.id] === true && list === undefined && known.includes(f.id) && !named.includes(f.id)) named.push(f.id);
   const detail = v.detail as string | undefined;
   if (detail !== undefined && detail !== 'low') throw new UsageError('--detail takes only "low"');
+  const coordinates = v.coordinates as string | undefined;
+  if (coordinates !== undefined && coordinates !== 'pixels' && coordinates !== 'normalized') throw new UsageError('--coordinates is pixels or normalized');
   const minReplay = v['min-replay'] as string | undefined;
   if (minReplay !== undefined && !(Number(minReplay) >= 0 && Number(minReplay) <= 1)) throw new UsageError('--min-replay is a share between 0 and 1, e.g. 0.9');
   return exportOptions({
@@ -56,5 +58,6 @@ export function exportOptionsFromFlags(v: FlagValues, o: { formats: readonly Dia
     detail,
     imageUrlPrefix: v['image-url-prefix'] as string | undefined,
     minReplay: minReplay === undefined ? undefined : Number(minReplay),
+    coordinates,
   });
 }

@@ -1,14 +1,14 @@
 // alien-dataflow: the command line over the same core the extension uses.
 //   validate <zip>                       schema, element ids, image references, counts
 //   stats <zip> [--json]                 tasks, steps, actions, screenshots
-//   format <zip> [--out DIR] [--action-style json|call|browsergym|pyautogui] [--include-dom] [--window N] [--max-images N]
+//   format <zip> [--out DIR] [--action-style json|call|browsergym|pyautogui] [--include-dom] [--window N] [--max-images N] [--coordinates pixels|normalized]
 //          [--formats sharegpt,messages,openai] [--openai] [--image-url-prefix URL] [--detail low] [--min-replay 0.9]
 //                                        write the dialogue files (formats/registry) from trajectory.jsonl
 //   scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]
 //                                        re-apply a scrubber config to every text field and (by OCR) every
 //                                        screenshot, rewrite the zip
 //   pack <zip|dir>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB] [--config scrubber.yaml]
-//        [--domains allow.txt] [--exclude-domains deny.txt] [--formats sharegpt,messages|none] [--window N] [--max-images N] [--parallel]
+//        [--domains allow.txt] [--exclude-domains deny.txt] [--formats sharegpt,messages|none] [--window N] [--max-images N] [--coordinates pixels|normalized] [--parallel]
 //   export flags are the export options' names (core/export-options, cli/export-flags); --dom and --dialogues still work
 //   replay <zip> [--report out.json] [--annotate copy.zip] [--task ID] [--headed] [--timeout ms] [--yes | --hosts h[:port],…]
 //                                        replay each task in Chromium; per-step ok / failed / skipped with reasons
@@ -47,12 +47,12 @@ const USAGE = `usage:
   alien-dataflow validate <export.zip>
   alien-dataflow stats <export.zip> [--json]
   alien-dataflow format <export.zip> [--out DIR] [--action-style json|call|browsergym|pyautogui] [--include-dom]
-                        [--window N] [--max-images N] [--formats ${DIALOGUE_FORMAT_IDS.join(',')}] ${DIALOGUE_FORMATS.filter((f) => !f.defaultOn).map((f) => `[--${f.id}]`).join(' ')}
+                        [--window N] [--max-images N] [--coordinates pixels|normalized] [--formats ${DIALOGUE_FORMAT_IDS.join(',')}] ${DIALOGUE_FORMATS.filter((f) => !f.defaultOn).map((f) => `[--${f.id}]`).join(' ')}
                         [--image-url-prefix URL] [--detail low] [--min-replay 0.9]
   alien-dataflow scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]
   alien-dataflow pack <export.zip|folder>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB]
                       [--config scrubber.yaml] [--domains allow.txt] [--exclude-domains deny.txt]
-                      [--formats ${PARQUET_DIALOGUES.map((f) => f.id).join(',')}|none] [--window N] [--max-images N] [--parallel]
+                      [--formats ${PARQUET_DIALOGUES.map((f) => f.id).join(',')}|none] [--window N] [--max-images N] [--coordinates pixels|normalized] [--parallel]
   alien-dataflow replay <export.zip> [--report out.json] [--annotate copy.zip] [--task ID] [--headed] [--timeout ms]
                         [--yes | --hosts host[:port],…]   (every host the replay touches is asked about, loopback too)
 limits on what an input zip may cost (every command; an error names the limit it hit):
@@ -258,7 +258,7 @@ async function packCommand(inputs: string[], o: ExportOptions, a: { limits: Inpu
   const s = await pack(inputs, {
     out: a.out, split, shardSize: shardMb * 1024 ** 2, scrubber, scrubConfigHash: hash,
     allowDomains: await list(a.domains), denyDomains: await list(a.excludeDomains), log: (line) => printError(line),
-    formats: o.formats, window: o.window, maxImages: o.maxImages,
+    formats: o.formats, window: o.window, maxImages: o.maxImages, coordinates: o.coordinates,
     parallel: a.parallel ?? false, limits: a.limits,
   });
   const bad = s.sources.filter((x) => x.error);

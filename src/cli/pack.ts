@@ -31,7 +31,7 @@ import type { InputLimits } from './input-limits';
 import { isHash } from '../core/safe-text';
 
 /** Pack's own settings, and of the export options (core/export-options) the dialogue configs' formats and examples. */
-export interface PackOptions extends Pick<ExportOptions, 'formats'>, Partial<Pick<ExportOptions, 'window' | 'maxImages'>> {
+export interface PackOptions extends Pick<ExportOptions, 'formats'>, Partial<Pick<ExportOptions, 'window' | 'maxImages' | 'coordinates'>> {
   out: string;
   split: SplitRatios;
   /** Bytes of row data per shard before a new shard starts. */
@@ -102,7 +102,7 @@ async function packInto(inputs: string[], o: PackOptions): Promise<PackSummary> 
   for (const p of problems) o.log(`skipped ${p.file}: ${p.error}`);
   const writers = Object.fromEntries(SPLITS.map((s) => [s, new ShardWriter(dataDir, s, o.shardSize)])) as Record<SplitName, ShardWriter>;
   let bytesIn: number;
-  const dialogues = o.formats.length ? await openDialogueSink({ out, formats: o.formats, shardSize: o.shardSize, window: o.window, maxImages: o.maxImages }, o.parallel ?? false) : null;
+  const dialogues = o.formats.length ? await openDialogueSink({ out, formats: o.formats, shardSize: o.shardSize, window: o.window, maxImages: o.maxImages, coordinates: o.coordinates }, o.parallel ?? false) : null;
   try {
     bytesIn = await packSources(files, o, summary, writers, dialogues);
     for (const split of SPLITS) summary.splits[split].files.push(...await writers[split].finish());

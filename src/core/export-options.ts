@@ -21,6 +21,12 @@ export const ExportOptionsSchema = z.object({
   /** Replay files per task (formats/replay). */
   replay: z.boolean().default(true),
   actionStyle: z.enum(ACTION_STYLES).default('json'),
+  /**
+   * How the json and call action styles give points: CSS pixels of the screenshot, or fractions of its width and
+   * height (0 to 1), which stay true when a trainer resizes the image (LLaMA-Factory's image_max_pixels).
+   * pyautogui and BrowserGym keep pixels: their tools take pixels.
+   */
+  coordinates: z.enum(['pixels', 'normalized']).default('pixels'),
   /** The pruned DOM in each example's observation (was `includeDomInDialogues` in messages; `--dom` still works). */
   includeDom: z.boolean().default(false),
   /** Characters of pruned DOM per observation (dom-compact's default when absent). */
@@ -45,7 +51,7 @@ export function exportOptions(input: unknown): ExportOptions {
 }
 
 /** What examples are made of (formatters.taskExamples). */
-export type ExampleOptions = Pick<ExportOptions, 'actionStyle' | 'includeDom'> & Partial<Pick<ExportOptions, 'domMaxChars' | 'window' | 'maxImages'>>;
+export type ExampleOptions = Pick<ExportOptions, 'actionStyle' | 'includeDom'> & Partial<Pick<ExportOptions, 'domMaxChars' | 'window' | 'maxImages' | 'coordinates'>>;
 
 /** What the zip writer is told: the files to write and how their examples look. */
 export type WriterOptions = ExampleOptions & Pick<ExportOptions, 'formats'> & Partial<Pick<ExportOptions, 'replay' | 'detail' | 'imageUrlPrefix'>>;

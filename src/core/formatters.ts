@@ -41,8 +41,24 @@ function actionText(step: Step | 'done', opts: ExampleOptions, previousScroll: {
     if (opts.actionStyle === 'pyautogui') return DONE_ACTIONS.pyautogui;
     return opts.actionStyle === 'json' ? '{"type":"done"}' : 'done()';
   }
-  return formatStepAction(step, opts.actionStyle, previousScroll);
+  const normalized = opts.coordinates === 'normalized' && (opts.actionStyle === 'json' || opts.actionStyle === 'call');
+  return formatStepAction(normalized ? withFractionPoints(step) : step, opts.actionStyle, previousScroll);
 }
+
+const fraction = (v: number, of: number): number => Math.round((v / of) * 10_000) / 10_000;
+
+/** The step with its points as fractions of the screenshot's width and height (its viewport, in CSS pixels). */
+export function withFractionPoints(step: Step): Step {
+  const { width, height } = step.observation.viewport;
+  if (!(width > 0 && height > 0)) return step;
+  const point = (p: [number, number]): [number, number] => [fraction(p[0], width), fraction(p[1], height)];
+  const a = step.action;
+  const moved = { ...a, coordinates: a.coordinates ? point(a.coordinates) : a.coordinates, ...('to' in a && a.to ? { to: point(a.to) } : {}) };
+  return { ...step, action: moved as Step['action'] };
+}
+
+/** Said once per example, so a model reads the numbers right. */
+const FRACTIONS_NOTE = 'Coordinates: fractions of the screenshot\'s width and height, from 0 to 1.';
 
 /** The scroll offset before each step (the last scroll step's result), for styles that scroll by a delta. */
 export function scrollsBefore(steps: readonly Step[]): { x: number; y: number }[] {
@@ -74,6 +90,7 @@ export function taskExamples(task: Task, steps: Step[], opts: ExampleOptions): E
       const parts: string[] = [];
       if (k === 0) {
         parts.push(`Task: ${task.instruction}`);
+        if (opts.coordinates === 'normalized' && (opts.actionStyle === 'json' || opts.actionStyle === 'call')) parts.push(FRACTIONS_NOTE);
         const earlier = actions.slice(0, i);
         if (earlier.length) {
           const shown = earlier.slice(-HISTORY_MAX);

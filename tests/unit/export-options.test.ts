@@ -26,6 +26,8 @@ describe('CLI export flags', () => {
     expect(formatFlags({ formats: 'openai', openai: true }).formats).toEqual(['openai']);
     expect(formatFlags({ window: '3', 'max-images': '2', detail: 'low', 'image-url-prefix': 'https://h/', 'min-replay': '0.5', 'action-style': 'call' }))
       .toMatchObject({ window: 3, maxImages: 2, detail: 'low', imageUrlPrefix: 'https://h/', minReplay: 0.5, actionStyle: 'call' });
+    expect(formatFlags({}).coordinates).toBe('pixels');
+    expect(packFlags({ coordinates: 'normalized' }).coordinates).toBe('normalized');
   });
 
   it.each([
@@ -35,6 +37,7 @@ describe('CLI export flags', () => {
     [{ detail: 'high' }, /--detail takes only "low"/],
     [{ 'min-replay': '2' }, /--min-replay is a share between 0 and 1/],
     [{ 'action-style': 'xml' }, /--action-style is one of/],
+    [{ coordinates: 'percent' }, /--coordinates is pixels or normalized/],
   ])('refuses %j', (v, message) => {
     expect(() => formatFlags(v)).toThrow(message);
   });

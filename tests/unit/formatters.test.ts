@@ -112,3 +112,30 @@ describe('compactDom', () => {
     expect(compactDom('<div id="1" dom-id="x" bbox="1,2,3,4"><a id="2" href="/a" lang="en">A</a></div>')).toBe('<div id="1"><a id="2" href="/a">A</a></div>');
   });
 });
+
+describe('normalised coordinates (issue 27, item 5)', () => {
+  // The fixture's viewport is read from the step, so a resized screenshot keeps the same numbers.
+  const s1 = step(1);
+  const { width, height } = s1.observation.viewport;
+  const [x, y] = s1.action.coordinates!;
+  const drag = { ...step(2), action: { type: 'drag' as const, coordinates: [width / 4, height / 2] as [number, number], element_id: null, to: [width, height] as [number, number] } };
+  const one = (style: 'json' | 'call' | 'pyautogui', coordinates?: 'pixels' | 'normalized') =>
+    taskExamples(task({ status: 'done', stepCount: 2 }), [s1, drag], { actionStyle: style, includeDom: false, window: 0, coordinates });
+
+  it('writes points as fractions of the screenshot in the json and call styles, and says so once per example', () => {
+    const [e] = one('json', 'normalized');
+    const answers = e!.turns.map((t) => JSON.parse(t.answer.split('Action: ')[1]!));
+    const round = (v: number) => Math.round(v * 10_000) / 10_000;
+    expect(answers[0].coordinates).toEqual([round(x / width), round(y / height)]);
+    expect(answers[1]).toMatchObject({ coordinates: [0.25, 0.5], to: [1, 1] });
+    expect(e!.turns[0]!.observation).toMatch(/Coordinates: fractions of the screenshot's width and height, from 0 to 1\./);
+    expect(one('call', 'normalized')[0]!.turns[1]!.answer).toMatch(/drag\(x=0\.25, y=0\.5, to=\[1, 1\]\)/);
+  });
+
+  it('keeps pixels by default, and for pyautogui, whose calls take pixels', () => {
+    expect(JSON.parse(one('json')[0]!.turns[0]!.answer.split('Action: ')[1]!).coordinates).toEqual([x, y]);
+    expect(one('json')[0]!.turns[0]!.observation).not.toMatch(/fractions/);
+    expect(one('pyautogui', 'normalized')[0]!.turns.map((t) => t.answer).join('\n')).toEqual(one('pyautogui')[0]!.turns.map((t) => t.answer).join('\n'));
+    expect(one('pyautogui', 'normalized')[0]!.turns[0]!.observation).not.toMatch(/fractions/);
+  });
+});
