@@ -315,3 +315,14 @@ describe('single names asked about, after a conjunction, named, given to, and wh
   it.each(['Why is Python so slow?', 'I want to add Apple Pay as a method', 'Add New Card', 'We sent Amazon a message', 'It is under Review', 'Name Your Price'])(
     'leaves "%s" alone', (text) => unchanged(text));
 });
+
+describe("a place's district letter and postcode after it", () => {
+  it.each([
+    ['Looking to support Nautilytics in København K 1421 in its mission', ['København K 1421'], ['in its mission']],
+    ['the following year at Bosch in Cheb 2, which later became', ['Cheb 2'], [', which later became']],
+  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  it('a year or a count after a place stays', () => {
+    expect(scrubber.redact('Olympics in Paris 2024 were fun').text).toContain('2024 were fun');
+    expect(scrubber.redact('I flew to Tokyo 3 times').text).toContain('3 times');
+  });
+});

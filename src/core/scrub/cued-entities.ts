@@ -327,6 +327,18 @@ function trimEdges(text: string, out: EntitySpan[]): EntitySpan[] {
   return out;
 }
 
+/**
+ * A place's district letter and postcode after it ("in København K 1421 in its mission"), or a district's number
+ * before punctuation ("in Cheb 2, which"); a year is neither ("Paris 2024").
+ */
+function placeCodes(text: string, out: EntitySpan[]): void {
+  for (const p of out) {
+    if (p.type !== 'place' || !/^ [\p{Lu}\d]/u.test(text.slice(p.end, p.end + 2))) continue;
+    const code = /^(?: \p{Lu})?(?: \d{4,5}(?:-\d{3})?(?![\d.,:/-]?\d)| \d{1,2}(?=[,.;)]|$))/u.exec(text.slice(p.end, p.end + 16));
+    if (code && !/ (?:19|20)\d\d$/.test(code[0])) p.end += code[0].length;
+  }
+}
+
 /** A double-barrelled name is one name: a span grows over the capitalised word hyphened to it ("Weeks-Rivas"). */
 function wholeBarrels(text: string, out: EntitySpan[]): void {
   for (const p of out) {
@@ -362,6 +374,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
     const out = trimEdges(text, this.findSpans(text, types));
     if (out.length > 0) {
       wholeBarrels(text, out);
+      placeCodes(text, out);
       if (types.includes('organization')) joinFirms(text, out);
     }
     return out;
