@@ -357,7 +357,11 @@ function wholeBarrels(text: string, out: EntitySpan[]): void {
 const FIRM = /(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}'’-]+), (\p{Lu}[\p{L}\p{M}'’-]+),? (?:and|&) (\p{Lu}[\p{L}\p{M}'’-]+)(?![\p{L}\p{M}])/gu;
 function joinFirms(text: string, out: EntitySpan[]): void {
   if (!text.includes(', ') || !/ (?:and|&) /.test(text)) return;
-  const covered = (a: number, b: number): boolean => out.some((p) => p.type !== 'place' && p.start <= a && p.end >= b);
+  // reach[i]: the farthest end of a person's or firm's span starting at or before i; one pass, so a long list stays linear.
+  const reach = new Int32Array(text.length + 1).fill(-1);
+  for (const p of out) if (p.type !== 'place' && p.start <= text.length) reach[p.start] = Math.max(reach[p.start]!, p.end);
+  for (let i = 1; i <= text.length; i++) reach[i] = Math.max(reach[i]!, reach[i - 1]!);
+  const covered = (a: number, b: number): boolean => reach[a]! >= b;
   FIRM.lastIndex = 0;
   for (let m = FIRM.exec(text); m; m = FIRM.exec(text)) {
     const a = m.index;
