@@ -6,15 +6,23 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { parse as parseYaml } from 'yaml';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, ROOT, type Session } from './harness';
+import { loadPack, pythonTools } from './python-tools';
 
 let session: Session;
-before(async () => { session = await launch(); });
+/** The zips of the first test, for the real Python tools in the second. */
+let recorded: string[] = [];
+before(async () => {
+  // Installing Python's tools (once per clone) overlaps the recording.
+  void pythonTools();
+  session = await launch();
+});
 after(async () => { await session?.close(); });
 
 const newestZip = (dir: string): string => readdirSync(dir).filter((f) => f.endsWith('.zip')).map((f) => join(dir, f))
@@ -47,6 +55,7 @@ test('two recordings, three zips (one twice): pack keeps each step once, whole t
   assert.equal(unique.size, 4);
   const twice = join(session.downloads, 'again.zip');
   copyFileSync(zipA, twice);
+  recorded = [zipA, zipB];
 
   const out = join(session.downloads, 'dataset');
   const printed = execFileSync(process.execPath, [join(ROOT, 'bin/alien-dataflow.mjs'), 'pack', zipA, zipB, twice, '--out', out], { encoding: 'utf8' });
@@ -90,4 +99,29 @@ test('two recordings, three zips (one twice): pack keeps each step once, whole t
   assert.deepEqual(await dialogueRows(parallel), inProcess);
   assert.deepEqual(readdirSync(join(parallel, 'sharegpt')).sort(), readdirSync(join(out, 'sharegpt')).sort(), 'the same shard files');
   await page.close();
+});
+
+test('the real datasets and pyarrow load a pack of those recordings: every config gives images, messages.jsonl reads', async (t) => {
+  const py = await pythonTools();
+  if ('skip' in py) {
+    t.skip(py.skip);
+    return;
+  }
+  assert.equal(recorded.length, 2, 'the recordings of the test above');
+  const out = join(session.downloads, 'dataset-python');
+  execFileSync(process.execPath, [join(ROOT, 'bin/alien-dataflow.mjs'), 'pack', ...recorded, '--out', out, '--formats', 'sharegpt,messages'], { encoding: 'utf8' });
+  const front = parseYaml(readFileSync(join(out, 'README.md'), 'utf8').split('---')[1]!) as { configs: { config_name: string }[] };
+  const configs = front.configs.map((c) => c.config_name);
+  assert.deepEqual(configs, ['default', 'sharegpt', 'messages']);
+  // messages.jsonl as exported, beside the zip: pyarrow's JSON reader wants one type per column across rows.
+  const messages = join(session.downloads, 'messages.jsonl');
+  const zip = await JSZip.loadAsync(readFileSync(recorded[1]!));
+  writeFileSync(messages, await zip.file('messages.jsonl')!.async('uint8array'));
+  const loaded = await loadPack(py.python, out, configs, [messages]);
+  for (const c of configs) {
+    assert.equal(loaded.configs[c], 'PIL', `load_dataset(dir, "${c}") gives images`);
+    assert.equal(loaded.parquet[c], 'PIL', `load_dataset("parquet", data_dir=…) gives images for ${c}`);
+  }
+  assert.equal(typeof loaded.messages[messages], 'number', `pyarrow reads messages.jsonl: ${loaded.messages[messages]}`);
+  assert.ok(Number(loaded.messages[messages]) >= 4);
 });

@@ -1,0 +1,43 @@
+// The real Python tools a dataset's users load it with (`datasets`, pyarrow),
+// installed into a virtual environment under .tmp/ from the machine's own
+// Python index, once per clone. Where Python or its index is missing, the
+// tests that need them are skipped, saying why.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ROOT } from './harness';
+
+const run = promisify(execFile);
+const VENV = join(ROOT, '.tmp/python-tools');
+const PACKAGES = ['datasets', 'pyarrow', 'pillow'];
+
+let ready: Promise<{ python: string } | { skip: string }> | null = null;
+
+async function install(): Promise<{ python: string } | { skip: string }> {
+  const python = join(VENV, 'bin/python');
+  try {
+    if (!existsSync(python)) await run(process.env.PYTHON ?? 'python3', ['-m', 'venv', VENV], { timeout: 120_000 });
+    await run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', ...PACKAGES], { timeout: 600_000, maxBuffer: 16 * 1024 ** 2 });
+    return { python };
+  } catch (error) {
+    const why = String((error as { stderr?: string }).stderr || (error as Error).message).trim().split('\n').slice(-2).join(' ');
+    return { skip: `no Python with ${PACKAGES.join(', ')} here (python3 -m venv, then pip install from this machine's index): ${why}` };
+  }
+}
+
+/** A Python with the packages above; started at most once per test process. */
+export function pythonTools(): Promise<{ python: string } | { skip: string }> {
+  ready ??= install();
+  return ready;
+}
+
+/** Runs tests/e2e/python/load_pack.py: per config, what the first row's screenshots came back as; rows per messages file. */
+export async function loadPack(python: string, dir: string, configs: string[], messages: string[]): Promise<{
+  configs: Record<string, string>; parquet: Record<string, string>; messages: Record<string, number | string>;
+}> {
+  const { stdout } = await run(python, [join(ROOT, 'tests/e2e/python/load_pack.py'), dir, ...configs, '--', ...messages], {
+    timeout: 300_000, maxBuffer: 16 * 1024 ** 2, env: { ...process.env, HF_HUB_OFFLINE: '1', HF_DATASETS_OFFLINE: '1', HF_HOME: join(VENV, 'hf-home') },
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!);
+}
