@@ -55,6 +55,8 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
 });
 // Counted synchronously: an unloading page gets no time for storage.local's round trip.
 localStorage.setItem('testStarts', String(Number(localStorage.getItem('testStarts') ?? 0) + 1));
+// And each suspension, as Firefox announces it, so a test waits for one instead of for the idle timeout's clock.
+browser.runtime.onSuspend.addListener(() => localStorage.setItem('testSuspends', String(Number(localStorage.getItem('testSuspends') ?? 0) + 1)));
 `);
   manifest.background.scripts.unshift('test-open-popup.js');
   if (opts.contentScriptRelay) {
@@ -166,6 +168,16 @@ export async function exportZipFirefox(popup: Page, downloads: string): Promise<
 export function backgroundStarts(extensionPage: Page): Promise<number> {
   // Extension pages share the background page's origin, so its localStorage.
   return extensionPage.evaluate(() => Number(localStorage.getItem('testStarts') ?? 0));
+}
+
+/** How many times Firefox has announced it is suspending the background page (runtime.onSuspend). */
+export function backgroundSuspends(extensionPage: Page): Promise<number> {
+  return extensionPage.evaluate(() => Number(localStorage.getItem('testSuspends') ?? 0));
+}
+
+/** Waits until the background page has been suspended once more than `after` times (Firefox's idle timeout, under any load). */
+export async function waitForSuspension(extensionPage: Page, after: number): Promise<void> {
+  await waitFor(async () => (await backgroundSuspends(extensionPage)) > after, 60_000, 100);
 }
 
 export interface StoredRow { taskId: string; step: { action: { type: string; text?: string }; observation: { screenshot_path: string | null; dom_tree: string; screenshot_note?: string }; target: { element_id: number } | null } }

@@ -15,7 +15,7 @@ import JSZip from 'jszip';
 import * as chrome from './harness';
 import { ROOT, sleep, waitFor, type ExportedStep } from './harness';
 import {
-  backgroundStarts, exportZipFirefox, firefoxSkip as skip, launchFirefox, startRecordingFirefox as startRecording, stopRecordingFirefox as stopRecording,
+  backgroundStarts, backgroundSuspends, waitForSuspension, exportZipFirefox, firefoxSkip as skip, launchFirefox, startRecordingFirefox as startRecording, stopRecordingFirefox as stopRecording,
   storedRows as stored, type FirefoxSession, type StoredRow,
 } from './firefox-harness';
 
@@ -82,17 +82,19 @@ test('Firefox: a recording at a person\'s pace, and its export, lose nothing whi
   const startsBefore = await backgroundStarts(popup);
   const buttons = await page.$$('main button');
   for (const b of buttons.slice(0, 3)) {
+    const suspended = await backgroundSuspends(popup);
     await b.click();
-    // Longer than the idle timeout: the background page is suspended between actions.
-    await sleep(2500);
+    // The background page is suspended between actions (its idle timeout is 1 s here), as a slow person would let it.
+    await waitForSuspension(popup, suspended);
   }
   const mine = await taskSteps(popup, taskId, 3);
   const clicks = mine.filter((r) => r.step.action.type === 'click');
   assert.equal(clicks.length, 3, `every click is a stored step: ${mine.map((r) => r.step.action.type).join(', ')}`);
   for (const { step } of clicks) assert.ok(step.observation.screenshot_path, `a screenshot for every click (${mine.map((r) => `${r.step.action.type}: ${r.step.observation.screenshot_note ?? 'ok'}`).join('; ')})`);
+  const suspended = await backgroundSuspends(popup);
   await stopRecording(popup);
   // Suspended again before the export, which then outlasts the idle timeout (it waits for late steps first).
-  await sleep(2500);
+  await waitForSuspension(popup, suspended);
   const woken = (await backgroundStarts(popup)) - startsBefore;
   assert.ok(woken >= 2, `the background page was suspended and woken during the recording (${woken} times)`);
   const zipPath = await exportZip(popup);

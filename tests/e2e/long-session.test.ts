@@ -12,7 +12,7 @@ import type { Page } from 'puppeteer-core';
 import type JSZip from 'jszip';
 import { launch, startRecording, stopRecording, exportZip, trajectory, sleep, stopServiceWorker, type ExportedStep, type Session } from './harness';
 import { openDriver } from './browsers';
-import { backgroundStarts, firefoxSkip } from './firefox-harness';
+import { backgroundStarts, backgroundSuspends, firefoxSkip, waitForSuspension } from './firefox-harness';
 
 let session: Session;
 after(async () => { await session?.close(); });
@@ -66,15 +66,18 @@ test('firefox: a long session at a person\'s pace, the background page suspended
     await driver.startRecording(page, 'Long session in Firefox');
     const startsBefore = await backgroundStarts(await driver.extensionPage());
     const expected: string[] = [];
+    const extension = await driver.extensionPage();
+    let suspended = await backgroundSuspends(extension);
     await clickAddTwenty(page, expected, 700, 300, 3);
     // The person stops to read: long enough for the background page to finish its work and be suspended.
-    await sleep(4000);
+    await waitForSuspension(extension, suspended);
+    suspended = await backgroundSuspends(extension);
     await page.click('#q');
     await page.keyboard.type('mail me at jane.roe@example.com');
     expected.push('click', 'type');
     // And again, with the edit not yet sent: the reload must still make it a step (it was lost when the
     // background page was asleep here).
-    await sleep(4000);
+    await waitForSuspension(extension, suspended);
     await page.reload();
     expected.push('navigate');
     await sleep(300);
