@@ -177,7 +177,9 @@ export function backgroundSuspends(extensionPage: Page): Promise<number> {
 
 /** Waits until the background page has been suspended once more than `after` times (Firefox's idle timeout, under any load). */
 export async function waitForSuspension(extensionPage: Page, after: number): Promise<void> {
-  await waitFor(async () => (await backgroundSuspends(extensionPage)) > after, 60_000, 100);
+  await waitFor(async () => (await backgroundSuspends(extensionPage)) > after, 60_000, 100).catch(async (e: unknown) => {
+    throw new Error(`${String(e)}: the background page was not suspended (suspensions ${await backgroundSuspends(extensionPage)}, starts ${await backgroundStarts(extensionPage)})`);
+  });
 }
 
 export interface StoredRow { taskId: string; step: { action: { type: string; text?: string }; observation: { screenshot_path: string | null; dom_tree: string; screenshot_note?: string }; target: { element_id: number } | null } }
