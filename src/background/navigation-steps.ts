@@ -38,7 +38,10 @@ function draftFrom(state: PageState, taskId: string, id: string, action: Action)
  * when even the address is unknown, or the page left was a blank one with no step in it.
  */
 async function standInForLeftPage(tab: Tab, leftUrl: string | null, arrival: Arrival): Promise<PageState | null> {
-  const kept = await tabMemory.lastObservation(tab.id!);
+  // Only what was seen before the new page arrived: the new page's own first report can come in ahead of its
+  // load report (which a busy worker may answer late), and is no picture of the page left.
+  const seen = await tabMemory.lastObservation(tab.id!);
+  const kept = seen && seen.at <= arrival.at ? seen : null;
   const address = leftUrl ?? (arrival.navigation === 'reload' ? arrival.url : null);
   if (kept && (address === null || kept.url === address)) return kept;
   // A blank document nothing was recorded in (a new window before its first page) is no page to leave.
