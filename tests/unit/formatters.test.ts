@@ -120,7 +120,7 @@ describe('normalised coordinates (issue 27, item 5)', () => {
   const [x, y] = s1.action.coordinates!;
   const drag = { ...step(2), action: { type: 'drag' as const, coordinates: [width / 4, height / 2] as [number, number], element_id: null, to: [width, height] as [number, number] } };
   const one = (style: 'json' | 'call' | 'pyautogui', coordinates?: 'pixels' | 'normalized') =>
-    taskExamples(task({ status: 'done', stepCount: 2 }), [s1, drag], { actionStyle: style, includeDom: false, window: 0, coordinates });
+    taskExamples(task({ status: 'review', stepCount: 2 }), [s1, drag], { actionStyle: style, includeDom: false, window: 0, coordinates });
 
   it('writes points as fractions of the screenshot in the json and call styles, and says so once per example', () => {
     const [e] = one('json', 'normalized');
