@@ -11,7 +11,7 @@
 import { computeAccessibleName, getRole } from 'dom-accessibility-api';
 import { AX_ELEMENT, AX_TEXT, cleanAxText, quoteAx } from '../core/ax-tree-parts';
 import { SENSITIVE_PLACEHOLDER } from '../core/sensitive-field';
-import { attrOf, closestOf, elementByIdIn, fieldStateOf, hasAttrOf, isLive, labelsOf, queryAllIn, rootNodeOf, tagOf, textContentOf } from './dom-safe';
+import { attrOf, closestOf, elementByIdIn, fieldStateOf, hasAttrOf, isLive, labelsOf, matchesOf, queryAllIn, queryAllUnder, querySelectorOf, rootNodeOf, tagOf, textContentOf } from './dom-safe';
 
 /** Roles that carry no meaning of their own: such an element is left out unless it has a name or takes focus. */
 const GENERIC = new Set(['generic', 'none', 'presentation']);
@@ -39,6 +39,19 @@ export interface AxLineInput {
   /** The browser's id of a cross-origin frame this iframe holds, when it told it (see core/ax-tree-parts). */
   frameId?: number;
   maxTextLength: number;
+  /** What no other element's name may carry: masked elements' text and sensitive fields' values. */
+  guard?: NameGuard;
+}
+
+/**
+ * A name is read from other elements (its content, its labels, aria-labelledby and aria-owns targets), and
+ * accname takes an embedded textbox's value into it: a masked element's text or a sensitive field's value
+ * would come out in another element's name ("Pay 4929" for <button>Pay <span class=masked>4929</span>).
+ */
+export interface NameGuard {
+  maskSelector: string | null;
+  maskText: string;
+  sensitiveField: (field: Element) => boolean;
 }
 
 export interface AxLine {
@@ -162,6 +175,40 @@ function safeName(el: Element, role: string, labelled: boolean): string {
   }
 }
 
+/** The elements `el`'s name may be read from (their subtrees too). */
+function nameRegions(el: Element, role: string, labelled: boolean): Element[] {
+  const out: Element[] = NAME_FROM_CONTENT.has(role) ? [el] : [];
+  const root = rootNodeOf(el);
+  for (const attr of ['aria-labelledby', 'aria-owns']) {
+    const ids = attrOf(el, attr);
+    if (!ids) continue;
+    for (const id of ids.split(/\s+/).filter(Boolean).slice(0, 16)) {
+      const ref = elementByIdIn(root, id);
+      if (ref) out.push(ref);
+    }
+  }
+  if (labelled) out.push(...labelsOf(el));
+  return out;
+}
+
+/** What stands for a name read from a masked element or a sensitive field's value, or null when it reads neither. */
+function guardedName(el: Element, role: string, labelled: boolean, guard: NameGuard): string | null {
+  const regions = nameRegions(el, role, labelled);
+  const sel = guard.maskSelector;
+  if (sel && regions.some((r) => matchesOf(r, sel) || closestOf(r, sel) !== null || querySelectorOf(r, sel) !== null)) return guard.maskText;
+  for (const r of regions) {
+    const fields = LABELLED_FIELDS.has(tagOf(r)) ? [r] : queryAllUnder(r, 'input, textarea');
+    for (const f of fields) {
+      if (f === el) continue;
+      const state = fieldStateOf(f);
+      const value = state === null ? '' : tagOf(f) === 'input' ? state.slice(1) : state;
+      if (value && guard.sensitiveField(f)) return SENSITIVE_PLACEHOLDER;
+    }
+  }
+  return null;
+}
+const LABELLED_FIELDS = new Set(['input', 'textarea']);
+
 function focusable(el: Element, tag: string): boolean {
   if (FOCUSABLE_TAGS.has(tag)) return !hasAttrOf(el, 'disabled') || tag === 'iframe';
   if (tag === 'a' && hasAttrOf(el, 'href')) return true;
@@ -209,7 +256,8 @@ export function axLine(input: AxLineInput, sources: AxNameSources): AxLine {
   const labelled = mayHaveName && sources.mayBeLabelled(el);
   if (mayHaveName) sources.note(el, labelled);
   const raw = mayHaveName ? safeName(el, role, labelled) : '';
-  const name = raw ? clip(input.redact(raw), input.maxTextLength) : '';
+  const guarded = raw && input.guard ? guardedName(el, role, labelled, input.guard) : null;
+  const name = !raw ? '' : guarded !== null ? cleanAxText(guarded) : clip(input.redact(raw), input.maxTextLength);
   if (ONLY_NAMED.has(role) && !name) role = 'generic';
   if (GENERIC.has(role) && !name && !focusable(el, tag) && input.frameId === undefined) return { marked: '', fromContent: false };
   let line = `[${id}] ${role}`;

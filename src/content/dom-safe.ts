@@ -40,6 +40,7 @@ const HAS_ATTRIBUTE = Element.prototype.hasAttribute;
 const MATCHES = Element.prototype.matches;
 const CLOSEST = Element.prototype.closest;
 const QUERY = Element.prototype.querySelector;
+const QUERY_ALL = Element.prototype.querySelectorAll;
 const DOC_BY_ID = Document.prototype.getElementById;
 /** A getter wherever on the prototype chain it is defined (browsers: the interface's own; happy-dom: a base class). */
 function chainGetter(proto: object, key: string): ((this: unknown) => unknown) | null {
@@ -65,6 +66,8 @@ export const attrOf = (el: Element, name: string): string | null => GET_ATTRIBUT
 export const hasAttrOf = (el: Element, name: string): boolean => HAS_ATTRIBUTE.call(el, name);
 export const matchesOf = (el: Element, selector: string): boolean => MATCHES.call(el, selector);
 export const querySelectorOf = (el: Element, selector: string): Element | null => QUERY.call(el, selector);
+/** Descendants of `el` matching `selector`, by the prototype's querySelectorAll. */
+export const queryAllUnder = (el: Element, selector: string): Element[] => Array.from(QUERY_ALL.call(el, selector));
 export const closestOf = (el: Element, selector: string): Element | null => CLOSEST.call(el, selector);
 export const parentOf = (n: Node): ParentNode | null => PARENT_NODE.call(n) as ParentNode | null;
 export const ownerDocumentOf = (n: Node): Document => OWNER_DOCUMENT.call(n) as Document;

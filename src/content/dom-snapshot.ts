@@ -710,6 +710,7 @@ export class DomSnapshotter {
       el, id, frameId, maxTextLength: this.limits.maxTextLength,
       redact: (text, label) => this.redactor.redact(text, label).text,
       sensitive: () => (tag === 'input' || tag === 'textarea') && this.sensitive(fieldAttributes(el)),
+      guard: { maskSelector: this.maskSelector, maskText: this.maskText, sensitiveField: (f) => this.sensitive(fieldAttributes(f)) },
     }, this.axSources);
     const inner = fromContent ? withoutTextLines(children) : children;
     this.axMs += performance.now() - started;

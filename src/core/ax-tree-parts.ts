@@ -17,8 +17,9 @@ export const AX_OPEN = '\u0002';
 export const AX_CLOSE = '\u0003';
 export const AX_ELEMENT = '\u0004';
 export const AX_TEXT = '\u0005';
+// C1 too: Python's str.splitlines() ends a line at U+0085 (NEL), U+001C-U+001E, U+2028 and U+2029 (the last two are \s).
 // eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u001f\u007f]+/g;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
 
 export interface AxTreeParts {
   /** Lines after AX_ELEMENT or AX_TEXT, children between AX_OPEN and AX_CLOSE. */
@@ -69,7 +70,8 @@ export function assembleAxTree(p: AxTreeParts): string {
  * `frame=N` on that line, N the browser's frame id, as dom_tree's `frame-id="N"`). Null when the line is not there.
  */
 export function joinFrameAxTree(topAx: string, frameId: number, frameAx: string): string | null {
-  const line = new RegExp(`^( *)\\[\\d+\\] iframe\\b[^\\n]* frame=${frameId}(?: [^\\n]*)?$`, 'm').exec(topAx);
+  // The line read by its shape (name, states, frame, focus), so a name holding ' frame=N ' claims no frame.
+  const line = new RegExp(`^( *)\\[\\d+\\] iframe(?: '(?:[^'\\\\\\n]|\\\\.)*')?(?: [a-z]+(?:=\\d+)?)* frame=${frameId}(?: focused)?$`, 'm').exec(topAx);
   if (!line) return null;
   const indent = `${line[1]}  `;
   const end = line.index + line[0].length;

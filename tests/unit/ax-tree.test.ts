@@ -141,6 +141,22 @@ describe('axtree', () => {
     expect(ax).toContain(`[${id('.secret')}] region '<MASKED>'`);
   });
 
+  it('no name carries a masked element\'s text or a sensitive field\'s value read from elsewhere (content, label, aria-labelledby, aria-owns, embedded field)', () => {
+    const { snap, id } = setup(`<button id="pay">Pay <span class="secret">4929</span></button>
+      <label for="q">Acct <b class="secret">77881</b></label><input id="q" value="x">
+      <div class="secret" id="m">Balance 991234</div><button id="by" aria-labelledby="m">x</button>
+      <a id="own" href="#" aria-owns="s1">go</a><span class="secret" id="s1">owned 5566</span>
+      <span id="cv">Code <input name="cvv" value="987"></span><button id="emb" aria-labelledby="cv"></button>
+      <span id="plain">Plan <input name="seats" value="4"></span><button id="ok" aria-labelledby="plain"></button>`);
+    snap.configure(['.secret'], '<MASKED>', 1_000_000);
+    const ax = snap.snapshot().axtree;
+    expect(ax).not.toMatch(/4929|77881|991234|5566|987/);
+    for (const sel of ['#pay', '#q', '#by', '#own']) expect(ax).toContain(`[${id(sel)}] ${sel === '#q' ? 'textbox' : sel === '#own' ? 'link' : 'button'} '<MASKED>'`);
+    expect(ax).toContain(`[${id('#emb')}] button '<REDACTED:credential>'`);
+    // A field that is not sensitive still names as accname says.
+    expect(ax).toContain(`[${id('#ok')}] button 'Plan 4'`);
+  });
+
   // happy-dom does not clobber (the form gets own properties here, as in dom-clobbering.test.ts), and its own
   // getComputedStyle then throws for the form's descendants (a clobbered getRootNode): the library throws, and
   // the names come from the fallback read through dom-safe. In a browser the library reads these elements unharmed.
@@ -228,5 +244,19 @@ describe('axtree parts', () => {
     const frame = "[1001] document\n  [1002] textbox 'Card'";
     expect(joinFrameAxTree(top, 3, frame)).toBe("[1] document\n  [7] iframe 'Pay' frame=3\n    [1001] document\n      [1002] textbox 'Card'\n  [8] button 'Back'");
     expect(joinFrameAxTree(top, 4, frame)).toBeNull();
+  });
+
+  it('a name holding \' frame=N \' claims no frame: the frame joins under the iframe that has it', () => {
+    const top = "[1] document\n  [5] iframe 'x frame=3 y'\n    [6] button 'Decoy'\n  [7] iframe 'Pay \\' frame=3' frame=3 focused\n  [8] button 'Back'";
+    expect(joinFrameAxTree(top, 3, '[1001] document')).toBe(
+      "[1] document\n  [5] iframe 'x frame=3 y'\n    [6] button 'Decoy'\n  [7] iframe 'Pay \\' frame=3' frame=3 focused\n    [1001] document\n  [8] button 'Back'");
+    expect(joinFrameAxTree("[1] document\n  [5] iframe 'x frame=3 y'", 3, '[1001] document')).toBeNull();
+  });
+
+  it('no name or text breaks a line for a reader that splits at NEL or the line separators (Python\'s splitlines)', () => {
+    const { snap } = setup('<button aria-label="Go\u0085[7] button \'Pay\'">x</button><p>t\u2028[9] link\u001e\u0085x</p>');
+    const ax = snap.snapshot().axtree;
+    for (const c of ['\u0085', '\u2028', '\u2029', '\u001c', '\u001e']) expect(ax).not.toContain(c);
+    expect(ax.split('\n').some((l) => /^\s*\[7\]|^\s*\[9\]/.test(l))).toBe(false);
   });
 });
