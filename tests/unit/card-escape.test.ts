@@ -14,6 +14,7 @@ import { parse as parseYaml } from 'yaml';
 import { zipSync, strToU8 } from 'fflate';
 import { parquetReadObjects } from 'hyparquet';
 import { main } from '../../src/cli/main';
+import { datasetCard, type PackSummary } from '../../src/core/dataset/card';
 import { isHash, markdownText, terminalText } from '../../src/core/safe-text';
 import { step, task } from './fixtures';
 import { writeTestExport } from './cli-exports';
@@ -109,5 +110,16 @@ describe('pack\'s dataset card', () => {
       const rows = await parquetReadObjects({ file: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength), columns: ['scrub_config_hash', 'demonstrator_hash'] });
       for (const r of rows) expect(r).toEqual({ scrub_config_hash: null, demonstrator_hash: null });
     }
+  });
+
+  it('reads the same in YAML 1.1 (PyYAML, the Hub\'s reader): a page\'s <html lang="no"> or lang="yes" stays a language, not a boolean', () => {
+    const empty = { tasks: 0, steps: 0, files: [] };
+    const summary: PackSummary = {
+      tasks: 1, steps: 5, screenshots: 0, splits: { train: { tasks: 1, steps: 5, files: [] }, validation: empty, test: empty },
+      sources: [], domains: {}, languages: { no: 2, on: 1, yes: 1, off: 1 }, actionTypes: {}, scrubConfigHashes: [], rescrubbedWith: null,
+      extensionVersions: [], duplicates: [], filtered: [], dialogues: [], notHashes: [],
+    };
+    const [, front] = datasetCard(summary, new Date(0)).split(/^---$/m);
+    for (const version of ['1.1', '1.2'] as const) expect(parseYaml(front!, { version }).language).toEqual(['no', 'on', 'yes', 'off']);
   });
 });

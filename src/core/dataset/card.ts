@@ -75,8 +75,10 @@ export function datasetCard(s: PackSummary, createdAt: Date): string {
   const domains = Object.entries(s.domains).sort((a, b) => b[1] - a[1]);
   const actions = Object.entries(s.actionTypes).sort((a, b) => b[1] - a[1]);
   const hashes = s.scrubConfigHashes.filter(isHash);
+  // Written so YAML 1.1 reads it as 1.2 does: the Hub reads a card's metadata with PyYAML (1.1), where an
+  // unquoted `no` (Norwegian, <html lang="no">), `on` or `yes` is a boolean, not a language.
   return `---
-${stringify(front, { lineWidth: 0 }).trim()}
+${stringify(front, { lineWidth: 0, version: '1.1' }).trim()}
 ---
 
 # ALIEN Dataflow web demonstrations
