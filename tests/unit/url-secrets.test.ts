@@ -152,4 +152,17 @@ describe('a token carried as a path segment after a reset, verify or invite rout
     ['Click https://app.example.com/verify/9f8e7d6c5b4a3f2e1d0c now', `Click https://app.example.com/verify/${R} now`],
     ['See /invite/team-members and /reset/password', 'See /invite/team-members and /reset/password'],
   ])('in text: %s', (text, expected) => expect(scrubber.redact(text).text).toBe(expected));
+
+  // Hostile review: a hash route (Angular's and Vue's hash routers) and escapes in the route or the token.
+  it.each([
+    ['Open https://app.example.com/#/reset/Zq8RkT2vLm9XwN4pYs7H now', `Open https://app.example.com/#/reset/${R} now`],
+    ['Open https://app.example.com/app#!/verify/Zq8RkT2vLm9XwN4pYs7H/ now', `Open https://app.example.com/app#!/verify/${R}/ now`],
+    ['Open https://app.example.com/reset/Zq8RkT2v%2DLm9XwN4pYs7H now', `Open https://app.example.com/reset/${R} now`],
+    ['Open https://app.example.com/%72eset/Zq8RkT2vLm9XwN4pYs7H now', `Open https://app.example.com/%72eset/${R} now`],
+    ['See https://docs.example.com/#/reset/password and https://docs.example.com/#install', 'See https://docs.example.com/#/reset/password and https://docs.example.com/#install'],
+  ])('hash routes and escapes, in text and as a URL: %s', (text, expected) => {
+    expect(scrubber.redact(text).text).toBe(expected);
+    const url = text.split(' ')[1]!;
+    expect(scrubber.redactUrl(url).text).toBe(expected.split(' ')[1]);
+  });
 });

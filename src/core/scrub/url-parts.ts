@@ -140,7 +140,9 @@ function path(url: string, from: number, to: number, pieces: UrlPiece[], depth: 
     const semi = find(url, ';', s, e);
     const end = semi < e ? semi : e;
     if (end > s) {
-      const segment = url.slice(s, end);
+      // Read decoded: a route or token written with escapes (/%72eset/, a token holding %2D) is the same link.
+      const raw = url.slice(s, end);
+      const segment = raw.includes('%') ? decodeWithOffsets(raw.replace(/\+/g, '%2B')).text : raw;
       pieces.push({ start: s, end, secret: route && looksLikePathToken(segment) });
       route ||= isTokenRoute(segment);
     }
@@ -149,7 +151,7 @@ function path(url: string, from: number, to: number, pieces: UrlPiece[], depth: 
   }
 }
 
-/** A fragment: a route with a query (#/verify?otp=…, #!/…), a parameter list (#access_token=…), or a name. */
+/** A fragment: a route with a query (#/verify?otp=…, #!/…), a parameter list (#access_token=…), a route (#/reset/<token>) or a name. */
 function fragment(url: string, from: number, pieces: UrlPiece[], depth: number): void {
   const s = url.startsWith('!', from) ? from + 1 : from;
   const frag = url.slice(s);
@@ -158,7 +160,7 @@ function fragment(url: string, from: number, pieces: UrlPiece[], depth: number):
   } else if (frag.includes('=')) {
     params(url, s, url.length, pieces, depth);
   } else if (frag) {
-    pieces.push({ start: s, end: url.length, secret: false });
+    path(url, s, url.length, pieces, depth);
   }
 }
 
