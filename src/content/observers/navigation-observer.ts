@@ -84,7 +84,15 @@ export function watchExits(win: Window): ExitWatch {
   const nav = (win as Window & { navigation?: EventTarget }).navigation;
   if (nav) {
     listen(nav, 'navigate', (e) => {
-      if (!(e as NavigateEventLike).destination.sameDocument) exit = { at: Date.now(), byPerson: byPerson(e) };
+      if ((e as NavigateEventLike).destination.sameDocument) return;
+      const noted: PageExit = { at: Date.now(), byPerson: byPerson(e) };
+      exit = noted;
+      // The page's own listeners run after this one and may cancel it (preventDefault): then the page stays, and
+      // a cancelled `location = …` would make the browser's own way out (its Back or Reload button, which fires
+      // no navigate event) look like the script's for EXIT_FRESH_MS, and the person's step would be dropped.
+      queueMicrotask(() => {
+        if (e.defaultPrevented && exit === noted) exit = null;
+      });
     });
   }
   return { byPerson, get exit() { return exit; } };
@@ -121,7 +129,11 @@ export function initNavigationObserver(win: Window, recorder: Recorder, atPageLo
         // Leaving this document: the worker makes the step from the next page's report, and reads this (noted by
         // the exit watch, whose listener ran first) to tell the page's own script (no step) from a person or the
         // browser (no navigate event fires for the browser's own).
-        if (recorder.where && exits.exit) void saveExit(recorder.where.tabId, exits.exit).catch(() => undefined);
+        // After the event's listeners have all run (a microtask, still long before the page goes): a way out the
+        // page cancelled is none (see watchExits).
+        queueMicrotask(() => {
+          if (recorder.where && exits.exit) void saveExit(recorder.where.tabId, exits.exit).catch(() => undefined);
+        });
         return;
       }
       // A traversal the browser started (its back button) is never the doing of the page's last click; anything

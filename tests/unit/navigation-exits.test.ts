@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+// watchExits (content/observers/navigation-observer): the navigate event away from a page, noted before the
+// page's own listeners run. One the page cancels is no way out: otherwise a page that sets `location` and
+// cancels it every few seconds makes the person's own Back or Reload (the browser's, no navigate event) read as
+// its script's, and the step is dropped (core/navigation-chain's exitByScript).
+import { describe, expect, it, vi } from 'vitest';
+
+// The observer's module sends through these; watchExits itself never does.
+vi.mock('webextension-polyfill', () => ({ default: {} }));
+import { watchExits } from '../../src/content/observers/navigation-observer';
+import { exitByScript } from '../../src/core/navigation-chain';
+
+function navigateAway(nav: EventTarget): Event {
+  const e = Object.assign(new Event('navigate', { cancelable: true }), {
+    destination: { sameDocument: false, url: 'https://elsewhere.example/' }, navigationType: 'push', userInitiated: false, hashChange: false,
+  });
+  nav.dispatchEvent(e);
+  return e;
+}
+
+describe('watchExits', () => {
+  it('notes a script\'s way out, and forgets one the page cancelled', async () => {
+    const nav = new EventTarget();
+    Object.defineProperty(window, 'navigation', { value: nav, configurable: true });
+    try {
+      const exits = watchExits(window);
+      navigateAway(nav);
+      await Promise.resolve();
+      expect(exits.exit).toMatchObject({ byPerson: false });
+      expect(exitByScript(exits.exit, Date.now())).toBe(true);
+
+      // The page's listener, added after the content script's, cancels its own navigation away.
+      nav.addEventListener('navigate', (e) => e.preventDefault());
+      navigateAway(nav);
+      await Promise.resolve();
+      expect(exits.exit).toBeNull();
+      // The person then leaves by the browser's Back button: nothing says the script did.
+      expect(exitByScript(exits.exit, Date.now())).toBe(false);
+    } finally {
+      delete (window as { navigation?: unknown }).navigation;
+    }
+  });
+});
