@@ -45,15 +45,22 @@ function actionText(step: Step | 'done', opts: ExampleOptions, previousScroll: {
   return formatStepAction(normalized ? withFractionPoints(step) : step, opts.actionStyle, previousScroll);
 }
 
-const fraction = (v: number, of: number): number => Math.round((v / of) * 10_000) / 10_000;
+/** A fraction from 0 to 1, as the note says: a point past the screenshot's edge (a drag let go outside the window) is at the edge. */
+const fraction = (v: number, of: number): number => Math.min(1, Math.max(0, Math.round((v / of) * 10_000) / 10_000));
 
-/** The step with its points as fractions of the screenshot's width and height (its viewport, in CSS pixels). */
+/**
+ * The step with its points as fractions of the screenshot's width and height (its viewport, in CSS pixels). A
+ * step without a usable viewport (0, negative, from a minimised window or a hand-edited zip) has no point to give
+ * as a fraction: its points are left out, never written in pixels under the note that says fractions.
+ */
 export function withFractionPoints(step: Step): Step {
   const { width, height } = step.observation.viewport;
-  if (!(width > 0 && height > 0)) return step;
-  const point = (p: [number, number]): [number, number] => [fraction(p[0], width), fraction(p[1], height)];
+  const usable = width > 0 && height > 0 && Number.isFinite(width) && Number.isFinite(height);
+  const point = (p: [number, number]): [number, number] | null => (usable ? [fraction(p[0], width), fraction(p[1], height)] : null);
   const a = step.action;
-  const moved = { ...a, coordinates: a.coordinates ? point(a.coordinates) : a.coordinates, ...('to' in a && a.to ? { to: point(a.to) } : {}) };
+  const to = 'to' in a && a.to ? point(a.to) : undefined;
+  const moved = { ...a, coordinates: a.coordinates ? point(a.coordinates) : a.coordinates, ...(to ? { to } : {}) };
+  if (to === null) delete (moved as { to?: unknown }).to;
   return { ...step, action: moved as Step['action'] };
 }
 

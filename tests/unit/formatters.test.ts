@@ -132,6 +132,15 @@ describe('normalised coordinates (issue 27, item 5)', () => {
     expect(one('call', 'normalized')[0]!.turns[1]!.answer).toMatch(/drag\(x=0\.25, y=0\.5, to=\[1, 1\]\)/);
   });
 
+  it('never writes a pixel under the note that says fractions: a point past the edge is at the edge, a step without a usable viewport gives none', () => {
+    const outside = { ...drag, action: { ...drag.action, coordinates: [-40, height / 2] as [number, number], to: [width * 1.5, height + 300] as [number, number] } };
+    const noViewport = { ...s1, observation: { ...s1.observation, viewport: { width: 0, height: -1 } } };
+    const [e] = taskExamples(task({ status: 'review', stepCount: 2 }), [noViewport, outside], { actionStyle: 'json', includeDom: false, window: 0, coordinates: 'normalized' });
+    const answers = e!.turns.map((t) => JSON.parse(t.answer.split('Action: ')[1]!));
+    expect(answers[0].coordinates ?? null).toBeNull();
+    expect(answers[1]).toMatchObject({ coordinates: [0, 0.5], to: [1, 1] });
+  });
+
   it('keeps pixels by default, and for pyautogui, whose calls take pixels', () => {
     expect(JSON.parse(one('json')[0]!.turns[0]!.answer.split('Action: ')[1]!).coordinates).toEqual([x, y]);
     expect(one('json')[0]!.turns[0]!.observation).not.toMatch(/fractions/);
