@@ -41,6 +41,12 @@ export interface AxLineInput {
   maxTextLength: number;
   /** What no other element's name may carry: masked elements' text and sensitive fields' values. */
   guard?: NameGuard;
+  /**
+   * Its content as the snapshot scrubbed it (its children's lines): the name of an element named by its content.
+   * The library reads the raw text, which the redactor would see without the structure that names a value (a
+   * cell's column: "Jürgen Oberhuber" under "Name" was scrubbed in dom_tree and kept in the cell's name).
+   */
+  contentText?: () => string;
 }
 
 /**
@@ -257,7 +263,10 @@ export function axLine(input: AxLineInput, sources: AxNameSources): AxLine {
   if (mayHaveName) sources.note(el, labelled);
   const raw = mayHaveName ? safeName(el, role, labelled) : '';
   const guarded = raw && input.guard ? guardedName(el, role, labelled, input.guard) : null;
-  const name = !raw ? '' : guarded !== null ? cleanAxText(guarded) : clip(input.redact(raw), input.maxTextLength);
+  const namedByContent = NAME_FROM_CONTENT.has(role) && !hasAttrOf(el, 'aria-label') && !hasAttrOf(el, 'aria-labelledby');
+  // Scrubbed again whole: a value split over several elements ("4111 1111" + "1111 1111") is one value here.
+  const content = raw && guarded === null && namedByContent ? input.contentText?.() ?? '' : '';
+  const name = !raw ? '' : guarded !== null ? cleanAxText(guarded) : clip(input.redact(content || raw), input.maxTextLength);
   if (ONLY_NAMED.has(role) && !name) role = 'generic';
   if (GENERIC.has(role) && !name && !focusable(el, tag) && input.frameId === undefined) return { marked: '', fromContent: false };
   let line = `[${id}] ${role}`;
@@ -269,7 +278,7 @@ export function axLine(input: AxLineInput, sources: AxNameSources): AxLine {
   }
   line += states(el, tag, role);
   if (input.frameId !== undefined) line += ` frame=${input.frameId}`;
-  const fromContent = !!name && NAME_FROM_CONTENT.has(role) && !hasAttrOf(el, 'aria-label') && !hasAttrOf(el, 'aria-labelledby');
+  const fromContent = !!name && namedByContent;
   return { marked: AX_ELEMENT + line, fromContent };
 }
 

@@ -20,7 +20,7 @@ import {
 import { PseudoContentRules, pseudoText } from './pseudo-content';
 import { escapeXmlAttr, escapeXmlText, xmlName } from '../core/xml-escape';
 import { assembleDomTree, BOX_MARK, type DomTreeParts } from '../core/dom-tree-parts';
-import { AX_CLOSE, AX_OPEN, assembleAxTree, type AxTreeParts } from '../core/ax-tree-parts';
+import { AX_CLOSE, AX_OPEN, assembleAxTree, axPartsText, type AxTreeParts } from '../core/ax-tree-parts';
 import { axHidden, axLine, AxNameSources, axTextLine, maskedAxLine, withoutTextLines } from './ax-lines';
 import type { ElementIds } from './element-ids';
 import { elementBox, frameOffset } from './geometry';
@@ -708,7 +708,9 @@ export class DomSnapshotter {
     const tag = tagOf(el);
     const { marked, fromContent } = axLine({
       el, id, frameId, maxTextLength: this.limits.maxTextLength,
-      redact: (text, label) => this.redactor.redact(text, label).text,
+      // What the structure says the element holds, as its text nodes were scrubbed with (a column's header).
+      redact: (text, label) => this.redactor.redact(text, label ?? structureLabel(el)).text,
+      contentText: () => axPartsText(children),
       sensitive: () => (tag === 'input' || tag === 'textarea') && this.sensitive(fieldAttributes(el)),
       guard: { maskSelector: this.maskSelector, maskText: this.maskText, sensitiveField: (f) => this.sensitive(fieldAttributes(f)) },
     }, this.axSources);

@@ -38,6 +38,24 @@ export function cleanAxText(s: string): string {
 export const quoteAx = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 // eslint-disable-next-line no-control-regex
+const LINE = /[\u0004\u0005]([^\u0002-\u0005]*)/g;
+const FIRST_QUOTED = /'((?:[^'\\]|\\.)*)'/;
+
+/**
+ * The text of marked parts as they read, in order: each line's first quoted string (a text line's text, an
+ * element's name), unescaped and joined by spaces. Built from lines already scrubbed, so an element named by its
+ * content is named by what its content became, structure-aware (a table cell's column, a <dd>'s <dt>).
+ */
+export function axPartsText(marked: string): string {
+  const parts: string[] = [];
+  for (const m of marked.matchAll(LINE)) {
+    const q = FIRST_QUOTED.exec(m[1]!);
+    if (q) parts.push(q[1]!.replace(/\\(.)/g, '$1'));
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+// eslint-disable-next-line no-control-regex
 const TOKEN = /[\u0002\u0003]|([\u0004\u0005])([^\u0002-\u0005]*)/g;
 
 export function assembleAxTree(p: AxTreeParts): string {

@@ -10,6 +10,7 @@ import { buildStep } from '../../src/core/build-step';
 import { withAssembledTree } from '../../src/core/dom-tree-parts';
 import { createScrubber } from '../../src/core/scrub/scrubber';
 import { defaultConfig } from '../../src/core/scrub/default-config';
+import { defaultEntityRecognizer } from '../../src/core/scrub/cued-entities';
 import { StepSchema } from '../../src/core/schema';
 import { validateExport } from '../../src/core/validate-export';
 import { trajectoryLine } from '../../src/core/zip-layout';
@@ -184,6 +185,22 @@ describe('axtree', () => {
     const ax = snap.snapshot().axtree;
     expect(ax).not.toMatch(/ops-lead|4111 1111/);
     expect(ax).toMatch(/button 'Mail <[A-Z_:]+>'/);
+  });
+
+  it('names an element by its content as the page\'s structure scrubbed it, and a value split over elements as one', () => {
+    // A cell's name is its text, which only its column says is a person's (e2e privacy-world: the cell's name
+    // kept what its text line and dom_tree had scrubbed); a link to a profile is an author; a card split in spans.
+    const scrubber = createScrubber(defaultConfig(), defaultEntityRecognizer());
+    const { snap } = setup(`<table><tr><th>Kunde</th><th>Status</th></tr><tr><td>Jürgen Oberhuber</td><td>Aktiv</td></tr></table>
+      <p>profile <a href="/users/7">kwame.asante</a></p>
+      <button id="pay">Pay <span>4111 1111</span> <span>1111 1111</span></button>`, scrubber);
+    const s = snap.snapshot();
+    expect(s.xml).not.toMatch(/Oberhuber|kwame/);
+    expect(s.axtree).not.toMatch(/Oberhuber|kwame|4111 1111 1111 1111/);
+    expect(s.axtree).toMatch(/cell 'Aktiv'/);
+    expect(s.axtree).toMatch(/cell '<REDACTED>'/);
+    expect(s.axtree).toMatch(/button 'Pay <[^']+'/);
+    expect(s.axtree).not.toMatch(/4111/);
   });
 });
 
