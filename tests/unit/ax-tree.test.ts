@@ -124,6 +124,26 @@ describe('axtree', () => {
     expect(ax).toContain(`[${id('button')}] button 'New name'`);
   });
 
+  it('reads no live labels list: each root\'s labels are read once, so a form of many labelled fields costs one walk, not one per field', () => {
+    const n = 300;
+    const { snap, id } = setup(`<form>${Array.from({ length: n }, (_, i) => `<label for="f${i}">Field ${i}</label><input id="f${i}">`).join('')}
+      <label>Wrapped <input type="hidden" name="h"><input id="w"></label><label for="h2">Hidden</label><input type="hidden" id="h2"></form>`);
+    const labels = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'labels')!;
+    let reads = 0;
+    Object.defineProperty(HTMLInputElement.prototype, 'labels', { ...labels, get() { reads++; return labels.get!.call(this); } });
+    try {
+      const ax = snap.snapshot().axtree;
+      expect(ax).toContain(`[${id('#f0')}] textbox 'Field 0'`);
+      expect(ax).toContain(`[${id(`#f${n - 1}`)}] textbox 'Field ${n - 1}'`);
+      // A wrapping label names its first labelable field (a hidden input is none); a label for a hidden input names nothing.
+      expect(ax).toContain(`[${id('#w')}] textbox 'Wrapped'`);
+      // Not one per field (302 before): the library still reads the live list of a field inside a label it reads.
+      expect(reads).toBeLessThan(5);
+    } finally {
+      Object.defineProperty(HTMLInputElement.prototype, 'labels', labels);
+    }
+  });
+
   it('says which element has focus, and caps its size as dom_tree is capped', () => {
     const { snap, id } = setup(`<input id="a" aria-label="First"><ul>${'<li><a href="#">Row link</a></li>'.repeat(200)}</ul>`);
     (document.getElementById('a') as HTMLInputElement).focus();
