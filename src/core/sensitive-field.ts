@@ -54,9 +54,10 @@ export const ONE_TIME_CODE_NAMES: readonly string[] = [
  * of thing, not a credential: "Secret Santa", "Secret menu", and "Secretary" stays a word of its own.
  */
 export const SECRET_NAMES: readonly string[] = [
-  '(^| )secrets?[0-9]* ?$',
+  // A number, or a note in brackets or after a colon, ends it too: "Secret 2", "Secret (required)", "API secret (base64)".
+  '(^| )secrets?[0-9]* ?([0-9]+ ?)?$', '(^| )secrets?[0-9]* ?[(:\\[]',
   '(^| )secrets? (for|of|to|from) ',
-  '(^| )secrets? (keys?|tokens?|phrases?|words?|answers?|questions?|codes?|pins?|values?|ids?|access keys?|strings?)( |$)',
+  '(^| )secrets? (keys?|tokens?|phrases?|words?|answers?|questions?|codes?|pins?|values?|ids?|access keys?|strings?|seeds?|salts?|hash(es)?|passphrases?|passwords?|passcodes?|credentials?|signatures?)( |$)',
 ];
 
 export const DEFAULT_SENSITIVE_FIELDS: SensitiveFieldsConfig = {
