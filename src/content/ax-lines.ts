@@ -193,30 +193,34 @@ function safeName(el: Element, role: string, labels: readonly Element[]): string
 }
 
 /** The elements `el`'s name may be read from (their subtrees too). */
-function nameRegions(el: Element, role: string, labels: readonly Element[]): Element[] {
-  const out: Element[] = NAME_FROM_CONTENT.has(role) ? [el] : [];
+function nameRegions(el: Element, role: string, labels: readonly Element[]): { region: Element; referenced: boolean }[] {
+  const out = (NAME_FROM_CONTENT.has(role) ? [el] : []).map((region) => ({ region, referenced: false }));
   const root = rootNodeOf(el);
   for (const attr of ['aria-labelledby', 'aria-owns']) {
     const ids = attrOf(el, attr);
     if (!ids) continue;
     for (const id of ids.split(/\s+/).filter(Boolean).slice(0, 16)) {
       const ref = elementByIdIn(root, id);
-      if (ref) out.push(ref);
+      if (ref) out.push({ region: ref, referenced: true });
     }
   }
-  out.push(...labels);
+  out.push(...labels.map((region) => ({ region, referenced: false })));
   return out;
 }
 
-/** What stands for a name read from a masked element or a sensitive field's value, or null when it reads neither. */
+/**
+ * What stands for a name read from a masked element or a sensitive field's value, or null when it reads neither.
+ * A field's own value is read into its name only when aria-labelledby names the field itself (accname's
+ * "Flash the screen [5] times"): a label around it does not give its own value.
+ */
 function guardedName(el: Element, role: string, labels: readonly Element[], guard: NameGuard): string | null {
   const regions = nameRegions(el, role, labels);
   const sel = guard.maskSelector;
-  if (sel && regions.some((r) => matchesOf(r, sel) || closestOf(r, sel) !== null || querySelectorOf(r, sel) !== null)) return guard.maskText;
-  for (const r of regions) {
+  if (sel && regions.some(({ region: r }) => matchesOf(r, sel) || closestOf(r, sel) !== null || querySelectorOf(r, sel) !== null)) return guard.maskText;
+  for (const { region: r, referenced } of regions) {
     const fields = LABELLED_FIELDS.has(tagOf(r)) ? [r] : queryAllUnder(r, 'input, textarea');
     for (const f of fields) {
-      if (f === el) continue;
+      if (f === el && !referenced) continue;
       const state = fieldStateOf(f);
       const value = state === null ? '' : tagOf(f) === 'input' ? state.slice(1) : state;
       if (value && guard.sensitiveField(f)) return SENSITIVE_PLACEHOLDER;

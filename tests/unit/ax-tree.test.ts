@@ -168,10 +168,14 @@ describe('axtree', () => {
       <div class="secret" id="m">Balance 991234</div><button id="by" aria-labelledby="m">x</button>
       <a id="own" href="#" aria-owns="s1">go</a><span class="secret" id="s1">owned 5566</span>
       <span id="cv">Code <input name="cvv" value="987"></span><button id="emb" aria-labelledby="cv"></button>
-      <span id="plain">Plan <input name="seats" value="4"></span><button id="ok" aria-labelledby="plain"></button>`);
+      <span id="plain">Plan <input name="seats" value="4"></span><button id="ok" aria-labelledby="plain"></button>
+      <span id="cc">Card code</span><input id="self" name="cvv" value="654" aria-labelledby="cc self"><label>Code <input id="wrapped" name="cvv" value="321"></label>`);
     snap.configure(['.secret'], '<MASKED>', 1_000_000);
     const ax = snap.snapshot().axtree;
-    expect(ax).not.toMatch(/4929|77881|991234|5566|987/);
+    expect(ax).not.toMatch(/4929|77881|991234|5566|987|654|321/);
+    // A field named by itself (accname's embedded control) reads its own value; a label around it does not.
+    expect(ax).toContain(`[${id('#self')}] textbox '<REDACTED:credential>'`);
+    expect(ax).toContain(`[${id('#wrapped')}] textbox 'Code'`);
     for (const sel of ['#pay', '#q', '#by', '#own']) expect(ax).toContain(`[${id(sel)}] ${sel === '#q' ? 'textbox' : sel === '#own' ? 'link' : 'button'} '<MASKED>'`);
     expect(ax).toContain(`[${id('#emb')}] button '<REDACTED:credential>'`);
     // A field that is not sensitive still names as accname says.
