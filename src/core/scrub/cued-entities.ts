@@ -438,7 +438,11 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         if (!c.strong && run.every((x) => (isCommonWord(x.lower) || x.lower.length < 2) && !isName(x))) continue;
         // A middle initial ("Juliusz A Kwiatkowski", "Tom I. Holzman") is no word or pronoun.
         const initial = (x: Token, k: number): boolean => k > 0 && k < run.length - 1 && /^\p{Lu}\.?$/u.test(x.text);
-        if (run.some((x, k) => !initial(x, k) && (LABEL_WORDS.has(x.lower) || JOB_WORDS.has(x.lower) || NOT_PLACES.has(x.lower) || PUBLIC_SERVICES.has(x.lower) || NOT_PEOPLE.includes(x.lower) || PRONOUNS.test(x.lower)))) continue;
+        // A service's word first, before a surname, is a given name ("Visa Mehta", "Siri Larsen", "Alexa Smith"): Visa,
+        // Siri and Alexa are given names too; "Visa Platinum", "Google Docs" end in an ordinary word.
+        const last = run[run.length - 1]!;
+        const givenName = (k: number): boolean => k === 0 && run.length > 1 && !isCommonWord(last.lower) && !PUBLIC_SERVICES.has(last.lower);
+        if (run.some((x, k) => !initial(x, k) && (LABEL_WORDS.has(x.lower) || JOB_WORDS.has(x.lower) || NOT_PLACES.has(x.lower) || (PUBLIC_SERVICES.has(x.lower) && !givenName(k)) || NOT_PEOPLE.includes(x.lower) || PRONOUNS.test(x.lower)))) continue;
         if (isCountry(text.slice(run[0]!.start, run[run.length - 1]!.end))) continue;
         const start = run[0]!.start;
         const end = run[run.length - 1]!.end;
