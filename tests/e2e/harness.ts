@@ -270,7 +270,7 @@ export async function workerStopper(browser: Browser): Promise<{ stop: () => Pro
 
 export interface ExportedStep {
   task_id: string; step_id: number; timestamp: number; frame_id: number;
-  observation: { screenshot_path: string | null; dom_tree: string; active_window: string; url: string; screenshot_fresh: boolean; viewport: { width: number; height: number } };
+  observation: { screenshot_path: string | null; dom_tree: string; axtree?: string; active_window: string; url: string; screenshot_fresh: boolean; viewport: { width: number; height: number } };
   thought_trace: string;
   action: { type: string; coordinates: [number, number] | null; element_id: number | null; text?: string; key?: string; value?: string; label?: string; checked?: boolean; url?: string; navigation?: string; scroll?: { x: number; y: number } };
   target: { element_id: number; tag: string; name: string; bbox: { x: number; y: number; width: number; height: number } } | null;

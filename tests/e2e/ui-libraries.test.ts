@@ -76,6 +76,42 @@ function assertReplays(steps: ExportedStep[], report: ReportStep[]): void {
 
 const types = (steps: ExportedStep[]): string[] => steps.map((s) => s.action.type);
 
+/** The ids of `id`'s ancestors in a dom_tree, nearest first (a tag walk: the tree is the recorder's own XML). */
+function ancestorIds(domTree: string, id: number): number[] {
+  const stack: number[] = [];
+  for (const m of domTree.matchAll(/<(\/?)([a-z][^\s/>]*)([^>]*?)(\/?)>/gi)) {
+    if (m[1]) {
+      stack.pop();
+      continue;
+    }
+    const own = Number(/ id="(\d+)"/.exec(m[3]!)?.[1] ?? NaN);
+    if (own === id) return [...stack].reverse();
+    if (!m[4]) stack.push(own);
+  }
+  return [];
+}
+
+/**
+ * Every step carries the page's accessibility tree, from the document down, whose every id is one of the
+ * dom_tree's (issue 26). How many acted-on elements have a line of their own (or a near ancestor's) is printed,
+ * not asserted: a library's inner <div> under the pointer (Shoelace's select and checkbox labels) is a wrapper the
+ * tree collapses, and the issue's 95% is not met on Shoelace yet (see the issue's closing note).
+ */
+function assertAxTree(steps: ExportedStep[]): void {
+  const acted = steps.filter((s) => s.action.element_id !== null);
+  const lineOf = (s: ExportedStep, id: number): boolean => new RegExp(`^ *\\[${id}\\] [a-z]`, 'm').test(s.observation.axtree ?? '');
+  const own = acted.filter((s) => lineOf(s, s.action.element_id!));
+  const near = acted.filter((s) => own.includes(s) || ancestorIds(s.observation.dom_tree, s.action.element_id!).slice(0, 4).some((id) => lineOf(s, id)));
+  console.log(`axtree: ${own.length}/${acted.length} acted-on elements have a line of their own, ${near.length} with a near ancestor's`);
+  for (const s of steps) assert.match(s.observation.axtree ?? '', /^\[\d+\] document/, `step ${s.step_id} has the page's accessibility tree`);
+  // A dom_tree cut at its cap lacks the ids past the cut, which the shorter axtree may still hold.
+  for (const s of steps.filter((x) => !x.observation.dom_tree.includes('<truncated '))) {
+    const ids = new Set([...s.observation.dom_tree.matchAll(/ id="(\d+)"/g)].map((m) => m[1]));
+    const stray = [...(s.observation.axtree ?? '').matchAll(/^ *\[(\d+)\]/gm)].map((m) => m[1]).filter((id) => !ids.has(id));
+    assert.deepEqual(stray, [], `step ${s.step_id}: every axtree id is a dom_tree id`);
+  }
+}
+
 testInBothBrowsers('a Shoelace form: typing, a select, a checkbox, a switch, tabs and buttons inside shadow roots replay', async (driver) => {
   const { steps, report } = await recordAndReplay(driver, '/ui-libs/design-system.html', 'Set my display name and plan, then get invoices', async (page, settle) => {
     await page.click('#display-name >>> input');
@@ -105,6 +141,7 @@ testInBothBrowsers('a Shoelace form: typing, a select, a checkbox, a switch, tab
   assert.equal((typed!.action as { text?: string }).text, '<REDACTED>');
   assert.ok(steps.filter((s) => s.action.type === 'check').length >= 2, `the checkbox and the switch are check steps: ${types(steps).join(', ')}`);
   assertReplays(steps, report);
+  assertAxTree(steps);
 });
 
 testInBothBrowsers('an AG Grid: quick filter, a sort by header, a scrolled virtualised grid and a row picked far down replay', async (driver) => {
@@ -133,6 +170,7 @@ testInBothBrowsers('an AG Grid: quick filter, a sort by header, a scrolled virtu
   });
   assert.ok(types(steps).includes('scroll'), `the grid's scroll is a step: ${types(steps).join(', ')}`);
   assertReplays(steps, report);
+  assertAxTree(steps);
 });
 
 testInBothBrowsers('a Vue single-page app: router links, a v-model search, a select and a checkout replay', async (driver) => {
@@ -168,4 +206,5 @@ testInBothBrowsers('a Vue single-page app: router links, a v-model search, a sel
   // History-mode links change the address without a load: later steps are on the routes they were taken on.
   assert.ok(steps.some((s) => s.observation.url?.endsWith('/ui-libs/spa/cart')), 'a step on the cart route');
   assertReplays(steps, report);
+  assertAxTree(steps);
 });
