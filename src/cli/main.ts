@@ -90,6 +90,9 @@ async function trajectoryOf(path: string, limits: InputLimits) {
   return { exp, text };
 }
 
+/** Problems `validate` prints one per line. */
+const MAX_PRINTED_PROBLEMS = 100;
+
 async function validate(path: string, limits: InputLimits): Promise<number> {
   const { exp, text } = await trajectoryOf(path, limits);
   const report = validateExport({ files: exp.files, trajectory: text, ...await dialogueLines(exp), manifest: await exp.text(ZIP_PATHS.manifest) });
@@ -98,7 +101,9 @@ async function validate(path: string, limits: InputLimits): Promise<number> {
     print(`OK: ${report.tasks} tasks, ${report.steps} steps, every image and element id present`);
     return 0;
   }
-  for (const e of report.errors) printError(`error: ${e}`);
+  // A hostile zip can hold a million bad lines (or one line with a million bad parts): the first ones, then a count.
+  for (const e of report.errors.slice(0, MAX_PRINTED_PROBLEMS)) printError(`error: ${e}`);
+  if (report.errors.length > MAX_PRINTED_PROBLEMS) printError(`… and ${report.errors.length - MAX_PRINTED_PROBLEMS} more`);
   printError(`${report.errors.length} problems in ${path}`);
   return 1;
 }

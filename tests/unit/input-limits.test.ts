@@ -2,7 +2,7 @@
 // lines per file, screenshot pixels from the PNG header before decoding. Each
 // error names its limit. The bombs run in a child process of the CLI, whose
 // peak memory is measured (bench/report-peak-rss.cjs) and must stay under 300 MB.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,4 +120,22 @@ describe('bombs, in the CLI\'s own process', () => {
       console.log(`line bomb: ${command[0]}'s peak RSS ${(run.peak / 1024 ** 2).toFixed(0)} MB`);
     }
   }, 120_000);
+});
+
+describe('validate on a zip of bad lines', () => {
+  it('prints the first 100 problems and how many more, not one line per problem', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'adf-flood-')), 'flood.zip');
+    writeFileSync(path, zipSync({ 'trajectory.jsonl': strToU8('{}\n'.repeat(5000)) }));
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => { lines.push(a.map(String).join(' ')); });
+    try {
+      expect(await main(['validate', path])).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines.filter((l) => l.startsWith('error: ')).length).toBe(100);
+    expect(lines.some((l) => /^… and \d+ more$/.test(l))).toBe(true);
+    expect(lines.at(-1)).toMatch(/^\d+ problems in /);
+    expect(lines.length).toBeLessThan(110);
+  });
 });
