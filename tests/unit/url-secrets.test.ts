@@ -137,6 +137,10 @@ describe('a token carried as a path segment after a reset, verify or invite rout
     ['https://app.example.com/verify/3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f', `https://app.example.com/verify/${R}`],
     ['https://app.example.com/invite/aB3dE5fG7hJ9kL1m/accept', `https://app.example.com/invite/${R}/accept`],
     ['https://app.example.com/password-reset/MTIz/5f8-9a7c6b5d4e3f2a1b0c9d', `https://app.example.com/password-reset/MTIz/${R}`],
+    // Hostile review: a route word inside a longer segment, or on a server page.
+    ['https://app.example.com/auth/password-reset-confirm/Zq8RkT2vLm9XwN4pYs7H', `https://app.example.com/auth/password-reset-confirm/${R}`],
+    ['https://app.example.com/reset.php/Zq8RkT2vLm9XwN4pYs7H', `https://app.example.com/reset.php/${R}`],
+    ['https://app.example.com/email_verification/9f8e7d6c5b4a3f2e1d0c', `https://app.example.com/email_verification/${R}`],
   ])('%s', (url, expected) => expect(scrubber.redactUrl(url).text).toBe(expected));
 
   it.each([
@@ -145,12 +149,16 @@ describe('a token carried as a path segment after a reset, verify or invite rout
     'https://blog.example.com/verify/how-to-reset-2fa-in-5-steps',
     'https://app.example.com/users/Zq8RkT2vLm9XwN4pYs7H',
     'https://app.example.com/confirm/OrderConfirmation',
+    'https://app.example.com/order-confirmation/how-to-track-your-parcel',
+    'https://app.example.com/presets/Zq8RkT2vLm9XwN4pYs7H',
   ])('keeps %s', (url) => expect(scrubber.redactUrl(url).text).toBe(url));
 
   it.each([
     ['Open /reset/Zq8RkT2vLm9XwN4pYs7H to choose a new password.', `Open /reset/${R} to choose a new password.`],
     ['Click https://app.example.com/verify/9f8e7d6c5b4a3f2e1d0c now', `Click https://app.example.com/verify/${R} now`],
     ['See /invite/team-members and /reset/password', 'See /invite/team-members and /reset/password'],
+    ['GET /auth/password-reset-confirm/Zq8RkT2vLm9XwN4pYs7H 200', `GET /auth/password-reset-confirm/${R} 200`],
+    ['Open /reset.php/Zq8RkT2vLm9XwN4pYs7H now', `Open /reset.php/${R} now`],
   ])('in text: %s', (text, expected) => expect(scrubber.redact(text).text).toBe(expected));
 
   // Hostile review: a hash route (Angular's and Vue's hash routers) and escapes in the route or the token.

@@ -10,8 +10,19 @@ const TOKEN_ROUTES = new Set([
   'token', 'tokens', 'unsubscribe', 'recover', 'recovery', 'claim', 'accept-invite', 'set-password', 'setup-password', 'onetime', 'one-time',
 ]);
 
-/** Is this (raw) path segment a word of a token route? */
-export const isTokenRoute = (segment: string): boolean => TOKEN_ROUTES.has(segment.toLowerCase());
+/** Words that make a longer route segment one of those ('password-reset-confirm', 'reset.php', 'email_verification'). */
+const ROUTE_WORDS = new Set([
+  'reset', 'resetpassword', 'verify', 'verification', 'confirm', 'confirmation', 'activate', 'activation', 'invite', 'invites',
+  'invitation', 'invitations', 'magic', 'magiclink', 'token', 'tokens', 'unsubscribe', 'recover', 'recovery', 'claim', 'onetime',
+]);
+/** A server page's extension on a route segment (reset.php, verify.aspx). */
+const PAGE_EXTENSION = /\.(?:php\d?|aspx?|jsp|html?|cgi|do|action)$/;
+
+/** Is this (raw) path segment a word of a token route, alone or among the words of a longer one? */
+export function isTokenRoute(segment: string): boolean {
+  const s = segment.toLowerCase().replace(PAGE_EXTENSION, '');
+  return TOKEN_ROUTES.has(s) || (s.length <= 64 && s.split(/[-_]/).some((w) => ROUTE_WORDS.has(w)));
+}
 
 /**
  * A generated value: 16+ URL-safe characters, letters and digits mixed with many distinct characters, and not a
@@ -24,4 +35,6 @@ export function looksLikePathToken(segment: string): boolean {
 }
 
 /** A relative path written in text that holds a token route ("/reset/Zq8RkT2vLm9XwN4pYs7H"): read as a link. */
-export const TOKEN_ROUTE_IN_TEXT = new RegExp(`(?:^|/)(?:${[...TOKEN_ROUTES].join('|')})/[A-Za-z0-9_.~=-]{16}`, 'i');
+export const TOKEN_ROUTE_IN_TEXT = new RegExp(
+  `(?:^|/)[A-Za-z_-]{0,40}?(?:${[...TOKEN_ROUTES, ...ROUTE_WORDS].join('|')})[A-Za-z_-]{0,40}(?:\\.[a-z]{2,6}\\d?)?/[A-Za-z0-9_.~=-]{16}`, 'i',
+);
