@@ -276,12 +276,16 @@ export function axLine(input: AxLineInput, sources: AxNameSources): AxLine {
   const mayHaveName = !isGeneric || NAME_ATTRS.some((a) => hasAttrOf(el, a));
   const labels = mayHaveName ? sources.labelsFor(el) : [];
   if (mayHaveName) sources.note(el, labels);
-  const raw = mayHaveName ? safeName(el, role, labels) : '';
-  const guarded = raw && input.guard ? guardedName(el, role, labels, input.guard) : null;
-  const namedByContent = NAME_FROM_CONTENT.has(role) && !hasAttrOf(el, 'aria-label') && !hasAttrOf(el, 'aria-labelledby');
-  // Scrubbed again whole: a value split over several elements ("4111 1111" + "1111 1111") is one value here.
-  const content = raw && guarded === null && namedByContent ? input.contentText?.() ?? '' : '';
-  const name = !raw ? '' : guarded !== null ? cleanAxText(guarded) : clip(input.redact(content || raw), input.maxTextLength);
+  const namedByContent = NAME_FROM_CONTENT.has(role) && !hasAttrOf(el, 'aria-label') && !hasAttrOf(el, 'aria-labelledby') && labels.length === 0;
+  // Named by its content: that content as the snapshot scrubbed it (masked parts as their mask text, fields without
+  // their values), without asking the library, which would walk the whole subtree again for each element named so
+  // (nested role=button elements made naming quadratic: a page's way to stall the recorder). Scrubbed again
+  // whole: a value split over several elements ("4111 1111" + "1111 1111") is one value here.
+  const content = namedByContent && input.contentText ? input.contentText() : '';
+  const raw = content || !mayHaveName ? '' : safeName(el, role, labels);
+  // Native queries only (a mask or a sensitive field among the name's sources): the whole name is then the mask's.
+  const guarded = (content || raw) && input.guard ? guardedName(el, role, labels, input.guard) : null;
+  const name = guarded !== null ? cleanAxText(guarded) : clip(input.redact(content || raw), input.maxTextLength);
   if (ONLY_NAMED.has(role) && !name) role = 'generic';
   if (GENERIC.has(role) && !name && !focusable(el, tag) && input.frameId === undefined) return { marked: '', fromContent: false };
   let line = `[${id}] ${role}`;
@@ -289,7 +293,7 @@ export function axLine(input: AxLineInput, sources: AxNameSources): AxLine {
   if (VALUE_ROLES.has(role) && (tag === 'input' || tag === 'textarea')) {
     const state = fieldStateOf(el);
     const value = state === null ? '' : tag === 'input' ? state.slice(1) : state;
-    if (value) line += ` value=${quoteAx(input.sensitive() ? SENSITIVE_PLACEHOLDER : clip(input.redact(value, raw || undefined), input.maxTextLength))}`;
+    if (value) line += ` value=${quoteAx(input.sensitive() ? SENSITIVE_PLACEHOLDER : clip(input.redact(value, raw || content || undefined), input.maxTextLength))}`;
   }
   line += states(el, tag, role);
   if (input.frameId !== undefined) line += ` frame=${input.frameId}`;

@@ -710,7 +710,7 @@ export class DomSnapshotter {
       el, id, frameId, maxTextLength: this.limits.maxTextLength,
       // What the structure says the element holds, as its text nodes were scrubbed with (a column's header).
       redact: (text, label) => this.redactor.redact(text, label ?? structureLabel(el)).text,
-      contentText: () => axPartsText(children),
+      contentText: () => axPartsText(children, this.limits.maxTextLength),
       sensitive: () => (tag === 'input' || tag === 'textarea') && this.sensitive(fieldAttributes(el)),
       guard: { maskSelector: this.maskSelector, maskText: this.maskText, sensitiveField: (f) => this.sensitive(fieldAttributes(f)) },
     }, this.axSources);

@@ -37,20 +37,45 @@ export function cleanAxText(s: string): string {
 /** A quoted value: backslash and quote escaped. */
 export const quoteAx = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
+const NAMED_ELEMENT = /^\[\d+\] \S+ '((?:[^'\\]|\\.)*)'/;
+const TEXT_LINE = /^'((?:[^'\\]|\\.)*)'/;
 // eslint-disable-next-line no-control-regex
-const LINE = /[\u0004\u0005]([^\u0002-\u0005]*)/g;
-const FIRST_QUOTED = /'((?:[^'\\]|\\.)*)'/;
+const PART_TOKEN = /[\u0002\u0003]|([\u0004\u0005])([^\u0002-\u0005]*)/g;
 
 /**
- * The text of marked parts as they read, in order: each line's first quoted string (a text line's text, an
- * element's name), unescaped and joined by spaces. Built from lines already scrubbed, so an element named by its
- * content is named by what its content became, structure-aware (a table cell's column, a <dd>'s <dt>).
+ * The text of marked parts as it reads, in order, the way a name from content is computed: a text line's text,
+ * and for an element its name when it has one (which stands for everything under it), else what is under it.
+ * Built from lines already scrubbed, so an element named by its content is named by what its content became,
+ * structure-aware (a table cell's column, a <dd>'s <dt>). Stops past `limit` characters: a part holds its whole
+ * subtree, and the name is cut anyway.
  */
-export function axPartsText(marked: string): string {
+export function axPartsText(marked: string, limit = Infinity): string {
   const parts: string[] = [];
-  for (const m of marked.matchAll(LINE)) {
-    const q = FIRST_QUOTED.exec(m[1]!);
-    if (q) parts.push(q[1]!.replace(/\\(.)/g, '$1'));
+  let length = 0;
+  let depth = 0;
+  let skipTo = -1;
+  let named = false;
+  for (const m of marked.matchAll(PART_TOKEN)) {
+    if (m[0] === AX_OPEN) {
+      if (named && skipTo < 0) skipTo = depth;
+      depth++;
+      named = false;
+      continue;
+    }
+    if (m[0] === AX_CLOSE) {
+      depth = Math.max(0, depth - 1);
+      if (depth === skipTo) skipTo = -1;
+      named = false;
+      continue;
+    }
+    named = false;
+    if (skipTo >= 0) continue;
+    const q = (m[1] === AX_ELEMENT ? NAMED_ELEMENT : TEXT_LINE).exec(m[2]!);
+    if (!q) continue;
+    named = m[1] === AX_ELEMENT;
+    parts.push(q[1]!.replace(/\\(.)/g, '$1'));
+    length += q[1]!.length + 1;
+    if (length > limit) break;
   }
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
