@@ -18,6 +18,7 @@ import { tabById, type Tab } from '../platform/tabs';
 import { activeConfig } from './scrubber-state';
 import { sitePolicy } from '../core/site-policy';
 import { samePage, type LeftPage } from './capture-scheduler';
+import { keyedQueue } from '../core/keyed-queue';
 
 function draftFrom(state: PageState, taskId: string, id: string, action: Action): StepDraft {
   return {
@@ -50,13 +51,32 @@ async function standInForLeftPage(tab: Tab, leftUrl: string | null, arrival: Arr
   return restrictedPageState(address, '', viewport, kept?.at ?? Date.now());
 }
 
-/** A page reported how it was reached: the navigation steps that implies (see core/navigation-chain). */
+/** One tab's load reports are decided one at a time: a repeated report must find the first one's decision. */
+const arrivals = keyedQueue<number>();
+
+/**
+ * A page reported how it was reached: the navigation steps that implies (see core/navigation-chain). A report
+ * for an arrival already decided (the page repeats it until answered; a late report of a page whose successor's
+ * hand-over carried its arrival) is answered and not decided again: the first decision took its hand-over and
+ * set the tab's page, so a repeat would see the page it arrived at as the page it left, and make a step from it
+ * to itself once the script's exit had gone stale.
+ */
 export async function onPageLoaded(tab: Tab, arrival: Arrival): Promise<void> {
+  const tabId = tab.id;
+  if (tabId === undefined) return;
+  await arrivals(tabId, async () => {
+    if (arrival.at <= await tabMemory.arrivalDecided(tabId)) return;
+    await decideArrival(tab, tabId, arrival);
+    // Only once decided (and its step, if any, durable): a worker stopped before this decides the repeat afresh.
+    await tabMemory.setArrivalDecided(tabId, arrival.at);
+  });
+}
+
+async function decideArrival(tab: Tab, tabId: number, arrival: Arrival): Promise<void> {
   const recording = await readRecording();
-  if (!recording || tab.id === undefined) return;
+  if (!recording) return;
   // Drafts the last page handed over and never got through: older than the page's own retries would be.
   await ingestUnsent(2000);
-  const tabId = tab.id;
   const { links, stale } = navigationChain(await readLeaving(tabId), arrival);
   // The last page's navigate event as it noted it when it fired: one noted after this page arrived is this page's
   // own, one an earlier arrival took belongs to that one (a report repeated for the same arrival takes it again).

@@ -55,6 +55,12 @@ export const tabMemory = {
   loadedPage: (tabId: number) => get<string>(key('page', tabId)),
   setLoadedPage: (tabId: number, url: string) => put({ [key('page', tabId)]: url }),
   /**
+   * The newest page arrival (its `at`) whose navigation steps are decided: a page repeats its load report until
+   * it is answered, and a repeat decided again would find its own address as the page left.
+   */
+  arrivalDecided: async (tabId: number) => (await get<number>(key('arrived', tabId))) ?? 0,
+  setArrivalDecided: (tabId: number, at: number) => put({ [key('arrived', tabId)]: at }),
+  /**
    * The raw addresses of the tab's last few top-level pages, each with when it began to be shown (its commit):
    * which page a navigation left, and so which frames are of it (see capture-scheduler's frameOfLeftPage).
    * storage.session is memory only, so raw addresses never reach disk; cleared with the rest.
