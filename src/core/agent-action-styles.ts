@@ -7,7 +7,8 @@
 //   `browserGymSubset` says which subset each call needs. Never an empty bid.
 // - pyautogui 0.9.54 calls in pixels of the screenshot (CSS pixels, which is
 //   what the PNG is): pyautogui.click(x=240, y=157). Keys are pyautogui's
-//   names (KEY_NAMES); a key it has no name for is left out as a comment.
+//   names (KEY_NAMES) as Windows and Linux map them (Meta is `win`); a key it
+//   has no name for, or an action without a point, is left out as a comment.
 //   Text outside what write() types goes through the clipboard (pyperclip,
 //   installed with pyautogui). `DONE` ends a task: a pseudo-action, as in
 //   AgentNet-style data, not a call.
@@ -21,11 +22,11 @@ import { pyString } from './actions/python';
 
 export { chordKeys, pyAutoGuiKey, PYAUTOGUI_KEYS, pyString } from './actions/python';
 
-/** BrowserGym's subsets (browsergym-core 0.13, action/highlevel.py ACTION_SUBSETS) and the actions this writes from each. */
+/** BrowserGym's subsets (browsergym-core 0.14.3, action/highlevel.py ACTION_SUBSETS) and the actions this writes from each. */
 export const BROWSERGYM_SUBSETS = {
   chat: ['send_msg_to_user'],
   bid: ['scroll', 'fill', 'select_option', 'click', 'dblclick', 'hover', 'press', 'focus', 'clear', 'drag_and_drop', 'upload_file'],
-  coord: ['scroll', 'mouse_click', 'mouse_dblclick', 'mouse_drag_and_drop', 'mouse_upload_file', 'keyboard_press', 'keyboard_type'],
+  coord: ['mouse_click', 'mouse_dblclick', 'mouse_drag_and_drop', 'mouse_upload_file', 'keyboard_press', 'keyboard_type'],
   nav: ['go_back', 'go_forward', 'goto'],
   tab: ['tab_close', 'tab_focus', 'new_tab'],
 } as const;

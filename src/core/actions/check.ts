@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ActionKind, ActionOf } from './kind';
 import { column } from './kind';
 import { describeTarget } from './words';
-import { browserGymClick, pyPoint } from './python';
+import { browserGymClick, pyAt } from './python';
 import { clickStep } from './replay-parts';
 
 export const fields = {
@@ -18,6 +18,6 @@ export const check: ActionKind<CheckAction> = {
   thought: (a, target) => `${a.checked ? 'Check' : 'Uncheck'} ${describeTarget(target)}.`,
   // A check (or uncheck) is a click on the box: check()/uncheck() are no longer in BrowserGym's action set.
   browserGym: (_a, at) => browserGymClick(at),
-  pyAutoGui: (_a, at) => `pyautogui.click(${pyPoint(at.point)})`,
+  pyAutoGui: (_a, at) => pyAt('click', at.point, 'check'),
   replay: (_a, at) => clickStep(at),
 };

@@ -1,7 +1,7 @@
 // A left click (or a tap, or Enter on a button: the browser reports a click).
 import type { ActionKind, ActionOf } from './kind';
 import { describeTarget } from './words';
-import { browserGymClick, pyPoint } from './python';
+import { browserGymClick, pyAt } from './python';
 import { clickStep } from './replay-parts';
 
 export const fields = {};
@@ -12,6 +12,6 @@ export const click: ActionKind<ClickAction> = {
   causesNavigation: true,
   thought: (_a, target) => `Click ${describeTarget(target)}.`,
   browserGym: (_a, at) => browserGymClick(at),
-  pyAutoGui: (_a, at) => `pyautogui.click(${pyPoint(at.point)})`,
+  pyAutoGui: (_a, at) => pyAt('click', at.point, 'click'),
   replay: (_a, at) => clickStep(at),
 };

@@ -1,7 +1,7 @@
 // A double click (its second click is not a step of its own).
 import type { ActionKind, ActionOf } from './kind';
 import { describeTarget } from './words';
-import { mouse, pyPoint } from './python';
+import { mouse, pyAt } from './python';
 
 export const fields = {};
 export type DoubleClickAction = ActionOf<'double_click', typeof fields>;
@@ -11,7 +11,7 @@ export const double_click: ActionKind<DoubleClickAction> = {
   causesNavigation: true,
   thought: (_a, target) => `Double-click ${describeTarget(target)}.`,
   browserGym: (_a, at) => (at.bid ? `dblclick(${at.bid})` : mouse('mouse_dblclick', at.point)),
-  pyAutoGui: (_a, at) => `pyautogui.doubleClick(${pyPoint(at.point)})`,
+  pyAutoGui: (_a, at) => pyAt('doubleClick', at.point, 'double click'),
   replay: (_a, at) => (at.selectors.length
     ? { flow: [{ type: 'doubleClick', ...at.inFrame, selectors: at.selectors, ...at.offset() }] }
     : { skip: 'no element was recorded for this double click' }),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ActionKind, ActionOf } from './kind';
 import { column } from './kind';
 import { describeTarget } from './words';
-import { px, pyPoint, pyString } from './python';
+import { px, pyAt, pyString } from './python';
 
 export const fields = {
   files: z.array(z.string()).optional(),
@@ -21,6 +21,6 @@ export const file: ActionKind<FileAction> = {
     if (at.bid) return `upload_file(${at.bid}, ${name})`;
     return at.point ? `mouse_upload_file(${px(at.point[0])}, ${px(at.point[1])}, ${name})` : 'noop()';
   },
-  pyAutoGui: (_a, at) => `pyautogui.click(${pyPoint(at.point)})`,
+  pyAutoGui: (_a, at) => pyAt('click', at.point, 'file'),
   replay: () => ({ skip: 'the uploaded file is not part of the export' }),
 };

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ActionKind, ActionOf } from './kind';
 import { stringColumn } from './kind';
 import { clip } from './words';
-import { pyString } from './python';
+import { pyString, pyWrite } from './python';
 import { comparableUrl } from './replay-parts';
 
 export const NAVIGATION_KINDS = ['link', 'typed', 'back_forward', 'reload', 'route', 'hash', 'new_tab', 'other'] as const;
@@ -33,7 +33,7 @@ export const navigate: ActionKind<NavigateAction> = {
     return `${how} ${clip(a.url ?? 'the page', 100)}.`;
   },
   browserGym: (a, at) => (a.navigation === 'back_forward' ? 'go_back()' : `goto(${pyString(a.url ?? at.pageUrl)})`),
-  pyAutoGui: (a) => (a.navigation === 'back_forward' ? "pyautogui.hotkey('alt', 'left')" : `pyautogui.hotkey('ctrl', 'l'); pyautogui.write(${pyString(a.url ?? '')}); pyautogui.press('enter')`),
+  pyAutoGui: (a, at) => (a.navigation === 'back_forward' ? "pyautogui.hotkey('alt', 'left')" : `pyautogui.hotkey('ctrl', 'l'); ${pyWrite(a.url ?? at.pageUrl)}; pyautogui.press('enter')`),
   replay: (a, at) => {
     const url = a.url ?? at.pageUrl;
     if (a.navigation === 'typed' || a.navigation === 'reload' || a.navigation === 'back_forward' || a.navigation === 'other') {

@@ -19,6 +19,22 @@ export function pyPoint(p: readonly [number, number] | null): string {
   return p ? `x=${px(p[0])}, y=${px(p[1])}` : '';
 }
 
+/**
+ * A pyautogui mouse call at a point. Without one (no coordinates, no target box) pyautogui would act wherever
+ * the pointer happens to be, so the action is a note instead.
+ */
+export function pyAt(fn: 'click' | 'doubleClick' | 'rightClick', p: readonly [number, number] | null, what: string): string {
+  return p ? `pyautogui.${fn}(${pyPoint(p)})` : `# ${what}: no point was recorded`;
+}
+
+/** What pyautogui.write() types: characters that are key names of their own (KEY_NAMES and shifted capitals). */
+const WRITABLE = /^[\t\n\r\x20-\x7e]*$/;
+
+/** pyautogui typing `text`: write() skips characters it has no key for (é, ü, 你), those go through the clipboard. */
+export function pyWrite(text: string): string {
+  return WRITABLE.test(text) ? `pyautogui.write(${pyString(text)})` : `pyperclip.copy(${pyString(text)}); pyautogui.hotkey('ctrl', 'v')`;
+}
+
 /** "Control+a" (the recorder's key names) as Playwright writes them: "Control+a" already is; "Space" is " ". */
 export function playwrightKey(key: string): string {
   return key === 'Space' ? ' ' : key;
@@ -56,9 +72,12 @@ export const PYAUTOGUI_KEYS: ReadonlySet<string> = new Set([
   'command', 'option', 'optionleft', 'optionright',
 ]);
 
-/** KeyboardEvent.key names whose pyautogui name is not just the name in lower case. */
+/**
+ * KeyboardEvent.key names whose pyautogui name is not just the name in lower case. Meta is `win`: the style's
+ * shortcuts are Windows' and Linux's (ctrl+v), where pyautogui maps `win` and not `command` (macOS only).
+ */
 const PYAUTOGUI_NAME: Record<string, string> = {
-  Control: 'ctrl', Meta: 'command', Alt: 'alt', AltGraph: 'altright', Shift: 'shift', Escape: 'esc', ArrowUp: 'up', ArrowDown: 'down',
+  Control: 'ctrl', Meta: 'win', Alt: 'alt', AltGraph: 'altright', Shift: 'shift', Escape: 'esc', ArrowUp: 'up', ArrowDown: 'down',
   ArrowLeft: 'left', ArrowRight: 'right', Space: 'space', ' ': 'space', ContextMenu: 'apps', AudioVolumeUp: 'volumeup',
   AudioVolumeDown: 'volumedown', AudioVolumeMute: 'volumemute', MediaPlayPause: 'playpause', MediaTrackNext: 'nexttrack',
   MediaTrackPrevious: 'prevtrack', MediaStop: 'stop', BrowserBack: 'browserback', BrowserForward: 'browserforward',

@@ -1,7 +1,7 @@
 // A right click: the context menu, on an element or a point.
 import type { ActionKind, ActionOf } from './kind';
 import { describeTarget } from './words';
-import { mouse, pyPoint } from './python';
+import { mouse, pyAt } from './python';
 import { clickStep } from './replay-parts';
 
 export const fields = {};
@@ -12,6 +12,6 @@ export const right_click: ActionKind<RightClickAction> = {
   causesNavigation: false,
   thought: (_a, target) => `Open the context menu on ${describeTarget(target)}.`,
   browserGym: (_a, at) => (at.bid ? `click(${at.bid}, button='right')` : mouse('mouse_click', at.point, ", button='right'")),
-  pyAutoGui: (_a, at) => `pyautogui.rightClick(${pyPoint(at.point)})`,
+  pyAutoGui: (_a, at) => pyAt('rightClick', at.point, 'right click'),
   replay: (_a, at) => clickStep(at, { button: 'secondary' }),
 };

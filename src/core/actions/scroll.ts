@@ -34,8 +34,9 @@ export const scroll: ActionKind<ScrollAction> = {
     const clicks = (d: number): number => (d === 0 ? 0 : -Math.sign(d) * Math.max(1, Math.round(Math.abs(d) / 100)));
     const dy = clicks((a.scroll?.y ?? 0) - (at.previousScroll?.y ?? 0));
     const dx = clicks((a.scroll?.x ?? 0) - (at.previousScroll?.x ?? 0));
-    const calls = [...(dy || !dx ? [`pyautogui.scroll(${dy})`] : []), ...(dx ? [`pyautogui.hscroll(${-dx})`] : [])];
-    return calls.join('; ');
+    // No change of offset (the page was already at its end): scroll(0) would do nothing, so it is a note.
+    if (!dx && !dy) return '# scroll: the offset did not change';
+    return [...(dy ? [`pyautogui.scroll(${dy})`] : []), ...(dx ? [`pyautogui.hscroll(${-dx})`] : [])].join('; ');
   },
   replay: (a, at) => {
     // An element's own scroll (a grid's viewport) names it; the page's has no selectors.

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ActionKind, ActionOf } from './kind';
 import { stringColumn } from './kind';
 import { clip, describeTarget } from './words';
-import { pyPoint, pyString } from './python';
+import { pyAt, pyString } from './python';
 
 export const fields = {
   value: z.string().optional(),
@@ -22,7 +22,7 @@ export const select: ActionKind<SelectAction> = {
   thought: (a, target) => `Choose '${clip(a.label ?? a.value ?? '')}' in ${describeTarget(target)}.`,
   // No bid, no way to pick an option: nothing rather than an action on an empty bid.
   browserGym: (a, at) => (at.bid ? `select_option(${at.bid}, ${pyString(a.label ?? a.value ?? '')})` : 'noop()'),
-  pyAutoGui: (_a, at) => `pyautogui.click(${pyPoint(at.point)})`,
+  pyAutoGui: (_a, at) => pyAt('click', at.point, 'select'),
   replay: (a, at) => (at.selectors.length
     ? { flow: [{ type: 'change', ...at.inFrame, selectors: at.selectors, value: a.value ?? a.label ?? '' }] }
     : { skip: 'no list was recorded for this choice' }),

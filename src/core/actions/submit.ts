@@ -2,7 +2,7 @@
 // activated some other way); see content/observers/form-observer.
 import type { ActionKind, ActionOf } from './kind';
 import { clip } from './words';
-import { browserGymClick, pyPoint } from './python';
+import { browserGymClick, pyAt } from './python';
 import { clickStep } from './replay-parts';
 
 export const fields = {};
@@ -13,6 +13,6 @@ export const submit: ActionKind<SubmitAction> = {
   causesNavigation: true,
   thought: (_a, target) => `Submit the form${target?.name ? ` '${clip(target.name)}'` : ''}.`,
   browserGym: (_a, at) => browserGymClick(at),
-  pyAutoGui: (_a, at) => `pyautogui.click(${pyPoint(at.point)})`,
+  pyAutoGui: (_a, at) => pyAt('click', at.point, 'submit'),
   replay: (_a, at) => clickStep(at),
 };

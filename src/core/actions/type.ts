@@ -3,15 +3,12 @@ import { z } from 'zod';
 import type { ActionKind, ActionOf } from './kind';
 import { stringColumn } from './kind';
 import { clip, describeTarget } from './words';
-import { pyString } from './python';
+import { pyString, pyWrite } from './python';
 
 export const fields = {
   text: z.string().optional().describe('final text of a field edit (type)'),
 };
 export type TypeAction = ActionOf<'type', typeof fields>;
-
-/** What pyautogui.write() types: characters that are key names of their own. */
-const WRITABLE = /^[\t\n\r\x20-\x7e]*$/;
 
 export const typing: ActionKind<TypeAction> = {
   type: 'type', fields,
@@ -20,11 +17,7 @@ export const typing: ActionKind<TypeAction> = {
   causesNavigation: true,
   thought: (a, target) => `Type '${clip(a.text ?? '', 80)}' into ${describeTarget(target)}.`,
   browserGym: (a, at) => (at.bid ? `fill(${at.bid}, ${pyString(a.text ?? '')})` : `keyboard_type(${pyString(a.text ?? '')})`),
-  pyAutoGui: (a) => {
-    const text = a.text ?? '';
-    // write() skips characters it has no key for (é, ü, 你): those go through the clipboard.
-    return WRITABLE.test(text) ? `pyautogui.write(${pyString(text)})` : `pyperclip.copy(${pyString(text)}); pyautogui.hotkey('ctrl', 'v')`;
-  },
+  pyAutoGui: (a) => pyWrite(a.text ?? ''),
   replay: (a, at) => (at.selectors.length
     ? { flow: [{ type: 'change', ...at.inFrame, selectors: at.selectors, value: a.text ?? '' }] }
     : { skip: 'no field was recorded for this text' }),
