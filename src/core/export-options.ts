@@ -9,6 +9,7 @@ import { ACTION_STYLES } from './action-format';
 import { DEFAULT_MAX_IMAGES, DEFAULT_WINDOW, MAX_IMAGES } from './formatters';
 import { DIALOGUE_FORMAT_IDS } from './formats/format';
 import { DEFAULT_DIALOGUE_IDS } from './formats/dialogues';
+import { OBSERVATION_TREES } from './observation-trees';
 
 export const ExportOptionsSchema = z.object({
   /** Task ids to export; empty means every finished task. */
@@ -29,6 +30,13 @@ export const ExportOptionsSchema = z.object({
   coordinates: z.enum(['pixels', 'normalized']).default('pixels'),
   /** The pruned DOM in each example's observation (was `includeDomInDialogues` in messages; `--dom` still works). */
   includeDom: z.boolean().default(false),
+  /**
+   * Which tree `includeDom` puts in each observation: the pruned dom_tree, the axtree (same ids, a fraction of the
+   * size) or both; cut to fit the example's context either way (formatters.withTrees).
+   */
+  observation: z.enum(OBSERVATION_TREES).default('dom'),
+  /** Grounding rows (formats/grounding): per screenshot, each visible named interactive element's box. */
+  grounding: z.boolean().default(false),
   /** Characters of pruned DOM per observation (dom-compact's default when absent). */
   domMaxChars: z.number().int().positive().optional(),
   /** Steps per training example (0: a whole task per example). */
@@ -51,7 +59,7 @@ export function exportOptions(input: unknown): ExportOptions {
 }
 
 /** What examples are made of (formatters.taskExamples). */
-export type ExampleOptions = Pick<ExportOptions, 'actionStyle' | 'includeDom'> & Partial<Pick<ExportOptions, 'domMaxChars' | 'window' | 'maxImages' | 'coordinates'>>;
+export type ExampleOptions = Pick<ExportOptions, 'actionStyle' | 'includeDom'> & Partial<Pick<ExportOptions, 'domMaxChars' | 'window' | 'maxImages' | 'coordinates' | 'observation'>>;
 
 /** What the zip writer is told: the files to write and how their examples look. */
 export type WriterOptions = ExampleOptions & Pick<ExportOptions, 'formats'> & Partial<Pick<ExportOptions, 'replay' | 'detail' | 'imageUrlPrefix'>>;

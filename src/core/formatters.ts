@@ -15,7 +15,7 @@
 import type { Step } from './schema';
 import type { Task } from './task';
 import { formatStepAction } from './action-format';
-import { compactDom } from './dom-compact';
+import { treeText } from './observation-trees';
 import { DONE_ACTIONS } from './agent-action-styles';
 // Type only: export-options reads this module's defaults.
 import type { ExampleOptions } from './export-options';
@@ -111,13 +111,34 @@ export function taskExamples(task: Task, steps: Step[], opts: ExampleOptions): E
         return { observation: parts.join('\n'), image: null, answer: 'The task is complete.\nAction: ' + actionText('done', opts, { x: 0, y: 0 }) };
       }
       parts.push(`Page: ${item.observation.active_window} (${item.observation.url})`);
-      if (opts.includeDom) parts.push(`DOM:\n${compactDom(item.observation.dom_tree, opts.domMaxChars)}`);
       const image = k >= imageFrom ? item.observation.screenshot_path : null;
       return { observation: parts.join('\n'), image, answer: `${item.thought_trace}\nAction: ${actions[i]!}` };
     });
+    if (opts.includeDom) withTrees(turns, slice, opts);
     examples.push({ id: `${task.id}:${start + 1}`, turns });
   }
   return examples;
+}
+
+/** Characters kept free of the context for the chat template's own tokens and the estimate's error. */
+const TEMPLATE_SLACK_CHARS = 400;
+
+/**
+ * The page's tree(s) (`observation`: dom, axtree or both) added to each step's turn, each cut to an equal share
+ * of what the example has left under CONTEXT_TOKENS once its other text and screenshots are counted, and to
+ * `domMaxChars`: an example with trees stays within the window validate checks (line-check's budget).
+ */
+function withTrees(turns: Turn[], items: readonly (Step | 'done')[], opts: ExampleOptions): void {
+  const steps = items.filter((x): x is Step => x !== 'done');
+  if (!steps.length) return;
+  const used = SYSTEM_PROMPT.length + TEMPLATE_SLACK_CHARS + turns.reduce((n, t) => n + t.observation.length + t.answer.length + 1, 0);
+  const free = (CONTEXT_TOKENS - turns.filter((t) => t.image).length * TOKENS_PER_IMAGE) * 4 - used;
+  const each = Math.min(opts.domMaxChars ?? 8000, Math.floor(free / steps.length) - 2);
+  items.forEach((item, k) => {
+    if (item === 'done') return;
+    const tree = treeText(item, opts.observation ?? 'dom', each);
+    if (tree) turns[k]!.observation += `\n${tree}`;
+  });
 }
 
 /** Rough token count of an example: characters / 4 for text, TOKENS_PER_IMAGE per screenshot. */

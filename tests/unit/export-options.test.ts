@@ -43,7 +43,7 @@ describe('CLI export flags', () => {
   });
 
   it('pack writes only formats with a Parquet config', () => {
-    expect(() => packFlags({ dialogues: 'openai' })).toThrow(/unknown format openai; formats: sharegpt, messages, or none/);
+    expect(() => packFlags({ dialogues: 'openai' })).toThrow(/unknown format openai; formats: sharegpt, messages, grounding, or none/);
   });
 });
 

@@ -4,10 +4,14 @@
 //   the check `validate` runs on every line, and optionally a Parquet config;
 // - task-files: files per task (the replay flow and its Puppeteer script);
 // - index: one file describing the dialogue files written (dataset_info.json).
+// Grounding rows (grounding.ts) are a format of their own beside these: one
+// line per screenshot from the steps themselves, written by `format` and `pack`.
 import type { Example } from '../formatters';
 import type { Field } from '../dataset/columns';
 import type { Step } from '../schema';
 import type { Task } from '../task';
+
+export type { GroundingFormat } from './grounding';
 
 export const DIALOGUE_FORMAT_IDS = ['sharegpt', 'messages', 'openai'] as const;
 export type DialogueFormatId = (typeof DIALOGUE_FORMAT_IDS)[number];

@@ -7,9 +7,11 @@ import { FORMAT_IDS, unknownFormat, type DialogueFormat, type DialogueFormatId, 
 import { DIALOGUES, DIALOGUE_FORMATS } from './dialogues';
 import { replay } from './replay';
 import { datasetInfoFormat, llamaFactoryInfo } from './dataset-info';
+import { grounding } from './grounding';
 
 export { DIALOGUE_FORMAT_IDS, FORMAT_IDS, unknownFormat } from './format';
-export type { DialogueFormat, DialogueFormatId, Format, FormatId, ImageUrl, IndexFormat, TaskFilesFormat } from './format';
+export type { DialogueFormat, DialogueFormatId, Format, FormatId, GroundingFormat, ImageUrl, IndexFormat, TaskFilesFormat } from './format';
+export type { GroundingLine } from './grounding';
 export { base64, formatLine } from './format-line';
 export { DIALOGUES, DIALOGUE_FORMATS, PARQUET_DIALOGUES, DEFAULT_PARQUET_IDS, DEFAULT_DIALOGUE_IDS } from './dialogues';
 
@@ -18,6 +20,11 @@ export const FORMATS = { ...DIALOGUES, replay, dataset_info: datasetInfoFormat }
 /** Every format in writing order. */
 export const FORMAT_LIST: readonly Format[] = FORMAT_IDS.map((id) => FORMATS[id]);
 export const REPLAY_FORMAT = FORMATS.replay;
+/**
+ * Grounding rows: named with the dialogues (`--dialogues grounding`), but made from each step's own boxes and
+ * axtree rather than from examples, and written by `format` and `pack` only (the zip keeps the steps they come from).
+ */
+export const GROUNDING_FORMAT = grounding;
 
 export function dialogueFormat(id: DialogueFormatId): DialogueFormat {
   return DIALOGUES[id];

@@ -1,0 +1,123 @@
+// Grounding rows (OS-Atlas style: instruction -> box on a screenshot) from a
+// step's own observation. Every interactive element near the viewport already
+// carries its box in dom_tree (`bbox="x,y,w,h"`, measured at the event, CSS
+// pixels of the screenshot); its role and accessible name are its line in the
+// axtree, under the same id. So a screenshot gives one row per visible, named
+// interactive element, and the acted-on element one more whose instruction is
+// the step's thought. Only what was already scrubbed is read: a name holding a
+// redaction placeholder is left out, not guessed around.
+import type { Box, Step } from './schema';
+
+export interface GroundingRow {
+  /** task id : step id : element id, and `:thought` for the row written from the step's thought. */
+  id: string;
+  task_id: string;
+  step_id: number;
+  screenshot_path: string;
+  image_width: number;
+  image_height: number;
+  element_id: number;
+  role: string;
+  name: string;
+  /** `role 'name'`, or the step's thought for the acted-on element's second row. */
+  instruction: string;
+  /** `element` (role and name) or `thought` (the acted-on element, in the person's words). */
+  source: 'element' | 'thought';
+  /** Whether the step acted on this element. */
+  acted_on: boolean;
+  /** [x1, y1, x2, y2] in CSS pixels of the screenshot (its PNG pixels), clipped to it. */
+  box: [number, number, number, number];
+  /** The same box as fractions of the screenshot's width and height, 4 decimals. */
+  box_normalized: [number, number, number, number];
+}
+
+/** A scrub placeholder: `<REDACTED>`, `<REDACTED:rule>` or a typed tag such as `<EMAIL>`. */
+const PLACEHOLDER = /<(?:REDACTED(?::[\w-]+)?|[A-Z][A-Z_]+)>/;
+/** Roles that name no control a model could be asked to find. */
+const NOT_TARGETS = new Set(['generic', 'none', 'presentation', 'document', 'text', 'iframe', 'LabelText', 'group']);
+/** An element less than this share on the screenshot is not visible enough to ground. */
+const MIN_VISIBLE = 0.5;
+/** Sides under this many pixels are not a box anyone could point into. */
+const MIN_SIDE = 2;
+
+// An element tag carrying its id and, further on (quoted values skipped), a bbox.
+const BOXED = /<[a-z_][^\s>/]*\s+id="(\d+)"(?:[^>"]|"[^"]*")*?\sbbox="(-?[\d.]+),(-?[\d.]+),([\d.]+),([\d.]+)"/g;
+const AX_LINE = /^\s*\[(\d+)\] (\S+)(?: '((?:[^'\\]|\\.)*)')?/;
+
+/** Boxes of dom_tree elements by id. */
+export function domBoxes(domTree: string): Map<number, Box> {
+  const out = new Map<number, Box>();
+  for (const m of domTree.matchAll(BOXED)) out.set(Number(m[1]), { x: Number(m[2]), y: Number(m[3]), width: Number(m[4]), height: Number(m[5]) });
+  return out;
+}
+
+/** Role and name of axtree lines by id (names unescaped; an element without a name has ''). */
+export function axRoles(axtree: string): Map<number, { role: string; name: string }> {
+  const out = new Map<number, { role: string; name: string }>();
+  for (const line of axtree.split('\n')) {
+    const m = AX_LINE.exec(line);
+    if (m) out.set(Number(m[1]), { role: m[2]!, name: (m[3] ?? '').replace(/\\(.)/g, '$1') });
+  }
+  return out;
+}
+
+const round4 = (v: number): number => Math.round(v * 10_000) / 10_000;
+const round1 = (v: number): number => Math.round(v * 10) / 10;
+
+/** The box clipped to the screenshot as [x1, y1, x2, y2], or null when less than MIN_VISIBLE of it is on it. */
+export function visibleBox(b: Box, width: number, height: number): [number, number, number, number] | null {
+  if (!(b.width > 0 && b.height > 0)) return null;
+  const x1 = Math.max(0, b.x);
+  const y1 = Math.max(0, b.y);
+  const x2 = Math.min(width, b.x + b.width);
+  const y2 = Math.min(height, b.y + b.height);
+  if (x2 - x1 < MIN_SIDE || y2 - y1 < MIN_SIDE) return null;
+  if (((x2 - x1) * (y2 - y1)) / (b.width * b.height) < MIN_VISIBLE) return null;
+  return [round1(x1), round1(y1), round1(x2), round1(y2)];
+}
+
+/** `button 'Add to cart'`: the instruction a role and name make. */
+export const elementInstruction = (role: string, name: string): string => `${role} '${name}'`;
+
+/**
+ * A step's grounding rows: none without a screenshot or a usable viewport. Deduplicated: one row per
+ * instruction and box, and an instruction that names two different boxes on one screenshot (two "Delete"
+ * buttons) is left out altogether, since a model could not tell which is meant.
+ */
+export function groundingRows(step: Step): GroundingRow[] {
+  const o = step.observation;
+  const { width, height } = o.viewport;
+  if (!o.screenshot_path || !(width > 0 && height > 0)) return [];
+  const boxes = domBoxes(o.dom_tree);
+  const roles = o.axtree ? axRoles(o.axtree) : new Map<number, { role: string; name: string }>();
+  const acted = step.target?.element_id ?? step.action.element_id ?? null;
+  // The target's own line when the axtree lacks one (a step recorded before it, or a collapsed wrapper).
+  if (step.target && !roles.get(step.target.element_id)?.name) roles.set(step.target.element_id, { role: step.target.role, name: step.target.name });
+  if (step.target && !boxes.has(step.target.element_id)) boxes.set(step.target.element_id, step.target.bbox);
+
+  const byInstruction = new Map<string, GroundingRow | null>();
+  const rows: GroundingRow[] = [];
+  const make = (id: number, role: string, name: string, instruction: string, source: GroundingRow['source'], box: GroundingRow['box']): GroundingRow => ({
+    id: `${step.task_id}:${step.step_id}:${id}${source === 'thought' ? ':thought' : ''}`,
+    task_id: step.task_id, step_id: step.step_id, screenshot_path: o.screenshot_path!, image_width: width, image_height: height,
+    element_id: id, role, name, instruction, source, acted_on: id === acted, box,
+    box_normalized: [round4(box[0] / width), round4(box[1] / height), round4(box[2] / width), round4(box[3] / height)],
+  });
+  for (const [id, b] of boxes) {
+    const ax = roles.get(id);
+    if (!ax || !ax.name.trim() || NOT_TARGETS.has(ax.role) || PLACEHOLDER.test(ax.name)) continue;
+    const box = visibleBox(b, width, height);
+    if (!box) continue;
+    const instruction = elementInstruction(ax.role, ax.name);
+    const seen = byInstruction.get(instruction);
+    if (seen === undefined) byInstruction.set(instruction, make(id, ax.role, ax.name, instruction, 'element', box));
+    // The same name and box (a wrapper and its control) once; the same name on another box: ambiguous, out.
+    else if (seen && seen.box.join() !== box.join()) byInstruction.set(instruction, null);
+    else if (seen && id === acted) byInstruction.set(instruction, make(id, ax.role, ax.name, instruction, 'element', box));
+  }
+  for (const row of byInstruction.values()) if (row) rows.push(row);
+  const actedRow = rows.find((r) => r.acted_on);
+  const thought = step.thought_trace.trim();
+  if (actedRow && thought && !PLACEHOLDER.test(thought)) rows.push(make(actedRow.element_id, actedRow.role, actedRow.name, thought, 'thought', actedRow.box));
+  return rows;
+}
