@@ -7,13 +7,14 @@ import type { Task } from '../src/core/task';
 import type { StoredStep } from '../src/core/stored-step';
 import type { Box } from '../src/core/schema';
 import { listTasks } from '../src/platform/db';
-import { blurRegion, deleteStep, deleteTask, editThought, liveSteps, setTaskStatus } from '../src/platform/review-store';
+import { blurRegion, deleteStep, deleteTask, editThought, labelOutcome, liveSteps, setTaskStatus } from '../src/platform/review-store';
 import { ask, send } from '../src/platform/messaging';
 import { onNews } from '../src/platform/news';
 import { loadExportPrefs, toExportOptions } from '../src/platform/export-prefs';
 import { latestOnly } from '../src/ui/latest-only';
 import { StepCard } from './step-card';
 import { ReplayPanel } from './replay-panel';
+import { OUTCOME_LABEL, OutcomePanel } from './outcome-panel';
 import '../src/ui/base.css';
 import './review.css';
 
@@ -91,7 +92,7 @@ function App() {
               <li key={t.id}>
                 <button type="button" class="task" aria-current={t.id === current} onClick={() => setCurrent(t.id)}>
                   <span>{t.instruction}</span>
-                  <span class="meta">{STATUS[t.status]} · {t.stepCount} steps · {new Date(t.createdAt).toLocaleString()}</span>
+                  <span class="meta">{STATUS[t.status]}{t.outcome ? ` · ${OUTCOME_LABEL[t.outcome.outcome]}` : ''} · {t.stepCount} steps · {new Date(t.createdAt).toLocaleString()}</span>
                 </button>
                 <button
                   type="button" aria-label={`Delete task ${t.instruction}`} disabled={t.status === 'recording'}
@@ -134,6 +135,13 @@ function App() {
                 })}
               >Export this task</button>
             </div>
+            <OutcomePanel
+              task={task} steps={steps}
+              onSave={(label) => void act(label.outcome ? `Outcome saved: ${OUTCOME_LABEL[label.outcome]}` : 'Outcome cleared', async () => {
+                await labelOutcome(task.id, label);
+                await reloadTasks();
+              })}
+            />
             <ReplayPanel taskId={task.id} />
             {steps.length === 0 && <p class="empty">No steps.</p>}
             {steps.slice(0, shown).map((s, i) => (

@@ -25,7 +25,7 @@ import { scrollOffset } from '../core/view-shift';
 import { awakeWhile } from '../platform/keep-awake';
 import { tabTextMap } from './tab-text-map';
 import { keepFrameRegions } from './frame-regions-intake';
-import { saveThought } from './review-edits';
+import { saveOutcome, saveThought } from './review-edits';
 
 const handlers: HandlerMap = {
   'recording/start': async (m) => {
@@ -52,6 +52,7 @@ const handlers: HandlerMap = {
     return { ok: true };
   },
   'review/thought': (m) => saveThought(m),
+  'review/outcome': (m) => saveOutcome(m),
   'step/record': async (m, sender) => {
     const reply = await recordStep(m.draft, sender);
     // Only a type step can have a held draft (background/held-edits): no storage call for any other step.

@@ -2,13 +2,14 @@
 //   validate <zip>                       schema, element ids, image references, counts
 //   stats <zip> [--json]                 tasks, steps, actions, screenshots
 //   format <zip> [--out DIR] [--action-style json|call|browsergym|pyautogui] [--include-dom] [--window N] [--max-images N] [--coordinates pixels|normalized]
-//          [--formats sharegpt,messages,openai] [--openai] [--image-url-prefix URL] [--detail low] [--min-replay 0.9]
+//          [--formats sharegpt,messages,openai] [--openai] [--image-url-prefix URL] [--detail low] [--min-replay 0.9] [--outcome failed,…]
 //                                        write the dialogue files (formats/registry) from trajectory.jsonl
 //   scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]
 //                                        re-apply a scrubber config to every text field and (by OCR) every
 //                                        screenshot, rewrite the zip
 //   pack <zip|dir>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB] [--config scrubber.yaml]
 //        [--domains allow.txt] [--exclude-domains deny.txt] [--formats sharegpt,messages|none] [--window N] [--max-images N] [--coordinates pixels|normalized] [--parallel]
+//        [--outcome succeeded|failed|partial|unlabelled,…]
 //   export flags are the export options' names (core/export-options, cli/export-flags); --dom and --dialogues still work
 //   replay <zip> [--report out.json] [--annotate copy.zip] [--task ID] [--headed] [--timeout ms] [--yes | --hosts h[:port],…]
 //                                        replay each task in Chromium; per-step ok / failed / skipped with reasons
@@ -42,17 +43,19 @@ import { annotateExport, replay } from './replay';
 import { writeZipAtomically } from './write-zip-atomically';
 import { DEFAULT_SPLIT, SPLITS, parseSplit } from '../core/dataset/split';
 import { parseDomainList } from '../core/dataset/site';
+import { outcomeKept, parseOutcomeFilter, type OutcomeFilter } from '../core/outcome';
 
 const USAGE = `usage:
   alien-dataflow validate <export.zip>
   alien-dataflow stats <export.zip> [--json]
   alien-dataflow format <export.zip> [--out DIR] [--action-style json|call|browsergym|pyautogui] [--include-dom]
                         [--window N] [--max-images N] [--coordinates pixels|normalized] [--formats ${DIALOGUE_FORMAT_IDS.join(',')}] ${DIALOGUE_FORMATS.filter((f) => !f.defaultOn).map((f) => `[--${f.id}]`).join(' ')}
-                        [--image-url-prefix URL] [--detail low] [--min-replay 0.9]
+                        [--image-url-prefix URL] [--detail low] [--min-replay 0.9] [--outcome succeeded|failed|partial|unlabelled,…]
   alien-dataflow scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]
   alien-dataflow pack <export.zip|folder>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB]
                       [--config scrubber.yaml] [--domains allow.txt] [--exclude-domains deny.txt]
                       [--formats ${PARQUET_DIALOGUES.map((f) => f.id).join(',')}|none] [--window N] [--max-images N] [--coordinates pixels|normalized] [--parallel]
+                      [--outcome succeeded|failed|partial|unlabelled,…]   (the reviewer's label; unlabelled tasks only by name)
   alien-dataflow replay <export.zip> [--report out.json] [--annotate copy.zip] [--task ID] [--headed] [--timeout ms]
                         [--yes | --hosts host[:port],…]   (every host the replay touches is asked about, loopback too)
 limits on what an input zip may cost (every command; an error names the limit it hit):
@@ -126,7 +129,15 @@ async function stats(path: string, json: boolean, limits: InputLimits): Promise<
   return 0;
 }
 
-async function format(path: string, out: string, o: ExportOptions, limits: InputLimits = DEFAULT_INPUT_LIMITS): Promise<number> {
+/** `--outcome`, read apart from the export options: it filters tasks by their reviewer's label (core/outcome). */
+function outcomeFlag(v: string | undefined): OutcomeFilter[] | null {
+  if (v === undefined) return null;
+  const parsed = parseOutcomeFilter(v);
+  if (typeof parsed === 'string') throw new UsageError(parsed);
+  return parsed;
+}
+
+async function format(path: string, out: string, o: ExportOptions, limits: InputLimits = DEFAULT_INPUT_LIMITS, outcome: OutcomeFilter[] | null = null): Promise<number> {
   const { exp, text } = await trajectoryOf(path, limits);
   const { steps, errors } = parseTrajectory(text);
   if (errors.length) throw new UsageError(`${errors.length} invalid trajectory lines; run validate first`);
@@ -142,6 +153,11 @@ async function format(path: string, out: string, o: ExportOptions, limits: Input
     kept = tasks.filter((t) => (exp.manifest!.tasks.find((m) => m.task_id === t.id)?.replay_score ?? 0) >= min);
     keepStep = (s) => s.replay?.status !== 'failed';
     print(`--min-replay ${min}: ${kept.length} of ${tasks.length} tasks kept`);
+  }
+  if (outcome) {
+    const before = kept.length;
+    kept = kept.filter((t) => outcomeKept(t.outcome?.outcome, outcome));
+    print(`--outcome ${outcome.join(',')}: ${kept.length} of ${before} tasks kept`);
   }
   const examples = kept.flatMap((t) => taskExamples(t, steps.filter((s) => s.task_id === t.id && keepStep(s)), o));
   const written: string[] = [];
@@ -216,7 +232,10 @@ async function scrub(input: string, output: string, configPath: string | undefin
     return out.png;
   };
   // The instruction goes into the manifest and every dialogue: the new rules apply to it too.
-  const tasks = tasksOf(exp.manifest, ids).map((t) => ({ ...t, instruction: scrubber.redact(t.instruction).text, stepCount: scrubbed.get(t.id)?.length ?? 0 }));
+  const tasks = tasksOf(exp.manifest, ids).map((t) => ({
+    ...t, instruction: scrubber.redact(t.instruction).text, stepCount: scrubbed.get(t.id)?.length ?? 0,
+    ...(t.outcome ? { outcome: { ...t.outcome, note: scrubber.redact(t.outcome.note).text } } : {}),
+  }));
   // Written beside the target and renamed at the end: a failed run never leaves half a zip under the real name.
   let result: { steps: number };
   try {
@@ -240,7 +259,7 @@ async function scrub(input: string, output: string, configPath: string | undefin
   return 0;
 }
 
-async function packCommand(inputs: string[], o: ExportOptions, a: { limits: InputLimits; out: string; split?: string; shardSize?: string; config?: string; domains?: string; excludeDomains?: string; parallel?: boolean }): Promise<number> {
+async function packCommand(inputs: string[], o: ExportOptions, a: { limits: InputLimits; out: string; split?: string; shardSize?: string; config?: string; domains?: string; excludeDomains?: string; parallel?: boolean; outcome: OutcomeFilter[] | null }): Promise<number> {
   let split = DEFAULT_SPLIT;
   try {
     if (a.split) split = parseSplit(a.split);
@@ -264,7 +283,7 @@ async function packCommand(inputs: string[], o: ExportOptions, a: { limits: Inpu
     out: a.out, split, shardSize: shardMb * 1024 ** 2, scrubber, scrubConfigHash: hash,
     allowDomains: await list(a.domains), denyDomains: await list(a.excludeDomains), log: (line) => printError(line),
     formats: o.formats, window: o.window, maxImages: o.maxImages, coordinates: o.coordinates,
-    parallel: a.parallel ?? false, limits: a.limits,
+    parallel: a.parallel ?? false, limits: a.limits, outcome: a.outcome,
   });
   const bad = s.sources.filter((x) => x.error);
   const parts = SPLITS.filter((k) => s.splits[k].steps > 0).map((k) => `${k} ${s.splits[k].tasks} tasks/${s.splits[k].steps} steps`);
@@ -282,7 +301,7 @@ export async function main(argv: string[]): Promise<number> {
       config: { type: 'string' }, 'text-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       split: { type: 'string' }, 'shard-size': { type: 'string' }, domains: { type: 'string' }, 'exclude-domains': { type: 'string' },
       report: { type: 'string' }, task: { type: 'string' }, headed: { type: 'boolean' }, timeout: { type: 'string' }, yes: { type: 'boolean' }, hosts: { type: 'string' },
-      annotate: { type: 'string' }, parallel: { type: 'boolean' },
+      annotate: { type: 'string' }, parallel: { type: 'boolean' }, outcome: { type: 'string' },
       'max-inflated-bytes': { type: 'string' }, 'max-lines': { type: 'string' }, 'max-image-pixels': { type: 'string' }, 'max-image-side': { type: 'string' },
     },
   });
@@ -307,7 +326,7 @@ export async function main(argv: string[]): Promise<number> {
         return await stats(args[0], !!values.json, limits);
       case 'format':
         if (!args[0]) throw new UsageError('format needs <export.zip>');
-        return await format(args[0], values.out ?? dirname(resolve(args[0])), exportOptionsFromFlags(values, { formats: DEFAULT_DIALOGUE_IDS, allowed: DIALOGUE_FORMATS }), limits);
+        return await format(args[0], values.out ?? dirname(resolve(args[0])), exportOptionsFromFlags(values, { formats: DEFAULT_DIALOGUE_IDS, allowed: DIALOGUE_FORMATS }), limits, outcomeFlag(values.outcome));
       case 'replay': {
         if (!args[0]) throw new UsageError('replay needs <export.zip>');
         const timeout = values.timeout ? Number(values.timeout) : 5000;
@@ -333,6 +352,7 @@ export async function main(argv: string[]): Promise<number> {
         return await packCommand(args, exportOptionsFromFlags(values, { formats: DEFAULT_PARQUET_IDS, allowed: PARQUET_DIALOGUES }), {
           limits, out: values.out, split: values.split, shardSize: values['shard-size'], config: values.config,
           domains: values.domains, excludeDomains: values['exclude-domains'], parallel: values.parallel,
+          outcome: outcomeFlag(values.outcome),
         });
       case 'scrub':
         if (!args[0] || !args[1]) throw new UsageError('scrub needs <in.zip> <out.zip>');

@@ -29,6 +29,7 @@ import type { Scrubber } from '../core/scrub/scrubber';
 import { openExport, type ExportZip } from './zip-input';
 import type { InputLimits } from './input-limits';
 import { isHash } from '../core/safe-text';
+import { outcomeFromManifest, outcomeKept, type OutcomeFilter } from '../core/outcome';
 
 /** Pack's own settings, and of the export options (core/export-options) the dialogue configs' formats and examples. */
 export interface PackOptions extends Pick<ExportOptions, 'formats'>, Partial<Pick<ExportOptions, 'window' | 'maxImages' | 'coordinates'>> {
@@ -44,6 +45,8 @@ export interface PackOptions extends Pick<ExportOptions, 'formats'>, Partial<Pic
   parallel?: boolean;
   /** What one source may cost to read (bytes inflated, lines per file, screenshot pixels); the defaults when absent. */
   limits?: InputLimits;
+  /** Only tasks with these reviewer's labels (`--outcome`); null: every task. */
+  outcome?: OutcomeFilter[] | null;
   log: (line: string) => void;
 }
 
@@ -195,6 +198,12 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
           summary.filtered.push({ taskId, source: name, reason: `a site in --exclude-domains (${sites.filter((x) => siteMatches(x, o.denyDomains!)).join(', ')})` });
           continue;
         }
+        // The label as the manifest has it: unlabelled stays unlabelled (null), never succeeded.
+        const label = outcomeFromManifest(entry);
+        if (!outcomeKept(label?.outcome, o.outcome ?? null)) {
+          summary.filtered.push({ taskId, source: name, reason: `outcome ${label?.outcome ?? 'unlabelled'}, not in --outcome (${(o.outcome ?? []).join(', ')})` });
+          continue;
+        }
         seenIds.set(taskId, name);
         const hash = contentHash(instruction, taskSteps);
         const twin = seenContent.get(hash);
@@ -221,7 +230,7 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
         if (dialogues) {
           const byPath: [string, Uint8Array][] = [];
           rows.forEach((st, k) => { if (st.observation.screenshot_path && images[k]) byPath.push([st.observation.screenshot_path, images[k]!]); });
-          const task: Task = { id: taskId, instruction, status: entry?.status ?? 'review', createdAt: 0, endedAt: null, stepCount: rows.length };
+          const task: Task = { id: taskId, instruction, status: entry?.status ?? 'review', createdAt: 0, endedAt: null, stepCount: rows.length, ...(label ? { outcome: label } : {}) };
           // Examples leave the DOM out: not copying it to the dialogue thread saves most of a step's text.
           const steps = rows.map((st) => ({ ...st, observation: { ...st.observation, dom_tree: '' } }));
           await dialogues.add({ split, task, steps, images: byPath });
@@ -232,6 +241,7 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
           const site = siteOf(step.observation.url);
           const row = stepRow({
             step, instruction, previousScroll: scrolls[i]!, image,
+            outcome: label ? { outcome: label.outcome, failureStep: label.failureSeq } : null,
             provenance: {
               sourceZip: name, extensionVersion: manifest?.extension_version ?? null, scrubConfigHash: configHash,
               recordedAt: entry?.created_at ?? null, demonstratorHash, site,

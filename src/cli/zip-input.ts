@@ -3,6 +3,7 @@
 import type { Manifest } from '../core/zip-layout';
 import { ZIP_PATHS } from '../core/zip-layout';
 import type { Task } from '../core/task';
+import { outcomeFromManifest } from '../core/outcome';
 import { openZip, ZipError, type ZipReader } from './zip-reader';
 import { checkPngHeader, DEFAULT_INPUT_LIMITS, LimitError, type InputLimits } from './input-limits';
 import { PNG_HEADER_BYTES } from '../core/png-header';
@@ -73,6 +74,8 @@ export function tasksOf(manifest: Manifest | null, taskIds: string[]): Task[] {
     return {
       id, instruction: m?.instruction ?? '(instruction unknown)', status: m?.status ?? 'review',
       createdAt: m ? Date.parse(m.created_at) : 0, endedAt: null, stepCount: m?.steps ?? 0,
+      // The label as the manifest says it; its failure step is a step_id, which a rewritten zip keeps.
+      ...(outcomeFromManifest(m) ? { outcome: outcomeFromManifest(m) } : {}),
     };
   });
 }

@@ -14,6 +14,7 @@ import { taskExamples } from './formatters';
 import { FORMAT_LIST, formatLine, unknownFormat, type DialogueFormat, type TaskFilesFormat } from './formats/registry';
 import type { TaskFilesWriter } from './formats/format';
 import type { WriterOptions } from './export-options';
+import { exportedOutcome, type ExportedOutcome } from './outcome';
 
 export type { ExportedStep as ExportStep } from './stored-step';
 
@@ -60,7 +61,7 @@ export async function writeExport(
   const totalSteps = source.tasks.reduce((n, t) => n + t.stepCount, 0);
   let doneSteps = 0;
   const files: string[] = [];
-  const counted: { task: Task; steps: Step[] }[] = [];
+  const counted: { task: Task; steps: Step[]; outcome: ExportedOutcome }[] = [];
   const report: ScrubReport = { totals: {}, tasks: [] };
   // Screenshot path → image id, for OpenAI lines that carry the image itself.
   const imageIds = new Map<string, string>();
@@ -73,6 +74,8 @@ export async function writeExport(
     const taskTotals: Record<string, number> = {};
     const perStep: { step_id: number; redactions: Record<string, number> }[] = [];
     const light: Step[] = [];
+    // The reviewer's failure step is kept by seq (the extension) or step_id (a zip): its step_id here.
+    const stepIdBySeq = new Map<number, number>();
     for await (const batch of source.steps(task.id, false)) {
       for (const s of batch) {
         check();
@@ -81,6 +84,7 @@ export async function writeExport(
           files.push(s.step.observation.screenshot_path);
           imageIds.set(s.step.observation.screenshot_path, s.imageId);
         }
+        stepIdBySeq.set(s.seq ?? s.step.step_id, s.step.step_id);
         addCounts(taskTotals, s.redactions);
         perStep.push({ step_id: s.step.step_id, redactions: s.redactions });
         // Keep only what the manifest needs, not the DOM trees.
@@ -91,7 +95,7 @@ export async function writeExport(
     }
     addCounts(report.totals, taskTotals);
     report.tasks.push({ task_id: task.id, totals: taskTotals, steps: perStep });
-    counted.push({ task, steps: light });
+    counted.push({ task, steps: light, outcome: exportedOutcome(task.outcome, (seq) => stepIdBySeq.get(seq)) });
   }
 
   // Per-task files (the replay flows) see each step while its tree is at hand, and are written from the light steps.

@@ -3,6 +3,7 @@
 import type { HeldText } from './held-text';
 import type { StepDraft } from './step-draft';
 import type { Task } from './task';
+import type { OutcomeInput } from './outcome';
 import type { FrameJob, FrameJobResult } from './frame-job';
 import type { Box } from './schema';
 import type { MediaRegion, ScrollOffset } from './step-draft';
@@ -44,6 +45,8 @@ export type Message =
   | { kind: 'export/cancel'; exportId: string }
   // review page -> background: a reviewer's thought, scrubbed by the worker before it is stored
   | { kind: 'review/thought'; taskId: string; seq: number; thought: string }
+  // review page -> background: a task's outcome label (null outcome: unlabelled again); the note is scrubbed there
+  | { kind: 'review/outcome'; taskId: string; label: OutcomeInput }
   // options page -> background
   | { kind: 'config/get' }
   | { kind: 'config/save'; text: string }
@@ -95,6 +98,8 @@ export interface ReplyMap {
   'export/cancel': { ok: boolean };
   /** `thought`: as stored, scrubbed. */
   'review/thought': { ok: true; thought: string } | { ok: false; error: string };
+  /** `task`: as stored, its note scrubbed. */
+  'review/outcome': { ok: true; task: Task } | { ok: false; error: string };
   /** `waitForSpace`: storage is full; the sender keeps the step and retries for as long as it lives. */
   /** ok: the step is durably accepted (stored, or pending in IndexedDB and resumed after any worker stop). */
   'step/record': { ok: true; duplicate: boolean } | { ok: false; error: string; retry: boolean; waitForSpace?: boolean };
@@ -133,6 +138,7 @@ export const SENT_BY: { readonly [K in MessageKind]: readonly SenderKind[] } = {
   'export/start': ['extension-page'],
   'export/cancel': ['extension-page'],
   'review/thought': ['extension-page'],
+  'review/outcome': ['extension-page'],
   // Content scripts scrub with the config in force; it is no secret (content scripts can read storage.local anyway).
   'config/get': ['extension-page', 'content-script'],
   'config/save': ['extension-page'],

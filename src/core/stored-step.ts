@@ -38,7 +38,11 @@ export interface StepWork {
   pageWork?: PageWork;
 }
 
-export interface ExportedStep { step: Step; imageId: string | null; redactions: Record<string, number> }
+export interface ExportedStep {
+  step: Step; imageId: string | null; redactions: Record<string, number>;
+  /** The stored step's seq (the extension's export): a reviewer's failure step names it. Absent when read from a zip. */
+  seq?: number;
+}
 
 /**
  * Export order: deleted steps left out, the rest by action time, not arrival
@@ -54,6 +58,7 @@ export function toExportStep(s: StoredStep, stepId: number, confirmed: boolean):
   return {
     imageId: s.imageId,
     redactions: s.redactions,
+    seq: s.seq,
     step: {
       ...s.step,
       step_id: stepId,

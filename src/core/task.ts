@@ -1,4 +1,6 @@
 // A task: one demonstration of one instruction.
+import type { TaskOutcome } from './outcome';
+
 export type TaskStatus = 'recording' | 'review' | 'confirmed';
 
 export interface Task {
@@ -11,4 +13,6 @@ export interface Task {
   stepCount: number;
   /** Actions accepted by the worker (stored or still being scrubbed); absent in tasks from before 0.2. */
   recordedCount?: number;
+  /** The reviewer's label (core/outcome); absent while unlabelled, never taken for success. */
+  outcome?: TaskOutcome;
 }

@@ -1,6 +1,7 @@
 // The stable layout of an export zip, and the records that go into it.
 import { SCHEMA_VERSION, type Step } from './schema';
 import type { Task } from './task';
+import { UNLABELLED, type ExportedOutcome } from './outcome';
 
 export const ZIP_PATHS = {
   trajectory: 'trajectory.jsonl',
@@ -30,6 +31,10 @@ export interface ManifestTask {
   screenshots: number;
   /** Share of replayable steps that replayed ok (replay --annotate); absent until a replay ran. */
   replay_score?: number;
+  /** The reviewer's label (core/outcome): null until one is given, never succeeded by default. */
+  outcome: ExportedOutcome['outcome'];
+  failure_step: number | null;
+  outcome_note: string | null;
 }
 
 export interface Manifest {
@@ -47,9 +52,9 @@ export interface Manifest {
 export function buildManifest(input: {
   extensionVersion: string; createdAt: Date; configHash: string; files: string[]; demonstratorHash?: string | null;
   replayScores?: Record<string, number>;
-  tasks: { task: Task; steps: Step[] }[];
+  tasks: { task: Task; steps: Step[]; outcome?: ExportedOutcome }[];
 }): Manifest {
-  const tasks = input.tasks.map(({ task, steps }) => ({
+  const tasks = input.tasks.map(({ task, steps, outcome }) => ({
     task_id: task.id,
     instruction: task.instruction,
     status: task.status,
@@ -58,6 +63,7 @@ export function buildManifest(input: {
     steps: steps.length,
     screenshots: steps.filter((s) => s.observation.screenshot_path !== null).length,
     ...(input.replayScores?.[task.id] !== undefined ? { replay_score: input.replayScores[task.id] } : {}),
+    ...(outcome ?? UNLABELLED),
   }));
   return {
     schema_version: SCHEMA_VERSION,

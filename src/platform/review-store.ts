@@ -2,6 +2,7 @@
 // hand-drawn blur regions (the stored image itself is changed), task status,
 // whole tasks. Extension pages share the extension origin's database.
 import type { Task } from '../core/task';
+import type { OutcomeInput, TaskOutcome } from '../core/outcome';
 import type { Box } from '../core/schema';
 import { exportOrder, tombstone, type StoredStep } from '../core/stored-step';
 import { regionsToPixels } from '../core/blur-regions';
@@ -95,6 +96,34 @@ export async function setTaskStatus(taskId: string, status: Task['status']): Pro
   if (!task || task.status === 'recording') return task ?? null;
   const next = { ...task, status };
   await database.put('tasks', next);
+  return next;
+}
+
+/** Ask the worker to label a task (it scrubs the note, then `storeOutcome`); resolves to the task as stored. */
+export async function labelOutcome(taskId: string, label: OutcomeInput): Promise<Task> {
+  const reply = await ask<'review/outcome'>({ kind: 'review/outcome', taskId, label });
+  if (!reply?.ok) throw new Error(reply?.error ?? 'the outcome was not saved');
+  return reply.task;
+}
+
+/**
+ * The worker's side of `labelOutcome`: in one transaction with the task's other writers (a step stored meanwhile
+ * counts itself in). The failure step must be a live step of the task; undefined clears the label.
+ */
+export async function storeOutcome(taskId: string, outcome: TaskOutcome | undefined): Promise<Task> {
+  const tx = (await db()).transaction(['tasks', 'steps'], 'readwrite');
+  const task = await tx.objectStore('tasks').get(taskId);
+  if (!task) throw new Error('no such task');
+  if (task.status === 'recording') throw new Error('a task is labelled once its recording has stopped');
+  if (outcome?.failureSeq != null) {
+    const step = await tx.objectStore('steps').get([taskId, outcome.failureSeq]);
+    if (!step || step.deleted) throw new Error(`step ${outcome.failureSeq} is not a step of this task`);
+  }
+  const next: Task = { ...task };
+  if (outcome) next.outcome = outcome;
+  else delete next.outcome;
+  await tx.objectStore('tasks').put(next);
+  await tx.done;
   return next;
 }
 

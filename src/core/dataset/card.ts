@@ -145,5 +145,5 @@ import ray; ray.data.read_parquet("data/").filter(lambda r: r["action"]["type"] 
 ## Sources
 
 ${table(['source', 'tasks', 'steps', 'note'], s.sources.map((x) => [x.file, String(x.tasks), String(x.steps), x.error ?? '']))}
-${s.duplicates.length ? `\n${s.duplicates.length} duplicate task(s) dropped (same id) or reported (same content): see \`stats.json\`.\n` : ''}${s.filtered.length ? `\n${s.filtered.length} task(s) left out by the domain lists: see \`stats.json\`.\n` : ''}`;
+${s.duplicates.length ? `\n${s.duplicates.length} duplicate task(s) dropped (same id) or reported (same content): see \`stats.json\`.\n` : ''}${s.filtered.length ? `\n${s.filtered.length} task(s) left out by the domain lists or \`--outcome\`: see \`stats.json\`.\n` : ''}`;
 }

@@ -59,6 +59,8 @@ export const STEP_COLUMNS: Field[] = [
   s('scrub_config_hash', 'hash of the scrubber config the text was scrubbed with'),
   s('recorded_at', 'when the task was started (ISO 8601)'),
   s('demonstrator_hash', 'salted hash of the demonstrator\'s id; null when none was set'),
+  s('outcome', 'the reviewer\'s label of the task: succeeded, failed or partial; null when unlabelled (never succeeded by default)'),
+  { name: 'failure_step', type: 'int32', optional: true, doc: 'step_id where the task went wrong, as the reviewer marked it; null when none or unlabelled' },
 ];
 
 const PARQUET: Record<Scalar, { type: string; converted_type?: string }> = {

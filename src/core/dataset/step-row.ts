@@ -2,6 +2,7 @@
 import type { Step } from '../schema';
 import { formatAction, formatStepAction } from '../action-format';
 import { actionRow } from '../actions/columns';
+import type { Outcome } from '../outcome';
 
 export interface RowProvenance {
   sourceZip: string;
@@ -19,9 +20,11 @@ export interface StepRowInput {
   previousScroll: { x: number; y: number };
   image: Uint8Array | null;
   provenance: RowProvenance;
+  /** The task's reviewer's label, on each of its rows; null when unlabelled. `failureStep` is a step_id. */
+  outcome?: { outcome: Outcome; failureStep: number | null } | null;
 }
 
-export function stepRow({ step, instruction, previousScroll, image, provenance }: StepRowInput): Record<string, unknown> {
+export function stepRow({ step, instruction, previousScroll, image, provenance, outcome }: StepRowInput): Record<string, unknown> {
   const o = step.observation;
   const a = step.action;
   const t = step.target;
@@ -52,5 +55,7 @@ export function stepRow({ step, instruction, previousScroll, image, provenance }
     scrub_config_hash: provenance.scrubConfigHash,
     recorded_at: provenance.recordedAt,
     demonstrator_hash: provenance.demonstratorHash,
+    outcome: outcome?.outcome ?? null,
+    failure_step: outcome?.failureStep ?? null,
   };
 }
