@@ -67,6 +67,7 @@ describe('length and digit gates', () => {
         matched++;
         expect(m[0].length, `${JSON.stringify(m[0])} from ${JSON.stringify(text)}`).toBeGreaterThanOrEqual(r.minLength);
         if (r.needsDigit) expect(m[0]).toMatch(/\d/);
+        if (r.needsChar) expect(r.needsChar.some((c) => m[0].includes(c)), `${JSON.stringify(m[0])} holds none of ${r.needsChar.join(' ')}`).toBe(true);
       }
     }
     expect(matched).toBeGreaterThan(0);

@@ -371,11 +371,55 @@ function joinFirms(text: string, out: EntitySpan[]): void {
   }
 }
 
+/** Marks of structure that rules read: line breaks, cells, colons, brackets, lists, e-mail addresses, quotes, dashes. */
+const STRUCTURE = /[\n\t:：|<>@()[\]{},;·—–"“”]/;
+/**
+ * A short string with at most one word and no mark of structure: most strings of a page ("Buy", "Item 12.3",
+ * "$9.99", the "r0i0" of "#r0i0"; a lowercase letter alone is no word). The cue, structure and firm rules all need a
+ * second word, a legal form or such a mark, so for these only the model's view is read: a few regex tests instead of
+ * a dozen scans.
+ */
+function loneWord(text: string): boolean {
+  if (text.length > 48 || STRUCTURE.test(text)) return false;
+  // Printable ASCII (most page strings) is read by char codes; other text by the token pattern, which knows scripts.
+  if (!PRINTABLE_ASCII.test(text)) return !CASELESS.test(text) && loneToken(text);
+  let word: string | null = null;
+  for (let i = 0; i < text.length;) {
+    if (!isAsciiLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (i++; i < text.length && (isAsciiLetter(text.charCodeAt(i)) || "'.-".includes(text[i]!)); i++);
+    // A lowercase letter alone ("r0i0") is no word; a capital alone may be an initial ("Elita B").
+    if (i - start < 2 && text.charCodeAt(start) >= 97) continue;
+    if (word !== null) return false;
+    word = text.slice(start, i);
+  }
+  return word === null || !isLegalForm(word);
+}
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** loneWord for any script: the tokens the rules read. */
+function loneToken(text: string): boolean {
+  let word: string | null = null;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    if (m[0].length < 2 && m[0] === m[0].toLowerCase()) continue;
+    if (word !== null) return false;
+    word = m[0];
+  }
+  return word === null || !isLegalForm(word);
+}
+
 export class CuedEntityRecognizer implements EntityRecognizer {
   constructor(private readonly base: EntityRecognizer | null) {}
 
   find(text: string, types: readonly EntityType[]): EntitySpan[] {
-    const out = trimEdges(text, this.findSpans(text, types));
+    const found = this.findSpans(text, types);
+    if (found.length === 0) return found;
+    const out = trimEdges(text, found);
     if (out.length > 0) {
       wholeBarrels(text, out);
       placeCodes(text, out);
@@ -389,6 +433,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
     loadLexicon();
     const out: EntitySpan[] = [];
     const cased = /\p{Lu}/u.test(text);
+    const lone = loneWord(text);
     for (const s of this.base?.find(text, types) ?? []) {
       for (const t of tidy(text, s)) {
         if (notAnEntity(text, t, cased)) continue;
@@ -410,6 +455,8 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         out.push(t);
       }
     }
+    // Every rule below needs a second word or a mark of structure: a lone word was the model's to find.
+    if (lone) return out;
     const ts = tokens(text);
     // A company by its legal form ("Kearney Whitlam Pty. Ltd.", "Pietrzyk Budownictwo sp. z o.o."), whatever else the text holds.
     if (types.includes('organization')) {

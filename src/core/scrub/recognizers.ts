@@ -25,6 +25,11 @@ export interface Recognizer {
    */
   minLength: number;
   needsDigit?: boolean;
+  /**
+   * Characters of which every match holds at least one ('@' or '%' for an e-mail, ':' for IPv6): the patterns that
+   * short strings reach run only on text that holds one. Checked with includes(), cheaper than entering the regex.
+   */
+  needsChar?: readonly string[];
 }
 
 const B = '(?<![\\w@.-])'; // not glued to a word on the left
@@ -34,7 +39,7 @@ export const BUILTIN_RECOGNIZERS: Recognizer[] = [
   // Also percent-encoded (jane%40example.com), as it appears in query strings shown as text. The lookbehind
   // starts a match only where a run of local-part characters starts: without it every position inside a long
   // run (a hex blob, a base64 state URL) rescanned the rest of it, quadratic (10 s on 100 KB of hex).
-  { name: 'email', tag: 'EMAIL', minLength: 6, pattern: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]+/g },
+  { name: 'email', tag: 'EMAIL', minLength: 6, needsChar: ['@', '%'], pattern: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]+/g },
   {
     name: 'private_key', tag: 'SECRET', minLength: 27,
     pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)/g,
@@ -47,9 +52,9 @@ export const BUILTIN_RECOGNIZERS: Recognizer[] = [
   },
   {
     // user:password@ in any URL written as text (connection strings, curl commands).
-    name: 'url_userinfo', tag: 'SECRET', minLength: 9, pattern: /\b[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:@/]+:[^\s@/]+)@/gi, group: 1,
+    name: 'url_userinfo', tag: 'SECRET', minLength: 9, needsChar: [':'], pattern: /\b[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:@/]+:[^\s@/]+)@/gi, group: 1,
   },
-  { name: 'jwt', tag: 'JWT', minLength: 23, pattern: /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g },
+  { name: 'jwt', tag: 'JWT', minLength: 23, needsChar: ['.'], pattern: /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g },
   { name: 'aws_access_key', tag: 'API_KEY', minLength: 20, pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g },
   { name: 'aws_secret_key', tag: 'API_KEY', minLength: 44, pattern: /aws.{0,20}(?:secret|private).{0,20}?[:=]\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi, group: 1 },
   { name: 'github_token', tag: 'API_KEY', minLength: 33, pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g },
@@ -90,11 +95,11 @@ export const BUILTIN_RECOGNIZERS: Recognizer[] = [
   { name: 'ssn', tag: 'SSN', minLength: 12, needsDigit: true, pattern: /\b(?:SSN|social security(?: number| no\.?)?)\s*[:#]?\s*(\d{9})\b/gi, group: 1, validate: ssnValid },
   {
     // Not after a version's label: "Version 4.2.1.7", "Build 10.0.1.2" are releases, not hosts.
-    name: 'ipv4', tag: 'IP', minLength: 7, needsDigit: true,
+    name: 'ipv4', tag: 'IP', minLength: 7, needsDigit: true, needsChar: ['.'],
     pattern: /(?<![\w.])(?<!\b(?:[Vv](?:er(?:sion)?)?|VERSION|[Vv]ersi(?:ón|on[ei]|e)|[Vv]ersão|[Ww]ersja|[Ss]ürüm|[Bb]uild|BUILD|[Rr]el(?:ease)?|[Ff]irmware|FW|[Kk]ernel|[Pp]atch|[Uu]pdate)\.?:?\s{0,2})(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w.]*\d)/g,
     validate: ipv4Sensitive,
   },
-  { name: 'ipv6', tag: 'IP', minLength: 3, pattern: /(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|(?::[0-9A-Fa-f]{1,4}){1,7}|[0-9A-Fa-f]{1,4})(?![\w:])/g, validate: ipv6Valid },
+  { name: 'ipv6', tag: 'IP', minLength: 3, needsChar: [':'], pattern: /(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|(?::[0-9A-Fa-f]{1,4}){1,7}|[0-9A-Fa-f]{1,4})(?![\w:])/g, validate: ipv6Valid },
   {
     name: 'street_address', tag: 'ADDRESS', minLength: 7, needsDigit: true,
     pattern: /\b\d{1,6}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Parkway|Pkwy)\b\.?(?:,?\s+(?:Apt|Suite|Unit|#)\s*[\w-]+)?/g,

@@ -25,7 +25,7 @@ export interface Scrubber extends Redactor {
 }
 
 interface CompiledRule {
-  name: string; tag: string; re: RegExp; group?: number; minLength: number; needsDigit: boolean;
+  name: string; tag: string; re: RegExp; group?: number; minLength: number; needsDigit: boolean; needsChar?: readonly string[];
   /** The value's own check and its neighbours' (both optional), as one. */
   accept?: (text: string, start: number, value: string) => boolean;
   /** The pattern anchored (y flag), to look for the value inside a refused match. */
@@ -41,7 +41,13 @@ function compile(r: Recognizer): CompiledRule {
     ? (text: string, start: number, value: string) => (!validate || validate(value)) && (!context || context(text, start, start + value.length))
     : undefined;
   const sticky = r.retry && !r.group ? new RegExp(r.pattern.source, [...flags, 'y'].join('')) : undefined;
-  return { name: r.name, tag: r.tag, re: new RegExp(r.pattern.source, [...flags].join('')), group: r.group, accept, sticky, minLength: r.minLength, needsDigit: r.needsDigit ?? false };
+  return { name: r.name, tag: r.tag, re: new RegExp(r.pattern.source, [...flags].join('')), group: r.group, accept, sticky, minLength: r.minLength, needsDigit: r.needsDigit ?? false, needsChar: r.needsChar };
+}
+
+/** Does `text` hold any of `chars`? A loop, not some() with a closure: it runs for each rule on each string. */
+function holdsAny(text: string, chars: readonly string[]): boolean {
+  for (const c of chars) if (text.includes(c)) return true;
+  return false;
 }
 
 export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null): Scrubber {
@@ -66,7 +72,7 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
     const found: RedactionSpan[] = [];
     const hasDigit = /\d/.test(text);
     for (const rule of rules) {
-      if (text.length < rule.minLength || (rule.needsDigit && !hasDigit)) continue;
+      if (text.length < rule.minLength || (rule.needsDigit && !hasDigit) || (rule.needsChar && !holdsAny(text, rule.needsChar))) continue;
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
         if (m[0].length === 0) {
@@ -154,7 +160,8 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
     const result = { text: apply(text, spans), spans };
     if (short) {
       if (memo.size >= 16384) memo.clear();
-      memo.set(text, { text: result.text, spans: spans.map((s) => ({ ...s })) });
+      // Nothing found (most strings): the result itself is shared, as a hit with no spans is above.
+      memo.set(text, spans.length === 0 ? result : { text: result.text, spans: spans.map((s) => ({ ...s })) });
     }
     return result;
   };
@@ -171,6 +178,25 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
   };
 
   /**
+   * A URL part that is no secret by its name, decoded and read by the rules; as it was when none matches. What
+   * matched is noted in `spans` (rule names only). Made once, not per URL: pages hold thousands of links.
+   */
+  const urlPart = (raw: string, spans: RedactionSpan[]): string => {
+    let decoded = raw;
+    if (raw.includes('%') || raw.includes('+')) {
+      try {
+        decoded = decodeURIComponent(raw.replace(/\+/g, ' '));
+      } catch {
+        // keep raw
+      }
+    }
+    const r = redact(decoded);
+    if (r.spans.length === 0) return raw;
+    for (const s of r.spans) spans.push({ start: 0, end: 0, rule: s.rule });
+    return r.text;
+  };
+
+  /**
    * A URL in any form: absolute, relative (`/checkout?coupon=…&session_token=…`),
    * protocol-relative (`//cdn…`), query-only (`?code=…`) or fragment-only
    * (`#access_token=…`), read whole (url-parts.ts): its shape stays (scheme,
@@ -181,29 +207,15 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
   const redactUrl = (url: string): RedactionResult => {
     if (/^(?:javascript|data|blob|about|mailto|tel):/i.test(url.trim())) return redact(url);
     const spans: RedactionSpan[] = [];
-    const note = (rule: string): void => { spans.push({ start: 0, end: 0, rule }); };
-    /** A part that is no secret by its name, decoded and read by the rules; as it was when none matches. */
-    const part = (raw: string): string => {
-      let decoded = raw;
-      try {
-        decoded = decodeURIComponent(raw.replace(/\+/g, ' '));
-      } catch {
-        // keep raw
-      }
-      const r = redact(decoded);
-      if (r.spans.length === 0) return raw;
-      r.spans.forEach((s) => note(s.rule));
-      return r.text;
-    };
     let out = '';
     let at = 0;
     for (const p of urlPieces(url)) {
       out += url.slice(at, p.start);
       if (p.secret) {
-        note('url_credentials');
+        spans.push({ start: 0, end: 0, rule: 'url_credentials' });
         out += replacementFor('url_credentials');
       } else {
-        out += part(url.slice(p.start, p.end));
+        out += urlPart(url.slice(p.start, p.end), spans);
       }
       at = p.end;
     }
