@@ -3,13 +3,16 @@
 Neither package installs here, so tests/fixtures/action-grammars/*.json are taken from their
 sources with Python's ast (nothing is imported or run):
 
-    python3 scripts/action-grammar-tables.py BROWSERGYM_CHECKOUT PYAUTOGUI_CHECKOUT
+    python3 scripts/action-grammar-tables.py BROWSERGYM_CHECKOUT PYAUTOGUI_CHECKOUT PLAYWRIGHT_CHECKOUT
 
 Each checkout is a git directory or work tree (github.com/ServiceNow/BrowserGym,
-github.com/asweigart/pyautogui); the files are read at HEAD and the commit is recorded.
+github.com/asweigart/pyautogui, github.com/microsoft/playwright); BrowserGym and pyautogui are
+read at HEAD, Playwright at the version browsergym-core pins (its key names are what BrowserGym's
+press() and keyboard_press() take), and each commit is recorded.
 """
 import ast
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -21,8 +24,8 @@ def git(repo: str, *args: str) -> str:
     return subprocess.run(["git", "-C", repo, *args], check=True, capture_output=True, text=True).stdout
 
 
-def source(repo: str, path: str) -> ast.Module:
-    return ast.parse(git(repo, "show", f"HEAD:{path}"))
+def source(repo: str, path: str, rev: str = "HEAD") -> ast.Module:
+    return ast.parse(git(repo, "show", f"{rev}:{path}"))
 
 
 def params(fn: ast.FunctionDef) -> list[dict]:
@@ -110,9 +113,44 @@ def pyautogui(repo: str) -> dict:
     }
 
 
+def js_string(literal: str) -> str:
+    """A single-quoted JavaScript string literal's value (JS drops the backslash of an unknown escape)."""
+    return re.sub(r"\\(.)", lambda m: {"n": "\n", "r": "\r", "t": "\t"}.get(m.group(1), m.group(1)), literal[1:-1])
+
+
+def playwright_keys(repo: str, browsergym_repo: str) -> dict:
+    """The key names Playwright's keyboard.press() resolves (server/input.ts, buildLayoutClosure): the US layout's
+    codes, the aliases, and the one-character keys and shifted keys of keys outside the keypad."""
+    pin = re.search(r"^playwright==([\d.]+)$", git(browsergym_repo, "show", "HEAD:browsergym/core/requirements.txt"), re.M).group(1)
+    tag = f"v{pin}.0" if pin.count(".") == 1 else f"v{pin}"
+    layout = git(repo, "show", f"{tag}:packages/playwright-core/src/server/usKeyboardLayout.ts")
+    input_ts = git(repo, "show", f"{tag}:packages/playwright-core/src/server/input.ts")
+    string = r"'(?:[^'\\]|\\.)*'"
+    names = set()
+    for code, body in re.findall(rf"^\s*({string}): \{{(.*)\}},?$", layout, re.M):
+        names.add(js_string(code))
+        fields = {js_string(k): v for k, v in re.findall(rf"({string}): ({string}|\d+)", body)}
+        if "location" in fields:
+            continue  # the keypad: reachable by its code only
+        for field in ("key", "shiftKey"):
+            if field in fields and len(js_string(fields[field])) == 1:
+                names.add(js_string(fields[field]))
+    aliases = re.search(r"const aliases = new Map<string, string\[\]>\(\[(.*?)\]\);", input_ts, re.S).group(1)
+    names.update(js_string(a) for a in re.findall(string, aliases))
+    if "'ControlOrMeta'" in input_ts:
+        names.add("ControlOrMeta")
+    return {
+        "source": {"package": "playwright", "version": tag[1:], "repository": "https://github.com/microsoft/playwright",
+                   "commit": git(repo, "rev-parse", f"{tag}^{{commit}}").strip(),
+                   "files": ["packages/playwright-core/src/server/usKeyboardLayout.ts", "packages/playwright-core/src/server/input.ts"],
+                   "pinned_by": f"browsergym-core requirements.txt: playwright=={pin}"},
+        "keys": sorted(names),
+    }
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    for data in (browsergym(sys.argv[1]), pyautogui(sys.argv[2])):
+    for data in (browsergym(sys.argv[1]), pyautogui(sys.argv[2]), playwright_keys(sys.argv[3], sys.argv[1])):
         src = data["source"]
         path = OUT / f"{src['package']}-{src['version']}.json"
         path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")

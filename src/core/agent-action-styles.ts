@@ -5,6 +5,8 @@
 //   its current set: check/uncheck left it, so a check is a click. An action
 //   with no element id uses the `coord` subset (mouse_click, keyboard_press…);
 //   `browserGymSubset` says which subset each call needs. Never an empty bid.
+//   Keys are ones the Playwright it pins (1.44) can press; one character it
+//   cannot (é) is typed with keyboard_type, anything else is noop().
 // - pyautogui 0.9.54 calls in pixels of the screenshot (CSS pixels, which is
 //   what the PNG is): pyautogui.click(x=240, y=157). Keys are pyautogui's
 //   names (KEY_NAMES) as Windows and Linux map them (Meta is `win`); a key it

@@ -10,7 +10,8 @@ import {
 } from '../../src/core/agent-action-styles';
 import { ACTIONS } from '../../src/core/actions/registry';
 import type { Action, ActionJson, ActionType, Step } from '../../src/core/schema';
-import { BROWSERGYM, browserGymActions, browserGymProblems, hasType, PYAUTOGUI, pyAutoGuiProblems } from './action-grammars/grammars';
+import { PLAYWRIGHT_KEYS } from '../../src/core/actions/python';
+import { BROWSERGYM, browserGymActions, browserGymProblems, hasType, PLAYWRIGHT, PYAUTOGUI, pyAutoGuiProblems } from './action-grammars/grammars';
 import { parsePython } from './action-grammars/python-call';
 
 type Styled = Pick<Step, 'action' | 'observation'> & Partial<Pick<Step, 'target'>>;
@@ -99,10 +100,14 @@ describe(`BrowserGym ${BROWSERGYM.source.version} (${BROWSERGYM.source.commit.sl
         ...(own === null ? ['names no subset'] : browserGymProblems(call, own === 'any' ? ['chat'] : [own])),
         ...browserGymProblems(call, NAMED_SUBSETS),
       ];
-      if (problems.length) failed.push(`${call} from ${label(s)}: ${problems.join('; ')}`);
+      if (problems.length) failed.push(`${call} from ${label(s)}: ${[...new Set(problems)].join('; ')}`);
     }
     expect(failed).toEqual([]);
     expect(ALL.length).toBeGreaterThan(150);
+  });
+
+  it("our Playwright key list is the one BrowserGym's pinned Playwright resolves", () => {
+    expect([...PLAYWRIGHT_KEYS].sort()).toEqual([...PLAYWRIGHT.keys].sort());
   });
 
   it('the task end parses in the chat subset', () => {
@@ -128,6 +133,11 @@ describe(`BrowserGym ${BROWSERGYM.source.version} (${BROWSERGYM.source.commit.sl
     expect(browserGymProblems("upload_file('3', ['a.pdf', 'b.pdf'])", ['bid'])).toEqual([]);
     expect(browserGymProblems('scroll(0, -200.5)', ['bid'])).toEqual([]);
     expect(browserGymActions(['coord']).has('scroll')).toBe(false);
+    expect(browserGymProblems("keyboard_press('Dead')", ['coord'])).toEqual(['keyboard_press: Playwright 1.44.0 raises Unknown key: "Dead"']);
+    expect(browserGymProblems("press('3', 'Control+é')", ['bid'])).toEqual(['press: Playwright 1.44.0 raises Unknown key: "é"']);
+    expect(browserGymProblems("keyboard_press('')", ['coord'])).toEqual(['keyboard_press: Playwright 1.44.0 raises Unknown key: ""']);
+    expect(browserGymProblems("press('3', 'Control++')", ['bid'])).toEqual([]);
+    expect(browserGymProblems("keyboard_press('ControlOrMeta+Shift+T')", ['coord'])).toEqual([]);
   });
 
   it('reads the annotations of the table', () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ActionKind, ActionOf } from './kind';
 import { stringColumn } from './kind';
 import { describeTarget } from './words';
-import { chordKeys, playwrightKey, pyAutoGuiKey, pyString } from './python';
+import { chordKeys, playwrightChord, playwrightKey, pyAutoGuiKey, pyString } from './python';
 import { flowKeys } from './replay-parts';
 
 export const fields = {
@@ -17,7 +17,12 @@ export const key: ActionKind<KeyAction> = {
   columns: { key: [stringColumn('key', 'key name, e.g. Enter, Control+a', (a: KeyAction) => a.key)] },
   causesNavigation: true,
   thought: (a, target) => `Press ${a.key ?? 'a key'}${target ? ` in ${describeTarget(target)}` : ''}.`,
-  browserGym: (a, at) => (at.bid ? `press(${at.bid}, ${pyString(playwrightKey(a.key ?? ''))})` : `keyboard_press(${pyString(playwrightKey(a.key ?? ''))})`),
+  browserGym: (a, at) => {
+    const k = playwrightKey(a.key ?? '');
+    if (playwrightChord(k)) return at.bid ? `press(${at.bid}, ${pyString(k)})` : `keyboard_press(${pyString(k)})`;
+    // One character Playwright has no key for (é, ß) is typed as text; anything else it cannot press is nothing.
+    return [...k].length === 1 ? `keyboard_type(${pyString(k)})` : 'noop()';
+  },
   pyAutoGui: (a) => {
     const keys = chordKeys(a.key ?? '');
     const names = keys.map(pyAutoGuiKey);

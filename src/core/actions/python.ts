@@ -40,6 +40,29 @@ export function playwrightKey(key: string): string {
   return key === 'Space' ? ' ' : key;
 }
 
+const range = (prefix: string, from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${from + i}`);
+
+/**
+ * The key names Playwright 1.44 (the version browsergym-core 0.14.3 pins) resolves in keyboard.press(): its US
+ * layout's codes and aliases, printable ASCII and Enter's "\n" "\r". Any other raises "Unknown key" in
+ * BrowserGym's press() and keyboard_press() (F13, AudioVolumeUp, Dead, é).
+ */
+export const PLAYWRIGHT_KEYS: ReadonlySet<string> = new Set([
+  ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(0x20 + i)), '\n', '\r',
+  ...range('F', 1, 12), ...range('Digit', 0, 9), ...range('Numpad', 0, 9), ...[...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((c) => `Key${c}`),
+  'NumpadAdd', 'NumpadDecimal', 'NumpadDivide', 'NumpadEnter', 'NumpadMultiply', 'NumpadSubtract',
+  'Alt', 'AltGraph', 'AltLeft', 'AltRight', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'Backquote', 'Backslash',
+  'Backspace', 'BracketLeft', 'BracketRight', 'CapsLock', 'Comma', 'ContextMenu', 'Control', 'ControlLeft', 'ControlOrMeta',
+  'ControlRight', 'Delete', 'End', 'Enter', 'Equal', 'Escape', 'Home', 'Insert', 'Meta', 'MetaLeft', 'MetaRight', 'Minus',
+  'NumLock', 'PageDown', 'PageUp', 'Pause', 'Period', 'PrintScreen', 'Quote', 'ScrollLock', 'Semicolon', 'Shift',
+  'ShiftLeft', 'ShiftRight', 'Slash', 'Space', 'Tab',
+]);
+
+/** Whether Playwright resolves every key of a chord, split as its keyboard.press() splits it (chordKeys does the same). */
+export function playwrightChord(chord: string): boolean {
+  return chord !== '' && chordKeys(chord).every((k) => PLAYWRIGHT_KEYS.has(k));
+}
+
 /** The parts of a chord: "Control++" is Control and "+", "+" alone is "+". */
 export function chordKeys(chord: string): string[] {
   const keys: string[] = [];

@@ -5,10 +5,12 @@
 // the way they would take it: the function exists (in the named BrowserGym
 // subsets), its arguments bind to the signature, the literals have the types
 // the signature (BrowserGym's annotations) or the docstring (pyautogui) asks
-// for, bids are not empty and keys are pyautogui's KEY_NAMES, mapped on
+// for, bids are not empty, BrowserGym's keys are ones Playwright 1.44 (the
+// version browsergym-core pins) resolves, and pyautogui's are its KEY_NAMES, mapped on
 // Windows or Linux (whose shortcuts the pyautogui style writes).
 import browserGymTable from '../../fixtures/action-grammars/browsergym-core-0.14.3.json';
 import pyAutoGuiTable from '../../fixtures/action-grammars/pyautogui-0.9.54.json';
+import playwrightTable from '../../fixtures/action-grammars/playwright-1.44.0.json';
 import { parsePython, type PyCall, type PyLiteral } from './python-call';
 
 interface Param { name: string; kind: string; annotation: string | null; default?: string }
@@ -82,6 +84,21 @@ export function hasType(v: PyLiteral, annotation: string): boolean {
 /** BrowserGym's parameters that name an element. */
 const BID_PARAMS = new Set(['bid', 'from_bid', 'to_bid']);
 
+export const PLAYWRIGHT: { source: Table['source']; keys: string[] } = playwrightTable;
+const PLAYWRIGHT_KEYS: ReadonlySet<string> = new Set(PLAYWRIGHT.keys);
+/** BrowserGym's parameters that Playwright's keyboard reads as a key or chord (press's key_comb, keyboard_*'s key). */
+const KEY_PARAMS: Record<string, string> = { press: 'key_comb', keyboard_press: 'key', keyboard_down: 'key', keyboard_up: 'key' };
+
+/** A chord's keys as Playwright's keyboard.press() splits it (server/input.ts): a '+' after a key separates. */
+export function playwrightSplit(chord: string): string[] {
+  const keys: string[] = [];
+  let building = '';
+  for (const c of chord) {
+    if (c === '+' && building) { keys.push(building); building = ''; } else building += c;
+  }
+  return [...keys, building];
+}
+
 /** The functions a HighLevelActionSet of these subsets allows (noop always). */
 export function browserGymActions(subsets: readonly string[]): Set<string> {
   return new Set([...BROWSERGYM.always, ...subsets.flatMap((s) => {
@@ -108,6 +125,10 @@ export function browserGymProblems(code: string, subsets: readonly string[]): st
       if (!v || !p.annotation) continue;
       if (!hasType(v, p.annotation)) problems.push(`${call.name}(${p.name}=…) is not ${p.annotation}`);
       if (BID_PARAMS.has(p.name) && v.value === '') problems.push(`${call.name} has an empty ${p.name}`);
+      if (KEY_PARAMS[call.name] === p.name && v.kind === 'str') {
+        const unknown = playwrightSplit(String(v.value)).filter((k) => !PLAYWRIGHT_KEYS.has(k));
+        for (const k of unknown) problems.push(`${call.name}: Playwright ${PLAYWRIGHT.source.version} raises Unknown key: ${JSON.stringify(k)}`);
+      }
     }
     return problems;
   });
