@@ -11,6 +11,9 @@ import {
   type Session, type ExportedStep,
 } from './harness';
 import { testInBothBrowsers, waitForSteps, type RecorderDriver } from './browsers';
+import { browserGymAction, pyAutoGuiAction } from '../../src/core/agent-action-styles';
+import { StepSchema } from '../../src/core/schema';
+import { browserGymProblems, pyAutoGuiProblems } from '../unit/action-grammars/grammars';
 
 let session: Session;
 
@@ -163,6 +166,16 @@ async function everyAction(driver: RecorderDriver): Promise<void> {
     assert.equal(png.width, step.observation.viewport.width, 'PNG is in CSS pixels of the viewport');
   }
   assert.ok(all.filter((s) => s.observation.screenshot_fresh).length >= all.length / 2, 'most frames are fresh pre-action frames');
+  // Every action in BrowserGym's and pyautogui's grammars (tables from their sources, tests/unit/action-grammars).
+  let scrolled: { x: number; y: number } | undefined;
+  for (const exported of all) {
+    const step = StepSchema.parse(exported); // the line as the schema reads it, typed in full
+    const bg = browserGymAction(step, scrolled);
+    assert.deepEqual(browserGymProblems(bg, ['chat', 'bid', 'coord', 'nav', 'tab']), [], `step ${step.step_id}: ${bg}`);
+    const py = pyAutoGuiAction(step, scrolled);
+    assert.deepEqual(pyAutoGuiProblems(py), { problems: [], notes: [] }, `step ${step.step_id}: ${py}`);
+    if (step.action.scroll) scrolled = step.action.scroll;
+  }
   await page.close();
 }
 
