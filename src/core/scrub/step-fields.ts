@@ -6,6 +6,7 @@
 import type { Step } from '../schema';
 import type { Scrubber } from './scrubber';
 import { rescrubDomTree } from '../rescrub';
+import { scrubAxTreeRuns, scrubDomTreeRuns } from './inline-runs';
 
 /**
  * text: rules + NER; lines: each line as text on its own (a tree of one node per line, whose names and texts
@@ -52,8 +53,9 @@ export function scrubStepFields<S extends Step | Omit<Step, 'thought_trace'>>(st
   const tally = (spans: { rule: string }[]): void => spans.forEach((s) => { counts[s.rule] = (counts[s.rule] ?? 0) + 1; });
   const apply = (how: FieldScrub, value: string): string => {
     if (typeof how === 'object') return value;
-    if (how === 'xml') return rescrubDomTree(value, scrubber, counts);
-    if (how === 'lines') return value.split('\n').map((line) => apply('text', line)).join('\n');
+    // Trees are read node by node, then each inline run joined: a secret split across sibling elements (inline-runs).
+    if (how === 'xml') return scrubDomTreeRuns(rescrubDomTree(value, scrubber, counts), scrubber, counts);
+    if (how === 'lines') return scrubAxTreeRuns(value.split('\n').map((line) => apply('text', line)).join('\n'), scrubber, counts);
     const r = how === 'url' ? scrubber.redactUrl(value) : scrubber.redact(value);
     if (r.text !== value) tally(r.spans);
     return r.text;

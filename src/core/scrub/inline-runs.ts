@@ -1,0 +1,158 @@
+// A secret split across sibling inline elements: `<span>4111 1111</span><span> 1111 1111</span>`, a token in two
+// `<b>`s (`<b>ghp_Zq8R…</b><b>…C3bQ</b>`). The page scrubs dom_tree node by node, so neither half is a card or a
+// token to it, and axtree carries each half as a text line of its own. Here the text of an inline run (text
+// nodes with only inline tags between them, as a browser lays them out on one line) is read joined, and what a
+// rule finds across a join is replaced in each piece it covers; what lies inside one piece was that piece's own
+// scrub's to find. Linear: one pass over the tree, one scrub per run of two or more pieces.
+import type { Scrubber } from './scrubber';
+import { escapeXmlText } from '../xml-escape';
+
+/** Elements a browser lays out inline by default: text on either side of their tags reads as one line. */
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'label', 'mark', 'q', 's',
+  'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'del', 'ins']);
+
+// A join a value can run across: a letter, digit or a value's inner mark (@ . _ % + - /) on both sides, spaces aside.
+// "Item 4.1" + "$12.99" has none, so a catalogue's rows cost no scrub; "4111 1111" + " 1111 1111" and "jane.doe" +
+// "@example.com" do.
+const SECRET_END = /[\p{L}\p{N}@._%+/-]\s*$/u;
+const SECRET_START = /^\s*[\p{L}\p{N}@._%+/-]/u;
+
+/** A cut in one piece: [start, end) in the piece's own text, and the rule that found it. */
+interface Cut { start: number; end: number; rule: string }
+
+/**
+ * The spans `scrubber` finds in the pieces joined by `seps` (seps[k] goes after piece k) that cover parts of two
+ * pieces or more, as cuts per piece. Spans come sorted and apart: one walk over the pieces places them.
+ */
+function crossingCuts(pieces: readonly string[], seps: readonly string[], scrubber: Scrubber, cuts: Cut[][], counts?: Record<string, number>): number {
+  const starts: number[] = [];
+  let joined = '';
+  pieces.forEach((p, k) => {
+    starts.push(joined.length);
+    joined += p + (seps[k] ?? '');
+  });
+  let found = 0;
+  let k = 0;
+  // redact, not find: its memory of short strings serves the next step's tree, which mostly repeats this one's.
+  for (const s of scrubber.redact(joined).spans) {
+    while (k < pieces.length - 1 && starts[k]! + pieces[k]!.length <= s.start) k++;
+    let last = k;
+    while (last + 1 < pieces.length && starts[last + 1]! < s.end) last++;
+    if (last === k) continue;
+    found++;
+    // Counted once, though both joins may find it.
+    const first = Math.max(0, s.start - starts[k]!);
+    if (counts && !cuts[k]!.some((c) => c.end > first)) counts[s.rule] = (counts[s.rule] ?? 0) + 1;
+    for (let i = k; i <= last; i++) {
+      const a = Math.max(0, s.start - starts[i]!);
+      const b = Math.min(pieces[i]!.length, s.end - starts[i]!);
+      if (a < b) cuts[i]!.push({ start: a, end: b, rule: s.rule });
+    }
+  }
+  return found;
+}
+
+/**
+ * The pieces of one run, read joined: each piece with what a rule found across a join replaced, or null when
+ * nothing crosses one. A layout puts no space between inline boxes, so the pieces are read as written; where
+ * neither side of a join has a space they are read with one too, as a space there may have been a text node
+ * of its own that was dropped, or a line's trimmed end ("4111 1111" + "1111 1111").
+ */
+export function scrubRun(pieces: readonly string[], scrubber: Scrubber, counts?: Record<string, number>): string[] | null {
+  if (pieces.length < 2 || !pieces.some((p, k) => k + 1 < pieces.length && SECRET_END.test(p) && SECRET_START.test(pieces[k + 1]!))) return null;
+  const cuts: Cut[][] = pieces.map(() => []);
+  const tight = pieces.map(() => '');
+  const spaced = pieces.map((p, k) => (k + 1 < pieces.length && !/\s$/.test(p) && !/^\s/.test(pieces[k + 1]!) ? ' ' : ''));
+  let found = crossingCuts(pieces, tight, scrubber, cuts, counts);
+  if (spaced.some(Boolean)) found += crossingCuts(pieces, spaced, scrubber, cuts, counts);
+  if (found === 0) return null;
+  return pieces.map((p, k) => {
+    const own = cuts[k]!.sort((x, y) => x.start - y.start);
+    let out = '';
+    let from = 0;
+    for (const c of own) {
+      if (c.end <= from) continue;
+      const a = Math.max(from, c.start);
+      out += p.slice(from, a) + scrubber.replacementFor(c.rule);
+      from = c.end;
+    }
+    return out + p.slice(from);
+  });
+}
+
+function unescapeXml(s: string): string {
+  return s.includes('&') ? s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&') : s;
+}
+
+// A tag (its name in group 1; a closing slash before it, a self-closing one after) or a text segment.
+const XML_TOKEN = /<(\/?)([A-Za-z_][\w:.-]*)[^>]*?(\/?)>|[^<]+/g;
+
+/**
+ * dom_tree with the text of each inline run read joined (see scrubRun). A block element's tag, a void element
+ * (`<br/>`, `<img/>`, `<input/>`) and a shadow root end a run; inline tags do not.
+ */
+export function scrubDomTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, number>): string {
+  // Text segments of the current run: [start, end) in xml.
+  let run: [number, number][] = [];
+  const edits: { start: number; end: number; text: string }[] = [];
+  const flush = (): void => {
+    if (run.length >= 2) {
+      const scrubbed = scrubRun(run.map(([a, b]) => unescapeXml(xml.slice(a, b))), scrubber, counts);
+      if (scrubbed) run.forEach(([a, b], k) => { if (scrubbed[k] !== unescapeXml(xml.slice(a, b))) edits.push({ start: a, end: b, text: escapeXmlText(scrubbed[k]!) }); });
+    }
+    run = [];
+  };
+  XML_TOKEN.lastIndex = 0;
+  for (let m = XML_TOKEN.exec(xml); m; m = XML_TOKEN.exec(xml)) {
+    if (m[2] === undefined) {
+      if (m[0].trim()) run.push([m.index, m.index + m[0].length]);
+      continue;
+    }
+    if (!INLINE.has(m[2].toLowerCase()) || m[3] === '/') flush();
+  }
+  flush();
+  if (edits.length === 0) return xml;
+  let out = '';
+  let from = 0;
+  for (const e of edits) {
+    out += xml.slice(from, e.start) + e.text;
+    from = e.end;
+  }
+  return out + xml.slice(from);
+}
+
+// A text line of axtree: its indentation and its quoted text.
+const AX_TEXT_LINE = /^( *)text '((?:[^'\\]|\\.)*)'$/;
+const unquote = (s: string): string => s.replace(/\\(.)/g, '$1');
+const quote = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/**
+ * axtree with each run of sibling text lines (the same indentation, nothing between them) read joined: a split
+ * secret's halves are two text lines there. Lines are trimmed, so halves are joined as they are.
+ */
+export function scrubAxTreeRuns(axtree: string, scrubber: Scrubber, counts?: Record<string, number>): string {
+  if (!axtree.includes("text '")) return axtree;
+  const lines = axtree.split('\n');
+  let run: number[] = [];
+  let indent = '';
+  let changed = false;
+  const flush = (): void => {
+    if (run.length >= 2) {
+      const scrubbed = scrubRun(run.map((i) => unquote(AX_TEXT_LINE.exec(lines[i]!)![2]!)), scrubber, counts);
+      if (scrubbed) {
+        run.forEach((i, k) => { lines[i] = `${indent}text ${quote(scrubbed[k]!)}`; });
+        changed = true;
+      }
+    }
+    run = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const m = AX_TEXT_LINE.exec(lines[i]!);
+    if (!m || (run.length > 0 && m[1] !== indent)) flush();
+    if (!m) continue;
+    indent = m[1]!;
+    run.push(i);
+  }
+  flush();
+  return changed ? lines.join('\n') : axtree;
+}
