@@ -191,7 +191,20 @@ function notAPerson(text: string, start: number, end: number): boolean {
   const line = lineAround(text, start, end).toLowerCase();
   const span = text.slice(start, end).toLowerCase();
   // A one-word brand ("Nike") blocks only itself; a collocation ("Stan Smith") blocks any name inside it.
-  return NOT_PEOPLE.some((p) => line.includes(p) && (p.includes(' ') ? p.includes(span) || span.includes(p) : span === p)) || PRODUCT_CONTEXT.test(line);
+  return NOT_PEOPLE.some((p) => line.includes(p) && (p.includes(' ') ? blocksName(p, span) : span === p)) || PRODUCT_CONTEXT.test(line);
+}
+
+/**
+ * Does a collocation (lowercase, "santa claus", "stan smith") block the (lowercase) span? When the span lies
+ * inside it, or holds it with nothing but ordinary words beside ("Stan Smith sneakers", "Earl Grey tea"); not when
+ * a name's word goes with it ("Santa Claus Moreno": Santa and Claus are given names, and Moreno is no word).
+ */
+function blocksName(collocation: string, span: string): boolean {
+  if (collocation.includes(span)) return true;
+  const at = span.indexOf(collocation);
+  if (at < 0) return false;
+  const rest = `${span.slice(0, at)} ${span.slice(at + collocation.length)}`;
+  return !tokens(rest).some((t) => t.text.length >= 2 && !isCommonWord(t.lower) && !CUE_WORDS.has(t.lower));
 }
 
 /** Text that holds an e-mail address or a phone/e-mail label: a contact card, whose bare lines are names. */
@@ -242,7 +255,7 @@ function lineAround(text: string, start: number, end: number): string {
 function inCollocation(text: string, start: number, end: number): boolean {
   const span = text.slice(start, end).toLowerCase();
   const around = text.slice(Math.max(0, start - 30), end + 30).toLowerCase();
-  return NOT_PEOPLE.some((p) => p.includes(' ') && around.includes(p) && (p.includes(span) || span.includes(p)));
+  return NOT_PEOPLE.some((p) => p.includes(' ') && around.includes(p) && blocksName(p, span));
 }
 
 /** Grow a person span over the capitalised words beside it on its line ("Danyka" + the model's "Reilly"). */
