@@ -184,6 +184,33 @@ export function frameOfLeftPage(tabId: number, left: LeftPage, lastChangeAt: num
     : { ok: false, error: 'no frame of the page was captured before it was left' };
 }
 
+/**
+ * The frame for a task's final state, observed at `at` on a page last changed at `lastChangeAt`: a settled frame
+ * taken since that change shows it exactly; otherwise the tab is captured now (the final state is the page as it
+ * is, so a frame from before the last change, which frameForStep would reuse, would miss the last action's
+ * result). A frame captured now is marked not fresh, so OCR reads all of it: its map was not measured as it settled.
+ */
+export async function frameForFinal(tab: Tab, lastChangeAt: number, pageUrl: string): Promise<FrameResult> {
+  if (tab.id === undefined || tab.windowId === undefined) return { ok: false, error: 'no tab' };
+  const exact = (settled.get(tab.id) ?? []).findLast((f) => f.capturedAt >= lastChangeAt && samePage(f.url, pageUrl));
+  if (exact) return { ok: true, frame: exact, fresh: true };
+  if (!tab.active) return { ok: false, error: 'the tab was not visible at Stop' };
+  try {
+    const capturedAt = Date.now();
+    const dataUrl = await captureVisible(tab.id, tab.windowId, pageUrl);
+    const frame = { dataUrl, capturedAt, url: pageUrl, regions: await tabTextMap.composed(tab.id, undefined), mapSettled: false };
+    remember(tab.id, frame);
+    return { ok: true, frame, fresh: false, note: 'captured at Stop' };
+  } catch (error) {
+    return { ok: false, error: `tab cannot be captured: ${String(error)}` };
+  }
+}
+
+/** A closed tab's frames, taken before they are forgotten: its page's final state may need the newest. */
+export function framesOfTab(tabId: number): readonly Frame[] {
+  return settled.get(tabId) ?? [];
+}
+
 function remember(tabId: number, frame: Frame): void {
   const history = settled.get(tabId) ?? [];
   history.push(frame);

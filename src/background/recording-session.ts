@@ -14,6 +14,7 @@ import { clearHandoff } from '../platform/page-handoff';
 import { activeScrubber, fullScrubber, publishConfig } from './scrubber-state';
 import { ingestUnsent } from './step-intake';
 import { warmImageWork } from './frame-scrub-client';
+import { takeFinalState } from './final-state';
 
 export async function startRecording(instruction: string): Promise<RecordingState> {
   const current = await readRecording();
@@ -53,6 +54,9 @@ export async function startRecording(instruction: string): Promise<RecordingStat
 
 export async function stopRecording(): Promise<Task | null> {
   const state = await readRecording();
+  // The task's final state first, while its page still records (it answers only then): durable before Stop
+  // returns; its frame and image work follow on their own. A failure costs the final state, never the stop.
+  if (state) await takeFinalState(state.taskId).catch((e: unknown) => console.warn('[alien-dataflow] no final state', e));
   // The task is marked ended before anyone is told the recording stopped: an Export pressed the moment the
   // popup shows "Not recording" must find it finished (it used to race this write, and could leave it out).
   // And before the flag is cleared: a stop cut off between the two is finished by the next one (the popup

@@ -28,6 +28,7 @@ import { askFrame, tabById, type Tab } from '../platform/tabs';
 import { keyedQueue } from '../core/keyed-queue';
 import { lateBoxes, mergeRegions, uniqueBoxes } from '../core/tab-text-map';
 import { tabTextMap } from './tab-text-map';
+import type { FinalDraft } from '../core/final-state';
 
 /**
  * Who sent a step. `pageUrl`: the page the step was taken on (raw, for frame
@@ -71,7 +72,7 @@ export async function recordStep(sent: StepDraft, sender: StepSender): Promise<R
   const frameId = await tabMemory.frameNumber(tab.id, sender.frameId ?? 0);
   if (frameId !== 0) await joinTopFrame(tab.id, frameId, draft);
   if (policy.screenshots) await addOtherFrames(tab.id, frameId, draft);
-  const pending: PendingStep = {
+  const pending: PendingStep & { draft: StepDraft } = {
     draftId: draft.draftId, taskId: draft.taskId, arrivedAt: Date.now(), draft, tabId: tab.id, frameId,
     noScreenshot: !policy.screenshots, frame: policy.screenshots ? null : { kind: 'none', note: 'site configured without screenshots' },
   };
@@ -121,7 +122,7 @@ interface Persisted {
 }
 
 /** One transaction: the task must exist and the action must belong to it; a draft seen before is not added twice. */
-async function persist(pending: PendingStep): Promise<Persisted> {
+async function persist(pending: PendingStep & { draft: StepDraft }): Promise<Persisted> {
   const database = await db();
   const tx = database.transaction(['tasks', 'steps', 'pending'], 'readwrite');
   const task = await tx.objectStore('tasks').get(pending.taskId);
@@ -148,7 +149,7 @@ async function persist(pending: PendingStep): Promise<Persisted> {
 }
 
 /** Seal the frame into the pending record; the raw data URL also stays in memory for the processor's fast path. */
-async function attachFrame(draftId: string, framePromise: Promise<FrameResult>, memory: ReturnType<typeof frameInMemory>): Promise<void> {
+export async function attachFrame(draftId: string, framePromise: Promise<FrameResult>, memory: ReturnType<typeof frameInMemory>): Promise<void> {
   try {
     const result = await framePromise;
     let frame: SealedFrame | NoFrame;
@@ -202,10 +203,10 @@ async function joinTopFrame(tabId: number, frameId: number, draft: StepDraft): P
  * step's own, placed at the scroll the step's boxes hold at. A top-frame step so blurs a sensitive field typed
  * into a cross-origin frame, and a frame's step blurs the top page's secrets.
  */
-async function addOtherFrames(tabId: number, frameId: number, draft: StepDraft): Promise<void> {
+export async function addOtherFrames(tabId: number, frameId: number, draft: StepDraft | FinalDraft): Promise<void> {
   const others = await tabTextMap.composed(tabId, draft.topScroll, frameId);
   const merged = mergeRegions({ redacted: draft.redactedRegions, media: draft.mediaRegions }, others);
-  draft.redactedRegions = uniqueBoxes([...merged.redacted, ...lateBoxes(others, frameId, actionPoint(draft))]);
+  draft.redactedRegions = uniqueBoxes([...merged.redacted, ...lateBoxes(others, frameId, 'action' in draft ? actionPoint(draft) : null)]);
   draft.mediaRegions = merged.media;
 }
 

@@ -22,6 +22,7 @@ import { awakeWhile, holdAwake, releaseAwake } from '../platform/keep-awake';
 import { mergeRegions, ownLateDropped } from '../core/tab-text-map';
 import { actionPoint } from '../core/step-draft';
 import { tabTextMap } from './tab-text-map';
+import { buildFinal, isFinalDraft, type FinalDraft } from '../core/final-state';
 import { reportHistory } from './report-history';
 
 /** Frames being captured by this worker, and raw frames it still holds in memory. */
@@ -140,6 +141,8 @@ async function processOne(p: PendingStep): Promise<void> {
   const got = await imageFor(p, task0);
   const { result } = got;
   let { image, note } = got;
+  // A final state has no step's stand-in frame: an older frame would show the page before the last action.
+  if (isFinalDraft(p.draft)) return storeFinal(p, p.draft, image, note);
   let draft = p.draft;
   if (!image && !p.noScreenshot && p.draft.url) {
     // No frame of its own: the newest clean frame of the same page stands in, marked not fresh.
@@ -183,6 +186,24 @@ async function processOne(p: PendingStep): Promise<void> {
   }
 }
 
+/** A final state's image work is done: into `finals` (the newest per task wins) and out of `pending`, in one transaction. */
+async function storeFinal(p: PendingStep, draft: FinalDraft, image: StepImage | null, note: string | undefined): Promise<void> {
+  const scrubber = await activeScrubber();
+  const database = await db();
+  const tx = database.transaction(['finals', 'pending', 'tasks'], 'readwrite');
+  const task = await tx.objectStore('tasks').get(p.taskId);
+  const earlier = await tx.objectStore('finals').get(p.taskId);
+  // An older observation (a closed tab's, processed late) never replaces a newer one (Stop's).
+  const replaces = !!task && !(earlier && earlier.state.timestamp > draft.timestamp);
+  if (replaces) await tx.objectStore('finals').put(buildFinal({ draft, tabId: p.tabId, image, scrubber, ...(note ? { note } : {}) }));
+  await tx.objectStore('pending').delete(p.draftId);
+  await tx.done;
+  rawFrames.delete(p.draftId);
+  // The replaced image, or this one if unused, goes: nothing else refers to it (image ids are per draft).
+  const unused = replaces ? earlier?.imageId : image?.id;
+  if (unused) await database.delete('images', unused);
+}
+
 /** The clean image for a pending step, or why there is none. */
 async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage | null; note?: string; result?: FrameJobResult }> {
   if (p.frame?.kind === 'none') return { image: null, note: p.frame.note };
@@ -208,7 +229,7 @@ async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage 
   // no longer sees, moved below the fold by the action): its text boxes are dropped, its blur and OCR areas kept.
   const mapOk = mapHeld(p.tabId, meta);
   const kept = merged && !mapOk ? { redacted: merged.redacted, media: merged.media, ...(merged.late ? { late: merged.late } : {}) } : merged;
-  const frameRegions = kept && { ...kept, late: ownLateDropped(kept.late ?? [], p.frameId, actionPoint(p.draft)) };
+  const frameRegions = kept && { ...kept, late: ownLateDropped(kept.late ?? [], p.frameId, isFinalDraft(p.draft) ? null : actionPoint(p.draft)) };
   try {
     const result = await scrubFrameOffscreen({
       imageId, dataUrl, devicePixelRatio: p.draft.devicePixelRatio, redactedRegions: p.draft.redactedRegions,

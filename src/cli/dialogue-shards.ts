@@ -2,6 +2,7 @@
 // steps become training examples (windows of steps, a few screenshots each),
 // written as Parquet rows beside the steps. Runs in pack's worker thread
 // (dialogue-thread.ts), or in-process where that thread's script is not built.
+import type { FinalState } from '../core/final-state';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Step } from '../core/schema';
@@ -14,17 +15,19 @@ import { ShardWriter } from './parquet-shards';
 import { growPagesInOneStep } from './parquet-page-growth';
 
 /** Where and how big, and of the export options the formats and how examples are cut. */
-export interface DialogueOptions extends Pick<ExportOptions, 'formats'>, Partial<Pick<ExportOptions, 'window' | 'maxImages' | 'coordinates'>> {
+export interface DialogueOptions extends Pick<ExportOptions, 'formats'>, Partial<Pick<ExportOptions, 'window' | 'maxImages' | 'coordinates' | 'includeDom' | 'observation'>> {
   out: string;
   shardSize: number;
 }
 
-/** One task for the dialogue configs: its steps (without `dom_tree`, which examples leave out) and screenshots by path. */
+/** One task for the dialogue configs: its steps (without `dom_tree` unless examples carry it) and screenshots by path. */
 export interface DialogueTask {
   split: SplitName;
   task: Task;
   steps: Step[];
   images: [string, Uint8Array][];
+  /** The task's final state (its screenshot among `images`): the done turn sees it. */
+  final?: FinalState | null;
 }
 
 /** Where pack sends tasks for the dialogue configs: a worker thread, or these shards in-process. */
@@ -55,7 +58,7 @@ export class DialogueShards {
 
   add(t: DialogueTask): void {
     const byPath = new Map(t.images);
-    for (const e of taskExamples(t.task, t.steps, { actionStyle: 'json', includeDom: false, window: this.o.window, maxImages: this.o.maxImages, coordinates: this.o.coordinates })) {
+    for (const e of taskExamples(t.task, t.steps, { actionStyle: 'json', includeDom: this.o.includeDom ?? false, observation: this.o.observation, window: this.o.window, maxImages: this.o.maxImages, coordinates: this.o.coordinates }, t.final ?? null)) {
       const bytes = e.turns.reduce((n, turn) => n + turn.observation.length + turn.answer.length + (turn.image ? byPath.get(turn.image)?.byteLength ?? 0 : 0), 0);
       for (const c of this.configs) c.writers[t.split].add(c.row(e, byPath), bytes);
     }

@@ -33,7 +33,8 @@ import type { ScrubConfig } from '../core/scrub/config';
 import type { Scrubber } from '../core/scrub/scrubber';
 import { rescrubStep } from '../core/rescrub';
 import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
-import { openExport, tasksOf } from './zip-input';
+import { finalOf, finalTexts, openExport, tasksOf } from './zip-input';
+import { rescrubFinal } from '../core/final-state';
 import { dialogueLines } from './dialogue-lines';
 import { createImageScrubber } from './image-scrub';
 import { DEFAULT_INPUT_LIMITS, formatAmount, limitsFrom, type InputLimits } from './input-limits';
@@ -98,7 +99,7 @@ const MAX_PRINTED_PROBLEMS = 100;
 
 async function validate(path: string, limits: InputLimits): Promise<number> {
   const { exp, text } = await trajectoryOf(path, limits);
-  const report = validateExport({ files: exp.files, trajectory: text, ...await dialogueLines(exp), manifest: await exp.text(ZIP_PATHS.manifest) });
+  const report = validateExport({ files: exp.files, trajectory: text, ...await dialogueLines(exp), manifest: await exp.text(ZIP_PATHS.manifest), finals: await finalTexts(exp) });
   await exp.close();
   if (report.ok) {
     print(`OK: ${report.tasks} tasks, ${report.steps} steps, every image and element id present`);
@@ -159,7 +160,9 @@ async function format(path: string, out: string, o: ExportOptions, limits: Input
     kept = kept.filter((t) => outcomeKept(t.outcome?.outcome, outcome));
     print(`--outcome ${outcome.join(',')}: ${kept.length} of ${before} tasks kept`);
   }
-  const examples = kept.flatMap((t) => taskExamples(t, steps.filter((s) => s.task_id === t.id && keepStep(s)), o));
+  // The done turn sees each task's final state (final/<task>.json) when the zip has one.
+  const finals = new Map(await Promise.all(kept.map(async (t) => [t.id, await finalOf(exp, t.id)] as const)));
+  const examples = kept.flatMap((t) => taskExamples(t, steps.filter((s) => s.task_id === t.id && keepStep(s)), o, finals.get(t.id) ?? null));
   const written: string[] = [];
   const dialogues: { format: DialogueFormat; path: string }[] = [];
   for (const f of FORMAT_LIST) {
@@ -240,7 +243,14 @@ async function scrub(input: string, output: string, configPath: string | undefin
   let result: { steps: number };
   try {
     result = await writeZipAtomically(output, (sink) => writeExport(
-      { tasks, steps: (id) => inBatches(scrubbed.get(id) ?? []), image },
+      {
+        tasks, steps: (id) => inBatches(scrubbed.get(id) ?? []), image,
+        // The final state's text with the new rules; its screenshot goes through `image` (OCR) like the steps'.
+        final: async (id) => {
+          const f = await finalOf(exp, id);
+          return f && { state: rescrubFinal(f, scrubber).state, imageId: f.observation.screenshot_path };
+        },
+      },
       {
         // The dialogue files the input had, written again from the re-scrubbed steps.
         ...formatsIn(exp.files), actionStyle: 'json', includeDom: false,

@@ -26,7 +26,8 @@ import { datasetCard, type PackSummary } from '../core/dataset/card';
 import { pageLanguage } from '../core/dataset/page-language';
 import { rescrubStep } from '../core/rescrub';
 import type { Scrubber } from '../core/scrub/scrubber';
-import { openExport, type ExportZip } from './zip-input';
+import { finalOf, finalTexts, openExport, type ExportZip } from './zip-input';
+import { rescrubFinal } from '../core/final-state';
 import type { InputLimits } from './input-limits';
 import { isHash } from '../core/safe-text';
 import { outcomeFromManifest, outcomeKept, type OutcomeFilter } from '../core/outcome';
@@ -160,7 +161,7 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
       // Lines that carry their screenshots (openai.jsonl) are as big as the screenshots: pack, which makes its
       // dialogues from the steps, leaves them to `validate` and keeps its memory flat.
       const dialogueText = await dialogueLines(exp, DIALOGUE_FORMATS.filter((f) => !f.inlineImages));
-      const report = validateExport({ files: exp.files, trajectory: parsed, ...dialogueText, manifest: await exp.text(ZIP_PATHS.manifest) });
+      const report = validateExport({ files: exp.files, trajectory: parsed, ...dialogueText, manifest: await exp.text(ZIP_PATHS.manifest), finals: await finalTexts(exp) });
       if (!report.ok) throw new Error(`invalid export (${report.errors.length} problems; first: ${report.errors[0]}); run alien-dataflow validate on it`);
       const byTask = new Map<string, Step[]>();
       for (const s of parsed.steps) byTask.set(s.task_id, [...(byTask.get(s.task_id) ?? []), s]);
@@ -218,6 +219,11 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
           rows = taskSteps.map((s) => rescrubStep(s, scrubber).step);
           instruction = scrubber.redact(instruction).text;
         }
+        // The final state (final/<task>.json), scrubbed again with --config like the steps; on the last row.
+        let final = await finalOf(exp, taskId);
+        if (final && o.scrubber) final = rescrubFinal(final, o.scrubber).state;
+        const finalShot = final?.observation.screenshot_path;
+        const finalImage = finalShot && exp.files.has(finalShot) ? await exp.image(finalShot) : null;
         const split = splitOf(taskId, o.split);
         const scrolls = scrollsBefore(rows);
         // A task's screenshots are read together: positional reads overlap instead of waiting one by one.
@@ -230,10 +236,11 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
         if (dialogues) {
           const byPath: [string, Uint8Array][] = [];
           rows.forEach((st, k) => { if (st.observation.screenshot_path && images[k]) byPath.push([st.observation.screenshot_path, images[k]!]); });
+          if (finalShot && finalImage) byPath.push([finalShot, finalImage]);
           const task: Task = { id: taskId, instruction, status: entry?.status ?? 'review', createdAt: 0, endedAt: null, stepCount: rows.length, ...(label ? { outcome: label } : {}) };
           // Examples leave the DOM out: not copying it to the dialogue thread saves most of a step's text.
           const steps = rows.map((st) => ({ ...st, observation: { ...st.observation, dom_tree: '' } }));
-          await dialogues.add({ split, task, steps, images: byPath });
+          await dialogues.add({ split, task, steps, images: byPath, final: final && { ...final, observation: { ...final.observation, dom_tree: '' } } });
         }
         for (const [i, step] of rows.entries()) {
           const image = images[i] ?? null;
@@ -242,6 +249,7 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
           const row = stepRow({
             step, instruction, previousScroll: scrolls[i]!, image,
             outcome: label ? { outcome: label.outcome, failureStep: label.failureSeq } : null,
+            final: final && i === rows.length - 1 ? { state: final, image: finalImage } : null,
             provenance: {
               sourceZip: name, extensionVersion: manifest?.extension_version ?? null, scrubConfigHash: configHash,
               recordedAt: entry?.created_at ?? null, demonstratorHash, site,

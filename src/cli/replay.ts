@@ -17,7 +17,7 @@ import { ZIP_PATHS } from '../core/zip-layout';
 import { parseTrajectory } from '../core/validate-export';
 import { recorderFlow, type StepPlan } from '../core/recorder-flow';
 import type { Step } from '../core/schema';
-import { openExport, tasksOf } from './zip-input';
+import { finalOf, openExport, tasksOf } from './zip-input';
 import { writeZipAtomically } from './write-zip-atomically';
 import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
 import { formatsIn } from '../core/formats/registry';
@@ -307,7 +307,11 @@ export async function annotateExport(input: string, output: string, report: Repl
     }
     const tasks = tasksOf(exp.manifest, [...byTask.keys()]).map((t) => ({ ...t, stepCount: byTask.get(t.id)?.length ?? 0 }));
     await writeZipAtomically(output, (sink) => writeExport(
-      { tasks, steps: (id) => inBatches(byTask.get(id) ?? []), image: (path) => exp.bytes(path) },
+      {
+        tasks, steps: (id) => inBatches(byTask.get(id) ?? []), image: (path) => exp.bytes(path),
+        // Final states are copied as they are.
+        final: async (id) => { const f = await finalOf(exp, id); return f && { state: f, imageId: f.observation.screenshot_path }; },
+      },
       {
         ...formatsIn(exp.files), actionStyle: 'json', includeDom: false,
         extensionVersion: exp.manifest?.extension_version ?? 'unknown',

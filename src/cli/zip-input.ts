@@ -4,6 +4,7 @@ import type { Manifest } from '../core/zip-layout';
 import { ZIP_PATHS } from '../core/zip-layout';
 import type { Task } from '../core/task';
 import { outcomeFromManifest } from '../core/outcome';
+import { FINAL_JSON_PATH, finalPaths, parseFinalState, type FinalState } from '../core/final-state';
 import { openZip, ZipError, type ZipReader } from './zip-reader';
 import { checkPngHeader, DEFAULT_INPUT_LIMITS, LimitError, type InputLimits } from './input-limits';
 import { PNG_HEADER_BYTES } from '../core/png-header';
@@ -78,4 +79,17 @@ export function tasksOf(manifest: Manifest | null, taskIds: string[]): Task[] {
       ...(outcomeFromManifest(m) ? { outcome: outcomeFromManifest(m) } : {}),
     };
   });
+}
+
+/** Every final/<task>.json's text by its path, for validate. */
+export async function finalTexts(exp: ExportZip): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const f of exp.files) if (FINAL_JSON_PATH.test(f)) out[f] = (await exp.text(f)) ?? '';
+  return out;
+}
+
+/** A task's final state in the zip, or null when it has none (or none that is valid: validate says why). */
+export async function finalOf(exp: ExportZip, taskId: string): Promise<FinalState | null> {
+  const path = finalPaths(taskId).json;
+  return exp.files.has(path) ? parseFinalState(await exp.text(path)) : null;
 }

@@ -29,6 +29,7 @@ import { listen } from './guard';
 import { reportPlaceOnly } from './place-only';
 import { WHOLE_SCREEN, type ScreenRegions } from '../core/tab-text-map';
 import { isElement, tagOf } from './dom-safe';
+import { finalObservation } from './final-observation';
 
 const FRAME_TAGS = new Set(['iframe', 'frame']);
 /** Reports again after a text walk the time cap cut: at most this many in a row, this far apart. */
@@ -251,6 +252,11 @@ function main(): void {
         return Promise.resolve({
           xml: snap.xml, axtree: snap.axtree, redactedRegions: snap.redactedRegions, mediaRegions: snap.mediaRegions, topScroll: rec.topScroll(),
         });
+      }));
+      // At Stop the worker asks for the page as it is now: the task's final state.
+      stops.push(onMessage((raw, sender): Promise<Reply<'page/final'>> | undefined => {
+        if (!isMessage(raw) || raw.kind !== 'page/final' || !rec.recording || !mayReceive(raw.kind, sender)) return undefined;
+        return Promise.resolve(finalObservation(rec, window));
       }));
     }
     sessionStops = stops;

@@ -15,6 +15,7 @@ import { FORMAT_LIST, formatLine, unknownFormat, type DialogueFormat, type TaskF
 import type { TaskFilesWriter } from './formats/format';
 import type { WriterOptions } from './export-options';
 import { exportedOutcome, type ExportedOutcome } from './outcome';
+import { finalPaths, finalStateJson, type FinalState } from './final-state';
 
 export type { ExportedStep as ExportStep } from './stored-step';
 
@@ -23,6 +24,8 @@ export interface ExportSource {
   /** A task's steps in export order, a batch at a time; `withDom: false` may leave dom_tree empty. */
   steps(taskId: string, withDom: boolean): AsyncIterable<ExportStep[]>;
   image(imageId: string): Promise<Uint8Array>;
+  /** The task's final state (core/final-state), if one was taken; `after_step` and its screenshot path are set here. */
+  final?(taskId: string): Promise<{ state: FinalState; imageId: string | null } | null>;
 }
 
 /** An in-memory list as a source of batches (the CLI, tests). */
@@ -61,12 +64,28 @@ export async function writeExport(
   const totalSteps = source.tasks.reduce((n, t) => n + t.stepCount, 0);
   let doneSteps = 0;
   const files: string[] = [];
-  const counted: { task: Task; steps: Step[]; outcome: ExportedOutcome }[] = [];
+  const counted: { task: Task; steps: Step[]; outcome: ExportedOutcome; final: FinalState | null }[] = [];
   const report: ScrubReport = { totals: {}, tasks: [] };
   // Screenshot path → image id, for OpenAI lines that carry the image itself.
   const imageIds = new Map<string, string>();
   const check = (): void => {
     if (cancelled()) throw new ExportCancelled();
+  };
+
+  const writeFinal = async (taskId: string, steps: number): Promise<FinalState | null> => {
+    const got = await source.final?.(taskId);
+    if (!got) return null;
+    const paths = finalPaths(taskId);
+    const png = got.imageId ? paths.png : null;
+    if (got.imageId && png) {
+      zip.add(png, await source.image(got.imageId), false);
+      files.push(png);
+      imageIds.set(png, got.imageId);
+    }
+    const state: FinalState = { ...got.state, task_id: taskId, after_step: steps, observation: { ...got.state.observation, screenshot_path: png } };
+    zip.add(paths.json, finalStateJson(state));
+    files.push(paths.json);
+    return { ...state, observation: { ...state.observation, dom_tree: '' } };
   };
 
   // Pass 1: screenshots, stored as they are.
@@ -95,7 +114,9 @@ export async function writeExport(
     }
     addCounts(report.totals, taskTotals);
     report.tasks.push({ task_id: task.id, totals: taskTotals, steps: perStep });
-    counted.push({ task, steps: light, outcome: exportedOutcome(task.outcome, (seq) => stepIdBySeq.get(seq)) });
+    // The final state after the steps: final/<task>.json (with its trees) and its PNG; the dialogues keep it light.
+    const final = await writeFinal(task.id, light.length);
+    counted.push({ task, steps: light, outcome: exportedOutcome(task.outcome, (seq) => stepIdBySeq.get(seq)), final });
   }
 
   // Per-task files (the replay flows) see each step while its tree is at hand, and are written from the light steps.
@@ -122,7 +143,7 @@ export async function writeExport(
     for (const [i, task] of source.tasks.entries()) {
       check();
       const steps = settings.includeDom ? (await collect(source.steps(task.id, true))).map((s) => s.step) : counted[i]!.steps;
-      for (const example of taskExamples(task, steps, settings)) {
+      for (const example of taskExamples(task, steps, settings, counted[i]!.final)) {
         file.write(`${await formatLine(format, example, {
           prefix: settings.imageUrlPrefix, detail: settings.detail,
           bytes: async (path) => { const id = imageIds.get(path); return id ? source.image(id) : null; },
@@ -169,7 +190,8 @@ export async function writeExport(
   zip.add(ZIP_PATHS.scrubReport, JSON.stringify(report, null, 2));
   files.push(ZIP_PATHS.stepSchema, ZIP_PATHS.scrubReport, ZIP_PATHS.manifest);
   const manifest = buildManifest({
-    extensionVersion: settings.extensionVersion, createdAt: settings.now, configHash: settings.configHash, files, tasks: counted,
+    extensionVersion: settings.extensionVersion, createdAt: settings.now, configHash: settings.configHash, files,
+    tasks: counted.map((c) => ({ ...c, finalPath: c.final ? finalPaths(c.task.id).json : null })),
     demonstratorHash: settings.demonstratorHash ?? null, replayScores: settings.replayScores,
   });
   zip.add(ZIP_PATHS.manifest, JSON.stringify(manifest, null, 2));

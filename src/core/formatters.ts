@@ -14,6 +14,7 @@
 //   URL prefix, at most 10 per example, optional detail "low".
 import type { Step } from './schema';
 import type { Task } from './task';
+import type { FinalState } from './final-state';
 import { formatStepAction } from './action-format';
 import { treeText } from './observation-trees';
 import { DONE_ACTIONS } from './agent-action-styles';
@@ -81,13 +82,18 @@ export function scrollsBefore(steps: readonly Step[]): { x: number; y: number }[
 export interface Turn { observation: string; image: string | null; answer: string }
 export interface Example { id: string; turns: Turn[] }
 
-/** A task's examples, window by window, ending with a done turn when the task is confirmed. */
-export function taskExamples(task: Task, steps: Step[], opts: ExampleOptions): Example[] {
+/**
+ * A task's examples, window by window, ending with a done turn when the task is confirmed and not labelled failed
+ * or partly done. The done turn sees the task's final state (its screenshot and page) when there is one.
+ */
+export function taskExamples(task: Task, steps: Step[], opts: ExampleOptions, final: FinalState | null = null): Example[] {
   const window = opts.window === undefined ? DEFAULT_WINDOW : opts.window <= 0 ? Math.max(1, steps.length + 1) : opts.window;
   const maxImages = Math.max(0, Math.min(opts.maxImages ?? DEFAULT_MAX_IMAGES, MAX_IMAGES));
   const scrolls = scrollsBefore(steps);
   const actions = steps.map((s, i) => actionText(s, opts, scrolls[i]!));
-  const items: (Step | 'done')[] = task.status === 'confirmed' ? [...steps, 'done'] : [...steps];
+  // "The task is complete" is no answer to train on for a task its reviewer marked failed or partly done.
+  const done = task.status === 'confirmed' && (task.outcome?.outcome ?? 'succeeded') === 'succeeded';
+  const items: (Step | 'done')[] = done ? [...steps, 'done'] : [...steps];
   const examples: Example[] = [];
   for (let start = 0; start < items.length; start += window) {
     const slice = items.slice(start, start + window);
@@ -106,9 +112,11 @@ export function taskExamples(task: Task, steps: Step[], opts: ExampleOptions): E
         }
       }
       if (item === 'done') {
-        const last = steps[steps.length - 1];
-        parts.push(`Page: ${last ? `${last.observation.active_window} (${last.observation.url}), after the last action` : 'unknown'}`);
-        return { observation: parts.join('\n'), image: null, answer: 'The task is complete.\nAction: ' + actionText('done', opts, { x: 0, y: 0 }) };
+        // The page after the last action: the final state's when it was taken, else the last step's address.
+        const page = final?.observation ?? steps[steps.length - 1]?.observation;
+        parts.push(`Page: ${page ? `${page.active_window} (${page.url}), after the last action` : 'unknown'}`);
+        const image = k >= imageFrom ? (final?.observation.screenshot_path ?? null) : null;
+        return { observation: parts.join('\n'), image, answer: 'The task is complete.\nAction: ' + actionText('done', opts, { x: 0, y: 0 }) };
       }
       parts.push(`Page: ${item.observation.active_window} (${item.observation.url})`);
       const image = k >= imageFrom ? item.observation.screenshot_path : null;

@@ -6,7 +6,7 @@ import type { Task } from './task';
 import type { OutcomeInput } from './outcome';
 import type { FrameJob, FrameJobResult } from './frame-job';
 import type { Box } from './schema';
-import type { MediaRegion, ScrollOffset } from './step-draft';
+import type { MediaRegion, PageObservation, ScrollOffset } from './step-draft';
 import type { NavigationKind } from './page-state';
 import type { ScrubConfig, ConfigError } from './scrub/config';
 import type { ScreenRegions } from './tab-text-map';
@@ -70,6 +70,8 @@ export type Message =
   | { kind: 'page/typing'; draft?: StepDraft; edit?: HeldText }
   // background -> content (top frame): its current tree, to join a cross-origin frame's step into
   | { kind: 'frame/snapshot'; target: 'content' }
+  // background -> content (top frame), at Stop: the page as it is now, for the task's final state (core/final-state)
+  | { kind: 'page/final'; target: 'content' }
   // background -> offscreen
   | { kind: 'offscreen/export'; target: 'offscreen'; exportId: string; options: ExportOptions; configHash: string; extensionVersion: string; demonstratorHash: string | null }
   | { kind: 'offscreen/export-cancel'; target: 'offscreen'; exportId: string }
@@ -108,6 +110,8 @@ export interface ReplyMap {
   'frame/hello': { frameId: number; tabId: number; recording: RecordingState | null };
   /** The top frame's tree and screen regions, to join a cross-origin frame's step into. */
   'frame/snapshot': { xml: string; axtree?: string; redactedRegions: Box[]; mediaRegions: MediaRegion[]; topScroll?: ScrollOffset } | null;
+  /** The page now, scrubbed in the page as a step's observation is. */
+  'page/final': PageObservation | null;
   'page/loaded': { ok: true };
   'page/typing': { ok: true };
   'offscreen/export': { ok: true };
@@ -149,6 +153,7 @@ export const SENT_BY: { readonly [K in MessageKind]: readonly SenderKind[] } = {
   'page/loaded': ['content-script'],
   'page/typing': ['content-script'],
   'frame/snapshot': ['worker'],
+  'page/final': ['worker'],
   'offscreen/export': ['worker'],
   'offscreen/export-cancel': ['worker'],
   'offscreen/scrub-frame': ['worker'],

@@ -6,6 +6,7 @@
 // it cannot be opened at all, so the step is then stored without a screenshot.
 import type { ScrollOffset, StepDraft } from './step-draft';
 import type { ScreenRegions } from './tab-text-map';
+import type { FinalDraft } from './final-state';
 
 /** The captured frame, AES-GCM sealed; `data` decrypts to the capture's PNG data URL. */
 export interface SealedFrame {
@@ -38,7 +39,8 @@ export interface PendingStep {
   taskId: string;
   /** Arrival order at the worker (ms epoch; ties broken by draftId). */
   arrivedAt: number;
-  draft: StepDraft;
+  /** A step's draft, or a task's final observation (core/final-state), which goes the same way to its own store. */
+  draft: StepDraft | FinalDraft;
   tabId: number;
   frameId: number;
   /** Screenshots are off for this site (decided on the raw URL at intake). */

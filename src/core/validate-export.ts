@@ -3,6 +3,7 @@
 // contiguous per task, every line of every dialogue file by its format's own
 // check (formats/registry), manifest counts.
 import { StepSchema, type Step } from './schema';
+import { finalStateErrors } from './final-state';
 import type { Manifest } from './zip-layout';
 import { DIALOGUE_FORMATS, type DialogueFormat, type DialogueFormatId } from './formats/registry';
 
@@ -14,6 +15,8 @@ export type ExportContents = {
   /** The file's text, or its lines, or its steps already parsed by parseTrajectory (so a caller keeps one copy). */
   trajectory: Lines | { steps: Step[]; errors: string[] };
   manifest: string | null;
+  /** Each final/<task>.json's text by its path (core/final-state). */
+  finals?: Record<string, string>;
 } & {
   /** Each dialogue file by its format's id; absent or null when the zip has none. */
   [K in DialogueFormatId]?: Lines | null;
@@ -88,8 +91,13 @@ export function validateExport(c: ExportContents): ValidationReport {
     const lines = c[format.id];
     if (lines !== undefined && lines !== null) errors.push(...dialogueErrors(format, lines, c.files));
   }
+  for (const [path, text] of Object.entries(c.finals ?? {})) errors.push(...finalStateErrors(path, text, c.files));
   if (c.manifest !== null) {
     const m = parseJson<Manifest>(c.manifest, 'manifest.json', errors);
+    for (const t of Array.isArray(m?.tasks) ? m.tasks : []) {
+      const final = (t as Partial<Manifest['tasks'][number]> | null)?.final_state;
+      if (typeof final === 'string' && !c.files.has(final)) errors.push(`manifest.json: a task's final_state ${final} is missing from the zip`);
+    }
     if (m && !m.counts) errors.push('manifest.json has no counts');
     else if (m && m.counts.steps !== steps.length) errors.push(`manifest.json counts ${m.counts.steps} steps, trajectory.jsonl has ${steps.length}`);
     if (m?.counts && m.counts.tasks !== byTask.size) errors.push(`manifest.json counts ${m.counts.tasks} tasks, trajectory.jsonl has ${byTask.size}`);

@@ -35,6 +35,8 @@ export interface ManifestTask {
   outcome: ExportedOutcome['outcome'];
   failure_step: number | null;
   outcome_note: string | null;
+  /** final/<task>.json, the page after the last action (core/final-state); null when none was taken. */
+  final_state: string | null;
 }
 
 export interface Manifest {
@@ -52,9 +54,9 @@ export interface Manifest {
 export function buildManifest(input: {
   extensionVersion: string; createdAt: Date; configHash: string; files: string[]; demonstratorHash?: string | null;
   replayScores?: Record<string, number>;
-  tasks: { task: Task; steps: Step[]; outcome?: ExportedOutcome }[];
+  tasks: { task: Task; steps: Step[]; outcome?: ExportedOutcome; finalPath?: string | null }[];
 }): Manifest {
-  const tasks = input.tasks.map(({ task, steps, outcome }) => ({
+  const tasks = input.tasks.map(({ task, steps, outcome, finalPath }) => ({
     task_id: task.id,
     instruction: task.instruction,
     status: task.status,
@@ -64,6 +66,7 @@ export function buildManifest(input: {
     screenshots: steps.filter((s) => s.observation.screenshot_path !== null).length,
     ...(input.replayScores?.[task.id] !== undefined ? { replay_score: input.replayScores[task.id] } : {}),
     ...(outcome ?? UNLABELLED),
+    final_state: finalPath ?? null,
   }));
   return {
     schema_version: SCHEMA_VERSION,

@@ -41,6 +41,10 @@ export async function runExport(exportId: string, options: ExportOptions, config
         if (!image) throw new Error(`screenshot ${imageId} is missing from storage`);
         return new Uint8Array(await image.blob.arrayBuffer());
       },
+      final: async (taskId) => {
+        const stored = await database.get('finals', taskId);
+        return stored ? { state: stored.state, imageId: stored.imageId } : null;
+      },
     };
     let parts: BlobPart[] = [];
     let pending = 0;

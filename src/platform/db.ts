@@ -4,6 +4,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Task } from '../core/task';
 import type { PendingStep } from '../core/pending-step';
+import type { StoredFinal } from '../core/final-state';
 import { exportOrder, toExportStep, type ExportedStep, type StoredStep } from '../core/stored-step';
 
 interface DataflowDB extends DBSchema {
@@ -12,6 +13,8 @@ interface DataflowDB extends DBSchema {
   images: { key: string; value: { id: string; blob: Blob; width: number; height: number } };
   /** Steps accepted but not yet stored: written before the draft is acknowledged (see core/pending-step). */
   pending: { key: string; value: PendingStep; indexes: { byTask: string; byArrival: [number, string] } };
+  /** Each task's final state (core/final-state), by task id. */
+  finals: { key: string; value: StoredFinal };
 }
 
 export type Db = IDBPDatabase<DataflowDB>;
@@ -19,7 +22,7 @@ export type Db = IDBPDatabase<DataflowDB>;
 let dbPromise: Promise<Db> | null = null;
 
 export function db(): Promise<Db> {
-  dbPromise ??= openDB<DataflowDB>('alien-dataflow', 2, {
+  dbPromise ??= openDB<DataflowDB>('alien-dataflow', 3, {
     upgrade(database, oldVersion) {
       if (oldVersion < 1) {
         database.createObjectStore('tasks', { keyPath: 'id' });
@@ -32,6 +35,7 @@ export function db(): Promise<Db> {
         pending.createIndex('byTask', 'taskId');
         pending.createIndex('byArrival', ['arrivedAt', 'draftId']);
       }
+      if (oldVersion < 3) database.createObjectStore('finals', { keyPath: 'taskId' });
     },
     // Another context (an open review page) holds the old version: let it go rather than block the upgrade.
     blocking() {

@@ -130,11 +130,14 @@ export async function storeOutcome(taskId: string, outcome: TaskOutcome | undefi
 export async function deleteTask(taskId: string): Promise<void> {
   const database = await db();
   const range = stepsOfTask(taskId);
-  const tx = database.transaction(['tasks', 'steps', 'images'], 'readwrite');
+  const tx = database.transaction(['tasks', 'steps', 'images', 'finals'], 'readwrite');
   for (let c = await tx.objectStore('steps').openCursor(range); c; c = await c.continue()) {
     if (c.value.imageId) await tx.objectStore('images').delete(c.value.imageId);
     await c.delete();
   }
+  const final = await tx.objectStore('finals').get(taskId);
+  if (final?.imageId) await tx.objectStore('images').delete(final.imageId);
+  await tx.objectStore('finals').delete(taskId);
   await tx.objectStore('tasks').delete(taskId);
   await tx.done;
 }

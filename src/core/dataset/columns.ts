@@ -61,6 +61,20 @@ export const STEP_COLUMNS: Field[] = [
   s('demonstrator_hash', 'salted hash of the demonstrator\'s id; null when none was set'),
   s('outcome', 'the reviewer\'s label of the task: succeeded, failed or partial; null when unlabelled (never succeeded by default)'),
   { name: 'failure_step', type: 'int32', optional: true, doc: 'step_id where the task went wrong, as the reviewer marked it; null when none or unlabelled' },
+  {
+    name: 'final_observation', optional: true, doc: 'the page after the task\'s last action (final/<task>.json), on the task\'s last row only; null elsewhere and when none was taken', struct: [
+      { name: 'timestamp', type: 'int64', doc: 'ms since epoch when it was taken (at Stop, or as the tab closed)' },
+      s('screenshot_path', 'final/<task>.png in the source zip; null when the tab could not be captured'),
+      s('dom_tree', 'scrubbed XML; every element carries id="N"'), s('axtree', 'accessibility tree as text, ids as in dom_tree'),
+      s('active_window', 'page title'), s('url', 'page address, credentials removed'),
+      { name: 'screenshot_fresh', type: 'bool', doc: 'captured after the page\'s last change' },
+    ],
+  },
+  {
+    name: 'final_image', optional: true, image: true, doc: 'the final state\'s screenshot (PNG), on the task\'s last row only', struct: [
+      { name: 'bytes', type: 'binary', optional: true, doc: 'PNG bytes' }, s('path', 'file name'),
+    ],
+  },
 ];
 
 const PARQUET: Record<Scalar, { type: string; converted_type?: string }> = {

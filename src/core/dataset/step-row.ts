@@ -3,6 +3,7 @@ import type { Step } from '../schema';
 import { formatAction, formatStepAction } from '../action-format';
 import { actionRow } from '../actions/columns';
 import type { Outcome } from '../outcome';
+import type { FinalState } from '../final-state';
 
 export interface RowProvenance {
   sourceZip: string;
@@ -22,9 +23,11 @@ export interface StepRowInput {
   provenance: RowProvenance;
   /** The task's reviewer's label, on each of its rows; null when unlabelled. `failureStep` is a step_id. */
   outcome?: { outcome: Outcome; failureStep: number | null } | null;
+  /** The task's final state and its screenshot, on the task's last row only. */
+  final?: { state: FinalState; image: Uint8Array | null } | null;
 }
 
-export function stepRow({ step, instruction, previousScroll, image, provenance, outcome }: StepRowInput): Record<string, unknown> {
+export function stepRow({ step, instruction, previousScroll, image, provenance, outcome, final }: StepRowInput): Record<string, unknown> {
   const o = step.observation;
   const a = step.action;
   const t = step.target;
@@ -57,5 +60,15 @@ export function stepRow({ step, instruction, previousScroll, image, provenance, 
     demonstrator_hash: provenance.demonstratorHash,
     outcome: outcome?.outcome ?? null,
     failure_step: outcome?.failureStep ?? null,
+    final_observation: final ? finalRow(final.state) : null,
+    final_image: final?.image && final.state.observation.screenshot_path ? { bytes: final.image, path: final.state.observation.screenshot_path.split('/').pop() } : null,
+  };
+}
+
+function finalRow(f: FinalState): Record<string, unknown> {
+  const o = f.observation;
+  return {
+    timestamp: BigInt(Math.round(f.timestamp)), screenshot_path: o.screenshot_path, dom_tree: o.dom_tree, axtree: o.axtree ?? null,
+    active_window: o.active_window, url: o.url, screenshot_fresh: o.screenshot_fresh,
   };
 }

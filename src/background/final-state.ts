@@ -1,0 +1,109 @@
+// The task's final state (core/final-state), taken by the worker: at Stop it
+// asks the task's tab for its page now; when that tab closes, the page's own
+// hand-over (its state at pagehide) stands in. Either goes the way a step
+// goes: a pending record written before Stop returns (resumed after a worker
+// restart), the frame sealed into it, then blur, OCR and the scrub boundary
+// in the step processor, which files it under `finals`, not `steps`.
+import { finalDraftId, type FinalDraft } from '../core/final-state';
+import type { PageObservation } from '../core/step-draft';
+import type { PendingStep } from '../core/pending-step';
+import { sitePolicy } from '../core/site-policy';
+import { withAssembledTree } from '../core/dom-tree-parts';
+import { db } from '../platform/db';
+import { askFrame, tabById } from '../platform/tabs';
+import { readLeaving } from '../platform/page-handoff';
+import { readRecording } from '../platform/recording-flag';
+import { activeConfig } from './scrubber-state';
+import { tabMemory } from './tab-memory';
+import { frameForFinal, type Frame, type FrameResult } from './capture-scheduler';
+import { addOtherFrames, attachFrame } from './step-intake';
+import { frameInMemory, kickProcessor } from './step-processor';
+
+/** Longest Stop waits for the page's answer (its snapshot; ~0.1 s on a 16k-element page). */
+const FINAL_ASK_MS = 2000;
+
+/**
+ * At Stop, before the recording flag is cleared (the page answers only while recording): the page of the task's
+ * tab now, durable before this resolves. The frame's capture and the image work go on after Stop has returned.
+ */
+export async function takeFinalState(taskId: string): Promise<void> {
+  const tabId = await tabMemory.activeTab();
+  const tab = tabId === null ? null : await tabById(tabId);
+  if (!tab || tab.id === undefined || !tab.url) return;
+  const { config } = await activeConfig();
+  const policy = sitePolicy(config.sites, tab.url, undefined);
+  if (!policy.record) return;
+  const timeout = new Promise<null>((r) => setTimeout(() => r(null), FINAL_ASK_MS));
+  const asked = askFrame<'page/final'>(tab.id, 0, { kind: 'page/final', target: 'content' }).catch(() => null);
+  const observation = await Promise.race([asked, timeout]);
+  // No recorder answered (a browser page, a page still loading): no final state rather than a made-up one.
+  if (!observation) return;
+  const at = Date.now();
+  const url = tab.url;
+  await fileFinal({ tabId: tab.id, taskId, observation, at, screenshots: policy.screenshots, liveTab: true, frameOf: (d) => frameForFinal(tab, d.lastChangeAt, url) });
+}
+
+/**
+ * A tab closed while recording: if it was the task's tab, its page's state as the page handed it over at pagehide
+ * is the final state for now (a Stop in another tab replaces it), with the newest frame of that page. `frames` are
+ * the tab's frames, taken before the scheduler forgot them.
+ */
+export async function finalOfClosedTab(tabId: number, frames: readonly Frame[]): Promise<void> {
+  const recording = await readRecording();
+  if (!recording || (await tabMemory.activeTab()) !== tabId) return;
+  const left = (await readLeaving(tabId)).at(-1);
+  const state = left?.state ?? null;
+  if (!state) return;
+  const { config } = await activeConfig();
+  // The policy of the page as the worker last knew it: the tab itself is gone.
+  const url = frames.at(-1)?.url;
+  const policy = sitePolicy(config.sites, url, undefined);
+  if (!policy.record) return;
+  const pick = (d: FinalDraft): FrameResult => {
+    const exact = frames.findLast((f) => f.capturedAt >= d.lastChangeAt && f.capturedAt <= state.at);
+    const newest = frames.findLast((f) => f.capturedAt <= state.at);
+    if (exact) return { ok: true, frame: exact, fresh: true };
+    return newest ? { ok: true, frame: newest, fresh: false, note: 'the tab closed; the newest frame of its page, which may have changed since' }
+      : { ok: false, error: 'the tab closed before a frame of its last page was captured' };
+  };
+  await fileFinal({
+    tabId, taskId: recording.taskId, observation: state, at: state.at, screenshots: policy.screenshots, liveTab: false,
+    frameOf: (d) => Promise.resolve(pick(d)), note: 'the page as it was when its tab closed',
+  });
+}
+
+/** Write the pending record (task must exist), then seal its frame into it as a step's is. */
+interface FinalInputs {
+  tabId: number; taskId: string; observation: PageObservation; at: number; screenshots: boolean;
+  /** The tab is still open: the other frames' current regions are added (a closed tab's frames carry their own). */
+  liveTab: boolean;
+  frameOf: (d: FinalDraft) => Promise<FrameResult>;
+  note?: string;
+}
+
+async function fileFinal({ tabId, taskId, observation, at, screenshots, liveTab, frameOf, note }: FinalInputs): Promise<void> {
+  const draft: FinalDraft = withAssembledTree({ ...observation, draftId: finalDraftId(taskId, at), taskId, timestamp: at, final: true, ...(note ? { note } : {}) });
+  // The screenshot shows the whole tab: the other frames' regions are blurred too (as for a top-frame step).
+  if (screenshots && liveTab) await addOtherFrames(tabId, 0, draft);
+  const pending: PendingStep = {
+    draftId: draft.draftId, taskId, arrivedAt: Date.now(), draft, tabId, frameId: 0,
+    noScreenshot: !screenshots, frame: screenshots ? null : { kind: 'none', note: 'site configured without screenshots' },
+  };
+  const memory = screenshots ? frameInMemory(draft.draftId) : null;
+  try {
+    const database = await db();
+    const tx = database.transaction(['tasks', 'pending'], 'readwrite');
+    const task = await tx.objectStore('tasks').get(taskId);
+    if (task) await tx.objectStore('pending').put(pending);
+    await tx.done;
+    if (!task) {
+      memory?.settled();
+      return;
+    }
+  } catch (error) {
+    memory?.settled();
+    throw error;
+  }
+  if (memory) void attachFrame(draft.draftId, frameOf(draft), memory);
+  else void kickProcessor();
+}
