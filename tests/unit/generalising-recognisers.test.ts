@@ -314,6 +314,19 @@ describe('hard negatives: roles and forms of address, card networks, assistants,
   it.each(['Visa Platinum benefits', 'Google Docs is slow', 'Apple Music subscription'])('leaves "%s" alone too', (text) => unchanged(text));
 });
 
+describe('organisations as the object of what only an organisation takes', () => {
+  it.each([
+    ['The shop on the corner later became Brightwell Labs in 2014.', ['Brightwell Labs'], ['in 2014']],
+    ['The group was rebranded as Norvik in 2019', ['Norvik'], ['in 2019']],
+    ['Fees are listed, according to the Quillmark website.', ['Quillmark'], ['according to the', 'website']],
+    ['The first version, recorded for Veltrona, sold a million copies.', ['Veltrona'], ['recorded for']],
+    ['She wrote her Ostrava Dynamics resignation letter.', ['Ostrava Dynamics'], ['resignation letter']],
+    ["We'll meet at Incadence, 08428 Calle Mayor 371", ['Incadence'], ["We'll meet at"]],
+  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  it.each(['She became President in 2010', 'Visit the Google website', 'Arrive at Gate B, 14 Platform', 'My Visa card was declined', 'her resignation letter', 'The song was recorded for radio'])(
+    'leaves "%s" alone', (text) => unchanged(text));
+});
+
 describe('single names asked about, after a conjunction, named, given to, and whose account it is', () => {
   it.each([
     ['Why is Katrine so impulsive?', ['Katrine'], ['so impulsive']],

@@ -12,6 +12,19 @@ const KIND = '(?:company|companies|agency|firm|bank|startup|start-up|non-?profit
 // Subject at a sentence's or clause's start, then its predicate.
 const SUBJECT_IS = new RegExp(`(?:^|[.!?]\\s+|,\\s+|:\\s+|\\n)(${ORG_NAME})[ ](?:is|was|has been|became)[ ](?:a|an|the|one of the)[ ](?:[\\p{L}\\d-]+[ ]){0,5}?${KIND}(?![\\p{L}])`, 'gdu');
 const SUBJECT_DID = new RegExp(`(?:^|[.!?]\\s+|,\\s+|\\n)(${ORG_NAME})[ ](?:is the brainchild of|was founded in|was founded by|is headquartered in|was acquired by|went public)(?![\\p{L}])`, 'gdu');
+/**
+ * An organisation as the object of what only an organisation takes: renamed ("later became Zillow in 2014",
+ * "rebranded as …"), owning a website ("according to the Costquest website"), a record label ("recorded for
+ * Analytica"), an employer's letter or job ("her Allianz resignation letter"), a venue before its address ("meet
+ * at Incadence, 08428 Calle …").
+ */
+const OBJECT_OF = new RegExp(`(?<![\\p{L}])(?:(?:became|renamed(?: to| as)?|rebranded(?: to| as)?)[ ](${ORG_NAME})(?=[ ]in[ ](?:1[89]|20)\\d\\d(?!\\d))`
+  + `|the[ ](${ORG_NAME})(?=[ ](?:website|web site|homepage|webpage|web page)(?![\\p{L}]))`
+  + `|recorded[ ](?:for|with)[ ](${ORG_NAME})`
+  + `|(?:her|his|my|their|your|our)[ ](${ORG_NAME})(?=[ ](?:resignation|job offer|offer letter|internship|interview|contract|colleagues|coworkers|co-workers|badge|paycheck|pension)(?![\\p{L}]))`
+  + `|at[ ](${ORG_NAME})(?=,[ ]\\d{4,6}[ ]\\p{Lu}\\p{Ll}))`, 'gdu');
+const OBJECT_GATE = /became|renamed|rebranded|website|web site|homepage|web ?page|recorded|resignation|job offer|offer letter|internship|interview|contract|colleagues|co-?workers|badge|paycheck|pension|at \p{Lu}[^,\n]{0,60}, \d/u;
+
 /** A list after a plural noun of firms and a colon: "…car manufacturers that dominate …: A, B and C". */
 const FIRMS_LIST = /\b(?:companies|manufacturers|brands|firms|banks|sponsors|clients|employers|vendors|suppliers|carmakers|automakers|retailers|insurers|lenders|startups)\b[^.:\n]{0,80}:[ \t]*([^.\n]{3,160})/gu;
 const ITEM = new RegExp(`^${ORG_NAME}$`, 'u');
@@ -33,6 +46,14 @@ export function contextualOrgs(text: string): Candidate[] {
   if (GATE.test(text)) {
     collect(SUBJECT_IS, text, out);
     collect(SUBJECT_DID, text, out);
+  }
+  if (OBJECT_GATE.test(text)) {
+    OBJECT_OF.lastIndex = 0;
+    for (let m = OBJECT_OF.exec(text); m; m = OBJECT_OF.exec(text)) {
+      const k = [1, 2, 3, 4, 5].find((g) => m![g] !== undefined)!;
+      const [start, end] = m.indices![k]!;
+      out.push({ start, end });
+    }
   }
   if (!text.includes(':') || !LIST_GATE.test(text)) return out;
   FIRMS_LIST.lastIndex = 0;
