@@ -8,7 +8,7 @@
 //                                        re-apply a scrubber config to every text field and (by OCR) every
 //                                        screenshot, rewrite the zip
 //   pack <zip|dir>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB] [--config scrubber.yaml]
-//        [--domains allow.txt] [--exclude-domains deny.txt] [--formats sharegpt,messages|none] [--window N] [--max-images N] [--coordinates pixels|normalized] [--parallel]
+//        [--domains allow.txt] [--exclude-domains deny.txt] [--formats sharegpt,messages|none] [--window N] [--max-images N] [--coordinates pixels|normalized] [--observation dom|axtree|both] [--parallel]
 //        [--outcome succeeded|failed|partial|unlabelled,…]
 //   export flags are the export options' names (core/export-options, cli/export-flags); --dom and --dialogues still work
 //   replay <zip> [--report out.json] [--annotate copy.zip] [--task ID] [--headed] [--timeout ms] [--yes | --hosts h[:port],…]
@@ -27,6 +27,7 @@ import {
 } from '../core/formats/registry';
 import type { ExportOptions } from '../core/export-options';
 import { EXPORT_FLAGS, exportOptionsFromFlags } from './export-flags';
+import { writeGroundingFile } from './grounding-file';
 import { UsageError } from './usage-error';
 import { parseScrubConfig, formatConfigErrors, configHash } from '../core/scrub/config';
 import type { ScrubConfig } from '../core/scrub/config';
@@ -50,12 +51,12 @@ const USAGE = `usage:
   alien-dataflow validate <export.zip>
   alien-dataflow stats <export.zip> [--json]
   alien-dataflow format <export.zip> [--out DIR] [--action-style json|call|browsergym|pyautogui] [--include-dom]
-                        [--window N] [--max-images N] [--coordinates pixels|normalized] [--formats ${DIALOGUE_FORMAT_IDS.join(',')}] ${DIALOGUE_FORMATS.filter((f) => !f.defaultOn).map((f) => `[--${f.id}]`).join(' ')}
+                        [--window N] [--max-images N] [--coordinates pixels|normalized] [--formats ${[...DIALOGUE_FORMAT_IDS, 'grounding'].join(',')}] [--observation dom|axtree|both] ${DIALOGUE_FORMATS.filter((f) => !f.defaultOn).map((f) => `[--${f.id}]`).join(' ')}
                         [--image-url-prefix URL] [--detail low] [--min-replay 0.9] [--outcome succeeded|failed|partial|unlabelled,…]
   alien-dataflow scrub <in.zip> <out.zip> [--config scrubber.yaml] [--text-only]
   alien-dataflow pack <export.zip|folder>… --out DIR [--split 0.9,0.05,0.05] [--shard-size MB]
                       [--config scrubber.yaml] [--domains allow.txt] [--exclude-domains deny.txt]
-                      [--formats ${PARQUET_DIALOGUES.map((f) => f.id).join(',')}|none] [--window N] [--max-images N] [--coordinates pixels|normalized] [--parallel]
+                      [--formats ${[...PARQUET_DIALOGUES.map((f) => f.id), 'grounding'].join(',')}|none] [--window N] [--max-images N] [--coordinates pixels|normalized] [--observation dom|axtree|both] [--parallel]
                       [--outcome succeeded|failed|partial|unlabelled,…]   (the reviewer's label; unlabelled tasks only by name)
   alien-dataflow replay <export.zip> [--report out.json] [--annotate copy.zip] [--task ID] [--headed] [--timeout ms]
                         [--yes | --hosts host[:port],…]   (every host the replay touches is asked about, loopback too)
@@ -189,6 +190,7 @@ async function format(path: string, out: string, o: ExportOptions, limits: Input
         unknownFormat(f);
     }
   }
+  if (o.grounding) written.push(await writeGroundingFile(out, kept.map((t) => t.id), steps.filter(keepStep)));
   await exp.close();
   const over = examples.filter((e) => estimateTokens(e) > CONTEXT_TOKENS).length;
   print(`wrote ${written.map((w) => join(out, w)).join(', ')}: ${examples.length} examples from ${tasks.length} tasks${over ? `; ${over} are over ${CONTEXT_TOKENS} tokens (use a smaller --window)` : ''}`);
@@ -292,7 +294,8 @@ async function packCommand(inputs: string[], o: ExportOptions, a: { limits: Inpu
   const s = await pack(inputs, {
     out: a.out, split, shardSize: shardMb * 1024 ** 2, scrubber, scrubConfigHash: hash,
     allowDomains: await list(a.domains), denyDomains: await list(a.excludeDomains), log: (line) => printError(line),
-    formats: o.formats, window: o.window, maxImages: o.maxImages, coordinates: o.coordinates,
+    formats: o.formats, window: o.window, maxImages: o.maxImages, coordinates: o.coordinates, grounding: o.grounding,
+    includeDom: o.includeDom, observation: o.observation,
     parallel: a.parallel ?? false, limits: a.limits, outcome: a.outcome,
   });
   const bad = s.sources.filter((x) => x.error);

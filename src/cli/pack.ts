@@ -9,6 +9,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path';
 import { OutputWriteError, ShardWriter } from './parquet-shards';
 import { openDialogueSink } from './dialogue-thread';
+import { GroundingShards } from './grounding-shards';
 import type { DialogueSink } from './dialogue-shards';
 import { growPagesInOneStep } from './parquet-page-growth';
 import { ZIP_PATHS } from '../core/zip-layout';
@@ -33,7 +34,7 @@ import { isHash } from '../core/safe-text';
 import { outcomeFromManifest, outcomeKept, type OutcomeFilter } from '../core/outcome';
 
 /** Pack's own settings, and of the export options (core/export-options) the dialogue configs' formats and examples. */
-export interface PackOptions extends Pick<ExportOptions, 'formats'>, Partial<Pick<ExportOptions, 'window' | 'maxImages' | 'coordinates'>> {
+export interface PackOptions extends Pick<ExportOptions, 'formats'>, Partial<Pick<ExportOptions, 'window' | 'maxImages' | 'coordinates' | 'grounding' | 'includeDom' | 'observation'>> {
   out: string;
   split: SplitRatios;
   /** Bytes of row data per shard before a new shard starts. */
@@ -106,11 +107,14 @@ async function packInto(inputs: string[], o: PackOptions): Promise<PackSummary> 
   for (const p of problems) o.log(`skipped ${p.file}: ${p.error}`);
   const writers = Object.fromEntries(SPLITS.map((s) => [s, new ShardWriter(dataDir, s, o.shardSize)])) as Record<SplitName, ShardWriter>;
   let bytesIn: number;
-  const dialogues = o.formats.length ? await openDialogueSink({ out, formats: o.formats, shardSize: o.shardSize, window: o.window, maxImages: o.maxImages, coordinates: o.coordinates }, o.parallel ?? false) : null;
+  const dialogues = o.formats.length ? await openDialogueSink({ out, formats: o.formats, shardSize: o.shardSize, window: o.window, maxImages: o.maxImages, coordinates: o.coordinates, includeDom: o.includeDom, observation: o.observation }, o.parallel ?? false) : null;
+  const grounding = o.grounding ? await GroundingShards.open(out, o.shardSize) : null;
   try {
-    bytesIn = await packSources(files, o, summary, writers, dialogues);
+    bytesIn = await packSources(files, o, summary, writers, dialogues, grounding);
     for (const split of SPLITS) summary.splits[split].files.push(...await writers[split].finish());
     await dialogues?.finish();
+    await grounding?.finish();
+    if (grounding) summary.grounding = grounding.rows;
   } catch (error) {
     await dialogues?.abort();
     throw error;
@@ -137,7 +141,7 @@ async function packInto(inputs: string[], o: PackOptions): Promise<PackSummary> 
  * Reads every source in turn into the step shards and the dialogue configs; a bad source is reported and
  * skipped. Returns the bytes of step data read.
  */
-async function packSources(files: string[], o: PackOptions, summary: PackSummary, writers: Record<SplitName, ShardWriter>, dialogues: DialogueSink | null): Promise<number> {
+async function packSources(files: string[], o: PackOptions, summary: PackSummary, writers: Record<SplitName, ShardWriter>, dialogues: DialogueSink | null, grounding: GroundingShards | null): Promise<number> {
   let bytesIn = 0;
   const seenIds = new Map<string, string>();
   const seenContent = new Map<string, { taskId: string; source: string }>();
@@ -238,8 +242,10 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
           rows.forEach((st, k) => { if (st.observation.screenshot_path && images[k]) byPath.push([st.observation.screenshot_path, images[k]!]); });
           if (finalShot && finalImage) byPath.push([finalShot, finalImage]);
           const task: Task = { id: taskId, instruction, status: entry?.status ?? 'review', createdAt: 0, endedAt: null, stepCount: rows.length, ...(label ? { outcome: label } : {}) };
-          // Examples leave the DOM out: not copying it to the dialogue thread saves most of a step's text.
-          const steps = rows.map((st) => ({ ...st, observation: { ...st.observation, dom_tree: '' } }));
+          // Examples leave the DOM out unless asked (`--observation dom|both`): not copying it to the dialogue thread
+          // saves most of a step's text. The axtree, a fraction of its size, goes as it is.
+          const keepDom = o.includeDom && o.observation !== 'axtree';
+          const steps = keepDom ? rows : rows.map((st) => ({ ...st, observation: { ...st.observation, dom_tree: '' } }));
           await dialogues.add({ split, task, steps, images: byPath, final: final && { ...final, observation: { ...final.observation, dom_tree: '' } } });
         }
         for (const [i, step] of rows.entries()) {
@@ -258,6 +264,7 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
           const bytes = (image?.byteLength ?? 0) + step.observation.dom_tree.length + 1024;
           bytesIn += bytes;
           writers[split].add(row, bytes);
+          grounding?.add(split, step, image);
           summary.steps++;
           source.steps++;
           summary.splits[split].steps++;

@@ -10,7 +10,7 @@ import { isHash, markdownText } from '../safe-text';
 import { STEP_COLUMNS, columnDocs, type Field } from './columns';
 import { hfYamlFeatures } from './hf-features';
 import type { SplitName } from './split';
-import { DIALOGUES, type DialogueFormatId } from '../formats/registry';
+import { DIALOGUES, GROUNDING_FORMAT, type DialogueFormatId } from '../formats/registry';
 
 export interface PackSummary {
   tasks: number;
@@ -29,6 +29,8 @@ export interface PackSummary {
   filtered: { taskId: string; source: string; reason: string }[];
   /** Dialogue configs written beside the steps (sharegpt, messages). */
   dialogues: DialogueFormatId[];
+  /** Rows of the grounding config per split (`--dialogues grounding`), when it was written. */
+  grounding?: Record<SplitName, number>;
   /** Manifest values that should have been hashes and were not: left out of the card and the rows. */
   notHashes: { source: string; field: string }[];
 }
@@ -48,6 +50,7 @@ export function datasetCard(s: PackSummary, createdAt: Date): string {
       const columns = DIALOGUES[d].parquet?.columns;
       return columns ? [{ name: d, columns, rows: () => undefined }] : [];
     }),
+    ...(s.grounding ? [{ name: GROUNDING_FORMAT.id, columns: GROUNDING_FORMAT.parquet.columns, rows: (split: SplitName) => s.grounding![split] }] : []),
   ];
   const languages = Object.entries(s.languages).sort((a, b) => b[1] - a[1]).map(([lang]) => lang);
   const front = {
@@ -62,7 +65,7 @@ export function datasetCard(s: PackSummary, createdAt: Date): string {
     size_categories: [s.steps < 1000 ? 'n<1K' : s.steps < 10_000 ? '1K<n<10K' : s.steps < 100_000 ? '10K<n<100K' : '100K<n<1M'],
     configs: [
       { config_name: 'default', default: true, data_files: splits.map((split) => ({ split, path: `data/${split}-*.parquet` })) },
-      ...s.dialogues.map((d) => ({ config_name: d, data_files: splits.map((split) => ({ split, path: `${d}/${split}-*.parquet` })) })),
+      ...[...s.dialogues, ...(s.grounding ? [GROUNDING_FORMAT.id] : [])].map((d) => ({ config_name: d, data_files: splits.map((split) => ({ split, path: `${d}/${split}-*.parquet` })) })),
     ],
     // One entry per config, so `load_dataset(repo, "sharegpt")` types its images as it does the default's.
     dataset_info: configs.map(({ name, columns, rows }) => ({
@@ -122,6 +125,14 @@ ${s.dialogues.map((d) => `\`${d}/\``).join(' and ')} hold the same steps as trai
 task, lists the earlier actions and carries the current screenshot (inline); a confirmed task ends with a done
 turn. \`dataset_info.json\` registers \`sharegpt\` with LLaMA-Factory, its system column mapped. Load one with
 \`load_dataset("parquet", data_dir="sharegpt")\` or \`load_dataset(<repo>, "sharegpt")\` once pushed.
+
+` : ''}${s.grounding ? `## Grounding
+
+\`grounding/\` holds one row per screenshot with every visible, named interactive element on it: \`instruction\`
+(\`role 'name'\` from the step's \`axtree\`; for the acted-on element a second entry with the step's thought) and its
+box from \`dom_tree\`, \`x1, y1, x2, y2\` in pixels of the screenshot and as fractions (\`*_norm\`). Elements whose
+name holds a redaction are left out; a name on two different boxes is left out as ambiguous. Load it with
+\`load_dataset(<repo>, "grounding")\`.
 
 ` : ''}## Load it
 
