@@ -6,11 +6,12 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { createOcrReader, type OcrReader } from './ocr-reader';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { trajectory, sleep, ROOT } from './harness';
 import { testInBothBrowsers, waitForSteps, type RecorderDriver } from './browsers';
 
@@ -31,6 +32,99 @@ function cli(...args: string[]): { code: number; out: string; err: string } {
 }
 
 testInBothBrowsers('review edits reach the export, which the CLI validates, formats and re-scrubs', reviewToCli);
+testInBothBrowsers('a final state shows the last click\'s result; a task labelled failed in review is all pack --outcome failed keeps', finalStateAndOutcome);
+
+/**
+ * Issue 26, items 2 and 3: the last click reveals an order number (and an e-mail the blur must hide); Stop takes
+ * the final state right after it. In review the task is labelled failed by keyboard alone, another succeeded;
+ * the export holds final/<task>.json and .png and the labels; pack --outcome failed keeps only the failed task.
+ */
+async function finalStateAndOutcome(driver: RecorderDriver): Promise<void> {
+  const page = await driver.newPage();
+  await page.setViewport({ width: 1000, height: 700 });
+  await page.goto(`${driver.site}/recorder/final-state.html`);
+  const failedTask = await driver.startRecording(page, 'Place the order');
+  await page.click('#add');
+  await waitForSteps(driver, failedTask, 1, 15_000);
+  await page.click('#place');
+  await page.waitForSelector('#result:not([hidden])');
+  await waitForSteps(driver, failedTask, 2, 15_000);
+  // Stop at once: the step before the click cannot show its result; only the final state can.
+  await driver.stopRecording(page);
+  await page.reload();
+  const okTask = await driver.startRecording(page, 'Add one item');
+  await page.click('#add');
+  await waitForSteps(driver, okTask, 1, 15_000);
+  await driver.stopRecording(page);
+
+  const review = await driver.openExtensionPage('review/review.html');
+  await review.setViewport({ width: 1300, height: 1000 });
+  await (await review.waitForSelector('::-p-text(Place the order)'))!.click();
+  await review.waitForSelector('::-p-aria([name="Thought for step 2"])');
+  // By keyboard: the radio group's arrows (Not labelled -> Succeeded -> Failed), Tab to the step, the note, Save.
+  const none = await review.waitForSelector('::-p-aria([name="Not labelled"][role="radio"])');
+  await none!.focus();
+  await review.keyboard.press('ArrowRight');
+  await review.keyboard.press('ArrowRight');
+  assert.equal(await review.$eval('input[name=outcome]:checked', (i) => (i as HTMLInputElement).value), 'failed');
+  await review.keyboard.press('Tab');
+  assert.equal(await review.evaluate(() => document.activeElement?.id), 'failure-step');
+  await review.keyboard.press('ArrowDown');
+  await review.keyboard.press('ArrowDown');
+  await review.keyboard.press('Tab');
+  await review.keyboard.type('Placed the order without a coupon; mail jane.roe@example.com');
+  await review.keyboard.press('Tab');
+  await review.keyboard.press('Enter');
+  await status(review, 'Outcome saved: failed');
+  await review.waitForSelector('::-p-text(to review · failed)');
+  mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+  await review.screenshot({ path: join(ROOT, `.tmp/review-outcome-${driver.name}.png`) });
+  await (await review.waitForSelector('::-p-text(Add one item)'))!.click();
+  await review.waitForSelector('::-p-aria([name="Thought for step 1"])');
+  await (await review.waitForSelector('::-p-aria([name="Succeeded"][role="radio"])'))!.click();
+  await (await review.waitForSelector('::-p-aria([name="Save outcome"])'))!.click();
+  await status(review, 'Outcome saved: succeeded');
+  await review.close();
+
+  const file = await driver.exportZipFile(page);
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { tasks: { task_id: string; steps: number; outcome: string | null; failure_step: number | null; outcome_note: string | null; final_state: string | null }[] };
+  const a = manifest.tasks.find((t) => t.task_id === failedTask)!;
+  assert.deepEqual([a.steps, a.outcome, a.failure_step, a.final_state], [2, 'failed', 2, `final/${failedTask}.json`]);
+  assert.match(a.outcome_note!, /^Placed the order without a coupon; mail <REDACTED/, 'the note went through the scrub boundary');
+  assert.equal(manifest.tasks.find((t) => t.task_id === okTask)!.outcome, 'succeeded');
+
+  // The final state: its own file, no extra step, and a screenshot of the page after the last click.
+  const final = JSON.parse(await zip.file(`final/${failedTask}.json`)!.async('string')) as { after_step: number; observation: { screenshot_path: string; axtree: string; dom_tree: string } };
+  assert.equal(final.after_step, 2);
+  assert.match(final.observation.axtree, /'Order 4711 confirmed'|Order 4711 confirmed/);
+  assert.doesNotMatch(JSON.stringify(final), /jane\.roe/);
+  const steps = (await trajectory(zip)).filter((s) => s.task_id === failedTask);
+  assert.equal(steps.length, 2);
+  const read = async (path: string): Promise<string> => ocr.read(await zip.file(path)!.async('uint8array'));
+  const lastBefore = await read(steps[1]!.observation.screenshot_path!);
+  assert.doesNotMatch(lastBefore, /4711/, 'the last step\'s screenshot is from before its click');
+  const after = await read(final.observation.screenshot_path);
+  assert.match(after, /Order\s*4711\s*confirmed/, `the final screenshot shows the click's result: ${after}`);
+  assert.doesNotMatch(after, /jane|roe@|example\.com/i, 'the revealed e-mail is blurred in the final screenshot');
+  // The done turn of a task labelled failed is left out; its examples are its two steps.
+  const share = (await zip.file('sharegpt.jsonl')!.async('string')).trim().split('\n').map((l) => JSON.parse(l) as { id: string; conversations: { value: string }[] });
+  assert.equal(share.filter((e) => e.id.startsWith(failedTask)).length, 2);
+
+  const dir = mkdtempSync(join(tmpdir(), 'adf-outcome-'));
+  const valid = cli('validate', file);
+  assert.equal(valid.code, 0, valid.err);
+  const packed = cli('pack', file, '--out', join(dir, 'failed'), '--outcome', 'failed', '--split', '1,0,0');
+  assert.equal(packed.code, 0, packed.err);
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  const rows = (await db.runAndReadAll(`SELECT task_id, step_id, outcome, failure_step, final_observation.url AS final_url, octet_length(final_image.bytes) AS final_png
+    FROM read_parquet('${join(dir, 'failed', 'data')}/*.parquet') ORDER BY step_id`)).getRowObjectsJson();
+  assert.deepEqual(rows.map((r) => [r.task_id, r.step_id, r.outcome, r.failure_step]), [[failedTask, 1, 'failed', 2], [failedTask, 2, 'failed', 2]]);
+  assert.equal(rows[0]!.final_url, null);
+  assert.match(String(rows[1]!.final_url), /final-state\.html/);
+  assert.ok(Number(rows[1]!.final_png) > 1000, 'the final screenshot is on the last row');
+  await page.close();
+}
 
 async function reviewToCli(driver: RecorderDriver): Promise<void> {
   const page = await driver.newPage();
