@@ -21,6 +21,12 @@ import { frameInMemory, kickProcessor } from './step-processor';
 
 /** Longest Stop waits for the page's answer (its snapshot; ~0.1 s on a 16k-element page). */
 const FINAL_ASK_MS = 2000;
+/**
+ * Longest Stop then waits for the frame to be sealed into the pending record, so a worker stopped right after Stop
+ * still finds it (a step's page would retry and capture again; nothing retries a final state). A settled frame is
+ * sealed in milliseconds; a capture at Stop waits its turn under the browser's two-a-second limit.
+ */
+const FINAL_FRAME_WAIT_MS = 1500;
 
 /**
  * At Stop, before the recording flag is cleared (the page answers only while recording): the page of the task's
@@ -104,6 +110,7 @@ async function fileFinal({ tabId, taskId, observation, at, screenshots, liveTab,
     memory?.settled();
     throw error;
   }
-  if (memory) void attachFrame(draft.draftId, frameOf(draft), memory);
-  else void kickProcessor();
+  if (!memory) return void kickProcessor();
+  const sealed = attachFrame(draft.draftId, frameOf(draft), memory);
+  await Promise.race([sealed, new Promise((r) => setTimeout(r, FINAL_FRAME_WAIT_MS))]);
 }

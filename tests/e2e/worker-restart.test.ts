@@ -40,9 +40,20 @@ testInBothBrowsers('stopping the worker mid-recording loses no step', async (dri
   await sleep(800);
   await page.click('#next');
   await waitForSteps(driver, taskId, 8, 15_000);
+  const stopAt = performance.now();
   await driver.stopRecording(page);
+  console.log(`# ${driver.name}: Stop through the popup, final state filed, took ${Math.round(performance.now() - stopAt)} ms`);
+  // The final state was filed before Stop returned: a worker stopped now, before its image work, loses nothing.
+  await driver.stopWorker();
+  await page.bringToFront();
 
   const zip = await driver.exportZip(page);
+  const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { tasks: { task_id: string; final_state: string | null }[] };
+  assert.equal(manifest.tasks.find((t) => t.task_id === taskId)?.final_state, `final/${taskId}.json`);
+  const final = JSON.parse(await zip.file(`final/${taskId}.json`)!.async('string')) as { after_step: number; observation: { url: string; screenshot_path: string | null } };
+  assert.equal(final.after_step, 8);
+  assert.match(final.observation.url, /page2\.html/);
+  assert.ok(final.observation.screenshot_path && zip.file(final.observation.screenshot_path), `the final state's screenshot: ${JSON.stringify(final.observation).slice(0, 300)}`);
   const steps = (await trajectory(zip)).filter((s) => s.task_id === taskId);
   assert.deepEqual(steps.map((s) => s.step_id), steps.map((_s, i) => i + 1), 'contiguous step ids');
   assert.deepEqual(steps.map((s) => s.action.type), ['click', 'click', 'click', 'click', 'type', 'click', 'navigate', 'click'], `in ${driver.name}`);
