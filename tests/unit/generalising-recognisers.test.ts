@@ -314,6 +314,17 @@ describe('hard negatives: roles and forms of address, card networks, assistants,
   it.each(['Visa Platinum benefits', 'Google Docs is slow', 'Apple Music subscription'])('leaves "%s" alone too', (text) => unchanged(text));
 });
 
+describe('people by a later mention, in lowercase lists, as a former member, as what a work is of', () => {
+  it.each([
+    ['From Vassiliev\'s Cautionary Tales, or later: is there a better example than early Vassiliev?', ['Vassiliev'], ['Cautionary Tales', 'early']],
+    ['they had 6: silvana, adam, christopher, kristina, chad and caleb.', ['silvana', 'adam', 'christopher', 'kristina', 'chad', 'caleb'], ['they had 6']],
+    ['This song by ex-Zombie Kastner is a classic', ['Kastner'], ['ex-Zombie', 'is a classic']],
+    ['The Steffen Mauer version sold a million copies', ['Steffen Mauer'], ['version sold']],
+  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  it.each(['faith, hope, love and charity', 'rose, lily, daisy and tulip', 'apples, pears, plums and figs', 'the Visual Studio version', "Acme's Annual Report"])(
+    'leaves "%s" alone', (text) => unchanged(text));
+});
+
 describe('organisations as the object of what only an organisation takes', () => {
   it.each([
     ['The shop on the corner later became Brightwell Labs in 2014.', ['Brightwell Labs'], ['in 2014']],

@@ -14,7 +14,7 @@
 import lexicon from './name-lexicon.json';
 import { CUES, GREETINGS, ORG_CUES, TITLES, cueAlternation, cueGate, L } from './cues';
 import { columnHeader } from './finder';
-import { CompromiseRecognizer, isCommonWord, isDemonym, type EntityRecognizer, type EntitySpan, type EntityType } from './entities';
+import { CompromiseRecognizer, isCommonWord, isDemonym, isKnownFirstName, type EntityRecognizer, type EntitySpan, type EntityType } from './entities';
 import { findLegalNames } from './org-suffix';
 import { contextualOrgs } from './org-context';
 import { listedNames, structuralPeople } from './person-structure';
@@ -426,6 +426,60 @@ function loneToken(text: string): boolean {
   return word === null || !isLegalForm(word);
 }
 
+/**
+ * A name found once names the same person where its word comes again alone: "… the verses from Ström's Cautionary
+ * Tales … than early Ström?", "Kaczmarek wrote … Kaczmarek was". A word of a person's span (capitalised, 3+ letters,
+ * no ordinary word, cue or public brand) is a person wherever it stands outside a span. One pass over the tokens.
+ */
+function laterMentions(text: string, out: EntitySpan[]): void {
+  const words = new Set<string>();
+  for (const p of out) {
+    if (p.type !== 'person') continue;
+    for (const t of tokens(text.slice(p.start, p.end))) {
+      if (t.text.length >= 3 && /^\p{Lu}/u.test(t.text) && !isCommonWord(t.lower) && !CUE_WORDS.has(t.lower) && !PUBLIC_SERVICES.has(t.lower) && !NOT_PEOPLE.includes(t.lower)) words.add(t.text);
+    }
+  }
+  if (words.size === 0) return;
+  const spans = [...out].sort((a, b) => a.start - b.start);
+  let k = 0;
+  let reach = -1;
+  for (const t of tokens(text)) {
+    while (k < spans.length && spans[k]!.start <= t.start) reach = Math.max(reach, spans[k++]!.end);
+    if (reach > t.start || !words.has(t.text)) continue;
+    out.push({ start: t.start, end: t.end, type: 'person' });
+  }
+}
+
+/**
+ * Lowercase first names listed ("they had 6: silvana, adam, christopher, kristina, chad and caleb"): four items or
+ * more, each one word, three in four known first names and none an ordinary word that is no name ("faith, hope and
+ * charity" has three; "apples, pears, plums and figs" none). The list is matched without backtracking into it
+ * (each item after ", "), and its last item after "and" is read apart: linear. First names are the lexicon's and compromise's.
+ */
+const LOWER_LIST = /(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+(?:, \p{Ll}[\p{Ll}\p{M}]+)+/gu;
+const LIST_TAIL = /^,? (?:and|&|or) (\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}])/u;
+function lowercaseNameList(text: string, out: EntitySpan[]): void {
+  if (!text.includes(', ') || !/\p{Ll}, \p{Ll}/u.test(text)) return;
+  LOWER_LIST.lastIndex = 0;
+  for (let m = LOWER_LIST.exec(text); m; m = LOWER_LIST.exec(text)) {
+    const items: { start: number; end: number; word: string }[] = [];
+    let at = m.index;
+    for (const word of m[0].split(', ')) {
+      items.push({ start: at, end: at + word.length, word });
+      at += word.length + 2;
+    }
+    const end = m.index + m[0].length;
+    const tail = LIST_TAIL.exec(text.slice(end, end + 40));
+    if (tail) items.push({ start: end + tail[0].length - tail[1]!.length, end: end + tail[0].length, word: tail[1]! });
+    if (items.length < 4) continue;
+    // Names that are words too ("grace", "hope", "rose") count once at most: a list of virtues or flowers is none.
+    const known = (w: string): boolean => isFirst(w) || isKnownFirstName(w);
+    const first = items.filter((x) => known(x.word)).length;
+    if (first * 4 < items.length * 3 || items.filter((x) => isCommonWord(x.word)).length > 1 || items.some((x) => !known(x.word) && isCommonWord(x.word))) continue;
+    for (const x of items) out.push({ start: x.start, end: x.end, type: 'person' });
+  }
+}
+
 export class CuedEntityRecognizer implements EntityRecognizer {
   constructor(private readonly base: EntityRecognizer | null) {}
 
@@ -437,6 +491,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
       wholeBarrels(text, out);
       placeCodes(text, out);
       if (types.includes('organization')) joinFirms(text, out);
+      if (types.includes('person')) laterMentions(text, out);
     }
     return out;
   }
@@ -496,6 +551,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         // A name holds a word that is no ordinary vocabulary (or is a known name); "Park Avenue", "Old Town" do not,
         // unless a title or a speaker's place says so ("Mrs. Baker", "Park: …").
         if (!c.strong && run.every((x) => (isCommonWord(x.lower) || x.lower.length < 2) && !isName(x))) continue;
+        if (c.known && !run.some(isName)) continue;
         // A middle initial ("Juliusz A Kwiatkowski", "Tom I. Holzman") is no word or pronoun.
         const initial = (x: Token, k: number): boolean => k > 0 && k < run.length - 1 && /^\p{Lu}\.?$/u.test(x.text);
         // A service's word first, before a surname, is a given name ("Visa Mehta", "Siri Larsen", "Alexa Smith"): Visa,
@@ -551,6 +607,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         }
       }
     }
+    if (types.includes('person')) lowercaseNameList(text, out);
     // Names listed beside a person found ("Eklund, Bowman and White", "Kadiev and Park were …") are people too.
     if (types.includes('person') && out.some((p) => p.type === 'person')) {
       const people = out.filter((p) => p.type === 'person');

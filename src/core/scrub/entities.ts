@@ -31,6 +31,11 @@ function capitalisedCue(text: string): boolean {
     || /\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+[A-Z]/.test(text) || /\b(?:Inc|Corp|LLC|Ltd|GmbH|University|Bank)\b/.test(text);
 }
 
+/** Is `word` (lowercase) a first name in compromise's lexicon (English names: "adam", "brian")? */
+export function isKnownFirstName(word: string): boolean {
+  return knownFirstNames().has(word);
+}
+
 function hasFirstName(text: string): boolean {
   const names = knownFirstNames();
   return (text.toLowerCase().match(/[a-z]{3,}/g) ?? []).some((w) => names.has(w));

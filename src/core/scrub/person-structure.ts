@@ -14,8 +14,11 @@ import { cueAlternation, CUES, L } from './cues';
 const anyCase = (words: readonly string[]): string =>
   cueAlternation([...new Set(words.flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1), w.replace(/(^|\s)(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase()), w.toUpperCase()]))]);
 
-/** `strong`: a title or a speaker's place says it is a name even if it is also a word ("Mrs. Baker", "Park and …"). */
-export interface Candidate { start: number; end: number; strong?: boolean }
+/**
+ * `strong`: a title or a speaker's place says it is a name even if it is also a word ("Mrs. Baker", "Park and …").
+ * `known`: the place alone says too little (a brand owns titles too): the caller keeps it only with a known name.
+ */
+export interface Candidate { start: number; end: number; strong?: boolean; known?: boolean }
 
 /** A capitalised word (any script with case), ALL CAPS too, with inner apostrophes and hyphens. */
 const CAP = "\\p{Lu}[\\p{L}\\p{M}'’-]*[\\p{L}\\p{M}]";
@@ -88,6 +91,13 @@ const ASKED = new RegExp(`(?:^|[.!?]\\s+|\\n)(?:Why|How|Where|When|What)[ ](?:is
 // person even when the name is also a word (strong).
 const RECIPIENT = new RegExp(`(?<![${L}])(?:gave|given|give|gives|sent|send|sends|showed|shown|handed|lent|offered|owe|owes|owed|bought|wrote)[ ](${NAME})[ ](?=(?:his|her|their|my|your|our|a|an|the|some)[ ])`, 'gu');
 
+// A former member before a name: "by ex-Zombie Kastner", "ex-Googler Jane Roe".
+const EX_MEMBER = new RegExp(`(?<![${L}])ex-\\p{Lu}[${L}]+[ ](${NAME})`, 'gu');
+// A name of two words or more as what a work or an event is of: "a Eustachy Gorski concert", "The Steffen Mauer version".
+const WORK_OF = new RegExp(`(?<![${L}])(?:a|an|the|A|An|The)[ ](${NAME})[ ](?=(?:concert|version|album|song|recording|record|show|tour|gig|biography|memoir|interview|novel|film|movie|documentary|exhibition|lecture|performance|retrospective)(?![${L}]))`, 'gu');
+// An author's work by its title: "the verses from Vassiliev's Cautionary Tales"; a known name only (see `known`).
+const TITLE_OWNER = new RegExp(`(?<![${L}])(${NAME})['’]s[ ](?=\\p{Lu}\\p{Ll}+[ ]\\p{Lu}\\p{Ll})`, 'gu');
+
 /** A capital with a letter after it, after the string's first character, or a name-shaped start followed by a word. */
 const CAPITAL_INSIDE = /.[\p{Lu}][\p{L}\p{M}]|^[\p{Lu}][\p{L}\p{M}'’-]+[ :,]/su;
 
@@ -127,7 +137,19 @@ export function structuralPeople(text: string): Candidate[] {
     if (/(?:gave|given|gives?|sent|sends?|showed|shown|handed|lent|offered|owe[sd]?|bought|wrote) \p{Lu}/u.test(text)) collect(RECIPIENT, text, out, undefined, true);
   }
   if (text.includes(', ')) collect(VOCATIVE, text, out);
-  if (/['’]s /.test(text)) collect(POSSESSIVE, text, out);
+  if (/['’]s /.test(text)) {
+    collect(POSSESSIVE, text, out);
+    const owners: Candidate[] = [];
+    collect(TITLE_OWNER, text, owners);
+    for (const o of owners) out.push({ ...o, known: true });
+  }
+  if (text.includes('ex-')) collect(EX_MEMBER, text, out);
+  if (/ (?:concert|version|album|song|recording|record|show|tour|gig|biography|memoir|interview|novel|film|movie|documentary|exhibition|lecture|performance|retrospective)\b/.test(text)) {
+    const works: Candidate[] = [];
+    collect(WORK_OF, text, works, (name) => name.includes(' '));
+    // Products have versions too ("the Visual Studio version"): a known name says it is a person's.
+    for (const w of works) out.push({ ...w, known: true });
+  }
   if (text.includes(' and ')) {
     PAIR.lastIndex = 0;
     for (let m = PAIR.exec(text); m; m = PAIR.exec(text)) {
