@@ -16,6 +16,7 @@ import { isSensitiveField, type SensitiveFieldTest } from '../core/sensitive-fie
 import { fieldAttributes } from './dom-utils';
 import { send } from '../platform/messaging';
 import { boundsOf, isLive, ownerDocumentOf, tagOf } from './dom-safe';
+import { xmlName } from '../core/xml-escape';
 
 /** State captured synchronously before the page reacts to an action. */
 export interface PreAction {
@@ -302,6 +303,23 @@ export class Recorder {
     } catch {
       return this.win.document.title;
     }
+  }
+
+  /**
+   * The gesture's snapshot aimed at `control`, the checkbox, switch, select or file input its click changed. The
+   * pointer was on a label or a library's inner part (Shoelace's label <div>), a wrapper the accessibility tree
+   * collapses and a grounding model cannot name, while the step is about the control; a replay of the same point
+   * inside it reaches the same place (the offset is taken from the point). Kept as it was when the snapshot did
+   * not serialise the control itself (its id would name an ancestor).
+   */
+  retarget(pre: PreAction, control: Element): PreAction {
+    if (pre.element === control || pre.snapshot.targetId === null) return pre;
+    const id = this.snapshotter.emittedIdOf(control);
+    if (this.ids.elementOf(id) !== control) return pre;
+    const described = this.describe(control, id);
+    // The tree keeps the new target even where its cap would cut it (the <target-context> fallback).
+    if (pre.snapshot.parts.target) pre.snapshot.parts.target = { id, tag: xmlName(described.target.tag) ?? 'element', box: described.target.bbox };
+    return { ...pre, element: control, target: described.target, targetText: described.text, snapshot: Object.assign(pre.snapshot, { targetId: id }) };
   }
 
   private describe(el: Element, id: number): { target: Target; text: { name: TextParts; text: TextParts } } {

@@ -122,7 +122,8 @@ export function initInputObserver(win: Window, recorder: Recorder): () => void {
     const p = recorder.lastPointer;
     if (p && Date.now() - p.at < POINTER_REUSE_MS && p.element && (p.element === el || controlOf(p.element) === el || el.contains(p.element) || composedContains(p.element, el))) {
       recorder.lastPointer = null;
-      return { pre: p.pre, coordinates: recorder.toTop(p.x, p.y, p.element) };
+      // The step names the control changed, not the label or inner part under the pointer.
+      return { pre: recorder.retarget(p.pre, el), coordinates: recorder.toTop(p.x, p.y, p.element) };
     }
     const k = recorder.lastKey;
     if (k && Date.now() - k.at < POINTER_REUSE_MS && k.element === el) {

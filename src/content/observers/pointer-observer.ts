@@ -7,6 +7,7 @@ import type { Recorder, PreAction } from '../recorder';
 import { listen } from '../guard';
 import { controlOf, controlOfEvent, eventElement, isToggle } from '../dom-utils';
 import { tagOf } from '../dom-safe';
+import { clickedControl } from '../clicked-control';
 
 function handledAsInput(el: Element | null): boolean {
   const control = controlOf(el);
@@ -62,7 +63,10 @@ export function initPointerObserver(win: Window, recorder: Recorder): () => void
         pending = null;
         return;
       }
-      const pre = takePending(0, event.clientX, event.clientY, target);
+      const taken = takePending(0, event.clientX, event.clientY, target);
+      // A wrapper under the pointer (a tab's inner part) stands for the control it belongs to.
+      const clicked = clickedControl(event, target);
+      const pre = clicked ? recorder.retarget(taken, clicked) : taken;
       // The second click of a double click is reported as the dblclick step.
       if (event.detail === 2) {
         pending = { pre, button: 0, x: event.clientX, y: event.clientY };
