@@ -66,6 +66,27 @@ for (const key of ['never_record', 'no_screenshots'] as const) {
       if (s.action.type === 'click' && /Checkout/.test(text)) read++;
     }
     assert.ok(read >= 2, 'the recorded page\'s own text stays readable in its clicks\' frames');
+    // The final state (issue 26, item 2) goes through the same policy: the excluded frame is blurred in it too.
+    const finalShot = `final/${taskId}.png`;
+    assert.ok(zip.file(finalShot), 'a final state of the recorded page');
+    const finalText = squash(await ocr.read(await zip.file(finalShot)!.async('uint8array'), 2));
+    assert.deepEqual(MARKERS.filter((m) => finalText.includes(m)), [], 'the excluded site is readable in the final state');
+
+    // A task that ends on the excluded site: no final state at all (never_record), or one without a screenshot.
+    await page.goto(excluded);
+    await sleep(300);
+    const onSite = await driver.startRecording(page, 'Stay on the portal');
+    await page.click('#inside');
+    if (key === 'no_screenshots') await waitForSteps(driver, onSite, 1);
+    await driver.stopRecording(page);
+    const second = await driver.exportZip(page);
+    const finalJson = second.file(`final/${onSite}.json`);
+    assert.equal(second.file(`final/${onSite}.png`), null, 'no final screenshot of the excluded site');
+    if (key === 'never_record') assert.equal(finalJson, null, 'no final state on a site never recorded');
+    else {
+      const f = JSON.parse(await finalJson!.async('string')) as { observation: { screenshot_path: string | null; screenshot_note?: string } };
+      assert.deepEqual([f.observation.screenshot_path, f.observation.screenshot_note], [null, 'site configured without screenshots']);
+    }
     await setSites(driver, key, []);
     await page.close();
   });
