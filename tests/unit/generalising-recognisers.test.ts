@@ -325,6 +325,14 @@ describe('people by a later mention, in lowercase lists, as a former member, as 
     'leaves "%s" alone', (text) => unchanged(text));
 });
 
+describe('a street corner, both streets', () => {
+  it.each([
+    ['What is your address? it is the corner of Bygget 64 and Komel Club', ['Bygget 64', 'Komel Club'], ['What is your address? it is']],
+    ['Ask the driver to stop at the corner of Main St. and 5th Avenue', ['Main St.', '5th Avenue'], ['Ask the driver to stop at']],
+  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  it.each(['We met at the corner of the table and the wall', 'In the corner of the room and the hall'])('leaves "%s" alone', (text) => unchanged(text));
+});
+
 describe('organisations as the object of what only an organisation takes', () => {
   it.each([
     ['The shop on the corner later became Brightwell Labs in 2014.', ['Brightwell Labs'], ['in 2014']],

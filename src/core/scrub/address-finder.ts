@@ -223,6 +223,14 @@ export function findAddresses(text: string): readonly Span[] {
       spans.push({ start, end: start + value.length });
     }
   }
+  if (/corner of /i.test(text)) {
+    CORNER.lastIndex = 0;
+    for (let m = CORNER.exec(text); m; m = CORNER.exec(text)) {
+      // Two streets, one with a house number: "the corner of Bygget 64 and Komel Club"; not "of the table and the wall".
+      if (!/\d/.test(m[1]! + m[2]!)) continue;
+      spans.push({ start: m.index, end: m.index + m[0].length });
+    }
+  }
   if (mayHavePostcodeLabel.test(text)) {
     POSTCODE_LABEL.lastIndex = 0;
     for (let m = POSTCODE_LABEL.exec(text); m; m = POSTCODE_LABEL.exec(text)) {
@@ -245,5 +253,12 @@ export function findAddresses(text: string): readonly Span[] {
   }
   return spans;
 }
+
+/**
+ * A street corner whole, both streets: "the corner of Postbox 21 and Elisabeth Parks", "the corner of 25 Dili
+ * Gianni Street and King Forges" (the prose rule took the first street only). The first street is at most 60
+ * characters of its line before " and ", the second capitalised words (no i flag, which lets \p{Lu} match any letter), a number or an ordinal first ("5th Avenue").
+ */
+const CORNER = /(?<![\p{L}])[Tt]he corner of ([^\n]{1,60}?) and ((?:\d{1,5}(?:st|nd|rd|th)?[ ])?\p{Lu}[\p{L}\p{M}'’-]*\.?(?:[ ](?:\p{Lu}[\p{L}\p{M}'’-]*\.?|\d{1,5}))*)/gu;
 
 export const addressFinder: SpanFinder = { name: 'postal_address', tag: 'ADDRESS', find: findAddresses };
