@@ -7,8 +7,9 @@
 // so it lists every host the flow will touch first and asks (core/replay-hosts);
 // then the browser reaches no other host: every request of a page is checked
 // (request interception, so a redirect or a script's navigation is stopped and
-// reported too), and the browser's resolver knows no other host name at all
-// (workers, sockets).
+// reported too), every connection of the browser leaves through a proxy that
+// knows the accepted hosts (workers, sockets, other ports of an address:
+// cli/egress-proxy), and the resolver knows no other host name at all.
 import { createInterface } from 'node:readline/promises';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { PuppeteerRunnerExtension, createRunner, parse, selectorToPElementSelector, type Step as FlowStep, type UserFlow } from '@puppeteer/replay';
@@ -24,6 +25,7 @@ import { formatsIn } from '../core/formats/registry';
 import type { InputLimits } from './input-limits';
 import { isHash, terminalText } from '../core/safe-text';
 import { hostOf, isLocalScheme, replayHosts } from '../core/replay-hosts';
+import { startEgressProxy } from './egress-proxy';
 
 import type { ReplayReport, ReplayStepResult } from '../core/replay-report';
 export type { ReplayReport } from '../core/replay-report';
@@ -130,6 +132,13 @@ export function resolverRules(accepted: Set<string>): string {
   return ['MAP * ~NOTFOUND', ...names.map((n) => `EXCLUDE ${n}`)].join(', ');
 }
 
+/** "host (n), …" for a report line, each host as plain text. */
+function countByHost(stopped: readonly { host: string }[]): string {
+  const byHost = new Map<string, number>();
+  for (const b of stopped) byHost.set(b.host, (byHost.get(b.host) ?? 0) + 1);
+  return [...byHost].map(([h, n]) => `${terminalText(h)} (${n})`).join(', ');
+}
+
 /** The first selector of a flow step that finds an element, and that element's accessible name. */
 async function locate(page: Page, step: FlowStep): Promise<{ selector: string; name: string | null } | null> {
   const list = 'selectors' in step && Array.isArray(step.selectors) ? step.selectors : [];
@@ -225,12 +234,20 @@ export async function replay(zipPath: string, o: ReplayOptions): Promise<ReplayR
   const accepted = await acceptHosts(replayHosts(steps.filter((s) => byTask.has(s.task_id)), tasks.map((t) => t.flow)), o);
   const executablePath = findChrome();
   if (!executablePath) throw new Error(INSTALL_HINT);
+  // Every connection of the browser, loopback ones too, goes out through the proxy, which knows the accepted hosts.
+  const proxy = await startEgressProxy(accepted);
   const browser = await puppeteer.launch({
     executablePath, headless: !o.headed, pipe: true,
     args: [
       '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update',
       `--host-resolver-rules=${resolverRules(accepted)}`,
+      `--proxy-server=http://${proxy.address}`, '--proxy-bypass-list=<-loopback>',
+      // WebRTC's UDP would go around an HTTP proxy.
+      '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
     ],
+  }).catch(async (error: unknown) => {
+    await proxy.close();
+    throw error;
   });
   const guard = new HostGuard(accepted);
   // A page the replay did not open (a link's new tab, window.open) is held to the same hosts.
@@ -253,6 +270,7 @@ export async function replay(zipPath: string, o: ReplayOptions): Promise<ReplayR
       const page = await browser.newPage();
       await guard.attach(page);
       const blockedBefore = guard.blocked.length;
+      const refusedBefore = proxy.refused.length;
       const ext = new ReportingExtension(browser, page, o.timeout, expectedNames, guard);
       const runner = await createRunner(parse(flow), ext);
       await runner.run();
@@ -264,6 +282,11 @@ export async function replay(zipPath: string, o: ReplayOptions): Promise<ReplayR
       for (const b of guard.blocked.slice(blockedBefore)) {
         if (report.blocked!.length < 1000) report.blocked!.push({ task_id: taskId, step_id: stepOf(b.flowStep), host: b.host, url: b.url, navigation: b.navigation });
       }
+      // Connections the page's guard never saw (sockets, workers), stopped by the proxy: the task's, not one step's.
+      const refused = proxy.refused.slice(refusedBefore);
+      for (const r of refused) {
+        if (report.blocked!.length < 1000) report.blocked!.push({ task_id: taskId, step_id: null, host: r.host, url: r.url, navigation: false });
+      }
       const opened = ext.results.get(1)?.ok !== false;
       const results = summarise(plan, ext.results, opened);
       const ok = results.filter((r) => r.status === 'ok').length;
@@ -274,15 +297,14 @@ export async function replay(zipPath: string, o: ReplayOptions): Promise<ReplayR
       o.log(`task ${terminalText(taskId)} (${terminalText(instruction)})`);
       for (const r of results) o.log(`  ${String(r.step_id).padStart(3)} ${terminalText(r.type).padEnd(12)} ${r.status.padEnd(7)} ${terminalText(r.reason ?? r.selector ?? '')}`);
       const stopped = guard.blocked.slice(blockedBefore);
-      if (stopped.length) {
-        const byHost = new Map<string, number>();
-        for (const b of stopped) byHost.set(b.host, (byHost.get(b.host) ?? 0) + 1);
-        o.log(`  stopped ${stopped.length} request(s) to hosts not accepted: ${[...byHost].map(([h, n]) => `${terminalText(h)} (${n})`).join(', ')}`);
-      }
+      if (stopped.length) o.log(`  stopped ${stopped.length} request(s) to hosts not accepted: ${countByHost(stopped)}`);
+      // What the proxy stopped may also be the browser's own (a sign-in check at start): said apart, not as the page's.
+      if (refused.length) o.log(`  stopped ${refused.length} other connection(s) (sockets, workers, the browser's own): ${countByHost(refused)}`);
     }
   } finally {
     process.off('unhandledRejection', stray);
     await browser.close();
+    await proxy.close();
   }
   return report;
 }

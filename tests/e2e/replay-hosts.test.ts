@@ -26,7 +26,7 @@ import type { ReplayReport } from '../../src/core/replay-report';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-interface Counted { url: string; hits: string[]; close: () => Promise<void> }
+interface Counted { url: string; hits: string[]; sockets: number; close: () => Promise<void> }
 
 async function serve(address: string, pages: Record<string, (base: Record<string, string>) => { status?: number; headers?: Record<string, string>; body?: string }>, base: () => Record<string, string>): Promise<Counted> {
   const hits: string[] = [];
@@ -37,8 +37,13 @@ async function serve(address: string, pages: Record<string, (base: Record<string
     const r = page(base());
     res.writeHead(r.status ?? 200, { 'content-type': 'text/html', ...r.headers }).end(r.body ?? '');
   });
+  // Every TCP connection counts, whatever it carries: a WebSocket, a worker's fetch, a request never parsed.
+  const counted: Counted = { url: '', hits, sockets: 0, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); }) };
+  server.on('connection', () => { counted.sockets++; });
+  server.on('upgrade', (req, socket) => { hits.push(`upgrade ${req.url ?? ''}`); socket.destroy(); });
   await new Promise<void>((ok) => server.listen(0, address, ok));
-  return { url: `http://${address}:${(server.address() as AddressInfo).port}`, hits, close: () => new Promise((ok) => server.close(() => ok())) };
+  counted.url = `http://${address}:${(server.address() as AddressInfo).port}`;
+  return counted;
 }
 
 let dir: string;
@@ -52,6 +57,16 @@ before(async () => {
     '/start.html': (u) => html(`<button id="go">Go</button><img src="${u.C}/pixel.png" alt="">`),
     '/redirect': (u) => ({ status: 302, headers: { location: `${u.D}/landing.html` } }),
     '/favicon.ico': () => ({ status: 404 }),
+    // Connections no request interception sees: WebSockets, one from the page to D (A's address, another port)
+    // and one from a worker to B. Its button appears once both have been tried, so the replay's click waits for them.
+    '/sockets.html': (u) => html(`<script>
+let pending = 2;
+const done = () => { if (--pending === 0) { const b = document.createElement('button'); b.id = 'go'; b.textContent = 'Go'; document.body.append(b); } };
+const ws = new WebSocket('${String(u.D).replace('http:', 'ws:')}/socket');
+ws.onopen = ws.onerror = () => { ws.onopen = ws.onerror = null; done(); };
+const worker = new Worker(URL.createObjectURL(new Blob([\`const s = new WebSocket('${String(u.B).replace('http:', 'ws:')}/from-worker'); s.onopen = s.onerror = () => postMessage('tried');\`], { type: 'text/javascript' })));
+worker.onmessage = worker.onerror = () => done();
+</script>`),
   }, urls);
   B = await serve('127.0.0.2', { '/p3b.html': () => html('<p>p3b</p>') }, urls);
   C = await serve('127.0.0.3', { '/pixel.png': () => ({ body: '' }) }, urls);
@@ -62,7 +77,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const reset = (): void => { for (const s of [A, B, C, D]) s.hits.length = 0; };
+const reset = (): void => { for (const s of [A, B, C, D]) { s.hits.length = 0; s.sockets = 0; } };
 
 /** The CLI from source, in its own process (this one keeps serving). */
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -146,4 +161,18 @@ test('a redirect from an accepted host to one not accepted is stopped and report
   assert.equal(s.status, 'failed');
   assert.match(s.reason!, new RegExp(`a navigation to ${D.url.replace(/\./g, '\\.')}/landing\\.html was stopped: ${hostD.replace(/\./g, '\\.')} is not an accepted host`));
   assert.match(run.stdout, new RegExp(`stopped 1 request\\(s\\) to hosts not accepted: ${hostD.replace(/\./g, '\\.')} \\(1\\)`));
+});
+
+test('a WebSocket to another port of the same address, and a worker\'s to another address, reach nothing', async () => {
+  // Neither goes through a page's request interception, and neither needs the resolver (addresses, not names).
+  const zip = await writeTestExport(join(dir, 'sockets.zip'), [{ task: task({ stepCount: 1 }), steps: [click(1, `${A.url}/sockets.html`)] }]);
+  reset();
+  const { run, report } = await replay(zip, 'sockets', '--yes', '--timeout', '20000');
+  assert.equal(run.code, 0, run.stderr);
+  assert.ok(A.hits.includes('/sockets.html'));
+  assert.deepEqual({ B: [B.sockets, B.hits], D: [D.sockets, D.hits] }, { B: [0, []], D: [0, []] }, 'no connection reached B or D');
+  assert.equal(report!.tasks[0]!.steps[0]!.status, 'ok', JSON.stringify(report!.tasks[0]!.steps));
+  const hosts = report!.blocked!.map((b) => b.host);
+  assert.ok(hosts.includes(D.url.slice(7)) && hosts.includes(B.url.slice(7)), `both are reported as stopped: ${JSON.stringify(report!.blocked)}`);
+  assert.match(run.stdout, /stopped \d+ other connection\(s\) \(sockets, workers, the browser's own\): .*127\.0\.0\.1:\d+ \(1\)/);
 });

@@ -1,0 +1,77 @@
+// cli/egress-proxy: replay's one way out lets through only the accepted hosts (name and port), for plain
+// requests, CONNECT tunnels and upgrades alike, and keeps what it refused.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, request, type Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import { startEgressProxy, tunnelHost, type EgressProxy } from '../../src/cli/egress-proxy';
+
+let accepted: Server;
+let other: Server;
+let proxy: EgressProxy;
+let otherHits = 0;
+const port = (s: Server): number => (s.address() as AddressInfo).port;
+
+beforeAll(async () => {
+  accepted = createServer((_req, res) => res.end('accepted'));
+  other = createServer((_req, res) => { otherHits++; res.end('other'); });
+  other.on('connection', () => { otherHits++; });
+  await Promise.all([accepted, other].map((s) => new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok))));
+  proxy = await startEgressProxy(new Set([`127.0.0.1:${port(accepted)}`]));
+});
+afterAll(async () => {
+  await proxy.close();
+  for (const s of [accepted, other]) await new Promise((ok) => s.close(ok));
+});
+
+/** A plain request through the proxy: its status and body. */
+function viaProxy(url: string): Promise<{ status: number; body: string }> {
+  const [host, p] = proxy.address.split(':');
+  return new Promise((done, fail) => {
+    const req = request({ host, port: Number(p), path: url, headers: { host: new URL(url).host } }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => { body += c.toString(); });
+      res.on('end', () => done({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+/** A CONNECT through the proxy: the status line it answers with. */
+function tunnel(target: string): Promise<string> {
+  const [host, p] = proxy.address.split(':');
+  return new Promise((done, fail) => {
+    const socket = connect(Number(p), host, () => socket.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n\r\n`));
+    socket.once('data', (d: Buffer) => {
+      done(d.toString().split('\r\n')[0]!);
+      socket.destroy();
+    });
+    socket.on('error', fail);
+  });
+}
+
+describe('egress proxy', () => {
+  it('forwards a request to an accepted host, and refuses the same address on another port', async () => {
+    expect(await viaProxy(`http://127.0.0.1:${port(accepted)}/page`)).toEqual({ status: 200, body: 'accepted' });
+    const refused = await viaProxy(`http://127.0.0.1:${port(other)}/page`);
+    expect(refused.status).toBe(403);
+    expect(proxy.refused.at(-1)).toEqual({ host: `127.0.0.1:${port(other)}`, url: `http://127.0.0.1:${port(other)}/page` });
+    expect(otherHits).toBe(0);
+  });
+
+  it('opens a tunnel only to an accepted host', async () => {
+    expect(await tunnel(`127.0.0.1:${port(accepted)}`)).toBe('HTTP/1.1 200 Connection Established');
+    expect(await tunnel(`127.0.0.1:${port(other)}`)).toBe('HTTP/1.1 403 Forbidden');
+    expect(await tunnel('192.0.2.2:6379')).toBe('HTTP/1.1 403 Forbidden');
+    expect(proxy.refused.map((r) => r.host)).toContain('192.0.2.2:6379');
+    expect(otherHits).toBe(0);
+  });
+
+  it('names a tunnel\'s host as replay-hosts does: a default port is the bare name', () => {
+    expect(tunnelHost('Example.com:443')).toBe('example.com');
+    expect(tunnelHost('example.com:80')).toBe('example.com');
+    expect(tunnelHost('example.com:8443')).toBe('example.com:8443');
+    expect(tunnelHost('[::1]:9000')).toBe('[::1]:9000');
+    expect(tunnelHost('not a host')).toBeNull();
+  });
+});
