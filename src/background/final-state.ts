@@ -50,13 +50,15 @@ export async function takeFinalState(taskId: string): Promise<void> {
 }
 
 /**
- * A tab closed while recording: if it was the task's tab, its page's state as the page handed it over at pagehide
+ * A tab closed while recording: if it was one of the task's tabs, its page's state as the page handed it over at pagehide
  * is the final state for now (a Stop in another tab replaces it), with the newest frame of that page. `frames` are
  * the tab's frames, taken before the scheduler forgot them.
  */
 export async function finalOfClosedTab(tabId: number, frames: readonly Frame[]): Promise<void> {
   const recording = await readRecording();
-  if (!recording || (await tabMemory.activeTab()) !== tabId) return;
+  // A tab of the task: it recorded a step (tab facts are cleared at Start) or is the one the recording is in. The
+  // browser may activate the next tab before it reports this one closed, so being active is not required.
+  if (!recording || ((await tabMemory.lastStep(tabId)) === null && (await tabMemory.activeTab()) !== tabId)) return;
   const left = (await readLeaving(tabId)).at(-1);
   const state = left?.state ?? null;
   if (!state) return;

@@ -33,6 +33,38 @@ function cli(...args: string[]): { code: number; out: string; err: string } {
 
 testInBothBrowsers('review edits reach the export, which the CLI validates, formats and re-scrubs', reviewToCli);
 testInBothBrowsers('a final state shows the last click\'s result; a task labelled failed in review is all pack --outcome failed keeps', finalStateAndOutcome);
+testInBothBrowsers('a task whose tab closes keeps that page, as it was when it closed, as its final state', closedTabFinal);
+
+/** The tab is closed after its last click and Stop is pressed where no recorder runs: the closed page is the final state. */
+async function closedTabFinal(driver: RecorderDriver): Promise<void> {
+  const page = await driver.newPage();
+  await page.setViewport({ width: 1000, height: 700 });
+  await page.goto(`${driver.site}/recorder/final-state.html`);
+  const taskId = await driver.startRecording(page, 'Place the order, then close the tab');
+  await page.click('#add');
+  await waitForSteps(driver, taskId, 1, 15_000);
+  await page.click('#place');
+  await page.waitForSelector('#result:not([hidden])');
+  await waitForSteps(driver, taskId, 2, 15_000);
+  const internal = await driver.newPage();
+  await internal.goto(driver.browserPage);
+  await page.close();
+  await internal.bringToFront();
+  await driver.stopRecording(internal);
+  const zip = await driver.exportZip(internal);
+  const final = zip.file(`final/${taskId}.json`);
+  assert.ok(final, 'the closed tab\'s page is the final state');
+  const state = JSON.parse(await final.async('string')) as { after_step: number; observation: { axtree: string; dom_tree: string; screenshot_path: string | null; screenshot_note?: string } };
+  // After the two clicks (and the tab switch to the browser's page, if the recorder saw one).
+  assert.equal(state.after_step, (await trajectory(zip)).filter((s) => s.task_id === taskId).length);
+  assert.match(state.observation.axtree, /Order 4711 confirmed/, 'the page as it was when it closed, after the last click');
+  assert.match(state.observation.screenshot_note ?? '', /its tab closed/);
+  assert.doesNotMatch(JSON.stringify(state), /jane\.roe/);
+  if (state.observation.screenshot_path) {
+    assert.doesNotMatch(await ocr.read(await zip.file(state.observation.screenshot_path)!.async('uint8array')), /jane|roe@|example\.com/i);
+  }
+  await internal.close();
+}
 
 /**
  * Issue 26, items 2 and 3: the last click reveals an order number (and an e-mail the blur must hide); Stop takes
