@@ -320,8 +320,11 @@ describe('people by a later mention, in lowercase lists, as a former member, as 
     ['they had 6: silvana, adam, christopher, kristina, chad and caleb.', ['silvana', 'adam', 'christopher', 'kristina', 'chad', 'caleb'], ['they had 6']],
     ['This song by ex-Zombie Kastner is a classic', ['Kastner'], ['ex-Zombie', 'is a classic']],
     ['The Steffen Mauer version sold a million copies', ['Steffen Mauer'], ['version sold']],
+    ['It is the brainchild of our 3 founders: Šušulić, Bowman and White.', ['Šušulić', 'Bowman', 'White'], ['our 3 founders:']],
+    ["Bot: What's the name on the account? User: Mohsin Wilmsen", ['Mohsin Wilmsen'], ['User:']],
+    ['??? Hafþór Smárason\n??? Johnson Inc.\n??? 4923 Parmova 109', ['Hafþór Smárason'], ['???']],
   ])('%s', (text, values, kept) => expectGone(text, values, kept));
-  it.each(['faith, hope, love and charity', 'rose, lily, daisy and tulip', 'apples, pears, plums and figs', 'the Visual Studio version', "Acme's Annual Report"])(
+  it.each(['faith, hope, love and charity', 'rose, lily, daisy and tulip', 'apples, pears, plums and figs', 'the Visual Studio version', "Acme's Annual Report", 'Members: Gold, Silver and Bronze', 'What is the name of the file? Report.pdf'])(
     'leaves "%s" alone', (text) => unchanged(text));
 });
 

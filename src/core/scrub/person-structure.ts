@@ -61,6 +61,15 @@ const NAMING = ['thanks to', 'thank you to', 'meeting with', 'meet with', 'met w
 const VOCATIVE = new RegExp(`(?:^|[.!?]\\s+|\\n)(${NAME}),[ ](?=(?:can|could|would|will|please|thanks|thank you|do|did|are|is|have|I|we|you|what|where|when|how|why|let's|let)\\b)`, 'gu');
 // "Franciska's kid", "Misty's daughter", "Meza's song": a name with what belongs to a person.
 const POSSESSIVE = new RegExp(`(?<![${L}])(${NAME})['’]s[ ](?=(?:kids?|sons?|daughters?|wife|husband|mother|father|mom|mum|dad|brother|sister|family|friends?|boss|partner|song|songs|book|novel|album|killers?|house|home|car|phone|number|email|address|birthday|funeral|wedding|death|life|career|band|lawyer|doctor|account|version)\\b)`, 'gu');
+// Kin named by their owner: "I'm Misty's daughter" says Misty is a person even when the name is also a word (strong).
+const KIN_OWNER = new RegExp(`(?<![${L}])(${NAME})['’]s[ ](?=(?:kids?|sons?|daughters?|wife|husband|mother|father|mom|mum|dad|brother|sister|grandson|granddaughter|grandmother|grandfather|nephew|niece|aunt|uncle|cousin|fiancée?|widow|widower|stepson|stepdaughter)\\b)`, 'gu');
+// People listed after a plural noun of people and a colon: "our 3 founders: Šušulić, Bowman and White" (strong).
+const PEOPLE_NOUNS = 'founders|cofounders|co-founders|partners|members|children|kids|sons|daughters|guests|speakers|authors|winners|attendees|participants|owners|directors|hosts|panelists|organizers|organisers|siblings|grandchildren';
+const PEOPLE_LIST = new RegExp(`(?<![${L}])(?:${PEOPLE_NOUNS})[ ]?:[ \\t]*(${NAME}(?:,[ ]${NAME})*(?:,?[ ](?:and|&)[ ]${NAME})?)`, 'gu');
+const LIST_ITEM = new RegExp(NAME, 'gu');
+// The answer to a question about a name, after a speaker's label: "What's the name on the account? User: Mohsin Wilmsen".
+const NAME_ANSWER = new RegExp(`name[^?\\n]{0,40}\\?[ \\t]*(?:\\n[ \\t]*)?(?:\\p{L}{1,12}[ \\t]*:[ \\t]*)?(${NAME})`, 'giu');
+
 // "Usamov and Bowers were precision engineers": two names before a verb of people.
 const PAIR = new RegExp(`(?<![${L}])(${CAP})[ ]and[ ](${CAP})[ ](?=(?:were|went|met|married|founded|wrote|sang|played)\\b)`, 'gu');
 const TITLES_RE = new RegExp(`(?<![${L}])(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Madam|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Dott|Dhr|Mevr|Pan|Pani)\\.?[ \\t]+(${NAME})`, 'gu');
@@ -80,7 +89,8 @@ const VERBS = ['is out', 'is off', 'is on leave', 'is on holiday', 'is on vacati
 // What follows is a line of dialogue, ending as a sentence does; a form's "Subject: Quarterly figures" does not.
 const SPEAKER_LINE = new RegExp(`(?:^|\\n)[ \\t>]*(${CAP})[ \\t]*:[ \\t]*(?=["“'‘]?\\p{L}[^\\n]* [^\\n]*[.?!…"”]["”)]?[ \\t]*(?:\\n|$))`, 'gu');
 // A block's first line that is a name alone, above a job title, a company or an address: "Maika van de Noort\nEmployment manager\n…".
-const FIRST_LINE = new RegExp(`^[ \\t>]*(${NAME})[ \\t]*\\n(?=[ \\t>]*\\n?[ \\t>]*\\S[^\\n]*\\n[^]*\\S)`, 'gu');
+// A mail's quoting is "> " or, mangled by an encoding, "??? " (as a bullet read in the wrong code page).
+const FIRST_LINE = new RegExp(`^[ \\t>]*(?:\\?{3}[ \\t]+)?(${NAME})[ \\t]*\\n(?=[ \\t>]*\\n?[ \\t>]*\\S[^\\n]*\\n[^]*\\S)`, 'gu');
 // Names listed with a connector: "Eklund, Bowman and White", "Kadiev and Park were …" (one known, all taken by the caller).
 const LISTED = new RegExp(`(?<![${L}])(${CAP}(?:[ ]${CAP})?)(?=(?:,[ ]${CAP}(?:[ ]${CAP})?)*,?[ ](?:and|&|und|et|e|y|och|en)[ ]${CAP})|(?<=${CAP},?[ ](?:and|&|und|et|e|y|och|en)[ ])(${CAP}(?:[ ]${CAP})?)|(?<=${CAP},[ ])(${CAP}(?:[ ]${CAP})?)(?=,[ ]|,?[ ](?:and|&))`, 'gu');
 // After a conjunction too: "…from Spain, but Stanko just has to get laid".
@@ -144,6 +154,16 @@ export function structuralPeople(text: string): Candidate[] {
     for (const o of owners) out.push({ ...o, known: true });
   }
   if (text.includes('ex-')) collect(EX_MEMBER, text, out);
+  if (/['’]s /.test(text)) collect(KIN_OWNER, text, out, undefined, true);
+  if (text.includes(':')) {
+    PEOPLE_LIST.lastIndex = 0;
+    for (let m = PEOPLE_LIST.exec(text); m; m = PEOPLE_LIST.exec(text)) {
+      const listStart = m.index + m[0].length - m[1]!.length;
+      LIST_ITEM.lastIndex = 0;
+      for (let n = LIST_ITEM.exec(m[1]!); n; n = LIST_ITEM.exec(m[1]!)) out.push({ start: listStart + n.index, end: listStart + n.index + n[0].length, strong: true });
+    }
+    if (/name/i.test(text)) collect(NAME_ANSWER, text, out);
+  }
   if (/ (?:concert|version|album|song|recording|record|show|tour|gig|biography|memoir|interview|novel|film|movie|documentary|exhibition|lecture|performance|retrospective)\b/.test(text)) {
     const works: Candidate[] = [];
     collect(WORK_OF, text, works, (name) => name.includes(' '));
