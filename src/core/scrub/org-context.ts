@@ -16,14 +16,15 @@ const SUBJECT_DID = new RegExp(`(?:^|[.!?]\\s+|,\\s+|\\n)(${ORG_NAME})[ ](?:is t
  * An organisation as the object of what only an organisation takes: renamed ("later became Zillow in 2014",
  * "rebranded as …"), owning a website ("according to the Costquest website"), a record label ("recorded for
  * Analytica"), an employer's letter or job ("her Allianz resignation letter"), a venue before its address ("meet
- * at Incadence, 08428 Calle …").
+ * at Incadence, 08428 Calle …"), an employer a cover letter names ("Looking to support MysticWeb in …", "excited to join …").
  */
 const OBJECT_OF = new RegExp(`(?<![\\p{L}])(?:(?:became|renamed(?: to| as)?|rebranded(?: to| as)?)[ ](${ORG_NAME})(?=[ ]in[ ](?:1[89]|20)\\d\\d(?!\\d))`
   + `|the[ ](${ORG_NAME})(?=[ ](?:website|web site|homepage|webpage|web page)(?![\\p{L}]))`
   + `|recorded[ ](?:for|with)[ ](${ORG_NAME})`
   + `|(?:her|his|my|their|your|our)[ ](${ORG_NAME})(?=[ ](?:resignation|job offer|offer letter|internship|interview|contract|colleagues|coworkers|co-workers|badge|paycheck|pension)(?![\\p{L}]))`
-  + `|at[ ](${ORG_NAME})(?=,[ ]\\d{4,6}[ ]\\p{Lu}\\p{Ll}))`, 'gdu');
-const OBJECT_GATE = /became|renamed|rebranded|website|web site|homepage|web ?page|recorded|resignation|job offer|offer letter|internship|interview|contract|colleagues|co-?workers|badge|paycheck|pension|at \p{Lu}[^,\n]{0,60}, \d/u;
+  + `|at[ ](${ORG_NAME})(?=,[ ]\\d{4,6}[ ]\\p{Lu}\\p{Ll})`
+  + `|(?:[Ll]ooking|[Hh]oping|[Ee]xcited|[Ee]ager|[Kk]een|[Pp]roud|[Tt]hrilled|[Hh]appy|[Dd]elighted)[ ]to[ ](?:support|join|work for|work at)[ ](${ORG_NAME}))`, 'gdu');
+const OBJECT_GATE = /to (?:support|join|work) |became|renamed|rebranded|website|web site|homepage|web ?page|recorded|resignation|job offer|offer letter|internship|interview|contract|colleagues|co-?workers|badge|paycheck|pension|at \p{Lu}[^,\n]{0,60}, \d/u;
 
 /** A list after a plural noun of firms and a colon: "…car manufacturers that dominate …: A, B and C". */
 const FIRMS_LIST = /\b(?:companies|manufacturers|brands|firms|banks|sponsors|clients|employers|vendors|suppliers|carmakers|automakers|retailers|insurers|lenders|startups)\b[^.:\n]{0,80}:[ \t]*([^.\n]{3,160})/gu;
@@ -50,7 +51,7 @@ export function contextualOrgs(text: string): Candidate[] {
   if (OBJECT_GATE.test(text)) {
     OBJECT_OF.lastIndex = 0;
     for (let m = OBJECT_OF.exec(text); m; m = OBJECT_OF.exec(text)) {
-      const k = [1, 2, 3, 4, 5].find((g) => m![g] !== undefined)!;
+      const k = [1, 2, 3, 4, 5, 6].find((g) => m![g] !== undefined)!;
       const [start, end] = m.indices![k]!;
       out.push({ start, end });
     }
