@@ -15,6 +15,7 @@ import { latestOnly } from '../src/ui/latest-only';
 import { StepCard } from './step-card';
 import { ReplayPanel } from './replay-panel';
 import { OUTCOME_LABEL, OutcomePanel } from './outcome-panel';
+import { FinalCard } from './final-card';
 import '../src/ui/base.css';
 import './review.css';
 
@@ -164,6 +165,7 @@ function App() {
               />
             ))}
             {shown < steps.length && <MoreSteps onVisible={() => setShown((n) => n + PAGE)} left={steps.length - shown} />}
+            {shown >= steps.length && <FinalCard taskId={task.id} version={task.stepCount} />}
           </>
         )}
       </main>

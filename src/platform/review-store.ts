@@ -3,6 +3,7 @@
 // whole tasks. Extension pages share the extension origin's database.
 import type { Task } from '../core/task';
 import type { OutcomeInput, TaskOutcome } from '../core/outcome';
+import type { StoredFinal } from '../core/final-state';
 import type { Box } from '../core/schema';
 import { exportOrder, tombstone, type StoredStep } from '../core/stored-step';
 import { regionsToPixels } from '../core/blur-regions';
@@ -27,6 +28,15 @@ export async function liveSteps(taskId: string): Promise<StoredStep[]> {
   }
   const order = exportOrder([...bySeq.values()].map((s) => ({ seq: s.seq, deleted: false, timestamp: s.step.timestamp })));
   return order.map((seq) => bySeq.get(seq)!);
+}
+
+/** The task's final state without its trees (the page shows its screenshot and address), or null. */
+export async function finalOfTask(taskId: string): Promise<StoredFinal | null> {
+  const f = await (await db()).get('finals', taskId);
+  if (!f) return null;
+  const observation = { ...f.state.observation, dom_tree: '' };
+  delete observation.axtree;
+  return { ...f, state: { ...f.state, observation } };
 }
 
 export async function imageBlob(imageId: string): Promise<Blob | null> {

@@ -111,6 +111,9 @@ async function finalStateAndOutcome(driver: RecorderDriver): Promise<void> {
   await review.waitForSelector('::-p-text(to review · failed)');
   mkdirSync(join(ROOT, '.tmp'), { recursive: true });
   await review.screenshot({ path: join(ROOT, `.tmp/review-outcome-${driver.name}.png`) });
+  // The reviewer sees the final state under the steps: the page after the last click.
+  await (await review.waitForSelector('img[alt="Screenshot of the final state"]', { timeout: 20_000 }))!.scrollIntoView();
+  await review.screenshot({ path: join(ROOT, `.tmp/review-final-${driver.name}.png`) });
   await (await review.waitForSelector('::-p-text(Add one item)'))!.click();
   await review.waitForSelector('::-p-aria([name="Thought for step 1"])');
   await (await review.waitForSelector('::-p-aria([name="Succeeded"][role="radio"])'))!.click();
