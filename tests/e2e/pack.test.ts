@@ -101,7 +101,7 @@ test('two recordings, three zips (one twice): pack keeps each step once, whole t
   await page.close();
 });
 
-test('the real datasets and pyarrow load a pack of those recordings: every config gives images, messages.jsonl reads', async (t) => {
+test('the real datasets and pyarrow load a pack of those recordings: every config (grounding too) gives images, messages.jsonl reads', async (t) => {
   const py = await pythonTools();
   if ('skip' in py) {
     t.skip(py.skip);
@@ -109,10 +109,11 @@ test('the real datasets and pyarrow load a pack of those recordings: every confi
   }
   assert.equal(recorded.length, 2, 'the recordings of the test above');
   const out = join(session.downloads, 'dataset-python');
-  execFileSync(process.execPath, [join(ROOT, 'bin/alien-dataflow.mjs'), 'pack', ...recorded, '--out', out, '--formats', 'sharegpt,messages'], { encoding: 'utf8' });
+  execFileSync(process.execPath, [join(ROOT, 'bin/alien-dataflow.mjs'), 'pack', ...recorded, '--out', out, '--formats', 'sharegpt,messages,grounding'], { encoding: 'utf8' });
   const front = parseYaml(readFileSync(join(out, 'README.md'), 'utf8').split('---')[1]!) as { configs: { config_name: string }[] };
   const configs = front.configs.map((c) => c.config_name);
-  assert.deepEqual(configs, ['default', 'sharegpt', 'messages']);
+  // grounding: one row per screenshot, its elements' boxes (issue 26, item 4), a config as the others.
+  assert.deepEqual(configs, ['default', 'sharegpt', 'messages', 'grounding']);
   // messages.jsonl as exported, beside the zip: pyarrow's JSON reader wants one type per column across rows.
   const messages = join(session.downloads, 'messages.jsonl');
   const zip = await JSZip.loadAsync(readFileSync(recorded[1]!));
