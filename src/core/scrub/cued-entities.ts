@@ -480,6 +480,31 @@ function lowercaseNameList(text: string, out: EntitySpan[]): void {
   }
 }
 
+/**
+ * Text written all in lowercase names people in lowercase too: after a phrase that names ("people call me višeslav",
+ * "my name is selma") a known first name or a word no English word spells, and at a sentence's start a known first name before what
+ * people do ("selma is from …", "anna lives in …"). Capitalised text has its own rules; this reads only caseless writing.
+ */
+const LOWER_NAMED = /(?<![\p{L}\p{M}])(?:call me|calls me|called me|my name is|my name's|name is|named)[ ]([\p{Ll}][\p{Ll}\p{M}'’-]+)(?![\p{L}\p{M}])/gu;
+const LOWER_SUBJECT = /(?:^|[.!?]\s+|\n)([\p{Ll}][\p{Ll}\p{M}'’-]+)[ ](?=(?:is from|was from|lives|lived|works|worked|was born|grew up|moved|began|started|said|says|told|wrote|asked|called)(?![\p{L}\p{M}]))/gu;
+function lowercaseNamed(text: string, out: EntitySpan[]): void {
+  LOWER_NAMED.lastIndex = 0;
+  for (let m = LOWER_NAMED.exec(text); m; m = LOWER_NAMED.exec(text)) {
+    const w = m[1]!;
+    // A known first name, or a word with letters outside ASCII ("višeslav"): "people call me crazy" names no one,
+    // and the lexicon of ordinary words does not hold every adjective.
+    if (!(isFirst(w) || isKnownFirstName(w) || /[^ -~]/.test(w)) || isCommonWord(w) || CUE_WORDS.has(w) || PRONOUNS.test(w)) continue;
+    out.push({ start: m.index + m[0].length - w.length, end: m.index + m[0].length, type: 'person' });
+  }
+  LOWER_SUBJECT.lastIndex = 0;
+  for (let m = LOWER_SUBJECT.exec(text); m; m = LOWER_SUBJECT.exec(text)) {
+    const w = m[1]!;
+    if (!(isFirst(w) || isKnownFirstName(w)) || isCommonWord(w) || PRONOUNS.test(w)) continue;
+    const start = m.index + m[0].length - w.length - 1;
+    out.push({ start, end: start + w.length, type: 'person' });
+  }
+}
+
 export class CuedEntityRecognizer implements EntityRecognizer {
   constructor(private readonly base: EntityRecognizer | null) {}
 
@@ -607,7 +632,10 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         }
       }
     }
-    if (types.includes('person')) lowercaseNameList(text, out);
+    if (types.includes('person')) {
+      lowercaseNameList(text, out);
+      if (!cased) lowercaseNamed(text, out);
+    }
     // Names listed beside a person found ("Eklund, Bowman and White", "Kadiev and Park were …") are people too.
     if (types.includes('person') && out.some((p) => p.type === 'person')) {
       const people = out.filter((p) => p.type === 'person');
