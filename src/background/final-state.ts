@@ -59,9 +59,12 @@ export async function finalOfClosedTab(tabId: number, frames: readonly Frame[]):
   // A tab of the task: it recorded a step (tab facts are cleared at Start) or is the one the recording is in. The
   // browser may activate the next tab before it reports this one closed, so being active is not required.
   if (!recording || ((await tabMemory.lastStep(tabId)) === null && (await tabMemory.activeTab()) !== tabId)) return;
-  const left = (await readLeaving(tabId)).at(-1);
-  const state = left?.state ?? null;
+  // Firefox ends a closing tab's content script before its hand-over is written (docs/browsers.md): then the page
+  // as of the tab's last step (kept at its intake) stands in, said in its note.
+  const left = (await readLeaving(tabId)).at(-1)?.state ?? null;
+  const state = left ?? (await tabMemory.lastObservation(tabId));
   if (!state) return;
+  const note = left ? 'the page as it was when its tab closed' : 'its tab closed without handing its page over; the page as of its last step';
   const { config } = await activeConfig();
   // The policy of the page as the worker last knew it: the tab itself is gone.
   const url = frames.at(-1)?.url;
@@ -76,7 +79,7 @@ export async function finalOfClosedTab(tabId: number, frames: readonly Frame[]):
   };
   await fileFinal({
     tabId, taskId: recording.taskId, observation: state, at: state.at, screenshots: policy.screenshots, liveTab: false,
-    frameOf: (d) => Promise.resolve(pick(d)), note: 'the page as it was when its tab closed',
+    frameOf: (d) => Promise.resolve(pick(d)), note,
   });
 }
 

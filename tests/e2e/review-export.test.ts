@@ -57,8 +57,11 @@ async function closedTabFinal(driver: RecorderDriver): Promise<void> {
   const state = JSON.parse(await final.async('string')) as { after_step: number; observation: { axtree: string; dom_tree: string; screenshot_path: string | null; screenshot_note?: string } };
   // After the two clicks (and the tab switch to the browser's page, if the recorder saw one).
   assert.equal(state.after_step, (await trajectory(zip)).filter((s) => s.task_id === taskId).length);
-  assert.match(state.observation.axtree, /Order 4711 confirmed/, 'the page as it was when it closed, after the last click');
   assert.match(state.observation.screenshot_note ?? '', /its tab closed/);
+  // Chromium lets the closing page hand its state over; Firefox ends its content script first, and the page as of
+  // its last step stands in (docs/browsers.md).
+  if (driver.name === 'chromium') assert.match(state.observation.axtree, /Order 4711 confirmed/, 'the page as it was when it closed, after the last click');
+  else assert.match(state.observation.screenshot_note ?? '', /as of its last step/);
   assert.doesNotMatch(JSON.stringify(state), /jane\.roe/);
   if (state.observation.screenshot_path) {
     assert.doesNotMatch(await ocr.read(await zip.file(state.observation.screenshot_path)!.async('uint8array')), /jane|roe@|example\.com/i);
