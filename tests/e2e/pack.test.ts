@@ -123,6 +123,9 @@ test('the real datasets and pyarrow load a pack of those recordings: every confi
     assert.equal(loaded.configs[c], 'PIL', `load_dataset(dir, "${c}") gives images`);
     assert.equal(loaded.parquet[c], 'PIL', `load_dataset("parquet", data_dir=…) gives images for ${c}`);
   }
+  // Each task's final state (issue 26, item 2) on its last row: an image for both loaders; outcome is null (unlabelled).
+  assert.deepEqual(loaded.final, { configs: 'PIL', parquet: 'PIL' });
+  assert.deepEqual(loaded.outcomes, { configs: ['None'], parquet: ['None'] });
   assert.equal(typeof loaded.messages[messages], 'number', `pyarrow reads messages.jsonl: ${loaded.messages[messages]}`);
   assert.ok(Number(loaded.messages[messages]) >= 4);
 });

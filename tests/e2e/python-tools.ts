@@ -35,6 +35,8 @@ export function pythonTools(): Promise<{ python: string } | { skip: string }> {
 /** Runs tests/e2e/python/load_pack.py: per config, what the first row's screenshots came back as; rows per messages file. */
 export async function loadPack(python: string, dir: string, configs: string[], messages: string[]): Promise<{
   configs: Record<string, string>; parquet: Record<string, string>; messages: Record<string, number | string>;
+  /** The default config's final screenshots (`PIL` when they load as images) and outcome values, per loader. */
+  final: Record<string, string>; outcomes: Record<string, string[]>;
 }> {
   const { stdout } = await run(python, [join(ROOT, 'tests/e2e/python/load_pack.py'), dir, ...configs, '--', ...messages], {
     timeout: 300_000, maxBuffer: 16 * 1024 ** 2, env: { ...process.env, HF_HUB_OFFLINE: '1', HF_DATASETS_OFFLINE: '1', HF_HOME: join(VENV, 'hf-home') },
