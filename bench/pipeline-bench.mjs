@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, extensionId, sleep, waitFor, ROOT } from '../tests/e2e/harness.ts';
+import { readStored } from '../tests/e2e/extension-store.ts';
 import { round, stats } from './lib.mjs';
 
 const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 40);
@@ -25,25 +26,12 @@ async function helperPage(browser) {
   return (await browser.pages()).find((p) => p.url() === url) ?? (await browser.newPage().then(async (p) => { await p.goto(url); return p; }));
 }
 
-function readTask(helper, taskId) {
-  return helper.evaluate(async (id) => new Promise((resolve, reject) => {
-    const open = indexedDB.open('alien-dataflow');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction(['steps', 'pending', 'tasks']);
-      const steps = tx.objectStore('steps').getAll(IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]));
-      const pending = tx.objectStore('pending').index('byTask').count(id);
-      const task = tx.objectStore('tasks').get(id);
-      tx.oncomplete = () => {
-        open.result.close();
-        resolve({
-          pending: pending.result, task: task.result,
-          steps: steps.result.map((s) => ({ fresh: s.step.observation.screenshot_fresh, note: s.step.observation.screenshot_note ?? null, work: s.work ?? null, timestamp: s.step.timestamp })),
-        });
-      };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), taskId);
+async function readTask(helper, taskId) {
+  const { pending, rows } = await readStored(helper, taskId, { rows: true });
+  return {
+    pending,
+    steps: rows.map((s) => ({ fresh: s.step.observation.screenshot_fresh, note: s.step.observation.screenshot_note ?? null, work: s.work ?? null, timestamp: s.step.timestamp })),
+  };
 }
 
 async function setScope(helper, scope) {

@@ -7,6 +7,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import JSZip from 'jszip';
 import * as chromium from './harness';
 import { sleep, waitFor } from './harness';
+import { readStored } from './extension-store';
 import { backgroundStarts, exportZipFirefox, firefoxSkip, launchFirefox, RELAY_ASK, RELAY_REPLY, startRecordingFirefox, stopRecordingFirefox, type FirefoxOptions } from './firefox-harness';
 
 /** Options for either browser; each reads its own. */
@@ -84,17 +85,7 @@ export const BROWSERS: { name: BrowserName; skip: string | false }[] = [
 ];
 
 /** Counts one task's steps in the extension's IndexedDB, from any of the extension's pages. */
-function countSteps(extensionPage: Page, taskId: string): Promise<number> {
-  return extensionPage.evaluate((id) => new Promise<number>((resolve, reject) => {
-    const req = indexedDB.open('alien-dataflow');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const all = req.result.transaction('steps').objectStore('steps').getAll();
-      all.onsuccess = () => { req.result.close(); resolve((all.result as { taskId: string }[]).filter((r) => r.taskId === id).length); };
-      all.onerror = () => reject(all.error);
-    };
-  }), taskId);
-}
+const countSteps = async (extensionPage: Page, taskId: string): Promise<number> => (await readStored(extensionPage, taskId)).steps;
 
 async function chromiumDriver(opts: chromium.LaunchOptions): Promise<RecorderDriver> {
   const session = await chromium.launch(opts);

@@ -9,6 +9,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { serveStatic } from '../../scripts/fixture-server.mjs';
 import { FIREFOX_BUILD } from '../../scripts/build-paths.mjs';
 import { ROOT, FIXTURES, sleep, waitFor } from './harness';
+import { readStored, type StoredRow } from './extension-store';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** Why Firefox tests cannot run here, or false. */
@@ -182,18 +183,10 @@ export async function waitForSuspension(extensionPage: Page, after: number): Pro
   });
 }
 
-export interface StoredRow { taskId: string; step: { action: { type: string; text?: string }; observation: { screenshot_path: string | null; dom_tree: string; screenshot_note?: string }; target: { element_id: number } | null } }
+export type { StoredRow } from './extension-store';
 
 /** Steps and image records in the extension's IndexedDB, read from an extension page. */
 export async function storedRows(extensionPage: Page): Promise<{ steps: StoredRow[]; images: number }> {
-  return extensionPage.evaluate(() => new Promise<{ steps: StoredRow[]; images: number }>((resolve, reject) => {
-    const req = indexedDB.open('alien-dataflow');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const tx = req.result.transaction(['steps', 'images']);
-      const steps = tx.objectStore('steps').getAll();
-      const images = tx.objectStore('images').count();
-      tx.oncomplete = () => resolve({ steps: steps.result as StoredRow[], images: images.result });
-    };
-  }));
+  const { rows, images } = await readStored(extensionPage, null, { rows: true });
+  return { steps: rows, images };
 }

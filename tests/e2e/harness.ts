@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, mkdirSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import { dumpStorage, readStored, recordingTaskId } from './extension-store';
 import JSZip from 'jszip';
 import { findChrome, INSTALL_HINT } from '../../scripts/find-chrome.mjs';
 import { serveStatic } from '../../scripts/fixture-server.mjs';
@@ -172,24 +173,11 @@ export async function extensionPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-/** Steps stored for the current recording, read from the extension's IndexedDB. */
+/** Steps stored for the current recording (-1 when none is), read from the extension's IndexedDB. */
 export async function storedStepCount(browser: Browser, activePage?: Page): Promise<number> {
   const page = await extensionPage(browser);
-  const count = await page.evaluate(async () => {
-    const got = await chrome.storage.local.get('recording');
-    const state = got.recording as { taskId: string } | undefined;
-    if (!state) return -1;
-    return new Promise<number>((resolve, reject) => {
-      const open = indexedDB.open('alien-dataflow');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const range = IDBKeyRange.bound([state.taskId, 0], [state.taskId, Number.MAX_SAFE_INTEGER]);
-        const req = open.result.transaction('steps').objectStore('steps').count(range);
-        req.onsuccess = () => { resolve(req.result); open.result.close(); };
-        req.onerror = () => reject(req.error);
-      };
-    });
-  });
+  const taskId = await recordingTaskId(page);
+  const count = taskId === null ? -1 : (await readStored(page, taskId)).steps;
   if (activePage) await activePage.bringToFront();
   return count;
 }
@@ -199,25 +187,7 @@ export async function dumpIndexedDb(browser: Browser): Promise<string> {
   return dumpStorage(await extensionPage(browser));
 }
 
-/** The same, read from any of the extension's pages, in either browser. */
-export function dumpStorage(extensionPage: Page): Promise<string> {
-  return extensionPage.evaluate(async () => {
-    const stores = ['steps', 'tasks', 'pending'];
-    const idb = await new Promise<unknown[]>((resolve, reject) => {
-      const open = indexedDB.open('alien-dataflow');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const tx = open.result.transaction(stores);
-        const reads = stores.map((name) => tx.objectStore(name).getAll());
-        tx.oncomplete = () => { open.result.close(); resolve(reads.map((r) => r.result)); };
-        tx.onerror = () => reject(tx.error);
-      };
-    });
-    // Firefox's promise API is `browser`; Chromium's is `chrome`.
-    const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
-    return JSON.stringify([idb, await api.storage.local.get(null)]);
-  });
-}
+export { dumpStorage } from './extension-store';
 
 /** Stop the extension's service worker as the browser does when it is idle (needs launch({ detachWorker: true })). */
 export async function stopServiceWorker(browser: Browser): Promise<void> {

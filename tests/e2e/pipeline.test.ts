@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'puppeteer-core';
+import { readStored } from './extension-store';
 import {
   launch, startRecording, openPopup, clickButton, pressExport, exportZip, stopRecording, trajectory, sleep, waitFor,
   stopServiceWorker, extensionPage, type Session,
@@ -23,18 +24,8 @@ after(async () => {
 
 /** Steps stored and steps pending for a task, read from IndexedDB in an extension page. */
 async function counts(browser: Browser, taskId: string): Promise<{ stored: number; pending: number }> {
-  const page = await extensionPage(browser);
-  return page.evaluate(async (id) => new Promise<{ stored: number; pending: number }>((resolve, reject) => {
-    const open = indexedDB.open('alien-dataflow');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction(['steps', 'pending']);
-      const stored = tx.objectStore('steps').count(IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]));
-      const pending = tx.objectStore('pending').index('byTask').count(id);
-      tx.oncomplete = () => { open.result.close(); resolve({ stored: stored.result, pending: pending.result }); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), taskId);
+  const { steps, pending } = await readStored(await extensionPage(browser), taskId);
+  return { stored: steps, pending };
 }
 
 async function currentTaskId(browser: Browser): Promise<string> {

@@ -21,6 +21,7 @@ import { cropPng } from './ocr-reader';
 import { trajectory, sleep, waitFor, type ExportedStep } from './harness';
 import { testInBothBrowsers, waitForSteps, type RecorderDriver } from './browsers';
 import { createPsmReader, cropBox, defaultRules, PSM, readable, squash, type Box, type PsmReader } from './rendering-helpers';
+import { readStored } from './extension-store';
 
 /** What the test does on a page beyond the default (type "ok" in #note, then click #go). */
 interface PageActions {
@@ -166,34 +167,8 @@ function frameOf(page: Page, urlPart: string): Promise<Frame> {
 }
 
 /** Every screenshot the extension stored for `taskId`, read from its IndexedDB (base64). */
-function storedFrames(driver: RecorderDriver, taskId: string): Promise<string[]> {
-  return driver.extensionPage().then((ext) => ext.evaluate((id) => new Promise<string[]>((resolve, reject) => {
-    // No named inner functions: the test runner's transform would wrap them in a helper the page lacks.
-    const open = indexedDB.open('alien-dataflow');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction(['steps', 'images']);
-      const blobs: Blob[] = [];
-      const steps = tx.objectStore('steps').getAll();
-      steps.onsuccess = () => {
-        for (const s of steps.result as { taskId: string; imageId: string | null }[]) {
-          if (s.taskId !== id || !s.imageId) continue;
-          const image = tx.objectStore('images').get(s.imageId);
-          image.onsuccess = () => { if (image.result) blobs.push((image.result as { blob: Blob }).blob); };
-        }
-      };
-      tx.onerror = () => reject(tx.error);
-      tx.oncomplete = () => {
-        open.result.close();
-        Promise.all(blobs.map((blob) => blob.arrayBuffer().then((buffer) => {
-          const bytes = new Uint8Array(buffer);
-          let binary = '';
-          for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-          return btoa(binary);
-        }))).then(resolve, reject);
-      };
-    };
-  }), taskId));
+async function storedFrames(driver: RecorderDriver, taskId: string): Promise<string[]> {
+  return (await readStored(await driver.extensionPage(), taskId, { pngs: true })).pngs;
 }
 
 test('every planted secret is unique to its page and caught by a default scrubber rule', () => {

@@ -7,16 +7,11 @@
 import assert from 'node:assert/strict';
 import { sleep, waitFor } from './harness';
 import { askWorker, editConfig, openCheckoutWithPaymentFrame, testInBothBrowsers, type RecorderDriver } from './browsers';
+import { readStored } from './extension-store';
 
 /** Every step stored, of any task, read from the extension's IndexedDB. */
 async function allStoredSteps(driver: RecorderDriver): Promise<number> {
-  return (await driver.extensionPage()).evaluate(async () => new Promise<number>((resolve) => {
-    const open = indexedDB.open('alien-dataflow');
-    open.onsuccess = () => {
-      const req = open.result.transaction('steps').objectStore('steps').count();
-      req.onsuccess = () => { resolve(req.result); open.result.close(); };
-    };
-  }));
+  return (await readStored(await driver.extensionPage(), null)).steps;
 }
 
 testInBothBrowsers('privileged messages from a content script are refused; its own kinds are answered', async (driver) => {

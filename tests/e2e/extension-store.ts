@@ -1,0 +1,99 @@
+// The one reader of what the extension stores, for every e2e suite: the
+// steps, pending steps and images in its IndexedDB, and a dump of everything
+// for leak checks. Evaluated in one of the extension's own pages (Chromium's
+// or Firefox's), so it reads the same database the worker writes. The store
+// and index names here are the only place tests know the storage layout.
+import type { Page } from 'puppeteer-core';
+
+/** A stored step row as the tests read it (src/platform/db.ts has the whole shape). */
+export interface StoredRow {
+  taskId: string;
+  imageId?: string | null;
+  step: {
+    action: { type: string; text?: string };
+    observation: { screenshot_path: string | null; dom_tree: string; screenshot_note?: string; screenshot_fresh?: boolean };
+    target: { element_id: number } | null;
+  };
+}
+
+/** One read of the database; `rows` and `pngs` only when asked for. */
+export interface Stored {
+  /** Steps stored: of the task when one is named, else of every task. */
+  steps: number;
+  /** Steps accepted and not stored yet, counted the same way. */
+  pending: number;
+  /** Image records, of every task. */
+  images: number;
+  rows: StoredRow[];
+  /** The stored screenshots of the task's steps, base64. */
+  pngs: string[];
+}
+
+/** Reads steps, pending steps and images; `taskId` null for every task. */
+export function readStored(extensionPage: Page, taskId: string | null, want: { rows?: boolean; pngs?: boolean } = {}): Promise<Stored> {
+  return extensionPage.evaluate((id, rows, pngs) => new Promise<Stored>((resolve, reject) => {
+    // No named inner functions: the test runner's transform would wrap them in a helper the page lacks.
+    const open = indexedDB.open('alien-dataflow');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['steps', 'pending', 'images']);
+      const range = id === null ? null : IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]);
+      const steps = tx.objectStore('steps').count(range ?? undefined);
+      const pending = id === null ? tx.objectStore('pending').count() : tx.objectStore('pending').index('byTask').count(id);
+      const images = tx.objectStore('images').count();
+      const all = rows || pngs ? tx.objectStore('steps').getAll(range ?? undefined) : null;
+      const blobs: Blob[] = [];
+      if (all && pngs) {
+        all.onsuccess = () => {
+          for (const s of all.result as { imageId?: string | null }[]) {
+            if (!s.imageId) continue;
+            const image = tx.objectStore('images').get(s.imageId);
+            image.onsuccess = () => { if (image.result) blobs.push((image.result as { blob: Blob }).blob); };
+          }
+        };
+      }
+      tx.onerror = () => reject(tx.error);
+      tx.oncomplete = () => {
+        db.close();
+        Promise.all(blobs.map((blob) => blob.arrayBuffer().then((buffer) => {
+          const bytes = new Uint8Array(buffer);
+          let binary = '';
+          for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+          return btoa(binary);
+        }))).then((encoded) => resolve({
+          steps: steps.result, pending: pending.result, images: images.result,
+          rows: rows && all ? all.result as StoredRow[] : [], pngs: encoded,
+        }), reject);
+      };
+    };
+  }), taskId, !!want.rows, !!want.pngs);
+}
+
+/** The task being recorded, from storage.local (null when none is). */
+export function recordingTaskId(extensionPage: Page): Promise<string | null> {
+  return extensionPage.evaluate(async () => {
+    // Firefox's promise API is `browser`; Chromium's is `chrome`.
+    const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+    return ((await api.storage.local.get('recording')).recording as { taskId: string } | undefined)?.taskId ?? null;
+  });
+}
+
+/** Everything the extension stores (IndexedDB steps, tasks and pending steps, and storage.local), for leak checks. */
+export function dumpStorage(extensionPage: Page): Promise<string> {
+  return extensionPage.evaluate(async () => {
+    const stores = ['steps', 'tasks', 'pending'];
+    const idb = await new Promise<unknown[]>((resolve, reject) => {
+      const open = indexedDB.open('alien-dataflow');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction(stores);
+        const reads = stores.map((name) => tx.objectStore(name).getAll());
+        tx.oncomplete = () => { open.result.close(); resolve(reads.map((r) => r.result)); };
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+    const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+    return JSON.stringify([idb, await api.storage.local.get(null)]);
+  });
+}
