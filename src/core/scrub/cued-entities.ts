@@ -220,7 +220,8 @@ const JOB_WORDS = new Set(['support', 'admin', 'administrator', 'system', 'bot',
 
 /** Forms of address that name no one: "Thanks, Doc", "Cheers, Mate", "Hi all", "Hey Ya". */
 const ADDRESS_WORDS = new Set(['doc', 'mate', 'buddy', 'pal', 'dude', 'bro', 'sis', 'sir', 'madam', "ma'am", 'boss', 'chief', 'folks', 'guys', 'all', 'everyone',
-  'everybody', 'team', 'friend', 'friends', 'darling', 'honey', 'sweetie', 'love', 'ya', 'y’all', "y'all", 'you', 'there', 'world']);
+  'everybody', 'team', 'friend', 'friends', 'darling', 'honey', 'sweetie', 'love', 'ya', 'y’all', "y'all", 'you', 'there', 'world', 'doctor',
+  'officer', 'captain', 'nurse', 'teacher', 'coach', 'sergeant', 'professor', 'mister', 'ladies', 'gentlemen', 'kid', 'kids', 'son', 'dear']);
 
 /** Pronouns and their contractions: "I've shared files" names no one. */
 const PRONOUNS = /^(?:i|i['’](?:m|ve|d|ll)|we|we['’](?:re|ve|d|ll)|you|you['’](?:re|ve|d|ll)|he|he['’](?:s|d|ll)|she|she['’](?:s|d|ll)|they|they['’](?:re|ve|d|ll)|it|it['’]s|let['’]s|there['’]s|here['’]s|that['’]s|what['’]s|who['’]s)$/;
@@ -577,6 +578,8 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         // unless a title or a speaker's place says so ("Mrs. Baker", "Park: …").
         if (!c.strong && run.every((x) => (isCommonWord(x.lower) || x.lower.length < 2) && !isName(x))) continue;
         if (c.known && !run.some(isName)) continue;
+        // A form of address called is no one ("Thank you, Doctor!", "Thanks, Mate").
+        if (run.length === 1 && ADDRESS_WORDS.has(run[0]!.lower)) continue;
         // A middle initial ("Juliusz A Kwiatkowski", "Tom I. Holzman") is no word or pronoun.
         const initial = (x: Token, k: number): boolean => k > 0 && k < run.length - 1 && /^\p{Lu}\.?$/u.test(x.text);
         // A service's word first, before a surname, is a given name ("Visa Mehta", "Siri Larsen", "Alexa Smith"): Visa,

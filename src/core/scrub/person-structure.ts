@@ -48,7 +48,7 @@ const NAMING = ['thanks to', 'thank you to', 'meeting with', 'meet with', 'met w
   'interviewed', 'hired', 'invited', 'introducing', 'congratulations', 'congrats', 'happy birthday', 'my name is', 'name is', 'i am', "i'm", 'this is', 'it is',
   'call me', 'my wife', 'my husband', 'my son', 'my daughter', 'my friend', 'my colleague', 'my manager', 'my boss', 'my partner', 'by', 'with', 'and', 'for', 'from',
   'requester', 'holder', 'to', 'attn', 'dear', 'called', 'named', 'was called', 'is called', 'name?', 'last name?', 'first name?', 'full name?', 'name is',
-  'said', 'says', 'asked', 'replied', 'shouted at', 'starring', 'directed by', 'featuring', 'feat.', 'produced by', 'written by', 'founded by', 'authored by',
+  'said', 'says', 'asked', 'replied', 'shouted at', 'starring', 'directed by', 'featuring', 'features', 'also features', 'feat.', 'produced by', 'written by', 'founded by', 'authored by',
   'sung by', 'performed by', 'painted by', 'composed by', 'married', 'divorced', 'dating', 'my kid', 'my child', 'my mother', 'my father', 'my brother', 'my sister',
   // Roles written before a name: "Producer Mashuu Samurakami", "ex-Zombie Kastner" is not one, "singer Kastner" is.
   'producer', 'singer', 'songwriter', 'author', 'novelist', 'poet', 'actor', 'actress', 'drummer', 'guitarist', 'bassist', 'rapper', 'journalist', 'reporter',
@@ -59,6 +59,8 @@ const NAMING = ['thanks to', 'thank you to', 'meeting with', 'meet with', 'met w
   'named him', 'named her', 'calls me', 'called me', 'calls him', 'calls her', 'call him', 'call her', 'under', 'add', 'name'];
 // "Cora, can I please speak to your boss?": a name called at the start of a sentence.
 const VOCATIVE = new RegExp(`(?:^|[.!?]\\s+|\\n)(${NAME}),[ ](?=(?:can|could|would|will|please|thanks|thank you|do|did|are|is|have|I|we|you|what|where|when|how|why|let's|let)\\b)`, 'gu');
+// A name called at a question's or an exclamation's end: "Remember me, Milík?", "Don't go to town, Dorotea!".
+const VOCATIVE_END = new RegExp(`,[ ](${NAME})[ ]?[?!]`, 'gu');
 // "Franciska's kid", "Misty's daughter", "Meza's song": a name with what belongs to a person.
 const POSSESSIVE = new RegExp(`(?<![${L}])(${NAME})['’]s[ ](?=(?:kids?|sons?|daughters?|wife|husband|mother|father|mom|mum|dad|brother|sister|family|friends?|boss|partner|song|songs|book|novel|album|killers?|house|home|car|phone|number|email|address|birthday|funeral|wedding|death|life|career|band|lawyer|doctor|account|version)\\b)`, 'gu');
 // Kin named by their owner: "I'm Misty's daughter" says Misty is a person even when the name is also a word (strong).
@@ -83,7 +85,7 @@ const VERBS = ['is out', 'is off', 'is on leave', 'is on holiday', 'is on vacati
   'promised', 'joined', 'left', 'handled', 'approved', 'signed', 'sent', 'shared', 'loves', 'likes', 'wants', 'needs', 'has been', 'had been', 'was born',
   'lives', 'works', 'moved', 'flew', 'travelled', 'traveled', 'went', 'visited', 'invested', 'founded', 'listed', 'spent', 'shouted', 'began', 'started',
   'just has', 'has to', 'had to', 'grew up', 'died', 'married', 'won', 'took', 'gave', 'felt', 'knew', 'met', 'saw', 'heard', 'decided', 'tried', 'loved',
-  'hated', 'smiled', 'laughed', 'cried', 'whispered', 'nodded', 'is a very', 'is very', 'is so', 'is such a', 'is always', 'is never', 'is my', 'is our',
+  'hated', 'smiled', 'laughed', 'cried', 'whispered', 'nodded', 'had given', 'has given', 'had sent', 'had told', 'had asked', 'is a very', 'is very', 'is so', 'is such a', 'is always', 'is never', 'is my', 'is our',
   'is from', 'was a', 'was the', 'and i', 'and me'];
 // A script or chat without timestamps: two lines or more start with a speaker ("Alice: …", "Bryan: …").
 // What follows is a line of dialogue, ending as a sentence does; a form's "Subject: Quarterly figures" does not.
@@ -146,7 +148,10 @@ export function structuralPeople(text: string): Candidate[] {
     if (/(?:Why|How|Where|When|What) /.test(text)) collect(ASKED, text, out);
     if (/(?:gave|given|gives?|sent|sends?|showed|shown|handed|lent|offered|owe[sd]?|bought|wrote) \p{Lu}/u.test(text)) collect(RECIPIENT, text, out, undefined, true);
   }
-  if (text.includes(', ')) collect(VOCATIVE, text, out);
+  if (text.includes(', ')) {
+    collect(VOCATIVE, text, out);
+    if (/[?!]/.test(text)) collect(VOCATIVE_END, text, out);
+  }
   if (/['’]s /.test(text)) {
     collect(POSSESSIVE, text, out);
     const owners: Candidate[] = [];
