@@ -452,15 +452,16 @@ function laterMentions(text: string, out: EntitySpan[]): void {
 }
 
 /**
- * Lowercase first names listed ("they had 6: silvana, adam, christopher, kristina, chad and caleb"): four items or
+ * First names listed, in lowercase or capitalised ("they had 6: silvana, adam, christopher, kristina, chad and caleb",
+ * "They had 6: Ionne, Euridice, Terzo, Fuscolo, Venera and Verena"): four items or
  * more, each one word, three in four known first names and none an ordinary word that is no name ("faith, hope and
  * charity" has three; "apples, pears, plums and figs" none). The list is matched without backtracking into it
  * (each item after ", "), and its last item after "and" is read apart: linear. First names are the lexicon's and compromise's.
  */
-const LOWER_LIST = /(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+(?:, \p{Ll}[\p{Ll}\p{M}]+)+/gu;
-const LIST_TAIL = /^,? (?:and|&|or) (\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}])/u;
+const LOWER_LIST = /(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+(?:, \p{Ll}[\p{Ll}\p{M}]+)+|(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]+(?:, \p{Lu}[\p{Ll}\p{M}]+)+/gu;
+const LIST_TAIL = /^,? (?:and|&|or) (\p{L}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}])/u;
 function lowercaseNameList(text: string, out: EntitySpan[]): void {
-  if (!text.includes(', ') || !/\p{Ll}, \p{Ll}/u.test(text)) return;
+  if (!text.includes(', ') || !/\p{Ll}, \p{L}/u.test(text)) return;
   LOWER_LIST.lastIndex = 0;
   for (let m = LOWER_LIST.exec(text); m; m = LOWER_LIST.exec(text)) {
     const items: { start: number; end: number; word: string }[] = [];
@@ -474,9 +475,10 @@ function lowercaseNameList(text: string, out: EntitySpan[]): void {
     if (tail) items.push({ start: end + tail[0].length - tail[1]!.length, end: end + tail[0].length, word: tail[1]! });
     if (items.length < 4) continue;
     // Names that are words too ("grace", "hope", "rose") count once at most: a list of virtues or flowers is none.
-    const known = (w: string): boolean => isFirst(w) || isKnownFirstName(w);
+    const known = (w: string): boolean => isFirst(w.toLowerCase()) || isKnownFirstName(w.toLowerCase());
     const first = items.filter((x) => known(x.word)).length;
-    if (first * 4 < items.length * 3 || items.filter((x) => isCommonWord(x.word)).length > 1 || items.some((x) => !known(x.word) && isCommonWord(x.word))) continue;
+    const common = (w: string): boolean => isCommonWord(w.toLowerCase());
+    if (first * 4 < items.length * 3 || items.filter((x) => common(x.word)).length > 1 || items.some((x) => !known(x.word) && common(x.word))) continue;
     for (const x of items) out.push({ start: x.start, end: x.end, type: 'person' });
   }
 }

@@ -59,6 +59,8 @@ const NAMING = ['thanks to', 'thank you to', 'meeting with', 'meet with', 'met w
   'named him', 'named her', 'calls me', 'called me', 'calls him', 'calls her', 'call him', 'call her', 'under', 'add', 'name'];
 // "Cora, can I please speak to your boss?": a name called at the start of a sentence.
 const VOCATIVE = new RegExp(`(?:^|[.!?]\\s+|\\n)(${NAME}),[ ](?=(?:can|could|would|will|please|thanks|thank you|do|did|are|is|have|I|we|you|what|where|when|how|why|let's|let)\\b)`, 'gu');
+// Who was spoken to, at a sentence's end: "I'm so jealous! said Anna to Benedek".
+const SPOKEN_TO = new RegExp(`(?<![${L}])(?:said|says|asked|asks|replied|whispered|shouted|wrote|writes|explained)[^.!?\\n]{0,40}?[ ]to[ ](${NAME})(?=[ ]?(?:[.!?]|$))`, 'gu');
 // A name called at a question's or an exclamation's end: "Remember me, Milík?", "Don't go to town, Dorotea!".
 const VOCATIVE_END = new RegExp(`,[ ](${NAME})[ ]?[?!]`, 'gu');
 // "Franciska's kid", "Misty's daughter", "Meza's song": a name with what belongs to a person.
@@ -105,7 +107,7 @@ const RECIPIENT = new RegExp(`(?<![${L}])(?:gave|given|give|gives|sent|send|send
 
 // A former member before a name: "by ex-Zombie Kastner", "ex-Googler Jane Roe".
 const EX_MEMBER = new RegExp(`(?<![${L}])ex-\\p{Lu}[${L}]+[ ](${NAME})`, 'gu');
-// A name of two words or more as what a work or an event is of: "a Eustachy Gorski concert", "The Steffen Mauer version".
+// A name as what a work or an event is of: "a Eustachy Gorski concert", "The Steffen Mauer version", "the Sunniva novel".
 const WORK_OF = new RegExp(`(?<![${L}])(?:a|an|the|A|An|The)[ ](${NAME})[ ](?=(?:concert|version|album|song|recording|record|show|tour|gig|biography|memoir|interview|novel|film|movie|documentary|exhibition|lecture|performance|retrospective)(?![${L}]))`, 'gu');
 // An author's work by its title: "the verses from Vassiliev's Cautionary Tales"; a known name only (see `known`).
 const TITLE_OWNER = new RegExp(`(?<![${L}])(${NAME})['’]s[ ](?=\\p{Lu}\\p{Ll}+[ ]\\p{Lu}\\p{Ll})`, 'gu');
@@ -159,6 +161,7 @@ export function structuralPeople(text: string): Candidate[] {
     for (const o of owners) out.push({ ...o, known: true });
   }
   if (text.includes('ex-')) collect(EX_MEMBER, text, out);
+  if (/ to \p{Lu}/u.test(text)) collect(SPOKEN_TO, text, out);
   if (/['’]s /.test(text)) collect(KIN_OWNER, text, out, undefined, true);
   if (text.includes(':')) {
     PEOPLE_LIST.lastIndex = 0;
@@ -171,8 +174,8 @@ export function structuralPeople(text: string): Candidate[] {
   }
   if (/ (?:concert|version|album|song|recording|record|show|tour|gig|biography|memoir|interview|novel|film|movie|documentary|exhibition|lecture|performance|retrospective)\b/.test(text)) {
     const works: Candidate[] = [];
-    collect(WORK_OF, text, works, (name) => name.includes(' '));
-    // Products have versions too ("the Visual Studio version"): a known name says it is a person's.
+    collect(WORK_OF, text, works);
+    // Products have versions too ("the Visual Studio version"): a known name says it is a person's ("the Sunniva novel").
     for (const w of works) out.push({ ...w, known: true });
   }
   if (text.includes(' and ')) {
