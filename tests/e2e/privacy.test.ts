@@ -93,6 +93,12 @@ testInBothBrowsers('no planted secret survives into storage or the export; contr
     ocrText += `${text}\n`;
     assert.deepEqual(leaks(text), [], `OCR of ${step.observation.screenshot_path} finds no secret`);
   }
+  // The task's final state (issue 26, item 2): the page after the last click, through the same blur and OCR.
+  const finalPng = zip.file(`final/${taskId}.png`);
+  assert.ok(finalPng, 'the task has a final screenshot');
+  const finalText = await ocr.read(Buffer.from(await finalPng.async('uint8array')));
+  assert.deepEqual(leaks(finalText), [], `OCR of final/${taskId}.png finds no secret`);
+  assert.match(finalText, /payment|business days/, 'the final screenshot is read (so its silence about secrets means something)');
   // OCR reads the screenshots (so its silence about secrets means something).
   assert.match(ocrText, /shipping options/);
   assert.match(ocrText, /garden/);
