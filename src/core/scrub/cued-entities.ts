@@ -155,7 +155,11 @@ const LEGAL_FORMS = new Set(['inc', 'corp', 'llc', 'llp', 'ltd', 'plc', 'gmbh', 
 const LEGAL_TAIL_CUE = /\b(?:figli|asociados|cía|hijos|filhos|söhne|fils|sons|co|cie)\b/i;
 /** Legal forms written as words after the names: "e figli", "y Asociados", "& Sons". */
 const LEGAL_TAIL = /^,? (?:e figli|y asociados|y cía\.?|e hijos|e filhos|und söhne|et fils|& sons|and sons|& co\.?|& cie\.?)(?![\p{L}])/iu;
-const isLegalForm = (raw: string): boolean => raw.length <= 16 && LEGAL_FORMS.has(raw.toLowerCase().replace(/[.\s]/g, ''));
+const isLegalForm = (raw: string): boolean => {
+  if (raw.length > 16) return false;
+  const lower = raw.toLowerCase();
+  return LEGAL_FORMS.has(/[.\s]/.test(lower) ? lower.replace(/[.\s]/g, '') : lower);
+};
 const CONNECTOR = new Set(['-', '–', '&', ',', 'and', 'und', 'et', 'e', 'y', 'i', 'en', 'och', 've', 'a', 'oraz']);
 
 /** The run of capitalised words (with particles and connectors) that starts at token i. */

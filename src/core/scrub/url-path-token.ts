@@ -20,8 +20,12 @@ const PAGE_EXTENSION = /\.(?:php\d?|aspx?|jsp|html?|cgi|do|action)$/;
 
 /** Is this (raw) path segment a word of a token route, alone or among the words of a longer one? */
 export function isTokenRoute(segment: string): boolean {
-  const s = segment.toLowerCase().replace(PAGE_EXTENSION, '');
-  return TOKEN_ROUTES.has(s) || (s.length <= 64 && s.split(/[-_]/).some((w) => ROUTE_WORDS.has(w)));
+  const lower = segment.toLowerCase();
+  const s = lower.includes('.') ? lower.replace(PAGE_EXTENSION, '') : lower;
+  if (TOKEN_ROUTES.has(s)) return true;
+  if (s.length > 64) return false;
+  // Every path segment of every link comes here: a segment of one word needs no split.
+  return s.includes('-') || s.includes('_') ? s.split(/[-_]/).some((w) => ROUTE_WORDS.has(w)) : ROUTE_WORDS.has(s);
 }
 
 /**
