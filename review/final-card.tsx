@@ -12,16 +12,26 @@ export function FinalCard({ taskId, version }: { taskId: string; version: number
     let objectUrl: string | null = null;
     setFinal(null);
     setUrl(null);
-    void finalOfTask(taskId).then(async (f) => {
+    // Its image work may still be running when the page opens (it follows Stop): look again for a while.
+    let tries = 0;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const look = async (): Promise<void> => {
+      const f = await finalOfTask(taskId);
       if (cancelled) return;
+      if (!f) {
+        if (++tries < 30) retry = setTimeout(() => void look(), 1000);
+        return;
+      }
       setFinal(f);
-      const blob = f?.imageId ? await imageBlob(f.imageId) : null;
+      const blob = f.imageId ? await imageBlob(f.imageId) : null;
       if (!blob || cancelled) return;
       objectUrl = URL.createObjectURL(blob);
       setUrl(objectUrl);
-    });
+    };
+    void look();
     return () => {
       cancelled = true;
+      clearTimeout(retry);
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
   }, [taskId, version]);
