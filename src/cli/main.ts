@@ -35,7 +35,7 @@ import type { Scrubber } from '../core/scrub/scrubber';
 import { rescrubStep } from '../core/rescrub';
 import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
 import { finalOf, finalTexts, openExport, tasksOf } from './zip-input';
-import { rescrubFinal } from '../core/final-state';
+import { FINAL_JSON_PATH, rescrubFinal } from '../core/final-state';
 import { dialogueLines } from './dialogue-lines';
 import { createImageScrubber } from './image-scrub';
 import { DEFAULT_INPUT_LIMITS, formatAmount, limitsFrom, type InputLimits } from './input-limits';
@@ -45,7 +45,7 @@ import { annotateExport, replay } from './replay';
 import { writeZipAtomically } from './write-zip-atomically';
 import { DEFAULT_SPLIT, SPLITS, parseSplit } from '../core/dataset/split';
 import { parseDomainList } from '../core/dataset/site';
-import { outcomeKept, parseOutcomeFilter, type OutcomeFilter } from '../core/outcome';
+import { outcomeFromManifest, outcomeKept, parseOutcomeFilter, type OutcomeFilter } from '../core/outcome';
 
 const USAGE = `usage:
   alien-dataflow validate <export.zip>
@@ -118,14 +118,22 @@ async function stats(path: string, json: boolean, limits: InputLimits): Promise<
   const { steps, errors } = parseTrajectory(text);
   const s = exportStats(steps);
   const report = JSON.parse((await exp.text(ZIP_PATHS.scrubReport)) ?? '{"totals":{}}') as { totals: Record<string, number> };
+  // Final states (final/<task>.json) and the reviewer's labels (manifest.json), unlabelled counted apart.
+  const finalStates = [...exp.files].filter((f) => FINAL_JSON_PATH.test(f)).length;
+  const outcomes: Record<string, number> = {};
+  for (const t of Array.isArray(exp.manifest?.tasks) ? exp.manifest.tasks : []) {
+    const o = outcomeFromManifest(t)?.outcome ?? 'unlabelled';
+    outcomes[o] = (outcomes[o] ?? 0) + 1;
+  }
   if (json) {
-    print(JSON.stringify({ ...s, redactions: report.totals, invalid_lines: errors.length }, null, 2));
+    print(JSON.stringify({ ...s, final_states: finalStates, outcomes, redactions: report.totals, invalid_lines: errors.length }, null, 2));
     return 0;
   }
   print(`tasks ${s.tasks}, steps ${s.steps} (per task ${s.steps_per_task.min}-${s.steps_per_task.max}, mean ${s.steps_per_task.mean})`);
   print(`screenshots ${s.screenshots} (${s.fresh_screenshots} fresh pre-action frames)`);
   print(`actions: ${Object.entries(s.actions).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   print(`mean dom_tree ${s.avg_dom_tree_chars} chars`);
+  print(`final states ${finalStates}; outcomes: ${Object.entries(outcomes).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
   print(`redactions: ${Object.entries(report.totals).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
   if (errors.length) print(`${errors.length} trajectory lines do not match the schema (run validate)`);
   return 0;

@@ -2,7 +2,7 @@
 // boundary, written to final/<task>.json and its PNG beside trajectory.jsonl
 // (which keeps one line per action), named in the manifest, seen by the done
 // turn, checked by validate, and packed on the task's last row.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +85,11 @@ describe('final state', () => {
     expect(failed.flatMap((e) => e.turns).some((t) => t.answer.includes('complete'))).toBe(false);
 
     expect(await main(['validate', path])).toBe(0);
+    const log: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((line: string) => { log.push(line); });
+    expect(await main(['stats', path])).toBe(0);
+    spy.mockRestore();
+    expect(log.join('\n')).toMatch(/final states 1; outcomes: unlabelled 1/);
     expect(finalStateErrors(`final/${TASK_ID}.json`, JSON.stringify({ ...written, observation: { ...written.observation, screenshot_path: 'final/x.png' } }), new Set()))
       .toEqual([expect.stringMatching(/is not its final\/<task>.png/)]);
     expect(finalStateErrors('final/other.json', JSON.stringify(written), new Set([`final/${TASK_ID}.png`]))).toEqual([expect.stringMatching(/holds task/)]);

@@ -2,7 +2,7 @@
 // step_id at export, unlabelled stays null everywhere, a manifest from anyone
 // is read defensively, and `pack --outcome` / `format --outcome` keep only the
 // tasks asked for, with `outcome` and `failure_step` read back by DuckDB.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,6 +83,11 @@ describe('outcome labels', () => {
     expect(every.map((r) => r.outcome)).toEqual(['failed', 'succeeded', null, 'failed']);
 
     expect(await main(['pack', zip, '--out', join(dir, 'bad'), '--outcome', 'done'])).toBe(2);
+    const log: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((line: string) => { log.push(line); });
+    expect(await main(['stats', zip, '--json'])).toBe(0);
+    spy.mockRestore();
+    expect(JSON.parse(log.join('\n'))).toMatchObject({ final_states: 0, outcomes: { failed: 2, succeeded: 1, unlabelled: 1 } });
     const fmt = join(dir, 'fmt');
     expect(await main(['format', zip, '--out', fmt, '--outcome', 'succeeded,unlabelled', '--window', '0'])).toBe(0);
     const ids = readFileSync(join(fmt, 'sharegpt.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id.split(':')[0]);
