@@ -482,7 +482,11 @@ function lowercaseNameList(text: string, out: EntitySpan[]): void {
     const known = (w: string): boolean => isFirst(w.toLowerCase()) || isKnownFirstName(w.toLowerCase());
     const first = items.filter((x) => known(x.word)).length;
     const common = (w: string): boolean => isCommonWord(w.toLowerCase());
-    if (first * 4 < items.length * 3 || items.filter((x) => common(x.word)).length > 1 || items.some((x) => !known(x.word) && common(x.word))) continue;
+    // A count before the colon that is the list's length ("they had 6: …" and six items) lets half do.
+    const counted = new RegExp(`(?:^|[^\\d])${items.length}[ ]?[:：][ ]*$`).test(text.slice(Math.max(0, m.index - 12), m.index));
+    if (first * (counted ? 2 : 4) < items.length * (counted ? 1 : 3)) continue;
+    if (items.filter((x) => common(x.word)).length > 1 || items.some((x) => !known(x.word) && common(x.word))) continue;
+    if (items.some((x) => PUBLIC_SERVICES.has(x.word.toLowerCase()) || NOT_PEOPLE.includes(x.word.toLowerCase()))) continue;
     for (const x of items) out.push({ start: x.start, end: x.end, type: 'person' });
   }
 }
@@ -492,7 +496,7 @@ function lowercaseNameList(text: string, out: EntitySpan[]): void {
  * "my name is selma") a known first name or a word no English word spells, and at a sentence's start a known first name before what
  * people do ("selma is from …", "anna lives in …"). Capitalised text has its own rules; this reads only caseless writing.
  */
-const LOWER_NAMED = /(?<![\p{L}\p{M}])(?:call me|calls me|called me|my name is|my name's|name is|named)[ ]([\p{Ll}][\p{Ll}\p{M}'’-]+)(?![\p{L}\p{M}])/gu;
+const LOWER_NAMED = /(?<![\p{L}\p{M}])(?:call me|calls me|called me|my name is|my name's|name is|named)[ ](?:(?:dr|mr|mrs|ms|prof)\.?[ ])?([\p{Ll}][\p{Ll}\p{M}'’-]+)(?:[ ]([\p{Ll}][\p{Ll}\p{M}'’-]+))?(?![\p{L}\p{M}])/gu;
 const LOWER_SUBJECT = /(?:^|[.!?]\s+|\n)([\p{Ll}][\p{Ll}\p{M}'’-]+)[ ](?=(?:is from|was from|lives|lived|works|worked|was born|grew up|moved|began|started|said|says|told|wrote|asked|called)(?![\p{L}\p{M}]))/gu;
 function lowercaseNamed(text: string, out: EntitySpan[]): void {
   LOWER_NAMED.lastIndex = 0;
@@ -501,7 +505,10 @@ function lowercaseNamed(text: string, out: EntitySpan[]): void {
     // A known first name, or a word with letters outside ASCII ("višeslav"): "people call me crazy" names no one,
     // and the lexicon of ordinary words does not hold every adjective.
     if (!(isFirst(w) || isKnownFirstName(w) || /[^ -~]/.test(w)) || isCommonWord(w) || CUE_WORDS.has(w) || PRONOUNS.test(w)) continue;
-    out.push({ start: m.index + m[0].length - w.length, end: m.index + m[0].length, type: 'person' });
+    // A surname after it, when it is no ordinary word ("my name is dr. helene johannessen").
+    const sur = m[2] && !isCommonWord(m[2]) && !CUE_WORDS.has(m[2]) ? m[2] : null;
+    const start = m.index + m[0].length - (m[2] ? m[2].length + 1 : 0) - w.length;
+    out.push({ start, end: start + w.length + (sur ? sur.length + 1 : 0), type: 'person' });
   }
   LOWER_SUBJECT.lastIndex = 0;
   for (let m = LOWER_SUBJECT.exec(text); m; m = LOWER_SUBJECT.exec(text)) {
