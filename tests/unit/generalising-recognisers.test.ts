@@ -329,6 +329,8 @@ describe('people by a later mention, in lowercase lists, as a former member, as 
     ['They had 4: Silvana, Kristina, Chad and Pamela.', ['Silvana', 'Kristina', 'Chad', 'Pamela'], ['They had 4:']],
     ['they had 6: loa, ayla, collin, zeyd, janna and valentino.', ['loa', 'ayla', 'collin', 'zeyd', 'janna', 'valentino'], ['they had 6:']],
     ['my name is dr. helene johannessen.', ['helene johannessen'], ['my name is dr.']],
+    ["the verses from Bérangère's Cautionary Tales. Is there a better example than early Bérangère?", ['Bérangère'], ['Cautionary Tales', 'than early']],
+    ['as regular RR commenter Ivone Leale points out', ['Ivone Leale'], ['commenter', 'points out']],
     ['Ramazan had given Ilse his address', ['Ramazan', 'Ilse'], ['had given', 'his address']],
     ['From the film (also features Marilú Casares Aguilera.)', ['Marilú Casares Aguilera'], ['also features']],
     ['selma is from the north', ['selma'], ['is from the north']],

@@ -53,7 +53,7 @@ const NAMING = ['thanks to', 'thank you to', 'meeting with', 'meet with', 'met w
   // Roles written before a name: "Producer Mashuu Samurakami", "ex-Zombie Kastner" is not one, "singer Kastner" is.
   'producer', 'singer', 'songwriter', 'author', 'novelist', 'poet', 'actor', 'actress', 'drummer', 'guitarist', 'bassist', 'rapper', 'journalist', 'reporter',
   'professor', 'coach', 'captain', 'senator', 'minister', 'chairman', 'colleague', 'teammate', 'neighbour', 'neighbor', 'cousin', 'uncle', 'aunt', 'grandma',
-  'grandpa', 'nephew', 'niece', 'player', 'call me', 'people call me',
+  'grandpa', 'nephew', 'niece', 'player', 'call me', 'people call me', 'commenter', 'reader', 'listener', 'viewer', 'subscriber',
   // Naming verbs with their object ("She named him Frank", "everyone calls me Ján"); where an account is held or who
   // is added to it ("it's under Chihiro Fukunaga", "my partner's name Nicodemus Azarov", "add Mercédesz Szôllôssy as").
   'named him', 'named her', 'calls me', 'called me', 'calls him', 'calls her', 'call him', 'call her', 'under', 'add', 'name'];
@@ -130,6 +130,18 @@ function collect(re: RegExp, text: string, out: Candidate[], check?: (name: stri
   }
 }
 
+/** Is the candidate's text written again, as a word of its own, elsewhere in `text`? Two indexOf calls. */
+function named(text: string, c: Candidate): boolean {
+  const word = text.slice(c.start, c.end);
+  for (const at of [text.indexOf(word), text.indexOf(word, c.end)]) {
+    if (at < 0 || at === c.start) continue;
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + word.length] ?? ' ';
+    if (!/[\p{L}\p{M}]/u.test(before) && !/[\p{L}\p{M}]/u.test(after)) return true;
+  }
+  return false;
+}
+
 /** Candidate person spans from a page's structure; `text` is any length, read once per pattern. */
 export function structuralPeople(text: string): Candidate[] {
   const out: Candidate[] = [];
@@ -158,7 +170,9 @@ export function structuralPeople(text: string): Candidate[] {
     collect(POSSESSIVE, text, out);
     const owners: Candidate[] = [];
     collect(TITLE_OWNER, text, owners);
-    for (const o of owners) out.push({ ...o, known: true });
+    // Named again elsewhere in the text ("… Bérangère's Cautionary Tales … than early Bérangère?"), the owner is
+    // someone the text is about even if no lexicon knows the name.
+    for (const o of owners) out.push(named(text, o) ? o : { ...o, known: true });
   }
   if (text.includes('ex-')) collect(EX_MEMBER, text, out);
   if (/ to \p{Lu}/u.test(text)) collect(SPOKEN_TO, text, out);
