@@ -29,7 +29,9 @@ testInBothBrowsers('privileged messages from a content script are refused; its o
   const tasks = await send({ kind: 'tasks/list' });
   const download = await send({ kind: 'export/ready', exportId: 'x', url: 'http://127.0.0.1:1/evil.zip', filename: 'alien-dataflow-x.zip', saveAs: false });
   const scrub = await send({ kind: 'offscreen/scrub-frame', target: 'offscreen', job: {} });
-  for (const [name, reply] of Object.entries({ save, start, tasks, download, scrub })) {
+  // A reviewer's outcome label (issue 26, item 3) comes only from the extension's pages.
+  const label = await send({ kind: 'review/outcome', taskId: 'x', label: { outcome: 'failed', failureSeq: null, note: 'hijacked' } });
+  for (const [name, reply] of Object.entries({ save, start, tasks, download, scrub, label })) {
     assert.ok(reply === 'null' || String(reply).startsWith('error:'), `${name} was answered: ${String(reply)}`);
   }
 
