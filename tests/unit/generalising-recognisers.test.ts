@@ -331,12 +331,13 @@ describe('people by a later mention, in lowercase lists, as a former member, as 
     ['my name is dr. helene johannessen.', ['helene johannessen'], ['my name is dr.']],
     ["the verses from Bérangère's Cautionary Tales. Is there a better example than early Bérangère?", ['Bérangère'], ['Cautionary Tales', 'than early']],
     ['as regular RR commenter Ivone Leale points out', ['Ivone Leale'], ['commenter', 'points out']],
+    ['Billing address: Sky Heck\n   12 Oak Street\n   Springfield', ['Sky Heck'], ['Billing address:']],
     ['Ramazan had given Ilse his address', ['Ramazan', 'Ilse'], ['had given', 'his address']],
     ['From the film (also features Marilú Casares Aguilera.)', ['Marilú Casares Aguilera'], ['also features']],
     ['selma is from the north', ['selma'], ['is from the north']],
     ['??? Hafþór Smárason\n??? Johnson Inc.\n??? 4923 Parmova 109', ['Hafþór Smárason'], ['???']],
   ])('%s', (text, values, kept) => expectGone(text, values, kept));
-  it.each(['faith, hope, love and charity', 'rose, lily, daisy and tulip', 'apples, pears, plums and figs', 'the Visual Studio version', "Acme's Annual Report", 'Members: Gold, Silver and Bronze', 'What is the name of the file? Report.pdf', 'people call me crazy', 'this is from the archive', 'Thank you, Doctor!', 'Really, Sir?', 'Ready, Set, Go!', 'Monday, Tuesday, Friday and Sunday', 'the Python version', 'We have 4: red, green, blue and yellow', 'Supported: Chrome, Firefox, Safari and Edge'])(
+  it.each(['faith, hope, love and charity', 'rose, lily, daisy and tulip', 'apples, pears, plums and figs', 'the Visual Studio version', "Acme's Annual Report", 'Members: Gold, Silver and Bronze', 'What is the name of the file? Report.pdf', 'people call me crazy', 'this is from the archive', 'Thank you, Doctor!', 'Really, Sir?', 'Ready, Set, Go!', 'Monday, Tuesday, Friday and Sunday', 'the Python version', 'We have 4: red, green, blue and yellow', 'Supported: Chrome, Firefox, Safari and Edge', 'Subject: "Hello there."', 'Title: "Gone with the Wind."'])(
     'leaves "%s" alone', (text) => unchanged(text));
 });
 

@@ -92,6 +92,8 @@ const VERBS = ['is out', 'is off', 'is on leave', 'is on holiday', 'is on vacati
 // A script or chat without timestamps: two lines or more start with a speaker ("Alice: …", "Bryan: …").
 // What follows is a line of dialogue, ending as a sentence does; a form's "Subject: Quarterly figures" does not.
 const SPEAKER_LINE = new RegExp(`(?:^|\\n)[ \\t>]*(${CAP})[ \\t]*:[ \\t]*(?=["“'‘]?\\p{L}[^\\n]* [^\\n]*[.?!…"”]["”)]?[ \\t]*(?:\\n|$))`, 'gu');
+// The addressee on an address label's own line, the street under it: "Billing address: Sky Heck\n 12 …" (strong).
+const ADDRESSEE = new RegExp(`(?:^|\\n)[ \\t]*(?:(?:[Bb]illing|[Ss]hipping|[Dd]elivery|[Mm]ailing|[Pp]ostal|[Hh]ome)[ ])?[Aa]ddress[ \\t]*:[ \\t]*(${NAME})[ \\t]*\\n(?=[ \\t>]*(?:\\d|[Pp]\\.?[ ]?[Oo]\\.?[ ]?[Bb]ox))`, 'gu');
 // A block's first line that is a name alone, above a job title, a company or an address: "Maika van de Noort\nEmployment manager\n…".
 // A mail's quoting is "> " or, mangled by an encoding, "??? " (as a bullet read in the wrong code page).
 const FIRST_LINE = new RegExp(`^[ \\t>]*(?:\\?{3}[ \\t]+)?(${NAME})[ \\t]*\\n(?=[ \\t>]*\\n?[ \\t>]*\\S[^\\n]*\\n[^]*\\S)`, 'gu');
@@ -206,6 +208,7 @@ export function structuralPeople(text: string): Candidate[] {
     collect(SPEAKER_LINE, text, speakers);
     // Two speaker lines, or one that is a speaker twice: a script or a chat, not a form of labels.
     if (speakers.length >= 2) out.push(...speakers);
+    if (/ddress[ \t]*:/.test(text)) collect(ADDRESSEE, text, out, undefined, true);
     collect(FIRST_LINE, text, out, (name) => name.includes(' '));
   }
   return out;
