@@ -2,7 +2,7 @@
 // HTML-AAM / accname rules, enough to name what a person clicked.
 import { RAW_TEXT_BUDGET, withinBudget } from '../core/scrub/cut';
 import { joinText } from '../core/scrub/pieces';
-import { attrOf, hasAttrOf, ownerDocumentOf, parentElementOf, querySelectorOf, tagOf } from './dom-safe';
+import { attrOf, childNodesOf, hasAttrOf, MAX_WALK, nodeTypeOf, ownerDocumentOf, querySelectorOf, tagOf } from './dom-safe';
 
 const IMPLICIT_ROLE: Record<string, string> = {
   a: 'link', button: 'button', select: 'combobox', textarea: 'textbox', img: 'img', nav: 'navigation',
@@ -35,18 +35,38 @@ export type TextParts = string[];
 
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript']);
 
-/** The text nodes under `el`, in order, until `budget` characters (whitespace runs counted once) are read. */
+/** What a <slot> shows: the nodes slotted into it, else its own fallback content. */
+function slotted(slot: Element): Node[] {
+  try {
+    const nodes = (HTMLSlotElement.prototype.assignedNodes as (o: { flatten: boolean }) => Node[]).call(slot, { flatten: true });
+    if (nodes.length) return nodes;
+  } catch {
+    // not a slot this realm knows: its children
+  }
+  return childNodesOf(slot);
+}
+
+/**
+ * The text nodes under `el`, in order, until `budget` characters (whitespace runs counted once) are read. A
+ * <slot> reads as what is slotted into it, as it renders: a design system's button (Shoelace's) keeps its label in
+ * the light DOM, and the inner <button> the pointer hits holds only the slot.
+ */
 function textParts(el: Element, budget = RAW_TEXT_BUDGET): TextParts {
   const parts: TextParts = [];
-  const doc = ownerDocumentOf(el);
-  const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   let left = budget;
-  for (let node = walker.nextNode(); node && left > 0; node = walker.nextNode()) {
-    const parent = parentElementOf(node);
-    if (SKIPPED.has(parent ? tagOf(parent) : '')) continue;
-    const read = withinBudget((node.nodeValue ?? '').replace(/\s+/g, ' '), left);
-    parts.push(read.text);
-    left = read.full ? left - read.text.length : 0;
+  const stack: Node[] = [el];
+  for (let seen = 0; stack.length && left > 0 && seen < MAX_WALK; seen++) {
+    const node = stack.pop()!;
+    const type = nodeTypeOf(node);
+    if (type === 3 /* Node.TEXT_NODE */) {
+      const read = withinBudget((node.nodeValue ?? '').replace(/\s+/g, ' '), left);
+      parts.push(read.text);
+      left = read.full ? left - read.text.length : 0;
+      continue;
+    }
+    if (type !== 1 /* Node.ELEMENT_NODE */ || SKIPPED.has(tagOf(node as Element))) continue;
+    const children = tagOf(node as Element) === 'slot' ? slotted(node as Element) : childNodesOf(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return parts;
 }

@@ -113,6 +113,10 @@ function assertAxTree(steps: ExportedStep[]): void {
   const own = acted.filter((s) => lineOf(s, s.action.element_id!));
   const near = acted.filter((s) => own.includes(s) || ancestorIds(s.observation.dom_tree, s.action.element_id!).slice(0, 4).some((id) => lineOf(s, id)));
   console.log(`axtree: ${own.length}/${acted.length} acted-on elements have a line of their own, ${near.length} with a near ancestor's`);
+  // The step's target names the element as its line does (a slotted label included: Shoelace's buttons and checkboxes).
+  const named = own.filter((s) => new RegExp(`^ *\\[${s.action.element_id}\\] \\S+ '(.*?)'(?: |$)`, 'm').exec(s.observation.axtree ?? '')?.[1]?.replace(/\\(.)/g, '$1') === s.target?.name);
+  console.log(`target names: ${named.length}/${own.length} as the axtree line has them${named.length < own.length ? `: ${own.filter((s) => !named.includes(s)).map((s) => `step ${s.step_id} '${s.target?.name}'`).join(', ')}` : ''}`);
+  assert.ok(named.length >= 0.95 * own.length, 'the target names the element as its axtree line does');
   for (const s of steps) assert.match(s.observation.axtree ?? '', /^\[\d+\] document/, `step ${s.step_id} has the page's accessibility tree`);
   // A dom_tree cut at its cap lacks the ids past the cut, which the shorter axtree may still hold.
   for (const s of steps.filter((x) => !x.observation.dom_tree.includes('<truncated '))) {
