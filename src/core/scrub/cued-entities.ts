@@ -431,41 +431,6 @@ function loneToken(text: string): boolean {
   return word === null || !isLegalForm(word);
 }
 
-/** A partner's name, with a particle ("van den Pol"), a double barrel ("Batz-Volkman"). */
-const PARTNER = "(?:(?:van der|van den|van de|van|von|de|da|du|del|della|di|le|la|dos|das)[ ])?\\p{Lu}[\\p{L}\\p{M}'’]*(?:-\\p{Lu}[\\p{L}\\p{M}'’]*)?";
-const AND = '(?:and|und|et|og|och|e|y|és|i|ve|en)';
-/** Partners after a firm's first name: ", Lanig und Frohn", " og Jakobsen", ", Batz-Volkman and Bins", " - Wolters". */
-const PARTNERS_AFTER = new RegExp(`^(?:(?:,[ ]${PARTNER})*,?[ ]${AND}[ ]${PARTNER}|[ ][-–][ ]${PARTNER})`, 'u');
-/** Partners before: "Ahrenberg, Lanig und " before "Frohn", "van den Pol - " before "Wolters". */
-const PARTNERS_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{M}])(${PARTNER}(?:,[ ]${PARTNER})*,?[ ]${AND}[ ]|${PARTNER}[ ][-–][ ])$`, 'u');
-const LISTED_FIRM = new RegExp(`[ ]${AND}[ ]\\p{Lu}`, 'u');
-const COMMA_PARTNERS = new RegExp(`(?:^|[^\\p{L}\\p{M}])((?:${PARTNER},[ ])+)$`, 'u');
-const FIRM_PARTICLE = /(?:^|[^\p{L}\p{M}])((?:van der|van den|van de|van|von|de|da|di|del|della|dos|das)[ ])$/u;
-/** A legal form written after partners' names: "és Tsa. Kv.", "A/S", "Zrt.", "Sp. k.", "and Sons". */
-const FIRM_TAIL = /^(?:[ ](?:és Tsa\.|and Sons|& Sons|e Figli|og Sønner))?(?:[ ](?:Kv\.|Bt\.|Zrt\.|Nyrt\.|Kft\.|A\/S|ASA|Oy|Sp\.[ ]k\.|Sp\.[ ]j\.))?/u;
-/**
- * A firm found in part is taken whole over its partners' names and its legal form ("Ahrenberg, Lanig und Frohn",
- * "van den Pol - Wolters", "Strand, Kleven og Jakobsen", "Deák és Tsa. Kv."): a list of capitalised names that ends
- * in "and" (und, og, et, …) and a name, or one name after a spaced dash. Only a firm's span grows: people listed
- * ("Anna and Bob") stay apart, and a place after a comma ("Acme GmbH, Berlin") is no partner.
- */
-function growFirms(text: string, out: EntitySpan[]): void {
-  for (const p of out) {
-    if (p.type !== 'organization') continue;
-    const after = PARTNERS_AFTER.exec(text.slice(p.end, p.end + 120));
-    if (after) p.end += after[0].length;
-    const lead = text.slice(Math.max(0, p.start - 120), p.start);
-    // Before a span that holds its own "and" ("Batz-Volkman and Bins"), a list's first names need only commas.
-    const before = PARTNERS_BEFORE.exec(lead) ?? (LISTED_FIRM.test(text.slice(p.start, p.end)) ? COMMA_PARTNERS.exec(lead) : null);
-    if (before) p.start -= before[1]!.length;
-    // A particle that starts the firm's name: "van Veen Groep".
-    const particle = FIRM_PARTICLE.exec(text.slice(Math.max(0, p.start - 12), p.start));
-    if (particle) p.start -= particle[1]!.length;
-    const tail = FIRM_TAIL.exec(text.slice(p.end, p.end + 24));
-    if (tail && tail[0]) p.end += tail[0].length;
-  }
-}
-
 /**
  * A name found once names the same person where its word comes again alone: "… the verses from Ström's Cautionary
  * Tales … than early Ström?", "Kaczmarek wrote … Kaczmarek was". A word of a person's span (capitalised, 3+ letters,
@@ -564,10 +529,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
     if (out.length > 0) {
       wholeBarrels(text, out);
       placeCodes(text, out);
-      if (types.includes('organization')) {
-        joinFirms(text, out);
-        growFirms(text, out);
-      }
+      if (types.includes('organization')) joinFirms(text, out);
       if (types.includes('person')) laterMentions(text, out);
     }
     return out;
