@@ -164,8 +164,13 @@ function fragment(url: string, from: number, pieces: UrlPiece[], depth: number):
   }
 }
 
+/** What makes a fragment more than a name: a route, a query, parameters, matrix parameters, escapes, a hashbang. */
+const ANCHOR_MARKS = /[/?=;%!&#]/;
+
 /** The pieces of `url` (absolute or relative), in order, none overlapping. */
 export function urlPieces(url: string, depth = 0): UrlPiece[] {
+  // An in-page anchor ("#r0i0", "#section-2"), the commonest href: one name, no route, no parameter.
+  if (url.length > 1 && url[0] === '#' && !ANCHOR_MARKS.test(url)) return [{ start: 1, end: url.length, secret: false }];
   const m = PARTS.exec(url);
   if (!m) return [];
   const pieces: UrlPiece[] = [];
