@@ -3,7 +3,7 @@
 // click) and switching tabs. Their "before" observation is the state the
 // previous page sent on pagehide, or the tab's last recorded observation.
 import { isRestrictedPage, restrictedPageState, type NavigationKind, type PageState } from '../core/page-state';
-import type { StepDraft } from '../core/step-draft';
+import { observationOf, type StepDraft } from '../core/step-draft';
 import type { Action } from '../core/schema';
 import { causesNavigation } from '../core/actions/registry';
 import { readRecording } from '../platform/recording-flag';
@@ -20,13 +20,11 @@ import { sitePolicy } from '../core/site-policy';
 import { samePage, type LeftPage } from './capture-scheduler';
 import { keyedQueue } from '../core/keyed-queue';
 
+/** The draft is the state's observation (observationOf, not a second list of its fields) plus the action. */
 function draftFrom(state: PageState, taskId: string, id: string, action: Action): StepDraft {
   return {
-    draftId: id, taskId, timestamp: state.at, action, target: null, domTree: state.domTree,
-    ...(state.axTree !== undefined ? { axTree: state.axTree } : {}), title: state.title,
-    url: state.url, viewport: state.viewport, devicePixelRatio: state.devicePixelRatio, lastChangeAt: state.lastChangeAt,
-    ...(state.topScroll ? { topScroll: state.topScroll } : {}),
-    redactedRegions: state.redactedRegions, mediaRegions: state.mediaRegions ?? [], redactions: { ...state.redactions },
+    draftId: id, taskId, timestamp: state.at, action, target: null,
+    ...observationOf(state), mediaRegions: state.mediaRegions ?? [], redactions: { ...state.redactions },
   };
 }
 

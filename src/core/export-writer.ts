@@ -15,8 +15,9 @@ import { FORMAT_LIST, formatLine, unknownFormat, type DialogueFormat, type TaskF
 import type { TaskFilesWriter } from './formats/format';
 import type { WriterOptions } from './export-options';
 import { exportedOutcome, type ExportedOutcome } from './outcome';
-import { finalPaths, finalStateJson, type FinalState } from './final-state';
+import { finalPaths, finalStateJson, type ExportedFinal, type FinalState } from './final-state';
 
+// One type, core/stored-step's `ExportedStep`; the CLI (src/cli) still imports it by this name.
 export type { ExportedStep as ExportStep } from './stored-step';
 
 export interface ExportSource {
@@ -25,7 +26,7 @@ export interface ExportSource {
   steps(taskId: string, withDom: boolean): AsyncIterable<ExportStep[]>;
   image(imageId: string): Promise<Uint8Array>;
   /** The task's final state (core/final-state), if one was taken; `after_step` and its screenshot path are set here. */
-  final?(taskId: string): Promise<{ state: FinalState; imageId: string | null } | null>;
+  final?(taskId: string): Promise<ExportedFinal | null>;
 }
 
 /** An in-memory list as a source of batches (the CLI, tests). */

@@ -6,20 +6,15 @@
 // beside trajectory.jsonl, which keeps one line per action (docs/architecture.md).
 import { z } from 'zod';
 import { ObservationSchema } from './schema';
-import type { PageObservation } from './step-draft';
+import type { ObservationDraft } from './step-draft';
 import type { StepImage } from './build-step';
+import type { StoredStep } from './stored-step';
 import type { Scrubber } from './scrub/scrubber';
 import { scrubStepFields } from './scrub/step-fields';
 
-/** The page as the content script observed it at Stop, scrubbed there; the worker adds the frame. */
-export interface FinalDraft extends PageObservation {
-  draftId: string;
-  taskId: string;
-  /** When the observation was taken (ms epoch). */
-  timestamp: number;
+/** The page as the content script observed it at Stop, scrubbed there; the worker adds the frame. A step's draft without the action. */
+export interface FinalDraft extends ObservationDraft {
   final: true;
-  /** Why the observation is thin or old (a closed tab's hand-over). */
-  note?: string;
 }
 
 /** One draft id per observation; the prefix tells a final state's pending record from a step's. */
@@ -42,12 +37,8 @@ export const FinalStateSchema = z.object({
 export type FinalState = z.infer<typeof FinalStateSchema>;
 
 /** As kept in IndexedDB (`finals`, one per task, the newest wins): `after_step` is set at export. */
-export interface StoredFinal {
-  taskId: string;
-  draftId: string;
+export interface StoredFinal extends Pick<StoredStep, 'taskId' | 'draftId' | 'imageId' | 'redactions'> {
   state: FinalState;
-  imageId: string | null;
-  redactions: Record<string, number>;
 }
 
 export const finalPaths = (taskId: string): { json: string; png: string } => ({ json: `final/${taskId}.json`, png: `final/${taskId}.png` });
@@ -84,8 +75,11 @@ export function buildFinal(i: { draft: FinalDraft; tabId: number; image: StepIma
   };
 }
 
+/** A stored final state as the export writer takes it, as `ExportedStep` is a stored step's. */
+export type ExportedFinal = Pick<StoredFinal, 'state' | 'imageId'>;
+
 /** As exported: the path of its screenshot in the zip, and the step it follows. */
-export function toExportFinal(f: StoredFinal, steps: number): { state: FinalState; imageId: string | null } {
+export function toExportFinal(f: StoredFinal, steps: number): ExportedFinal {
   const observation = { ...f.state.observation, screenshot_path: f.imageId ? finalPaths(f.taskId).png : null };
   return { imageId: f.imageId, state: { ...f.state, observation, after_step: steps } };
 }

@@ -4,7 +4,8 @@
 // frame it waits on is sealed with a key that lives only in memory
 // (storage.session): on disk it is unreadable, and after a browser restart
 // it cannot be opened at all, so the step is then stored without a screenshot.
-import type { ScrollOffset, StepDraft } from './step-draft';
+import type { ObservationDraft, ScrollOffset, StepDraft } from './step-draft';
+import type { Step } from './schema';
 import type { ScreenRegions } from './tab-text-map';
 import type { FinalDraft } from './final-state';
 
@@ -34,15 +35,18 @@ export type FrameFacts = Omit<SealedFrame, 'kind' | 'iv' | 'data'>;
 /** No frame can be had; `note` says why (stored as the step's screenshot_note). */
 export interface NoFrame { kind: 'none'; note: string }
 
-export interface PendingStep {
-  draftId: string;
-  taskId: string;
+/**
+ * The draft as intake files it: keyed by the draft's own id and task, holding the draft whole (the record is
+ * what IndexedDB keeps, so it wraps the draft rather than spreading it) and adding where it came from.
+ */
+export interface PendingStep extends Pick<ObservationDraft, 'draftId' | 'taskId'> {
   /** Arrival order at the worker (ms epoch; ties broken by draftId). */
   arrivedAt: number;
   /** A step's draft, or a task's final observation (core/final-state), which goes the same way to its own store. */
   draft: StepDraft | FinalDraft;
-  tabId: number;
-  frameId: number;
+  tabId: Step['tab_id'];
+  /** The frame's number in the tab (frame/hello), the step's frame_id. */
+  frameId: Step['frame_id'];
   /** Screenshots are off for this site (decided on the raw URL at intake). */
   noScreenshot: boolean;
   /** null while the capture is under way in the worker that accepted the step. */

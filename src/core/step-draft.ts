@@ -1,10 +1,13 @@
 // One shape for what a page reports: the observation of a page at an instant
 // (PageObservation), and a step draft = that observation + the action. The
 // page state sent on pagehide, the draft of an action and the stored step's
-// observation all derive from these; each later stage only adds fields.
+// observation all derive from these; each later stage only adds fields
+// (docs/architecture.md, "A step's life"; tests/unit/step-lifecycle.test.ts).
+// Fields the schema also has take their type from it (Observation, Step): the
+// schema is the origin, these only name them in camelCase.
 // Raw page text never leaves the page: the content script scrubs dom_tree and
 // action text before sending a draft.
-import type { Action, Box, Target } from './schema';
+import type { Box, Observation, Step } from './schema';
 import type { DomTreeParts } from './dom-tree-parts';
 import type { AxTreeParts } from './ax-tree-parts';
 
@@ -27,17 +30,18 @@ export interface ScrollOffset { x: number; y: number }
 
 export interface PageObservation {
   /** The XML tree; empty while `domParts` holds it unassembled (as pages send it). */
-  domTree: string;
+  domTree: Observation['dom_tree'];
   /** The tree's parts as the page sends them; the worker assembles `domTree` from them (core/dom-tree-parts). */
   domParts?: DomTreeParts;
   /** observation.axtree: the accessibility tree as text, one node per line, with dom_tree's ids (core/ax-tree-parts). */
-  axTree?: string;
+  axTree?: Observation['axtree'];
   /** Its parts as the page sends them; the worker assembles `axTree` from them, as `domTree` (withAssembledTree). */
   axParts?: AxTreeParts;
-  title: string;
-  url: string;
-  viewport: { width: number; height: number };
-  devicePixelRatio: number;
+  /** observation.active_window. */
+  title: Observation['active_window'];
+  url: Observation['url'];
+  viewport: Observation['viewport'];
+  devicePixelRatio: Observation['device_pixel_ratio'];
   /** Last time the page visibly changed (DOM mutation, scroll, resize), ms epoch. */
   lastChangeAt: number;
   /**
@@ -54,18 +58,23 @@ export interface PageObservation {
 }
 
 /** A page's observation at an instant: the "before" of a navigation or a tab switch. */
-export interface PageState extends PageObservation { at: number }
+export interface PageState extends PageObservation { at: Step['timestamp'] }
 
-export interface StepDraft extends PageObservation {
+/** An observation sent on to be stored: a step's draft (below) or a task's final state's (core/final-state FinalDraft). */
+export interface ObservationDraft extends PageObservation {
   /** Unique per draft, so a retried send is stored once. */
   draftId: string;
   /** The task being recorded when the action happened (a step may arrive just after Stop). */
-  taskId: string;
-  timestamp: number;
-  action: Action;
-  target: Target | null;
-  /** Why the observation is thin, when the background made it (e.g. a chrome:// page no script may read). */
+  taskId: Step['task_id'];
+  /** When the action happened, or the observation was taken (ms epoch). */
+  timestamp: Step['timestamp'];
+  /** Why the observation is thin or old, when the background made it (a chrome:// page no script may read, a closed tab's hand-over). */
   note?: string;
+}
+
+export interface StepDraft extends ObservationDraft {
+  action: Step['action'];
+  target: Step['target'];
   /** Main-thread time the page spent on this step (ms): the snapshot at the event, and building the draft after it. */
   pageWork?: PageWork;
 }

@@ -3,16 +3,21 @@
 // renumbered 1..n so they stay contiguous.
 import type { Step } from './schema';
 import { screenshotPath } from './zip-layout';
-import type { PageWork } from './step-draft';
+import type { PageObservation, PageWork } from './step-draft';
+import type { PendingStep } from './pending-step';
 
-export interface StoredStep {
-  taskId: string;
+/**
+ * The pending step once processed: the same keys, its draft and what intake added turned into the schema's
+ * `Step` (core/build-step), plus what storage needs. Wraps the `Step` rather than extending it: the schema's
+ * fields are exported as they are, these are not.
+ */
+export interface StoredStep extends Pick<PendingStep, 'taskId' | 'draftId'> {
   seq: number;
-  draftId: string;
   /** The step with step_id = seq and screenshot_path as recorded; renumbered on export. */
   step: Step;
   imageId: string | null;
-  redactions: Record<string, number>;
+  /** The page's counts by rule (the draft's `redactions`) plus the image's. */
+  redactions: PageObservation['redactions'];
   deleted: boolean;
   /** How the step was processed (not exported): when it was accepted and stored, and the image work it took. */
   work?: StepWork;
@@ -38,10 +43,10 @@ export interface StepWork {
   pageWork?: PageWork;
 }
 
-export interface ExportedStep {
-  step: Step; imageId: string | null; redactions: Record<string, number>;
+/** A stored step as the export writer takes it (core/export-writer's `ExportStep`): what it writes, and its seq if known. */
+export interface ExportedStep extends Pick<StoredStep, 'step' | 'imageId' | 'redactions'> {
   /** The stored step's seq (the extension's export): a reviewer's failure step names it. Absent when read from a zip. */
-  seq?: number;
+  seq?: StoredStep['seq'];
 }
 
 /**
