@@ -248,7 +248,8 @@ export function findAddresses(text: string): readonly Span[] {
     }
   }
   JAPAN.lastIndex = 0;
-  for (let m = JAPAN.exec(text); m; m = JAPAN.exec(text)) {
+  // A Japanese postcode is 3 digits, a dash, 4 digits: most strings have no dash.
+  for (let m = text.includes('-') ? JAPAN.exec(text) : null; m; m = JAPAN.exec(text)) {
     if (m[0].startsWith('〒') || /[\p{Script=Han}]/u.test(m[0])) spans.push({ start: m.index, end: m.index + m[0].trimEnd().length });
   }
   return spans;

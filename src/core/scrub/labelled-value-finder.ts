@@ -45,7 +45,8 @@ const DOC_VALUE = /^[A-Za-z0-9](?:[A-Za-z0-9]|[ ./-](?=[A-Za-z0-9])){3,24}/;
 
 export function findLabelledValues(text: string): readonly Span[] {
   // A date or a document number holds 4+ digits.
-  if (text.length < 6 || !/\d(?:\D*\d){3}/.test(text) || !mayHaveCue(text)) return NO_SPANS;
+  // ...and a label, which is a word: "$12.99" and "12.03.2024" hold none, and the cue scan is the costly test.
+  if (text.length < 6 || !/\d(?:\D*\d){3}/.test(text) || !/\p{L}\p{M}*\p{L}/u.test(text) || !mayHaveCue(text)) return NO_SPANS;
   const spans: Span[] = [];
   BIRTH.lastIndex = 0;
   for (let m = BIRTH.exec(text); m; m = BIRTH.exec(text)) {
