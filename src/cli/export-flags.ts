@@ -7,6 +7,7 @@ import { ACTION_STYLES } from '../core/action-format';
 import { OBSERVATION_TREES } from '../core/observation-trees';
 import { GROUNDING_FORMAT } from '../core/formats/registry';
 import { DIALOGUE_FORMATS, type DialogueFormat, type DialogueFormatId } from '../core/formats/registry';
+import { OUTCOME_FILTERS, parseOutcomeFilter, type OutcomeFilter } from '../core/outcome';
 import { UsageError } from './usage-error';
 
 const OPT_IN = DIALOGUE_FORMATS.filter((f) => !f.defaultOn);
@@ -71,3 +72,14 @@ export function exportOptionsFromFlags(v: FlagValues, o: { formats: readonly Dia
     coordinates,
   });
 }
+
+/** `--outcome`, read apart from the export options: it filters tasks by their reviewer's label (core/outcome). */
+export function outcomeFlag(v: string | undefined): OutcomeFilter[] | null {
+  if (v === undefined) return null;
+  const parsed = parseOutcomeFilter(v);
+  if (typeof parsed === 'string') throw new UsageError(parsed);
+  return parsed;
+}
+
+/** How the usage writes `--outcome` (format and pack). */
+export const OUTCOME_SYNOPSIS = `[--outcome ${OUTCOME_FILTERS.join('|')},…]`;

@@ -8,6 +8,7 @@ import { FINAL_JSON_PATH, finalPaths, parseFinalState, type FinalState } from '.
 import { openZip, ZipError, type ZipReader } from './zip-reader';
 import { checkPngHeader, DEFAULT_INPUT_LIMITS, LimitError, type InputLimits } from './input-limits';
 import { PNG_HEADER_BYTES } from '../core/png-header';
+import { UsageError } from './usage-error';
 
 /** Small entries (manifest, scrub report) are read whole; anything bigger goes by lines. */
 const MAX_TEXT_BYTES = 64 * 1024 ** 2;
@@ -66,6 +67,14 @@ export async function openExport(path: string, limits: InputLimits = DEFAULT_INP
   };
   const checkImage = async (p: string): Promise<void> => checkPngHeader(p, await zip.head(p, PNG_HEADER_BYTES), limits);
   return { files, text, lines, bytes: (p) => zip.bytes(p), image, checkImage, limits, manifest, close: () => zip.close() };
+}
+
+/** An export and the lines of its trajectory, which every command but pack starts from. */
+export async function trajectoryOf(path: string, limits: InputLimits): Promise<{ exp: ExportZip; text: string[] }> {
+  const exp = await openExport(path, limits);
+  const text = await exp.lines(ZIP_PATHS.trajectory);
+  if (text === null) throw new UsageError(`${path} has no ${ZIP_PATHS.trajectory}: is it an ALIEN Dataflow export?`);
+  return { exp, text };
 }
 
 /** Tasks as the manifest lists them; tasks without a manifest entry get a placeholder instruction. */
