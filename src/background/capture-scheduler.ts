@@ -28,7 +28,8 @@ import { reportHistory } from './report-history';
 /** Beyond this age, a frame of the page before the action is too old to stand for it: capture anew. */
 const REUSE_MAX_AGE_MS = 5000;
 
-export interface Frame {
+/** One capture of the tab: a screenshot, not an iframe (comments here call it a frame, as the browser's capture does). */
+export interface Shot {
   dataUrl: string;
   capturedAt: number;
   /** The tab's address when captured (raw, memory only): a frame is reused only on the same page. */
@@ -48,12 +49,12 @@ export interface Frame {
   reports?: number[];
 }
 
-export type FrameResult =
-  | { ok: true; frame: Frame; fresh: boolean; note?: string }
+export type ShotResult =
+  | { ok: true; frame: Shot; fresh: boolean; note?: string }
   | { ok: false; error: string };
 
 /** The last few frames per tab, newest last: a navigation step needs the frame of the page before the newest. */
-const settled = new Map<number, Frame[]>();
+const settled = new Map<number, Shot[]>();
 const HISTORY = 4;
 const settling = new Set<number>();
 let lastCallAt = 0;
@@ -134,7 +135,7 @@ export async function captureSettled(tab: Tab, topScroll?: ScrollOffset): Promis
  * when the worker cannot know it (the page before a navigation): then only a
  * frame captured in the right window of time will do.
  */
-export async function frameForStep(tab: Tab, actionAt: number, lastChangeAt: number, pageUrl: string | null): Promise<FrameResult> {
+export async function shotForStep(tab: Tab, actionAt: number, lastChangeAt: number, pageUrl: string | null): Promise<ShotResult> {
   if (tab.id === undefined || tab.windowId === undefined) return { ok: false, error: 'no tab' };
   const history = settled.get(tab.id) ?? [];
   const exact = history.findLast((f) => f.capturedAt >= lastChangeAt && f.capturedAt <= actionAt && (pageUrl === null || samePage(f.url, pageUrl)));
@@ -172,7 +173,7 @@ export interface LeftPage { url: string; since: number; until: number }
  * Within that time every frame is of its document (a same-document route change keeps it). Exact when captured
  * after its last change; else its newest frame, not fresh. Never a live capture: the tab shows the next page.
  */
-export function frameOfLeftPage(tabId: number, left: LeftPage, lastChangeAt: number, actionAt: number): FrameResult {
+export function shotOfLeftPage(tabId: number, left: LeftPage, lastChangeAt: number, actionAt: number): ShotResult {
   const until = Math.min(left.until, actionAt);
   const frames = (settled.get(tabId) ?? []).filter((f) => f.capturedAt >= left.since && f.capturedAt <= until);
   // A page state the page handed over knows its last change; a stand-in (lastChangeAt 0) does not.
@@ -187,10 +188,10 @@ export function frameOfLeftPage(tabId: number, left: LeftPage, lastChangeAt: num
 /**
  * The frame for a task's final state, observed at `at` on a page last changed at `lastChangeAt`: a settled frame
  * taken since that change shows it exactly; otherwise the tab is captured now (the final state is the page as it
- * is, so a frame from before the last change, which frameForStep would reuse, would miss the last action's
+ * is, so a frame from before the last change, which shotForStep would reuse, would miss the last action's
  * result). A frame captured now is marked not fresh, so OCR reads all of it: its map was not measured as it settled.
  */
-export async function frameForFinal(tab: Tab, lastChangeAt: number, pageUrl: string): Promise<FrameResult> {
+export async function shotForFinal(tab: Tab, lastChangeAt: number, pageUrl: string): Promise<ShotResult> {
   if (tab.id === undefined || tab.windowId === undefined) return { ok: false, error: 'no tab' };
   const exact = (settled.get(tab.id) ?? []).findLast((f) => f.capturedAt >= lastChangeAt && samePage(f.url, pageUrl));
   if (exact) return { ok: true, frame: exact, fresh: true };
@@ -207,11 +208,11 @@ export async function frameForFinal(tab: Tab, lastChangeAt: number, pageUrl: str
 }
 
 /** A closed tab's frames, taken before they are forgotten: its page's final state may need the newest. */
-export function framesOfTab(tabId: number): readonly Frame[] {
+export function shotsOfTab(tabId: number): readonly Shot[] {
   return settled.get(tabId) ?? [];
 }
 
-function remember(tabId: number, frame: Frame): void {
+function remember(tabId: number, frame: Shot): void {
   const history = settled.get(tabId) ?? [];
   history.push(frame);
   if (history.length > HISTORY) history.shift();

@@ -15,9 +15,9 @@ import { readLeaving } from '../platform/page-handoff';
 import { readRecording } from '../platform/recording-flag';
 import { activeConfig } from './scrubber-state';
 import { tabMemory } from './tab-memory';
-import { frameForFinal, type Frame, type FrameResult } from './capture-scheduler';
-import { addOtherFrames, attachFrame } from './step-intake';
-import { frameInMemory, kickProcessor } from './step-processor';
+import { shotForFinal, type Shot, type ShotResult } from './capture-scheduler';
+import { addOtherFrames, attachShot } from './step-intake';
+import { shotInMemory, kickProcessor } from './step-processor';
 
 /** Longest Stop waits for the page's answer (its snapshot; ~0.1 s on a 16k-element page). */
 const FINAL_ASK_MS = 2000;
@@ -46,7 +46,7 @@ export async function takeFinalState(taskId: string): Promise<void> {
   if (!observation) return;
   const at = Date.now();
   const url = tab.url;
-  await fileFinal({ tabId: tab.id, taskId, observation, at, screenshots: policy.screenshots, liveTab: true, frameOf: (d) => frameForFinal(tab, d.lastChangeAt, url) });
+  await fileFinal({ tabId: tab.id, taskId, observation, at, screenshots: policy.screenshots, liveTab: true, frameOf: (d) => shotForFinal(tab, d.lastChangeAt, url) });
 }
 
 /**
@@ -54,7 +54,7 @@ export async function takeFinalState(taskId: string): Promise<void> {
  * is the final state for now (a Stop in another tab replaces it), with the newest frame of that page. `frames` are
  * the tab's frames, taken before the scheduler forgot them.
  */
-export async function finalOfClosedTab(tabId: number, frames: readonly Frame[]): Promise<void> {
+export async function finalOfClosedTab(tabId: number, frames: readonly Shot[]): Promise<void> {
   const recording = await readRecording();
   // A tab of the task: it recorded a step (tab facts are cleared at Start) or is the one the recording is in. The
   // browser may activate the next tab before it reports this one closed, so being active is not required.
@@ -70,7 +70,7 @@ export async function finalOfClosedTab(tabId: number, frames: readonly Frame[]):
   const url = frames.at(-1)?.url;
   const policy = sitePolicy(config.sites, url, undefined);
   if (!policy.record) return;
-  const pick = (d: FinalDraft): FrameResult => {
+  const pick = (d: FinalDraft): ShotResult => {
     const exact = frames.findLast((f) => f.capturedAt >= d.lastChangeAt && f.capturedAt <= state.at);
     const newest = frames.findLast((f) => f.capturedAt <= state.at);
     if (exact) return { ok: true, frame: exact, fresh: true };
@@ -88,7 +88,7 @@ interface FinalInputs {
   tabId: number; taskId: string; observation: PageObservation; at: number; screenshots: boolean;
   /** The tab is still open: the other frames' current regions are added (a closed tab's frames carry their own). */
   liveTab: boolean;
-  frameOf: (d: FinalDraft) => Promise<FrameResult>;
+  frameOf: (d: FinalDraft) => Promise<ShotResult>;
   note?: string;
 }
 
@@ -100,7 +100,7 @@ async function fileFinal({ tabId, taskId, observation, at, screenshots, liveTab,
     draftId: draft.draftId, taskId, arrivedAt: Date.now(), draft, tabId, frameId: 0,
     noScreenshot: !screenshots, frame: screenshots ? null : { kind: 'none', note: 'site configured without screenshots' },
   };
-  const memory = screenshots ? frameInMemory(draft.draftId) : null;
+  const memory = screenshots ? shotInMemory(draft.draftId) : null;
   try {
     const database = await db();
     const tx = database.transaction(['tasks', 'pending'], 'readwrite');
@@ -116,6 +116,6 @@ async function fileFinal({ tabId, taskId, observation, at, screenshots, liveTab,
     throw error;
   }
   if (!memory) return void kickProcessor();
-  const sealed = attachFrame(draft.draftId, frameOf(draft), memory);
+  const sealed = attachShot(draft.draftId, frameOf(draft), memory);
   await Promise.race([sealed, new Promise((r) => setTimeout(r, FINAL_FRAME_WAIT_MS))]);
 }

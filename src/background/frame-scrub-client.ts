@@ -1,12 +1,12 @@
 // Hands a screenshot's image work to the offscreen document (see
 // core/frame-job): the capture's data URL goes as it is, in one message.
-import type { FrameJob, FrameJobResult } from '../core/frame-job';
+import type { ShotJob, ShotJobResult } from '../core/frame-job';
 import type { Reply } from '../core/messages';
 import { host } from '../platform/host';
 import { send } from '../platform/messaging';
 import { activeConfig } from './scrubber-state';
 
-export async function scrubFrameOffscreen(job: FrameJob): Promise<FrameJobResult> {
+export async function scrubShotOffscreen(job: ShotJob): Promise<ShotJobResult> {
   await host.openImageWorkPage();
   const reply: Reply<'offscreen/scrub-frame'> | undefined = await send<'offscreen/scrub-frame'>({ kind: 'offscreen/scrub-frame', target: 'offscreen', job });
   if (!reply) throw new Error('the offscreen document did not answer');

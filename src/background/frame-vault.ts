@@ -4,7 +4,7 @@
 // default TRUSTED_CONTEXTS access level). On disk a pending frame is noise;
 // after a browser restart it cannot be opened at all.
 import { sessionStore } from '../platform/stores';
-import type { FrameFacts, SealedFrame } from '../core/pending-step';
+import type { ShotFacts, SealedShot } from '../core/pending-step';
 
 export const VAULT_KEY = 'vault:frameKey';
 
@@ -28,14 +28,14 @@ function sessionKey(): Promise<CryptoKey> {
 }
 
 /** Seal a capture's data URL. */
-export async function sealFrame(dataUrl: string, meta: FrameFacts): Promise<SealedFrame> {
+export async function sealShot(dataUrl: string, meta: ShotFacts): Promise<SealedShot> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await sessionKey(), new TextEncoder().encode(dataUrl));
   return { kind: 'sealed', iv, data, ...meta };
 }
 
 /** The data URL again, or null when this browser session's key cannot open it. */
-export async function openFrame(frame: SealedFrame): Promise<string | null> {
+export async function openShot(frame: SealedShot): Promise<string | null> {
   const got = await sessionStore().get(VAULT_KEY);
   if (!got[VAULT_KEY]) return null; // a new browser session: the key that sealed it is gone
   try {

@@ -12,7 +12,7 @@ import { ingestUnsent, recordStep, takeInPageless } from './step-intake';
 import { holdEdit, holdEditText, inTabEditOrder, releaseEdit, takeEdits } from './held-edits';
 import { kickProcessor } from './step-processor';
 import { recordingStatus, startRecording, stopRecording } from './recording-session';
-import { captureSettled, forgetTab, framesOfTab } from './capture-scheduler';
+import { captureSettled, forgetTab, shotsOfTab } from './capture-scheduler';
 import { finalOfClosedTab } from './final-state';
 import { reportHistory } from './report-history';
 import { cancelExport, exportHandedOver, exportProgressed, startExport } from './export-control';
@@ -127,7 +127,7 @@ onMessage((raw, sender) => {
 
 onTabClosed((tabId) => {
   // The task's tab closing leaves its last page as the final state for now: its frames are taken before they go.
-  const frames = [...framesOfTab(tabId)];
+  const frames = [...shotsOfTab(tabId)];
   void awakeWhile(finalOfClosedTab(tabId, frames)).catch((e: unknown) => console.warn('[alien-dataflow] final state of a closed tab', e));
   forgetTab(tabId);
   void tabTextMap.forget(tabId);

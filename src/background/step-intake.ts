@@ -6,7 +6,7 @@
 // for freshness, and sealed into the record when it arrives.
 import { actionPoint, observationOf, type StepDraft } from '../core/step-draft';
 import type { Reply } from '../core/messages';
-import type { FrameFacts, PendingStep, SealedFrame, NoFrame } from '../core/pending-step';
+import type { ShotFacts, PendingStep, SealedShot, NoShot } from '../core/pending-step';
 import { belongsToTask } from '../core/build-step';
 import { sitePolicy } from '../core/site-policy';
 import { isStorageFull, STORAGE_FULL_MESSAGE } from '../core/storage-error';
@@ -14,15 +14,15 @@ import { joinFrameTree } from '../core/frame-join';
 import { joinFrameAxTree } from '../core/ax-tree-parts';
 import { withAssembledTree } from '../core/dom-tree-parts';
 import { db } from '../platform/db';
-import { frameForStep, frameOfLeftPage, type FrameResult, type LeftPage } from './capture-scheduler';
+import { shotForStep, shotOfLeftPage, type ShotResult, type LeftPage } from './capture-scheduler';
 import { activeConfig } from './scrubber-state';
 import type { ScrubConfig } from '../core/scrub/config';
 import { tabMemory } from './tab-memory';
 import { noteUserAction } from './input-quiet';
 import { reportStorageFull } from './storage-health';
-import { sealFrame } from './frame-vault';
+import { sealShot } from './frame-vault';
 import { regionShift, scrollOffset, shiftBoxes } from '../core/view-shift';
-import { frameInMemory, isCapturing, kickProcessor, onRecordedCount } from './step-processor';
+import { shotInMemory, isCapturing, kickProcessor, onRecordedCount } from './step-processor';
 import { listUnsent, removeUnsent, type UnsentDraft } from '../platform/page-handoff';
 import { askFrame, tabById, type Tab } from '../platform/tabs';
 import { keyedQueue } from '../core/keyed-queue';
@@ -63,9 +63,9 @@ export async function recordStep(sent: StepDraft, sender: StepSender): Promise<R
   // Grab the frame now, not after earlier steps are stored: freshness depends on timing.
   const pageUrl = sender.pageUrl === undefined ? tab.url ?? null : sender.pageUrl;
   const left = sender.leftPage;
-  let frame: Promise<FrameResult> | null = !policy.screenshots ? null
-    : left ? Promise.resolve(frameOfLeftPage(tab.id, left, sent.lastChangeAt, sent.timestamp))
-      : frameForStep(tab, sent.timestamp, sent.lastChangeAt, pageUrl);
+  let frame: Promise<ShotResult> | null = !policy.screenshots ? null
+    : left ? Promise.resolve(shotOfLeftPage(tab.id, left, sent.lastChangeAt, sent.timestamp))
+      : shotForStep(tab, sent.timestamp, sent.lastChangeAt, pageUrl);
   // The page sends the tree in parts; joining them here keeps ~10 ms per step off its main thread.
   const draft = withAssembledTree(sent);
   // The frame's number as the page was told it (frame/hello), not the browser's own frame id.
@@ -78,7 +78,7 @@ export async function recordStep(sent: StepDraft, sender: StepSender): Promise<R
   };
   // Marked as being captured before the record exists, so the processor never takes it for an orphan.
   const alreadyCapturing = isCapturing(draft.draftId);
-  const memory = frame ? frameInMemory(draft.draftId) : null;
+  const memory = frame ? shotInMemory(draft.draftId) : null;
   let accepted: Persisted;
   try {
     accepted = await persist(pending);
@@ -91,14 +91,14 @@ export async function recordStep(sent: StepDraft, sender: StepSender): Promise<R
   if (accepted.reply.ok && !accepted.reply.duplicate) keepLastObservation(tab.id, draft);
   if (accepted.reply.ok && accepted.reply.duplicate) {
     // A retry of a step whose frame a stopped worker never sealed: capture it now (not fresh, so OCR reads all of it).
-    frame = accepted.orphanedFrame && pageUrl && !alreadyCapturing ? frameForStep(tab, Date.now(), Date.now(), pageUrl) : null;
+    frame = accepted.orphanedShot && pageUrl && !alreadyCapturing ? shotForStep(tab, Date.now(), Date.now(), pageUrl) : null;
   }
   if (!accepted.reply.ok || !frame || !memory) {
     memory?.settled();
     if (accepted.reply.ok) void kickProcessor();
     return accepted.reply;
   }
-  await Promise.race([attachFrame(pending.draftId, frame, memory), new Promise((r) => setTimeout(r, FRAME_ACK_WAIT_MS))]);
+  await Promise.race([attachShot(pending.draftId, frame, memory), new Promise((r) => setTimeout(r, FRAME_ACK_WAIT_MS))]);
   return accepted.reply;
 }
 
@@ -118,7 +118,7 @@ function keepLastObservation(tabId: number, draft: StepDraft): void {
 interface Persisted {
   reply: Reply<'step/record'>;
   /** Seen before, still pending, and no frame was ever sealed for it. */
-  orphanedFrame?: boolean;
+  orphanedShot?: boolean;
 }
 
 /** One transaction: the task must exist and the action must belong to it; a draft seen before is not added twice. */
@@ -138,7 +138,7 @@ async function persist(pending: PendingStep & { draft: StepDraft }): Promise<Per
   const stored = earlier ? undefined : await tx.objectStore('steps').index('byDraft').getKey(pending.draftId);
   if (earlier || stored !== undefined) {
     await tx.done;
-    return { reply: { ok: true, duplicate: true }, orphanedFrame: !!earlier && earlier.frame === null };
+    return { reply: { ok: true, duplicate: true }, orphanedShot: !!earlier && earlier.frame === null };
   }
   await tx.objectStore('pending').put(pending);
   const recordedCount = (task.recordedCount ?? task.stepCount) + 1;
@@ -149,19 +149,19 @@ async function persist(pending: PendingStep & { draft: StepDraft }): Promise<Per
 }
 
 /** Seal the frame into the pending record; the raw data URL also stays in memory for the processor's fast path. */
-export async function attachFrame(draftId: string, framePromise: Promise<FrameResult>, memory: ReturnType<typeof frameInMemory>): Promise<void> {
+export async function attachShot(draftId: string, shotPromise: Promise<ShotResult>, memory: ReturnType<typeof shotInMemory>): Promise<void> {
   try {
-    const result = await framePromise;
-    let frame: SealedFrame | NoFrame;
+    const result = await shotPromise;
+    let frame: SealedShot | NoShot;
     if (!result.ok) frame = { kind: 'none', note: result.error };
     else {
-      const facts: FrameFacts = {
+      const facts: ShotFacts = {
         capturedAt: result.frame.capturedAt, fresh: result.fresh, ...(result.note ? { note: result.note } : {}),
         ...(result.frame.topScroll ? { topScroll: result.frame.topScroll } : {}), regions: result.frame.regions,
         ...(result.frame.mapSettled ? { mapSettled: true, pixelsAt: result.frame.pixelsAt, reports: result.frame.reports } : {}),
       };
       memory.keep(result.frame.dataUrl, facts);
-      frame = await sealFrame(result.frame.dataUrl, facts);
+      frame = await sealShot(result.frame.dataUrl, facts);
     }
     const database = await db();
     const tx = database.transaction('pending', 'readwrite');

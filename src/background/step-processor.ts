@@ -5,16 +5,16 @@
 // exactly one of the two at any instant, and never lost in between.
 import type { Task } from '../core/task';
 import type { RecordingState } from '../core/messages';
-import type { FrameFacts, PendingStep } from '../core/pending-step';
-import { FRAME_KEY_LOST_NOTE, FRAME_LOST_NOTE } from '../core/pending-step';
+import type { ShotFacts, PendingStep } from '../core/pending-step';
+import { SHOT_KEY_LOST_NOTE, SHOT_LOST_NOTE } from '../core/pending-step';
 import { buildStep, type StepImage } from '../core/build-step';
-import { imageIdFor, type FrameJobResult } from '../core/frame-job';
+import { imageIdFor, type ShotJobResult } from '../core/frame-job';
 import { isStorageFull } from '../core/storage-error';
 import { regionShift } from '../core/view-shift';
 import { db, stepsOfTask } from '../platform/db';
 import { activeConfig, activeScrubber } from './scrubber-state';
-import { openFrame } from './frame-vault';
-import { scrubFrameOffscreen } from './frame-scrub-client';
+import { openShot } from './frame-vault';
+import { scrubShotOffscreen } from './frame-scrub-client';
 import { untilUserPauses } from './input-quiet';
 import { clearStorageProblem, reportStorageFull } from './storage-health';
 import { onStepStored } from './recording-progress';
@@ -28,7 +28,7 @@ import { reportHistory } from './report-history';
 /** Frames being captured by this worker, and raw frames it still holds in memory. */
 const capturing = new Map<string, number>();
 /** The raw capture and what the worker knows of it (the same as its sealed copy's): fresh, map, scroll. */
-const rawFrames = new Map<string, { dataUrl: string; facts: FrameFacts }>();
+const rawShots = new Map<string, { dataUrl: string; facts: ShotFacts }>();
 /** Above this many raw frames in memory, the sealed copy in IndexedDB is used instead. */
 const MAX_RAW_IN_MEMORY = 12;
 /** Wait for a pause in the user's actions only while the backlog is this short (and the task still recording). */
@@ -39,13 +39,13 @@ const REPORTS_AFTER_CAPTURE_MS = 1000;
 const CAPTURE_HOLD_MS = 30_000;
 
 /** Mark a step's frame as being captured (counted: a retry may capture while the first capture runs). */
-export function frameInMemory(draftId: string): { keep: (dataUrl: string, facts: FrameFacts) => void; settled: () => void } {
+export function shotInMemory(draftId: string): { keep: (dataUrl: string, facts: ShotFacts) => void; settled: () => void } {
   capturing.set(draftId, (capturing.get(draftId) ?? 0) + 1);
   // A frame held only in memory dies with a stopped worker: stay awake until it is captured and processed.
   holdAwake(`capture:${draftId}`, CAPTURE_HOLD_MS);
   let done = false;
   return {
-    keep: (dataUrl, facts) => { if (rawFrames.size < MAX_RAW_IN_MEMORY) rawFrames.set(draftId, { dataUrl, facts }); },
+    keep: (dataUrl, facts) => { if (rawShots.size < MAX_RAW_IN_MEMORY) rawShots.set(draftId, { dataUrl, facts }); },
     settled: () => {
       if (done) return;
       done = true;
@@ -60,7 +60,7 @@ export function frameInMemory(draftId: string): { keep: (dataUrl: string, facts:
 }
 
 export function isCapturing(draftId: string): boolean {
-  return capturing.has(draftId) || rawFrames.has(draftId);
+  return capturing.has(draftId) || rawShots.has(draftId);
 }
 
 /**
@@ -105,7 +105,7 @@ async function loop(): Promise<void> {
  * had changed by the time the pixels were taken (a page can change right after its report while the capture
  * waits its turn, and then never settle again). Asked at the image work: the pages' change notes have arrived.
  */
-function mapHeld(tabId: number, meta: FrameFacts | null | undefined): boolean {
+function mapHeld(tabId: number, meta: ShotFacts | null | undefined): boolean {
   if (!meta?.regions || !meta.mapSettled || meta.pixelsAt === undefined || !meta.reports) return false;
   return reportHistory.heldAt(tabId, meta.reports, meta.pixelsAt);
 }
@@ -116,7 +116,7 @@ async function nextReady(): Promise<PendingStep | null> {
   const index = database.transaction('pending').store.index('byArrival');
   for (let c = await index.openCursor(); c; c = await c.continue()) {
     const p = c.value;
-    if (p.frame || rawFrames.has(p.draftId)) return p;
+    if (p.frame || rawShots.has(p.draftId)) return p;
     if (capturing.has(p.draftId)) continue;
     const wait = workerStartedAt + ORPHAN_GRACE_MS - Date.now();
     if (wait <= 0) return p;
@@ -146,7 +146,7 @@ async function processOne(p: PendingStep): Promise<void> {
   let draft = p.draft;
   if (!image && !p.noScreenshot && p.draft.url) {
     // No frame of its own: the newest clean frame of the same page stands in, marked not fresh.
-    const standIn = await newestFrameOfPage(p);
+    const standIn = await newestShotOfPage(p);
     if (standIn) {
       image = standIn.image;
       const said = `the screenshot of step ${standIn.seq}, the newest of the same page, stands in`;
@@ -177,7 +177,7 @@ async function processOne(p: PendingStep): Promise<void> {
   }
   await tx.objectStore('pending').delete(p.draftId);
   await tx.done;
-  rawFrames.delete(p.draftId);
+  rawShots.delete(p.draftId);
   if (!task || duplicate !== undefined) return;
   const hadProblem = await clearStorageProblem();
   const stepCount = task.stepCount + 1;
@@ -198,18 +198,18 @@ async function storeFinal(p: PendingStep, draft: FinalDraft, image: StepImage | 
   if (replaces) await tx.objectStore('finals').put(buildFinal({ draft, tabId: p.tabId, image, scrubber, ...(note ? { note } : {}) }));
   await tx.objectStore('pending').delete(p.draftId);
   await tx.done;
-  rawFrames.delete(p.draftId);
+  rawShots.delete(p.draftId);
   // The replaced image, or this one if unused, goes: nothing else refers to it (image ids are per draft).
   const unused = replaces ? earlier?.imageId : image?.id;
   if (unused) await database.delete('images', unused);
 }
 
 /** The clean image for a pending step, or why there is none. */
-async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage | null; note?: string; result?: FrameJobResult }> {
+async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage | null; note?: string; result?: ShotJobResult }> {
   if (p.frame?.kind === 'none') return { image: null, note: p.frame.note };
-  const held = rawFrames.get(p.draftId);
-  const dataUrl = held?.dataUrl ?? (p.frame?.kind === 'sealed' ? await openFrame(p.frame) : null);
-  if (!dataUrl) return { image: null, note: p.frame ? FRAME_KEY_LOST_NOTE : FRAME_LOST_NOTE };
+  const held = rawShots.get(p.draftId);
+  const dataUrl = held?.dataUrl ?? (p.frame?.kind === 'sealed' ? await openShot(p.frame) : null);
+  if (!dataUrl) return { image: null, note: p.frame ? SHOT_KEY_LOST_NOTE : SHOT_LOST_NOTE };
   // The frame in memory may be processed before its sealed copy reached the pending record: its facts come along
   // (without them a fresh frame counted as stale, with no map, and was read whole: 5.5 s on the 16k page).
   const meta = p.frame?.kind === 'sealed' ? p.frame : (held?.facts ?? null);
@@ -231,7 +231,7 @@ async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage 
   const kept = merged && !mapOk ? { redacted: merged.redacted, media: merged.media, ...(merged.late ? { late: merged.late } : {}) } : merged;
   const frameRegions = kept && { ...kept, late: ownLateDropped(kept.late ?? [], p.frameId, isFinalDraft(p.draft) ? null : actionPoint(p.draft)) };
   try {
-    const result = await scrubFrameOffscreen({
+    const result = await scrubShotOffscreen({
       imageId, dataUrl, devicePixelRatio: p.draft.devicePixelRatio, redactedRegions: p.draft.redactedRegions,
       mediaRegions: p.draft.mediaRegions ?? [], domVouches: meta?.fresh ?? false, mapVouches: mapOk, config, configHash, ...(shift ? { regionShift: shift } : {}),
       ...(frameRegions ? { frameRegions } : {}), ...(meta?.topScroll ? { frameScroll: meta.topScroll } : {}),
@@ -257,7 +257,7 @@ const STAND_IN_LOOKBACK = 30;
  * The newest stored screenshot of the step's page (same task, tab and address), copied under the step's own
  * image id: a step's image is deleted with it in review, so two steps never share one. Already blurred.
  */
-async function newestFrameOfPage(p: PendingStep): Promise<{ image: StepImage; seq: number } | null> {
+async function newestShotOfPage(p: PendingStep): Promise<{ image: StepImage; seq: number } | null> {
   const database = await db();
   let looked = 0;
   for (let c = await database.transaction('steps').store.openCursor(stepsOfTask(p.taskId), 'prev'); c && looked < STAND_IN_LOOKBACK; c = await c.continue(), looked++) {

@@ -62,7 +62,7 @@ export const tabMemory = {
   setArrivalDecided: (tabId: number, at: number) => put({ [key('arrived', tabId)]: at }),
   /**
    * The raw addresses of the tab's last few top-level pages, each with when it began to be shown (its commit):
-   * which page a navigation left, and so which frames are of it (see capture-scheduler's frameOfLeftPage).
+   * which page a navigation left, and so which frames are of it (see capture-scheduler's shotOfLeftPage).
    * storage.session is memory only, so raw addresses never reach disk; cleared with the rest.
    */
   pages: async (tabId: number) => (await get<ShownPage[]>(key('pages', tabId))) ?? [],

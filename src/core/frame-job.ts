@@ -7,7 +7,7 @@ import type { MediaRegion, ScrollOffset } from './step-draft';
 import type { ScrubConfig } from './scrub/config';
 import type { ScreenRegions } from './tab-text-map';
 
-export interface FrameJob {
+export interface ShotJob {
   /** Key of the clean image in IndexedDB; derived from the draft, so a retried job overwrites, never duplicates. */
   imageId: string;
   /** The capture, as captureVisibleTab gave it. */
@@ -44,7 +44,7 @@ export interface FrameJob {
   configHash: string;
 }
 
-export interface FrameJobResult {
+export interface ShotJobResult {
   /** CSS pixels. */
   width: number;
   height: number;
@@ -71,7 +71,7 @@ export function imageIdFor(draftId: string): string {
  * frame's pixels. The step's own snapshot does for a fresh frame; with text detection, so does the frame's own
  * map when it was measured on the page the frame shows (a frame reused for a later step).
  */
-export function needsWholeRead(job: Pick<FrameJob, 'domVouches' | 'mapVouches' | 'frameRegions'>, scope: 'media' | 'detect' | 'full'): boolean {
+export function needsWholeRead(job: Pick<ShotJob, 'domVouches' | 'mapVouches' | 'frameRegions'>, scope: 'media' | 'detect' | 'full'): boolean {
   if (scope === 'full') return true;
   if (job.domVouches) return false;
   return !(scope === 'detect' && job.mapVouches && job.frameRegions);

@@ -4,7 +4,7 @@ import type { HeldText } from './held-text';
 import type { StepDraft } from './step-draft';
 import type { Task } from './task';
 import type { OutcomeInput } from './outcome';
-import type { FrameJob, FrameJobResult } from './frame-job';
+import type { ShotJob, ShotJobResult } from './frame-job';
 import type { Box } from './schema';
 import type { MediaRegion, PageObservation, ScrollOffset } from './step-draft';
 import type { NavigationKind } from './page-state';
@@ -75,7 +75,7 @@ export type Message =
   // background -> offscreen
   | { kind: 'offscreen/export'; target: 'offscreen'; exportId: string; options: ExportOptions; configHash: string; extensionVersion: string; demonstratorHash: string | null }
   | { kind: 'offscreen/export-cancel'; target: 'offscreen'; exportId: string }
-  | { kind: 'offscreen/scrub-frame'; target: 'offscreen'; job: FrameJob }
+  | { kind: 'offscreen/scrub-frame'; target: 'offscreen'; job: ShotJob }
   /** At Start: load the text detector and OCR now, so the first step's image work does not pay for it. */
   | { kind: 'offscreen/warm'; target: 'offscreen'; detect: boolean }
   // offscreen -> background / popup (broadcast)
@@ -116,7 +116,7 @@ export interface ReplyMap {
   'page/typing': { ok: true };
   'offscreen/export': { ok: true };
   'offscreen/export-cancel': { ok: true };
-  'offscreen/scrub-frame': { ok: true; result: FrameJobResult } | { ok: false; error: string };
+  'offscreen/scrub-frame': { ok: true; result: ShotJobResult } | { ok: false; error: string };
   'offscreen/warm': { ok: true };
   'export/progress': void;
   'export/ready': void;

@@ -10,7 +10,7 @@ import type { ScreenRegions } from './tab-text-map';
 import type { FinalDraft } from './final-state';
 
 /** The captured frame, AES-GCM sealed; `data` decrypts to the capture's PNG data URL. */
-export interface SealedFrame {
+export interface SealedShot {
   kind: 'sealed';
   iv: Uint8Array<ArrayBuffer>;
   data: ArrayBuffer;
@@ -30,10 +30,10 @@ export interface SealedFrame {
 }
 
 /** What the worker knows of a captured frame, sealed with it and held beside it in memory. */
-export type FrameFacts = Omit<SealedFrame, 'kind' | 'iv' | 'data'>;
+export type ShotFacts = Omit<SealedShot, 'kind' | 'iv' | 'data'>;
 
 /** No frame can be had; `note` says why (stored as the step's screenshot_note). */
-export interface NoFrame { kind: 'none'; note: string }
+export interface NoShot { kind: 'none'; note: string }
 
 /**
  * The draft as intake files it: keyed by the draft's own id and task, holding the draft whole (the record is
@@ -50,10 +50,10 @@ export interface PendingStep extends Pick<ObservationDraft, 'draftId' | 'taskId'
   /** Screenshots are off for this site (decided on the raw URL at intake). */
   noScreenshot: boolean;
   /** null while the capture is under way in the worker that accepted the step. */
-  frame: SealedFrame | NoFrame | null;
+  frame: SealedShot | NoShot | null;
 }
 
 /** Said of a step whose frame a stopped worker never finished capturing. */
-export const FRAME_LOST_NOTE = 'the worker stopped before the screenshot was captured';
+export const SHOT_LOST_NOTE = 'the worker stopped before the screenshot was captured';
 /** Said of a step whose sealed frame cannot be opened (the browser restarted and the key is gone). */
-export const FRAME_KEY_LOST_NOTE = 'the browser restarted before the screenshot was scrubbed; the raw frame was unreadable and discarded';
+export const SHOT_KEY_LOST_NOTE = 'the browser restarted before the screenshot was scrubbed; the raw frame was unreadable and discarded';

@@ -34,9 +34,9 @@ export interface StepWork {
   crops: number;
   cacheHits: number;
   fullFrame: boolean;
-  /** Foreign frames blurred whole because their regions were late (see FrameJobResult.lateFrames). */
+  /** Foreign frames blurred whole because their regions were late (see ShotJobResult.lateFrames). */
   lateFrames?: number;
-  /** Text detection's share of `ocrMs`, and its findings (see FrameJobResult.detection). */
+  /** Text detection's share of `ocrMs`, and its findings (see ShotJobResult.detection). */
   detectMs?: number | null;
   detection?: { lines: number; unexplained: number; bands: number; bandsRun: number };
   /** The page's main-thread time for the step, as the content script measured it. */

@@ -3,7 +3,7 @@
 // that the DOM does not explain, OCR those and the media areas, blur what a
 // rule matches, encode once and store the clean PNG. The raw pixels exist
 // only in this document's memory, never on disk.
-import { needsWholeRead, type FrameJob, type FrameJobResult } from '../core/frame-job';
+import { needsWholeRead, type ShotJob, type ShotJobResult } from '../core/frame-job';
 import type { Box } from '../core/schema';
 import type { OcrLine } from '../core/scrub/ocr-words';
 import { secretWordBoxes, shiftLines, untrustedWordBoxes } from '../core/scrub/ocr-words';
@@ -23,7 +23,7 @@ const ner = defaultEntityRecognizer();
 /** The scrubber of the config the last frame used: built once per config, not once per frame. */
 let scrubberOf: { hash: string; scrubber: Scrubber } | null = null;
 
-function scrubberFor(job: FrameJob): Scrubber {
+function scrubberFor(job: ShotJob): Scrubber {
   if (scrubberOf?.hash !== job.configHash) {
     scrubberOf = { hash: job.configHash, scrubber: createScrubber(job.config, job.config.ner.enabled ? ner : null) };
   }
@@ -46,7 +46,7 @@ function remember(key: string, lines: OcrLine[]): void {
   if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
 }
 
-export async function scrubFrame(job: FrameJob): Promise<FrameJobResult> {
+export async function scrubShot(job: ShotJob): Promise<ShotJobResult> {
   const t0 = performance.now();
   const bitmap = await createImageBitmap(await (await fetch(job.dataUrl)).blob());
   // Scale to CSS pixels: coordinates and boxes are then pixels of the PNG.

@@ -3,7 +3,7 @@
 // worker: messages from any other context (a tab, an extension page) are ignored.
 import { isMessage, type Message } from '../core/messages';
 import { cancelExport, runExport } from './export-runner';
-import { scrubFrame } from './frame-scrub';
+import { scrubShot } from './frame-scrub';
 import { warmDetector } from './text-detector';
 import { warmOcr } from './ocr';
 import { mayReceive } from '../platform/sender';
@@ -25,7 +25,7 @@ onMessage((raw, sender) => {
       cancelExport(message.exportId);
       return Promise.resolve({ ok: true });
     case 'offscreen/scrub-frame':
-      return scrubFrame(message.job)
+      return scrubShot(message.job)
         .then((result) => ({ ok: true, result }))
         .catch((error: unknown) => ({ ok: false, error: String(error) }));
     case 'offscreen/warm':
