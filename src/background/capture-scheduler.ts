@@ -50,7 +50,7 @@ export interface Shot {
 }
 
 export type ShotResult =
-  | { ok: true; frame: Shot; fresh: boolean; note?: string }
+  | { ok: true; shot: Shot; fresh: boolean; note?: string }
   | { ok: false; error: string };
 
 /** The last few frames per tab, newest last: a navigation step needs the frame of the page before the newest. */
@@ -139,27 +139,27 @@ export async function shotForStep(tab: Tab, actionAt: number, lastChangeAt: numb
   if (tab.id === undefined || tab.windowId === undefined) return { ok: false, error: 'no tab' };
   const history = settled.get(tab.id) ?? [];
   const exact = history.findLast((f) => f.capturedAt >= lastChangeAt && f.capturedAt <= actionAt && (pageUrl === null || samePage(f.url, pageUrl)));
-  if (exact) return { ok: true, frame: exact, fresh: true };
+  if (exact) return { ok: true, shot: exact, fresh: true };
   if (pageUrl === null) return { ok: false, error: 'no frame of the page was captured before it was left' };
   const reusable = history.findLast((f) => samePage(f.url, pageUrl) && f.capturedAt <= actionAt) ?? null;
   if (!tab.active) {
-    return reusable ? { ok: true, frame: reusable, fresh: false, note: 'tab was not visible; last frame reused' } : { ok: false, error: 'tab was not visible' };
+    return reusable ? { ok: true, shot: reusable, fresh: false, note: 'tab was not visible; last frame reused' } : { ok: false, error: 'tab was not visible' };
   }
   // No exact frame. A recent frame of this page, taken before the action, is better training data than one taken
   // after it (which may show the action's result), and capturing now would spend the quota the next settled frame
   // needs, making the next step miss too (measured: 45% exact frames that way at 2 actions/s, against 90%+).
   if (reusable && actionAt - reusable.capturedAt < REUSE_MAX_AGE_MS) {
-    return { ok: true, frame: reusable, fresh: false, note: 'page changed since the last settled frame; that frame reused' };
+    return { ok: true, shot: reusable, fresh: false, note: 'page changed since the last settled frame; that frame reused' };
   }
   try {
     const capturedAt = Date.now();
     const dataUrl = await captureVisible(tab.id, tab.windowId, pageUrl);
-    const frame = { dataUrl, capturedAt, url: pageUrl, regions: await tabTextMap.composed(tab.id, undefined), mapSettled: false };
-    remember(tab.id, frame);
-    return { ok: true, frame, fresh: false, note: 'captured after the action started' };
+    const shot = { dataUrl, capturedAt, url: pageUrl, regions: await tabTextMap.composed(tab.id, undefined), mapSettled: false };
+    remember(tab.id, shot);
+    return { ok: true, shot, fresh: false, note: 'captured after the action started' };
   } catch (error) {
     return reusable
-      ? { ok: true, frame: reusable, fresh: false, note: `capture failed (${String(error)}); last frame reused` }
+      ? { ok: true, shot: reusable, fresh: false, note: `capture failed (${String(error)}); last frame reused` }
       : { ok: false, error: `tab cannot be captured: ${String(error)}` };
   }
 }
@@ -178,10 +178,10 @@ export function shotOfLeftPage(tabId: number, left: LeftPage, lastChangeAt: numb
   const frames = (settled.get(tabId) ?? []).filter((f) => f.capturedAt >= left.since && f.capturedAt <= until);
   // A page state the page handed over knows its last change; a stand-in (lastChangeAt 0) does not.
   const exact = lastChangeAt > 0 ? frames.findLast((f) => f.capturedAt >= lastChangeAt) : undefined;
-  if (exact) return { ok: true, frame: exact, fresh: true };
+  if (exact) return { ok: true, shot: exact, fresh: true };
   const newest = frames.at(-1);
   return newest
-    ? { ok: true, frame: newest, fresh: false, note: 'the newest frame of the page this navigation left; the page may have changed since' }
+    ? { ok: true, shot: newest, fresh: false, note: 'the newest frame of the page this navigation left; the page may have changed since' }
     : { ok: false, error: 'no frame of the page was captured before it was left' };
 }
 
@@ -194,14 +194,14 @@ export function shotOfLeftPage(tabId: number, left: LeftPage, lastChangeAt: numb
 export async function shotForFinal(tab: Tab, lastChangeAt: number, pageUrl: string): Promise<ShotResult> {
   if (tab.id === undefined || tab.windowId === undefined) return { ok: false, error: 'no tab' };
   const exact = (settled.get(tab.id) ?? []).findLast((f) => f.capturedAt >= lastChangeAt && samePage(f.url, pageUrl));
-  if (exact) return { ok: true, frame: exact, fresh: true };
+  if (exact) return { ok: true, shot: exact, fresh: true };
   if (!tab.active) return { ok: false, error: 'the tab was not visible at Stop' };
   try {
     const capturedAt = Date.now();
     const dataUrl = await captureVisible(tab.id, tab.windowId, pageUrl);
-    const frame = { dataUrl, capturedAt, url: pageUrl, regions: await tabTextMap.composed(tab.id, undefined), mapSettled: false };
-    remember(tab.id, frame);
-    return { ok: true, frame, fresh: false, note: 'captured at Stop' };
+    const shot = { dataUrl, capturedAt, url: pageUrl, regions: await tabTextMap.composed(tab.id, undefined), mapSettled: false };
+    remember(tab.id, shot);
+    return { ok: true, shot, fresh: false, note: 'captured at Stop' };
   } catch (error) {
     return { ok: false, error: `tab cannot be captured: ${String(error)}` };
   }
@@ -212,9 +212,9 @@ export function shotsOfTab(tabId: number): readonly Shot[] {
   return settled.get(tabId) ?? [];
 }
 
-function remember(tabId: number, frame: Shot): void {
+function remember(tabId: number, shot: Shot): void {
   const history = settled.get(tabId) ?? [];
-  history.push(frame);
+  history.push(shot);
   if (history.length > HISTORY) history.shift();
   settled.set(tabId, history);
 }

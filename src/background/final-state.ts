@@ -73,8 +73,8 @@ export async function finalOfClosedTab(tabId: number, frames: readonly Shot[]): 
   const pick = (d: FinalDraft): ShotResult => {
     const exact = frames.findLast((f) => f.capturedAt >= d.lastChangeAt && f.capturedAt <= state.at);
     const newest = frames.findLast((f) => f.capturedAt <= state.at);
-    if (exact) return { ok: true, frame: exact, fresh: true };
-    return newest ? { ok: true, frame: newest, fresh: false, note: 'the tab closed; the newest frame of its page, which may have changed since' }
+    if (exact) return { ok: true, shot: exact, fresh: true };
+    return newest ? { ok: true, shot: newest, fresh: false, note: 'the tab closed; the newest frame of its page, which may have changed since' }
       : { ok: false, error: 'the tab closed before a frame of its last page was captured' };
   };
   await fileFinal({

@@ -156,12 +156,12 @@ export async function attachShot(draftId: string, shotPromise: Promise<ShotResul
     if (!result.ok) frame = { kind: 'none', note: result.error };
     else {
       const facts: ShotFacts = {
-        capturedAt: result.frame.capturedAt, fresh: result.fresh, ...(result.note ? { note: result.note } : {}),
-        ...(result.frame.topScroll ? { topScroll: result.frame.topScroll } : {}), regions: result.frame.regions,
-        ...(result.frame.mapSettled ? { mapSettled: true, pixelsAt: result.frame.pixelsAt, reports: result.frame.reports } : {}),
+        capturedAt: result.shot.capturedAt, fresh: result.fresh, ...(result.note ? { note: result.note } : {}),
+        ...(result.shot.topScroll ? { topScroll: result.shot.topScroll } : {}), regions: result.shot.regions,
+        ...(result.shot.mapSettled ? { mapSettled: true, pixelsAt: result.shot.pixelsAt, reports: result.shot.reports } : {}),
       };
-      memory.keep(result.frame.dataUrl, facts);
-      frame = await sealShot(result.frame.dataUrl, facts);
+      memory.keep(result.shot.dataUrl, facts);
+      frame = await sealShot(result.shot.dataUrl, facts);
     }
     const database = await db();
     const tx = database.transaction('pending', 'readwrite');

@@ -229,12 +229,12 @@ async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage 
   // no longer sees, moved below the fold by the action): its text boxes are dropped, its blur and OCR areas kept.
   const mapOk = mapHeld(p.tabId, meta);
   const kept = merged && !mapOk ? { redacted: merged.redacted, media: merged.media, ...(merged.late ? { late: merged.late } : {}) } : merged;
-  const frameRegions = kept && { ...kept, late: ownLateDropped(kept.late ?? [], p.frameId, isFinalDraft(p.draft) ? null : actionPoint(p.draft)) };
+  const shotRegions = kept && { ...kept, late: ownLateDropped(kept.late ?? [], p.frameId, isFinalDraft(p.draft) ? null : actionPoint(p.draft)) };
   try {
     const result = await scrubShotOffscreen({
       imageId, dataUrl, devicePixelRatio: p.draft.devicePixelRatio, redactedRegions: p.draft.redactedRegions,
       mediaRegions: p.draft.mediaRegions ?? [], domVouches: meta?.fresh ?? false, mapVouches: mapOk, config, configHash, ...(shift ? { regionShift: shift } : {}),
-      ...(frameRegions ? { frameRegions } : {}), ...(meta?.topScroll ? { frameScroll: meta.topScroll } : {}),
+      ...(shotRegions ? { shotRegions } : {}), ...(meta?.topScroll ? { shotScroll: meta.topScroll } : {}),
     });
     const capturedAt = meta?.capturedAt ?? p.arrivedAt;
     return {

@@ -23,7 +23,7 @@ export interface ShotJob {
    */
   domVouches: boolean;
   /**
-   * `frameRegions` were measured on the page these pixels show (captured as it settled), so with text
+   * `shotRegions` were measured on the page these pixels show (captured as it settled), so with text
    * detection a frame reused for a later step needs no whole-frame read: its own map says what its DOM read.
    */
   mapVouches?: boolean;
@@ -36,9 +36,9 @@ export interface ShotJob {
    * Every frame's regions as the tab's text map held them when this frame was captured, already in its pixels
    * (not moved by `regionShift`): a frame reused for a later step keeps the blur and OCR areas it had.
    */
-  frameRegions?: ScreenRegions;
+  shotRegions?: ScreenRegions;
   /** The top window's scroll when the frame was captured: text detection lays its bands on the page with it. */
-  frameScroll?: ScrollOffset;
+  shotScroll?: ScrollOffset;
   config: ScrubConfig;
   /** Names `config`: one scrubber (and its caches) serves every frame scrubbed with the same config. */
   configHash: string;
@@ -71,8 +71,8 @@ export function imageIdFor(draftId: string): string {
  * frame's pixels. The step's own snapshot does for a fresh frame; with text detection, so does the frame's own
  * map when it was measured on the page the frame shows (a frame reused for a later step).
  */
-export function needsWholeRead(job: Pick<ShotJob, 'domVouches' | 'mapVouches' | 'frameRegions'>, scope: 'media' | 'detect' | 'full'): boolean {
+export function needsWholeRead(job: Pick<ShotJob, 'domVouches' | 'mapVouches' | 'shotRegions'>, scope: 'media' | 'detect' | 'full'): boolean {
   if (scope === 'full') return true;
   if (job.domVouches) return false;
-  return !(scope === 'detect' && job.mapVouches && job.frameRegions);
+  return !(scope === 'detect' && job.mapVouches && job.shotRegions);
 }

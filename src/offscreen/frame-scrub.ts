@@ -68,10 +68,10 @@ export async function scrubShot(job: ShotJob): Promise<ShotJobResult> {
   // The step's regions, moved to this frame's scroll, and the whole tab's as they were when it was captured.
   const regions = mergeRegions(
     { redacted: shiftBoxes(job.redactedRegions, job.regionShift), media: shiftBoxes(job.mediaRegions, job.regionShift) },
-    job.frameRegions ?? { redacted: [], media: [] },
+    job.shotRegions ?? { redacted: [], media: [] },
   );
   // Foreign frames whose own regions were not known at the capture: blurred whole rather than kept readable.
-  const late = job.frameRegions?.late ?? [];
+  const late = job.shotRegions?.late ?? [];
   for (const r of regionsToPixels([...regions.redacted, ...late], 1, blur.padding, width, height)) blurRect(canvas, ctx, r, style);
   const t1 = performance.now();
 
@@ -88,7 +88,7 @@ export async function scrubShot(job: ShotJob): Promise<ShotJobResult> {
       // Every line of text in the pixels; those the DOM did not read (nor are blurred or OCR'd anyway) are read.
       const d0 = performance.now();
       try {
-        detection = await detectLines(canvas, ctx, width, height, job.frameScroll?.y);
+        detection = await detectLines(canvas, ctx, width, height, job.shotScroll?.y);
         unexplained = unexplainedLines(detection.lines, [...(regions.explained ?? []), ...regions.redacted, ...mediaCrops], width, height).map(unclip);
       } catch (error) {
         // Nothing found where text is: the whole frame is read instead, never less.
