@@ -175,11 +175,11 @@ export interface LeftPage { url: string; since: number; until: number }
  */
 export function shotOfLeftPage(tabId: number, left: LeftPage, lastChangeAt: number, actionAt: number): ShotResult {
   const until = Math.min(left.until, actionAt);
-  const frames = (settled.get(tabId) ?? []).filter((f) => f.capturedAt >= left.since && f.capturedAt <= until);
+  const shots = (settled.get(tabId) ?? []).filter((f) => f.capturedAt >= left.since && f.capturedAt <= until);
   // A page state the page handed over knows its last change; a stand-in (lastChangeAt 0) does not.
-  const exact = lastChangeAt > 0 ? frames.findLast((f) => f.capturedAt >= lastChangeAt) : undefined;
+  const exact = lastChangeAt > 0 ? shots.findLast((f) => f.capturedAt >= lastChangeAt) : undefined;
   if (exact) return { ok: true, shot: exact, fresh: true };
-  const newest = frames.at(-1);
+  const newest = shots.at(-1);
   return newest
     ? { ok: true, shot: newest, fresh: false, note: 'the newest frame of the page this navigation left; the page may have changed since' }
     : { ok: false, error: 'no frame of the page was captured before it was left' };

@@ -54,7 +54,7 @@ export async function takeFinalState(taskId: string): Promise<void> {
  * is the final state for now (a Stop in another tab replaces it), with the newest frame of that page. `frames` are
  * the tab's frames, taken before the scheduler forgot them.
  */
-export async function finalOfClosedTab(tabId: number, frames: readonly Shot[]): Promise<void> {
+export async function finalOfClosedTab(tabId: number, shots: readonly Shot[]): Promise<void> {
   const recording = await readRecording();
   // A tab of the task: it recorded a step (tab facts are cleared at Start) or is the one the recording is in. The
   // browser may activate the next tab before it reports this one closed, so being active is not required.
@@ -67,12 +67,12 @@ export async function finalOfClosedTab(tabId: number, frames: readonly Shot[]): 
   const note = left ? 'the page as it was when its tab closed' : 'its tab closed without handing its page over; the page as of its last step';
   const { config } = await activeConfig();
   // The policy of the page as the worker last knew it: the tab itself is gone.
-  const url = frames.at(-1)?.url;
+  const url = shots.at(-1)?.url;
   const policy = sitePolicy(config.sites, url, undefined);
   if (!policy.record) return;
   const pick = (d: FinalDraft): ShotResult => {
-    const exact = frames.findLast((f) => f.capturedAt >= d.lastChangeAt && f.capturedAt <= state.at);
-    const newest = frames.findLast((f) => f.capturedAt <= state.at);
+    const exact = shots.findLast((f) => f.capturedAt >= d.lastChangeAt && f.capturedAt <= state.at);
+    const newest = shots.findLast((f) => f.capturedAt <= state.at);
     if (exact) return { ok: true, shot: exact, fresh: true };
     return newest ? { ok: true, shot: newest, fresh: false, note: 'the tab closed; the newest frame of its page, which may have changed since' }
       : { ok: false, error: 'the tab closed before a frame of its last page was captured' };

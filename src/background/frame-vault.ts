@@ -35,11 +35,11 @@ export async function sealShot(dataUrl: string, meta: ShotFacts): Promise<Sealed
 }
 
 /** The data URL again, or null when this browser session's key cannot open it. */
-export async function openShot(frame: SealedShot): Promise<string | null> {
+export async function openShot(shot: SealedShot): Promise<string | null> {
   const got = await sessionStore().get(VAULT_KEY);
   if (!got[VAULT_KEY]) return null; // a new browser session: the key that sealed it is gone
   try {
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: frame.iv }, await sessionKey(), frame.data);
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: shot.iv }, await sessionKey(), shot.data);
     return new TextDecoder().decode(plain);
   } catch {
     return null;

@@ -127,8 +127,8 @@ onMessage((raw, sender) => {
 
 onTabClosed((tabId) => {
   // The task's tab closing leaves its last page as the final state for now: its frames are taken before they go.
-  const frames = [...shotsOfTab(tabId)];
-  void awakeWhile(finalOfClosedTab(tabId, frames)).catch((e: unknown) => console.warn('[alien-dataflow] final state of a closed tab', e));
+  const shots = [...shotsOfTab(tabId)];
+  void awakeWhile(finalOfClosedTab(tabId, shots)).catch((e: unknown) => console.warn('[alien-dataflow] final state of a closed tab', e));
   forgetTab(tabId);
   void tabTextMap.forget(tabId);
   // An edit its page could not send as it closed (Firefox) becomes its step now.

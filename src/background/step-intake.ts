@@ -63,7 +63,7 @@ export async function recordStep(sent: StepDraft, sender: StepSender): Promise<R
   // Grab the frame now, not after earlier steps are stored: freshness depends on timing.
   const pageUrl = sender.pageUrl === undefined ? tab.url ?? null : sender.pageUrl;
   const left = sender.leftPage;
-  let frame: Promise<ShotResult> | null = !policy.screenshots ? null
+  let shot: Promise<ShotResult> | null = !policy.screenshots ? null
     : left ? Promise.resolve(shotOfLeftPage(tab.id, left, sent.lastChangeAt, sent.timestamp))
       : shotForStep(tab, sent.timestamp, sent.lastChangeAt, pageUrl);
   // The page sends the tree in parts; joining them here keeps ~10 ms per step off its main thread.
@@ -78,7 +78,7 @@ export async function recordStep(sent: StepDraft, sender: StepSender): Promise<R
   };
   // Marked as being captured before the record exists, so the processor never takes it for an orphan.
   const alreadyCapturing = isCapturing(draft.draftId);
-  const memory = frame ? shotInMemory(draft.draftId) : null;
+  const memory = shot ? shotInMemory(draft.draftId) : null;
   let accepted: Persisted;
   try {
     accepted = await persist(pending);
@@ -91,14 +91,14 @@ export async function recordStep(sent: StepDraft, sender: StepSender): Promise<R
   if (accepted.reply.ok && !accepted.reply.duplicate) keepLastObservation(tab.id, draft);
   if (accepted.reply.ok && accepted.reply.duplicate) {
     // A retry of a step whose frame a stopped worker never sealed: capture it now (not fresh, so OCR reads all of it).
-    frame = accepted.orphanedShot && pageUrl && !alreadyCapturing ? shotForStep(tab, Date.now(), Date.now(), pageUrl) : null;
+    shot = accepted.orphanedShot && pageUrl && !alreadyCapturing ? shotForStep(tab, Date.now(), Date.now(), pageUrl) : null;
   }
-  if (!accepted.reply.ok || !frame || !memory) {
+  if (!accepted.reply.ok || !shot || !memory) {
     memory?.settled();
     if (accepted.reply.ok) void kickProcessor();
     return accepted.reply;
   }
-  await Promise.race([attachShot(pending.draftId, frame, memory), new Promise((r) => setTimeout(r, FRAME_ACK_WAIT_MS))]);
+  await Promise.race([attachShot(pending.draftId, shot, memory), new Promise((r) => setTimeout(r, FRAME_ACK_WAIT_MS))]);
   return accepted.reply;
 }
 
@@ -152,8 +152,8 @@ async function persist(pending: PendingStep & { draft: StepDraft }): Promise<Per
 export async function attachShot(draftId: string, shotPromise: Promise<ShotResult>, memory: ReturnType<typeof shotInMemory>): Promise<void> {
   try {
     const result = await shotPromise;
-    let frame: SealedShot | NoShot;
-    if (!result.ok) frame = { kind: 'none', note: result.error };
+    let sealed: SealedShot | NoShot;
+    if (!result.ok) sealed = { kind: 'none', note: result.error };
     else {
       const facts: ShotFacts = {
         capturedAt: result.shot.capturedAt, fresh: result.fresh, ...(result.note ? { note: result.note } : {}),
@@ -161,12 +161,12 @@ export async function attachShot(draftId: string, shotPromise: Promise<ShotResul
         ...(result.shot.mapSettled ? { mapSettled: true, pixelsAt: result.shot.pixelsAt, reports: result.shot.reports } : {}),
       };
       memory.keep(result.shot.dataUrl, facts);
-      frame = await sealShot(result.shot.dataUrl, facts);
+      sealed = await sealShot(result.shot.dataUrl, facts);
     }
     const database = await db();
     const tx = database.transaction('pending', 'readwrite');
     const record = await tx.store.get(draftId);
-    if (record && !record.frame) await tx.store.put({ ...record, frame });
+    if (record && !record.frame) await tx.store.put({ ...record, frame: sealed });
     await tx.done;
   } catch (error) {
     // Sealing or writing failed (e.g. a full disk): the frame stays in memory and the processor uses it from there.
