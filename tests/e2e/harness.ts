@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
 import { dumpStorage, readStored, recordingTaskId } from './extension-store';
 import JSZip from 'jszip';
+import type { ActionJson, Step } from '../../src/core/schema';
 import { findChrome, INSTALL_HINT } from '../../scripts/find-chrome.mjs';
 import { serveStatic } from '../../scripts/fixture-server.mjs';
 import { CHROME_BUILD } from '../../scripts/build-paths.mjs';
@@ -238,13 +239,11 @@ export async function workerStopper(browser: Browser): Promise<{ stop: () => Pro
   };
 }
 
-export interface ExportedStep {
-  task_id: string; step_id: number; timestamp: number; frame_id: number;
-  observation: { screenshot_path: string | null; dom_tree: string; axtree?: string; active_window: string; url: string; screenshot_fresh: boolean; viewport: { width: number; height: number } };
-  thought_trace: string;
-  action: { type: string; coordinates: [number, number] | null; element_id: number | null; text?: string; key?: string; value?: string; label?: string; checked?: boolean; url?: string; navigation?: string; scroll?: { x: number; y: number } };
-  target: { element_id: number; tag: string; name: string; bbox: { x: number; y: number; width: number; height: number } } | null;
-}
+/**
+ * A trajectory.jsonl line as read back: the schema's `Step` (not core/stored-step's ExportedStep, which wraps one),
+ * its action with any type's fields, as the shipped JSON Schema allows.
+ */
+export type ExportedStep = Omit<Step, 'action'> & { action: ActionJson };
 
 export async function trajectory(zip: JSZip): Promise<ExportedStep[]> {
   const text = await zip.file('trajectory.jsonl')!.async('string');
