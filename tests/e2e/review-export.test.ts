@@ -262,7 +262,9 @@ async function reviewToCli(driver: RecorderDriver): Promise<void> {
     assert.ok(tokens <= 8192, `an example is about ${tokens} tokens`);
     assert.match(ex.conversations[0]!.value, /Task: /, 'every example repeats the task');
   }
-  assert.deepEqual(sharegpt.map((e) => e.images.length), [1, 1, 0]);
+  // The done turn sees the task's final state: the page after the last action, its own screenshot.
+  assert.deepEqual(sharegpt.map((e) => e.images.length), [1, 1, 1]);
+  assert.match(sharegpt[2]!.images[0]!, /^final\/[\w-]+\.png$/);
   assert.match(sharegpt[2]!.conversations.at(-1)!.value, /Action: \{"type":"done"\}$/);
   const info = JSON.parse(await zip.file('dataset_info.json')!.async('string')) as Record<string, { file_name: string; columns: Record<string, string> }>;
   assert.equal(info.alien_dataflow!.file_name, 'sharegpt.jsonl');
