@@ -3,7 +3,8 @@
 // then cut (scrub/step-boundary). Pure: no browser APIs, unit-tested.
 import type { Step } from './schema';
 import type { StepDraft } from './step-draft';
-import type { StepWork, StoredStep } from './stored-step';
+import type { StoredStep } from './stored-step';
+import type { PendingStep } from './pending-step';
 import { screenshotPath } from './zip-layout';
 import type { Scrubber } from './scrub/scrubber';
 import { finishStep } from './scrub/step-boundary';
@@ -19,15 +20,12 @@ export interface StepImage {
   redactions: Record<string, number>;
 }
 
-export interface StepInputs {
+/** A pending step's draft and origin (core/pending-step), and what processing found: the parts of a stored step. */
+export interface StepInputs extends Pick<PendingStep, 'tabId' | 'frameId'>, Pick<StoredStep, 'seq' | 'work'> {
   draft: StepDraft;
-  seq: number;
-  tabId: number;
-  frameId: number;
   image: StepImage | null;
   /** Why the screenshot is missing or not fresh. */
   note?: string;
-  work?: StepWork;
   /** The worker's scrubber: every string of the step goes through it once final (see scrub/step-boundary). */
   scrubber: Scrubber;
 }

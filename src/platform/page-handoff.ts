@@ -7,6 +7,7 @@
 // has taken it, and cleared when a recording starts or stops.
 import browser from 'webextension-polyfill';
 import type { StepDraft } from '../core/step-draft';
+import type { PendingStep } from '../core/pending-step';
 import type { LeftPage, PageExit } from '../core/navigation-chain';
 import { keysStartingWith as keysIn, valuesOf as valuesIn } from './storage-keys';
 
@@ -17,7 +18,8 @@ const LEAVING = 'handoff:leaving:';
 const UNSENT = 'handoff:unsent:';
 const EXIT = 'handoff:exit:';
 
-export interface UnsentDraft { draft: StepDraft; tabId: number; frameId: number; savedAt: number }
+/** A draft the page sent and saw no answer for, with where it came from as intake would file it (core/pending-step). */
+export interface UnsentDraft extends Pick<PendingStep, 'tabId' | 'frameId'> { draft: StepDraft; savedAt: number }
 
 /** Each page's hand-over under its own key: one not yet taken is never overwritten by the next page's. */
 const leavingKey = (tabId: number, at: number): string => `${LEAVING}${tabId}:${at}`;
