@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { parseScrubConfig, hostMatches } from '../../src/core/scrub/config';
 import { DEFAULT_CONFIG_TEXT } from '../../src/core/scrub/default-config';
 import { BUILTIN_FINDERS } from '../../src/core/scrub/finders';
-import { BUILTIN_FINDER_NAMES } from '../../src/core/scrub/finder-names';
+import { FINDER_NAMES as BUILTIN_FINDER_NAMES, PATTERN_NAMES } from '../../src/core/scrub/recognizers/names';
+import { BUILTIN_RECOGNIZERS } from '../../src/core/scrub/recognizers';
 
 describe('scrubber config', () => {
   it('knows every built-in finder by the name it has', () => {
     expect([...BUILTIN_FINDER_NAMES]).toEqual(BUILTIN_FINDERS.map((f) => f.name));
+  });
+  it('knows every built-in pattern by its name, in the order they run', () => {
+    expect([...new Set(BUILTIN_RECOGNIZERS.map((r) => r.name))]).toEqual([...PATTERN_NAMES]);
   });
   it('the shipped config/scrubber.yaml is valid and complete', () => {
     const r = parseScrubConfig(DEFAULT_CONFIG_TEXT);

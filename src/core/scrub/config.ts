@@ -3,8 +3,7 @@
 // the last good config when parsing fails.
 import { z } from 'zod';
 import { parseDocument, LineCounter, isMap, isSeq, type Node as YamlNode } from 'yaml';
-import { BUILTIN_RECOGNIZERS } from './recognizers';
-import { BUILTIN_FINDER_NAMES } from './finder-names';
+import { RULE_NAMES } from './recognizers/names';
 import { compileLinear } from './linear-regex';
 import { DEFAULT_SENSITIVE_FIELDS } from '../sensitive-field';
 
@@ -65,7 +64,7 @@ export interface ConfigError { line: number | null; path: string; message: strin
 
 export type ParseResult = { ok: true; config: ScrubConfig } | { ok: false; errors: ConfigError[] };
 
-const KNOWN_RULES = new Set([...BUILTIN_RECOGNIZERS.map((r) => r.name), ...BUILTIN_FINDER_NAMES]);
+const KNOWN_RULES: ReadonlySet<string> = new Set(RULE_NAMES);
 
 function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, path: (string | number)[]): number | null {
   let node: unknown = doc.contents;

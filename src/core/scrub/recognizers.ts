@@ -1,10 +1,11 @@
 // Built-in recognisers: a pattern, an optional validator, and the tag used in
 // typed replacements. `group` names the capture group that is the secret when
 // the pattern also matches context (e.g. "Bearer " before a token).
+import type { PatternName } from './recognizers/names';
 import { cardStandsAlone, hasDigitOrSymbol, ibanValid, luhn12Valid, ipv4Sensitive, ipv6Valid, looksRandom, luhnValid, ssnValid } from './validators';
 
 export interface Recognizer {
-  name: string;
+  name: PatternName;
   tag: string;
   pattern: RegExp;
   validate?: (match: string) => boolean;
