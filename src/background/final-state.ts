@@ -26,7 +26,7 @@ const FINAL_ASK_MS = 2000;
  * still finds it (a step's page would retry and capture again; nothing retries a final state). A settled frame is
  * sealed in milliseconds; a capture at Stop waits its turn under the browser's two-a-second limit.
  */
-const FINAL_FRAME_WAIT_MS = 1500;
+const FINAL_SHOT_WAIT_MS = 1500;
 
 /**
  * At Stop, before the recording flag is cleared (the page answers only while recording): the page of the task's
@@ -117,5 +117,5 @@ async function fileFinal({ tabId, taskId, observation, at, screenshots, liveTab,
   }
   if (!memory) return void kickProcessor();
   const sealed = attachShot(draft.draftId, frameOf(draft), memory);
-  await Promise.race([sealed, new Promise((r) => setTimeout(r, FINAL_FRAME_WAIT_MS))]);
+  await Promise.race([sealed, new Promise((r) => setTimeout(r, FINAL_SHOT_WAIT_MS))]);
 }

@@ -42,7 +42,7 @@ export interface StepSender {
 }
 
 /** How long the reply waits for the frame to be sealed into the pending record (the capture queue is ~0.5 s deep). */
-const FRAME_ACK_WAIT_MS = 3000;
+const SHOT_ACK_WAIT_MS = 3000;
 
 /**
  * Accept a draft: durable before the reply. The reply also waits (briefly)
@@ -98,7 +98,7 @@ export async function recordStep(sent: StepDraft, sender: StepSender): Promise<R
     if (accepted.reply.ok) void kickProcessor();
     return accepted.reply;
   }
-  await Promise.race([attachShot(pending.draftId, shot, memory), new Promise((r) => setTimeout(r, FRAME_ACK_WAIT_MS))]);
+  await Promise.race([attachShot(pending.draftId, shot, memory), new Promise((r) => setTimeout(r, SHOT_ACK_WAIT_MS))]);
   return accepted.reply;
 }
 

@@ -10,7 +10,7 @@ const MIN_WIDTH = 24;
 const MIN_HEIGHT = 10;
 const PAD = 4;
 /** Above this share of the frame, one full-frame read is cheaper than many crops. */
-const FULL_FRAME_SHARE = 0.6;
+const FULL_SHOT_SHARE = 0.6;
 
 /**
  * Crops in image pixels: padded, clipped to the frame, merged where they
@@ -29,7 +29,7 @@ export function planCrops(regions: readonly Box[], width: number, height: number
   }
   crops = mergeOverlapping(crops);
   const area = crops.reduce((a, c) => a + c.width * c.height, 0);
-  if (width > 0 && height > 0 && area > FULL_FRAME_SHARE * width * height) return [{ x: 0, y: 0, width, height }];
+  if (width > 0 && height > 0 && area > FULL_SHOT_SHARE * width * height) return [{ x: 0, y: 0, width, height }];
   return crops;
 }
 
