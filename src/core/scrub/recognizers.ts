@@ -1,42 +1,12 @@
-// Built-in recognisers: a pattern, an optional validator, and the tag used in
-// typed replacements. `group` names the capture group that is the secret when
-// the pattern also matches context (e.g. "Bearer " before a token).
-import type { PatternName } from './recognizers/names';
+// The built-in patterns (recognizers/pattern.ts), in the order they run; the
+// registry (recognizers/registry.ts) makes each a Recognizer.
+import type { Pattern } from './recognizers/pattern';
 import { cardStandsAlone, hasDigitOrSymbol, ibanValid, luhn12Valid, ipv4Sensitive, ipv6Valid, looksRandom, luhnValid, ssnValid } from './validators';
-
-export interface Recognizer {
-  name: PatternName;
-  tag: string;
-  pattern: RegExp;
-  validate?: (match: string) => boolean;
-  group?: number;
-  /**
-   * When the validator refuses a match, look for the value inside it (see
-   * candidates.ts): from each token start, then without trailing groups.
-   * "15.03.2024 4111 …", "#1 4111 …" or "DE89 3704 … 00 BIC" would otherwise
-   * be lost whole. Only for patterns without a capture group.
-   */
-  retry?: boolean;
-  /** A check that needs the text around the value (its neighbours), after `validate`. */
-  context?: (text: string, start: number, end: number) => boolean;
-  /**
-   * The shortest text the pattern can match, and whether every match holds a
-   * digit: most page strings are short labels, so these skip the regex without
-   * running it. Lower bounds read off the pattern; tests/unit keep them honest.
-   */
-  minLength: number;
-  needsDigit?: boolean;
-  /**
-   * Characters of which every match holds at least one ('@' or '%' for an e-mail, ':' for IPv6): the patterns that
-   * short strings reach run only on text that holds one. Checked with includes(), cheaper than entering the regex.
-   */
-  needsChar?: readonly string[];
-}
 
 const B = '(?<![\\w@.-])'; // not glued to a word on the left
 const E = '(?![\\w@-])'; // nor on the right
 
-export const BUILTIN_RECOGNIZERS: Recognizer[] = [
+export const BUILTIN_RECOGNIZERS: Pattern[] = [
   // Also percent-encoded (jane%40example.com), as it appears in query strings shown as text. The lookbehind
   // starts a match only where a run of local-part characters starts: without it every position inside a long
   // run (a hex blob, a base64 state URL) rescanned the rest of it, quadratic (10 s on 100 KB of hex).

@@ -2,12 +2,10 @@
 // their credentials, and site rules. Pure: the same code runs in the page, the
 // service worker, the CLI and the tests.
 import type { Redactor, RedactionResult, RedactionSpan } from '../redactor';
-import { BUILTIN_RECOGNIZERS, type Recognizer } from './recognizers';
 import { hostMatches, type ScrubConfig } from './config';
 import type { EntityRecognizer, EntityType } from './entities';
 import { compileLinear, type LinearPattern } from './linear-regex';
-import { BUILTIN_FINDERS } from './finders';
-import { validInside } from './candidates';
+import { builtinRecognizers } from './recognizers/registry';
 import { cssUnescape } from './css-escape';
 import { decodeWithOffsets, urlPieces } from './url-parts';
 import { encodedUrlPieces } from './url-secret-finder';
@@ -24,35 +22,12 @@ export interface Scrubber extends Redactor {
   replacementFor(rule: string): string;
 }
 
-interface CompiledRule {
-  name: string; tag: string; re: RegExp; group?: number; minLength: number; needsDigit: boolean; needsChar?: readonly string[];
-  /** The value's own check and its neighbours' (both optional), as one. */
-  accept?: (text: string, start: number, value: string) => boolean;
-  /** The pattern anchored (y flag), to look for the value inside a refused match. */
-  sticky?: RegExp;
-}
 /** A custom rule: linear-time matching (see linear-regex). */
 interface CustomRule { name: string; tag: string; pattern: LinearPattern }
 
-function compile(r: Recognizer): CompiledRule {
-  const flags = new Set([...r.pattern.flags, 'g', ...(r.group ? ['d'] : [])]);
-  const { validate, context } = r;
-  const accept = validate || context
-    ? (text: string, start: number, value: string) => (!validate || validate(value)) && (!context || context(text, start, start + value.length))
-    : undefined;
-  const sticky = r.retry && !r.group ? new RegExp(r.pattern.source, [...flags, 'y'].join('')) : undefined;
-  return { name: r.name, tag: r.tag, re: new RegExp(r.pattern.source, [...flags].join('')), group: r.group, accept, sticky, minLength: r.minLength, needsDigit: r.needsDigit ?? false, needsChar: r.needsChar };
-}
-
-/** Does `text` hold any of `chars`? A loop, not some() with a closure: it runs for each rule on each string. */
-function holdsAny(text: string, chars: readonly string[]): boolean {
-  for (const c of chars) if (text.includes(c)) return true;
-  return false;
-}
-
 export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null): Scrubber {
-  const rules: CompiledRule[] = BUILTIN_RECOGNIZERS.filter((r) => config.rules[r.name] !== false).map(compile);
-  const finders = BUILTIN_FINDERS.filter((f) => config.rules[f.name] !== false);
+  // Patterns and code finders alike, the patterns first (recognizers/registry.ts).
+  const recognizers = builtinRecognizers((name) => config.rules[name] !== false);
   // A config is validated before it is saved; one that still fails here (hand-edited storage) loses that rule, loudly.
   const custom: CustomRule[] = config.custom_rules.flatMap((c) => {
     try {
@@ -62,7 +37,7 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
       return [];
     }
   });
-  const tags = new Map<string, string>([...rules.map((r) => [r.name, r.tag] as const), ...finders.map((f) => [f.name, f.tag] as const), ...custom.map((r) => [r.name, r.tag] as const),
+  const tags = new Map<string, string>([...recognizers.map((r) => [r.name, r.tag] as const), ...custom.map((r) => [r.name, r.tag] as const),
     ...Object.entries(NER_TAG).map(([k, v]) => [k, v] as const), ['credential', 'CREDENTIAL'], ['mask', 'MASKED'], ['url_credentials', 'SECRET']]);
   const replacementFor = (rule: string): string =>
     config.replacement.style === 'typed' ? `<${tags.get(rule) ?? 'REDACTED'}>` : config.replacement.generic;
@@ -70,32 +45,9 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
   /** Every span any rule finds in `text`, unsorted and overlapping. */
   const collect = (text: string): RedactionSpan[] => {
     const found: RedactionSpan[] = [];
-    const hasDigit = /\d/.test(text);
-    for (const rule of rules) {
-      if (text.length < rule.minLength || (rule.needsDigit && !hasDigit) || (rule.needsChar && !holdsAny(text, rule.needsChar))) continue;
-      rule.re.lastIndex = 0;
-      for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
-        if (m[0].length === 0) {
-          rule.re.lastIndex++;
-          continue;
-        }
-        const value = rule.group ? m[rule.group] : m[0];
-        if (!value) continue;
-        const start = rule.group && m.indices?.[rule.group] ? m.indices[rule.group]![0] : m.index;
-        if (!rule.accept || rule.accept(text, start, value)) {
-          found.push({ start, end: start + value.length, rule: rule.name });
-          continue;
-        }
-        const accept = rule.accept;
-        const inside = rule.sticky && validInside(text, m.index, m.index + m[0].length, rule.sticky, (at, v) => accept(text, at, v));
-        if (!inside) continue;
-        found.push({ ...inside, rule: rule.name });
-        // Go on after the value found, which may end before or after the refused match.
-        rule.re.lastIndex = inside.end;
-      }
-    }
-    for (const finder of finders) {
-      for (const s of finder.find(text)) found.push({ start: s.start, end: s.end, rule: finder.name });
+    const facts = { hasDigit: /\d/.test(text) };
+    for (const r of recognizers) {
+      for (const s of r.find(text, facts)) found.push({ start: s.start, end: s.end, rule: r.name });
     }
     for (const rule of custom) {
       for (const m of rule.pattern.matches(text)) found.push({ start: m.start, end: m.end, rule: rule.name });
