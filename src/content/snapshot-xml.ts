@@ -1,0 +1,337 @@
+// The snapshot's XML, every element carrying id="N", and its part of axtree, built in one walk: the tag and
+// attribute sets kept, text and attribute values redacted and clipped, live form state (sensitive fields
+// only ever a placeholder), masked subtrees, open and opened closed shadow roots, same-origin frames inlined.
+// Each element's output is cached in the BuildCaches the snapshotter holds and invalidates; as it builds, it
+// notes in SnapshotRegions what was redacted and which areas are media.
+import type { Redactor } from '../core/redactor';
+import { SENSITIVE_PLACEHOLDER, type SensitiveFieldTest } from '../core/sensitive-field';
+import { escapeXmlAttr, escapeXmlText, xmlName } from '../core/xml-escape';
+import { BOX_MARK } from '../core/dom-tree-parts';
+import { AX_CLOSE, AX_OPEN, axPartsText } from '../core/ax-tree-parts';
+import { closedShadowRootOpener } from '../platform/host/closed-shadow-roots';
+import { axHidden, axLine, AxNameSources, axTextLine, maskedAxLine, withoutTextLines } from './ax-lines';
+import type { SnapshotLimits } from './dom-snapshot';
+import { fieldAttributes } from './dom-utils';
+import { attributesOf, attrOf, fieldStateOf, firstChildOf, matchesOf, nextSiblingOf, nodeTypeOf, shadowRootOf, tagOf } from './dom-safe';
+import type { ElementIds } from './element-ids';
+import type { NearViewport } from './near-viewport';
+import { hiddenCheaply, isInteractive, KEEP_ATTRS, LABEL_ATTRS, SAYS_VISIBLE, SKIP_TAGS, URL_ATTRS } from './snapshot-element-kinds';
+import type { SnapshotRegions } from './snapshot-regions';
+import { imageLabel, structureLabel } from './structure-label';
+
+/** Content scripts can open a closed shadow root (each browser its own way: see platform/host). */
+const openClosedShadowRoot = closedShadowRootOpener();
+/** Elements that may host a shadow root (besides custom elements, whose names have a '-'): the DOM standard's list. */
+const SHADOW_HOSTS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'main', 'nav', 'p', 'section', 'span']);
+
+/** Set by DomSnapshotter.configure(): what is masked and with what, which fields are sensitive, the size caps. */
+export interface XmlConfig {
+  maskSelector: string | null;
+  maskText: string;
+  sensitive: SensitiveFieldTest;
+  limits: SnapshotLimits;
+}
+
+/** What resetCache() forgets: replaced whole when the redaction config changes. */
+export interface BuildCaches {
+  /** Each element's serialised subtree; deleted up the tree when something under it changes. */
+  xml: WeakMap<Element, string>;
+  /** Each element's part of axtree, built with its XML: rebuilt exactly when its XML is. */
+  ax: WeakMap<Element, string>;
+  /** The elements other elements' names are read from (labels, aria-labelledby): a change there rebuilds those. */
+  axSources: AxNameSources;
+  /** A field's state when it was last serialised: a script's `el.value = …` is found by comparing (see refreshFields). */
+  fieldStates: WeakMap<Element, string>;
+  /** Whether any element was built since the last reset (new ::before/::after rules then apply to built ones). */
+  built: boolean;
+}
+
+export function newBuildCaches(): BuildCaches {
+  return { xml: new WeakMap(), ax: new WeakMap(), axSources: new AxNameSources(), fieldStates: new WeakMap(), built: false };
+}
+
+/** What the serialiser reads and writes of the snapshotter's state. */
+export interface XmlContext {
+  readonly ids: ElementIds;
+  readonly redactor: Redactor;
+  /** Interactive elements (and possible backgrounds) are watched for being near the viewport. */
+  readonly near: NearViewport;
+  readonly regions: SnapshotRegions;
+  /** Closed shadow roots opened while building: textBoxes walks them without asking the browser again. */
+  readonly closedRoots: WeakMap<Element, ShadowRoot>;
+  config: XmlConfig;
+  caches: BuildCaches;
+  /** Main-thread time spent on accessibility lines since the snapshot began (warm builds are not counted). */
+  axMs: number;
+  /** The browser frame id a cross-origin frame element told (written as frame-id). */
+  frameIdOf(el: Element): number | undefined;
+  /** A shadow root or a frame's document met while building: its mutations are to be observed. */
+  observeRoot(root: Document | ShadowRoot): void;
+  /** A same-origin frame's document was read into the tree. */
+  onFrameDocument(doc: Document): void;
+}
+
+export class SnapshotXml {
+  constructor(private readonly ctx: XmlContext) {}
+
+  /** `el`'s XML (cached unless masked); its part of axtree goes to the ax cache. */
+  element(el: Element, masked = false): string {
+    if (!masked && this.ctx.config.maskSelector && matchesOf(el, this.ctx.config.maskSelector)) {
+      // The mask root's whole box is blurred; its subtree is built fresh (a cached child may predate the mask).
+      this.ctx.regions.markField(el, 'mask');
+      const xml = this.build(el, true);
+      // In axtree: its role and the mask text, nothing under it.
+      this.ctx.caches.ax.set(el, axHidden(el) ? '' : maskedAxLine(el, this.ctx.ids.idOf(el), this.ctx.config.maskText));
+      return xml;
+    }
+    if (masked) return this.build(el, true);
+    const cached = this.ctx.caches.xml.get(el);
+    if (cached !== undefined) return cached;
+    const out = this.build(el, false);
+    this.ctx.caches.xml.set(el, out);
+    return out;
+  }
+
+  private build(el: Element, masked: boolean): string {
+    this.ctx.caches.built = true;
+    const tag = xmlName(tagOf(el)) ?? 'element';
+    const id = this.ctx.ids.idOf(el);
+    let attrs = ` id="${id}"`;
+    const domId = attrOf(el, 'id');
+    if (domId && !masked) attrs += ` dom-id="${escapeXmlAttr(this.attrValue('id', domId))}"`;
+    for (const attr of Array.from(attributesOf(el))) {
+      const name = attr.name.toLowerCase();
+      if (!KEEP_ATTRS.has(name) && !name.startsWith('aria-') && name !== 'data-testid') continue;
+      // A masked element shows nothing that labels it: no title, alt, placeholder or aria text.
+      if (masked && (LABEL_ATTRS.has(name) || (name.startsWith('aria-') && name !== 'aria-hidden'))) continue;
+      const safeName = xmlName(name);
+      if (!safeName) continue;
+      attrs += ` ${safeName}="${escapeXmlAttr(this.attrValue(name, attr.value, tagOf(el) === 'img' ? imageLabel(el, name) : undefined))}"`;
+    }
+    attrs += masked ? this.maskedState(el) : this.stateAttrs(el);
+    const frameId = this.ctx.frameIdOf(el);
+    if (frameId !== undefined) attrs += ` frame-id="${frameId}"`;
+    if (isInteractive(el)) {
+      attrs += `${BOX_MARK}${id}${BOX_MARK}`;
+      this.ctx.near.watch(el);
+    }
+    this.ctx.regions.markMedia(el);
+    if (!masked) this.ctx.regions.notePainted(el);
+
+    let children = '';
+    let ax = '';
+    if (tagOf(el) === 'svg') {
+      const title = el.querySelector('title')?.textContent?.trim();
+      if (title && !attrs.includes(' title=')) attrs += ` title="${escapeXmlAttr(this.text(null, title))}"`;
+    } else {
+      const shadow = shadowRootOf(el) ?? this.closedRoot(el);
+      if (shadow) {
+        this.ctx.observeRoot(shadow);
+        const [xml, inShadow] = this.children(shadow, masked);
+        children += `<shadow-root>${xml}</shadow-root>`;
+        ax += inShadow;
+      }
+      if (tagOf(el) === 'iframe' || tagOf(el) === 'frame') {
+        const [xml, inFrame] = this.frameContent(el as HTMLIFrameElement);
+        children += xml;
+        ax += inFrame;
+      // A sensitive textarea's body is its (initial) value: never written out.
+      } else if (tagOf(el) === 'textarea' && this.ctx.config.sensitive(fieldAttributes(el))) children += '';
+      else {
+        const [xml, inside] = this.children(el, masked);
+        children += xml;
+        // A textarea's text is its value, which its own line carries.
+        if (tagOf(el) !== 'textarea') ax += inside;
+      }
+    }
+    if (!masked) this.ctx.caches.ax.set(el, this.axPart(el, id, ax, frameId));
+    return children ? `<${tag}${attrs}>${children}</${tag}>` : `<${tag}${attrs}/>`;
+  }
+
+  /** `el`'s part of axtree: its line (when it carries meaning) over its children's parts, or those alone. */
+  private axPart(el: Element, id: number, children: string, frameId: number | undefined): string {
+    if (axHidden(el)) return '';
+    const started = performance.now();
+    const tag = tagOf(el);
+    const { marked, fromContent } = axLine({
+      el, id, frameId, maxTextLength: this.ctx.config.limits.maxTextLength,
+      // What the structure says the element holds, as its text nodes were scrubbed with (a column's header).
+      redact: (text, label) => this.ctx.redactor.redact(text, label ?? structureLabel(el)).text,
+      contentText: () => axPartsText(children, this.ctx.config.limits.maxTextLength),
+      sensitive: () => (tag === 'input' || tag === 'textarea') && this.ctx.config.sensitive(fieldAttributes(el)),
+      guard: { maskSelector: this.ctx.config.maskSelector, maskText: this.ctx.config.maskText, sensitiveField: (f) => this.ctx.config.sensitive(fieldAttributes(f)) },
+    }, this.ctx.caches.axSources);
+    const inner = fromContent ? withoutTextLines(children) : children;
+    this.ctx.axMs += performance.now() - started;
+    if (!marked) return inner;
+    return inner ? `${marked}${AX_OPEN}${inner}${AX_CLOSE}` : marked;
+  }
+
+  /** The children's XML and their part of axtree. */
+  private children(parent: ParentNode, masked = false): [string, string] {
+    let out = '';
+    let ax = '';
+    let maskedTextDone = false;
+    // What the structure says this text is (a column header, a <dt>, itemprop): read once, when a text node needs it.
+    let label: string | undefined | null = null;
+    for (let c = firstChildOf(parent); c; c = nextSiblingOf(c)) {
+      const type = nodeTypeOf(c);
+      if (type === Node.ELEMENT_NODE) {
+        const el = c as Element;
+        if (tagOf(el) === 'object' || tagOf(el) === 'embed') this.ctx.regions.setMedia(el, 'embed');
+        if (SKIP_TAGS.has(tagOf(el))) continue;
+        const hidden = hiddenCheaply(el);
+        if (hidden === 'gone') continue;
+        if (hidden === 'invisible') {
+          const [xml, inside] = this.invisible(el, masked);
+          out += xml;
+          ax += inside;
+        } else {
+          out += this.element(el, masked);
+          if (!masked) ax += this.ctx.caches.ax.get(el) ?? '';
+        }
+      } else if (type === Node.TEXT_NODE) {
+        if (masked) {
+          if (!maskedTextDone && (c as Text).data.trim()) out += escapeXmlText(this.ctx.config.maskText);
+          maskedTextDone = true;
+          continue;
+        }
+        if (label === null) label = nodeTypeOf(parent as Node) === Node.ELEMENT_NODE ? structureLabel(parent as Element) : undefined;
+        const t = this.text(c as Text, (c as Text).data, label);
+        if (t) {
+          out += escapeXmlText(t);
+          ax += axTextLine(t);
+        }
+      }
+    }
+    return [out, ax];
+  }
+
+  /**
+   * A visibility:hidden element is left out of the tree, yet a descendant may say visibility:visible and
+   * paint: those are serialised; all other text under it is still scrubbed, so a secret's box is blurred
+   * whichever way the page's style sheets decide (blurring an invisible area costs nothing).
+   */
+  private invisible(el: Element, masked: boolean): [string, string] {
+    // Inside a mask the mask root's whole box is blurred already.
+    if (masked) return ['', ''];
+    let out = '';
+    let ax = '';
+    for (let c = firstChildOf(el); c; c = nextSiblingOf(c)) {
+      const type = nodeTypeOf(c);
+      if (type === Node.TEXT_NODE) this.text(c as Text, (c as Text).data);
+      if (type !== Node.ELEMENT_NODE || SKIP_TAGS.has(tagOf(c as Element))) continue;
+      const child = c as Element;
+      const hidden = hiddenCheaply(child);
+      if (hidden === 'gone') continue;
+      const visible = hidden === null && SAYS_VISIBLE.test(attrOf(child, 'style') ?? '');
+      if (visible) {
+        out += this.element(child, masked);
+        ax += this.ctx.caches.ax.get(child) ?? '';
+      } else {
+        const [xml, inside] = this.invisible(child, masked);
+        out += xml;
+        ax += inside;
+      }
+    }
+    return [out, ax];
+  }
+
+  /** A closed shadow root this content script may open is read like an open one; one it cannot read is OCR'd. */
+  private closedRoot(el: Element): ShadowRoot | null {
+    const tag = tagOf(el);
+    if (!openClosedShadowRoot || !(SHADOW_HOSTS.has(tag) || tag.includes('-'))) return null;
+    try {
+      const root = openClosedShadowRoot(el as HTMLElement);
+      if (root) {
+        firstChildOf(root); // reading it is what may be refused
+        this.ctx.closedRoots.set(el, root);
+      }
+      return root;
+    } catch {
+      this.ctx.regions.setMedia(el, 'closed-shadow');
+      return null;
+    }
+  }
+
+  /** A masked form field shows only the mask text as its value. */
+  private maskedState(el: Element): string {
+    const tag = tagOf(el);
+    if ((tag === 'input' || tag === 'textarea' || tag === 'select') && (el as HTMLInputElement).value) {
+      return ` value="${escapeXmlAttr(this.ctx.config.maskText)}"`;
+    }
+    return '';
+  }
+
+  /** A same-origin frame's tree and its part of axtree (a cross-origin frame reports its own: see core/ax-tree-parts). */
+  private frameContent(frame: HTMLIFrameElement): [string, string] {
+    let doc: Document | null;
+    try {
+      doc = frame.contentDocument;
+    } catch {
+      doc = null;
+    }
+    if (!doc || !doc.documentElement) {
+      // A cross-origin frame: its text is not in this tree, so its pixels are read by OCR.
+      if (!doc) this.ctx.regions.setMedia(frame, 'frame');
+      return ['', ''];
+    }
+    this.ctx.regions.dropMedia(frame);
+    this.ctx.observeRoot(doc);
+    this.ctx.onFrameDocument(doc);
+    const root = doc.documentElement;
+    const xml = this.element(root);
+    return [xml, this.ctx.caches.ax.get(root) ?? ''];
+  }
+
+  /** Redact, then collapse and clip. `node` is null for text that is not a DOM text node. */
+  private text(node: Text | null, raw: string, label?: string): string {
+    if (!raw.trim()) return '';
+    const { text, spans } = this.ctx.redactor.redact(raw, label);
+    if (node) this.ctx.regions.noteText(node, spans);
+    const collapsed = text.replace(/\s+/g, ' ');
+    return collapsed.length > this.ctx.config.limits.maxTextLength ? `${collapsed.slice(0, this.ctx.config.limits.maxTextLength - 1)}…` : collapsed;
+  }
+
+  private attrValue(name: string, value: string, label?: string): string {
+    if (URL_ATTRS.has(name) && value.startsWith('data:')) return `${value.slice(0, value.indexOf(',') + 1)}…`;
+    const redacted = URL_ATTRS.has(name) ? this.ctx.redactor.redactUrl(value).text : this.ctx.redactor.redact(value, label).text;
+    return redacted.length > this.ctx.config.limits.maxAttrLength ? `${redacted.slice(0, this.ctx.config.limits.maxAttrLength - 1)}…` : redacted;
+  }
+
+  /** Live form state as attributes; sensitive fields only ever get a placeholder. */
+  private stateAttrs(el: Element): string {
+    const tag = tagOf(el);
+    const state = fieldStateOf(el);
+    if (state !== null) this.ctx.caches.fieldStates.set(el, state);
+    if (tag === 'input' || tag === 'textarea') {
+      const input = el as HTMLInputElement;
+      if (input.type === 'checkbox' || input.type === 'radio') return input.checked ? ' checked="true"' : '';
+      if (input.type === 'file') {
+        const names = Array.from(input.files ?? [], (f) => f.name).join(', ');
+        return names ? ` value="${escapeXmlAttr(this.ctx.redactor.redact(names).text)}"` : '';
+      }
+      // An empty field paints its placeholder instead.
+      if (!input.value) {
+        this.ctx.regions.markField(el, this.ctx.regions.ruleOf(attrOf(el, 'placeholder')));
+        return '';
+      }
+      if (this.ctx.config.sensitive(fieldAttributes(el))) {
+        this.ctx.regions.markField(el, 'credential');
+        return ` value="${escapeXmlAttr(SENSITIVE_PLACEHOLDER)}"`;
+      }
+      // A field's label names its value: "Full name" over "Ana Lima", "Benutzername" over "ana_l".
+      const { text, spans } = this.ctx.redactor.redact(input.value, fieldAttributes(el).label || undefined);
+      this.ctx.regions.markField(el, spans.length ? spans[0]!.rule : null);
+      return ` value="${escapeXmlAttr(text.slice(0, this.ctx.config.limits.maxTextLength))}"`;
+    }
+    if (tag === 'select') {
+      const select = el as HTMLSelectElement;
+      const option = select.selectedOptions[0];
+      return option ? ` value="${escapeXmlAttr(this.ctx.redactor.redact(option.value).text.slice(0, this.ctx.config.limits.maxAttrLength))}"` : '';
+    }
+    if (tag === 'option') return (el as HTMLOptionElement).selected ? ' selected="true"' : '';
+    return '';
+  }
+}
