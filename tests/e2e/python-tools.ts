@@ -1,16 +1,21 @@
 // The real Python tools a dataset's users load it with (`datasets`, pyarrow),
-// installed into a virtual environment under .tmp/ from the machine's own
-// Python index, once per clone. Where Python or its index is missing, the
-// tests that need them are skipped, saying why.
+// installed into a virtual environment from the machine's own Python index,
+// once per machine: it lives in the user's cache (as npm's and pip's do), so a
+// fresh clone does not spend minutes of its test run installing them again.
+// Where Python or its index is missing, the tests that need them are skipped,
+// saying why.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT } from './harness';
 
 const run = promisify(execFile);
-const VENV = join(ROOT, '.tmp/python-tools');
 const PACKAGES = ['datasets', 'pyarrow', 'pillow'];
+/** ALIEN_PYTHON_TOOLS names another place (a clone's .tmp/, to start afresh). */
+const VENV = process.env.ALIEN_PYTHON_TOOLS
+  ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'alien-dataflow', `python-tools-${PACKAGES.join('-')}`);
 
 let ready: Promise<{ python: string } | { skip: string }> | null = null;
 
@@ -18,7 +23,9 @@ async function install(): Promise<{ python: string } | { skip: string }> {
   const python = join(VENV, 'bin/python');
   try {
     if (!existsSync(python)) await run(process.env.PYTHON ?? 'python3', ['-m', 'venv', VENV], { timeout: 120_000 });
-    await run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', ...PACKAGES], { timeout: 600_000, maxBuffer: 16 * 1024 ** 2 });
+    // Installed already: checked by importing them (seconds), not by asking the index again.
+    const have = await run(python, ['-c', 'import datasets, pyarrow, PIL'], { timeout: 120_000 }).then(() => true, () => false);
+    if (!have) await run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', ...PACKAGES], { timeout: 600_000, maxBuffer: 16 * 1024 ** 2 });
     return { python };
   } catch (error) {
     const why = String((error as { stderr?: string }).stderr || (error as Error).message).trim().split('\n').slice(-2).join(' ');
