@@ -1,9 +1,9 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScrubConfig, hostMatches } from '../../src/core/scrub/config';
 import { DEFAULT_CONFIG_TEXT } from '../../src/core/scrub/default-config';
-import { BUILTIN_FINDERS } from '../../src/core/scrub/finders';
+import { BUILTIN_FINDERS, BUILTIN_PATTERNS as BUILTIN_RECOGNIZERS } from '../../src/core/scrub/recognizers/registry';
 import { FINDER_NAMES as BUILTIN_FINDER_NAMES, PATTERN_NAMES } from '../../src/core/scrub/recognizers/names';
-import { BUILTIN_RECOGNIZERS } from '../../src/core/scrub/recognizers';
 
 describe('scrubber config', () => {
   it('knows every built-in finder by the name it has', () => {
@@ -11,6 +11,10 @@ describe('scrubber config', () => {
   });
   it('knows every built-in pattern by its name, in the order they run', () => {
     expect([...new Set(BUILTIN_RECOGNIZERS.map((r) => r.name))]).toEqual([...PATTERN_NAMES]);
+  });
+  it.each(PATTERN_NAMES.map((name) => name.replace(/_/g, '-')))('has the pattern file %s.ts and its table beside it', (file) => {
+    expect(existsSync(new URL(`../../src/core/scrub/recognizers/${file}.ts`, import.meta.url))).toBe(true);
+    expect(existsSync(new URL(`./recognizers/${file}.test.ts`, import.meta.url))).toBe(true);
   });
   it('the shipped config/scrubber.yaml is valid and complete', () => {
     const r = parseScrubConfig(DEFAULT_CONFIG_TEXT);

@@ -4,8 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BUILTIN_RECOGNIZERS } from '../../src/core/scrub/recognizers';
-import { BUILTIN_FINDERS } from '../../src/core/scrub/finders';
+import { BUILTIN_FINDERS, BUILTIN_PATTERNS as BUILTIN_RECOGNIZERS } from '../../src/core/scrub/recognizers/registry';
 import { ENTITY_TYPES } from '../../src/core/scrub/config';
 
 const yaml = parse(readFileSync(new URL('../../config/scrubber.yaml', import.meta.url), 'utf8')) as {

@@ -7,6 +7,11 @@ import { NO_SPANS, type Span } from '../finder';
 import type { PatternName } from './names';
 import type { Recognizer, TextFacts } from './recognizer';
 
+/** Not glued to a word on the left (for patterns written as strings). */
+export const B = '(?<![\\w@.-])';
+/** Nor on the right. */
+export const E = '(?![\\w@-])';
+
 export interface Pattern {
   name: PatternName;
   tag: string;

@@ -1,0 +1,9 @@
+// The url_userinfo recogniser: one pattern (pattern.ts), listed in registry.ts.
+import type { Pattern } from './pattern';
+
+export const urlUserinfo: readonly Pattern[] = [
+  {
+    // user:password@ in any URL written as text (connection strings, curl commands).
+    name: 'url_userinfo', tag: 'SECRET', minLength: 9, needsChar: [':'], pattern: /\b[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:@/]+:[^\s@/]+)@/gi, group: 1,
+  },
+];
