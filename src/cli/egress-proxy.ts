@@ -68,16 +68,9 @@ export async function startEgressProxy(accepted: ReadonlySet<string>): Promise<E
       return;
     }
     const colon = target.lastIndexOf(':');
-    const upstream = connect(Number(target.slice(colon + 1)), target.slice(0, colon).replace(/^\[(.*)\]$/, '$1'), () => {
+    splice(client, Number(target.slice(colon + 1)), target.slice(0, colon), head, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      if (head.length) upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
     });
-    track(upstream);
-    track(client);
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
   });
 
   // A WebSocket sent as a plain proxied request with an Upgrade (Chromium tunnels them, but a client may not).
@@ -94,8 +87,20 @@ export async function startEgressProxy(accepted: ReadonlySet<string>): Promise<E
     for (let i = 0; i < req.rawHeaders.length; i += 2) {
       if (!/^(?:proxy-connection|proxy-authorization)$/i.test(req.rawHeaders[i]!)) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
     }
-    const upstream = connect(Number(target.port || 80), target.hostname.replace(/^\[(.*)\]$/, '$1'), () => {
+    splice(client, Number(target.port || 80), target.hostname, head, (upstream) => {
       upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
+    });
+  });
+
+  function track(s: Socket | Duplex): void {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  }
+
+  /** Joins the client to a new connection to host:port once it opens; `opened` writes what goes first. */
+  function splice(client: Duplex, port: number, hostname: string, head: Buffer, opened: (upstream: Socket) => void): void {
+    const upstream = connect(port, hostname.replace(/^\[(.*)\]$/, '$1'), () => {
+      opened(upstream);
       if (head.length) upstream.write(head);
       upstream.pipe(client);
       client.pipe(upstream);
@@ -104,11 +109,6 @@ export async function startEgressProxy(accepted: ReadonlySet<string>): Promise<E
     track(client);
     upstream.on('error', () => client.destroy());
     client.on('error', () => upstream.destroy());
-  });
-
-  function track(s: Socket | Duplex): void {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
   }
 
   await new Promise<void>((ok, fail) => {
