@@ -46,8 +46,11 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
   const collect = (text: string): RedactionSpan[] => {
     const found: RedactionSpan[] = [];
     const facts = { hasDigit: /\d/.test(text) };
+    // An index loop, not for-of: most finds return the shared empty list, and an iterator per recogniser per string
+    // made the whole scrub 27% slower (CPU time on the bench page, against the loops before the registry).
     for (const r of recognizers) {
-      for (const s of r.find(text, facts)) found.push({ start: s.start, end: s.end, rule: r.name });
+      const spans = r.find(text, facts);
+      for (let i = 0; i < spans.length; i++) found.push({ start: spans[i]!.start, end: spans[i]!.end, rule: r.name });
     }
     for (const rule of custom) {
       for (const m of rule.pattern.matches(text)) found.push({ start: m.start, end: m.end, rule: rule.name });
