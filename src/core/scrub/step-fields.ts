@@ -5,7 +5,7 @@
 // step-boundary); the page scrubs what it sends first (see content/recorder).
 import type { Step } from '../schema';
 import type { Scrubber } from './scrubber';
-import { rescrubDomTree } from '../rescrub';
+import { rescrubDomTree } from './dom-tree-rescrub';
 import { scrubAxTreeRuns, scrubDomTreeRuns } from './inline-runs';
 
 /**
