@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { createScrubber } from '../../src/core/scrub/scrubber';
 import { defaultEntityRecognizer } from '../../src/core/scrub/cued-entities';
 import { defaultConfig } from '../../src/core/scrub/default-config';
-import { findPhones } from '../../src/core/scrub/phone-finder';
-import { urlSecretSpans } from '../../src/core/scrub/url-secret-finder';
-import { shannonEntropy } from '../../src/core/scrub/vendor-secret-finder';
+import { findPhones } from '../../src/core/scrub/recognizers/phone-finder';
+import { urlSecretSpans } from '../../src/core/scrub/recognizers/url-secret-finder';
+import { shannonEntropy } from '../../src/core/scrub/recognizers/vendor-secret-finder';
 
 const scrubber = createScrubber(defaultConfig(), defaultEntityRecognizer());
 const R = '<REDACTED>';

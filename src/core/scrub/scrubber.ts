@@ -8,7 +8,7 @@ import { compileLinear, type LinearPattern } from './linear-regex';
 import { builtinRecognizers } from './recognizers/registry';
 import { cssUnescape } from './css-escape';
 import { decodeWithOffsets, urlPieces } from './url-parts';
-import { encodedUrlPieces } from './url-secret-finder';
+import { encodedUrlPieces } from './recognizers/url-secret-finder';
 import { plainForm } from './invisible';
 
 const NER_TAG: Record<EntityType, string> = { person: 'PERSON', place: 'PLACE', organization: 'ORG' };

@@ -5,12 +5,12 @@
 // (entities.ts) and the config's custom rules are not here: the scrubber runs
 // them after these.
 import type { SpanFinder } from '../finder';
-import { phoneFinder } from '../phone-finder';
-import { vendorSecretFinder } from '../vendor-secret-finder';
-import { urlSecretFinder } from '../url-secret-finder';
-import { labelledValueFinder } from '../labelled-value-finder';
-import { usernameFinder } from '../username-finder';
-import { addressFinder } from '../address-finder';
+import { phoneFinder } from './phone-finder';
+import { vendorSecretFinder } from './vendor-secret-finder';
+import { urlSecretFinder } from './url-secret-finder';
+import { labelledValueFinder } from './labelled-value-finder';
+import { usernameFinder } from './username-finder';
+import { addressFinder } from './address-finder';
 import { compilePattern, type Pattern } from './pattern';
 import { FINDER_NAMES, PATTERN_NAMES, type FinderName, type PatternName, type RuleName } from './names';
 import type { Recognizer } from './recognizer';
@@ -59,7 +59,7 @@ const PATTERNS = {
   street_address: streetAddress,
 } satisfies Record<PatternName, readonly Pattern[]>;
 
-/** The recognisers that are code: a file each beside the scrubber, a SpanFinder (finder.ts) whose name is its key. */
+/** The recognisers that are code: a file each here (*-finder.ts), a SpanFinder (../finder.ts) whose name is its key. */
 const FINDERS = {
   phone: phoneFinder, vendor_secrets: vendorSecretFinder, url_secrets: urlSecretFinder, labelled_value: labelledValueFinder,
   username: usernameFinder, postal_address: addressFinder,

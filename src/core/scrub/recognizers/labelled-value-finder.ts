@@ -12,8 +12,8 @@ import * as pt from 'chrono-node/pt';
 import * as nl from 'chrono-node/nl';
 import * as ja from 'chrono-node/ja';
 import * as sv from 'chrono-node/sv';
-import { CUES, cueAlternation, cueGate, L } from './cues';
-import { NO_SPANS, type Span, type SpanFinder } from './finder';
+import { CUES, cueAlternation, cueGate, L } from '../cues';
+import { NO_SPANS, type Span, type SpanFinder } from '../finder';
 
 // Label, then what may sit between label and value: ":", "#", "No.", "Nr.", "le", "am", "el", "il", "em", "op", "on".
 const JOIN = `\\.?\\s*(?:(?:no|nr|n°|nº|n\\.º|num|number|nummer|numéro|número|numero)\\.?\\s*)?(?:[:#]|\\s-\\s)?\\s*(?:(?:le|am|el|il|em|op|on|den|the)\\s+)?`;

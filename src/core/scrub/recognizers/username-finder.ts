@@ -1,8 +1,8 @@
 // Usernames and handles: "@handle" (not an e-mail, not "@media"), "u/name",
 // "ssh name@host", "for user 'name'", and the value after a username label
 // in any supported language ("Benutzername: …", "Signed in as …").
-import { CUES, cueAlternation, cueGate, L } from './cues';
-import type { Span, SpanFinder } from './finder';
+import { CUES, cueAlternation, cueGate, L } from '../cues';
+import type { Span, SpanFinder } from '../finder';
 
 const HANDLE = /(?<![\w@/.+-])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,38}[A-Za-z0-9_])?)(?![\w@-]|\.[A-Za-z]{2,}|\/)/g;
 const REDDIT = /(?<![\w/])u\/[A-Za-z0-9_-]{3,30}(?![\w/-])/g;

@@ -3,9 +3,9 @@
 // Patterns are RE2 and run on re2js (linear time, whatever the page holds).
 // A rule runs only on text that holds one of its keywords, and its secret
 // must reach the rule's entropy floor, as in gitleaks.
-import vendored from './vendor-secrets.json';
-import { compileLinear, type LinearPattern } from './linear-regex';
-import { NO_SPANS, type Span, type SpanFinder } from './finder';
+import vendored from '../vendor-secrets.json';
+import { compileLinear, type LinearPattern } from '../linear-regex';
+import { NO_SPANS, type Span, type SpanFinder } from '../finder';
 
 interface VendorRule { id: string; regex: string; group: number | null; entropy: number | null; keywords: string[] }
 

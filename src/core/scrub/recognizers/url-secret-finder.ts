@@ -5,11 +5,11 @@
 // (url-parts.ts); the values of credential-named parameters and user:password@
 // are spans, and the scheme, host, path and the other parameters stay, so
 // the link still says where it pointed.
-import { urlPieces } from './url-parts';
-import { TOKEN_ROUTE_IN_TEXT } from './url-path-token';
-import { NO_SPANS, type Span, type SpanFinder } from './finder';
+import { urlPieces } from '../url-parts';
+import { TOKEN_ROUTE_IN_TEXT } from '../url-path-token';
+import { NO_SPANS, type Span, type SpanFinder } from '../finder';
 
-export { urlSecretSpans } from './url-parts';
+export { urlSecretSpans } from '../url-parts';
 
 // A run of characters a URL can hold in text: quotes, brackets and spaces end it. Each match consumes its run, so linear.
 const TOKEN = /[^\s<>"'`]+/g;

@@ -9,8 +9,8 @@
 // same line before it (after a "Label:" if any), or the line above when the
 // postcode starts its own line, and it must hold a house number. A postcode
 // alone ("Total 1234 EUR") is never an address. Labels stay.
-import { NO_SPANS, type Span, type SpanFinder } from './finder';
-import { CUES, cueAlternation, cueGate, L } from './cues';
+import { NO_SPANS, type Span, type SpanFinder } from '../finder';
+import { CUES, cueAlternation, cueGate, L } from '../cues';
 
 // A capitalised word, not an all-caps unit ("GB SSD"): L'Aquila, Saint-Maur, Bad Jonteland.
 // ALL CAPS from four letters (a shipping label's "ÖREBRO", "OULU"); shorter capitals are units ("GB", "SSD").

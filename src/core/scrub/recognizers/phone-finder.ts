@@ -9,8 +9,8 @@
 // - it is a bare digit run right after a phone cue in any supported language.
 // An order number or a price has none of these shapes.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
-import { CUES, cueAlternation, L } from './cues';
-import { NO_SPANS, columnHeader, textBefore, type Span, type SpanFinder } from './finder';
+import { CUES, cueAlternation, L } from '../cues';
+import { NO_SPANS, columnHeader, textBefore, type Span, type SpanFinder } from '../finder';
 
 const COUNTRIES: CountryCode[] = ['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'PT', 'BR', 'NL', 'BE', 'CH', 'AT', 'JP', 'PL', 'SE', 'TR', 'IN', 'CA', 'AU', 'MX', 'IE', 'DK', 'NO', 'FI'];
 
