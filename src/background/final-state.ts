@@ -14,8 +14,8 @@ import { askFrame, tabById } from '../platform/tabs';
 import { readLeaving } from '../platform/page-handoff';
 import { readRecording } from '../platform/recording-flag';
 import { activeConfig } from './scrubber-state';
-import { tabMemory } from './tab-memory';
-import { shotForFinal, type Shot, type ShotResult } from './capture-scheduler';
+import { tabMemory, type ShownPage } from './tab-memory';
+import { shotForFinal, type LeftPage, type Shot, type ShotResult } from './capture-scheduler';
 import { addOtherFrames, attachShot } from './step-intake';
 import { shotInMemory, kickProcessor } from './step-processor';
 
@@ -66,21 +66,47 @@ export async function finalOfClosedTab(tabId: number, shots: readonly Shot[]): P
   if (!state) return;
   const note = left ? 'the page as it was when its tab closed' : 'its tab closed without handing its page over; the page as of its last step';
   const { config } = await activeConfig();
-  // The policy of the page as the worker last knew it: the tab itself is gone.
-  const url = shots.at(-1)?.url;
-  const policy = sitePolicy(config.sites, url, undefined);
+  // The page the state is of, by the tab's commits (raw addresses): its policy, and the only shots that may stand
+  // for it. The tab's newest shot may be of an earlier page (a no_screenshots page is never captured): blurred by
+  // this page's regions, that page's text would stay readable, so no shot rather than another page's.
+  const page = shownPageAt(await tabMemory.pages(tabId), state.at, recording.startedAt, shots);
+  const policy = sitePolicy(config.sites, page?.url, undefined);
   if (!policy.record) return;
-  const pick = (d: FinalDraft): ShotResult => {
-    const exact = shots.findLast((f) => f.capturedAt >= d.lastChangeAt && f.capturedAt <= state.at);
-    const newest = shots.findLast((f) => f.capturedAt <= state.at);
-    if (exact) return { ok: true, shot: exact, fresh: true };
-    return newest ? { ok: true, shot: newest, fresh: false, note: 'the tab closed; the newest frame of its page, which may have changed since' }
-      : { ok: false, error: 'the tab closed before a frame of its last page was captured' };
-  };
+  const pick = (d: FinalDraft): ShotResult => closedPageShot(shots, page, d.lastChangeAt, state.at);
   await fileFinal({
     tabId, taskId: recording.taskId, observation: state, at: state.at, screenshots: policy.screenshots, liveTab: false,
     frameOf: (d) => Promise.resolve(pick(d)), note,
   });
+}
+
+/**
+ * The page shown at `at`: the newest commit noted at or before it, until the next. Before the first commit the
+ * recording noted, the page the tab showed since before Start (a tab switched to): its address is that of the
+ * shots taken since Start and before that commit, all of one document.
+ */
+export function shownPageAt(pages: readonly ShownPage[], at: number, startedAt: number, shots: readonly Shot[]): LeftPage | null {
+  const i = pages.findLastIndex((p) => p.since <= at);
+  const page = pages[i];
+  if (page) return { url: page.url, since: page.since, until: pages[i + 1]?.since ?? Infinity };
+  const until = pages[0]?.since ?? Infinity;
+  const url = shots.findLast((f) => f.capturedAt >= startedAt && f.capturedAt < until)?.url;
+  return url ? { url, since: startedAt, until } : null;
+}
+
+/**
+ * A closed tab's shot for a state of `page` observed at `at`: only a shot captured while that page was shown
+ * (from its commit to the next, not after `at`); exact when taken after its last change.
+ */
+export function closedPageShot(shots: readonly Shot[], page: LeftPage | null, lastChangeAt: number, at: number): ShotResult {
+  if (!page) return { ok: false, error: 'the tab closed; which page its state is of is not known, so no frame stands for it' };
+  const until = Math.min(page.until, at);
+  // Within that time every shot is of its document (a same-document route change keeps it), as for a left page.
+  const own = shots.filter((f) => f.capturedAt >= page.since && f.capturedAt <= until);
+  const exact = own.findLast((f) => f.capturedAt >= lastChangeAt);
+  if (exact) return { ok: true, shot: exact, fresh: true };
+  const newest = own.at(-1);
+  return newest ? { ok: true, shot: newest, fresh: false, note: 'the tab closed; the newest frame of its page, which may have changed since' }
+    : { ok: false, error: 'the tab closed before a frame of its last page was captured' };
 }
 
 /** Write the pending record (task must exist), then seal its frame into it as a step's is. */

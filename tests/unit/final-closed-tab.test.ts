@@ -1,0 +1,105 @@
+// finalOfClosedTab (background/final-state): a task's tab closes and its page's hand-over becomes the final state.
+// A hostile sequence: the tab showed an allowed page A (captured), then a no_screenshots page B (never captured:
+// its text is in no shot's map), then closed. Before, the final state of B took the tab's newest shot, A's, and
+// its policy from that shot's address: B's page with A's pixels, blurred by B's regions, so A's text (a masked
+// balance, anything the DOM scrub had found only on A) stayed readable. Only a shot of the page the state is of
+// may stand for it, and that page's own policy decides.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Shot, ShotResult } from '../../src/background/capture-scheduler';
+
+type Area = Map<string, unknown>;
+const local: Area = new Map();
+const session: Area = new Map();
+function area(store: Area): unknown {
+  return {
+    get: (keys: string | string[] | null) => {
+      const wanted = keys === null ? [...store.keys()] : Array.isArray(keys) ? keys : [keys];
+      return Promise.resolve(Object.fromEntries(wanted.filter((k) => store.has(k)).map((k) => [k, structuredClone(store.get(k))])));
+    },
+    set: (items: Record<string, unknown>) => {
+      for (const [k, v] of Object.entries(items)) store.set(k, structuredClone(v));
+      return Promise.resolve();
+    },
+    remove: (keys: string | string[]) => {
+      for (const k of Array.isArray(keys) ? keys : [keys]) store.delete(k);
+      return Promise.resolve();
+    },
+  };
+}
+vi.mock('webextension-polyfill', () => ({ default: { storage: { local: area(local), session: area(session) } } }));
+vi.mock('../../src/background/scrubber-state', () => ({
+  activeConfig: () => Promise.resolve({ config: { sites: { never_record: ['vault.example'], no_screenshots: ['bank.example'] } } }),
+}));
+const pending: { noScreenshot: boolean }[] = [];
+vi.mock('../../src/platform/db', () => ({
+  db: () => Promise.resolve({
+    transaction: () => ({
+      objectStore: (name: string) => ({
+        get: () => Promise.resolve(name === 'tasks' ? { id: 'task' } : undefined),
+        put: (p: { noScreenshot: boolean }) => { pending.push(p); return Promise.resolve(); },
+      }),
+      done: Promise.resolve(),
+    }),
+  }),
+}));
+const sealed: ShotResult[] = [];
+vi.mock('../../src/background/step-intake', () => ({
+  addOtherFrames: () => Promise.resolve(),
+  attachShot: async (_id: string, shot: Promise<ShotResult>) => { sealed.push(await shot); },
+}));
+vi.mock('../../src/background/step-processor', () => ({ shotInMemory: () => ({ keep: () => undefined, settled: () => undefined }), kickProcessor: () => Promise.resolve() }));
+vi.mock('../../src/background/capture-scheduler', () => ({ shotForFinal: () => Promise.resolve({ ok: false, error: 'unused' }) }));
+vi.mock('../../src/platform/tabs', () => ({ askFrame: () => Promise.resolve(null), tabById: () => Promise.resolve(null) }));
+
+const { finalOfClosedTab } = await import('../../src/background/final-state');
+const { restrictedPageState } = await import('../../src/core/page-state');
+
+const T0 = 1_000_000;
+const A = 'https://shop.example/account';
+const B = 'https://bank.example/statement';
+const shotOf = (url: string, capturedAt: number): Shot => ({ dataUrl: `data:${url}`, capturedAt, url, regions: { redacted: [], media: [] } as never, mapSettled: true });
+
+beforeEach(() => {
+  local.clear();
+  session.clear();
+  pending.length = 0;
+  sealed.length = 0;
+  local.set('recording', { taskId: 'task', startedAt: T0 });
+  session.set('lastStep:7', { at: T0 + 100, type: 'click' });
+});
+
+/** The tab's page at `at` handed over as it closed. */
+function handOver(at: number): void {
+  const state = { ...restrictedPageState('https://bank.example/<REDACTED>', 'Statement', { width: 800, height: 600 }, at), lastChangeAt: at - 50, redactions: {} };
+  local.set(`handoff:leaving:7:${at}`, { state, arrival: null, lastAction: null, exit: null });
+}
+
+describe('a closed tab\'s final state takes only its own page\'s shot and policy', () => {
+  it('a no_screenshots page left last gets no shot, not the newest shot of the page before it', async () => {
+    session.set('pages:7', [{ url: A, since: T0 }, { url: B, since: T0 + 1000 }]);
+    handOver(T0 + 3000);
+    await finalOfClosedTab(7, [shotOf(A, T0 + 500)]);
+    expect(pending).toHaveLength(1);
+    expect(pending[0]!.noScreenshot).toBe(true);
+    expect(sealed).toEqual([]);
+  });
+
+  it('an allowed page after another gets a shot of its own time only, never the earlier page\'s', async () => {
+    const C = 'https://news.example/today';
+    session.set('pages:7', [{ url: A, since: T0 }, { url: C, since: T0 + 1000 }]);
+    handOver(T0 + 3000);
+    await finalOfClosedTab(7, [shotOf(A, T0 + 500)]);
+    expect(sealed).toHaveLength(1);
+    expect(sealed[0]!.ok).toBe(false);
+    sealed.length = 0;
+    pending.length = 0;
+    await finalOfClosedTab(7, [shotOf(A, T0 + 500), shotOf(C, T0 + 2000)]);
+    expect(sealed[0]).toMatchObject({ ok: true, fresh: false, shot: { url: C } });
+  });
+
+  it('a page shown since before Start (no commit noted) uses the shots taken since Start', async () => {
+    handOver(T0 + 3000);
+    await finalOfClosedTab(7, [shotOf(B.replace('bank', 'old'), T0 - 10), shotOf(A, T0 + 2000)]);
+    expect(sealed[0]).toMatchObject({ ok: true, shot: { url: A } });
+  });
+});
