@@ -9,6 +9,9 @@ import {
 } from '../../src/core/formats/registry';
 import { step, task, TASK_ID } from './fixtures';
 
+/** A real 1x1 RGB PNG: OpenAI's rules read an inline image's header (fake bytes are refused, as they should be). */
+const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC';
+
 /** Every file a format writes for these task ids. */
 function filesOf(f: Format, taskIds: string[]): string[] {
   switch (f.kind) {
@@ -23,7 +26,7 @@ async function exportWithEveryFormat(): Promise<JSZip> {
   const chunks: Uint8Array[] = [];
   const steps = [step(1), step(2), step(3)].map((s) => ({ step: s, imageId: s.observation.screenshot_path, redactions: {} }));
   await writeExport(
-    { tasks: [task({ status: 'confirmed', stepCount: 3 })], steps: () => inBatches(steps, 2), image: async (id) => new TextEncoder().encode(id) },
+    { tasks: [task({ status: 'confirmed', stepCount: 3 })], steps: () => inBatches(steps, 2), image: async () => Uint8Array.from(Buffer.from(PNG_1PX, 'base64')) },
     { formats: [...DIALOGUE_FORMAT_IDS], replay: true, detail: 'low', actionStyle: 'json', includeDom: true, window: 2, maxImages: 2, extensionVersion: '0.1.0', configHash: 'h', now: new Date(0) },
     (c) => chunks.push(c),
   );
@@ -79,7 +82,7 @@ describe('each dialogue format checks its own lines', () => {
   const example = taskExamples(task(), [step(1)], { actionStyle: 'json', includeDom: false })[0]!;
   const files = new Set([step(1).observation.screenshot_path!]);
   const good = (id: DialogueFormatId): Record<string, unknown> =>
-    JSON.parse(JSON.stringify(DIALOGUES[id].line(example, (p) => (id === 'openai' ? `data:image/png;base64,${p.length}` : p)))) as Record<string, unknown>;
+    JSON.parse(JSON.stringify(DIALOGUES[id].line(example, (p) => (id === 'openai' ? `data:image/png;base64,${PNG_1PX}` : p)))) as Record<string, unknown>;
 
   it.each(DIALOGUE_FORMAT_IDS.map((id) => [id]))('%s: a line as written passes', (id) => {
     expect(DIALOGUES[id].check(good(id), 'x line 1', { files })).toEqual([]);
@@ -93,7 +96,8 @@ describe('each dialogue format checks its own lines', () => {
     ['messages', (l) => ({ ...l, messages: [{ role: 'robot', content: 'x' }, { role: 'user', content: 'y' }] }), /messages\.0\.role/],
     ['messages', (l) => JSON.parse(JSON.stringify(l).replace(/images\/[^"]+\.png/, 'images/gone.png')) as unknown, /image images\/gone\.png is missing/],
     ['openai', (l) => ({ ...l, id: 'x' }), /Unrecognized key/],
-    ['openai', (l) => JSON.parse(JSON.stringify(l).replace(/data:image\/png;base64,\d+/, 'images/a.png')) as unknown, /neither a data URL nor an http\(s\) address/],
+    ['openai', (l) => JSON.parse(JSON.stringify(l).replace(/data:image\/png;base64,[\w+/=]+/, 'images/a.png')) as unknown, /neither an http\(s\) URL nor a JPEG, PNG or WEBP base64 data URL/],
+    ['openai', (l) => JSON.parse(JSON.stringify(l).replace(/data:image\/png;base64,[\w+/=]+/, 'data:image/png;base64,aGVsbG8h')) as unknown, /the data is not a png image/],
   ])('%s: a broken line is named (%#)', (id, broken, message) => {
     const errors = DIALOGUES[id].check(broken(good(id)), 'x line 1', { files });
     expect(errors.join('\n')).toMatch(message);

@@ -1,5 +1,5 @@
 // `format --openai` output against OpenAI's documented fine-tuning rules
-// (tests/unit/openai-rules.ts, with the pages cited there), and its shape
+// (src/core/formats/openai-rules.ts, with the pages cited there), and its shape
 // against the `openai` package's own types at compile time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { main } from '../../src/cli/main';
 import type { Step } from '../../src/core/schema';
 import { step, task } from './fixtures';
 import { greyPng, smallPng, writeTestExport } from './cli-exports';
-import { OPENAI_RULES, openAiFileProblems, openAiLineProblems } from './openai-rules';
+import { OPENAI_RULES, openAiFileProblems, openAiLineProblems } from '../../src/core/formats/openai-rules';
 
 let dir: string;
 beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'adf-openai-')); });

@@ -3,14 +3,14 @@
 import { z } from 'zod';
 import { toOpenAi } from '../formatters';
 import type { DialogueFormat } from './format';
-import { ChatMessageSchema, contentSize, roleErrors } from './messages';
+import { ChatMessageSchema, roleErrors } from './messages';
+import { OPENAI_RULES, openAiLineProblems } from './openai-rules';
 import { shapeOf } from './line-check';
 
 /** OpenAI refuses an example with more images than this. */
-export const OPENAI_MAX_IMAGES = 10;
+export const OPENAI_MAX_IMAGES = OPENAI_RULES.maxImagesPerExample;
 // An extra key next to `messages` makes OpenAI refuse the file.
 export const OpenAiLineSchema = z.strictObject({ messages: z.array(ChatMessageSchema).min(2) });
-const IMAGE_URL = /^(data:image\/(png|jpeg|webp|gif);base64,|https?:\/\/)/;
 
 export const openai: DialogueFormat<'openai'> = {
   kind: 'dialogue', id: 'openai', file: 'openai.jsonl', label: 'OpenAI fine-tuning, screenshots inline (openai.jsonl)', defaultOn: false, inlineImages: true,
@@ -18,14 +18,8 @@ export const openai: DialogueFormat<'openai'> = {
   check(line, where) {
     const shape = shapeOf(OpenAiLineSchema, line, where);
     if (shape.errors) return shape.errors;
-    const rec = shape.line;
-    const { images } = contentSize(rec.messages);
-    const errors = roleErrors(rec.messages, where);
-    if (images.length > OPENAI_MAX_IMAGES) errors.push(`${where}: ${images.length} images, OpenAI takes at most ${OPENAI_MAX_IMAGES}`);
-    for (const url of images) if (!IMAGE_URL.test(url)) errors.push(`${where}: image ${url.slice(0, 60)} is neither a data URL nor an http(s) address`);
-    if (rec.messages.some((m) => m.role !== 'user' && typeof m.content !== 'string' && m.content.some((p) => p.type === 'image_url'))) {
-      errors.push(`${where}: images are allowed in user messages only`);
-    }
-    return errors;
+    // The recorder's own turn order, then OpenAI's documented rules (images, their bytes, weights, an assistant).
+    const documented = openAiLineProblems(line, 'line').map((p) => `${where}: ${p.replace(/^line:? /, '')}`);
+    return [...roleErrors(shape.line.messages, where), ...documented];
   },
 };

@@ -1,6 +1,6 @@
 // OpenAI's documented rules for a fine-tuning training file of chat lines with
-// images, written down independently of the exporter's own check
-// (src/core/formats/openai.ts) so a test holds the two against each other:
+// images, as its pages state them; the openai format's check (openai.ts) and
+// `validate` apply them, and a test holds `format --openai` output to them:
 // - https://developers.openai.com/api/docs/guides/supervised-fine-tuning
 //   (each line {"messages": [...]}, optionally "tools" and
 //   "parallel_tool_calls"; `weight` 0 or 1 on assistant messages; at least 10
@@ -23,17 +23,26 @@ const MESSAGE_KEYS: Record<string, ReadonlySet<string>> = {
   tool: new Set(['role', 'content', 'tool_call_id']),
 };
 const DATA_URL = /^data:image\/(jpeg|png|webp);base64,([A-Za-z0-9+/]*={0,2})$/;
-const MAGIC: Record<string, (b: Buffer) => boolean> = {
-  png: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+/** Bytes as Latin-1 text, to compare with a format's magic string. */
+const latin1 = (b: Uint8Array, from: number, to: number): string => String.fromCharCode(...b.subarray(from, to));
+const MAGIC: Record<string, (b: Uint8Array) => boolean> = {
+  png: (b) => latin1(b, 0, 8) === '\x89PNG\r\n\x1a\n',
   jpeg: (b) => b[0] === 0xff && b[1] === 0xd8,
-  webp: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+  webp: (b) => latin1(b, 0, 4) === 'RIFF' && latin1(b, 8, 12) === 'WEBP',
 };
+
+/** The first bytes of base64 data (enough for a header), and the whole data's length, without decoding it all. */
+function base64Head(data: string, want: number): { head: Uint8Array; bytes: number } {
+  const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
+  const text = atob(data.slice(0, Math.ceil(want / 3) * 4));
+  return { head: Uint8Array.from(text, (c) => c.charCodeAt(0)), bytes: (data.length / 4) * 3 - padding };
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A PNG's colour type from its IHDR: 2 is RGB, 6 is RGBA (0 grey, 3 palette, 4 grey with alpha). */
-function pngColourType(b: Buffer): number | undefined {
-  return b.subarray(12, 16).toString('latin1') === 'IHDR' ? b[25] : undefined;
+function pngColourType(b: Uint8Array): number | undefined {
+  return latin1(b, 12, 16) === 'IHDR' ? b[25] : undefined;
 }
 
 function imageProblems(part: Record<string, unknown>, where: string): string[] {
@@ -45,10 +54,11 @@ function imageProblems(part: Record<string, unknown>, where: string): string[] {
   if (/^https?:\/\//.test(image.url)) return problems;
   const m = DATA_URL.exec(image.url);
   if (!m) return [...problems, `${where}: ${image.url.slice(0, 40)}… is neither an http(s) URL nor a JPEG, PNG or WEBP base64 data URL`];
-  const bytes = Buffer.from(m[2]!, 'base64');
-  if (!MAGIC[m[1]!]!(bytes)) problems.push(`${where}: the data is not a ${m[1]!} image`);
-  if (bytes.length > OPENAI_RULES.maxImageBytes) problems.push(`${where}: the image is ${bytes.length} bytes, over 10 MB`);
-  const colour = m[1] === 'png' ? pngColourType(bytes) : undefined;
+  if (m[2]!.length % 4 !== 0) return [...problems, `${where}: the base64 data is cut short`];
+  const { head, bytes } = base64Head(m[2]!, 32);
+  if (!MAGIC[m[1]!]!(head)) problems.push(`${where}: the data is not a ${m[1]!} image`);
+  if (bytes > OPENAI_RULES.maxImageBytes) problems.push(`${where}: the image is ${bytes} bytes, over 10 MB`);
+  const colour = m[1] === 'png' ? pngColourType(head) : undefined;
   if (colour !== undefined && colour !== 2 && colour !== 6) problems.push(`${where}: PNG colour type ${colour} is not RGB or RGBA`);
   return problems;
 }
