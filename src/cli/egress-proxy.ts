@@ -9,7 +9,8 @@
 // (forwarded), CONNECT tunnels (https, wss, and ws through a proxy) and
 // upgrades.
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
-import { connect, type AddressInfo, type Socket } from 'node:net';
+import { connect, type AddressInfo, type LookupFunction, type Socket } from 'node:net';
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import type { Duplex } from 'node:stream';
 import { hostOf } from '../core/replay-hosts';
 
@@ -33,8 +34,57 @@ export function tunnelHost(target: string): string | null {
   return host.replace(/:(?:80|443)$/, '');
 }
 
+/**
+ * A CONNECT target as the host and port to open, or null unless it is authority-form `host:port` and nothing else.
+ * The name opened is the URL parser's, the one the accepted hosts were checked in: '127.0.0.1:443/x' or a bare name
+ * had been split at its last colon into a port of NaN (net threw inside the server's event, and the CLI died), and
+ * any text the parser reads as a path, query or userinfo had gone to the resolver as part of a name.
+ */
+export function tunnelTarget(target: string): { hostname: string; port: number } | null {
+  const m = /^(\[[0-9a-fA-F:.]+\]|[^\s/?#@\\[\]:%]+):(\d{1,5})$/.exec(target);
+  if (!m) return null;
+  const port = Number(m[2]);
+  if (port < 1 || port > 65535) return null;
+  let u: URL;
+  try {
+    u = new URL(`http://${m[1]}/`);
+  } catch {
+    return null;
+  }
+  return { hostname: u.hostname.replace(/^\[(.*)\]$/, '$1'), port };
+}
+
+/** How the proxy resolves a name: dns.lookup's shape, every address. */
+export type Resolve = (hostname: string, done: (err: Error | null, addresses: LookupAddress[]) => void) => void;
+
+const systemResolve: Resolve = (hostname, done) => dnsLookup(hostname, { all: true }, (err, list) => done(err, list ?? []));
+
+/**
+ * A name's first answer kept for the whole replay: an accepted name whose DNS answers another address later
+ * (rebinding it to 127.0.0.1, or to a machine on the local network, after the page has loaded) still reaches
+ * the address it had, so the page cannot turn an accepted name into a way to another host.
+ */
+function pinnedLookup(resolve: Resolve): LookupFunction {
+  const pins = new Map<string, LookupAddress[]>();
+  return (hostname, options, callback) => {
+    const answer = (list: LookupAddress[]): void => {
+      // net asks for every address (autoSelectFamily) or for one, and takes the answer in that shape.
+      if (options.all) (callback as unknown as (e: null, l: LookupAddress[]) => void)(null, list);
+      else callback(null, list[0]!.address, list[0]!.family);
+    };
+    const pinned = pins.get(hostname);
+    if (pinned) return answer(pinned);
+    resolve(hostname, (err, list) => {
+      if (err || !list.length) return callback(err ?? Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
+      if (!pins.has(hostname)) pins.set(hostname, list);
+      answer(pins.get(hostname)!);
+    });
+  };
+}
+
 /** Starts the proxy on loopback; it lets through only connections to `accepted` hosts (name[:port]). */
-export async function startEgressProxy(accepted: ReadonlySet<string>): Promise<EgressProxy> {
+export async function startEgressProxy(accepted: ReadonlySet<string>, o: { resolve?: Resolve } = {}): Promise<EgressProxy> {
+  const lookup = pinnedLookup(o.resolve ?? systemResolve);
   const refused: RefusedConnection[] = [];
   const sockets = new Set<Socket | Duplex>();
   const allowed = (host: string | null): host is string => !!host && accepted.has(host);
@@ -51,7 +101,7 @@ export async function startEgressProxy(accepted: ReadonlySet<string>): Promise<E
       res.writeHead(403, { 'content-type': 'text/plain' }).end('not an accepted host');
       return;
     }
-    const out = httpRequest(url, { method: req.method, headers: withoutProxyHeaders(req) }, (upstream) => {
+    const out = httpRequest(url, { method: req.method, headers: withoutProxyHeaders(req), lookup }, (upstream) => {
       res.writeHead(upstream.statusCode ?? 502, upstream.rawHeaders);
       upstream.pipe(res);
     });
@@ -61,14 +111,14 @@ export async function startEgressProxy(accepted: ReadonlySet<string>): Promise<E
 
   server.on('connect', (req: IncomingMessage, client: Duplex, head: Buffer) => {
     const target = req.url ?? '';
-    const host = tunnelHost(target);
-    if (!allowed(host) && !allowed(hostOf(`http://${target}`))) {
+    const open = tunnelTarget(target);
+    const host = open && tunnelHost(target);
+    if (!open || (!allowed(host) && !allowed(hostOf(`http://${target}`)))) {
       refuse(host, target);
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    const colon = target.lastIndexOf(':');
-    splice(client, Number(target.slice(colon + 1)), target.slice(0, colon), head, () => {
+    splice(client, open.port, open.hostname, head, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
     });
   });
@@ -76,18 +126,20 @@ export async function startEgressProxy(accepted: ReadonlySet<string>): Promise<E
   // A WebSocket sent as a plain proxied request with an Upgrade (Chromium tunnels them, but a client may not).
   server.on('upgrade', (req: IncomingMessage, client: Duplex, head: Buffer) => {
     const url = req.url ?? '';
-    const host = hostOf(url.replace(/^ws(s?):/i, 'http$1:'));
+    const asHttp = url.replace(/^ws(s?):/i, 'http$1:');
+    const host = hostOf(asHttp);
     if (!allowed(host)) {
       refuse(host, url);
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    const target = new URL(url);
+    const target = new URL(asHttp);
     const lines = [`${req.method ?? 'GET'} ${target.pathname}${target.search} HTTP/1.1`];
     for (let i = 0; i < req.rawHeaders.length; i += 2) {
       if (!/^(?:proxy-connection|proxy-authorization)$/i.test(req.rawHeaders[i]!)) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
     }
-    splice(client, Number(target.port || 80), target.hostname, head, (upstream) => {
+    // wss: without a port is the https default, as hostOf took it.
+    splice(client, Number(target.port || (target.protocol === 'https:' ? 443 : 80)), target.hostname, head, (upstream) => {
       upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
     });
   });
@@ -99,7 +151,7 @@ export async function startEgressProxy(accepted: ReadonlySet<string>): Promise<E
 
   /** Joins the client to a new connection to host:port once it opens; `opened` writes what goes first. */
   function splice(client: Duplex, port: number, hostname: string, head: Buffer, opened: (upstream: Socket) => void): void {
-    const upstream = connect(port, hostname.replace(/^\[(.*)\]$/, '$1'), () => {
+    const upstream = connect({ port, host: hostname.replace(/^\[(.*)\]$/, '$1'), lookup }, () => {
       opened(upstream);
       if (head.length) upstream.write(head);
       upstream.pipe(client);

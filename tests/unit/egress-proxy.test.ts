@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, request, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
-import { startEgressProxy, tunnelHost, type EgressProxy } from '../../src/cli/egress-proxy';
+import { startEgressProxy, tunnelHost, tunnelTarget, type EgressProxy } from '../../src/cli/egress-proxy';
 
 let accepted: Server;
 let other: Server;
@@ -23,9 +23,9 @@ afterAll(async () => {
   for (const s of [accepted, other]) await new Promise((ok) => s.close(ok));
 });
 
-/** A plain request through the proxy: its status and body. */
-function viaProxy(url: string): Promise<{ status: number; body: string }> {
-  const [host, p] = proxy.address.split(':');
+/** A plain request through the proxy (the suite's, or `through`): its status and body. */
+function viaProxy(url: string, through: EgressProxy = proxy): Promise<{ status: number; body: string }> {
+  const [host, p] = through.address.split(':');
   return new Promise((done, fail) => {
     const req = request({ host, port: Number(p), path: url, headers: { host: new URL(url).host } }, (res) => {
       let body = '';
@@ -37,9 +37,9 @@ function viaProxy(url: string): Promise<{ status: number; body: string }> {
   });
 }
 
-/** A CONNECT through the proxy: the status line it answers with. */
-function tunnel(target: string): Promise<string> {
-  const [host, p] = proxy.address.split(':');
+/** A CONNECT through the proxy (the suite's, or `through`): the status line it answers with. */
+function tunnel(target: string, through: EgressProxy = proxy): Promise<string> {
+  const [host, p] = through.address.split(':');
   return new Promise((done, fail) => {
     const socket = connect(Number(p), host, () => socket.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n\r\n`));
     socket.once('data', (d: Buffer) => {
@@ -73,5 +73,58 @@ describe('egress proxy', () => {
     expect(tunnelHost('example.com:8443')).toBe('example.com:8443');
     expect(tunnelHost('[::1]:9000')).toBe('[::1]:9000');
     expect(tunnelHost('not a host')).toBeNull();
+  });
+
+  it('refuses a CONNECT target that is not host:port, and lives on (a port of NaN had thrown inside the server)', async () => {
+    const bare = await startEgressProxy(new Set(['127.0.0.1']));
+    try {
+      for (const target of ['127.0.0.1', '127.0.0.1:443/x', `127.0.0.1/:${port(other)}`, `127.0.0.1?:${port(other)}`, '127.0.0.1:0', '127.0.0.1:99999']) {
+        expect(await tunnel(target, bare)).toBe('HTTP/1.1 403 Forbidden');
+      }
+      expect(await tunnel(`127.0.0.1:${port(accepted)}`)).toBe('HTTP/1.1 200 Connection Established');
+      expect(otherHits).toBe(0);
+    } finally {
+      await bare.close();
+    }
+  });
+
+  it('reads a tunnel target as the URL parser does, and nothing but host:port', () => {
+    expect(tunnelTarget('Example.COM:443')).toEqual({ hostname: 'example.com', port: 443 });
+    expect(tunnelTarget('[::1]:9000')).toEqual({ hostname: '::1', port: 9000 });
+    expect(tunnelTarget('0x7f.1:80')).toEqual({ hostname: '127.0.0.1', port: 80 });
+    for (const t of ['example.com', 'example.com:', 'example.com:443/x', 'a@example.com:443', 'example.com:65536', 'exa mple.com:80']) expect(tunnelTarget(t)).toBeNull();
+  });
+
+  it('keeps an accepted name on its first address: DNS rebinding it later reaches the same place', async () => {
+    // Two servers on one port, on two loopback addresses: the second stands for where a rebound name would lead.
+    // Each closes its connections, so no kept-alive socket hides a second lookup.
+    const serve = (body: string) => createServer((_req, res) => res.writeHead(200, { connection: 'close' }).end(body));
+    const first = serve('first');
+    const rebound = serve('rebound');
+    await new Promise<void>((ok) => first.listen(0, '127.0.0.1', ok));
+    await new Promise<void>((ok) => rebound.listen(port(first), '127.0.0.2', ok));
+    const name = `rebind.test:${port(first)}`;
+    let asked = 0;
+    const rebinding = await startEgressProxy(new Set([name]), {
+      resolve: (_name, done) => done(null, [{ address: asked++ === 0 ? '127.0.0.1' : '127.0.0.2', family: 4 }]),
+    });
+    const [host, p] = rebinding.address.split(':');
+    const throughTunnel = (): Promise<string> => new Promise((done, fail) => {
+      const socket = connect(Number(p), host, () => socket.write(`CONNECT ${name} HTTP/1.1\r\nHost: ${name}\r\n\r\n`));
+      let text = '';
+      socket.on('data', (d: Buffer) => {
+        if (!text) socket.write(`GET / HTTP/1.1\r\nHost: ${name}\r\nConnection: close\r\n\r\n`);
+        text += d.toString();
+      });
+      socket.on('close', () => done(/\brebound\b/.test(text) ? 'rebound' : /\bfirst\b/.test(text) ? 'first' : text));
+      socket.on('error', fail);
+    });
+    try {
+      for (let i = 0; i < 3; i++) expect(await viaProxy(`http://${name}/`, rebinding)).toEqual({ status: 200, body: 'first' });
+      expect(await throughTunnel()).toBe('first');
+    } finally {
+      await rebinding.close();
+      for (const s of [first, rebound]) await new Promise((ok) => s.close(ok));
+    }
   });
 });
