@@ -29,6 +29,7 @@ import { NearViewport } from './near-viewport';
 import { ChangeLog } from './change-log';
 import type { TextBoxes, TextBoxLimits } from './text-boxes';
 import { MAX_CLIMB, parentAcrossRoots } from './snapshot-element-kinds';
+import type { TextMask } from './element-semantics';
 import { SnapshotRegions } from './snapshot-regions';
 import { walkTextBoxes, type TextWalkContext } from './snapshot-text-walk';
 import { type BuildCaches, newBuildCaches, SnapshotXml, type XmlContext } from './snapshot-xml';
@@ -130,6 +131,11 @@ export class DomSnapshotter {
 
   private get caches(): BuildCaches {
     return this.state.caches;
+  }
+
+  /** What is masked and with what: a step's target name and text read through a mask as the snapshot does. */
+  get mask(): TextMask {
+    return { selector: this.state.config.maskSelector, text: this.state.config.maskText };
   }
 
   /** Config from the scrubber: elements matching `maskSelectors` keep no text and are blurred; sensitive fields; the size cap. */

@@ -2,7 +2,8 @@
 // HTML-AAM / accname rules, enough to name what a person clicked.
 import { RAW_TEXT_BUDGET, withinBudget } from '../core/scrub/cut';
 import { joinText } from '../core/scrub/pieces';
-import { attrOf, childNodesOf, hasAttrOf, MAX_WALK, nodeTypeOf, ownerDocumentOf, querySelectorOf, tagOf } from './dom-safe';
+import { attrOf, childNodesOf, hasAttrOf, matchesOf, MAX_WALK, nodeTypeOf, ownerDocumentOf, querySelectorOf, tagOf } from './dom-safe';
+import { MAX_CLIMB, parentAcrossRoots } from './snapshot-element-kinds';
 
 const IMPLICIT_ROLE: Record<string, string> = {
   a: 'link', button: 'button', select: 'combobox', textarea: 'textbox', img: 'img', nav: 'navigation',
@@ -33,7 +34,21 @@ export function roleOf(el: Element): string {
  */
 export type TextParts = string[];
 
-const SKIPPED = new Set(['script', 'style', 'template', 'noscript']);
+/**
+ * A textarea's children are its initial value, a field's value (the snapshot writes a sensitive one's never):
+ * a name read through a label round it, or a button holding it, must not carry it.
+ */
+const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'textarea']);
+
+/**
+ * The user's masks (config mask_selectors) as the snapshot applies them: a masked element keeps no text in
+ * dom_tree and axtree, so a target's name and text read through it (its own, a wrapper's, a label's, a slot's)
+ * carry the mask text in its place, as the axtree line's name does (ax-lines' guardedName).
+ */
+export interface TextMask { selector: string | null; text: string }
+const NO_MASK: TextMask = { selector: null, text: '' };
+
+const isMasked = (el: Element, mask: TextMask): boolean => mask.selector !== null && matchesOf(el, mask.selector);
 
 /** What a <slot> shows: the nodes slotted into it, else its own fallback content. */
 function slotted(slot: Element): Node[] {
@@ -51,7 +66,7 @@ function slotted(slot: Element): Node[] {
  * <slot> reads as what is slotted into it, as it renders: a design system's button (Shoelace's) keeps its label in
  * the light DOM, and the inner <button> the pointer hits holds only the slot.
  */
-function textParts(el: Element, budget = RAW_TEXT_BUDGET): TextParts {
+function textParts(el: Element, budget = RAW_TEXT_BUDGET, mask: TextMask = NO_MASK): TextParts {
   const parts: TextParts = [];
   let left = budget;
   const stack: Node[] = [el];
@@ -65,6 +80,12 @@ function textParts(el: Element, budget = RAW_TEXT_BUDGET): TextParts {
       continue;
     }
     if (type !== 1 /* Node.ELEMENT_NODE */ || SKIPPED.has(tagOf(node as Element))) continue;
+    if (isMasked(node as Element, mask)) {
+      // Checked on every element the walk enters, slotted ones too: a slot's content is in no querySelector's reach.
+      parts.push(` ${mask.text} `);
+      left -= mask.text.length + 2;
+      continue;
+    }
     const children = tagOf(node as Element) === 'slot' ? slotted(node as Element) : childNodesOf(node);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
@@ -78,12 +99,12 @@ function attrParts(value: string | null | undefined): TextParts {
 }
 
 /** Several elements' text as one name ("aria-labelledby", a field's labels): a space between each, one budget for all. */
-function partsOf(els: readonly Element[]): TextParts {
+function partsOf(els: readonly Element[], mask: TextMask): TextParts {
   const parts: TextParts = [];
   let left = RAW_TEXT_BUDGET;
   for (const el of els) {
     if (left <= 0) break;
-    const read = textParts(el, left);
+    const read = textParts(el, left, mask);
     if (parts.length) parts.push(' ');
     parts.push(...read);
     left -= read.reduce((n, p) => n + p.length, 1);
@@ -92,16 +113,18 @@ function partsOf(els: readonly Element[]): TextParts {
 }
 
 /** Text content without script/style noise, as pieces. */
-export function visibleTextParts(el: Element): TextParts {
+export function visibleTextParts(el: Element, mask: TextMask = NO_MASK): TextParts {
   if (tagOf(el) === 'input' || tagOf(el) === 'textarea' || tagOf(el) === 'select') return [];
-  return textParts(el);
+  return textParts(el, RAW_TEXT_BUDGET, mask);
 }
 
-export function accessibleNameParts(el: Element): TextParts {
+export function accessibleNameParts(el: Element, mask: TextMask = NO_MASK): TextParts {
+  // Its own label attributes too: the snapshot drops a masked element's title, alt, placeholder and aria text.
+  if (isMasked(el, mask)) return [mask.text];
   const labelledBy = attrOf(el, 'aria-labelledby');
   if (labelledBy) {
     const doc = ownerDocumentOf(el);
-    const parts = partsOf(labelledBy.split(/\s+/).flatMap((id) => doc.getElementById(id) ?? []));
+    const parts = partsOf(labelledBy.split(/\s+/).flatMap((id) => doc.getElementById(id) ?? []), mask);
     if (joinText(parts)) return parts;
   }
   const aria = attrOf(el, 'aria-label');
@@ -112,14 +135,29 @@ export function accessibleNameParts(el: Element): TextParts {
     if (['button', 'submit', 'reset'].includes(input.type)) return attrParts(input.value || input.type);
     if (input.type === 'image') return attrParts(attrOf(el, 'alt'));
     const labels = Array.from(input.labels ?? []);
-    const fromLabel = partsOf(labels);
+    const fromLabel = partsOf(labels, mask);
     if (joinText(fromLabel)) return fromLabel;
     return attrParts(attrOf(el, 'placeholder') ?? attrOf(el, 'title') ?? attrOf(el, 'name'));
   }
   if (tag === 'img' || tag === 'area') return attrParts(attrOf(el, 'alt') ?? attrOf(el, 'title'));
-  const text = visibleTextParts(el);
+  const text = visibleTextParts(el, mask);
   if (joinText(text)) return text;
   const img = querySelectorOf(el, 'img[alt]');
   if (img) return attrParts(attrOf(img, 'alt'));
   return attrParts(attrOf(el, 'title'));
+}
+
+/**
+ * A step target's name and text, raw, as the recorder sends them to be scrubbed. A target inside a masked
+ * subtree (the pointer on a masked element's child, across shadow roots) is the mask's: nothing of it is read.
+ */
+export function targetTextParts(el: Element, mask: TextMask): { name: TextParts; text: TextParts } {
+  if (mask.selector !== null) {
+    let n: Node | null = el;
+    // Bounded, as every climb (see MAX_CLIMB): a page's nesting cannot make it loop.
+    for (let depth = 0; n && depth < MAX_CLIMB; depth++, n = parentAcrossRoots(n)) {
+      if (nodeTypeOf(n) === 1 && isMasked(n as Element, mask)) return { name: [mask.text], text: [mask.text] };
+    }
+  }
+  return { name: accessibleNameParts(el, mask), text: visibleTextParts(el, mask) };
 }

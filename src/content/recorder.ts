@@ -6,7 +6,7 @@ import type { Redactor } from '../core/redactor';
 import type { MessageOf, RecordingState } from '../core/messages';
 import { ElementIds } from './element-ids';
 import { DomSnapshotter, type Snapshot, type SnapshotLimits, DEFAULT_LIMITS } from './dom-snapshot';
-import { accessibleNameParts, roleOf, visibleTextParts, type TextParts } from './element-semantics';
+import { roleOf, targetTextParts, type TextParts } from './element-semantics';
 import { joinText, scrubPieces } from '../core/scrub/pieces';
 import { STEP_FIELD_MAX } from '../core/scrub/step-boundary';
 import { cssSelector, selectorNames, xPath } from './element-locators';
@@ -326,7 +326,8 @@ export class Recorder {
     const element = this.ids.elementOf(id) ?? el;
     const box = elementBox(element, this.offsetOf(element));
     // Raw here, scrubbed in draft(), after the event: NER on these costs ~1 ms on the click's critical path.
-    const text = { name: accessibleNameParts(element), text: visibleTextParts(element) };
+    // Through the user's masks as the snapshot reads them: a masked part of it (a slotted one too) is the mask text.
+    const text = targetTextParts(element, this.snapshotter.mask);
     return {
       target: {
         element_id: id,
