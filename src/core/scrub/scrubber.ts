@@ -1,11 +1,12 @@
-// The privacy filter: recognisers + custom rules + NER over text, URLs with
+// The privacy filter: recognisers (built-in and custom, one loop) + NER over text, URLs with
 // their credentials, and site rules. Pure: the same code runs in the page, the
 // service worker, the CLI and the tests.
 import type { Redactor, RedactionResult, RedactionSpan } from '../redactor';
 import { hostMatches, type ScrubConfig } from './config';
 import type { EntityRecognizer, EntityType } from './entities';
-import { compileLinear, type LinearPattern } from './linear-regex';
 import { builtinRecognizers } from './recognizers/registry';
+import { customRecognizers } from './recognizers/custom';
+import type { Recognizer } from './recognizers/recognizer';
 import { cssUnescape } from './css-escape';
 import { decodeWithOffsets, urlPieces } from './url-parts';
 import { encodedUrlPieces } from './recognizers/url-secret-finder';
@@ -22,22 +23,10 @@ export interface Scrubber extends Redactor {
   replacementFor(rule: string): string;
 }
 
-/** A custom rule: linear-time matching (see linear-regex). */
-interface CustomRule { name: string; tag: string; pattern: LinearPattern }
-
 export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null): Scrubber {
-  // Patterns and code finders alike, the patterns first (recognizers/registry.ts).
-  const recognizers = builtinRecognizers((name) => config.rules[name] !== false);
-  // A config is validated before it is saved; one that still fails here (hand-edited storage) loses that rule, loudly.
-  const custom: CustomRule[] = config.custom_rules.flatMap((c) => {
-    try {
-      return [{ name: c.name, tag: c.tag, pattern: compileLinear(c.pattern, c.flags) }];
-    } catch (error) {
-      console.warn(`[alien-dataflow] custom rule ${c.name} skipped: ${(error as Error).message}`);
-      return [];
-    }
-  });
-  const tags = new Map<string, string>([...recognizers.map((r) => [r.name, r.tag] as const), ...custom.map((r) => [r.name, r.tag] as const),
+  // Patterns and code finders alike, the patterns first (recognizers/registry.ts), then the config's custom rules.
+  const recognizers: readonly Recognizer<string>[] = [...builtinRecognizers((name) => config.rules[name] !== false), ...customRecognizers(config.custom_rules)];
+  const tags = new Map<string, string>([...recognizers.map((r) => [r.name, r.tag] as const),
     ...Object.entries(NER_TAG).map(([k, v]) => [k, v] as const), ['credential', 'CREDENTIAL'], ['mask', 'MASKED'], ['url_credentials', 'SECRET']]);
   const replacementFor = (rule: string): string =>
     config.replacement.style === 'typed' ? `<${tags.get(rule) ?? 'REDACTED'}>` : config.replacement.generic;
@@ -51,9 +40,6 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
     for (const r of recognizers) {
       const spans = r.find(text, facts);
       for (let i = 0; i < spans.length; i++) found.push({ start: spans[i]!.start, end: spans[i]!.end, rule: r.name });
-    }
-    for (const rule of custom) {
-      for (const m of rule.pattern.matches(text)) found.push({ start: m.start, end: m.end, rule: rule.name });
     }
     if (ner && config.ner.enabled) {
       for (const e of ner.find(text, config.ner.entities)) found.push({ start: e.start, end: e.end, rule: e.type });

@@ -7,11 +7,12 @@ import type { RuleName } from './names';
 /** What the scrubber learns of a text once, for every recogniser: patterns that need a digit skip text without one. */
 export interface TextFacts { readonly hasDigit: boolean }
 
-export interface Recognizer {
-  readonly name: RuleName;
+/** A built-in recogniser has a RuleName; a config's custom rule (custom.ts) any name the config gives it. */
+export interface Recognizer<Name extends string = RuleName> {
+  readonly name: Name;
   /** The typed replacement tag: <EMAIL>, <PHONE>, <ADDRESS>, … */
   readonly tag: string;
-  /** 'pattern': one regex (pattern.ts); 'finder': code (a SpanFinder). */
-  readonly kind: 'pattern' | 'finder';
+  /** 'pattern': one regex (pattern.ts); 'finder': code (a SpanFinder); 'custom': a config's custom rule (custom.ts). */
+  readonly kind: 'pattern' | 'finder' | 'custom';
   find(text: string, facts: TextFacts): readonly Span[];
 }
