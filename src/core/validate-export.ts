@@ -3,7 +3,8 @@
 // contiguous per task, every line of every dialogue file by its format's own
 // check (formats/registry), manifest counts.
 import { StepSchema, type Step } from './schema';
-import { finalStateErrors } from './final-state';
+import { FINAL_JSON_PATH, finalPaths, finalStateErrors } from './final-state';
+import { OUTCOMES } from './outcome';
 import type { Manifest } from './zip-layout';
 import { DIALOGUE_FORMATS, type DialogueFormat, type DialogueFormatId } from './formats/registry';
 
@@ -92,17 +93,50 @@ export function validateExport(c: ExportContents): ValidationReport {
     if (lines !== undefined && lines !== null) errors.push(...dialogueErrors(format, lines, c.files));
   }
   for (const [path, text] of Object.entries(c.finals ?? {})) errors.push(...finalStateErrors(path, text, c.files));
+  const manifestIds = new Set<string>();
   if (c.manifest !== null) {
     const m = parseJson<Manifest>(c.manifest, 'manifest.json', errors);
-    for (const t of Array.isArray(m?.tasks) ? m.tasks : []) {
-      const final = (t as Partial<Manifest['tasks'][number]> | null)?.final_state;
-      if (typeof final === 'string' && !c.files.has(final)) errors.push(`manifest.json: a task's final_state ${final} is missing from the zip`);
-    }
+    for (const t of Array.isArray(m?.tasks) ? m.tasks : []) errors.push(...manifestTaskErrors(t as Partial<Manifest['tasks'][number]> | null, byTask, c.files, manifestIds));
     if (m && !m.counts) errors.push('manifest.json has no counts');
     else if (m && m.counts.steps !== steps.length) errors.push(`manifest.json counts ${m.counts.steps} steps, trajectory.jsonl has ${steps.length}`);
     if (m?.counts && m.counts.tasks !== byTask.size) errors.push(`manifest.json counts ${m.counts.tasks} tasks, trajectory.jsonl has ${byTask.size}`);
   }
+  // A final state is a task's of this zip: one whose task has no step and no manifest entry belongs to no one.
+  for (const path of Object.keys(c.finals ?? {})) {
+    const id = FINAL_JSON_PATH.exec(path)?.[1];
+    if (id !== undefined && !byTask.has(id) && !manifestIds.has(id)) errors.push(`${path}: no task ${id} in the zip`);
+  }
   return { ok: errors.length === 0, errors, steps: steps.length, tasks: byTask.size };
+}
+
+/**
+ * One manifest task's own fields as validate reads them: its final state is its own final/<task>.json (not
+ * another task's, a step's or any path), its outcome one of the labels or null, its failure step one of its steps.
+ * A reader treats an unknown outcome as unlabelled and drops a failure step it cannot place; validate says so.
+ */
+function manifestTaskErrors(t: Partial<Manifest['tasks'][number]> | null, byTask: ReadonlyMap<string, readonly Step[]>, files: ReadonlySet<string>, ids: Set<string>): string[] {
+  if (!t || typeof t !== 'object') return ['manifest.json: a task is not an object'];
+  const id = typeof t.task_id === 'string' ? t.task_id : null;
+  if (id === null) return ['manifest.json: a task has no task_id'];
+  const where = `manifest.json: task ${id.slice(0, 80)}`;
+  if (ids.has(id)) return [`${where} is listed twice`];
+  ids.add(id);
+  const errors: string[] = [];
+  const final = t.final_state;
+  if (final !== null && final !== undefined) {
+    if (typeof final !== 'string' || final !== finalPaths(id).json) errors.push(`${where}: final_state ${String(final).slice(0, 200)} is not its ${finalPaths(id).json}`);
+    else if (!files.has(final)) errors.push(`${where}: final_state ${final} is missing from the zip`);
+  }
+  const outcome: unknown = t.outcome;
+  if (outcome !== null && outcome !== undefined && !(OUTCOMES as readonly unknown[]).includes(outcome)) {
+    errors.push(`${where}: outcome ${JSON.stringify(outcome).slice(0, 80)} is none of ${OUTCOMES.join(', ')} or null`);
+  }
+  const failure: unknown = t.failure_step;
+  if (failure !== null && failure !== undefined) {
+    const steps = byTask.get(id)?.length ?? 0;
+    if (!Number.isInteger(failure) || (failure as number) < 1 || (failure as number) > steps) errors.push(`${where}: failure_step ${JSON.stringify(failure).slice(0, 80)} names none of its ${steps} steps`);
+  }
+  return errors;
 }
 
 export interface ExportStats {

@@ -5,7 +5,7 @@ import { createScrubber } from '../../src/core/scrub/scrubber';
 import { parseScrubConfig } from '../../src/core/scrub/config';
 import { DEFAULT_CONFIG_TEXT } from '../../src/core/scrub/default-config';
 import { toShareGpt, taskExamples } from '../../src/core/formatters';
-import { step, task } from './fixtures';
+import { TASK_ID, step, task } from './fixtures';
 
 const lines = (...steps: object[]): string => steps.map((s) => JSON.stringify(s)).join('\n') + '\n';
 const filesFor = (n: number): Set<string> => new Set(Array.from({ length: n }, (_, i) => step(i + 1).observation.screenshot_path!));
@@ -82,5 +82,25 @@ describe('rescrub', () => {
     expect(r.step.step_id).toBe(1);
     expect(r.step.action.element_id).toBe(42);
     expect(r.redactions.email).toBe(3);
+  });
+
+  it("names a manifest task's final_state, outcome and failure_step that are not its own or not a label", () => {
+    const other = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+    const files = new Set([...filesFor(2), `final/${TASK_ID}.json`, `final/${other}.json`]);
+    const check = (entry: object, finals: Record<string, string> = {}): string[] => validateExport({
+      files, trajectory: lines(step(1), step(2)), sharegpt: null, finals,
+      manifest: JSON.stringify({ counts: { tasks: 1, steps: 2 }, tasks: [{ task_id: TASK_ID, final_state: null, outcome: null, failure_step: null, ...entry }] }),
+    }).errors;
+    expect(check({ outcome: 'failed', failure_step: 2, final_state: `final/${TASK_ID}.json` })).toEqual([]);
+    // Another task's final state, a step's screenshot, a path out of the zip's layout.
+    for (const path of [`final/${other}.json`, `images/${TASK_ID}/step_1.png`, `final/../final/${TASK_ID}.json`]) {
+      expect(check({ final_state: path })).toEqual([`manifest.json: task ${TASK_ID}: final_state ${path} is not its final/${TASK_ID}.json`]);
+    }
+    expect(check({ outcome: 'succeded' })[0]).toMatch(/outcome "succeded" is none of succeeded, failed, partial or null/);
+    expect(check({ outcome: 'failed', failure_step: 3 })[0]).toMatch(/failure_step 3 names none of its 2 steps/);
+    expect(check({ outcome: 'failed', failure_step: 1.5 })[0]).toMatch(/failure_step 1.5 names none/);
+    // A final state for a task the zip does not hold.
+    const final = JSON.stringify({ task_id: other });
+    expect(check({}, { [`final/${other}.json`]: final })).toContain(`final/${other}.json: no task ${other} in the zip`);
   });
 });
