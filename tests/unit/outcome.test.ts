@@ -3,7 +3,7 @@
 // is read defensively, and `pack --outcome` / `format --outcome` keep only the
 // tasks asked for, with `outcome` and `failure_step` read back by DuckDB.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -93,5 +93,31 @@ describe('outcome labels', () => {
     const ids = readFileSync(join(fmt, 'sharegpt.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id.split(':')[0]);
     expect(ids).toEqual([id(2), id(3)]);
     expect(readdirSync(fmt)).toContain('sharegpt.jsonl');
+  });
+});
+
+describe('a hostile manifest label', () => {
+  it('that names none of its steps makes pack leave the zip out with the reason (3 steps, failure_step 7 or 2^31, had reached the int32 Parquet column)', async () => {
+    const zip = await writeTestExport(join(dir, 'hostile.zip'), [
+      labelled(5, { outcome: 'failed', failureSeq: 2, note: '', labelledAt: 1 }),
+      labelled(6, { outcome: 'partial', failureSeq: 2, note: '', labelledAt: 1 }),
+    ]);
+    const z = await JSZip.loadAsync(readFileSync(zip));
+    const manifest = JSON.parse(await z.file('manifest.json')!.async('string'));
+    manifest.tasks[0].failure_step = 7;
+    manifest.tasks[1].failure_step = 2 ** 31;
+    z.file('manifest.json', JSON.stringify(manifest));
+    const hostile = join(dir, 'hostile-label.zip');
+    writeFileSync(hostile, await z.generateAsync({ type: 'nodebuffer' }));
+    const said: string[] = [];
+    const spies = (['log', 'error', 'warn'] as const).map((k) => vi.spyOn(console, k).mockImplementation((line: string) => { said.push(line); }));
+    try {
+      expect(await main(['pack', hostile, '--out', join(dir, 'hostile-out'), '--split', '1,0,0'])).toBe(1);
+      expect(await main(['validate', hostile])).toBe(1);
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
+    expect(said.join('\n')).toMatch(/failure_step 7 names none of its 3 steps/);
+    expect(said.join('\n')).toMatch(/failure_step 2147483648 names none of its 3 steps/);
   });
 });
