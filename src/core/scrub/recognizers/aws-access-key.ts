@@ -1,6 +1,6 @@
 // The aws_access_key recogniser: one pattern (pattern.ts), listed in registry.ts.
-import type { Pattern } from './pattern';
+import type { PatternSpec } from './pattern';
 
-export const awsAccessKey: readonly Pattern[] = [
-  { name: 'aws_access_key', tag: 'API_KEY', minLength: 20, pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g },
+export const awsAccessKey: readonly PatternSpec[] = [
+  { tag: 'API_KEY', minLength: 20, pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g },
 ];

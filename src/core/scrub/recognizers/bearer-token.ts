@@ -1,6 +1,6 @@
 // The bearer_token recogniser: one pattern (pattern.ts), listed in registry.ts.
-import type { Pattern } from './pattern';
+import type { PatternSpec } from './pattern';
 
-export const bearerToken: readonly Pattern[] = [
-  { name: 'bearer_token', tag: 'TOKEN', minLength: 23, pattern: /\bBearer\s+([A-Za-z0-9._~+/-]{16,}=*)/g, group: 1 },
+export const bearerToken: readonly PatternSpec[] = [
+  { tag: 'TOKEN', minLength: 23, pattern: /\bBearer\s+([A-Za-z0-9._~+/-]{16,}=*)/g, group: 1 },
 ];

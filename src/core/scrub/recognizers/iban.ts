@@ -1,8 +1,8 @@
 // The iban recogniser: one pattern (pattern.ts), listed in registry.ts.
-import type { Pattern } from './pattern';
+import type { PatternSpec } from './pattern';
 import { ibanValid } from '../validators';
 
-export const iban: readonly Pattern[] = [
+export const iban: readonly PatternSpec[] = [
   // Either case: the mod-97 checksum keeps ordinary words out.
-  { name: 'iban', tag: 'IBAN', minLength: 15, needsDigit: true, pattern: /\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}\b/g, validate: ibanValid, retry: true },
+  { tag: 'IBAN', minLength: 15, needsDigit: true, pattern: /\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}\b/g, validate: ibanValid, retry: true },
 ];

@@ -1,11 +1,11 @@
 // The labelled_id recogniser: one pattern (pattern.ts), listed in registry.ts.
-import type { Pattern } from './pattern';
+import type { PatternSpec } from './pattern';
 
-export const labelledId: readonly Pattern[] = [
+export const labelledId: readonly PatternSpec[] = [
   {
     // Short identifiers that only a label tells apart: card security codes, PINs, dates of birth, passport,
     // licence, account, routing and tax numbers. The value must hold a digit.
-    name: 'labelled_id', tag: 'ID', minLength: 6, needsDigit: true,
+    tag: 'ID', minLength: 6, needsDigit: true,
     pattern: /\b(?:cvv2?|cvc2?|csc|card (?:security|verification) code|security code|pin(?: code| number)?|date of birth|d\.?o\.?b\.?|birth ?date|passport(?: no\.?| number| #)?|driver'?s? licen[cs]e(?: no\.?| number| #)?|licen[cs]e (?:no\.?|number|#)|national (?:id|insurance) (?:no\.?|number)|tax (?:id|number)|(?:bank )?account (?:no\.?|number|#)|sort code|routing (?:no\.?|number)|member (?:id|no\.?|number))\s*[:#]?\s*(?:(?:is|was|=)\s+)?((?=[A-Za-z0-9./-]*\d)[A-Za-z0-9][A-Za-z0-9./-]{2,19})(?![A-Za-z0-9])/gi, group: 1,
   },
 ];

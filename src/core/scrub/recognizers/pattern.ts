@@ -47,6 +47,9 @@ function holdsAny(text: string, chars: readonly string[]): boolean {
   return false;
 }
 
+/** A pattern as its file writes it: its name is its key in the registry (registry.ts). */
+export type PatternSpec = Omit<Pattern, 'name'>;
+
 /** The pattern as a Recognizer of its own, with its own regex (its lastIndex is state): one per scrubber. */
 export function compilePattern(r: Pattern): Recognizer {
   const flags = new Set([...r.pattern.flags, 'g', ...(r.group ? ['d'] : [])]);

@@ -11,7 +11,7 @@ import { urlSecretFinder } from './url-secret-finder';
 import { labelledValueFinder } from './labelled-value-finder';
 import { usernameFinder } from './username-finder';
 import { addressFinder } from './address-finder';
-import { compilePattern, type Pattern } from './pattern';
+import { compilePattern, type Pattern, type PatternSpec } from './pattern';
 import { FINDER_NAMES, PATTERN_NAMES, type FinderName, type PatternName, type RuleName } from './names';
 import type { Recognizer } from './recognizer';
 import { email } from './email';
@@ -35,7 +35,7 @@ import { ipv4 } from './ipv4';
 import { ipv6 } from './ipv6';
 import { streetAddress } from './street-address';
 
-/** The patterns, one file each (a recogniser may have several patterns: each pattern's name is its key). */
+/** The patterns, one file each (a recogniser may have several patterns); each pattern's name is its key here. */
 const PATTERNS = {
   email,
   private_key: privateKey,
@@ -57,7 +57,7 @@ const PATTERNS = {
   ipv4,
   ipv6,
   street_address: streetAddress,
-} satisfies Record<PatternName, readonly Pattern[]>;
+} satisfies Record<PatternName, readonly PatternSpec[]>;
 
 /** The recognisers that are code: a file each here (*-finder.ts), a SpanFinder (../finder.ts) whose name is its key. */
 const FINDERS = {
@@ -65,7 +65,7 @@ const FINDERS = {
   username: usernameFinder, postal_address: addressFinder,
 } satisfies Record<FinderName, SpanFinder>;
 
-export const BUILTIN_PATTERNS: readonly Pattern[] = PATTERN_NAMES.flatMap((name) => PATTERNS[name]);
+export const BUILTIN_PATTERNS: readonly Pattern[] = PATTERN_NAMES.flatMap((name) => PATTERNS[name].map((p) => ({ ...p, name })));
 export const BUILTIN_FINDERS: readonly SpanFinder[] = FINDER_NAMES.map((name) => FINDERS[name]);
 
 function fromFinder(name: FinderName, f: SpanFinder): Recognizer {
