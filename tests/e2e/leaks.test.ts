@@ -1,7 +1,7 @@
 // Leak closure: a page plants each form of leak found by hand (a token in a
 // relative link and in a fragment, a username typed in a shadow-DOM input, an
 // Alt-typed password character, an email in an element id, a masked
-// element's label) and none of it may reach storage or any file of the zip.
+// element's label and text, a masked part slotted into a button) and none of it may reach storage or any file of the zip.
 // Both tests run in Chromium and in Firefox.
 import assert from 'node:assert/strict';
 import type { ElementHandle } from 'puppeteer-core';
@@ -10,7 +10,7 @@ import { trajectory, sleep, dumpStorage } from './harness';
 import { editConfig, openCheckoutWithPaymentFrame, testInBothBrowsers, waitForSteps } from './browsers';
 
 const USERNAME = 'jdoe_private42';
-const SECRETS = ['9f8e7d6c5b4a3f2e1d0c', 'ya29.A0ARrdaM-leakme', USERNAME, 'jane.doe@example-mail.com', 'jane\\.doe', 'ZX-99-ALPHA', '€', 'Alt+'];
+const SECRETS = ['9f8e7d6c5b4a3f2e1d0c', 'ya29.A0ARrdaM-leakme', USERNAME, 'jane.doe@example-mail.com', 'jane\\.doe', 'ZX-99-ALPHA', '€', 'Alt+', '1,234.56', '4,321.09'];
 
 testInBothBrowsers('tokens in relative links, shadow-DOM usernames, Alt-typed passwords, emails in ids and masked labels never leak', async (driver) => {
   // The user masks .private in the config, as the options page would save it.
@@ -43,6 +43,10 @@ testInBothBrowsers('tokens in relative links, shadow-DOM usernames, Alt-typed pa
   n++; // the password edit, then the click
   await step();
   await page.click('.private');
+  await step();
+  // The slotted button: the step names its inner <button>, whose name reads the slot (a masked part here).
+  const pay = await page.evaluateHandle((): HTMLButtonElement => document.querySelector('pay-button')!.shadowRoot!.querySelector('button')!);
+  await (pay.asElement() as ElementHandle<Element>).click();
   await step();
   await driver.stopRecording(page);
 
