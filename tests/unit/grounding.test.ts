@@ -78,4 +78,17 @@ describe('grounding rows', () => {
     expect((row.elements as Record<string, unknown>[])[0]).toMatchObject({ x1: 10, y1: 20, x2: 110, y2: 50, x1_norm: 0.0078, instruction: "button 'Add to cart'" });
     expect(GROUNDING_FORMAT.parquet.columns.map((c) => c.name)).toEqual(Object.keys(row).sort((a, b) => GROUNDING_FORMAT.parquet.columns.findIndex((c) => c.name === a) - GROUNDING_FORMAT.parquet.columns.findIndex((c) => c.name === b)));
   });
+
+  it('reads a hostile dom_tree in linear time and grounds no box that is not a number', () => {
+    // '.' and '1.2.3' match the bbox's digits-and-dots but are NaN, which had come out as a [NaN, y, NaN, y] box.
+    expect(visibleBox({ x: Number('1.2.3'), y: 0, width: 10, height: 10 }, 100, 100)).toBeNull();
+    const bad = step(1, { observation: { ...step(1).observation, dom_tree: '<button id="42" bbox=".,20,100,30">Add</button>', axtree: "[42] button 'Add'" } });
+    expect(groundingRows(bad)).toEqual([]);
+    // Tags that never close: each one's match had run to the end of the string (320 KB: 4.9 s).
+    for (const tree of ['<a id="1" b="x" '.repeat(20_000), '<a'.repeat(160_000), '<a id="1" x="'.repeat(25_000)]) {
+      const t = performance.now();
+      expect(domBoxes(tree).size).toBe(0);
+      expect(performance.now() - t).toBeLessThan(1000);
+    }
+  });
 });
