@@ -19,6 +19,11 @@ describe('a secret split across inline elements', () => {
     ['token in two <b>s', '<td id="1"><b id="2">ghp_Zq8RkT2vLm9X</b><b id="3">wN4pYs7HjC3bQ8RkT2vLm9XwN4pYs7</b></td>', ['ghp_', 'wN4pYs7']],
     ['IBAN across a link', '<li id="1">IBAN <a id="2">DE89 3704 0044</a> 0532 0130 00</li>', ['3704', '0532']],
     ['e-mail across <em>', '<p id="1">Write to <em id="2">jane.doe</em>@example.com today</p>', ['jane.doe', 'example.com']],
+    // A hostile page's splits: what lies between the halves is no block, so the halves read as one line.
+    ['card across an empty <span/>', '<p id="1"><span id="2">4111 1111</span><span id="3"/><span id="4"> 1111 1111</span></p>', ['4111', '1111 1111']],
+    ['card across an icon <i/>', '<p id="1">Card 4111 1111<i id="2"/>1111 1111</p>', ['4111']],
+    ['e-mail across a <wbr/>', '<p id="1">Mail jane.doe<wbr id="2"/>@example.com now</p>', ['jane.doe', 'example.com']],
+    ['card in custom elements', '<div id="1"><x-digits id="2">4111 1111</x-digits><x-digits id="3"> 1111 1111</x-digits></div>', ['4111', '1111 1111']],
   ])('%s', (_name, xml, gone) => {
     const out = scrubDomTreeRuns(xml, scrubber);
     for (const g of gone) expect(out).not.toContain(g);
@@ -30,6 +35,7 @@ describe('a secret split across inline elements', () => {
   it.each([
     ['block elements do not join', '<ul id="1"><li id="2">4111 1111</li><li id="3">1111 1111</li></ul>'],
     ['a <br/> ends the run', '<p id="1"><span id="2">4111 1111</span><br id="3"/><span id="4">1111 1111</span></p>'],
+    ['an <img/> ends the run', '<p id="1"><span id="2">4111 1111</span><img id="3"/><span id="4">1111 1111</span></p>'],
     ['prices and labels beside each other', '<div id="1"><span id="2">Item 4.1</span><b id="3">$12.99</b><i id="4">Buy</i></div>'],
     ['a secret inside one piece is that piece’s own', '<p id="1"><span id="2">Total</span><span id="3"> 4111 1111 1111 1111</span></p>'],
   ])('%s: unchanged', (_name, xml) => expect(scrubDomTreeRuns(xml, scrubber)).toBe(xml));

@@ -7,9 +7,23 @@
 import type { Scrubber } from './scrubber';
 import { escapeXmlText } from '../xml-escape';
 
-/** Elements a browser lays out inline by default: text on either side of their tags reads as one line. */
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'label', 'mark', 'q', 's',
-  'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'del', 'ins']);
+/**
+ * Tags that end a run: what a browser lays out as a block of its own by default, a line break, a replaced element
+ * or a form control, and the tree's own marks (a shadow root, the target's context, a cut). Everything else is
+ * read as inline, as CSS's initial display is: the inline tags, a custom element (inline until styled), an unknown
+ * tag, <wbr> (an invisible break opportunity, common inside long numbers and addresses) and an empty element
+ * written self-closing (`<span/>`, an icon's `<i/>`): a page putting one of these between a secret's halves must
+ * not end the run, as "a void tag ends it" did.
+ */
+const RUN_ENDS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'details', 'dialog', 'dd', 'dir', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hgroup',
+  'hr', 'html', 'legend', 'li', 'listing', 'main', 'menu', 'nav', 'ol', 'p', 'plaintext', 'pre', 'search', 'section',
+  'summary', 'ul', 'xmp', 'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th',
+  'br', 'img', 'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'iframe', 'frame', 'frameset', 'video',
+  'audio', 'canvas', 'svg', 'math', 'object', 'embed', 'picture', 'meter', 'progress', 'script', 'style', 'template',
+  'noscript', 'title', 'shadow-root', 'target-context', 'truncated',
+]);
 
 // A join a value can run across: a letter, digit or a value's inner mark (@ . _ % + - /) on both sides, spaces aside.
 // "Item 4.1" + "$12.99" has none, so a catalogue's rows cost no scrub; "4111 1111" + " 1111 1111" and "jane.doe" +
@@ -84,12 +98,12 @@ function unescapeXml(s: string): string {
   return s.includes('&') ? s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&') : s;
 }
 
-// A tag (its name in group 1; a closing slash before it, a self-closing one after) or a text segment.
+// A tag (its name in group 2) or a text segment.
 const XML_TOKEN = /<(\/?)([A-Za-z_][\w:.-]*)[^>]*?(\/?)>|[^<]+/g;
 
 /**
- * dom_tree with the text of each inline run read joined (see scrubRun). A block element's tag, a void element
- * (`<br/>`, `<img/>`, `<input/>`) and a shadow root end a run; inline tags do not.
+ * dom_tree with the text of each inline run read joined (see scrubRun). A tag in RUN_ENDS (a block, `<br/>`,
+ * `<img/>`, `<input/>`, a shadow root) ends a run, opening or closing; any other tag does not, even self-closing.
  */
 export function scrubDomTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, number>): string {
   // Text segments of the current run: [start, end) in xml.
@@ -108,7 +122,7 @@ export function scrubDomTreeRuns(xml: string, scrubber: Scrubber, counts?: Recor
       if (m[0].trim()) run.push([m.index, m.index + m[0].length]);
       continue;
     }
-    if (!INLINE.has(m[2].toLowerCase()) || m[3] === '/') flush();
+    if (RUN_ENDS.has(m[2].toLowerCase())) flush();
   }
   flush();
   if (edits.length === 0) return xml;
