@@ -62,15 +62,22 @@ function slotted(slot: Element): Node[] {
 }
 
 /**
+ * Nodes a name may still visit, shared by every element it is read from: a name is read at pointerdown, on the
+ * click's critical path, and a page naming one textless subtree of 100,000 nodes in aria-labelledby ten thousand
+ * times (or by as many <label for>s) made each one a full walk.
+ */
+interface WalkBudget { nodes: number }
+
+/**
  * The text nodes under `el`, in order, until `budget` characters (whitespace runs counted once) are read. A
  * <slot> reads as what is slotted into it, as it renders: a design system's button (Shoelace's) keeps its label in
  * the light DOM, and the inner <button> the pointer hits holds only the slot.
  */
-function textParts(el: Element, budget = RAW_TEXT_BUDGET, mask: TextMask = NO_MASK): TextParts {
+function textParts(el: Element, budget = RAW_TEXT_BUDGET, mask: TextMask = NO_MASK, walk: WalkBudget = { nodes: MAX_WALK }): TextParts {
   const parts: TextParts = [];
   let left = budget;
   const stack: Node[] = [el];
-  for (let seen = 0; stack.length && left > 0 && seen < MAX_WALK; seen++) {
+  for (; stack.length && left > 0 && walk.nodes > 0; walk.nodes--) {
     const node = stack.pop()!;
     const type = nodeTypeOf(node);
     if (type === 3 /* Node.TEXT_NODE */) {
@@ -102,9 +109,10 @@ function attrParts(value: string | null | undefined): TextParts {
 function partsOf(els: readonly Element[], mask: TextMask): TextParts {
   const parts: TextParts = [];
   let left = RAW_TEXT_BUDGET;
+  const walk: WalkBudget = { nodes: MAX_WALK };
   for (const el of els) {
-    if (left <= 0) break;
-    const read = textParts(el, left, mask);
+    if (left <= 0 || walk.nodes <= 0) break;
+    const read = textParts(el, left, mask, walk);
     if (parts.length) parts.push(' ');
     parts.push(...read);
     left -= read.reduce((n, p) => n + p.length, 1);
@@ -124,7 +132,8 @@ export function accessibleNameParts(el: Element, mask: TextMask = NO_MASK): Text
   const labelledBy = attrOf(el, 'aria-labelledby');
   if (labelledBy) {
     const doc = ownerDocumentOf(el);
-    const parts = partsOf(labelledBy.split(/\s+/).flatMap((id) => doc.getElementById(id) ?? []), mask);
+    // At most 16 ids, as the axtree line reads them (ax-lines' nameRegions).
+    const parts = partsOf(labelledBy.split(/\s+/).filter(Boolean).slice(0, 16).flatMap((id) => doc.getElementById(id) ?? []), mask);
     if (joinText(parts)) return parts;
   }
   const aria = attrOf(el, 'aria-label');
@@ -134,7 +143,7 @@ export function accessibleNameParts(el: Element, mask: TextMask = NO_MASK): Text
     const input = el as HTMLInputElement;
     if (['button', 'submit', 'reset'].includes(input.type)) return attrParts(input.value || input.type);
     if (input.type === 'image') return attrParts(attrOf(el, 'alt'));
-    const labels = Array.from(input.labels ?? []);
+    const labels = Array.from(input.labels ?? []).slice(0, 16);
     const fromLabel = partsOf(labels, mask);
     if (joinText(fromLabel)) return fromLabel;
     return attrParts(attrOf(el, 'placeholder') ?? attrOf(el, 'title') ?? attrOf(el, 'name'));

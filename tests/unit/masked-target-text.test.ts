@@ -53,3 +53,16 @@ describe('a target\'s name and text through masks', () => {
     expect(joinText(accessibleNameParts(document.getElementById('t')!))).toBe('Recovery codes');
   });
 });
+
+describe('a target\'s name on a hostile page stays cheap', () => {
+  it('one textless subtree named by aria-labelledby thousands of times is walked within one budget', () => {
+    const empties = '<i></i>'.repeat(20_000);
+    const ids = Array.from({ length: 400 }, () => 'e').join(' ');
+    document.body.innerHTML = `<div id="e">${empties}</div><button id="b" aria-labelledby="${ids}">Go</button>`;
+    const t = performance.now();
+    const { name } = read(document.getElementById('b')!);
+    // The name falls back to the button's own text: the labelled-by subtree has none.
+    expect(name).toBe('Go');
+    expect(performance.now() - t).toBeLessThan(5000);
+  });
+});
