@@ -43,6 +43,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     const missing = (command.needs.flags ?? []).some((f) => !values[f.name]);
     if (operands.length < command.needs.operands.length || missing) throw new UsageError(needsMessage(name));
+    // One more operand than a command takes was dropped without a word: 'format x.zip out/' (for --out out/) wrote
+    // to the default folder, 'stats a.zip b.zip' said nothing of b.zip.
+    const extra = command.needs.more ? [] : operands.slice(command.needs.operands.length);
+    if (extra.length) throw new UsageError(`${name} takes ${command.needs.operands.join(' ')}, not also ${extra.map((x) => JSON.stringify(x)).join(' ')}`);
     return await command.run(operands, values, limits);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -67,6 +67,9 @@ describe('usage errors come from the registry', () => {
     expect(await run('scrub', 'in.zip')).toEqual({ code: 2, out: '', err: `alien-dataflow: scrub needs <in.zip> <out.zip>\n${usage()}` });
     expect(await run('pack', 'a.zip')).toMatchObject({ code: 2, err: expect.stringContaining('pack needs <export.zip|folder>… and --out DIR') });
     expect(await run('format', 'x.zip', '--out')).toMatchObject({ code: 2, err: expect.stringContaining('--out') });
+    // An operand too many is no operand dropped.
+    expect(await run('format', 'x.zip', 'out/')).toEqual({ code: 2, out: '', err: 'alien-dataflow: format takes <export.zip>, not also "out/"' });
+    expect(await run('scrub', 'in.zip', 'out.zip', 'x', 'y')).toMatchObject({ code: 2, err: expect.stringContaining('scrub takes <in.zip> <out.zip>, not also "x" "y"') });
   });
 
   it('names what each command needs as its usage line does', () => {
