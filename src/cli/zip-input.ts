@@ -97,8 +97,16 @@ export async function finalTexts(exp: ExportZip): Promise<Record<string, string>
   return out;
 }
 
-/** A task's final state in the zip, or null when it has none (or none that is valid: validate says why). */
+/**
+ * A task's final state in the zip, or null when it has none (or none that is valid: validate says why). Only its
+ * own: a final/<task>.json holding another task's id is none, and a screenshot_path other than its own
+ * final/<task>.png is no screenshot. format, scrub and pack had taken the path as written, so a final state could
+ * bring another task's or a step's screenshot into this task's done turn, final_image or rewritten zip.
+ */
 export async function finalOf(exp: ExportZip, taskId: string): Promise<FinalState | null> {
-  const path = finalPaths(taskId).json;
-  return exp.files.has(path) ? parseFinalState(await exp.text(path)) : null;
+  const paths = finalPaths(taskId);
+  const state = exp.files.has(paths.json) ? parseFinalState(await exp.text(paths.json)) : null;
+  if (!state || state.task_id !== taskId) return null;
+  const own = state.observation.screenshot_path === paths.png && exp.files.has(paths.png);
+  return own ? state : { ...state, observation: { ...state.observation, screenshot_path: null } };
 }
