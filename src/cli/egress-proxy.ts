@@ -14,13 +14,19 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import type { Duplex } from 'node:stream';
 import { hostOf } from '../core/replay-hosts';
 
+/** Refused connections kept for the report; past them only counted (a page can open sockets in a loop). */
+export const REFUSED_KEPT = 1000;
+
 /** A connection the proxy refused: its host (name:port), and what was asked for (an address, or host:port for a tunnel). */
 export interface RefusedConnection { host: string; url: string }
 
 export interface EgressProxy {
   /** For Chromium's --proxy-server. */
   readonly address: string;
+  /** The first REFUSED_KEPT refused connections. */
   readonly refused: RefusedConnection[];
+  /** Every connection refused, kept or not: the list stops growing, the count does not. */
+  readonly refusedCount: number;
   close(): Promise<void>;
 }
 
@@ -88,8 +94,10 @@ export async function startEgressProxy(accepted: ReadonlySet<string>, o: { resol
   const refused: RefusedConnection[] = [];
   const sockets = new Set<Socket | Duplex>();
   const allowed = (host: string | null): host is string => !!host && accepted.has(host);
+  let refusedCount = 0;
   const refuse = (host: string | null, url: string): void => {
-    if (refused.length < 1000) refused.push({ host: host ?? url.slice(0, 200), url: url.slice(0, 500) });
+    refusedCount++;
+    if (refused.length < REFUSED_KEPT) refused.push({ host: host ?? url.slice(0, 200), url: url.slice(0, 500) });
   };
 
   const server: Server = createServer((req, res) => {
@@ -171,6 +179,7 @@ export async function startEgressProxy(accepted: ReadonlySet<string>, o: { resol
   return {
     address: `127.0.0.1:${port}`,
     refused,
+    get refusedCount() { return refusedCount; },
     close: () => new Promise((ok) => {
       for (const s of sockets) s.destroy();
       server.closeAllConnections();

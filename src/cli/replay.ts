@@ -83,8 +83,15 @@ export interface BlockedRequest { host: string; url: string; navigation: boolean
  * Lets a page reach only the accepted hosts: every request (the first load, each redirect hop, frames,
  * subresources) is checked before it leaves; anything else is aborted and kept for the report.
  */
-class HostGuard {
+export class HostGuard {
+  /**
+   * Stopped requests as kept: the first BLOCKED_KEPT navigations (a step's reason is its first one) and the first
+   * BLOCKED_KEPT others; `stopped` counts them all. A page requesting other hosts in a loop had grown this list
+   * for the whole replay (it is never cleared between tasks), by up to 500 characters of address each.
+   */
   readonly blocked: BlockedRequest[] = [];
+  stopped = 0;
+  private kept = { navigations: 0, others: 0 };
   /** The flow step running now, to say which step a stopped request belongs to. */
   flowStep: number | null = null;
   private readonly pages = new WeakSet<Page>();
@@ -113,7 +120,12 @@ class HostGuard {
         return;
       }
       const navigation = req.isNavigationRequest() && req.frame() === page.mainFrame();
-      this.blocked.push({ host: hostOf(url) ?? url.split(':')[0]!, url: url.slice(0, 500), navigation, flowStep: this.flowStep });
+      this.stopped++;
+      const kind = navigation ? 'navigations' : 'others';
+      if (this.kept[kind] < BLOCKED_KEPT) {
+        this.kept[kind]++;
+        this.blocked.push({ host: hostOf(url) ?? url.split(':')[0]!, url: url.slice(0, 500), navigation, flowStep: this.flowStep });
+      }
       req.abort('blockedbyclient').catch(() => undefined);
     });
   }
@@ -125,6 +137,9 @@ class HostGuard {
   }
 }
 
+/** Stopped requests of each kind (navigations, others) kept for the report and the steps' reasons; past that only counted. */
+export const BLOCKED_KEPT = 1000;
+
 /** Chromium's resolver knows the accepted host names and no other: a worker or socket cannot reach around the page's guard. */
 export function resolverRules(accepted: Set<string>): string {
   // An IPv6 address goes in bare: Chromium's rules do not match "[::1]".
@@ -133,6 +148,9 @@ export function resolverRules(accepted: Set<string>): string {
 }
 
 /** "host (n), …" for a report line, each host as plain text. */
+/** ', and N more not kept' when a count is past its kept list. */
+const unkept = (n: number, kept: number): string => (n > kept ? `, and ${n - kept} more not kept` : '');
+
 function countByHost(stopped: readonly { host: string }[]): string {
   const byHost = new Map<string, number>();
   for (const b of stopped) byHost.set(b.host, (byHost.get(b.host) ?? 0) + 1);
@@ -271,6 +289,7 @@ export async function replay(zipPath: string, o: ReplayOptions): Promise<ReplayR
       await guard.attach(page);
       const blockedBefore = guard.blocked.length;
       const refusedBefore = proxy.refused.length;
+      const counted = { stopped: guard.stopped, refused: proxy.refusedCount };
       const ext = new ReportingExtension(browser, page, o.timeout, expectedNames, guard);
       const runner = await createRunner(parse(flow), ext);
       await runner.run();
@@ -297,9 +316,12 @@ export async function replay(zipPath: string, o: ReplayOptions): Promise<ReplayR
       o.log(`task ${terminalText(taskId)} (${terminalText(instruction)})`);
       for (const r of results) o.log(`  ${String(r.step_id).padStart(3)} ${terminalText(r.type).padEnd(12)} ${r.status.padEnd(7)} ${terminalText(r.reason ?? r.selector ?? '')}`);
       const stopped = guard.blocked.slice(blockedBefore);
-      if (stopped.length) o.log(`  stopped ${stopped.length} request(s) to hosts not accepted: ${countByHost(stopped)}`);
+      // The counts are all of them; the hosts, of those kept (the lists stop growing, a page can request in a loop).
+      const stoppedN = guard.stopped - counted.stopped;
+      const refusedN = proxy.refusedCount - counted.refused;
+      if (stoppedN) o.log(`  stopped ${stoppedN} request(s) to hosts not accepted: ${countByHost(stopped)}${unkept(stoppedN, stopped.length)}`);
       // What the proxy stopped may also be the browser's own (a sign-in check at start): said apart, not as the page's.
-      if (refused.length) o.log(`  stopped ${refused.length} other connection(s) (sockets, workers, the browser's own): ${countByHost(refused)}`);
+      if (refusedN) o.log(`  stopped ${refusedN} other connection(s) (sockets, workers, the browser's own): ${countByHost(refused)}${unkept(refusedN, refused.length)}`);
     }
   } finally {
     process.off('unhandledRejection', stray);
