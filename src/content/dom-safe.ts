@@ -21,6 +21,7 @@ const NODE_NAME = getter(Node.prototype, 'nodeName');
 // Browsers define it on Node; happy-dom (the unit tests' DOM) again on Element, whose own is the one that reads.
 const TEXT_CONTENT = chainGetter(HTMLElement.prototype, 'textContent')!;
 const TAG_NAME = getter(Element.prototype, 'tagName');
+const IS_CONTENT_EDITABLE = getter(HTMLElement.prototype, 'isContentEditable');
 const SHADOW_HOST = getter(ShadowRoot.prototype, 'host');
 const GET_ROOT_NODE = Node.prototype.getRootNode;
 /** Browsers define the layout getters on Element; happy-dom (the unit tests' DOM) on HTMLElement. */
@@ -77,6 +78,18 @@ export const previousSiblingOf = (n: Node): ChildNode | null => PREVIOUS_SIBLING
 export const nodeNameOf = (n: Node): string => NODE_NAME.call(n) as string;
 export const textContentOf = (n: Node): string => (TEXT_CONTENT.call(n) as string | null) ?? '';
 export const tagNameOf = (el: Element): string => TAG_NAME.call(el) as string;
+/**
+ * Whether `el` is editable: `<input name="isContentEditable">` makes a form's own property that input (truthy),
+ * which made the form a textbox to roleOf, the "control" a click on a wrapper in it names, and an editable root.
+ */
+export function isEditableOf(el: Element): boolean {
+  try {
+    return IS_CONTENT_EDITABLE.call(el) === true;
+  } catch {
+    // Not an HTML element (an <svg> part): never editable. No instanceof: a same-origin frame's nodes are of another realm.
+    return false;
+  }
+}
 export const rootNodeOf = (n: Node): Node => GET_ROOT_NODE.call(n);
 export const isElement = (n: Node | null | undefined): n is Element => !!n && nodeTypeOf(n) === Node.ELEMENT_NODE;
 export const isShadowRoot = (n: Node | null | undefined): n is ShadowRoot => {

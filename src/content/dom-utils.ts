@@ -1,6 +1,6 @@
 // Small DOM helpers shared by the observers.
 import type { FieldAttributes } from '../core/sensitive-field';
-import { attrOf, closestOf, hostOf, isElement, isShadowRoot, MAX_WALK, nodeTypeOf, parentElementOf, parentOf, parentOrHostOf, tagOf } from './dom-safe';
+import { attrOf, closestOf, hostOf, isEditableOf, isElement, isShadowRoot, MAX_WALK, nodeTypeOf, parentElementOf, parentOf, parentOrHostOf, tagOf } from './dom-safe';
 
 /** The innermost element an event came from, through shadow roots. */
 export function eventElement(event: Event): Element | null {
@@ -37,7 +37,7 @@ export function isTextField(el: Element | null): el is HTMLInputElement | HTMLTe
   if (!el) return false;
   if (tagOf(el) === 'textarea') return true;
   if (tagOf(el) === 'input') return TEXT_INPUT_TYPES.has((el as HTMLInputElement).type);
-  return (el as HTMLElement).isContentEditable === true;
+  return isEditableOf(el);
 }
 
 export function isToggle(el: Element | null): el is HTMLInputElement {

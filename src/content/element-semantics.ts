@@ -2,7 +2,7 @@
 // HTML-AAM / accname rules, enough to name what a person clicked.
 import { RAW_TEXT_BUDGET, withinBudget } from '../core/scrub/cut';
 import { joinText } from '../core/scrub/pieces';
-import { attrOf, childNodesOf, hasAttrOf, matchesOf, MAX_WALK, nodeTypeOf, ownerDocumentOf, querySelectorOf, tagOf } from './dom-safe';
+import { attrOf, childNodesOf, hasAttrOf, isEditableOf, matchesOf, MAX_WALK, nodeTypeOf, ownerDocumentOf, querySelectorOf, tagOf } from './dom-safe';
 import { MAX_CLIMB, parentAcrossRoots } from './snapshot-element-kinds';
 
 const IMPLICIT_ROLE: Record<string, string> = {
@@ -24,7 +24,7 @@ export function roleOf(el: Element): string {
   const tag = tagOf(el);
   if (tag === 'input') return INPUT_ROLE[(el as HTMLInputElement).type] ?? 'textbox';
   if (tag === 'a' && !hasAttrOf(el, 'href')) return 'generic';
-  if ((el as HTMLElement).isContentEditable) return 'textbox';
+  if (isEditableOf(el)) return 'textbox';
   return IMPLICIT_ROLE[tag] ?? 'generic';
 }
 

@@ -65,3 +65,19 @@ describe('a form whose controls clobber DOM properties', () => {
     expect(structureLabel(form)).toBeUndefined();
   });
 });
+
+describe('a form whose control is named isContentEditable', () => {
+  it('is no textbox, so a click on a wrapper in it names no control, and no editable root climbs into it', async () => {
+    const { clickedControl } = await import('../../src/content/clicked-control');
+    document.body.innerHTML = '<form id="f"><input type="hidden" name="isContentEditable"><div id="w"><span id="s">Shipping</span></div></form>';
+    const form = document.getElementById('f')!;
+    // As a browser does: the named control shadows the prototype's getter on the form.
+    Object.defineProperty(form, 'isContentEditable', { value: form.querySelector('input'), configurable: true });
+    expect(roleOf(form)).toBe('form');
+    expect(isTextField(form)).toBe(false);
+    const span = document.getElementById('s')!;
+    const path: EventTarget[] = [];
+    for (let n: Node | null = span; n; n = n.parentNode) path.push(n);
+    expect(clickedControl({ composedPath: () => path } as unknown as Event, span)).toBeNull();
+  });
+});

@@ -11,7 +11,7 @@ import { listen } from '../guard';
 import { composedContains, controlOf, eventElement, fieldText, isTextField, isToggle, shadowRootsOf } from '../dom-utils';
 import { SENSITIVE_PLACEHOLDER } from '../../core/sensitive-field';
 import { broadcast } from '../../platform/messaging';
-import { MAX_WALK, parentElementOf, tagOf } from '../dom-safe';
+import { isEditableOf, MAX_WALK, parentElementOf, tagOf } from '../dom-safe';
 
 const POINTER_REUSE_MS = 10_000;
 /**
@@ -39,7 +39,7 @@ const HOLD_QUIET_COST_SHARE = 5;
 function editableRoot(el: Element): Element {
   if (tagOf(el) === 'input' || tagOf(el) === 'textarea') return el;
   let root = el;
-  for (let up = parentElementOf(root), i = 0; up && (up as HTMLElement).isContentEditable && i < MAX_WALK; up = parentElementOf(up), i++) root = up;
+  for (let up = parentElementOf(root), i = 0; up && isEditableOf(up) && i < MAX_WALK; up = parentElementOf(up), i++) root = up;
   return root;
 }
 
