@@ -15,7 +15,7 @@ export const statsCommand = command({
     const { exp, text } = await trajectoryOf(path, limits);
     const { steps, errors } = parseTrajectory(text);
     const s = exportStats(steps);
-    const report = JSON.parse((await exp.text(ZIP_PATHS.scrubReport)) ?? '{"totals":{}}') as { totals: Record<string, number> };
+    const report = { totals: redactionTotals(await exp.text(ZIP_PATHS.scrubReport)) };
     // Final states (final/<task>.json) and the reviewer's labels (manifest.json), unlabelled counted apart.
     const finalStates = [...exp.files].filter((f) => FINAL_JSON_PATH.test(f)).length;
     const outcomes: Record<string, number> = {};
@@ -32,8 +32,25 @@ export const statsCommand = command({
     print(`actions: ${Object.entries(s.actions).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     print(`mean dom_tree ${s.avg_dom_tree_chars} chars`);
     print(`final states ${finalStates}; outcomes: ${Object.entries(outcomes).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
-    print(`redactions: ${Object.entries(report.totals).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+    print(report.totals ? `redactions: ${Object.entries(report.totals).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}` : 'redactions: unknown (scrub_report.json is not a report)');
     if (errors.length) print(`${errors.length} trajectory lines do not match the schema (run validate)`);
     return 0;
   },
 });
+
+/**
+ * scrub_report.json's totals (rule: count), or null when it is not that shape: the file is anyone's, and
+ * `{"totals":null}` or a line that is not JSON had ended stats with 'Cannot convert undefined or null to object'
+ * or 'Unexpected token' after half its table.
+ */
+function redactionTotals(text: string | null): Record<string, number> | null {
+  if (text === null) return {};
+  try {
+    const totals: unknown = (JSON.parse(text) as { totals?: unknown } | null)?.totals;
+    if (!totals || typeof totals !== 'object' || Array.isArray(totals)) return null;
+    return Object.values(totals).every((n) => Number.isInteger(n)) ? (totals as Record<string, number>) : null;
+  } catch {
+    return null;
+  }
+}
+
