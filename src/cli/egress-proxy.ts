@@ -109,15 +109,35 @@ export async function startEgressProxy(accepted: ReadonlySet<string>, o: { resol
       res.writeHead(403, { 'content-type': 'text/plain' }).end('not an accepted host');
       return;
     }
-    const out = httpRequest(url, { method: req.method, headers: withoutProxyHeaders(req), lookup }, (upstream) => {
-      res.writeHead(upstream.statusCode ?? 502, upstream.rawHeaders);
-      upstream.pipe(res);
-    });
+    // https goes through CONNECT; 'GET https://…' as a plain request had made http.request throw inside the
+    // server's event, which ended the replay (any other throw of it is a 502, never the CLI's end).
+    if (!/^http:/i.test(url)) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('only http: addresses as plain requests; https through CONNECT');
+      return;
+    }
+    let out: ReturnType<typeof httpRequest>;
+    try {
+      out = httpRequest(url, { method: req.method, headers: withoutProxyHeaders(req), lookup }, (upstream) => {
+        try {
+          res.writeHead(upstream.statusCode ?? 502, upstream.rawHeaders);
+        } catch {
+          // A header the server sent that Node will not write again: the answer is lost, not the replay.
+          upstream.destroy();
+          res.writeHead(502).end();
+          return;
+        }
+        upstream.pipe(res);
+      });
+    } catch {
+      res.writeHead(502).end();
+      return;
+    }
     out.on('error', () => { if (!res.headersSent) res.writeHead(502).end(); else res.destroy(); });
     req.pipe(out);
   });
 
   server.on('connect', (req: IncomingMessage, client: Duplex, head: Buffer) => {
+    adopt(client);
     const target = req.url ?? '';
     const open = tunnelTarget(target);
     const host = open && tunnelHost(target);
@@ -133,6 +153,7 @@ export async function startEgressProxy(accepted: ReadonlySet<string>, o: { resol
 
   // A WebSocket sent as a plain proxied request with an Upgrade (Chromium tunnels them, but a client may not).
   server.on('upgrade', (req: IncomingMessage, client: Duplex, head: Buffer) => {
+    adopt(client);
     const url = req.url ?? '';
     const asHttp = url.replace(/^ws(s?):/i, 'http$1:');
     const host = hostOf(asHttp);
@@ -152,6 +173,16 @@ export async function startEgressProxy(accepted: ReadonlySet<string>, o: { resol
     });
   });
 
+  /**
+   * A socket handed over by a CONNECT or an upgrade has lost the HTTP server's error handler: one refused, then
+   * reset by the browser while the 403 was written (ECONNRESET), had no listener, and an unhandled 'error' ended
+   * the replay (seen in the e2e). It is tracked, so close() ends it, and its errors end only it.
+   */
+  function adopt(client: Duplex): void {
+    track(client);
+    client.on('error', () => client.destroy());
+  }
+
   function track(s: Socket | Duplex): void {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
@@ -166,7 +197,6 @@ export async function startEgressProxy(accepted: ReadonlySet<string>, o: { resol
       client.pipe(upstream);
     });
     track(upstream);
-    track(client);
     upstream.on('error', () => client.destroy());
     client.on('error', () => upstream.destroy());
   }

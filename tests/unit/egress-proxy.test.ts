@@ -127,4 +127,33 @@ describe('egress proxy', () => {
       for (const s of [first, rebound]) await new Promise((ok) => s.close(ok));
     }
   });
+
+  it('answers a plain request for an https: address with 400, and lives on (http.request had thrown inside the server)', async () => {
+    const [host, p] = proxy.address.split(':');
+    const status = await new Promise<string>((done, fail) => {
+      const socket = connect(Number(p), host, () => socket.write(`GET https://127.0.0.1:${port(accepted)}/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+      socket.once('data', (d: Buffer) => { done(d.toString().split('\r\n')[0]!); socket.destroy(); });
+      socket.on('error', fail);
+    });
+    expect(status).toBe('HTTP/1.1 400 Bad Request');
+    expect(await viaProxy(`http://127.0.0.1:${port(accepted)}/page`)).toEqual({ status: 200, body: 'accepted' });
+  });
+
+  it('lives on when a refused tunnel is reset while its 403 is written (the socket had no error listener)', async () => {
+    const [host, p] = proxy.address.split(':');
+    const before = proxy.refusedCount;
+    for (let i = 0; i < 200; i++) {
+      await new Promise<void>((done) => {
+        const socket = connect(Number(p), host, () => {
+          socket.write('CONNECT 192.0.2.2:6379 HTTP/1.1\r\nHost: x\r\n\r\n');
+          setImmediate(() => { socket.resetAndDestroy(); done(); });
+        });
+        socket.on('error', () => done());
+      });
+    }
+    await new Promise((ok) => setTimeout(ok, 200));
+    expect(proxy.refusedCount - before).toBe(200);
+    expect(await viaProxy(`http://127.0.0.1:${port(accepted)}/page`)).toEqual({ status: 200, body: 'accepted' });
+  });
 });
+
