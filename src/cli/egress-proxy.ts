@@ -8,7 +8,7 @@
 // core/replay-hosts says) checked before any byte leaves: plain requests
 // (forwarded), CONNECT tunnels (https, wss, and ws through a proxy) and
 // upgrades.
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import { connect, type AddressInfo, type LookupFunction, type Socket } from 'node:net';
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import type { Duplex } from 'node:stream';
@@ -91,6 +91,9 @@ function pinnedLookup(resolve: Resolve): LookupFunction {
 /** Starts the proxy on loopback; it lets through only connections to `accepted` hosts (name[:port]). */
 export async function startEgressProxy(accepted: ReadonlySet<string>, o: { resolve?: Resolve } = {}): Promise<EgressProxy> {
   const lookup = pinnedLookup(o.resolve ?? systemResolve);
+  // The proxy's own agent, ended with it: the global one kept its kept-alive connections to the accepted hosts
+  // open after the replay (and the CLI's process with them) until each server or its timeout closed them.
+  const agent = new Agent({ keepAlive: true });
   const refused: RefusedConnection[] = [];
   const sockets = new Set<Socket | Duplex>();
   const allowed = (host: string | null): host is string => !!host && accepted.has(host);
@@ -117,7 +120,7 @@ export async function startEgressProxy(accepted: ReadonlySet<string>, o: { resol
     }
     let out: ReturnType<typeof httpRequest>;
     try {
-      out = httpRequest(url, { method: req.method, headers: withoutProxyHeaders(req), lookup }, (upstream) => {
+      out = httpRequest(url, { method: req.method, headers: withoutProxyHeaders(req), lookup, agent }, (upstream) => {
         try {
           res.writeHead(upstream.statusCode ?? 502, upstream.rawHeaders);
         } catch {
@@ -212,6 +215,7 @@ export async function startEgressProxy(accepted: ReadonlySet<string>, o: { resol
     get refusedCount() { return refusedCount; },
     close: () => new Promise((ok) => {
       for (const s of sockets) s.destroy();
+      agent.destroy();
       server.closeAllConnections();
       server.close(() => ok());
     }),

@@ -155,5 +155,23 @@ describe('egress proxy', () => {
     expect(proxy.refusedCount - before).toBe(200);
     expect(await viaProxy(`http://127.0.0.1:${port(accepted)}/page`)).toEqual({ status: 200, body: 'accepted' });
   });
+
+  it('ends its kept-alive connections to accepted hosts when it closes', async () => {
+    const upstream = createServer((_req, res) => res.end('kept'));
+    let open = 0;
+    upstream.on('connection', (c) => { open++; c.on('close', () => { open--; }); });
+    await new Promise<void>((ok) => upstream.listen(0, '127.0.0.1', ok));
+    const own = await startEgressProxy(new Set([`127.0.0.1:${port(upstream)}`]));
+    try {
+      expect(await viaProxy(`http://127.0.0.1:${port(upstream)}/`, own)).toEqual({ status: 200, body: 'kept' });
+      expect(open).toBe(1);
+      await own.close();
+      await new Promise((ok) => setTimeout(ok, 100));
+      expect(open).toBe(0);
+    } finally {
+      upstream.closeAllConnections();
+      await new Promise((ok) => upstream.close(ok));
+    }
+  });
 });
 
