@@ -1,5 +1,6 @@
 // The recorder for one document tree: takes the pre-action snapshot, describes
 // the target, and turns an action into a draft for the service worker.
+import { GestureStart } from './observers/gesture-start';
 import type { Action, Target } from '../core/schema';
 import type { ScrollOffset, StepDraft } from '../core/step-draft';
 import type { Redactor } from '../core/redactor';
@@ -57,12 +58,8 @@ export class Recorder {
   /** When the last step was emitted (ms epoch): lets observers drop events implied by it (a submit after a click). */
   lastEmitAt = 0;
   lastEmitType: Action['type'] | null = null;
-  /** The last pointerdown: its snapshot serves check/select/drag steps that the gesture turns out to be. */
-  lastPointer: { pre: PreAction; element: Element | null; at: number; x: number; y: number } | null = null;
-  /** A pointer drag just ended: the click the browser fires after it is not a step of its own. */
-  suppressClickUntil = 0;
-  /** The last keydown snapshot taken on a widget (select, checkbox): used when the key changes it. */
-  lastKey: { pre: PreAction; element: Element | null; at: number } | null = null;
+  /** How the current gesture started (its pointerdown or a widget's keydown), told and taken by the observers. */
+  readonly gesture = new GestureStart();
   /** Work to finish before any new action is captured (an open typing session emits its step first). */
   private readonly beforeCapture = new Set<() => void>();
 

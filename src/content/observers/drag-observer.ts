@@ -12,9 +12,8 @@ export function initDragObserver(win: Window, recorder: Recorder): () => void {
   let moved = false;
 
   const emitDrag = (from: [number, number], to: [number, number], el: Element | null): void => {
-    const p = recorder.lastPointer;
+    const p = recorder.gesture.takePointer();
     const pre = p && p.element && (p.element === el || p.element.contains(el) || el?.contains(p.element)) ? p.pre : recorder.capture(el);
-    recorder.lastPointer = null;
     recorder.emit(pre, { type: 'drag', coordinates: from, to });
   };
 
@@ -32,20 +31,20 @@ export function initDragObserver(win: Window, recorder: Recorder): () => void {
     }),
     listen(win, 'pointermove', (e) => {
       const ev = e as PointerEvent;
-      const p = recorder.lastPointer;
+      const p = recorder.gesture.pointer;
       if (!ev.isTrusted || !p || ev.buttons === 0 || html5) return;
       if (Math.hypot(ev.clientX - p.x, ev.clientY - p.y) >= DRAG_MIN_PX) moved = true;
     }),
     listen(win, 'pointerup', (e) => {
       const ev = e as PointerEvent;
-      const p = recorder.lastPointer;
+      const p = recorder.gesture.pointer;
       const wasDrag = moved;
       moved = false;
       if (!ev.isTrusted || !recorder.recording || !wasDrag || !p || html5) return;
       // A drag that starts and ends on the same element still fires click; the click step would then be wrong.
       const start = recorder.toTop(p.x, p.y, p.element);
       const end = recorder.toTop(ev.clientX, ev.clientY, eventElement(ev));
-      recorder.suppressClickUntil = Date.now() + 50;
+      recorder.gesture.dragEnded();
       emitDrag(start, end, p.element);
     }),
   ];

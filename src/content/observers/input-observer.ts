@@ -119,15 +119,15 @@ export function initInputObserver(win: Window, recorder: Recorder): () => void {
 
   /** The pointerdown (or key) snapshot that started this gesture, when it was on `el`. */
   const gesturePre = (el: Element): { pre: PreAction; coordinates: [number, number] | null } => {
-    const p = recorder.lastPointer;
+    const p = recorder.gesture.pointer;
     if (p && Date.now() - p.at < POINTER_REUSE_MS && p.element && (p.element === el || controlOf(p.element) === el || el.contains(p.element) || composedContains(p.element, el))) {
-      recorder.lastPointer = null;
+      recorder.gesture.takePointer();
       // The step names the control changed, not the label or inner part under the pointer.
       return { pre: recorder.retarget(p.pre, el), coordinates: recorder.toTop(p.x, p.y, p.element) };
     }
-    const k = recorder.lastKey;
+    const k = recorder.gesture.lastKey;
     if (k && Date.now() - k.at < POINTER_REUSE_MS && k.element === el) {
-      recorder.lastKey = null;
+      recorder.gesture.takeKey();
       return { pre: k.pre, coordinates: null };
     }
     return { pre: recorder.capture(el), coordinates: null };

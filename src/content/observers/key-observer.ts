@@ -58,7 +58,7 @@ export function initKeyObserver(win: Window, recorder: Recorder): () => void {
     if (!event.isTrusted || !recorder.recording) return;
     const el = eventElement(event);
     const kind = keyKind(event, el, (f) => recorder.isSensitive(f));
-    if (kind === 'widget' && el) recorder.lastKey = { pre: recorder.capture(el), element: el, at: Date.now() };
+    if (kind === 'widget' && el) recorder.gesture.keyPressed({ pre: recorder.capture(el), element: el, at: Date.now() });
     if (kind !== 'step') return;
     // The step's target is the element the recorded tree knows: the host, for a field in a closed root.
     const pre = recorder.capture(el && el !== win.document.body ? el : null);

@@ -45,7 +45,7 @@ export function initPointerObserver(win: Window, recorder: Recorder): () => void
       const target = eventElement(event);
       const pre = recorder.capture(target);
       pending = { pre, button: event.button, x: event.clientX, y: event.clientY, radioWasSelected: selectedRadio(controlOfEvent(event) ?? target) };
-      recorder.lastPointer = { pre, element: target, at: Date.now(), x: event.clientX, y: event.clientY };
+      recorder.gesture.pointerPressed({ pre, element: target, at: Date.now(), x: event.clientX, y: event.clientY });
     }),
     listen(win, 'click', (e) => {
       const event = e as MouseEvent;
@@ -59,7 +59,7 @@ export function initPointerObserver(win: Window, recorder: Recorder): () => void
         recorder.emit(pre, { type: 'click', coordinates: recorder.toTop(event.clientX, event.clientY, target) });
         return;
       }
-      if (handledAsInput(control) || Date.now() < recorder.suppressClickUntil) {
+      if (handledAsInput(control) || recorder.gesture.clickIgnored()) {
         pending = null;
         return;
       }
