@@ -5,28 +5,13 @@
 // balance, anything the DOM scrub had found only on A) stayed readable. Only a shot of the page the state is of
 // may stand for it, and that page's own policy decides.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeStorageArea, type FakeArea } from './fake-storage';
 import type { Shot, ShotResult } from '../../src/background/capture-scheduler';
 
-type Area = Map<string, unknown>;
-const local: Area = new Map();
-const session: Area = new Map();
-function area(store: Area): unknown {
-  return {
-    get: (keys: string | string[] | null) => {
-      const wanted = keys === null ? [...store.keys()] : Array.isArray(keys) ? keys : [keys];
-      return Promise.resolve(Object.fromEntries(wanted.filter((k) => store.has(k)).map((k) => [k, structuredClone(store.get(k))])));
-    },
-    set: (items: Record<string, unknown>) => {
-      for (const [k, v] of Object.entries(items)) store.set(k, structuredClone(v));
-      return Promise.resolve();
-    },
-    remove: (keys: string | string[]) => {
-      for (const k of Array.isArray(keys) ? keys : [keys]) store.delete(k);
-      return Promise.resolve();
-    },
-  };
-}
-vi.mock('webextension-polyfill', () => ({ default: { storage: { local: area(local), session: area(session) } } }));
+const local: FakeArea = new Map();
+const session: FakeArea = new Map();
+
+vi.mock('webextension-polyfill', () => ({ default: { storage: { local: fakeStorageArea(local), session: fakeStorageArea(session) } } }));
 vi.mock('../../src/background/scrubber-state', () => ({
   activeConfig: () => Promise.resolve({ config: { sites: { never_record: ['vault.example'], no_screenshots: ['bank.example'] } } }),
 }));

@@ -4,29 +4,12 @@
 // page it left, and once the script's exit was over 10 s old it made a `navigate link` step from a page to
 // itself with no input (seen in Firefox CI on the history-loop page).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeStorageArea, type FakeArea } from './fake-storage';
 
-type Area = Map<string, unknown>;
-const local: Area = new Map();
-const session: Area = new Map();
+const local: FakeArea = new Map();
+const session: FakeArea = new Map();
 
-function area(store: Area): unknown {
-  return {
-    get: (keys: string | string[] | null) => {
-      const wanted = keys === null ? [...store.keys()] : Array.isArray(keys) ? keys : [keys];
-      return Promise.resolve(Object.fromEntries(wanted.filter((k) => store.has(k)).map((k) => [k, structuredClone(store.get(k))])));
-    },
-    set: (items: Record<string, unknown>) => {
-      for (const [k, v] of Object.entries(items)) store.set(k, structuredClone(v));
-      return Promise.resolve();
-    },
-    remove: (keys: string | string[]) => {
-      for (const k of Array.isArray(keys) ? keys : [keys]) store.delete(k);
-      return Promise.resolve();
-    },
-  };
-}
-
-vi.mock('webextension-polyfill', () => ({ default: { storage: { local: area(local), session: area(session) } } }));
+vi.mock('webextension-polyfill', () => ({ default: { storage: { local: fakeStorageArea(local), session: fakeStorageArea(session) } } }));
 const recorded: { url: string | undefined; before: string }[] = [];
 vi.mock('../../src/background/step-intake', () => ({
   ingestUnsent: () => Promise.resolve(),
