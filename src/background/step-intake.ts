@@ -50,6 +50,8 @@ const SHOT_ACK_WAIT_MS = 3000;
  * the page's retry, which then captures again instead of losing the frame.
  */
 export async function recordStep(sent: StepDraft, sender: StepSender): Promise<Reply<'step/record'>> {
+  // Taken before anything is awaited: steps are stored in this order, which must be the order they came in.
+  const receivedAt = Date.now();
   const tab = sender.tab;
   if (!tab || tab.id === undefined) return { ok: false, error: 'step without a tab', retry: false };
   const { config } = await activeConfig();
@@ -73,7 +75,7 @@ export async function recordStep(sent: StepDraft, sender: StepSender): Promise<R
   if (frameId !== 0) await joinTopFrame(tab.id, frameId, draft);
   if (policy.screenshots) await addOtherFrames(tab.id, frameId, draft);
   const pending: PendingStep & { draft: StepDraft } = {
-    draftId: draft.draftId, taskId: draft.taskId, arrivedAt: Date.now(), draft, tabId: tab.id, frameId,
+    draftId: draft.draftId, taskId: draft.taskId, arrivedAt: receivedAt, draft, tabId: tab.id, frameId,
     noScreenshot: !policy.screenshots, frame: policy.screenshots ? null : { kind: 'none', note: 'site configured without screenshots' },
   };
   // Marked as being captured before the record exists, so the processor never takes it for an orphan.

@@ -110,13 +110,21 @@ function mapHeld(tabId: number, meta: ShotFacts | null | undefined): boolean {
   return reportHistory.heldAt(tabId, meta.reports, meta.pixelsAt);
 }
 
-/** The oldest pending step whose frame is settled (captured, failed, or lost with a stopped worker). */
+/**
+ * The oldest pending step whose frame is settled (captured, failed, or lost with a stopped worker), and none of
+ * whose task's earlier steps is still waiting for its frame: a step's number is given as it is stored, so a later
+ * step stored first (its frame reused at once, the earlier one's still being captured) would come before it in
+ * the trajectory (a double click's first click after its double_click, seen under load). Other tasks go on.
+ */
 async function nextReady(): Promise<PendingStep | null> {
   const database = await db();
   const index = database.transaction('pending').store.index('byArrival');
+  const waiting = new Set<string>();
   for (let c = await index.openCursor(); c; c = await c.continue()) {
     const p = c.value;
+    if (waiting.has(p.taskId)) continue;
     if (p.frame || rawShots.has(p.draftId)) return p;
+    waiting.add(p.taskId);
     if (capturing.has(p.draftId)) continue;
     const wait = workerStartedAt + ORPHAN_GRACE_MS - Date.now();
     if (wait <= 0) return p;
