@@ -24,8 +24,14 @@ const TEXT_PREFIX = 'edittext:';
 const key = (tabId: number, draftId: string): string => `${PREFIX}${tabId}:${draftId}`;
 const textKey = (tabId: number, draftId: string): string => `${TEXT_PREFIX}${tabId}:${draftId}`;
 
+/**
+ * The whole draft, with the text as of its sending. A page sends it again when the first did not get through
+ * (Firefox's background page was waking), after text updates that did: its text is newer than theirs, so a held
+ * text of this edit is dropped, or takeEdits would give the step an older text than the page last sent.
+ */
 export async function holdEdit(edit: UnsentDraft): Promise<void> {
   await sessionStore().set({ [key(edit.tabId, edit.draft.draftId)]: edit });
+  await sessionStore().remove(textKey(edit.tabId, edit.draft.draftId));
 }
 
 /** The edit's text now: the tab id is the sender's, so a page only ever writes its own tab's edits. */

@@ -1,0 +1,41 @@
+// background/held-edits: a tab closes with an edit held, and the step takes the text the page sent last. A page
+// sends the whole draft again when the first send did not get through (Firefox's background page waking), after
+// text updates that did; before, the older held text overrode the newer whole draft's, and the step kept a text
+// cut mid-word ('usb cable for jane.doe@example', then scrubbed twice into '<REDACTED><REDACTED>').
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeStorageArea, type FakeArea } from './fake-storage';
+
+const session: FakeArea = new Map();
+vi.mock('webextension-polyfill', () => ({ default: { storage: { session: fakeStorageArea(session), local: fakeStorageArea(new Map()) } } }));
+
+const { holdEdit, holdEditText, takeEdits } = await import('../../src/background/held-edits');
+
+const edit = (text: string) => ({
+  tabId: 3, frameId: 0, savedAt: 1,
+  draft: { draftId: 'd1', taskId: 't', action: { type: 'type', coordinates: null, element_id: null, text } } as never,
+});
+const textOf = async (): Promise<string | undefined> => ((await takeEdits(3))[0]?.draft.action as { text?: string } | undefined)?.text;
+
+beforeEach(() => session.clear());
+
+describe('held edits', () => {
+  it('a text update after the draft is the text the step takes', async () => {
+    await holdEdit(edit('usb'));
+    await holdEditText(3, 'd1', 'usb cable');
+    expect(await textOf()).toBe('usb cable');
+  });
+
+  it('a whole draft sent again after text updates wins with its newer text', async () => {
+    await holdEdit(edit('usb'));
+    await holdEditText(3, 'd1', 'usb cable for jane.doe@example');
+    await holdEdit(edit('usb cable for jane.doe@example.com'));
+    expect(await textOf()).toBe('usb cable for jane.doe@example.com');
+  });
+
+  it('and a text update after that wins again', async () => {
+    await holdEdit(edit('usb'));
+    await holdEdit(edit('usb cable'));
+    await holdEditText(3, 'd1', 'usb cable for');
+    expect(await textOf()).toBe('usb cable for');
+  });
+});
