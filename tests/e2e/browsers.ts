@@ -194,6 +194,9 @@ async function firefoxDriver(opts: FirefoxOptions): Promise<RecorderDriver> {
       const starts = await backgroundStarts(popup);
       await popup.evaluate(`browser.runtime.getBackgroundPage().then((g) => { g.location.reload(); })`);
       await waitFor(async () => (await backgroundStarts(popup)) > starts, 10_000, 50);
+      // The test's own script is the page's first, counted before the worker's listeners exist: wait until the
+      // worker answers, or a message sent at once (Export pressed) finds no listener and is lost.
+      await waitFor(() => popup.evaluate(() => browser.runtime.sendMessage({ kind: 'tasks/list' }).then((r: unknown) => !!r, () => false)), 10_000, 50);
     },
     close: () => session.close(),
   };
