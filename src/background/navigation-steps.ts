@@ -8,7 +8,7 @@ import type { Action } from '../core/schema';
 import { causesNavigation } from '../core/actions/registry';
 import { readRecording } from '../platform/recording-flag';
 import { ingestUnsent, recordStep } from './step-intake';
-import { clearLeaving, readExit, readLeaving, takeExit } from '../platform/page-handoff';
+import { clearLeaving, readExit, readLeaving, takeExit, type NotedExit } from '../platform/page-handoff';
 import { withAssembledTree } from '../core/dom-tree-parts';
 import { navigationStep } from '../core/navigation-cause';
 import { exitByScript, lastActionAgo, leftByScript, navigationChain, type Arrival } from '../core/navigation-chain';
@@ -49,8 +49,22 @@ async function standInForLeftPage(tab: Tab, leftUrl: string | null, arrival: Arr
   return restrictedPageState(address, '', viewport, kept?.at ?? Date.now());
 }
 
+/** Transitions only the browser's own interface makes (a reload, an address typed, a bookmark). */
+const BROWSERS_OWN = new Set(['reload', 'typed', 'generated', 'keyword', 'keyword_generated', 'auto_bookmark', 'start_page']);
+
 /** One tab's load reports are decided one at a time: a repeated report must find the first one's decision. */
 const arrivals = keyedQueue<number>();
+
+/**
+ * The last page's navigate event as it noted it when it fired: one noted after this page arrived is this page's
+ * own, one an earlier arrival took belongs to that one (a report repeated for the same arrival takes it again).
+ */
+async function takeNotedExit(tabId: number, arrival: Arrival): Promise<NotedExit | null> {
+  const exit = await readExit(tabId);
+  const noted = exit && exit.at <= arrival.at && (exit.takenBy ?? arrival.at) === arrival.at ? exit : null;
+  if (noted && noted.takenBy === undefined) await takeExit(tabId, noted, arrival.at);
+  return noted;
+}
 
 /**
  * A page reported how it was reached: the navigation steps that implies (see core/navigation-chain). A report
@@ -76,11 +90,7 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival): Promise
   // Drafts the last page handed over and never got through: older than the page's own retries would be.
   await ingestUnsent(2000);
   const { links, stale } = navigationChain(await readLeaving(tabId), arrival);
-  // The last page's navigate event as it noted it when it fired: one noted after this page arrived is this page's
-  // own, one an earlier arrival took belongs to that one (a report repeated for the same arrival takes it again).
-  const notedExit = await readExit(tabId);
-  const noted = notedExit && notedExit.at <= arrival.at && (notedExit.takenBy ?? arrival.at) === arrival.at ? notedExit : null;
-  if (noted && noted.takenBy === undefined) await takeExit(tabId, noted, arrival.at);
+  let noted = await takeNotedExit(tabId, arrival);
   for (const page of stale) await clearLeaving(tabId, page.state.at);
   const leftUrl = await tabMemory.loadedPage(tabId);
   await tabMemory.setLoadedPage(tabId, arrival.url);
@@ -101,14 +111,25 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival): Promise
   const since = handed ? leaving.at - 1000 : (last?.at ?? before.at);
   const fresh = (c: Awaited<ReturnType<typeof tabMemory.commit>>) => (c && c.at >= since ? c : null);
   let commit = fresh(await tabMemory.commit(tabId));
-  if (!commit) {
-    // The commit event and this message race; give the event a moment.
+  // The commit event and this message race, and so does the note of how the last page was left: a page's write
+  // as it goes away (Firefox ends its script soon after) can land after the next page's report. Give both a moment.
+  const exitUnknown = !noted && !handed?.exit;
+  if (!commit || exitUnknown) {
     await new Promise((r) => setTimeout(r, 300));
-    commit = fresh(await tabMemory.commit(tabId));
+    commit ??= fresh(await tabMemory.commit(tabId));
+    if (exitUnknown) noted = await takeNotedExit(tabId, arrival);
   }
   const agoMs = last && causesNavigation(last.type) ? leaving.at - last.at : null;
   // The page's own script took it away with no input of the person's (history.back() on a timer, location = …): no step.
-  const kind = navigationStep(commit, arrival.navigation, agoMs, handed ? leftByScript(handed, noted) : exitByScript(noted, leaving.at));
+  const byScript = handed ? leftByScript(handed, noted) : exitByScript(noted, leaving.at);
+  // A link followed from a page to its own address, with no action to explain it, is the page sending itself there
+  // (`location.href = location.href`), or the page left mistaken for the page arrived at (a page restored from the
+  // back/forward cache reports no load, so the tab's last reported page can be the one arrived at again, and its
+  // note of how it was left can be lost with it in Firefox): no step either way. A reload, or the same address
+  // typed or picked from a bookmark, is the browser's word and stays a step.
+  const browserOwn = arrival.navigation === 'reload' || (!!commit && BROWSERS_OWN.has(commit.transitionType));
+  const toItself = samePage(before.url, arrival.url) && !browserOwn;
+  const kind = toItself ? null : navigationStep(commit, arrival.navigation, agoMs, byScript);
   if (!kind) {
     if (handed) await clearLeaving(tabId, handed.state.at);
     return;
