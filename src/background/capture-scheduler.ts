@@ -152,11 +152,7 @@ export async function shotForStep(tab: Tab, actionAt: number, lastChangeAt: numb
     return { ok: true, shot: reusable, fresh: false, note: 'page changed since the last settled frame; that frame reused' };
   }
   try {
-    const capturedAt = Date.now();
-    const dataUrl = await captureVisible(tab.id, tab.windowId, pageUrl);
-    const shot = { dataUrl, capturedAt, url: pageUrl, regions: await tabTextMap.composed(tab.id, undefined), mapSettled: false };
-    remember(tab.id, shot);
-    return { ok: true, shot, fresh: false, note: 'captured after the action started' };
+    return { ok: true, shot: await captureNow(tab.id, tab.windowId, pageUrl), fresh: false, note: 'captured after the action started' };
   } catch (error) {
     return reusable
       ? { ok: true, shot: reusable, fresh: false, note: `capture failed (${String(error)}); last frame reused` }
@@ -197,14 +193,22 @@ export async function shotForFinal(tab: Tab, lastChangeAt: number, pageUrl: stri
   if (exact) return { ok: true, shot: exact, fresh: true };
   if (!tab.active) return { ok: false, error: 'the tab was not visible at Stop' };
   try {
-    const capturedAt = Date.now();
-    const dataUrl = await captureVisible(tab.id, tab.windowId, pageUrl);
-    const shot = { dataUrl, capturedAt, url: pageUrl, regions: await tabTextMap.composed(tab.id, undefined), mapSettled: false };
-    remember(tab.id, shot);
-    return { ok: true, shot, fresh: false, note: 'captured at Stop' };
+    return { ok: true, shot: await captureNow(tab.id, tab.windowId, pageUrl), fresh: false, note: 'captured at Stop' };
   } catch (error) {
     return { ok: false, error: `tab cannot be captured: ${String(error)}` };
   }
+}
+
+/**
+ * Captures the tab now, not as it settled: the map is composed after the pixels and was not measured on a
+ * settled page, so the shot is marked unsettled (OCR then reads all of it). Kept in the tab's history.
+ */
+async function captureNow(tabId: number, windowId: number, pageUrl: string): Promise<Shot> {
+  const capturedAt = Date.now();
+  const dataUrl = await captureVisible(tabId, windowId, pageUrl);
+  const shot = { dataUrl, capturedAt, url: pageUrl, regions: await tabTextMap.composed(tabId, undefined), mapSettled: false };
+  remember(tabId, shot);
+  return shot;
 }
 
 /** A closed tab's frames, taken before they are forgotten: its page's final state may need the newest. */
