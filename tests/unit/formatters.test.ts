@@ -52,6 +52,18 @@ describe('examples', () => {
     expect(taskExamples(task(), longTask(2), { actionStyle: 'json', includeDom: false })).toHaveLength(2);
   });
 
+  it('gives the done turn to a confirmed task unless its reviewer labelled it failed or partly done', () => {
+    const label = (outcome: 'succeeded' | 'failed' | 'partial') => ({ outcome: { outcome, failureSeq: null, note: '', labelledAt: 1 } });
+    const turns = (t: ReturnType<typeof task>) => taskExamples(t, longTask(2), { actionStyle: 'json', includeDom: false, window: 0 })[0]!.turns;
+    const endsDone = (t: ReturnType<typeof task>) => turns(t).at(-1)!.answer.startsWith('The task is complete.');
+    expect(endsDone(task({ status: 'confirmed' }))).toBe(true); // unlabelled: confirming says the recording shows the task
+    expect(endsDone(task({ status: 'confirmed', ...label('succeeded') }))).toBe(true);
+    expect(endsDone(task({ status: 'confirmed', ...label('failed') }))).toBe(false);
+    expect(endsDone(task({ status: 'confirmed', ...label('partial') }))).toBe(false);
+    expect(endsDone(task({ status: 'review', ...label('succeeded') }))).toBe(false); // not confirmed: no claim either way
+    expect(turns(task({ status: 'confirmed', ...label('failed') }))).toHaveLength(2);
+  });
+
   it('can include a compact DOM', () => {
     const rec = toShareGpt(taskExamples(task(), [step(1)], { actionStyle: 'call', includeDom: true })[0]!);
     expect(rec.conversations[0]!.value).toContain('<button id="42">Add to cart</button>');
