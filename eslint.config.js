@@ -43,4 +43,15 @@ export default tseslint.config(
         { selector: `ObjectPattern > Property[key.name=${DOM_READS}]`, message: DOM_READ_MESSAGE }],
     },
   },
+  // Observers get an ObserverParam (src/content/observers/observer-param.ts), never the Recorder: they report to it
+  // and it alone writes its state (issue 25, item 6: observers had written its public fields directly).
+  {
+    files: ['src/content/observers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [
+        { name: 'webextension-polyfill', message: 'Reach the browser through src/platform/.' },
+        { name: '../recorder', importNames: ['Recorder'], message: 'An observer takes an ObserverParam (observers/observer-param.ts), not the Recorder.' },
+      ] }],
+    },
+  },
 );

@@ -75,6 +75,8 @@ function isNewTabBlank(win: Window): boolean {
 function main(): void {
   if (recordedByAncestor(window) || isNewTabBlank(window)) return;
   const rec = new Recorder(window, passThroughRedactor, new Outbox());
+  // What every observer is given: they report to the recorder through it and never hold the recorder itself.
+  const param = rec.observerParam();
   const exits = watchExits(window);
 
   // Attached now, at document_start. Keyed by document: a frame's window object stays the same when the frame
@@ -84,12 +86,12 @@ function main(): void {
     if (attached.has(win.document)) return;
     attached.add(win.document);
     // Order matters where observers share a gesture: pointer before input and drag.
-    initPointerObserver(win, rec);
-    initInputObserver(win, rec);
-    initKeyObserver(win, rec);
-    initScrollObserver(win, rec);
-    initFormObserver(win, rec);
-    initDragObserver(win, rec);
+    initPointerObserver(win, param);
+    initInputObserver(win, param);
+    initKeyObserver(win, param);
+    initScrollObserver(win, param);
+    initFormObserver(win, param);
+    initDragObserver(win, param);
     // A frame inside this document that loads a page (a late frame, a frame navigated) is attached at once:
     // its load event passes this document in capture (it never reaches the window).
     listen(win.document, 'load', (event) => {
@@ -119,7 +121,7 @@ function main(): void {
 
   const start = async (state: RecordingState, atPageLoad: boolean): Promise<void> => {
     if (rec.recording) {
-      rec.state = state;
+      rec.updateState(state);
       return;
     }
     const top = window === window.top;
@@ -137,8 +139,9 @@ function main(): void {
     // The top frame is frame 0 and needs nothing else from the worker to record: it starts at once, even while
     // the worker restarts, and learns its tab when the worker answers. A subframe needs its number first.
     const hello = top ? null : await asked;
-    rec.sensitive = sensitiveFieldTest(scrubber.config.sensitive_fields);
-    rec.snapshotter.configure(scrubber.config.mask_selectors, scrubber.replacementFor('mask'), scrubber.config.recorder.dom_max_chars, rec.sensitive);
+    const sensitive = sensitiveFieldTest(scrubber.config.sensitive_fields);
+    rec.useSensitive(sensitive);
+    rec.snapshotter.configure(scrubber.config.mask_selectors, scrubber.replacementFor('mask'), scrubber.config.recorder.dom_max_chars, sensitive);
     rec.begin(state, scrubber, (hello?.frameId ?? 0) * IDS_PER_FRAME + 1, hello && { tabId: hello.tabId, frameId: hello.frameId });
     if (top) {
       // Asked until answered: a worker that restarted slowly may let the first round of asking run out, and
@@ -150,13 +153,13 @@ function main(): void {
           .finally(() => { asking = null; });
       };
       locate(asked);
-      rec.unlocated = () => { if (!asking) locate(ask<'frame/hello'>({ kind: 'frame/hello' })); };
+      rec.whenUnlocated(() => { if (!asking) locate(ask<'frame/hello'>({ kind: 'frame/hello' })); });
     }
     sameOriginFrames(window).forEach(attach);
     // Frames exchange offsets only while recording (when not, a page sees no sign of the extension), over
     // signed channels (see frame-offset).
     const secret = state.frameSecret ?? '';
-    const stops: (() => void)[] = [initNavigationObserver(window, rec, atPageLoad, exits)];
+    const stops: (() => void)[] = [initNavigationObserver(window, param, atPageLoad, exits)];
     // Each answer carries the top window's scroll it holds at, passed down from the top frame.
     const measuredOffset = () => ({ ...rec.offsetOf(null), topScroll: rec.topScroll() });
     if (secret) stops.push(answerOffsetRequests(window, secret, measuredOffset, (frame, id) => rec.snapshotter.setFrameId(frame, id)));
@@ -232,9 +235,7 @@ function main(): void {
     if (!top) {
       if (secret && hello) {
         const channel = requestOffset(window, secret, hello.frameId, (o) => {
-          const moved = o.x !== rec.offset.x || o.y !== rec.offset.y || o.topScroll?.x !== rec.offsetTopScroll?.x || o.topScroll?.y !== rec.offsetTopScroll?.y;
-          rec.offset = { x: o.x, y: o.y };
-          rec.offsetTopScroll = o.topScroll;
+          const moved = rec.placeFrame(o);
           if (moved || !placed) {
             placed = true;
             reportSettled(rec.snapshotter.lastChangeAt);

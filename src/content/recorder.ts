@@ -1,7 +1,8 @@
 // The recorder for one document tree: takes the pre-action snapshot, describes
 // the target, and turns an action into a draft for the service worker.
 import { GestureStart } from './observers/gesture-start';
-import type { Action, Target } from '../core/schema';
+import type { LastStep, ObserverParam } from './observers/observer-param';
+import type { Target } from '../core/schema';
 import type { ScrollOffset, StepDraft } from '../core/step-draft';
 import type { Redactor } from '../core/redactor';
 import type { MessageOf, RecordingState } from '../core/messages';
@@ -41,25 +42,26 @@ export type ActionFields = import('../core/schema').ActionFields;
 
 const round2 = (ms: number): number => Math.round(ms * 100) / 100;
 
+// Its state is private: the observers get an ObserverParam (observerParam()) and report through it, and the
+// content script's entry tells it what changed through methods (updateState, useSensitive, placeFrame…).
 export class Recorder {
-  readonly ids: ElementIds;
+  private readonly ids: ElementIds;
   readonly snapshotter: DomSnapshotter;
-  state: RecordingState | null = null;
+  private state: RecordingState | null = null;
   /** Which fields are sensitive, from the config in force (see core/sensitive-field). */
-  sensitive: SensitiveFieldTest = isSensitiveField;
+  private sensitive: SensitiveFieldTest = isSensitiveField;
   /** Called at an action while `where` is still unknown (the worker has not answered yet). */
-  unlocated: (() => void) | null = null;
+  private unlocated: (() => void) | null = null;
   /** The browser's ids for this frame (from the worker's hello): where the page's hand-over is filed. */
-  where: { tabId: number; frameId: number } | null = null;
+  private where: { tabId: number; frameId: number } | null = null;
   /** Offset of this frame in the top-level viewport; set by the frame-offset exchange for cross-origin frames. */
-  offset: { x: number; y: number } = { x: 0, y: 0 };
+  private offset: { x: number; y: number } = { x: 0, y: 0 };
   /** The top window's scroll when that offset was measured: this frame's regions hold for a frame captured at it. */
-  offsetTopScroll: ScrollOffset | undefined;
-  /** When the last step was emitted (ms epoch): lets observers drop events implied by it (a submit after a click). */
-  lastEmitAt = 0;
-  lastEmitType: Action['type'] | null = null;
+  private offsetTopScroll: ScrollOffset | undefined;
+  /** The last step emitted: lets observers drop events implied by it (a submit after a click). */
+  private lastStep: LastStep | null = null;
   /** How the current gesture started (its pointerdown or a widget's keydown), told and taken by the observers. */
-  readonly gesture = new GestureStart();
+  private readonly gesture = new GestureStart();
   /** Work to finish before any new action is captured (an open typing session emits its step first). */
   private readonly beforeCapture = new Set<() => void>();
 
@@ -87,7 +89,58 @@ export class Recorder {
     return this.state !== null;
   }
 
-  /** Begin recording: listeners were attached at document_start; now snapshots and steps start. */
+  /**
+   * What the observers get (rrweb's observerParam): the calls they report through and read-only views of the
+   * state they read, frozen, so none can write the recorder's fields (tests/unit/observer-param.test.ts).
+   */
+  observerParam(): ObserverParam {
+    const recording = (): boolean => this.recording;
+    const lastStep = (): LastStep | null => this.lastStep;
+    const where = (): Readonly<{ tabId: number; frameId: number }> | null => this.where;
+    return Object.freeze({
+      get recording() { return recording(); },
+      get lastStep() { return lastStep(); },
+      get where() { return where(); },
+      gesture: this.gesture,
+      isSensitive: (el) => this.isSensitive(el),
+      capture: (element) => this.capture(element),
+      emit: (pre, action, scrolled, draftId) => this.emit(pre, action, scrolled, draftId),
+      holdEdit: (pre, action, draftId, whole) => this.holdEdit(pre, action, draftId, whole),
+      onBeforeCapture: (fn) => this.onBeforeCapture(fn),
+      leave: () => this.leave(),
+      retarget: (pre, control) => this.retarget(pre, control),
+      toTop: (x, y, el) => this.toTop(x, y, el),
+      redactUrl: (url) => this.redactUrl(url),
+    } satisfies ObserverParam);
+  }
+
+  /** The recording's state changed while it is on (a new task, a new frame secret). */
+  updateState(state: RecordingState): void {
+    if (this.state) this.state = state;
+  }
+
+  /** Which fields are sensitive, from the config in force at Start. */
+  useSensitive(test: SensitiveFieldTest): void {
+    this.sensitive = test;
+  }
+
+  /** Called at an action while the worker has not yet said where this frame is: to ask it again. */
+  whenUnlocated(ask: () => void): void {
+    this.unlocated = ask;
+  }
+
+  /**
+   * This frame's offset in the top-level viewport, from the frame-offset exchange, with the top window's scroll
+   * it was measured at. Returns whether either changed.
+   */
+  placeFrame(offset: { x: number; y: number; topScroll?: ScrollOffset }): boolean {
+    const moved = offset.x !== this.offset.x || offset.y !== this.offset.y
+      || offset.topScroll?.x !== this.offsetTopScroll?.x || offset.topScroll?.y !== this.offsetTopScroll?.y;
+    this.offset = { x: offset.x, y: offset.y };
+    this.offsetTopScroll = offset.topScroll;
+    return moved;
+  }
+
   /** The top window's scroll this frame's boxes hold at: its own in the top frame, else the one its offset came with. */
   topScroll(): ScrollOffset | undefined {
     return this.win === this.win.top ? { x: this.win.scrollX, y: this.win.scrollY } : this.offsetTopScroll;
@@ -99,6 +152,7 @@ export class Recorder {
     this.outbox.where = where;
   }
 
+  /** Begin recording: listeners were attached at document_start; now snapshots and steps start. */
   begin(state: RecordingState, redactor: Redactor, idStart: number, where: { tabId: number; frameId: number } | null): void {
     this.redactor = redactor;
     this.scrubbed.clear();
@@ -170,8 +224,7 @@ export class Recorder {
     if (!this.state) return;
     // Without its tab id this page cannot hand its steps over if it goes away: ask the worker again.
     if (!this.where) this.unlocated?.();
-    this.lastEmitAt = Date.now();
-    this.lastEmitType = action.type;
+    this.lastStep = { at: Date.now(), type: action.type };
     const taskId = this.state.taskId;
     this.deferred.push(() => this.outbox.push(this.draft(pre, action, taskId, draftId, scrolled)));
     if (this.deferred.length === 1) setTimeout(() => this.drainEmits(), 0);

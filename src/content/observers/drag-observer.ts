@@ -1,13 +1,15 @@
 // Real drags: HTML5 drag and drop (dragstart -> dragend), and pointer drags
 // that move at least DRAG_MIN_PX and do not end in a click (sliders, canvas
 // editors, sortable lists built on pointer events).
-import type { Recorder } from '../recorder';
+import type { ObserverParam } from './observer-param';
 import { listen } from '../guard';
 import { eventElement } from '../dom-utils';
 
 const DRAG_MIN_PX = 12;
 
-export function initDragObserver(win: Window, recorder: Recorder): () => void {
+export type DragObserverParam = Pick<ObserverParam, 'recording' | 'gesture' | 'capture' | 'emit' | 'toTop'>;
+
+export function initDragObserver(win: Window, recorder: DragObserverParam): () => void {
   let html5: { startX: number; startY: number; el: Element | null } | null = null;
   let moved = false;
 

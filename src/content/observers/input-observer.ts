@@ -6,7 +6,8 @@
 // to the worker to hold in memory under the step's own id, for a tab closed
 // before the step could be sent (background/held-edits): the whole draft once,
 // then its text as it changes. Credential fields only ever yield a placeholder.
-import type { Recorder, PreAction } from '../recorder';
+import type { PreAction } from '../recorder';
+import type { ObserverParam } from './observer-param';
 import { listen } from '../guard';
 import { composedContains, controlOf, eventElement, fieldText, isTextField, isToggle, shadowRootsOf } from '../dom-utils';
 import { SENSITIVE_PLACEHOLDER } from '../../core/sensitive-field';
@@ -43,7 +44,10 @@ function editableRoot(el: Element): Element {
   return root;
 }
 
-export function initInputObserver(win: Window, recorder: Recorder): () => void {
+export type InputObserverParam = Pick<ObserverParam,
+  'recording' | 'gesture' | 'isSensitive' | 'capture' | 'emit' | 'holdEdit' | 'onBeforeCapture' | 'retarget' | 'toTop'>;
+
+export function initInputObserver(win: Window, recorder: InputObserverParam): () => void {
   /**
    * `draftId`: the step's id from the start, so the draft the worker holds and the step are one. `held`: the
    * worker has (or is being sent) the whole draft, so only the text need go.

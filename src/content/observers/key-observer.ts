@@ -3,7 +3,7 @@
 // is the input observer's `type` step; page scrolling keys are the scroll
 // observer's. Keys that change a select or a checkbox leave their snapshot
 // for the resulting select/check step instead of a key step of their own.
-import type { Recorder } from '../recorder';
+import type { ObserverParam } from './observer-param';
 import { listen } from '../guard';
 import { eventElement, isTextField, isToggle } from '../dom-utils';
 import { focusedWithin } from '../focused-element';
@@ -52,7 +52,9 @@ export function keyKind(event: KeyboardEvent, el: Element | null, isSensitive: (
   return 'step';
 }
 
-export function initKeyObserver(win: Window, recorder: Recorder): () => void {
+export type KeyObserverParam = Pick<ObserverParam, 'recording' | 'gesture' | 'isSensitive' | 'capture' | 'emit'>;
+
+export function initKeyObserver(win: Window, recorder: KeyObserverParam): () => void {
   return listen(win, 'keydown', (e) => {
     const event = e as KeyboardEvent;
     if (!event.isTrusted || !recorder.recording) return;

@@ -3,7 +3,7 @@
 // it is hidden, and the new page says how it was reached; the service worker
 // joins the two into one `navigate` step unless an action already explains it.
 // Same-document history moves (back/forward inside an app) become steps here.
-import type { Recorder } from '../recorder';
+import type { ObserverParam } from './observer-param';
 import type { NavigationKind, PageState } from '../../core/page-state';
 import type { Message } from '../../core/messages';
 import type { Arrival, PageExit } from '../../core/navigation-chain';
@@ -25,7 +25,9 @@ interface NavigateEventLike extends Event {
   userInitiated: boolean;
 }
 
-export function pageState(recorder: Recorder, win: Window): PageState {
+export type NavigationObserverParam = Pick<ObserverParam, 'recording' | 'lastStep' | 'where' | 'capture' | 'emit' | 'leave' | 'redactUrl'>;
+
+export function pageState(recorder: Pick<ObserverParam, 'capture'>, win: Window): PageState {
   const pre = recorder.capture(null);
   return {
     at: pre.time, domTree: '', domParts: pre.snapshot.parts, axParts: pre.snapshot.axParts, title: pre.title, url: pre.url, lastChangeAt: pre.lastChangeAt,
@@ -99,7 +101,7 @@ export function watchExits(win: Window): ExitWatch {
 }
 
 /** `atPageLoad`: the recorder started with this page (not when recording began mid-page). */
-export function initNavigationObserver(win: Window, recorder: Recorder, atPageLoad: boolean, exits: ExitWatch): () => void {
+export function initNavigationObserver(win: Window, recorder: NavigationObserverParam, atPageLoad: boolean, exits: ExitWatch): () => void {
   if (win !== win.top) return () => undefined;
   // This page's arrival, until the worker acknowledges it. If the page is left first (it loaded while the
   // worker restarted), its hand-over carries the arrival, and the next page's report makes both steps.
@@ -115,7 +117,8 @@ export function initNavigationObserver(win: Window, recorder: Recorder, atPageLo
     listen(win, 'pagehide', () => {
       if (!recorder.recording || !recorder.where) return;
       recorder.leave();
-      const lastAction = recorder.lastEmitType ? { at: recorder.lastEmitAt, type: recorder.lastEmitType } : null;
+      const last = recorder.lastStep;
+      const lastAction = last ? { at: last.at, type: last.type } : null;
       // Straight to storage: the worker may be stopped right now, and this page cannot retry.
       void saveLeaving(recorder.where.tabId, { state: pageState(recorder, win), arrival: unacknowledged, lastAction, exit: exits.exit }).catch(() => undefined);
     }),
@@ -139,7 +142,7 @@ export function initNavigationObserver(win: Window, recorder: Recorder, atPageLo
       // A traversal the browser started (its back button) is never the doing of the page's last click; anything
       // else this soon after a step is that step's own effect (a router link).
       const browserTraverse = event.userInitiated && event.navigationType === 'traverse';
-      if (!browserTraverse && Date.now() - recorder.lastEmitAt < IMPLIED_MS) return;
+      if (!browserTraverse && Date.now() - (recorder.lastStep?.at ?? 0) < IMPLIED_MS) return;
       // Only the person's input makes a step: a page rewriting its URL, or moving through its own history
       // (history.back() on a timer, pushState loops), does not; the browser's back button does (userInitiated).
       if (!exits.byPerson(event)) return;

@@ -3,7 +3,8 @@
 // (or contextmenu / dblclick) confirms what the gesture was. Clicks on
 // checkboxes, radios, selects and file inputs become check/select/file steps
 // in the input observer, which reuses this pointerdown snapshot.
-import type { Recorder, PreAction } from '../recorder';
+import type { PreAction } from '../recorder';
+import type { ObserverParam } from './observer-param';
 import { listen } from '../guard';
 import { controlOf, controlOfEvent, eventElement, isToggle } from '../dom-utils';
 import { tagOf } from '../dom-safe';
@@ -22,7 +23,9 @@ function selectedRadio(el: Element | null): boolean {
   return !!control && tagOf(control) === 'input' && (control as HTMLInputElement).type === 'radio' && (control as HTMLInputElement).checked;
 }
 
-export function initPointerObserver(win: Window, recorder: Recorder): () => void {
+export type PointerObserverParam = Pick<ObserverParam, 'recording' | 'gesture' | 'capture' | 'emit' | 'retarget' | 'toTop'>;
+
+export function initPointerObserver(win: Window, recorder: PointerObserverParam): () => void {
   let pending: { pre: PreAction; button: number; x: number; y: number; radioWasSelected?: boolean } | null = null;
 
   const takePending = (button: number, x: number, y: number, target: Element | null): PreAction => {

@@ -1,7 +1,8 @@
 // User scrolling, coalesced: a burst of wheel/touch/scroll-key input and the
 // scroll events it causes becomes one step with the resulting offset.
 // Scrolls without user input (page scripts) are not steps.
-import type { Recorder, PreAction } from '../recorder';
+import type { PreAction } from '../recorder';
+import type { ObserverParam } from './observer-param';
 import { listen } from '../guard';
 import { eventElement, isTextField } from '../dom-utils';
 import { cssSelector } from '../element-locators';
@@ -11,7 +12,9 @@ const SETTLE_MS = 400;
 const INTENT_MS = 1000;
 const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'Home', 'End', 'ArrowUp', 'ArrowDown', ' ', 'ArrowLeft', 'ArrowRight']);
 
-export function initScrollObserver(win: Window, recorder: Recorder): () => void {
+export type ScrollObserverParam = Pick<ObserverParam, 'recording' | 'capture' | 'emit' | 'onBeforeCapture' | 'toTop'>;
+
+export function initScrollObserver(win: Window, recorder: ScrollObserverParam): () => void {
   let burst: { pre: PreAction; point: [number, number] | null; container: Element | Document | null } | null = null;
   let intentAt = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
