@@ -122,13 +122,14 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival): Promise
   const agoMs = last && causesNavigation(last.type) ? leaving.at - last.at : null;
   // The page's own script took it away with no input of the person's (history.back() on a timer, location = …): no step.
   const byScript = handed ? leftByScript(handed, noted) : exitByScript(noted, leaving.at);
-  // A link followed from a page to its own address, with no action to explain it, is the page sending itself there
-  // (`location.href = location.href`), or the page left mistaken for the page arrived at (a page restored from the
-  // back/forward cache reports no load, so the tab's last reported page can be the one arrived at again, and its
-  // note of how it was left can be lost with it in Firefox): no step either way. A reload, or the same address
-  // typed or picked from a bookmark, is the browser's word and stays a step.
+  // A page that handed nothing over, standing in for the page left, with the address arrived at: the stand-in may
+  // be the page arrived at itself (a page restored from the back/forward cache reports no load, so the tab's last
+  // reported page can be that one again, and in Firefox its note of how it was left can be lost with it), and
+  // whether a person or the page's script sent it is unknown: no step. A page that handed its state over says how
+  // it was left (a form posted to its own address, then Back, is the person's step). A reload, or the same address
+  // typed or picked from a bookmark, is the browser's word and stays a step either way.
   const browserOwn = arrival.navigation === 'reload' || (!!commit && BROWSERS_OWN.has(commit.transitionType));
-  const toItself = samePage(before.url, arrival.url) && !browserOwn;
+  const toItself = !handed && samePage(before.url, arrival.url) && !browserOwn;
   const kind = toItself ? null : navigationStep(commit, arrival.navigation, agoMs, byScript);
   if (!kind) {
     if (handed) await clearLeaving(tabId, handed.state.at);
