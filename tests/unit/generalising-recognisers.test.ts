@@ -389,3 +389,26 @@ describe("a place's district letter and postcode after it", () => {
     expect(scrubber.redact('I flew to Tokyo 3 times').text).toContain('3 times');
   });
 });
+
+describe('names without a lexicon: works only a person makes, kin and roles named, titles and names in lowercase', () => {
+  it.each([
+    ['I gave up halfway through the Quellbrook memoir.', ['Quellbrook'], ['I gave up halfway through the', 'memoir.']],
+    ['Tickets for a Tavio Brennquist concert sold out.', ['Tavio Brennquist'], ['Tickets for a', 'concert sold out.']],
+    ['A 2004 drama starring Bishop and Crane', ['Bishop', 'Crane'], ['A 2004 drama starring', 'and']],
+    ['Her maiden name was Baker.', ['Baker'], ['Her maiden name was']],
+    ['Kindly forward the file to ms. Wendelstrom today', ['Wendelstrom'], ['Kindly forward the file to ms.', 'today']],
+    ['dr. halvorsen moved the meeting to friday', ['halvorsen'], ['dr.', 'moved the meeting']],
+    ['please follow up with marta quennell next week', ['marta quennell'], ['please follow up with', 'next week']],
+    ['ask giovanni r. steinbruck about the invoice', ['giovanni r. steinbruck'], ['about the invoice']],
+    ['hello, my name is ravikso', ['ravikso'], ['hello, my name is']],
+    ['Name: Iva Stenhammar\nRoom: 12', ['Iva Stenhammar'], ['Name:', 'Room: 12']],
+  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  it.each([
+    ['It took 200 ms. Then it stopped.', 'ms. Then'],
+    ['the Star Wars novel', 'Star Wars'],
+    ['anna lives in town and works there', 'lives in town and works there'],
+    ['my son is at school today', 'my son is at school today'],
+  ])('"%s" keeps "%s"', (text, kept) => expect(scrubber.redact(text).text).toContain(kept));
+  it.each(['The Danish government met the European Commission on Monday.', 'Talks between the Finnish Parliament and the European Union resumed.'])(
+    'a public body named by its people is nobody\'s: leaves "%s" alone', (text) => unchanged(text));
+});

@@ -31,13 +31,26 @@ function loadLexicon(): void {
   if (FIRST) return;
   FIRST = new Set((lexicon as { first: string }).first.split('|'));
   LAST = new Set((lexicon as { last: string }).last.split('|'));
+  for (const w of PHRASE_WORDS) if (!isCommonWord(w) && (FIRST.has(w) || LAST.has(w) || isKnownFirstName(w))) CUE_WORDS.delete(w);
 }
 const isFirst = (w: string): boolean => FIRST!.has(w);
 const isLast = (w: string): boolean => LAST.has(w);
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'ter', 'ten', 'zu', 'y', 'e', 'bin', 'ibn', 'al', 'el', 'ní', 'nic', 'mac', 'mc', 'ó', 'o\'', 'st.', 'af', 'av']);
 /** Little words inside cue phrases ("lives in", "né le", "sent from"): trimmed off a span's edges, but part of names ("Le Havre", "van der Pol"). */
 const FUNCTION_WORDS = new Set(['in', 'at', 'to', 'by', 'as', 'on', 'of', 'for', 'from', 'with', 'a', 'à', 'en', 'em', 'il', 'el', 'op', 'am', 'i', 'na', 'no', 'w', 'på', 'bei', 'chez', 'presso', 'per', 'para', 'par', 'da', 'de', 'le', 'la', 'du', 'des', 'der', 'die', 'das', 'den', 'von', 'van', 'met', 'the', 'und', 'and', 'et', 'e', 'y']);
-const CUE_WORDS = new Set([...Object.values(CUES).flat(), ...ORG_CUES, ...GREETINGS, ...TITLES].flatMap((c) => c.split(/\s+/)).filter((w) => !FUNCTION_WORDS.has(w) && !PARTICLES.has(w)));
+const ALL_CUES = [...Object.values(CUES).flat(), ...ORG_CUES, ...GREETINGS, ...TITLES];
+const ONE_WORD_CUES = new Set(ALL_CUES.filter((c) => !/\s/.test(c)));
+/**
+ * A word of a cue phrase is a cue on its own too ("lives" of "lives in"), except a name inside a phrase only:
+ * "Iva" of "partita iva" is a name outside it ("Name: Iva D. Grusová").
+ */
+const CUE_WORDS = new Set(ALL_CUES.flatMap((c) => c.split(/\s+/)).filter((w) => !FUNCTION_WORDS.has(w) && !PARTICLES.has(w)));
+/**
+ * Words inside phrases only (never a phrase's first word, a verb as often as not: "Mora em Lisboa"), no cue alone:
+ * those that are names leave CUE_WORDS when the lexicon loads.
+ */
+const PHRASE_FIRST = new Set(ALL_CUES.map((c) => c.split(/\s+/)[0]!));
+const PHRASE_WORDS = [...CUE_WORDS].filter((w) => !ONE_WORD_CUES.has(w) && !PHRASE_FIRST.has(w));
 
 /** Cues that are one word ("Company", "Customer", "City"): a label, never part of a name beside it. */
 const LABEL_WORDS = new Set([...Object.values(CUES).flat(), ...ORG_CUES, ...GREETINGS].filter((c) => !c.includes(' ')));
@@ -313,6 +326,16 @@ const COMPASS = /^(?:Southern|Northern|Eastern|Western|Central|South-Eastern|Sou
 /** A list of categories ("Action & Adventure, Kids & Family"): pairs joined by '&', between commas, not a firm. */
 const CATEGORY_LIST = /^\p{Lu}[\p{L}\p{M}-]* & \p{Lu}[\p{L}\p{M}-]*(?:, \p{Lu}[\p{L}\p{M}-]*(?: & \p{Lu}[\p{L}\p{M}-]*)?)+$/u;
 
+/** A state's body or a union of states, named by its people ("the Spanish government", "the European Union"); a
+ * "Czech Republic" is a country, a place. */
+const PUBLIC_BODY = /^(?:union|government|parliament|commission|council|court|army|navy|embassy|consulate|ministry|senate|congress|police|authorities|presidency|crown)$/;
+/** Capitalised adjectives of a people: compromise's demonyms, and those it lacks by their ending ("Spanish", "Danish"). */
+const demonymLike = (w: string): boolean => isDemonym(w) || /^\p{Ll}{3,}(?:ish|ese|ian|ean)$/u.test(w);
+function publicBody(text: string, t: EntitySpan): boolean {
+  const ws = tokens(text.slice(t.start, t.end));
+  return ws.length >= 2 && ws.length <= 4 && PUBLIC_BODY.test(ws[ws.length - 1]!.lower) && ws.slice(0, -1).every((w) => /^\p{Lu}/u.test(w.text) && demonymLike(w.lower));
+}
+
 /** The model's span that is no entity by its shape: a lowercase word in cased text, a demonym, a list of categories. */
 function notAnEntity(text: string, t: EntitySpan, cased: boolean): boolean {
   const span = text.slice(t.start, t.end);
@@ -496,19 +519,35 @@ function lowercaseNameList(text: string, out: EntitySpan[]): void {
  * "my name is selma") a known first name or a word no English word spells, and at a sentence's start a known first name before what
  * people do ("selma is from …", "anna lives in …"). Capitalised text has its own rules; this reads only caseless writing.
  */
-const LOWER_NAMED = /(?<![\p{L}\p{M}])(?:call me|calls me|called me|my name is|my name's|name is|named)[ ](?:(?:dr|mr|mrs|ms|prof)\.?[ ])?([\p{Ll}][\p{Ll}\p{M}'’-]+)(?:[ ]([\p{Ll}][\p{Ll}\p{M}'’-]+))?(?![\p{L}\p{M}])/gu;
+const LOWER_NAMED = /(?<![\p{L}\p{M}])(?:(call me|calls me|called me|my name is|my name's|name is|named)[ ](?:(?:dr|mr|mrs|ms|prof)\.?[ ])?|(?<!\d[ ]?)(?:dr|mr|mrs|ms|mx|prof)\.[ ])([\p{Ll}][\p{Ll}\p{M}'’-]+)(?:[ ]([\p{Ll}][\p{Ll}\p{M}'’-]+))?(?![\p{L}\p{M}])/gu;
+/** A known first name, a middle initial perhaps, and a word no dictionary knows: "follow up with patricia desrosiers". */
+const LOWER_FULL = /(?<![\p{L}\p{M}'’-])([\p{Ll}][\p{Ll}\p{M}]+)[ ](?:(\p{Ll})\.?[ ])?([\p{Ll}][\p{Ll}\p{M}'’-]*[\p{Ll}\p{M}])(?![\p{L}\p{M}'’-])/gu;
+/** Words a dictionary knows under an ending ("lives", "moved", "speaking", "quickly") are no surnames, unless known ones ("kelly"). */
+const inflected = (w: string): boolean => ordinary(w) || (!isLast(w) && (/(?:ing|ly|ed)$/.test(w) || (/[sdr]$/.test(w) && [1, 2, 3].some((k) => isCommonWord(w.slice(0, -k))))));
 const LOWER_SUBJECT = /(?:^|[.!?]\s+|\n)([\p{Ll}][\p{Ll}\p{M}'’-]+)[ ](?=(?:is from|was from|lives|lived|works|worked|was born|grew up|moved|began|started|said|says|told|wrote|asked|called)(?![\p{L}\p{M}]))/gu;
 function lowercaseNamed(text: string, out: EntitySpan[]): void {
   LOWER_NAMED.lastIndex = 0;
   for (let m = LOWER_NAMED.exec(text); m; m = LOWER_NAMED.exec(text)) {
-    const w = m[1]!;
+    const w = m[2]!;
     // A known first name, or a word with letters outside ASCII ("višeslav"): "people call me crazy" names no one,
-    // and the lexicon of ordinary words does not hold every adjective.
-    if (!(isFirst(w) || isKnownFirstName(w) || /[^ -~]/.test(w)) || isCommonWord(w) || CUE_WORDS.has(w) || PRONOUNS.test(w)) continue;
+    // and the lexicon of ordinary words does not hold every adjective. After "my name is" or a title ("mr. elliott")
+    // any word no dictionary knows is a name ("my name is vitoria").
+    const sure = m[1] === undefined || m[1] === 'my name is' || m[1] === "my name's";
+    if (!(isFirst(w) || isKnownFirstName(w) || /[^ -~]/.test(w) || (sure && !inflected(w))) || isCommonWord(w) || CUE_WORDS.has(w) || PRONOUNS.test(w)) continue;
     // A surname after it, when it is no ordinary word ("my name is dr. helene johannessen").
-    const sur = m[2] && !isCommonWord(m[2]) && !CUE_WORDS.has(m[2]) ? m[2] : null;
-    const start = m.index + m[0].length - (m[2] ? m[2].length + 1 : 0) - w.length;
+    const sur = m[3] && !isCommonWord(m[3]) && !CUE_WORDS.has(m[3]) && !FUNCTION_WORDS.has(m[3]) && !inflected(m[3]) ? m[3] : null;
+    const start = m.index + m[0].length - (m[3] ? m[3].length + 1 : 0) - w.length;
     out.push({ start, end: start + w.length + (sur ? sur.length + 1 : 0), type: 'person' });
+  }
+  LOWER_FULL.lastIndex = 0;
+  for (let m = LOWER_FULL.exec(text); m; m = LOWER_FULL.exec(text)) {
+    const [w, initial, sur] = [m[1]!, m[2], m[3]!];
+    // Read again from the second word: "with patricia desrosiers" is tried at "with" first.
+    LOWER_FULL.lastIndex = m.index + w.length + 1;
+    if (!(isFirst(w) || isKnownFirstName(w)) || isCommonWord(w) || CUE_WORDS.has(w) || PRONOUNS.test(w)) continue;
+    if (sur.length < 3 || inflected(sur) || CUE_WORDS.has(sur) || FUNCTION_WORDS.has(sur) || PARTICLES.has(sur) || PRONOUNS.test(sur) || NOT_PLACES.has(sur)) continue;
+    if (initial && (FUNCTION_WORDS.has(initial) || initial === 'a') && !isFirst(w)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, type: 'person' });
   }
   LOWER_SUBJECT.lastIndex = 0;
   for (let m = LOWER_SUBJECT.exec(text); m; m = LOWER_SUBJECT.exec(text)) {
@@ -542,6 +581,8 @@ export class CuedEntityRecognizer implements EntityRecognizer {
     const cased = /\p{Lu}/u.test(text);
     const lone = loneWord(text);
     for (const s of this.base?.find(text, types) ?? []) {
+      // A public body of a state is nobody's personal data, whole or tidied to its adjective ("Spanish").
+      if (s.type !== 'person' && publicBody(text, s)) continue;
       for (const t of tidy(text, s)) {
         if (notAnEntity(text, t, cased)) continue;
         if (t.type === 'person' && notAPerson(text, t.start, t.end)) continue;

@@ -77,6 +77,12 @@ const NAME_ANSWER = new RegExp(`name[^?\\n]{0,40}\\?[ \\t]*(?:\\n[ \\t]*)?(?:\\p
 // "Usamov and Bowers were precision engineers": two names before a verb of people.
 const PAIR = new RegExp(`(?<![${L}])(${CAP})[ ]and[ ](${CAP})[ ](?=(?:were|went|met|married|founded|wrote|sang|played)\\b)`, 'gu');
 const TITLES_RE = new RegExp(`(?<![${L}])(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Madam|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Dott|Dhr|Mevr|Pan|Pani)\\.?[ \\t]+(${NAME})`, 'gu');
+// A title written in lowercase, with its dot, before a capitalised name: "join accounts with ms. Quinzia"; after a
+// number "ms" is milliseconds ("took 200 ms. Then").
+const LOWER_TITLE = new RegExp(`(?<![${L}\\d])(?<!\\d[ ])(?:mr|mrs|ms|mx|dr|prof)\\.[ ]+(${NAME})`, 'gu');
+// Phrases after which a capitalised word is a person even if it is also a word: "starring Key", "my kid Florence",
+// "her maiden name is Key" (strong).
+const KIN_NAMING = new RegExp(`(?<![${L}])(?:${anyCase(['starring', 'maiden name is', 'maiden name was', 'my kid', 'my child', 'my son', 'my daughter', 'my wife', 'my husband', 'my mother', 'my father', 'my brother', 'my sister', 'my grandson', 'my granddaughter'])})[ ](${NAME})`, 'gu');
 const NAMING_RE = new RegExp(`(?<![${L}])(?:${anyCase(NAMING)})[.:,]?[ \\t]+(${NAME})`, 'gu');
 /** Words after which the naming phrase must be followed by two words ("by Apple" is not a person, "by Szabina Gelencsér" is). */
 const WEAK = new Set(['by', 'with', 'and', 'for', 'from', 'to', 'it is', 'this is', 'i am', "i'm", 'under', 'add', 'name']);
@@ -110,7 +116,9 @@ const RECIPIENT = new RegExp(`(?<![${L}])(?:gave|given|give|gives|sent|send|send
 // A former member before a name: "by ex-Zombie Kastner", "ex-Googler Jane Roe".
 const EX_MEMBER = new RegExp(`(?<![${L}])ex-\\p{Lu}[${L}]+[ ](${NAME})`, 'gu');
 // A name as what a work or an event is of: "a Eustachy Gorski concert", "The Steffen Mauer version", "the Sunniva novel".
-const WORK_OF = new RegExp(`(?<![${L}])(?:a|an|the|A|An|The)[ ](${NAME})[ ](?=(?:concert|version|album|song|recording|record|show|tour|gig|biography|memoir|interview|novel|film|movie|documentary|exhibition|lecture|performance|retrospective)(?![${L}]))`, 'gu');
+const WORK_OF = new RegExp(`(?<![${L}])(?:a|an|the|A|An|The)[ ](${NAME})[ ](?=(?:concert|version|album|song|recording|record|show|tour|gig|biography|memoir|autobiography|interview|novel|novella|film|movie|documentary|exhibition|lecture|performance|retrospective)(?![${L}]))`, 'gu');
+/** Works only a person writes or gives: "the Petersson novel" names its author even if no lexicon knows the name. */
+const AUTHORED = /^[ ](?:novel|novella|biography|memoir|autobiography|concert|lecture|retrospective)(?![\p{L}])/u;
 // An author's work by its title: "the verses from Vassiliev's Cautionary Tales"; a known name only (see `known`).
 const TITLE_OWNER = new RegExp(`(?<![${L}])(${NAME})['’]s[ ](?=\\p{Lu}\\p{Ll}+[ ]\\p{Lu}\\p{Ll})`, 'gu');
 
@@ -191,8 +199,10 @@ export function structuralPeople(text: string): Candidate[] {
   if (/ (?:concert|version|album|song|recording|record|show|tour|gig|biography|memoir|interview|novel|film|movie|documentary|exhibition|lecture|performance|retrospective)\b/.test(text)) {
     const works: Candidate[] = [];
     collect(WORK_OF, text, works);
-    // Products have versions too ("the Visual Studio version"): a known name says it is a person's ("the Sunniva novel").
-    for (const w of works) out.push({ ...w, known: true });
+    // Products have versions, albums and shows too ("the Visual Studio version"): a known name says it is a person's.
+    // A novel, a memoir or a concert is a person's whatever the name ("the Petersson novel", "a Pálmi Einarsson
+    // concert"); the caller still drops a run of ordinary words ("the Star Wars novel").
+    for (const w of works) out.push(AUTHORED.test(text.slice(w.end, w.end + 16)) ? w : { ...w, known: true });
   }
   if (text.includes(' and ')) {
     PAIR.lastIndex = 0;
@@ -203,6 +213,8 @@ export function structuralPeople(text: string): Candidate[] {
     }
   }
   if (/(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Madam|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Dott|Dhr|Mevr|Pan|Pani)\.? \p{Lu}/u.test(text)) collect(TITLES_RE, text, out, undefined, true);
+  if (/(?:mr|mrs|ms|mx|dr|prof)\. +\p{Lu}/u.test(text)) collect(LOWER_TITLE, text, out, undefined, true);
+  if (/(?:starring|maiden name|my (?:kid|child|son|daughter|wife|husband|mother|father|brother|sister|grand)) \p{Lu}/iu.test(text)) collect(KIN_NAMING, text, out, undefined, true);
   if (lines) {
     const speakers: Candidate[] = [];
     collect(SPEAKER_LINE, text, speakers);
