@@ -164,20 +164,22 @@ export async function shotForStep(tab: Tab, actionAt: number, lastChangeAt: numb
 export interface LeftPage { url: string; since: number; until: number }
 
 /**
- * The frame of the page a navigation left: only frames captured while its document was shown (from its commit
- * to the next) will do; a frame of the page before it, or of the page arrived at, would be stored as this one.
- * Within that time every frame is of its document (a same-document route change keeps it). Exact when captured
- * after its last change; else its newest frame, not fresh. Never a live capture: the tab shows the next page.
+ * The frame of a page no longer shown (a navigation left it, or its tab closed), from `shots`, the tab's frames:
+ * only frames captured while its document was shown (from its commit to the next) will do; a frame of the page
+ * before it, or of the page after it, would be stored as this one. Within that time every frame is of its
+ * document (a same-document route change keeps it). Exact when captured after its last change; else its newest
+ * frame, not fresh. Never a live capture: the tab shows another page, or is gone.
  */
-export function shotOfLeftPage(tabId: number, left: LeftPage, lastChangeAt: number, actionAt: number): ShotResult {
+export function shotOfLeftPage(shots: readonly Shot[], left: LeftPage, lastChangeAt: number, actionAt: number): ShotResult {
   const until = Math.min(left.until, actionAt);
-  const shots = (settled.get(tabId) ?? []).filter((f) => f.capturedAt >= left.since && f.capturedAt <= until);
-  // A page state the page handed over knows its last change; a stand-in (lastChangeAt 0) does not.
-  const exact = lastChangeAt > 0 ? shots.findLast((f) => f.capturedAt >= lastChangeAt) : undefined;
+  const own = shots.filter((f) => f.capturedAt >= left.since && f.capturedAt <= until);
+  // A page state the page handed over knows its last change; a stand-in (lastChangeAt 0) does not, so no frame
+  // is exact for it (a frame taken mid-change counted fresh would skip the whole-frame OCR read).
+  const exact = lastChangeAt > 0 ? own.findLast((f) => f.capturedAt >= lastChangeAt) : undefined;
   if (exact) return { ok: true, shot: exact, fresh: true };
-  const newest = shots.at(-1);
+  const newest = own.at(-1);
   return newest
-    ? { ok: true, shot: newest, fresh: false, note: 'the newest frame of the page this navigation left; the page may have changed since' }
+    ? { ok: true, shot: newest, fresh: false, note: 'the newest frame of the page before it was left; the page may have changed since' }
     : { ok: false, error: 'no frame of the page was captured before it was left' };
 }
 

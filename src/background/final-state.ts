@@ -15,7 +15,7 @@ import { readLeaving } from '../platform/page-handoff';
 import { readRecording } from '../platform/recording-flag';
 import { activeConfig } from './scrubber-state';
 import { tabMemory, type ShownPage } from './tab-memory';
-import { shotForFinal, type LeftPage, type Shot, type ShotResult } from './capture-scheduler';
+import { shotForFinal, shotOfLeftPage, type LeftPage, type Shot, type ShotResult } from './capture-scheduler';
 import { addOtherFrames, attachShot } from './step-intake';
 import { shotInMemory, kickProcessor } from './step-processor';
 
@@ -51,7 +51,7 @@ export async function takeFinalState(taskId: string): Promise<void> {
 
 /**
  * A tab closed while recording: if it was one of the task's tabs, its page's state as the page handed it over at pagehide
- * is the final state for now (a Stop in another tab replaces it), with the newest frame of that page. `frames` are
+ * is the final state for now (a Stop in another tab replaces it), with the newest frame of that page. `shots` are
  * the tab's frames, taken before the scheduler forgot them.
  */
 export async function finalOfClosedTab(tabId: number, shots: readonly Shot[]): Promise<void> {
@@ -69,14 +69,27 @@ export async function finalOfClosedTab(tabId: number, shots: readonly Shot[]): P
   // The page the state is of, by the tab's commits (raw addresses): its policy, and the only shots that may stand
   // for it. The tab's newest shot may be of an earlier page (a no_screenshots page is never captured): blurred by
   // this page's regions, that page's text would stay readable, so no shot rather than another page's.
-  const page = shownPageAt(await tabMemory.pages(tabId), state.at, recording.startedAt, shots);
-  const policy = sitePolicy(config.sites, page?.url, undefined);
+  const shown = shownPageAt(await tabMemory.pages(tabId), state.at, recording.startedAt, shots);
+  // The state's own address (scrubbed, its host intact) decides too: with no commit noted, the page above is only
+  // the newest shot's address, which may be another site's. Shots stand for the state only when of its host.
+  const page = shown && sameHost(shown.url, state.url) ? shown : null;
+  const policy = sitePolicy(config.sites, shown?.url, state.url);
   if (!policy.record) return;
-  const pick = (d: FinalDraft): ShotResult => closedPageShot(shots, page, d.lastChangeAt, state.at);
+  const pick = (d: FinalDraft): ShotResult => page ? shotOfLeftPage(shots, page, d.lastChangeAt, state.at)
+    : { ok: false, error: 'the tab closed; no frame is known to be of the page its state is of' };
   await fileFinal({
     tabId, taskId: recording.taskId, observation: state, at: state.at, screenshots: policy.screenshots, liveTab: false,
     frameOf: (d) => Promise.resolve(pick(d)), note,
   });
+}
+
+/** Both addresses parse and name the same host (a scrubbed address keeps its host; one whose host is redacted matches none). */
+export function sameHost(a: string, b: string): boolean {
+  try {
+    return new URL(a).hostname.toLowerCase() === new URL(b).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -91,22 +104,6 @@ export function shownPageAt(pages: readonly ShownPage[], at: number, startedAt: 
   const until = pages[0]?.since ?? Infinity;
   const url = shots.findLast((f) => f.capturedAt >= startedAt && f.capturedAt < until)?.url;
   return url ? { url, since: startedAt, until } : null;
-}
-
-/**
- * A closed tab's shot for a state of `page` observed at `at`: only a shot captured while that page was shown
- * (from its commit to the next, not after `at`); exact when taken after its last change.
- */
-export function closedPageShot(shots: readonly Shot[], page: LeftPage | null, lastChangeAt: number, at: number): ShotResult {
-  if (!page) return { ok: false, error: 'the tab closed; which page its state is of is not known, so no frame stands for it' };
-  const until = Math.min(page.until, at);
-  // Within that time every shot is of its document (a same-document route change keeps it), as for a left page.
-  const own = shots.filter((f) => f.capturedAt >= page.since && f.capturedAt <= until);
-  const exact = own.findLast((f) => f.capturedAt >= lastChangeAt);
-  if (exact) return { ok: true, shot: exact, fresh: true };
-  const newest = own.at(-1);
-  return newest ? { ok: true, shot: newest, fresh: false, note: 'the tab closed; the newest frame of its page, which may have changed since' }
-    : { ok: false, error: 'the tab closed before a frame of its last page was captured' };
 }
 
 /** Write the pending record (task must exist), then seal its frame into it as a step's is. */

@@ -14,7 +14,7 @@ import { joinFrameTree } from '../core/frame-join';
 import { joinFrameAxTree } from '../core/ax-tree-parts';
 import { withAssembledTree } from '../core/dom-tree-parts';
 import { db } from '../platform/db';
-import { shotForStep, shotOfLeftPage, type ShotResult, type LeftPage } from './capture-scheduler';
+import { shotForStep, shotOfLeftPage, shotsOfTab, type ShotResult, type LeftPage } from './capture-scheduler';
 import { activeConfig } from './scrubber-state';
 import type { ScrubConfig } from '../core/scrub/config';
 import { tabMemory } from './tab-memory';
@@ -66,7 +66,7 @@ export async function recordStep(sent: StepDraft, sender: StepSender): Promise<R
   const pageUrl = sender.pageUrl === undefined ? tab.url ?? null : sender.pageUrl;
   const left = sender.leftPage;
   let shot: Promise<ShotResult> | null = !policy.screenshots ? null
-    : left ? Promise.resolve(shotOfLeftPage(tab.id, left, sent.lastChangeAt, sent.timestamp))
+    : left ? Promise.resolve(shotOfLeftPage(shotsOfTab(tab.id), left, sent.lastChangeAt, sent.timestamp))
       : shotForStep(tab, sent.timestamp, sent.lastChangeAt, pageUrl);
   // The page sends the tree in parts; joining them here keeps ~10 ms per step off its main thread.
   const draft = withAssembledTree(sent);

@@ -33,7 +33,9 @@ vi.mock('../../src/background/step-intake', () => ({
   attachShot: async (_id: string, shot: Promise<ShotResult>) => { sealed.push(await shot); },
 }));
 vi.mock('../../src/background/step-processor', () => ({ shotInMemory: () => ({ keep: () => undefined, settled: () => undefined }), kickProcessor: () => Promise.resolve() }));
-vi.mock('../../src/background/capture-scheduler', () => ({ shotForFinal: () => Promise.resolve({ ok: false, error: 'unused' }) }));
+// The real frame choice (capture-scheduler's shotOfLeftPage), without the browser's host facts it never reads here.
+vi.mock('../../src/platform/host', () => ({ host: {} }));
+vi.mock('../../src/background/capture-scheduler', async (real) => ({ ...(await real<typeof import('../../src/background/capture-scheduler')>()), shotForFinal: () => Promise.resolve({ ok: false, error: 'unused' }) }));
 vi.mock('../../src/platform/tabs', () => ({ askFrame: () => Promise.resolve(null), tabById: () => Promise.resolve(null) }));
 
 const { finalOfClosedTab } = await import('../../src/background/final-state');
@@ -53,9 +55,9 @@ beforeEach(() => {
   session.set('lastStep:7', { at: T0 + 100, type: 'click' });
 });
 
-/** The tab's page at `at` handed over as it closed. */
-function handOver(at: number): void {
-  const state = { ...restrictedPageState('https://bank.example/<REDACTED>', 'Statement', { width: 800, height: 600 }, at), lastChangeAt: at - 50, redactions: {} };
+/** The tab's page at `at` handed over as it closed (scrubbed address; `lastChangeAt` 0: a stand-in, which knows no change). */
+function handOver(at: number, url = 'https://bank.example/<REDACTED>', lastChangeAt = at - 50): void {
+  const state = { ...restrictedPageState(url, 'Statement', { width: 800, height: 600 }, at), lastChangeAt, redactions: {} };
   local.set(`handoff:leaving:7:${at}`, { state, arrival: null, lastAction: null, exit: null });
 }
 
@@ -72,7 +74,7 @@ describe('a closed tab\'s final state takes only its own page\'s shot and policy
   it('an allowed page after another gets a shot of its own time only, never the earlier page\'s', async () => {
     const C = 'https://news.example/today';
     session.set('pages:7', [{ url: A, since: T0 }, { url: C, since: T0 + 1000 }]);
-    handOver(T0 + 3000);
+    handOver(T0 + 3000, 'https://news.example/<REDACTED>');
     await finalOfClosedTab(7, [shotOf(A, T0 + 500)]);
     expect(sealed).toHaveLength(1);
     expect(sealed[0]!.ok).toBe(false);
@@ -82,9 +84,43 @@ describe('a closed tab\'s final state takes only its own page\'s shot and policy
     expect(sealed[0]).toMatchObject({ ok: true, fresh: false, shot: { url: C } });
   });
 
-  it('a page shown since before Start (no commit noted) uses the shots taken since Start', async () => {
-    handOver(T0 + 3000);
+  it('a page shown since before Start (no commit noted) uses the shots taken since Start, when of its own site', async () => {
+    handOver(T0 + 3000, 'https://shop.example/<REDACTED>');
     await finalOfClosedTab(7, [shotOf(B.replace('bank', 'old'), T0 - 10), shotOf(A, T0 + 2000)]);
     expect(sealed[0]).toMatchObject({ ok: true, shot: { url: A } });
+  });
+
+  // Before, with no commit noted the page, its policy and its shot all came from the newest shot's address: a
+  // bank.example state (a no_screenshots site) got shop.example's shot and policy.
+  it('with no commit noted, the state\'s own address decides its policy, and another site\'s shot never stands for it', async () => {
+    handOver(T0 + 3000);
+    await finalOfClosedTab(7, [shotOf(A, T0 + 2000)]);
+    expect(pending).toHaveLength(1);
+    expect(pending[0]!.noScreenshot).toBe(true);
+    expect(sealed).toEqual([]);
+    pending.length = 0;
+    handOver(T0 + 4000, 'https://news.example/<REDACTED>');
+    await finalOfClosedTab(7, [shotOf(A, T0 + 2000)]);
+    expect(pending[0]!.noScreenshot).toBe(false);
+    expect(sealed).toEqual([{ ok: false, error: expect.stringMatching(/no frame/) }]);
+  });
+
+  it('a never_record state records nothing, whatever the shots\' address', async () => {
+    handOver(T0 + 3000, 'https://vault.example/<REDACTED>');
+    await finalOfClosedTab(7, [shotOf(A, T0 + 2000)]);
+    expect(pending).toEqual([]);
+  });
+
+  // Before, the closed tab's copy of the left page's shot choice lost its guard: a stand-in (lastChangeAt 0, as
+  // when Firefox loses the close hand-over) took any shot as exact, so its whole-frame OCR read was skipped.
+  it('a stand-in state (lastChangeAt 0) never gets a fresh shot', async () => {
+    session.set('pages:7', [{ url: A, since: T0 }]);
+    handOver(T0 + 3000, 'https://shop.example/<REDACTED>', 0);
+    await finalOfClosedTab(7, [shotOf(A, T0 + 1500)]);
+    expect(sealed[0]).toMatchObject({ ok: true, fresh: false, shot: { url: A } });
+    sealed.length = 0;
+    handOver(T0 + 4000, 'https://shop.example/<REDACTED>', T0 + 1000);
+    await finalOfClosedTab(7, [shotOf(A, T0 + 1500)]);
+    expect(sealed[0]).toMatchObject({ ok: true, fresh: true, shot: { url: A } });
   });
 });
