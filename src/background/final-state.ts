@@ -16,7 +16,7 @@ import { readRecording } from '../platform/recording-flag';
 import { activeConfig } from './scrubber-state';
 import { tabMemory, type ShownPage } from './tab-memory';
 import { shotForFinal, shotOfLeftPage, type LeftPage, type Shot, type ShotResult } from './capture-scheduler';
-import { addOtherFrames, attachShot } from './step-intake';
+import { addOtherFrames, attachShot, nextArrival } from './step-intake';
 import { shotInMemory, kickProcessor } from './step-processor';
 
 /** Longest Stop waits for the page's answer (its snapshot; ~0.1 s on a 16k-element page). */
@@ -120,7 +120,7 @@ async function fileFinal({ tabId, taskId, observation, at, screenshots, liveTab,
   // The screenshot shows the whole tab: the other frames' regions are blurred too (as for a top-frame step).
   if (screenshots && liveTab) await addOtherFrames(tabId, 0, draft);
   const pending: PendingStep = {
-    draftId: draft.draftId, taskId, arrivedAt: Date.now(), draft, tabId, frameId: 0,
+    draftId: draft.draftId, taskId, arrivedAt: await nextArrival(), draft, tabId, frameId: 0,
     noScreenshot: !screenshots, frame: screenshots ? null : { kind: 'none', note: 'site configured without screenshots' },
   };
   const memory = screenshots ? shotInMemory(draft.draftId) : null;

@@ -13,7 +13,7 @@ import { isStorageFull, STORAGE_FULL_MESSAGE } from '../core/storage-error';
 import { joinFrameTree } from '../core/frame-join';
 import { joinFrameAxTree } from '../core/ax-tree-parts';
 import { withAssembledTree } from '../core/dom-tree-parts';
-import { db } from '../platform/db';
+import { db, newestArrival } from '../platform/db';
 import { shotForStep, shotOfLeftPage, shotsOfTab, type ShotResult, type LeftPage } from './capture-scheduler';
 import { activeConfig } from './scrubber-state';
 import type { ScrubConfig } from '../core/scrub/config';
@@ -50,8 +50,8 @@ const SHOT_ACK_WAIT_MS = 3000;
  * the page's retry, which then captures again instead of losing the frame.
  */
 export async function recordStep(sent: StepDraft, sender: StepSender): Promise<Reply<'step/record'>> {
-  // Taken before anything is awaited: steps are stored in this order, which must be the order they came in.
-  const receivedAt = Date.now();
+  // Asked for before anything is awaited: steps are stored in this order, which must be the order they came in.
+  const arrival = nextArrival();
   const tab = sender.tab;
   if (!tab || tab.id === undefined) return { ok: false, error: 'step without a tab', retry: false };
   const { config } = await activeConfig();
@@ -75,7 +75,7 @@ export async function recordStep(sent: StepDraft, sender: StepSender): Promise<R
   if (frameId !== 0) await joinTopFrame(tab.id, frameId, draft);
   if (policy.screenshots) await addOtherFrames(tab.id, frameId, draft);
   const pending: PendingStep & { draft: StepDraft } = {
-    draftId: draft.draftId, taskId: draft.taskId, arrivedAt: receivedAt, draft, tabId: tab.id, frameId,
+    draftId: draft.draftId, taskId: draft.taskId, arrivedAt: await arrival, draft, tabId: tab.id, frameId,
     noScreenshot: !policy.screenshots, frame: policy.screenshots ? null : { kind: 'none', note: 'site configured without screenshots' },
   };
   // Marked as being captured before the record exists, so the processor never takes it for an orphan.
@@ -102,6 +102,22 @@ export async function recordStep(sent: StepDraft, sender: StepSender): Promise<R
   }
   await Promise.race([attachShot(pending.draftId, shot, memory), new Promise((r) => setTimeout(r, SHOT_ACK_WAIT_MS))]);
   return accepted.reply;
+}
+
+/** The stamps given out, in order; the first waits for the newest stored one (a worker restarted mid-task). */
+let arrivals: Promise<number> | null = null;
+
+/**
+ * An arrival stamp for a pending record: the time, but always above the stamp before (max(now, last + 1)), and
+ * above every pending record's after a worker restart. Pending records are processed by this stamp and then by
+ * draft id (db's byArrival index); draft ids are random, so by time alone two drafts of one millisecond (a typing
+ * flush then Enter in one tick, a double click) were processed, and numbered, in random order. Stamps resolve in
+ * the order they were asked for.
+ */
+export function nextArrival(): Promise<number> {
+  const after = (last: number): number => Math.max(Date.now(), last + 1);
+  arrivals = (arrivals ?? newestArrival().catch(() => 0)).then(after);
+  return arrivals;
 }
 
 /** A tab's last-observation writes, one after another, so an earlier step's slower write never overtakes a later one. */

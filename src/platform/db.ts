@@ -56,6 +56,12 @@ export async function listTasks(): Promise<Task[]> {
   return tasks.sort((a, b) => b.createdAt - a.createdAt);
 }
 
+/** The newest arrival stamp of a pending step (0 when none): where a restarted worker's stamps go on from. */
+export async function newestArrival(): Promise<number> {
+  const cursor = await (await db()).transaction('pending').store.index('byArrival').openCursor(null, 'prev');
+  return cursor?.value.arrivedAt ?? 0;
+}
+
 /** Highest sequence number recorded for a task (0 when none). */
 export async function lastSeq(taskId: string): Promise<number> {
   const range = stepsOfTask(taskId);

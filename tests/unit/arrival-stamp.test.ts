@@ -1,0 +1,53 @@
+// background/step-intake's arrival stamps: pending records are processed (and numbered) in byArrival order,
+// [arrivedAt, draftId]. Stamped with the bare time, two drafts of one millisecond (a typing flush then Enter in
+// one drainEmits tick, a double click) fell back on their draft ids, random UUIDs: a coin toss which step came
+// first. Stamps are now strictly increasing in the order they are asked for, and a restarted worker's go on above
+// the newest stored one.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+let stored = 0;
+vi.mock('webextension-polyfill', () => ({ default: { storage: { local: {}, session: {} }, runtime: {} } }));
+vi.mock('../../src/platform/host', () => ({ host: {} }));
+vi.mock('../../src/platform/db', () => ({ db: () => Promise.reject(new Error('not used')), newestArrival: () => Promise.resolve(stored) }));
+
+const T = 1_700_000_000_000;
+
+/** How the pending store's byArrival index orders records: by stamp, then by draft id. */
+const byArrival = (a: { arrivedAt: number; draftId: string }, b: { arrivedAt: number; draftId: string }): number =>
+  a.arrivedAt - b.arrivedAt || (a.draftId < b.draftId ? -1 : a.draftId > b.draftId ? 1 : 0);
+
+async function freshIntake(): Promise<typeof import('../../src/background/step-intake')> {
+  vi.resetModules();
+  return import('../../src/background/step-intake');
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('arrival stamps', () => {
+  it('drafts of one millisecond keep the order they came in, whatever their random ids', async () => {
+    stored = 0;
+    vi.spyOn(Date, 'now').mockReturnValue(T);
+    const { nextArrival } = await freshIntake();
+    const asked = Array.from({ length: 20 }, () => ({ draftId: crypto.randomUUID(), stamp: nextArrival() }));
+    const records = await Promise.all(asked.map(async (a) => ({ draftId: a.draftId, arrivedAt: await a.stamp })));
+    expect(records.map((r) => r.arrivedAt)).toEqual(Array.from({ length: 20 }, (_, i) => T + i));
+    expect([...records].sort(byArrival).map((r) => r.draftId)).toEqual(asked.map((a) => a.draftId));
+  });
+
+  it('a restarted worker stamps above the newest pending record, even with its clock behind it', async () => {
+    stored = T + 5000;
+    vi.spyOn(Date, 'now').mockReturnValue(T);
+    const { nextArrival } = await freshIntake();
+    const [a, b] = await Promise.all([nextArrival(), nextArrival()]);
+    expect([a, b]).toEqual([T + 5001, T + 5002]);
+  });
+
+  it('follows the clock when it is ahead', async () => {
+    stored = 0;
+    const now = vi.spyOn(Date, 'now').mockReturnValue(T);
+    const { nextArrival } = await freshIntake();
+    expect(await nextArrival()).toBe(T);
+    now.mockReturnValue(T + 40);
+    expect(await nextArrival()).toBe(T + 40);
+  });
+});
