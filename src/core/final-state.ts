@@ -11,6 +11,7 @@ import type { StepImage } from './build-step';
 import type { StoredStep } from './stored-step';
 import type { Scrubber } from './scrub/scrubber';
 import { scrubStepFields } from './scrub/step-fields';
+import { scrubAtBoundary } from './scrub/step-boundary';
 
 /** The page as the content script observed it at Stop, scrubbed there; the worker adds the frame. A step's draft without the action. */
 export interface FinalDraft extends ObservationDraft {
@@ -43,9 +44,6 @@ export interface StoredFinal extends Pick<StoredStep, 'taskId' | 'draftId' | 'im
 
 export const finalPaths = (taskId: string): { json: string; png: string } => ({ json: `final/${taskId}.json`, png: `final/${taskId}.png` });
 
-/** Fields not scrubbed again here, as for a step: the tree was scrubbed node by node in the page (step-boundary). */
-const SCRUBBED_IN_PAGE: ReadonlySet<string> = new Set(['observation.dom_tree']);
-
 /** The stored final state from its draft and clean image: every string through the steps' scrub boundary. */
 export function buildFinal(i: { draft: FinalDraft; tabId: number; image: StepImage | null; note?: string; scrubber: Scrubber }): StoredFinal {
   const { draft, image } = i;
@@ -67,8 +65,8 @@ export function buildFinal(i: { draft: FinalDraft; tabId: number; image: StepIma
       ...(why ? { screenshot_note: why } : {}),
     },
   };
-  // The step boundary's field list covers these paths; the cast lets it walk an object without an action.
-  const scrubbed = scrubStepFields(raw as unknown as Parameters<typeof scrubStepFields>[0], i.scrubber, redactions, SCRUBBED_IN_PAGE) as unknown as typeof raw;
+  // The steps' own boundary: the same fields, and the trees' inline runs read joined.
+  const scrubbed = scrubAtBoundary(raw, i.scrubber, redactions);
   return {
     taskId: draft.taskId, draftId: draft.draftId, imageId: image?.id ?? null, redactions,
     state: { ...scrubbed, timestamp: draft.timestamp, tab_id: i.tabId, after_step: 0 },
@@ -77,12 +75,6 @@ export function buildFinal(i: { draft: FinalDraft; tabId: number; image: StepIma
 
 /** A stored final state as the export writer takes it, as `ExportedStep` is a stored step's. */
 export type ExportedFinal = Pick<StoredFinal, 'state' | 'imageId'>;
-
-/** As exported: the path of its screenshot in the zip, and the step it follows. */
-export function toExportFinal(f: StoredFinal, steps: number): ExportedFinal {
-  const observation = { ...f.state.observation, screenshot_path: f.imageId ? finalPaths(f.taskId).png : null };
-  return { imageId: f.imageId, state: { ...f.state, observation, after_step: steps } };
-}
 
 /** One final/<task>.json: the step schema's field order (origin fields first). */
 export function finalStateJson(s: FinalState): string {
@@ -93,7 +85,7 @@ export function finalStateJson(s: FinalState): string {
 /** A final state scrubbed again with another config (CLI `scrub`, `pack --config`): every string, its tree too. */
 export function rescrubFinal(s: FinalState, scrubber: Scrubber): { state: FinalState; redactions: Record<string, number> } {
   const redactions: Record<string, number> = {};
-  const state = scrubStepFields(s as unknown as Parameters<typeof scrubStepFields>[0], scrubber, redactions) as unknown as FinalState;
+  const state = scrubStepFields(s, scrubber, redactions);
   return { state, redactions };
 }
 

@@ -3,9 +3,12 @@
 // token to it, and axtree carries each half as a text line of its own. Here the text of an inline run (text
 // nodes with only inline tags between them, as a browser lays them out on one line) is read joined, and what a
 // rule finds across a join is replaced in each piece it covers; what lies inside one piece was that piece's own
-// scrub's to find. Linear: one pass over the tree, one scrub per run of two or more pieces.
+// scrub's to find. A value the page's own scrub already cut at a piece's edge takes the token glued to it in the
+// next piece (glueCuts). Whatever dom_tree's pass changed is changed in axtree too, wherever it sits there
+// (scrubTreeRuns). Linear: one pass over the tree, one scrub per run of two or more pieces.
 import type { Scrubber } from './scrubber';
 import { escapeXmlText } from '../xml-escape';
+import { cleanAxText } from '../ax-tree-parts';
 
 /**
  * Tags that end a run: what a browser lays out as a block of its own by default, a line break, a replaced element
@@ -31,8 +34,59 @@ const RUN_ENDS = new Set([
 const SECRET_END = /[\p{L}\p{N}@._%+/-]\s*$/u;
 const SECRET_START = /^\s*[\p{L}\p{N}@._%+/-]/u;
 
-/** A cut in one piece: [start, end) in the piece's own text, and the rule that found it. */
-interface Cut { start: number; end: number; rule: string }
+/** A cut in one piece: [start, end) in the piece's own text, the rule that found it, and its replacement when not the rule's. */
+interface Cut { start: number; end: number; rule: string; text?: string }
+
+/**
+ * The rule a glued edge is counted under (see glueCuts): no rule found the value, its redacted neighbour did.
+ */
+export const GLUED_EDGE_RULE = 'inline_run_edge';
+// A placeholder as the scrubber writes one: the generic one or a typed `<EMAIL>`, `<REDACTED:rule>`.
+const TYPED_PLACEHOLDER = /^<[A-Z][A-Z_]*(?::[\w-]+)?>/;
+const TYPED_PLACEHOLDER_END = /<[A-Z][A-Z_]*(?::[\w-]+)?>$/;
+const TOKEN_END = /[\p{L}\p{N}@._%+/-]+$/u;
+const TOKEN_START = /^[\p{L}\p{N}@._%+/-]+/u;
+
+function leadingPlaceholder(p: string, scrubber: Scrubber): string | null {
+  const generic = scrubber.config.replacement.generic;
+  if (generic && p.startsWith(generic)) return generic;
+  return TYPED_PLACEHOLDER.exec(p)?.[0] ?? null;
+}
+
+function trailingPlaceholder(p: string, scrubber: Scrubber): string | null {
+  const generic = scrubber.config.replacement.generic;
+  if (generic && p.endsWith(generic)) return generic;
+  return TYPED_PLACEHOLDER_END.exec(p)?.[0] ?? null;
+}
+
+/**
+ * A value the page redacted that touches its text node's edge, glued (no space) to a token in the next piece:
+ * the page scrubs node by node, so `<a>jane.doe</a>@example.com` reaches here as "jane.doe" + "<REDACTED>": the
+ * address is gone from the second piece and no rule can find it across the join any more. Glued text reads as
+ * one word, so the token glued to a redaction is taken for part of it and cut too, with that redaction's
+ * placeholder. Returns how many it cut.
+ */
+function glueCuts(pieces: readonly string[], scrubber: Scrubber, cuts: Cut[][], counts?: Record<string, number>): number {
+  let found = 0;
+  for (let k = 0; k + 1 < pieces.length; k++) {
+    const left = pieces[k]!;
+    const right = pieces[k + 1]!;
+    const after = leadingPlaceholder(right, scrubber);
+    const token = after && TOKEN_END.exec(left);
+    if (after && token) {
+      cuts[k]!.push({ start: token.index, end: left.length, rule: GLUED_EDGE_RULE, text: after });
+      found++;
+    }
+    const before = trailingPlaceholder(left, scrubber);
+    const lead = before && TOKEN_START.exec(right);
+    if (before && lead) {
+      cuts[k + 1]!.push({ start: 0, end: lead[0].length, rule: GLUED_EDGE_RULE, text: before });
+      found++;
+    }
+  }
+  if (counts && found) counts[GLUED_EDGE_RULE] = (counts[GLUED_EDGE_RULE] ?? 0) + found;
+  return found;
+}
 
 /**
  * The spans `scrubber` finds in the pieces joined by `seps` (seps[k] goes after piece k) that cover parts of two
@@ -73,12 +127,15 @@ function crossingCuts(pieces: readonly string[], seps: readonly string[], scrubb
  * of its own that was dropped, or a line's trimmed end ("4111 1111" + "1111 1111").
  */
 export function scrubRun(pieces: readonly string[], scrubber: Scrubber, counts?: Record<string, number>): string[] | null {
-  if (pieces.length < 2 || !pieces.some((p, k) => k + 1 < pieces.length && SECRET_END.test(p) && SECRET_START.test(pieces[k + 1]!))) return null;
+  if (pieces.length < 2) return null;
   const cuts: Cut[][] = pieces.map(() => []);
-  const tight = pieces.map(() => '');
-  const spaced = pieces.map((p, k) => (k + 1 < pieces.length && !/\s$/.test(p) && !/^\s/.test(pieces[k + 1]!) ? ' ' : ''));
-  let found = crossingCuts(pieces, tight, scrubber, cuts, counts);
-  if (spaced.some(Boolean)) found += crossingCuts(pieces, spaced, scrubber, cuts, counts);
+  let found = glueCuts(pieces, scrubber, cuts, counts);
+  if (pieces.some((p, k) => k + 1 < pieces.length && SECRET_END.test(p) && SECRET_START.test(pieces[k + 1]!))) {
+    const tight = pieces.map(() => '');
+    const spaced = pieces.map((p, k) => (k + 1 < pieces.length && !/\s$/.test(p) && !/^\s/.test(pieces[k + 1]!) ? ' ' : ''));
+    found += crossingCuts(pieces, tight, scrubber, cuts, counts);
+    if (spaced.some(Boolean)) found += crossingCuts(pieces, spaced, scrubber, cuts, counts);
+  }
   if (found === 0) return null;
   return pieces.map((p, k) => {
     const own = cuts[k]!.sort((x, y) => x.start - y.start);
@@ -87,7 +144,7 @@ export function scrubRun(pieces: readonly string[], scrubber: Scrubber, counts?:
     for (const c of own) {
       if (c.end <= from) continue;
       const a = Math.max(from, c.start);
-      out += p.slice(from, a) + scrubber.replacementFor(c.rule);
+      out += p.slice(from, a) + (c.text ?? scrubber.replacementFor(c.rule));
       from = c.end;
     }
     return out + p.slice(from);
@@ -101,38 +158,65 @@ function unescapeXml(s: string): string {
 // A tag (its name in group 2) or a text segment.
 const XML_TOKEN = /<(\/?)([A-Za-z_][\w:.-]*)[^>]*?(\/?)>|[^<]+/g;
 
-/**
- * dom_tree with the text of each inline run read joined (see scrubRun). A tag in RUN_ENDS (a block, `<br/>`,
- * `<img/>`, `<input/>`, a shadow root) ends a run, opening or closing; any other tag does not, even self-closing.
- */
-export function scrubDomTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, number>): string {
-  // Text segments of the current run: [start, end) in xml.
-  let run: [number, number][] = [];
+/** A piece of dom_tree text the run pass changed, as axtree writes text (cleaned), and the elements it lies in. */
+interface PieceEdit { from: string; to: string; ancestors: readonly number[] }
+
+/** Ancestors a piece's edit is kept for: an element named by its content names it from a subtree this shallow. */
+const EDIT_ANCESTORS = 64;
+const ELEMENT_ID = /\sid="(\d+)"/;
+/** The elements open at a point of dom_tree, innermost first: shared by every piece read inside them. */
+interface OpenElement { id: number; parent: OpenElement | null }
+
+/** dom_tree with its inline runs read joined (see scrubDomTreeRuns), and the pieces it changed. */
+function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, number>): { xml: string; edits: PieceEdit[] } {
+  // Text segments of the current run: [start, end) in xml, and the innermost element open there.
+  let run: [number, number, OpenElement | null][] = [];
   const edits: { start: number; end: number; text: string }[] = [];
+  const pieceEdits: PieceEdit[] = [];
+  let open = null as OpenElement | null;
   const flush = (): void => {
     if (run.length >= 2) {
-      const scrubbed = scrubRun(run.map(([a, b]) => unescapeXml(xml.slice(a, b))), scrubber, counts);
-      if (scrubbed) run.forEach(([a, b], k) => { if (scrubbed[k] !== unescapeXml(xml.slice(a, b))) edits.push({ start: a, end: b, text: escapeXmlText(scrubbed[k]!) }); });
+      const raw = run.map(([a, b]) => unescapeXml(xml.slice(a, b)));
+      const scrubbed = scrubRun(raw, scrubber, counts);
+      if (scrubbed) {
+        run.forEach(([a, b, inside], k) => {
+          if (scrubbed[k] === raw[k]) return;
+          edits.push({ start: a, end: b, text: escapeXmlText(scrubbed[k]!) });
+          const ancestors: number[] = [];
+          for (let e = inside; e && ancestors.length < EDIT_ANCESTORS; e = e.parent) ancestors.push(e.id);
+          pieceEdits.push({ from: cleanAxText(raw[k]!), to: cleanAxText(scrubbed[k]!), ancestors });
+        });
+      }
     }
     run = [];
   };
   XML_TOKEN.lastIndex = 0;
   for (let m = XML_TOKEN.exec(xml); m; m = XML_TOKEN.exec(xml)) {
     if (m[2] === undefined) {
-      if (m[0].trim()) run.push([m.index, m.index + m[0].length]);
+      if (m[0].trim()) run.push([m.index, m.index + m[0].length, open]);
       continue;
     }
     if (RUN_ENDS.has(m[2].toLowerCase())) flush();
+    if (m[1]) open = open?.parent ?? null;
+    else if (!m[3]) open = { id: Number(ELEMENT_ID.exec(m[0])?.[1] ?? -1), parent: open };
   }
   flush();
-  if (edits.length === 0) return xml;
+  if (edits.length === 0) return { xml, edits: pieceEdits };
   let out = '';
   let from = 0;
   for (const e of edits) {
     out += xml.slice(from, e.start) + e.text;
     from = e.end;
   }
-  return out + xml.slice(from);
+  return { xml: out + xml.slice(from), edits: pieceEdits };
+}
+
+/**
+ * dom_tree with the text of each inline run read joined (see scrubRun). A tag in RUN_ENDS (a block, `<br/>`,
+ * `<img/>`, `<input/>`, a shadow root) ends a run, opening or closing; any other tag does not, even self-closing.
+ */
+export function scrubDomTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, number>): string {
+  return domTreeRuns(xml, scrubber, counts).xml;
 }
 
 // A text line of axtree: its indentation and its quoted text.
@@ -169,4 +253,65 @@ export function scrubAxTreeRuns(axtree: string, scrubber: Scrubber, counts?: Rec
   }
   flush();
   return changed ? lines.join('\n') : axtree;
+}
+
+// An element line of axtree with a name: indentation and `[N] role `, the id, the quoted name, what follows.
+const AX_NAMED_LINE = /^( *\[(\d+)\] \S+ )'((?:[^'\\]|\\.)*)'(.*)$/;
+
+/**
+ * axtree with what the dom_tree run pass changed changed here too. The page builds both trees from the same
+ * text, each node scrubbed alone, but in axtree the halves of a split value need not be sibling text lines:
+ * under `<output>`s or `role="note"` spans each half is the one text line of its own element, and a link is
+ * named by its text (`[4] link 'jane.doe'`). A text line that reads as a changed piece is replaced by what the
+ * piece became; an element's name has each changed piece under that element replaced. Not counted: the
+ * dom_tree pass counted the values.
+ */
+function applyPieceEdits(axtree: string, edits: readonly PieceEdit[]): string {
+  const texts = new Map<string, string>();
+  const byId = new Map<number, PieceEdit[]>();
+  for (const e of edits) {
+    if (!e.from) continue;
+    texts.set(e.from, e.to);
+    for (const id of e.ancestors) {
+      const list = byId.get(id);
+      if (list) list.push(e);
+      else byId.set(id, [e]);
+    }
+  }
+  if (texts.size === 0) return axtree;
+  const lines = axtree.split('\n');
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const text = AX_TEXT_LINE.exec(lines[i]!);
+    if (text) {
+      const to = texts.get(unquote(text[2]!));
+      if (to !== undefined) {
+        lines[i] = `${text[1]}text ${quote(to)}`;
+        changed = true;
+      }
+      continue;
+    }
+    const named = AX_NAMED_LINE.exec(lines[i]!);
+    const own = named && byId.get(Number(named[2]));
+    if (!named || !own) continue;
+    const name = unquote(named[3]!);
+    let out = name;
+    for (const e of own) if (out.includes(e.from)) out = out.split(e.from).join(e.to);
+    if (out !== name) {
+      lines[i] = `${named[1]}${quote(out)}${named[4]}`;
+      changed = true;
+    }
+  }
+  return changed ? lines.join('\n') : axtree;
+}
+
+/**
+ * An observation's trees with their inline runs read joined: dom_tree's runs (scrubDomTreeRuns), axtree's sibling
+ * text lines (scrubAxTreeRuns), and in axtree whatever dom_tree's pass changed, wherever it sits there (see
+ * applyPieceEdits). The one pass every stored observation's trees go through, a step's and a final state's.
+ */
+export function scrubTreeRuns<T extends { dom_tree: string; axtree?: string }>(trees: T, scrubber: Scrubber, counts?: Record<string, number>): T {
+  const dom = domTreeRuns(trees.dom_tree, scrubber, counts);
+  if (trees.axtree === undefined) return { ...trees, dom_tree: dom.xml };
+  return { ...trees, dom_tree: dom.xml, axtree: applyPieceEdits(scrubAxTreeRuns(trees.axtree, scrubber, counts), dom.edits) };
 }

@@ -8,7 +8,6 @@ import type { Step } from '../schema';
 import type { Scrubber } from './scrubber';
 import { scrubStepFields } from './step-fields';
 import { cutScrubbed } from './cut';
-import { scrubDomTreeRuns } from './inline-runs';
 import { defaultThoughtTrace } from '../thought-trace';
 
 /** Longest a field may be in a stored step, cut after scrubbing. */
@@ -29,14 +28,21 @@ export function scrubThought(thought: string, scrubber: Scrubber, counts: Record
 }
 
 /**
- * The step as stored: every string field scrubbed, then cut (STEP_FIELD_MAX); then the default thought, made
- * from those final fields (its own cuts land on scrubbed text) and scrubbed as a whole. Counts by rule go to `counts`.
+ * What every stored observation passes, a step's and a final state's (core/final-state) alike: every string
+ * field scrubbed but those scrubbed elsewhere, and the trees' inline runs read joined, as the page scrubbed dom_tree
+ * node by node and a secret split across sibling inline elements is read joined only here (one pass over the
+ * tree, a scrub only where a run's join may hold a value: ~2 ms on a 10k-element page). Counts by rule go to `counts`.
+ */
+export function scrubAtBoundary<S extends Partial<Step>>(s: S, scrubber: Scrubber, counts: Record<string, number>): S {
+  return scrubStepFields(s, scrubber, counts, FINAL_ELSEWHERE);
+}
+
+/**
+ * The step as stored: scrubbed at the boundary (scrubAtBoundary), then cut (STEP_FIELD_MAX); then the default
+ * thought, made from those final fields (its own cuts land on scrubbed text) and scrubbed as a whole.
  */
 export function finishStep(step: Omit<Step, 'thought_trace'>, scrubber: Scrubber, counts: Record<string, number>): Step {
-  const out = scrubStepFields(step, scrubber, counts, FINAL_ELSEWHERE);
-  // The page scrubbed dom_tree node by node; a secret split across sibling inline elements is read joined here
-  // (one pass over the tree, a scrub only where a run's join may hold a value: ~2 ms on a 10k-element page).
-  if (out.observation?.dom_tree) out.observation.dom_tree = scrubDomTreeRuns(out.observation.dom_tree, scrubber, counts);
+  const out = scrubAtBoundary(step, scrubber, counts);
   if (out.target) {
     out.target.name = cutScrubbed(out.target.name, STEP_FIELD_MAX['target.name']);
     out.target.text = cutScrubbed(out.target.text, STEP_FIELD_MAX['target.text']);

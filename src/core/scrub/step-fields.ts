@@ -6,7 +6,7 @@
 import type { Step } from '../schema';
 import type { Scrubber } from './scrubber';
 import { rescrubDomTree } from './dom-tree-rescrub';
-import { scrubAxTreeRuns, scrubDomTreeRuns } from './inline-runs';
+import { scrubTreeRuns } from './inline-runs';
 
 /**
  * text: rules + NER; lines: each line as text on its own (a tree of one node per line, whose names and texts
@@ -48,14 +48,17 @@ type Json = Record<string, unknown>;
 /**
  * Scrub every listed field of `step` in place of a copy, except those in `skip`; counts by rule go to `counts`.
  * Only changes count: a value scrubbed before (a URL's secret parameter, already a placeholder) is not counted again.
+ * Then the observation's trees have their inline runs read joined, `skip` or not: a tree scrubbed node by node
+ * elsewhere (in the page) was never read across its nodes. Any object with a step's fields: a step, a step
+ * without its thought yet, a final state (core/final-state).
  */
-export function scrubStepFields<S extends Step | Omit<Step, 'thought_trace'>>(step: S, scrubber: Scrubber, counts: Record<string, number>, skip: ReadonlySet<string> = new Set()): S {
+export function scrubStepFields<S extends Partial<Step>>(step: S, scrubber: Scrubber, counts: Record<string, number>, skip: ReadonlySet<string> = new Set()): S {
   const tally = (spans: { rule: string }[]): void => spans.forEach((s) => { counts[s.rule] = (counts[s.rule] ?? 0) + 1; });
   const apply = (how: FieldScrub, value: string): string => {
     if (typeof how === 'object') return value;
-    // Trees are read node by node, then each inline run joined: a secret split across sibling elements (inline-runs).
-    if (how === 'xml') return scrubDomTreeRuns(rescrubDomTree(value, scrubber, counts), scrubber, counts);
-    if (how === 'lines') return scrubAxTreeRuns(value.split('\n').map((line) => apply('text', line)).join('\n'), scrubber, counts);
+    // Trees are read node by node here; their inline runs, joined, after every field (scrubTreeRuns).
+    if (how === 'xml') return rescrubDomTree(value, scrubber, counts);
+    if (how === 'lines') return value.split('\n').map((line) => apply('text', line)).join('\n');
     const r = how === 'url' ? scrubber.redactUrl(value) : scrubber.redact(value);
     if (r.text !== value) tally(r.spans);
     return r.text;
@@ -69,5 +72,7 @@ export function scrubStepFields<S extends Step | Omit<Step, 'thought_trace'>>(st
     if (!parent || parent[last] === undefined || parent[last] === null) continue;
     parent[last] = path.endsWith('[]') ? (parent[last] as string[]).map((v) => apply(how, v)) : apply(how, parent[last] as string);
   }
+  const observation = out.observation as Step['observation'] | undefined;
+  if (observation && typeof observation.dom_tree === 'string') Object.assign(observation, scrubTreeRuns(observation, scrubber, counts));
   return out as unknown as S;
 }

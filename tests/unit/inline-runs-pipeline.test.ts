@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+// Split secrets through the path a real observation takes: the page's snapshot (each text node scrubbed alone),
+// its trees assembled, then the worker's boundary, for a step (buildStep) and a final state (buildFinal) alike.
+// Hand-written trees (inline-runs.test.ts) hold text no page sends: the page has scrubbed every node already.
+import { describe, expect, it } from 'vitest';
+import { DomSnapshotter } from '../../src/content/dom-snapshot';
+import { ElementIds } from '../../src/content/element-ids';
+import { buildStep } from '../../src/core/build-step';
+import { withAssembledTree } from '../../src/core/dom-tree-parts';
+import { buildFinal, finalDraftId, type FinalDraft } from '../../src/core/final-state';
+import { createScrubber } from '../../src/core/scrub/scrubber';
+import { defaultConfig } from '../../src/core/scrub/default-config';
+import { stepDraft, TASK_ID } from './fixtures';
+
+const scrubber = createScrubber(defaultConfig(), null);
+
+/** The page's draft of `html` as the content script sends it: trees scrubbed node by node, assembled. */
+function pageDraft(html: string): ReturnType<typeof stepDraft> {
+  document.body.innerHTML = html;
+  const snap = new DomSnapshotter(document, new ElementIds(), scrubber);
+  snap.start();
+  const s = snap.snapshot(null);
+  return withAssembledTree({ ...stepDraft(), domTree: '', domParts: s.parts, axParts: s.axParts });
+}
+
+/** The stored step's and the stored final state's observations of one draft. */
+function stored(draft: ReturnType<typeof stepDraft>): { dom_tree: string; axtree?: string }[] {
+  const { action: _a, target: _t, pageWork: _p, ...page } = draft;
+  const final: FinalDraft = { ...page, draftId: finalDraftId(TASK_ID, 1), timestamp: 1, final: true };
+  return [
+    buildStep({ draft, seq: 1, tabId: 1, frameId: 0, image: null, scrubber }).step.observation,
+    buildFinal({ draft: final, tabId: 1, image: null, scrubber }).state.observation,
+  ];
+}
+
+describe('a split secret through snapshot, assembly and the boundary', () => {
+  it.each([
+    // Each half the one text line of an element that keeps its axtree line: no sibling text lines to join.
+    ['token in two <output>s', '<p>Key: <output>ghp_Zq8RkT2vLm9X</output><output>wN4pYs7HjC3bQx1Ae5Uo6Ii0</output></p>', /ghp_|wN4pYs7/],
+    ['token in two role="note" spans', '<p><span role="note">ghp_Zq8RkT2vLm9X</span><span role="note">wN4pYs7HjC3bQx1Ae5Uo6Ii0</span></p>', /ghp_|wN4pYs7/],
+    ['token in a link and its sibling', '<p>Key: <a href="/k">ghp_Zq8RkT2vLm9X</a><b>wN4pYs7HjC3bQx1Ae5Uo6Ii0</b></p>', /ghp_|wN4pYs7/],
+    ['token in two <b>s', '<p>Token <b>ghp_Zq8RkT2vLm9X</b><b>wN4pYs7HjC3bQx1Ae5Uo6Ii0</b></p>', /ghp_|wN4pYs7/],
+    // The page's scrub of "@example.com today" leaves "<REDACTED> today": no address across the join any more.
+    ['e-mail whose local part is a link', '<p>Write <a href="/p">jane.doe</a>@example.com today</p>', /jane\.doe|example\.com/],
+    ['e-mail whose local part is in <em>', '<p>Write to <em>jane.doe</em>@example.com today</p>', /jane\.doe|example\.com/],
+    ['e-mail whose domain is a link', '<p>Write jane.doe@<a href="/d">example.com</a> today</p>', /jane\.doe|example\.com/],
+    ['card in two spans', '<p><span>4111 1111</span><span> 1111 1111</span></p>', /4111|1111 1111/],
+  ])('%s: neither half in the step or the final, dom_tree or axtree', (_name, html, leak) => {
+    const observations = stored(pageDraft(html));
+    for (const o of observations) {
+      expect(o.dom_tree).not.toMatch(leak);
+      expect(o.axtree ?? '').not.toMatch(leak);
+      expect(o.axtree).toMatch(/REDACTED/);
+    }
+    // The step and the final state are the same observation of one draft: stored the same.
+    expect(observations[1]).toEqual(observations[0]);
+  });
+
+  it('text beside a redaction, apart from it, stays', () => {
+    const [o] = stored(pageDraft('<p>Write to <a href="/p">our desk</a> or jane.doe@example.com today</p>'));
+    expect(o!.dom_tree).toContain('our desk');
+    expect(o!.axtree).toContain("link 'our desk'");
+    expect(o!.dom_tree).not.toMatch(/jane|example/);
+  });
+
+  it('a card split across sibling spans is redacted in the step and the final alike (the tree as the page sent it)', () => {
+    const tree = '<p id="1"><span id="2">4111 1111</span><span id="3"> 1111 1111</span></p>';
+    for (const o of stored(stepDraft({ domTree: tree }))) {
+      expect(o.dom_tree).not.toMatch(/4111|1111 1111/);
+      expect(o.dom_tree).toContain('&lt;REDACTED&gt;');
+    }
+  });
+});
