@@ -40,16 +40,28 @@ const MIN_VISIBLE = 0.5;
 /** Sides under this many pixels are not a box anyone could point into. */
 const MIN_SIDE = 2;
 
-// An element tag carrying its id and, further on (quoted values skipped), a bbox. No part reads past a '<',
-// which serialized markup never holds inside a tag (attribute values have &lt;): a dom_tree from anyone with no
-// '>' ('<a id="1" b="x" ' 20,000 times, 320 KB) had each tag's match run to the end of the string, 4.9 s, quadratic.
-const BOXED = /<[a-z_][^\s>/<]*\s+id="(\d+)"(?:[^>"<]|"[^"<]*")*?\sbbox="(-?[\d.]+),(-?[\d.]+),([\d.]+),([\d.]+)"/g;
+// An element tag carrying its id and, further on (quoted values skipped), a bbox: matched against one tag at a
+// time, the text from its '<' to the next '<', which serialized markup never holds inside a tag (attribute values
+// have &lt;). Matched against the whole string, a dom_tree with no '>' ('<a id="1" b="x" ' 20,000 times, 320 KB)
+// had each tag's match run to the end of the string, 4.9 s, quadratic; one tag's text bounds this one's work.
+const BOXED = /^<[a-z_][^\s>/<]*\s+id="(\d+)"(?:[^>"<]|"[^"<]*")*?\sbbox="(-?[\d.]+),(-?[\d.]+),([\d.]+),([\d.]+)"/;
 const AX_LINE = /^\s*\[(\d+)\] (\S+)(?: '((?:[^'\\]|\\.)*)')?/;
 
+/** The work domBoxes did: characters of dom_tree its tag pattern was run on (each at most once: linear). */
+export interface BoxScan { read: number }
+
 /** Boxes of dom_tree elements by id. */
-export function domBoxes(domTree: string): Map<number, Box> {
+export function domBoxes(domTree: string, scan: BoxScan = { read: 0 }): Map<number, Box> {
   const out = new Map<number, Box>();
-  for (const m of domTree.matchAll(BOXED)) out.set(Number(m[1]), { x: Number(m[2]), y: Number(m[3]), width: Number(m[4]), height: Number(m[5]) });
+  for (let at = domTree.indexOf('<'); at !== -1;) {
+    const next = domTree.indexOf('<', at + 1);
+    const tag = domTree.slice(at, next === -1 ? domTree.length : next);
+    at = next;
+    if (!tag.includes('bbox=')) continue;
+    scan.read += tag.length;
+    const m = BOXED.exec(tag);
+    if (m) out.set(Number(m[1]), { x: Number(m[2]), y: Number(m[3]), width: Number(m[4]), height: Number(m[5]) });
+  }
   return out;
 }
 
@@ -83,14 +95,16 @@ export function visibleBox(b: Box, width: number, height: number): [number, numb
 export const elementInstruction = (role: string, name: string): string => `${role} '${name}'`;
 
 /**
- * A step's grounding rows: none without a screenshot or a usable viewport. Deduplicated: one row per
+ * A step's grounding rows: none without a screenshot or a usable viewport, and none when the screenshot is not
+ * fresh (`screenshot_fresh` false: a stand-in or a frame from before the page last changed), whose pixels need
+ * not show what this step's dom_tree boxes measured. Deduplicated: one row per
  * instruction and box, and an instruction that names two different boxes on one screenshot (two "Delete"
  * buttons) is left out altogether, since a model could not tell which is meant.
  */
 export function groundingRows(step: Step): GroundingRow[] {
   const o = step.observation;
   const { width, height } = o.viewport;
-  if (!o.screenshot_path || !(width > 0 && height > 0)) return [];
+  if (!o.screenshot_path || !o.screenshot_fresh || !(width > 0 && height > 0)) return [];
   const boxes = domBoxes(o.dom_tree);
   const roles = o.axtree ? axRoles(o.axtree) : new Map<number, { role: string; name: string }>();
   const acted = step.target?.element_id ?? step.action.element_id ?? null;

@@ -131,7 +131,8 @@ turn. \`dataset_info.json\` registers \`sharegpt\` with LLaMA-Factory, its syste
 \`grounding/\` holds one row per screenshot with every visible, named interactive element on it: \`instruction\`
 (\`role 'name'\` from the step's \`axtree\`; for the acted-on element a second entry with the step's thought) and its
 box from \`dom_tree\`, \`x1, y1, x2, y2\` in pixels of the screenshot and as fractions (\`*_norm\`). Elements whose
-name holds a redaction are left out; a name on two different boxes is left out as ambiguous. Load it with
+name holds a redaction are left out; a name on two different boxes is left out as ambiguous. A screenshot that is
+not fresh (\`screenshot_fresh\` false: a stand-in, or taken before the page last changed) has no row. Load it with
 \`load_dataset(<repo>, "grounding")\`.
 
 ` : ''}## Load it
