@@ -1,7 +1,11 @@
 // A reviewer's verdict on a task: succeeded, failed or partly done, the step
 // where it went wrong, and a note. Unlabelled is its own state (absent, null
-// in the zip), never read as success. The failure step is kept by the step's
-// `seq`, which deletes never renumber, and becomes its step_id at export.
+// in the zip): no filter, count or column reads it as success. The dialogue
+// formats' done turn does: a confirmed, unlabelled task ends "The task is
+// complete", confirming being the reviewer's word that it was done
+// (formatters; docs/architecture.md "Outcome labels"). The failure step is
+// kept by the step's `seq`, which deletes never renumber, and becomes its
+// step_id at export.
 import { z } from 'zod';
 
 export const OUTCOMES = ['succeeded', 'failed', 'partial'] as const;

@@ -13,6 +13,9 @@ export interface Task {
   stepCount: number;
   /** Actions accepted by the worker (stored or still being scrubbed); absent in tasks from before 0.2. */
   recordedCount?: number;
-  /** The reviewer's label (core/outcome); absent while unlabelled, never taken for success. */
+  /**
+   * The reviewer's label (core/outcome); absent while unlabelled. No filter, count or column takes that for
+   * success; the dialogue formats give a confirmed, unlabelled task the done turn (core/formatters).
+   */
   outcome?: TaskOutcome;
 }

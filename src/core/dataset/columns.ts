@@ -59,7 +59,7 @@ export const STEP_COLUMNS: Field[] = [
   s('scrub_config_hash', 'hash of the scrubber config the text was scrubbed with'),
   s('recorded_at', 'when the task was started (ISO 8601)'),
   s('demonstrator_hash', 'salted hash of the demonstrator\'s id; null when none was set'),
-  s('outcome', 'the reviewer\'s label of the task: succeeded, failed or partial; null when unlabelled (never succeeded by default)'),
+  s('outcome', 'the reviewer\'s label of the task: succeeded, failed or partial; null when unlabelled (null, not succeeded: the dialogue configs still end a confirmed, unlabelled task as done)'),
   { name: 'failure_step', type: 'int32', optional: true, doc: 'step_id where the task went wrong, as the reviewer marked it; null when none or unlabelled' },
   {
     name: 'final_observation', optional: true, doc: 'the page after the task\'s last action (final/<task>.json), on the task\'s last row only; null elsewhere and when none was taken', struct: [

@@ -1,6 +1,11 @@
 // OpenAI's documented rules for a fine-tuning training file of chat lines with
-// images, as its pages state them; the openai format's check (openai.ts) and
-// `validate` apply them, and a test holds `format --openai` output to them:
+// images, as its pages state them. The line rules (openAiLineProblems) are the
+// openai format's check (openai.ts), which `validate` runs on every openai.jsonl
+// line of a zip. The file rules (openAiFileProblems: at least 10 examples, at
+// most 50,000 with images) only a test applies, to `format --openai` output:
+// `validate` does not, as an export of fewer than 10 examples is a sound export
+// OpenAI would only refuse to train on.
+// The pages:
 // - https://developers.openai.com/api/docs/guides/supervised-fine-tuning
 //   (each line {"messages": [...]}, optionally "tools" and
 //   "parallel_tool_calls"; `weight` 0 or 1 on assistant messages; at least 10
