@@ -30,8 +30,14 @@ const textKey = (tabId: number, draftId: string): string => `${TEXT_PREFIX}${tab
  * text of this edit is dropped, or takeEdits would give the step an older text than the page last sent.
  */
 export async function holdEdit(edit: UnsentDraft): Promise<void> {
-  await sessionStore().set({ [key(edit.tabId, edit.draft.draftId)]: edit });
-  await sessionStore().remove(textKey(edit.tabId, edit.draft.draftId));
+  const { tabId, draft } = edit;
+  const text = draft.action.text;
+  // One write: the draft and its text as the held text. As a set then a remove, a worker stopped between the two
+  // kept the older held text, which then overrode this newer draft's.
+  if (typeof text === 'string') return sessionStore().set({ [key(tabId, draft.draftId)]: edit, [textKey(tabId, draft.draftId)]: { draftId: draft.draftId, text } satisfies HeldText });
+  // An edit without text (none is sent so; the type allows it): no held text may stand for it.
+  await sessionStore().remove(textKey(tabId, draft.draftId));
+  await sessionStore().set({ [key(tabId, draft.draftId)]: edit });
 }
 
 /** The edit's text now: the tab id is the sender's, so a page only ever writes its own tab's edits. */

@@ -9,6 +9,7 @@ const session: FakeArea = new Map();
 vi.mock('webextension-polyfill', () => ({ default: { storage: { session: fakeStorageArea(session), local: fakeStorageArea(new Map()) } } }));
 
 const { holdEdit, holdEditText, takeEdits } = await import('../../src/background/held-edits');
+const { default: browser } = await import('webextension-polyfill');
 
 const edit = (text: string) => ({
   tabId: 3, frameId: 0, savedAt: 1,
@@ -37,5 +38,23 @@ describe('held edits', () => {
     await holdEdit(edit('usb cable'));
     await holdEditText(3, 'd1', 'usb cable for');
     expect(await textOf()).toBe('usb cable for');
+  });
+
+  // Before, the whole draft was a set and then the removal of the older held text: a worker stopped between the
+  // two kept that older text, which then overrode the newer draft's.
+  it('a worker stopped right after holding a whole draft again still gives the step that draft\'s text', async () => {
+    await holdEdit(edit('usb'));
+    await holdEditText(3, 'd1', 'usb cable for jane.doe@example');
+    const area = (browser as unknown as { storage: { session: Record<string, (...a: unknown[]) => Promise<unknown>> } }).storage.session;
+    const { set, remove } = area;
+    let writes = 0;
+    // The worker stops after the first write: any later write of the same call never happens.
+    const once = <F extends (...a: unknown[]) => Promise<unknown>>(f: F) => (...a: unknown[]) => (writes++ === 0 ? f(...a) : Promise.reject(new Error('worker stopped')));
+    area.set = once(set!);
+    area.remove = once(remove!);
+    await holdEdit(edit('usb cable for jane.doe@example.com')).catch(() => undefined);
+    area.set = set!;
+    area.remove = remove!;
+    expect(await textOf()).toBe('usb cable for jane.doe@example.com');
   });
 });
