@@ -2,12 +2,12 @@
 // and in Firefox: open a page, start and stop a recording through the popup,
 // count a task's stored steps, export through the real download.
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import type { Frame, Page } from 'puppeteer-core';
 import JSZip from 'jszip';
 import * as chromium from './harness';
 import { sleep, waitFor } from './harness';
-import { readStored } from './extension-store';
+import { acceptedSteps, readStored } from './extension-store';
 import { backgroundStarts, exportZipFirefox, firefoxSkip, launchFirefox, RELAY_ASK, RELAY_REPLY, startRecordingFirefox, stopRecordingFirefox, type FirefoxOptions } from './firefox-harness';
 
 /** Options for either browser; each reads its own. */
@@ -57,7 +57,19 @@ export interface RecorderDriver {
    * background page is reloaded, which ends it as a suspension does and starts it again at once.
    */
   stopWorker(): Promise<void>;
+  /**
+   * Closes every tab but the extension's own page and stops a recording a failed test left on: where the next
+   * test of a file that shares the browser starts (what it stored stays; tests read their own task's steps).
+   */
+  tidy(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Closes every page of `pages` but `keep`, then stops a recording still on. */
+async function tidyPages(pages: Page[], keep: Page): Promise<void> {
+  for (const p of pages) if (p !== keep) await p.close().catch(() => undefined);
+  const status = await askWorker(keep, { kind: 'recording/get' }) as { state: unknown };
+  if (status.state) await askWorker(keep, { kind: 'recording/stop' });
 }
 
 /** The worker's global scope as a test sees it: `browser` in Firefox's background page, `chrome` in both. */
@@ -69,9 +81,10 @@ async function inContentScriptWorld(page: Page, expression: string): Promise<str
   const contexts: { id: number; name: string; auxData?: { frameId?: string; type?: string } }[] = [];
   cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
   await cdp.send('Runtime.enable');
-  await sleep(300);
   const frameId = (page.mainFrame() as unknown as { _id: string })._id;
-  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name.startsWith('ALIEN Dataflow') && (!c.auxData.frameId || c.auxData.frameId === frameId));
+  const ours = (): (typeof contexts)[number] | undefined => contexts.find((c) => c.auxData?.type === 'isolated' && c.name.startsWith('ALIEN Dataflow') && (!c.auxData.frameId || c.auxData.frameId === frameId));
+  // Runtime.enable reports the page's worlds as events: waited for until the extension's is among them.
+  const world = await waitFor(ours, 3000, 20).catch(() => undefined);
   if (!world) throw new Error(`no content-script world in the page: ${contexts.map((c) => `${c.name}/${c.auxData?.type}`).join(', ')}`);
   const result = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
   await cdp.detach();
@@ -98,7 +111,7 @@ async function chromiumDriver(opts: chromium.LaunchOptions): Promise<RecorderDri
       const ext = await chromium.extensionPage(session.browser);
       const taskId = await ext.evaluate(async () => ((await chrome.storage.local.get('recording')).recording as { taskId: string }).taskId);
       await page.bringToFront();
-      await sleep(800);
+      await chromium.recorderStarted(ext, page);
       return taskId;
     },
     stopRecording: async (page) => { await chromium.stopRecording(session.browser, page); },
@@ -128,6 +141,7 @@ async function chromiumDriver(opts: chromium.LaunchOptions): Promise<RecorderDri
       stopper ??= await chromium.workerStopper(session.browser);
       await stopper.stop();
     },
+    tidy: async () => tidyPages(await session.browser.pages(), await chromium.extensionPage(session.browser)),
     close: async () => {
       await stopper?.close();
       await session.close();
@@ -198,6 +212,7 @@ async function firefoxDriver(opts: FirefoxOptions): Promise<RecorderDriver> {
       // worker answers, or a message sent at once (Export pressed) finds no listener and is lost.
       await waitFor(() => popup.evaluate(() => browser.runtime.sendMessage({ kind: 'tasks/list' }).then((r: unknown) => !!r, () => false)), 10_000, 50);
     },
+    tidy: async () => tidyPages(await session.browser.pages(), await session.popup()),
     close: () => session.close(),
   };
 }
@@ -238,15 +253,50 @@ export async function waitForSteps(driver: RecorderDriver, taskId: string, n: nu
   });
 }
 
-/** One test per browser, each in a browser of its own (skipped, saying why, where one cannot run here). */
-export function testInBothBrowsers(title: string, body: (driver: RecorderDriver) => Promise<void>, opts: DriverOptions = {}): void {
+/** Waits until a task has at least `n` steps stored or pending: its last action has reached the worker. */
+export async function waitForAccepted(driver: RecorderDriver, taskId: string, n: number, timeout = 15_000): Promise<void> {
+  await waitFor(async () => (await acceptedSteps(await driver.extensionPage(), taskId)) >= n, timeout, 25).catch(async (e: unknown) => {
+    throw new Error(`${String(e)}: ${await acceptedSteps(await driver.extensionPage(), taskId)} of ${n} steps accepted in ${driver.name}`);
+  });
+}
+
+/** Browsers open for the tests of this file that share one (node --test runs each file in a process of its own). */
+const sharedDrivers = new Map<string, Promise<RecorderDriver>>();
+let closeShared = false;
+
+/** The browser this file's sharing tests use for `name` and `opts`, launched by the first of them, closed after the last. */
+function sharedDriver(name: BrowserName, opts: DriverOptions): Promise<RecorderDriver> {
+  const key = `${name} ${JSON.stringify(opts)}`;
+  let opening = sharedDrivers.get(key);
+  if (!opening) {
+    opening = openDriver(name, opts);
+    sharedDrivers.set(key, opening);
+    opening.catch(() => sharedDrivers.delete(key));
+  }
+  return opening;
+}
+
+/**
+ * One test per browser (skipped, saying why, where one cannot run here), each in a browser of its own; or, with
+ * `shared`, in the browser the file's other sharing tests with the same options use (a Firefox launch with the
+ * extension takes about 3.5 s, Chromium's 1.5 s), tidied after each test (see RecorderDriver.tidy). Shared only
+ * by tests that edit no config and read only their own task's steps or the last task's.
+ */
+export function testInBothBrowsers(title: string, body: (driver: RecorderDriver) => Promise<void>, opts: DriverOptions = {}, shared = false): void {
+  // Registered as the file declares its tests, so it runs once the file's last test is done.
+  if (shared && !closeShared) {
+    closeShared = true;
+    after(async () => {
+      for (const opening of sharedDrivers.values()) await (await opening.catch(() => null))?.close();
+    });
+  }
   for (const { name, skip } of BROWSERS) {
     test(`${name}: ${title}`, { skip }, async () => {
-      const driver = await openDriver(name, opts);
+      const driver = await (shared ? sharedDriver(name, opts) : openDriver(name, opts));
       try {
         await body(driver);
       } finally {
-        await driver.close();
+        await (shared ? driver.tidy() : driver.close());
       }
     });
   }

@@ -97,3 +97,30 @@ export function dumpStorage(extensionPage: Page): Promise<string> {
     return JSON.stringify([idb, await api.storage.local.get(null)]);
   });
 }
+
+/**
+ * Steps a task has accepted: stored, or pending (accepted and not stored yet). What a step in flight counts as
+ * once the worker has it, so a test can act again as soon as its last action reached the worker.
+ */
+export async function acceptedSteps(extensionPage: Page, taskId: string): Promise<number> {
+  const { steps, pending } = await readStored(extensionPage, taskId);
+  return steps + pending;
+}
+
+/**
+ * Whether the recorder in the tab showing `url` has told the worker its page settled at `since` (ms epoch) or
+ * later: the worker files each reporting frame's screen regions, with when they were measured, in storage.session
+ * under `textmap:<tab id>:<frame>`, the top frame as frame 0 (background/tab-text-map), and Start empties
+ * storage.session before it sets the flag pages start on. So the entry is the page's own word that it records,
+ * which the page itself never shows.
+ */
+export function recorderReported(extensionPage: Page, url: string, since = 0): Promise<boolean> {
+  return extensionPage.evaluate(async (u, after) => {
+    const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+    const tabs = (await api.tabs.query({})).filter((t) => t.url === u && t.id !== undefined);
+    if (!tabs.length) return false;
+    const keys = tabs.map((t) => `textmap:${t.id}:0`);
+    const got = await api.storage.session.get(keys);
+    return keys.some((k) => ((got[k] as { at?: number } | undefined)?.at ?? -1) >= after);
+  }, url, since);
+}

@@ -6,9 +6,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import JSZip from 'jszip';
 import { serveStatic } from '../../scripts/fixture-server.mjs';
 import { FIREFOX_BUILD } from '../../scripts/build-paths.mjs';
-import { ROOT, FIXTURES, sleep, waitFor } from './harness';
+import { ROOT, FIXTURES, recorderStarted, waitFor } from './harness';
 import { readStored, type StoredRow } from './extension-store';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -122,7 +123,7 @@ export async function startRecordingFirefox(popup: Page, page: Page, task: strin
   await pressInPopup(popup, 'Start recording');
   await popupShows(popup, 'the status "Recording"', () => !!document.querySelector('#status')?.textContent?.startsWith('Recording'));
   const taskId = await popup.evaluate(async () => ((await browser.storage.local.get('recording')).recording as { taskId: string }).taskId);
-  await sleep(800);
+  await recorderStarted(popup, page);
   return taskId;
 }
 
@@ -160,9 +161,11 @@ export async function exportZipFirefox(popup: Page, downloads: string): Promise<
   const before = new Set(readdirSync(downloads));
   await pressInPopup(popup, 'Export');
   const zip = await waitFor(() => readdirSync(downloads).find((f) => !before.has(f) && /^alien-dataflow-.*\.zip$/.test(f)), 60_000, 250);
-  // Firefox names the file before its last bytes are written.
-  await sleep(500);
-  return join(downloads, zip);
+  // Firefox names the file before its last bytes are written: done once it reads as a whole zip (its directory
+  // is its last bytes).
+  const path = join(downloads, zip);
+  await waitFor(() => JSZip.loadAsync(readFileSync(path)).then(() => true, () => false), 10_000, 50);
+  return path;
 }
 
 /** How many times the background page has started (a start after the first is a wake from suspension). */

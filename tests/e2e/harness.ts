@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, mkdirSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
-import { dumpStorage, readStored, recordingTaskId } from './extension-store';
+import { dumpStorage, readStored, recorderReported, recordingTaskId } from './extension-store';
 import JSZip from 'jszip';
 import type { ActionJson, Step } from '../../src/core/schema';
 import { findChrome, INSTALL_HINT } from '../../scripts/find-chrome.mjs';
@@ -161,6 +161,23 @@ export async function waitFor<T>(probe: () => T | undefined | null | false | Pro
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * Waits until the recorder in `page` has started after Start: its first settle report is filed (see
+ * extension-store's recorderReported), about 100 ms after the page sees the flag. `since`: a report from then on
+ * (a page reloaded since; Start clears older reports). Tests paused by the clock here before (800 ms after Start):
+ * that pause stays the ceiling, reached only by a page the recorder leaves alone on purpose (an excluded site, a
+ * browser page) or whose report is lost (its worker stopping), where the wait then is what it was.
+ */
+export async function recorderStarted(extensionPage: Page, page: Page, opts: { since?: number; ceiling?: number } = {}): Promise<void> {
+  const url = page.url();
+  await waitFor(() => recorderReported(extensionPage, url, opts.since ?? 0), opts.ceiling ?? 800, 25).catch(() => undefined);
+}
+
+/** recorderStarted, read from `browser`'s extension page. */
+export async function recorderStartedIn(browser: Browser, page: Page): Promise<void> {
+  await recorderStarted(await extensionPage(browser), page);
 }
 
 /** An extension page (options) kept open to read IndexedDB and storage without touching the worker. */
