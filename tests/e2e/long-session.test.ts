@@ -1,16 +1,23 @@
-// A long session at a person's pace: 43 actions 0.6–1.3 s apart, a reload, the
-// worker stopped right after it, then Stop and Export pressed at once. Every
-// action must become a step, in order, and the typed e-mail must appear
-// nowhere in the zip. (This found a page that never started recording when it
-// loaded while the worker was stopping; see worker-restart.test.ts.) In
-// Firefox the same session runs with the background page's idle timeout cut
-// to 1 s, so it is suspended whenever it has had no work for a second (it is
-// kept awake while it still works, and while a field holds an unsent edit).
+// A long session: 43 actions, a reload, the worker stopped right after it,
+// then Stop and Export pressed at once. Every action must become a step, in
+// order, and the typed e-mail must appear nowhere in the zip. (This found a
+// page that never started recording when it loaded while the worker was
+// stopping; see worker-restart.test.ts.) In Chromium each click follows the
+// last one as soon as the worker has it (stored or pending), so steps are in
+// flight when the worker stops. In Firefox the session runs at a person's
+// pace, 0.6–1.3 s apart, with the background page's idle timeout cut to 1 s,
+// so it is suspended whenever it has had no work for a second (it is kept
+// awake while it still works, and while a field holds an unsent edit): there
+// the pauses are the point.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
 import type JSZip from 'jszip';
-import { launch, startRecording, stopRecording, exportZip, trajectory, sleep, stopServiceWorker, type ExportedStep, type Session } from './harness';
+import {
+  launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, stopServiceWorker, extensionPage, recorderStarted,
+  type ExportedStep, type Session,
+} from './harness';
+import { acceptedSteps, recordingTaskId } from './extension-store';
 import { openDriver } from './browsers';
 import { backgroundStarts, backgroundSuspends, firefoxSkip, waitForSuspension } from './firefox-harness';
 
@@ -19,7 +26,20 @@ after(async () => { await session?.close(); });
 
 /** 20 clicks on Add at a person's pace: `base` ms apart, plus `jitter` ms times 0..`spread`-1. */
 async function clickAddTwenty(page: Page, expected: string[], base: number, jitter: number, spread: number): Promise<void> {
+  // Pauses of a person's length, for Firefox's idle timeout to suspend the background page between actions.
   for (let i = 0; i < 20; i++) { await page.click('button.add'); expected.push('click'); await sleep(base + (i % spread) * jitter); }
+}
+
+/**
+ * 20 clicks on Add, each once the worker has the one before (stored or pending: `expected` counts the steps so
+ * far). A click that never arrives is not waited for past 15 s: the comparison of the steps then names it.
+ */
+async function clickAddTwentyAccepted(ext: Page, taskId: string, page: Page, expected: string[]): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    await page.click('button.add');
+    expected.push('click');
+    await waitFor(async () => (await acceptedSteps(ext, taskId)) >= expected.length, 15_000, 25).catch(() => undefined);
+  }
 }
 
 /** Both browsers' sessions: the actions as done, a screenshot for all but the reload, the typed e-mail nowhere. */
@@ -37,19 +57,24 @@ test('a long session with a reload and a worker stop keeps every action, and exp
   const page = await session.browser.newPage();
   await page.goto(`${session.fixtures.url}/demo/index.html`);
   await startRecording(session.browser, page, 'Long session');
-  await sleep(800);
+  const ext = await extensionPage(session.browser);
+  const taskId = (await recordingTaskId(ext))!;
+  await recorderStarted(ext, page);
   const expected: string[] = [];
-  await clickAddTwenty(page, expected, 700, 300, 3);
+  await clickAddTwentyAccepted(ext, taskId, page, expected);
   await page.click('#q');
   await page.keyboard.type('mail me at jane.roe@example.com');
   expected.push('click', 'type');
+  // A person's pause between typing and reloading: the worker holds the unsent edit meanwhile, and the reload
+  // must hand it over (typing straight into a reload is another case, the page's own handover).
   await sleep(700);
   await page.reload();
   expected.push('navigate');
   const stopping = stopServiceWorker(session.browser);
+  // The stop is under way, not done, when the clicks start: they race it (what the test is for).
   await sleep(300);
   await page.bringToFront();
-  await clickAddTwenty(page, expected, 600, 250, 4);
+  await clickAddTwentyAccepted(ext, taskId, page, expected);
   await stopping;
   await stopRecording(session.browser, page);
   const zip = await exportZip(session, page);
@@ -80,6 +105,7 @@ test('firefox: a long session at a person\'s pace, the background page suspended
     await sleep(4000);
     await page.reload();
     expected.push('navigate');
+    // A person's pause after the reload, as before every click here.
     await sleep(300);
     await clickAddTwenty(page, expected, 600, 250, 4);
     const woken = (await backgroundStarts(await driver.extensionPage())) - startsBefore;

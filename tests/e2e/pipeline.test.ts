@@ -8,7 +8,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { readStored } from './extension-store';
 import {
   launch, startRecording, openPopup, clickButton, pressExport, exportZip, stopRecording, trajectory, sleep, waitFor,
-  stopServiceWorker, extensionPage, type Session,
+  stopServiceWorker, extensionPage, recorderStarted, type Session,
 } from './harness';
 
 let session: Session;
@@ -40,7 +40,7 @@ async function recordOnPrivacyPage(task: string): Promise<{ page: Page; taskId: 
   await startRecording(session.browser, page, task);
   const taskId = await currentTaskId(session.browser);
   await page.bringToFront();
-  await sleep(800);
+  await recorderStarted(await extensionPage(session.browser), page);
   return { page, taskId };
 }
 
