@@ -131,6 +131,105 @@ export function activeElementIn(root: Document | ShadowRoot): Element | null {
     return null;
   }
 }
+// A document's own members, through the prototypes too: a document's named elements (<img name>, <form name>,
+// <embed>, <object>, <iframe name>) override even its built-in members (Document is [LegacyOverrideBuiltIns]),
+// so <img name="defaultView"> makes document.defaultView that <img> in every world, the content script's included.
+const DOC_ELEMENT = chainGetter(Document.prototype, 'documentElement')!;
+const DEFAULT_VIEW = chainGetter(Document.prototype, 'defaultView')!;
+const STYLE_SHEETS = chainGetter(Document.prototype, 'styleSheets')!;
+const VISIBILITY_STATE = chainGetter(Document.prototype, 'visibilityState');
+const DOC_TITLE = chainGetter(Document.prototype, 'title');
+const DOC_BODY = chainGetter(Document.prototype, 'body');
+const DOC_REFERRER = chainGetter(Document.prototype, 'referrer');
+const CREATE_RANGE = Document.prototype.createRange;
+const CREATE_FRAGMENT = Document.prototype.createDocumentFragment;
+const DOC_FROM_POINT = Document.prototype.elementFromPoint;
+// Absent in happy-dom (the unit tests' DOM).
+const SHADOW_FROM_POINT = (ShadowRoot.prototype as ShadowRoot & { elementFromPoint?: Document['elementFromPoint'] }).elementFromPoint;
+const ADD_LISTENER = EventTarget.prototype.addEventListener;
+const REMOVE_LISTENER = EventTarget.prototype.removeEventListener;
+
+/** A document's root element (`<img name="documentElement">` replaces a document's own). */
+export function documentElementOf(doc: Document): Element | null {
+  try {
+    return DOC_ELEMENT.call(doc) as Element | null;
+  } catch {
+    return null; // a dead document (a frame's replaced about:blank, in Firefox)
+  }
+}
+/** A document's window (`<img name="defaultView">` replaces a document's own); null for one without a browsing context. */
+export function defaultViewOf(doc: Document): Window | null {
+  try {
+    // An own getter stays in use: the unit tests' DOM (vitest's happy-dom) gives the document one for the
+    // tests' global window. A page cannot: its named elements are data properties, and its own script's
+    // accessors are not seen from the content script's world.
+    const own = Object.getOwnPropertyDescriptor(doc, 'defaultView')?.get;
+    return (own ?? DEFAULT_VIEW).call(doc) as Window | null;
+  } catch {
+    return null;
+  }
+}
+/** The window `n` is shown in: its document's (see defaultViewOf). */
+export const windowOfNode = (n: Node): Window | null =>
+  nodeTypeOf(n) === Node.DOCUMENT_NODE ? defaultViewOf(n as Document) : defaultViewOf(ownerDocumentOf(n));
+/** A document's style sheets (`<img name="styleSheets">` replaces a document's own). */
+export const styleSheetsOf = (doc: Document): CSSStyleSheet[] => Array.from(STYLE_SHEETS.call(doc) as StyleSheetList);
+/** Whether a document is shown (`<img name="visibilityState">` made it never 'visible'); 'visible' where the DOM cannot tell. */
+export const visibilityStateOf = (doc: Document): DocumentVisibilityState =>
+  VISIBILITY_STATE ? VISIBILITY_STATE.call(doc) as DocumentVisibilityState : 'visible';
+/** A document's title, never an element named so (`<img name="title">`). */
+export const titleOf = (doc: Document): string => (DOC_TITLE ? DOC_TITLE.call(doc) as string : '');
+/** A document's body (`<img name="body">` replaces a document's own). */
+export const bodyOf = (doc: Document): HTMLElement | null => (DOC_BODY ? DOC_BODY.call(doc) as HTMLElement | null : null);
+/** The address a document was reached from ('' for none), never an element named so (`<img name="referrer">`). */
+export const referrerOf = (doc: Document): string => (DOC_REFERRER ? DOC_REFERRER.call(doc) as string : '');
+/** A new Range in `doc` (`<img name="createRange">` replaces a document's own). */
+export const createRangeIn = (doc: Document): Range => CREATE_RANGE.call(doc);
+/** A new empty fragment of `doc`, to try a selector on (`<img name="createDocumentFragment">`). */
+export const createFragmentIn = (doc: Document): DocumentFragment => CREATE_FRAGMENT.call(doc);
+const FRAGMENT_QUERY = DocumentFragment.prototype.querySelector;
+/** Whether this engine takes `selector`: tried on an empty fragment of `doc`, which holds nothing a page named. */
+export function isValidSelector(doc: Document, selector: string): boolean {
+  try {
+    FRAGMENT_QUERY.call(createFragmentIn(doc), selector);
+    return true;
+  } catch {
+    return false;
+  }
+}
+/**
+ * The topmost element at (x, y) of a document's or shadow root's viewport (`<img name="elementFromPoint">`
+ * replaces a document's own). As boundsOf: an own function stays in use (the unit tests lay pages out that
+ * way); a named element never is one.
+ */
+export function elementFromPointIn(scope: Document | ShadowRoot, x: number, y: number): Element | null {
+  const own = (scope as { elementFromPoint?: unknown }).elementFromPoint;
+  if (typeof own === 'function' && !isNodeValue(own)) return (own as Document['elementFromPoint']).call(scope, x, y);
+  if (nodeTypeOf(scope) === Node.DOCUMENT_NODE) return DOC_FROM_POINT.call(scope, x, y);
+  return SHADOW_FROM_POINT ? SHADOW_FROM_POINT.call(scope, x, y) : null;
+}
+/** Whether a value is a DOM node (an element a page named after a member), by the prototype's getter. */
+function isNodeValue(v: unknown): boolean {
+  try {
+    return typeof NODE_TYPE.call(v) === 'number';
+  } catch {
+    return false;
+  }
+}
+/**
+ * addEventListener and removeEventListener on a node through EventTarget's prototype: a document's named
+ * element or a form's control named so replaces them on a document or a form. Anything else (a window, a
+ * port) has no named properties that override its own, and keeps its own.
+ */
+export function addListener(target: EventTarget, type: string, fn: EventListener, options?: AddEventListenerOptions): void {
+  if (isNodeValue(target)) ADD_LISTENER.call(target, type, fn, options);
+  else target.addEventListener(type, fn, options);
+}
+export function removeListener(target: EventTarget, type: string, fn: EventListener, options?: EventListenerOptions): void {
+  if (isNodeValue(target)) REMOVE_LISTENER.call(target, type, fn, options);
+  else target.removeEventListener(type, fn, options);
+}
+
 /** A shadow root's host (the getter of ShadowRoot's prototype, never a property the page set). */
 export const hostOf = (root: ShadowRoot): Element => SHADOW_HOST.call(root) as Element;
 

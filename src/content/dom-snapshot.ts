@@ -17,8 +17,9 @@ import type { MediaRegion } from '../core/step-draft';
 import type { Redactor } from '../core/redactor';
 import { isSensitiveField, type SensitiveFieldTest } from '../core/sensitive-field';
 import {
-  activeElementIn, attrOf, boundsOf, elementByIdIn, rootNodeOf, fieldStateOf, isElement, isLive, MAX_WALK,
-  nodeTypeOf, ownerDocumentOf, parentOf, shadowRootOf, tagOf,
+  activeElementIn, addListener, attrOf, boundsOf, defaultViewOf, documentElementOf, elementByIdIn, rootNodeOf, fieldStateOf,
+  isElement, isLive, isValidSelector, MAX_WALK, nodeTypeOf, ownerDocumentOf, parentOf, removeListener, shadowRootOf, tagOf,
+  windowOfNode,
 } from './dom-safe';
 import { xmlName } from '../core/xml-escape';
 import { assembleDomTree, type DomTreeParts } from '../core/dom-tree-parts';
@@ -110,9 +111,9 @@ export class DomSnapshotter {
     redactor: Redactor,
     limits: SnapshotLimits = DEFAULT_LIMITS,
     /** Offset of an element's window in the top-level viewport; a cross-origin frame's recorder knows its own from its parent. */
-    private readonly windowOffset: (el: Element) => { x: number; y: number } = (el) => frameOffset(ownerDocumentOf(el).defaultView ?? window) ?? { x: 0, y: 0 },
+    private readonly windowOffset: (el: Element) => { x: number; y: number } = (el) => frameOffset(windowOfNode(el) ?? window) ?? { x: 0, y: 0 },
   ) {
-    this.near = new NearViewport(doc.defaultView ?? window);
+    this.near = new NearViewport(defaultViewOf(doc) ?? window);
     const offsetFor = (el: Element, offsets: Map<Window, { x: number; y: number }>): { x: number; y: number } => this.offsetFor(el, offsets);
     const frameIdOf = (el: Element): number | undefined => this.frameIds.get(el);
     this.regions = new SnapshotRegions({ doc, redactor, near: this.near, offsetFor, frameIdOf });
@@ -143,13 +144,9 @@ export class DomSnapshotter {
     const config = this.state.config;
     config.sensitive = sensitive;
     const valid = maskSelectors.filter((sel) => {
-      try {
-        this.doc.createDocumentFragment().querySelector(sel);
-        return true;
-      } catch {
-        console.warn('[alien-dataflow] ignoring invalid mask selector', sel);
-        return false;
-      }
+      if (isValidSelector(this.doc, sel)) return true;
+      console.warn('[alien-dataflow] ignoring invalid mask selector', sel);
+      return false;
     });
     config.maskSelector = valid.length ? valid.join(', ') : null;
     config.maskText = maskText;
@@ -192,7 +189,7 @@ export class DomSnapshotter {
     this.flush();
     this.refreshFields();
     this.refreshPseudoRules();
-    const root = this.doc.documentElement;
+    const root = documentElementOf(this.doc);
     const withMarks = root ? this.xml.element(root) : '';
     const offsets = new Map<Window, { x: number; y: number }>();
     const boxes: DomTreeParts['boxes'] = [];
@@ -292,7 +289,7 @@ export class DomSnapshotter {
   }
 
   private offsetFor(el: Element, offsets: Map<Window, { x: number; y: number }>): { x: number; y: number } {
-    const win = ownerDocumentOf(el).defaultView;
+    const win = windowOfNode(el);
     if (!win) return { x: 0, y: 0 };
     let off = offsets.get(win);
     if (!off) {
@@ -307,7 +304,7 @@ export class DomSnapshotter {
     this.observedRoots.add(root);
     const doc = nodeTypeOf(root) === Node.DOCUMENT_NODE ? (root as Document) : ownerDocumentOf(root);
     // A frame's own MutationObserver constructor: observers are per realm.
-    const MO = (doc.defaultView as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
+    const MO = (defaultViewOf(doc) as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
     const observer = new MO((records) => this.onMutations(records));
     observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
     this.observers.push(observer);
@@ -323,8 +320,9 @@ export class DomSnapshotter {
       }
     };
     for (const type of ['input', 'change', 'load', 'toggle', 'reset']) {
-      root.addEventListener(type, onState, { capture: true, passive: true });
-      this.teardowns.push(() => root.removeEventListener(type, onState, { capture: true }));
+      // Through EventTarget's prototype: <img name="addEventListener"> replaces a document's own.
+      addListener(root, type, onState, { capture: true, passive: true });
+      this.teardowns.push(() => removeListener(root, type, onState, { capture: true }));
     }
   }
 
@@ -363,7 +361,7 @@ export class DomSnapshotter {
     if (this.warmTimer) return;
     this.warmTimer = setTimeout(() => {
       this.warmTimer = null;
-      const root = this.doc.documentElement;
+      const root = documentElementOf(this.doc);
       if (!root || this.observers.length === 0) return;
       this.refreshPseudoRules();
       this.xml.element(root);
@@ -380,7 +378,7 @@ export class DomSnapshotter {
    * does not count as unseen: content that grows there may push the visible page down.
    */
   lastVisibleChangeAt(): number {
-    const win = this.doc.defaultView;
+    const win = defaultViewOf(this.doc);
     if (!win) return this.changedAt;
     const unseen = (node: Node): boolean => {
       const el: Node | null = nodeTypeOf(node) === Node.ELEMENT_NODE ? node : parentOf(node);

@@ -6,7 +6,7 @@
 // Attributes a page sets to name things (test ids, a grid's row and column
 // keys, form names, labels) come first, and a selector anchored on one stops
 // climbing as soon as it is unique.
-import { attrOf, childrenOf, hostOf, isElement, isShadowRoot, MAX_WALK, parentOf, previousElementSiblingOf, rootNodeOf, tagOf } from './dom-safe';
+import { attrOf, childrenOf, hostOf, isElement, isShadowRoot, MAX_WALK, parentOf, previousElementSiblingOf, queryAllIn, rootNodeOf, tagOf } from './dom-safe';
 import { cssUnescape } from '../core/scrub/css-escape';
 
 const idOf = (el: Element): string => attrOf(el, 'id') ?? '';
@@ -15,12 +15,9 @@ function cssEscape(value: string): string {
   return typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(value) : value.replace(/[^\w-]/g, (c) => `\\${c}`);
 }
 
-function uniqueIn(root: ParentNode, selector: string): boolean {
-  try {
-    return root.querySelectorAll(selector).length === 1;
-  } catch {
-    return false;
-  }
+/** Through the prototypes: <img name="querySelectorAll"> replaces a document's own (an invalid selector finds none). */
+function uniqueIn(root: Node, selector: string): boolean {
+  return queryAllIn(root, selector).length === 1;
 }
 
 /** Which ids and attribute values a selector may name: one that holds a secret (`#delete-jane.doe@example.com`) may not. */

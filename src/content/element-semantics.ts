@@ -2,7 +2,7 @@
 // HTML-AAM / accname rules, enough to name what a person clicked.
 import { RAW_TEXT_BUDGET, withinBudget } from '../core/scrub/cut';
 import { joinText } from '../core/scrub/pieces';
-import { attrOf, childNodesOf, hasAttrOf, isEditableOf, matchesOf, MAX_WALK, nodeTypeOf, ownerDocumentOf, querySelectorOf, tagOf } from './dom-safe';
+import { attrOf, childNodesOf, elementByIdIn, hasAttrOf, isEditableOf, matchesOf, MAX_WALK, nodeTypeOf, querySelectorOf, rootNodeOf, tagOf } from './dom-safe';
 import { MAX_CLIMB, parentAcrossRoots } from './snapshot-element-kinds';
 
 const IMPLICIT_ROLE: Record<string, string> = {
@@ -131,9 +131,10 @@ export function accessibleNameParts(el: Element, mask: TextMask = NO_MASK): Text
   if (isMasked(el, mask)) return [mask.text];
   const labelledBy = attrOf(el, 'aria-labelledby');
   if (labelledBy) {
-    const doc = ownerDocumentOf(el);
-    // At most 16 ids, as the axtree line reads them (ax-lines' nameRegions).
-    const parts = partsOf(labelledBy.split(/\s+/).filter(Boolean).slice(0, 16).flatMap((id) => doc.getElementById(id) ?? []), mask);
+    // In the element's own tree (its shadow root's, if any), as ax-lines looks ids up; at most 16 ids, as the
+    // axtree line reads them (ax-lines' nameRegions). Through the prototypes: <img name="getElementById"> replaces a document's.
+    const root = rootNodeOf(el);
+    const parts = partsOf(labelledBy.split(/\s+/).filter(Boolean).slice(0, 16).flatMap((id) => elementByIdIn(root, id) ?? []), mask);
     if (joinText(parts)) return parts;
   }
   const aria = attrOf(el, 'aria-label');

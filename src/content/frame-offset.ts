@@ -11,7 +11,7 @@
 import { listen } from './guard';
 import { scrollOffset } from '../core/view-shift';
 import type { ScrollOffset } from '../core/step-draft';
-import { boundsOf } from './dom-safe';
+import { boundsOf, queryAllIn } from './dom-safe';
 
 const HELLO = 'alien-dataflow:channel';
 const MAX_OFFSET = 1_000_000;
@@ -61,7 +61,7 @@ export function answerOffsetRequests(
     const event = e as MessageEvent;
     const data = event.data as { type?: unknown } | null;
     if (data?.type !== HELLO || !event.source || event.ports.length !== 1) return;
-    const frame = Array.from(win.document.querySelectorAll('iframe, frame')).find((f) => (f as HTMLIFrameElement).contentWindow === event.source);
+    const frame = queryAllIn(win.document, 'iframe, frame').find((f) => (f as HTMLIFrameElement).contentWindow === event.source);
     if (!frame) return;
     const port = event.ports[0]!;
     ports.push(port);

@@ -3,7 +3,7 @@
 // resizes or changes: an IntersectionObserver on thousands of targets made
 // Chromium recompute them all on every frame of a hover or a scroll (17-45 ms
 // per frame on a 16k-element page), and clicks waited behind it.
-import { boundsOf, isLive, ownerDocumentOf } from './dom-safe';
+import { addListener, boundsOf, isLive, removeListener, windowOfNode } from './dom-safe';
 
 const MARGIN = 200; // px around the viewport
 const SLICE_MS = 2; // longest slice of work in one idle callback: an input waits at most this long behind it
@@ -25,8 +25,8 @@ export class NearViewport {
   start(): void {
     const onMove = (): void => this.invalidate();
     for (const type of ['scroll', 'resize']) {
-      this.win.addEventListener(type, onMove, { capture: true, passive: true });
-      this.teardowns.push(() => this.win.removeEventListener(type, onMove, { capture: true }));
+      addListener(this.win, type, onMove, { capture: true, passive: true });
+      this.teardowns.push(() => removeListener(this.win, type, onMove, { capture: true }));
     }
     this.invalidate();
   }
@@ -97,7 +97,7 @@ export class NearViewport {
 }
 
 function isNear(el: Element): boolean {
-  const win = ownerDocumentOf(el).defaultView;
+  const win = windowOfNode(el);
   if (!win) return false;
   const r = boundsOf(el);
   if (r.width === 0 && r.height === 0) return false;

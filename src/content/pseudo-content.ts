@@ -5,7 +5,7 @@
 // say which selectors can generate text, an element is checked against them
 // only when it is (re)built, and the computed `content` of a matching element
 // is read only when it is near the viewport, once until it is rebuilt.
-import { attrOf, hasAttrOf, matchesOf, ownerDocumentOf, tagOf } from './dom-safe';
+import { attrOf, hasAttrOf, isValidSelector, matchesOf, styleSheetsOf, tagOf, windowOfNode } from './dom-safe';
 
 const PSEUDO = /::?(?:before|after)\b/i;
 const PSEUDO_ALL = /::?(?:before|after)\b/gi;
@@ -83,7 +83,7 @@ export class PseudoContentRules {
    * already-built elements matching them), or null when nothing changed.
    */
   refresh(doc: Document): string[] | null {
-    const sheets = Array.from(doc.styleSheets);
+    const sheets = styleSheetsOf(doc);
     const signature = sheets.map((s) => {
       try {
         return s.cssRules.length;
@@ -108,10 +108,10 @@ export class PseudoContentRules {
         }
       }
     }
-    const added = [...parts].filter((p) => !this.parts.has(p) && valid(doc, p));
+    const added = [...parts].filter((p) => !this.parts.has(p) && isValidSelector(doc, p));
     this.parts = parts;
     this.buckets = emptyBuckets();
-    for (const p of parts) if (valid(doc, p)) addToBuckets(this.buckets, p);
+    for (const p of parts) if (isValidSelector(doc, p)) addToBuckets(this.buckets, p);
     return added;
   }
 
@@ -133,14 +133,6 @@ export class PseudoContentRules {
   }
 }
 
-function valid(doc: Document, sel: string): boolean {
-  try {
-    doc.createDocumentFragment().querySelector(sel);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function matchesAny(el: Element, sels: string[] | undefined): boolean {
   if (!sels) return false;
@@ -174,7 +166,7 @@ export function contentText(content: string, el: Element): string {
 
 /** The text painted by `el`'s ::before and ::after, read from computed style (a style read: call sparingly). */
 export function pseudoText(el: Element): string {
-  const win = ownerDocumentOf(el).defaultView;
+  const win = windowOfNode(el);
   if (!win) return '';
   try {
     return `${contentText(win.getComputedStyle(el, '::before').content, el)} ${contentText(win.getComputedStyle(el, '::after').content, el)}`.trim();

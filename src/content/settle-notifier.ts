@@ -2,6 +2,7 @@
 // (DOM mutation, scroll, resize), so it can capture a fresh "before" frame
 // ahead of the next action: captureVisibleTab is too slow and too rate-limited
 // to be called between pointerdown and the page's reaction.
+import { visibilityStateOf } from './dom-safe';
 import { listen } from './guard';
 
 // Short: at two actions a second, a frame must be captured (itself limited to two a second) in the half
@@ -23,7 +24,7 @@ export function initSettleNotifier(win: Window, lastChangeAt: () => number, noti
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
-      if (win.document.visibilityState === 'visible') notify(Math.max(latest, lastChangeAt()));
+      if (visibilityStateOf(win.document) === 'visible') notify(Math.max(latest, lastChangeAt()));
     }, QUIET_MS);
   };
   const moved = (): void => {

@@ -2,7 +2,7 @@
 // unless said): the tag and attribute sets the tree keeps or skips, interactive elements, cheap hiding,
 // media marks, fields that paint text; and the climb across shadow roots and frames every walk uses.
 import type { MediaKind } from '../core/step-draft';
-import { attrOf, firstElementChildOf, hasAttrOf, hostOf, isShadowRoot, nodeTypeOf, parentOf, tagOf } from './dom-safe';
+import { attrOf, defaultViewOf, firstElementChildOf, hasAttrOf, hostOf, isShadowRoot, nodeTypeOf, parentOf, queryAllUnder, querySelectorOf, tagOf, textContentOf } from './dom-safe';
 
 /** A media element, or an empty element that may paint a CSS background image (checked when near the viewport). */
 export type MediaMark = MediaKind | 'maybe-background';
@@ -51,8 +51,8 @@ export const SAYS_VISIBLE = /visibility\s*:\s*visible/i;
 
 /** The option labels a <select> paints: the shown one, or every option of a list box. */
 export function paintedOptionText(select: Element): string {
-  const options = Array.from(select.querySelectorAll('option'));
-  const label = (o: Element): string => attrOf(o, 'label') || (o.textContent ?? '');
+  const options = queryAllUnder(select, 'option');
+  const label = (o: Element): string => attrOf(o, 'label') || textContentOf(o);
   if (hasAttrOf(select, 'multiple') || Number(attrOf(select, 'size')) > 1) return options.map(label).join('\n');
   // The selected attribute stands in when the index says none: only an over-blur if nothing is shown.
   const shown = options[(select as HTMLSelectElement).selectedIndex] ?? options.find((o) => hasAttrOf(o, 'selected'));
@@ -66,13 +66,13 @@ export function mediaMark(el: Element): MediaMark | null {
     case 'video': return 'video';
     case 'svg':
       // Chart labels (<text>), embedded images and HTML in <foreignObject> are not in the snapshot.
-      return el.querySelector('image, text, foreignObject') ? 'svg-image' : null;
+      return querySelectorOf(el, 'image, text, foreignObject') ? 'svg-image' : null;
     case 'input': return (el as HTMLInputElement).type === 'image' ? 'img' : null;
     default: break;
   }
   const style = attrOf(el, 'style');
   if (style && style.includes('url(')) return 'background';
-  if (BACKGROUND_TAGS.has(tagOf(el)) && !firstElementChildOf(el) && !el.textContent?.trim()) return 'maybe-background';
+  if (BACKGROUND_TAGS.has(tagOf(el)) && !firstElementChildOf(el) && !textContentOf(el).trim()) return 'maybe-background';
   return null;
 }
 
@@ -86,7 +86,7 @@ export function parentAcrossRoots(n: Node): Node | null {
   if (isShadowRoot(n)) return hostOf(n);
   if (nodeTypeOf(n) === Node.DOCUMENT_NODE) {
     try {
-      return (n as Document).defaultView?.frameElement ?? null;
+      return defaultViewOf(n as Document)?.frameElement ?? null;
     } catch {
       return null;
     }

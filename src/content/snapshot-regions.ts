@@ -5,7 +5,7 @@
 import type { Box } from '../core/schema';
 import type { MediaRegion } from '../core/step-draft';
 import type { Redactor, RedactionSpan } from '../core/redactor';
-import { attrOf, boundsOf, isElement, isLive, metricsOf, ownerDocumentOf, parentElementOf, tagOf } from './dom-safe';
+import { attrOf, boundsOf, createRangeIn, documentElementOf, isElement, isLive, metricsOf, ownerDocumentOf, parentElementOf, queryAllIn, tagOf, windowOfNode } from './dom-safe';
 import { elementBox } from './geometry';
 import type { NearViewport } from './near-viewport';
 import { copiesOf, copyOffsets, type Offset } from './painted-copies';
@@ -23,7 +23,7 @@ const EVERYWHERE: Box = { x: 0, y: 0, width: 100_000, height: 100_000 };
 
 /** The offsets `el`'s text is painted again at (see painted-copies); null: too many to follow. */
 function copyOffsetsOf(el: Element): Offset[] | null {
-  const win = ownerDocumentOf(el).defaultView;
+  const win = windowOfNode(el);
   if (!win) return [];
   const up = (e: Element): Element | null => {
     const p = parentAcrossRoots(e);
@@ -120,7 +120,7 @@ export class SnapshotRegions {
     for (const el of this.pseudo.keys()) this.pseudo.set(el, undefined);
     // Before the first build there is nothing to look at again: each element is checked as it is built.
     if (!added.length || !built) return;
-    for (const el of Array.from(this.ctx.doc.querySelectorAll(added.join(', ')))) {
+    for (const el of queryAllIn(this.ctx.doc, added.join(', '))) {
       if (!isBuilt(el)) continue; // not built yet: checked when it is
       this.pseudo.set(el, undefined);
       this.ctx.near.watch(el);
@@ -136,13 +136,14 @@ export class SnapshotRegions {
         this.redactedText.delete(node);
         continue;
       }
-      const host = parentElementOf(node) ?? this.ctx.doc.documentElement;
+      const host = parentElementOf(node) ?? documentElementOf(this.ctx.doc);
+      if (!host) continue; // connected, so under a root element: none only for a document gone
       const off = this.ctx.offsetFor(host, offsets);
       // Its shadows paint the secret again elsewhere (text-shadow, an ancestor's drop-shadow): blurred there too.
       const copies = copyOffsetsOf(host);
       for (const span of spans) {
         counts[span.rule] = (counts[span.rule] ?? 0) + 1;
-        const range = ownerDocumentOf(node).createRange();
+        const range = createRangeIn(ownerDocumentOf(node));
         range.setStart(node, Math.min(span.start, node.length));
         range.setEnd(node, Math.min(span.end, node.length));
         for (const r of Array.from(range.getClientRects())) {
@@ -216,7 +217,7 @@ export class SnapshotRegions {
       }
       // A possible background is only looked at when near the viewport: computed style is not free.
       if (mark === 'maybe-background' && !this.ctx.near.near.has(el)) continue;
-      const win = ownerDocumentOf(el).defaultView;
+      const win = windowOfNode(el);
       if (!win) continue;
       const r = boundsOf(el);
       if (r.width < MEDIA_MIN.width || r.height < MEDIA_MIN.height) continue;

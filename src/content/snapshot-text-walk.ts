@@ -3,7 +3,10 @@
 // for text an off-screen ancestor's box hid from that walk. The snapshotter's state it needs comes through
 // TextWalkContext.
 import type { Box } from '../core/schema';
-import { attrOf, boundsOf, firstChildOf, metricsOf, nextSiblingOf, nodeTypeOf, ownerDocumentOf, paintedOf, shadowRootOf, tagOf } from './dom-safe';
+import {
+  attrOf, boundsOf, createRangeIn, documentElementOf, elementFromPointIn, firstChildOf, metricsOf, nextSiblingOf, nodeTypeOf,
+  ownerDocumentOf, paintedOf, shadowRootOf, tagOf, windowOfNode,
+} from './dom-safe';
 import { FIELD_TAGS, hiddenCheaply, MAX_CLIMB, NO_TEXT_TAGS, paintsFieldText, parentAcrossRoots, SAYS_VISIBLE, SKIP_TAGS } from './snapshot-element-kinds';
 import { addLine, clippedBox, DEFAULT_TEXT_BOX_LIMITS, intersect, intersects, probePoints, rectOf, type Rect, type TextBoxes,
   type TextBoxLimits } from './text-boxes';
@@ -97,7 +100,7 @@ function fieldBox(el: Element, box: Rect): Rect {
 
 /** See DomSnapshotter.textBoxes(). */
 export function walkTextBoxes(ctx: TextWalkContext, limits: Partial<TextBoxLimits> = {}): TextBoxes {
-  const root = ctx.doc.documentElement;
+  const root = documentElementOf(ctx.doc);
   const w: TextWalk = {
     ctx, out: [], limits: { ...DEFAULT_TEXT_BOX_LIMITS, ...limits }, until: performance.now() + (limits.maxMs ?? DEFAULT_TEXT_BOX_LIMITS.maxMs),
     complete: true, stopped: false, visits: 0, seen: new Set(), offsets: new Map(), places: new Map(),
@@ -111,7 +114,7 @@ export function walkTextBoxes(ctx: TextWalkContext, limits: Partial<TextBoxLimit
 
 /** Where `el`'s window sits: its offset, its viewport in the top-level one (cut by its frames'), a Range to measure with. */
 function placeOf(el: Element, w: TextWalk): Place | null {
-  const win = ownerDocumentOf(el).defaultView;
+  const win = windowOfNode(el);
   if (!win) return null;
   const known = w.places.get(win);
   if (known) return known;
@@ -127,7 +130,7 @@ function placeOf(el: Element, w: TextWalk): Place | null {
     const outer = frame && placeOf(frame, w);
     if (outer) clip = intersect(clip, outer.clip);
   }
-  const place = { off, clip, win, range: ownerDocumentOf(el).createRange() };
+  const place = { off, clip, win, range: createRangeIn(ownerDocumentOf(el)) };
   w.places.set(win, place);
   return place;
 }
@@ -257,7 +260,7 @@ function frameText(frame: HTMLIFrameElement, w: TextWalk): void {
   } catch {
     doc = null;
   }
-  const root = doc?.documentElement;
+  const root = doc && documentElementOf(doc);
   const place = root && placeOf(root, w);
   if (root && place) textElement(root, place, false, w);
 }
@@ -305,7 +308,7 @@ function deepHit(x: number, y: number, w: TextWalk): Element | null {
   let scope: Document | ShadowRoot = w.ctx.doc;
   let hit: Element | null = null;
   for (let depth = 0; depth < 32; depth++) {
-    const next: Element | null = scope.elementFromPoint(x, y);
+    const next: Element | null = elementFromPointIn(scope, x, y);
     if (!next || next === hit) return hit;
     hit = next;
     const shadow: ShadowRoot | null | undefined = shadowRootOf(hit) ?? w.ctx.closedRootOf(hit);
@@ -320,7 +323,8 @@ function deepHit(x: number, y: number, w: TextWalk): Element | null {
     } catch {
       doc = null;
     }
-    const inner = doc?.documentElement && placeOf(doc.documentElement, w);
+    const docRoot = doc && documentElementOf(doc);
+    const inner = docRoot && placeOf(docRoot, w);
     const outer = placeOf(hit, w);
     if (!doc || !inner || !outer) return hit;
     // The point in the frame's own viewport: its offset in the top-level viewport less the parent's.

@@ -12,7 +12,10 @@ import { closedShadowRootOpener } from '../platform/host/closed-shadow-roots';
 import { axHidden, axLine, AxNameSources, axTextLine, maskedAxLine, withoutTextLines } from './ax-lines';
 import type { SnapshotLimits } from './dom-snapshot';
 import { fieldAttributes } from './dom-utils';
-import { attributesOf, attrOf, fieldStateOf, firstChildOf, matchesOf, nextSiblingOf, nodeTypeOf, shadowRootOf, tagOf } from './dom-safe';
+import {
+  attributesOf, attrOf, documentElementOf, fieldStateOf, firstChildOf, matchesOf, nextSiblingOf, nodeTypeOf, querySelectorOf, shadowRootOf,
+  tagOf, textContentOf,
+} from './dom-safe';
 import type { ElementIds } from './element-ids';
 import type { NearViewport } from './near-viewport';
 import { hiddenCheaply, isInteractive, KEEP_ATTRS, LABEL_ATTRS, SAYS_VISIBLE, SKIP_TAGS, URL_ATTRS } from './snapshot-element-kinds';
@@ -122,7 +125,8 @@ export class SnapshotXml {
     let children = '';
     let ax = '';
     if (tagOf(el) === 'svg') {
-      const title = el.querySelector('title')?.textContent?.trim();
+      const titleEl = querySelectorOf(el, 'title');
+      const title = titleEl && textContentOf(titleEl).trim();
       if (title && !attrs.includes(' title=')) attrs += ` title="${escapeXmlAttr(this.text(null, title))}"`;
     } else {
       const shadow = shadowRootOf(el) ?? this.closedRoot(el);
@@ -272,7 +276,8 @@ export class SnapshotXml {
     } catch {
       doc = null;
     }
-    if (!doc || !doc.documentElement) {
+    const root = doc && documentElementOf(doc);
+    if (!doc || !root) {
       // A cross-origin frame: its text is not in this tree, so its pixels are read by OCR.
       if (!doc) this.ctx.regions.setMedia(frame, 'frame');
       return ['', ''];
@@ -280,7 +285,6 @@ export class SnapshotXml {
     this.ctx.regions.dropMedia(frame);
     this.ctx.observeRoot(doc);
     this.ctx.onFrameDocument(doc);
-    const root = doc.documentElement;
     const xml = this.element(root);
     return [xml, this.ctx.caches.ax.get(root) ?? ''];
   }

@@ -6,7 +6,7 @@
 // - a link to a profile (/user/…, /profile/…, /u/…, rel=author): an author;
 // - an avatar image: its alt text is a name.
 // The label is read, never recorded: the text is scrubbed as if it followed "label:".
-import { attrOf, childrenOf, closestOf, MAX_WALK, parentElementOf, previousElementSiblingOf, tagOf } from './dom-safe';
+import { attrOf, childrenOf, closestOf, MAX_WALK, parentElementOf, previousElementSiblingOf, querySelectorOf, tagOf } from './dom-safe';
 
 const ITEMPROP_LABEL: Record<string, string> = {
   name: 'Name', givenname: 'Name', familyname: 'Name', additionalname: 'Name', author: 'Author', creator: 'Author', employee: 'Name',
@@ -34,7 +34,7 @@ function columnHeader(cell: Element): string {
     const row = parentElementOf(cell);
     const table = closestOf(cell, 'table');
     if (!table || !row || tagOf(row) !== 'tr') return '';
-    const headerRow = table.querySelector('tr');
+    const headerRow = querySelectorOf(table, 'tr');
     if (!headerRow || headerRow === row) return '';
     let column = 0;
     for (const c of cellsOf(row)) {
