@@ -15,9 +15,9 @@ import { stepDraft, TASK_ID } from './fixtures';
 const scrubber = createScrubber(defaultConfig(), null);
 
 /** The page's draft of `html` as the content script sends it: trees scrubbed node by node, assembled. */
-function pageDraft(html: string): ReturnType<typeof stepDraft> {
+function pageDraft(html: string, ids = new ElementIds()): ReturnType<typeof stepDraft> {
   document.body.innerHTML = html;
-  const snap = new DomSnapshotter(document, new ElementIds(), scrubber);
+  const snap = new DomSnapshotter(document, ids, scrubber);
   snap.start();
   const s = snap.snapshot(null);
   return withAssembledTree({ ...stepDraft(), domTree: '', domParts: s.parts, axParts: s.axParts });
@@ -54,6 +54,21 @@ describe('a split secret through snapshot, assembly and the boundary', () => {
     }
     // The step and the final state are the same observation of one draft: stored the same.
     expect(observations[1]).toEqual(observations[0]);
+  });
+
+  it('a click on the half in a link: the target\'s name and text and the thought lose it too', () => {
+    const ids = new ElementIds();
+    const draft = pageDraft('<p>Write <a href="/p">jane.doe</a>@example.com today</p>', ids);
+    const link = ids.idOf(document.querySelector('a')!);
+    // The page names the link by its own text, which alone is no address: its scrub leaves it.
+    const target = { ...draft.target!, element_id: link, tag: 'a', role: 'link', name: 'jane.doe', text: 'jane.doe' };
+    const { step } = buildStep({ draft: { ...draft, target }, seq: 1, tabId: 1, frameId: 0, image: null, scrubber });
+    expect(JSON.stringify(step)).not.toMatch(/jane|example\.com/);
+    expect(step.target!.name).toContain('REDACTED');
+    // Another element's text is not its: the same draft targeting the paragraph keeps "Write".
+    const p = ids.idOf(document.querySelector('p')!);
+    const other = buildStep({ draft: { ...draft, target: { ...target, element_id: p, name: 'Write', text: 'Write' } }, seq: 1, tabId: 1, frameId: 0, image: null, scrubber });
+    expect(other.step.target!.name).toBe('Write');
   });
 
   it('text beside a redaction, apart from it, stays', () => {

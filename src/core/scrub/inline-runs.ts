@@ -305,13 +305,29 @@ function applyPieceEdits(axtree: string, edits: readonly PieceEdit[]): string {
   return changed ? lines.join('\n') : axtree;
 }
 
+/** What the run pass made of an observation's trees, and of any text read from one element of them. */
+export interface TreeRuns {
+  dom_tree: string;
+  axtree?: string;
+  /**
+   * `text` read from element `id` (a step's target name and text) with each changed piece under that element
+   * replaced, as in that element's axtree name: a click on `<a>jane.doe</a>@example.com` names the link "jane.doe".
+   */
+  underElement(id: number, text: string): string;
+}
+
 /**
  * An observation's trees with their inline runs read joined: dom_tree's runs (scrubDomTreeRuns), axtree's sibling
  * text lines (scrubAxTreeRuns), and in axtree whatever dom_tree's pass changed, wherever it sits there (see
  * applyPieceEdits). The one pass every stored observation's trees go through, a step's and a final state's.
  */
-export function scrubTreeRuns<T extends { dom_tree: string; axtree?: string }>(trees: T, scrubber: Scrubber, counts?: Record<string, number>): T {
+export function scrubTreeRuns(trees: { dom_tree: string; axtree?: string }, scrubber: Scrubber, counts?: Record<string, number>): TreeRuns {
   const dom = domTreeRuns(trees.dom_tree, scrubber, counts);
-  if (trees.axtree === undefined) return { ...trees, dom_tree: dom.xml };
-  return { ...trees, dom_tree: dom.xml, axtree: applyPieceEdits(scrubAxTreeRuns(trees.axtree, scrubber, counts), dom.edits) };
+  const underElement = (id: number, text: string): string => {
+    let out = text;
+    for (const e of dom.edits) if (e.from && e.ancestors.includes(id) && out.includes(e.from)) out = out.split(e.from).join(e.to);
+    return out;
+  };
+  if (trees.axtree === undefined) return { dom_tree: dom.xml, underElement };
+  return { dom_tree: dom.xml, axtree: applyPieceEdits(scrubAxTreeRuns(trees.axtree, scrubber, counts), dom.edits), underElement };
 }

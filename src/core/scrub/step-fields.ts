@@ -49,7 +49,7 @@ type Json = Record<string, unknown>;
  * Scrub every listed field of `step` in place of a copy, except those in `skip`; counts by rule go to `counts`.
  * Only changes count: a value scrubbed before (a URL's secret parameter, already a placeholder) is not counted again.
  * Then the observation's trees have their inline runs read joined, `skip` or not: a tree scrubbed node by node
- * elsewhere (in the page) was never read across its nodes. Any object with a step's fields: a step, a step
+ * elsewhere (in the page) was never read across its nodes; what that changed under the target, in its name and text. Any object with a step's fields: a step, a step
  * without its thought yet, a final state (core/final-state).
  */
 export function scrubStepFields<S extends Partial<Step>>(step: S, scrubber: Scrubber, counts: Record<string, number>, skip: ReadonlySet<string> = new Set()): S {
@@ -73,6 +73,16 @@ export function scrubStepFields<S extends Partial<Step>>(step: S, scrubber: Scru
     parent[last] = path.endsWith('[]') ? (parent[last] as string[]).map((v) => apply(how, v)) : apply(how, parent[last] as string);
   }
   const observation = out.observation as Step['observation'] | undefined;
-  if (observation && typeof observation.dom_tree === 'string') Object.assign(observation, scrubTreeRuns(observation, scrubber, counts));
+  if (observation && typeof observation.dom_tree === 'string') {
+    const runs = scrubTreeRuns(observation, scrubber, counts);
+    observation.dom_tree = runs.dom_tree;
+    if (runs.axtree !== undefined) observation.axtree = runs.axtree;
+    // The target's name and text are read from its element, whose pieces the runs may have changed.
+    const target = out.target as Step['target'] | undefined;
+    if (target) {
+      target.name = runs.underElement(target.element_id, target.name);
+      target.text = runs.underElement(target.element_id, target.text);
+    }
+  }
   return out as unknown as S;
 }
