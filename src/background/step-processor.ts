@@ -201,8 +201,10 @@ async function storeFinal(p: PendingStep, draft: FinalDraft, image: StepImage | 
   const tx = database.transaction(['finals', 'pending', 'tasks'], 'readwrite');
   const task = await tx.objectStore('tasks').get(p.taskId);
   const earlier = await tx.objectStore('finals').get(p.taskId);
+  // Filed only while its pending record is there: the reviewer may have dropped the task's final state meanwhile.
+  const stillPending = (await tx.objectStore('pending').getKey(p.draftId)) !== undefined;
   // An older observation (a closed tab's, processed late) never replaces a newer one (Stop's).
-  const replaces = !!task && !(earlier && earlier.state.timestamp > draft.timestamp);
+  const replaces = !!task && stillPending && !(earlier && earlier.state.timestamp > draft.timestamp);
   if (replaces) await tx.objectStore('finals').put(buildFinal({ draft, tabId: p.tabId, image, scrubber, ...(note ? { note } : {}) }));
   await tx.objectStore('pending').delete(p.draftId);
   await tx.done;

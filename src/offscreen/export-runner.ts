@@ -3,7 +3,7 @@
 import type { ExportOptions, ExportProgress } from '../core/messages';
 import { writeExport, ExportCancelled, type ExportSource } from '../core/export-writer';
 import { exportFilename } from '../core/zip-layout';
-import { db, exportBatches, listTasks } from '../platform/db';
+import { currentFinal, db, exportBatches, listTasks } from '../platform/db';
 import { broadcast } from '../platform/messaging';
 
 /** Blob parts are folded into one Blob every so often, so Chrome can move the data out of the JS heap. */
@@ -42,7 +42,7 @@ export async function runExport(exportId: string, options: ExportOptions, config
         return new Uint8Array(await image.blob.arrayBuffer());
       },
       final: async (taskId) => {
-        const stored = await database.get('finals', taskId);
+        const stored = await currentFinal(taskId);
         return stored ? { state: stored.state, imageId: stored.imageId } : null;
       },
     };

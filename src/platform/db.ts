@@ -56,6 +56,23 @@ export async function listTasks(): Promise<Task[]> {
   return tasks.sort((a, b) => b.createdAt - a.createdAt);
 }
 
+/**
+ * The task's final state as it stands: none when a step of the task (kept or deleted: its action happened) came
+ * after it. A closed tab's state, filed mid-task, is the final state only until the task goes on; Stop replaces
+ * it when it takes one, and when Stop takes none (a browser page, a never_record site, a page still loading) it
+ * would otherwise outlive the steps after it, exported as their result. Decided as it is read, so a closed tab's
+ * final processed late after Stop, or a step stored after it, is judged the same way, and nothing is deleted.
+ */
+export async function currentFinal(taskId: string): Promise<StoredFinal | null> {
+  const tx = (await db()).transaction(['finals', 'steps']);
+  const final = await tx.objectStore('finals').get(taskId);
+  if (!final) return null;
+  for (let c = await tx.objectStore('steps').openCursor(stepsOfTask(taskId), 'prev'); c; c = await c.continue()) {
+    if (c.value.step.timestamp > final.state.timestamp) return null;
+  }
+  return final;
+}
+
 /** The newest arrival stamp of a pending step (0 when none): where a restarted worker's stamps go on from. */
 export async function newestArrival(): Promise<number> {
   const cursor = await (await db()).transaction('pending').store.index('byArrival').openCursor(null, 'prev');

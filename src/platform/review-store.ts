@@ -3,11 +3,11 @@
 // whole tasks. Extension pages share the extension origin's database.
 import type { Task } from '../core/task';
 import type { OutcomeInput, TaskOutcome } from '../core/outcome';
-import type { StoredFinal } from '../core/final-state';
+import { isFinalDraft, type StoredFinal } from '../core/final-state';
 import type { Box } from '../core/schema';
 import { exportOrder, tombstone, type StoredStep } from '../core/stored-step';
 import { regionsToPixels } from '../core/blur-regions';
-import { db, stepsOfTask } from './db';
+import { currentFinal, db, stepsOfTask } from './db';
 import { processImage } from './image-ops';
 import { ask } from './messaging';
 
@@ -30,9 +30,9 @@ export async function liveSteps(taskId: string): Promise<StoredStep[]> {
   return order.map((seq) => bySeq.get(seq)!);
 }
 
-/** The task's final state without its trees (the page shows its screenshot and address), or null. */
+/** The task's final state as export writes it (db's currentFinal), without its trees (the page shows its screenshot and address), or null. */
 export async function finalOfTask(taskId: string): Promise<StoredFinal | null> {
-  const f = await (await db()).get('finals', taskId);
+  const f = await currentFinal(taskId);
   if (!f) return null;
   const observation = { ...f.state.observation, dom_tree: '' };
   delete observation.axtree;
@@ -88,16 +88,51 @@ export async function deleteStep(taskId: string, seq: number): Promise<void> {
   if (task) await database.put('tasks', { ...task, stepCount: Math.max(0, task.stepCount - 1) });
 }
 
-/** Blur a rectangle (CSS pixels of the screenshot) in the stored image, for good. */
-export async function blurRegion(step: StoredStep, region: Box, blur: { mode: 'gaussian' | 'pixelate'; strength: number }): Promise<void> {
-  if (!step.imageId) return;
+type BlurStyle = { mode: 'gaussian' | 'pixelate'; strength: number };
+
+/** Blur a rectangle (CSS pixels of the screenshot) in a stored image, for good; false when the image is gone. */
+async function blurImage(imageId: string, region: Box, blur: BlurStyle): Promise<boolean> {
   const database = await db();
-  const image = await database.get('images', step.imageId);
-  if (!image) return;
+  const image = await database.get('images', imageId);
+  if (!image) return false;
   const rects = regionsToPixels([region], 1, 0, image.width, image.height);
   const out = await processImage(image.blob, null, rects, blur);
   await database.put('images', { ...image, blob: out.blob });
+  return true;
+}
+
+/** Blur a rectangle (CSS pixels of the screenshot) in a step's stored image, for good. */
+export async function blurRegion(step: StoredStep, region: Box, blur: BlurStyle): Promise<void> {
+  if (!step.imageId || !(await blurImage(step.imageId, region, blur))) return;
   await updateStep(step.taskId, step.seq, (s) => ({ ...s, redactions: { ...s.redactions, manual: (s.redactions.manual ?? 0) + 1 } }));
+}
+
+/** The same for the task's final state: a secret missed in its screenshot is blurred as in a step's. */
+export async function blurFinalRegion(final: StoredFinal, region: Box, blur: BlurStyle): Promise<void> {
+  if (!final.imageId || !(await blurImage(final.imageId, region, blur))) return;
+  const database = await db();
+  const tx = database.transaction('finals', 'readwrite');
+  const current = await tx.store.get(final.taskId);
+  // Counted only on the final state whose image was blurred (not one that replaced it meanwhile).
+  if (current?.imageId === final.imageId) await tx.store.put({ ...current, redactions: { ...current.redactions, manual: (current.redactions.manual ?? 0) + 1 } });
+  await tx.done;
+}
+
+/**
+ * Drop the task's final state and its screenshot, for good: export then writes none. A final state still in the
+ * pending store (its image work not done) goes too, so it cannot come back; the step processor files a final
+ * only while its pending record is there.
+ */
+export async function deleteFinal(taskId: string): Promise<void> {
+  const database = await db();
+  const tx = database.transaction(['finals', 'images', 'pending'], 'readwrite');
+  const final = await tx.objectStore('finals').get(taskId);
+  if (final?.imageId) await tx.objectStore('images').delete(final.imageId);
+  await tx.objectStore('finals').delete(taskId);
+  for (let c = await tx.objectStore('pending').index('byTask').openCursor(IDBKeyRange.only(taskId)); c; c = await c.continue()) {
+    if (isFinalDraft(c.value.draft)) await c.delete();
+  }
+  await tx.done;
 }
 
 export async function setTaskStatus(taskId: string, status: Task['status']): Promise<Task | null> {
