@@ -11,6 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fnv } from './privacy-corpus.mjs';
+import { addRegionNames } from '../src/core/scrub/region-names.ts';
 
 export const PRESIDIO_PATH = join(import.meta.dirname, '../../shared/pii-eval/presidio-synth/synth_dataset_v2.json');
 
@@ -23,19 +24,7 @@ const TYPES = {
 /** Country names in English (from the runtime's ICU data) and the short forms prose uses. */
 function countryNames() {
   const names = new Set(['usa', 'us', 'u.s.', 'u.s.a.', 'uk', 'u.k.', 'america', 'the united states', 'united states of america', 'the netherlands', 'holland', 'england', 'scotland', 'wales', 'northern ireland', 'great britain', 'britain', 'czechia', 'cyprus (greek)', 'greenland', 'nan']);
-  const dn = new Intl.DisplayNames(['en'], { type: 'region' });
-  for (let a = 65; a <= 90; a++) {
-    for (let b = 65; b <= 90; b++) {
-      const code = String.fromCharCode(a, b);
-      try {
-        const n = dn.of(code);
-        if (n && n !== code) names.add(n.toLowerCase());
-      } catch {
-        // not a region code
-      }
-    }
-  }
-  return names;
+  return addRegionNames('en', names);
 }
 
 export const isTestPresidio = (id) => fnv(`split:${id}`) % 2 === 0;

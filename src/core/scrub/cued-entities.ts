@@ -16,6 +16,7 @@ import { CUES, GREETINGS, ORG_CUES, TITLES, cueAlternation, cueGate, L } from '.
 import { columnHeader } from './finder';
 import { CompromiseRecognizer, isCommonWord, isDemonym, isKnownFirstName, type EntityRecognizer, type EntitySpan, type EntityType } from './entities';
 import { findLegalNames } from './org-suffix';
+import { addRegionNames } from './region-names';
 import { contextualOrgs } from './org-context';
 import { listedNames, structuralPeople } from './person-structure';
 import { structuralPlaces } from './place-structure';
@@ -73,25 +74,7 @@ let COUNTRIES: Set<string> | null = null;
 function isCountry(name: string): boolean {
   if (!COUNTRIES) {
     COUNTRIES = new Set(['usa', 'uk', 'u.s.', 'u.s.a.', 'america', 'the united states', 'england', 'scotland', 'wales', 'great britain', 'britain', 'holland', 'the netherlands', 'europe', 'asia', 'africa', 'the uk', 'the us', 'türkiye', 'czechia']);
-    for (const lang of ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'sv', 'fi', 'tr', 'cs', 'da', 'nb']) {
-      let names: Intl.DisplayNames;
-      try {
-        names = new Intl.DisplayNames([lang], { type: 'region' });
-      } catch {
-        continue;
-      }
-      for (let a = 65; a <= 90; a++) {
-        for (let b = 65; b <= 90; b++) {
-          const code = String.fromCharCode(a, b);
-          try {
-            const n = names.of(code);
-            if (n && n !== code) COUNTRIES.add(n.toLowerCase());
-          } catch {
-            // not a region code
-          }
-        }
-      }
-    }
+    for (const lang of ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'sv', 'fi', 'tr', 'cs', 'da', 'nb']) addRegionNames(lang, COUNTRIES);
   }
   return COUNTRIES.has(name.toLowerCase());
 }
