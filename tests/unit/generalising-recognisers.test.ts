@@ -3,24 +3,14 @@
 // negatives that must come through unchanged. Every case goes through createScrubber with the shipped config and
 // entity recogniser, as the extension and the CLI do.
 import { describe, expect, it } from 'vitest';
-import { createScrubber } from '../../src/core/scrub/scrubber';
-import { defaultEntityRecognizer } from '../../src/core/scrub/cued-entities';
-import { defaultConfig } from '../../src/core/scrub/default-config';
+import { aloneEach, expectGone as expectGoneOf, goneEach, scrubber, unchanged, type GoneRow } from './recognizers/scrubbed';
 
-const scrubber = createScrubber(defaultConfig(), defaultEntityRecognizer());
-
-/** Every value must vanish whole, and `kept` must survive. */
-function expectGone(text: string, values: string[], kept: string[] = []): void {
-  const out = scrubber.redact(text).text;
-  for (const value of values) {
-    for (const piece of value.split(/[\s,]+/).filter((p) => p.length >= 2)) expect(out, `part "${piece}" of "${value}" survived: ${JSON.stringify(out)}`).not.toContain(piece);
-  }
-  for (const k of kept) expect(out, `"${k}" was removed: ${JSON.stringify(out)}`).toContain(k);
-}
-const unchanged = (text: string): void => expect(scrubber.redact(text).text).toBe(text);
+/** Every word of a value counts from two characters here ("Jo", an initial's "D."). */
+const WORDS = { word: 2 };
+const expectGone = (text: string, values: GoneRow[1], kept: GoneRow[2] = []): void => expectGoneOf(text, values, kept, WORDS);
 
 describe('organisations by their legal form, in many countries', () => {
-  it.each([
+  goneEach([
     ['Customer | Company\nAna | Wendeborn & Kötter GmbH & Co. KG', 'Wendeborn & Kötter GmbH & Co. KG', 'Customer'],
     ['Best regards,\nJo\nKearney Whitlam Pty. Ltd.', 'Kearney Whitlam Pty. Ltd.', 'Best regards'],
     ['Invoice from Pietrzyk Budownictwo sp. z o.o., due 2024-03-01', 'Pietrzyk Budownictwo sp. z o.o.', 'due 2024-03-01'],
@@ -33,14 +23,14 @@ describe('organisations by their legal form, in many countries', () => {
     ['Revontuli Ohjelmistot Oy', 'Revontuli Ohjelmistot Oy', ''],
     ['Norrsken Data AB (publ)', 'Norrsken Data AB', ''],
     ['Dijkgraaf Data B.V.', 'Dijkgraaf Data B.V.', ''],
-  ])('%s', (text, value, kept) => expectGone(text, [value], kept ? [kept] : []));
+  ], WORDS);
   it('"Limited Edition" is no company', () => {
     unchanged('Abbey Road (Remastered 2019) Limited Edition vinyl');
   });
 });
 
 describe('usernames and handles after their platform', () => {
-  it.each([
+  goneEach([
     ['GitHub: kvasnicka-j', 'kvasnicka-j', 'GitHub'],
     ['Steam ID: batiste-n', 'batiste-n', 'Steam ID'],
     ['LinkedIn: linkedin.com/in/orbit_sprocket', 'orbit_sprocket', 'linkedin.com/in/'],
@@ -49,7 +39,7 @@ describe('usernames and handles after their platform', () => {
     ['Skype: rchaudhary72', 'rchaudhary72', 'Skype'],
     ['sshd[812]: Accepted publickey for mossy.tundra from 10.1.2.3 port 22', 'mossy.tundra', 'Accepted publickey'],
     ['Failed password for invalid user admin42 from 10.1.2.3', 'admin42', 'Failed password'],
-  ])('%s', (text, value, kept) => expectGone(text, [value], [kept]));
+  ], WORDS);
   it('words after a platform are not handles', () => {
     unchanged('GitHub: sign in to continue');
     unchanged('Line: 42');
@@ -57,7 +47,7 @@ describe('usernames and handles after their platform', () => {
 });
 
 describe('national IDs and passports after their labels, in several languages', () => {
-  it.each([
+  goneEach([
     ['PPS number: 7444499LB', '7444499LB', 'PPS number'],
     ['Aadhaar: 8868 3759 9544', '8868 3759 9544', 'Aadhaar'],
     ['PAN: VCRSK3396M', 'VCRSK3396M', 'PAN'],
@@ -65,11 +55,11 @@ describe('national IDs and passports after their labels, in several languages', 
     ['N° de sécurité sociale : 1 54 28 44 358 078 73', '1 54 28 44 358 078 73', 'sécurité sociale'],
     ['Henkilötunnus: 150785-123A', '150785-123A', 'Henkilötunnus'],
     ['Rodné číslo: 855715/1234', '855715/1234', 'Rodné číslo'],
-  ])('%s', (text, value, kept) => expectGone(text, [value], [kept]));
+  ], WORDS);
 });
 
 describe('people where a page puts them', () => {
-  it.each([
+  goneEach([
     ['[09:16] Yanis: see you at noon', ['Yanis'], ['see you at noon']],
     ['To: Tadhg Breathnach <tb@example.ie>', ['Tadhg Breathnach'], ['To:']],
     ['Hi all,\nBest regards,\nWiebke Ziegenhals', ['Wiebke Ziegenhals'], ['Best regards']],
@@ -79,7 +69,7 @@ describe('people where a page puts them', () => {
     ['Meeting with Chema Calatrava at the office.', ['Chema Calatrava'], ['at the office']],
     ['Reto will cover the morning shift.', ['Reto'], ['will cover the morning shift']],
     ['Requester: Otávio Figueiredo', ['Otávio Figueiredo'], ['Requester']],
-  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  ], WORDS);
   it('a cell under Company or City is an organisation or a place', () => {
     expectGone('Customer\tCity\tCompany\nAna Roe\tGroningen\tPolderlicht Media', ['Groningen', 'Polderlicht Media'], ['Customer\tCity\tCompany']);
   });
@@ -91,23 +81,23 @@ describe('people where a page puts them', () => {
 });
 
 describe('places after prepositions and in record lines', () => {
-  it.each([
+  goneEach([
     ["I'm in Aix-en-Provence until Friday", ['Aix-en-Provence'], ['until Friday']],
     ['We moved from Bergamo to Trento last spring.', ['Bergamo', 'Trento'], ['last spring']],
     ['Mr. Ek flew to LEPPEN on Tuesday morning.', ['LEPPEN'], ['on Tuesday morning']],
     ['see you in Lisboa on the 14th.', ['Lisboa'], ['on the 14th']],
     ['Our supplier is based in Toowong.', ['Toowong'], ['Our supplier']],
     ['Ana Roe (CTO, Brightmoor Analytics Inc.) — Duluth — +1 218 555 0143', ['Duluth'], ['CTO']],
-  ])('%s', (text, values, kept) => expectGone(text, values, kept));
-  it.each([
+  ], WORDS);
+  aloneEach([
     'The file is in Drafts', 'Available in English and German', 'Back in stock in March', 'I will be travelling to Canada next week',
     'Language\tEnglish (United Kingdom)\nTime zone\tEurope/Berlin (UTC+01:00)',
     'Departures\nTime\tService\tTo\tPlatform\n22:11\tRE 4\tOld Town\tPlatform 13\n07:53\tTER 86412\tCentral Station\tPlatform 7',
-  ])('leaves "%s" alone', (text) => unchanged(text));
+  ]);
 });
 
 describe('addresses as blocks, in many countries', () => {
-  it.each([
+  goneEach([
     ['Ship to:\nRhiannon Ashdown\n141 Gorse Lane\nTruro\nTR1 3HJ\nUnited Kingdom', ['141 Gorse Lane', 'Truro', 'TR1 3HJ'], ['United Kingdom']],
     ['SHIP TO\nIKER BARRIONUEVO\nCALLE DEL ALMENDRO 47, 7º C\n28008 MADRID\nESPAÑA', ['CALLE DEL ALMENDRO 47, 7º C', '28008 MADRID'], ['ESPAÑA']],
     ['Rua Pedro Américo, 415 - Apto 32\nSão Paulo - SP\n04117-000', ['Rua Pedro Américo, 415 - Apto 32', 'São Paulo - SP', '04117-000'], []],
@@ -127,11 +117,11 @@ describe('addresses as blocks, in many countries', () => {
     ['Please update the billing address with PSC 0725, Box 6031\nAPO AP 99241 for this card', ['PSC 0725', 'Box 6031', 'APO AP 99241'], ['for this card']],
     ['my new address is 68954 Geddingmoor 24 Apt. 835, Nemesvámos, Hungary 79294', ['68954 Geddingmoor 24 Apt. 835', 'Nemesvámos', '79294'], ['my new address is']],
     ['User: 61076 32 Kent Street Apt. 681\nDRAMMEN\n, nan\n 06079', ['61076 32 Kent Street Apt. 681', 'DRAMMEN', '06079'], ['User:']],
-  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  ], WORDS);
   it('a contact line ends an address block', () => {
     expectGone('Casimer Daniel\n75 Halvorson Row, Lockman-over-Metz EN1 0YP\nPhone 01102 839231', ['Halvorson Row', 'EN1 0YP'], ['Phone']);
   });
-  it.each([
+  aloneEach([
     'Release 12.5.7.98 (2023-12-27)\n- Fixed a crash when opening large projects (#5409)\n- Updated OpenSSL to 3.3.5\n- Build 18.0.21592.2675\n- Dropped support for macOS 11',
     'Winter in the Orchard House\nPaperback · 597 pages · ISBN 978-0-675-24694-2\n$7.99 · Usually dispatched within 2–3 days',
     'Line 20 to Old Town: every 15 min, first 06:33, last 23:24. Next departure from stop A3 in 4 min.',
@@ -140,11 +130,11 @@ describe('addresses as blocks, in many countries', () => {
     'Boston fern in ceramic pot\n★★★★☆ (2165 reviews)\n€35.99 · Free delivery Tue, 26 Nov',
     'Madeleine baking tray\n★★★★★ (573 reviews)\n$12.99 · Free delivery Thu, 2 June',
     'We meet at 10:30 in room 4',
-  ])('leaves "%s" alone', (text) => unchanged(text));
+  ]);
 });
 
 describe('names alone in a sentence, a script or a list', () => {
-  it.each([
+  goneEach([
     ['Kristíana: What a wife.\nAmy: Remember me?\nBryan: You saved my life!', ['Kristíana', 'Amy', 'Bryan'], ['What a wife']],
     ["What's your last name? Turgeon", ['Turgeon'], ["What's your last name?"]],
     ['My great grandmother was called Marjo Honkasalo', ['Marjo Honkasalo'], ['was called']],
@@ -154,40 +144,39 @@ describe('names alone in a sentence, a script or a list', () => {
     ['Catherine is a very sympathetic person.', ['Catherine'], ['sympathetic person']],
     ['Our founders: Dr. Eklund, Bowman and Hodge.', ['Eklund', 'Bowman', 'Hodge'], ['founders', 'Dr.']],
     ['Maika van de Noort\nEmployment manager\nRosales Group', ['Maika van de Noort'], ['Employment manager']],
-  ])('%s', (text, values, kept) => expectGone(text, values, kept));
-  it.each([
+  ], WORDS);
+  aloneEach([
     'From: x\nSubject: Quarterly figures\nReference: INV-766955',
     'Google Maps is not available in your region',
     'Note: the API is rate limited.\nWarning: keys expire after 30 days.',
     'Salt and Pepper, Oil and Vinegar',
-  ])('leaves "%s" alone', (text) => unchanged(text));
+  ]);
 });
 
 describe('organisations by their context in prose', () => {
-  it.each([
+  goneEach([
     ['I used to work for Deloitte as a midwife.', ['Deloitte'], ['as a midwife']],
     ['Vidica Zakoč, CEO of Civis Analytics, spoke first.', ['Civis Analytics'], ['CEO of']],
     ['She spent a year at Datamarket as an assistant.', ['Datamarket'], ['as an assistant']],
-  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  ], WORDS);
 });
 
 describe('places after more prepositions, cards of twelve digits, licences after "is"', () => {
-  it.each([
+  goneEach([
     ['Celebrating its 10th year in STAVANGER, the fund invites songwriters', ['STAVANGER'], ['Celebrating its 10th year in']],
     ['She studied at the University of Vierhöf in 2004.', ['Vierhöf'], ['University of']],
     ['Where: Novo Mesto country club', ['Novo Mesto'], ['Where:']],
     ['What is the limit for card 501864667909?', ['501864667909'], ['limit for card']],
     ["My driver's license number is U62928788557186", ['U62928788557186'], ['license number is']],
-  ])('%s', (text, values, kept) => expectGone(text, values, kept));
-  it.each(['New task in Orbital survey', 'Project: Orbital survey', 'Orbital survey', 'Order 123456789012 shipped', 'Written in TypeScript and Rust', 'Prices in USD'])(
-    'leaves "%s" alone', (text) => unchanged(text));
+  ], WORDS);
+  aloneEach(['New task in Orbital survey', 'Project: Orbital survey', 'Orbital survey', 'Order 123456789012 shipped', 'Written in TypeScript and Rust', 'Prices in USD']);
 });
 
 describe("a contact block's company line", () => {
-  it.each([
+  goneEach([
     ['Esat Jeknić\nMarshall, Hernandez and Simpson\n1610 ul. Zamkowa 92 Apt. 399', ['Marshall, Hernandez and Simpson'], []],
     ['Ana Roe\nKnowledge Agency\nPSC 3294, Box 9168\nAPO AA 61487', ['Knowledge Agency'], []],
-  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  ], WORDS);
   it('a job title or a greeting is no company', () => {
     expectGone('--\nLachlan Pattinson\nSenior Counsel\n16 Lygon Street\nFitzroy VIC 3065', ['Lachlan Pattinson'], ['Senior Counsel']);
     expectGone('Hi Thijs,\nBest regards,\nSjoerd van der Kolk', ['Thijs', 'Sjoerd van der Kolk'], ['Best regards']);
@@ -195,22 +184,22 @@ describe("a contact block's company line", () => {
 });
 
 describe('names with a bare initial, called, owning, in pairs', () => {
-  it.each([
+  goneEach([
     ['Nikolaj N Møller will be talking at the conference', ['Nikolaj N Møller'], ['will be talking']],
     ['Cora, can I please speak to your boss?', ['Cora'], ['can I please speak']],
     ["It was a done thing between him and Franciska's kid.", ['Franciska'], ["'s kid"]],
     ['Usamov and Bowers were precision engineers.', ['Usamov', 'Bowers'], ['were precision engineers']],
     ['Producer Mashuu Samurakami explained it.', ['Mashuu Samurakami'], ['Producer']],
-  ])('%s', (text, values, kept) => expectGone(text, values, kept));
-  it.each([
+  ], WORDS);
+  aloneEach([
     'Capitalized words like Wisdom and Discipline are often mistaken with names.',
     "I've shared files with you",
     "Let's meet, can you?",
-  ])('leaves "%s" alone', (text) => unchanged(text));
+  ]);
 });
 
 describe('postcodes after their label, phones in pairs of dots or with a label glued on', () => {
-  it.each([
+  goneEach([
     ['ZIP: 3520', ['3520'], ['ZIP:']],
     ['my zip code is 35350', ['35350'], ['my zip code is']],
     ['Postcode: SW1A 1AA', ['SW1A 1AA'], ['Postcode:']],
@@ -218,29 +207,27 @@ describe('postcodes after their label, phones in pairs of dots or with a label g
     ['Can someone call me on 01.84.17.61.18? I have questions.', ['01.84.17.61.18'], ['call me on']],
     ['Mobile: 03.93.92.16.85', ['03.93.92.16.85'], ['Mobile:']],
     ['082 490 1693-Office,+41 (0)69 979 80 58-Fax', ['082 490 1693', '+41 (0)69 979 80 58'], ['-Office', '-Fax']],
-  ])('%s', (text, values, kept) => expectGone(text, values, kept));
-  it.each(['Download the zip 2024 archive', 'Release 10.11.12.13.14', 'Version 10.12.14.2', 'ref 1234-5678-abc', 'Zip it: 3 files'])(
-    'leaves "%s" alone', (text) => unchanged(text));
+  ], WORDS);
+  aloneEach(['Download the zip 2024 archive', 'Release 10.11.12.13.14', 'Version 10.12.14.2', 'ref 1234-5678-abc', 'Zip it: 3 files']);
 });
 
 describe('a street with its unit, wherever it stands in prose', () => {
-  it.each([
+  goneEach([
     ['Can you please validate the following? 4880 Betburweg 74 Suite 967 Apt. 267, Lascano, Uruguay 80694', ['4880 Betburweg 74 Suite 967 Apt. 267, Lascano, Uruguay 80694'], ['validate the following?']],
     ['I once lived in 416 Kiannonkatu 98 Apt. 934 OULU NO. Now elsewhere.', ['416 Kiannonkatu 98 Apt. 934 OULU'], ['Now elsewhere.']],
     ['Please update the billing address with 0912 P.O. Box 287 Apt. 051, Tallinn, Estonia for this card', ['0912 P.O. Box 287 Apt. 051, Tallinn'], ['for this card']],
     ['it is 91211 Koepenicker Str. 74 Suite 980 Reichenbach Rheinland-Pfalz', ['91211 Koepenicker Str. 74 Suite 980 Reichenbach Rheinland-Pfalz'], ['it is']],
     ['Update it to 75956 Rákóczi út 66. Apt. 268, Beder, Denmark 56905', ['75956 Rákóczi út 66. Apt. 268, Beder, Denmark 56905'], ['Update it to']],
-  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  ], WORDS);
   it('an English clause after a place is no part of it; a lead right before the house number leads to it', () => {
     expectGone('Please update the billing address with 0912 P.O. Box 287 Apt. 051, Tallinn, Estonia for this card', ['Tallinn'], ['for this card']);
     expectGone('card 4111 is lost, please send a new one to 14 Crown Street Kishiev Squares\n Suite 321\n LONDON\n United Kingdom 75419', ['14 Crown Street Kishiev Squares', 'Suite 321', 'LONDON', '75419'], ['send a new one to']);
   });
-  it.each(['We have 3 rooms in Suite 200', 'Room 4 Suite 2 of the hotel', 'Book 2 nights in the Junior Suite 12 for $199'])(
-    'leaves "%s" alone', (text) => unchanged(text));
+  aloneEach(['We have 3 rooms in Suite 200', 'Room 4 Suite 2 of the hotel', 'Book 2 nights in the Junior Suite 12 for $199']);
 });
 
 describe('over-redaction by class: what is around a name is not the name', () => {
-  it.each([
+  goneEach([
     ["the verses from Emmie Ström's Cautionary Tales. Is there more?", ['Emmie Ström'], ["'s Cautionary Tales"]],
     ["Vidica Zakoč of Fernandez Inc., Bridgewater's Parker Suknović and others", ['Parker Suknović'], ["'s"]],
     ["I'm Jaroslava P. Sedláčková, originally from Marindia, and i'm 26 y/o.", ['Jaroslava P. Sedláčková'], ["I'm", "and i'm 26"]],
@@ -250,7 +237,7 @@ describe('over-redaction by class: what is around a name is not the name', () =>
     ["So where are we meeting? There's this nice new Croatian place downtown.", [], ['Croatian place downtown']],
     ['Drama, Animation, Comedy, Kids & Family, Mystery & Suspense\nDirected By:    Nina Holt', ['Nina Holt'], ['Kids & Family, Mystery & Suspense']],
     ["I'd like to call a taxi to 180 Sahantie 72\nAAPAJÄRVI, LL 34736. Please call me.", ['180 Sahantie 72', 'AAPAJÄRVI, LL 34736'], ["I'd like to call a taxi to"]],
-  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  ], WORDS);
   it('a compass adjective is no part of the place after it', () => {
     const out = scrubber.redact('a fully professional orchestra serving Southern Tunisia and Northern Lyonshire').text;
     expect(out).toContain('Southern');
@@ -258,33 +245,33 @@ describe('over-redaction by class: what is around a name is not the name', () =>
 });
 
 describe('names with a middle initial, double-barrelled, and firms of three names', () => {
-  it.each([
+  goneEach([
     ['Juliusz A Kwiatkowski lives at 12 Main St', ['Juliusz A Kwiatkowski'], ['lives at']],
     ['Tom I. Holzman from Vienna is the keynote speaker', ['Tom I. Holzman'], ['is the keynote speaker']],
     ['Celebrating its 10th year in Oslo, Weeks-Rivas is a 501(c)3 that invites songwriters', ['Weeks-Rivas'], ['is a 501(c)3']],
     ['Jones, Smith and Davis was founded in 1988.', ['Jones, Smith and Davis'], ['was founded in 1988']],
-  ])('%s', (text, values, kept) => expectGone(text, values, kept));
-  it.each(['Tom I like it', 'Salt, Pepper and Oil are on the table.', 'Rock-Paper-Scissors'])('leaves "%s" alone', (text) => unchanged(text));
+  ], WORDS);
+  aloneEach(['Tom I like it', 'Salt, Pepper and Oil are on the table.', 'Rock-Paper-Scissors']);
 });
 
 describe('organisations by what a sentence says of them, and listed after a plural noun of firms', () => {
-  it.each([
+  goneEach([
     ['Celebrating its 10th year in Oslo, Betterlesson is a 501(c)3 that invites songwriters', ['Betterlesson'], ['is a 501(c)3']],
     ['Verdafero is the brainchild of our 3 founders.', ['Verdafero'], ['is the brainchild of']],
     ['Kestrelworks is an independent design agency based in the north.', ['Kestrelworks'], ['is an independent design agency']],
     ['the car manufacturers that dominate the economy of Assen: Demystdata, Reed Elsevier and T Rowe Price. They', ['Demystdata', 'Reed Elsevier', 'T Rowe Price'], ['car manufacturers']],
-  ])('%s', (text, values, kept) => expectGone(text, values, kept));
-  it.each([
+  ], WORDS);
+  aloneEach([
     'Python is a programming language.',
     'This is a great company.',
     'Our Company is a registered charity.',
     'Slack is a messaging company.',
     'Popular brands: Red, Blue and Green.',
-  ])('leaves "%s" alone', (text) => unchanged(text));
+  ]);
 });
 
 describe('hard negatives: roles and forms of address, card networks, assistants, figures of faith', () => {
-  it.each([
+  aloneEach([
     "Hey Bot, what's up?",
     'Thanks, Doc',
     'Cheers, Mate',
@@ -298,8 +285,8 @@ describe('hard negatives: roles and forms of address, card networks, assistants,
     'Ask Siri',
     'Santa Claus is coming to town',
     'Oh Lord, won\'t you buy me a Mercedes Benz',
-  ])('leaves "%s" alone', (text) => unchanged(text));
-  it.each([
+  ]);
+  goneEach([
     ["Hey Ilse, what's up?", ['Ilse'], ['Hey']],
     ['Thanks, Dr. Okafor', ['Okafor'], ['Thanks, Dr.']],
     // Hostile review: Visa, Siri and Alexa are given names too; before a surname they are a person's.
@@ -310,12 +297,12 @@ describe('hard negatives: roles and forms of address, card networks, assistants,
     // A figure of folklore's name with a surname that is no word is a person's: Santa and Claus are given names.
     ['I met Santa Claus Moreno yesterday', ['Santa Claus Moreno'], ['I met', 'yesterday']],
     ['Santa Claus Kovač approved it', ['Santa Claus Kovač'], ['approved it']],
-  ])('%s', (text, values, kept) => expectGone(text, values, kept));
-  it.each(['Visa Platinum benefits', 'Google Docs is slow', 'Apple Music subscription'])('leaves "%s" alone too', (text) => unchanged(text));
+  ], WORDS);
+  aloneEach(['Visa Platinum benefits', 'Google Docs is slow', 'Apple Music subscription'], 'leaves "%s" alone too');
 });
 
 describe('people by a later mention, in lowercase lists, as a former member, as what a work is of', () => {
-  it.each([
+  goneEach([
     ['From Vassiliev\'s Cautionary Tales, or later: is there a better example than early Vassiliev?', ['Vassiliev'], ['Cautionary Tales', 'early']],
     ['they had 6: silvana, adam, christopher, kristina, chad and caleb.', ['silvana', 'adam', 'christopher', 'kristina', 'chad', 'caleb'], ['they had 6']],
     ['This song by ex-Zombie Kastner is a classic', ['Kastner'], ['ex-Zombie', 'is a classic']],
@@ -336,21 +323,20 @@ describe('people by a later mention, in lowercase lists, as a former member, as 
     ['From the film (also features Marilú Casares Aguilera.)', ['Marilú Casares Aguilera'], ['also features']],
     ['selma is from the north', ['selma'], ['is from the north']],
     ['??? Hafþór Smárason\n??? Johnson Inc.\n??? 4923 Parmova 109', ['Hafþór Smárason'], ['???']],
-  ])('%s', (text, values, kept) => expectGone(text, values, kept));
-  it.each(['faith, hope, love and charity', 'rose, lily, daisy and tulip', 'apples, pears, plums and figs', 'the Visual Studio version', "Acme's Annual Report", 'Members: Gold, Silver and Bronze', 'What is the name of the file? Report.pdf', 'people call me crazy', 'this is from the archive', 'Thank you, Doctor!', 'Really, Sir?', 'Ready, Set, Go!', 'Monday, Tuesday, Friday and Sunday', 'the Python version', 'We have 4: red, green, blue and yellow', 'Supported: Chrome, Firefox, Safari and Edge', 'Subject: "Hello there."', 'Title: "Gone with the Wind."'])(
-    'leaves "%s" alone', (text) => unchanged(text));
+  ], WORDS);
+  aloneEach(['faith, hope, love and charity', 'rose, lily, daisy and tulip', 'apples, pears, plums and figs', 'the Visual Studio version', "Acme's Annual Report", 'Members: Gold, Silver and Bronze', 'What is the name of the file? Report.pdf', 'people call me crazy', 'this is from the archive', 'Thank you, Doctor!', 'Really, Sir?', 'Ready, Set, Go!', 'Monday, Tuesday, Friday and Sunday', 'the Python version', 'We have 4: red, green, blue and yellow', 'Supported: Chrome, Firefox, Safari and Edge', 'Subject: "Hello there."', 'Title: "Gone with the Wind."']);
 });
 
 describe('a street corner, both streets', () => {
-  it.each([
+  goneEach([
     ['What is your address? it is the corner of Bygget 64 and Komel Club', ['Bygget 64', 'Komel Club'], ['What is your address? it is']],
     ['Ask the driver to stop at the corner of Main St. and 5th Avenue', ['Main St.', '5th Avenue'], ['Ask the driver to stop at']],
-  ])('%s', (text, values, kept) => expectGone(text, values, kept));
-  it.each(['We met at the corner of the table and the wall', 'In the corner of the room and the hall'])('leaves "%s" alone', (text) => unchanged(text));
+  ], WORDS);
+  aloneEach(['We met at the corner of the table and the wall', 'In the corner of the room and the hall']);
 });
 
 describe('organisations as the object of what only an organisation takes', () => {
-  it.each([
+  goneEach([
     ['The shop on the corner later became Brightwell Labs in 2014.', ['Brightwell Labs'], ['in 2014']],
     ['The group was rebranded as Norvik in 2019', ['Norvik'], ['in 2019']],
     ['Fees are listed, according to the Quillmark website.', ['Quillmark'], ['according to the', 'website']],
@@ -359,13 +345,12 @@ describe('organisations as the object of what only an organisation takes', () =>
     ["We'll meet at Incadence, 08428 Calle Mayor 371", ['Incadence'], ["We'll meet at"]],
     ['Looking to support MysticWeb in its mission to lead the market', ['MysticWeb'], ['Looking to support', 'in its mission']],
     ['I am excited to join Nautilytics as a sales lead', ['Nautilytics'], ['excited to join', 'as a sales lead']],
-  ])('%s', (text, values, kept) => expectGone(text, values, kept));
-  it.each(['She became President in 2010', 'Visit the Google website', 'Arrive at Gate B, 14 Platform', 'My Visa card was declined', 'her resignation letter', 'The song was recorded for radio', 'Looking to join the team'])(
-    'leaves "%s" alone', (text) => unchanged(text));
+  ], WORDS);
+  aloneEach(['She became President in 2010', 'Visit the Google website', 'Arrive at Gate B, 14 Platform', 'My Visa card was declined', 'her resignation letter', 'The song was recorded for radio', 'Looking to join the team']);
 });
 
 describe('single names asked about, after a conjunction, named, given to, and whose account it is', () => {
-  it.each([
+  goneEach([
     ['Why is Katrine so impulsive?', ['Katrine'], ['so impulsive']],
     ['He is hurt from the waist down, but Stanko just has to get going.', ['Stanko'], ['just has to']],
     ['She named him Frank', ['Frank'], ['She named him']],
@@ -374,16 +359,15 @@ describe('single names asked about, after a conjunction, named, given to, and wh
     ["Maybe it's under Chihiro Fukunaga", ['Chihiro Fukunaga'], ["Maybe it's under"]],
     ["It's under my partner's name Nicodemus Azarov", ['Nicodemus Azarov'], ["partner's name"]],
     ['I want to add Mercédesz Szôllôssy as a beneficiary to my account', ['Mercédesz Szôllôssy'], ['as a beneficiary']],
-  ])('%s', (text, values, kept) => expectGone(text, values, kept));
-  it.each(['Why is Python so slow?', 'I want to add Apple Pay as a method', 'Add New Card', 'We sent Amazon a message', 'It is under Review', 'Name Your Price'])(
-    'leaves "%s" alone', (text) => unchanged(text));
+  ], WORDS);
+  aloneEach(['Why is Python so slow?', 'I want to add Apple Pay as a method', 'Add New Card', 'We sent Amazon a message', 'It is under Review', 'Name Your Price']);
 });
 
 describe("a place's district letter and postcode after it", () => {
-  it.each([
+  goneEach([
     ['Looking to support Nautilytics in København K 1421 in its mission', ['København K 1421'], ['in its mission']],
     ['the following year at Bosch in Cheb 2, which later became', ['Cheb 2'], [', which later became']],
-  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  ], WORDS);
   it('a year or a count after a place stays', () => {
     expect(scrubber.redact('Olympics in Paris 2024 were fun').text).toContain('2024 were fun');
     expect(scrubber.redact('I flew to Tokyo 3 times').text).toContain('3 times');
@@ -391,7 +375,7 @@ describe("a place's district letter and postcode after it", () => {
 });
 
 describe('names without a lexicon: works only a person makes, kin and roles named, titles and names in lowercase', () => {
-  it.each([
+  goneEach([
     ['I gave up halfway through the Quellbrook memoir.', ['Quellbrook'], ['I gave up halfway through the', 'memoir.']],
     ['Tickets for a Tavio Brennquist concert sold out.', ['Tavio Brennquist'], ['Tickets for a', 'concert sold out.']],
     ['A 2004 drama starring Bishop and Crane', ['Bishop', 'Crane'], ['A 2004 drama starring', 'and']],
@@ -402,13 +386,12 @@ describe('names without a lexicon: works only a person makes, kin and roles name
     ['ask giovanni r. steinbruck about the invoice', ['giovanni r. steinbruck'], ['about the invoice']],
     ['hello, my name is ravikso', ['ravikso'], ['hello, my name is']],
     ['Name: Iva Stenhammar\nRoom: 12', ['Iva Stenhammar'], ['Name:', 'Room: 12']],
-  ])('%s', (text, values, kept) => expectGone(text, values, kept));
+  ], WORDS);
   it.each([
     ['It took 200 ms. Then it stopped.', 'ms. Then'],
     ['the Star Wars novel', 'Star Wars'],
     ['anna lives in town and works there', 'lives in town and works there'],
     ['my son is at school today', 'my son is at school today'],
   ])('"%s" keeps "%s"', (text, kept) => expect(scrubber.redact(text).text).toContain(kept));
-  it.each(['The Danish government met the European Commission on Monday.', 'Talks between the Finnish Parliament and the European Union resumed.'])(
-    'a public body named by its people is nobody\'s: leaves "%s" alone', (text) => unchanged(text));
+  aloneEach(['The Danish government met the European Commission on Monday.', 'Talks between the Finnish Parliament and the European Union resumed.'], 'a public body named by its people is nobody\'s: leaves "%s" alone');
 });

@@ -1,16 +1,16 @@
 // username-finder.ts (src/core/scrub/recognizers/), through the whole scrubber with NER on: moved from tests/unit/recognisers.test.ts.
 import { describe, expect, it } from 'vitest';
-import { scrubber, expectGone, unchanged } from './scrubbed';
+import { scrubber, expectGone, unchanged, goneEach } from './scrubbed';
 
 describe('usernames and handles', () => {
-  it.each([
+  goneEach([
     ['Follow @jane_doe for updates', '@jane_doe'],
     ['posted by u/throwaway_42 · 3h', 'u/throwaway_42'],
     ['$ ssh deploy@10.20.30.40', 'deploy'],
     ["login failed for user 'svc_backup' (attempt 3)", 'svc_backup'],
     ['Benutzername: k.mueller', 'k.mueller'],
     ['Signed in as ana.lima', 'ana.lima'],
-  ])('%s', (text, value) => expectGone(text, value));
+  ]);
   it('keeps e-mail a rule of its own and CSS at-rules alone', () => {
     expect(scrubber.find('write to jane@example.com').map((s) => s.rule)).toEqual(['email']);
     unchanged('@media print');
