@@ -126,10 +126,10 @@ function crossingCuts(pieces: readonly string[], seps: readonly string[], scrubb
  * neither side of a join has a space they are read with one too, as a space there may have been a text node
  * of its own that was dropped, or a line's trimmed end ("4111 1111" + "1111 1111").
  */
-export function scrubRun(pieces: readonly string[], scrubber: Scrubber, counts?: Record<string, number>): string[] | null {
+export function scrubRun(pieces: readonly string[], scrubber: Scrubber, counts?: Record<string, number>, glue = true): string[] | null {
   if (pieces.length < 2) return null;
   const cuts: Cut[][] = pieces.map(() => []);
-  let found = glueCuts(pieces, scrubber, cuts, counts);
+  let found = glue ? glueCuts(pieces, scrubber, cuts, counts) : 0;
   if (pieces.some((p, k) => k + 1 < pieces.length && SECRET_END.test(p) && SECRET_START.test(pieces[k + 1]!))) {
     const tight = pieces.map(() => '');
     const spaced = pieces.map((p, k) => (k + 1 < pieces.length && !/\s$/.test(p) && !/^\s/.test(pieces[k + 1]!) ? ' ' : ''));
@@ -226,7 +226,9 @@ const quote = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, 
 
 /**
  * axtree with each run of sibling text lines (the same indentation, nothing between them) read joined: a split
- * secret's halves are two text lines there. Lines are trimmed, so halves are joined as they are.
+ * secret's halves are two text lines there. Lines are trimmed, so halves are joined as they are, and no glue is
+ * read (glueCuts): a trimmed line tells no word glued to a redaction from one a space kept apart ("Your card" +
+ * "<REDACTED>"). dom_tree keeps its spaces: what its glue cuts reaches axtree through applyPieceEdits.
  */
 export function scrubAxTreeRuns(axtree: string, scrubber: Scrubber, counts?: Record<string, number>): string {
   if (!axtree.includes("text '")) return axtree;
@@ -236,7 +238,7 @@ export function scrubAxTreeRuns(axtree: string, scrubber: Scrubber, counts?: Rec
   let changed = false;
   const flush = (): void => {
     if (run.length >= 2) {
-      const scrubbed = scrubRun(run.map((i) => unquote(AX_TEXT_LINE.exec(lines[i]!)![2]!)), scrubber, counts);
+      const scrubbed = scrubRun(run.map((i) => unquote(AX_TEXT_LINE.exec(lines[i]!)![2]!)), scrubber, counts, false);
       if (scrubbed) {
         run.forEach((i, k) => { lines[i] = `${indent}text ${quote(scrubbed[k]!)}`; });
         changed = true;
