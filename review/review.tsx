@@ -7,7 +7,7 @@ import type { Task } from '../src/core/task';
 import type { StoredStep } from '../src/core/stored-step';
 import type { Box } from '../src/core/schema';
 import { listTasks } from '../src/platform/db';
-import { blurRegion, deleteStep, deleteTask, editThought, labelOutcome, liveSteps, setTaskStatus } from '../src/platform/review-store';
+import { blurFinalRegion, blurRegion, deleteFinal, deleteStep, deleteTask, editThought, labelOutcome, liveSteps, setTaskStatus } from '../src/platform/review-store';
 import { ask, send } from '../src/platform/messaging';
 import { onNews } from '../src/platform/news';
 import { loadExportPrefs, toExportOptions } from '../src/platform/export-prefs';
@@ -165,7 +165,13 @@ function App() {
               />
             ))}
             {shown < steps.length && <MoreSteps onVisible={() => setShown((n) => n + PAGE)} left={steps.length - shown} />}
-            {shown >= steps.length && <FinalCard taskId={task.id} version={task.stepCount} />}
+            {shown >= steps.length && (
+              <FinalCard
+                taskId={task.id} version={task.stepCount}
+                onBlur={(final, region: Box) => act('Region blurred in the final state', () => blurFinalRegion(final, region, blurStyle))}
+                onDelete={(final) => act('Final state removed', () => deleteFinal(final.taskId))}
+              />
+            )}
           </>
         )}
       </main>

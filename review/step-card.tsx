@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoredStep } from '../src/core/stored-step';
 import type { Box } from '../src/core/schema';
 import { imageBlob } from '../src/platform/review-store';
+import { useBlurDrawing } from './blur-drawing';
 
 interface Props {
   step: StoredStep;
@@ -52,10 +53,6 @@ export function StepCard({ step, index, version, onThought, onDelete, onBlur }: 
   const [shotRef, url] = useLazyImage(step.imageId, version);
   const [thought, setThought] = useState(step.step.thought_trace);
 
-  const [drawing, setDrawing] = useState(false);
-  const [drag, setDrag] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
-  // The drag start lives in a ref too: pointer events can arrive faster than re-renders.
-  const dragStart = useRef<[number, number] | null>(null);
   const { action, target, observation } = step.step;
   const vw = observation.viewport.width;
   const vh = observation.viewport.height;
@@ -64,48 +61,15 @@ export function StepCard({ step, index, version, onThought, onDelete, onBlur }: 
   useEffect(() => setThought(step.step.thought_trace), [step.step.thought_trace]);
 
   // Keyboard drawing: a rectangle starts on the target (or mid-screen); arrows move it, Shift+arrows size it.
-  const startDrawing = (): void => {
-    setDrawing(true);
-    const b = target?.bbox ?? { x: vw / 2 - 100, y: vh / 2 - 20, width: 200, height: 40 };
-    setDrag({ x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height });
-    setTimeout(() => shotRef.current?.focus(), 0);
-  };
-  const stopDrawing = (): void => {
-    setDrawing(false);
-    setDrag(null);
-    dragStart.current = null;
-  };
-  const onKey = (e: KeyboardEvent): void => {
-    if (!drawing || !drag) return;
-    const delta = e.altKey ? 1 : 10;
-    const moves: Record<string, [number, number]> = { ArrowLeft: [-delta, 0], ArrowRight: [delta, 0], ArrowUp: [0, -delta], ArrowDown: [0, delta] };
-    const m = moves[e.key];
-    if (m) {
-      e.preventDefault();
-      const [dx, dy] = m;
-      setDrag(e.shiftKey
-        ? { ...drag, x1: Math.max(drag.x0 + 4, drag.x1 + dx), y1: Math.max(drag.y0 + 4, drag.y1 + dy) }
-        : { x0: drag.x0 + dx, y0: drag.y0 + dy, x1: drag.x1 + dx, y1: drag.y1 + dy });
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      const region = { x: Math.min(drag.x0, drag.x1), y: Math.min(drag.y0, drag.y1), width: Math.abs(drag.x1 - drag.x0), height: Math.abs(drag.y1 - drag.y0) };
-      stopDrawing();
-      onBlur(region);
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      stopDrawing();
-    }
-  };
-
-  /** Pointer position in CSS pixels of the screenshot. */
-  const toImage = (e: PointerEvent): [number, number] => {
-    const r = (e.currentTarget as HTMLElement).getBoundingClientRect();
-    return [((e.clientX - r.left) / r.width) * vw, ((e.clientY - r.top) / r.height) * vh];
-  };
+  const blur = useBlurDrawing({
+    ref: shotRef, vw, vh, startAt: target?.bbox ?? null, onBlur,
+    label: `Blur region in step ${n}: arrows move it, Shift+arrows resize, Alt for 1 pixel steps, Enter blurs, Escape cancels`,
+  });
+  const { drawing } = blur;
 
   const box = target?.bbox;
   const point = action.coordinates;
-  const sel = drag && { x: Math.min(drag.x0, drag.x1), y: Math.min(drag.y0, drag.y1), width: Math.abs(drag.x1 - drag.x0), height: Math.abs(drag.y1 - drag.y0) };
+  const sel = blur.selection;
 
   return (
     <article class="step" aria-labelledby={`step-${n}-title`}>
@@ -123,33 +87,7 @@ export function StepCard({ step, index, version, onThought, onDelete, onBlur }: 
         ref={shotRef}
         class={`shot${drawing ? ' drawing' : ''}`}
         style={{ aspectRatio: `${vw} / ${vh}` }}
-        tabIndex={drawing ? 0 : -1}
-        role={drawing ? 'application' : undefined}
-        aria-label={drawing ? `Blur region in step ${n}: arrows move it, Shift+arrows resize, Alt for 1 pixel steps, Enter blurs, Escape cancels` : undefined}
-        onKeyDown={(e) => onKey(e as unknown as KeyboardEvent)}
-        onPointerDown={(e) => {
-          if (!drawing) return;
-          const [x, y] = toImage(e as unknown as PointerEvent);
-          (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
-          dragStart.current = [x, y];
-          setDrag({ x0: x, y0: y, x1: x, y1: y });
-        }}
-        onPointerMove={(e) => {
-          const start = dragStart.current;
-          if (!drawing || !start) return;
-          const [x, y] = toImage(e as unknown as PointerEvent);
-          setDrag({ x0: start[0], y0: start[1], x1: x, y1: y });
-        }}
-        onPointerUp={(e) => {
-          const start = dragStart.current;
-          if (!drawing || !start) return;
-          const [x, y] = toImage(e as unknown as PointerEvent);
-          dragStart.current = null;
-          setDrag(null);
-          setDrawing(false);
-          const region = { x: Math.min(start[0], x), y: Math.min(start[1], y), width: Math.abs(x - start[0]), height: Math.abs(y - start[1]) };
-          if (region.width > 2 && region.height > 2) onBlur(region);
-        }}
+        {...blur.shotProps}
       >
         {step.imageId ? (url ? <img src={url} alt={`Screenshot before step ${n}`} draggable={false} /> : <p class="empty">Loading screenshot…</p>)
           : <p class="empty">No screenshot: {observation.screenshot_note ?? 'not captured'}</p>}
@@ -175,7 +113,7 @@ export function StepCard({ step, index, version, onThought, onDelete, onBlur }: 
       <div class="actions">
         <button type="button" onClick={onDelete}>Delete step {n}</button>
         {step.imageId && (
-          <button type="button" aria-pressed={drawing} onClick={() => (drawing ? stopDrawing() : startDrawing())}>
+          <button type="button" aria-pressed={drawing} onClick={() => (drawing ? blur.stop() : blur.start())}>
             {drawing ? 'Cancel blur' : `Blur a region in step ${n}`}
           </button>
         )}
