@@ -1,6 +1,6 @@
 // cli/egress-proxy: replay's one way out lets through only the accepted hosts (name and port), for plain
 // requests, CONNECT tunnels and upgrades alike, and keeps what it refused.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServer, request, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { startEgressProxy, tunnelHost, tunnelTarget, type EgressProxy } from '../../src/cli/egress-proxy';
@@ -76,12 +76,14 @@ describe('egress proxy', () => {
   });
 
   it('refuses a CONNECT target that is not host:port, and lives on (a port of NaN had thrown inside the server)', async () => {
-    const bare = await startEgressProxy(new Set(['127.0.0.1']));
+    // The bare name is accepted, so only the target's form refuses these; the accepted server's host is too, so
+    // the same proxy, the one the bad inputs went to, shows it lives on by opening a tunnel after them.
+    const bare = await startEgressProxy(new Set(['127.0.0.1', `127.0.0.1:${port(accepted)}`]));
     try {
       for (const target of ['127.0.0.1', '127.0.0.1:443/x', `127.0.0.1/:${port(other)}`, `127.0.0.1?:${port(other)}`, '127.0.0.1:0', '127.0.0.1:99999']) {
         expect(await tunnel(target, bare)).toBe('HTTP/1.1 403 Forbidden');
       }
-      expect(await tunnel(`127.0.0.1:${port(accepted)}`)).toBe('HTTP/1.1 200 Connection Established');
+      expect(await tunnel(`127.0.0.1:${port(accepted)}`, bare)).toBe('HTTP/1.1 200 Connection Established');
       expect(otherHits).toBe(0);
     } finally {
       await bare.close();
@@ -151,27 +153,64 @@ describe('egress proxy', () => {
         socket.on('error', () => done());
       });
     }
-    await new Promise((ok) => setTimeout(ok, 200));
-    expect(proxy.refusedCount - before).toBe(200);
+    // Each reset lands whenever the proxy reads it: wait until all 200 were counted (the test's own timeout bounds it).
+    await vi.waitFor(() => expect(proxy.refusedCount - before).toBe(200), { timeout: 60_000 });
     expect(await viaProxy(`http://127.0.0.1:${port(accepted)}/page`)).toEqual({ status: 200, body: 'accepted' });
   });
 
   it('ends its kept-alive connections to accepted hosts when it closes', async () => {
     const upstream = createServer((_req, res) => res.end('kept'));
     let open = 0;
-    upstream.on('connection', (c) => { open++; c.on('close', () => { open--; }); });
+    const closed: Promise<void>[] = [];
+    upstream.on('connection', (c) => {
+      open++;
+      closed.push(new Promise((ok) => c.on('close', () => { open--; ok(); })));
+    });
     await new Promise<void>((ok) => upstream.listen(0, '127.0.0.1', ok));
     const own = await startEgressProxy(new Set([`127.0.0.1:${port(upstream)}`]));
     try {
       expect(await viaProxy(`http://127.0.0.1:${port(upstream)}/`, own)).toEqual({ status: 200, body: 'kept' });
       expect(open).toBe(1);
       await own.close();
-      await new Promise((ok) => setTimeout(ok, 100));
+      // Each connection's close, not a pause: left open, this waits until the test's timeout fails it.
+      await Promise.all(closed);
       expect(open).toBe(0);
     } finally {
       upstream.closeAllConnections();
       await new Promise((ok) => upstream.close(ok));
     }
   });
-});
 
+  it('lets a WebSocket upgrade sent as a plain proxied request through to an accepted host only', async () => {
+    const seen: string[] = [];
+    const ws = createServer();
+    ws.on('upgrade', (req, socket) => {
+      seen.push(`${req.method} ${req.url} ${req.headers.upgrade}`);
+      socket.end('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n');
+    });
+    await new Promise<void>((ok) => ws.listen(0, '127.0.0.1', ok));
+    const own = await startEgressProxy(new Set([`127.0.0.1:${port(ws)}`]));
+    const [host, p] = own.address.split(':');
+    /** The status line the proxy (or the server behind it) answers an upgrade for `url` with. */
+    const upgrade = (url: string): Promise<string> => new Promise((done, fail) => {
+      const socket = connect(Number(p), host, () => socket.write(`GET ${url} HTTP/1.1\r\nHost: ${new URL(url).host}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nProxy-Connection: keep-alive\r\n\r\n`));
+      let text = '';
+      socket.on('data', (d: Buffer) => { text += d.toString(); });
+      socket.on('close', () => done(text.split('\r\n')[0]!));
+      socket.on('error', fail);
+    });
+    try {
+      expect(await upgrade(`ws://127.0.0.1:${port(ws)}/chat?room=1`)).toBe('HTTP/1.1 101 Switching Protocols');
+      // The server got the request in origin form, as a server expects it.
+      expect(seen).toEqual(['GET /chat?room=1 websocket']);
+      expect(await upgrade(`ws://127.0.0.1:${port(other)}/chat`)).toBe('HTTP/1.1 403 Forbidden');
+      expect(await upgrade('ws://192.0.2.2:6379/')).toBe('HTTP/1.1 403 Forbidden');
+      expect(own.refused.map((r) => r.host)).toEqual([`127.0.0.1:${port(other)}`, '192.0.2.2:6379']);
+      expect(seen).toHaveLength(1);
+      expect(otherHits).toBe(0);
+    } finally {
+      await own.close();
+      await new Promise((ok) => ws.close(ok));
+    }
+  });
+});
