@@ -16,6 +16,8 @@ import { initScrollObserver } from './observers/scroll-observer';
 import { initFormObserver } from './observers/form-observer';
 import { initDragObserver } from './observers/drag-observer';
 import { initNavigationObserver, watchExits } from './observers/navigation-observer';
+import { watchPointerAbove } from './observers/pointer-above';
+import { inFirefox } from '../platform/extension-info';
 import { answerOffsetRequests, requestOffset } from './frame-offset';
 import { initSettleNotifier } from './settle-notifier';
 import { loadScrubber } from './redactor-loader';
@@ -77,7 +79,8 @@ function main(): void {
   const rec = new Recorder(window, passThroughRedactor, new Outbox());
   // What every observer is given: they report to the recorder through it and never hold the recorder itself.
   const param = rec.observerParam();
-  const exits = watchExits(window);
+  // Firefox's own Back and Forward do not say they are the person's; the pointer up at its toolbar does (see pointer-above).
+  const exits = watchExits(window, inFirefox() ? watchPointerAbove(window) : null);
 
   // Attached now, at document_start. Keyed by document: a frame's window object stays the same when the frame
   // loads another page, but listeners on it went with the old document.

@@ -5,3 +5,6 @@ import browser from 'webextension-polyfill';
 export const extensionUrl = (path: string): string => browser.runtime.getURL(path);
 
 export const extensionVersion = (): string => browser.runtime.getManifest().version;
+
+/** Whether this is Firefox (its extension pages are moz-extension:), readable in every context, content scripts too. */
+export const inFirefox = (): boolean => browser.runtime.getURL('').startsWith('moz-extension:');

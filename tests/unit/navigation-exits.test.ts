@@ -10,9 +10,9 @@ vi.mock('webextension-polyfill', () => ({ default: {} }));
 import { watchExits } from '../../src/content/observers/navigation-observer';
 import { exitByScript } from '../../src/core/navigation-chain';
 
-function navigateAway(nav: EventTarget): Event {
+function navigateAway(nav: EventTarget, navigationType = 'push'): Event {
   const e = Object.assign(new Event('navigate', { cancelable: true }), {
-    destination: { sameDocument: false, url: 'https://elsewhere.example/' }, navigationType: 'push', userInitiated: false, hashChange: false,
+    destination: { sameDocument: false, url: 'https://elsewhere.example/' }, navigationType, userInitiated: false, hashChange: false,
   });
   nav.dispatchEvent(e);
   return e;
@@ -36,6 +36,30 @@ describe('watchExits', () => {
       expect(exits.exit).toBeNull();
       // The person then leaves by the browser's Back button: nothing says the script did.
       expect(exitByScript(exits.exit, Date.now())).toBe(false);
+    } finally {
+      delete (window as { navigation?: unknown }).navigation;
+    }
+  });
+
+  it('takes a traversal Firefox calls a script\'s for the person\'s while their pointer is up at the toolbar', async () => {
+    const nav = new EventTarget();
+    Object.defineProperty(window, 'navigation', { value: nav, configurable: true });
+    try {
+      let above = false;
+      const exits = watchExits(window, { above: () => above });
+      navigateAway(nav, 'traverse');
+      await Promise.resolve();
+      expect(exits.exit).toMatchObject({ byPerson: false }); // history.back() with the pointer in the page
+      above = true;
+      const back = navigateAway(nav, 'traverse');
+      await Promise.resolve();
+      expect(exits.exit).toMatchObject({ byPerson: true }); // the toolbar's Back
+      expect(exits.browserUi(back)).toBe(true);
+      navigateAway(nav, 'push'); // a script's `location = …` is no toolbar's, wherever the pointer is
+      await Promise.resolve();
+      expect(exits.exit).toMatchObject({ byPerson: false });
+      // Chromium (no pointer watch): only the browser's word counts.
+      expect(watchExits(window).browserUi(back)).toBe(false);
     } finally {
       delete (window as { navigation?: unknown }).navigation;
     }

@@ -11,6 +11,7 @@ import { send } from '../../platform/messaging';
 import { answerWithin, isGone } from '../../core/ask-again';
 import { saveExit, saveLeaving } from '../../platform/page-handoff';
 import { listen } from '../guard';
+import type { PointerAbove } from './pointer-above';
 
 const IMPLIED_MS = 1000;
 /** A navigation this soon after a trusted input in the page may be that input's doing (a key, a mouse's back button). */
@@ -68,15 +69,22 @@ function howReached(win: Window): NavigationKind {
  */
 export interface ExitWatch {
   byPerson(event: Event): boolean;
+  /** The browser's own interface made this navigation (its Back or Forward): never a click's effect. */
+  browserUi(event: Event): boolean;
   readonly exit: PageExit | null;
 }
 
-export function watchExits(win: Window): ExitWatch {
+export function watchExits(win: Window, toolbarPointer: PointerAbove | null = null): ExitWatch {
   // Only a top-level page is left by navigating (a frame's navigations are its parent page's business).
-  if (win !== win.top) return { byPerson: () => false, exit: null };
+  if (win !== win.top) return { byPerson: () => false, browserUi: () => false, exit: null };
   let inputAt = 0;
   let exit: PageExit | null = null;
-  const byPerson = (e: Event): boolean => (e as NavigateEventLike).userInitiated || Date.now() - inputAt < INPUT_MS;
+  // Chromium says so (userInitiated); in Firefox, which does not, the person's pointer is up at the toolbar.
+  const browserUi = (e: Event): boolean => {
+    const event = e as NavigateEventLike;
+    return event.userInitiated || (event.navigationType === 'traverse' && !!toolbarPointer?.above());
+  };
+  const byPerson = (e: Event): boolean => browserUi(e) || Date.now() - inputAt < INPUT_MS;
   // Capture on the window, registered at document_start: before any listener of the page's, which cannot hide an input from it.
   for (const type of INPUT_EVENTS) {
     listen(win, type, (e) => {
@@ -97,7 +105,7 @@ export function watchExits(win: Window): ExitWatch {
       });
     });
   }
-  return { byPerson, get exit() { return exit; } };
+  return { byPerson, browserUi, get exit() { return exit; } };
 }
 
 /** `atPageLoad`: the recorder started with this page (not when recording began mid-page). */
@@ -141,10 +149,10 @@ export function initNavigationObserver(win: Window, recorder: NavigationObserver
       }
       // A traversal the browser started (its back button) is never the doing of the page's last click; anything
       // else this soon after a step is that step's own effect (a router link).
-      const browserTraverse = event.userInitiated && event.navigationType === 'traverse';
+      const browserTraverse = event.navigationType === 'traverse' && exits.browserUi(event);
       if (!browserTraverse && Date.now() - (recorder.lastStep?.at ?? 0) < IMPLIED_MS) return;
       // Only the person's input makes a step: a page rewriting its URL, or moving through its own history
-      // (history.back() on a timer, pushState loops), does not; the browser's back button does (userInitiated).
+      // (history.back() on a timer, pushState loops), does not; the browser's back button does (see watchExits).
       if (!exits.byPerson(event)) return;
       const navigation: NavigationKind = event.navigationType === 'traverse' ? 'back_forward' : event.hashChange ? 'hash' : 'route';
       recorder.emit(recorder.capture(null), { type: 'navigate', coordinates: null, url: event.destination.url, navigation });

@@ -1,0 +1,55 @@
+// Whether the person's pointer is up in the browser's toolbar, above the page. Firefox reports its own Back and
+// Forward buttons to the page exactly as a script's history.back(): the navigate
+// event says `userInitiated: false` and webNavigation's commit is the same (measured in Firefox ESR 153 by
+// clicking the toolbar's Back in the browser's chrome), where the Navigation API's own table of navigation types
+// says browser UI is user-initiated (WICG/navigation-api, appendix: types of navigations).
+// The one trace a person leaves in the page is the pointer: a trusted mouseout to nothing (the pointer left the
+// document) above the page's top edge, where the toolbar is, with no trusted pointer event in the page since.
+// A script cannot move the pointer; it could only act while the person's pointer is up there, so the window is
+// short and the page must be the one shown.
+import { listen } from '../guard';
+
+/** A person reaches the toolbar's Back within seconds of leaving the page; a pointer parked longer is no press. */
+export const TOOLBAR_REACH_MS = 8000;
+
+export interface PointerAbove {
+  /** The pointer left the page through its top edge less than TOOLBAR_REACH_MS ago and has not come back. */
+  above(now?: number): boolean;
+}
+
+/** The pointer's state from the facts of trusted events: pure, so it is tested without a browser's trust. */
+export class PointerAboveState implements PointerAbove {
+  private leftAt: number | null = null;
+
+  /** A trusted mouseout: `toNothing` when it left the document; `clientY` where the pointer went. */
+  out(toNothing: boolean, clientY: number, at: number): void {
+    if (toNothing) this.leftAt = clientY < 0 ? at : null;
+  }
+
+  /** Any trusted pointer event inside the page: the pointer is back. */
+  inside(): void {
+    this.leftAt = null;
+  }
+
+  above(now = Date.now()): boolean {
+    return this.leftAt !== null && now - this.leftAt < TOOLBAR_REACH_MS;
+  }
+}
+
+/** Watches `win`'s top-level document from document_start, before any listener of the page's. */
+export function watchPointerAbove(win: Window): PointerAbove {
+  const state = new PointerAboveState();
+  listen(win, 'mouseout', (e) => {
+    const m = e as MouseEvent;
+    if (m.isTrusted) state.out(m.relatedTarget === null, m.clientY, Date.now());
+  });
+  for (const type of ['mouseover', 'mousemove', 'pointerdown'] as const) {
+    listen(win, type, (e) => {
+      if (e.isTrusted) state.inside();
+    });
+  }
+  return {
+    // A hidden page is not the one the toolbar acts on.
+    above: (now) => win.document.visibilityState === 'visible' && state.above(now),
+  };
+}
