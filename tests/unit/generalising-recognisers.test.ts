@@ -386,12 +386,17 @@ describe('names without a lexicon: works only a person makes, kin and roles name
     ['ask giovanni r. steinbruck about the invoice', ['giovanni r. steinbruck'], ['about the invoice']],
     ['hello, my name is ravikso', ['ravikso'], ['hello, my name is']],
     ['Name: Iva Stenhammar\nRoom: 12', ['Iva Stenhammar'], ['Name:', 'Room: 12']],
+    ['my name is tavrik oldane but friends call me tavrik', ['tavrik', 'oldane'], ['my name is', 'but friends call me']],
+    ['orvel k brandt\nfield service lead\nnorthwind traders\n22 harbour rd', ['orvel k brandt'], ['field service lead']],
+    ['> orvel k brandt\n> field service lead\n> northwind traders', ['orvel k brandt'], ['> field service lead']],
   ], WORDS);
   it.each([
     ['It took 200 ms. Then it stopped.', 'ms. Then'],
     ['the Star Wars novel', 'Star Wars'],
     ['anna lives in town and works there', 'lives in town and works there'],
     ['my son is at school today', 'my son is at school today'],
+    ['the end is near\nsecond line\nthird line', 'the end is near'],
+    ['i am a fan\nof this\nand that', 'i am a fan'],
   ])('"%s" keeps "%s"', (text, kept) => expect(scrubber.redact(text).text).toContain(kept));
   aloneEach(['The Danish government met the European Commission on Monday.', 'Talks between the Finnish Parliament and the European Union resumed.'], 'a public body named by its people is nobody\'s: leaves "%s" alone');
 });

@@ -444,10 +444,12 @@ function loneToken(text: string): boolean {
  */
 function laterMentions(text: string, out: EntitySpan[]): void {
   const words = new Set<string>();
+  const cased = /\p{Lu}/u.test(text);
   for (const p of out) {
     if (p.type !== 'person') continue;
     for (const t of tokens(text.slice(p.start, p.end))) {
-      if (t.text.length >= 3 && /^\p{Lu}/u.test(t.text) && !isCommonWord(t.lower) && !CUE_WORDS.has(t.lower) && !PUBLIC_SERVICES.has(t.lower) && !NOT_PEOPLE.includes(t.lower)) words.add(t.text);
+      // In text written without capitals a name is lowercase too ("my name is borna … everyone calls me borna").
+      if (t.text.length >= 3 && (/^\p{Lu}/u.test(t.text) || !cased) && !isCommonWord(t.lower) && !CUE_WORDS.has(t.lower) && !PUBLIC_SERVICES.has(t.lower) && !NOT_PEOPLE.includes(t.lower)) words.add(t.text);
     }
   }
   if (words.size === 0) return;
@@ -505,6 +507,8 @@ function lowercaseNameList(text: string, out: EntitySpan[]): void {
 const LOWER_NAMED = /(?<![\p{L}\p{M}])(?:(call me|calls me|called me|my name is|my name's|name is|named)[ ](?:(?:dr|mr|mrs|ms|prof)\.?[ ])?|(?<!\d[ ]?)(?:dr|mr|mrs|ms|mx|prof)\.[ ])([\p{Ll}][\p{Ll}\p{M}'’-]+)(?:[ ]([\p{Ll}][\p{Ll}\p{M}'’-]+))?(?![\p{L}\p{M}])/gu;
 /** A known first name, a middle initial perhaps, and a word no dictionary knows: "follow up with patricia desrosiers". */
 const LOWER_FULL = /(?<![\p{L}\p{M}'’-])([\p{Ll}][\p{Ll}\p{M}]+)[ ](?:(\p{Ll})\.?[ ])?([\p{Ll}][\p{Ll}\p{M}'’-]*[\p{Ll}\p{M}])(?![\p{L}\p{M}'’-])/gu;
+/** The first line of a block of three lines or more: a word, a middle initial and a word, in lowercase. */
+const LOWER_HEAD = /^[ \t>]*(?:(?:>|\?{3})[ \t]*)?(\p{Ll}[\p{Ll}\p{M}'’-]+) \p{Ll}\.? (\p{Ll}[\p{Ll}\p{M}'’-]*\p{Ll})(?=[ \t]*\n[^\n]*\S[^\n]*\n[^]*\S)/u;
 /** Words a dictionary knows under an ending ("lives", "moved", "speaking", "quickly") are no surnames, unless known ones ("kelly"). */
 const inflected = (w: string): boolean => ordinary(w) || (!isLast(w) && (/(?:ing|ly|ed)$/.test(w) || (/[sdr]$/.test(w) && [1, 2, 3].some((k) => isCommonWord(w.slice(0, -k))))));
 const LOWER_SUBJECT = /(?:^|[.!?]\s+|\n)([\p{Ll}][\p{Ll}\p{M}'’-]+)[ ](?=(?:is from|was from|lives|lived|works|worked|was born|grew up|moved|began|started|said|says|told|wrote|asked|called)(?![\p{L}\p{M}]))/gu;
@@ -522,6 +526,10 @@ function lowercaseNamed(text: string, out: EntitySpan[]): void {
     const start = m.index + m[0].length - (m[3] ? m[3].length + 1 : 0) - w.length;
     out.push({ start, end: start + w.length + (sur ? sur.length + 1 : 0), type: 'person' });
   }
+  // A block's first line, two words with a middle initial between them ("leidy t muris\nlabor relations director\n…").
+  const head = LOWER_HEAD.exec(text);
+  // (The quoting before the name holds no letter, so the first word's index is the name's start.)
+  if (head && !isCommonWord(head[1]!) && !inflected(head[2]!) && !CUE_WORDS.has(head[2]!)) out.push({ start: head.index + head[0].indexOf(head[1]!), end: head.index + head[0].length, type: 'person' });
   LOWER_FULL.lastIndex = 0;
   for (let m = LOWER_FULL.exec(text); m; m = LOWER_FULL.exec(text)) {
     const [w, initial, sur] = [m[1]!, m[2], m[3]!];
