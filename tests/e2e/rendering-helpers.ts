@@ -11,6 +11,7 @@ import { ocrInput } from '../../src/cli/image-scrub';
 import { parseScrubConfig } from '../../src/core/scrub/config';
 import { createScrubber } from '../../src/core/scrub/scrubber';
 import { ROOT } from './harness';
+import type { Box } from './ocr-reader';
 
 export interface PsmReader {
   /** The text tesseract reads in `png`, enlarged `scale` times and made grey as the extension does. */
@@ -68,16 +69,19 @@ export function defaultRules(): (text: string) => string[] {
   return (text) => scrubber.find(text).map((s) => `${s.rule}:${text.slice(s.start, s.end)}`);
 }
 
-export interface Box { x: number; y: number; width: number; height: number }
+export type { Box };
+
+function pngSize(png: Uint8Array): { width: number; height: number } {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
 
 /**
- * `box` grown by `pad` on every side and cut to the image (its size read from the PNG header), or null when
- * nothing of it is in the image: a box measured before a scroll can lie below the viewport.
+ * `box` grown by `pad` on every side and cut to the image (its size as given, or read from the PNG header), or
+ * null when nothing of it is in the image: a box measured before a scroll can lie below the viewport.
  */
-export function cropBox(png: Uint8Array, box: Box, pad: number): Box | null {
-  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  const width = view.getUint32(16);
-  const height = view.getUint32(20);
+export function cropBox(image: Uint8Array | { width: number; height: number }, box: Box, pad: number): Box | null {
+  const { width, height } = image instanceof Uint8Array ? pngSize(image) : image;
   const x = Math.max(0, Math.floor(box.x - pad));
   const y = Math.max(0, Math.floor(box.y - pad));
   const right = Math.min(width, Math.ceil(box.x + box.width + pad));
