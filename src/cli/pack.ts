@@ -27,7 +27,7 @@ import { datasetCard, type PackSummary } from '../core/dataset/card';
 import { pageLanguage } from '../core/dataset/page-language';
 import { rescrubStep } from '../core/rescrub';
 import type { Scrubber } from '../core/scrub/scrubber';
-import { finalOf, finalTexts, openExport, type ExportZip } from './zip-input';
+import { finalOf, checkFinals, openExport, type ExportZip } from './zip-input';
 import { rescrubFinal } from '../core/final-state';
 import type { InputLimits } from './input-limits';
 import { isHash } from '../core/safe-text';
@@ -165,7 +165,7 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
       // Lines that carry their screenshots (openai.jsonl) are as big as the screenshots: pack, which makes its
       // dialogues from the steps, leaves them to `validate` and keeps its memory flat.
       const dialogueText = await dialogueLines(exp, DIALOGUE_FORMATS.filter((f) => !f.inlineImages));
-      const report = validateExport({ files: exp.files, trajectory: parsed, ...dialogueText, manifest: await exp.text(ZIP_PATHS.manifest), finals: await finalTexts(exp) });
+      const report = validateExport({ files: exp.files, trajectory: parsed, ...dialogueText, manifest: await exp.text(ZIP_PATHS.manifest), finals: await checkFinals(exp) });
       if (!report.ok) throw new Error(`invalid export (${report.errors.length} problems; first: ${report.errors[0]}); run alien-dataflow validate on it`);
       const byTask = new Map<string, Step[]>();
       for (const s of parsed.steps) byTask.set(s.task_id, [...(byTask.get(s.task_id) ?? []), s]);

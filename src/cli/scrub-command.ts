@@ -36,15 +36,20 @@ async function scrub(input: string, output: string, configPath: string | undefin
   const { exp, text } = await trajectoryOf(input, limits);
   const { steps, errors } = parseTrajectory(text);
   if (errors.length) throw new UsageError(`${errors.length} invalid trajectory lines; run validate first`);
-  // Every screenshot's PNG header against the image limits first, before the NER and OCR load and anything decodes.
+  const ids = [...new Set(steps.map((s) => s.task_id))];
+  // Every screenshot's PNG header against the image limits first, the final states' too, before the NER and OCR
+  // load and anything decodes.
   try {
     for (const s of steps) if (s.observation.screenshot_path && exp.files.has(s.observation.screenshot_path)) await exp.checkImage(s.observation.screenshot_path);
+    for (const id of ids) {
+      const shot = (await finalOf(exp, id))?.observation.screenshot_path;
+      if (shot) await exp.checkImage(shot);
+    }
   } catch (error) {
     await exp.close();
     throw error;
   }
   const scrubber = await loadScrubber(config);
-  const ids = [...new Set(steps.map((s) => s.task_id))];
   const scrubbed = new Map<string, ExportStep[]>();
   for (const s of steps) {
     const r = rescrubStep(s, scrubber);
@@ -77,10 +82,15 @@ async function scrub(input: string, output: string, configPath: string | undefin
     result = await writeZipAtomically(output, (sink) => writeExport(
       {
         tasks, steps: (id) => inBatches(scrubbed.get(id) ?? []), image,
-        // The final state's text with the new rules; its screenshot goes through `image` (OCR) like the steps'.
+        // The final state's text with the new rules; its screenshot goes through `image` (OCR) like the steps', and
+        // what both find is counted in scrub_report.json (`image` adds OCR's counts to the same object).
         final: async (id) => {
           const f = await finalOf(exp, id);
-          return f && { state: rescrubFinal(f, scrubber).state, imageId: f.observation.screenshot_path };
+          if (!f) return null;
+          const { state, redactions } = rescrubFinal(f, scrubber);
+          const imageId = f.observation.screenshot_path;
+          if (imageId) redactionsOf.set(imageId, redactions);
+          return { state, imageId, redactions };
         },
       },
       {

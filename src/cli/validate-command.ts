@@ -3,7 +3,7 @@ import { ZIP_PATHS } from '../core/zip-layout';
 import { validateExport } from '../core/validate-export';
 import { command } from './command';
 import { dialogueLines } from './dialogue-lines';
-import { finalTexts, trajectoryOf } from './zip-input';
+import { checkFinals, trajectoryOf } from './zip-input';
 import { print, printError } from './terminal-output';
 
 /** Problems `validate` prints one per line. */
@@ -15,7 +15,7 @@ export const validateCommand = command({
   synopsis: [],
   async run([path], _values, limits) {
     const { exp, text } = await trajectoryOf(path, limits);
-    const report = validateExport({ files: exp.files, trajectory: text, ...await dialogueLines(exp), manifest: await exp.text(ZIP_PATHS.manifest), finals: await finalTexts(exp) });
+    const report = validateExport({ files: exp.files, trajectory: text, ...await dialogueLines(exp), manifest: await exp.text(ZIP_PATHS.manifest), finals: await checkFinals(exp) });
     await exp.close();
     if (report.ok) {
       print(`OK: ${report.tasks} tasks, ${report.steps} steps, every image and element id present`);

@@ -4,7 +4,8 @@ import type { Manifest } from '../core/zip-layout';
 import { ZIP_PATHS } from '../core/zip-layout';
 import type { Task } from '../core/task';
 import { outcomeFromManifest } from '../core/outcome';
-import { FINAL_JSON_PATH, finalPaths, parseFinalState, type FinalState } from '../core/final-state';
+import { FINAL_JSON_PATH, finalPaths, finalStateErrors, parseFinalState, type FinalState } from '../core/final-state';
+import type { CheckedFinals } from '../core/validate-export';
 import { openZip, ZipError, type ZipReader } from './zip-reader';
 import { checkPngHeader, DEFAULT_INPUT_LIMITS, LimitError, type InputLimits } from './input-limits';
 import { PNG_HEADER_BYTES } from '../core/png-header';
@@ -90,11 +91,19 @@ export function tasksOf(manifest: Manifest | null, taskIds: string[]): Task[] {
   });
 }
 
-/** Every final/<task>.json's text by its path, for validate. */
-export async function finalTexts(exp: ExportZip): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const f of exp.files) if (FINAL_JSON_PATH.test(f)) out[f] = (await exp.text(f)) ?? '';
-  return out;
+/**
+ * Every final/<task>.json checked as it is read, for validate: its text is let go before the next is read (a zip
+ * may hold many, each with its whole DOM tree), and only the paths and the problems found are kept.
+ */
+export async function checkFinals(exp: ExportZip): Promise<CheckedFinals> {
+  const paths: string[] = [];
+  const errors: string[] = [];
+  for (const f of exp.files) {
+    if (!FINAL_JSON_PATH.test(f)) continue;
+    paths.push(f);
+    errors.push(...finalStateErrors(f, (await exp.text(f)) ?? '', exp.files));
+  }
+  return { checked: true, paths, errors };
 }
 
 /**

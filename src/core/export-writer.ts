@@ -73,7 +73,8 @@ export async function writeExport(
     if (cancelled()) throw new ExportCancelled();
   };
 
-  const writeFinal = async (taskId: string, steps: number): Promise<FinalState | null> => {
+  /** `counts`: where the final state's redactions are added, once its screenshot is read (a re-scrub counts OCR's there). */
+  const writeFinal = async (taskId: string, steps: number, counts: { final?: Record<string, number> }): Promise<FinalState | null> => {
     const got = await source.final?.(taskId);
     if (!got) return null;
     const paths = finalPaths(taskId);
@@ -86,6 +87,7 @@ export async function writeExport(
     const state: FinalState = { ...got.state, task_id: taskId, after_step: steps, observation: { ...got.state.observation, screenshot_path: png } };
     zip.add(paths.json, finalStateJson(state));
     files.push(paths.json);
+    if (got.redactions) counts.final = { ...got.redactions };
     return { ...state, observation: { ...state.observation, dom_tree: '' } };
   };
 
@@ -113,10 +115,12 @@ export async function writeExport(
         progress({ doneSteps, totalSteps: Math.max(totalSteps, doneSteps), bytes: zip.bytes });
       }
     }
-    addCounts(report.totals, taskTotals);
-    report.tasks.push({ task_id: task.id, totals: taskTotals, steps: perStep });
     // The final state after the steps: final/<task>.json (with its trees) and its PNG; the dialogues keep it light.
-    const final = await writeFinal(task.id, light.length);
+    const finalCounts: { final?: Record<string, number> } = {};
+    const final = await writeFinal(task.id, light.length, finalCounts);
+    if (finalCounts.final) addCounts(taskTotals, finalCounts.final);
+    addCounts(report.totals, taskTotals);
+    report.tasks.push({ task_id: task.id, totals: taskTotals, steps: perStep, ...finalCounts });
     counted.push({ task, steps: light, outcome: exportedOutcome(task.outcome, (seq) => stepIdBySeq.get(seq)), final });
   }
 

@@ -73,8 +73,8 @@ export function buildFinal(i: { draft: FinalDraft; tabId: number; image: StepIma
   };
 }
 
-/** A stored final state as the export writer takes it, as `ExportedStep` is a stored step's. */
-export type ExportedFinal = Pick<StoredFinal, 'state' | 'imageId'>;
+/** A stored final state as the export writer takes it, as `ExportedStep` is a stored step's; its redactions go into scrub_report.json. */
+export type ExportedFinal = Pick<StoredFinal, 'state' | 'imageId'> & Partial<Pick<StoredFinal, 'redactions'>>;
 
 /** One final/<task>.json: the step schema's field order (origin fields first). */
 export function finalStateJson(s: FinalState): string {

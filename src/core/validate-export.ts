@@ -16,12 +16,22 @@ export type ExportContents = {
   /** The file's text, or its lines, or its steps already parsed by parseTrajectory (so a caller keeps one copy). */
   trajectory: Lines | { steps: Step[]; errors: string[] };
   manifest: string | null;
-  /** Each final/<task>.json's text by its path (core/final-state). */
-  finals?: Record<string, string>;
+  /** Each final/<task>.json's text by its path (core/final-state), or already checked as read (`CheckedFinals`). */
+  finals?: Record<string, string> | CheckedFinals;
 } & {
   /** Each dialogue file by its format's id; absent or null when the zip has none. */
   [K in DialogueFormatId]?: Lines | null;
 };
+
+/** The final/<task>.json files, each checked by finalStateErrors as it was read: the CLI keeps no final's text. */
+export interface CheckedFinals { checked: true; paths: readonly string[]; errors: readonly string[] }
+
+function finalsOf(finals: ExportContents['finals'], files: ReadonlySet<string>): { paths: readonly string[]; errors: readonly string[] } {
+  if (!finals) return { paths: [], errors: [] };
+  if (finals.checked === true) return finals as CheckedFinals;
+  const texts = Object.entries(finals as Record<string, string>);
+  return { paths: texts.map(([p]) => p), errors: texts.flatMap(([p, text]) => finalStateErrors(p, text, files)) };
+}
 
 export interface ValidationReport { ok: boolean; errors: string[]; steps: number; tasks: number }
 
@@ -92,7 +102,8 @@ export function validateExport(c: ExportContents): ValidationReport {
     const lines = c[format.id];
     if (lines !== undefined && lines !== null) errors.push(...dialogueErrors(format, lines, c.files));
   }
-  for (const [path, text] of Object.entries(c.finals ?? {})) errors.push(...finalStateErrors(path, text, c.files));
+  const finals = finalsOf(c.finals, c.files);
+  errors.push(...finals.errors);
   const manifestIds = new Set<string>();
   if (c.manifest !== null) {
     const m = parseJson<Manifest>(c.manifest, 'manifest.json', errors);
@@ -102,7 +113,7 @@ export function validateExport(c: ExportContents): ValidationReport {
     if (m?.counts && m.counts.tasks !== byTask.size) errors.push(`manifest.json counts ${m.counts.tasks} tasks, trajectory.jsonl has ${byTask.size}`);
   }
   // A final state is a task's of this zip: one whose task has no step and no manifest entry belongs to no one.
-  for (const path of Object.keys(c.finals ?? {})) {
+  for (const path of finals.paths) {
     const id = FINAL_JSON_PATH.exec(path)?.[1];
     if (id !== undefined && !byTask.has(id) && !manifestIds.has(id)) errors.push(`${path}: no task ${id} in the zip`);
   }

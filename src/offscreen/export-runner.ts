@@ -43,7 +43,7 @@ export async function runExport(exportId: string, options: ExportOptions, config
       },
       final: async (taskId) => {
         const stored = await currentFinal(taskId);
-        return stored ? { state: stored.state, imageId: stored.imageId } : null;
+        return stored ? { state: stored.state, imageId: stored.imageId, redactions: stored.redactions } : null;
       },
     };
     let parts: BlobPart[] = [];
