@@ -67,7 +67,7 @@ testInBothBrowsers('a page whose form clobbers every DOM property the recorder r
   assert.equal(steps[4]!.target!.name, 'Inner');
   for (const s of steps) assert.ok(s.observation.dom_tree.includes(` id="${s.action.element_id}"`), 'the target is in its tree');
   assert.match(steps[0]!.observation.dom_tree, /<form id="\d+" dom-id="f">/);
-});
+}, {}, true);
 
 /** Waits until the page has moved through its history `n` more times by itself (its own counter, in sessionStorage). */
 async function movesBy(page: Page, n: number): Promise<void> {
@@ -101,7 +101,7 @@ testInBothBrowsers('a page moving through its own history makes no step; the per
   await driver.stopRecording(page);
   const steps = lastTask(await trajectory(await driver.exportZip(page)));
   assert.deepEqual(describe(steps), driver.name === 'chromium' ? ['click', 'navigate back_forward', 'click'] : ['click', 'click'], `in ${driver.name}`);
-});
+}, {}, true);
 
 testInBothBrowsers('a page moving between documents by itself (location, meta refresh, history.back()) makes no step', async (driver) => {
   const { page, taskId } = await historyLoop(driver, '?cross&n=0', 8);
@@ -124,4 +124,4 @@ testInBothBrowsers('a page moving between documents by itself (location, meta re
   await driver.stopRecording(page);
   const steps = lastTask(await trajectory(await driver.exportZip(page)));
   assert.deepEqual(describe(steps), ['click'], `in ${driver.name}`);
-});
+}, {}, true);

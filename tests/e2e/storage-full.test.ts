@@ -4,7 +4,7 @@
 // Both tests run in Chromium and in Firefox.
 import assert from 'node:assert/strict';
 import { sleep, trajectory } from './harness';
-import { testInBothBrowsers, waitForSteps } from './browsers';
+import { testInBothBrowsers, waitForAccepted, waitForSteps } from './browsers';
 
 testInBothBrowsers('steps wait while storage is full and are all stored once space is back', async (driver) => {
   const page = await driver.newPage();
@@ -97,9 +97,10 @@ testInBothBrowsers('a full storage.session loses no step, across tab switches', 
   await other.goto(`${driver.site}/demo/index.html`);
   await sleep(800);
   await other.click('button.add');
-  await sleep(800);
+  // Each switch and click once the worker has the one before (click, tab_switch, click; then the switch back).
+  await waitForAccepted(driver, taskId, 3);
   await page.bringToFront();
-  await sleep(800);
+  await waitForAccepted(driver, taskId, 4);
   await buttons[1]!.click();
   await waitForSteps(driver, taskId, 5, 20_000);
   await driver.stopRecording(page);

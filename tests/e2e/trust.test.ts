@@ -17,7 +17,6 @@ async function allStoredSteps(driver: RecorderDriver): Promise<number> {
 testInBothBrowsers('privileged messages from a content script are refused; its own kinds are answered', async (driver) => {
   const page = await driver.newPage();
   await page.goto(`${driver.site}/demo/index.html`);
-  await sleep(300);
   const send = (message: object): Promise<string> => driver.sendAsContentScript(page, message);
 
   // Its own kind works: the channel is open, so a refusal below is about the kind.

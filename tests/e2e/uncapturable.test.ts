@@ -11,7 +11,6 @@ testInBothBrowsers('a page no extension may script, mid-recording, is skipped cl
   const page = await driver.newPage();
   await page.goto(`${driver.site}/demo/index.html`);
   const taskId = await driver.startRecording(page, 'Look something up, then come back');
-  await sleep(700);
   await (await page.$$('button.add'))[0]!.click();
   await waitFor(async () => (await driver.storedSteps(taskId)) === 1, 10_000);
 
