@@ -7,10 +7,11 @@ import assert from 'node:assert/strict';
 import { PNG } from 'pngjs';
 import type { Page } from 'puppeteer-core';
 import {
-  launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount,
+  launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, recorderStarted, recorderStartedIn,
   type Session, type ExportedStep,
 } from './harness';
-import { testInBothBrowsers, waitForSteps, type RecorderDriver } from './browsers';
+import { testInBothBrowsers, waitForAccepted, waitForSteps, type RecorderDriver } from './browsers';
+import { readStored } from './extension-store';
 import { browserGymAction, pyAutoGuiAction } from '../../src/core/agent-action-styles';
 import { StepSchema } from '../../src/core/schema';
 import { browserGymProblems, pyAutoGuiProblems } from '../unit/action-grammars/grammars';
@@ -57,8 +58,8 @@ function idInTree(step: ExportedStep): boolean {
   return step.observation.dom_tree.includes(` id="${step.action.element_id}"`);
 }
 
-// One body for Chromium and Firefox, each in a browser of its own.
-testInBothBrowsers('records every action type with ids, boxes and pre-action screenshots', everyAction);
+// One body for Chromium and Firefox. This file's tests in both browsers share one browser of each.
+testInBothBrowsers('records every action type with ids, boxes and pre-action screenshots', everyAction, {}, true);
 
 async function everyAction(driver: RecorderDriver): Promise<void> {
   const page = await driver.newPage();
@@ -183,7 +184,7 @@ test('synthetic (untrusted) events are not recorded', async () => {
   const page = await session.browser.newPage();
   await page.goto(`${session.fixtures.url}/demo/index.html`);
   await startRecording(session.browser, page, 'Only real clicks count');
-  await sleep(600);
+  await recorderStartedIn(session.browser, page);
   await page.evaluate(() => {
     const b = document.querySelector('button.add') as HTMLButtonElement;
     b.click();
@@ -204,7 +205,7 @@ test('a page that swallows events, breaks prototypes and throws still records', 
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${session.fixtures.url}/recorder/hostile.html`);
   await startRecording(session.browser, page, 'Click on a hostile page');
-  await sleep(600);
+  await recorderStartedIn(session.browser, page);
   await page.click('#b1');
   await steps(page, 1);
   await page.click('#b2');
@@ -229,7 +230,7 @@ test('a 20k-element page records with the target in a capped dom_tree', async ()
   await page.goto(`${session.fixtures.url}/recorder/big.html?n=20000`);
   assert.ok((await page.evaluate(() => document.getElementsByTagName('*').length)) >= 20_000);
   await startRecording(session.browser, page, 'Buy something on a big page');
-  await sleep(800);
+  await recorderStartedIn(session.browser, page);
   const buy = (await page.$$('button.buy'))[3000]!;
   await buy.scrollIntoView();
   await sleep(600);
@@ -269,11 +270,13 @@ testInBothBrowsers('tabs closed while a field holds an unsent edit keep the type
   // Closed the moment typing ends: the step stays, its text as last held (Chrome's page still sends it whole).
   const quick = await driver.newPage();
   await quick.goto(`${driver.site}/demo/index.html`);
-  await sleep(800);
+  await recorderStarted(await driver.extensionPage(), quick);
   await quick.click('#q');
   await quick.keyboard.type('hdmi adapter');
   await quick.close();
-  await sleep(1500);
+  // Both closed tabs' type steps stored (one missing shows in the assertions below, which name the steps).
+  await waitFor(async () => (await readStored(await driver.extensionPage(), taskId, { rows: true })).rows
+    .filter((r) => r.step.action.type === 'type').length >= 2, 15_000).catch(() => undefined);
   await driver.stopRecording(stays);
   const steps = (await trajectory(await driver.exportZip(stays))).filter((s) => s.task_id === taskId);
   const typed = steps.filter((s) => s.action.type === 'type');
@@ -282,7 +285,7 @@ testInBothBrowsers('tabs closed while a field holds an unsent edit keep the type
   assert.match(typed[0]!.observation.dom_tree, /<input id="\d+" dom-id="q"/, 'the page before the typing');
   const quickText = typed[1]!.action.text ?? '';
   assert.ok(quickText.length > 0 && 'hdmi adapter'.startsWith(quickText), `the quick tab's text, as far as it was held: "${quickText}"`);
-});
+}, {}, true);
 
 // A reload before any other action: Firefox ends the leaving page before it hands its state over, and with no
 // step yet in the tab the worker had no page to stand in for it, so the navigate step was lost (3 of 3 runs).
@@ -292,14 +295,15 @@ testInBothBrowsers('a reload right after Start, before any other action, is a st
   await page.goto(`${driver.site}/demo/index.html`);
   const taskId = await driver.startRecording(page, 'Reload first');
   await page.reload();
-  await sleep(800);
+  // The next action once the reload's step is in (the page's load report, sent once its recorder records).
+  await waitForAccepted(driver, taskId, 1);
   await page.click('button.add');
   await waitForSteps(driver, taskId, 2, 15_000);
   await driver.stopRecording(page);
   const steps = (await trajectory(await driver.exportZip(page))).filter((s) => s.task_id === taskId);
   assert.deepEqual(steps.map((s) => `${s.action.type}${s.action.navigation ? ` (${s.action.navigation})` : ''}`), ['navigate (reload)', 'click'], `in ${driver.name}`);
   assert.match(steps[0]!.action.url ?? '', /\/demo\/index\.html$/, 'the reload names the page it reloaded');
-});
+}, {}, true);
 
 // Firefox runs content scripts in the blank document a new tab starts with: it reported a load, so the tab's
 // first page became a "navigate" step from about:blank (every run with a 1.5 s pause on the blank page; 4 of
@@ -313,10 +317,10 @@ testInBothBrowsers('a new tab left blank for a moment, then given a page, is a t
   const other = await driver.newPage();
   await sleep(1500);
   await other.goto(`${driver.site}/demo/index.html`);
-  await sleep(800);
+  await recorderStarted(await driver.extensionPage(), other);
   await other.click('button.add');
   await waitForSteps(driver, taskId, 3);
   await driver.stopRecording(other);
   const steps = (await trajectory(await driver.exportZip(other))).filter((s) => s.task_id === taskId);
   assert.deepEqual(steps.map((s) => `${s.action.type}${s.action.navigation ? ` (${s.action.navigation})` : ''}`), ['click', 'tab_switch (new_tab)', 'click'], `in ${driver.name}`);
-});
+}, {}, true);
