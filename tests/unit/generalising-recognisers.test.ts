@@ -380,6 +380,7 @@ describe('names without a lexicon: works only a person makes, kin and roles name
     ['Tickets for a Tavio Brennquist concert sold out.', ['Tavio Brennquist'], ['Tickets for a', 'concert sold out.']],
     ['A 2004 drama starring Bishop and Crane', ['Bishop', 'Crane'], ['A 2004 drama starring', 'and']],
     ['Her maiden name was Baker.', ['Baker'], ['Her maiden name was']],
+    ['her maiden name was quellmoor', ['quellmoor'], ['her maiden name was']],
     ['Kindly forward the file to ms. Wendelstrom today', ['Wendelstrom'], ['Kindly forward the file to ms.', 'today']],
     ['dr. halvorsen moved the meeting to friday', ['halvorsen'], ['dr.', 'moved the meeting']],
     ['please follow up with marta quennell next week', ['marta quennell'], ['please follow up with', 'next week']],

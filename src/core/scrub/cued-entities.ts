@@ -504,7 +504,7 @@ function lowercaseNameList(text: string, out: EntitySpan[]): void {
  * "my name is selma") a known first name or a word no English word spells, and at a sentence's start a known first name before what
  * people do ("selma is from …", "anna lives in …"). Capitalised text has its own rules; this reads only caseless writing.
  */
-const LOWER_NAMED = /(?<![\p{L}\p{M}])(?:(call me|calls me|called me|my name is|my name's|name is|named)[ ](?:(?:dr|mr|mrs|ms|prof)\.?[ ])?|(?<!\d[ ]?)(?:dr|mr|mrs|ms|mx|prof)\.[ ])([\p{Ll}][\p{Ll}\p{M}'’-]+)(?:[ ]([\p{Ll}][\p{Ll}\p{M}'’-]+))?(?![\p{L}\p{M}])/gu;
+const LOWER_NAMED = /(?<![\p{L}\p{M}])(?:(call me|calls me|called me|my name is|my name's|maiden name is|maiden name was|name is|named)[ ](?:(?:dr|mr|mrs|ms|prof)\.?[ ])?|(?<!\d[ ]?)(?:dr|mr|mrs|ms|mx|prof)\.[ ])([\p{Ll}][\p{Ll}\p{M}'’-]+)(?:[ ]([\p{Ll}][\p{Ll}\p{M}'’-]+))?(?![\p{L}\p{M}])/gu;
 /** A known first name, a middle initial perhaps, and a word no dictionary knows: "follow up with patricia desrosiers". */
 const LOWER_FULL = /(?<![\p{L}\p{M}'’-])([\p{Ll}][\p{Ll}\p{M}]+)[ ](?:(\p{Ll})\.?[ ])?([\p{Ll}][\p{Ll}\p{M}'’-]*[\p{Ll}\p{M}])(?![\p{L}\p{M}'’-])/gu;
 /** The first line of a block of three lines or more: a word, a middle initial and a word, in lowercase. */
@@ -519,7 +519,7 @@ function lowercaseNamed(text: string, out: EntitySpan[]): void {
     // A known first name, or a word with letters outside ASCII ("višeslav"): "people call me crazy" names no one,
     // and the lexicon of ordinary words does not hold every adjective. After "my name is" or a title ("mr. elliott")
     // any word no dictionary knows is a name ("my name is vitoria").
-    const sure = m[1] === undefined || m[1] === 'my name is' || m[1] === "my name's";
+    const sure = m[1] === undefined || m[1] === 'my name is' || m[1] === "my name's" || m[1].startsWith('maiden');
     if (!(isFirst(w) || isKnownFirstName(w) || /[^ -~]/.test(w) || (sure && !inflected(w))) || isCommonWord(w) || CUE_WORDS.has(w) || PRONOUNS.test(w)) continue;
     // A surname after it, when it is no ordinary word ("my name is dr. helene johannessen").
     const sur = m[3] && !isCommonWord(m[3]) && !CUE_WORDS.has(m[3]) && !FUNCTION_WORDS.has(m[3]) && !inflected(m[3]) ? m[3] : null;
