@@ -1,7 +1,8 @@
 // The `grounding` config of a packed dataset (grounding/): one Parquet row per
 // screenshot with its elements' instructions and boxes (core/formats/grounding).
 // Written in-process as the steps go by, since its rows need each step's
-// dom_tree, which the dialogue configs' thread is not sent.
+// dom_tree, which the dialogue configs' thread is sent only with
+// --observation dom|both (pack leaves it out otherwise).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Step } from '../core/schema';

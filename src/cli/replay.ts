@@ -18,7 +18,7 @@ import { ZIP_PATHS } from '../core/zip-layout';
 import { parseTrajectory } from '../core/validate-export';
 import { recorderFlow, type StepPlan } from '../core/recorder-flow';
 import type { Step } from '../core/schema';
-import { finalOf, openExport, tasksOf } from './zip-input';
+import { finalOf, openExport, tasksOf, trajectoryOf } from './zip-input';
 import { writeZipAtomically } from './write-zip-atomically';
 import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
 import { formatsIn } from '../core/formats/registry';
@@ -147,10 +147,10 @@ export function resolverRules(accepted: Set<string>): string {
   return ['MAP * ~NOTFOUND', ...names.map((n) => `EXCLUDE ${n}`)].join(', ');
 }
 
-/** "host (n), …" for a report line, each host as plain text. */
 /** ', and N more not kept' when a count is past its kept list. */
 const unkept = (n: number, kept: number): string => (n > kept ? `, and ${n - kept} more not kept` : '');
 
+/** "host (n), …" for a report line, each host as plain text. */
 function countByHost(stopped: readonly { host: string }[]): string {
   const byHost = new Map<string, number>();
   for (const b of stopped) byHost.set(b.host, (byHost.get(b.host) ?? 0) + 1);
@@ -235,10 +235,9 @@ function summarise(plan: StepPlan[], results: Map<number, { ok: boolean; selecto
 }
 
 export async function replay(zipPath: string, o: ReplayOptions): Promise<ReplayReport> {
-  const exp = await openExport(zipPath, o.limits);
-  const lines = await exp.lines(ZIP_PATHS.trajectory);
+  // The same check, message and exit code as every other command's (a usage error: not an export).
+  const { exp, text: lines } = await trajectoryOf(zipPath, o.limits);
   await exp.close();
-  if (!lines) throw new Error(`${zipPath} has no ${ZIP_PATHS.trajectory}: is it an ALIEN Dataflow export?`);
   const { steps, errors } = parseTrajectory(lines);
   if (errors.length) throw new Error(`${errors.length} invalid trajectory lines; run alien-dataflow validate on it`);
   const byTask = new Map<string, Step[]>();

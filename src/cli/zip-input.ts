@@ -71,7 +71,7 @@ export async function openExport(path: string, limits: InputLimits = DEFAULT_INP
 }
 
 /** An export and the lines of its trajectory, which every command but pack starts from. */
-export async function trajectoryOf(path: string, limits: InputLimits): Promise<{ exp: ExportZip; text: string[] }> {
+export async function trajectoryOf(path: string, limits: InputLimits = DEFAULT_INPUT_LIMITS): Promise<{ exp: ExportZip; text: string[] }> {
   const exp = await openExport(path, limits);
   const text = await exp.lines(ZIP_PATHS.trajectory);
   if (text === null) throw new UsageError(`${path} has no ${ZIP_PATHS.trajectory}: is it an ALIEN Dataflow export?`);
