@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Target } from 'puppeteer-core';
-import { launch, serviceWorker, sleep, startRecording, stopRecording, storedStepCount, exportZip, waitFor } from './harness';
+import { launch, serviceWorker, sleep, recorderStartedIn, startRecording, stopRecording, storedStepCount, exportZip, waitFor } from './harness';
 import { testInBothBrowsers } from './browsers';
 
 /** Tries a request from the current context; resolves to 'sent' or to why it was refused. */
@@ -60,7 +60,7 @@ test('chromium: a recording with OCR, and its export, make no request beyond the
     await page.goto(`${session.fixtures.url}/privacy/media.html`);
     await sleep(300);
     await startRecording(session.browser, page, 'Pay for the order');
-    await sleep(700);
+    await recorderStartedIn(session.browser, page);
     for (let i = 1; i <= 2; i++) {
       await page.click(`#step-${i}`);
       await sleep(800);

@@ -143,7 +143,7 @@ test('Firefox and Chrome record the same actions on the same page as the same st
     await cpage.setViewport({ width: 1000, height: 700 });
     await cpage.goto(`${inChromium.fixtures.url}/demo/index.html`);
     await chrome.startRecording(inChromium.browser, cpage, task);
-    await sleep(700);
+    await chrome.recorderStartedIn(inChromium.browser, cpage);
     await act(cpage);
     await waitFor(async () => (await chrome.storedStepCount(inChromium.browser, cpage)) >= 3, 30_000);
     await sleep(1000);

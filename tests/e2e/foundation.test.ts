@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { PNG } from 'pngjs';
 import type { Page } from 'puppeteer-core';
 import {
-  launch, startRecording, stopRecording, exportZip, trajectory, serviceWorker, sleep, waitFor, storedStepCount, type Session,
+  launch, startRecording, stopRecording, exportZip, trajectory, serviceWorker, sleep, waitFor, storedStepCount, recorderStartedIn, type Session,
 } from './harness';
 
 let session: Session;
@@ -102,7 +102,7 @@ test('record clicks through the popup and export a zip with the origin schema', 
 test('export right after Stop includes the last actions', async () => {
   await page.reload();
   await startRecording(session.browser, page, 'Stop and export at once');
-  await sleep(700);
+  await recorderStartedIn(session.browser, page);
   const buttons = await page.$$('button.add');
   await buttons[0]!.click();
   await sleep(600);

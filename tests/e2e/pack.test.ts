@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { parse as parseYaml } from 'yaml';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, ROOT, type Session } from './harness';
+import { launch, recorderStartedIn, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, ROOT, type Session } from './harness';
 import { loadPack, pythonTools } from './python-tools';
 
 let session: Session;
@@ -34,7 +34,7 @@ test('two recordings, three zips (one twice): pack keeps each step once, whole t
   const record = async (task: string): Promise<void> => {
     let stored = 0;
     await startRecording(session.browser, page, task);
-    await sleep(600);
+    await recorderStartedIn(session.browser, page);
     for (const sel of ['#q', '#go']) {
       await page.click(sel);
       stored++;

@@ -16,7 +16,7 @@ import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveStatic } from '../../scripts/fixture-server.mjs';
-import { launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, ROOT, FIXTURES, type Session } from './harness';
+import { launch, recorderStartedIn, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, ROOT, FIXTURES, type Session } from './harness';
 
 const require = createRequire(import.meta.url);
 
@@ -52,7 +52,7 @@ test('a recording replays; a changed page fails exactly the steps it broke', asy
   await page.setViewport({ width: 1100, height: 800 });
   await page.goto(`${site.url}/replay/shop.html`);
   await startRecording(session.browser, page, 'Search, sort, gift wrap and buy');
-  await sleep(700);
+  await recorderStartedIn(session.browser, page);
   let expected = 0;
   // Wait until the steps these actions make are stored (an edit ended by Enter makes two: the text, then the key).
   const stored = async (steps = 1): Promise<void> => {

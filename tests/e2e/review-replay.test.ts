@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, startRecording, stopRecording, sleep, waitFor, storedStepCount, extensionId, type Session } from './harness';
+import { launch, recorderStartedIn, startRecording, stopRecording, waitFor, storedStepCount, extensionId, type Session } from './harness';
 
 let session: Session;
 before(async () => { session = await launch(); });
@@ -15,7 +15,7 @@ test('a replay report loads on the review page', async () => {
   const page = await session.browser.newPage();
   await page.goto(`${session.fixtures.url}/demo/index.html`);
   await startRecording(session.browser, page, 'Search the shop');
-  await sleep(600);
+  await recorderStartedIn(session.browser, page);
   await page.click('#q');
   await waitFor(async () => (await storedStepCount(session.browser, page)) >= 1, 20_000);
   await page.click('#go');
