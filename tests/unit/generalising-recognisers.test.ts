@@ -88,11 +88,14 @@ describe('places after prepositions and in record lines', () => {
     ['see you in Lisboa on the 14th.', ['Lisboa'], ['on the 14th']],
     ['Our supplier is based in Toowong.', ['Toowong'], ['Our supplier']],
     ['Ana Roe (CTO, Brightmoor Analytics Inc.) — Duluth — +1 218 555 0143', ['Duluth'], ['CTO']],
+    ['Maren Holtby — Tromsø — +47 912 34 567', ['Maren Holtby', 'Tromsø'], [' — ']],
   ], WORDS);
   aloneEach([
     'The file is in Drafts', 'Available in English and German', 'Back in stock in March', 'I will be travelling to Canada next week',
     'Language\tEnglish (United Kingdom)\nTime zone\tEurope/Berlin (UTC+01:00)',
     'Departures\nTime\tService\tTo\tPlatform\n22:11\tRE 4\tOld Town\tPlatform 13\n07:53\tTER 86412\tCentral Station\tPlatform 7',
+    // A menu or a breadcrumb starts with an ordinary word; a record line with someone's name.
+    'Home · Orders · Payments · Subscriptions · Log out', 'Profile | Security | Invoices | Help',
   ]);
 });
 

@@ -5,6 +5,7 @@
 // months and product lines.
 
 import { cueAlternation, L } from './cues';
+import { isCommonWord } from './entities';
 
 export interface Candidate { start: number; end: number }
 
@@ -33,6 +34,13 @@ const MID_SENTENCE = new RegExp(`(?:(?<=[\\p{Ll}\\d,;)] )(?:in|near|from)[ ](${P
 // A record line that starts with a name and lists fields between dashes or middle dots.
 const FIELD = new RegExp(`(?<=[ \\t][—–·|][ \\t])(${PLACE})(?=[ \\t]+[—–·|][ \\t]|[ \\t]*$)`, 'gmu');
 
+/** Does the line holding `at` start with a field made of ordinary words only ("Account", "Home", "Sign in")? */
+function menuLine(text: string, at: number): boolean {
+  const head = /^[^—–·|\n]*/.exec(text.slice(text.lastIndexOf('\n', at - 1) + 1))![0];
+  const words = head.match(/\p{L}[\p{L}\p{M}'’-]*/gu);
+  return words !== null && words.every((w) => isCommonWord(w.toLowerCase()));
+}
+
 function collect(re: RegExp, text: string, out: Candidate[]): void {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -49,6 +57,12 @@ export function structuralPlaces(text: string): Candidate[] {
   if (text.length < 6 || !/[ \t][\p{Lu}]/u.test(text)) return out;
   if (/ (?:in|at|near|to|from|into|via) \p{Lu}/u.test(text)) collect(AFTER_PREPOSITION, text, out);
   if (/ (?:in|near|from|of|to) \p{Lu}/u.test(text)) collect(MID_SENTENCE, text, out);
-  if (/[ \t][—–·|][ \t]\p{Lu}/u.test(text) && /[—–·|][^\n]*[—–·|]/u.test(text)) collect(FIELD, text, out);
+  if (/[ \t][—–·|][ \t]\p{Lu}/u.test(text) && /[—–·|][^\n]*[—–·|]/u.test(text)) {
+    const fields: Candidate[] = [];
+    collect(FIELD, text, fields);
+    // A record line starts with someone's name; a line that starts with an ordinary word is a menu or a breadcrumb
+    // ("Account · Notifications · Privacy · Billing · Sign out"), its fields no places.
+    for (const f of fields) if (!menuLine(text, f.start)) out.push(f);
+  }
   return out;
 }
