@@ -165,13 +165,18 @@ export async function startEgressProxy(accepted: ReadonlySet<string>, o: { resol
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
+    // wss: would go out as plaintext (this splice speaks no TLS): its headers, cookies included, in the clear to
+    // port 443. Refused, as a plain request for an https: address is; a browser sends wss through CONNECT.
+    if (!/^ws:/i.test(url) && !/^http:/i.test(url)) {
+      client.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+      return;
+    }
     const target = new URL(asHttp);
     const lines = [`${req.method ?? 'GET'} ${target.pathname}${target.search} HTTP/1.1`];
     for (let i = 0; i < req.rawHeaders.length; i += 2) {
       if (!/^(?:proxy-connection|proxy-authorization)$/i.test(req.rawHeaders[i]!)) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
     }
-    // wss: without a port is the https default, as hostOf took it.
-    splice(client, Number(target.port || (target.protocol === 'https:' ? 443 : 80)), target.hostname, head, (upstream) => {
+    splice(client, Number(target.port || 80), target.hostname, head, (upstream) => {
       upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
     });
   });

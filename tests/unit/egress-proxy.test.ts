@@ -206,6 +206,8 @@ describe('egress proxy', () => {
       expect(await upgrade(`ws://127.0.0.1:${port(other)}/chat`)).toBe('HTTP/1.1 403 Forbidden');
       expect(await upgrade('ws://192.0.2.2:6379/')).toBe('HTTP/1.1 403 Forbidden');
       expect(own.refused.map((r) => r.host)).toEqual([`127.0.0.1:${port(other)}`, '192.0.2.2:6379']);
+      // wss as a plain upgrade would have gone out unencrypted (the proxy speaks no TLS): refused, never sent.
+      expect(await upgrade(`wss://127.0.0.1:${port(ws)}/chat`)).toBe('HTTP/1.1 400 Bad Request');
       expect(seen).toHaveLength(1);
       expect(otherHits).toBe(0);
     } finally {
