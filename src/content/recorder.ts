@@ -19,6 +19,7 @@ import { fieldAttributes } from './dom-utils';
 import { send } from '../platform/messaging';
 import { boundsOf, isLive, ownerDocumentOf, tagOf } from './dom-safe';
 import { xmlName } from '../core/xml-escape';
+import { assembleDomTree, type DomTreeParts } from '../core/dom-tree-parts';
 
 /** State captured synchronously before the page reacts to an action. */
 export interface PreAction {
@@ -368,8 +369,8 @@ export class Recorder {
     if (this.ids.elementOf(id) !== control) return pre;
     const described = this.describe(control, id);
     // The tree keeps the new target even where its cap would cut it (the <target-context> fallback).
-    if (pre.snapshot.parts.target) pre.snapshot.parts.target = { id, tag: xmlName(described.target.tag) ?? 'element', box: described.target.bbox };
-    return { ...pre, element: control, target: described.target, targetText: described.text, snapshot: Object.assign(pre.snapshot, { targetId: id }) };
+    const target = pre.snapshot.parts.target && { id, tag: xmlName(described.target.tag) ?? 'element', box: described.target.bbox };
+    return { ...pre, element: control, target: described.target, targetText: described.text, snapshot: aimedAt(pre.snapshot, id, target) };
   }
 
   private describe(el: Element, id: number): { target: Target; text: { name: TextParts; text: TextParts } } {
@@ -392,4 +393,19 @@ export class Recorder {
       text,
     };
   }
+}
+
+/**
+ * `snapshot` aimed at another target, as a new object: the press's snapshot is shared (the gesture's press, a
+ * draft already queued holds its parts), so it is never changed. The rest is the same, its lazy trees included.
+ */
+function aimedAt(snapshot: Snapshot, targetId: number, target: DomTreeParts['target']): Snapshot {
+  const parts = target ? { ...snapshot.parts, target } : snapshot.parts;
+  let built: string | null = null;
+  // Copied by descriptor, not spread: a spread would assemble both lazy trees now, on the event's thread.
+  return Object.defineProperties(Object.defineProperties({}, Object.getOwnPropertyDescriptors(snapshot)), {
+    parts: { value: parts, enumerable: true },
+    targetId: { value: targetId, enumerable: true },
+    xml: { get: () => (built ??= assembleDomTree(parts)), enumerable: true },
+  }) as Snapshot;
 }

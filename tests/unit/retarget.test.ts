@@ -1,0 +1,80 @@
+// @vitest-environment happy-dom
+// A press on a wrapper is aimed at the control it stands for (Recorder.retarget). The press's snapshot may
+// serve several steps (a click, then a change within the same gesture) and is already held by a queued draft:
+// aiming it at a control makes a new one, never a change to the one others hold.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const sent = vi.hoisted(() => [] as unknown[]);
+vi.mock('webextension-polyfill', () => ({
+  default: { runtime: { sendMessage: (message: unknown) => { sent.push(message); return Promise.resolve({ ok: true }); } } },
+}));
+
+import { Recorder } from '../../src/content/recorder';
+import { Outbox } from '../../src/content/outbox';
+import { passThroughRedactor } from '../../src/core/redactor';
+import { initPointerObserver } from '../../src/content/observers/pointer-observer';
+import { initInputObserver } from '../../src/content/observers/input-observer';
+import { assembleDomTree } from '../../src/core/dom-tree-parts';
+import type { StepDraft } from '../../src/core/step-draft';
+
+const STATE = { taskId: 'task-1', instruction: 'set alerts', startedAt: 1 };
+
+function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+
+const pointer = (type: string): PointerEvent => trusted(new PointerEvent(type, { bubbles: true, composed: true, clientX: 10, clientY: 10, button: 0 }));
+const click = (): MouseEvent => trusted(new MouseEvent('click', { bubbles: true, composed: true, clientX: 10, clientY: 10, button: 0, detail: 1 }));
+
+const drafts = (): StepDraft[] => sent.flatMap((m) => ((m as { kind: string }).kind === 'step/record' ? [(m as { draft: StepDraft }).draft] : []));
+
+function recording(): { rec: Recorder; stop: () => void } {
+  const rec = new Recorder(window, passThroughRedactor, new Outbox());
+  const param = rec.observerParam();
+  const stops = [initPointerObserver(window, param), initInputObserver(window, param)];
+  rec.begin(STATE, passThroughRedactor, 1, { tabId: 7, frameId: 0 });
+  return { rec, stop: () => { stops.forEach((s) => s()); rec.end(); } };
+}
+
+const stops: (() => void)[] = [];
+afterEach(() => {
+  stops.splice(0).forEach((stop) => stop());
+  sent.length = 0;
+});
+
+describe('Recorder.retarget', () => {
+  it('leaves a queued draft as it was when the same press is aimed again at another control', async () => {
+    document.body.innerHTML = '<div role="tablist"><div role="tab" id="tab"><span id="w">Alerts <input type="checkbox" id="c"></span></div></div>';
+    const { rec, stop } = recording();
+    stops.push(stop);
+    const wrapper = document.getElementById('w')!;
+    const box = document.getElementById('c') as HTMLInputElement;
+    wrapper.dispatchEvent(pointer('pointerdown'));
+    wrapper.dispatchEvent(click());
+    // The click's draft is built in a task after the event and held by the outbox until the worker acknowledges it.
+    await vi.waitFor(() => expect(drafts()).toHaveLength(1));
+    const first = drafts()[0]!;
+    const tabId = first.action.element_id;
+    expect(first.target).toMatchObject({ element_id: tabId, role: 'tab' });
+    expect(first.domParts?.target?.id).toBe(tabId);
+    // Within the same gesture a control inside the wrapper changes (its keyboard toggle, the tab's own script):
+    // the press's snapshot serves that step too, aimed at the checkbox.
+    box.checked = true;
+    box.dispatchEvent(trusted(new Event('change', { bubbles: true, composed: true })));
+    rec.drainEmits();
+    expect(drafts()).toHaveLength(2);
+    const second = drafts()[1]!;
+    expect(second.action).toMatchObject({ type: 'check', checked: true });
+    expect(second.target).toMatchObject({ tag: 'input' });
+    expect(second.domParts?.target?.id).toBe(second.action.element_id);
+    expect(second.action.element_id).not.toBe(tabId);
+    // The first draft still names the tab in its action, its target and its tree's target alike.
+    expect(first.action.element_id).toBe(tabId);
+    expect(first.target?.element_id).toBe(tabId);
+    expect(first.domParts?.target?.id).toBe(tabId);
+    expect(first.domParts?.target?.tag).toBe('div');
+    // Both trees are the one taken at the press.
+    expect(assembleDomTree(first.domParts!)).toBe(assembleDomTree({ ...second.domParts!, target: first.domParts!.target }));
+  });
+});
