@@ -17,7 +17,7 @@ const CLICKED_ROLES = new Set([
 const MAX_UP = 4;
 
 /** The control a click on `origin` acted on, or null when `origin` is one itself or none is near. */
-export function clickedControl(event: Event, origin: Element | null): Element | null {
+export function clickedControl(event: Pick<Event, 'composedPath'>, origin: Element | null): Element | null {
   if (!origin || !WRAPPER_ROLES.has(roleOf(origin))) return null;
   const path = event.composedPath();
   const at = path.indexOf(origin);

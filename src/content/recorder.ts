@@ -15,9 +15,10 @@ import { cssSelector, selectorNames, xPath } from './element-locators';
 import { elementBox, frameOffset } from './geometry';
 import type { Outbox } from './outbox';
 import { isSensitiveField, type SensitiveFieldTest } from '../core/sensitive-field';
-import { fieldAttributes } from './dom-utils';
+import { controlOf, fieldAttributes } from './dom-utils';
+import { clickedControl } from './clicked-control';
 import { send } from '../platform/messaging';
-import { boundsOf, isLive, ownerDocumentOf, tagOf } from './dom-safe';
+import { boundsOf, hostOf, isElement, isLive, isShadowRoot, ownerDocumentOf, parentOf, tagOf } from './dom-safe';
 import { xmlName } from '../core/xml-escape';
 import { assembleDomTree, type DomTreeParts } from '../core/dom-tree-parts';
 
@@ -37,7 +38,12 @@ export interface PreAction {
   url: string;
   /** Main-thread time the capture took (ms), reported with the step for the bench. */
   captureMs: number;
+  /** The controls the press may turn out to be about (see Recorder.retarget), described at it, as the tree is. */
+  controls?: ReadonlyMap<Element, Described>;
 }
+
+/** An element as a step's target names it, with the tree's id for it. */
+interface Described { id: number; target: Target; text: { name: TextParts; text: TextParts } }
 
 export type ActionFields = import('../core/schema').ActionFields;
 
@@ -199,6 +205,7 @@ export class Recorder {
     this.flushPending();
     const snapshot = this.snapshotter.snapshot(element);
     const described = element && snapshot.targetId !== null ? this.describe(element, snapshot.targetId) : null;
+    const controls = element && snapshot.targetId !== null ? this.controlsAt(element) : undefined;
     const pre = {
       time: Date.now(),
       snapshot,
@@ -211,6 +218,7 @@ export class Recorder {
       title: this.remembered(`t:${this.win.top === this.win ? this.win.document.title : this.topTitle()}`, (t) => this.redactor.redact(t).text),
       url: this.remembered(`u:${this.win.location.href}`, (u) => this.redactor.redactUrl(u).text),
       captureMs: 0,
+      ...(controls ? { controls } : {}),
     };
     pre.captureMs = performance.now() - started;
     return pre;
@@ -361,16 +369,35 @@ export class Recorder {
    * pointer was on a label or a library's inner part (Shoelace's label <div>), a wrapper the accessibility tree
    * collapses and a grounding model cannot name, while the step is about the control; a replay of the same point
    * inside it reaches the same place (the offset is taken from the point). Kept as it was when the snapshot did
-   * not serialise the control itself (its id would name an ancestor).
+   * not serialise the control itself (its id would name an ancestor). Described as at the press when it was one
+   * of the press's likely controls (controlsAt), else now.
    */
   retarget(pre: PreAction, control: Element): PreAction {
     if (pre.element === control || pre.snapshot.targetId === null) return pre;
-    const id = this.snapshotter.emittedIdOf(control);
-    if (this.ids.elementOf(id) !== control) return pre;
-    const described = this.describe(control, id);
+    const pressed = pre.controls?.get(control);
+    const id = pressed?.id ?? this.snapshotter.emittedIdOf(control);
+    if (!pressed && this.ids.elementOf(id) !== control) return pre;
+    const described = pressed ?? this.describe(control, id);
     // The tree keeps the new target even where its cap would cut it (the <target-context> fallback).
     const target = pre.snapshot.parts.target && { id, tag: xmlName(described.target.tag) ?? 'element', box: described.target.bbox };
     return { ...pre, element: control, target: described.target, targetText: described.text, snapshot: aimedAt(pre.snapshot, id, target) };
+  }
+
+  /**
+   * The controls a press on `element` is likely to be retargeted to (its label's control, the control a wrapper
+   * stands for), described now: the click or change comes later, up to 10 s, after the page may have answered
+   * the press ("Subscribe" became "Subscribed"), while the tree is the press's. Only controls the snapshot
+   * serialised itself; any other is described when retargeted, as before.
+   */
+  private controlsAt(element: Element): ReadonlyMap<Element, Described> | undefined {
+    let out: Map<Element, Described> | undefined;
+    for (const control of [controlOf(element), clickedControl({ composedPath: () => composedAncestry(element) }, element)]) {
+      if (!control || control === element || out?.has(control)) continue;
+      const id = this.ids.peek(control);
+      if (id === undefined || this.snapshotter.emittedIdOf(control) !== id) continue;
+      (out ??= new Map()).set(control, { id, ...this.describe(control, id) });
+    }
+    return out;
   }
 
   private describe(el: Element, id: number): { target: Target; text: { name: TextParts; text: TextParts } } {
@@ -408,4 +435,23 @@ function aimedAt(snapshot: Snapshot, targetId: number, target: DomTreeParts['tar
     targetId: { value: targetId, enumerable: true },
     xml: { get: () => (built ??= assembleDomTree(parts)), enumerable: true },
   }) as Snapshot;
+}
+
+const ASSIGNED_SLOT = Object.getOwnPropertyDescriptor(Element.prototype, 'assignedSlot')?.get;
+/** How far up the press's path controlsAt looks: past the few wrappers clickedControl climbs. */
+const ANCESTRY = 8;
+
+/**
+ * The start of the composed path an event on `el` would have (its slot before its parent, a shadow root's host
+ * after it), for clickedControl to read at the press as it reads the click's. Read through the prototypes' own
+ * getters: a page's property of the same name does not choose the path.
+ */
+function composedAncestry(el: Element): Node[] {
+  const path: Node[] = [el];
+  for (let n: Node | null = el; n && path.length < ANCESTRY;) {
+    const slot: Node | null = isElement(n) ? (ASSIGNED_SLOT?.call(n) as HTMLSlotElement | null | undefined) ?? null : null;
+    n = slot ?? (isShadowRoot(n) ? hostOf(n) : parentOf(n));
+    if (n) path.push(n);
+  }
+  return path;
 }

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // A press on a wrapper is aimed at the control it stands for (Recorder.retarget). The press's snapshot may
 // serve several steps (a click, then a change within the same gesture) and is already held by a queued draft:
-// aiming it at a control makes a new one, never a change to the one others hold.
+// aiming it at a control makes a new one, never a change to the one others hold. The control is described as it
+// was at the press, as the tree is: the page's reaction to the click is not the step's "before".
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const sent = vi.hoisted(() => [] as unknown[]);
@@ -76,5 +77,43 @@ describe('Recorder.retarget', () => {
     expect(first.domParts?.target?.tag).toBe('div');
     // Both trees are the one taken at the press.
     expect(assembleDomTree(first.domParts!)).toBe(assembleDomTree({ ...second.domParts!, target: first.domParts!.target }));
+  });
+
+  it('describes the control a wrapper stands for as it was at the press, not after the page reacted', async () => {
+    document.body.innerHTML = '<main><button id="b" aria-label="Subscribe"><span id="w">Subscribe</span></button></main>';
+    const { stop } = recording();
+    stops.push(stop);
+    const button = document.getElementById('b')!;
+    const wrapper = document.getElementById('w')!;
+    wrapper.dispatchEvent(pointer('pointerdown'));
+    // The page answers the press before the click is dispatched (a mousedown or pointerup handler).
+    button.setAttribute('aria-label', 'Subscribed');
+    wrapper.textContent = 'Subscribed';
+    wrapper.dispatchEvent(click());
+    await vi.waitFor(() => expect(drafts()).toHaveLength(1));
+    const draft = drafts()[0]!;
+    expect(draft.target).toMatchObject({ tag: 'button', role: 'button', name: 'Subscribe', text: 'Subscribe' });
+    expect(draft.domParts?.target?.id).toBe(draft.action.element_id);
+    // The tree is the press's too: it names the button as the step's target does.
+    expect(assembleDomTree(draft.domParts!)).toContain('Subscribe');
+    expect(assembleDomTree(draft.domParts!)).not.toContain('Subscribed');
+  });
+
+  it('finds at the press the control a wrapper inside a shadow root stands for, past the root to its host', async () => {
+    // Shoelace's tab: the label <div> under the pointer lives in the host's shadow root (happy-dom has no slots).
+    document.body.innerHTML = '<div role="tablist"><x-tab role="tab" aria-label="Billing"></x-tab></div>';
+    const host = document.querySelector('x-tab')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<div part="base"><span id="w">Billing</span></div>';
+    const wrapper = host.shadowRoot!.getElementById('w')!;
+    const { stop } = recording();
+    stops.push(stop);
+    wrapper.dispatchEvent(pointer('pointerdown'));
+    // The tab answers the press: its name changes.
+    host.setAttribute('aria-label', 'Billing (open)');
+    wrapper.dispatchEvent(click());
+    await vi.waitFor(() => expect(drafts()).toHaveLength(1));
+    const draft = drafts()[0]!;
+    expect(draft.target).toMatchObject({ tag: 'x-tab', role: 'tab', name: 'Billing' });
+    expect(draft.domParts?.target?.id).toBe(draft.action.element_id);
   });
 });
