@@ -4,22 +4,10 @@
 // adds the other frames' regions, as for a step).
 import type { Recorder } from './recorder';
 import type { PageObservation } from '../core/step-draft';
+import { pageState } from './observers/navigation-observer';
 
 export function finalObservation(rec: Recorder, win: Window): PageObservation {
   // capture() also flushes an open typing session first: its step is sent before this observation is answered.
-  const pre = rec.capture(null);
-  return {
-    domTree: '',
-    domParts: pre.snapshot.parts,
-    axParts: pre.snapshot.axParts,
-    title: pre.title,
-    url: pre.url,
-    viewport: { width: win.innerWidth, height: win.innerHeight },
-    devicePixelRatio: win.devicePixelRatio || 1,
-    lastChangeAt: pre.lastChangeAt,
-    ...(pre.topScroll ? { topScroll: pre.topScroll } : {}),
-    redactedRegions: pre.snapshot.redactedRegions,
-    mediaRegions: pre.snapshot.mediaRegions,
-    redactions: pre.snapshot.redactions,
-  };
+  const { at: _at, ...observation } = pageState(rec, win);
+  return observation;
 }

@@ -3,7 +3,7 @@
 import { GestureStart } from './observers/gesture-start';
 import type { LastStep, ObserverParam } from './observers/observer-param';
 import type { Target } from '../core/schema';
-import type { ScrollOffset, StepDraft } from '../core/step-draft';
+import type { PageObservation, ScrollOffset, StepDraft } from '../core/step-draft';
 import type { Redactor } from '../core/redactor';
 import type { MessageOf, RecordingState } from '../core/messages';
 import { ElementIds } from './element-ids';
@@ -40,6 +40,28 @@ export interface PreAction {
   captureMs: number;
   /** The controls the press may turn out to be about (see Recorder.retarget), described at it, as the tree is. */
   controls?: ReadonlyMap<Element, Described>;
+}
+
+/**
+ * The page as `pre` holds it, in the fields every observation the page sends shares: a step's draft, the page
+ * state handed over at pagehide (navigation-observer's pageState), the final state at Stop (final-observation).
+ */
+export function observedPage(pre: PreAction, win: Window): PageObservation {
+  return {
+    domTree: '',
+    domParts: pre.snapshot.parts,
+    // The accessibility tree's lines as fixed at the event; the worker indents them, as it joins domParts.
+    axParts: pre.snapshot.axParts,
+    title: pre.title,
+    url: pre.url,
+    viewport: { width: win.innerWidth, height: win.innerHeight },
+    devicePixelRatio: win.devicePixelRatio || 1,
+    lastChangeAt: pre.lastChangeAt,
+    ...(pre.topScroll ? { topScroll: pre.topScroll } : {}),
+    redactedRegions: pre.snapshot.redactedRegions,
+    mediaRegions: pre.snapshot.mediaRegions,
+    redactions: pre.snapshot.redactions,
+  };
 }
 
 /** An element as a step's target names it, with the tree's id for it. */
@@ -297,19 +319,7 @@ export class Recorder {
       timestamp: pre.time,
       action: { ...redacted, element_id: pre.target?.element_id ?? null },
       target,
-      domTree: '',
-      domParts: pre.snapshot.parts,
-      // The accessibility tree's lines as fixed at the event; the worker indents them, as it joins domParts.
-      axParts: pre.snapshot.axParts,
-      title: pre.title,
-      url: pre.url,
-      viewport: { width: this.win.innerWidth, height: this.win.innerHeight },
-      devicePixelRatio: this.win.devicePixelRatio || 1,
-      lastChangeAt: pre.lastChangeAt,
-      ...(pre.topScroll ? { topScroll: pre.topScroll } : {}),
-      redactedRegions: pre.snapshot.redactedRegions,
-      mediaRegions: pre.snapshot.mediaRegions,
-      redactions: pre.snapshot.redactions,
+      ...observedPage(pre, this.win),
     };
     // The message's own serialisation (inside push) is not counted: it is measured apart in the bench.
     draft.pageWork = {

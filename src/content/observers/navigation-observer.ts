@@ -11,6 +11,7 @@ import { send } from '../../platform/messaging';
 import { answerWithin, isGone } from '../../core/ask-again';
 import { saveExit, saveLeaving } from '../../platform/page-handoff';
 import { listen } from '../guard';
+import { observedPage } from '../recorder';
 import type { PointerAbove } from './pointer-above';
 
 const IMPLIED_MS = 1000;
@@ -30,12 +31,7 @@ export type NavigationObserverParam = Pick<ObserverParam, 'recording' | 'lastSte
 
 export function pageState(recorder: Pick<ObserverParam, 'capture'>, win: Window): PageState {
   const pre = recorder.capture(null);
-  return {
-    at: pre.time, domTree: '', domParts: pre.snapshot.parts, axParts: pre.snapshot.axParts, title: pre.title, url: pre.url, lastChangeAt: pre.lastChangeAt,
-    ...(pre.topScroll ? { topScroll: pre.topScroll } : {}),
-    viewport: { width: win.innerWidth, height: win.innerHeight }, devicePixelRatio: win.devicePixelRatio || 1,
-    redactedRegions: pre.snapshot.redactedRegions, mediaRegions: pre.snapshot.mediaRegions, redactions: pre.snapshot.redactions,
-  };
+  return { at: pre.time, ...observedPage(pre, win) };
 }
 
 /**
