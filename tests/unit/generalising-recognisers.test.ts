@@ -384,6 +384,7 @@ describe('names without a lexicon: works only a person makes, kin and roles name
     ['A 2004 drama starring Bishop and Crane', ['Bishop', 'Crane'], ['A 2004 drama starring', 'and']],
     ['Her maiden name was Baker.', ['Baker'], ['Her maiden name was']],
     ['her maiden name was quellmoor', ['quellmoor'], ['her maiden name was']],
+    ['name:    orvana q. keltby\naddress: 4 mill lane', ['orvana q. keltby'], ['name:', 'address:']],
     ['Kindly forward the file to ms. Wendelstrom today', ['Wendelstrom'], ['Kindly forward the file to ms.', 'today']],
     ['dr. halvorsen moved the meeting to friday', ['halvorsen'], ['dr.', 'moved the meeting']],
     ['please follow up with marta quennell next week', ['marta quennell'], ['please follow up with', 'next week']],
@@ -401,6 +402,7 @@ describe('names without a lexicon: works only a person makes, kin and roles name
     ['my son is at school today', 'my son is at school today'],
     ['the end is near\nsecond line\nthird line', 'the end is near'],
     ['i am a fan\nof this\nand that', 'i am a fan'],
+    ['name: required', 'name: required'],
   ])('"%s" keeps "%s"', (text, kept) => expect(scrubber.redact(text).text).toContain(kept));
   aloneEach(['The Danish government met the European Commission on Monday.', 'Talks between the Finnish Parliament and the European Union resumed.'], 'a public body named by its people is nobody\'s: leaves "%s" alone');
 });

@@ -549,6 +549,32 @@ function lowercaseNamed(text: string, out: EntitySpan[]): void {
   }
 }
 
+/**
+ * In text written without capitals, the words after a person's label ("name:    hyuuma t. maida", "customer: john
+ * smith"): up to four, initials and particles among them, none an ordinary word (unless a known name), a cue or a
+ * word under an ending ("name: required" stays).
+ */
+function lowercaseAfterCue(text: string, out: EntitySpan[]): void {
+  PERSON_CUE.lastIndex = 0;
+  for (let m = PERSON_CUE.exec(text); m; m = PERSON_CUE.exec(text)) {
+    const at = m.index + m[0].length;
+    const run = /^[\p{Ll}][\p{Ll}\p{M}'’.-]*(?:[ ][\p{Ll}][\p{Ll}\p{M}'’.-]*){0,3}/u.exec(text.slice(at, at + 80))?.[0] ?? '';
+    let end = 0;
+    let named = false;
+    for (const w of run.split(' ')) {
+      const word = w.replace(/\.$/, '');
+      const initial = /^\p{Ll}$/u.test(word);
+      const known = isFirst(word) || isLast(word) || isKnownFirstName(word);
+      if (!initial && !PARTICLES.has(word) && (word.length < 2 || (inflected(word) && !known) || CUE_WORDS.has(word) || FUNCTION_WORDS.has(word))) break;
+      named ||= !initial && !PARTICLES.has(word);
+      end += (end ? 1 : 0) + w.length;
+    }
+    // A trailing dot is a sentence's end, not an initial's ("name: jan.").
+    const span = text.slice(at, at + end).replace(/\.$/, '');
+    if (named && span.length >= 2) out.push({ start: at, end: at + span.length, type: 'person' });
+  }
+}
+
 export class CuedEntityRecognizer implements EntityRecognizer {
   constructor(private readonly base: EntityRecognizer | null) {}
 
@@ -732,6 +758,7 @@ export class CuedEntityRecognizer implements EntityRecognizer {
     if (types.includes('person')) {
       if (personCue) {
         afterCue(PERSON_CUE, 'person', 4);
+        if (!cased) lowercaseAfterCue(text, out);
         afterCue(PERSON_PHRASE, 'person', 4);
         afterCue(GREETING_CUE, 'person', 3);
       }
@@ -787,6 +814,8 @@ export class CuedEntityRecognizer implements EntityRecognizer {
         const at = m.index + m[0].length - m[1]!.length;
         const rest = text.slice(m.index + m[0].length + 1, m.index + m[0].length + 40).trim().toLowerCase();
         const greets = GREETINGS.some((g) => rest.startsWith(`${g} `) || rest.startsWith(`${g},`));
+        // A label is no speaker ("name:    hyuuma t. maida"), even where a lexicon holds it as a given name.
+        if (LABEL_WORDS.has(m[1]!)) continue;
         if (isFirst(m[1]!) || (greets && !CUE_WORDS.has(m[1]!))) out.push({ start: at, end: at + m[1]!.length, type: 'person' });
       }
     }
