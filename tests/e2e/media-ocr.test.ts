@@ -6,7 +6,7 @@
 // One body, run in Chromium and in Firefox.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createOcrReader, cropPng, type OcrReader } from './ocr-reader';
+import { createOcrReader, inTurn, type OcrReader } from './ocr-reader';
 import { trajectory, sleep, waitFor } from './harness';
 import { testInBothBrowsers, waitForSteps } from './browsers';
 
@@ -21,7 +21,7 @@ const SECRETS = [
 const squash = (s: string): string => s.toLowerCase().replace(/[^a-z0-9@]/g, '');
 
 let ocr: OcrReader;
-before(async () => { ocr = await createOcrReader(); });
+before(async () => { ocr = await createOcrReader({ workers: 2 }); });
 after(async () => { await ocr?.close(); });
 
 testInBothBrowsers('text in a canvas, an image, a background, SVG, a closed shadow root and a cross-origin frame is unreadable in every frame', async (driver) => {
@@ -53,9 +53,8 @@ testInBothBrowsers('text in a canvas, an image, a background, SVG, a closed shad
     return { id, x: r.x, y: r.y, width: r.width, height: r.height };
   }));
   // The control: in the page as it is, OCR at the same scales reads every secret, so their absence below is the blur's doing.
-  const raw = new Uint8Array(await page.screenshot({ type: 'png' }));
-  const rawTexts = [await ocr.read(raw, 2)];
-  for (const area of areas) rawTexts.push(await ocr.read(cropPng(raw, area), 3));
+  const raw = ocr.open(new Uint8Array(await page.screenshot({ type: 'png' })));
+  const rawTexts = await Promise.all([raw.read(2), ...areas.map((area) => raw.readArea(area, 3))]);
   const unreadable = SECRETS.filter((secret) => !squash(rawTexts.join(' ')).includes(squash(secret)));
   assert.deepEqual(unreadable, [], 'OCR reads every secret in an unblurred screenshot');
   await driver.stopRecording(page);
@@ -65,12 +64,15 @@ testInBothBrowsers('text in a canvas, an image, a background, SVG, a closed shad
   const steps = (await trajectory(zip)).filter((s) => s.task_id === taskId && s.action.type !== 'tab_switch');
   assert.equal(steps.length, clicks, steps.map((s) => s.action.type).join(', '));
   assert.equal(steps.at(-1)!.frame_id !== 0, true, 'the last step happened in the frame');
+  for (const s of steps) assert.ok(s.observation.screenshot_path, `step ${s.step_id} has a screenshot`);
+  // Every frame read whole and area by area, a few at once so both OCR workers stay busy; then checked in order.
+  const frameTexts = await inTurn(steps, 3, async (s) => {
+    const image = ocr.open(await zip.file(s.observation.screenshot_path!)!.async('uint8array'));
+    return Promise.all([image.read(2), ...areas.map((area) => image.readArea(area, 3))]);
+  });
   let framesRead = 0;
-  for (const s of steps) {
-    assert.ok(s.observation.screenshot_path, `step ${s.step_id} has a screenshot`);
-    const png = await zip.file(s.observation.screenshot_path)!.async('uint8array');
-    const texts = [await ocr.read(png, 2)];
-    for (const area of areas) texts.push(await ocr.read(cropPng(png, area), 3));
+  for (const [i, s] of steps.entries()) {
+    const texts = frameTexts[i]!;
     const leaked = SECRETS.filter((secret) => squash(texts.join(' ')).includes(squash(secret)));
     assert.deepEqual(leaked, [], `step ${s.step_id}: OCR reads ${leaked.join(', ')}`);
     // The page's own, harmless text is not blurred away.
