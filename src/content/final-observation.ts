@@ -7,7 +7,9 @@ import type { PageObservation } from '../core/step-draft';
 import { pageState } from './observers/navigation-observer';
 
 export function finalObservation(rec: Recorder, win: Window): PageObservation {
-  // capture() also flushes an open typing session first: its step is sent before this observation is answered.
+  // The capture also ends an open typing session, the task's last step; emit() would build and send its draft in
+  // a task after this event, after the reply has gone: send it now, so it reaches the worker before this answer.
   const { at: _at, ...observation } = pageState(rec, win);
+  rec.drainEmits();
   return observation;
 }
