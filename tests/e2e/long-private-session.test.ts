@@ -7,7 +7,7 @@
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Frame, Page } from 'puppeteer-core';
-import { createOcrReader, cropPng, type OcrReader } from './ocr-reader';
+import { createOcrReader, inTurn, type OcrReader } from './ocr-reader';
 import { sleep, trajectory, waitFor } from './harness';
 import { testInBothBrowsers, waitForSteps } from './browsers';
 
@@ -17,7 +17,7 @@ const SECRETS = ['5500 0000 0000 0004', 'ops-lead@example-corp.net', TYPED_CARD,
 const squash = (s: string): string => s.toLowerCase().replace(/[^a-z0-9@]/g, '');
 
 let ocr: OcrReader;
-before(async () => { ocr = await createOcrReader(); });
+before(async () => { ocr = await createOcrReader({ workers: 2 }); });
 after(async () => { await ocr?.close(); });
 
 /** A person's pause: 0.6 to 1.2 s, varying with the action's number. */
@@ -72,15 +72,17 @@ testInBothBrowsers('a long session over a canvas, an image and a payment frame: 
     const r = document.getElementById(id)!.getBoundingClientRect();
     return { x: Math.max(0, r.x), y: Math.max(0, r.y), width: r.width, height: r.height };
   }));
+  // Every frame read whole and by area, a few at once so both OCR workers stay busy; then checked in step order.
   const read = new Map<string, string>();
+  const firstOfPath = steps.filter((s, i) => steps.findIndex((t) => t.observation.screenshot_path === s.observation.screenshot_path) === i);
+  const texts = await inTurn(firstOfPath, 3, async (s) => {
+    const image = ocr.open(await zip.file(s.observation.screenshot_path!)!.async('uint8array'));
+    const inView = areas.filter((area) => area.y < s.observation.viewport.height);
+    return (await Promise.all([image.read(2), ...inView.map((area) => image.readArea(area, 3))])).join(' ');
+  });
+  firstOfPath.forEach((s, i) => read.set(s.observation.screenshot_path!, texts[i]!));
   for (const s of steps) {
     const path = s.observation.screenshot_path!;
-    if (!read.has(path)) {
-      const png = await zip.file(path)!.async('uint8array');
-      const texts = [await ocr.read(png, 2)];
-      for (const area of areas) if (area.y < s.observation.viewport.height) texts.push(await ocr.read(cropPng(png, area), 3));
-      read.set(path, texts.join(' '));
-    }
     const leaked = SECRETS.filter((secret) => squash(read.get(path)!).includes(squash(secret)));
     assert.deepEqual(leaked, [], `step ${s.step_id} (${s.action.type}, frame ${s.frame_id}): OCR reads ${leaked.join(', ')}`);
   }
