@@ -3,8 +3,8 @@
 // must lose no step, and step ids must stay contiguous. In Chromium and in
 // Firefox (where the background page is reloaded at the chosen moment).
 import assert from 'node:assert/strict';
-import { sleep, trajectory } from './harness';
-import { testInBothBrowsers, waitForSteps } from './browsers';
+import { recorderStarted, sleep, trajectory } from './harness';
+import { testInBothBrowsers, waitForAccepted, waitForSteps } from './browsers';
 
 // Puppeteer must not be attached to Chromium's worker, or stopping it hangs the browser.
 const DETACHED = { detachWorker: true };
@@ -37,7 +37,9 @@ testInBothBrowsers('stopping the worker mid-recording loses no step', async (dri
 
   // A reload keeps recording into the same task.
   await page.reload();
-  await sleep(800);
+  // The next action once the reload's step is in: the page's load report, sent once its recorder records. (Its
+  // first settle report alone was not enough: a click right after it made 9 steps here in Firefox, not 8.)
+  await waitForAccepted(driver, taskId, 7);
   await page.click('#next');
   await waitForSteps(driver, taskId, 8, 15_000);
   const stopAt = performance.now();
@@ -61,7 +63,7 @@ testInBothBrowsers('stopping the worker mid-recording loses no step', async (dri
   assert.equal(steps[4]!.action.text, 'cable');
   assert.equal(steps[6]!.action.navigation, 'reload');
   for (const s of steps) assert.ok(s.observation.screenshot_path && zip.file(s.observation.screenshot_path), `screenshot of step ${s.step_id}: ${JSON.stringify(s.observation)}`.slice(0, 400));
-}, DETACHED);
+}, DETACHED, true);
 
 // A page that loads while the worker is stopping asks it for the recording's ids and config; the question
 // is dropped with the worker ("message channel closed"). Before the recorder asked again, such a page
@@ -73,12 +75,16 @@ testInBothBrowsers('a page loading while the worker stops still records every ac
   const taskId = await driver.startRecording(page, 'Reloads racing worker stops');
   const delays = [0, 5, 10, 20, 35, 50, 75, 100, 150, 250];
   for (const [round, delay] of delays.entries()) {
+    const reloadAt = Date.now();
     const reloaded = page.reload();
+    // The moment of the stop is what each round varies (the test's point), so it is set by the clock.
     await sleep(delay);
     await driver.stopWorker();
     await reloaded;
     await page.bringToFront();
-    await sleep(400);
+    // The reloaded page records once its recorder has started, which its first settle report says; one the
+    // stopping worker dropped leaves the 0.4 s the test paused here before.
+    await recorderStarted(await driver.extensionPage(), page, { since: reloadAt, ceiling: 400 });
     await page.click('button.add');
     // The round's steps are stored before the next reload, so each round races the worker's stop against a
     // page load only. (A click still in flight when its page reloads and the worker stops is another race:
@@ -97,4 +103,4 @@ testInBothBrowsers('a page loading while the worker stops still records every ac
   // over with its state, so its reload is still a step (before, about one run in five lost one here).
   assert.deepEqual(steps.map((s) => s.action.type), delays.flatMap(() => ['navigate', 'click']), `in ${driver.name}: ${why}`);
   assert.ok(steps.filter((s) => s.action.type === 'click').every((s) => s.target?.tag === 'button'), 'every click names its button');
-}, DETACHED);
+}, DETACHED, true);
