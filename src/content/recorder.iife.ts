@@ -30,7 +30,7 @@ import { sensitiveFieldTest } from '../core/sensitive-field';
 import { listen } from './guard';
 import { reportPlaceOnly } from './place-only';
 import { WHOLE_SCREEN, type ScreenRegions } from '../core/tab-text-map';
-import { isElement, tagOf } from './dom-safe';
+import { defaultViewOf, isElement, queryAllIn, tagOf } from './dom-safe';
 import { finalObservation } from './final-observation';
 
 const FRAME_TAGS = new Set(['iframe', 'frame']);
@@ -53,7 +53,7 @@ function recordedByAncestor(win: Window): boolean {
 /** Windows of same-origin frames inside `win`, recursively. */
 function sameOriginFrames(win: Window): Window[] {
   const out: Window[] = [];
-  for (const frame of Array.from(win.document.querySelectorAll('iframe, frame'))) {
+  for (const frame of queryAllIn(win.document, 'iframe, frame')) {
     try {
       const child = (frame as HTMLIFrameElement).contentWindow;
       if (child && child.document) out.push(child, ...sameOriginFrames(child));
@@ -113,7 +113,7 @@ function main(): void {
   // as the snapshot reads their document into the tree, which it does at every settle, and at the window's load.
   listen(window, 'load', () => sameOriginFrames(window).forEach(attach));
   rec.snapshotter.onFrameDocument = (doc) => {
-    const win = doc.defaultView;
+    const win = defaultViewOf(doc);
     if (win) attach(win);
   };
   // Registered before the navigation observer's: drafts are emitted and handed over before the page state is taken.

@@ -8,7 +8,7 @@ import { listen } from '../guard';
 import { eventElement, isTextField, isToggle } from '../dom-utils';
 import { focusedWithin } from '../focused-element';
 import type { ShadowOpener } from '../../platform/host/closed-shadow-roots';
-import { attrOf, MAX_WALK, parentElementOf, tagOf } from '../dom-safe';
+import { attrOf, bodyOf, MAX_WALK, parentElementOf, tagOf } from '../dom-safe';
 
 const ALWAYS = new Set(['Enter', 'Tab', 'Escape']);
 const NAVIGATION = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
@@ -63,7 +63,7 @@ export function initKeyObserver(win: Window, recorder: KeyObserverParam): () => 
     if (kind === 'widget' && el) recorder.gesture.keyPressed({ pre: recorder.capture(el), element: el, at: Date.now() });
     if (kind !== 'step') return;
     // The step's target is the element the recorded tree knows: the host, for a field in a closed root.
-    const pre = recorder.capture(el && el !== win.document.body ? el : null);
+    const pre = recorder.capture(el && el !== bodyOf(win.document) ? el : null);
     recorder.emit(pre, { type: 'key', coordinates: null, key: keyName(event) });
   });
 }

@@ -11,6 +11,7 @@ import { send } from '../../platform/messaging';
 import { answerWithin, isGone } from '../../core/ask-again';
 import { saveExit, saveLeaving } from '../../platform/page-handoff';
 import { listen } from '../guard';
+import { referrerOf } from '../dom-safe';
 import { observedPage } from '../recorder';
 import type { PointerAbove } from './pointer-above';
 
@@ -54,7 +55,7 @@ function howReached(win: Window): NavigationKind {
   const entry = win.performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   if (entry?.type === 'reload') return 'reload';
   if (entry?.type === 'back_forward') return 'back_forward';
-  return win.document.referrer ? 'link' : 'typed';
+  return referrerOf(win.document) ? 'link' : 'typed';
 }
 
 /**

@@ -8,6 +8,7 @@
 // A script cannot move the pointer; it could only act while the person's pointer is up there, so the window is
 // short and the page must be the one shown.
 import { listen } from '../guard';
+import { visibilityStateOf } from '../dom-safe';
 
 /** A person reaches the toolbar's Back within seconds of leaving the page; a pointer parked longer is no press. */
 export const TOOLBAR_REACH_MS = 8000;
@@ -50,6 +51,6 @@ export function watchPointerAbove(win: Window): PointerAbove {
   }
   return {
     // A hidden page is not the one the toolbar acts on.
-    above: (now) => win.document.visibilityState === 'visible' && state.above(now),
+    above: (now) => visibilityStateOf(win.document) === 'visible' && state.above(now),
   };
 }
