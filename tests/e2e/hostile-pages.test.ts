@@ -67,6 +67,9 @@ testInBothBrowsers('a page whose form clobbers every DOM property the recorder r
   assert.equal(steps[4]!.target!.name, 'Inner');
   for (const s of steps) assert.ok(s.observation.dom_tree.includes(` id="${s.action.element_id}"`), 'the target is in its tree');
   assert.match(steps[0]!.observation.dom_tree, /<form id="\d+" dom-id="f">/);
+  // The document's own members (documentElement, getElementById, querySelector…) were clobbered during every press.
+  const presses = await page.evaluate(() => (window as unknown as { __pressesClobbered: number }).__pressesClobbered);
+  assert.ok(presses >= 5, `presses with the document's members clobbered: ${presses}`);
 }, {}, true);
 
 /** Waits until the page has moved through its history `n` more times by itself (its own counter, in sessionStorage). */
