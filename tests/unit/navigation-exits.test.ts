@@ -46,7 +46,7 @@ describe('watchExits', () => {
     Object.defineProperty(window, 'navigation', { value: nav, configurable: true });
     try {
       let above = false;
-      const exits = watchExits(window, { above: () => above });
+      const exits = watchExits(window, { above: () => above, spend: () => undefined });
       navigateAway(nav, 'traverse');
       await Promise.resolve();
       expect(exits.exit).toMatchObject({ byPerson: false }); // history.back() with the pointer in the page

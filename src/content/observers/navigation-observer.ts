@@ -77,9 +77,18 @@ export function watchExits(win: Window, toolbarPointer: PointerAbove | null = nu
   let inputAt = 0;
   let exit: PageExit | null = null;
   // Chromium says so (userInitiated); in Firefox, which does not, the person's pointer is up at the toolbar.
+  // Asked more than once per event (here, then by the observer): the first answer stands, as the pointer's leave
+  // is spent on the traversal it is credited to (see PointerAbove.spend).
+  const answered = new WeakMap<Event, boolean>();
   const browserUi = (e: Event): boolean => {
     const event = e as NavigateEventLike;
-    return event.userInitiated || (event.navigationType === 'traverse' && !!toolbarPointer?.above());
+    if (event.userInitiated) return true;
+    const known = answered.get(e);
+    if (known !== undefined) return known;
+    const byToolbar = event.navigationType === 'traverse' && !!toolbarPointer?.above();
+    if (byToolbar) toolbarPointer?.spend();
+    answered.set(e, byToolbar);
+    return byToolbar;
   };
   const byPerson = (e: Event): boolean => browserUi(e) || Date.now() - inputAt < INPUT_MS;
   // Capture on the window, registered at document_start: before any listener of the page's, which cannot hide an input from it.

@@ -16,6 +16,13 @@ export const TOOLBAR_REACH_MS = 8000;
 export interface PointerAbove {
   /** The pointer left the page through its top edge less than TOOLBAR_REACH_MS ago and has not come back. */
   above(now?: number): boolean;
+  /**
+   * A traversal was credited to this leave: the next needs the pointer back in the page and out again. One leave
+   * stands for one press, or a page that loops history.back()/forward() while the person's pointer is up there
+   * (on its way to the address bar or a tab) makes a step of each. A person's second Back without coming back to
+   * the page is lost here, as it already is between documents (the new page never saw the pointer leave).
+   */
+  spend(): void;
 }
 
 /** The pointer's state from the facts of trusted events: pure, so it is tested without a browser's trust. */
@@ -35,6 +42,10 @@ export class PointerAboveState implements PointerAbove {
   above(now = Date.now()): boolean {
     return this.leftAt !== null && now - this.leftAt < TOOLBAR_REACH_MS;
   }
+
+  spend(): void {
+    this.leftAt = null;
+  }
 }
 
 /** Watches `win`'s top-level document from document_start, before any listener of the page's. */
@@ -52,5 +63,6 @@ export function watchPointerAbove(win: Window): PointerAbove {
   return {
     // A hidden page is not the one the toolbar acts on.
     above: (now) => visibilityStateOf(win.document) === 'visible' && state.above(now),
+    spend: () => state.spend(),
   };
 }
