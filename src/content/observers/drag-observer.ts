@@ -3,7 +3,7 @@
 // editors, sortable lists built on pointer events).
 import type { ObserverParam } from './observer-param';
 import { listen } from '../guard';
-import { eventElement } from '../dom-utils';
+import { composedContains, eventElement } from '../dom-utils';
 
 const DRAG_MIN_PX = 12;
 
@@ -15,7 +15,8 @@ export function initDragObserver(win: Window, recorder: DragObserverParam): () =
 
   const emitDrag = (from: [number, number], to: [number, number], el: Element | null): void => {
     const p = recorder.gesture.takePointer();
-    const pre = p && p.element && (p.element === el || p.element.contains(el) || el?.contains(p.element)) ? p.pre : recorder.capture(el);
+    // Not el.contains(): a <form>'s control named "contains" replaces it, and the drag step was lost.
+    const pre = p && p.element && (p.element === el || (el && (composedContains(p.element, el) || composedContains(el, p.element)))) ? p.pre : recorder.capture(el);
     recorder.emit(pre, { type: 'drag', coordinates: from, to });
   };
 

@@ -124,7 +124,7 @@ export function initInputObserver(win: Window, recorder: InputObserverParam): ()
   /** The pointerdown (or key) snapshot that started this gesture, when it was on `el`. */
   const gesturePre = (el: Element): { pre: PreAction; coordinates: [number, number] | null } => {
     const p = recorder.gesture.pointer;
-    if (p && Date.now() - p.at < POINTER_REUSE_MS && p.element && (p.element === el || controlOf(p.element) === el || el.contains(p.element) || composedContains(p.element, el))) {
+    if (p && Date.now() - p.at < POINTER_REUSE_MS && p.element && (p.element === el || controlOf(p.element) === el || composedContains(el, p.element) || composedContains(p.element, el))) {
       recorder.gesture.takePointer();
       // The step names the control changed, not the label or inner part under the pointer.
       return { pre: recorder.retarget(p.pre, el), coordinates: recorder.toTop(p.x, p.y, p.element) };
@@ -165,7 +165,8 @@ export function initInputObserver(win: Window, recorder: InputObserverParam): ()
     listen(win, 'change', (e) => onChange(e)),
     listen(win, 'focusout', (e) => {
       const el = eventElement(e);
-      if (session && el && session.el.contains(el)) commit();
+      // Not contains(): a contenteditable <form>'s control named so replaces it.
+      if (session && el && composedContains(session.el, el)) commit();
     }),
   ];
   return () => {

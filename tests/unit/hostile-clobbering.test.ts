@@ -1,0 +1,77 @@
+// @vitest-environment happy-dom
+// A hostile page's forms against the observers: `<input name="contains">` makes form.contains that input in every
+// world (the content script's too), so a call of form.contains(…) throws, the guard swallows it, and the step the
+// person made is lost. happy-dom does not clobber, so the form gets the same own property here, as a browser does.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { initPointerObserver } from '../../src/content/observers/pointer-observer';
+import { initDragObserver } from '../../src/content/observers/drag-observer';
+import { initInputObserver } from '../../src/content/observers/input-observer';
+import { GestureStart } from '../../src/content/observers/gesture-start';
+import type { ObserverParam } from '../../src/content/observers/observer-param';
+import type { ActionFields, PreAction } from '../../src/content/recorder';
+
+vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage: () => Promise.resolve() } } }));
+
+interface Report { pre: PreAction; action: ActionFields }
+
+function fakeParam(): { param: ObserverParam; reports: Report[] } {
+  const reports: Report[] = [];
+  let n = 0;
+  const param: ObserverParam = {
+    recording: true, lastStep: null, where: null, gesture: new GestureStart(), isSensitive: () => false,
+    capture: (element) => ({ element, time: ++n }) as unknown as PreAction,
+    emit: (pre, action) => { reports.push({ pre, action }); },
+    holdEdit: () => Promise.resolve(true),
+    onBeforeCapture: () => () => undefined,
+    leave: () => undefined,
+    retarget: (pre, control) => ({ ...pre, element: control }),
+    toTop: (x, y) => [x, y],
+    redactUrl: (url) => url,
+  };
+  return { param, reports };
+}
+
+function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+
+/** As a browser does: each named control shadows the prototype's member on its form. */
+function clobber(form: HTMLFormElement): void {
+  for (const input of Array.from(form.querySelectorAll('input[name]'))) {
+    Object.defineProperty(form, input.getAttribute('name')!, { value: input, configurable: true });
+  }
+}
+
+const stops: (() => void)[] = [];
+afterEach(() => stops.splice(0).forEach((stop) => stop()));
+
+describe('a form whose control is named contains', () => {
+  it('dragged by a part of it, still makes the drag step, from the press', () => {
+    document.body.innerHTML = '<form id="card" draggable="true"><input type="hidden" name="contains"><span id="grip">Drag me</span></form>';
+    const form = document.querySelector('form')!;
+    clobber(form);
+    const { param, reports } = fakeParam();
+    stops.push(initPointerObserver(window, param), initDragObserver(window, param));
+    const grip = document.getElementById('grip')!;
+    grip.dispatchEvent(trusted(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: 10, clientY: 10, button: 0 })));
+    form.dispatchEvent(trusted(new DragEvent('dragstart', { bubbles: true, composed: true, clientX: 10, clientY: 10 })));
+    form.dispatchEvent(trusted(new DragEvent('dragend', { bubbles: true, composed: true, clientX: 200, clientY: 90 })));
+    expect(reports.map((r) => r.action.type)).toEqual(['drag']);
+    expect(reports[0]!.pre).toMatchObject({ time: 1 }); // the press's snapshot
+  });
+
+  it('edited as a whole (contenteditable), keeps its typing when focus moves inside it', () => {
+    document.body.innerHTML = '<form id="note" contenteditable="true"><input type="hidden" name="contains"><p id="para">Hello</p></form>';
+    const form = document.querySelector('form')!;
+    clobber(form);
+    const { param, reports } = fakeParam();
+    stops.push(initPointerObserver(window, param), initInputObserver(window, param));
+    const para = document.getElementById('para')!;
+    para.dispatchEvent(trusted(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: 5, clientY: 5, button: 0 })));
+    para.textContent = 'Hello world';
+    form.dispatchEvent(trusted(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: ' world' })));
+    para.dispatchEvent(trusted(new FocusEvent('focusout', { bubbles: true, composed: true })));
+    expect(reports.map((r) => r.action.type)).toEqual(['type']);
+  });
+});
