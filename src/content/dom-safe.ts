@@ -77,6 +77,16 @@ export const lastChildOf = (n: Node): ChildNode | null => LAST_CHILD.call(n) as 
 export const previousSiblingOf = (n: Node): ChildNode | null => PREVIOUS_SIBLING.call(n) as ChildNode | null;
 export const nodeNameOf = (n: Node): string => NODE_NAME.call(n) as string;
 export const textContentOf = (n: Node): string => (TEXT_CONTENT.call(n) as string | null) ?? '';
+const INNER_TEXT = chainGetter(HTMLElement.prototype, 'innerText');
+/** An element's rendered text (`<input name="innerText">` makes a form's own that input); its textContent where there is none. */
+export function innerTextOf(el: Element): string {
+  try {
+    const text = INNER_TEXT ? INNER_TEXT.call(el) as unknown : undefined;
+    return typeof text === 'string' ? text : textContentOf(el);
+  } catch {
+    return textContentOf(el); // not an HTML element (an <svg> part)
+  }
+}
 export const tagNameOf = (el: Element): string => TAG_NAME.call(el) as string;
 /**
  * Whether `el` is editable: `<input name="isContentEditable">` makes a form's own property that input (truthy),

@@ -1,6 +1,6 @@
 // Small DOM helpers shared by the observers.
 import type { FieldAttributes } from '../core/sensitive-field';
-import { attrOf, closestOf, hostOf, isEditableOf, isElement, isShadowRoot, MAX_WALK, nodeTypeOf, parentElementOf, parentOf, parentOrHostOf, tagOf } from './dom-safe';
+import { attrOf, closestOf, hostOf, innerTextOf, isEditableOf, isElement, isShadowRoot, MAX_WALK, nodeTypeOf, parentElementOf, parentOf, parentOrHostOf, tagOf } from './dom-safe';
 
 /** The innermost element an event came from, through shadow roots. */
 export function eventElement(event: Event): Element | null {
@@ -83,7 +83,8 @@ export function shadowRootsOf(event: Event): ShadowRoot[] {
 /** Current text of a field: value, or text of a contenteditable. */
 export function fieldText(el: Element): string {
   if (tagOf(el) === 'input' || tagOf(el) === 'textarea') return (el as HTMLInputElement).value;
-  return (el as HTMLElement).innerText ?? el.textContent ?? '';
+  // Through the prototypes: a contenteditable <form>'s control named innerText made the typed text that <input>.
+  return innerTextOf(el);
 }
 
 /** What decides whether a field is sensitive: its attributes, label text and placeholder. */

@@ -74,4 +74,18 @@ describe('a form whose control is named contains', () => {
     para.dispatchEvent(trusted(new FocusEvent('focusout', { bubbles: true, composed: true })));
     expect(reports.map((r) => r.action.type)).toEqual(['type']);
   });
+
+  it('edited as a whole, with a control named innerText, types what the person typed', () => {
+    document.body.innerHTML = '<form id="note" contenteditable="true"><input type="hidden" name="innerText"><input type="hidden" name="textContent"><p id="para">Hello</p></form>';
+    const form = document.querySelector('form')!;
+    clobber(form);
+    const { param, reports } = fakeParam();
+    stops.push(initPointerObserver(window, param), initInputObserver(window, param));
+    const para = document.getElementById('para')!;
+    para.dispatchEvent(trusted(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: 5, clientY: 5, button: 0 })));
+    para.textContent = 'Hello world';
+    form.dispatchEvent(trusted(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: ' world' })));
+    para.dispatchEvent(trusted(new FocusEvent('focusout', { bubbles: true, composed: true })));
+    expect(reports.map((r) => r.action)).toEqual([expect.objectContaining({ type: 'type', text: expect.stringContaining('Hello world') })]);
+  });
 });
