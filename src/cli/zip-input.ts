@@ -73,9 +73,15 @@ export async function openExport(path: string, limits: InputLimits = DEFAULT_INP
 /** An export and the lines of its trajectory, which every command but pack starts from. */
 export async function trajectoryOf(path: string, limits: InputLimits = DEFAULT_INPUT_LIMITS): Promise<{ exp: ExportZip; text: string[] }> {
   const exp = await openExport(path, limits);
-  const text = await exp.lines(ZIP_PATHS.trajectory);
-  if (text === null) throw new UsageError(`${path} has no ${ZIP_PATHS.trajectory}: is it an ALIEN Dataflow export?`);
-  return { exp, text };
+  // Closed when this throws: the caller never gets it to close (replay had closed it itself before it came here).
+  try {
+    const text = await exp.lines(ZIP_PATHS.trajectory);
+    if (text === null) throw new UsageError(`${path} has no ${ZIP_PATHS.trajectory}: is it an ALIEN Dataflow export?`);
+    return { exp, text };
+  } catch (error) {
+    await exp.close();
+    throw error;
+  }
 }
 
 /** Tasks as the manifest lists them; tasks without a manifest entry get a placeholder instruction. */
