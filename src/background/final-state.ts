@@ -37,16 +37,22 @@ export async function takeFinalState(taskId: string): Promise<void> {
   const tab = tabId === null ? null : await tabById(tabId);
   if (!tab || tab.id === undefined || !tab.url) return;
   const { config } = await activeConfig();
-  const policy = sitePolicy(config.sites, tab.url, undefined);
-  if (!policy.record) return;
+  if (!sitePolicy(config.sites, tab.url, undefined).record) return;
   const timeout = new Promise<null>((r) => setTimeout(() => r(null), FINAL_ASK_MS));
   const asked = askFrame<'page/final'>(tab.id, 0, { kind: 'page/final', target: 'content' }).catch(() => null);
   const observation = await Promise.race([asked, timeout]);
   // No recorder answered (a browser page, a page still loading): no final state rather than a made-up one.
   if (!observation) return;
+  // The page that answered may be another than the tab's address read before (a navigation committed between
+  // the two): its own address (scrubbed, host intact) decides the policy too, as a step's frame address does,
+  // and a shot taken for the tab's address stands for it only when both are of one host.
+  const policy = sitePolicy(config.sites, tab.url, observation.url);
+  if (!policy.record) return;
   const at = Date.now();
   const url = tab.url;
-  await fileFinal({ tabId: tab.id, taskId, observation, at, screenshots: policy.screenshots, liveTab: true, frameOf: (d) => shotForFinal(tab, d.lastChangeAt, url) });
+  const frameOf = (d: FinalDraft): Promise<ShotResult> => sameHost(url, observation.url) ? shotForFinal(tab, d.lastChangeAt, url)
+    : Promise.resolve({ ok: false, error: 'the page that answered at Stop was not at the tab\'s address' });
+  await fileFinal({ tabId: tab.id, taskId, observation, at, screenshots: policy.screenshots, liveTab: true, frameOf });
 }
 
 /**
