@@ -31,8 +31,11 @@ const RUN_ENDS = new Set([
 // A join a value can run across: a letter, digit or a value's inner mark (@ . _ % + - /) on both sides, spaces aside.
 // "Item 4.1" + "$12.99" has none, so a catalogue's rows cost no scrub; "4111 1111" + " 1111 1111" and "jane.doe" +
 // "@example.com" do.
-const SECRET_END = /[\p{L}\p{N}@._%+/-]\s*$/u;
-const SECRET_START = /^\s*[\p{L}\p{N}@._%+/-]/u;
+// Invisible format characters (\p{Cf}: a soft hyphen, a zero-width space or joiner, a direction mark, a word
+// joiner) are read as nothing at a join, as the scrubber reads them inside one text: a page that put one between
+// `<em>jane.doe</em>` and "@example.com" had the address's halves stored.
+const SECRET_END = /[\p{L}\p{N}@._%+/-][\s\p{Cf}]*$/u;
+const SECRET_START = /^[\s\p{Cf}]*[\p{L}\p{N}@._%+/-]/u;
 
 /** A cut in one piece: [start, end) in the piece's own text, the rule that found it, and its replacement when not the rule's. */
 interface Cut { start: number; end: number; rule: string; text?: string }
@@ -44,19 +47,54 @@ export const GLUED_EDGE_RULE = 'inline_run_edge';
 // A placeholder as the scrubber writes one: the generic one or a typed `<EMAIL>`, `<REDACTED:rule>`.
 const TYPED_PLACEHOLDER = /^<[A-Z][A-Z_]*(?::[\w-]+)?>/;
 const TYPED_PLACEHOLDER_END = /<[A-Z][A-Z_]*(?::[\w-]+)?>$/;
-const TOKEN_END = /[\p{L}\p{N}@._%+/-]+$/u;
-const TOKEN_START = /^[\p{L}\p{N}@._%+/-]+/u;
+const TOKEN_CHAR = /[\p{L}\p{N}@._%+/-]/u;
+const INVISIBLE = /\p{Cf}/u;
+const INVISIBLE_START = /^\p{Cf}*/u;
 
-function leadingPlaceholder(p: string, scrubber: Scrubber): string | null {
-  const generic = scrubber.config.replacement.generic;
-  if (generic && p.startsWith(generic)) return generic;
-  return TYPED_PLACEHOLDER.exec(p)?.[0] ?? null;
+/**
+ * Where the token glued to the end of `p` starts (invisible characters inside or after it are part of it), or
+ * null when `p` ends in none. A backward scan, not a `…+$` regex, which tries every start: quadratic in a piece.
+ */
+function tokenEndStart(p: string): number | null {
+  let i = p.length;
+  let seen = false;
+  while (i > 0) {
+    const c = p[i - 1]!;
+    if (TOKEN_CHAR.test(c)) seen = true;
+    else if (!INVISIBLE.test(c)) break;
+    i--;
+  }
+  return seen ? i : null;
 }
 
-function trailingPlaceholder(p: string, scrubber: Scrubber): string | null {
+/** How long the token glued to the start of `p` is (invisible characters inside it count), or 0 for none. */
+function tokenStartLength(p: string): number {
+  let i = 0;
+  let end = 0;
+  for (; i < p.length; i++) {
+    const c = p[i]!;
+    if (TOKEN_CHAR.test(c)) end = i + 1;
+    else if (!INVISIBLE.test(c)) break;
+  }
+  return end;
+}
+
+/** The placeholder `p` starts with, invisible characters before it aside. */
+function leadingPlaceholder(p: string, scrubber: Scrubber): string | null {
+  const q = p.slice(INVISIBLE_START.exec(p)![0].length);
   const generic = scrubber.config.replacement.generic;
-  if (generic && p.endsWith(generic)) return generic;
-  return TYPED_PLACEHOLDER_END.exec(p)?.[0] ?? null;
+  if (generic && q.startsWith(generic)) return generic;
+  return TYPED_PLACEHOLDER.exec(q)?.[0] ?? null;
+}
+
+/** The placeholder `p` ends with, invisible characters after it aside. */
+function trailingPlaceholder(p: string, scrubber: Scrubber): string | null {
+  let end = p.length;
+  while (end > 0 && INVISIBLE.test(p[end - 1]!)) end--;
+  const q = p.slice(0, end);
+  const generic = scrubber.config.replacement.generic;
+  if (generic && q.endsWith(generic)) return generic;
+  return TYPED_PLACEHOLDER_END.exec(q)?.[0] ?? null;
 }
 
 /**
@@ -72,15 +110,15 @@ function glueCuts(pieces: readonly string[], scrubber: Scrubber, cuts: Cut[][], 
     const left = pieces[k]!;
     const right = pieces[k + 1]!;
     const after = leadingPlaceholder(right, scrubber);
-    const token = after && TOKEN_END.exec(left);
-    if (after && token) {
-      cuts[k]!.push({ start: token.index, end: left.length, rule: GLUED_EDGE_RULE, text: after });
+    const token = after === null ? null : tokenEndStart(left);
+    if (after !== null && token !== null) {
+      cuts[k]!.push({ start: token, end: left.length, rule: GLUED_EDGE_RULE, text: after });
       found++;
     }
     const before = trailingPlaceholder(left, scrubber);
-    const lead = before && TOKEN_START.exec(right);
-    if (before && lead) {
-      cuts[k + 1]!.push({ start: 0, end: lead[0].length, rule: GLUED_EDGE_RULE, text: before });
+    const lead = before === null ? 0 : tokenStartLength(right);
+    if (before !== null && lead > 0) {
+      cuts[k + 1]!.push({ start: 0, end: lead, rule: GLUED_EDGE_RULE, text: before });
       found++;
     }
   }
@@ -193,7 +231,9 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
   XML_TOKEN.lastIndex = 0;
   for (let m = XML_TOKEN.exec(xml); m; m = XML_TOKEN.exec(xml)) {
     if (m[2] === undefined) {
-      if (m[0].trim()) run.push([m.index, m.index + m[0].length, open]);
+      // A space between two elements is a piece too (once a run has begun): "Name" then " " then a redaction
+      // is no word glued to it (see glueCuts), and a value split around it is still read joined.
+      if (m[0].trim() || run.length) run.push([m.index, m.index + m[0].length, open]);
       continue;
     }
     if (RUN_ENDS.has(m[2].toLowerCase())) flush();

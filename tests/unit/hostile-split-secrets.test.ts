@@ -1,0 +1,57 @@
+// @vitest-environment happy-dom
+// A hostile page against the split-secret pass (core/scrub/inline-runs): secrets split in more pieces, nested,
+// around whitespace-only nodes and invisible characters, through the path a real observation takes (the page's
+// node-by-node scrub, assembly, the worker's boundary) as inline-runs-pipeline.test.ts does.
+import { describe, expect, it } from 'vitest';
+import { DomSnapshotter } from '../../src/content/dom-snapshot';
+import { ElementIds } from '../../src/content/element-ids';
+import { buildStep } from '../../src/core/build-step';
+import { withAssembledTree } from '../../src/core/dom-tree-parts';
+import { createScrubber } from '../../src/core/scrub/scrubber';
+import { defaultConfig } from '../../src/core/scrub/default-config';
+import { stepDraft } from './fixtures';
+
+const scrubber = createScrubber(defaultConfig(), null);
+
+function storedStep(html: string): { dom_tree: string; axtree?: string } {
+  document.body.innerHTML = html;
+  const snap = new DomSnapshotter(document, new ElementIds(), scrubber);
+  snap.start();
+  const s = snap.snapshot(null);
+  const draft = withAssembledTree({ ...stepDraft(), domTree: '', domParts: s.parts, axParts: s.axParts });
+  return buildStep({ draft, seq: 1, tabId: 1, frameId: 0, image: null, scrubber }).step.observation;
+}
+
+const TOKEN = /ghp_|Zq8RkT|wN4pYs|jC3bQx|Ae5Uo6/;
+const MAIL = /jane\.doe|example\.com/;
+const CARD = /4111|1111 1111|1111\u00ad?1111/;
+
+describe('split secrets a hostile page writes', () => {
+  it.each([
+    ['token in three <b>s', '<p>Key <b>ghp_Zq8RkT</b><b>2vLm9XwN4pYs</b><b>7HjC3bQx1Ae5Uo6Ii0</b></p>', TOKEN],
+    ['token in nested inline elements', '<p>Key <span><b>ghp_Zq8RkT2vLm9X</b></span><i><u>wN4pYs7HjC3bQx1Ae5Uo6Ii0</u></i></p>', TOKEN],
+    ['card around a whitespace-only node', '<p><span>4111 1111</span> <span>1111 1111</span></p>', CARD],
+    ['card split in four spans', '<p><span>4111</span><span> 1111</span><span> 1111</span><span> 1111</span></p>', CARD],
+    ['e-mail with a zero-width space at the join', '<p>Write <em>jane.doe</em>\u200b@example.com today</p>', MAIL],
+    ['e-mail with a zero-width space in the second node', '<p>Write <em>jane.doe</em><b>\u200b@example.com</b> today</p>', MAIL],
+    ['e-mail with a soft hyphen at the join', '<p>Write <em>jane.doe\u00ad</em>@example.com today</p>', MAIL],
+    ['e-mail with a right-to-left mark at the join', '<p>Write <em>jane.doe</em>\u200f@example.com today</p>', MAIL],
+    ['e-mail with a word joiner at the join', '<p>Write <em>jane.doe</em><b>\u2060@example.com</b> today</p>', MAIL],
+    ['token with a zero-width space at the join', '<p>Key <b>ghp_Zq8RkT2vLm9X</b><b>\u200bwN4pYs7HjC3bQx1Ae5Uo6Ii0</b></p>', TOKEN],
+    ['card with a soft hyphen at the join', '<p><span>4111 1111\u00ad</span><span>1111 1111</span></p>', CARD],
+  ])('%s: no half stored', (_name, html, leak) => {
+    const o = storedStep(html);
+    expect(o.dom_tree).not.toMatch(leak);
+    expect(o.axtree ?? '').not.toMatch(leak);
+  });
+
+  it.each([
+    ['e-mail with a zero-width space', '<p>Write jane.doe\u200b@example.com today</p>', MAIL],
+    ['token with a zero-width space', '<p>Key ghp_Zq8RkT2vLm9X\u200bwN4pYs7HjC3bQx1Ae5Uo6Ii0</p>', TOKEN],
+    ['e-mail with a soft hyphen', '<p>Write jane.doe\u00ad@example.com today</p>', MAIL],
+  ])('baseline, one text node: %s', (_name, html, leak) => {
+    const o = storedStep(html);
+    expect(o.dom_tree).not.toMatch(leak);
+    expect(o.axtree ?? '').not.toMatch(leak);
+  });
+});
