@@ -13,7 +13,7 @@ import { axHidden, axLine, AxNameSources, axTextLine, maskedAxLine, withoutTextL
 import type { SnapshotLimits } from './dom-snapshot';
 import { fieldAttributes } from './dom-utils';
 import {
-  attributesOf, attrOf, documentElementOf, fieldStateOf, firstChildOf, matchesOf, nextSiblingOf, nodeTypeOf, querySelectorOf, shadowRootOf,
+  attributesOf, attrOf, documentElementOf, fieldStateOf, firstChildOf, matchesOf, nextSiblingOf, nodeTypeOf, previousSiblingOf, querySelectorOf, shadowRootOf,
   tagOf, textContentOf,
 } from './dom-safe';
 import type { ElementIds } from './element-ids';
@@ -206,6 +206,10 @@ export class SnapshotXml {
         if (t) {
           out += escapeXmlText(t);
           ax += axTextLine(t);
+        } else if (out && !out.endsWith(' ') && betweenElements(c)) {
+          // Whitespace between two elements (`<b>Name</b> <a>…</a>`) is kept as one space in dom_tree: without it
+          // the worker's inline-run pass reads "Name" as stuck to the value after it and redacts it too.
+          out += ' ';
         }
       }
     }
@@ -338,4 +342,11 @@ export class SnapshotXml {
     if (tag === 'option') return (el as HTMLOptionElement).selected ? ' selected="true"' : '';
     return '';
   }
+}
+
+/** A text node with an element on either side: the space it holds separates them. */
+function betweenElements(node: Node): boolean {
+  const before = previousSiblingOf(node);
+  const after = nextSiblingOf(node);
+  return !!before && !!after && nodeTypeOf(before) === Node.ELEMENT_NODE && nodeTypeOf(after) === Node.ELEMENT_NODE;
 }

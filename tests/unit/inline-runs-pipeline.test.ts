@@ -83,6 +83,14 @@ describe('a split secret through snapshot, assembly and the boundary', () => {
     expect(card!.dom_tree).toMatch(/Your card .*is on file/);
   });
 
+  it('a label in its own element, a space before the value, stays: the space between two elements is kept', () => {
+    for (const html of ['<p><b>Contact</b> <a href="/m">jane.doe@example.com</a></p>', '<p><strong>Card</strong> <span>4111 1111 1111 1111</span></p>']) {
+      const [o] = stored(pageDraft(html));
+      expect(o!.dom_tree, o!.dom_tree).toMatch(/>(Contact|Card)</);
+      expect(o!.dom_tree).not.toMatch(/jane|example|4111/);
+    }
+  });
+
   it('a card split across sibling spans is redacted in the step and the final alike (the tree as the page sent it)', () => {
     const tree = '<p id="1"><span id="2">4111 1111</span><span id="3"> 1111 1111</span></p>';
     for (const o of stored(stepDraft({ domTree: tree }))) {
