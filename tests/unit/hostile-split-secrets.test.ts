@@ -39,6 +39,11 @@ describe('split secrets a hostile page writes', () => {
     ['e-mail with a word joiner at the join', '<p>Write <em>jane.doe</em><b>\u2060@example.com</b> today</p>', MAIL],
     ['token with a zero-width space at the join', '<p>Key <b>ghp_Zq8RkT2vLm9X</b><b>\u200bwN4pYs7HjC3bQx1Ae5Uo6Ii0</b></p>', TOKEN],
     ['card with a soft hyphen at the join', '<p><span>4111 1111\u00ad</span><span>1111 1111</span></p>', CARD],
+    // Not rendered, so no break between the halves: read joined.
+    ['e-mail around a script', '<p>Write <em>jane.doe</em><script>1</script>@example.com today</p>', MAIL],
+    ['e-mail around a hidden line break', '<p>Write <em>jane.doe</em><br style="display:none">@example.com today</p>', MAIL],
+    ['e-mail around a template', '<p>Write <em>jane.doe</em><template>x</template>@example.com today</p>', MAIL],
+    ['e-mail around a comment', '<p>Write <em>jane.doe</em><!-- x -->@example.com today</p>', MAIL],
   ])('%s: no half stored', (_name, html, leak) => {
     const o = storedStep(html);
     expect(o.dom_tree).not.toMatch(leak);
