@@ -7,7 +7,7 @@ import { outcomeFromManifest } from '../core/outcome';
 import { FINAL_JSON_PATH, finalPaths, finalStateErrors, parseFinalState, type FinalState } from '../core/final-state';
 import type { CheckedFinals } from '../core/validate-export';
 import { openZip, ZipError, type ZipReader } from './zip-reader';
-import { checkPngHeader, DEFAULT_INPUT_LIMITS, LimitError, type InputLimits } from './input-limits';
+import { checkPngHeader, DEFAULT_INPUT_LIMITS, formatAmount, LimitError, type InputLimits } from './input-limits';
 import { PNG_HEADER_BYTES } from '../core/png-header';
 import { UsageError } from './usage-error';
 
@@ -43,7 +43,8 @@ export async function openExport(path: string, limits: InputLimits = DEFAULT_INP
   const text = async (p: string): Promise<string | null> => {
     const e = zip.entries.get(p);
     if (!e) return null;
-    if (e.size > MAX_TEXT_BYTES) throw new Error(`${p} is ${e.size} bytes: too big to read whole`);
+    // Named as every other limit is ('is 102555805 bytes: too big to read whole' named none).
+    if (e.size > MAX_TEXT_BYTES) throw new LimitError(`the whole-entry limit (${formatAmount(MAX_TEXT_BYTES, 'bytes')}, fixed) exceeded by ${p} (${formatAmount(e.size, 'bytes')}): it is read whole`);
     return new TextDecoder().decode(await zip.bytes(p));
   };
   const lines = async (p: string): Promise<string[] | null> => {
