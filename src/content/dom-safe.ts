@@ -301,6 +301,11 @@ export function metricsOf(el: Element): ElementMetrics {
     scrollWidth: numberOf(el, 'scrollWidth', SCROLL_WIDTH), scrollHeight: numberOf(el, 'scrollHeight', SCROLL_HEIGHT),
   };
 }
+const SCROLL_LEFT = layoutGetter('scrollLeft');
+const SCROLL_TOP = layoutGetter('scrollTop');
+/** How far an element is scrolled (`<input name="scrollTop">` makes a scrolling form's own that input: NaN offsets). */
+export const scrollOffsetOf = (el: Element): { x: number; y: number } =>
+  ({ x: SCROLL_LEFT.call(el) as number, y: SCROLL_TOP.call(el) as number });
 /** Painted at all (computed visibility and opacity) where the browser can tell; true where it cannot. */
 export function paintedOf(el: Element): boolean {
   const own = (el as { checkVisibility?: unknown }).checkVisibility;

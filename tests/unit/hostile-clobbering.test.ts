@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { initPointerObserver } from '../../src/content/observers/pointer-observer';
 import { initDragObserver } from '../../src/content/observers/drag-observer';
 import { initInputObserver } from '../../src/content/observers/input-observer';
+import { initScrollObserver } from '../../src/content/observers/scroll-observer';
 import { GestureStart } from '../../src/content/observers/gesture-start';
 import type { ObserverParam } from '../../src/content/observers/observer-param';
 import type { ActionFields, PreAction } from '../../src/content/recorder';
@@ -87,5 +88,18 @@ describe('a form whose control is named contains', () => {
     form.dispatchEvent(trusted(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: ' world' })));
     para.dispatchEvent(trusted(new FocusEvent('focusout', { bubbles: true, composed: true })));
     expect(reports.map((r) => r.action)).toEqual([expect.objectContaining({ type: 'type', text: expect.stringContaining('Hello world') })]);
+  });
+
+  it('scrolled, with controls named scrollTop and scrollLeft, reports the offsets it scrolled to', () => {
+    document.body.innerHTML = '<form id="list" style="overflow:auto;height:50px"><input type="hidden" name="scrollTop"><input type="hidden" name="scrollLeft"><div style="height:500px">Rows</div></form>';
+    const form = document.querySelector('form')!;
+    form.scrollTop = 120;
+    clobber(form);
+    const { param, reports } = fakeParam();
+    const stop = initScrollObserver(window, param);
+    form.dispatchEvent(trusted(new WheelEvent('wheel', { bubbles: true, composed: true, clientX: 5, clientY: 5, deltaY: 120 })));
+    form.dispatchEvent(trusted(new Event('scroll')));
+    stop(); // ends the burst: its step now
+    expect(reports.map((r) => r.action)).toEqual([expect.objectContaining({ type: 'scroll', scroll: { x: 0, y: 120, selector: '#list' } })]);
   });
 });

@@ -6,11 +6,17 @@ import type { ObserverParam } from './observer-param';
 import { listen } from '../guard';
 import { eventElement, isTextField } from '../dom-utils';
 import { cssSelector } from '../element-locators';
-import { nodeTypeOf, tagOf } from '../dom-safe';
+import { nodeTypeOf, scrollOffsetOf, tagOf } from '../dom-safe';
 
 const SETTLE_MS = 400;
 const INTENT_MS = 1000;
 const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'Home', 'End', 'ArrowUp', 'ArrowDown', ' ', 'ArrowLeft', 'ArrowRight']);
+
+/** Through the prototypes (see scrollOffsetOf): a form's controls named scrollTop/scrollLeft made the offsets NaN. */
+function roundedOffset(el: Element): { x: number; y: number } {
+  const { x, y } = scrollOffsetOf(el);
+  return { x: Math.round(x), y: Math.round(y) };
+}
 
 export type ScrollObserverParam = Pick<ObserverParam, 'recording' | 'capture' | 'emit' | 'onBeforeCapture' | 'toTop'>;
 
@@ -37,7 +43,7 @@ export function initScrollObserver(win: Window, recorder: ScrollObserverParam): 
     // An element that scrolled (a grid's viewport, a chat list) is named, so a replay scrolls it and not the page.
     const scroll = nodeTypeOf(c) === Node.DOCUMENT_NODE
       ? { x: Math.round(win.scrollX), y: Math.round(win.scrollY) }
-      : { x: Math.round((c as Element).scrollLeft), y: Math.round((c as Element).scrollTop), selector: cssSelector(c as Element) };
+      : { ...roundedOffset(c as Element), selector: cssSelector(c as Element) };
     recorder.emit(b.pre, { type: 'scroll', coordinates: b.point, scroll }, nodeTypeOf(c) === Node.DOCUMENT_NODE ? undefined : (c as Element));
   };
 
