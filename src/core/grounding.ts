@@ -40,11 +40,14 @@ const MIN_VISIBLE = 0.5;
 /** Sides under this many pixels are not a box anyone could point into. */
 const MIN_SIDE = 2;
 
-// An element tag carrying its id and, further on (quoted values skipped), a bbox: matched against one tag at a
-// time, the text from its '<' to the next '<', which serialized markup never holds inside a tag (attribute values
-// have &lt;). Matched against the whole string, a dom_tree with no '>' ('<a id="1" b="x" ' 20,000 times, 320 KB)
-// had each tag's match run to the end of the string, 4.9 s, quadratic; one tag's text bounds this one's work.
-const BOXED = /^<[a-z_][^\s>/<]*\s+id="(\d+)"(?:[^>"<]|"[^"<]*")*?\sbbox="(-?[\d.]+),(-?[\d.]+),([\d.]+),([\d.]+)"/;
+// An element tag carrying its id and, further on (quoted values skipped), a bbox: read one tag at a time, the text
+// from its '<' to the next '<', which serialized markup never holds inside a tag (attribute values have &lt;).
+// Matched against the whole string, a dom_tree with no '>' ('<a id="1" b="x" ' 20,000 times, 320 KB) had each
+// tag's match run to the end of the string, 4.9 s, quadratic; one tag's text bounds this one's work. The stretch
+// between id and bbox is walked here, not by a lazy pattern: the pattern's backtracking stack grew with it, and a
+// tag of 10 MB of spaces threw 'Maximum call stack size exceeded' out of pack and format.
+const TAG_ID = /^<[a-z_][^\s>/<]*\s+id="(\d+)"/;
+const BBOX_AT = /\sbbox="(-?[\d.]+),(-?[\d.]+),([\d.]+),([\d.]+)"/y;
 const AX_LINE = /^\s*\[(\d+)\] (\S+)(?: '((?:[^'\\]|\\.)*)')?/;
 
 /** The work domBoxes did: characters of dom_tree its tag pattern was run on (each at most once: linear). */
@@ -59,10 +62,31 @@ export function domBoxes(domTree: string, scan: BoxScan = { read: 0 }): Map<numb
     at = next;
     if (!tag.includes('bbox=')) continue;
     scan.read += tag.length;
-    const m = BOXED.exec(tag);
-    if (m) out.set(Number(m[1]), { x: Number(m[2]), y: Number(m[3]), width: Number(m[4]), height: Number(m[5]) });
+    const box = boxOfTag(tag);
+    if (box) out.set(box.id, box.box);
   }
   return out;
+}
+
+/** One tag's id and bbox: after `<name id="N"`, quoted values are skipped whole until ` bbox="x,y,w,h"`; a '>' outside them ends the tag. */
+function boxOfTag(tag: string): { id: number; box: Box } | null {
+  const head = TAG_ID.exec(tag);
+  if (!head) return null;
+  for (let i = head[0].length; i < tag.length;) {
+    BBOX_AT.lastIndex = i;
+    const m = BBOX_AT.exec(tag);
+    if (m) return { id: Number(head[1]), box: { x: Number(m[1]), y: Number(m[2]), width: Number(m[3]), height: Number(m[4]) } };
+    const c = tag[i];
+    if (c === '>') return null;
+    if (c !== '"') {
+      i++;
+      continue;
+    }
+    const close = tag.indexOf('"', i + 1);
+    if (close === -1) return null;
+    i = close + 1;
+  }
+  return null;
 }
 
 /** Role and name of axtree lines by id (names unescaped; an element without a name has ''). */

@@ -105,4 +105,13 @@ describe('grounding rows', () => {
     expect(scan.read).toBeGreaterThan(0);
     expect(scan.read).toBeLessThanOrEqual(DOM.length);
   });
+
+  it('reads one huge tag without running out of stack', () => {
+    // The lazy pattern between id and bbox kept a backtracking entry per character: one tag holding 10 MB of
+    // spaces (or of short quoted values) threw 'Maximum call stack size exceeded' out of pack and format.
+    for (const filler of [' ', ' x="y"']) {
+      const tree = `<a id="7"${filler.repeat(10_000_000 / filler.length)} bbox="1,2,30,40">x</a>`;
+      expect(domBoxes(tree).get(7)).toEqual({ x: 1, y: 2, width: 30, height: 40 });
+    }
+  });
 });
