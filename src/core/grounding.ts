@@ -48,7 +48,8 @@ const MIN_SIDE = 2;
 // tag of 10 MB of spaces threw 'Maximum call stack size exceeded' out of pack and format.
 const TAG_ID = /^<[a-z_][^\s>/<]*\s+id="(\d+)"/;
 const BBOX_AT = /\sbbox="(-?[\d.]+),(-?[\d.]+),([\d.]+),([\d.]+)"/y;
-const AX_LINE = /^\s*\[(\d+)\] (\S+)(?: '((?:[^'\\]|\\.)*)')?/;
+// An axtree line's id and role; its quoted name is read by quotedName (a pattern's (?:[^'\\]|\\.)* ran out of stack on a 10 MB name).
+const AX_HEAD = /^\s*\[(\d+)\] (\S+)/;
 
 /** The work domBoxes did: characters of dom_tree its tag pattern was run on (each at most once: linear). */
 export interface BoxScan { read: number }
@@ -93,10 +94,25 @@ function boxOfTag(tag: string): { id: number; box: Box } | null {
 export function axRoles(axtree: string): Map<number, { role: string; name: string }> {
   const out = new Map<number, { role: string; name: string }>();
   for (const line of axtree.split('\n')) {
-    const m = AX_LINE.exec(line);
-    if (m) out.set(Number(m[1]), { role: m[2]!, name: (m[3] ?? '').replace(/\\(.)/g, '$1') });
+    const m = AX_HEAD.exec(line);
+    if (m) out.set(Number(m[1]), { role: m[2]!, name: (quotedName(line, m[0].length) ?? '').replace(/\\(.)/g, '$1') });
   }
   return out;
+}
+
+/** The name quoted right after `at` (` 'text'`, backslash escapes kept as written), or null when there is none or it never closes. */
+function quotedName(line: string, at: number): string | null {
+  if (!line.startsWith(" '", at)) return null;
+  for (let i = at + 2; i < line.length; i++) {
+    const c = line[i];
+    if (c === "'") return line.slice(at + 2, i);
+    // An escape takes the next character, any but a line break (as the pattern's '.' did).
+    if (c === '\\') {
+      if (i + 1 >= line.length || /[\r\u2028\u2029]/.test(line[i + 1]!)) return null;
+      i++;
+    }
+  }
+  return null;
 }
 
 const round4 = (v: number): number => Math.round(v * 10_000) / 10_000;

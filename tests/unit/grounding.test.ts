@@ -114,4 +114,12 @@ describe('grounding rows', () => {
       expect(domBoxes(tree).get(7)).toEqual({ x: 1, y: 2, width: 30, height: 40 });
     }
   });
+
+  it('reads an axtree name of 10 MB without running out of stack', () => {
+    // AX_LINE's (?:[^'\\]|\\.)* threw 'Maximum call stack size exceeded' on a 10 MB name (format, pack).
+    const name = 'a'.repeat(10_000_000);
+    expect(axRoles(`[7] button '${name}'\n[8] link 'it\\'s'\n[9] text 'never closed`)).toEqual(new Map([
+      [7, { role: 'button', name }], [8, { role: 'link', name: "it's" }], [9, { role: 'text', name: '' }],
+    ]));
+  });
 });
