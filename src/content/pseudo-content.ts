@@ -53,8 +53,14 @@ function addToBuckets(b: Buckets, sel: string): void {
   const attr = /\[\s*([\w-]+)/.exec(last);
   const tag = /^([a-zA-Z][\w-]*)/.exec(last);
   const [map, key] = cls ? [b.cls, cls[1]!] : id ? [b.id, id[1]!] : attr ? [b.attr, attr[1]!.toLowerCase()] : tag ? [b.tag, tag[1]!.toLowerCase()] : [null, ''];
-  if (!map) b.any.push(sel);
-  else map.set(key, [...(map.get(key) ?? []), sel]);
+  if (!map) {
+    b.any.push(sel);
+    return;
+  }
+  // In place: a copy per selector made a page's 40,000 rules of one class 20 s of the page's thread per re-read.
+  const list = map.get(key);
+  if (list) list.push(sel);
+  else map.set(key, [sel]);
 }
 
 /** Rules of a sheet, flattened through @media, @supports and @layer; a sheet of another origin cannot be read. */
