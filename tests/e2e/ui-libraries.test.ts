@@ -31,9 +31,6 @@ before(async () => {
   await buildUiLibrarySite(root);
   site = await serveStatic(root, 0, { historyFallback: ['/ui-libs/spa/'] });
 });
-after(async () => {
-  await site?.close();
-});
 
 /** Records `act` on `path` as one task, exports, and replays that task with the CLI. */
 async function recordAndReplay(
@@ -170,7 +167,7 @@ testInBothBrowsers('a Shoelace form: typing, a select, a checkbox, a switch, tab
   assertAxTree(steps);
   assertChromeAx(driver, 'Shoelace', steps, probes, 0.95);
   await assertGrounding(file, taskId, steps);
-});
+}, {}, true);
 
 testInBothBrowsers('an AG Grid: quick filter, a sort by header, a scrolled virtualised grid and a row picked far down replay', async (driver) => {
   const { steps, report, probes, file, taskId } = await recordAndReplay(driver, '/ui-libs/grid.html', 'Restock the cheapest desk lamp far down the list', async (page, settle) => {
@@ -202,7 +199,7 @@ testInBothBrowsers('an AG Grid: quick filter, a sort by header, a scrolled virtu
   assertAxTree(steps);
   assertChromeAx(driver, 'AG Grid', steps, probes, 0.95);
   await assertGrounding(file, taskId, steps);
-});
+}, {}, true);
 
 testInBothBrowsers('a Vue single-page app: router links, a v-model search, a select and a checkout replay', async (driver) => {
   const { steps, report, probes, file, taskId } = await recordAndReplay(driver, '/ui-libs/spa/', 'Order Designing Data-Intensive Applications with a gift receipt', async (page, settle) => {
@@ -240,4 +237,10 @@ testInBothBrowsers('a Vue single-page app: router links, a v-model search, a sel
   assertAxTree(steps);
   assertChromeAx(driver, 'Vue', steps, probes, 0.95);
   await assertGrounding(file, taskId, steps);
+}, {}, true);
+
+// Registered after the tests, so it runs after the shared browsers close (browsers.ts): a browser still open
+// holds its connections to the site, and the server's close waited on them for a minute or more.
+after(async () => {
+  await site?.close();
 });
