@@ -5,7 +5,7 @@
 // say which selectors can generate text, an element is checked against them
 // only when it is (re)built, and the computed `content` of a matching element
 // is read only when it is near the viewport, once until it is rebuilt.
-import { attrOf, hasAttrOf, isValidSelector, matchesOf, styleSheetsOf, tagOf, windowOfNode } from './dom-safe';
+import { attributesOf, attrOf, isValidSelector, matchesOf, styleSheetsOf, tagOf, windowOfNode } from './dom-safe';
 
 const PSEUDO = /::?(?:before|after)\b/i;
 const PSEUDO_ALL = /::?(?:before|after)\b/gi;
@@ -130,7 +130,9 @@ export class PseudoContentRules {
     if (id && matchesAny(el, b.id.get(id))) return true;
     const cls = b.cls.size ? attrOf(el, 'class') : null;
     if (cls) for (const c of cls.split(/\s+/)) if (c && matchesAny(el, b.cls.get(c))) return true;
-    if (b.attr.size) for (const [name, sels] of b.attr) if (hasAttrOf(el, name) && matchesAny(el, sels)) return true;
+    // By the element's own attributes: a walk over every attribute name the sheets key on was as long as the
+    // page made it, for every element built.
+    if (b.attr.size) for (const a of Array.from(attributesOf(el))) if (matchesAny(el, b.attr.get(a.name.toLowerCase()))) return true;
     return false;
   }
 
@@ -140,8 +142,16 @@ export class PseudoContentRules {
 }
 
 
+/**
+ * More selectors than this under one key (or none): each element built would be matched against every one, a
+ * page's thousands of them costing minutes of its thread for one snapshot. Such an element is taken to match:
+ * its computed ::before/::after is read once it is near the viewport, as for a `*::before` rule.
+ */
+const MAX_PER_KEY = 256;
+
 function matchesAny(el: Element, sels: string[] | undefined): boolean {
   if (!sels) return false;
+  if (sels.length > MAX_PER_KEY) return true;
   for (const s of sels) {
     try {
       if (matchesOf(el, s)) return true;
