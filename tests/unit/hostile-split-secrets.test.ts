@@ -39,6 +39,9 @@ describe('split secrets a hostile page writes', () => {
     ['e-mail with a word joiner at the join', '<p>Write <em>jane.doe</em><b>\u2060@example.com</b> today</p>', MAIL],
     ['token with a zero-width space at the join', '<p>Key <b>ghp_Zq8RkT2vLm9X</b><b>\u200bwN4pYs7HjC3bQx1Ae5Uo6Ii0</b></p>', TOKEN],
     ['card with a soft hyphen at the join', '<p><span>4111 1111\u00ad</span><span>1111 1111</span></p>', CARD],
+    ['e-mail in three pieces, the middle one an address itself', '<p>Write <b>jane</b><i>.doe@exa</i><u>mple.com</u> today</p>', MAIL],
+    ['e-mail in three pieces around the @', '<p>Write <b>jane.doe</b><i>@</i><u>example.com</u> today</p>', MAIL],
+    ['e-mail whose domain is split by a soft hyphen inside a link', '<p>Write jane.doe@<a href="/d">exam\u00ad</a><b>ple.com</b> today</p>', MAIL],
     // Not rendered, so no break between the halves: read joined.
     ['e-mail around a script', '<p>Write <em>jane.doe</em><script>1</script>@example.com today</p>', MAIL],
     ['e-mail around a hidden line break', '<p>Write <em>jane.doe</em><br style="display:none">@example.com today</p>', MAIL],
