@@ -48,8 +48,7 @@ export default tseslint.config(
   // that <img>. So are these members of any node (a form's controls clobber them the same way).
   {
     files: ['src/content/**/*.ts'],
-    // recorder.ts still reads defaultView directly; it moves to dom-safe's readers with the retarget work under way there.
-    ignores: ['src/content/dom-safe.ts', 'src/content/recorder.ts'],
+    ignores: ['src/content/dom-safe.ts'],
     rules: {
       'no-restricted-properties': ['error', ...['documentElement', 'defaultView', 'getElementById', 'querySelector', 'querySelectorAll',
         'styleSheets', 'createRange', 'createDocumentFragment', 'elementFromPoint', 'visibilityState', 'addEventListener',

@@ -18,7 +18,7 @@ import { isSensitiveField, type SensitiveFieldTest } from '../core/sensitive-fie
 import { controlOf, fieldAttributes } from './dom-utils';
 import { clickedControl } from './clicked-control';
 import { send } from '../platform/messaging';
-import { boundsOf, hostOf, isElement, isLive, isShadowRoot, ownerDocumentOf, parentOf, tagOf } from './dom-safe';
+import { boundsOf, hostOf, isElement, isLive, isShadowRoot, parentOf, tagOf, titleOf, windowOfNode } from './dom-safe';
 import { xmlName } from '../core/xml-escape';
 import { assembleDomTree, type DomTreeParts } from '../core/dom-tree-parts';
 
@@ -237,7 +237,7 @@ export class Recorder {
       // A change below the fold since the last settled frame leaves that frame exact.
       lastChangeAt: this.snapshotter.lastVisibleChangeAt(),
       topScroll: this.topScroll(),
-      title: this.remembered(`t:${this.win.top === this.win ? this.win.document.title : this.topTitle()}`, (t) => this.redactor.redact(t).text),
+      title: this.remembered(`t:${this.win.top === this.win ? titleOf(this.win.document) : this.topTitle()}`, (t) => this.redactor.redact(t).text),
       url: this.remembered(`u:${this.win.location.href}`, (u) => this.redactor.redactUrl(u).text),
       captureMs: 0,
       ...(controls ? { controls } : {}),
@@ -347,7 +347,7 @@ export class Recorder {
   }
 
   offsetOf(el: Element | null): { x: number; y: number } {
-    const win = (el ? ownerDocumentOf(el).defaultView : null) ?? this.win;
+    const win = (el ? windowOfNode(el) : null) ?? this.win;
     const local = frameOffset(win);
     // Same-origin chain up to top: exact. Otherwise this frame's known offset plus any same-origin nesting inside it.
     if (local) return local;
@@ -368,9 +368,10 @@ export class Recorder {
 
   private topTitle(): string {
     try {
-      return this.win.top?.document.title ?? this.win.document.title;
+      const top = this.win.top?.document;
+      return titleOf(top ?? this.win.document);
     } catch {
-      return this.win.document.title;
+      return titleOf(this.win.document);
     }
   }
 
