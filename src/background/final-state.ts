@@ -45,13 +45,15 @@ export async function takeFinalState(taskId: string): Promise<void> {
   if (!observation) return;
   // The page that answered may be another than the tab's address read before (a navigation committed between
   // the two): its own address (scrubbed, host intact) decides the policy too, as a step's frame address does,
-  // and a shot taken for the tab's address stands for it only when both are of one host.
+  // and a shot taken for the tab's address does not stand for a page known to be of another host. (A host the
+  // scrubber redacted, a LAN address, is not known to differ: its page keeps its shot.)
   const policy = sitePolicy(config.sites, tab.url, observation.url);
   if (!policy.record) return;
   const at = Date.now();
   const url = tab.url;
-  const frameOf = (d: FinalDraft): Promise<ShotResult> => sameHost(url, observation.url) ? shotForFinal(tab, d.lastChangeAt, url)
-    : Promise.resolve({ ok: false, error: 'the page that answered at Stop was not at the tab\'s address' });
+  const elsewhere = hostsDiffer(url, observation.url);
+  const frameOf = (d: FinalDraft): Promise<ShotResult> => !elsewhere ? shotForFinal(tab, d.lastChangeAt, url)
+    : Promise.resolve({ ok: false, error: 'the page that answered at Stop was of another host than the tab\'s address' });
   await fileFinal({ tabId: tab.id, taskId, observation, at, screenshots: policy.screenshots, liveTab: true, frameOf });
 }
 
@@ -93,6 +95,15 @@ export async function finalOfClosedTab(tabId: number, shots: readonly Shot[]): P
 export function sameHost(a: string, b: string): boolean {
   try {
     return new URL(a).hostname.toLowerCase() === new URL(b).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
+/** Both addresses parse and name different hosts (a redacted host parses as none: not known to differ). */
+function hostsDiffer(a: string, b: string): boolean {
+  try {
+    return new URL(a).hostname.toLowerCase() !== new URL(b).hostname.toLowerCase();
   } catch {
     return false;
   }

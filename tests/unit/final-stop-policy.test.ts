@@ -39,9 +39,10 @@ vi.mock('../../src/background/capture-scheduler', async (real) => ({
   shotForFinal: (_tab: unknown, _at: number, url: string) => { shotsAsked.push(url); return Promise.resolve({ ok: false, error: 'not captured here' }); },
 }));
 let answer: object | null = null;
+let tabUrl = 'https://shop.example/cart';
 vi.mock('../../src/platform/tabs', () => ({
   askFrame: () => Promise.resolve(answer),
-  tabById: (id: number) => Promise.resolve({ id, windowId: 1, active: true, url: 'https://shop.example/cart' }),
+  tabById: (id: number) => Promise.resolve({ id, windowId: 1, active: true, url: tabUrl }),
 }));
 
 const { takeFinalState } = await import('../../src/background/final-state');
@@ -55,6 +56,7 @@ beforeEach(() => {
   session.clear();
   pending.length = 0;
   shotsAsked.length = 0;
+  tabUrl = 'https://shop.example/cart';
   session.set('activeTab', 7);
 });
 
@@ -89,5 +91,13 @@ describe('the final state at Stop takes a shot only of the tab\'s host', () => {
     await takeFinalState('task');
     expect(pending).toHaveLength(1);
     expect(shotsAsked).toEqual([]);
+  });
+
+  it('a page whose host the scrubber redacted (a LAN address) keeps its shot', async () => {
+    tabUrl = 'http://192.168.1.20/admin';
+    answer = pageAt('http://<REDACTED>/admin');
+    await takeFinalState('task');
+    expect(pending).toHaveLength(1);
+    expect(shotsAsked).toEqual([tabUrl]);
   });
 });
