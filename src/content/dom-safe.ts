@@ -219,7 +219,7 @@ export function elementFromPointIn(scope: Document | ShadowRoot, x: number, y: n
   return SHADOW_FROM_POINT ? SHADOW_FROM_POINT.call(scope, x, y) : null;
 }
 /** Whether a value is a DOM node (an element a page named after a member), by the prototype's getter. */
-function isNodeValue(v: unknown): boolean {
+export function isNodeValue(v: unknown): boolean {
   try {
     return typeof NODE_TYPE.call(v) === 'number';
   } catch {

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 import { watchExits } from '../../src/content/observers/navigation-observer';
-import { PointerAboveState } from '../../src/content/observers/pointer-above';
+import { PointerAboveState, watchPointerAbove } from '../../src/content/observers/pointer-above';
 
 function traverse(nav: EventTarget, sameDocument: boolean): Event {
   const e = Object.assign(new Event('navigate', { cancelable: true }), {
@@ -44,4 +44,28 @@ describe('toolbar traversals a page forges', () => {
       delete (window as { navigation?: unknown }).navigation;
     }
   });
+
+  it('credits none once the page lost focus (the person clicked the address bar, another window)', () => {
+    const nav = new EventTarget();
+    Object.defineProperty(window, 'navigation', { value: nav, configurable: true });
+    try {
+      const pointer = watchPointerAbove(window);
+      const exits = watchExits(window, pointer);
+      window.dispatchEvent(trusted(new MouseEvent('mouseout', { clientY: -20, relatedTarget: null })));
+      expect(pointer.above()).toBe(true);
+      // Focus moving between the page's own elements is no way out.
+      document.body.innerHTML = '<input id="a">';
+      document.getElementById('a')!.dispatchEvent(trusted(new FocusEvent('blur')));
+      expect(pointer.above()).toBe(true);
+      window.dispatchEvent(trusted(new FocusEvent('blur')));
+      expect(exits.browserUi(traverse(nav, true))).toBe(false);
+    } finally {
+      delete (window as { navigation?: unknown }).navigation;
+    }
+  });
 });
+
+function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}

@@ -8,7 +8,7 @@
 // A script cannot move the pointer; it could only act while the person's pointer is up there, so the window is
 // short and the page must be the one shown.
 import { listen } from '../guard';
-import { visibilityStateOf } from '../dom-safe';
+import { isNodeValue, visibilityStateOf } from '../dom-safe';
 
 /** A person reaches the toolbar's Back within seconds of leaving the page; a pointer parked longer is no press. */
 export const TOOLBAR_REACH_MS = 8000;
@@ -60,6 +60,13 @@ export function watchPointerAbove(win: Window): PointerAbove {
       if (e.isTrusted) state.inside();
     });
   }
+  // The page lost focus (to the address bar or search box, another window, a frame of its own): the person is
+  // acting there, not pressing Back; a click on a toolbar button takes no focus. Without this, a page's own
+  // history.back() while the person typed an address within the 8 s counted as the toolbar's.
+  listen(win, 'blur', (e) => {
+    // The window's own blur, not an element's (a capturing listener sees both).
+    if (e.isTrusted && !isNodeValue(e.target)) state.spend();
+  });
   return {
     // A hidden page is not the one the toolbar acts on.
     above: (now) => visibilityStateOf(win.document) === 'visible' && state.above(now),
