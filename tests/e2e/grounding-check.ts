@@ -1,5 +1,5 @@
 // `format --dialogues grounding` on a real recording (issue 26, item 4): every
-// step whose acted-on element is on its screenshot has a grounding entry for
+// step whose acted-on element is on its screenshot, taken fresh (after the page last changed), has a grounding entry for
 // it whose box is the element's own box measured at the event (step.target),
 // clipped to the screenshot, and drawn on the screenshot the box holds paint
 // (not one flat colour: the element is there, not an empty strip).
@@ -43,6 +43,11 @@ export async function assertGrounding(zipFile: string, taskId: string, steps: re
     const vp = s.observation.viewport;
     // Only elements with half their box on the screenshot are grounded.
     if (!t || !s.observation.screenshot_path || t.bbox.width <= 0 || t.bbox.height <= 0) continue;
+    // A frame from before the page last changed (or a stand-in) is not grounded: its pixels may not show the tree's boxes.
+    if (!(s.observation as { screenshot_fresh?: boolean }).screenshot_fresh) {
+      assert.ok(!lines.some((l) => l.step_id === s.step_id), `step ${s.step_id}: a frame not fresh has no grounding line`);
+      continue;
+    }
     // The name a grounding entry carries: the element's axtree line (a shadow root's slotted text names it there).
     const name = axRoles(s.observation.axtree ?? '').get(t.element_id)?.name || t.name;
     const visible = (Math.min(vp.width, t.bbox.x + t.bbox.width) - Math.max(0, t.bbox.x)) * (Math.min(vp.height, t.bbox.y + t.bbox.height) - Math.max(0, t.bbox.y));
