@@ -228,6 +228,10 @@ async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage 
   const { config, hash: configHash } = await activeConfig();
   const imageId = imageIdFor(p.draftId);
   const shift = regionShift(p.draft.topScroll, meta?.topScroll);
+  // A frame whose scroll is unknown (taken on a subframe's word before the top frame reported) cannot have a
+  // scrolled step's regions placed on it: neither its DOM nor its map vouches for any line, and OCR reads it whole.
+  const placeable = !p.draft.topScroll || !!meta?.topScroll;
+  const fresh = (meta?.fresh ?? false) && placeable;
   const note = [meta?.note, shift && `the page was scrolled by ${Math.round(shift.x)}, ${Math.round(shift.y)} px after this frame; blur regions moved to match`]
     .filter(Boolean).join('; ');
   // Reports that came just after the capture may describe what it shows (a frame reports 100 ms after its change).
@@ -237,18 +241,18 @@ async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage 
   // Late frames are blurred whole, except the step's own: its draft's regions describe it.
   // A map that did not hold when the pixels were taken excuses no line, on a fresh frame too (a change its step
   // no longer sees, moved below the fold by the action): its text boxes are dropped, its blur and OCR areas kept.
-  const mapOk = mapHeld(p.tabId, meta);
+  const mapOk = mapHeld(p.tabId, meta) && placeable;
   const kept = merged && !mapOk ? { redacted: merged.redacted, media: merged.media, ...(merged.late ? { late: merged.late } : {}) } : merged;
   const shotRegions = kept && { ...kept, late: ownLateDropped(kept.late ?? [], p.frameId, isFinalDraft(p.draft) ? null : actionPoint(p.draft)) };
   try {
     const result = await scrubShotOffscreen({
       imageId, dataUrl, devicePixelRatio: p.draft.devicePixelRatio, redactedRegions: p.draft.redactedRegions,
-      mediaRegions: p.draft.mediaRegions ?? [], domVouches: meta?.fresh ?? false, mapVouches: mapOk, config, configHash, ...(shift ? { regionShift: shift } : {}),
+      mediaRegions: p.draft.mediaRegions ?? [], domVouches: fresh, mapVouches: mapOk, config, configHash, ...(shift ? { regionShift: shift } : {}),
       ...(shotRegions ? { shotRegions } : {}), ...(meta?.topScroll ? { shotScroll: meta.topScroll } : {}),
     });
     const capturedAt = meta?.capturedAt ?? p.arrivedAt;
     return {
-      image: { id: imageId, width: result.width, height: result.height, capturedAt, fresh: meta?.fresh ?? false, redactions: result.redactions },
+      image: { id: imageId, width: result.width, height: result.height, capturedAt, fresh, redactions: result.redactions },
       ...(note ? { note } : {}),
       result,
     };

@@ -76,13 +76,18 @@ export const tabTextMap = {
   /** Every frame's regions placed in a frame captured at `capturedAt`; `except` leaves one frame out. */
   composed: async (tabId: number, capturedAt: ScrollOffset | undefined, except?: number): Promise<ScreenRegions> =>
     composeRegions(await read(tabId), capturedAt, except),
-  /** As `composed`, with when each frame's regions were filed (see ReportHistory), from the same read. */
-  composedWithReports: async (tabId: number, capturedAt: ScrollOffset | undefined): Promise<{ regions: ScreenRegions; reports: number[] }> => {
+  /**
+   * As `composed`, with when each frame's regions were filed (see ReportHistory), from the same read, and whether
+   * the top frame had reported: a subframe can settle first, and a map without the page's own text vouches for none.
+   */
+  composedWithReports: async (tabId: number, capturedAt: ScrollOffset | undefined): Promise<{ regions: ScreenRegions; reports: number[]; hasTop: boolean }> => {
     const map = await read(tabId);
-    return { regions: composeRegions(map, capturedAt), reports: Object.values(map).map((f) => f.at) };
+    return { regions: composeRegions(map, capturedAt), reports: Object.values(map).map((f) => f.at), hasTop: '0' in map };
   },
   /** What frames reported between `from` and `to`, placed for a capture at `capturedAt` (see composeReportedBetween). */
   reportedBetween: async (tabId: number, capturedAt: ScrollOffset | undefined, from: number, to: number): Promise<ScreenRegions> =>
     composeReportedBetween(await read(tabId), capturedAt, from, to),
+  /** Where the top frame last said the tab is scrolled: a subframe's report does not know it. */
+  topScroll: async (tabId: number): Promise<ScrollOffset | undefined> => (await read(tabId))['0']?.topScroll,
   forget: (tabId: number): Promise<void> => writes(tabId, () => forgetAll(tabId)),
 };
