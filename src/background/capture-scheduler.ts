@@ -117,13 +117,11 @@ export async function captureSettled(tab: Tab, topScroll?: ScrollOffset): Promis
     const capturedAt = Date.now();
     const dataUrl = await captureVisible(tab.id, tab.windowId, tab.url);
     const pixelsAt = Date.now();
-    // A subframe's settle knows nothing of the tab's scroll: the top frame's last word on it places the map. Without
-    // it the top frame's regions could not be placed, and the frame stood with an empty map that still vouched for
-    // its text (a click that scrolled the page right after Start reused it, and its blur missed a line).
-    const scroll = topScroll ?? await tabTextMap.topScroll(tab.id);
+    // A subframe's settle knows nothing of the tab's scroll: the map is placed by the top frame's last word on it.
     // A map the top frame has not reported into yet (a subframe settled first) does not describe the page: such a
-    // frame is read by OCR whole, as one captured mid-change.
-    const { regions, reports, hasTop } = await tabTextMap.composedWithReports(tab.id, scroll);
+    // frame is read by OCR whole, as one captured mid-change (it had vouched for its text with an empty map, and a
+    // click that scrolled the page right after Start reused it: its blur missed a line).
+    const { regions, reports, hasTop, topScroll: scroll } = await tabTextMap.composedWithReports(tab.id, topScroll);
     remember(tab.id, { dataUrl, capturedAt, url: tab.url, regions, mapSettled: hasTop, pixelsAt, reports, ...(scroll ? { topScroll: scroll } : {}) });
   } catch {
     // Not capturable (chrome://, web store, closed, switched away): the step will say so.

@@ -79,15 +79,15 @@ export const tabTextMap = {
   /**
    * As `composed`, with when each frame's regions were filed (see ReportHistory), from the same read, and whether
    * the top frame had reported: a subframe can settle first, and a map without the page's own text vouches for none.
+   * With no scroll given (a subframe's settle knows none), the top frame's last word on it places the map.
    */
-  composedWithReports: async (tabId: number, capturedAt: ScrollOffset | undefined): Promise<{ regions: ScreenRegions; reports: number[]; hasTop: boolean }> => {
+  composedWithReports: async (tabId: number, capturedAt: ScrollOffset | undefined): Promise<{ regions: ScreenRegions; reports: number[]; hasTop: boolean; topScroll: ScrollOffset | undefined }> => {
     const map = await read(tabId);
-    return { regions: composeRegions(map, capturedAt), reports: Object.values(map).map((f) => f.at), hasTop: '0' in map };
+    const topScroll = capturedAt ?? map['0']?.topScroll;
+    return { regions: composeRegions(map, topScroll), reports: Object.values(map).map((f) => f.at), hasTop: '0' in map, topScroll };
   },
   /** What frames reported between `from` and `to`, placed for a capture at `capturedAt` (see composeReportedBetween). */
   reportedBetween: async (tabId: number, capturedAt: ScrollOffset | undefined, from: number, to: number): Promise<ScreenRegions> =>
     composeReportedBetween(await read(tabId), capturedAt, from, to),
-  /** Where the top frame last said the tab is scrolled: a subframe's report does not know it. */
-  topScroll: async (tabId: number): Promise<ScrollOffset | undefined> => (await read(tabId))['0']?.topScroll,
   forget: (tabId: number): Promise<void> => writes(tabId, () => forgetAll(tabId)),
 };
