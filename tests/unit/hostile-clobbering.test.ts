@@ -7,34 +7,22 @@ import { initPointerObserver } from '../../src/content/observers/pointer-observe
 import { initDragObserver } from '../../src/content/observers/drag-observer';
 import { initInputObserver } from '../../src/content/observers/input-observer';
 import { initScrollObserver } from '../../src/content/observers/scroll-observer';
-import { GestureStart } from '../../src/content/observers/gesture-start';
-import type { ObserverParam } from '../../src/content/observers/observer-param';
-import type { ActionFields, PreAction } from '../../src/content/recorder';
+import { fakeParam, trusted, type Report } from './fake-observer-param';
 
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage: () => Promise.resolve() } } }));
 
-interface Report { pre: PreAction; action: ActionFields }
-
-function fakeParam(): { param: ObserverParam; reports: Report[] } {
-  const reports: Report[] = [];
-  let n = 0;
-  const param: ObserverParam = {
-    recording: true, lastStep: null, where: null, gesture: new GestureStart(), isSensitive: () => false,
-    capture: (element) => ({ element, time: ++n }) as unknown as PreAction,
-    emit: (pre, action) => { reports.push({ pre, action }); },
-    holdEdit: () => Promise.resolve(true),
-    onBeforeCapture: () => () => undefined,
-    leave: () => undefined,
-    retarget: (pre, control) => ({ ...pre, element: control }),
-    toTop: (x, y) => [x, y],
-    redactUrl: (url) => url,
-  };
-  return { param, reports };
-}
-
-function trusted<E extends Event>(event: E): E {
-  Object.defineProperty(event, 'isTrusted', { value: true });
-  return event;
+/** Types " world" into the contenteditable form on the page (its #para), clobbered, and leaves it; what was reported. */
+function typeInClobberedForm(): Report[] {
+  const form = document.querySelector('form')!;
+  clobber(form);
+  const { param, reports } = fakeParam();
+  stops.push(initPointerObserver(window, param), initInputObserver(window, param));
+  const para = document.getElementById('para')!;
+  para.dispatchEvent(trusted(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: 5, clientY: 5, button: 0 })));
+  para.textContent = 'Hello world';
+  form.dispatchEvent(trusted(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: ' world' })));
+  para.dispatchEvent(trusted(new FocusEvent('focusout', { bubbles: true, composed: true })));
+  return reports;
 }
 
 /** As a browser does: each named control shadows the prototype's member on its form. */
@@ -64,29 +52,13 @@ describe('a form whose control is named contains', () => {
 
   it('edited as a whole (contenteditable), keeps its typing when focus moves inside it', () => {
     document.body.innerHTML = '<form id="note" contenteditable="true"><input type="hidden" name="contains"><p id="para">Hello</p></form>';
-    const form = document.querySelector('form')!;
-    clobber(form);
-    const { param, reports } = fakeParam();
-    stops.push(initPointerObserver(window, param), initInputObserver(window, param));
-    const para = document.getElementById('para')!;
-    para.dispatchEvent(trusted(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: 5, clientY: 5, button: 0 })));
-    para.textContent = 'Hello world';
-    form.dispatchEvent(trusted(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: ' world' })));
-    para.dispatchEvent(trusted(new FocusEvent('focusout', { bubbles: true, composed: true })));
+    const reports = typeInClobberedForm();
     expect(reports.map((r) => r.action.type)).toEqual(['type']);
   });
 
   it('edited as a whole, with a control named innerText, types what the person typed', () => {
     document.body.innerHTML = '<form id="note" contenteditable="true"><input type="hidden" name="innerText"><input type="hidden" name="textContent"><p id="para">Hello</p></form>';
-    const form = document.querySelector('form')!;
-    clobber(form);
-    const { param, reports } = fakeParam();
-    stops.push(initPointerObserver(window, param), initInputObserver(window, param));
-    const para = document.getElementById('para')!;
-    para.dispatchEvent(trusted(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: 5, clientY: 5, button: 0 })));
-    para.textContent = 'Hello world';
-    form.dispatchEvent(trusted(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: ' world' })));
-    para.dispatchEvent(trusted(new FocusEvent('focusout', { bubbles: true, composed: true })));
+    const reports = typeInClobberedForm();
     expect(reports.map((r) => r.action)).toEqual([expect.objectContaining({ type: 'type', text: expect.stringContaining('Hello world') })]);
   });
 

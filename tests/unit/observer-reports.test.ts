@@ -5,42 +5,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { initPointerObserver } from '../../src/content/observers/pointer-observer';
 import { initInputObserver } from '../../src/content/observers/input-observer';
 import { initFormObserver } from '../../src/content/observers/form-observer';
-import { GestureStart } from '../../src/content/observers/gesture-start';
-import type { LastStep, ObserverParam } from '../../src/content/observers/observer-param';
-import type { ActionFields, PreAction } from '../../src/content/recorder';
+import { fakeParam, trusted } from './fake-observer-param';
 
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage: () => Promise.resolve() } } }));
-
-interface Report { pre: PreAction; action: ActionFields }
-
-function fakeParam(lastStep: LastStep | null = null): { param: ObserverParam; reports: Report[]; captured: (Element | null)[] } {
-  const reports: Report[] = [];
-  const captured: (Element | null)[] = [];
-  const param: ObserverParam = {
-    recording: true,
-    lastStep,
-    where: null,
-    gesture: new GestureStart(),
-    isSensitive: () => false,
-    capture: (element) => {
-      captured.push(element);
-      return { element, time: captured.length } as unknown as PreAction;
-    },
-    emit: (pre, action) => { reports.push({ pre, action }); },
-    holdEdit: () => Promise.resolve(true),
-    onBeforeCapture: () => () => undefined,
-    leave: () => undefined,
-    retarget: (pre, control) => ({ ...pre, element: control }),
-    toTop: (x, y) => [x, y],
-    redactUrl: (url) => url,
-  };
-  return { param, reports, captured };
-}
-
-function trusted<E extends Event>(event: E): E {
-  Object.defineProperty(event, 'isTrusted', { value: true });
-  return event;
-}
 
 const stops: (() => void)[] = [];
 afterEach(() => {
