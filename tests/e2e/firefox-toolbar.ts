@@ -28,34 +28,44 @@ async function inChrome(browser: Browser, expression: string): Promise<unknown> 
   return reply.result?.value;
 }
 
+/** How long the page may take to see the pointer arrive or leave before the press is given up as failed. */
+const POINTER_SEEN_MS = 15_000;
+
 /**
  * Moves the pointer over the page (at `x`, `y` in its viewport), then up to the toolbar's Back, and clicks it,
- * as a person does. The click waits until the page has seen its pointer leave (the browser tells the page and
- * runs its Back command on different channels). Resolves once the click is dispatched; the navigation follows.
+ * as a person does. Each leg waits until the page has seen it: Firefox may coalesce mousemoves sent in one go, and
+ * a page that never saw the pointer inside is told of no leave (under load, 1 run in 2: the press then waited
+ * forever). The click waits until the page has seen its pointer leave (the browser tells the page and runs its
+ * Back command on different channels). Resolves once the click is dispatched; the navigation follows.
  */
 export async function pressToolbarBack(browser: Browser, page: Page, x = 300, y = 120): Promise<void> {
   // Source, not a function: the test runner's transform would wrap a named inner function in a helper the page lacks.
-  const left = page.evaluate(`new Promise((resolve) => {
-    const seen = (e) => {
-      if (e.relatedTarget !== null || !e.isTrusted) return;
-      window.removeEventListener('mouseout', seen, true);
-      resolve(true);
-    };
-    window.addEventListener('mouseout', seen, true);
-  })`);
+  await page.evaluate(`(() => {
+    const seen = window.__toolbarPointer = { inside: false, left: false };
+    window.addEventListener('mousemove', (e) => { if (e.isTrusted) seen.inside = true; }, true);
+    window.addEventListener('mouseout', (e) => { if (e.isTrusted && e.relatedTarget === null && seen.inside) seen.left = true; }, true);
+  })()`);
+  const pageSees = (what: 'inside' | 'left'): Promise<unknown> => page.waitForFunction(`window.__toolbarPointer.${what}`, { timeout: POINTER_SEEN_MS })
+    .catch(() => { throw new Error(`the page never saw the pointer ${what === 'inside' ? 'arrive' : 'leave through its top'}`); });
+  // Into the page first (two points, so a pointer already resting on the first still moves): the browser then
+  // knows the pointer is over the page, and tells it when it leaves.
+  await inChrome(browser, `(() => {
+    const page = gBrowser.selectedBrowser.getBoundingClientRect();
+    for (const dx of [0, 1]) window.synthesizeMouseEvent('mousemove', page.x + ${x} + dx, page.y + ${y}, { button: 0 }, { isDOMEventSynthesized: false });
+    return true;
+  })()`);
+  await pageSees('inside');
   await inChrome(browser, `(() => {
     const move = (cx, cy) => window.synthesizeMouseEvent('mousemove', cx, cy, { button: 0 }, { isDOMEventSynthesized: false });
     const page = gBrowser.selectedBrowser.getBoundingClientRect();
     const back = document.getElementById('back-button');
     if (!back || back.disabled) throw new Error('the toolbar has no enabled Back button');
     const b = back.getBoundingClientRect();
-    // Into the page first: the browser then knows the pointer is over the page, and tells it when it leaves.
-    move(page.x + ${x}, page.y + ${y});
     move(page.x + ${x}, page.y + 4);
     move(b.x + b.width / 2, b.y + b.height / 2);
     return true;
   })()`);
-  await left;
+  await pageSees('left');
   await inChrome(browser, `(() => {
     const b = document.getElementById('back-button').getBoundingClientRect();
     for (const type of ['mousedown', 'mouseup']) {
