@@ -1,10 +1,9 @@
 // `stats`: tasks, steps, actions, screenshots, final states, outcomes and redactions of one export.
-import { ZIP_PATHS } from '../core/zip-layout';
+import { ZIP_PATHS, type ManifestTask } from '../core/zip-layout';
 import { parseTrajectory, exportStats } from '../core/validate-export';
-import { FINAL_JSON_PATH } from '../core/final-state';
 import { outcomeFromManifest } from '../core/outcome';
 import { command } from './command';
-import { trajectoryOf } from './zip-input';
+import { finalOf, trajectoryOf, type ExportZip } from './zip-input';
 import { print } from './terminal-output';
 
 export const statsCommand = command({
@@ -16,10 +15,16 @@ export const statsCommand = command({
     const { steps, errors } = parseTrajectory(text);
     const s = exportStats(steps);
     const report = { totals: redactionTotals(await exp.text(ZIP_PATHS.scrubReport)) };
-    // Final states (final/<task>.json) and the reviewer's labels (manifest.json), unlabelled counted apart.
-    const finalStates = [...exp.files].filter((f) => FINAL_JSON_PATH.test(f)).length;
+    const listed = manifestTasks(exp);
+    let finalStates: number;
+    try {
+      finalStates = await ownFinalStates(exp, [...new Set([...steps.map((st) => st.task_id), ...listed.keys()])]);
+    } finally {
+      await exp.close();
+    }
+    // The reviewer's labels (manifest.json), unlabelled counted apart; a task listed twice is one task.
     const outcomes: Record<string, number> = {};
-    for (const t of Array.isArray(exp.manifest?.tasks) ? exp.manifest.tasks : []) {
+    for (const t of listed.values()) {
       const o = outcomeFromManifest(t)?.outcome ?? 'unlabelled';
       outcomes[o] = (outcomes[o] ?? 0) + 1;
     }
@@ -37,6 +42,27 @@ export const statsCommand = command({
     return 0;
   },
 });
+
+/** The manifest's tasks by id: the first entry of an id that is listed twice, none when the manifest lists none. */
+function manifestTasks(exp: ExportZip): Map<string, ManifestTask> {
+  const out = new Map<string, ManifestTask>();
+  for (const t of Array.isArray(exp.manifest?.tasks) ? exp.manifest.tasks : []) {
+    // The manifest is anyone's: an entry that is not a task object is no task.
+    if (t && typeof t === 'object' && typeof t.task_id === 'string' && !out.has(t.task_id)) out.set(t.task_id, t);
+  }
+  return out;
+}
+
+/**
+ * How many of the zip's tasks (those with steps, and those the manifest lists) have a final state of their own, read
+ * as format, scrub and pack read it (finalOf): every final/*.json was counted, so a final/<B>.json holding task A's
+ * state counted A's final state twice, once as B's, and a file of a task the zip does not hold counted too.
+ */
+async function ownFinalStates(exp: ExportZip, taskIds: string[]): Promise<number> {
+  let n = 0;
+  for (const id of taskIds) if (await finalOf(exp, id)) n++;
+  return n;
+}
 
 /**
  * scrub_report.json's totals (rule: count), or null when it is not that shape: the file is anyone's, and
