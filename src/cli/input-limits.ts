@@ -1,5 +1,6 @@
 // Limits on what a zip someone else made may cost to read, by meaning: bytes
-// inflated per zip, lines per file, pixels per screenshot. Each has a flag and
+// inflated per zip, lines per file, pixels per screenshot, characters of one
+// field a command scrubs (scrub costs time in a field's size). Each has a flag and
 // a default, and every error names the limit it hit, so a person knows which
 // flag to raise ("--max-lines (default 1,000,000) exceeded by trajectory.jsonl").
 // Limits a zip32 archive or this reader fix once and for all are named too.
@@ -14,6 +15,8 @@ export interface InputLimits {
   maxImagePixels: number;
   /** Width and height of one screenshot. */
   maxImageSide: number;
+  /** Characters of one text field (a step's, a final state's, an instruction) that scrub and pack --config scrub. */
+  maxFieldChars: number;
 }
 
 export const DEFAULT_INPUT_LIMITS: InputLimits = {
@@ -24,6 +27,10 @@ export const DEFAULT_INPUT_LIMITS: InputLimits = {
   maxImagePixels: 64 * 1024 ** 2,
   // Chromium's largest capture.
   maxImageSide: 16_384,
+  // The extension cuts one frame's dom_tree and axtree at recorder.dom_max_chars (1,000,000 by default); a tree
+  // with cross-origin frames joined in holds a few such. Scrubbing is linear in a field's size, and with the NER
+  // slow (a 12 MB field took minutes): what a real export holds scrubs, a hostile field is refused before any does.
+  maxFieldChars: 4_000_000,
 };
 
 type Unit = 'bytes' | 'count' | 'pixels';
@@ -32,6 +39,7 @@ export const LIMIT_FLAGS: Record<keyof InputLimits, { flag: string; unit: Unit }
   maxLines: { flag: '--max-lines', unit: 'count' },
   maxImagePixels: { flag: '--max-image-pixels', unit: 'pixels' },
   maxImageSide: { flag: '--max-image-side', unit: 'count' },
+  maxFieldChars: { flag: '--max-field-chars', unit: 'count' },
 };
 
 /** A limit was reached: the message names it (its flag and value) and what reached it. */

@@ -29,7 +29,8 @@ import { rescrubStep } from '../core/rescrub';
 import type { Scrubber } from '../core/scrub/scrubber';
 import { finalOf, checkFinals, openExport, type ExportZip } from './zip-input';
 import { rescrubFinal } from '../core/final-state';
-import type { InputLimits } from './input-limits';
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits';
+import { checkFieldSizes } from './field-limits';
 import { isHash } from '../core/safe-text';
 import { outcomeFromManifest, outcomeKept, type OutcomeFilter } from '../core/outcome';
 
@@ -167,6 +168,8 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
       const dialogueText = await dialogueLines(exp, DIALOGUE_FORMATS.filter((f) => !f.inlineImages));
       const report = validateExport({ files: exp.files, trajectory: parsed, ...dialogueText, manifest: await exp.text(ZIP_PATHS.manifest), finals: await checkFinals(exp) });
       if (!report.ok) throw new Error(`invalid export (${report.errors.length} problems; first: ${report.errors[0]}); run alien-dataflow validate on it`);
+      // With --config every field is scrubbed again: one too long to scrub refuses the source before any of its tasks is packed.
+      if (o.scrubber) await checkSourceFields(exp, parsed.steps, o.limits ?? DEFAULT_INPUT_LIMITS);
       const byTask = new Map<string, Step[]>();
       for (const s of parsed.steps) byTask.set(s.task_id, [...(byTask.get(s.task_id) ?? []), s]);
       parsed.steps.length = 0; // each task's steps are let go once written
@@ -289,6 +292,20 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
   }
 
   return bytesIn;
+}
+
+/** A source's steps, final states and instructions against --max-field-chars (see field-limits). */
+async function checkSourceFields(exp: ExportZip, steps: readonly Step[], limits: InputLimits): Promise<void> {
+  const ids = [...new Set(steps.map((s) => s.task_id))];
+  const tasks = ids.map((id) => {
+    const entry = exp.manifest?.tasks.find((t) => t.task_id === id);
+    return { id, instruction: entry?.instruction ?? '' };
+  });
+  checkFieldSizes({ steps, finals: [], tasks }, limits);
+  for (const id of ids) {
+    const final = await finalOf(exp, id);
+    if (final) checkFieldSizes({ steps: [], finals: [final], tasks: [] }, limits);
+  }
 }
 
 /** Read a domain list file for --domains / --exclude-domains. */

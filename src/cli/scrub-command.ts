@@ -11,6 +11,7 @@ import { rescrubFinal } from '../core/final-state';
 import { isHash } from '../core/safe-text';
 import { command } from './command';
 import { finalOf, tasksOf, trajectoryOf } from './zip-input';
+import { checkFieldSizes } from './field-limits';
 import { createImageScrubber } from './image-scrub';
 import { loadScrubber, readScrubConfig } from './load-scrubber';
 import { sameFile } from './same-file';
@@ -37,12 +38,17 @@ async function scrub(input: string, output: string, configPath: string | undefin
   const { steps, errors } = parseTrajectory(text);
   if (errors.length) throw new UsageError(`${errors.length} invalid trajectory lines; run validate first`);
   const ids = [...new Set(steps.map((s) => s.task_id))];
-  // Every screenshot's PNG header against the image limits first, the final states' too, before the NER and OCR
-  // load and anything decodes.
+  const listed = tasksOf(exp.manifest, ids);
+  // Every screenshot's PNG header against the image limits first, the final states' too, and every field it will
+  // scrub against --max-field-chars, before the NER and OCR load and anything decodes or is written: a zip with a
+  // field too long to scrub in reasonable time is refused whole, naming the field (never cut, never left as it was).
   try {
+    checkFieldSizes({ steps, finals: [], tasks: listed.map((t) => ({ id: t.id, instruction: t.instruction, note: t.outcome?.note })) }, limits);
     for (const s of steps) if (s.observation.screenshot_path && exp.files.has(s.observation.screenshot_path)) await exp.checkImage(s.observation.screenshot_path);
     for (const id of ids) {
-      const shot = (await finalOf(exp, id))?.observation.screenshot_path;
+      const final = await finalOf(exp, id);
+      if (final) checkFieldSizes({ steps: [], finals: [final], tasks: [] }, limits);
+      const shot = final?.observation.screenshot_path;
       if (shot) await exp.checkImage(shot);
     }
   } catch (error) {
@@ -72,7 +78,7 @@ async function scrub(input: string, output: string, configPath: string | undefin
     return out.png;
   };
   // The instruction goes into the manifest and every dialogue: the new rules apply to it too.
-  const tasks = tasksOf(exp.manifest, ids).map((t) => ({
+  const tasks = listed.map((t) => ({
     ...t, instruction: scrubber.redact(t.instruction).text, stepCount: scrubbed.get(t.id)?.length ?? 0,
     ...(t.outcome ? { outcome: { ...t.outcome, note: scrubber.redact(t.outcome.note).text } } : {}),
   }));

@@ -9,6 +9,7 @@ const LIMIT_MEANING: Record<keyof InputLimits, (def: string) => string> = {
   maxLines: (d) => `lines of one text file (default ${d})`,
   maxImagePixels: (d) => `pixels of one screenshot, read from its PNG header before decoding (default ${d})`,
   maxImageSide: (d) => `width or height of one screenshot (default ${d})`,
+  maxFieldChars: (d) => `characters of one text field scrub and pack --config scrub (default ${d})`,
 };
 
 /** A command's operands as the usage writes them: `<in.zip> <out.zip>`, `<export.zip|folder>…`. */
