@@ -11,7 +11,7 @@
 // must stay readable. A control reads each secret in an unblurred screenshot
 // of the same page, so its absence from the frames is the blur's doing; a
 // path whose secret OCR cannot read even there proves nothing and is listed.
-import { test, before, after } from 'node:test';
+import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -185,164 +185,168 @@ interface Visit {
   raw: Uint8Array;
 }
 
-testInBothBrowsers(`${RUN.length} pages, one secret each in one rendering path: none readable in any stored or exported frame, the pages' words stay readable`, async (driver) => {
-  const started = Date.now();
-  const cpuAtStart = cpu();
-  const page = await driver.newPage();
-  await page.setViewport(VIEWPORT);
-  // The second origin under another host name, as media-ocr's payment frame: a cross-origin frame for the browser.
-  const other = driver.other.replace('127.0.0.1', 'localhost');
-  const open = async (p: RenderingPage): Promise<void> => {
-    await page.goto(`${driver.site}/rendering/${p.file}?other=${encodeURIComponent(other)}`);
-    await page.waitForFunction(() => document.body?.dataset.ready === 'yes', { timeout: 15_000 });
-    // The recorder captures once the loaded page has been quiet for a moment.
-    await sleep(300);
-  };
+// The two browsers at once: each spends most of its time waiting on its own browser (its recording) or on OCR, and
+// one after the other they made this the longest file of the suite by far (about 400 s when three files run at once).
+describe('rendering paths, both browsers at once', { concurrency: 2 }, () => {
+  testInBothBrowsers(`${RUN.length} pages, one secret each in one rendering path: none readable in any stored or exported frame, the pages' words stay readable`, async (driver) => {
+    const started = Date.now();
+    const cpuAtStart = cpu();
+    const page = await driver.newPage();
+    await page.setViewport(VIEWPORT);
+    // The second origin under another host name, as media-ocr's payment frame: a cross-origin frame for the browser.
+    const other = driver.other.replace('127.0.0.1', 'localhost');
+    const open = async (p: RenderingPage): Promise<void> => {
+      await page.goto(`${driver.site}/rendering/${p.file}?other=${encodeURIComponent(other)}`);
+      await page.waitForFunction(() => document.body?.dataset.ready === 'yes', { timeout: 15_000 });
+      // The recorder captures once the loaded page has been quiet for a moment.
+      await sleep(300);
+    };
 
-  await open(RUN[0]!);
-  const taskId = await driver.startRecording(page, 'Visit every rendering page');
-  const visits: Visit[] = [];
-  // A page whose actions are not all stored is a finding of its own; the suite goes on from what was stored.
-  const unrecorded: string[] = [];
-  let expected = 0;
-  for (const [i, p] of RUN.entries()) {
-    if (i > 0) {
-      await open(p);
-      // The typed address: a navigate step. Firefox's WebDriver BiDi navigates as a link followed (transition
-      // 'link'), which within 3 s of the last click is that click's consequence, not a step: not counted there.
-      if (driver.name === 'chromium') expected++;
-    }
-    const act = p.act ?? {};
-    const boxes = [await boxOf(page, act.secretSel ?? '#secret')];
-    if (act.typeFrame) await (await frameOf(page, act.typeFrame)).type(act.typeInFrame!, p.secret);
-    else await page.type('#note', 'ok');
-    expected++; // the edit, sent whole by the next action
-    if (!act.hurry) await sleep(SETTLE_MS);
-    if (act.scroll) {
-      await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height - 60);
-      await page.mouse.wheel({ deltaY: act.scroll });
+    await open(RUN[0]!);
+    const taskId = await driver.startRecording(page, 'Visit every rendering page');
+    const visits: Visit[] = [];
+    // A page whose actions are not all stored is a finding of its own; the suite goes on from what was stored.
+    const unrecorded: string[] = [];
+    let expected = 0;
+    for (const [i, p] of RUN.entries()) {
+      if (i > 0) {
+        await open(p);
+        // The typed address: a navigate step. Firefox's WebDriver BiDi navigates as a link followed (transition
+        // 'link'), which within 3 s of the last click is that click's consequence, not a step: not counted there.
+        if (driver.name === 'chromium') expected++;
+      }
+      const act = p.act ?? {};
+      const boxes = [await boxOf(page, act.secretSel ?? '#secret')];
+      if (act.typeFrame) await (await frameOf(page, act.typeFrame)).type(act.typeInFrame!, p.secret);
+      else await page.type('#note', 'ok');
+      expected++; // the edit, sent whole by the next action
+      if (!act.hurry) await sleep(SETTLE_MS);
+      if (act.scroll) {
+        await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height - 60);
+        await page.mouse.wheel({ deltaY: act.scroll });
+        expected++;
+        await sleep(SETTLE_MS);
+      }
+      if (act.frameScroll) {
+        const inner = await boxOf(page, '#inner');
+        await page.mouse.move(inner.x + inner.width / 2, inner.y + inner.height / 2);
+        await page.mouse.wheel({ deltaY: act.frameScroll });
+        expected++;
+        await sleep(SETTLE_MS);
+      }
+      if (act.clickFrame) await (await frameOf(page, act.clickFrame)).click(act.clickInFrame!);
+      else await page.click(act.click ?? '#go');
       expected++;
-      await sleep(SETTLE_MS);
+      // Waiting for the click's step to be stored is also what lets the page settle and be captured after the click,
+      // so the navigation that leaves it has a fresh frame of its own (measured: going on at once made 46 of 132
+      // frames reused, 90 distinct instead of 130, a weaker test).
+      await waitForSteps(driver, taskId, expected, 10_000).catch(async (e: unknown) => {
+        unrecorded.push(`${p.id} (${p.path}): ${String(e)}`);
+        expected = await driver.storedSteps(taskId);
+      });
+      await page.bringToFront();
+      const last = await boxOf(page, act.secretSel ?? '#secret');
+      if (last.y !== boxes[0]!.y || last.x !== boxes[0]!.x) boxes.push(last);
+      visits.push({ page: p, words: await controlWords(page), boxes, raw: new Uint8Array(await page.screenshot({ type: 'png' })) });
     }
-    if (act.frameScroll) {
-      const inner = await boxOf(page, '#inner');
-      await page.mouse.move(inner.x + inner.width / 2, inner.y + inner.height / 2);
-      await page.mouse.wheel({ deltaY: act.frameScroll });
-      expected++;
-      await sleep(SETTLE_MS);
+    await driver.stopRecording(page);
+    const recorded = Date.now();
+
+    // The control: OCR reads each secret in its page as the browser paints it, unblurred.
+    const controlStarted = Date.now();
+    const cpuAtControl = cpu();
+    const untestable = (await inTurn(visits, FRAMES_AT_ONCE, async (v) => {
+      const image = ocr.open(v.raw);
+      // The secret's area alone first (a fraction of the time); the whole screenshot only when that is not enough.
+      const close = v.boxes.map((box) => cropBox(image, box, 10)).filter((box): box is Box => !!box);
+      const quick = (await Promise.all(close.map((box) => image.readArea(box, 3, PSM.AUTO)))).join('\n');
+      if (readable(quick, v.page.secret)) return null;
+      const { full, crops } = await readFrame(image, v.boxes);
+      return readable(`${full}\n${crops}`, v.page.secret) ? null : `${v.page.id} (${v.page.path})`;
+    })).filter((id): id is string => !!id);
+    if (untestable.length) console.log(`[${driver.name}] skipped, OCR cannot read the secret even unblurred, so these paths test nothing: ${untestable.join('; ')}`);
+
+    const exportStarted = Date.now();
+    const zip = await driver.exportZip(page);
+    // In Firefox the popup is a tab: going to it is a tab_switch step, whose frame is the popup's, not a page's.
+    const steps = (await trajectory(zip)).filter((s) => s.task_id === taskId && s.action.type !== 'tab_switch');
+    assert.ok(steps.length >= expected, `${steps.length} steps exported, ${expected} actions taken: ${steps.map((s) => s.action.type).join(', ')}`);
+
+    if (FRAMES_DIR) for (const s of steps) console.log(`step ${s.step_id} ${s.action.type} frame ${s.frame_id} fresh ${s.observation.screenshot_fresh} ${s.observation.url.replace(/\?.*/, '')}`);
+    // Each distinct image once, with the steps that show it (a reused frame serves several).
+    const frames = new Map<string, { png: Uint8Array; steps: ExportedStep[] }>();
+    const noScreenshot: string[] = [];
+    for (const s of steps) {
+      if (!s.observation.screenshot_path) {
+        noScreenshot.push(`step ${s.step_id} (${s.action.type})`);
+        continue;
+      }
+      const png = await zip.file(s.observation.screenshot_path)!.async('uint8array');
+      const key = sha(png);
+      if (FRAMES_DIR) writeFileSync(join(FRAMES_DIR, `${driver.name}-step${s.step_id}.png`), png);
+      const seen = frames.get(key);
+      if (seen) seen.steps.push(s);
+      else frames.set(key, { png, steps: [s] });
     }
-    if (act.clickFrame) await (await frameOf(page, act.clickFrame)).click(act.clickInFrame!);
-    else await page.click(act.click ?? '#go');
-    expected++;
-    // Waiting for the click's step to be stored is also what lets the page settle and be captured after the click,
-    // so the navigation that leaves it has a fresh frame of its own (measured: going on at once made 46 of 132
-    // frames reused, 90 distinct instead of 130, a weaker test).
-    await waitForSteps(driver, taskId, expected, 10_000).catch(async (e: unknown) => {
-      unrecorded.push(`${p.id} (${p.path}): ${String(e)}`);
-      expected = await driver.storedSteps(taskId);
-    });
-    await page.bringToFront();
-    const last = await boxOf(page, act.secretSel ?? '#secret');
-    if (last.y !== boxes[0]!.y || last.x !== boxes[0]!.x) boxes.push(last);
-    visits.push({ page: p, words: await controlWords(page), boxes, raw: new Uint8Array(await page.screenshot({ type: 'png' })) });
-  }
-  await driver.stopRecording(page);
-  const recorded = Date.now();
+    // The stored frames are the exported ones, byte for byte; any that is not is read as well.
+    const stored = (await storedFrames(driver, taskId)).map((b64) => new Uint8Array(Buffer.from(b64, 'base64')));
+    const storedOnly = stored.filter((png) => !frames.has(sha(png)));
+    for (const png of storedOnly) frames.set(sha(png), { png, steps: [] });
 
-  // The control: OCR reads each secret in its page as the browser paints it, unblurred.
-  const controlStarted = Date.now();
-  const cpuAtControl = cpu();
-  const untestable = (await inTurn(visits, FRAMES_AT_ONCE, async (v) => {
-    const image = ocr.open(v.raw);
-    // The secret's area alone first (a fraction of the time); the whole screenshot only when that is not enough.
-    const close = v.boxes.map((box) => cropBox(image, box, 10)).filter((box): box is Box => !!box);
-    const quick = (await Promise.all(close.map((box) => image.readArea(box, 3, PSM.AUTO)))).join('\n');
-    if (readable(quick, v.page.secret)) return null;
-    const { full, crops } = await readFrame(image, v.boxes);
-    return readable(`${full}\n${crops}`, v.page.secret) ? null : `${v.page.id} (${v.page.path})`;
-  })).filter((id): id is string => !!id);
-  if (untestable.length) console.log(`[${driver.name}] skipped, OCR cannot read the secret even unblurred, so these paths test nothing: ${untestable.join('; ')}`);
-
-  const exportStarted = Date.now();
-  const zip = await driver.exportZip(page);
-  // In Firefox the popup is a tab: going to it is a tab_switch step, whose frame is the popup's, not a page's.
-  const steps = (await trajectory(zip)).filter((s) => s.task_id === taskId && s.action.type !== 'tab_switch');
-  assert.ok(steps.length >= expected, `${steps.length} steps exported, ${expected} actions taken: ${steps.map((s) => s.action.type).join(', ')}`);
-
-  if (FRAMES_DIR) for (const s of steps) console.log(`step ${s.step_id} ${s.action.type} frame ${s.frame_id} fresh ${s.observation.screenshot_fresh} ${s.observation.url.replace(/\?.*/, '')}`);
-  // Each distinct image once, with the steps that show it (a reused frame serves several).
-  const frames = new Map<string, { png: Uint8Array; steps: ExportedStep[] }>();
-  const noScreenshot: string[] = [];
-  for (const s of steps) {
-    if (!s.observation.screenshot_path) {
-      noScreenshot.push(`step ${s.step_id} (${s.action.type})`);
-      continue;
+    const readStarted = Date.now();
+    const cpuAtRead = cpu();
+    const leaks = new Map<string, string[]>();
+    let wordsRead = 0;
+    let wordsWanted = 0;
+    const wordMisses: string[] = [];
+    const framesOfPage = new Map<string, number>();
+    // A step's frame shows its own page (a navigation's, the page it left: its address is that page's).
+    const pagesShown = (shown: ExportedStep[]): Visit[] => {
+      const ids = new Set(shown.map((s) => PAGE_OF_URL.exec(s.observation.url)?.[1]).filter((id): id is string => !!id));
+      return visits.filter((v) => ids.has(v.page.id));
+    };
+    // A frame stored but not exported has no step to place it: read it whole and around every page's secret.
+    const texts = await inTurn([...frames.values()], FRAMES_AT_ONCE, ({ png, steps: shown }) =>
+      readFrame(ocr.open(png), (shown.length ? pagesShown(shown) : visits).flatMap((v) => v.boxes)));
+    for (const [i, { steps: shown }] of [...frames.values()].entries()) {
+      const shows = pagesShown(shown);
+      const { full, crops } = texts[i]!;
+      const label = shown.length ? shown.map((s) => `step ${s.step_id} ${s.action.type}`).join(' = ') : 'a stored frame not in the export';
+      for (const v of visits) {
+        const where = [readable(full, v.page.secret) && 'whole', readable(crops, v.page.secret) && 'crop'].filter(Boolean).join('+');
+        if (where) leaks.set(v.page.id, [...leaks.get(v.page.id) ?? [], `${label} (${where})`]);
+      }
+      // The page's own words are read in every frame of it (a frame blurred whole, or too much, loses them).
+      const text = squash(full);
+      for (const v of shows) {
+        framesOfPage.set(v.page.id, (framesOfPage.get(v.page.id) ?? 0) + 1);
+        const missed = v.words.filter((w) => !text.includes(w));
+        wordsWanted += v.words.length;
+        wordsRead += v.words.length - missed.length;
+        if (missed.length) wordMisses.push(`${v.page.id} ${label}: ${missed.join(' ')}`);
+      }
     }
-    const png = await zip.file(s.observation.screenshot_path)!.async('uint8array');
-    const key = sha(png);
-    if (FRAMES_DIR) writeFileSync(join(FRAMES_DIR, `${driver.name}-step${s.step_id}.png`), png);
-    const seen = frames.get(key);
-    if (seen) seen.steps.push(s);
-    else frames.set(key, { png, steps: [s] });
-  }
-  // The stored frames are the exported ones, byte for byte; any that is not is read as well.
-  const stored = (await storedFrames(driver, taskId)).map((b64) => new Uint8Array(Buffer.from(b64, 'base64')));
-  const storedOnly = stored.filter((png) => !frames.has(sha(png)));
-  for (const png of storedOnly) frames.set(sha(png), { png, steps: [] });
+    const leakReport = visits.filter((v) => leaks.has(v.page.id))
+      .map((v) => `${v.page.id} ${v.page.path}: "${v.page.secret}" readable in ${leaks.get(v.page.id)!.join('; ')}`);
+    const wordShare = wordsWanted ? wordsRead / wordsWanted : 0;
+    const { read: reads, cached } = ocr.counts();
+    const fresh = steps.filter((s) => s.observation.screenshot_fresh).length;
+    console.log(`[${driver.name}] ${visits.length} pages, ${steps.length} steps, ${frames.size} distinct frames (${stored.length} stored, ${storedOnly.length} only stored, ${fresh} steps' frames fresh); `
+      + `${reads} OCR reads so far in this file, ${cached} answered from the cache; `
+      + `${seconds(started, recorded)} s recording, ${seconds(controlStarted, exportStarted)} s control OCR, ${seconds(exportStarted, readStarted)} s export and IndexedDB, `
+      + `${seconds(readStarted, Date.now())} s OCR of the frames, ${seconds(started, Date.now())} s in all; `
+      + `test-process CPU ${Math.round(cpuAtControl - cpuAtStart)} s recording, ${Math.round(cpuAtRead - cpuAtControl)} s control and export, ${Math.round(cpu() - cpuAtRead)} s frames; `
+      + `control words read ${wordsRead}/${wordsWanted}; ${leakReport.length} pages leak${leakReport.length ? `:\n  ${leakReport.join('\n  ')}` : ''}`);
+    if (unrecorded.length) console.log(`[${driver.name}] actions not stored:\n  ${unrecorded.join('\n  ')}`);
+    if (noScreenshot.length) console.log(`[${driver.name}] steps without a screenshot: ${noScreenshot.join(', ')}`);
+    if (wordMisses.length) console.log(`[${driver.name}] control words not read:\n  ${wordMisses.join('\n  ')}`);
 
-  const readStarted = Date.now();
-  const cpuAtRead = cpu();
-  const leaks = new Map<string, string[]>();
-  let wordsRead = 0;
-  let wordsWanted = 0;
-  const wordMisses: string[] = [];
-  const framesOfPage = new Map<string, number>();
-  // A step's frame shows its own page (a navigation's, the page it left: its address is that page's).
-  const pagesShown = (shown: ExportedStep[]): Visit[] => {
-    const ids = new Set(shown.map((s) => PAGE_OF_URL.exec(s.observation.url)?.[1]).filter((id): id is string => !!id));
-    return visits.filter((v) => ids.has(v.page.id));
-  };
-  // A frame stored but not exported has no step to place it: read it whole and around every page's secret.
-  const texts = await inTurn([...frames.values()], FRAMES_AT_ONCE, ({ png, steps: shown }) =>
-    readFrame(ocr.open(png), (shown.length ? pagesShown(shown) : visits).flatMap((v) => v.boxes)));
-  for (const [i, { steps: shown }] of [...frames.values()].entries()) {
-    const shows = pagesShown(shown);
-    const { full, crops } = texts[i]!;
-    const label = shown.length ? shown.map((s) => `step ${s.step_id} ${s.action.type}`).join(' = ') : 'a stored frame not in the export';
-    for (const v of visits) {
-      const where = [readable(full, v.page.secret) && 'whole', readable(crops, v.page.secret) && 'crop'].filter(Boolean).join('+');
-      if (where) leaks.set(v.page.id, [...leaks.get(v.page.id) ?? [], `${label} (${where})`]);
-    }
-    // The page's own words are read in every frame of it (a frame blurred whole, or too much, loses them).
-    const text = squash(full);
-    for (const v of shows) {
-      framesOfPage.set(v.page.id, (framesOfPage.get(v.page.id) ?? 0) + 1);
-      const missed = v.words.filter((w) => !text.includes(w));
-      wordsWanted += v.words.length;
-      wordsRead += v.words.length - missed.length;
-      if (missed.length) wordMisses.push(`${v.page.id} ${label}: ${missed.join(' ')}`);
-    }
-  }
-  const leakReport = visits.filter((v) => leaks.has(v.page.id))
-    .map((v) => `${v.page.id} ${v.page.path}: "${v.page.secret}" readable in ${leaks.get(v.page.id)!.join('; ')}`);
-  const wordShare = wordsWanted ? wordsRead / wordsWanted : 0;
-  const { read: reads, cached } = ocr.counts();
-  const fresh = steps.filter((s) => s.observation.screenshot_fresh).length;
-  console.log(`[${driver.name}] ${visits.length} pages, ${steps.length} steps, ${frames.size} distinct frames (${stored.length} stored, ${storedOnly.length} only stored, ${fresh} steps' frames fresh); `
-    + `${reads} OCR reads so far in this file, ${cached} answered from the cache; `
-    + `${seconds(started, recorded)} s recording, ${seconds(controlStarted, exportStarted)} s control OCR, ${seconds(exportStarted, readStarted)} s export and IndexedDB, `
-    + `${seconds(readStarted, Date.now())} s OCR of the frames, ${seconds(started, Date.now())} s in all; `
-    + `test-process CPU ${Math.round(cpuAtControl - cpuAtStart)} s recording, ${Math.round(cpuAtRead - cpuAtControl)} s control and export, ${Math.round(cpu() - cpuAtRead)} s frames; `
-    + `control words read ${wordsRead}/${wordsWanted}; ${leakReport.length} pages leak${leakReport.length ? `:\n  ${leakReport.join('\n  ')}` : ''}`);
-  if (unrecorded.length) console.log(`[${driver.name}] actions not stored:\n  ${unrecorded.join('\n  ')}`);
-  if (noScreenshot.length) console.log(`[${driver.name}] steps without a screenshot: ${noScreenshot.join(', ')}`);
-  if (wordMisses.length) console.log(`[${driver.name}] control words not read:\n  ${wordMisses.join('\n  ')}`);
-
-  // The leaks first: they are what the suite is for (everything above is printed whatever fails).
-  assert.deepEqual(leakReport, [], `planted secrets readable by OCR in ${driver.name}`);
-  assert.ok(wordShare >= 0.95, `${(wordShare * 100).toFixed(1)}% of the pages' own words are readable (95% needed): ${wordMisses.join('; ')}`);
-  assert.deepEqual(visits.filter((v) => !framesOfPage.has(v.page.id)).map((v) => v.page.id), [], 'every page is shown by some frame');
-  assert.deepEqual(unrecorded, [], 'every action on every page is stored');
-  assert.deepEqual(noScreenshot, [], 'every step has a screenshot');
-  assert.equal(storedOnly.length, 0, 'IndexedDB holds no frame the export left out');
+    // The leaks first: they are what the suite is for (everything above is printed whatever fails).
+    assert.deepEqual(leakReport, [], `planted secrets readable by OCR in ${driver.name}`);
+    assert.ok(wordShare >= 0.95, `${(wordShare * 100).toFixed(1)}% of the pages' own words are readable (95% needed): ${wordMisses.join('; ')}`);
+    assert.deepEqual(visits.filter((v) => !framesOfPage.has(v.page.id)).map((v) => v.page.id), [], 'every page is shown by some frame');
+    assert.deepEqual(unrecorded, [], 'every action on every page is stored');
+    assert.deepEqual(noScreenshot, [], 'every step has a screenshot');
+    assert.equal(storedOnly.length, 0, 'IndexedDB holds no frame the export left out');
+  });
 });
