@@ -7,14 +7,15 @@ import type { Redactor } from '../core/redactor';
 import { SENSITIVE_PLACEHOLDER, type SensitiveFieldTest } from '../core/sensitive-field';
 import { escapeXmlAttr, escapeXmlText, xmlName } from '../core/xml-escape';
 import { BOX_MARK } from '../core/dom-tree-parts';
+import { PAINTS_NOTHING, PAINTS_NOTHING_TAGS } from '../core/scrub/inline-runs';
 import { AX_CLOSE, AX_OPEN, axPartsText } from '../core/ax-tree-parts';
 import { closedShadowRootOpener } from '../platform/host/closed-shadow-roots';
 import { axHidden, axLine, AxNameSources, axTextLine, maskedAxLine, withoutTextLines } from './ax-lines';
 import type { SnapshotLimits } from './dom-snapshot';
 import { fieldAttributes } from './dom-utils';
 import {
-  attributesOf, attrOf, documentElementOf, fieldStateOf, firstChildOf, matchesOf, nextSiblingOf, nodeTypeOf, previousSiblingOf, querySelectorOf, shadowRootOf,
-  tagOf, textContentOf,
+  attributesOf, attrOf, boundsOf, documentElementOf, fieldStateOf, firstChildOf, matchesOf, nextSiblingOf, nodeTypeOf, paintedOf, previousSiblingOf,
+  querySelectorOf, shadowRootOf, tagOf, textContentOf,
 } from './dom-safe';
 import type { ElementIds } from './element-ids';
 import type { NearViewport } from './near-viewport';
@@ -115,6 +116,9 @@ export class SnapshotXml {
     attrs += masked ? this.maskedState(el) : this.stateAttrs(el);
     const frameId = this.ctx.frameIdOf(el);
     if (frameId !== undefined) attrs += ` frame-id="${frameId}"`;
+    // A picture that paints nothing is no break to a reader: the worker's inline-run pass reads across it (see
+    // core/scrub/inline-runs), where a secret's halves around a spacer or a tracking pixel had been two texts.
+    if (!masked && paintsNothing(el)) attrs += PAINTS_NOTHING;
     if (isInteractive(el)) {
       attrs += `${BOX_MARK}${id}${BOX_MARK}`;
       this.ctx.near.watch(el);
@@ -341,6 +345,41 @@ export class SnapshotXml {
     }
     if (tag === 'option') return (el as HTMLOptionElement).selected ? ' selected="true"' : '';
     return '';
+  }
+}
+
+/** Inline style that paints nothing: no opacity, no width or no height. */
+const STYLE_PAINTS_NOTHING = /(?:^|;)\s*(?:opacity\s*:\s*0(?:\.0*)?|(?:width|height)\s*:\s*0(?:px|em|rem|%)?)\s*(?:!important\s*)?(?:;|$)/i;
+/** A size attribute in pixels as a browser reads it (`0`, `1px`); NaN for none. */
+const pixels = (v: string | null): number => (v === null ? NaN : parseFloat(v));
+
+/**
+ * A replaced element that paints nothing a reader would take for a break between two words: a zero-size or 1x1
+ * picture (a spacer, a tracking pixel), or one its style hides (a stylesheet's display:none, visibility, opacity).
+ * Said by its size attributes or inline style, by computed visibility, and for a loaded image by its laid-out
+ * box. An image still loading says nothing yet (it has no size until it loads): it counts as painting, as any
+ * picture the page shows does. The mark is cached with the element's XML, so a picture shown later by a class
+ * on an ancestor keeps it until the element changes: the run pass then reads across a picture (more redaction).
+ */
+function paintsNothing(el: Element): boolean {
+  const tag = tagOf(el);
+  if (!PAINTS_NOTHING_TAGS.has(tag)) return false;
+  const width = pixels(attrOf(el, 'width'));
+  const height = pixels(attrOf(el, 'height'));
+  if (width === 0 || height === 0 || (width <= 1 && height <= 1)) return true;
+  if (STYLE_PAINTS_NOTHING.test(attrOf(el, 'style') ?? '')) return true;
+  // Style and layout read through the page's own objects (a DOM may compute style by calling them): a read that
+  // throws says nothing, and the picture counts as painting, as every picture did, rather than losing the step.
+  try {
+    if (!paintedOf(el)) return true;
+    if (tag !== 'img') return false;
+    const img = el as HTMLImageElement;
+    // Loaded with pixels: its box is what it paints (a broken image paints its alt text, a loading one nothing yet).
+    if (!(img.complete && img.naturalWidth > 0)) return false;
+    const r = boundsOf(el);
+    return r.width <= 0 || r.height <= 0 || (r.width <= 1 && r.height <= 1);
+  } catch {
+    return false;
   }
 }
 

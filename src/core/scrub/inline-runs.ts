@@ -28,6 +28,15 @@ const RUN_ENDS = new Set([
   'noscript', 'title', 'shadow-root', 'target-context', 'truncated',
 ]);
 
+/**
+ * The snapshot's mark on a replaced element that paints nothing (a zero-size or 1x1 picture, one hidden by its
+ * style: see content/snapshot-xml): no break to a reader, so it ends no run. `<span>742 Evergreen</span><img
+ * width="0"><span> Terrace</span>` had the address's first half stored. A picture the page shows still ends one.
+ */
+export const PAINTS_NOTHING = ' hidden="true"';
+/** The replaced elements that paint a picture of their own, the only ones the mark is read on. */
+export const PAINTS_NOTHING_TAGS: ReadonlySet<string> = new Set(['img', 'picture', 'video', 'audio', 'canvas', 'svg']);
+
 // A join a value can run across: a letter, digit or a value's inner mark (@ . _ % + - /) on both sides, spaces aside.
 // "Item 4.1" + "$12.99" has none, so a catalogue's rows cost no scrub; "4111 1111" + " 1111 1111" and "jane.doe" +
 // "@example.com" do.
@@ -203,7 +212,7 @@ interface PieceEdit { from: string; to: string; ancestors: readonly number[] }
 const EDIT_ANCESTORS = 64;
 const ELEMENT_ID = /\sid="(\d+)"/;
 /** The elements open at a point of dom_tree, innermost first: shared by every piece read inside them. */
-interface OpenElement { id: number; parent: OpenElement | null }
+interface OpenElement { id: number; parent: OpenElement | null; silent: boolean }
 
 /** dom_tree with its inline runs read joined (see scrubDomTreeRuns), and the pieces it changed. */
 function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, number>): { xml: string; edits: PieceEdit[] } {
@@ -236,9 +245,12 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
       if (m[0].trim() || run.length) run.push([m.index, m.index + m[0].length, open]);
       continue;
     }
-    if (RUN_ENDS.has(m[2].toLowerCase())) flush();
+    const tag = m[2].toLowerCase();
+    // A closing tag is as silent as its opening one was (`</picture>` of a marked picture).
+    const silent = PAINTS_NOTHING_TAGS.has(tag) && (m[1] ? open?.silent === true : m[0].includes(PAINTS_NOTHING));
+    if (RUN_ENDS.has(tag) && !silent) flush();
     if (m[1]) open = open?.parent ?? null;
-    else if (!m[3]) open = { id: Number(ELEMENT_ID.exec(m[0])?.[1] ?? -1), parent: open };
+    else if (!m[3]) open = { id: Number(ELEMENT_ID.exec(m[0])?.[1] ?? -1), parent: open, silent };
   }
   flush();
   if (edits.length === 0) return { xml, edits: pieceEdits };
@@ -253,7 +265,8 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
 
 /**
  * dom_tree with the text of each inline run read joined (see scrubRun). A tag in RUN_ENDS (a block, `<br/>`,
- * `<img/>`, `<input/>`, a shadow root) ends a run, opening or closing; any other tag does not, even self-closing.
+ * `<img/>`, `<input/>`, a shadow root) ends a run, opening or closing, unless it is a picture marked as painting
+ * nothing (PAINTS_NOTHING); any other tag does not, even self-closing.
  */
 export function scrubDomTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, number>): string {
   return domTreeRuns(xml, scrubber, counts).xml;

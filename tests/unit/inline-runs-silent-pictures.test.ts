@@ -1,0 +1,121 @@
+// @vitest-environment happy-dom
+// A picture that paints nothing between two halves of a secret, through the path a real observation takes (the
+// page's snapshot, each text node scrubbed alone; the trees assembled; the worker's boundary). Every <img> ended an
+// inline run, so a zero-size or 1x1 spacer, a tracking pixel or a picture a stylesheet hides, put between
+// "742 Evergreen" and " Terrace", kept the address's first half in the step. The snapshot now marks a replaced
+// element that paints nothing, and the run pass reads across it; a picture the page shows still separates the
+// words on either side, as a reader sees them.
+import { describe, expect, it } from 'vitest';
+import { DomSnapshotter } from '../../src/content/dom-snapshot';
+import { ElementIds } from '../../src/content/element-ids';
+import { buildStep } from '../../src/core/build-step';
+import { withAssembledTree } from '../../src/core/dom-tree-parts';
+import { buildFinal, finalDraftId, type FinalDraft } from '../../src/core/final-state';
+import { createScrubber } from '../../src/core/scrub/scrubber';
+import { defaultConfig } from '../../src/core/scrub/default-config';
+import { scrubDomTreeRuns } from '../../src/core/scrub/inline-runs';
+import { stepDraft, TASK_ID } from './fixtures';
+
+const scrubber = createScrubber(defaultConfig(), null);
+
+/** A 1x1 transparent GIF, the usual tracking pixel and spacer. */
+const PIXEL = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+
+type Layout = { width: number; height: number; loaded?: boolean };
+
+/** The page's draft of `html`, the pictures laid out as `layout` says (happy-dom lays nothing out), as the content script sends it. */
+function pageDraft(html: string, layout?: Layout): ReturnType<typeof stepDraft> {
+  document.body.innerHTML = html;
+  if (layout) {
+    for (const img of Array.from(document.querySelectorAll('img'))) {
+      img.getBoundingClientRect = () => ({ x: 10, y: 10, left: 10, top: 10, right: 10 + layout.width, bottom: 10 + layout.height, width: layout.width, height: layout.height, toJSON: () => ({}) });
+      Object.defineProperty(img, 'naturalWidth', { value: layout.width || 1 });
+      Object.defineProperty(img, 'complete', { value: layout.loaded ?? true });
+    }
+  }
+  const snap = new DomSnapshotter(document, new ElementIds(), scrubber);
+  snap.start();
+  const s = snap.snapshot(null);
+  return withAssembledTree({ ...stepDraft(), domTree: '', domParts: s.parts, axParts: s.axParts });
+}
+
+/** The stored step's and the stored final state's observations of one draft. */
+function stored(draft: ReturnType<typeof stepDraft>): { dom_tree: string; axtree?: string }[] {
+  const { action: _a, target: _t, pageWork: _p, ...page } = draft;
+  const final: FinalDraft = { ...page, draftId: finalDraftId(TASK_ID, 1), timestamp: 1, final: true };
+  return [
+    buildStep({ draft, seq: 1, tabId: 1, frameId: 0, image: null, scrubber }).step.observation,
+    buildFinal({ draft: final, tabId: 1, image: null, scrubber }).state.observation,
+  ];
+}
+
+const ADDRESS = (between: string): string => `<p>Ship to <span>742 Evergreen</span>${between}<span> Terrace</span>, Springfield</p>`;
+const CARD = (between: string): string => `<p>Card <span>4111 1111</span>${between}<span> 1111 1111</span> on file</p>`;
+
+describe('a picture that paints nothing inside a split secret', () => {
+  it.each([
+    ['a zero-size <img> (attributes)', ADDRESS(`<img src="${PIXEL}" width="0" height="0">`), undefined],
+    ['a 1x1 <img> (attributes)', ADDRESS(`<img src="${PIXEL}" width="1" height="1">`), undefined],
+    ['an <img> of width 0 only', ADDRESS('<img src="/t.gif" width="0">'), undefined],
+    ['an <img> of inline opacity:0', ADDRESS('<img src="/t.gif" style="opacity: 0">'), undefined],
+    ['an <img> of inline width:0', ADDRESS('<img src="/t.gif" style="width:0;height:12px">'), undefined],
+    ['an <img> a stylesheet hides', `<style>.px { display: none }</style>${ADDRESS('<img class="px" src="/t.gif">')}`, undefined],
+    ['an <img> of display:none (inline)', ADDRESS('<img src="/t.gif" style="display:none">'), undefined],
+    ['a loaded 1x1 transparent <img>, no size attributes', ADDRESS(`<img src="${PIXEL}">`), { width: 1, height: 1 }],
+    ['a loaded <img> laid out at zero size', ADDRESS('<img src="/logo.png" alt="">'), { width: 0, height: 0 }],
+    ['a zero-size <svg>', ADDRESS('<svg width="0" height="0"></svg>'), undefined],
+    ['a <wbr>', ADDRESS('<wbr>'), undefined],
+    ['an empty inline element', ADDRESS('<i class="icon"></i>'), undefined],
+    ['a zero-size <img> in a card', CARD('<img src="/t.gif" width="0" height="0">'), undefined],
+    ['a 1x1 transparent <img> in a card', CARD(`<img src="${PIXEL}">`), { width: 1, height: 1 }],
+  ] as [string, string, Layout | undefined][])('%s: neither half in the step or the final, dom_tree or axtree', (_name, html, layout) => {
+    const observations = stored(pageDraft(html, layout));
+    for (const o of observations) {
+      expect(o.dom_tree, o.dom_tree).not.toMatch(/742|Evergreen|Terrace|4111|1111 1111/);
+      expect(o.axtree ?? '', o.axtree).not.toMatch(/742|Evergreen|Terrace|4111|1111 1111/);
+      expect(o.dom_tree).toMatch(/REDACTED/);
+    }
+    expect(observations[1]).toEqual(observations[0]);
+    // The words around the run stay: only the secret is cut.
+    expect(observations[0]!.dom_tree).toMatch(/Ship to|Card /);
+  });
+
+  it('a picture the page shows still separates the words on either side, as a reader sees them', () => {
+    // The page redacts the address in the link; the word glued to a redaction goes with it (inline_run_edge), so
+    // reading across a picture the page shows would take the label "Contact" beside its icon for part of the address.
+    const label = (between: string): string => `<p><b>Contact</b>${between}<a href="/m">jane.doe@example.com</a></p>`;
+    for (const [between, layout] of [
+      ['<img src="/mail.png" width="16" height="16" alt="">', undefined],
+      ['<img src="/mail.png" alt="">', { width: 16, height: 16 }],
+      // Still loading: no size yet, so no word of what it will paint; it counts as painting.
+      ['<img src="/mail.png" alt="">', { width: 0, height: 0, loaded: false }],
+    ] as [string, Layout | undefined][]) {
+      const [o] = stored(pageDraft(label(between), layout));
+      expect(o!.dom_tree, between).toMatch(/>Contact</);
+      expect(o!.dom_tree).not.toMatch(/jane|example/);
+      expect(o!.dom_tree).not.toContain('hidden="true"');
+    }
+    // The same picture painting nothing: "Contact" is glued to the address as a reader sees it, and goes with it.
+    const [glued] = stored(pageDraft(label('<img src="/mail.png" width="0" height="0" alt="">')));
+    expect(glued!.dom_tree).not.toMatch(/Contact|jane|example/);
+  });
+
+  it('the mark is on the picture that paints nothing, and only there', () => {
+    const [o] = stored(pageDraft(`<p><img src="/a.png" width="40" height="40" alt="Logo"><span>Hello</span><img src="${PIXEL}" width="1" height="1"></p>`));
+    expect(o!.dom_tree).toMatch(/<img id="\d+" src="\/a\.png" alt="Logo"\/>/);
+    expect(o!.dom_tree).toMatch(/<img id="\d+" src="data:image\/gif;base64,…" hidden="true"\/>/);
+    expect(o!.dom_tree).toContain('Hello');
+  });
+});
+
+describe('the run pass on a tree with marked pictures', () => {
+  it('reads across a marked picture with content, its closing tag too, and stops at an unmarked one', () => {
+    const joined = scrubDomTreeRuns('<p id="1"><span id="2">4111 1111</span><picture id="3" hidden="true"><img id="4" hidden="true"/></picture><span id="5"> 1111 1111</span></p>', scrubber);
+    expect(joined).not.toMatch(/4111|1111 1111/);
+    const apart = scrubDomTreeRuns('<p id="1"><span id="2">4111 1111</span><picture id="3"><img id="4"/></picture><span id="5"> 1111 1111</span></p>', scrubber);
+    expect(apart).toContain('>4111 1111<');
+    // The mark counts only on a picture: a block that says it (no snapshot writes one) still ends the run.
+    const block = scrubDomTreeRuns('<p id="1"><span id="2">4111 1111</span><div id="3" hidden="true"></div><span id="5"> 1111 1111</span></p>', scrubber);
+    expect(block).toContain('>4111 1111<');
+  });
+});
