@@ -11,6 +11,7 @@ import { onNews } from '../src/platform/news';
 import { openExtensionTab } from '../src/platform/tabs';
 import { latestOnly } from '../src/ui/latest-only';
 import { DEFAULT_PREFS, loadExportPrefs, saveExportPrefs, toExportOptions, type ExportPrefs } from '../src/platform/export-prefs';
+import { count } from '../src/ui/count';
 import '../src/ui/base.css';
 import './popup.css';
 
@@ -20,7 +21,7 @@ const STATUS_LABEL: Record<Task['status'], string> = { recording: 'recording', r
 function stepsLabel(t: Task): string {
   const recorded = t.recordedCount ?? t.stepCount;
   if (recorded > t.stepCount) return `${t.stepCount} of ${recorded} steps stored`;
-  return `${t.stepCount} step${t.stepCount === 1 ? '' : 's'}`;
+  return count(t.stepCount, 'step');
 }
 
 function App() {

@@ -12,6 +12,7 @@ import { ask, send } from '../src/platform/messaging';
 import { onNews } from '../src/platform/news';
 import { loadExportPrefs, toExportOptions } from '../src/platform/export-prefs';
 import { latestOnly } from '../src/ui/latest-only';
+import { count } from '../src/ui/count';
 import { StepCard } from './step-card';
 import { ReplayPanel } from './replay-panel';
 import { OUTCOME_LABEL, OutcomePanel } from './outcome-panel';
@@ -93,12 +94,12 @@ function App() {
               <li key={t.id}>
                 <button type="button" class="task" aria-current={t.id === current} onClick={() => setCurrent(t.id)}>
                   <span>{t.instruction}</span>
-                  <span class="meta">{STATUS[t.status]}{t.outcome ? ` · ${OUTCOME_LABEL[t.outcome.outcome]}` : ''} · {t.stepCount} steps · {new Date(t.createdAt).toLocaleString()}</span>
+                  <span class="meta">{STATUS[t.status]}{t.outcome ? ` · ${OUTCOME_LABEL[t.outcome.outcome]}` : ''} · {count(t.stepCount, 'step')} · {new Date(t.createdAt).toLocaleString()}</span>
                 </button>
                 <button
                   type="button" aria-label={`Delete task ${t.instruction}`} disabled={t.status === 'recording'}
                   onClick={() => {
-                    if (!confirm(`Delete "${t.instruction}" and its ${t.stepCount} steps?`)) return;
+                    if (!confirm(`Delete "${t.instruction}" and its ${count(t.stepCount, 'step')}?`)) return;
                     void act('Task deleted', async () => {
                       await deleteTask(t.id);
                       if (current === t.id) setCurrent(null);
@@ -118,7 +119,7 @@ function App() {
             <div class="task-head">
               <h1>{task.instruction}</h1>
               <span class={`badge ${task.status}`}>{STATUS[task.status]}</span>
-              <span class="muted">{steps.length} steps</span>
+              <span class="muted">{count(steps.length, 'step')}</span>
               <button
                 type="button" class="primary" disabled={task.status === 'recording'}
                 onClick={() => void act(task.status === 'confirmed' ? 'Task back to review' : 'Task confirmed', async () => {
