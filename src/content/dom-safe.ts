@@ -2,37 +2,27 @@
 // properties: <input name="localName"> makes form.localName that input, and
 // the same goes for firstChild, attributes, getAttribute… in every world,
 // the content script's included. These read through the prototypes instead.
-const getter = (proto: object, key: string): ((this: unknown) => unknown) =>
-  Object.getOwnPropertyDescriptor(proto, key)!.get! as (this: unknown) => unknown;
+type Getter = (this: unknown) => unknown;
+const getter = (proto: object, key: string): Getter => Object.getOwnPropertyDescriptor(proto, key)!.get! as Getter;
+/** A getter for each of `keys`, by name. */
+const byName = <K extends string>(keys: readonly K[], get: (key: K) => Getter): Record<K, Getter> =>
+  Object.fromEntries(keys.map((key) => [key, get(key)])) as Record<K, Getter>;
+/** The getters of `keys` that `proto` itself defines (a key the interface lacks does not compile). */
+const gettersOf = <P extends object, K extends keyof P & string>(proto: P, keys: readonly K[]): Record<K, Getter> =>
+  byName(keys, (key) => getter(proto, key));
 
-const LOCAL_NAME = getter(Element.prototype, 'localName');
-const ATTRIBUTES = getter(Element.prototype, 'attributes');
-const SHADOW_ROOT = getter(Element.prototype, 'shadowRoot');
-const FIRST_CHILD = getter(Node.prototype, 'firstChild');
-const NEXT_SIBLING = getter(Node.prototype, 'nextSibling');
-const NODE_TYPE = getter(Node.prototype, 'nodeType');
-const IS_CONNECTED = getter(Node.prototype, 'isConnected');
-const PARENT_NODE = getter(Node.prototype, 'parentNode');
-const OWNER_DOCUMENT = getter(Node.prototype, 'ownerDocument');
-const PARENT_ELEMENT = getter(Node.prototype, 'parentElement');
-const LAST_CHILD = getter(Node.prototype, 'lastChild');
-const PREVIOUS_SIBLING = getter(Node.prototype, 'previousSibling');
-const NODE_NAME = getter(Node.prototype, 'nodeName');
+const ELEMENT = gettersOf(Element.prototype, ['localName', 'attributes', 'shadowRoot', 'tagName']);
+const NODE = gettersOf(Node.prototype, [
+  'firstChild', 'nextSibling', 'nodeType', 'isConnected', 'parentNode', 'ownerDocument', 'parentElement', 'lastChild', 'previousSibling', 'nodeName',
+]);
 // Browsers define it on Node; happy-dom (the unit tests' DOM) again on Element, whose own is the one that reads.
 const TEXT_CONTENT = chainGetter(HTMLElement.prototype, 'textContent')!;
-const TAG_NAME = getter(Element.prototype, 'tagName');
 const IS_CONTENT_EDITABLE = getter(HTMLElement.prototype, 'isContentEditable');
 const SHADOW_HOST = getter(ShadowRoot.prototype, 'host');
 const GET_ROOT_NODE = Node.prototype.getRootNode;
 /** Browsers define the layout getters on Element; happy-dom (the unit tests' DOM) on HTMLElement. */
-const layoutGetter = (key: string): ((this: unknown) => unknown) =>
-  (Object.getOwnPropertyDescriptor(Element.prototype, key) ?? Object.getOwnPropertyDescriptor(HTMLElement.prototype, key))!.get! as (this: unknown) => unknown;
-const CLIENT_LEFT = layoutGetter('clientLeft');
-const CLIENT_TOP = layoutGetter('clientTop');
-const CLIENT_WIDTH = layoutGetter('clientWidth');
-const CLIENT_HEIGHT = layoutGetter('clientHeight');
-const SCROLL_WIDTH = layoutGetter('scrollWidth');
-const SCROLL_HEIGHT = layoutGetter('scrollHeight');
+const LAYOUT = byName(['clientLeft', 'clientTop', 'clientWidth', 'clientHeight', 'scrollWidth', 'scrollHeight', 'scrollLeft', 'scrollTop'], (key) =>
+  getter(Object.getOwnPropertyDescriptor(Element.prototype, key) ? Element.prototype : HTMLElement.prototype, key));
 const BOUNDING_RECT = Element.prototype.getBoundingClientRect;
 // Chrome 105+, Firefox 106+: absent in older engines and in happy-dom.
 const CHECK_VISIBILITY = (Element.prototype as Element & { checkVisibility?: (o: object) => boolean }).checkVisibility;
@@ -44,10 +34,10 @@ const QUERY = Element.prototype.querySelector;
 const QUERY_ALL = Element.prototype.querySelectorAll;
 const DOC_BY_ID = Document.prototype.getElementById;
 /** A getter wherever on the prototype chain it is defined (browsers: the interface's own; happy-dom: a base class). */
-function chainGetter(proto: object, key: string): ((this: unknown) => unknown) | null {
+function chainGetter(proto: object, key: string): Getter | null {
   for (let p: object | null = proto, i = 0; p && i < 8; p = Object.getPrototypeOf(p) as object | null, i++) {
     const get = Object.getOwnPropertyDescriptor(p, key)?.get;
-    if (get) return get as (this: unknown) => unknown;
+    if (get) return get as Getter;
   }
   return null;
 }
@@ -57,12 +47,12 @@ const FRAGMENT_BY_ID = DocumentFragment.prototype.getElementById;
 const DOC_QUERY_ALL = Document.prototype.querySelectorAll;
 const FRAGMENT_QUERY_ALL = DocumentFragment.prototype.querySelectorAll;
 
-export const tagOf = (el: Element): string => LOCAL_NAME.call(el) as string;
-export const attributesOf = (el: Element): NamedNodeMap => ATTRIBUTES.call(el) as NamedNodeMap;
-export const shadowRootOf = (el: Element): ShadowRoot | null => SHADOW_ROOT.call(el) as ShadowRoot | null;
-export const firstChildOf = (n: Node): ChildNode | null => FIRST_CHILD.call(n) as ChildNode | null;
-export const nextSiblingOf = (n: Node): ChildNode | null => NEXT_SIBLING.call(n) as ChildNode | null;
-export const nodeTypeOf = (n: Node): number => NODE_TYPE.call(n) as number;
+export const tagOf = (el: Element): string => ELEMENT.localName.call(el) as string;
+export const attributesOf = (el: Element): NamedNodeMap => ELEMENT.attributes.call(el) as NamedNodeMap;
+export const shadowRootOf = (el: Element): ShadowRoot | null => ELEMENT.shadowRoot.call(el) as ShadowRoot | null;
+export const firstChildOf = (n: Node): ChildNode | null => NODE.firstChild.call(n) as ChildNode | null;
+export const nextSiblingOf = (n: Node): ChildNode | null => NODE.nextSibling.call(n) as ChildNode | null;
+export const nodeTypeOf = (n: Node): number => NODE.nodeType.call(n) as number;
 export const attrOf = (el: Element, name: string): string | null => GET_ATTRIBUTE.call(el, name);
 export const hasAttrOf = (el: Element, name: string): boolean => HAS_ATTRIBUTE.call(el, name);
 export const matchesOf = (el: Element, selector: string): boolean => MATCHES.call(el, selector);
@@ -70,12 +60,12 @@ export const querySelectorOf = (el: Element, selector: string): Element | null =
 /** Descendants of `el` matching `selector`, by the prototype's querySelectorAll. */
 export const queryAllUnder = (el: Element, selector: string): Element[] => Array.from(QUERY_ALL.call(el, selector));
 export const closestOf = (el: Element, selector: string): Element | null => CLOSEST.call(el, selector);
-export const parentOf = (n: Node): ParentNode | null => PARENT_NODE.call(n) as ParentNode | null;
-export const ownerDocumentOf = (n: Node): Document => OWNER_DOCUMENT.call(n) as Document;
-export const parentElementOf = (n: Node): Element | null => PARENT_ELEMENT.call(n) as Element | null;
-export const lastChildOf = (n: Node): ChildNode | null => LAST_CHILD.call(n) as ChildNode | null;
-export const previousSiblingOf = (n: Node): ChildNode | null => PREVIOUS_SIBLING.call(n) as ChildNode | null;
-export const nodeNameOf = (n: Node): string => NODE_NAME.call(n) as string;
+export const parentOf = (n: Node): ParentNode | null => NODE.parentNode.call(n) as ParentNode | null;
+export const ownerDocumentOf = (n: Node): Document => NODE.ownerDocument.call(n) as Document;
+export const parentElementOf = (n: Node): Element | null => NODE.parentElement.call(n) as Element | null;
+export const lastChildOf = (n: Node): ChildNode | null => NODE.lastChild.call(n) as ChildNode | null;
+export const previousSiblingOf = (n: Node): ChildNode | null => NODE.previousSibling.call(n) as ChildNode | null;
+export const nodeNameOf = (n: Node): string => NODE.nodeName.call(n) as string;
 export const textContentOf = (n: Node): string => (TEXT_CONTENT.call(n) as string | null) ?? '';
 const INNER_TEXT = chainGetter(HTMLElement.prototype, 'innerText');
 /** An element's rendered text (`<input name="innerText">` makes a form's own that input); its textContent where there is none. */
@@ -87,7 +77,7 @@ export function innerTextOf(el: Element): string {
     return textContentOf(el); // not an HTML element (an <svg> part)
   }
 }
-export const tagNameOf = (el: Element): string => TAG_NAME.call(el) as string;
+export const tagNameOf = (el: Element): string => ELEMENT.tagName.call(el) as string;
 /**
  * Whether `el` is editable: `<input name="isContentEditable">` makes a form's own property that input (truthy),
  * which made the form a textbox to roleOf, the "control" a click on a wrapper in it names, and an editable root.
@@ -221,7 +211,7 @@ export function elementFromPointIn(scope: Document | ShadowRoot, x: number, y: n
 /** Whether a value is a DOM node (an element a page named after a member), by the prototype's getter. */
 export function isNodeValue(v: unknown): boolean {
   try {
-    return typeof NODE_TYPE.call(v) === 'number';
+    return typeof NODE.nodeType.call(v) === 'number';
   } catch {
     return false;
   }
@@ -290,22 +280,20 @@ export const boundsOf = (el: Element): DOMRect => {
 };
 export interface ElementMetrics { clientLeft: number; clientTop: number; clientWidth: number; clientHeight: number; scrollWidth: number; scrollHeight: number }
 /** A layout number: the element's own when it is one (see boundsOf), else the prototype's (a clobbered name is not). */
-function numberOf(el: Element, key: keyof ElementMetrics, get: (this: unknown) => unknown): number {
+function numberOf(el: Element, key: keyof ElementMetrics): number {
   const own = (el as unknown as Record<string, unknown>)[key];
-  return typeof own === 'number' ? own : (get.call(el) as number);
+  return typeof own === 'number' ? own : (LAYOUT[key].call(el) as number);
 }
 export function metricsOf(el: Element): ElementMetrics {
   return {
-    clientLeft: numberOf(el, 'clientLeft', CLIENT_LEFT), clientTop: numberOf(el, 'clientTop', CLIENT_TOP),
-    clientWidth: numberOf(el, 'clientWidth', CLIENT_WIDTH), clientHeight: numberOf(el, 'clientHeight', CLIENT_HEIGHT),
-    scrollWidth: numberOf(el, 'scrollWidth', SCROLL_WIDTH), scrollHeight: numberOf(el, 'scrollHeight', SCROLL_HEIGHT),
+    clientLeft: numberOf(el, 'clientLeft'), clientTop: numberOf(el, 'clientTop'),
+    clientWidth: numberOf(el, 'clientWidth'), clientHeight: numberOf(el, 'clientHeight'),
+    scrollWidth: numberOf(el, 'scrollWidth'), scrollHeight: numberOf(el, 'scrollHeight'),
   };
 }
-const SCROLL_LEFT = layoutGetter('scrollLeft');
-const SCROLL_TOP = layoutGetter('scrollTop');
 /** How far an element is scrolled (`<input name="scrollTop">` makes a scrolling form's own that input: NaN offsets). */
 export const scrollOffsetOf = (el: Element): { x: number; y: number } =>
-  ({ x: SCROLL_LEFT.call(el) as number, y: SCROLL_TOP.call(el) as number });
+  ({ x: LAYOUT.scrollLeft.call(el) as number, y: LAYOUT.scrollTop.call(el) as number });
 /** Painted at all (computed visibility and opacity) where the browser can tell; true where it cannot. */
 export function paintedOf(el: Element): boolean {
   const own = (el as { checkVisibility?: unknown }).checkVisibility;
@@ -320,26 +308,24 @@ export function paintedOf(el: Element): boolean {
  */
 export function isLive(n: Node): boolean {
   try {
-    return IS_CONNECTED.call(n) as boolean;
+    return NODE.isConnected.call(n) as boolean;
   } catch {
     return false;
   }
 }
 
 // Form state, read through the prototypes too: the snapshot re-reads it for a value a script set (no event).
-const INPUT_VALUE = getter(HTMLInputElement.prototype, 'value');
-const INPUT_CHECKED = getter(HTMLInputElement.prototype, 'checked');
-const TEXTAREA_VALUE = getter(HTMLTextAreaElement.prototype, 'value');
-const SELECT_VALUE = getter(HTMLSelectElement.prototype, 'value');
-const SELECT_INDEX = getter(HTMLSelectElement.prototype, 'selectedIndex');
+const INPUT = gettersOf(HTMLInputElement.prototype, ['value', 'checked']);
+const TEXTAREA = gettersOf(HTMLTextAreaElement.prototype, ['value']);
+const SELECT = gettersOf(HTMLSelectElement.prototype, ['value', 'selectedIndex']);
 
 /** A field's live state as one string (value, checked, selection), or null for an element that is no field. */
 export function fieldStateOf(el: Element): string | null {
   try {
     switch (tagOf(el)) {
-      case 'input': return `${INPUT_CHECKED.call(el) ? 1 : 0}${INPUT_VALUE.call(el) as string}`;
-      case 'textarea': return TEXTAREA_VALUE.call(el) as string;
-      case 'select': return `${SELECT_INDEX.call(el) as number}:${SELECT_VALUE.call(el) as string}`;
+      case 'input': return `${INPUT.checked.call(el) ? 1 : 0}${INPUT.value.call(el) as string}`;
+      case 'textarea': return TEXTAREA.value.call(el) as string;
+      case 'select': return `${SELECT.selectedIndex.call(el) as number}:${SELECT.value.call(el) as string}`;
       default: return null;
     }
   } catch {
