@@ -4,46 +4,21 @@
 // the task's last step, an open typing session, has been sent.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-const sent = vi.hoisted(() => [] as unknown[]);
-vi.mock('webextension-polyfill', () => ({
-  default: { runtime: { sendMessage: (message: unknown) => { sent.push(message); return Promise.resolve({ ok: true }); } } },
-}));
+vi.mock('webextension-polyfill', () => import('./sent-messages').then((m) => m.polyfill));
 
-import { Recorder } from '../../src/content/recorder';
-import { Outbox } from '../../src/content/outbox';
-import { passThroughRedactor } from '../../src/core/redactor';
 import { initInputObserver } from '../../src/content/observers/input-observer';
 import { pageState } from '../../src/content/observers/navigation-observer';
 import { finalObservation } from '../../src/content/final-observation';
-import type { StepDraft } from '../../src/core/step-draft';
+import { trusted } from './fake-observer-param';
+import { endRecordings, startRecording } from './recording';
+import { drafts } from './sent-messages';
 
-const STATE = { taskId: 'task-1', instruction: 'write a note', startedAt: 1 };
-
-function trusted<E extends Event>(event: E): E {
-  Object.defineProperty(event, 'isTrusted', { value: true });
-  return event;
-}
-
-const drafts = (): StepDraft[] => sent.flatMap((m) => ((m as { kind: string }).kind === 'step/record' ? [(m as { draft: StepDraft }).draft] : []));
-
-const stops: (() => void)[] = [];
-afterEach(() => {
-  stops.splice(0).forEach((stop) => stop());
-  sent.length = 0;
-});
-
-function recording(): Recorder {
-  const rec = new Recorder(window, passThroughRedactor, new Outbox());
-  const stopInput = initInputObserver(window, rec.observerParam());
-  rec.begin(STATE, passThroughRedactor, 1, { tabId: 7, frameId: 0 });
-  stops.push(() => { stopInput(); rec.end(); });
-  return rec;
-}
+afterEach(endRecordings);
 
 describe('finalObservation', () => {
   it('sends the open typing session\'s step before it answers', () => {
     document.body.innerHTML = '<main><label>Note <input id="note"></label></main>';
-    const rec = recording();
+    const rec = startRecording('write a note', initInputObserver);
     const field = document.getElementById('note') as HTMLInputElement;
     field.dispatchEvent(trusted(new InputEvent('beforeinput', { bubbles: true, composed: true, inputType: 'insertText', data: 'hi' })));
     field.value = 'hi';
@@ -58,7 +33,7 @@ describe('finalObservation', () => {
 
   it('holds the fields of a step\'s observation and of the page state, the time apart', async () => {
     document.body.innerHTML = '<main><button id="b">Save</button></main>';
-    const rec = recording();
+    const rec = startRecording('write a note', initInputObserver);
     const param = rec.observerParam();
     param.emit(param.capture(document.getElementById('b')), { type: 'click', coordinates: [1, 2] });
     rec.drainEmits();

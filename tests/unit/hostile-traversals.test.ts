@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 import { watchExits } from '../../src/content/observers/navigation-observer';
 import { PointerAboveState, watchPointerAbove } from '../../src/content/observers/pointer-above';
+import { trusted } from './fake-observer-param';
 
 function traverse(nav: EventTarget, sameDocument: boolean): Event {
   const e = Object.assign(new Event('navigate', { cancelable: true }), {
@@ -64,8 +65,3 @@ describe('toolbar traversals a page forges', () => {
     }
   });
 });
-
-function trusted<E extends Event>(event: E): E {
-  Object.defineProperty(event, 'isTrusted', { value: true });
-  return event;
-}

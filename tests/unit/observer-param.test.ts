@@ -4,15 +4,13 @@
 // Recorder's own fields are private (checked by the compiler below). ESLint refuses the Recorder in an observer.
 import { describe, expect, it, vi } from 'vitest';
 
-const sent = vi.hoisted(() => [] as unknown[]);
-vi.mock('webextension-polyfill', () => ({
-  default: { runtime: { sendMessage: (message: unknown) => { sent.push(message); return Promise.resolve({ ok: true }); } } },
-}));
+vi.mock('webextension-polyfill', () => import('./sent-messages').then((m) => m.polyfill));
 
 import { Recorder } from '../../src/content/recorder';
 import { Outbox } from '../../src/content/outbox';
 import { passThroughRedactor } from '../../src/core/redactor';
 import type { ObserverParam } from '../../src/content/observers/observer-param';
+import { sent } from './sent-messages';
 
 const STATE = { taskId: 'task-1', instruction: 'buy', startedAt: 1 };
 

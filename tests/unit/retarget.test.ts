@@ -5,50 +5,27 @@
 // was at the press, as the tree is: the page's reaction to the click is not the step's "before".
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-const sent = vi.hoisted(() => [] as unknown[]);
-vi.mock('webextension-polyfill', () => ({
-  default: { runtime: { sendMessage: (message: unknown) => { sent.push(message); return Promise.resolve({ ok: true }); } } },
-}));
+vi.mock('webextension-polyfill', () => import('./sent-messages').then((m) => m.polyfill));
 
-import { Recorder } from '../../src/content/recorder';
-import { Outbox } from '../../src/content/outbox';
-import { passThroughRedactor } from '../../src/core/redactor';
 import { initPointerObserver } from '../../src/content/observers/pointer-observer';
 import { initInputObserver } from '../../src/content/observers/input-observer';
 import { assembleDomTree } from '../../src/core/dom-tree-parts';
-import type { StepDraft } from '../../src/core/step-draft';
-
-const STATE = { taskId: 'task-1', instruction: 'set alerts', startedAt: 1 };
-
-function trusted<E extends Event>(event: E): E {
-  Object.defineProperty(event, 'isTrusted', { value: true });
-  return event;
-}
+import { trusted } from './fake-observer-param';
+import { endRecordings, startRecording } from './recording';
+import { drafts } from './sent-messages';
 
 const pointer = (type: string): PointerEvent => trusted(new PointerEvent(type, { bubbles: true, composed: true, clientX: 10, clientY: 10, button: 0 }));
 const click = (): MouseEvent => trusted(new MouseEvent('click', { bubbles: true, composed: true, clientX: 10, clientY: 10, button: 0, detail: 1 }));
 
-const drafts = (): StepDraft[] => sent.flatMap((m) => ((m as { kind: string }).kind === 'step/record' ? [(m as { draft: StepDraft }).draft] : []));
+/** A recording the pointer and input observers report to. */
+const recording = () => startRecording('set alerts', initPointerObserver, initInputObserver);
 
-function recording(): { rec: Recorder; stop: () => void } {
-  const rec = new Recorder(window, passThroughRedactor, new Outbox());
-  const param = rec.observerParam();
-  const stops = [initPointerObserver(window, param), initInputObserver(window, param)];
-  rec.begin(STATE, passThroughRedactor, 1, { tabId: 7, frameId: 0 });
-  return { rec, stop: () => { stops.forEach((s) => s()); rec.end(); } };
-}
-
-const stops: (() => void)[] = [];
-afterEach(() => {
-  stops.splice(0).forEach((stop) => stop());
-  sent.length = 0;
-});
+afterEach(endRecordings);
 
 describe('Recorder.retarget', () => {
   it('leaves a queued draft as it was when the same press is aimed again at another control', async () => {
     document.body.innerHTML = '<div role="tablist"><div role="tab" id="tab"><span id="w">Alerts <input type="checkbox" id="c"></span></div></div>';
-    const { rec, stop } = recording();
-    stops.push(stop);
+    const rec = recording();
     const wrapper = document.getElementById('w')!;
     const box = document.getElementById('c') as HTMLInputElement;
     wrapper.dispatchEvent(pointer('pointerdown'));
@@ -81,8 +58,7 @@ describe('Recorder.retarget', () => {
 
   it('describes the control a wrapper stands for as it was at the press, not after the page reacted', async () => {
     document.body.innerHTML = '<main><button id="b" aria-label="Subscribe"><span id="w">Subscribe</span></button></main>';
-    const { stop } = recording();
-    stops.push(stop);
+    recording();
     const button = document.getElementById('b')!;
     const wrapper = document.getElementById('w')!;
     wrapper.dispatchEvent(pointer('pointerdown'));
@@ -105,8 +81,7 @@ describe('Recorder.retarget', () => {
     const host = document.querySelector('x-tab')!;
     host.attachShadow({ mode: 'open' }).innerHTML = '<div part="base"><span id="w">Billing</span></div>';
     const wrapper = host.shadowRoot!.getElementById('w')!;
-    const { stop } = recording();
-    stops.push(stop);
+    recording();
     wrapper.dispatchEvent(pointer('pointerdown'));
     // The tab answers the press: its name changes.
     host.setAttribute('aria-label', 'Billing (open)');
