@@ -19,25 +19,19 @@ const textOf = async (): Promise<string | undefined> => ((await takeEdits(3))[0]
 
 beforeEach(() => session.clear());
 
+/** What a page sends while an edit is open, in order: the whole draft, or a text update of it. */
+type Send = readonly ['draft' | 'text', string];
+const send = ([kind, text]: Send): Promise<void> => (kind === 'draft' ? holdEdit(edit(text)) : holdEditText(3, 'd1', text));
+
 describe('held edits', () => {
-  it('a text update after the draft is the text the step takes', async () => {
-    await holdEdit(edit('usb'));
-    await holdEditText(3, 'd1', 'usb cable');
-    expect(await textOf()).toBe('usb cable');
-  });
-
-  it('a whole draft sent again after text updates wins with its newer text', async () => {
-    await holdEdit(edit('usb'));
-    await holdEditText(3, 'd1', 'usb cable for jane.doe@example');
-    await holdEdit(edit('usb cable for jane.doe@example.com'));
-    expect(await textOf()).toBe('usb cable for jane.doe@example.com');
-  });
-
-  it('and a text update after that wins again', async () => {
-    await holdEdit(edit('usb'));
-    await holdEdit(edit('usb cable'));
-    await holdEditText(3, 'd1', 'usb cable for');
-    expect(await textOf()).toBe('usb cable for');
+  it.each<[string, readonly Send[], string]>([
+    ['a text update after the draft is the text the step takes', [['draft', 'usb'], ['text', 'usb cable']], 'usb cable'],
+    ['a whole draft sent again after text updates wins with its newer text',
+      [['draft', 'usb'], ['text', 'usb cable for jane.doe@example'], ['draft', 'usb cable for jane.doe@example.com']], 'usb cable for jane.doe@example.com'],
+    ['and a text update after that wins again', [['draft', 'usb'], ['draft', 'usb cable'], ['text', 'usb cable for']], 'usb cable for'],
+  ])('%s', async (_title, sends, taken) => {
+    for (const s of sends) await send(s);
+    expect(await textOf()).toBe(taken);
   });
 
   // Before, the whole draft was a set and then the removal of the older held text: a worker stopped between the

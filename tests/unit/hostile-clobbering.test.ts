@@ -7,16 +7,14 @@ import { initPointerObserver } from '../../src/content/observers/pointer-observe
 import { initDragObserver } from '../../src/content/observers/drag-observer';
 import { initInputObserver } from '../../src/content/observers/input-observer';
 import { initScrollObserver } from '../../src/content/observers/scroll-observer';
+import type { ObserverParam } from '../../src/content/observers/observer-param';
 import { fakeParam, trusted, type Report } from './fake-observer-param';
 
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage: () => Promise.resolve() } } }));
 
 /** Types " world" into the contenteditable form on the page (its #para), clobbered, and leaves it; what was reported. */
 function typeInClobberedForm(): Report[] {
-  const form = document.querySelector('form')!;
-  clobber(form);
-  const { param, reports } = fakeParam();
-  stops.push(initPointerObserver(window, param), initInputObserver(window, param));
+  const { form, reports } = observeClobberedForm(initPointerObserver, initInputObserver);
   const para = document.getElementById('para')!;
   para.dispatchEvent(trusted(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: 5, clientY: 5, button: 0 })));
   para.textContent = 'Hello world';
@@ -32,16 +30,24 @@ function clobber(form: HTMLFormElement): void {
   }
 }
 
+/** The page's form, clobbered, watched by `observers` on a fake param: the form, what they report, and how to stop them. */
+function observeClobberedForm(...observers: ((win: Window, param: ObserverParam) => () => void)[]): { form: HTMLFormElement; reports: Report[]; stop: () => void } {
+  const form = document.querySelector('form')!;
+  clobber(form);
+  const { param, reports } = fakeParam();
+  const started = observers.map((init) => init(window, param));
+  const stop = (): void => started.splice(0).forEach((s) => s());
+  stops.push(stop);
+  return { form, reports, stop };
+}
+
 const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((stop) => stop()));
 
 describe('a form whose control is named contains', () => {
   it('dragged by a part of it, still makes the drag step, from the press', () => {
     document.body.innerHTML = '<form id="card" draggable="true"><input type="hidden" name="contains"><span id="grip">Drag me</span></form>';
-    const form = document.querySelector('form')!;
-    clobber(form);
-    const { param, reports } = fakeParam();
-    stops.push(initPointerObserver(window, param), initDragObserver(window, param));
+    const { form, reports } = observeClobberedForm(initPointerObserver, initDragObserver);
     const grip = document.getElementById('grip')!;
     grip.dispatchEvent(trusted(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: 10, clientY: 10, button: 0 })));
     form.dispatchEvent(trusted(new DragEvent('dragstart', { bubbles: true, composed: true, clientX: 10, clientY: 10 })));
@@ -64,11 +70,8 @@ describe('a form whose control is named contains', () => {
 
   it('scrolled, with controls named scrollTop and scrollLeft, reports the offsets it scrolled to', () => {
     document.body.innerHTML = '<form id="list" style="overflow:auto;height:50px"><input type="hidden" name="scrollTop"><input type="hidden" name="scrollLeft"><div style="height:500px">Rows</div></form>';
-    const form = document.querySelector('form')!;
-    form.scrollTop = 120;
-    clobber(form);
-    const { param, reports } = fakeParam();
-    const stop = initScrollObserver(window, param);
+    document.querySelector('form')!.scrollTop = 120;
+    const { form, reports, stop } = observeClobberedForm(initScrollObserver);
     form.dispatchEvent(trusted(new WheelEvent('wheel', { bubbles: true, composed: true, clientX: 5, clientY: 5, deltaY: 120 })));
     form.dispatchEvent(trusted(new Event('scroll')));
     stop(); // ends the burst: its step now

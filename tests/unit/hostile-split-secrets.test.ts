@@ -26,6 +26,13 @@ const TOKEN = /ghp_|Zq8RkT|wN4pYs|jC3bQx|Ae5Uo6/;
 const MAIL = /jane\.doe|example\.com/;
 const CARD = /4111|1111 1111|1111\u00ad?1111/;
 
+/** Neither the stored tree nor the stored accessibility tree holds any piece of the secret. */
+function noPieceStored(_name: string, html: string, leak: RegExp): void {
+  const o = storedStep(html);
+  expect(o.dom_tree).not.toMatch(leak);
+  expect(o.axtree ?? '').not.toMatch(leak);
+}
+
 describe('split secrets a hostile page writes', () => {
   it.each([
     ['token in three <b>s', '<p>Key <b>ghp_Zq8RkT</b><b>2vLm9XwN4pYs</b><b>7HjC3bQx1Ae5Uo6Ii0</b></p>', TOKEN],
@@ -47,19 +54,11 @@ describe('split secrets a hostile page writes', () => {
     ['e-mail around a hidden line break', '<p>Write <em>jane.doe</em><br style="display:none">@example.com today</p>', MAIL],
     ['e-mail around a template', '<p>Write <em>jane.doe</em><template>x</template>@example.com today</p>', MAIL],
     ['e-mail around a comment', '<p>Write <em>jane.doe</em><!-- x -->@example.com today</p>', MAIL],
-  ])('%s: no half stored', (_name, html, leak) => {
-    const o = storedStep(html);
-    expect(o.dom_tree).not.toMatch(leak);
-    expect(o.axtree ?? '').not.toMatch(leak);
-  });
+  ])('%s: no half stored', noPieceStored);
 
   it.each([
     ['e-mail with a zero-width space', '<p>Write jane.doe\u200b@example.com today</p>', MAIL],
     ['token with a zero-width space', '<p>Key ghp_Zq8RkT2vLm9X\u200bwN4pYs7HjC3bQx1Ae5Uo6Ii0</p>', TOKEN],
     ['e-mail with a soft hyphen', '<p>Write jane.doe\u00ad@example.com today</p>', MAIL],
-  ])('baseline, one text node: %s', (_name, html, leak) => {
-    const o = storedStep(html);
-    expect(o.dom_tree).not.toMatch(leak);
-    expect(o.axtree ?? '').not.toMatch(leak);
-  });
+  ])('baseline, one text node: %s', noPieceStored);
 });

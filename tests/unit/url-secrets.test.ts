@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeWithOffsets, urlPieces } from '../../src/core/scrub/url-parts';
 import { isSecretParam } from '../../src/core/scrub/url-keys';
 import { rescrubDomTree } from '../../src/core/rescrub';
-import { aloneEach, asUrl, becomesEach, R, scrubber } from './recognizers/scrubbed';
+import { aloneEach, asUrl, becomesEach, goneEach, R, scrubber } from './recognizers/scrubbed';
 
 describe('a URL field keeps its shape and loses only secret values', () => {
   becomesEach([
@@ -38,7 +38,7 @@ describe('a URL field keeps its shape and loses only secret values', () => {
 });
 
 describe('links in plain text', () => {
-  it.each([
+  goneEach([
     ['GET /auth/callback?code=abc123def456ghi HTTP/1.1 200', 'abc123def456ghi', 'GET /auth/callback?code='],
     ['Shared /b/roadmap?session=9f8e7d6c5b4a3f2e with the team', '9f8e7d6c5b4a3f2e', 'Shared /b/roadmap?session='],
     ['Sign in: https://app.example.com/login/magic?t=Zq8RkT2vLm9XwN4pYs7H', 'Zq8RkT2vLm9XwN4pYs7H', 'https://app.example.com/login/magic?t='],
@@ -47,11 +47,7 @@ describe('links in plain text', () => {
     ['<a href="/invite/accept?sig=9f8e7d6c5b4a3f2e&amp;ref=mail">Join</a>', '9f8e7d6c5b4a3f2e', '&amp;ref=mail">Join</a>'],
     ['<a class="btn" href="https://app.example.com/reset?uid=7&amp;token=Zq8RkT2vLm9X">Reset</a>', 'Zq8RkT2vLm9X', 'reset?uid=7&amp;token='],
     ['(see checkout.html?sessionid=abc123def456)', 'abc123def456', '(see checkout.html?sessionid='],
-  ])('%s', (text, secret, kept) => {
-    const out = scrubber.redact(text).text;
-    expect(out).not.toContain(secret);
-    expect(out).toContain(kept);
-  });
+  ]);
 
   aloneEach([
     'GET /api/v2/items?limit=20&offset=40 HTTP/1.1',
