@@ -7,6 +7,7 @@ import {
   attrOf, boundsOf, createRangeIn, documentElementOf, elementFromPointIn, firstChildOf, metricsOf, nextSiblingOf, nodeTypeOf,
   ownerDocumentOf, paintedOf, shadowRootOf, tagOf, windowOfNode,
 } from './dom-safe';
+import { frameDocumentOf } from './frame-document';
 import { FIELD_TAGS, hiddenCheaply, MAX_CLIMB, NO_TEXT_TAGS, paintsFieldText, parentAcrossRoots, SAYS_VISIBLE, SKIP_TAGS } from './snapshot-element-kinds';
 import { addLine, clippedBox, DEFAULT_TEXT_BOX_LIMITS, intersect, intersects, probePoints, rectOf, type Rect, type TextBoxes,
   type TextBoxLimits } from './text-boxes';
@@ -254,12 +255,7 @@ function strideAbove(from: Element, place: Place): Element {
 
 /** A same-origin frame's document, in its own window's viewport; a cross-origin one is media (its pixels are OCR'd). */
 function frameText(frame: HTMLIFrameElement, w: TextWalk): void {
-  let doc: Document | null;
-  try {
-    doc = frame.contentDocument;
-  } catch {
-    doc = null;
-  }
+  const doc = frameDocumentOf(frame);
   const root = doc && documentElementOf(doc);
   const place = root && placeOf(root, w);
   if (root && place) textElement(root, place, false, w);
@@ -317,12 +313,7 @@ function deepHit(x: number, y: number, w: TextWalk): Element | null {
       continue;
     }
     if (tagOf(hit) !== 'iframe' && tagOf(hit) !== 'frame') return hit;
-    let doc: Document | null;
-    try {
-      doc = (hit as HTMLIFrameElement).contentDocument;
-    } catch {
-      doc = null;
-    }
+    const doc = frameDocumentOf(hit);
     const docRoot = doc && documentElementOf(doc);
     const inner = docRoot && placeOf(docRoot, w);
     const outer = placeOf(hit, w);

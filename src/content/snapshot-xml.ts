@@ -18,6 +18,7 @@ import {
   querySelectorOf, shadowRootOf, tagOf, textContentOf,
 } from './dom-safe';
 import type { ElementIds } from './element-ids';
+import { frameDocumentOf } from './frame-document';
 import type { NearViewport } from './near-viewport';
 import { hiddenCheaply, isInteractive, KEEP_ATTRS, LABEL_ATTRS, SAYS_VISIBLE, SKIP_TAGS, URL_ATTRS } from './snapshot-element-kinds';
 import type { SnapshotRegions } from './snapshot-regions';
@@ -278,12 +279,7 @@ export class SnapshotXml {
 
   /** A same-origin frame's tree and its part of axtree (a cross-origin frame reports its own: see core/ax-tree-parts). */
   private frameContent(frame: HTMLIFrameElement): [string, string] {
-    let doc: Document | null;
-    try {
-      doc = frame.contentDocument;
-    } catch {
-      doc = null;
-    }
+    const doc = frameDocumentOf(frame);
     const root = doc && documentElementOf(doc);
     if (!doc || !root) {
       // A cross-origin frame: its text is not in this tree, so its pixels are read by OCR.
