@@ -3,24 +3,7 @@
 // around whitespace-only nodes and invisible characters, through the path a real observation takes (the page's
 // node-by-node scrub, assembly, the worker's boundary) as inline-runs-pipeline.test.ts does.
 import { describe, expect, it } from 'vitest';
-import { DomSnapshotter } from '../../src/content/dom-snapshot';
-import { ElementIds } from '../../src/content/element-ids';
-import { buildStep } from '../../src/core/build-step';
-import { withAssembledTree } from '../../src/core/dom-tree-parts';
-import { createScrubber } from '../../src/core/scrub/scrubber';
-import { defaultConfig } from '../../src/core/scrub/default-config';
-import { stepDraft } from './fixtures';
-
-const scrubber = createScrubber(defaultConfig(), null);
-
-function storedStep(html: string): { dom_tree: string; axtree?: string } {
-  document.body.innerHTML = html;
-  const snap = new DomSnapshotter(document, new ElementIds(), scrubber);
-  snap.start();
-  const s = snap.snapshot(null);
-  const draft = withAssembledTree({ ...stepDraft(), domTree: '', domParts: s.parts, axParts: s.axParts });
-  return buildStep({ draft, seq: 1, tabId: 1, frameId: 0, image: null, scrubber }).step.observation;
-}
+import { pageDraft, storedStep } from './observed-page';
 
 const TOKEN = /ghp_|Zq8RkT|wN4pYs|jC3bQx|Ae5Uo6/;
 const MAIL = /jane\.doe|example\.com/;
@@ -28,7 +11,7 @@ const CARD = /4111|1111 1111|1111\u00ad?1111/;
 
 /** Neither the stored tree nor the stored accessibility tree holds any piece of the secret. */
 function noPieceStored(_name: string, html: string, leak: RegExp): void {
-  const o = storedStep(html);
+  const o = storedStep(pageDraft(html));
   expect(o.dom_tree).not.toMatch(leak);
   expect(o.axtree ?? '').not.toMatch(leak);
 }

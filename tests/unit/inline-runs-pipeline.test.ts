@@ -3,35 +3,10 @@
 // its trees assembled, then the worker's boundary, for a step (buildStep) and a final state (buildFinal) alike.
 // Hand-written trees (inline-runs.test.ts) hold text no page sends: the page has scrubbed every node already.
 import { describe, expect, it } from 'vitest';
-import { DomSnapshotter } from '../../src/content/dom-snapshot';
 import { ElementIds } from '../../src/content/element-ids';
 import { buildStep } from '../../src/core/build-step';
-import { withAssembledTree } from '../../src/core/dom-tree-parts';
-import { buildFinal, finalDraftId, type FinalDraft } from '../../src/core/final-state';
-import { createScrubber } from '../../src/core/scrub/scrubber';
-import { defaultConfig } from '../../src/core/scrub/default-config';
-import { stepDraft, TASK_ID } from './fixtures';
-
-const scrubber = createScrubber(defaultConfig(), null);
-
-/** The page's draft of `html` as the content script sends it: trees scrubbed node by node, assembled. */
-function pageDraft(html: string, ids = new ElementIds()): ReturnType<typeof stepDraft> {
-  document.body.innerHTML = html;
-  const snap = new DomSnapshotter(document, ids, scrubber);
-  snap.start();
-  const s = snap.snapshot(null);
-  return withAssembledTree({ ...stepDraft(), domTree: '', domParts: s.parts, axParts: s.axParts });
-}
-
-/** The stored step's and the stored final state's observations of one draft. */
-function stored(draft: ReturnType<typeof stepDraft>): { dom_tree: string; axtree?: string }[] {
-  const { action: _a, target: _t, pageWork: _p, ...page } = draft;
-  const final: FinalDraft = { ...page, draftId: finalDraftId(TASK_ID, 1), timestamp: 1, final: true };
-  return [
-    buildStep({ draft, seq: 1, tabId: 1, frameId: 0, image: null, scrubber }).step.observation,
-    buildFinal({ draft: final, tabId: 1, image: null, scrubber }).state.observation,
-  ];
-}
+import { stepDraft } from './fixtures';
+import { pageDraft, scrubber, stored } from './observed-page';
 
 describe('a split secret through snapshot, assembly and the boundary', () => {
   it.each([

@@ -6,17 +6,9 @@
 // element that paints nothing, and the run pass reads across it; a picture the page shows still separates the
 // words on either side, as a reader sees them.
 import { describe, expect, it } from 'vitest';
-import { DomSnapshotter } from '../../src/content/dom-snapshot';
-import { ElementIds } from '../../src/content/element-ids';
-import { buildStep } from '../../src/core/build-step';
-import { withAssembledTree } from '../../src/core/dom-tree-parts';
-import { buildFinal, finalDraftId, type FinalDraft } from '../../src/core/final-state';
-import { createScrubber } from '../../src/core/scrub/scrubber';
-import { defaultConfig } from '../../src/core/scrub/default-config';
 import { scrubDomTreeRuns } from '../../src/core/scrub/inline-runs';
-import { stepDraft, TASK_ID } from './fixtures';
-
-const scrubber = createScrubber(defaultConfig(), null);
+import { stepDraft } from './fixtures';
+import { draftOfDocument, scrubber, stored } from './observed-page';
 
 /** A 1x1 transparent GIF, the usual tracking pixel and spacer. */
 const PIXEL = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
@@ -33,20 +25,7 @@ function pageDraft(html: string, layout?: Layout): ReturnType<typeof stepDraft> 
       Object.defineProperty(img, 'complete', { value: layout.loaded ?? true });
     }
   }
-  const snap = new DomSnapshotter(document, new ElementIds(), scrubber);
-  snap.start();
-  const s = snap.snapshot(null);
-  return withAssembledTree({ ...stepDraft(), domTree: '', domParts: s.parts, axParts: s.axParts });
-}
-
-/** The stored step's and the stored final state's observations of one draft. */
-function stored(draft: ReturnType<typeof stepDraft>): { dom_tree: string; axtree?: string }[] {
-  const { action: _a, target: _t, pageWork: _p, ...page } = draft;
-  const final: FinalDraft = { ...page, draftId: finalDraftId(TASK_ID, 1), timestamp: 1, final: true };
-  return [
-    buildStep({ draft, seq: 1, tabId: 1, frameId: 0, image: null, scrubber }).step.observation,
-    buildFinal({ draft: final, tabId: 1, image: null, scrubber }).state.observation,
-  ];
+  return draftOfDocument();
 }
 
 const ADDRESS = (between: string): string => `<p>Ship to <span>742 Evergreen</span>${between}<span> Terrace</span>, Springfield</p>`;
@@ -87,6 +66,8 @@ describe('a picture that paints nothing inside a split secret', () => {
     for (const [between, layout] of [
       ['<img src="/mail.png" width="16" height="16" alt="">', undefined],
       ['<img src="/mail.png" alt="">', { width: 16, height: 16 }],
+      // A placeholder's size attributes, the stylesheet's size laid out: the box it paints decides.
+      ['<img src="/mail.png" width="1" height="1" alt="">', { width: 16, height: 16 }],
       // Still loading: no size yet, so no word of what it will paint; it counts as painting.
       ['<img src="/mail.png" alt="">', { width: 0, height: 0, loaded: false }],
     ] as [string, Layout | undefined][]) {
@@ -98,6 +79,12 @@ describe('a picture that paints nothing inside a split secret', () => {
     // The same picture painting nothing: "Contact" is glued to the address as a reader sees it, and goes with it.
     const [glued] = stored(pageDraft(label('<img src="/mail.png" width="0" height="0" alt="">')));
     expect(glued!.dom_tree).not.toMatch(/Contact|jane|example/);
+  });
+
+  it('an icon sized in another unit than pixels is not taken for a pixel', () => {
+    const [o] = stored(pageDraft('<p><b>Contact</b><svg width="1em" height="1em" viewBox="0 0 24 24"></svg><a href="/m">jane.doe@example.com</a></p>'));
+    expect(o!.dom_tree).toMatch(/>Contact</);
+    expect(o!.dom_tree).not.toContain('hidden="true"');
   });
 
   it('the mark is on the picture that paints nothing, and only there', () => {

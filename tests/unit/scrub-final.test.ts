@@ -8,17 +8,12 @@ import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeExport, inBatches } from '../../src/core/export-writer';
-import type { Scrubber } from '../../src/core/scrub/scrubber';
 import { greyPng, smallPng } from './cli-exports';
 import { TASK_ID, step, task } from './fixtures';
+import { loaded } from './quick-scrubber';
 
-const loaded: unknown[] = [];
 // The scrubber without its NER (the rules here are patterns): quick, and its loading is seen.
-vi.mock('../../src/cli/load-scrubber', async (real) => {
-  const actual = await real<typeof import('../../src/cli/load-scrubber')>();
-  const { createScrubber } = await import('../../src/core/scrub/scrubber');
-  return { ...actual, loadScrubber: (config: Parameters<typeof createScrubber>[0]): Promise<Scrubber> => { loaded.push(config); return Promise.resolve(createScrubber(config, null)); } };
-});
+vi.mock('../../src/cli/load-scrubber', (real) => import('./quick-scrubber').then((m) => m.quickLoader(real)));
 
 const { main } = await import('../../src/cli/main');
 const { openExport, checkFinals } = await import('../../src/cli/zip-input');
