@@ -346,37 +346,40 @@ export class SnapshotXml {
 
 /** Inline style that paints nothing: no opacity, no width or no height. */
 const STYLE_PAINTS_NOTHING = /(?:^|;)\s*(?:opacity\s*:\s*0(?:\.0*)?|(?:width|height)\s*:\s*0(?:px|em|rem|%)?)\s*(?:!important\s*)?(?:;|$)/i;
-/** A size attribute in pixels as a browser reads it (`0`, `1px`); NaN for none. */
-const pixels = (v: string | null): number => (v === null ? NaN : parseFloat(v));
+/**
+ * A size attribute in pixels (`0`, `1`, `1px`); NaN for none and for any other unit: an icon's `<svg width="1em"
+ * height="1em">` is a letter's size, not one pixel.
+ */
+const pixels = (v: string | null): number => (v !== null && /^\s*\d+(?:\.\d+)?\s*(?:px)?\s*$/i.test(v) ? parseFloat(v) : NaN);
 
 /**
  * A replaced element that paints nothing a reader would take for a break between two words: a zero-size or 1x1
  * picture (a spacer, a tracking pixel), or one its style hides (a stylesheet's display:none, visibility, opacity).
- * Said by its size attributes or inline style, by computed visibility, and for a loaded image by its laid-out
- * box. An image still loading says nothing yet (it has no size until it loads): it counts as painting, as any
- * picture the page shows does. The mark is cached with the element's XML, so a picture shown later by a class
- * on an ancestor keeps it until the element changes: the run pass then reads across a picture (more redaction).
+ * Said by computed visibility, for an image loaded with pixels by its laid-out box alone (a stylesheet may size a
+ * `width="1"` placeholder to the page's width), else by its size attributes or inline style. An image still loading
+ * with no size said counts as painting, as any picture the page shows does. The mark is cached with the element's
+ * XML, so a picture shown later by a class on an ancestor keeps it until the element changes: the run pass then
+ * reads across a picture (more redaction, never less).
  */
 function paintsNothing(el: Element): boolean {
   const tag = tagOf(el);
   if (!PAINTS_NOTHING_TAGS.has(tag)) return false;
+  // Style and layout are read through the page's own objects (a DOM may compute style by calling them): a read
+  // that throws says nothing, and the attributes decide, rather than the step being lost.
+  try {
+    if (!paintedOf(el)) return true;
+    const img = el as HTMLImageElement;
+    if (tag === 'img' && img.complete && img.naturalWidth > 0) {
+      const r = boundsOf(el);
+      return r.width <= 0 || r.height <= 0 || (r.width <= 1 && r.height <= 1);
+    }
+  } catch {
+    // the attributes below
+  }
   const width = pixels(attrOf(el, 'width'));
   const height = pixels(attrOf(el, 'height'));
   if (width === 0 || height === 0 || (width <= 1 && height <= 1)) return true;
-  if (STYLE_PAINTS_NOTHING.test(attrOf(el, 'style') ?? '')) return true;
-  // Style and layout read through the page's own objects (a DOM may compute style by calling them): a read that
-  // throws says nothing, and the picture counts as painting, as every picture did, rather than losing the step.
-  try {
-    if (!paintedOf(el)) return true;
-    if (tag !== 'img') return false;
-    const img = el as HTMLImageElement;
-    // Loaded with pixels: its box is what it paints (a broken image paints its alt text, a loading one nothing yet).
-    if (!(img.complete && img.naturalWidth > 0)) return false;
-    const r = boundsOf(el);
-    return r.width <= 0 || r.height <= 0 || (r.width <= 1 && r.height <= 1);
-  } catch {
-    return false;
-  }
+  return STYLE_PAINTS_NOTHING.test(attrOf(el, 'style') ?? '');
 }
 
 /** A text node with an element on either side: the space it holds separates them. */
