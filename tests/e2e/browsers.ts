@@ -60,6 +60,7 @@ export interface RecorderDriver {
   /**
    * Closes every tab but the extension's own page and stops a recording a failed test left on: where the next
    * test of a file that shares the browser starts (what it stored stays; tests read their own task's steps).
+   * A shared driver's tidy() also puts back the scrubber config (site policy included) in force at launch.
    */
   tidy(): Promise<void>;
   close(): Promise<void>;
@@ -260,6 +261,43 @@ export async function waitForAccepted(driver: RecorderDriver, taskId: string, n:
   });
 }
 
+/** Where the worker keeps the scrubber config in force (background/scrubber-state), site policy included. */
+const CONFIG_KEYS = ['scrubConfigText', 'scrubConfig', 'scrubConfigInForce'];
+
+/** The config keys as storage.local holds them now (absent ones left out). */
+function storedConfig(extensionPage: Page): Promise<Record<string, unknown>> {
+  return extensionPage.evaluate((keys) => ((globalThis as { browser?: typeof chrome }).browser ?? chrome).storage.local.get(keys), CONFIG_KEYS);
+}
+
+/**
+ * Puts the config back as `launched` held it, if a test saved another (the copy published for content scripts
+ * at each Start does not count: it follows the config), and waits until the worker answers with it.
+ */
+async function restoreConfig(extensionPage: Page, launched: Record<string, unknown>): Promise<void> {
+  const now = await storedConfig(extensionPage);
+  const same = (key: string): boolean => JSON.stringify(now[key]) === JSON.stringify(launched[key]);
+  if (same('scrubConfigText') && same('scrubConfig')) return;
+  await extensionPage.evaluate(async (keys, back) => {
+    const local = ((globalThis as { browser?: typeof chrome }).browser ?? chrome).storage.local;
+    await local.remove(keys.filter((k) => !(k in back)));
+    await local.set(back);
+  }, CONFIG_KEYS, launched);
+  const expected = launched.scrubConfigText ?? (await askWorker(extensionPage, { kind: 'config/get' }) as { defaultText: string }).defaultText;
+  await waitFor(async () => (await askWorker(extensionPage, { kind: 'config/get' }) as { text: string }).text === expected, 10_000, 25);
+}
+
+/** `driver`, whose tidy() also puts back the scrubber config in force at launch: the next test starts with it. */
+async function restoringConfig(driver: RecorderDriver): Promise<RecorderDriver> {
+  const launched = await storedConfig(await driver.extensionPage());
+  return {
+    ...driver,
+    tidy: async () => {
+      await driver.tidy();
+      await restoreConfig(await driver.extensionPage(), launched);
+    },
+  };
+}
+
 /** Browsers open for the tests of this file that share one (node --test runs each file in a process of its own). */
 const sharedDrivers = new Map<string, Promise<RecorderDriver>>();
 let closeShared = false;
@@ -269,7 +307,10 @@ function sharedDriver(name: BrowserName, opts: DriverOptions): Promise<RecorderD
   const key = `${name} ${JSON.stringify(opts)}`;
   let opening = sharedDrivers.get(key);
   if (!opening) {
-    opening = openDriver(name, opts);
+    opening = openDriver(name, opts).then((driver) => restoringConfig(driver).catch(async (error: unknown) => {
+      await driver.close();
+      throw error;
+    }));
     sharedDrivers.set(key, opening);
     opening.catch(() => sharedDrivers.delete(key));
   }
@@ -279,8 +320,9 @@ function sharedDriver(name: BrowserName, opts: DriverOptions): Promise<RecorderD
 /**
  * One test per browser (skipped, saying why, where one cannot run here), each in a browser of its own; or, with
  * `shared`, in the browser the file's other sharing tests with the same options use (a Firefox launch with the
- * extension takes about 3.5 s, Chromium's 1.5 s), tidied after each test (see RecorderDriver.tidy). Shared only
- * by tests that edit no config and read only their own task's steps or the last task's.
+ * extension takes about 3.5 s, Chromium's 1.5 s), tidied after each test (see RecorderDriver.tidy), the config
+ * in force at launch put back. Shared only by tests that read only their own task's steps, or that come first in
+ * their file (the one that launches the browser: a test reading the whole export or all stored steps says so).
  */
 export function testInBothBrowsers(title: string, body: (driver: RecorderDriver) => Promise<void>, opts: DriverOptions = {}, shared = false): void {
   // Registered as the file declares its tests, so it runs once the file's last test is done.
