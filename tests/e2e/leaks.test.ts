@@ -2,7 +2,7 @@
 // relative link and in a fragment, a username typed in a shadow-DOM input, an
 // Alt-typed password character, an email in an element id, a masked
 // element's label and text, a masked part slotted into a button) and none of it may reach storage or any file of the zip.
-// Both tests run in Chromium and in Firefox.
+// Both tests run in Chromium and in Firefox, in one browser of each (the config each edits is put back between).
 import assert from 'node:assert/strict';
 import type { ElementHandle } from 'puppeteer-core';
 import { createOcrReader, cropPng } from './ocr-reader';
@@ -69,7 +69,7 @@ testInBothBrowsers('tokens in relative links, shadow-DOM usernames, Alt-typed pa
   assert.match(tree, /href="\/checkout\.html\?coupon=SAVE10&amp;session_token=&lt;REDACTED&gt;"/);
   assert.match(tree, /href="#access_token=&lt;REDACTED&gt;&amp;token_type=Bearer"/);
   await page.close();
-});
+}, {}, true); // first of the file's browser: it reads all the storage and every file of the export
 
 testInBothBrowsers('a cross-origin frame\'s redacted text is blurred where the frame sits (DOM blur alone, OCR off), whatever the page forges', async (driver) => {
   await editConfig(driver, (text) => text.replace(/^ocr:\n {2}enabled: true/m, 'ocr:\n  enabled: false'));
@@ -120,4 +120,4 @@ testInBothBrowsers('a cross-origin frame\'s redacted text is blurred where the f
   } finally {
     await ocr.close();
   }
-});
+}, {}, true);
