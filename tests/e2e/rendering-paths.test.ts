@@ -240,7 +240,7 @@ describe('rendering paths, both browsers at once', { concurrency: 2 }, () => {
       // Waiting for the click's step to be stored is also what lets the page settle and be captured after the click,
       // so the navigation that leaves it has a fresh frame of its own (measured: going on at once made 46 of 132
       // frames reused, 90 distinct instead of 130, a weaker test).
-      await waitForSteps(driver, taskId, expected, 10_000).catch(async (e: unknown) => {
+      await waitForSteps(driver, taskId, expected).catch(async (e: unknown) => {
         unrecorded.push(`${p.id} (${p.path}): ${String(e)}`);
         expected = await driver.storedSteps(taskId);
       });
