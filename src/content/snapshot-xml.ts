@@ -347,37 +347,49 @@ export class SnapshotXml {
 /** Inline style that paints nothing: no opacity, no width or no height. */
 const STYLE_PAINTS_NOTHING = /(?:^|;)\s*(?:opacity\s*:\s*0(?:\.0*)?|(?:width|height)\s*:\s*0(?:px|em|rem|%)?)\s*(?:!important\s*)?(?:;|$)/i;
 /**
- * A size attribute in pixels (`0`, `1`, `1px`); NaN for none and for any other unit: an icon's `<svg width="1em"
- * height="1em">` is a letter's size, not one pixel.
+ * A size attribute in pixels, or NaN when it says none. An HTML picture's (img, canvas, video, an image input) is
+ * read as HTML reads a dimension: its leading number, whatever follows (`0x` and `1em` are 0 and 1 pixels), a
+ * percentage of nothing (`0%`) none, any other percentage unknown. An <svg>'s is a CSS length: only a unitless or
+ * px one is pixels (an icon's `width="1em"` is a letter's size).
  */
-const pixels = (v: string | null): number => (v !== null && /^\s*\d+(?:\.\d+)?\s*(?:px)?\s*$/i.test(v) ? parseFloat(v) : NaN);
+function pixels(v: string | null, svg: boolean): number {
+  if (v === null) return NaN;
+  if (svg) return /^\s*\d+(?:\.\d+)?\s*(?:px)?\s*$/i.test(v) ? parseFloat(v) : NaN;
+  const m = /^\s*(\d+(?:\.\d+)?)(%?)/.exec(v);
+  if (!m) return NaN;
+  const n = parseFloat(m[1]!);
+  return m[2] && n !== 0 ? NaN : n;
+}
+
+/** An <img>, or an image input: a picture that loads, and is finished once it loaded or failed. */
+const isImage = (el: Element, tag: string): boolean => tag === 'img' || (tag === 'input' && attrOf(el, 'type')?.trim().toLowerCase() === 'image');
 
 /**
  * A replaced element that paints nothing a reader would take for a break between two words: a zero-size or 1x1
  * picture (a spacer, a tracking pixel), or one its style hides (a stylesheet's display:none, visibility, opacity).
- * Said by computed visibility, for an image loaded with pixels by its laid-out box alone (a stylesheet may size a
- * `width="1"` placeholder to the page's width), else by its size attributes or inline style. An image still loading
- * with no size said counts as painting, as any picture the page shows does. The mark is cached with the element's
- * XML, so a picture shown later by a class on an ancestor keeps it until the element changes: the run pass then
- * reads across a picture (more redaction, never less).
+ * Said by computed visibility; for a finished <img> (loaded, or failed: its box is then its alt text, an icon or
+ * nothing) by its laid-out box alone (a stylesheet may size a `width="1"` placeholder to the page's width); else by
+ * its size attributes or inline style. An image still loading with no size said counts as painting, as any picture
+ * the page shows does. The mark is cached with the element's XML, so a picture shown later by a class on an
+ * ancestor keeps it until the element changes: the run pass then reads across a picture (more redaction, never less).
  */
 function paintsNothing(el: Element): boolean {
   const tag = tagOf(el);
-  if (!PAINTS_NOTHING_TAGS.has(tag)) return false;
+  if (!PAINTS_NOTHING_TAGS.has(tag) || (tag === 'input' && !isImage(el, tag))) return false;
   // Style and layout are read through the page's own objects (a DOM may compute style by calling them): a read
   // that throws says nothing, and the attributes decide, rather than the step being lost.
   try {
     if (!paintedOf(el)) return true;
-    const img = el as HTMLImageElement;
-    if (tag === 'img' && img.complete && img.naturalWidth > 0) {
+    if (tag === 'img' && (el as HTMLImageElement).complete) {
       const r = boundsOf(el);
-      return r.width <= 0 || r.height <= 0 || (r.width <= 1 && r.height <= 1);
+      // A box of no size at the viewport's very corner is what a DOM that lays nothing out gives: it says nothing.
+      if (r.x !== 0 || r.y !== 0 || r.width !== 0 || r.height !== 0) return r.width <= 0 || r.height <= 0 || (r.width <= 1 && r.height <= 1);
     }
   } catch {
     // the attributes below
   }
-  const width = pixels(attrOf(el, 'width'));
-  const height = pixels(attrOf(el, 'height'));
+  const width = pixels(attrOf(el, 'width'), tag === 'svg');
+  const height = pixels(attrOf(el, 'height'), tag === 'svg');
   if (width === 0 || height === 0 || (width <= 1 && height <= 1)) return true;
   return STYLE_PAINTS_NOTHING.test(attrOf(el, 'style') ?? '');
 }
