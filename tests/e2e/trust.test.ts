@@ -3,7 +3,7 @@
 // recording, list tasks, or trigger downloads. Messages are sent from the
 // extension's real content-script world in a page (through CDP in Chromium;
 // through a test-only content script of the same extension in Firefox, whose
-// BiDi cannot reach that world). Both tests run in both browsers.
+// BiDi cannot reach that world). Both tests run in both browsers, in one browser of each.
 import assert from 'node:assert/strict';
 import { sleep, waitFor } from './harness';
 import { askWorker, editConfig, openCheckoutWithPaymentFrame, testInBothBrowsers, type RecorderDriver } from './browsers';
@@ -41,7 +41,7 @@ testInBothBrowsers('privileged messages from a content script are refused; its o
   assert.equal(config.isDefault, true, 'the config was not replaced');
   assert.equal(recording, null, 'no recording was started');
   await page.close();
-}, { contentScriptRelay: true });
+}, { contentScriptRelay: true }, true);
 
 testInBothBrowsers('site policy is decided on raw addresses: an IP-addressed site, and any frame inside it, records nothing', async (driver) => {
   const setNeverRecord = (domains: string[]): Promise<void> =>
@@ -72,4 +72,5 @@ testInBothBrowsers('site policy is decided on raw addresses: an IP-addressed sit
   await driver.stopRecording(page);
   await setNeverRecord([]);
   await page.close();
-});
+  // Opened as the test above, to share its browser: Firefox's relay script answers only its own window messages.
+}, { contentScriptRelay: true }, true);
