@@ -90,5 +90,5 @@ for (const key of ['never_record', 'no_screenshots'] as const) {
     }
     await setSites(driver, key, []);
     await page.close();
-  });
+  }, {}, true);
 }
