@@ -3,7 +3,7 @@
 // recording and export no secret is in any file of the zip (also with
 // separators removed), none is readable by OCR in any exported image, none is
 // in the extension's storage at any point, and the control sentences survive
-// (>= 95%). Both bodies run in Chromium and in Firefox.
+// (>= 95%). Both bodies run in Chromium and in Firefox, in one browser of each.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -118,7 +118,7 @@ testInBothBrowsers('no planted secret survives into storage or the export; contr
   assert.ok(Object.keys(report.totals).some((k) => k.startsWith('ocr:')), 'OCR found and blurred text in pixels');
   assert.ok(!JSON.stringify(report).includes('@'), 'the report holds counts, never values');
   await page.close();
-});
+}, {}, true); // first of the file's browser: it reads all the storage and every file of the export
 
 testInBothBrowsers('the options page refuses an invalid config and keeps the last good one', async (driver) => {
   const page = await driver.openExtensionPage('options/options.html');
@@ -160,4 +160,4 @@ testInBothBrowsers('the options page refuses an invalid config and keeps the las
   // Put the defaults back for any later test.
   await askWorker(page, { kind: 'config/save', text: original });
   await page.close();
-});
+}, {}, true);
