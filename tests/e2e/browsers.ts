@@ -64,6 +64,8 @@ export interface RecorderDriver {
    */
   tidy(): Promise<void>;
   close(): Promise<void>;
+  /** Chromium's only: the harness session under the driver, for tests written against harness.ts. */
+  readonly chromium?: chromium.Session;
 }
 
 /** Closes every page of `pages` but `keep`, then stops a recording still on. */
@@ -147,6 +149,7 @@ async function chromiumDriver(opts: chromium.LaunchOptions): Promise<RecorderDri
       await stopper?.close();
       await session.close();
     },
+    chromium: session,
   };
 }
 
@@ -342,4 +345,16 @@ export function testInBothBrowsers(title: string, body: (driver: RecorderDriver)
       }
     });
   }
+}
+
+/**
+ * The harness session of the Chromium browser this file's sharing tests with `opts` use, so a file's plain
+ * Chromium tests (written against harness.ts) share it too. Only in a file that declares a sharing test, whose
+ * hook closes the browser: the session's user must not.
+ */
+export async function sharedChromiumSession(opts: chromium.LaunchOptions = {}): Promise<chromium.Session> {
+  if (!closeShared) throw new Error('sharedChromiumSession: this file declares no sharing testInBothBrowsers test to close the browser');
+  const session = (await sharedDriver('chromium', opts)).chromium;
+  if (!session) throw new Error('the shared Chromium driver has no harness session');
+  return session;
 }
