@@ -7,7 +7,7 @@ import type { Redactor } from '../core/redactor';
 import { SENSITIVE_PLACEHOLDER, type SensitiveFieldTest } from '../core/sensitive-field';
 import { escapeXmlAttr, escapeXmlText, xmlName } from '../core/xml-escape';
 import { BOX_MARK } from '../core/dom-tree-parts';
-import { PAINTS_NOTHING, PAINTS_NOTHING_TAGS } from '../core/scrub/inline-runs';
+import { OUT_OF_LINE, PAINTS_NOTHING, PAINTS_NOTHING_TAGS } from '../core/scrub/inline-runs';
 import { AX_CLOSE, AX_OPEN, axPartsText } from '../core/ax-tree-parts';
 import { closedShadowRootOpener } from '../platform/host/closed-shadow-roots';
 import { axHidden, axLine, AxNameSources, axTextLine, maskedAxLine, withoutTextLines } from './ax-lines';
@@ -15,7 +15,7 @@ import type { SnapshotLimits } from './dom-snapshot';
 import { fieldAttributes } from './dom-utils';
 import {
   attributesOf, attrOf, boundsOf, documentElementOf, fieldStateOf, firstChildOf, matchesOf, nextSiblingOf, nodeTypeOf, paintedOf, previousSiblingOf,
-  querySelectorOf, shadowRootOf, tagOf, textContentOf,
+  querySelectorOf, shadowRootOf, tagOf, textContentOf, windowOfNode,
 } from './dom-safe';
 import type { ElementIds } from './element-ids';
 import { frameDocumentOf } from './frame-document';
@@ -117,9 +117,12 @@ export class SnapshotXml {
     attrs += masked ? this.maskedState(el) : this.stateAttrs(el);
     const frameId = this.ctx.frameIdOf(el);
     if (frameId !== undefined) attrs += ` frame-id="${frameId}"`;
-    // A picture that paints nothing is no break to a reader: the worker's inline-run pass reads across it (see
-    // core/scrub/inline-runs), where a secret's halves around a spacer or a tracking pixel had been two texts.
-    if (!masked && paintsNothing(el)) attrs += PAINTS_NOTHING;
+    // A picture that paints nothing, or is out of the line, is no break to a reader: the worker's inline-run pass
+    // reads across it (see core/scrub/inline-runs), where a secret's halves around a spacer had been two texts.
+    if (!masked) {
+      const silent = noBreak(el);
+      if (silent) attrs += silent === 'nothing' ? PAINTS_NOTHING : OUT_OF_LINE;
+    }
     if (isInteractive(el)) {
       attrs += `${BOX_MARK}${id}${BOX_MARK}`;
       this.ctx.near.watch(el);
@@ -347,51 +350,56 @@ export class SnapshotXml {
 /** Inline style that paints nothing: no opacity, no width or no height. */
 const STYLE_PAINTS_NOTHING = /(?:^|;)\s*(?:opacity\s*:\s*0(?:\.0*)?|(?:width|height)\s*:\s*0(?:px|em|rem|%)?)\s*(?:!important\s*)?(?:;|$)/i;
 /**
- * A size attribute in pixels, or NaN when it says none. An HTML picture's (img, canvas, video, an image input) is
- * read as HTML reads a dimension: its leading number, whatever follows (`0x` and `1em` are 0 and 1 pixels), a
- * percentage of nothing (`0%`) none, any other percentage unknown. An <svg>'s is a CSS length: only a unitless or
- * px one is pixels (an icon's `width="1em"` is a letter's size).
+ * A size attribute in pixels, or NaN when it says none. An HTML picture's (img, video, an image input) is read as
+ * HTML reads a dimension: its leading number, whatever follows (`0x` and `1em` are 0 and 1 pixels), a percentage of
+ * nothing (`0%`) none, any other percentage unknown; a <canvas>'s is a whole number (`0.9` is 0). An <svg>'s is a
+ * CSS length: only a unitless or px one is pixels (an icon's `width="1em"` is a letter's size).
  */
-function pixels(v: string | null, svg: boolean): number {
+function pixels(v: string | null, tag: string): number {
   if (v === null) return NaN;
-  if (svg) return /^\s*\d+(?:\.\d+)?\s*(?:px)?\s*$/i.test(v) ? parseFloat(v) : NaN;
+  if (tag === 'svg') return /^\s*\d+(?:\.\d+)?\s*(?:px)?\s*$/i.test(v) ? parseFloat(v) : NaN;
   const m = /^\s*(\d+(?:\.\d+)?)(%?)/.exec(v);
   if (!m) return NaN;
-  const n = parseFloat(m[1]!);
+  const n = tag === 'canvas' ? Math.floor(parseFloat(m[1]!)) : parseFloat(m[1]!);
   return m[2] && n !== 0 ? NaN : n;
 }
 
-/** An <img>, or an image input: a picture that loads, and is finished once it loaded or failed. */
+/** An <img>, or an image input. */
 const isImage = (el: Element, tag: string): boolean => tag === 'img' || (tag === 'input' && attrOf(el, 'type')?.trim().toLowerCase() === 'image');
+const tinyBox = (r: DOMRect): boolean => r.width <= 0 || r.height <= 0 || (r.width <= 1 && r.height <= 1);
 
 /**
- * A replaced element that paints nothing a reader would take for a break between two words: a zero-size or 1x1
- * picture (a spacer, a tracking pixel), or one its style hides (a stylesheet's display:none, visibility, opacity).
- * Said by computed visibility; for a finished <img> (loaded, or failed: its box is then its alt text, an icon or
- * nothing) by its laid-out box alone (a stylesheet may size a `width="1"` placeholder to the page's width); else by
- * its size attributes or inline style. An image still loading with no size said counts as painting, as any picture
- * the page shows does. The mark is cached with the element's XML, so a picture shown later by a class on an
- * ancestor keeps it until the element changes: the run pass then reads across a picture (more redaction, never less).
+ * Whether a replaced element (a picture, a canvas, a video, an svg, an image input) is no break a reader would see
+ * between the words on either side: 'nothing' when it paints nothing (a zero-size or 1x1 spacer or tracking pixel,
+ * one its style hides: display:none, visibility, opacity), 'out-of-line' when it is taken out of the line (absolutely
+ * or fixed positioned, floated: the words meet in the line, the picture is elsewhere), null when it is a break.
+ * Said by computed style; then by its laid-out box, for an <img> once finished (loaded, or failed: its box is its alt
+ * text, an icon or nothing), since a stylesheet may size a `width="1"` placeholder to the page's width; else by its
+ * size attributes or inline style. An image still loading with no size said is a break, as any picture the page
+ * shows is. The answer is cached with the element's XML, so a picture a class on an ancestor shows or hides later
+ * keeps it until the element itself changes.
  */
-function paintsNothing(el: Element): boolean {
+function noBreak(el: Element): 'nothing' | 'out-of-line' | null {
   const tag = tagOf(el);
-  if (!PAINTS_NOTHING_TAGS.has(tag) || (tag === 'input' && !isImage(el, tag))) return false;
+  if (!PAINTS_NOTHING_TAGS.has(tag) || (tag === 'input' && !isImage(el, tag))) return null;
   // Style and layout are read through the page's own objects (a DOM may compute style by calling them): a read
   // that throws says nothing, and the attributes decide, rather than the step being lost.
   try {
-    if (!paintedOf(el)) return true;
-    if (tag === 'img' && (el as HTMLImageElement).complete) {
+    if (!paintedOf(el)) return 'nothing';
+    const style = windowOfNode(el)?.getComputedStyle(el);
+    if (style && (style.position === 'absolute' || style.position === 'fixed' || (style.getPropertyValue('float') || 'none') !== 'none')) return 'out-of-line';
+    if (tag !== 'img' || (el as HTMLImageElement).complete) {
       const r = boundsOf(el);
       // A box of no size at the viewport's very corner is what a DOM that lays nothing out gives: it says nothing.
-      if (r.x !== 0 || r.y !== 0 || r.width !== 0 || r.height !== 0) return r.width <= 0 || r.height <= 0 || (r.width <= 1 && r.height <= 1);
+      if (r.x !== 0 || r.y !== 0 || r.width !== 0 || r.height !== 0) return tinyBox(r) ? 'nothing' : null;
     }
   } catch {
     // the attributes below
   }
-  const width = pixels(attrOf(el, 'width'), tag === 'svg');
-  const height = pixels(attrOf(el, 'height'), tag === 'svg');
-  if (width === 0 || height === 0 || (width <= 1 && height <= 1)) return true;
-  return STYLE_PAINTS_NOTHING.test(attrOf(el, 'style') ?? '');
+  const width = pixels(attrOf(el, 'width'), tag);
+  const height = pixels(attrOf(el, 'height'), tag);
+  if (width === 0 || height === 0 || (width <= 1 && height <= 1)) return 'nothing';
+  return STYLE_PAINTS_NOTHING.test(attrOf(el, 'style') ?? '') ? 'nothing' : null;
 }
 
 /** A text node with an element on either side: the space it holds separates them. */

@@ -16,7 +16,7 @@ import { cleanAxText } from '../ax-tree-parts';
  * read as inline, as CSS's initial display is: the inline tags, a custom element (inline until styled), an unknown
  * tag, <wbr> (an invisible break opportunity, common inside long numbers and addresses) and an empty element
  * written self-closing (`<span/>`, an icon's `<i/>`): a page putting one of these between a secret's halves must
- * not end the run, as "a void tag ends it" did.
+ * not end the run, as "a void tag ends it" did. A <picture> is an inline box around its <img>, which decides.
  */
 const RUN_ENDS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'center', 'details', 'dialog', 'dd', 'dir', 'div', 'dl', 'dt',
@@ -24,7 +24,7 @@ const RUN_ENDS = new Set([
   'hr', 'html', 'legend', 'li', 'listing', 'main', 'menu', 'nav', 'ol', 'p', 'plaintext', 'pre', 'search', 'section',
   'summary', 'ul', 'xmp', 'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th',
   'br', 'img', 'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'iframe', 'frame', 'frameset', 'video',
-  'audio', 'canvas', 'svg', 'math', 'object', 'embed', 'picture', 'meter', 'progress', 'script', 'style', 'template',
+  'audio', 'canvas', 'svg', 'math', 'object', 'embed', 'meter', 'progress', 'script', 'style', 'template',
   'noscript', 'title', 'shadow-root', 'target-context', 'truncated',
 ]);
 
@@ -34,8 +34,10 @@ const RUN_ENDS = new Set([
  * width="0"><span> Terrace</span>` had the address's first half stored. A picture the page shows still ends one.
  */
 export const PAINTS_NOTHING = ' hidden="true"';
-/** The replaced elements that paint a picture of their own, the only ones the mark is read on. */
-export const PAINTS_NOTHING_TAGS: ReadonlySet<string> = new Set(['img', 'picture', 'video', 'audio', 'canvas', 'svg']);
+/** The snapshot's mark on a replaced element taken out of the line (absolutely positioned, floated): no break either. */
+export const OUT_OF_LINE = ' out-of-line="true"';
+/** The replaced elements that paint a picture of their own (an input: an image input), the only ones the mark is read on. */
+export const PAINTS_NOTHING_TAGS: ReadonlySet<string> = new Set(['img', 'video', 'audio', 'canvas', 'svg', 'input']);
 
 // A join a value can run across: a letter, digit or a value's inner mark (@ . _ % + - /) on both sides, spaces aside.
 // "Item 4.1" + "$12.99" has none, so a catalogue's rows cost no scrub; "4111 1111" + " 1111 1111" and "jane.doe" +
@@ -246,8 +248,8 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
       continue;
     }
     const tag = m[2].toLowerCase();
-    // A closing tag is as silent as its opening one was (`</picture>` of a marked picture).
-    const silent = PAINTS_NOTHING_TAGS.has(tag) && (m[1] ? open?.silent === true : m[0].includes(PAINTS_NOTHING));
+    // A closing tag is as silent as its opening one was (`</video>` of a marked video with fallback text).
+    const silent = PAINTS_NOTHING_TAGS.has(tag) && (m[1] ? open?.silent === true : m[0].includes(PAINTS_NOTHING) || m[0].includes(OUT_OF_LINE));
     if (RUN_ENDS.has(tag) && !silent) flush();
     if (m[1]) open = open?.parent ?? null;
     else if (!m[3]) open = { id: Number(ELEMENT_ID.exec(m[0])?.[1] ?? -1), parent: open, silent };
@@ -266,7 +268,7 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
 /**
  * dom_tree with the text of each inline run read joined (see scrubRun). A tag in RUN_ENDS (a block, `<br/>`,
  * `<img/>`, `<input/>`, a shadow root) ends a run, opening or closing, unless it is a picture marked as painting
- * nothing (PAINTS_NOTHING); any other tag does not, even self-closing.
+ * nothing (PAINTS_NOTHING) or out of the line (OUT_OF_LINE); any other tag does not, even self-closing.
  */
 export function scrubDomTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, number>): string {
   return domTreeRuns(xml, scrubber, counts).xml;
