@@ -204,8 +204,10 @@ function unescapeXml(s: string): string {
   return s.includes('&') ? s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&') : s;
 }
 
-// A tag (its name in group 2) or a text segment.
-const XML_TOKEN = /<(\/?)([A-Za-z_][\w:.-]*)[^>]*?(\/?)>|[^<]+/g;
+// A tag (its name in group 2) or a text segment. A tag never holds a `<` (the snapshot escapes it in values):
+// with `[^>]*?` a tree of `<a<a<a…` (no `>`) was scanned to its end from each `<`, quadratic (40,000 characters
+// took 0.5 s; the CLI reads anyone's zip, up to --max-field-chars a field).
+const XML_TOKEN = /<(\/?)([A-Za-z_][\w:.-]*)[^<>]*?(\/?)>|[^<]+/g;
 
 /** A piece of dom_tree text the run pass changed, as axtree writes text (cleaned), and the elements it lies in. */
 interface PieceEdit { from: string; to: string; ancestors: readonly number[] }
@@ -323,7 +325,7 @@ const AX_NAMED_LINE = /^( *\[(\d+)\] \S+ )'((?:[^'\\]|\\.)*)'(.*)$/;
  * piece became; an element's name has each changed piece under that element replaced. Not counted: the
  * dom_tree pass counted the values.
  */
-function applyPieceEdits(axtree: string, edits: readonly PieceEdit[]): string {
+function applyPieceEdits(axtree: string, edits: readonly PieceEdit[], placeholder: string): string {
   const texts = new Map<string, string>();
   const byId = new Map<number, PieceEdit[]>();
   for (const e of edits) {
@@ -336,6 +338,14 @@ function applyPieceEdits(axtree: string, edits: readonly PieceEdit[]): string {
     }
   }
   if (texts.size === 0) return axtree;
+  // Each id names one line in a tree the extension writes (frame-join keeps ids unique), so the names cost at most
+  // one try of each edit per ancestor it is kept for. A zip's axtree is anyone's: one id named on line after line
+  // (`[5] link '…'` 300,000 times, the element holding 60,000 edits) had every edit tried on every line, quadratic
+  // (two fields of 400,000 characters took 1.3 s; two of 4,000,000, under --max-field-chars, minutes). Names cost
+  // that much once more at most; past it, the name of an element with edits is replaced whole: never left as it was.
+  let budget = 0;
+  for (const list of byId.values()) budget += list.length;
+  budget *= 2;
   const lines = axtree.split('\n');
   let changed = false;
   for (let i = 0; i < lines.length; i++) {
@@ -353,7 +363,9 @@ function applyPieceEdits(axtree: string, edits: readonly PieceEdit[]): string {
     if (!named || !own) continue;
     const name = unquote(named[3]!);
     let out = name;
-    for (const e of own) if (out.includes(e.from)) out = out.split(e.from).join(e.to);
+    budget -= own.length;
+    if (budget < 0) out = placeholder;
+    else for (const e of own) if (out.includes(e.from)) out = out.split(e.from).join(e.to);
     if (out !== name) {
       lines[i] = `${named[1]}${quote(out)}${named[4]}`;
       changed = true;
@@ -386,5 +398,5 @@ export function scrubTreeRuns(trees: { dom_tree: string; axtree?: string }, scru
     return out;
   };
   if (trees.axtree === undefined) return { dom_tree: dom.xml, underElement };
-  return { dom_tree: dom.xml, axtree: applyPieceEdits(scrubAxTreeRuns(trees.axtree, scrubber, counts), dom.edits), underElement };
+  return { dom_tree: dom.xml, axtree: applyPieceEdits(scrubAxTreeRuns(trees.axtree, scrubber, counts), dom.edits, scrubber.replacementFor(GLUED_EDGE_RULE)), underElement };
 }

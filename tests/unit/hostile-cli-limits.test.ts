@@ -1,0 +1,170 @@
+// A hostile or corrupt zip against --max-field-chars (scrub, pack --config) and what scrub makes of the fields it
+// lets through. The limit is per field: a field under it must cost time in its size, and every character of it must
+// come out scrubbed. The trees are where a zip can do most: dom_tree is read by regexes and axtree against it.
+// Tests that guard against a quadratic path do not time it: the input is sized so that the quadratic path would run
+// for minutes (measured by hand, in each test's comment) and a linear one for well under a second, so before a fix
+// the test hangs until vitest's timeout, and after it passes; where the work is countable, it is counted.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeExport, inBatches } from '../../src/core/export-writer';
+import type { Step } from '../../src/core/schema';
+import { createScrubber } from '../../src/core/scrub/scrubber';
+import { parseScrubConfig } from '../../src/core/scrub/config';
+import { scrubStepFields } from '../../src/core/scrub/step-fields';
+import { TASK_ID, step, task } from './fixtures';
+import { loaded } from './quick-scrubber';
+
+// The scrubber without its NER (the rules here are patterns): quick, and its loading is seen.
+vi.mock('../../src/cli/load-scrubber', (real) => import('./quick-scrubber').then((m) => m.quickLoader(real)));
+
+const { main } = await import('../../src/cli/main');
+const { trajectoryOf } = await import('../../src/cli/zip-input');
+const CONFIG = join(import.meta.dirname, '../../config/scrubber.yaml');
+const parsed = parseScrubConfig(readFileSync(CONFIG, 'utf8'));
+if (!parsed.ok) throw new Error('config/scrubber.yaml is invalid');
+const scrubber = createScrubber(parsed.config, null);
+const EMAIL = 'ops-lead@example-corp.net';
+
+let dir: string;
+beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'adf-hostile-limits-')); });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function exportOf(name: string, edit: (s: Step) => Step): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  await writeExport({
+    tasks: [task({ stepCount: 2 })],
+    steps: () => inBatches([1, 2].map((i) => ({ step: edit(step(i, { observation: { ...step(i).observation, screenshot_path: null } })), imageId: null, redactions: {} }))),
+    image: async () => new Uint8Array(),
+  }, { formats: ['sharegpt'], actionStyle: 'json', includeDom: false, extensionVersion: '0.1.0', configHash: '0123456789abcdef', now: new Date(0) }, (c) => { chunks.push(c); });
+  const path = join(dir, name);
+  writeFileSync(path, Buffer.concat(chunks));
+  return path;
+}
+
+async function run(args: string[]): Promise<{ status: number; out: string }> {
+  const lines: string[] = [];
+  const spies = (['log', 'error'] as const).map((k) => vi.spyOn(console, k).mockImplementation((line: string) => { lines.push(line); }));
+  try {
+    return { status: await main(args), out: lines.join('\n') };
+  } finally {
+    for (const s of spies) s.mockRestore();
+  }
+}
+
+const withDom = (dom_tree: string, axtree?: string) => (s: Step): Step => ({ ...s, observation: { ...s.observation, dom_tree, ...(axtree === undefined ? {} : { axtree }) } });
+
+describe('scrub: a dom_tree under --max-field-chars is read in time linear in its size', () => {
+  // By hand, before: `a>` repeated, 40,000 characters, 1.1 s (20,000: 0.29 s), so 400,000 about 110 s and the
+  // 4,000,000 the limit lets through about three hours (`>([^<]+)<` scanned to the end from every `>`).
+  it('a tree of `>` with no `<` after them', () => {
+    const dom = `<html id="1"><body id="2">x</body></html>${'a>'.repeat(200_000)}`;
+    const out = scrubStepFields(withDom(dom)(step(1)), scrubber, {});
+    expect(out.observation.dom_tree).toHaveLength(dom.length);
+  });
+
+  // Before: `<a` repeated, 40,000 characters, 0.5 s (20,000: 0.16 s): the inline-run tokenizer's `[^>]*?` went to
+  // the end of the tree from every `<`; 400,000 took 11.7 s in this test, so 800,000 about 45 s (after: 0.7 s).
+  it('a tree of `<` with no `>` after them', () => {
+    const dom = `<html id="1"><body id="2">x</body></html>${'<a'.repeat(400_000)}`;
+    const out = scrubStepFields(withDom(dom)(step(1)), scrubber, {});
+    expect(out.observation.dom_tree).toBe(dom);
+  });
+
+  // Before: every named axtree line of an element was tried against every edit under it; one id named on 30,000
+  // lines and 3,300 split addresses under it (two trees of 400,000 characters together) took 1.3 s, and two of
+  // 4,000,000 minutes. Counted here: String.prototype.includes, the try.
+  it('one element named on line after line, with many split values under it: each edit is tried a bounded number of times', () => {
+    const runs = 500;
+    const dom = `<html id="1"><body id="2"><div id="5">${'<span id="6">jane.doe</span><span id="7">@example.com</span><br/>'.repeat(runs)}</div></body></html>`;
+    const lines = 2_000;
+    const axtree = Array.from({ length: lines }, (_, i) => `[5] link 'jane.doe ${i}'`).join('\n');
+    const includes = vi.spyOn(String.prototype, 'includes');
+    let out: Step;
+    let tries: number;
+    try {
+      out = scrubStepFields(withDom(dom, axtree)(step(1)), scrubber, {});
+    } finally {
+      tries = includes.mock.calls.length;
+      includes.mockRestore();
+    }
+    // The 500 changed pieces are each kept for their 4 ancestors: a tree the extension writes (each id named on one
+    // line) tries each at most that often, 2,000 tries. Before: every line tried every edit, 2,000 x 500 (and
+    // about 34,000 calls here are the rest of the scrub's).
+    expect(tries).toBeLessThan(100_000);
+    // And no name of it keeps the address's first half as it was (edited, or replaced whole past the bound).
+    expect(out.observation.axtree!.split('\n')).toHaveLength(lines);
+    expect(out.observation.axtree).not.toContain('jane.doe');
+    expect(out.observation.dom_tree).not.toContain('jane.doe');
+  });
+});
+
+describe('scrub: every character of a dom_tree outside its tags comes out scrubbed', () => {
+  // Before: the text pass read only text between a `>` and a `<`, and the attribute pass only ` name="value"`, so
+  // text before the first tag, after the last one, and inside something that is no tag, was written out as it was.
+  it('text before the first tag, after the last, and inside a broken tag', async () => {
+    const trees = [
+      `${EMAIL} <html id="1"><body id="2"><button id="42">Add to cart</button></body></html>`,
+      `<html id="1"><body id="2"><button id="42">Add to cart</button></body></html> ${EMAIL}`,
+      `<html id="1"><body id="2"><b ${EMAIL} <button id="42">Add to cart</button></body></html>`,
+      `<html id="1"><body id="2" title="a>${EMAIL}"><button id="42">Add to cart</button></body></html>`,
+    ];
+    for (const [i, tree] of trees.entries()) {
+      const input = await exportOf(`outside-${i}.zip`, withDom(tree));
+      const output = join(dir, `outside-${i}-out.zip`);
+      expect((await run(['scrub', input, output, '--text-only', '--config', CONFIG])).status).toBe(0);
+      const { exp, text } = await trajectoryOf(output);
+      try {
+        expect(text).toHaveLength(2);
+        for (const line of text) {
+          const s = JSON.parse(line) as Step;
+          expect(s.observation.dom_tree, tree).not.toContain('ops-lead');
+          // The markup stays: the button is still there for its element id.
+          expect(s.observation.dom_tree).toContain('<button id="42">Add to cart</button>');
+        }
+      } finally {
+        await exp.close();
+      }
+    }
+  });
+
+  it('a tree the snapshot writes is scrubbed as before: text and attribute values, markup and our ids kept', () => {
+    const dom = `<html id="1"><body id="2"><a id="3" href="/u?token=Zq8RkT2vLm9XwN4pQ7x" title="${EMAIL}">Mail ${EMAIL} &amp; more</a><img id="4" bbox="1,2,3,4"/></body></html>`;
+    const out = scrubStepFields(withDom(dom)(step(1)), scrubber, {}).observation.dom_tree;
+    expect(out).not.toContain('ops-lead');
+    expect(out).not.toContain('Zq8RkT2v');
+    expect(out).toMatch(/^<html id="1"><body id="2"><a id="3" href="\/u\?token=[^"]+" title="[^"]+">Mail [^<]+ &amp; more<\/a><img id="4" bbox="1,2,3,4"\/><\/body><\/html>$/);
+  });
+});
+
+describe('--max-field-chars: what the flag takes', () => {
+  it.each(['-1', '0', 'NaN', '1e999', 'Infinity', '1.5', '', '99999999999999999999'])('refuses %j with a message naming the flag, before reading the zip', async (value) => {
+    loaded.length = 0;
+    const r = await run(['scrub', join(dir, 'absent.zip'), join(dir, 'never.zip'), '--text-only', '--config', CONFIG, `--max-field-chars=${value}`]);
+    expect(r.status).not.toBe(0);
+    expect(r.out).toContain('--max-field-chars');
+    expect(r.out).not.toContain('absent.zip');
+    expect(loaded).toEqual([]);
+    expect(existsSync(join(dir, 'never.zip'))).toBe(false);
+  });
+
+  it('the same values given as a separate argument are refused the same way', async () => {
+    const r = await run(['scrub', join(dir, 'absent.zip'), join(dir, 'never.zip'), '--max-field-chars', '-1']);
+    expect(r.status).not.toBe(0);
+    expect(r.out).toContain('--max-field-chars');
+  });
+});
+
+describe('commands that do not scrub read a field over --max-field-chars', () => {
+  it('validate and stats accept it; scrub refuses it, naming it', async () => {
+    const input = await exportOf('long-thought.zip', (s) => (s.step_id === 1 ? { ...s, thought_trace: `${EMAIL} ${'parcel shipped '.repeat(100)}` } : s));
+    expect((await run(['validate', input, '--max-field-chars', '100'])).status).toBe(0);
+    expect((await run(['stats', input, '--max-field-chars', '100'])).status).toBe(0);
+    const r = await run(['scrub', input, join(dir, 'long-out.zip'), '--text-only', '--config', CONFIG, '--max-field-chars', '100']);
+    expect(r.status).toBe(1);
+    expect(r.out).toContain(`--max-field-chars 100 exceeded by thought_trace of step 1 of task ${TASK_ID} (1,526 characters)`);
+  });
+});
+
