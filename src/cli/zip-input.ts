@@ -57,7 +57,7 @@ export async function openExport(path: string, limits: InputLimits = DEFAULT_INP
   const manifestText = await text(ZIP_PATHS.manifest);
   if (manifestText) {
     try {
-      manifest = JSON.parse(manifestText) as Manifest;
+      manifest = manifestOf(JSON.parse(manifestText));
     } catch {
       manifest = null; // validate reports it; the rest can still be read
     }
@@ -69,6 +69,31 @@ export async function openExport(path: string, limits: InputLimits = DEFAULT_INP
   };
   const checkImage = async (p: string): Promise<void> => checkPngHeader(p, await zip.head(p, PNG_HEADER_BYTES), limits);
   return { files, text, lines, bytes: (p) => zip.bytes(p), image, checkImage, limits, manifest, close: () => zip.close() };
+}
+
+/**
+ * The manifest as the commands read it: anyone's JSON, so only what has the manifest's shapes. Every command took
+ * `tasks` for a list of task objects and an instruction for a string: `"tasks": 5` ended format and scrub with
+ * 'manifest?.tasks.find is not a function', and an instruction written as a list (`["mail jane@…"]`) went through
+ * scrub unscrubbed (the scrubber reads strings) into the rewritten manifest and every dialogue, past
+ * --max-field-chars too (a list's length is its items). A list of tasks that is not one is none, an entry that is
+ * no object with a string task_id is left out, and an instruction that is no string is none (the tasks get the
+ * placeholder instruction); validate names each.
+ */
+function manifestOf(json: unknown): Manifest | null {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return null;
+  const m = json as Manifest;
+  const tasks: unknown[] = Array.isArray(m.tasks) ? m.tasks : [];
+  type Entry = Manifest['tasks'][number];
+  const own = tasks.filter((t): t is Entry => !!t && typeof t === 'object' && typeof (t as { task_id?: unknown }).task_id === 'string')
+    .map((t) => {
+      if (typeof t.instruction === 'string') return t;
+      // An entry without one, as the readers know it (`?? '(instruction unknown)'`): the type says it is there.
+      const rest: Partial<Entry> = { ...t };
+      delete rest.instruction;
+      return rest as Entry;
+    });
+  return { ...m, tasks: own };
 }
 
 /** An export and the lines of its trajectory, which every command but pack starts from. */

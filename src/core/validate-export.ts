@@ -107,6 +107,8 @@ export function validateExport(c: ExportContents): ValidationReport {
   const manifestIds = new Set<string>();
   if (c.manifest !== null) {
     const m = parseJson<Manifest>(c.manifest, 'manifest.json', errors);
+    // The commands read a tasks that is no list as none (cli/zip-input): said here, not passed as OK.
+    if (m && m.tasks !== undefined && !Array.isArray(m.tasks)) errors.push('manifest.json: tasks is not a list');
     for (const t of Array.isArray(m?.tasks) ? m.tasks : []) errors.push(...manifestTaskErrors(t as Partial<Manifest['tasks'][number]> | null, byTask, c.files, manifestIds));
     if (m && !m.counts) errors.push('manifest.json has no counts');
     else if (m && m.counts.steps !== steps.length) errors.push(`manifest.json counts ${m.counts.steps} steps, trajectory.jsonl has ${steps.length}`);
@@ -133,6 +135,9 @@ function manifestTaskErrors(t: Partial<Manifest['tasks'][number]> | null, byTask
   if (ids.has(id)) return [`${where} is listed twice`];
   ids.add(id);
   const errors: string[] = [];
+  // The commands read an instruction that is no text as none (cli/zip-input): a list of strings went through scrub
+  // unscrubbed.
+  if (t.instruction !== undefined && typeof t.instruction !== 'string') errors.push(`${where}: instruction is not a text`);
   const final = t.final_state;
   if (final !== null && final !== undefined) {
     if (typeof final !== 'string' || final !== finalPaths(id).json) errors.push(`${where}: final_state ${String(final).slice(0, 200)} is not its ${finalPaths(id).json}`);

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { writeExport, inBatches } from '../../src/core/export-writer';
 import type { Step } from '../../src/core/schema';
 import { createScrubber } from '../../src/core/scrub/scrubber';
@@ -168,3 +169,37 @@ describe('commands that do not scrub read a field over --max-field-chars', () =>
   });
 });
 
+describe("a manifest that is not the manifest's shape", () => {
+  /** The export of exportOf with its manifest.json's tasks replaced by `tasks`. */
+  async function withTasks(name: string, tasks: (listed: Record<string, unknown>[]) => unknown): Promise<string> {
+    const files = unzipSync(readFileSync(await exportOf(`${name}-src.zip`, (s) => s)));
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { tasks: Record<string, unknown>[] };
+    const path = join(dir, name);
+    writeFileSync(path, zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify({ ...manifest, tasks: tasks(manifest.tasks) })) }));
+    return path;
+  }
+
+  // Before: the scrubber reads strings; an instruction written as a list came out as it was, in the rewritten
+  // manifest and in every dialogue, and a list's length (its items) passed --max-field-chars whatever it held.
+  it('an instruction written as a list never comes out unscrubbed; validate names it', async () => {
+    const input = await withTasks('listed-instruction.zip', (listed) => listed.map((t) => ({ ...t, instruction: [`mail ${EMAIL}`] })));
+    const output = join(dir, 'listed-instruction-out.zip');
+    expect((await run(['scrub', input, output, '--text-only', '--config', CONFIG])).status).toBe(0);
+    const written = unzipSync(readFileSync(output));
+    expect(Object.keys(written)).toContain('sharegpt.jsonl');
+    for (const [name, bytes] of Object.entries(written)) expect(strFromU8(bytes), name).not.toContain('ops-lead');
+    const v = await run(['validate', input]);
+    expect(v.status).toBe(1);
+    expect(v.out).toContain(`manifest.json: task ${TASK_ID}: instruction is not a text`);
+  });
+
+  // Before: 'manifest?.tasks.find is not a function' (format, scrub) and validate said OK.
+  it.each([['a number', 5], ['null', null], ['an object', { [TASK_ID]: {} }]])('tasks as %s: format and scrub read the zip, validate says what is wrong', async (_, tasks) => {
+    const input = await withTasks(`tasks-${String(_).replace(/\W/g, '')}.zip`, () => tasks);
+    expect((await run(['format', input, '--out', join(dir, `fmt-${String(_).replace(/\W/g, '')}`)])).status).toBe(0);
+    expect((await run(['scrub', input, join(dir, `tasks-out-${String(_).replace(/\W/g, '')}.zip`), '--text-only', '--config', CONFIG])).status).toBe(0);
+    const v = await run(['validate', input]);
+    expect(v.status).toBe(1);
+    expect(v.out).toContain('manifest.json: tasks is not a list');
+  });
+});
