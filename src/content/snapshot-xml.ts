@@ -366,6 +366,8 @@ function pixels(v: string | null, tag: string): number {
 
 /** An <img>, or an image input. */
 const isImage = (el: Element, tag: string): boolean => tag === 'img' || (tag === 'input' && attrOf(el, 'type')?.trim().toLowerCase() === 'image');
+/** The replaced elements that paint a picture, judged by their box and size too; the other tags marked only when hidden. */
+const PICTURES = new Set(['img', 'video', 'audio', 'canvas', 'svg', 'iframe', 'frame']);
 const tinyBox = (r: DOMRect): boolean => r.width <= 0 || r.height <= 0 || (r.width <= 1 && r.height <= 1);
 
 /**
@@ -381,11 +383,14 @@ const tinyBox = (r: DOMRect): boolean => r.width <= 0 || r.height <= 0 || (r.wid
  */
 function noBreak(el: Element): 'nothing' | 'out-of-line' | null {
   const tag = tagOf(el);
-  if (!PAINTS_NOTHING_TAGS.has(tag) || (tag === 'input' && !isImage(el, tag))) return null;
+  if (!PAINTS_NOTHING_TAGS.has(tag)) return null;
+  const picture = PICTURES.has(tag) || isImage(el, tag);
   // Style and layout are read through the page's own objects (a DOM may compute style by calling them): a read
   // that throws says nothing, and the attributes decide, rather than the step being lost.
   try {
+    // A line break, a rule or a form control a stylesheet hides paints no break (an empty <math> none at all).
     if (!paintedOf(el)) return 'nothing';
+    if (!picture) return tag === 'math' && !firstChildOf(el) ? 'nothing' : null;
     const style = windowOfNode(el)?.getComputedStyle(el);
     if (style && (style.position === 'absolute' || style.position === 'fixed' || (style.getPropertyValue('float') || 'none') !== 'none')) return 'out-of-line';
     if (tag !== 'img' || (el as HTMLImageElement).complete) {
@@ -396,6 +401,7 @@ function noBreak(el: Element): 'nothing' | 'out-of-line' | null {
   } catch {
     // the attributes below
   }
+  if (!picture) return null;
   const width = pixels(attrOf(el, 'width'), tag);
   const height = pixels(attrOf(el, 'height'), tag);
   if (width === 0 || height === 0 || (width <= 1 && height <= 1)) return 'nothing';

@@ -106,3 +106,36 @@ describe('the run pass on a tree with marked pictures', () => {
     expect(block).toContain('>4111 1111<');
   });
 });
+
+describe('other breaks that paint nothing', () => {
+  it.each([
+    ['a <br> a stylesheet hides', `<style>.nb { display: none }</style>${ADDRESS('<br class="nb">')}`],
+    ['a picture out of the line (absolutely positioned)', ADDRESS('<img src="/b.png" width="16" height="16" style="position:absolute; left:-9999px">')],
+    ['a zero-size <iframe>', ADDRESS('<iframe width="0" height="0"></iframe>')],
+    ['a <picture> around a zero-size <img>', ADDRESS('<picture><img src="/t.gif" width="0" height="0"></picture>')],
+  ])('%s: no half stored', (_name, html) => {
+    for (const o of stored(pageDraft(html))) {
+      expect(o.dom_tree, o.dom_tree).not.toMatch(/Evergreen|Terrace/);
+      expect(o.axtree ?? '', o.axtree).not.toMatch(/Evergreen|Terrace/);
+    }
+  });
+
+  it('an icon component whose shadow root holds no text is no break; one with text of its own still is', () => {
+    const host = (inside: string): void => {
+      document.body.innerHTML = ADDRESS('<x-icon></x-icon>');
+      document.querySelector('x-icon')!.attachShadow({ mode: 'open' }).innerHTML = inside;
+    };
+    host('<style>:host { display: inline }</style><span></span>');
+    for (const o of stored(draftOfDocument())) expect(o.dom_tree, o.dom_tree).not.toMatch(/Evergreen|Terrace/);
+    host('<b>Home</b>');
+    const [apart] = stored(draftOfDocument());
+    expect(apart!.dom_tree).toContain('>742 Evergreen<');
+  });
+
+  it('a word glued between a word and a redaction takes the chain with it, as a reader reads one word', () => {
+    const [o] = stored(pageDraft('<p>Write <span>jane.doe</span><span>zz</span>@example.com today</p>'));
+    expect(o!.dom_tree).not.toMatch(/jane|zz|example/);
+    expect(o!.dom_tree).toMatch(/Write /);
+    expect(o!.dom_tree).toMatch(/ today/);
+  });
+});

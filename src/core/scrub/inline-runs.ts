@@ -36,8 +36,12 @@ const RUN_ENDS = new Set([
 export const PAINTS_NOTHING = ' hidden="true"';
 /** The snapshot's mark on a replaced element taken out of the line (absolutely positioned, floated): no break either. */
 export const OUT_OF_LINE = ' out-of-line="true"';
-/** The replaced elements that paint a picture of their own (an input: an image input), the only ones the mark is read on. */
-export const PAINTS_NOTHING_TAGS: ReadonlySet<string> = new Set(['img', 'video', 'audio', 'canvas', 'svg', 'input']);
+/**
+ * The tags the marks are read on: the replaced elements that paint a picture of their own (an input: an image
+ * input; a frame: its page), and the other leaf breaks a stylesheet can hide (a line break, a rule, a form control, an empty <math>).
+ */
+export const PAINTS_NOTHING_TAGS: ReadonlySet<string> = new Set(['img', 'video', 'audio', 'canvas', 'svg', 'input', 'iframe',
+  'frame', 'br', 'hr', 'button', 'select', 'textarea', 'meter', 'progress', 'math']);
 
 // A join a value can run across: a letter, digit or a value's inner mark (@ . _ % + - /) on both sides, spaces aside.
 // "Item 4.1" + "$12.99" has none, so a catalogue's rows cost no scrub; "4111 1111" + " 1111 1111" and "jane.doe" +
@@ -117,20 +121,28 @@ function trailingPlaceholder(p: string, scrubber: Scrubber): string | null {
  */
 function glueCuts(pieces: readonly string[], scrubber: Scrubber, cuts: Cut[][], counts?: Record<string, number>): number {
   let found = 0;
-  for (let k = 0; k + 1 < pieces.length; k++) {
+  // A piece that is one token glued to a redaction is cut whole, and reads as that redaction to the piece on its
+  // other side: "jane.doe" + "zz" + "<REDACTED> today" is one word to a reader, so the chain goes on through it.
+  const leads = pieces.map((p) => leadingPlaceholder(p, scrubber));
+  for (let k = pieces.length - 2; k >= 0; k--) {
     const left = pieces[k]!;
-    const right = pieces[k + 1]!;
-    const after = leadingPlaceholder(right, scrubber);
-    const token = after === null ? null : tokenEndStart(left);
-    if (after !== null && token !== null) {
+    const after = leads[k + 1];
+    const token = after === null || after === undefined ? null : tokenEndStart(left);
+    if (after && token !== null) {
       cuts[k]!.push({ start: token, end: left.length, rule: GLUED_EDGE_RULE, text: after });
       found++;
+      if (token === 0 && leads[k] === null) leads[k] = after;
     }
-    const before = trailingPlaceholder(left, scrubber);
-    const lead = before === null ? 0 : tokenStartLength(right);
-    if (before !== null && lead > 0) {
+  }
+  const trails = pieces.map((p) => trailingPlaceholder(p, scrubber));
+  for (let k = 0; k + 1 < pieces.length; k++) {
+    const right = pieces[k + 1]!;
+    const before = trails[k];
+    const lead = before === null || before === undefined ? 0 : tokenStartLength(right);
+    if (before && lead > 0) {
       cuts[k + 1]!.push({ start: 0, end: lead, rule: GLUED_EDGE_RULE, text: before });
       found++;
+      if (lead === right.length && trails[k + 1] === null) trails[k + 1] = before;
     }
   }
   if (counts && found) counts[GLUED_EDGE_RULE] = (counts[GLUED_EDGE_RULE] ?? 0) + found;
@@ -241,18 +253,50 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
     }
     run = [];
   };
+  // Shadow roots open and not yet broken: one ends the run only once it holds text or a break of its own (its
+  // text is laid out where its slots say, not where the tree has it); one of no text (an icon component: empty, a
+  // style, a slot, an empty span) is no break, as an empty <i/> is not.
+  let shadowsUnbroken = 0;
+  const shadowBroken: boolean[] = [];
+  const breakShadows = (): void => {
+    if (shadowsUnbroken === 0) return;
+    flush();
+    shadowBroken.fill(true);
+    shadowsUnbroken = 0;
+  };
   XML_TOKEN.lastIndex = 0;
   for (let m = XML_TOKEN.exec(xml); m; m = XML_TOKEN.exec(xml)) {
     if (m[2] === undefined) {
+      if (m[0].trim()) breakShadows();
       // A space between two elements is a piece too (once a run has begun): "Name" then " " then a redaction
       // is no word glued to it (see glueCuts), and a value split around it is still read joined.
       if (m[0].trim() || run.length) run.push([m.index, m.index + m[0].length, open]);
       continue;
     }
     const tag = m[2].toLowerCase();
-    // A closing tag is as silent as its opening one was (`</video>` of a marked video with fallback text).
-    const silent = PAINTS_NOTHING_TAGS.has(tag) && (m[1] ? open?.silent === true : m[0].includes(PAINTS_NOTHING) || m[0].includes(OUT_OF_LINE));
-    if (RUN_ENDS.has(tag) && !silent) flush();
+    if (tag === 'shadow-root' && open?.silent !== true) {
+      if (m[1]) {
+        if (shadowBroken.pop() === true) flush();
+        else shadowsUnbroken = Math.max(0, shadowsUnbroken - 1);
+        open = open?.parent ?? null;
+      } else if (m[3]) {
+        // `<shadow-root/>`: nothing in it.
+      } else {
+        shadowBroken.push(false);
+        shadowsUnbroken++;
+        open = { id: -1, parent: open, silent: false };
+      }
+      continue;
+    }
+    // A closing tag is as silent as its opening one was (`</video>` of a marked video with fallback text), and so
+    // is all inside a silent element (the document of a zero-size frame: its <html> and <body> break nothing).
+    const silent = m[1]
+      ? open?.silent === true
+      : open?.silent === true || (PAINTS_NOTHING_TAGS.has(tag) && (m[0].includes(PAINTS_NOTHING) || m[0].includes(OUT_OF_LINE)));
+    if (RUN_ENDS.has(tag) && !silent) {
+      breakShadows();
+      flush();
+    }
     if (m[1]) open = open?.parent ?? null;
     else if (!m[3]) open = { id: Number(ELEMENT_ID.exec(m[0])?.[1] ?? -1), parent: open, silent };
   }
