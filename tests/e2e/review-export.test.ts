@@ -31,9 +31,10 @@ function cli(...args: string[]): { code: number; out: string; err: string } {
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
-testInBothBrowsers('review edits reach the export, which the CLI validates, formats and re-scrubs', reviewToCli);
-testInBothBrowsers('a final state shows the last click\'s result; a task labelled failed in review is all pack --outcome failed keeps', finalStateAndOutcome);
-testInBothBrowsers('a task whose tab closes keeps that page, as it was when it closed, as its final state', closedTabFinal);
+// One browser of each for the three. reviewToCli comes first, in the browser it launches: it reads the whole export.
+testInBothBrowsers('review edits reach the export, which the CLI validates, formats and re-scrubs', reviewToCli, {}, true);
+testInBothBrowsers('a final state shows the last click\'s result; a task labelled failed in review is all pack --outcome failed keeps', finalStateAndOutcome, {}, true);
+testInBothBrowsers('a task whose tab closes keeps that page, as it was when it closed, as its final state', closedTabFinal, {}, true);
 
 /** The tab is closed after its last click and Stop is pressed where no recorder runs: the closed page is the final state. */
 async function closedTabFinal(driver: RecorderDriver): Promise<void> {
