@@ -15,6 +15,7 @@ import type { Step } from '../../src/core/schema';
 import { createScrubber } from '../../src/core/scrub/scrubber';
 import { parseScrubConfig } from '../../src/core/scrub/config';
 import { scrubStepFields } from '../../src/core/scrub/step-fields';
+import { defaultEntityRecognizer } from '../../src/core/scrub/cued-entities';
 import { TASK_ID, step, task } from './fixtures';
 import { loaded } from './quick-scrubber';
 
@@ -201,5 +202,72 @@ describe("a manifest that is not the manifest's shape", () => {
     const v = await run(['validate', input]);
     expect(v.status).toBe(1);
     expect(v.out).toContain('manifest.json: tasks is not a list');
+  });
+});
+
+describe("a final state under a name that is not its task's own", () => {
+  const state = (taskId: string): Uint8Array => strToU8(JSON.stringify({ task_id: taskId, timestamp: 1, tab_id: 1, after_step: 2, observation: { ...step(2).observation, screenshot_path: null, dom_tree: `<html id="1"><body id="2">${EMAIL}</body></html>` } }));
+  async function withEntries(name: string, entries: Record<string, Uint8Array>): Promise<string> {
+    const files = unzipSync(readFileSync(await exportOf(`${name}-src.zip`, (s) => s)));
+    const path = join(dir, name);
+    writeFileSync(path, zipSync({ ...files, ...entries }));
+    return path;
+  }
+  async function finalStates(path: string): Promise<number> {
+    const r = await run(['stats', path, '--json']);
+    expect(r.status).toBe(0);
+    return (JSON.parse(r.out) as { final_states: number }).final_states;
+  }
+
+  // Held before and after (f31f1e4's finalOf): only final/<task>.json holding that task's id is its final state.
+  it('is no final state of the task: stats counts none, scrub writes none; under its own name it is one', async () => {
+    const upper = TASK_ID.toUpperCase();
+    // A Cyrillic 'е' (U+0435) for the Latin 'e' of the id: the same to a reader, another name to the zip.
+    const alike = TASK_ID.replace('e', '\u0435');
+    const odd = await withEntries('odd-finals.zip', {
+      [`final/${TASK_ID}.json.png`]: state(TASK_ID), [`final/${upper}.json`]: state(upper), [`final/${alike}.json`]: state(alike),
+      [`final/${TASK_ID}/x.json`]: state(TASK_ID), [`final/${upper}.json.json`]: state(TASK_ID),
+    });
+    expect(await finalStates(odd)).toBe(0);
+    const output = join(dir, 'odd-finals-out.zip');
+    expect((await run(['scrub', odd, output, '--text-only', '--config', CONFIG])).status).toBe(0);
+    const written = unzipSync(readFileSync(output));
+    expect(Object.keys(written).filter((f) => f.startsWith('final/'))).toEqual([]);
+    for (const [name, bytes] of Object.entries(written)) expect(strFromU8(bytes), name).not.toContain('ops-lead');
+
+    const own = await withEntries('own-final.zip', { [`final/${TASK_ID}.json`]: state(TASK_ID) });
+    expect(await finalStates(own)).toBe(1);
+    const ownOut = join(dir, 'own-final-out.zip');
+    expect((await run(['scrub', own, ownOut, '--text-only', '--config', CONFIG])).status).toBe(0);
+    const ownWritten = unzipSync(readFileSync(ownOut));
+    expect(Object.keys(ownWritten)).toContain(`final/${TASK_ID}.json`);
+    expect(strFromU8(ownWritten[`final/${TASK_ID}.json`]!)).not.toContain('ops-lead');
+  });
+});
+
+describe('scrub: a text field under --max-field-chars is read by the NER in time linear in its size', () => {
+  // The NER the CLI loads (cued-entities), without the CLI: these inputs are sized so that the quadratic paths took
+  // about a minute by hand and the linear ones take a second or two; the timeout is the hang guard, nothing is timed.
+  const ner = defaultEntityRecognizer();
+
+  // Before: each person cue ('Name:') looked for the token after it from the first token: 'Name: ' repeated over
+  // 400,000 characters took 2.0 s, 800,000 6.2 s, so 2,400,000 about 56 s (after: 0.3 s for 800,000).
+  it('a cue repeated: each finds the token after it by halving', { timeout: 30_000 }, () => {
+    const text = 'Name: '.repeat(400_000);
+    expect(() => ner.find(text, ['person', 'place', 'organization'])).not.toThrow();
+  });
+
+  // Before: each line was checked against every person found, one per line here: 'Ann Roe\n' repeated over 200,000
+  // characters took 2.5 s, 800,000 26 s, so 1,200,000 about a minute (after: 0.9 s for 800,000).
+  it('a person on every line: a line is checked against them by halving', { timeout: 30_000 }, () => {
+    const text = 'Ann Roe\n'.repeat(150_000);
+    const found = ner.find(text, ['person', 'place', 'organization']);
+    expect(found.filter((s) => s.type === 'person').length).toBeGreaterThan(0);
+  });
+
+  it('a company line between a person and a street is still found', () => {
+    const text = 'Ann Roe\nDirector\nNorthwind Traders\n12 Main Street\n';
+    const orgs = ner.find(text, ['person', 'place', 'organization']).filter((s) => s.type === 'organization');
+    expect(orgs.map((s) => text.slice(s.start, s.end))).toEqual(['Northwind Traders']);
   });
 });
