@@ -308,8 +308,10 @@ export class DomSnapshotter {
     const observer = new MO((records) => this.onMutations(records));
     observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
     this.observers.push(observer);
-    // Form state (value, checked, selected) and frame navigation change the
-    // serialised output without a DOM mutation.
+    // Form state (value, checked, selected), frame navigation and a picture's load change the serialised output
+    // without a DOM mutation: a picture is marked as painting nothing by its box once it loaded or failed (see
+    // snapshot-xml), and a failed load fires 'error', not 'load' (an image read while loading, then failed at no
+    // size between a secret's halves, kept ending their run at every later step).
     const onState = (event: Event): void => {
       const origin = event.composedPath()[0];
       // Not `instanceof Object`: in Firefox a page's node seen from the content script belongs to another
@@ -319,7 +321,7 @@ export class DomSnapshotter {
         this.onChange();
       }
     };
-    for (const type of ['input', 'change', 'load', 'toggle', 'reset']) {
+    for (const type of ['input', 'change', 'load', 'error', 'toggle', 'reset']) {
       // Through EventTarget's prototype: <img name="addEventListener"> replaces a document's own.
       addListener(root, type, onState, { capture: true, passive: true });
       this.teardowns.push(() => removeListener(root, type, onState, { capture: true }));

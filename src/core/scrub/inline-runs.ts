@@ -264,10 +264,15 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
     shadowBroken.fill(true);
     shadowsUnbroken = 0;
   };
+  // The runs a silent element's content interrupted. That content (a zero-size video's fallback text, a hidden
+  // button's label, a zero-size frame's document) is painted nowhere in the line, so it is read as a run of its own
+  // and the run around it goes on after it: read into that run, "ghp_Zq8RkT2vLm9X" + " - " + "wN4pYs…" hid the
+  // token a reader sees whole, and both halves were stored.
+  const outer: (typeof run)[] = [];
   XML_TOKEN.lastIndex = 0;
   for (let m = XML_TOKEN.exec(xml); m; m = XML_TOKEN.exec(xml)) {
     if (m[2] === undefined) {
-      if (m[0].trim()) breakShadows();
+      if (m[0].trim() && open?.silent !== true) breakShadows();
       // A space between two elements is a piece too (once a run has begun): "Name" then " " then a redaction
       // is no word glued to it (see glueCuts), and a value split around it is still read joined.
       if (m[0].trim() || run.length) run.push([m.index, m.index + m[0].length, open]);
@@ -297,11 +302,30 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
       breakShadows();
       flush();
     }
-    if (m[1]) open = open?.parent ?? null;
-    else if (!m[3]) open = { id: Number(ELEMENT_ID.exec(m[0])?.[1] ?? -1), parent: open, silent };
+    if (m[1]) {
+      // The outermost silent element closes: its own run is read, the one around it resumes.
+      if (silent && open?.parent?.silent !== true) {
+        flush();
+        run = outer.pop() ?? [];
+      }
+      open = open?.parent ?? null;
+    } else if (!m[3]) {
+      if (silent && open?.silent !== true) {
+        outer.push(run);
+        run = [];
+      }
+      open = { id: Number(ELEMENT_ID.exec(m[0])?.[1] ?? -1), parent: open, silent };
+    }
   }
   flush();
+  // A tree cut inside a silent element: the runs it interrupted are read too.
+  for (let r = outer.pop(); r; r = outer.pop()) {
+    run = r;
+    flush();
+  }
   if (edits.length === 0) return { xml, edits: pieceEdits };
+  // A silent element's own run is read before the run around it: the edits go back in the tree's order.
+  edits.sort((a, b) => a.start - b.start);
   let out = '';
   let from = 0;
   for (const e of edits) {
