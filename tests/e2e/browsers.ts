@@ -303,7 +303,12 @@ async function restoringConfig(driver: RecorderDriver): Promise<RecorderDriver> 
 
 /** Browsers open for the tests of this file that share one (node --test runs each file in a process of its own). */
 const sharedDrivers = new Map<string, Promise<RecorderDriver>>();
-let closeShared = false;
+
+// Closes them once the file's last test is done. Registered as this module loads, before the test file's own
+// hooks: a file-level before() hook runs as it is declared, and an after() registered from one runs at once.
+after(async () => {
+  for (const opening of sharedDrivers.values()) await (await opening.catch(() => null))?.close();
+});
 
 /** The browser this file's sharing tests use for `name` and `opts`, launched by the first of them, closed after the last. */
 function sharedDriver(name: BrowserName, opts: DriverOptions): Promise<RecorderDriver> {
@@ -328,13 +333,6 @@ function sharedDriver(name: BrowserName, opts: DriverOptions): Promise<RecorderD
  * their file (the one that launches the browser: a test reading the whole export or all stored steps says so).
  */
 export function testInBothBrowsers(title: string, body: (driver: RecorderDriver) => Promise<void>, opts: DriverOptions = {}, shared = false): void {
-  // Registered as the file declares its tests, so it runs once the file's last test is done.
-  if (shared && !closeShared) {
-    closeShared = true;
-    after(async () => {
-      for (const opening of sharedDrivers.values()) await (await opening.catch(() => null))?.close();
-    });
-  }
   for (const { name, skip } of BROWSERS) {
     test(`${name}: ${title}`, { skip }, async () => {
       const driver = await (shared ? sharedDriver(name, opts) : openDriver(name, opts));
@@ -349,11 +347,10 @@ export function testInBothBrowsers(title: string, body: (driver: RecorderDriver)
 
 /**
  * The harness session of the Chromium browser this file's sharing tests with `opts` use, so a file's plain
- * Chromium tests (written against harness.ts) share it too. Only in a file that declares a sharing test, whose
- * hook closes the browser: the session's user must not.
+ * Chromium tests (written against harness.ts) share it too. Closed with the shared browsers after the file's
+ * last test: the session's user must not close it.
  */
 export async function sharedChromiumSession(opts: chromium.LaunchOptions = {}): Promise<chromium.Session> {
-  if (!closeShared) throw new Error('sharedChromiumSession: this file declares no sharing testInBothBrowsers test to close the browser');
   const session = (await sharedDriver('chromium', opts)).chromium;
   if (!session) throw new Error('the shared Chromium driver has no harness session');
   return session;
