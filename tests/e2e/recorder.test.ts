@@ -2,15 +2,15 @@
 // cross-origin frames, SPA history, navigation, a hostile page, a 20k-element
 // page (every action type also in Firefox). Each step's element id must be in its dom_tree and the click point
 // inside the target's box in the screenshot frame.
-import { test, before, after, afterEach } from 'node:test';
+import { test, before, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { PNG } from 'pngjs';
 import type { Page } from 'puppeteer-core';
 import {
-  launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, recorderStarted, recorderStartedIn,
+  startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, storedStepCount, recorderStarted, recorderStartedIn,
   type Session, type ExportedStep,
 } from './harness';
-import { testInBothBrowsers, waitForAccepted, waitForSteps, type RecorderDriver } from './browsers';
+import { sharedChromiumSession, testInBothBrowsers, waitForAccepted, waitForSteps, type RecorderDriver } from './browsers';
 import { readStored } from './extension-store';
 import { browserGymAction, pyAutoGuiAction } from '../../src/core/agent-action-styles';
 import { StepSchema } from '../../src/core/schema';
@@ -18,12 +18,9 @@ import { browserGymProblems, pyAutoGuiProblems } from '../unit/action-grammars/g
 
 let session: Session;
 
+// The plain tests below use the browser the file's sharing tests use in Chromium (closed after the last of them).
 before(async () => {
-  session = await launch();
-});
-
-after(async () => {
-  await session?.close();
+  session = await sharedChromiumSession();
 });
 
 // A failed test must not leave the recording on for the next one.
