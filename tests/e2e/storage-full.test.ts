@@ -22,27 +22,30 @@ testInBothBrowsers('steps wait while storage is full and are all stored once spa
       throw new s.DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
   });
-  await page.bringToFront();
-  await sleep(600);
-  await buttons[1]!.click();
-  await sleep(600);
-  await buttons[2]!.click();
   const badge = (): Promise<string> => driver.inWorker((g) => (g.browser ?? g.chrome).action.getBadgeText({}));
-  for (let i = 0; (await badge()) !== 'FULL'; i++) {
-    assert.ok(i < 40, `the toolbar never said FULL in ${driver.name}; it says "${await badge()}"`);
-    await sleep(250);
+  try {
+    await page.bringToFront();
+    await sleep(600);
+    await buttons[1]!.click();
+    await sleep(600);
+    await buttons[2]!.click();
+    for (let i = 0; (await badge()) !== 'FULL'; i++) {
+      assert.ok(i < 40, `the toolbar never said FULL in ${driver.name}; it says "${await badge()}"`);
+      await sleep(250);
+    }
+    assert.equal(await driver.storedSteps(taskId), 1, 'nothing stored while full');
+
+    const alert = await driver.withPopup(page, async (popup) => (await popup.waitForSelector('[role="alert"]'))!.evaluate((a) => a.textContent ?? ''));
+    assert.match(alert, /Storage is full/);
+    await page.bringToFront();
+  } finally {
+    // Space is back (also after a failure above: the next test shares this browser): the held steps arrive by
+    // themselves (the page retries), and the warning goes.
+    await driver.inWorker((g) => {
+      const s = g as unknown as { __put: typeof IDBObjectStore.prototype.put; IDBObjectStore: typeof IDBObjectStore };
+      s.IDBObjectStore.prototype.put = s.__put;
+    });
   }
-  assert.equal(await driver.storedSteps(taskId), 1, 'nothing stored while full');
-
-  const alert = await driver.withPopup(page, async (popup) => (await popup.waitForSelector('[role="alert"]'))!.evaluate((a) => a.textContent ?? ''));
-  assert.match(alert, /Storage is full/);
-  await page.bringToFront();
-
-  // Space is back: the held steps arrive by themselves (the page retries), and the warning goes.
-  await driver.inWorker((g) => {
-    const s = g as unknown as { __put: typeof IDBObjectStore.prototype.put; IDBObjectStore: typeof IDBObjectStore };
-    s.IDBObjectStore.prototype.put = s.__put;
-  });
   await waitForSteps(driver, taskId, 3);
   assert.equal(await badge(), 'REC');
 
