@@ -11,7 +11,7 @@ const byName = <K extends string>(keys: readonly K[], get: (key: K) => Getter): 
 const gettersOf = <P extends object, K extends keyof P & string>(proto: P, keys: readonly K[]): Record<K, Getter> =>
   byName(keys, (key) => getter(proto, key));
 
-const ELEMENT = gettersOf(Element.prototype, ['localName', 'attributes', 'shadowRoot', 'tagName']);
+const ELEMENT = gettersOf(Element.prototype, ['localName', 'namespaceURI', 'attributes', 'shadowRoot', 'tagName']);
 const NODE = gettersOf(Node.prototype, [
   'firstChild', 'nextSibling', 'nodeType', 'isConnected', 'parentNode', 'ownerDocument', 'parentElement', 'lastChild', 'previousSibling', 'nodeName',
 ]);
@@ -48,6 +48,7 @@ const DOC_QUERY_ALL = Document.prototype.querySelectorAll;
 const FRAGMENT_QUERY_ALL = DocumentFragment.prototype.querySelectorAll;
 
 export const tagOf = (el: Element): string => ELEMENT.localName.call(el) as string;
+export const namespaceOf = (el: Element): string | null => ELEMENT.namespaceURI.call(el) as string | null;
 export const attributesOf = (el: Element): NamedNodeMap => ELEMENT.attributes.call(el) as NamedNodeMap;
 export const shadowRootOf = (el: Element): ShadowRoot | null => ELEMENT.shadowRoot.call(el) as ShadowRoot | null;
 export const firstChildOf = (n: Node): ChildNode | null => NODE.firstChild.call(n) as ChildNode | null;

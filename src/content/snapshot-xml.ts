@@ -7,14 +7,14 @@ import type { Redactor } from '../core/redactor';
 import { SENSITIVE_PLACEHOLDER, type SensitiveFieldTest } from '../core/sensitive-field';
 import { escapeXmlAttr, escapeXmlText, xmlName } from '../core/xml-escape';
 import { BOX_MARK } from '../core/dom-tree-parts';
-import { OUT_OF_LINE, PAINTS_NOTHING, PAINTS_NOTHING_TAGS } from '../core/scrub/inline-runs';
+import { endsRun, OUT_OF_LINE, PAINTS_NOTHING, PAINTS_NOTHING_TAGS } from '../core/scrub/inline-runs';
 import { AX_CLOSE, AX_OPEN, axPartsText } from '../core/ax-tree-parts';
 import { closedShadowRootOpener } from '../platform/host/closed-shadow-roots';
 import { axHidden, axLine, AxNameSources, axTextLine, maskedAxLine, withoutTextLines } from './ax-lines';
 import type { SnapshotLimits } from './dom-snapshot';
 import { fieldAttributes } from './dom-utils';
 import {
-  attributesOf, attrOf, boundsOf, documentElementOf, fieldStateOf, firstChildOf, matchesOf, nextSiblingOf, nodeTypeOf, paintedOf, previousSiblingOf,
+  attributesOf, attrOf, boundsOf, namespaceOf, documentElementOf, fieldStateOf, firstChildOf, matchesOf, nextSiblingOf, nodeTypeOf, paintedOf, previousSiblingOf,
   querySelectorOf, shadowRootOf, tagOf, textContentOf, windowOfNode,
 } from './dom-safe';
 import type { ElementIds } from './element-ids';
@@ -100,7 +100,7 @@ export class SnapshotXml {
 
   private build(el: Element, masked: boolean): string {
     this.ctx.caches.built = true;
-    const tag = xmlName(tagOf(el)) ?? 'element';
+    const tag = writtenTag(el);
     const id = this.ctx.ids.idOf(el);
     let attrs = ` id="${id}"`;
     const domId = attrOf(el, 'id');
@@ -345,6 +345,32 @@ export class SnapshotXml {
     if (tag === 'option') return (el as HTMLOptionElement).selected ? ' selected="true"' : '';
     return '';
   }
+}
+
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+/** The run ends that are an SVG's or a MathML formula's own elements too. */
+const FOREIGN_OWN: Readonly<Record<string, ReadonlySet<string>>> = {
+  'http://www.w3.org/2000/svg': new Set(['svg', 'title', 'script', 'style']),
+  'http://www.w3.org/1998/Math/MathML': new Set(['math']),
+};
+/** The tree's own marks (a shadow root, the target's context, a cut), never a page element's name. */
+const TREE_MARKS: ReadonlySet<string> = new Set(['shadow-root', 'target-context', 'truncated']);
+
+/**
+ * The name `el` is written under: a name that ends the worker's inline run (a block, a line break, a picture: see
+ * core/scrub/inline-runs) only for the element it names, anything else as `element`. The snapshot writes names
+ * lower-cased, so a page's createElementNS(HTML, 'IMG') (an unknown element: inline, painting nothing when empty),
+ * or a 'br' or 'div' of another namespace, was written `<img/>`, `<br/>`, `<div/>` and ended the run between an
+ * address's halves, the first half stored; a page's <truncated> or <target-context> was read as the tree's own mark.
+ */
+function writtenTag(el: Element): string {
+  const local = tagOf(el);
+  const name = xmlName(local) ?? 'element';
+  if (!endsRun(name)) return name;
+  if (TREE_MARKS.has(name)) return 'element';
+  const ns = namespaceOf(el);
+  const named = ns === HTML_NS ? local === name : (ns !== null && FOREIGN_OWN[ns]?.has(local)) === true;
+  return named ? name : 'element';
 }
 
 /** Inline style that paints nothing: no opacity, no width or no height. */

@@ -155,6 +155,43 @@ describe('a component that paints nothing', () => {
   });
 });
 
+describe('an element named like a run end that is none', () => {
+  // A page's createElementNS(HTML, 'IMG') is an unknown element (inline, painting nothing when empty), and one of
+  // another namespace named 'br' or 'div' is no line break or block either; written as `<img/>`, `<br/>`, `<div/>`
+  // (the snapshot writes names lower-cased), it ended the worker's run between an address's halves.
+  it.each([
+    ['http://www.w3.org/1999/xhtml', 'IMG'],
+    ['http://www.w3.org/1999/xhtml', 'BR'],
+    ['http://www.w3.org/1999/xhtml', 'Div'],
+    ['urn:x-page', 'br'],
+    ['urn:x-page', 'img'],
+    ['http://www.w3.org/2000/svg', 'br'],
+    ['http://www.w3.org/1998/Math/MathML', 'div'],
+  ])('%s %s between the halves: no half stored', (ns, name) => {
+    document.body.innerHTML = ADDRESS('<i id="x"></i>');
+    document.getElementById('x')!.replaceWith(document.createElementNS(ns, name));
+    for (const o of stored(draftOfDocument())) {
+      expect(o.dom_tree, o.dom_tree).not.toMatch(LEAK);
+      expect(o.axtree ?? '', o.axtree).not.toMatch(LEAK);
+    }
+  });
+
+  it.each([
+    // The tree's own marks are no page's names: an unknown <truncated> or a custom <target-context> is an empty
+    // inline element, written as the snapshot's cut or the target's context it ended the run.
+    ['<truncated>', ADDRESS('<truncated></truncated>')],
+    ['<target-context>', ADDRESS('<target-context></target-context>')],
+  ])('a page element named %s between the halves: no half stored', (_name, html) => noHalfStored(html));
+
+  it('the elements that are what their names say keep their names', () => {
+    const [o] = stored(pageDraft('<p>A<br>B<img src="/a.png" width="16" height="16" alt="a"><svg width="20" height="20"><title>T</title></svg><math><mi>x</mi></math></p>'));
+    expect(o!.dom_tree).toMatch(/<br id="\d+"\/>/);
+    expect(o!.dom_tree).toMatch(/<img id="\d+" src="\/a\.png" alt="a"\/>/);
+    expect(o!.dom_tree).toMatch(/<svg id="\d+"/);
+    expect(o!.dom_tree).toMatch(/<math id="\d+"/);
+  });
+});
+
 describe('a picture the page shows, dressed to look silent', () => {
   const label = (between: string): string => `<p><b>Contact</b>${between}<a href="/m">jane.doe@example.com</a></p>`;
 

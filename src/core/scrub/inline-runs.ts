@@ -28,6 +28,9 @@ const RUN_ENDS = new Set([
   'noscript', 'title', 'shadow-root', 'target-context', 'truncated',
 ]);
 
+/** Whether a tag of dom_tree ends a run (unless marked): the snapshot writes such a name only for the element it names. */
+export const endsRun = (tag: string): boolean => RUN_ENDS.has(tag);
+
 /**
  * The snapshot's mark on a replaced element that paints nothing (a zero-size or 1x1 picture, one hidden by its
  * style: see content/snapshot-xml): no break to a reader, so it ends no run. `<span>742 Evergreen</span><img
