@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomSnapshotter } from '../../src/content/dom-snapshot';
 import { ElementIds } from '../../src/content/element-ids';
+import { buildStep } from '../../src/core/build-step';
 import { withAssembledTree } from '../../src/core/dom-tree-parts';
 import { scrubDomTreeRuns } from '../../src/core/scrub/inline-runs';
 import { stepDraft } from './fixtures';
@@ -116,6 +117,16 @@ describe('what a silent picture holds, and other run ends that paint nothing', (
       expect(o.dom_tree, o.dom_tree).not.toMatch(/Zq8RkT|wN4pYs/);
       expect(o.axtree ?? '', o.axtree).not.toMatch(/Zq8RkT|wN4pYs/);
     }
+  });
+
+  it('a click on the token\'s first half, a silent video after it: the target\'s name and text lose it too', () => {
+    const ids = new ElementIds();
+    document.body.innerHTML = '<p>Key <b id="t">ghp_Zq8RkT2vLm9X</b><video width="0" height="0"> - </video><b>wN4pYs7HjC3bQx1Ae5Uo6Ii0</b></p>';
+    const draft = draftOfDocument(ids);
+    const target = { ...draft.target!, element_id: ids.idOf(document.getElementById('t')!), tag: 'b', name: 'ghp_Zq8RkT2vLm9X', text: 'ghp_Zq8RkT2vLm9X' };
+    const { step } = buildStep({ draft: { ...draft, target }, seq: 1, tabId: 1, frameId: 0, image: null, scrubber });
+    expect(JSON.stringify(step)).not.toMatch(/Zq8RkT|wN4pYs/);
+    expect(step.target!.text).toContain('REDACTED');
   });
 
   it.each([
