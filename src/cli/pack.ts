@@ -27,7 +27,7 @@ import { datasetCard, type PackSummary } from '../core/dataset/card';
 import { pageLanguage } from '../core/dataset/page-language';
 import { rescrubStep } from '../core/rescrub';
 import type { Scrubber } from '../core/scrub/scrubber';
-import { finalOf, checkFinals, openExport, type ExportZip } from './zip-input';
+import { finalOf, checkFinals, openExport, taskEntries, type ExportZip } from './zip-input';
 import { rescrubFinal } from '../core/final-state';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits';
 import { checkFieldSizes } from './field-limits';
@@ -171,7 +171,12 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
       // With --config every field is scrubbed again: one too long to scrub refuses the source before any of its tasks is packed.
       if (o.scrubber) await checkSourceFields(exp, parsed.steps, o.limits ?? DEFAULT_INPUT_LIMITS);
       const byTask = new Map<string, Step[]>();
-      for (const s of parsed.steps) byTask.set(s.task_id, [...(byTask.get(s.task_id) ?? []), s]);
+      // Pushed, not copied: a copy per step was quadratic in a task's steps (anyone's zip may hold one of a million).
+      for (const s of parsed.steps) {
+        const list = byTask.get(s.task_id);
+        if (list) list.push(s);
+        else byTask.set(s.task_id, [s]);
+      }
       parsed.steps.length = 0; // each task's steps are let go once written
       const manifest = exp.manifest;
       // Provenance that should be a hash is taken only as one: anything else (markup, a script) is left out, and said.
@@ -189,7 +194,7 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
 
       for (const [taskId, taskSteps] of byTask) {
         byTask.delete(taskId);
-        const entry = manifest?.tasks.find((t) => t.task_id === taskId);
+        const entry = taskEntries(manifest).get(taskId);
         let instruction = entry?.instruction ?? '';
         const keptFrom = seenIds.get(taskId);
         if (keptFrom) {
@@ -298,7 +303,7 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
 async function checkSourceFields(exp: ExportZip, steps: readonly Step[], limits: InputLimits): Promise<void> {
   const ids = [...new Set(steps.map((s) => s.task_id))];
   const tasks = ids.map((id) => {
-    const entry = exp.manifest?.tasks.find((t) => t.task_id === id);
+    const entry = taskEntries(exp.manifest).get(id);
     return { id, instruction: entry?.instruction ?? '' };
   });
   checkFieldSizes({ steps, finals: [], tasks }, limits);

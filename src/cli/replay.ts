@@ -18,7 +18,7 @@ import { ZIP_PATHS } from '../core/zip-layout';
 import { parseTrajectory } from '../core/validate-export';
 import { recorderFlow, type StepPlan } from '../core/recorder-flow';
 import type { Step } from '../core/schema';
-import { finalOf, openExport, tasksOf, trajectoryOf } from './zip-input';
+import { finalOf, openExport, taskEntries, tasksOf, trajectoryOf } from './zip-input';
 import { writeZipAtomically } from './write-zip-atomically';
 import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
 import { formatsIn } from '../core/formats/registry';
@@ -241,10 +241,16 @@ export async function replay(zipPath: string, o: ReplayOptions): Promise<ReplayR
   const { steps, errors } = parseTrajectory(lines);
   if (errors.length) throw new Error(`${errors.length} invalid trajectory lines; run alien-dataflow validate on it`);
   const byTask = new Map<string, Step[]>();
-  for (const s of steps) if (!o.task || s.task_id === o.task) byTask.set(s.task_id, [...(byTask.get(s.task_id) ?? []), s]);
+  // Pushed, not copied: a copy per step was quadratic in a task's steps.
+  for (const s of steps) {
+    if (o.task && s.task_id !== o.task) continue;
+    const list = byTask.get(s.task_id);
+    if (list) list.push(s);
+    else byTask.set(s.task_id, [s]);
+  }
   if (byTask.size === 0) throw new Error(o.task ? `no task ${o.task} in ${zipPath}` : `${zipPath} holds no steps`);
   const tasks = [...byTask].map(([taskId, taskSteps]) => {
-    const instruction = exp.manifest?.tasks.find((t) => t.task_id === taskId)?.instruction ?? '';
+    const instruction = taskEntries(exp.manifest).get(taskId)?.instruction ?? '';
     return { taskId, taskSteps, instruction, ...recorderFlow(instruction || taskId, taskSteps) };
   });
   // Every host of every step, frame and flow address is asked about before the browser starts.
@@ -346,7 +352,10 @@ export async function annotateExport(input: string, output: string, report: Repl
     for (const s of steps) {
       const r = results.get(`${s.task_id}:${s.step_id}`);
       const step: Step = r ? { ...s, replay: { status: r.status, ...(r.reason ? { reason: r.reason } : {}) } } : s;
-      byTask.set(s.task_id, [...(byTask.get(s.task_id) ?? []), { step, imageId: s.observation.screenshot_path, redactions: {} }]);
+      const entry = { step, imageId: s.observation.screenshot_path, redactions: {} };
+      const list = byTask.get(s.task_id);
+      if (list) list.push(entry);
+      else byTask.set(s.task_id, [entry]);
     }
     const tasks = tasksOf(exp.manifest, [...byTask.keys()]).map((t) => ({ ...t, stepCount: byTask.get(t.id)?.length ?? 0 }));
     await writeZipAtomically(output, (sink) => writeExport(
