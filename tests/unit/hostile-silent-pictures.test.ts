@@ -119,6 +119,18 @@ describe('what a silent picture holds, and other run ends that paint nothing', (
     }
   });
 
+  it.each([
+    // The other way round: a half inside the silent element is still in the tree, joined to the half outside.
+    ['an address\'s second half in a zero-size <video>', '<p>Ship to <span>742 Evergreen</span><video width="0" height="0"><span> Terrace</span></video>, Springfield</p>', /Evergreen|Terrace/],
+    ['a token\'s second half in a zero-size <canvas>', '<p>Key <b>ghp_Zq8RkT2vLm9X</b><canvas width="0" height="0">wN4pYs7HjC3bQx1Ae5Uo6Ii0</canvas></p>', /Zq8RkT|wN4pYs/],
+    ['an e-mail\'s domain in a zero-size <canvas>', '<p>Write <em>jane.doe</em><canvas width="0" height="0">@example.com</canvas> today</p>', /jane|example/],
+  ])('%s: no half stored', (_name, html, leak) => {
+    for (const o of stored(pageDraft(html))) {
+      expect(o.dom_tree, o.dom_tree).not.toMatch(leak);
+      expect(o.axtree ?? '', o.axtree).not.toMatch(leak);
+    }
+  });
+
   it('a click on the token\'s first half, a silent video after it: the target\'s name and text lose it too', () => {
     const ids = new ElementIds();
     document.body.innerHTML = '<p>Key <b id="t">ghp_Zq8RkT2vLm9X</b><video width="0" height="0"> - </video><b>wN4pYs7HjC3bQx1Ae5Uo6Ii0</b></p>';

@@ -193,6 +193,12 @@ function crossingCuts(pieces: readonly string[], seps: readonly string[], scrubb
 export function scrubRun(pieces: readonly string[], scrubber: Scrubber, counts?: Record<string, number>, glue = true): string[] | null {
   if (pieces.length < 2) return null;
   const cuts: Cut[][] = pieces.map(() => []);
+  return runCuts(pieces, scrubber, cuts, counts, glue) ? applyCuts(pieces, cuts, scrubber) : null;
+}
+
+/** What scrubRun finds across the joins of `pieces`, added to `cuts`; how many it found. */
+function runCuts(pieces: readonly string[], scrubber: Scrubber, cuts: Cut[][], counts?: Record<string, number>, glue = true): number {
+  if (pieces.length < 2) return 0;
   let found = glue ? glueCuts(pieces, scrubber, cuts, counts) : 0;
   if (pieces.some((p, k) => k + 1 < pieces.length && SECRET_END.test(p) && SECRET_START.test(pieces[k + 1]!))) {
     const tight = pieces.map(() => '');
@@ -200,7 +206,11 @@ export function scrubRun(pieces: readonly string[], scrubber: Scrubber, counts?:
     found += crossingCuts(pieces, tight, scrubber, cuts, counts);
     if (spaced.some(Boolean)) found += crossingCuts(pieces, spaced, scrubber, cuts, counts);
   }
-  if (found === 0) return null;
+  return found;
+}
+
+/** Each piece with its cuts replaced (overlapping cuts as one). */
+function applyCuts(pieces: readonly string[], cuts: Cut[][], scrubber: Scrubber): string[] {
   return pieces.map((p, k) => {
     const own = cuts[k]!.sort((x, y) => x.start - y.start);
     let out = '';
@@ -243,7 +253,20 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
   const flush = (): void => {
     if (run.length >= 2) {
       const raw = run.map(([a, b]) => unescapeXml(xml.slice(a, b)));
-      const scrubbed = scrubRun(raw, scrubber, counts);
+      const cuts: Cut[][] = raw.map(() => []);
+      let found = runCuts(raw, scrubber, cuts, counts);
+      // Text inside a silent element (a zero-size video's fallback text, a hidden button's label) is painted nowhere
+      // in the line: the run is read as the tree holds it (a half hidden in such an element is still joined to the
+      // other) and as a reader sees it, without that text: "ghp_Zq8RkT2vLm9X" + " - " + "wN4pYs…" hid the token a
+      // reader sees whole, and both halves were stored.
+      const shown = run.flatMap(([, , inside], k) => (inside?.silent === true ? [] : [k]));
+      if (shown.length >= 2 && shown.length < raw.length) {
+        const shownCuts: Cut[][] = shown.map(() => []);
+        // Counted once: what the reading as the tree holds it found already was.
+        found += runCuts(shown.map((k) => raw[k]!), scrubber, shownCuts, found ? undefined : counts);
+        shownCuts.forEach((c, j) => cuts[shown[j]!]!.push(...c));
+      }
+      const scrubbed = found ? applyCuts(raw, cuts, scrubber) : null;
       if (scrubbed) {
         run.forEach(([a, b, inside], k) => {
           if (scrubbed[k] === raw[k]) return;
@@ -269,11 +292,6 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
     flush();
     brokenDepth = shadowDepth;
   };
-  // The runs a silent element's content interrupted. That content (a zero-size video's fallback text, a hidden
-  // button's label, a zero-size frame's document) is painted nowhere in the line, so it is read as a run of its own
-  // and the run around it goes on after it: read into that run, "ghp_Zq8RkT2vLm9X" + " - " + "wN4pYs…" hid the
-  // token a reader sees whole, and both halves were stored.
-  const outer: (typeof run)[] = [];
   XML_TOKEN.lastIndex = 0;
   for (let m = XML_TOKEN.exec(xml); m; m = XML_TOKEN.exec(xml)) {
     if (m[2] === undefined) {
@@ -311,30 +329,11 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
       breakShadows();
       flush();
     }
-    if (m[1]) {
-      // The outermost silent element closes: its own run is read, the one around it resumes.
-      if (silent && open?.parent?.silent !== true) {
-        flush();
-        run = outer.pop() ?? [];
-      }
-      open = open?.parent ?? null;
-    } else if (!m[3]) {
-      if (silent && open?.silent !== true) {
-        outer.push(run);
-        run = [];
-      }
-      open = { id: Number(ELEMENT_ID.exec(m[0])?.[1] ?? -1), parent: open, silent };
-    }
+    if (m[1]) open = open?.parent ?? null;
+    else if (!m[3]) open = { id: Number(ELEMENT_ID.exec(m[0])?.[1] ?? -1), parent: open, silent };
   }
   flush();
-  // A tree cut inside a silent element: the runs it interrupted are read too.
-  for (let r = outer.pop(); r; r = outer.pop()) {
-    run = r;
-    flush();
-  }
   if (edits.length === 0) return { xml, edits: pieceEdits };
-  // A silent element's own run is read before the run around it: the edits go back in the tree's order.
-  edits.sort((a, b) => a.start - b.start);
   let out = '';
   let from = 0;
   for (const e of edits) {
