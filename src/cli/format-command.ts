@@ -11,7 +11,7 @@ import { outcomeKept, type OutcomeFilter } from '../core/outcome';
 import { command } from './command';
 import { EXPORT_FLAGS, OUTCOME_SYNOPSIS, exportOptionsFromFlags, outcomeFlag } from './export-flags';
 import { writeGroundingFile } from './grounding-file';
-import { finalOf, tasksOf, trajectoryOf } from './zip-input';
+import { finalOf, taskEntries, tasksOf, trajectoryOf } from './zip-input';
 import type { InputLimits } from './input-limits';
 import { UsageError } from './usage-error';
 import { print } from './terminal-output';
@@ -43,7 +43,7 @@ async function format(path: string, out: string, o: ExportOptions, limits: Input
   if (o.minReplay !== undefined) {
     const min = o.minReplay;
     if (!exp.manifest?.tasks.some((t) => t.replay_score !== undefined)) throw new UsageError('this export has no replay scores: run alien-dataflow replay --annotate on it first');
-    kept = tasks.filter((t) => (exp.manifest!.tasks.find((m) => m.task_id === t.id)?.replay_score ?? 0) >= min);
+    kept = tasks.filter((t) => (taskEntries(exp.manifest).get(t.id)?.replay_score ?? 0) >= min);
     keepStep = (s) => s.replay?.status !== 'failed';
     print(`--min-replay ${min}: ${kept.length} of ${tasks.length} tasks kept`);
   }
@@ -54,7 +54,15 @@ async function format(path: string, out: string, o: ExportOptions, limits: Input
   }
   // The done turn sees each task's final state (final/<task>.json) when the zip has one.
   const finals = new Map(await Promise.all(kept.map(async (t) => [t.id, await finalOf(exp, t.id)] as const)));
-  const examples = kept.flatMap((t) => taskExamples(t, steps.filter((s) => s.task_id === t.id && keepStep(s)), o, finals.get(t.id) ?? null));
+  // Each task's steps gathered in one pass: a filter over every step per task was quadratic in a zip's tasks.
+  const byTask = new Map<string, (typeof steps)[number][]>();
+  for (const s of steps) {
+    if (!keepStep(s)) continue;
+    const list = byTask.get(s.task_id);
+    if (list) list.push(s);
+    else byTask.set(s.task_id, [s]);
+  }
+  const examples = kept.flatMap((t) => taskExamples(t, byTask.get(t.id) ?? [], o, finals.get(t.id) ?? null));
   const written: string[] = [];
   const dialogues: { format: DialogueFormat; path: string }[] = [];
   for (const f of FORMAT_LIST) {
