@@ -2,7 +2,7 @@
 // observation.axtree: the accessibility tree as text, built in the snapshot's own walk with dom_tree's ids,
 // roles and names from dom-accessibility-api, scrubbed in the page and again at the worker's step boundary.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DomSnapshotter } from '../../src/content/dom-snapshot';
+import { startSnapshotter } from './started-snapshotter';
 import { ElementIds } from '../../src/content/element-ids';
 import { passThroughRedactor, type Redactor } from '../../src/core/redactor';
 import { assembleAxTree, AX_CLOSE, AX_ELEMENT, AX_OPEN, AX_TEXT, joinFrameAxTree } from '../../src/core/ax-tree-parts';
@@ -19,8 +19,7 @@ import { stepDraft, step as fixtureStep } from './fixtures';
 function setup(html: string, redactor: Redactor = passThroughRedactor) {
   document.body.innerHTML = html;
   const ids = new ElementIds();
-  const snap = new DomSnapshotter(document, ids, redactor);
-  snap.start();
+  const snap = startSnapshotter(document, ids, redactor);
   return { ids, snap, id: (sel: string, root: ParentNode = document) => ids.idOf(root.querySelector(sel)!) };
 }
 

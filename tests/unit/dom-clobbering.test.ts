@@ -5,7 +5,7 @@
 // goes through the prototypes' getters (src/content/dom-safe.ts) and every walk is bounded: nothing loops,
 // and the answers are the real tree's.
 import { describe, expect, it } from 'vitest';
-import { DomSnapshotter } from '../../src/content/dom-snapshot';
+import { startSnapshotter } from './started-snapshotter';
 import { ElementIds } from '../../src/content/element-ids';
 import { cssSelector, xPath } from '../../src/content/element-locators';
 import { accessibleNameParts, roleOf } from '../../src/content/element-semantics';
@@ -39,8 +39,7 @@ function clobberedForm(): { form: HTMLFormElement; button: HTMLButtonElement; te
 describe('a form whose controls clobber DOM properties', () => {
   it('is invalidated and snapshotted without looping, as a form with its controls', () => {
     const { button } = clobberedForm();
-    const snap = new DomSnapshotter(document, new ElementIds(), passThroughRedactor);
-    snap.start();
+    const snap = startSnapshotter(document, new ElementIds(), passThroughRedactor);
     const first = snap.snapshot().xml;
     expect(first).toMatch(/<form id="\d+" dom-id="f">.*<input [^>]*name="who".*<button [^>]*>Go<\/button><\/form>/);
     // A change inside the form walks up from it (this loop never ended).

@@ -1,14 +1,13 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DomSnapshotter } from '../../src/content/dom-snapshot';
+import { startSnapshotter } from './started-snapshotter';
 import { ElementIds } from '../../src/content/element-ids';
 import { passThroughRedactor, type Redactor } from '../../src/core/redactor';
 
 function setup(html: string, redactor: Redactor = passThroughRedactor) {
   document.body.innerHTML = html;
   const ids = new ElementIds();
-  const snap = new DomSnapshotter(document, ids, redactor);
-  snap.start();
+  const snap = startSnapshotter(document, ids, redactor);
   return { ids, snap };
 }
 
@@ -94,8 +93,7 @@ describe('DomSnapshotter', () => {
   it('caps the size, closes open tags and keeps the target', () => {
     document.body.innerHTML = '';
     const ids = new ElementIds();
-    const snap = new DomSnapshotter(document, ids, passThroughRedactor, { maxChars: 2000, maxTextLength: 300, maxAttrLength: 200 });
-    snap.start();
+    const snap = startSnapshotter(document, ids, passThroughRedactor, { maxChars: 2000, maxTextLength: 300, maxAttrLength: 200 });
     document.body.innerHTML = Array.from({ length: 200 }, (_, i) => `<p>paragraph ${i}</p>`).join('') + '<button>last</button>';
     const shot = snap.snapshot(document.querySelector('button'));
     expect(shot.xml.length).toBeLessThan(2600);

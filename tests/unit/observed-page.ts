@@ -1,7 +1,7 @@
 // A page observed along the path a real observation takes (the split-secret tests): the content script's snapshot,
 // each text node scrubbed alone, its trees assembled into a draft; then the worker's boundary, which builds the
 // stored step and the stored final state of it. Scrubbed by the shipped config without NER.
-import { DomSnapshotter } from '../../src/content/dom-snapshot';
+import { startSnapshotter } from './started-snapshotter';
 import { ElementIds } from '../../src/content/element-ids';
 import { buildStep } from '../../src/core/build-step';
 import { withAssembledTree } from '../../src/core/dom-tree-parts';
@@ -17,8 +17,7 @@ type Observed = { dom_tree: string; axtree?: string };
 
 /** The draft of the document as it stands, as the content script sends it: trees scrubbed node by node, assembled. */
 export function draftOfDocument(ids = new ElementIds()): Draft {
-  const snap = new DomSnapshotter(document, ids, scrubber);
-  snap.start();
+  const snap = startSnapshotter(document, ids, scrubber);
   const s = snap.snapshot(null);
   return withAssembledTree({ ...stepDraft(), domTree: '', domParts: s.parts, axParts: s.axParts });
 }

@@ -19,7 +19,7 @@ const closed = vi.hoisted(() => {
   return { roots, refused };
 });
 
-import { DomSnapshotter } from '../../src/content/dom-snapshot';
+import { startSnapshotter } from './started-snapshotter';
 import { ElementIds } from '../../src/content/element-ids';
 import { createScrubber } from '../../src/core/scrub/scrubber';
 import { defaultConfig } from '../../src/core/scrub/default-config';
@@ -67,8 +67,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 async function setup(html: string, before?: () => void) {
   document.body.innerHTML = html;
   before?.();
-  const snap = new DomSnapshotter(document, new ElementIds(), scrubber);
-  snap.start();
+  const snap = startSnapshotter(document, new ElementIds(), scrubber);
   snap.snapshot();
   await sleep(120);
   return snap;
