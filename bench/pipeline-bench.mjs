@@ -77,7 +77,7 @@ export async function runPipelineBench() {
     // BENCH_SCOPES=detect (or empty: none) runs fewer scopes while working on one figure; the bench runs all.
     for (const scope of (process.env.BENCH_SCOPES ?? 'detect,media,full').split(',').filter(Boolean)) {
       await setScope(helper, scope);
-      const url = `${session.fixtures.url}/privacy/index.html`;
+      const url = `${session.site.url}/privacy/index.html`;
       // Each action changes a line of text, as real pages do: the page's pixels differ from step to step.
       const { done, backlog, stopToStored } = await record(session, helper, url, `bench ${scope}`, async (page, i) => {
         await page.click(SELECTORS[i % SELECTORS.length]);
@@ -118,7 +118,7 @@ export async function runPipelineBench() {
     // and clicked in the next slot. Puppeteer's own click scrolls and clicks in the same instant, which no person
     // does and which leaves no time for any frame of the scrolled page (every miss in earlier runs was one).
     let target = 0;
-    const big = await record(session, helper, `${session.fixtures.url}/recorder/big.html?n=16000`, 'bench big page', async (page, i) => {
+    const big = await record(session, helper, `${session.site.url}/recorder/big.html?n=16000`, 'bench big page', async (page, i) => {
       await page.evaluate((k) => {
         const spans = document.querySelectorAll('span');
         spans[(k * 7919) % spans.length].textContent = `$${k}.00`;
@@ -147,7 +147,7 @@ export async function runPipelineBench() {
     const axCapture = stats(work.map((w) => w.axCaptureMs ?? 0));
     // The message carrying the draft is serialised on the page's thread too: measure that for a draft of the same size.
     const page = await session.browser.newPage();
-    await page.goto(`${session.fixtures.url}/recorder/big.html?n=16000`);
+    await page.goto(`${session.site.url}/recorder/big.html?n=16000`);
     const serialise = await page.evaluate(() => {
       const xml = document.documentElement.outerHTML.slice(0, 330_000);
       const times = [];

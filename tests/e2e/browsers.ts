@@ -3,7 +3,7 @@
 // count a task's stored steps, export through the real download.
 import { readFileSync } from 'node:fs';
 import { after, test } from 'node:test';
-import type { Frame, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import JSZip from 'jszip';
 import * as chromium from './harness';
 import { sleep, waitFor } from './harness';
@@ -107,7 +107,7 @@ async function chromiumDriver(opts: chromium.LaunchOptions): Promise<RecorderDri
   const session = await chromium.launch(opts);
   let stopper: Awaited<ReturnType<typeof chromium.workerStopper>> | null = null;
   return {
-    name: 'chromium', site: session.fixtures.url, other: session.other.url, browserPage: 'chrome://version',
+    name: 'chromium', site: session.site.url, other: session.other.url, browserPage: 'chrome://version',
     newPage: () => session.browser.newPage(),
     startRecording: async (page, task) => {
       await chromium.startRecording(session.browser, page, task);
@@ -236,6 +236,23 @@ export async function editConfig(driver: RecorderDriver, edit: (text: string) =>
   const current = await askWorker(page, { kind: 'config/get' }) as { text: string };
   const saved = await askWorker(page, { kind: 'config/save', text: edit(current.text) }) as { ok: boolean; errors?: unknown };
   if (!saved.ok) throw new Error(`config refused: ${JSON.stringify(saved)}`);
+}
+
+/** The review page, opened as the extension's links open it, with the task titled `task` picked and its step `step` shown. */
+export async function openReview(driver: RecorderDriver, task: string, step = 1): Promise<Page> {
+  const review = await driver.openExtensionPage('review/review.html');
+  await review.setViewport({ width: 1300, height: 1000 });
+  await (await review.waitForSelector(`::-p-text(${task})`))!.click();
+  await review.waitForSelector(`::-p-aria([name="Thought for step ${step}"])`);
+  return review;
+}
+
+/** The demo shop in a new page, recording `task`: its "add" buttons, for the clicks a test makes. */
+export async function recordOnDemo(driver: RecorderDriver, task: string): Promise<{ page: Page; taskId: string; buttons: ElementHandle[] }> {
+  const page = await driver.newPage();
+  await page.goto(`${driver.site}/demo/index.html`);
+  const taskId = await driver.startRecording(page, task);
+  return { page, taskId, buttons: await page.$$('button.add') };
 }
 
 /** The media fixture with a payment frame from another origin (localhost against 127.0.0.1), loaded. */

@@ -54,12 +54,12 @@ test('chromium: a recording with OCR, and its export, make no request beyond the
     for (const t of session.browser.targets()) await watch(t);
     // The worker itself is held to the same policy.
     const worker = await serviceWorker(session.browser);
-    assert.match(await worker.evaluate(tryFetch, `${session.fixtures.url}/demo/index.html`), /^refused/, 'fetch from the service worker');
+    assert.match(await worker.evaluate(tryFetch, `${session.site.url}/demo/index.html`), /^refused/, 'fetch from the service worker');
 
     // Text in a canvas and an image: OCR runs, with its worker, core and language data.
     const page = await session.browser.newPage();
     await page.setViewport({ width: 1100, height: 800 });
-    await page.goto(`${session.fixtures.url}/privacy/media.html`);
+    await page.goto(`${session.site.url}/privacy/media.html`);
     await sleep(300);
     await startRecording(session.browser, page, 'Pay for the order');
     await recorderStartedIn(session.browser, page);

@@ -2,29 +2,23 @@
 // WebDriver BiDi. Puppeteer cannot click Firefox's toolbar, so a copy of the
 // build gets one test script that opens the popup page in a background tab
 // (and counts the background page's starts); the build itself is untouched.
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Page } from 'puppeteer-core';
 import JSZip from 'jszip';
 import { serveStatic } from '../../scripts/fixture-server.mjs';
 import { FIREFOX_BUILD } from '../../scripts/build-paths.mjs';
-import { ROOT, FIXTURES, recorderStarted, waitFor } from './harness';
+import { endSession, ROOT, FIXTURES, recorderStarted, waitFor, type Session } from './harness';
 import { readStored, type StoredRow } from './extension-store';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** Why Firefox tests cannot run here, or false. */
 export const firefoxSkip: string | false = !existsSync(FIREFOX) ? `no Firefox at ${FIREFOX} (apt-get install -y firefox-esr, or set FIREFOX_PATH)` : false;
 
-export interface FirefoxSession {
-  browser: Browser;
-  downloads: string;
-  site: { url: string; close: () => Promise<unknown> };
-  /** The same files from a second origin, for cross-origin frames. */
-  other: { url: string; close: () => Promise<unknown> };
+export interface FirefoxSession extends Session {
   /** The extension's popup page, open in a tab: it sees the extension's APIs. */
   popup: () => Promise<Page>;
-  close: () => Promise<void>;
 }
 
 export interface FirefoxOptions {
@@ -97,13 +91,7 @@ browser.runtime.onSuspend.addListener(() => localStorage.setItem('testSuspends',
   }, 20_000, 250);
   return {
     browser, downloads, site, other, popup,
-    close: async () => {
-      await browser.close().catch(() => undefined);
-      await site.close();
-      await other.close();
-      rmSync(root, { recursive: true, force: true });
-      rmSync(downloads, { recursive: true, force: true });
-    },
+    close: () => endSession(browser, [site, other], [root, downloads]),
   };
 }
 

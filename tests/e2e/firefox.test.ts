@@ -141,7 +141,7 @@ test('Firefox and Chrome record the same actions on the same page as the same st
   try {
     const cpage = await inChromium.browser.newPage();
     await cpage.setViewport({ width: 1000, height: 700 });
-    await cpage.goto(`${inChromium.fixtures.url}/demo/index.html`);
+    await cpage.goto(`${inChromium.site.url}/demo/index.html`);
     await chrome.startRecording(inChromium.browser, cpage, task);
     await chrome.recorderStartedIn(inChromium.browser, cpage);
     await act(cpage);

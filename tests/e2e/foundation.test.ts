@@ -15,7 +15,7 @@ let page: Page;
 before(async () => {
   session = await launch();
   page = await session.browser.newPage();
-  await page.goto(`${session.fixtures.url}/demo/index.html`);
+  await page.goto(`${session.site.url}/demo/index.html`);
 });
 
 after(async () => {

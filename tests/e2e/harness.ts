@@ -15,18 +15,30 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, CHROME_BUILD);
 export const FIXTURES = join(ROOT, 'tests/fixtures');
 
+/** A static server of the fixtures: its origin, and how to stop it. */
+export interface Served { url: string; close: () => Promise<unknown> }
+
+/** What a launched browser with the extension gives a test, in either engine (firefox-harness adds its popup). */
 export interface Session {
   browser: Browser;
+  /** Where the browser saves the extension's downloads, with no prompt. */
   downloads: string;
-  fixtures: { url: string; close: () => Promise<void> };
-  /** A second origin serving the same files, for cross-origin frames. */
-  other: { url: string; close: () => Promise<void> };
+  /** The fixture pages, and the same files from a second origin (for cross-origin frames). */
+  site: Served;
+  other: Served;
   close: () => Promise<void>;
 }
 
 export interface LaunchOptions {
   /** Do not attach to the service worker: needed where a test stops and restarts it (see tests/e2e/worker-restart). */
   detachWorker?: boolean;
+}
+
+/** Closes a session's browser, then its fixture servers, and removes its folders (profile, downloads). */
+export async function endSession(browser: Browser, servers: Served[], folders: string[]): Promise<void> {
+  await browser.close().catch(() => undefined);
+  for (const server of servers) await server.close();
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 }
 
 export async function launch(opts: LaunchOptions = {}): Promise<Session> {
@@ -54,17 +66,11 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
   });
   // Opened first, so test pages opened later are the active tabs (what gets captured).
   await extensionPage(browser);
-  const fixtures = await serveStatic(FIXTURES);
+  const site = await serveStatic(FIXTURES);
   const other = await serveStatic(FIXTURES);
   return {
-    browser, downloads, fixtures, other,
-    close: async () => {
-      await browser.close().catch(() => undefined);
-      await fixtures.close();
-      await other.close();
-      rmSync(profile, { recursive: true, force: true });
-      rmSync(downloads, { recursive: true, force: true });
-    },
+    browser, downloads, site, other,
+    close: () => endSession(browser, [site, other], [profile, downloads]),
   };
 }
 

@@ -55,7 +55,7 @@ async function assertEveryActionKept(zip: JSZip, steps: ExportedStep[], expected
 test('a long session with a reload and a worker stop keeps every action, and exports at once after Stop', async () => {
   session = await launch({ detachWorker: true });
   const page = await session.browser.newPage();
-  await page.goto(`${session.fixtures.url}/demo/index.html`);
+  await page.goto(`${session.site.url}/demo/index.html`);
   await startRecording(session.browser, page, 'Long session');
   const ext = await extensionPage(session.browser);
   const taskId = (await recordingTaskId(ext))!;

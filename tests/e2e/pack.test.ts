@@ -30,7 +30,7 @@ const newestZip = (dir: string): string => readdirSync(dir).filter((f) => f.ends
 
 test('two recordings, three zips (one twice): pack keeps each step once, whole tasks per split, images that decode', async () => {
   const page = await session.browser.newPage();
-  await page.goto(`${session.fixtures.url}/demo/index.html`);
+  await page.goto(`${session.site.url}/demo/index.html`);
   const record = async (task: string): Promise<void> => {
     let stored = 0;
     await startRecording(session.browser, page, task);

@@ -36,7 +36,7 @@ async function currentTaskId(browser: Browser): Promise<string> {
 /** Open the text-dense privacy page and start recording `task` through the popup. */
 async function recordOnPrivacyPage(task: string): Promise<{ page: Page; taskId: string }> {
   const page = await session.browser.newPage();
-  await page.goto(`${session.fixtures.url}/privacy/index.html`);
+  await page.goto(`${session.site.url}/privacy/index.html`);
   await startRecording(session.browser, page, task);
   const taskId = await currentTaskId(session.browser);
   await page.bringToFront();

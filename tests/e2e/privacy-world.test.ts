@@ -29,7 +29,7 @@ withBrowserAndOcr((s, o) => {
 test('values only the page\'s language and structure identify are scrubbed; look-alikes stay', async () => {
   const page = await session.browser.newPage();
   await page.setViewport({ width: 1100, height: 800 });
-  await page.goto(`${session.fixtures.url}/privacy/world.html`);
+  await page.goto(`${session.site.url}/privacy/world.html`);
   await startRecording(session.browser, page, 'Check the customer record');
   await sleep(800);
   await page.click('#go');

@@ -179,7 +179,7 @@ async function everyAction(driver: RecorderDriver): Promise<void> {
 
 test('synthetic (untrusted) events are not recorded', async () => {
   const page = await session.browser.newPage();
-  await page.goto(`${session.fixtures.url}/demo/index.html`);
+  await page.goto(`${session.site.url}/demo/index.html`);
   await startRecording(session.browser, page, 'Only real clicks count');
   await recorderStartedIn(session.browser, page);
   await page.evaluate(() => {
@@ -200,7 +200,7 @@ test('a page that swallows events, breaks prototypes and throws still records', 
   const page = await session.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${session.fixtures.url}/recorder/hostile.html`);
+  await page.goto(`${session.site.url}/recorder/hostile.html`);
   await startRecording(session.browser, page, 'Click on a hostile page');
   await recorderStartedIn(session.browser, page);
   await page.click('#b1');
@@ -224,7 +224,7 @@ test('a page that swallows events, breaks prototypes and throws still records', 
 
 test('a 20k-element page records with the target in a capped dom_tree', async () => {
   const page = await session.browser.newPage();
-  await page.goto(`${session.fixtures.url}/recorder/big.html?n=20000`);
+  await page.goto(`${session.site.url}/recorder/big.html?n=20000`);
   assert.ok((await page.evaluate(() => document.getElementsByTagName('*').length)) >= 20_000);
   await startRecording(session.browser, page, 'Buy something on a big page');
   await recorderStartedIn(session.browser, page);

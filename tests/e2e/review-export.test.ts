@@ -10,10 +10,11 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import type { Page } from 'puppeteer-core';
 import { createOcrReader, type OcrReader } from './ocr-reader';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { trajectory, sleep, ROOT } from './harness';
-import { testInBothBrowsers, waitForSteps, type RecorderDriver } from './browsers';
+import { openReview, testInBothBrowsers, waitForSteps, type RecorderDriver } from './browsers';
 
 let ocr: OcrReader;
 const CLI = join(ROOT, 'bin/alien-dataflow.mjs');
@@ -21,7 +22,7 @@ before(async () => { ocr = await createOcrReader(); });
 after(async () => { await ocr?.close(); });
 
 /** Wait for the review page's status line to say `text`. */
-async function status(page: import('puppeteer-core').Page, text: string): Promise<void> {
+async function status(page: Page, text: string): Promise<void> {
   await page.waitForFunction((t) => document.querySelector('[role=status]')?.textContent?.includes(t), { timeout: 10_000 }, text)
     .catch(async (e: unknown) => { throw new Error(`${String(e)}; status: ${await page.$eval('[role=status]', (el) => el.textContent)}`); });
 }
@@ -36,17 +37,23 @@ testInBothBrowsers('review edits reach the export, which the CLI validates, form
 testInBothBrowsers('a final state shows the last click\'s result; a task labelled failed in review is all pack --outcome failed keeps', finalStateAndOutcome, {}, true);
 testInBothBrowsers('a task whose tab closes keeps that page, as it was when it closed, as its final state', closedTabFinal, {}, true);
 
-/** The tab is closed after its last click and Stop is pressed where no recorder runs: the closed page is the final state. */
-async function closedTabFinal(driver: RecorderDriver): Promise<void> {
+/** Records `task` on the final-state page: a click on Add, then on Place order, whose result shows; both steps stored. */
+async function placeOrder(driver: RecorderDriver, task: string): Promise<{ page: Page; taskId: string }> {
   const page = await driver.newPage();
   await page.setViewport({ width: 1000, height: 700 });
   await page.goto(`${driver.site}/recorder/final-state.html`);
-  const taskId = await driver.startRecording(page, 'Place the order, then close the tab');
+  const taskId = await driver.startRecording(page, task);
   await page.click('#add');
   await waitForSteps(driver, taskId, 1, 15_000);
   await page.click('#place');
   await page.waitForSelector('#result:not([hidden])');
   await waitForSteps(driver, taskId, 2, 15_000);
+  return { page, taskId };
+}
+
+/** The tab is closed after its last click and Stop is pressed where no recorder runs: the closed page is the final state. */
+async function closedTabFinal(driver: RecorderDriver): Promise<void> {
+  const { page, taskId } = await placeOrder(driver, 'Place the order, then close the tab');
   const internal = await driver.newPage();
   await internal.goto(driver.browserPage);
   await page.close();
@@ -76,15 +83,7 @@ async function closedTabFinal(driver: RecorderDriver): Promise<void> {
  * the export holds final/<task>.json and .png and the labels; pack --outcome failed keeps only the failed task.
  */
 async function finalStateAndOutcome(driver: RecorderDriver): Promise<void> {
-  const page = await driver.newPage();
-  await page.setViewport({ width: 1000, height: 700 });
-  await page.goto(`${driver.site}/recorder/final-state.html`);
-  const failedTask = await driver.startRecording(page, 'Place the order');
-  await page.click('#add');
-  await waitForSteps(driver, failedTask, 1, 15_000);
-  await page.click('#place');
-  await page.waitForSelector('#result:not([hidden])');
-  await waitForSteps(driver, failedTask, 2, 15_000);
+  const { page, taskId: failedTask } = await placeOrder(driver, 'Place the order');
   // Stop at once: the step before the click cannot show its result; only the final state can.
   await driver.stopRecording(page);
   await page.reload();
@@ -93,10 +92,7 @@ async function finalStateAndOutcome(driver: RecorderDriver): Promise<void> {
   await waitForSteps(driver, okTask, 1, 15_000);
   await driver.stopRecording(page);
 
-  const review = await driver.openExtensionPage('review/review.html');
-  await review.setViewport({ width: 1300, height: 1000 });
-  await (await review.waitForSelector('::-p-text(Place the order)'))!.click();
-  await review.waitForSelector('::-p-aria([name="Thought for step 2"])');
+  const review = await openReview(driver, 'Place the order', 2);
   // By keyboard: the radio group's arrows (Not labelled -> Succeeded -> Failed), Tab to the step, the note, Save.
   const none = await review.waitForSelector('::-p-aria([name="Not labelled"][role="radio"])');
   await none!.focus();
@@ -178,10 +174,7 @@ async function reviewToCli(driver: RecorderDriver): Promise<void> {
   }
   await driver.stopRecording(page);
 
-  const review = await driver.openExtensionPage('review/review.html');
-  await review.setViewport({ width: 1300, height: 1000 });
-  await (await review.waitForSelector('::-p-text(Add two items to the cart)'))!.click();
-  await review.waitForSelector('::-p-aria([name="Thought for step 1"])');
+  const review = await openReview(driver, 'Add two items to the cart');
 
   // Edit the thought of step 2 (saved when the field loses focus).
   const thought = await review.waitForSelector('::-p-aria([name="Thought for step 2"])');

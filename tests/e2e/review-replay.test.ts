@@ -13,7 +13,7 @@ after(async () => { await session?.close(); });
 
 test('a replay report loads on the review page', async () => {
   const page = await session.browser.newPage();
-  await page.goto(`${session.fixtures.url}/demo/index.html`);
+  await page.goto(`${session.site.url}/demo/index.html`);
   await startRecording(session.browser, page, 'Search the shop');
   await recorderStartedIn(session.browser, page);
   await page.click('#q');

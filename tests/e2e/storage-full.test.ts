@@ -4,13 +4,10 @@
 // Both tests run in Chromium and in Firefox, in one browser of each.
 import assert from 'node:assert/strict';
 import { sleep, trajectory } from './harness';
-import { testInBothBrowsers, waitForAccepted, waitForSteps } from './browsers';
+import { recordOnDemo, testInBothBrowsers, waitForAccepted, waitForSteps } from './browsers';
 
 testInBothBrowsers('steps wait while storage is full and are all stored once space is back', async (driver) => {
-  const page = await driver.newPage();
-  await page.goto(`${driver.site}/demo/index.html`);
-  const taskId = await driver.startRecording(page, 'Record on a full disk');
-  const buttons = await page.$$('button.add');
+  const { page, taskId, buttons } = await recordOnDemo(driver, 'Record on a full disk');
   await buttons[0]!.click();
   await waitForSteps(driver, taskId, 1);
 
@@ -62,9 +59,7 @@ testInBothBrowsers('steps wait while storage is full and are all stored once spa
 // to it. Filled up by something else, it must cost at most that "before" page, never a step. (Before, both tab
 // switches below were lost: the worker could not note the active tab.)
 testInBothBrowsers('a full storage.session loses no step, across tab switches', async (driver) => {
-  const page = await driver.newPage();
-  await page.goto(`${driver.site}/demo/index.html`);
-  const taskId = await driver.startRecording(page, 'Record with storage.session full');
+  const { page, taskId } = await recordOnDemo(driver, 'Record with storage.session full');
   // Fill it as many large tabs would: page states of tabs (ids that no longer exist) leave less than one page
   // state of room.
   const filled = await driver.inWorker(async (g) => {

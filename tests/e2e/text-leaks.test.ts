@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
 import { dumpStorage, sleep, trajectory } from './harness';
-import { testInBothBrowsers, waitForSteps } from './browsers';
+import { openReview, testInBothBrowsers, waitForSteps } from './browsers';
 import { createPsmReader, PSM, readable } from './rendering-helpers';
 
 const CARD = '5555 5555 5555 4444';
@@ -77,10 +77,7 @@ testInBothBrowsers('a card beside a row number, a token past the cut, a one-time
   await driver.stopRecording(page);
 
   // The reviewer pastes an e-mail into the last step's thought (the Done click).
-  const review = await driver.openExtensionPage('review/review.html');
-  await review.setViewport({ width: 1300, height: 1000 });
-  await (await review.waitForSelector('::-p-text(Tidy the account settings)'))!.click();
-  await review.waitForSelector('::-p-aria([name="Thought for step 1"])');
+  const review = await openReview(driver, 'Tidy the account settings');
   const last = await review.$$eval('textarea[id^="thought-"]', (boxes) => boxes.length);
   const thought = await review.waitForSelector(`::-p-aria([name="Thought for step ${last}"])`);
   await thought!.click();

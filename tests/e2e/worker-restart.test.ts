@@ -4,16 +4,13 @@
 // Firefox (where the background page is reloaded at the chosen moment).
 import assert from 'node:assert/strict';
 import { recorderStarted, sleep, trajectory } from './harness';
-import { testInBothBrowsers, waitForAccepted, waitForSteps } from './browsers';
+import { recordOnDemo, testInBothBrowsers, waitForAccepted, waitForSteps } from './browsers';
 
 // Puppeteer must not be attached to Chromium's worker, or stopping it hangs the browser.
 const DETACHED = { detachWorker: true };
 
 testInBothBrowsers('stopping the worker mid-recording loses no step', async (driver) => {
-  const page = await driver.newPage();
-  await page.goto(`${driver.site}/demo/index.html`);
-  const taskId = await driver.startRecording(page, 'Survive worker restarts');
-  const buttons = await page.$$('button.add');
+  const { page, taskId, buttons } = await recordOnDemo(driver, 'Survive worker restarts');
 
   await buttons[0]!.click();
   await waitForSteps(driver, taskId, 1);
@@ -70,9 +67,7 @@ testInBothBrowsers('stopping the worker mid-recording loses no step', async (dri
 // recorded nothing at all until the next navigation. Each round stops the worker at a different moment of
 // a reload, so one of them lands on the page's question.
 testInBothBrowsers('a page loading while the worker stops still records every action', async (driver) => {
-  const page = await driver.newPage();
-  await page.goto(`${driver.site}/demo/index.html`);
-  const taskId = await driver.startRecording(page, 'Reloads racing worker stops');
+  const { page, taskId } = await recordOnDemo(driver, 'Reloads racing worker stops');
   const delays = [0, 5, 10, 20, 35, 50, 75, 100, 150, 250];
   for (const [round, delay] of delays.entries()) {
     const reloadAt = Date.now();
