@@ -14,7 +14,7 @@ import { axHidden, axLine, AxNameSources, axTextLine, maskedAxLine, withoutTextL
 import type { SnapshotLimits } from './dom-snapshot';
 import { fieldAttributes } from './dom-utils';
 import {
-  attributesOf, attrOf, boundsOf, namespaceOf, documentElementOf, fieldStateOf, firstChildOf, matchesOf, nextSiblingOf, nodeTypeOf, paintedOf, previousSiblingOf,
+  attributesOf, attrOf, boundsOf, namespaceOf, documentElementOf, fieldStateOf, firstChildOf, matchesOf, nextSiblingOf, nodeTypeOf, ownerDocumentOf, paintedOf, previousSiblingOf,
   querySelectorOf, shadowRootOf, tagOf, textContentOf, windowOfNode,
 } from './dom-safe';
 import type { ElementIds } from './element-ids';
@@ -394,6 +394,12 @@ function pixels(v: string | null, tag: string): number {
 const isImage = (el: Element, tag: string): boolean => tag === 'img' || (tag === 'input' && attrOf(el, 'type')?.trim().toLowerCase() === 'image');
 /** The replaced elements that paint a picture, judged by their box and size too; the other tags marked only when hidden. */
 const PICTURES = new Set(['img', 'video', 'audio', 'canvas', 'svg', 'iframe', 'frame']);
+/** Whether `el`'s page is laid out: its root element has a box (a DOM that lays nothing out gives every box none). */
+function laidOut(el: Element): boolean {
+  const root = documentElementOf(ownerDocumentOf(el));
+  const r = root && boundsOf(root);
+  return !!r && (r.width > 0 || r.height > 0);
+}
 const tinyBox = (r: DOMRect): boolean => r.width <= 0 || r.height <= 0 || (r.width <= 1 && r.height <= 1);
 
 /**
@@ -421,8 +427,9 @@ function noBreak(el: Element): 'nothing' | 'out-of-line' | null {
     if (style && (style.position === 'absolute' || style.position === 'fixed' || (style.getPropertyValue('float') || 'none') !== 'none')) return 'out-of-line';
     if (tag !== 'img' || (el as HTMLImageElement).complete) {
       const r = boundsOf(el);
-      // A box of no size at the viewport's very corner is what a DOM that lays nothing out gives: it says nothing.
-      if (r.x !== 0 || r.y !== 0 || r.width !== 0 || r.height !== 0) return tinyBox(r) ? 'nothing' : null;
+      // A box of no size at the viewport's very corner is what a DOM that lays nothing out gives: it says nothing,
+      // unless the page is laid out (its root has a box): a transform can move a zero-size picture to (0, 0).
+      if (r.x !== 0 || r.y !== 0 || r.width !== 0 || r.height !== 0 || laidOut(el)) return tinyBox(r) ? 'nothing' : null;
     }
   } catch {
     // the attributes below

@@ -20,19 +20,27 @@ const LEAK = /Evergreen|Terrace/;
 
 type Box = { width: number; height: number };
 /** How the pictures matched by a selector are laid out and loaded (happy-dom neither lays out nor loads). */
-type Layout = { selector: string; box: Box; complete?: boolean; naturalWidth?: number };
+type Layout = { selector: string; box: Box; complete?: boolean; naturalWidth?: number; corner?: boolean };
 
 function pageDraft(html: string, layout?: Layout): ReturnType<typeof draftOfDocument> {
   document.body.innerHTML = html;
   if (layout) {
+    // A box at (at, at); at the corner, the page's root is laid out too (a DOM that lays nothing out gives it none).
+    const rect = (at: number, width: number, height: number): DOMRect =>
+      ({ x: at, y: at, left: at, top: at, right: at + width, bottom: at + height, width, height, toJSON: () => ({}) });
+    if (layout.corner) document.documentElement.getBoundingClientRect = () => rect(0, 800, 600);
     for (const el of Array.from(document.querySelectorAll(layout.selector))) {
       const { width, height } = layout.box;
-      el.getBoundingClientRect = () => ({ x: 10, y: 10, left: 10, top: 10, right: 10 + width, bottom: 10 + height, width, height, toJSON: () => ({}) });
+      const at = layout.corner ? 0 : 10;
+      el.getBoundingClientRect = () => rect(at, width, height);
       if (layout.complete !== undefined) Object.defineProperty(el, 'complete', { value: layout.complete });
       if (layout.naturalWidth !== undefined) Object.defineProperty(el, 'naturalWidth', { value: layout.naturalWidth });
     }
   }
-  return draftOfDocument();
+  const draft = draftOfDocument();
+  // The root outlives the test: its box goes with it.
+  delete (document.documentElement as { getBoundingClientRect?: unknown }).getBoundingClientRect;
+  return draft;
 }
 
 const ADDRESS = (between: string): string => `<p>Ship to <span>742 Evergreen</span>${between}<span> Terrace</span>, Springfield</p>`;
@@ -83,6 +91,9 @@ describe('a picture that paints nothing, written another way, inside a split sec
     // Laid out at no size by a stylesheet (a sprite sheet's usual class): its box says it, as an image's does.
     ['a <canvas> a stylesheet sizes to zero', `<style>.c { width: 0; height: 0 }</style>${ADDRESS('<canvas class="c"></canvas>')}`, { selector: 'canvas', box: { width: 0, height: 0 } }],
     ['an <svg> sprite sheet a stylesheet sizes to zero', `<style>.sprite { width: 0; height: 0; overflow: hidden }</style>${ADDRESS('<svg class="sprite"><symbol id="i"><path d="M0 0h1"/></symbol></svg>')}`, { selector: 'svg', box: { width: 0, height: 0 } }],
+    // Moved by a transform to the viewport's corner: a box of no size at (0, 0) is also what a DOM that lays nothing
+    // out gives, which said nothing; in a page laid out (its root has a box) it is the picture's.
+    ['a <canvas> sized to zero and moved to the corner', `<style>.c { width: 0; height: 0; transform: translate(-20px, -20px) }</style>${ADDRESS('<canvas class="c"></canvas>')}`, { selector: 'canvas', box: { width: 0, height: 0 }, corner: true }],
     ['a loaded <img> scaled to zero', ADDRESS('<img src="/logo.png" width="40" height="40" style="transform: scale(0)">'), { selector: 'img', box: { width: 0, height: 0 }, complete: true, naturalWidth: 40 }],
   ] as [string, string, Layout][])('%s: no half stored', (_name, html, layout) => noHalfStored(html, layout));
 });
