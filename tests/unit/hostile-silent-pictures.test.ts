@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// A hostile page against the silent-picture mark (content/snapshot-xml's paintsNothing, read by the run pass of
+// A hostile page against the silent-picture mark (content/snapshot-xml's noBreak and writtenTag, read by the run pass of
 // core/scrub/inline-runs): pictures that paint nothing, written in ways the mark's first cases did not name, put
 // between the halves of a secret so that each half would be stored alone; and the reverse, a picture the page
 // shows dressed to look silent, gluing a label to the secret beside it. Through the path a real observation takes
