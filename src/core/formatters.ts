@@ -104,10 +104,11 @@ export function taskExamples(task: Task, steps: Step[], opts: ExampleOptions, fi
       if (k === 0) {
         parts.push(`Task: ${task.instruction}`);
         if (opts.coordinates === 'normalized' && (opts.actionStyle === 'json' || opts.actionStyle === 'call')) parts.push(FRACTIONS_NOTE);
-        const earlier = actions.slice(0, i);
-        if (earlier.length) {
-          const shown = earlier.slice(-HISTORY_MAX);
-          const skipped = earlier.length - shown.length;
+        // Only the shown ones are copied: copying every earlier action for each example was quadratic in a task's
+        // steps (format of one task of 100,000 steps, anyone's zip: 54 s and 2.4 GB; 25,000: 4.5 s).
+        if (i > 0) {
+          const shown = actions.slice(Math.max(0, i - HISTORY_MAX), i);
+          const skipped = i - shown.length;
           parts.push(`Previous actions:${skipped ? ` (${skipped} earlier not shown)` : ''}\n${shown.map((a, j) => `${skipped + j + 1}. ${a}`).join('\n')}`);
         }
       }
