@@ -394,6 +394,8 @@ function pixels(v: string | null, tag: string): number {
 const isImage = (el: Element, tag: string): boolean => tag === 'img' || (tag === 'input' && attrOf(el, 'type')?.trim().toLowerCase() === 'image');
 /** The replaced elements that paint a picture, judged by their box and size too; the other tags marked only when hidden. */
 const PICTURES = new Set(['img', 'video', 'audio', 'canvas', 'svg', 'iframe', 'frame']);
+/** The form controls among the marked tags: judged by their place in the line and their box, not their attributes. */
+const CONTROLS = new Set(['input', 'button', 'select', 'textarea', 'meter', 'progress']);
 /** Whether `el`'s page is laid out: its root element has a box (a DOM that lays nothing out gives every box none). */
 function laidOut(el: Element): boolean {
   const root = documentElementOf(ownerDocumentOf(el));
@@ -422,7 +424,9 @@ function noBreak(el: Element): 'nothing' | 'out-of-line' | null {
   try {
     // A line break, a rule or a form control a stylesheet hides paints no break (an empty <math> none at all).
     if (!paintedOf(el)) return 'nothing';
-    if (!picture) return tag === 'math' && !firstChildOf(el) ? 'nothing' : null;
+    // A line break or a rule breaks the line wherever it is laid out; a form control out of the line (a honeypot
+    // field put off-screen, a floated button) or of no size is no break, as a picture is not (it ended the run).
+    if (!picture && !CONTROLS.has(tag)) return tag === 'math' && !firstChildOf(el) ? 'nothing' : null;
     const style = windowOfNode(el)?.getComputedStyle(el);
     if (style && (style.position === 'absolute' || style.position === 'fixed' || (style.getPropertyValue('float') || 'none') !== 'none')) return 'out-of-line';
     if (tag !== 'img' || (el as HTMLImageElement).complete) {

@@ -94,6 +94,7 @@ describe('a picture that paints nothing, written another way, inside a split sec
     // Moved by a transform to the viewport's corner: a box of no size at (0, 0) is also what a DOM that lays nothing
     // out gives, which said nothing; in a page laid out (its root has a box) it is the picture's.
     ['a <canvas> sized to zero and moved to the corner', `<style>.c { width: 0; height: 0; transform: translate(-20px, -20px) }</style>${ADDRESS('<canvas class="c"></canvas>')}`, { selector: 'canvas', box: { width: 0, height: 0 }, corner: true }],
+    ['an <input> laid out at no size', `<style>.z { width: 0; height: 0; padding: 0; border: 0 }</style>${ADDRESS('<input class="z" name="q">')}`, { selector: 'input', box: { width: 0, height: 0 } }],
     ['a loaded <img> scaled to zero', ADDRESS('<img src="/logo.png" width="40" height="40" style="transform: scale(0)">'), { selector: 'img', box: { width: 0, height: 0 }, complete: true, naturalWidth: 40 }],
   ] as [string, string, Layout][])('%s: no half stored', (_name, html, layout) => noHalfStored(html, layout));
 });
@@ -158,6 +159,9 @@ describe('what a silent picture holds, and other run ends that paint nothing', (
     ['an <input> a stylesheet hides', `<style>.nb { display: none }</style>${ADDRESS('<input class="nb" name="q">')}`],
     ['a <button> a stylesheet hides', `<style>.nb { display: none }</style>${ADDRESS('<button class="nb"></button>')}`],
     ['an empty <math>', ADDRESS('<math></math>')],
+    // A form control out of the line (a honeypot field put off-screen) or laid out at no size is no break either.
+    ['an <input> positioned off-screen', `<style>.hp { position: absolute; left: -9999px }</style>${ADDRESS('<input class="hp" name="website">')}`],
+    ['a <button> floated', ADDRESS('<button style="float: right">Go</button>')],
     ['a zero-size <iframe>', ADDRESS('<iframe width="0" height="0" style="border:0"></iframe>')],
   ])('%s: no half stored', (_name, html) => noHalfStored(html));
 });
