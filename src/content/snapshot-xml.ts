@@ -409,11 +409,10 @@ const tinyBox = (r: DOMRect): boolean => r.width <= 0 || r.height <= 0 || (r.wid
  * between the words on either side: 'nothing' when it paints nothing (a zero-size or 1x1 spacer or tracking pixel,
  * one its style hides: display:none, visibility, opacity), 'out-of-line' when it is taken out of the line (absolutely
  * or fixed positioned, floated: the words meet in the line, the picture is elsewhere), null when it is a break.
- * Said by computed style; then by its laid-out box, for an <img> once finished (loaded, or failed: its box is its alt
- * text, an icon or nothing), since a stylesheet may size a `width="1"` placeholder to the page's width; else by its
- * size attributes or inline style. An image still loading with no size said is a break, as any picture the page
- * shows is. The answer is cached with the element's XML, so a picture a class on an ancestor shows or hides later
- * keeps it until the element itself changes.
+ * Said by computed style; then by its laid-out box (a stylesheet may size a `width="1"` placeholder to the page's
+ * width; a finished <img>'s box is its picture, its alt text, an icon or nothing; one still loading with no size
+ * has none); else, where nothing is laid out, by its size attributes or inline style. The answer is cached with
+ * the element's XML, so a picture a class on an ancestor shows or hides later keeps it until the element changes.
  */
 function noBreak(el: Element): 'nothing' | 'out-of-line' | null {
   const tag = tagOf(el);
@@ -429,12 +428,12 @@ function noBreak(el: Element): 'nothing' | 'out-of-line' | null {
     if (!picture && !CONTROLS.has(tag)) return tag === 'math' && !firstChildOf(el) ? 'nothing' : null;
     const style = windowOfNode(el)?.getComputedStyle(el);
     if (style && (style.position === 'absolute' || style.position === 'fixed' || (style.getPropertyValue('float') || 'none') !== 'none')) return 'out-of-line';
-    if (tag !== 'img' || (el as HTMLImageElement).complete) {
-      const r = boundsOf(el);
-      // A box of no size at the viewport's very corner is what a DOM that lays nothing out gives: it says nothing,
-      // unless the page is laid out (its root has a box): a transform can move a zero-size picture to (0, 0).
-      if (r.x !== 0 || r.y !== 0 || r.width !== 0 || r.height !== 0 || laidOut(el)) return tinyBox(r) ? 'nothing' : null;
-    }
+    // An image still loading is judged by its box too: one of no size paints nothing now, and a page can keep it
+    // loading for ever (a server that never answers) to split a secret around it; its load or error re-reads it.
+    const r = boundsOf(el);
+    // A box of no size at the viewport's very corner is what a DOM that lays nothing out gives: it says nothing,
+    // unless the page is laid out (its root has a box): a transform can move a zero-size picture to (0, 0).
+    if (r.x !== 0 || r.y !== 0 || r.width !== 0 || r.height !== 0 || laidOut(el)) return tinyBox(r) ? 'nothing' : null;
   } catch {
     // the attributes below
   }
