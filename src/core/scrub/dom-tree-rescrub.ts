@@ -15,8 +15,10 @@ const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'poster', 'cit
 /**
  * A tag as the snapshot writes one (content/snapshot-xml): a closing tag, or a name, ` name="value"` attributes
  * (values escaped: no `<`, `>` or `"` in them) and `>` or `/>`. Anything else between `<` and `>` is read as text.
+ * Sought from where the last one ended, it reads no further than the next `<` or `>` at each `<` it tries, so the
+ * whole tree is read about once.
  */
-const TAG = /^<(?:\/[A-Za-z_][\w:.-]*|[A-Za-z_][\w:.-]*(?: [\w:.-]+="[^"<>]*")*\/?)>$/;
+const TAG = /<(?:\/[A-Za-z_][\w:.-]*|[A-Za-z_][\w:.-]*(?: [\w:.-]+="[^"<>]*")*\/?)>/g;
 const ATTR = / (?!(?:id|bbox)=)([\w:.-]+)="([^"]*)"/g;
 
 /**
@@ -36,7 +38,8 @@ export function rescrubDomTree(xml: string, scrubber: Scrubber, counts: Record<s
     return escapeXmlText(r.text);
   };
   // Our own element ids and boxes are numbers the recorder wrote, not page text: the pattern passes over them.
-  const tag = (raw: string): string => raw.replace(ATTR, (m, name: string, value: string) => {
+  // A closing tag, half of all, has no attribute: not handed to the pattern at all.
+  const tag = (raw: string): string => raw[1] === '/' ? raw : raw.replace(ATTR, (m, name: string, value: string) => {
     const v = unescapeXml(value);
     const r = URL_ATTRS.has(name) || /^(https?|wss?):\/\//.test(v) ? scrubber.redactUrl(v) : scrubber.redact(v);
     if (r.spans.length === 0) return m;
@@ -45,16 +48,10 @@ export function rescrubDomTree(xml: string, scrubber: Scrubber, counts: Record<s
   });
   let out = '';
   let textFrom = 0;
-  // The next `>` at or after a `<`, found once: a tree of `<` without `>` is not scanned to its end at each `<`.
-  let gt = -1;
-  for (let lt = xml.indexOf('<'); lt !== -1;) {
-    const next = xml.indexOf('<', lt + 1);
-    if (gt !== Infinity && gt < lt) gt = xml.indexOf('>', lt) === -1 ? Infinity : xml.indexOf('>', lt);
-    if (gt !== Infinity && (next === -1 || gt < next) && TAG.test(xml.slice(lt, gt + 1))) {
-      out += text(xml.slice(textFrom, lt)) + tag(xml.slice(lt, gt + 1));
-      textFrom = gt + 1;
-    }
-    lt = next;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
+    out += text(xml.slice(textFrom, m.index)) + tag(m[0]);
+    textFrom = TAG.lastIndex;
   }
   return out + text(xml.slice(textFrom));
 }
