@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { writeExport, inBatches } from '../../src/core/export-writer';
+import { inBatches } from '../../src/core/export-writer';
+import { runCli, writeExportFile } from './cli-run';
 import type { Step } from '../../src/core/schema';
 import type { Manifest } from '../../src/core/zip-layout';
 import { validateExport } from '../../src/core/validate-export';
@@ -25,7 +26,6 @@ import { loaded } from './quick-scrubber';
 // The scrubber without its NER (the rules here are patterns): quick, and its loading is seen.
 vi.mock('../../src/cli/load-scrubber', (real) => import('./quick-scrubber').then((m) => m.quickLoader(real)));
 
-const { main } = await import('../../src/cli/main');
 const { tasksOf, trajectoryOf } = await import('../../src/cli/zip-input');
 const CONFIG = join(import.meta.dirname, '../../config/scrubber.yaml');
 const parsed = parseScrubConfig(readFileSync(CONFIG, 'utf8'));
@@ -38,26 +38,14 @@ beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'adf-hostile-limits-')); });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function exportOf(name: string, edit: (s: Step) => Step): Promise<string> {
-  const chunks: Uint8Array[] = [];
-  await writeExport({
+  return writeExportFile(join(dir, name), {
     tasks: [task({ stepCount: 2 })],
     steps: () => inBatches([1, 2].map((i) => ({ step: edit(step(i, { observation: { ...step(i).observation, screenshot_path: null } })), imageId: null, redactions: {} }))),
     image: async () => new Uint8Array(),
-  }, { formats: ['sharegpt'], actionStyle: 'json', includeDom: false, extensionVersion: '0.1.0', configHash: '0123456789abcdef', now: new Date(0) }, (c) => { chunks.push(c); });
-  const path = join(dir, name);
-  writeFileSync(path, Buffer.concat(chunks));
-  return path;
+  });
 }
 
-async function run(args: string[]): Promise<{ status: number; out: string }> {
-  const lines: string[] = [];
-  const spies = (['log', 'error'] as const).map((k) => vi.spyOn(console, k).mockImplementation((line: string) => { lines.push(line); }));
-  try {
-    return { status: await main(args), out: lines.join('\n') };
-  } finally {
-    for (const s of spies) s.mockRestore();
-  }
-}
+const run = runCli;
 
 const withDom = (dom_tree: string, axtree?: string) => (s: Step): Step => ({ ...s, observation: { ...s.observation, dom_tree, ...(axtree === undefined ? {} : { axtree }) } });
 

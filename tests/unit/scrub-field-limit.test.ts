@@ -3,10 +3,11 @@
 // scrubbed is checked against --max-field-chars before the scrubber loads; a zip with one over it is refused whole,
 // the field, its step and task named, exit 1, nothing written. A field is never cut, nor passed on unscrubbed.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeExport, inBatches } from '../../src/core/export-writer';
+import { inBatches } from '../../src/core/export-writer';
+import { runCli, writeExportFile } from './cli-run';
 import type { Step } from '../../src/core/schema';
 import { DEFAULT_INPUT_LIMITS } from '../../src/cli/input-limits';
 import { oversizedField } from '../../src/cli/field-limits';
@@ -16,7 +17,6 @@ import { loaded } from './quick-scrubber';
 // The scrubber without its NER (the rules here are patterns): quick, and its loading is seen.
 vi.mock('../../src/cli/load-scrubber', (real) => import('./quick-scrubber').then((m) => m.quickLoader(real)));
 
-const { main } = await import('../../src/cli/main');
 const { trajectoryOf } = await import('../../src/cli/zip-input');
 const CONFIG = join(import.meta.dirname, '../../config/scrubber.yaml');
 const OTHER = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
@@ -43,30 +43,17 @@ function prose(chars: number, secret = ''): string {
 /** Two tasks of two steps, no screenshots; `edit` changes a step (its task id and step id given) and `final` the first task's final state. */
 async function exportOf(name: string, edit: (s: Step) => Step = (s) => s, finalObservation: Partial<Step['observation']> = {}): Promise<string> {
   const stepsOf = (id: string): Step[] => [1, 2].map((i) => edit(step(i, { task_id: id, observation: { ...step(i).observation, screenshot_path: null } })));
-  const chunks: Uint8Array[] = [];
-  await writeExport({
+  return writeExportFile(join(dir, name), {
     tasks: [task({ stepCount: 2 }), task({ id: OTHER, stepCount: 2, instruction: 'Find the opening hours' })],
     steps: (id) => inBatches(stepsOf(id).map((s) => ({ step: s, imageId: null, redactions: {} }))),
     image: async () => new Uint8Array(),
     final: async (id) => (id === TASK_ID
       ? { state: { task_id: id, timestamp: 1, tab_id: 1, after_step: 2, observation: { ...step(2).observation, screenshot_path: null, ...finalObservation } }, imageId: null }
       : null),
-  }, { formats: ['sharegpt'], actionStyle: 'json', includeDom: false, extensionVersion: '0.1.0', configHash: '0123456789abcdef', now: new Date(0) }, (c) => { chunks.push(c); });
-  const path = join(dir, name);
-  writeFileSync(path, Buffer.concat(chunks));
-  return path;
+  });
 }
 
-async function run(args: string[]): Promise<{ status: number; err: string }> {
-  const out: string[] = [];
-  const spies = (['log', 'error'] as const).map((k) => vi.spyOn(console, k).mockImplementation((line: string) => { out.push(line); }));
-  try {
-    const status = await main(args);
-    return { status, err: out.join('\n') };
-  } finally {
-    for (const s of spies) s.mockRestore();
-  }
-}
+const run = runCli;
 
 const typed = (text: string) => (s: Step): Step => (s.task_id === OTHER && s.step_id === 2 ? { ...s, action: { type: 'type', text, coordinates: null, element_id: 42 } } : s);
 
@@ -77,7 +64,7 @@ describe('scrub: a field over --max-field-chars', () => {
     const out = join(dir, 'typed-out.zip');
     const r = await run(['scrub', input, out, '--text-only', '--config', CONFIG, '--max-field-chars', '1000']);
     expect(r.status).toBe(1);
-    expect(r.err).toContain(`--max-field-chars 1,000 exceeded by action.text of step 2 of task ${OTHER} (2,000 characters)`);
+    expect(r.out).toContain(`--max-field-chars 1,000 exceeded by action.text of step 2 of task ${OTHER} (2,000 characters)`);
     expect(loaded).toEqual([]);
     expect(existsSync(out)).toBe(false);
     // No temporary file beside it either.
@@ -90,7 +77,7 @@ describe('scrub: a field over --max-field-chars', () => {
     const over = await exportOf('thought.zip', (s) => (s.task_id === TASK_ID && s.step_id === 1 ? { ...s, thought_trace: prose(max + 1) } : s));
     const r = await run(['scrub', over, join(dir, 'thought-out.zip'), '--text-only', '--config', CONFIG]);
     expect(r.status).toBe(1);
-    expect(r.err).toContain(`--max-field-chars (default 4,000,000) exceeded by thought_trace of step 1 of task ${TASK_ID} (4,000,001 characters)`);
+    expect(r.out).toContain(`--max-field-chars (default 4,000,000) exceeded by thought_trace of step 1 of task ${TASK_ID} (4,000,001 characters)`);
     expect(loaded).toEqual([]);
     expect(existsSync(join(dir, 'thought-out.zip'))).toBe(false);
 
@@ -113,7 +100,7 @@ describe('scrub: a field over --max-field-chars', () => {
     const input = await exportOf('final.zip', (s) => s, { dom_tree: `<html id="1"><body id="2">${prose(3_000)}</body></html>` });
     const r = await run(['scrub', input, join(dir, 'final-out.zip'), '--text-only', '--config', CONFIG, '--max-field-chars', '2K']);
     expect(r.status).toBe(1);
-    expect(r.err).toMatch(new RegExp(`--max-field-chars 2,048 exceeded by observation\\.dom_tree of the final state of task ${TASK_ID} \\(3,\\d{3} characters\\)`));
+    expect(r.out).toMatch(new RegExp(`--max-field-chars 2,048 exceeded by observation\\.dom_tree of the final state of task ${TASK_ID} \\(3,\\d{3} characters\\)`));
     expect(existsSync(join(dir, 'final-out.zip'))).toBe(false);
   });
 
@@ -127,7 +114,7 @@ describe('scrub: a field over --max-field-chars', () => {
     const out = join(dir, 'dataset');
     const r = await run(['pack', sources, '--out', out, '--config', CONFIG, '--formats', 'none', '--max-field-chars', '1000']);
     expect(r.status).toBe(0);
-    expect(r.err).toContain(`big.zip: --max-field-chars 1,000 exceeded by action.text of step 2 of task ${OTHER} (2,000 characters)`);
+    expect(r.out).toContain(`big.zip: --max-field-chars 1,000 exceeded by action.text of step 2 of task ${OTHER} (2,000 characters)`);
     const stats = JSON.parse(readFileSync(join(out, 'stats.json'), 'utf8')) as { sources: { file: string; tasks: number; error?: string }[] };
     expect(stats.sources.find((s) => s.file === 'big.zip')).toMatchObject({ tasks: 0 });
     expect(stats.sources.find((s) => s.file === 'small.zip')).toMatchObject({ tasks: 2 });

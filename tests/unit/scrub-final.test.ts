@@ -4,10 +4,11 @@
 // end. Now the final PNG's header is checked with the steps' (before the scrubber loads), its redactions are
 // counted under the task's `final` and in the totals, and validate checks each final as it reads it.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeExport, inBatches } from '../../src/core/export-writer';
+import { inBatches } from '../../src/core/export-writer';
+import { writeExportFile } from './cli-run';
 import { greyPng, smallPng } from './cli-exports';
 import { TASK_ID, step, task } from './fixtures';
 import { loaded } from './quick-scrubber';
@@ -27,16 +28,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function exportWithFinal(name: string, finalPng: Uint8Array, finalState: object = {}): Promise<string> {
   const steps = [1, 2].map((i) => step(i, { observation: { ...step(i).observation, screenshot_path: null } }));
   const observation = { ...step(2).observation, url: 'https://shop.example/account?contact=ops-lead@example-corp.net' };
-  const chunks: Uint8Array[] = [];
-  await writeExport({
+  return writeExportFile(join(dir, name), {
     tasks: [task({ stepCount: 2 })],
     steps: () => inBatches(steps.map((s) => ({ step: s, imageId: null, redactions: {} }))),
     image: async () => finalPng,
     final: async () => ({ state: { task_id: TASK_ID, timestamp: 1, tab_id: 1, after_step: 2, observation, ...finalState }, imageId: 'final-img' }),
-  }, { formats: ['sharegpt'], actionStyle: 'json', includeDom: false, extensionVersion: '0.1.0', configHash: '0123456789abcdef', now: new Date(0) }, (c) => { chunks.push(c); });
-  const path = join(dir, name);
-  writeFileSync(path, Buffer.concat(chunks));
-  return path;
+  });
 }
 
 describe('scrub and validate with a final state', () => {

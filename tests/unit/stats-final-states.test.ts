@@ -1,13 +1,13 @@
 // `stats` on a zip of two tasks counts each task's own final state once, read as format, scrub and pack read it
 // (finalOf): it counted every final/*.json, so a file under one task's name holding the other's state counted that
 // state twice, and a file of a task the zip does not hold counted too.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { main } from '../../src/cli/main';
-import { writeExport, inBatches } from '../../src/core/export-writer';
+import { inBatches } from '../../src/core/export-writer';
+import { runCli, writeExportFile } from './cli-run';
 import { smallPng } from './cli-exports';
 import { TASK_ID, step, task } from './fixtures';
 
@@ -23,18 +23,14 @@ async function twoTasks(name: string, withFinal: string[]): Promise<string> {
   const stepsOf = (id: string) => [1, 2].map((i) => step(i, {
     task_id: id, observation: { ...step(i).observation, screenshot_path: `images/${id}/step_${i}.png` },
   }));
-  const chunks: Uint8Array[] = [];
-  await writeExport({
+  return writeExportFile(join(dir, name), {
     tasks: [task({ stepCount: 2 }), task({ id: OTHER, stepCount: 2, instruction: 'Find the opening hours' })],
     steps: (id) => inBatches(stepsOf(id).map((s) => ({ step: s, imageId: s.observation.screenshot_path, redactions: {} }))),
     image: async () => smallPng(),
     final: async (id) => (withFinal.includes(id)
       ? { state: { task_id: id, timestamp: 1, tab_id: 1, after_step: 2, observation: stepsOf(id)[1]!.observation }, imageId: `final-${id}` }
       : null),
-  }, { formats: ['sharegpt'], actionStyle: 'json', includeDom: false, extensionVersion: '0.1.0', configHash: '0123456789abcdef', now: new Date(0) }, (c) => { chunks.push(c); });
-  const path = join(dir, name);
-  writeFileSync(path, Buffer.concat(chunks));
-  return path;
+  });
 }
 
 async function edited(path: string, name: string, edit: (zip: JSZip) => Promise<void>): Promise<string> {
@@ -46,17 +42,11 @@ async function edited(path: string, name: string, edit: (zip: JSZip) => Promise<
 }
 
 async function statsOf(path: string): Promise<{ json: { tasks: number; final_states: number; outcomes: Record<string, number> }; text: string[] }> {
-  const out: string[] = [];
-  const spies = (['log', 'error'] as const).map((k) => vi.spyOn(console, k).mockImplementation((line: string) => { out.push(line); }));
-  try {
-    expect(await main(['stats', path, '--json'])).toBe(0);
-    const json = JSON.parse(out.join('\n'));
-    out.length = 0;
-    expect(await main(['stats', path])).toBe(0);
-    return { json, text: [...out] };
-  } finally {
-    for (const s of spies) s.mockRestore();
-  }
+  const asJson = await runCli(['stats', path, '--json']);
+  expect(asJson.status).toBe(0);
+  const plain = await runCli(['stats', path]);
+  expect(plain.status).toBe(0);
+  return { json: JSON.parse(asJson.out), text: plain.out.split('\n') };
 }
 
 describe('stats counts final states per task', () => {
