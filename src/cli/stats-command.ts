@@ -1,9 +1,9 @@
 // `stats`: tasks, steps, actions, screenshots, final states, outcomes and redactions of one export.
-import { ZIP_PATHS, type ManifestTask } from '../core/zip-layout';
+import { ZIP_PATHS } from '../core/zip-layout';
 import { parseTrajectory, exportStats } from '../core/validate-export';
 import { outcomeFromManifest } from '../core/outcome';
 import { command } from './command';
-import { finalOf, trajectoryOf, type ExportZip } from './zip-input';
+import { finalOf, taskEntries, trajectoryOf, type ExportZip } from './zip-input';
 import { print } from './terminal-output';
 
 export const statsCommand = command({
@@ -15,7 +15,8 @@ export const statsCommand = command({
     const { steps, errors } = parseTrajectory(text);
     const s = exportStats(steps);
     const report = { totals: redactionTotals(await exp.text(ZIP_PATHS.scrubReport)) };
-    const listed = manifestTasks(exp);
+    // The manifest's tasks by id (the first entry of an id listed twice; entries that are no task left out by openExport).
+    const listed = taskEntries(exp.manifest);
     let finalStates: number;
     try {
       finalStates = await ownFinalStates(exp, [...new Set([...steps.map((st) => st.task_id), ...listed.keys()])]);
@@ -42,16 +43,6 @@ export const statsCommand = command({
     return 0;
   },
 });
-
-/** The manifest's tasks by id: the first entry of an id that is listed twice, none when the manifest lists none. */
-function manifestTasks(exp: ExportZip): Map<string, ManifestTask> {
-  const out = new Map<string, ManifestTask>();
-  for (const t of Array.isArray(exp.manifest?.tasks) ? exp.manifest.tasks : []) {
-    // The manifest is anyone's: an entry that is not a task object is no task.
-    if (t && typeof t === 'object' && typeof t.task_id === 'string' && !out.has(t.task_id)) out.set(t.task_id, t);
-  }
-  return out;
-}
 
 /**
  * How many of the zip's tasks (those with steps, and those the manifest lists) have a final state of their own, read
