@@ -15,6 +15,7 @@ import { finalOf, taskEntries, tasksOf, trajectoryOf } from './zip-input';
 import type { InputLimits } from './input-limits';
 import { UsageError } from './usage-error';
 import { print } from './terminal-output';
+import { groupBy } from '../core/group-by';
 
 export const formatCommand = command({
   needs: { operands: ['<export.zip>'] },
@@ -55,13 +56,7 @@ async function format(path: string, out: string, o: ExportOptions, limits: Input
   // The done turn sees each task's final state (final/<task>.json) when the zip has one.
   const finals = new Map(await Promise.all(kept.map(async (t) => [t.id, await finalOf(exp, t.id)] as const)));
   // Each task's steps gathered in one pass: a filter over every step per task was quadratic in a zip's tasks.
-  const byTask = new Map<string, (typeof steps)[number][]>();
-  for (const s of steps) {
-    if (!keepStep(s)) continue;
-    const list = byTask.get(s.task_id);
-    if (list) list.push(s);
-    else byTask.set(s.task_id, [s]);
-  }
+  const byTask = groupBy(steps.filter(keepStep), (s) => s.task_id);
   const examples = kept.flatMap((t) => taskExamples(t, byTask.get(t.id) ?? [], o, finals.get(t.id) ?? null));
   const written: string[] = [];
   const dialogues: { format: DialogueFormat; path: string }[] = [];

@@ -32,6 +32,7 @@ import { rescrubFinal } from '../core/final-state';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits';
 import { checkFieldSizes } from './field-limits';
 import { isHash } from '../core/safe-text';
+import { groupBy } from '../core/group-by';
 import { outcomeFromManifest, outcomeKept, type OutcomeFilter } from '../core/outcome';
 
 /** Pack's own settings, and of the export options (core/export-options) the dialogue configs' formats and examples. */
@@ -170,13 +171,7 @@ async function packSources(files: string[], o: PackOptions, summary: PackSummary
       if (!report.ok) throw new Error(`invalid export (${report.errors.length} problems; first: ${report.errors[0]}); run alien-dataflow validate on it`);
       // With --config every field is scrubbed again: one too long to scrub refuses the source before any of its tasks is packed.
       if (o.scrubber) await checkSourceFields(exp, parsed.steps, o.limits ?? DEFAULT_INPUT_LIMITS);
-      const byTask = new Map<string, Step[]>();
-      // Pushed, not copied: a copy per step was quadratic in a task's steps (anyone's zip may hold one of a million).
-      for (const s of parsed.steps) {
-        const list = byTask.get(s.task_id);
-        if (list) list.push(s);
-        else byTask.set(s.task_id, [s]);
-      }
+      const byTask = groupBy(parsed.steps, (s) => s.task_id);
       parsed.steps.length = 0; // each task's steps are let go once written
       const manifest = exp.manifest;
       // Provenance that should be a hash is taken only as one: anything else (markup, a script) is left out, and said.

@@ -20,6 +20,7 @@ import { recorderFlow, type StepPlan } from '../core/recorder-flow';
 import type { Step } from '../core/schema';
 import { finalOf, openExport, taskEntries, tasksOf, trajectoryOf } from './zip-input';
 import { writeZipAtomically } from './write-zip-atomically';
+import { groupBy } from '../core/group-by';
 import { inBatches, writeExport, type ExportStep } from '../core/export-writer';
 import { formatsIn } from '../core/formats/registry';
 import type { InputLimits } from './input-limits';
@@ -240,14 +241,7 @@ export async function replay(zipPath: string, o: ReplayOptions): Promise<ReplayR
   await exp.close();
   const { steps, errors } = parseTrajectory(lines);
   if (errors.length) throw new Error(`${errors.length} invalid trajectory lines; run alien-dataflow validate on it`);
-  const byTask = new Map<string, Step[]>();
-  // Pushed, not copied: a copy per step was quadratic in a task's steps.
-  for (const s of steps) {
-    if (o.task && s.task_id !== o.task) continue;
-    const list = byTask.get(s.task_id);
-    if (list) list.push(s);
-    else byTask.set(s.task_id, [s]);
-  }
+  const byTask = groupBy(o.task ? steps.filter((s) => s.task_id === o.task) : steps, (s) => s.task_id);
   if (byTask.size === 0) throw new Error(o.task ? `no task ${o.task} in ${zipPath}` : `${zipPath} holds no steps`);
   const tasks = [...byTask].map(([taskId, taskSteps]) => {
     const instruction = taskEntries(exp.manifest).get(taskId)?.instruction ?? '';
@@ -348,15 +342,11 @@ export async function annotateExport(input: string, output: string, report: Repl
     const lines = await exp.lines(ZIP_PATHS.trajectory);
     const { steps } = parseTrajectory(lines ?? []);
     const results = new Map(report.tasks.flatMap((t) => t.steps.map((r) => [`${t.task_id}:${r.step_id}`, r] as const)));
-    const byTask = new Map<string, ExportStep[]>();
-    for (const s of steps) {
+    const byTask = groupBy(steps.map((s): ExportStep => {
       const r = results.get(`${s.task_id}:${s.step_id}`);
       const step: Step = r ? { ...s, replay: { status: r.status, ...(r.reason ? { reason: r.reason } : {}) } } : s;
-      const entry = { step, imageId: s.observation.screenshot_path, redactions: {} };
-      const list = byTask.get(s.task_id);
-      if (list) list.push(entry);
-      else byTask.set(s.task_id, [entry]);
-    }
+      return { step, imageId: s.observation.screenshot_path, redactions: {} };
+    }), (e) => e.step.task_id);
     const tasks = tasksOf(exp.manifest, [...byTask.keys()]).map((t) => ({ ...t, stepCount: byTask.get(t.id)?.length ?? 0 }));
     await writeZipAtomically(output, (sink) => writeExport(
       {

@@ -7,6 +7,7 @@ import { FINAL_JSON_PATH, finalPaths, finalStateErrors } from './final-state';
 import { OUTCOMES } from './outcome';
 import type { Manifest } from './zip-layout';
 import { DIALOGUE_FORMATS, type DialogueFormat, type DialogueFormatId } from './formats/registry';
+import { groupBy } from './group-by';
 
 /** A text file: its text, or its lines (the CLI reads big files line by line, never as one string). */
 type Lines = string | readonly string[];
@@ -82,13 +83,7 @@ export function validateExport(c: ExportContents): ValidationReport {
   const parsed = typeof c.trajectory === 'string' || Array.isArray(c.trajectory) ? parseTrajectory(c.trajectory as string | readonly string[]) : c.trajectory as { steps: Step[]; errors: string[] };
   const { steps } = parsed;
   const errors = [...parsed.errors];
-  const byTask = new Map<string, Step[]>();
-  // Pushed, not copied: a copy per step was quadratic in a task's steps (50,000 steps of one task: seconds).
-  for (const s of steps) {
-    const list = byTask.get(s.task_id);
-    if (list) list.push(s);
-    else byTask.set(s.task_id, [s]);
-  }
+  const byTask = groupBy(steps, (s) => s.task_id);
   for (const [taskId, list] of byTask) {
     list.forEach((s, i) => {
       if (s.step_id !== i + 1) errors.push(`task ${taskId}: step_id ${s.step_id} at position ${i + 1} (ids must run 1..n)`);
