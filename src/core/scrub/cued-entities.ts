@@ -575,19 +575,25 @@ function lowercaseAfterCue(text: string, out: EntitySpan[]): void {
   }
 }
 
+/** The first index below `n` where `after` holds, by halving (`after` is false up to some index, true from it on); `n` when none. */
+function firstAfter(n: number, after: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (after(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** Whether one of `spans` covers [start, end): the furthest end among those starting at or before `start`, by halving. */
 function covers(spans: readonly { start: number; end: number }[]): (start: number, end: number) => boolean {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   const reach: number[] = [];
   for (const p of sorted) reach.push(Math.max(p.end, reach[reach.length - 1] ?? -1));
   return (start, end) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]!.start <= start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAfter(sorted.length, (i) => sorted[i]!.start > start);
     return lo > 0 && reach[lo - 1]! >= end;
   };
 }
@@ -771,14 +777,8 @@ export class CuedEntityRecognizer implements EntityRecognizer {
     // cue was quadratic in the cues: 'Name: ' repeated over 400,000 characters took 2.0 s, 800,000 6.2 s (the CLI
     // scrubs anyone's field up to --max-field-chars, 4,000,000).
     const tokenAt = (offset: number): number => {
-      let lo = 0;
-      let hi = ts.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (ts[mid]!.start >= offset) hi = mid;
-        else lo = mid + 1;
-      }
-      return lo < ts.length ? lo : -1;
+      const i = firstAfter(ts.length, (k) => ts[k]!.start >= offset);
+      return i < ts.length ? i : -1;
     };
     const afterCue = (re: RegExp, type: EntityType, max: number, connectors = false): void => {
       re.lastIndex = 0;
