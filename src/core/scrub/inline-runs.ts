@@ -130,7 +130,7 @@ function glueCuts(pieces: readonly string[], scrubber: Scrubber, cuts: Cut[][], 
   for (let k = pieces.length - 2; k >= 0; k--) {
     const left = pieces[k]!;
     const after = leads[k + 1];
-    const token = after === null || after === undefined ? null : tokenEndStart(left);
+    const token = after ? tokenEndStart(left) : null;
     if (after && token !== null) {
       cuts[k]!.push({ start: token, end: left.length, rule: GLUED_EDGE_RULE, text: after });
       found++;
@@ -141,7 +141,7 @@ function glueCuts(pieces: readonly string[], scrubber: Scrubber, cuts: Cut[][], 
   for (let k = 0; k + 1 < pieces.length; k++) {
     const right = pieces[k + 1]!;
     const before = trails[k];
-    const lead = before === null || before === undefined ? 0 : tokenStartLength(right);
+    const lead = before ? tokenStartLength(right) : 0;
     if (before && lead > 0) {
       cuts[k + 1]!.push({ start: 0, end: lead, rule: GLUED_EDGE_RULE, text: before });
       found++;
