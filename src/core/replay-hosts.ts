@@ -10,6 +10,7 @@
 // (file:, chrome:, javascript:) is listed as not replayable.
 import type { Step } from './schema';
 import type { RecorderFlow } from './recorder-flow';
+import { unescapeXml } from './xml-escape';
 
 /** The host of a web address (lowercased name and non-default port), or null when it is not http(s). */
 export function hostOf(url: string, base?: string): string | null {
@@ -35,7 +36,6 @@ export interface ReplayHosts {
 }
 
 const FRAME_SRC = /<(?:iframe|frame)\b[^>]*?\ssrc="([^"]*)"/gi;
-const unescapeXml = (s: string): string => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /** Every host the replay of `steps` (and of `flows`, the Recorder flows made of them) may load from or act on. */
 export function replayHosts(steps: readonly Step[], flows: readonly RecorderFlow[] = []): ReplayHosts {

@@ -11,6 +11,11 @@ export function escapeXmlAttr(text: string): string {
   return escapeXmlText(text).replace(/"/g, '&quot;');
 }
 
+/** The text or attribute value the two escapes above wrote (the dropped control characters stay dropped). */
+export function unescapeXml(s: string): string {
+  return s.includes('&') ? s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&') : s;
+}
+
 /** A tag or attribute name that is a valid XML name, or null. */
 export function xmlName(name: string): string | null {
   const lower = name.toLowerCase();

@@ -2,12 +2,7 @@
 // never touched: for a (new) config applied to recorded steps (core/rescrub)
 // and at the worker's boundary (scrub/step-fields).
 import type { Scrubber } from './scrubber';
-import { escapeXmlAttr, escapeXmlText } from '../xml-escape';
-
-function unescapeXml(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-}
+import { escapeXmlAttr, escapeXmlText, unescapeXml } from '../xml-escape';
 
 // Attributes whose value is a URL, relative ones too (href="/invite/accept?sig=…"): read as URLs, whole.
 const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'poster', 'cite', 'background', 'ping']);

@@ -7,7 +7,7 @@
 // next piece (glueCuts). Whatever dom_tree's pass changed is changed in axtree too, wherever it sits there
 // (scrubTreeRuns). Linear: one pass over the tree, one scrub per run of two or more pieces.
 import type { Scrubber } from './scrubber';
-import { escapeXmlText } from '../xml-escape';
+import { escapeXmlText, unescapeXml } from '../xml-escape';
 import { cleanAxText } from '../ax-tree-parts';
 
 /**
@@ -223,10 +223,6 @@ function applyCuts(pieces: readonly string[], cuts: Cut[][], scrubber: Scrubber)
     }
     return out + p.slice(from);
   });
-}
-
-function unescapeXml(s: string): string {
-  return s.includes('&') ? s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&') : s;
 }
 
 // A tag (its name in group 2) or a text segment. A tag never holds a `<` (the snapshot escapes it in values):
