@@ -185,13 +185,14 @@ async function firefoxDriver(opts: FirefoxOptions): Promise<RecorderDriver> {
         await browser.tabs.create({ url: u, active: true });
         return u;
       }, path);
-      // Firefox's BiDi reports extension pages as about:blank: ask each page where it is.
+      // Firefox's BiDi reports extension pages as about:blank: ask each page where it is. Given 30 s: with three
+      // e2e files at once, the new tab once took more than 10 s to answer.
       return waitFor(async () => {
         for (const p of await session.browser.pages()) {
           if (await p.evaluate(() => location.href).catch(() => '') === url) return p;
         }
         return null;
-      }, 10_000, 200);
+      }, 30_000, 200);
     },
     // Extension pages in Firefox may reach the background page's window (which wakes it if it was unloaded).
     inWorker: async (fn) => (await session.popup()).evaluate(`browser.runtime.getBackgroundPage().then((g) => (${fn.toString()})(g))`) as Promise<Awaited<ReturnType<typeof fn>>>,
