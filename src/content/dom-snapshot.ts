@@ -18,7 +18,7 @@ import type { Redactor } from '../core/redactor';
 import { isSensitiveField, type SensitiveFieldTest } from '../core/sensitive-field';
 import {
   activeElementIn, addListener, attrOf, boundsOf, defaultViewOf, documentElementOf, elementByIdIn, rootNodeOf, fieldStateOf,
-  isElement, isLive, isValidSelector, MAX_WALK, nodeTypeOf, ownerDocumentOf, parentOf, removeListener, shadowRootOf, tagOf,
+  isElement, isLive, isValidSelector, MAX_WALK, nextSiblingOf, nodeTypeOf, ownerDocumentOf, parentOf, previousSiblingOf, removeListener, shadowRootOf, tagOf,
   windowOfNode,
 } from './dom-safe';
 import { xmlName } from '../core/xml-escape';
@@ -337,6 +337,7 @@ export class DomSnapshotter {
       }
       // A <label> that came, went or now names another id: the elements it names are rebuilt.
       if (r.type === 'childList') {
+        this.rebuildNeighbours(r);
         for (const list of [r.addedNodes, r.removedNodes]) for (let i = 0; i < list.length && i < MAX_NAMED; i++) this.relabel(list[i]!, r.target);
       } else if (r.type === 'attributes' && r.attributeName === 'for') this.relabel(r.target, r.target);
     }
@@ -347,6 +348,19 @@ export class DomSnapshotter {
     this.onChange();
     this.near.invalidate();
     this.scheduleWarm(60);
+  }
+
+  /**
+   * The elements beside the nodes a record added are built again: whether a block's layout is read depends on its
+   * having a neighbour (snapshot-xml's mayJoin), so a chip built as an only child is looked at again when a second
+   * comes beside it. (One left alone by a removal keeps its answer: its display is what it was.)
+   */
+  private rebuildNeighbours(r: MutationRecord): void {
+    const added = r.addedNodes;
+    if (!added.length) return;
+    for (const n of [previousSiblingOf(added[0]!), nextSiblingOf(added[added.length - 1]!)]) {
+      if (isElement(n)) this.caches.xml.delete(n);
+    }
   }
 
   /** `node` (added or removed under `at`) names other elements: they are rebuilt. */

@@ -2,7 +2,7 @@
 // unless said): the tag and attribute sets the tree keeps or skips, interactive elements, cheap hiding,
 // media marks, fields that paint text; and the climb across shadow roots and frames every walk uses.
 import type { MediaKind } from '../core/step-draft';
-import { attrOf, defaultViewOf, firstElementChildOf, hasAttrOf, hostOf, isShadowRoot, nodeTypeOf, parentOf, queryAllUnder, querySelectorOf, tagOf, textContentOf } from './dom-safe';
+import { attrOf, boundsOf, defaultViewOf, firstElementChildOf, hasAttrOf, hostOf, isShadowRoot, nodeTypeOf, parentOf, queryAllUnder, querySelectorOf, tagOf, textContentOf, windowOfNode } from './dom-safe';
 
 /** A media element, or an empty element that may paint a CSS background image (checked when near the viewport). */
 export type MediaMark = MediaKind | 'maybe-background';
@@ -45,6 +45,31 @@ export function hiddenCheaply(el: Element): 'gone' | 'invisible' | null {
   if (!style) return null;
   if (/display\s*:\s*none/i.test(style)) return 'gone';
   return /visibility\s*:\s*(hidden|collapse)/i.test(style) ? 'invisible' : null;
+}
+
+/**
+ * hiddenCheaply, but an element hidden only by its `hidden` attribute is asked for its computed display and box: a
+ * page's stylesheet may show it (`[hidden] { display: block }`), and its text is then painted and belongs in the
+ * tree (a secret's half in such an element was left out, the other half stored alone). Style is read only for
+ * elements that carry the attribute, when their parent is built. One shown as display:contents has no box and stays
+ * out. `hidden="until-found"` paints nothing whatever the display.
+ */
+export function hiddenOf(el: Element): 'gone' | 'invisible' | null {
+  const cheap = hiddenCheaply(el);
+  if (cheap !== 'gone' || !hasAttrOf(el, 'hidden') || attrOf(el, 'hidden')?.trim().toLowerCase() === 'until-found') return cheap;
+  if (tagOf(el) === 'input' && (el as HTMLInputElement).type === 'hidden') return cheap;
+  const style = attrOf(el, 'style') ?? '';
+  if (/display\s*:\s*none/i.test(style)) return cheap;
+  try {
+    // Shown, and laid out with a box: a DOM that computes no style for the attribute, or lays nothing out, says
+    // nothing (the box is read only once the style showed it, so a hidden element costs no layout).
+    const display = windowOfNode(el)?.getComputedStyle(el).display;
+    const r = display && display !== 'none' ? boundsOf(el) : null;
+    if (r && (r.width > 0 || r.height > 0)) return /visibility\s*:\s*(hidden|collapse)/i.test(style) ? 'invisible' : null;
+  } catch {
+    // a read that throws says nothing: the attribute decides
+  }
+  return cheap;
 }
 
 export const SAYS_VISIBLE = /visibility\s*:\s*visible/i;

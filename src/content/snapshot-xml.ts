@@ -7,20 +7,20 @@ import type { Redactor } from '../core/redactor';
 import { SENSITIVE_PLACEHOLDER, type SensitiveFieldTest } from '../core/sensitive-field';
 import { escapeXmlAttr, escapeXmlText, xmlName } from '../core/xml-escape';
 import { BOX_MARK } from '../core/dom-tree-parts';
-import { endsRun, OUT_OF_LINE, PAINTS_NOTHING, PAINTS_NOTHING_TAGS } from '../core/scrub/inline-runs';
+import { endsRun, INLINE_LEVEL, LAID_OUT_TAGS, OUT_OF_LINE, PAINTS_NOTHING, PAINTS_NOTHING_TAGS } from '../core/scrub/inline-runs';
 import { AX_CLOSE, AX_OPEN, axPartsText } from '../core/ax-tree-parts';
 import { closedShadowRootOpener } from '../platform/host/closed-shadow-roots';
 import { axHidden, axLine, AxNameSources, axTextLine, maskedAxLine, withoutTextLines } from './ax-lines';
 import type { SnapshotLimits } from './dom-snapshot';
 import { fieldAttributes } from './dom-utils';
 import {
-  attributesOf, attrOf, boundsOf, namespaceOf, documentElementOf, fieldStateOf, firstChildOf, matchesOf, nextSiblingOf, nodeTypeOf, ownerDocumentOf, paintedOf, previousSiblingOf,
-  querySelectorOf, shadowRootOf, tagOf, textContentOf, windowOfNode,
+  attributesOf, attrOf, boundsOf, namespaceOf, documentElementOf, fieldStateOf, firstChildOf, isElement, matchesOf, nextSiblingOf, nodeTypeOf, ownerDocumentOf, paintedOf,
+  parentOf, previousSiblingOf, querySelectorOf, shadowRootOf, tagOf, textContentOf, windowOfNode,
 } from './dom-safe';
 import type { ElementIds } from './element-ids';
 import { frameDocumentOf } from './frame-document';
 import type { NearViewport } from './near-viewport';
-import { hiddenCheaply, isInteractive, KEEP_ATTRS, LABEL_ATTRS, SAYS_VISIBLE, SKIP_TAGS, URL_ATTRS } from './snapshot-element-kinds';
+import { hiddenOf, isInteractive, KEEP_ATTRS, LABEL_ATTRS, SAYS_VISIBLE, SKIP_TAGS, URL_ATTRS } from './snapshot-element-kinds';
 import type { SnapshotRegions } from './snapshot-regions';
 import { imageLabel, structureLabel } from './structure-label';
 
@@ -50,10 +50,12 @@ export interface BuildCaches {
   fieldStates: WeakMap<Element, string>;
   /** Whether any element was built since the last reset (new ::before/::after rules then apply to built ones). */
   built: boolean;
+  /** The blocks last built marked as laid out in the line (INLINE_LEVEL): an only child of one is looked at too. */
+  inline: WeakSet<Element>;
 }
 
 export function newBuildCaches(): BuildCaches {
-  return { xml: new WeakMap(), ax: new WeakMap(), axSources: new AxNameSources(), fieldStates: new WeakMap(), built: false };
+  return { xml: new WeakMap(), ax: new WeakMap(), axSources: new AxNameSources(), fieldStates: new WeakMap(), built: false, inline: new WeakSet() };
 }
 
 /** What the serialiser reads and writes of the snapshotter's state. */
@@ -122,6 +124,8 @@ export class SnapshotXml {
     if (!masked) {
       const silent = noBreak(el);
       if (silent) attrs += silent === 'nothing' ? PAINTS_NOTHING : OUT_OF_LINE;
+      // A block a stylesheet lays out in the line is no break either (a display:contents wrapper, an inline-flex chip).
+      else if (LAID_OUT_TAGS.has(tag)) attrs += this.layoutMark(el);
     }
     if (isInteractive(el)) {
       attrs += `${BOX_MARK}${id}${BOX_MARK}`;
@@ -161,6 +165,32 @@ export class SnapshotXml {
     return children ? `<${tag}${attrs}>${children}</${tag}>` : `<${tag}${attrs}/>`;
   }
 
+  /**
+   * INLINE_LEVEL for a block `el` laid out in the line, else nothing. Its computed display is read only where it
+   * can change a run (see mayJoin): most of a page's blocks are wrappers whose one child's edges are theirs. Cached
+   * with the element's XML, as noBreak's answer is (a neighbour coming or going rebuilds it: see DomSnapshotter).
+   */
+  private layoutMark(el: Element): string {
+    const inline = this.ctx.caches.inline;
+    const was = inline.has(el);
+    let display: string | undefined;
+    if (mayJoin(el, inline)) {
+      // Read through the page's objects, as noBreak does: a read that throws says nothing, and the tag decides.
+      try {
+        display = windowOfNode(el)?.getComputedStyle(el).display;
+      } catch {
+        display = undefined;
+      }
+    }
+    const now = !!display && IN_THE_LINE.test(display);
+    if (now === was) return now ? INLINE_LEVEL : '';
+    if (now) inline.add(el);
+    else inline.delete(el);
+    // An only child's answer depends on this one (see mayJoin): the children are built again.
+    for (let c = firstChildOf(el); c; c = nextSiblingOf(c)) if (isElement(c)) this.ctx.caches.xml.delete(c);
+    return now ? INLINE_LEVEL : '';
+  }
+
   /** `el`'s part of axtree: its line (when it carries meaning) over its children's parts, or those alone. */
   private axPart(el: Element, id: number, children: string, frameId: number | undefined): string {
     if (axHidden(el)) return '';
@@ -193,7 +223,7 @@ export class SnapshotXml {
         const el = c as Element;
         if (tagOf(el) === 'object' || tagOf(el) === 'embed') this.ctx.regions.setMedia(el, 'embed');
         if (SKIP_TAGS.has(tagOf(el))) continue;
-        const hidden = hiddenCheaply(el);
+        const hidden = hiddenOf(el);
         if (hidden === 'gone') continue;
         if (hidden === 'invisible') {
           const [xml, inside] = this.invisible(el, masked);
@@ -239,7 +269,7 @@ export class SnapshotXml {
       if (type === Node.TEXT_NODE) this.text(c as Text, (c as Text).data);
       if (type !== Node.ELEMENT_NODE || SKIP_TAGS.has(tagOf(c as Element))) continue;
       const child = c as Element;
-      const hidden = hiddenCheaply(child);
+      const hidden = hiddenOf(child);
       if (hidden === 'gone') continue;
       const visible = hidden === null && SAYS_VISIBLE.test(attrOf(child, 'style') ?? '');
       if (visible) {
@@ -442,6 +472,37 @@ function noBreak(el: Element): 'nothing' | 'out-of-line' | null {
   const height = pixels(attrOf(el, 'height'), tag);
   if (width === 0 || height === 0 || (width <= 1 && height <= 1)) return 'nothing';
   return STYLE_PAINTS_NOTHING.test(attrOf(el, 'style') ?? '') ? 'nothing' : null;
+}
+
+/**
+ * A computed display that puts the element's text in the line around it: inline-level (inline, inline-block,
+ * inline-flex, inline-grid, inline-table, and the two-keyword `inline flow-root`…), ruby, or contents (no box of
+ * its own: its children are laid out where it stands). A float or an absolute position blockifies it: `block`.
+ */
+const IN_THE_LINE = /^(?:inline|contents$|ruby)/;
+/** How many blank text nodes and comments mayJoin steps over to find a neighbour before it looks anyway. */
+const NEIGHBOUR_STEPS = 8;
+
+/**
+ * Whether a block's layout can change a run: it has a neighbour (an element, or text that is not blank), or its
+ * parent is in the line itself (an inline tag, a block marked INLINE_LEVEL, a shadow root's host: anything). An
+ * only child of a block parent starts and ends where its parent does, so its display cannot join anything.
+ */
+function mayJoin(el: Element, inline: WeakSet<Element>): boolean {
+  const parent = parentOf(el) as Node | null;
+  if (!parent || !isElement(parent)) return true;
+  if (!endsRun(writtenTag(parent)) || inline.has(parent)) return true;
+  return hasNeighbour(el, previousSiblingOf) || hasNeighbour(el, nextSiblingOf);
+}
+
+function hasNeighbour(el: Element, step: (n: Node) => ChildNode | null): boolean {
+  let n = step(el);
+  for (let i = 0; n && i < NEIGHBOUR_STEPS; i++, n = step(n)) {
+    const type = nodeTypeOf(n);
+    if (type === Node.ELEMENT_NODE) return true;
+    if (type === Node.TEXT_NODE && (n as Text).data.trim()) return true;
+  }
+  return n !== null;
 }
 
 /** A text node with an element on either side: the space it holds separates them. */

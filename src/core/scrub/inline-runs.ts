@@ -45,6 +45,23 @@ export const OUT_OF_LINE = ' out-of-line="true"';
  */
 export const PAINTS_NOTHING_TAGS: ReadonlySet<string> = new Set(['img', 'video', 'audio', 'canvas', 'svg', 'input', 'iframe',
   'frame', 'br', 'hr', 'button', 'select', 'textarea', 'meter', 'progress', 'math']);
+/**
+ * The snapshot's mark on an element of a block tag that a stylesheet lays out in the line (display: inline,
+ * inline-block, inline-flex, contents…): an inline-flex chip, a display:contents wrapper, the inline-block digit
+ * boxes of a card or code widget. Its text sits in the line with the words around it, so it ends no run:
+ * `<div class="i">4111 1111</div><div class="i">1111 1111</div>` with `.i { display: inline }` kept both halves.
+ */
+export const INLINE_LEVEL = ' inline="true"';
+/**
+ * The tags INLINE_LEVEL is read on: the run ends that are blocks only by the browser's default
+ * style and hold text (not the root, a line break, a rule, a picture or control, a list box's options, a script).
+ */
+export const LAID_OUT_TAGS: ReadonlySet<string> = new Set([
+  'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
+  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'legend', 'li', 'listing',
+  'main', 'menu', 'nav', 'ol', 'p', 'pre', 'search', 'section', 'summary', 'ul', 'xmp', 'table', 'caption', 'thead',
+  'tbody', 'tfoot', 'tr', 'td', 'th',
+]);
 
 // A join a value can run across: a letter, digit or a value's inner mark (@ . _ % + - /) on both sides, spaces aside.
 // "Item 4.1" + "$12.99" has none, so a catalogue's rows cost no scrub; "4111 1111" + " 1111 1111" and "jane.doe" +
@@ -237,7 +254,7 @@ interface PieceEdit { from: string; to: string; ancestors: readonly number[] }
 const EDIT_ANCESTORS = 64;
 const ELEMENT_ID = /\sid="(\d+)"/;
 /** The elements open at a point of dom_tree, innermost first: shared by every piece read inside them. */
-interface OpenElement { id: number; parent: OpenElement | null; silent: boolean }
+interface OpenElement { id: number; parent: OpenElement | null; silent: boolean; inline: boolean }
 
 /** dom_tree with its inline runs read joined (see scrubDomTreeRuns), and the pieces it changed. */
 function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, number>): { xml: string; edits: PieceEdit[] } {
@@ -312,7 +329,7 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
         // `<shadow-root/>`: nothing in it.
       } else {
         shadowDepth++;
-        open = { id: -1, parent: open, silent: false };
+        open = { id: -1, parent: open, silent: false, inline: false };
       }
       continue;
     }
@@ -321,12 +338,14 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
     const silent = m[1]
       ? open?.silent === true
       : open?.silent === true || (PAINTS_NOTHING_TAGS.has(tag) && (m[0].includes(PAINTS_NOTHING) || m[0].includes(OUT_OF_LINE)));
-    if (RUN_ENDS.has(tag) && !silent) {
+    // A block laid out in the line is read as an inline tag, opening and closing (`</div>` says as its `<div>` did).
+    const inline = m[1] ? open?.inline === true : LAID_OUT_TAGS.has(tag) && m[0].includes(INLINE_LEVEL);
+    if (RUN_ENDS.has(tag) && !silent && !inline) {
       breakShadows();
       flush();
     }
     if (m[1]) open = open?.parent ?? null;
-    else if (!m[3]) open = { id: Number(ELEMENT_ID.exec(m[0])?.[1] ?? -1), parent: open, silent };
+    else if (!m[3]) open = { id: Number(ELEMENT_ID.exec(m[0])?.[1] ?? -1), parent: open, silent, inline };
   }
   flush();
   if (edits.length === 0) return { xml, edits: pieceEdits };
@@ -342,7 +361,8 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
 /**
  * dom_tree with the text of each inline run read joined (see scrubRun). A tag in RUN_ENDS (a block, `<br/>`,
  * `<img/>`, `<input/>`, a shadow root) ends a run, opening or closing, unless it is a picture marked as painting
- * nothing (PAINTS_NOTHING) or out of the line (OUT_OF_LINE); any other tag does not, even self-closing.
+ * nothing (PAINTS_NOTHING) or out of the line (OUT_OF_LINE), or a block marked as laid out in the line
+ * (INLINE_LEVEL); any other tag does not, even self-closing.
  */
 export function scrubDomTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, number>): string {
   return domTreeRuns(xml, scrubber, counts).xml;
