@@ -17,7 +17,7 @@ import type { MediaRegion } from '../core/step-draft';
 import type { Redactor } from '../core/redactor';
 import { isSensitiveField, type SensitiveFieldTest } from '../core/sensitive-field';
 import {
-  activeElementIn, addListener, attrOf, boundsOf, defaultViewOf, documentElementOf, elementByIdIn, rootNodeOf, fieldStateOf,
+  activeElementIn, addListener, attrOf, boundsOf, defaultViewOf, documentElementOf, elementByIdIn, firstElementChildOf, rootNodeOf, fieldStateOf,
   isElement, isLive, isValidSelector, MAX_WALK, nextSiblingOf, nodeTypeOf, ownerDocumentOf, parentOf, previousSiblingOf, removeListener, shadowRootOf, tagOf,
   windowOfNode,
 } from './dom-safe';
@@ -88,6 +88,13 @@ export class DomSnapshotter {
   private readonly changes = new ChangeLog();
   /** Browser frame ids of cross-origin child frames, told by the frames themselves. */
   private readonly frameIds = new WeakMap<Element, number>();
+  /**
+   * Whether something that may lay built blocks out otherwise happened since they were last checked (an attribute
+   * of an element with children, a style element, the window's size, a style sheet): see relayout.
+   */
+  private layoutMayChange = false;
+  /** The window's size at the last relayout: a media query may flip with it. */
+  private viewSize = '';
   /** Called after each batch of changes (used to schedule a settled-frame capture). */
   onChange: () => void = () => undefined;
   /** A same-origin frame's document was read into the tree: its window's actions are this recorder's to see. */
@@ -189,6 +196,7 @@ export class DomSnapshotter {
     this.flush();
     this.refreshFields();
     this.refreshPseudoRules();
+    this.relayout();
     const root = documentElementOf(this.doc);
     const withMarks = root ? this.xml.element(root) : '';
     const offsets = new Map<Window, { x: number; y: number }>();
@@ -335,6 +343,7 @@ export class DomSnapshotter {
         seen.add(r.target);
         this.invalidate(r.target);
       }
+      if (!this.layoutMayChange && restyles(r)) this.layoutMayChange = true;
       // A <label> that came, went or now names another id: the elements it names are rebuilt.
       if (r.type === 'childList') {
         this.rebuildNeighbours(r);
@@ -380,6 +389,7 @@ export class DomSnapshotter {
       const root = documentElementOf(this.doc);
       if (!root || this.observers.length === 0) return;
       this.refreshPseudoRules();
+      this.relayout();
       this.xml.element(root);
     }, delay);
   }
@@ -411,9 +421,31 @@ export class DomSnapshotter {
     this.changes.note(null, this.changedAt);
   }
 
+  /**
+   * Built blocks whose display changed with no mutation on them (see SnapshotXml.relaidOut) are rebuilt, when
+   * something that may cause that happened: else nothing is read.
+   */
+  private relayout(): void {
+    const win = defaultViewOf(this.doc);
+    const size = win ? `${win.innerWidth}x${win.innerHeight}` : '';
+    if (size !== this.viewSize) {
+      this.viewSize = size;
+      this.layoutMayChange = true;
+    }
+    if (!this.layoutMayChange) return;
+    this.layoutMayChange = false;
+    // No change is noted: what made the block's layout change was (a mutation, a resize, a sheet loaded).
+    for (const el of this.xml.relaidOut()) this.uncache(el);
+  }
+
   private invalidate(node: Node): void {
     this.changedAt = Date.now();
     this.changes.note(node, this.changedAt);
+    this.uncache(node);
+  }
+
+  /** `node`'s and its ancestors' XML is built again, and that of the elements whose name it gives. */
+  private uncache(node: Node): void {
     // Up to the top, across shadow roots and frames. Each parent is read through the prototype: a form's
     // control named parentNode made this climb go form -> control -> form forever (issue 24). Bounded anyway.
     // Elements whose accessible name a changed element gives (a <label>'s text, an aria-labelledby target)
@@ -468,6 +500,32 @@ export class DomSnapshotter {
 
   /** New ::before/::after rules (a style sheet loaded or grew): elements built before them are looked at again. */
   private refreshPseudoRules(): void {
-    this.regions.refreshPseudoRules(this.caches.built, (el) => this.caches.xml.has(el));
+    if (this.regions.refreshPseudoRules(this.caches.built, (el) => this.caches.xml.has(el))) this.layoutMayChange = true;
   }
+}
+
+/** How many added or removed nodes of one record restyles looks at for a style element. */
+const RESTYLE_NODES = 64;
+
+/**
+ * Whether a mutation may change the layout of elements it did not touch: an attribute of an element with
+ * children or a shadow root (`.flat > .chip { display: inline }`), a style or link element changed, added or
+ * removed. An attribute of a leaf changes its own layout (it is rebuilt) and, through sibling selectors and
+ * :has(), others': left out, as every attribute of every leaf would make every step read every block again.
+ */
+function restyles(r: MutationRecord): boolean {
+  const target = r.target;
+  const el = nodeTypeOf(target) === Node.ELEMENT_NODE ? (target as Element) : parentOf(target);
+  if (el && isElement(el) && isStyleElement(el)) return true;
+  if (r.type === 'attributes') return isElement(target) && (firstElementChildOf(target) !== null || shadowRootOf(target) !== null);
+  if (r.type !== 'childList') return false;
+  for (const list of [r.addedNodes, r.removedNodes]) {
+    for (let i = 0; i < list.length && i < RESTYLE_NODES; i++) if (isElement(list[i]!) && isStyleElement(list[i] as Element)) return true;
+  }
+  return false;
+}
+
+function isStyleElement(el: Element): boolean {
+  const tag = tagOf(el);
+  return tag === 'style' || tag === 'link';
 }

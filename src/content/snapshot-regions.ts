@@ -113,18 +113,22 @@ export class SnapshotRegions {
     } else this.pseudo.delete(el);
   }
 
-  /** New ::before/::after rules (a style sheet loaded or grew): elements built before them are looked at again. */
-  refreshPseudoRules(built: boolean, isBuilt: (el: Element) => boolean): void {
+  /**
+   * New ::before/::after rules (a style sheet loaded or grew): elements built before them are looked at again.
+   * Returns whether the sheets changed (their number or sizes), which may lay built blocks out otherwise.
+   */
+  refreshPseudoRules(built: boolean, isBuilt: (el: Element) => boolean): boolean {
     const added = this.pseudoRules.refresh(this.ctx.doc);
-    if (!added) return;
+    if (!added) return false;
     for (const el of this.pseudo.keys()) this.pseudo.set(el, undefined);
     // Before the first build there is nothing to look at again: each element is checked as it is built.
-    if (!added.length || !built) return;
+    if (!added.length || !built) return true;
     for (const el of queryAllIn(this.ctx.doc, added.join(', '))) {
       if (!isBuilt(el)) continue; // not built yet: checked when it is
       this.pseudo.set(el, undefined);
       this.ctx.near.watch(el);
     }
+    return true;
   }
 
   /** Boxes (top-level viewport) of every redacted span, field and ::before/::after text, with their painted copies. */

@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+// Attacks on the inline="true" mark (760cac6): a block a stylesheet lays out in the line, whose layout changes
+// after the snapshotter built (and cached) it, with no mutation on the block itself: the cached XML kept the old
+// mark, so the halves of an email two blocks put in the line by a later class or style sheet were both stored.
+import { describe, expect, it } from 'vitest';
+import { ElementIds } from '../../src/content/element-ids';
+import { withAssembledTree } from '../../src/core/dom-tree-parts';
+import { stepDraft } from './fixtures';
+import { scrubber, stored } from './observed-page';
+import { startSnapshotter } from './started-snapshotter';
+
+/** One snapshotter across the change, as on a recorded page: what was built before is cached. */
+function afterChange(html: string, change: () => void): ReturnType<typeof stored> {
+  document.head.innerHTML = '';
+  document.body.innerHTML = html;
+  const snap = startSnapshotter(document, new ElementIds(), scrubber);
+  snap.snapshot(null);
+  change();
+  const s = snap.snapshot(null);
+  return stored(withAssembledTree({ ...stepDraft(), domTree: '', domParts: s.parts, axParts: s.axParts }));
+}
+
+// Each half alone is no secret (eight digits alone are redacted as a number, so an email is used).
+const MAIL = '<div id="row">Mail <div class="a">jane.doe</div><div class="a">@example.com</div> today</div>';
+const LEAK = /jane|example/;
+
+describe('a block whose layout changes with no mutation on it', () => {
+  // A rule inserted through the CSSOM, a media or container query that flips: happy-dom computes an element's
+  // style once and keeps it, and applies no media query after a resize. Checked in Chromium by hand.
+  it('a class added to its parent lays it out in the line', () => {
+    const observations = afterChange(`<style>.flat > .a { display: inline }</style>${MAIL}`, () => {
+      document.getElementById('row')!.className = 'flat';
+    });
+    for (const o of observations) expect(o.dom_tree, o.dom_tree).not.toMatch(LEAK);
+  });
+
+  it('a style sheet inserted later lays it out in the line', () => {
+    const observations = afterChange(MAIL, () => {
+      document.head.insertAdjacentHTML('beforeend', '<style>.a { display: inline }</style>');
+    });
+    for (const o of observations) expect(o.dom_tree, o.dom_tree).not.toMatch(LEAK);
+  });
+
+  it('a class taken off its parent lays it out as blocks again: the words on either side are kept', () => {
+    const observations = afterChange(`<style>.flat > .a { display: inline }</style>${MAIL.replace('id="row"', 'id="row" class="flat"')}`, () => {
+      document.getElementById('row')!.className = '';
+    });
+    // Two lines: "jane.doe" and "@example.com" each alone, neither a whole address, as on screen.
+    for (const o of observations) expect(o.dom_tree, o.dom_tree).not.toContain(' inline="true"');
+  });
+});
