@@ -507,8 +507,10 @@ function noBreak(el: Element): 'nothing' | 'out-of-line' | null {
  * A computed display that puts the element's text in the line around it: inline-level (inline, inline-block,
  * inline-flex, inline-grid, inline-table, and the two-keyword `inline flow-root`…), ruby, or contents (no box of
  * its own: its children are laid out where it stands). A float or an absolute position blockifies it: `block`.
+ * Chromium and Firefox both write `inline flow-root` as inline-block and `list-item inline` as `inline list-item`,
+ * and keep the vendor name of `-webkit-inline-box` (a line-clamped chip), which is inline-level too.
  */
-const IN_THE_LINE = /^(?:inline|contents$|ruby)/;
+const IN_THE_LINE = /^(?:inline|-webkit-inline-box$|contents$|ruby)/;
 /** How many asked blocks noteAsked lets gather before it drops the removed ones. */
 const ASKED_PRUNE_AT = 4096;
 
