@@ -4,8 +4,10 @@
 // nodes with only inline tags between them, as a browser lays them out on one line) is read joined, and what a
 // rule finds across a join is replaced in each piece it covers; what lies inside one piece was that piece's own
 // scrub's to find. A value the page's own scrub already cut at a piece's edge takes the token glued to it in the
-// next piece (glueCuts). Whatever dom_tree's pass changed is changed in axtree too, wherever it sits there
-// (scrubTreeRuns). Linear: one pass over the tree, one scrub per run of two or more pieces.
+// next piece (glueCuts), and the groups of a spaced value beside a redaction across a join (groupCuts: the page cut
+// part of "DE89 3704 0044" + " 0532 0130 00", and what it cut no rule can read again). Whatever dom_tree's pass
+// changed is changed in axtree too, wherever it sits there (scrubTreeRuns). Linear: one pass over the tree, one
+// scrub per run of two or more pieces.
 import type { Scrubber } from './scrubber';
 import { escapeXmlText, unescapeXml } from '../xml-escape';
 import { cleanAxText } from '../ax-tree-parts';
@@ -169,6 +171,131 @@ function glueCuts(pieces: readonly string[], scrubber: Scrubber, cuts: Cut[][], 
   return found;
 }
 
+/** The rule a group of a value split at a redaction is counted under (see groupCuts). */
+export const SPLIT_GROUP_RULE = 'inline_run_group';
+// A word that can be a group of a spaced value: it holds a digit (an IBAN's `DE89` or `3M02`, a card's `5500`, a
+// phone's `+49`, `030`, `(415)`). A word of capitals alone (a bank code: `NWBK`, `ABNA`) only between such words or
+// redactions, never at a chain's end ("IBAN DE89 …" keeps its label).
+const GROUP_WORD = /^[(+]?[\p{L}\p{N}\p{Cf}._/-]*\p{N}[\p{L}\p{N}\p{Cf}._/-]*\)?$/u;
+const CAPS_WORD = /^[\p{Lu}\p{Cf}]{2,}$/u;
+const WORD = /[^\s\p{Cf}][^\s]*/gu;
+/** How far from a redaction a group is taken: an IBAN, the longest value written in groups (34 characters), spaced. */
+const GROUPS_REACH = 48;
+const placeholderPatterns = new Map<string, RegExp>();
+
+/** The scrubber's placeholders, its generic one and typed ones, as one global pattern (one per generic placeholder). */
+function placeholderPattern(scrubber: Scrubber): RegExp {
+  const generic = scrubber.config.replacement.generic;
+  let re = placeholderPatterns.get(generic);
+  if (!re) {
+    const escaped = generic.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    re = new RegExp(`${generic ? `${escaped}|` : ''}<[A-Z][A-Z_]*(?::[\\w-]+)?>`, 'g');
+    placeholderPatterns.set(generic, re);
+  }
+  return re;
+}
+
+/** A word or a placeholder of a run: its piece, [start, end) there and in the joined text, what it is. */
+interface Item { k: number; start: number; end: number; at: number; kind: 'placeholder' | 'group' | 'caps' | 'word'; text: string }
+
+/**
+ * A value written in groups whose pieces the page's own scrub already cut in part: `DE89 3704 0044` + ` 0532 0130 00`
+ * reaches here as "DE89 <REDACTED>" + " <REDACTED>", `GB29 NWBK 6016` + ` 1331 9268 19` as "GB29 NWBK 6016" +
+ * " <REDACTED>": no rule finds an IBAN across the join any more (the text the page cut is gone), and glueCuts takes a
+ * token only when nothing stands between it and the redaction (a space does, between groups). So a redaction is read
+ * as a wildcard here: a chain of groups and redactions, only spaces between them, that holds a redaction and spans
+ * two pieces or more, is one value cut in part, and its groups (GROUP_WORD, capitals between them) go with the
+ * redaction. A word ends a chain ("Your card" + "<REDACTED>" keeps the words); a chain within one piece is that
+ * piece's own scrub's. Groups beside a redaction are a value's or not (a year beside a redacted name): over-redaction
+ * of those, never a group of a value kept. Linear: one scan of the pieces.
+ */
+function groupCuts(pieces: readonly string[], scrubber: Scrubber, cuts: Cut[][], counts?: Record<string, number>): number {
+  if (!pieces.some((p) => p.includes('<'))) return 0;
+  const re = placeholderPattern(scrubber);
+  const items: Item[] = [];
+  let offset = 0;
+  pieces.forEach((p, k) => {
+    const words = (from: number, to: number): void => {
+      WORD.lastIndex = 0;
+      const segment = p.slice(from, to);
+      for (let m = WORD.exec(segment); m; m = WORD.exec(segment)) {
+        const kind = GROUP_WORD.test(m[0]) ? 'group' : CAPS_WORD.test(m[0]) ? 'caps' : 'word';
+        items.push({ k, start: from + m.index, end: from + m.index + m[0].length, at: offset + from + m.index, kind, text: m[0] });
+      }
+    };
+    let from = 0;
+    re.lastIndex = 0;
+    for (let m = re.exec(p); m; m = re.exec(p)) {
+      words(from, m.index);
+      items.push({ k, start: m.index, end: m.index + m[0].length, at: offset + m.index, kind: 'placeholder', text: m[0] });
+      from = m.index + m[0].length;
+    }
+    words(from, p.length);
+    offset += p.length;
+  });
+  let found = 0;
+  for (let i = 0; i < items.length;) {
+    if (items[i]!.kind === 'word') { i++; continue; }
+    let j = i;
+    while (j < items.length && items[j]!.kind !== 'word') j++;
+    found += chainCuts(items.slice(i, j), cuts);
+    i = j;
+  }
+  if (counts && found) counts[SPLIT_GROUP_RULE] = (counts[SPLIT_GROUP_RULE] ?? 0) + found;
+  return found;
+}
+
+/** The cuts of one chain of groups and placeholders (see groupCuts): 1 when it is a value cut in part, else 0. */
+function chainCuts(chain: readonly Item[], cuts: Cut[][]): number {
+  let a = 0;
+  let b = chain.length;
+  while (a < b && chain[a]!.kind === 'caps') a++;
+  while (b > a && chain[b - 1]!.kind === 'caps') b--;
+  // The placeholder nearest each item, both ways: a group further than GROUPS_REACH from it is none of its value.
+  const near: (Item | null)[] = [];
+  const dist: number[] = [];
+  let before: Item | null = null;
+  for (let i = a; i < b; i++) {
+    const t = chain[i]!;
+    if (t.kind === 'placeholder') before = t;
+    near.push(before);
+    dist.push(before ? t.at + t.text.length - (before.at + before.text.length) : Infinity);
+  }
+  let after: Item | null = null;
+  for (let i = b - 1; i >= a; i--) {
+    const t = chain[i]!;
+    if (t.kind === 'placeholder') after = t;
+    if (after && after.at - t.at < dist[i - a]!) {
+      near[i - a] = after;
+      dist[i - a] = after.at - t.at;
+    }
+    if (dist[i - a]! > GROUPS_REACH) near[i - a] = null;
+  }
+  const pieces = new Set<number>();
+  let groups = 0;
+  for (let i = a; i < b; i++) {
+    if (!near[i - a]) continue;
+    pieces.add(chain[i]!.k);
+    if (chain[i]!.kind !== 'placeholder') groups++;
+  }
+  if (pieces.size < 2 || groups === 0) return 0;
+  // Each piece's part of the chain (items taken, side by side) becomes one placeholder: the one in it, or the nearest.
+  for (let i = a; i < b;) {
+    if (!near[i - a]) { i++; continue; }
+    let j = i;
+    while (j + 1 < b && near[j + 1 - a] && chain[j + 1]!.k === chain[i]!.k) j++;
+    let own: Item | null = null;
+    let group = false;
+    for (let x = i; x <= j; x++) {
+      if (chain[x]!.kind === 'placeholder') own ??= chain[x]!;
+      else group = true;
+    }
+    if (group) cuts[chain[i]!.k]!.push({ start: chain[i]!.start, end: chain[j]!.end, rule: SPLIT_GROUP_RULE, text: (own ?? near[i - a]!).text });
+    i = j + 1;
+  }
+  return 1;
+}
+
 /**
  * The spans `scrubber` finds in the pieces joined by `seps` (seps[k] goes after piece k) that cover parts of two
  * pieces or more, as cuts per piece. Spans come sorted and apart: one walk over the pieces places them.
@@ -205,7 +332,8 @@ function crossingCuts(pieces: readonly string[], seps: readonly string[], scrubb
  * The pieces of one run, read joined: each piece with what a rule found across a join replaced, or null when
  * nothing crosses one. A layout puts no space between inline boxes, so the pieces are read as written; where
  * neither side of a join has a space they are read with one too, as a space there may have been a text node
- * of its own that was dropped, or a line's trimmed end ("4111 1111" + "1111 1111").
+ * of its own that was dropped, or a line's trimmed end ("4111 1111" + "1111 1111"). `glue`: the pieces are text
+ * nodes of one line as the page wrote them (dom_tree), so a redaction's glued token and groups are read too.
  */
 export function scrubRun(pieces: readonly string[], scrubber: Scrubber, counts?: Record<string, number>, glue = true): string[] | null {
   if (pieces.length < 2) return null;
@@ -216,7 +344,7 @@ export function scrubRun(pieces: readonly string[], scrubber: Scrubber, counts?:
 /** What scrubRun finds across the joins of `pieces`, added to `cuts`; how many it found. */
 function runCuts(pieces: readonly string[], scrubber: Scrubber, cuts: Cut[][], counts?: Record<string, number>, glue = true): number {
   if (pieces.length < 2) return 0;
-  let found = glue ? glueCuts(pieces, scrubber, cuts, counts) : 0;
+  let found = glue ? glueCuts(pieces, scrubber, cuts, counts) + groupCuts(pieces, scrubber, cuts, counts) : 0;
   if (pieces.some((p, k) => k + 1 < pieces.length && SECRET_END.test(p) && SECRET_START.test(pieces[k + 1]!))) {
     const tight = pieces.map(() => '');
     const spaced = pieces.map((p, k) => (k + 1 < pieces.length && !/\s$/.test(p) && !/^\s/.test(pieces[k + 1]!) ? ' ' : ''));
@@ -377,7 +505,9 @@ const quote = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, 
  * axtree with each run of sibling text lines (the same indentation, nothing between them) read joined: a split
  * secret's halves are two text lines there. Lines are trimmed, so halves are joined as they are, and no glue is
  * read (glueCuts): a trimmed line tells no word glued to a redaction from one a space kept apart ("Your card" +
- * "<REDACTED>"). dom_tree keeps its spaces: what its glue cuts reaches axtree through applyPieceEdits.
+ * "<REDACTED>"). Nor are groups (groupCuts): two blocks are sibling text lines too, and "Order 1234" above a
+ * redacted name is no part of it. dom_tree keeps its spaces and its blocks: what its glue and groups cut reaches
+ * axtree through applyPieceEdits.
  */
 export function scrubAxTreeRuns(axtree: string, scrubber: Scrubber, counts?: Record<string, number>): string {
   if (!axtree.includes("text '")) return axtree;
