@@ -14,7 +14,7 @@ import { axHidden, axLine, AxNameSources, axTextLine, maskedAxLine, withoutTextL
 import type { SnapshotLimits } from './dom-snapshot';
 import { fieldAttributes } from './dom-utils';
 import {
-  attributesOf, attrOf, boundsOf, namespaceOf, documentElementOf, fieldStateOf, firstChildOf, isElement, isLive, matchesOf, nextSiblingOf, nodeTypeOf, ownerDocumentOf, paintedOf,
+  attributesOf, attrOf, boundsOf, namespaceOf, documentElementOf, fieldStateOf, firstChildOf, hasAttrOf, isElement, isLive, matchesOf, nextSiblingOf, nodeTypeOf, ownerDocumentOf, paintedOf,
   parentOf, previousSiblingOf, querySelectorOf, shadowRootOf, tagOf, textContentOf, windowOfNode,
 } from './dom-safe';
 import type { ElementIds } from './element-ids';
@@ -57,13 +57,18 @@ export interface BuildCaches {
    * change it with no mutation on the block, so they are read again when one of those changed (relaidOut).
    */
   asked: Set<Element>;
-  /** The size of `asked` at which the removed elements it still holds are dropped. */
+  /** The size of `asked` and `hiddenShown` together at which the removed elements they hold are dropped. */
   askedPruneAt: number;
+  /**
+   * Elements of the `hidden` attribute met in a build, and whether the page's style showed them (see hiddenOf): a
+   * style sheet added or removed later shows or hides them with no mutation on them or their parent.
+   */
+  hiddenShown: Map<Element, boolean>;
 }
 
 export function newBuildCaches(): BuildCaches {
   return { xml: new WeakMap(), ax: new WeakMap(), axSources: new AxNameSources(), fieldStates: new WeakMap(), built: false, inline: new WeakSet(),
-    asked: new Set(), askedPruneAt: ASKED_PRUNE_AT };
+    asked: new Set(), askedPruneAt: ASKED_PRUNE_AT, hiddenShown: new Map() };
 }
 
 /** What the serialiser reads and writes of the snapshotter's state. */
@@ -195,27 +200,47 @@ export class SnapshotXml {
   }
 
   private noteAsked(el: Element): void {
+    this.ctx.caches.asked.add(el);
+    this.pruneAsked();
+  }
+
+  /** Elements a page removed are dropped from `asked` and `hiddenShown` as they grow, not held until relaidOut. */
+  private pruneAsked(): void {
     const caches = this.ctx.caches;
-    caches.asked.add(el);
-    if (caches.asked.size < caches.askedPruneAt) return;
-    // Elements a page removed are dropped here, not held until the next relaidOut.
+    if (caches.asked.size + caches.hiddenShown.size < caches.askedPruneAt) return;
     for (const a of caches.asked) if (!isLive(a)) caches.asked.delete(a);
-    caches.askedPruneAt = Math.max(ASKED_PRUNE_AT, caches.asked.size * 2);
+    for (const h of caches.hiddenShown.keys()) if (!isLive(h)) caches.hiddenShown.delete(h);
+    caches.askedPruneAt = Math.max(ASKED_PRUNE_AT, (caches.asked.size + caches.hiddenShown.size) * 2);
+  }
+
+  /** hiddenOf, noting the answer for an element of the `hidden` attribute (see BuildCaches.hiddenShown). */
+  private hiddenOf(el: Element): 'gone' | 'invisible' | null {
+    const hidden = hiddenOf(el);
+    if (hasAttrOf(el, 'hidden')) {
+      this.ctx.caches.hiddenShown.set(el, hidden !== 'gone');
+      this.pruneAsked();
+    }
+    return hidden;
   }
 
   /**
    * The built blocks whose display no longer says what their mark says: a class added to an ancestor, a style sheet
    * inserted or a media query that flipped lays a block out otherwise with no mutation on it, and its cached XML
-   * kept the old mark (the halves of an email in two chips a class later put in the line were both stored). One
-   * display read per block asked (about 0.4 µs each in Chromium once the style is computed); the caller rebuilds
-   * what is returned.
+   * kept the old mark (the halves of an email in two chips a class later put in the line were both stored). So
+   * for an element of the hidden attribute a sheet shows or hides. One display read per block asked (about 0.4 µs
+   * each in Chromium once the style is computed); the caller rebuilds what is returned.
    */
   relaidOut(): Element[] {
-    const { asked, inline, xml } = this.ctx.caches;
+    const { asked, inline, xml, hiddenShown } = this.ctx.caches;
     const changed: Element[] = [];
     for (const el of asked) {
       if (!isLive(el)) asked.delete(el);
       else if (xml.has(el) && laidOutInLine(el) !== inline.has(el)) changed.push(el);
+    }
+    // An element of the hidden attribute a sheet now shows or hides: its parent is rebuilt (it may hold it now).
+    for (const [el, shown] of hiddenShown) {
+      if (!isLive(el)) hiddenShown.delete(el);
+      else if ((hiddenOf(el) !== 'gone') !== shown) changed.push(el);
     }
     return changed;
   }
@@ -252,7 +277,7 @@ export class SnapshotXml {
         const el = c as Element;
         if (tagOf(el) === 'object' || tagOf(el) === 'embed') this.ctx.regions.setMedia(el, 'embed');
         if (SKIP_TAGS.has(tagOf(el))) continue;
-        const hidden = hiddenOf(el);
+        const hidden = this.hiddenOf(el);
         if (hidden === 'gone') continue;
         if (hidden === 'invisible') {
           const [xml, inside] = this.invisible(el, masked);
@@ -298,7 +323,7 @@ export class SnapshotXml {
       if (type === Node.TEXT_NODE) this.text(c as Text, (c as Text).data);
       if (type !== Node.ELEMENT_NODE || SKIP_TAGS.has(tagOf(c as Element))) continue;
       const child = c as Element;
-      const hidden = hiddenOf(child);
+      const hidden = this.hiddenOf(child);
       if (hidden === 'gone') continue;
       const visible = hidden === null && SAYS_VISIBLE.test(attrOf(child, 'style') ?? '');
       if (visible) {
@@ -511,7 +536,7 @@ function noBreak(el: Element): 'nothing' | 'out-of-line' | null {
  * and keep the vendor name of `-webkit-inline-box` (a line-clamped chip), which is inline-level too.
  */
 const IN_THE_LINE = /^(?:inline|-webkit-inline-box$|contents$|ruby)/;
-/** How many asked blocks noteAsked lets gather before it drops the removed ones. */
+/** How many asked blocks and hidden elements pruneAsked lets gather before it drops the removed ones. */
 const ASKED_PRUNE_AT = 4096;
 
 /** Whether `el`'s computed display puts it in the line (IN_THE_LINE). */

@@ -10,9 +10,10 @@ import { draftOfDocument, scrubber, stored } from './observed-page';
 import { startSnapshotter } from './started-snapshotter';
 
 /** One snapshotter across the change, as on a recorded page: what was built before is cached. */
-function afterChange(html: string, change: () => void): ReturnType<typeof stored> {
+function afterChange(html: string, change: () => void, setup?: () => void): ReturnType<typeof stored> {
   document.head.innerHTML = '';
   document.body.innerHTML = html;
+  setup?.();
   const snap = startSnapshotter(document, new ElementIds(), scrubber);
   snap.snapshot(null);
   change();
@@ -92,5 +93,30 @@ describe('the display strings a browser gives', () => {
       return stored(draftOfDocument());
     });
     expect(step!.dom_tree).not.toContain(' inline="true"');
+  });
+});
+
+describe('an element the hidden attribute hides that a style sheet shows later', () => {
+  /** The [hidden] element gets the box a browser gives a shown one (happy-dom lays nothing out). */
+  function boxed(): void {
+    const shown = document.querySelector('[hidden]')!;
+    shown.getBoundingClientRect = () => ({ x: 80, y: 10, left: 80, top: 10, right: 160, bottom: 26, width: 80, height: 16, toJSON: () => ({}) });
+  }
+
+  it('is read into the tree, and the half it holds joined to the other', () => {
+    const observations = afterChange('<div>Mail <span>jane.doe</span><span hidden class="s">@example.com</span> today</div>', () => {
+      boxed();
+      document.head.insertAdjacentHTML('beforeend', '<style>[hidden].s { display: inline }</style>');
+    });
+    for (const o of observations) expect(o.dom_tree, o.dom_tree).not.toMatch(LEAK);
+    expect(observations[0]!.dom_tree.match(/REDACTED/g)?.length).toBe(2);
+  });
+
+  it('is left out again when the sheet that showed it goes', () => {
+    const observations = afterChange('<style id="show">[hidden].s { display: inline }</style><div>Mail <span>kept</span><span hidden class="s">gone later</span></div>', () => {
+      document.getElementById('show')!.remove();
+    }, boxed);
+    for (const o of observations) expect(o.dom_tree, o.dom_tree).not.toMatch(/gone later/);
+    expect(observations[0]!.dom_tree).toMatch(/kept/);
   });
 });
