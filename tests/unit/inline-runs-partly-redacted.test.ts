@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { parseScrubConfig } from '../../src/core/scrub/config';
 import { createScrubber } from '../../src/core/scrub/scrubber';
 import { scrubDomTreeRuns, scrubRun } from '../../src/core/scrub/inline-runs';
-import { draftOfDocument, scrubber, stored } from './observed-page';
+import { ElementIds } from '../../src/content/element-ids';
+import { buildStep } from '../../src/core/build-step';
+import { draftOfDocument, pageDraft, scrubber, stored } from './observed-page';
 
 const STYLE = '<style>.i { display: inline }</style>';
 
@@ -63,6 +65,20 @@ describe('a value the page already cut in part, split across inline elements', (
       noPieceStored(html('Write to', a, b, 'today'), /jane|doe|example/, 'Write to', 'today');
     });
   }
+});
+
+describe('a click on a half the page left whole', () => {
+  it('the target\'s name and text and the thought lose its groups too', () => {
+    const ids = new ElementIds();
+    const draft = pageDraft('<p>IBAN <a href="/a">GB29 NWBK 6016</a><span> 1331 9268 19</span></p>', ids);
+    const link = ids.idOf(document.querySelector('a')!);
+    // The page names the link by its own text, which alone is no IBAN: its scrub leaves it.
+    const target = { ...draft.target!, element_id: link, tag: 'a', role: 'link', name: 'GB29 NWBK 6016', text: 'GB29 NWBK 6016' };
+    const { step } = buildStep({ draft: { ...draft, target }, seq: 1, tabId: 1, frameId: 0, image: null, scrubber });
+    expect(JSON.stringify(step)).not.toMatch(/GB29|NWBK|6016|1331/);
+    expect(step.target!.name).toBe('<REDACTED>');
+    expect(step.observation.axtree).toMatch(/link '<REDACTED>'/);
+  });
 });
 
 describe('what a redaction across a join does not take', () => {
