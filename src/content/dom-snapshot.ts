@@ -345,6 +345,7 @@ export class DomSnapshotter {
       }
       if (!this.layoutMayChange && restyles(r)) this.layoutMayChange = true;
       // A <label> that came, went or now names another id: the elements it names are rebuilt.
+      if (r.type === 'characterData') this.rebuildNeighbours(r);
       if (r.type === 'childList') {
         this.rebuildNeighbours(r);
         for (const list of [r.addedNodes, r.removedNodes]) for (let i = 0; i < list.length && i < MAX_NAMED; i++) this.relabel(list[i]!, r.target);
@@ -360,15 +361,18 @@ export class DomSnapshotter {
   }
 
   /**
-   * The elements beside the nodes a record added are built again: whether a block's layout is read depends on its
+   * The elements beside the nodes a record added, or beside a text it changed, are built again (the nearest on
+   * each side, over blank text and comments as mayJoin looks): whether a block's layout is read depends on its
    * having a neighbour (snapshot-xml's mayJoin), so a chip built as an only child is looked at again when a second
    * comes beside it. (One left alone by a removal keeps its answer: its display is what it was.)
    */
   private rebuildNeighbours(r: MutationRecord): void {
-    const added = r.addedNodes;
-    if (!added.length) return;
-    for (const n of [previousSiblingOf(added[0]!), nextSiblingOf(added[added.length - 1]!)]) {
-      if (isElement(n)) this.caches.xml.delete(n);
+    // A text node that changed is a neighbour too once it is not blank: `<div class=i>jane.doe</div> ` whose blank
+    // text a script fills with "@example.com" (the chip, built as an only child, was never asked).
+    const [first, last] = r.type === 'characterData' ? [r.target, r.target] : [r.addedNodes[0], r.addedNodes[r.addedNodes.length - 1]];
+    if (!first || !last) return;
+    for (const n of [elementBeside(first, previousSiblingOf), elementBeside(last, nextSiblingOf)]) {
+      if (n) this.caches.xml.delete(n);
     }
   }
 
@@ -502,6 +506,16 @@ export class DomSnapshotter {
   private refreshPseudoRules(): void {
     if (this.regions.refreshPseudoRules(this.caches.built, (el) => this.caches.xml.has(el))) this.layoutMayChange = true;
   }
+}
+
+/** How many blank texts and comments elementBeside steps over, as snapshot-xml's hasNeighbour does. */
+const BESIDE_STEPS = 8;
+
+/** The nearest element beside `n` in the direction `step` goes, within BESIDE_STEPS nodes. */
+function elementBeside(n: Node, step: (n: Node) => ChildNode | null): Element | null {
+  let c = step(n);
+  for (let i = 0; c && i < BESIDE_STEPS; i++, c = step(c)) if (isElement(c)) return c;
+  return null;
 }
 
 /** How many added or removed nodes of one record restyles looks at for a style element. */

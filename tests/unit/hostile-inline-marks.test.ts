@@ -120,3 +120,12 @@ describe('an element the hidden attribute hides that a style sheet shows later',
     expect(observations[0]!.dom_tree).toMatch(/kept/);
   });
 });
+
+describe('a neighbour that comes as text', () => {
+  it('a blank text beside an inline block that a script fills in makes it a neighbour', () => {
+    const observations = afterChange('<style>.i { display: inline }</style><div>Mail</div><div id="p"><div class="i">jane.doe</div> </div>', () => {
+      (document.getElementById('p')!.lastChild as Text).data = '@example.com';
+    });
+    for (const o of observations) expect(o.dom_tree, o.dom_tree).not.toMatch(LEAK);
+  });
+});
