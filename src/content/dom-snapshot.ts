@@ -93,7 +93,7 @@ export class DomSnapshotter {
    * of an element with children, a style element, the window's size, a style sheet): see relayout.
    */
   private layoutMayChange = false;
-  /** The window's size at the last relayout: a media query may flip with it. */
+  /** The window's size and adopted sheets at the last relayout: a media query may flip with the size. */
   private viewSize = '';
   /** Called after each batch of changes (used to schedule a settled-frame capture). */
   onChange: () => void = () => undefined;
@@ -431,7 +431,9 @@ export class DomSnapshotter {
    */
   private relayout(): void {
     const win = defaultViewOf(this.doc);
-    const size = win ? `${win.innerWidth}x${win.innerHeight}` : '';
+    // The window's size (media queries) and the document's adopted sheets, which no mutation and no styleSheets
+    // size tells of (a component library's constructed sheet replaced with replaceSync).
+    const size = `${win ? `${win.innerWidth}x${win.innerHeight}` : ''} ${adoptedSheetsOf(this.doc)}`;
     if (size !== this.viewSize) {
       this.viewSize = size;
       this.layoutMayChange = true;
@@ -531,12 +533,28 @@ function restyles(r: MutationRecord): boolean {
   const target = r.target;
   const el = nodeTypeOf(target) === Node.ELEMENT_NODE ? (target as Element) : parentOf(target);
   if (el && isElement(el) && isStyleElement(el)) return true;
-  if (r.type === 'attributes') return isElement(target) && (firstElementChildOf(target) !== null || shadowRootOf(target) !== null);
+  // A frame's size is its document's window's: a media query there may flip with it.
+  if (r.type === 'attributes') {
+    return isElement(target) && (firstElementChildOf(target) !== null || shadowRootOf(target) !== null || tagOf(target) === 'iframe' || tagOf(target) === 'frame');
+  }
   if (r.type !== 'childList') return false;
   for (const list of [r.addedNodes, r.removedNodes]) {
     for (let i = 0; i < list.length && i < RESTYLE_NODES; i++) if (isElement(list[i]!) && isStyleElement(list[i] as Element)) return true;
   }
   return false;
+}
+
+/** The document's adopted style sheets as their sizes ('' when none or unreadable): a cheap signature. */
+function adoptedSheetsOf(doc: Document): string {
+  try {
+    const sheets = (doc as Document & { adoptedStyleSheets?: readonly CSSStyleSheet[] }).adoptedStyleSheets;
+    if (!sheets?.length) return '';
+    let out = '';
+    for (let i = 0; i < sheets.length && i < RESTYLE_NODES; i++) out += `${sheets[i]!.cssRules.length},`;
+    return out;
+  } catch {
+    return '';
+  }
 }
 
 function isStyleElement(el: Element): boolean {

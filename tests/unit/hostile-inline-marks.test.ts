@@ -129,3 +129,15 @@ describe('a neighbour that comes as text', () => {
     for (const o of observations) expect(o.dom_tree, o.dom_tree).not.toMatch(LEAK);
   });
 });
+
+describe('a constructed style sheet adopted later', () => {
+  it('lays the blocks out in the line', () => {
+    const observations = afterChange(MAIL, () => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('.a { display: inline }');
+      document.adoptedStyleSheets = [sheet];
+    });
+    document.adoptedStyleSheets = [];
+    for (const o of observations) expect(o.dom_tree, o.dom_tree).not.toMatch(LEAK);
+  });
+});
