@@ -382,7 +382,27 @@ interface PieceEdit { from: string; to: string; ancestors: readonly number[] }
 const EDIT_ANCESTORS = 64;
 const ELEMENT_ID = /\sid="(\d+)"/;
 /** The elements open at a point of dom_tree, innermost first: shared by every piece read inside them. */
-interface OpenElement { id: number; parent: OpenElement | null; silent: boolean; inline: boolean }
+interface OpenElement { id: number; parent: OpenElement | null; silent: boolean; inline: boolean; slotless?: boolean }
+
+/**
+ * Where each shadow root of `xml` that holds a <slot> opens (the index of its `<shadow-root>`). A slot lays the host's
+ * light children out inside the root's text, where the tree has them after it: such a root's text is not in the
+ * tree's order. A root with no slot is laid out in the line at its host, in the tree's order, and its host's light
+ * children are not shown at all. One pass, a stack of the roots open.
+ */
+function slottedShadowRoots(xml: string): Set<number> {
+  const slotted = new Set<number>();
+  if (!xml.includes('<shadow-root>')) return slotted;
+  const stack: number[] = [];
+  SHADOW_OR_SLOT.lastIndex = 0;
+  for (let m = SHADOW_OR_SLOT.exec(xml); m; m = SHADOW_OR_SLOT.exec(xml)) {
+    if (m[0] === '<shadow-root>') stack.push(m.index);
+    else if (m[0] === '</shadow-root>') stack.pop();
+    else if (stack.length) slotted.add(stack[stack.length - 1]!);
+  }
+  return slotted;
+}
+const SHADOW_OR_SLOT = /<\/?shadow-root>|<slot[\s/>]/g;
 
 /** dom_tree with its inline runs read joined (see scrubDomTreeRuns), and the pieces it changed. */
 function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, number>): { xml: string; edits: PieceEdit[] } {
@@ -391,6 +411,7 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
   const edits: { start: number; end: number; text: string }[] = [];
   const pieceEdits: PieceEdit[] = [];
   let open = null as OpenElement | null;
+  const slotted = slottedShadowRoots(xml);
   const flush = (): void => {
     if (run.length >= 2) {
       const raw = run.map(([a, b]) => unescapeXml(xml.slice(a, b)));
@@ -420,9 +441,11 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
     }
     run = [];
   };
-  // Shadow roots open and not yet broken: one ends the run only once it holds text or a break of its own (its
-  // text is laid out where its slots say, not where the tree has it); one of no text (an icon component: empty, a
-  // style, a slot, an empty span) is no break, as an empty <i/> is not.
+  // Shadow roots open and not yet broken: one with a slot ends the run only once it holds text or a break of its
+  // own (its text is laid out where its slots say, not where the tree has it); one of no text (an icon component:
+  // empty, a style, a slot, an empty span) is no break, as an empty <i/> is not. One with no slot is read as an
+  // inline element at its host (two Lit chips each rendering half of an address kept both halves), and the host's
+  // light children after it, which it never shows, are silent.
   // A break breaks every shadow root open at it, and the ones opened later lie above them: the broken ones are the
   // bottom of the stack, so a depth says which (marking each, as fill(true) did, was quadratic in the nesting: a
   // zip's dom_tree of 40,000 nested `<shadow-root>a` took 0.8 s, 280,000 under --max-field-chars about 40 s).
@@ -444,7 +467,10 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
     }
     const tag = m[2].toLowerCase();
     if (tag === 'shadow-root' && open?.silent !== true) {
-      if (m[1]) {
+      if (m[1] && open?.slotless) {
+        open = open.parent;
+        if (open) open.silent = true;
+      } else if (m[1]) {
         if (shadowDepth > 0) {
           shadowDepth--;
           if (shadowDepth < brokenDepth) {
@@ -455,6 +481,8 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
         open = open?.parent ?? null;
       } else if (m[3]) {
         // `<shadow-root/>`: nothing in it.
+      } else if (!slotted.has(m.index)) {
+        open = { id: -1, parent: open, silent: false, inline: true, slotless: true };
       } else {
         shadowDepth++;
         open = { id: -1, parent: open, silent: false, inline: false };
