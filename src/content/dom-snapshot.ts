@@ -15,6 +15,7 @@
 import type { Box } from '../core/schema';
 import type { MediaRegion } from '../core/step-draft';
 import type { Redactor } from '../core/redactor';
+import type { Scrubber } from '../core/scrub/scrubber';
 import { isSensitiveField, type SensitiveFieldTest } from '../core/sensitive-field';
 import {
   activeElementIn, addListener, attrOf, boundsOf, defaultViewOf, documentElementOf, elementByIdIn, firstElementChildOf, rootNodeOf, fieldStateOf,
@@ -31,7 +32,7 @@ import { ChangeLog } from './change-log';
 import type { TextBoxes, TextBoxLimits } from './text-boxes';
 import { MAX_CLIMB, parentAcrossRoots } from './snapshot-element-kinds';
 import type { TextMask } from './element-semantics';
-import { SnapshotRegions } from './snapshot-regions';
+import { asScrubber, SnapshotRegions } from './snapshot-regions';
 import { walkTextBoxes, type TextWalkContext } from './snapshot-text-walk';
 import { type BuildCaches, newBuildCaches, SnapshotXml, type XmlContext } from './snapshot-xml';
 
@@ -99,6 +100,8 @@ export class DomSnapshotter {
   onChange: () => void = () => undefined;
   /** A same-origin frame's document was read into the tree: its window's actions are this recorder's to see. */
   onFrameDocument: (doc: Document) => void = () => undefined;
+  /** The scrubber whose run pass blurs a secret split across inline pieces (see SnapshotRegions.runRegions); the recorder's is swapped at begin. */
+  runScrubber: () => Scrubber | null;
   /**
    * Interactive elements near the viewport, worked out in idle time (see
    * near-viewport.ts). Only these get a bbox: measuring every element's box at
@@ -123,7 +126,12 @@ export class DomSnapshotter {
     this.near = new NearViewport(defaultViewOf(doc) ?? window);
     const offsetFor = (el: Element, offsets: Map<Window, { x: number; y: number }>): { x: number; y: number } => this.offsetFor(el, offsets);
     const frameIdOf = (el: Element): number | undefined => this.frameIds.get(el);
-    this.regions = new SnapshotRegions({ doc, redactor, near: this.near, offsetFor, frameIdOf });
+    const scrubber = asScrubber(redactor);
+    this.runScrubber = () => scrubber;
+    this.regions = new SnapshotRegions({
+      doc, redactor, near: this.near, offsetFor, frameIdOf, elementOf: (id) => ids.elementOf(id),
+      shadowOf: (el) => shadowRootOf(el) ?? this.closedRoots.get(el) ?? null, runScrubber: () => this.runScrubber(),
+    });
     this.state = {
       ids, redactor, near: this.near, regions: this.regions, closedRoots: this.closedRoots,
       config: { maskSelector: null, maskText: '<REDACTED>', sensitive: isSensitiveField, limits },
@@ -211,7 +219,7 @@ export class DomSnapshotter {
     const targetId = target ? this.emittedIdOf(target) : null;
     const targetTag = target ? xmlName(tagOf(target)) ?? 'element' : 'element';
     const targetBox = target ? elementBox(target, this.offsetFor(target, offsets)) : null;
-    const regions = this.regions.redactionRegions(offsets);
+    const regions = this.regions.redactionRegions(offsets, withMarks);
     const mediaRegions = this.regions.mediaRegions(offsets);
     const parts: DomTreeParts = {
       marked: withMarks, boxes, maxChars: this.state.config.limits.maxChars,

@@ -8,6 +8,7 @@ import type { Redactor } from '../core/redactor';
 import type { MessageOf, RecordingState } from '../core/messages';
 import { ElementIds } from './element-ids';
 import { DomSnapshotter, type Snapshot, type SnapshotLimits, DEFAULT_LIMITS } from './dom-snapshot';
+import { asScrubber } from './snapshot-regions';
 import { roleOf, targetTextParts, type TextParts } from './element-semantics';
 import { joinText, scrubPieces } from '../core/scrub/pieces';
 import { STEP_FIELD_MAX } from '../core/scrub/step-boundary';
@@ -108,6 +109,8 @@ export class Recorder {
       redact: (t, label) => this.redactor.redact(t, label),
       redactUrl: (u) => this.redactor.redactUrl(u),
     }, limits, (el) => this.offsetOf(el));
+    // The wrapper above is no scrubber: the run pass reads the one in force (see SnapshotRegions.runRegions).
+    this.snapshotter.runScrubber = () => asScrubber(this.redactor);
   }
 
   isSensitive(el: Element): boolean {

@@ -1,11 +1,17 @@
 // The areas of a snapshot's frame that the worker blurs or reads by OCR, and the bookkeeping behind them:
 // text nodes and fields whose content was redacted (redactedRegions), elements whose ::before/::after text
-// scrubs to something (also redactedRegions), and areas whose pixels the DOM cannot vouch for (mediaRegions).
+// scrubs to something (also redactedRegions), the pieces of a secret split across inline elements that only the
+// tree's run pass finds (also redactedRegions), and areas whose pixels the DOM cannot vouch for (mediaRegions).
 // The serialiser notes them as it builds; the boxes are measured at snapshot time.
 import type { Box } from '../core/schema';
 import type { MediaRegion } from '../core/step-draft';
 import type { Redactor, RedactionSpan } from '../core/redactor';
-import { attrOf, boundsOf, createRangeIn, documentElementOf, isElement, isLive, metricsOf, ownerDocumentOf, parentElementOf, queryAllIn, tagOf, windowOfNode } from './dom-safe';
+import type { Scrubber } from '../core/scrub/scrubber';
+import { runPieceHolders, type RunPieceHolder } from '../core/scrub/inline-runs';
+import {
+  attrOf, boundsOf, createRangeIn, documentElementOf, firstChildOf, isElement, isLive, metricsOf, nextSiblingOf, nodeTypeOf, ownerDocumentOf,
+  parentElementOf, queryAllIn, tagOf, windowOfNode,
+} from './dom-safe';
 import { elementBox } from './geometry';
 import type { NearViewport } from './near-viewport';
 import { copiesOf, copyOffsets, type Offset } from './painted-copies';
@@ -42,6 +48,32 @@ export interface RegionsContext {
   offsetFor(el: Element, offsets: Map<Window, Point>): Point;
   /** The browser frame id a cross-origin frame element told (see DomSnapshotter.setFrameId). */
   frameIdOf(el: Element): number | undefined;
+  /** The element the tree names `id`, if still held. */
+  elementOf(id: number): Element | undefined;
+  /** `el`'s shadow root, open or one the snapshot opened. */
+  shadowOf(el: Element): ShadowRoot | null;
+  /** The scrubber in force, whose run pass the tree is read with; null: none (a redactor of tests), no runs read. */
+  runScrubber(): Scrubber | null;
+}
+
+/** `r` as a scrubber when it is one: the run pass reads its placeholders (its config) as well as its rules. */
+export function asScrubber(r: Redactor): Scrubber | null {
+  const s = r as Partial<Scrubber>;
+  return typeof s.config?.replacement?.generic === 'string' && typeof s.replacementFor === 'function' ? (r as Scrubber) : null;
+}
+
+/** Boxes (top-level viewport) of the text nodes right under `parent`: where its own pieces of the tree are painted. */
+function ownTextBoxes(parent: Node, off: Point): Box[] {
+  const out: Box[] = [];
+  for (let c = firstChildOf(parent); c; c = nextSiblingOf(c)) {
+    if (nodeTypeOf(c) !== Node.TEXT_NODE) continue;
+    const range = createRangeIn(ownerDocumentOf(c));
+    range.selectNodeContents(c);
+    for (const r of Array.from(range.getClientRects())) {
+      if (r.width > 0 && r.height > 0) out.push({ x: r.left + off.x, y: r.top + off.y, width: r.width, height: r.height });
+    }
+  }
+  return out;
 }
 
 export class SnapshotRegions {
@@ -55,6 +87,8 @@ export class SnapshotRegions {
   private readonly pseudoPainted = new WeakSet<Element>();
   /** Elements whose pixels the DOM cannot vouch for; kept current as elements are (re)built. */
   private readonly media = new Map<Element, MediaMark>();
+  /** The tree last read by the run pass, with the scrubber it was read with and what it found: an unchanged tree is not read again. */
+  private runsRead: { tree: string; scrubber: Scrubber; holders: RunPieceHolder[] } | null = null;
 
   constructor(private readonly ctx: RegionsContext) {}
 
@@ -64,6 +98,7 @@ export class SnapshotRegions {
     this.redactedFields.clear();
     this.pseudo.clear();
     this.media.clear();
+    this.runsRead = null;
   }
 
   /** A text node's redacted spans as last built (none: it is no longer blurred). */
@@ -131,8 +166,11 @@ export class SnapshotRegions {
     return true;
   }
 
-  /** Boxes (top-level viewport) of every redacted span, field and ::before/::after text, with their painted copies. */
-  redactionRegions(offsets: Map<Window, Point>): { redactedRegions: Box[]; redactions: Record<string, number> } {
+  /**
+   * Boxes (top-level viewport) of every redacted span, field and ::before/::after text, with their painted copies;
+   * with `tree` (the snapshot's XML, marks and all), of the pieces its run pass cuts too (see runRegions).
+   */
+  redactionRegions(offsets: Map<Window, Point>, tree?: string): { redactedRegions: Box[]; redactions: Record<string, number> } {
     const regions: Box[] = [];
     const counts: Record<string, number> = {};
     for (const [node, spans] of this.redactedText) {
@@ -170,7 +208,44 @@ export class SnapshotRegions {
       }
     }
     this.pseudoRegions(offsets, regions, counts);
+    if (tree !== undefined) this.runRegions(tree, offsets, regions);
     return { redactedRegions: regions, redactions: counts };
+  }
+
+  /**
+   * A secret split across inline pieces (`<span>4111 1111</span><span> 1111 1111</span>`, an IBAN's half the page
+   * cut and the half it kept) is no secret to any one text node, so nothing above blurs it, and the worker's OCR
+   * reads only what the DOM does not explain: the worker's run pass cut it from the stored tree while its pixels
+   * stayed readable. So the page reads its own tree with that pass (runPieceHolders) and blurs the text right under
+   * each element holding a piece the pass cuts (the whole element when it paints none of its own; the text of its
+   * shadow root for a piece there). Not counted: the worker counts the pass's findings when it stores the tree.
+   * Read again only when the tree changed (one scan of it, a scrub per run whose join may hold a value).
+   */
+  private runRegions(tree: string, offsets: Map<Window, Point>, regions: Box[]): void {
+    const scrubber = this.ctx.runScrubber();
+    if (!scrubber) return;
+    let read = this.runsRead;
+    if (!read || read.scrubber !== scrubber || read.tree !== tree) {
+      read = { tree, scrubber, holders: runPieceHolders(tree, scrubber) };
+      this.runsRead = read;
+    }
+    const seen = new Set<string>();
+    for (const { id, inShadowRoot } of read.holders) {
+      const key = `${id}:${inShadowRoot}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const el = this.ctx.elementOf(id);
+      if (!el || !isLive(el)) continue;
+      const off = this.ctx.offsetFor(el, offsets);
+      const parent = inShadowRoot ? this.ctx.shadowOf(el) : el;
+      const boxes = parent ? ownTextBoxes(parent, off) : [];
+      if (!boxes.length) {
+        const box = elementBox(el, off);
+        if (box.width > 0 && box.height > 0) boxes.push(box);
+      }
+      const copies = boxes.length ? copyOffsetsOf(el) : [];
+      for (const box of boxes) regions.push(box, ...(copies ? copiesOf(box, copies) : [EVERYWHERE]));
+    }
   }
 
   /** ::before/::after text of elements near the viewport: computed style is read once per element until it is rebuilt. */

@@ -514,6 +514,24 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
   return { xml: out + xml.slice(from), edits: pieceEdits };
 }
 
+/** A dom_tree piece the run pass changes: the element holding it, or the host of the shadow root holding it directly. */
+export interface RunPieceHolder { id: number; inShadowRoot: boolean }
+
+/**
+ * Where the pieces the run pass would change lie in `xml` (a page's own tree, read before it leaves the page): the
+ * page blurs those pieces in the screenshot, as it blurs what it redacted in one text node. The pass is the one
+ * scrubTreeRuns makes of the same tree, so the pieces are those the stored tree has cut. Counts nothing.
+ */
+export function runPieceHolders(xml: string, scrubber: Scrubber): RunPieceHolder[] {
+  const out: RunPieceHolder[] = [];
+  for (const e of domTreeRuns(xml, scrubber).edits) {
+    // A shadow root is written as an element of id -1: the piece is its text, the next id its host's.
+    const at = e.ancestors.findIndex((id) => id >= 0);
+    if (at >= 0) out.push({ id: e.ancestors[at]!, inShadowRoot: at > 0 });
+  }
+  return out;
+}
+
 /**
  * dom_tree with the text of each inline run read joined (see scrubRun). A tag in RUN_ENDS (a block, `<br/>`,
  * `<img/>`, `<input/>`, a shadow root) ends a run, opening or closing, unless it is a picture marked as painting
