@@ -42,6 +42,16 @@ describe('a block whose layout changes with no mutation on it', () => {
     for (const o of observations) expect(o.dom_tree, o.dom_tree).not.toMatch(LEAK);
   });
 
+  it('a class on the root of nested blocks lays them all out in the line, each rebuilt', () => {
+    // Every block of the nest flips at once: each is rebuilt though the climb from the first stops the others'.
+    const nest = '<div id="root"><div>Mail <div>to <div>jane.doe</div><div><div>@example.</div><div>com</div></div></div> today</div></div>';
+    const observations = afterChange(`<style>.i div div { display: inline }</style>${nest}`, () => {
+      document.getElementById('root')!.className = 'i';
+    });
+    for (const o of observations) expect(o.dom_tree, o.dom_tree).not.toMatch(LEAK);
+    expect(observations[0]!.dom_tree.match(/ inline="true"/g)?.length).toBe(5); // all but the Mail block: `.i div div`
+  });
+
   it('a class taken off its parent lays it out as blocks again: the words on either side are kept', () => {
     const observations = afterChange(`<style>.flat > .a { display: inline }</style>${MAIL.replace('id="row"', 'id="row" class="flat"')}`, () => {
       document.getElementById('row')!.className = '';
