@@ -184,12 +184,24 @@ describe('a component that paints nothing', () => {
     }
   });
 
-  it('a shadow root with text of its own still ends the run (its text is laid out where its slots say)', () => {
+  it('a shadow root with text of its own and a slot still ends the run (its text is laid out where its slots say)', () => {
     document.body.innerHTML = '<p><b>Contact</b><x-card></x-card><a href="/m">jane.doe@example.com</a></p>';
-    document.querySelector('x-card')!.attachShadow({ mode: 'open' }).innerHTML = '<span>Mail</span>';
+    document.querySelector('x-card')!.attachShadow({ mode: 'open' }).innerHTML = '<span>Mail</span><slot></slot>';
     const [o] = stored(draftOfDocument());
     expect(o!.dom_tree).toMatch(/>Contact</);
     expect(o!.dom_tree).toMatch(/>Mail</);
+  });
+
+  it('one with no slot is read in the line at its host, as the same span in the light DOM is', () => {
+    const page = '<p><b>Contact</b><x-card></x-card><a href="/m">jane.doe@example.com</a></p>';
+    document.body.innerHTML = page;
+    document.querySelector('x-card')!.attachShadow({ mode: 'open' }).innerHTML = '<span>Mail</span>';
+    const [shadow] = stored(draftOfDocument());
+    document.body.innerHTML = page.replace('<x-card></x-card>', '<x-card><span>Mail</span></x-card>');
+    const [light] = stored(draftOfDocument());
+    const text = (xml: string): string => xml.replace(/<[^>]*>/g, '|').replace(/\|+/g, '|');
+    expect(text(shadow!.dom_tree)).toBe(text(light!.dom_tree));
+    expect(shadow!.dom_tree).not.toMatch(/jane|example/);
   });
 });
 
