@@ -269,6 +269,9 @@ export class SnapshotXml {
     let out = '';
     let ax = '';
     let maskedTextDone = false;
+    // Whether `out` ends in a space, kept aside: asking `out` flattens the string built so far, and a parent of 16k
+    // children asked once per child (the whitespace between them) cost a quadratic 1.6 ms per rebuild.
+    let spaceLast = false;
     // What the structure says this text is (a column header, a <dt>, itemprop): read once, when a text node needs it.
     let label: string | undefined | null = null;
     for (let c = firstChildOf(parent); c; c = nextSiblingOf(c)) {
@@ -283,25 +286,35 @@ export class SnapshotXml {
           const [xml, inside] = this.invisible(el, masked);
           out += xml;
           ax += inside;
+          if (xml) spaceLast = false;
         } else {
-          out += this.element(el, masked);
+          const xml = this.element(el, masked);
+          out += xml;
           if (!masked) ax += this.ctx.caches.ax.get(el) ?? '';
+          if (xml) spaceLast = false;
         }
       } else if (type === Node.TEXT_NODE) {
         if (masked) {
-          if (!maskedTextDone && (c as Text).data.trim()) out += escapeXmlText(this.ctx.config.maskText);
+          if (!maskedTextDone && (c as Text).data.trim()) {
+            const mask = escapeXmlText(this.ctx.config.maskText);
+            out += mask;
+            if (mask) spaceLast = mask.endsWith(' ');
+          }
           maskedTextDone = true;
           continue;
         }
         if (label === null) label = nodeTypeOf(parent as Node) === Node.ELEMENT_NODE ? structureLabel(parent as Element) : undefined;
         const t = this.text(c as Text, (c as Text).data, label);
         if (t) {
-          out += escapeXmlText(t);
+          const text = escapeXmlText(t);
+          out += text;
           ax += axTextLine(t);
-        } else if (out && !out.endsWith(' ') && betweenElements(c)) {
+          if (text) spaceLast = text.endsWith(' ');
+        } else if (out && !spaceLast && betweenElements(c)) {
           // Whitespace between two elements (`<b>Name</b> <a>…</a>`) is kept as one space in dom_tree: without it
           // the worker's inline-run pass reads "Name" as stuck to the value after it and redacts it too.
           out += ' ';
+          spaceLast = true;
         }
       }
     }
