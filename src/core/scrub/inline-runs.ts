@@ -280,21 +280,32 @@ function chainCuts(chain: readonly Item[], cuts: Cut[][]): number {
   }
   if (pieces.size < 2 || groups === 0) return 0;
   // Each piece's part of the chain (items taken, side by side) becomes one placeholder: the one in it, or the nearest.
+  // A part with no redaction of its own and a single digit ('Row 7' beside a card in a <b>, 'Step 2' beside a
+  // redacted name) tells nothing of a value: it is kept.
+  let made = 0;
   for (let i = a; i < b;) {
     if (!near[i - a]) { i++; continue; }
     let j = i;
     while (j + 1 < b && near[j + 1 - a] && chain[j + 1]!.k === chain[i]!.k) j++;
     let own: Item | null = null;
+    let digits = 0;
     let group = false;
     for (let x = i; x <= j; x++) {
       if (chain[x]!.kind === 'placeholder') own ??= chain[x]!;
-      else group = true;
+      else {
+        group = true;
+        digits += chain[x]!.text.replace(NON_DIGITS, '').length;
+      }
     }
-    if (group) cuts[chain[i]!.k]!.push({ start: chain[i]!.start, end: chain[j]!.end, rule: SPLIT_GROUP_RULE, text: (own ?? near[i - a]!).text });
+    if (group && (own || digits >= 2)) {
+      cuts[chain[i]!.k]!.push({ start: chain[i]!.start, end: chain[j]!.end, rule: SPLIT_GROUP_RULE, text: (own ?? near[i - a]!).text });
+      made++;
+    }
     i = j + 1;
   }
-  return 1;
+  return made > 0 ? 1 : 0;
 }
+const NON_DIGITS = /\P{N}/gu;
 
 /**
  * The spans `scrubber` finds in the pieces joined by `seps` (seps[k] goes after piece k) that cover parts of two
