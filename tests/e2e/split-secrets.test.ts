@@ -4,7 +4,11 @@
 // blurred in the screenshot too: the page scrubs each text node alone, so before the page read its own tree with that
 // pass, no box covered these pieces and the worker's OCR took their pixels as explained by the DOM. Every exported
 // screenshot is read by OCR here: no piece may be readable, while the page's own words are.
-// Runs in Chromium and in Firefox.
+// And the inline="true" mark after a restyle: two chips that are blocks at the first step and that a class on their
+// row, a style sheet added later, or a media query flipped by a narrower window lays out in the line afterwards. Their
+// cached XML kept the mark of the first step, so the halves of each email, one line on screen, were both stored
+// (unit tests: hostile-inline-marks.test.ts; this checks real layout).
+// Runs in Chromium and in Firefox, one browser of each for the file.
 import assert from 'node:assert/strict';
 import { trajectory } from './harness';
 import { testInBothBrowsers, waitForSteps, type RecorderDriver } from './browsers';
@@ -36,7 +40,8 @@ async function clickAndRead(driver: RecorderDriver, url: string, ownWords: strin
   }
   const readers = await Promise.all([createPsmReader(PSM.AUTO), createPsmReader(PSM.SPARSE_TEXT)]);
   try {
-    const pngs = Object.keys(zip.files).filter((n) => n.endsWith('.png'));
+    // This task's screenshots (the browser is shared with the file's other test, whose task is in the export too).
+    const pngs = Object.keys(zip.files).filter((n) => n.endsWith('.png') && n.includes(taskId));
     assert.ok(pngs.length >= 1, `screenshots: ${pngs.length}`);
     for (const name of pngs) {
       const png = await zip.file(name)!.async('uint8array');
@@ -59,10 +64,38 @@ async function clickAndRead(driver: RecorderDriver, url: string, ownWords: strin
 // 1111", "Refund to GB29 NWBK 6016" and "Backup card 5500" in the click's screenshot.
 testInBothBrowsers('a secret split across inline pieces is blurred in every screenshot, as it is cut from the trees', async (driver) => {
   await clickAndRead(driver, `${driver.site}/privacy/split-secrets.html`);
-});
+}, {}, true);
 
 testInBothBrowsers('a secret split across inline pieces in a same-origin frame and in a frame of another origin is blurred too', async (driver) => {
   const frameUrl = `${driver.other.replace('127.0.0.1', 'localhost')}/privacy/split-secrets-frame.html`;
   // The frames' own words are read: they are painted, and not blurred whole.
   await clickAndRead(driver, `${driver.site}/privacy/split-secrets.html?frame=${encodeURIComponent(frameUrl)}`, ['Saved']);
-});
+}, {}, true);
+
+const HALVES = ['jane.doe', 'example.com', 'john.roe', 'example.org', 'ann.poe', 'example.net'];
+
+testInBothBrowsers('chips a restyle lays out in the line after the first step: no half of their emails stored at the next', async (driver) => {
+  const page = await driver.newPage();
+  await page.setViewport({ width: 1000, height: 700 });
+  await page.goto(`${driver.site}/privacy/restyled-chips.html`);
+  const taskId = await driver.startRecording(page, 'Look at the restyled chips');
+  await page.click('#go');
+  await waitForSteps(driver, taskId, 1);
+  await page.evaluate(() => (window as unknown as { restyle(): void }).restyle());
+  await page.setViewport({ width: 600, height: 700 });
+  await page.waitForFunction(() => matchMedia('(max-width: 700px)').matches);
+  await page.click('#go');
+  await waitForSteps(driver, taskId, 2);
+  await driver.stopRecording(page);
+
+  const steps = (await trajectory(await driver.exportZip(page))).filter((s) => s.task_id === taskId);
+  assert.equal(steps.length, 2, `in ${driver.name}`);
+  // The first step saw blocks, a line each: each half alone is no address, and is kept (this test's premise).
+  assert.match(steps[0]!.observation.dom_tree, /jane\.doe/, `in ${driver.name}`);
+  const after = steps[1]!.observation;
+  for (const text of [after.dom_tree, after.axtree ?? '']) {
+    const left = HALVES.filter((h) => text.includes(h));
+    assert.deepEqual(left, [], `in ${driver.name}: ${text.slice(0, 2000)}`);
+  }
+  assert.match(after.dom_tree, / inline="true"/, `in ${driver.name}`);
+}, {}, true);
