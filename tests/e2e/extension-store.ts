@@ -124,3 +124,15 @@ export function recorderReported(extensionPage: Page, url: string, since = 0): P
     return keys.some((k) => ((got[k] as { at?: number } | undefined)?.at ?? -1) >= after);
   }, url, since);
 }
+
+/**
+ * The typed texts the worker holds for edits not yet sent as steps (background/held-edits files each under
+ * `edittext:<tab id>:<draft id>` in storage.session): the page's own word of what it last sent, scrubbed.
+ */
+export function heldTexts(extensionPage: Page): Promise<string[]> {
+  return extensionPage.evaluate(async () => {
+    const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+    const all = await api.storage.session.get(null);
+    return Object.entries(all).filter(([k]) => k.startsWith('edittext:')).map(([, v]) => String((v as { text?: unknown }).text ?? ''));
+  });
+}
