@@ -52,18 +52,19 @@ describe('a step decided while the frame of the page before it is being captured
   }
 
   /** After firstFrame: the page settles again at +500, its frame is asked for, and the action comes at +900. */
-  async function secondUnderWay(t0: number): Promise<Promise<void>> {
+  async function secondUnderWay(t0: number): Promise<{ second: Promise<void> }> {
     now = t0 + 500;
     const second = captureSettled(tab);
     await asked(2);
     now = t0 + 900;
-    return second;
+    // Wrapped: an async function returning the capture's own promise would wait for it.
+    return { second };
   }
 
   it('waits for that frame and uses it, fresh', async () => {
     const t0 = await firstFrame();
     // The page changes at +400 and settles at +500; its frame is asked for at once and not back by the action at +900.
-    const second = await secondUnderWay(t0);
+    const { second } = await secondUnderWay(t0);
     const step = shotForStep(tab, t0 + 900, t0 + 400, tab.url!);
     pixels[1]!.resolve('data:image/png;base64,bmV3');
     await second;
@@ -74,7 +75,7 @@ describe('a step decided while the frame of the page before it is being captured
 
   it('does not wait for a frame wanted before the page last changed, and reuses the older one, not fresh', async () => {
     const t0 = await firstFrame();
-    const second = await secondUnderWay(t0);
+    const { second } = await secondUnderWay(t0);
     // The page changed again at +600, after the frame under way was wanted: that frame cannot show it.
     const shot = await shotForStep(tab, t0 + 900, t0 + 600, tab.url!);
     expect(shot.ok && shot.fresh).toBe(false);
