@@ -174,9 +174,9 @@ function glueCuts(pieces: readonly string[], scrubber: Scrubber, cuts: Cut[][], 
 /** The rule a group of a value split at a redaction is counted under (see groupCuts). */
 export const SPLIT_GROUP_RULE = 'inline_run_group';
 // A word that can be a group of a spaced value: it holds a digit (an IBAN's `DE89` or `3M02`, a card's `5500`, a
-// phone's `+49`, `030`, `(415)`). A word of capitals alone (a bank code: `NWBK`, `ABNA`) only between such words or
-// redactions, never at a chain's end ("IBAN DE89 …" keeps its label).
-const GROUP_WORD = /^[(+]?[\p{L}\p{N}\p{Cf}._/-]*\p{N}[\p{L}\p{N}\p{Cf}._/-]*\)?$/u;
+// phone's `+49`, `030`, `(415)`, `(0)30`: a trunk prefix in brackets inside a group). A word of capitals alone (a bank
+// code: `NWBK`, `ABNA`) only between such words or redactions, never at a chain's end ("IBAN DE89 …" keeps its label).
+const GROUP_WORD = /^[(+]?[\p{L}\p{N}\p{Cf}._/()-]*\p{N}[\p{L}\p{N}\p{Cf}._/()-]*$/u;
 const CAPS_WORD = /^[\p{Lu}\p{Cf}]{2,}$/u;
 const WORD = /[^\s\p{Cf}][^\s]*/gu;
 /** How far from a redaction a group is taken: an IBAN, the longest value written in groups (34 characters), spaced. */
