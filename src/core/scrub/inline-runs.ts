@@ -179,6 +179,7 @@ export const SPLIT_GROUP_RULE = 'inline_run_group';
 const GROUP_WORD = /^[(+]?[\p{L}\p{N}\p{Cf}._/()-]*\p{N}[\p{L}\p{N}\p{Cf}._/()-]*$/u;
 const CAPS_WORD = /^[\p{Lu}\p{Cf}]{2,}$/u;
 const WORD = /[^\s\p{Cf}][^\s]*/gu;
+const SEPARATOR_WORD = /^[-\u2010-\u2015/\u00b7.]+$/u;
 /** How far from a redaction a group is taken: an IBAN, the longest value written in groups (34 characters), spaced. */
 const GROUPS_REACH = 48;
 const placeholderPatterns = new Map<string, RegExp>();
@@ -203,9 +204,9 @@ interface Item { k: number; start: number; end: number; at: number; kind: 'place
  * reaches here as "DE89 <REDACTED>" + " <REDACTED>", `GB29 NWBK 6016` + ` 1331 9268 19` as "GB29 NWBK 6016" +
  * " <REDACTED>": no rule finds an IBAN across the join any more (the text the page cut is gone), and glueCuts takes a
  * token only when nothing stands between it and the redaction (a space does, between groups). So a redaction is read
- * as a wildcard here: a chain of groups and redactions, only spaces between them, that holds a redaction and spans
- * two pieces or more, is one value cut in part, and its groups (GROUP_WORD, capitals between them) go with the
- * redaction. A word ends a chain ("Your card" + "<REDACTED>" keeps the words); a chain within one piece is that
+ * as a wildcard here: a chain of groups and redactions, only spaces between them (and dashes or slashes standing alone:
+ * SEPARATOR_WORD), that holds a redaction and spans two pieces or more, is one value cut in part, and its groups
+ * (GROUP_WORD, capitals between them) go with the redaction. A word ends a chain ("Your card" + "<REDACTED>" keeps the words); a chain within one piece is that
  * piece's own scrub's. Groups beside a redaction are a value's or not (a year beside a redacted name): over-redaction
  * of those, never a group of a value kept. Linear: one scan of the pieces.
  */
@@ -219,6 +220,8 @@ function groupCuts(pieces: readonly string[], scrubber: Scrubber, cuts: Cut[][],
       WORD.lastIndex = 0;
       const segment = p.slice(from, to);
       for (let m = WORD.exec(segment); m; m = WORD.exec(segment)) {
+        // A dash or a slash alone between groups ('+49 30 / 1234 5678', '030 - 1234 5678') parts no value.
+        if (SEPARATOR_WORD.test(m[0])) continue;
         const kind = GROUP_WORD.test(m[0]) ? 'group' : CAPS_WORD.test(m[0]) ? 'caps' : 'word';
         items.push({ k, start: from + m.index, end: from + m.index + m[0].length, at: offset + from + m.index, kind, text: m[0] });
       }
