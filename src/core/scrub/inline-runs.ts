@@ -399,24 +399,31 @@ const ELEMENT_ID = /\sid="(\d+)"/;
 interface OpenElement { id: number; parent: OpenElement | null; silent: boolean; inline: boolean; slotless?: boolean }
 
 /**
- * Where each shadow root of `xml` that holds a <slot> opens (the index of its `<shadow-root>`). A slot lays the host's
- * light children out inside the root's text, where the tree has them after it: such a root's text is not in the
- * tree's order. A root with no slot is laid out in the line at its host, in the tree's order, and its host's light
+ * Where each shadow root of `xml` that holds a <slot> and whose host has light children opens (the index of its
+ * `<shadow-root>`). A slot lays the host's light children out inside the root's text, where the tree has them after
+ * it: such a root's text is not in the tree's order. A root with no slot is laid out in the line at its host, in the tree's order, and its host's light
  * children are not shown at all. One pass, a stack of the roots open.
  */
 function slottedShadowRoots(xml: string): Set<number> {
   const slotted = new Set<number>();
   if (!xml.includes('<shadow-root>')) return slotted;
-  const stack: number[] = [];
+  // Each root open: where it opens, and whether it holds a slot.
+  const stack: [number, boolean][] = [];
   SHADOW_OR_SLOT.lastIndex = 0;
   for (let m = SHADOW_OR_SLOT.exec(xml); m; m = SHADOW_OR_SLOT.exec(xml)) {
-    if (m[0] === '<shadow-root>') stack.push(m.index);
-    else if (m[0] === '</shadow-root>') stack.pop();
-    else if (stack.length) slotted.add(stack[stack.length - 1]!);
+    if (m[0] === '<shadow-root>') stack.push([m.index, false]);
+    else if (m[0] === '</shadow-root>') {
+      const root = stack.pop();
+      // A slot lays out only the host's light children: with none (the host closes next, spaces aside) an empty
+      // slot (a chip's icon slot) moves nothing, and the root's text is in the tree's order.
+      HOST_CLOSES.lastIndex = SHADOW_OR_SLOT.lastIndex;
+      if (root?.[1] && !HOST_CLOSES.test(xml)) slotted.add(root[0]);
+    } else if (stack.length) stack[stack.length - 1]![1] = true;
   }
   return slotted;
 }
 const SHADOW_OR_SLOT = /<\/?shadow-root>|<slot[\s/>]/g;
+const HOST_CLOSES = /\s*<\//y;
 
 /** dom_tree with its inline runs read joined (see scrubDomTreeRuns), and the pieces it changed. */
 function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, number>): { xml: string; edits: PieceEdit[] } {
