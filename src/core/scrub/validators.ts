@@ -130,5 +130,27 @@ export function cardStandsAlone(text: string, start: number, end: number): boole
   const m = /^\d{4}([ .-])\d{4}(?:\1\d{4})*\1\d{1,4}$/.exec(value);
   if (!m) return true;
   const sep = m[1]!;
-  return !continuesRun(text, start, -1, sep) && !continuesRun(text, end, 1, sep);
+  if (!continuesRun(text, start, -1, sep) && !continuesRun(text, end, 1, sep)) return true;
+  return oneOfCardsInRun(text, start, end, sep);
+}
+
+/**
+ * Cards listed one after another with only the separator between ("4111 1111 1111 1111 5500 0055 5555 5559"):
+ * a run of whole 4-digit groups that splits into 16-digit windows, each passing Luhn, is that many cards, and
+ * `start`..`end` is one of those windows. Each window passing by chance is one in ten, all of them 1 in 10^n: a
+ * serial number in 4-digit groups stays one number. Before, both cards of such a list were kept whole.
+ */
+function oneOfCardsInRun(text: string, start: number, end: number, sep: string): boolean {
+  if (end - start !== 19) return false;
+  let from = start;
+  while (from >= 5 && text[from - 1] === sep && /^\d{4}$/.test(text.slice(from - 5, from - 1))) from -= 5;
+  let to = end;
+  while (text[to] === sep && /^\d{4}$/.test(text.slice(to + 1, to + 5))) to += 5;
+  // The run is whole groups only: a digit glued at either end makes it a number of its own.
+  if (/\d/.test(text[from - 1] ?? '') || /\d/.test(text[to] ?? '')) return false;
+  // Nor a shorter group beside it: "… 5559 12" is a longer number's tail.
+  if ((text[from - 1] === sep && /\d/.test(text[from - 2] ?? '')) || (text[to] === sep && /\d/.test(text[to + 1] ?? ''))) return false;
+  if ((to - from + 1) % 20 !== 0 || (start - from) % 20 !== 0) return false;
+  for (let at = from; at < to; at += 20) if (!luhnValid(text.slice(at, at + 19))) return false;
+  return true;
 }
