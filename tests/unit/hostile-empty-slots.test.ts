@@ -4,16 +4,9 @@
 // kept its first half. A slot with nothing to lay out leaves the root's text in the tree's order, as a root with no
 // slot does (src/core/scrub/inline-runs.ts, slottedShadowRoots).
 import { describe, expect, it } from 'vitest';
-import { draftOfDocument, stored } from './observed-page';
+import { observedWithShadows as observed } from './observed-page';
 
 const LEAK = /jane|example/;
-
-function observed(html: string, shadows: Record<string, string>): ReturnType<typeof stored> {
-  document.head.innerHTML = '';
-  document.body.innerHTML = html;
-  for (const [id, inner] of Object.entries(shadows)) document.getElementById(id)!.attachShadow({ mode: 'open' }).innerHTML = inner;
-  return stored(draftOfDocument());
-}
 
 describe('a shadow root whose slots have nothing to lay out', () => {
   it.each([

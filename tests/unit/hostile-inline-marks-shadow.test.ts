@@ -6,16 +6,9 @@
 // a shadow root's own style lays out inline beside light text after the host. The run pass now reads a root with no
 // slot as an inline element at its host (src/core/scrub/inline-runs.ts, slottedShadowRoots).
 import { describe, expect, it } from 'vitest';
-import { draftOfDocument, stored } from './observed-page';
+import { observedWithShadows as observed } from './observed-page';
 
 const LEAK = /jane|example/;
-
-function observed(html: string, shadows: Record<string, string>): ReturnType<typeof stored> {
-  document.head.innerHTML = '';
-  document.body.innerHTML = html;
-  for (const [id, inner] of Object.entries(shadows)) document.getElementById(id)!.attachShadow({ mode: 'open' }).innerHTML = inner;
-  return stored(draftOfDocument());
-}
 
 describe('a secret split across shadow roots that hold no slot', () => {
   it('two components each rendering a half as their own text', () => {

@@ -37,3 +37,11 @@ export function stored(draft: Draft): Observed[] {
   const final: FinalDraft = { ...page, draftId: finalDraftId(TASK_ID, 1), timestamp: 1, final: true };
   return [storedStep(draft), buildFinal({ draft: final, tabId: 1, image: null, scrubber }).state.observation];
 }
+
+/** The observations stored for a page of `html` whose elements named by id in `shadows` get an open shadow root of that markup. */
+export function observedWithShadows(html: string, shadows: Record<string, string>): ReturnType<typeof stored> {
+  document.head.innerHTML = '';
+  document.body.innerHTML = html;
+  for (const [id, inner] of Object.entries(shadows)) document.getElementById(id)!.attachShadow({ mode: 'open' }).innerHTML = inner;
+  return stored(draftOfDocument());
+}
