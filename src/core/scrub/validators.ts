@@ -45,10 +45,14 @@ const IBAN_LENGTHS: Record<string, number> = {
 
 /** ISO 13616 mod-97 check (and the country's length where known). */
 export function ibanValid(text: string): boolean {
-  const iban = text.replace(/\s+/g, '').toUpperCase();
+  const joined = /[.-]/.test(text);
+  // One kind of joint: "DE89-3704.0044 …" is not how an IBAN is written.
+  if (joined && new Set(text.match(/[\s.-]/g)).size > 1) return false;
+  const iban = text.replace(/[\s.-]+/g, '').toUpperCase();
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
   const expected = IBAN_LENGTHS[iban.slice(0, 2)];
-  if (expected !== undefined && iban.length !== expected) return false;
+  // Dashes and dots join many codes (part and order numbers); such a value is an IBAN only at its country's length.
+  if (expected === undefined ? joined : iban.length !== expected) return false;
   const rearranged = iban.slice(4) + iban.slice(0, 4);
   let remainder = 0;
   for (const ch of rearranged) {
@@ -127,10 +131,17 @@ function continuesRun(text: string, at: number, dir: -1 | 1, sep: string): boole
  */
 export function cardStandsAlone(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
+  // Joined by a dash or dot to another number ("12-4111…", "…1111-2024"): a piece of that number, unless the joint
+  // is the card's own and the number is its run of 4-digit groups (a list of cards written "4111-…-1111-5500-…").
+  const gluedBefore = /[.-]/.test(text[start - 1] ?? '') && /\d/.test(text[start - 2] ?? '');
+  const gluedAfter = text[end] === '-' && /\d/.test(text[end + 1] ?? '');
   const m = /^\d{4}([ .-])\d{4}(?:\1\d{4})*\1\d{1,4}$/.exec(value);
-  if (!m) return true;
+  if (!m) return !gluedBefore && !gluedAfter;
   const sep = m[1]!;
-  if (!continuesRun(text, start, -1, sep) && !continuesRun(text, end, 1, sep)) return true;
+  const before = continuesRun(text, start, -1, sep);
+  const after = continuesRun(text, end, 1, sep);
+  if ((gluedBefore && !before) || (gluedAfter && !after)) return false;
+  if (!before && !after) return true;
   return oneOfCardsInRun(text, start, end, sep);
 }
 

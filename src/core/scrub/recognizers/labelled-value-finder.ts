@@ -41,7 +41,11 @@ function dateLength(after: string): number {
 }
 
 // A document number: letters and digits, maybe in groups (123.456.789-01, AB 12 34 56 C), holding 4+ digits.
-const DOC_VALUE = /^[A-Za-z0-9](?:[A-Za-z0-9]|[ ./-](?=[A-Za-z0-9])){3,24}/;
+// An IBAN in groups is the longest (34 characters and 8 joints).
+const DOC_VALUE = /^[A-Za-z0-9](?:[A-Za-z0-9]|[ ./-](?=[A-Za-z0-9])){3,47}/;
+// What a value cut at that length still runs on with: glued characters and joined groups that hold a digit. Taken
+// whole, so no tail of a long number is left beside its redaction ("IBAN <REDACTED>00").
+const VALUE_TAIL = /^(?:[A-Za-z0-9]+|[./-][A-Za-z0-9]+| (?=[A-Za-z]*\d)[A-Za-z0-9]+)*/;
 
 export function findLabelledValues(text: string): readonly Span[] {
   // A date or a document number holds 4+ digits.
@@ -57,11 +61,12 @@ export function findLabelledValues(text: string): readonly Span[] {
   DOCUMENT.lastIndex = 0;
   for (let m = DOCUMENT.exec(text); m; m = DOCUMENT.exec(text)) {
     const at = m.index + m[0].length;
-    const v = DOC_VALUE.exec(text.slice(at, at + 40));
+    const v = DOC_VALUE.exec(text.slice(at, at + 49));
     if (!v) continue;
+    const cut = v[0].length === 48 ? VALUE_TAIL.exec(text.slice(at + 48, at + 48 + 256))![0] : '';
     // The number ends at the first word after it ("X12345678 issued 2019"); a long first group is the whole number,
     // and a group after a space is another one ("12345678901 2024").
-    let value = v[0].replace(/[ ./-][A-Za-z]*[a-z][A-Za-z]*(?:[ ./-].*)?$/, '').replace(/[ ./-][A-Za-z]{3,}$/, '');
+    let value = (v[0] + cut).replace(/[ ./-][A-Za-z]*[a-z][A-Za-z]*(?:[ ./-].*)?$/, '').replace(/[ ./-][A-Za-z]{3,}$/, '');
     const first = /^[A-Za-z0-9]{7,}(?= )/.exec(value);
     if (first) value = first[0];
     // Its first group holds a digit or is a short capital prefix (CX1234567, AB 12 34 56 C), not a word ("is 0612…").
