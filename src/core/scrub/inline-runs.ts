@@ -11,6 +11,7 @@
 import type { Scrubber } from './scrubber';
 import { escapeXmlText, unescapeXml } from '../xml-escape';
 import { cleanAxText } from '../ax-tree-parts';
+import { XmlTokens } from './xml-tokens';
 
 /**
  * Tags that end a run: what a browser lays out as a block of its own by default, a line break, a replaced element
@@ -384,19 +385,37 @@ function applyCuts(pieces: readonly string[], cuts: Cut[][], scrubber: Scrubber)
   });
 }
 
-// A tag (its name in group 2) or a text segment. A tag never holds a `<` (the snapshot escapes it in values):
-// with `[^>]*?` a tree of `<a<a<a…` (no `>`) was scanned to its end from each `<`, quadratic (40,000 characters
-// took 0.5 s; the CLI reads anyone's zip, up to --max-field-chars a field).
-const XML_TOKEN = /<(\/?)([A-Za-z_][\w:.-]*)[^<>]*?(\/?)>|[^<]+/g;
+// dom_tree's tags and text segments are read by XmlTokens (xml-tokens.ts). A tag never holds a `<` (the snapshot
+// escapes it in values): a tree of `<a<a<a…` (no `>`) must not be scanned to its end from each `<`, which was
+// quadratic (40,000 characters took 0.5 s; the CLI reads anyone's zip, up to --max-field-chars a field).
+
+// A text segment of more than spaces (what trim() keeps), read in place: a segment ends at a `<`, which stops it.
+const NOT_SPACE = /\S/g;
+function holdsText(xml: string, start: number, end: number): boolean {
+  NOT_SPACE.lastIndex = start;
+  const m = NOT_SPACE.exec(xml);
+  return m !== null && m.index < end;
+}
 
 /** A piece of dom_tree text the run pass changed, as axtree writes text (cleaned), and the elements it lies in. */
 interface PieceEdit { from: string; to: string; ancestors: readonly number[] }
 
 /** Ancestors a piece's edit is kept for: an element named by its content names it from a subtree this shallow. */
 const EDIT_ANCESTORS = 64;
-const ELEMENT_ID = /\sid="(\d+)"/;
-/** The elements open at a point of dom_tree, innermost first: shared by every piece read inside them. */
-interface OpenElement { id: number; parent: OpenElement | null; silent: boolean; inline: boolean; slotless?: boolean }
+// An element's id in its opening tag, read from where the tag starts (only for an element an edit names).
+const ELEMENT_ID = /<[^<>]*?\sid="(\d+)"/y;
+/**
+ * The elements open at a point of dom_tree, innermost first: shared by every piece read inside them. `at`: where
+ * the opening tag starts (-1: a shadow root); its id is read from there only for an edit's ancestors, since most
+ * elements hold no piece that changes and reading each tag's id was much of a big page's pass.
+ */
+interface OpenElement { at: number; parent: OpenElement | null; silent: boolean; inline: boolean; slotless?: boolean }
+
+function idAt(xml: string, at: number): number {
+  if (at < 0) return -1;
+  ELEMENT_ID.lastIndex = at;
+  return Number(ELEMENT_ID.exec(xml)?.[1] ?? -1);
+}
 
 /**
  * Where each shadow root of `xml` that holds a <slot> and whose host has light children opens (the index of its
@@ -442,7 +461,8 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
       // in the line: the run is read as the tree holds it (a half hidden in such an element is still joined to the
       // other) and as a reader sees it, without that text: "ghp_Zq8RkT2vLm9X" + " - " + "wN4pYs…" hid the token a
       // reader sees whole, and both halves were stored.
-      const shown = run.flatMap(([, , inside], k) => (inside?.silent === true ? [] : [k]));
+      const shown: number[] = [];
+      for (let k = 0; k < run.length; k++) if (run[k]![2]?.silent !== true) shown.push(k);
       if (shown.length >= 2 && shown.length < raw.length) {
         const shownCuts: Cut[][] = shown.map(() => []);
         // Counted once: what the reading as the tree holds it found already was.
@@ -455,7 +475,7 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
           if (scrubbed[k] === raw[k]) return;
           edits.push({ start: a, end: b, text: escapeXmlText(scrubbed[k]!) });
           const ancestors: number[] = [];
-          for (let e = inside; e && ancestors.length < EDIT_ANCESTORS; e = e.parent) ancestors.push(e.id);
+          for (let e = inside; e && ancestors.length < EDIT_ANCESTORS; e = e.parent) ancestors.push(idAt(xml, e.at));
           pieceEdits.push({ from: cleanAxText(raw[k]!), to: cleanAxText(scrubbed[k]!), ancestors });
         });
       }
@@ -477,21 +497,22 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
     flush();
     brokenDepth = shadowDepth;
   };
-  XML_TOKEN.lastIndex = 0;
-  for (let m = XML_TOKEN.exec(xml); m; m = XML_TOKEN.exec(xml)) {
-    if (m[2] === undefined) {
-      if (m[0].trim() && open?.silent !== true) breakShadows();
+  const t = new XmlTokens(xml);
+  while (t.next()) {
+    if (!t.isTag) {
+      const text = holdsText(xml, t.start, t.end);
+      if (text && open?.silent !== true) breakShadows();
       // A space between two elements is a piece too (once a run has begun): "Name" then " " then a redaction
       // is no word glued to it (see glueCuts), and a value split around it is still read joined.
-      if (m[0].trim() || run.length) run.push([m.index, m.index + m[0].length, open]);
+      if (text || run.length) run.push([t.start, t.end, open]);
       continue;
     }
-    const tag = m[2].toLowerCase();
+    const tag = t.name.toLowerCase();
     if (tag === 'shadow-root' && open?.silent !== true) {
-      if (m[1] && open?.slotless) {
+      if (t.closing && open?.slotless) {
         open = open.parent;
         if (open) open.silent = true;
-      } else if (m[1]) {
+      } else if (t.closing) {
         if (shadowDepth > 0) {
           shadowDepth--;
           if (shadowDepth < brokenDepth) {
@@ -500,29 +521,29 @@ function domTreeRuns(xml: string, scrubber: Scrubber, counts?: Record<string, nu
           }
         }
         open = open?.parent ?? null;
-      } else if (m[3]) {
+      } else if (t.selfClosing) {
         // `<shadow-root/>`: nothing in it.
-      } else if (!slotted.has(m.index)) {
-        open = { id: -1, parent: open, silent: false, inline: true, slotless: true };
+      } else if (!slotted.has(t.start)) {
+        open = { at: -1, parent: open, silent: false, inline: true, slotless: true };
       } else {
         shadowDepth++;
-        open = { id: -1, parent: open, silent: false, inline: false };
+        open = { at: -1, parent: open, silent: false, inline: false };
       }
       continue;
     }
     // A closing tag is as silent as its opening one was (`</video>` of a marked video with fallback text), and so
     // is all inside a silent element (the document of a zero-size frame: its <html> and <body> break nothing).
-    const silent = m[1]
+    const silent = t.closing
       ? open?.silent === true
-      : open?.silent === true || (PAINTS_NOTHING_TAGS.has(tag) && (m[0].includes(PAINTS_NOTHING) || m[0].includes(OUT_OF_LINE)));
+      : open?.silent === true || (PAINTS_NOTHING_TAGS.has(tag) && (t.text().includes(PAINTS_NOTHING) || t.text().includes(OUT_OF_LINE)));
     // A block laid out in the line is read as an inline tag, opening and closing (`</div>` says as its `<div>` did).
-    const inline = m[1] ? open?.inline === true : LAID_OUT_TAGS.has(tag) && m[0].includes(INLINE_LEVEL);
+    const inline = t.closing ? open?.inline === true : LAID_OUT_TAGS.has(tag) && t.text().includes(INLINE_LEVEL);
     if (RUN_ENDS.has(tag) && !silent && !inline) {
       breakShadows();
       flush();
     }
-    if (m[1]) open = open?.parent ?? null;
-    else if (!m[3]) open = { id: Number(ELEMENT_ID.exec(m[0])?.[1] ?? -1), parent: open, silent, inline };
+    if (t.closing) open = open?.parent ?? null;
+    else if (!t.selfClosing) open = { at: t.start, parent: open, silent, inline };
   }
   flush();
   if (edits.length === 0) return { xml, edits: pieceEdits };
