@@ -49,6 +49,12 @@ describe('built-in rules on hostile text', () => {
     ['1 MB of one letter and a bang', `${'a'.repeat(MB)}!`],
     ['1 MB of dotted letters', 'a.'.repeat(MB / 2)],
     ['1 MB of digits and dashes', '1-'.repeat(MB / 2)],
+    ['1 MB of 2-digit groups and dashes', '12-'.repeat(MB / 3)],
+    // Each window of a run of 4-digit groups asks about the whole run (a list of cards, or one long number): measured
+    // again for each window, 200 KB of listed cards took 3.5 minutes.
+    ['200 KB of cards listed with spaces', '4111 1111 1111 1111 '.repeat(10_000)],
+    ['200 KB of cards listed with dashes', '4111-1111-1111-1111-'.repeat(10_000)],
+    ['500 KB of one 4-digit group', '1111 '.repeat(100_000)],
   ])('%s finishes and still finds the secret after it', (_name, blob) => {
     const out = scrubber.redact(`${blob} write to jane.roe@example-mail.com`);
     expect(out.text.endsWith('write to <REDACTED>')).toBe(true);

@@ -2,9 +2,13 @@
 import type { PatternSpec } from './pattern';
 import { cardStandsAlone, luhn12Valid, luhnValid } from '../validators';
 
-/** Not glued to a word (pattern.ts's B and E), save by a dash or dot to another number: cardStandsAlone judges that. */
-const CARD_B = '(?<![\\w@]|(?<!\\d)[.-])';
-const CARD_E = '(?![\\w@]|-(?!\\d))';
+/**
+ * Not glued to a word (pattern.ts's B and E), save by a dash or dot to a 4-digit group, as in a list of cards
+ * (cardStandsAlone judges the run). Only a 4-digit group: `1-1-1-…` must start no match at each digit (a megabyte of
+ * it took 10 s, not 0.2).
+ */
+const CARD_B = '(?<![\\w@]|(?<!(?<!\\d)\\d{4})[.-])';
+const CARD_E = '(?![\\w@]|-(?!\\d{4}(?!\\d)))';
 
 export const creditCard: readonly PatternSpec[] = [
   // Twelve digits (Maestro's shortest) only after a card's label, with the Luhn check: "cc 503802053770", "card 501864667909".
