@@ -79,10 +79,13 @@ export function recordingTaskId(extensionPage: Page): Promise<string | null> {
   });
 }
 
-/** Everything the extension stores (IndexedDB steps, tasks and pending steps, and storage.local), for leak checks. */
+/**
+ * Everything the extension stores (IndexedDB steps, tasks, pending steps and final states, and storage.local), for
+ * leak checks. Not the images' bytes: their pixels are read by OCR from the export.
+ */
 export function dumpStorage(extensionPage: Page): Promise<string> {
   return extensionPage.evaluate(async () => {
-    const stores = ['steps', 'tasks', 'pending'];
+    const stores = ['steps', 'tasks', 'pending', 'finals'];
     const idb = await new Promise<unknown[]>((resolve, reject) => {
       const open = indexedDB.open('alien-dataflow');
       open.onerror = () => reject(open.error);

@@ -8,18 +8,74 @@
 // row, a style sheet added later, or a media query flipped by a narrower window lays out in the line afterwards. Their
 // cached XML kept the mark of the first step, so the halves of each email, one line on screen, were both stored
 // (unit tests: hostile-inline-marks.test.ts; this checks real layout).
+// Block-tag items a flex row or a grid of columns lays out side by side (a masked-card widget's boxes) are in the
+// line too: each half of a card split over two such items had been stored, in its own run.
+// Every check reads what the extension stored too (IndexedDB and storage.local), not only the export: every
+// planted secret, whole and as each half.
 // Runs in Chromium and in Firefox, one browser of each for the file.
 import assert from 'node:assert/strict';
-import { trajectory } from './harness';
+import { trajectory, type ExportedStep } from './harness';
+import { dumpStorage } from './extension-store';
 import { testInBothBrowsers, waitForSteps, type RecorderDriver } from './browsers';
 import { createPsmReader, PSM, readable } from './rendering-helpers';
 
-/** What the page paints, whole and by piece (a piece readable alone is a leak too). */
-const PAINTED = ['4111 1111 1111 1111', '1111 1111 1111', 'GB29 NWBK 6016', 'GB29 NWBK 6016 1331 9268 19', '5500 0055 5555 5559', '0055 5555 5559',
-  '6011 1111 1111 1117', '1111 1111 1117'];
+/**
+ * A secret a page plants, whole and as the pieces it splits it into (a piece readable or stored alone is a leak
+ * too); `joined` is the whole as the DOM's text runs the pieces together, where that differs.
+ */
+interface Planted { whole: string; joined?: string; halves: readonly string[] }
 
-/** Records a click on `url` (loaded with its frames), exports, and checks every file and every screenshot. */
-async function clickAndRead(driver: RecorderDriver, url: string, ownWords: string[] = []): Promise<void> {
+/** split-secrets.html: a card in two spans, an IBAN whose second half the page cuts, a card in two inline blocks. */
+const INLINE: readonly Planted[] = [
+  { whole: '4111 1111 1111 1111', halves: ['4111', ' 1111 1111 1111'] },
+  { whole: 'GB29 NWBK 6016 1331 9268 19', halves: ['GB29 NWBK 6016', ' 1331 9268 19'] },
+  { whole: '5500 0055 5555 5559', halves: ['5500', ' 0055 5555 5559'] },
+];
+/** split-secrets-frame.html, in a same-origin frame and in a frame of another origin. */
+const FRAMED: readonly Planted[] = [{ whole: '6011 1111 1111 1117', halves: ['6011', ' 1111 1111 1117'] }];
+/** split-secrets-rows.html: a card over the two items of a flex row, another over the two columns of a grid. */
+const ROWS: readonly Planted[] = [
+  { whole: '4012 8888 8888 1881', joined: '40128888 8888 1881', halves: ['4012', '8888 8888 1881'] },
+  { whole: '5105 1051 0510 5100', joined: '5105105105105100', halves: ['51051051', '05105100'] },
+];
+
+/** Every string of `planted`, whole and each half (a half's leading space, as the page writes it, trimmed). */
+const piecesOf = (planted: readonly Planted[]): string[] =>
+  planted.flatMap((p) => [p.whole, ...(p.joined ? [p.joined] : []), ...p.halves.map((h) => h.trim())]);
+
+/**
+ * The pieces found in `text`. A lone group of digits ('4111') is looked for as a token of its own, not inside a
+ * longer number, a JSON number, an id or encoded bytes, where four digits occur by chance (a timestamp, a byte
+ * count); any other piece anywhere.
+ */
+function found(text: string, pieces: readonly string[]): string[] {
+  return pieces.filter((p) => (/^\d+$/.test(p) ? new RegExp(`(?<![\\w+/:,.\\[-])${p}(?![\\w.-])`).test(text) : text.includes(p)));
+}
+
+/**
+ * What the extension stored (IndexedDB and storage.local, read by the one storage reader) holds none of `pieces`.
+ * `keptStepOf` names a task whose first stored step a test means to keep them in (its premise): that step is left out.
+ */
+async function assertNoneStored(driver: RecorderDriver, pieces: readonly string[], keptStepOf?: string): Promise<void> {
+  const dump = await dumpStorage(await driver.extensionPage());
+  let text = dump;
+  if (keptStepOf !== undefined) {
+    const [[steps, ...rest], local] = JSON.parse(dump) as [unknown[][], unknown];
+    const rows = steps as { taskId: string; seq: number }[];
+    const first = Math.min(...rows.filter((r) => r.taskId === keptStepOf).map((r) => r.seq));
+    const kept = rows.filter((r) => r.taskId !== keptStepOf || r.seq !== first);
+    assert.equal(kept.length, rows.length - 1, `in ${driver.name}: the step left out is stored`);
+    text = JSON.stringify([[kept, ...rest], local]);
+  }
+  assert.deepEqual(found(text, pieces), [], `in ${driver.name}: IndexedDB and storage.local hold none of the pieces`);
+}
+
+/**
+ * Records a click on `url` (loaded with its frames), exports, and checks every file, every screenshot and what the
+ * extension stored for `planted`; resolves to the recorded steps.
+ */
+async function clickAndRead(driver: RecorderDriver, url: string, planted: readonly Planted[], ownWords: string[] = []): Promise<ExportedStep[]> {
+  const pieces = piecesOf(planted);
   const page = await driver.newPage();
   await page.setViewport({ width: 1000, height: 800 });
   // The load event waits for the page's frames.
@@ -35,12 +91,13 @@ async function clickAndRead(driver: RecorderDriver, url: string, ownWords: strin
   for (const name of Object.keys(zip.files)) {
     const file = zip.file(name);
     if (!file || name.endsWith('.png')) continue;
-    const text = await file.async('string');
-    assert.deepEqual(PAINTED.filter((s) => text.includes(s)), [], `${name} holds none of the pieces`);
+    assert.deepEqual(found(await file.async('string'), pieces), [], `${name} holds none of the pieces`);
   }
+  // OCR reads the pieces longer than a lone group of four digits, which a blur's noise may be read as.
+  const painted = pieces.filter((p) => p.replace(/\s/g, '').length > 4);
   const readers = await Promise.all([createPsmReader(PSM.AUTO), createPsmReader(PSM.SPARSE_TEXT)]);
   try {
-    // This task's screenshots (the browser is shared with the file's other test, whose task is in the export too).
+    // This task's screenshots (the browser is shared with the file's other tests, whose tasks are in the export too).
     const pngs = Object.keys(zip.files).filter((n) => n.endsWith('.png') && n.includes(taskId));
     assert.ok(pngs.length >= 1, `screenshots: ${pngs.length}`);
     for (const name of pngs) {
@@ -49,7 +106,7 @@ async function clickAndRead(driver: RecorderDriver, url: string, ownWords: strin
       for (const reader of readers) {
         const text = await reader.read(png, 2);
         all += `${text}\n`;
-        assert.deepEqual(PAINTED.filter((s) => readable(text, s)), [], `${name} shows none of the pieces (OCR read: ${text})`);
+        assert.deepEqual(painted.filter((s) => readable(text, s)), [], `${name} shows none of the pieces (OCR read: ${text})`);
       }
       // The page's own words stay readable: the OCR above is not reading noise, and the blur is not the whole page.
       for (const words of ['Payment summary', 'Pay now', ...ownWords]) assert.ok(readable(all, words), `${name}: '${words}' is read (${all})`);
@@ -57,22 +114,42 @@ async function clickAndRead(driver: RecorderDriver, url: string, ownWords: strin
   } finally {
     await Promise.all(readers.map((r) => r.close()));
   }
+  await assertNoneStored(driver, pieces);
   await page.close();
+  return steps;
 }
 
 // Built from the commit before the page read its tree with the run pass, this read "Card on file 4111 1111 1111
 // 1111", "Refund to GB29 NWBK 6016" and "Backup card 5500" in the click's screenshot.
 testInBothBrowsers('a secret split across inline pieces is blurred in every screenshot, as it is cut from the trees', async (driver) => {
-  await clickAndRead(driver, `${driver.site}/privacy/split-secrets.html`);
+  await clickAndRead(driver, `${driver.site}/privacy/split-secrets.html`, INLINE);
 }, {}, true);
 
 testInBothBrowsers('a secret split across inline pieces in a same-origin frame and in a frame of another origin is blurred too', async (driver) => {
   const frameUrl = `${driver.other.replace('127.0.0.1', 'localhost')}/privacy/split-secrets-frame.html`;
   // The frames' own words are read: they are painted, and not blurred whole.
-  await clickAndRead(driver, `${driver.site}/privacy/split-secrets.html?frame=${encodeURIComponent(frameUrl)}`, ['Saved']);
+  await clickAndRead(driver, `${driver.site}/privacy/split-secrets.html?frame=${encodeURIComponent(frameUrl)}`, [...INLINE, ...FRAMED], ['Saved']);
+}, {}, true);
+
+// Built from the commit before the snapshot read a flex or grid container's layout, each half of both cards was
+// stored: the items' own display is a block's, so each ended its run.
+testInBothBrowsers('a card split over the items of a flex row and of a grid of two columns is cut from the trees and blurred', async (driver) => {
+  const steps = await clickAndRead(driver, `${driver.site}/privacy/split-secrets-rows.html`, ROWS);
+  // The items are read as in the line (the row and the grid each give two), and the page's words around them kept.
+  for (const s of steps) {
+    assert.ok((s.observation.dom_tree.match(/ inline="true"/g)?.length ?? 0) >= 4, `in ${driver.name}: ${s.observation.dom_tree.slice(0, 2000)}`);
+    assert.match(s.observation.dom_tree, /Card on file/, `in ${driver.name}`);
+    assert.match(s.observation.dom_tree, /Backup card/, `in ${driver.name}`);
+  }
 }, {}, true);
 
 const HALVES = ['jane.doe', 'example.com', 'john.roe', 'example.org', 'ann.poe', 'example.net'];
+/** The chips' emails, whole and each half as the page writes it (config/scrubber.yaml, kept in storage.local, names `jane%40example.com`). */
+const CHIPS: readonly Planted[] = [
+  { whole: 'jane.doe@example.com', halves: ['jane.doe', '@example.com'] },
+  { whole: 'john.roe@example.org', halves: ['john.roe', '@example.org'] },
+  { whole: 'ann.poe@example.net', halves: ['ann.poe', '@example.net'] },
+];
 
 testInBothBrowsers('chips a restyle lays out in the line after the first step: no half of their emails stored at the next', async (driver) => {
   const page = await driver.newPage();
@@ -98,4 +175,8 @@ testInBothBrowsers('chips a restyle lays out in the line after the first step: n
     assert.deepEqual(left, [], `in ${driver.name}: ${text.slice(0, 2000)}`);
   }
   assert.match(after.dom_tree, / inline="true"/, `in ${driver.name}`);
+  // Stored: no email whole anywhere, and no half but in the first step, which saw them as lines.
+  await assertNoneStored(driver, CHIPS.map((c) => c.whole));
+  await assertNoneStored(driver, piecesOf(CHIPS), taskId);
+  await page.close();
 }, {}, true);
