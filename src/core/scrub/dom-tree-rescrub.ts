@@ -16,12 +16,19 @@ const TAG = /<(?:\/[A-Za-z_][\w:.-]*|[A-Za-z_][\w:.-]*(?: [\w:.-]+="[^"<>]*")*\/
 const ATTR = / (?!(?:id|bbox)=)([\w:.-]+)="([^"]*)"/g;
 const SLASH = 47;
 
-/** Whether an opening tag holds an attribute besides the recorder's id and bbox: a value holds no `"`, so `="` starts each. */
+// The recorder's own marks (inline-runs.ts: INLINE_LEVEL, PAINTS_NOTHING, OUT_OF_LINE): a value "true" holds nothing.
+const MARKS = [' inline="true"', ' hidden="true"', ' out-of-line="true"'];
+
+/**
+ * Whether an opening tag holds an attribute besides the recorder's id, bbox and marks: a value holds no `"`, so
+ * `="` starts each. Most blocks of a page built with its layout read carry `inline="true"` and no page attribute.
+ */
 function hasPageAttributes(raw: string): boolean {
   let n = 0;
   for (let i = raw.indexOf('="'); i !== -1; i = raw.indexOf('="', i + 2)) n++;
   if (raw.includes(' id="')) n--;
   if (raw.includes(' bbox="')) n--;
+  for (const mark of MARKS) if (n > 0 && raw.includes(mark)) n--;
   return n > 0;
 }
 
@@ -49,12 +56,21 @@ export function rescrubDomTree(xml: string, scrubber: Scrubber, counts: Record<s
     replace(from, to, escapeXmlText(r.text));
   };
   // Our own element ids and boxes are numbers the recorder wrote, not page text: the pattern passes over them.
-  const attribute = (m: string, name: string, value: string): string => {
-    const v = unescapeXml(value);
-    const r = URL_ATTRS.has(name) || /^(https?|wss?):\/\//.test(v) ? scrubber.redactUrl(v) : scrubber.redact(v);
-    if (r.spans.length === 0) return m;
-    count(r.spans);
-    return ` ${name}="${escapeXmlAttr(r.text)}"`;
+  // A tag is written again only when a value changes (most change nothing: a replace() built each tag anew).
+  const attributes = (raw: string): string => {
+    let tag = '';
+    let from = 0;
+    ATTR.lastIndex = 0;
+    for (let m = ATTR.exec(raw); m; m = ATTR.exec(raw)) {
+      const name = m[1]!;
+      const v = unescapeXml(m[2]!);
+      const r = URL_ATTRS.has(name) || /^(https?|wss?):\/\//.test(v) ? scrubber.redactUrl(v) : scrubber.redact(v);
+      if (r.spans.length === 0) continue;
+      count(r.spans);
+      tag += `${raw.slice(from, m.index)} ${name}="${escapeXmlAttr(r.text)}"`;
+      from = m.index + m[0].length;
+    }
+    return from === 0 ? raw : tag + raw.slice(from);
   };
   let textFrom = 0;
   for (let at = xml.indexOf('<'); at !== -1;) {
@@ -69,7 +85,7 @@ export function rescrubDomTree(xml: string, scrubber: Scrubber, counts: Record<s
     if (xml.charCodeAt(at + 1) !== SLASH) {
       const raw = xml.slice(at, end);
       if (hasPageAttributes(raw)) {
-        const scrubbed = raw.replace(ATTR, attribute);
+        const scrubbed = attributes(raw);
         if (scrubbed !== raw) replace(at, end, scrubbed);
       }
     }
