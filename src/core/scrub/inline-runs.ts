@@ -175,12 +175,40 @@ function glueCuts(pieces: readonly string[], scrubber: Scrubber, cuts: Cut[][], 
 /** The rule a group of a value split at a redaction is counted under (see groupCuts). */
 export const SPLIT_GROUP_RULE = 'inline_run_group';
 // A word that can be a group of a spaced value: it holds a digit (an IBAN's `DE89` or `3M02`, a card's `5500`, a
-// phone's `+49`, `030`, `(415)`, `(0)30`: a trunk prefix in brackets inside a group). A word of capitals alone (a bank
-// code: `NWBK`, `ABNA`) only between such words or redactions, never at a chain's end ("IBAN DE89 …" keeps its label).
-const GROUP_WORD = /^[(+]?[\p{L}\p{N}\p{Cf}._/()-]*\p{N}[\p{L}\p{N}\p{Cf}._/()-]*$/u;
+// phone's `+49`, `030`, `(415)`, `(0)30`: a trunk prefix in brackets inside a group), its parts joined by what pages
+// write between a value's groups with no space: a dot, a dash of any width, a slash, a middle dot or a bullet
+// (`030·1234·5678`), a comma (`4111,1111`). A word of capitals alone (a bank code: `NWBK`, `ABNA`) only between such
+// words or redactions, never at a chain's end ("IBAN DE89 …" keeps its label).
+const GROUP_WORD = /^[(+]?[-\p{L}\p{N}\p{Cf}._/(),\u00b7\u2022\u2219\u2010-\u2015]*\p{N}[-\p{L}\p{N}\p{Cf}._/(),\u00b7\u2022\u2219\u2010-\u2015]*$/u;
 const CAPS_WORD = /^[\p{Lu}\p{Cf}]{2,}$/u;
 const WORD = /[^\s\p{Cf}][^\s]*/gu;
-const SEPARATOR_WORD = /^[-\u2010-\u2015/\u00b7.]+$/u;
+// A joint standing alone between groups ('+49 30 / 1234 5678', '030 - 1234 5678', '030 · 1234 · 5678'). A bar or
+// a comma standing alone is none: pages put those between two things ('Order 1234 | Paid', 'Rooms 12 , 14').
+const SEPARATOR_WORD = /^[-\u2010-\u2015/\u00b7\u2022\u2219.]+$/u;
+// What closes a group written at a word's end: a list's comma, a clause's semicolon or colon, a sentence's stop, a
+// closing quote or bracket ('… 5678,', '… 5678).'; a `)` only with no `(` before it: `(415)` keeps its own). It is
+// no part of the value, and the value ends there: what follows is the list's or the sentence's next item.
+const CLOSER = /[,;:.!?\u2026"'\u201d\u2019\u00bb\]}]/u;
+// A joint glued to a group's end ('+49·', '030-' before a redaction): the chain goes on through it, the group ends
+// before it, so a value ending there keeps its trailing joint.
+const TRAILING_JOINT = /[-\p{Cf}/\u00b7\u2022\u2219\u2010-\u2015]/u;
+// Words that hold digits but are never a group of a card, an IBAN, a phone, an account or ID number, so they end a
+// chain as any word does: one with a lowercase letter (a unit, an ordinal, a quantity: `10kg`, `2nd`, `x3`; an IBAN's
+// or a postcode's letters are capitals), a date (`12/03/2024`, `2024-03-12`, `12.03.2024`, `12/03/24`), an amount
+// (a price, a total, a count of thousands: `12.99`, `1,234.50`, `1.234,50`, `1,234`; a value's groups are not
+// written in threes after a comma, and a phone's `030.12` has a leading zero).
+const LOWERCASE = /\p{Ll}/u;
+const DAY_MONTH_YEAR = /^(\d{1,2})([./-])(\d{1,2})\2(?:(?:19|20)\d\d|(?<=\/)\d\d)$/;
+const YEAR_MONTH_DAY = /^(?:19|20)\d\d([./-])(\d{1,2})\1(\d{1,2})$/;
+const AMOUNT = /^(?:0|[1-9]\d{0,2}(?:[,.'\u2019]\d{3})*)[.,]\d{2}$|^[1-9]\d{0,2}([,.])\d{3}(?:\1\d{3})*$/;
+// The kinds of a typed placeholder (`<EMAIL>`: scrubber.replacementFor) that a page never writes in digit groups: an
+// e-mail, a person's name, a place, an organisation, a username, a secret, a key or a token, an IP address (written
+// in dots, glued: glueCuts). Such a redaction ends a chain as a word does: a group beside it is no part of it.
+const UNGROUPED_KINDS: ReadonlySet<string> = new Set(['EMAIL', 'PERSON', 'PLACE', 'ORG', 'USERNAME', 'SECRET', 'CREDENTIAL', 'API_KEY', 'TOKEN', 'JWT', 'IP']);
+// Any other kind takes them: a card, an IBAN, a phone number, an SSN, a labelled ID or account number, an address (a
+// house number, a postcode), a site's mask, a custom rule's; and the generic placeholder (the default), which tells
+// no kind at all.
+const PLACEHOLDER_KIND = /^<([A-Z][A-Z_]*)[:>]/;
 /** How far from a redaction a group is taken: an IBAN, the longest value written in groups (34 characters), spaced. */
 const GROUPS_REACH = 48;
 const placeholderPatterns = new Map<string, RegExp>();
@@ -200,20 +228,59 @@ function placeholderPattern(scrubber: Scrubber): RegExp {
 /** A word or a placeholder of a run: its piece, [start, end) there and in the joined text, what it is. */
 interface Item { k: number; start: number; end: number; at: number; kind: 'placeholder' | 'group' | 'caps' | 'word'; text: string }
 
+/** Where the group a word may hold ends in it, sentence punctuation and trailing joints aside, and whether a closer ends the value there. */
+function groupEnd(w: string): [number, boolean] {
+  const open = w.indexOf('(');
+  let end = w.length;
+  let closed = false;
+  while (end > 0) {
+    const c = w[end - 1]!;
+    if (c === ')' ? open < 0 || open >= end - 1 : CLOSER.test(c)) closed = true;
+    else if (!TRAILING_JOINT.test(c)) break;
+    end--;
+  }
+  return [end, closed];
+}
+
+/** Whether a word of digits is a date: a day and a month either way round, with a year; or a year, a month and a day. */
+function isDate(w: string): boolean {
+  const dmy = DAY_MONTH_YEAR.exec(w);
+  if (dmy) {
+    const [x, y] = [Number(dmy[1]), Number(dmy[3])];
+    return x >= 1 && y >= 1 && ((x <= 31 && y <= 12) || (x <= 12 && y <= 31));
+  }
+  const ymd = YEAR_MONTH_DAY.exec(w);
+  return ymd !== null && Number(ymd[2]) >= 1 && Number(ymd[2]) <= 12 && Number(ymd[3]) >= 1 && Number(ymd[3]) <= 31;
+}
+
+/** Whether a word holding a digit may be a group of a value (see LOWERCASE): not a unit, a date or an amount. */
+function valueShaped(w: string): boolean {
+  if (LOWERCASE.test(w)) return false;
+  const plain = INVISIBLE.test(w) ? w.replace(INVISIBLES, '') : w;
+  return !isDate(plain) && !AMOUNT.test(plain);
+}
+const INVISIBLES = /\p{Cf}/gu;
+
 /**
  * A value written in groups whose pieces the page's own scrub already cut in part: `DE89 3704 0044` + ` 0532 0130 00`
  * reaches here as "DE89 <REDACTED>" + " <REDACTED>", `GB29 NWBK 6016` + ` 1331 9268 19` as "GB29 NWBK 6016" +
  * " <REDACTED>": no rule finds an IBAN across the join any more (the text the page cut is gone), and glueCuts takes a
  * token only when nothing stands between it and the redaction (a space does, between groups). So a redaction is read
- * as a wildcard here: a chain of groups and redactions, only spaces between them (and dashes or slashes standing alone:
+ * as a wildcard here: a chain of groups and redactions, only spaces between them (and joints standing alone:
  * SEPARATOR_WORD), that holds a redaction and spans two pieces or more, is one value cut in part, and its groups
- * (GROUP_WORD, capitals between them) go with the redaction. A word ends a chain ("Your card" + "<REDACTED>" keeps the words); a chain within one piece is that
- * piece's own scrub's. Groups beside a redaction are a value's or not (a year beside a redacted name): over-redaction
- * of those, never a group of a value kept. Linear: one scan of the pieces.
+ * (GROUP_WORD, capitals between them) go with the redaction. A word ends a chain ("Your card" + "<REDACTED>" keeps the
+ * words), and so does a list's comma or a sentence's stop after a group (the group goes, the comma stays: CLOSER), a
+ * word of digits no value is written with (a date, a price, a unit: valueShaped), and a redaction of a kind never
+ * written in groups (`<EMAIL>`, `<PERSON>`: UNGROUPED_KINDS). The generic placeholder tells no kind (the page's scrub
+ * keeps no rule in the text), so beside it every group that may be a value's is taken. A chain within one piece is
+ * that piece's own scrub's. Groups beside a redaction of unknown kind are a value's or not (a year beside a redacted
+ * name, a count: '12 items'; a value's last group is followed by words too, '… 19 today'): over-redaction of those,
+ * never a group of a value kept. Linear: one scan of the pieces.
  */
 function groupCuts(pieces: readonly string[], scrubber: Scrubber, cuts: Cut[][], counts?: Record<string, number>): number {
   if (!pieces.some((p) => p.includes('<'))) return 0;
   const re = placeholderPattern(scrubber);
+  const generic = scrubber.config.replacement.generic;
   const items: Item[] = [];
   let offset = 0;
   pieces.forEach((p, k) => {
@@ -221,17 +288,28 @@ function groupCuts(pieces: readonly string[], scrubber: Scrubber, cuts: Cut[][],
       WORD.lastIndex = 0;
       const segment = p.slice(from, to);
       for (let m = WORD.exec(segment); m; m = WORD.exec(segment)) {
-        // A dash or a slash alone between groups ('+49 30 / 1234 5678', '030 - 1234 5678') parts no value.
         if (SEPARATOR_WORD.test(m[0])) continue;
-        const kind = GROUP_WORD.test(m[0]) ? 'group' : CAPS_WORD.test(m[0]) ? 'caps' : 'word';
-        items.push({ k, start: from + m.index, end: from + m.index + m[0].length, at: offset + from + m.index, kind, text: m[0] });
+        const start = from + m.index;
+        const at = offset + start;
+        const [end, closed] = groupEnd(m[0]);
+        const core = m[0].slice(0, end);
+        const kind = end === 0 ? 'word' : GROUP_WORD.test(core) ? (valueShaped(core) ? 'group' : 'word') : CAPS_WORD.test(core) ? 'caps' : 'word';
+        if (kind === 'word') {
+          items.push({ k, start, end: start + m[0].length, at, kind, text: m[0] });
+          continue;
+        }
+        items.push({ k, start, end: start + end, at, kind, text: core });
+        // The closer is a word of its own: the chain ends after the group, which it keeps.
+        if (closed) items.push({ k, start: start + end, end: start + m[0].length, at: at + end, kind: 'word', text: m[0].slice(end) });
       }
     };
     let from = 0;
     re.lastIndex = 0;
     for (let m = re.exec(p); m; m = re.exec(p)) {
       words(from, m.index);
-      items.push({ k, start: m.index, end: m.index + m[0].length, at: offset + m.index, kind: 'placeholder', text: m[0] });
+      const kind = m[0] === generic ? undefined : PLACEHOLDER_KIND.exec(m[0])?.[1];
+      const ungrouped = kind !== undefined && UNGROUPED_KINDS.has(kind);
+      items.push({ k, start: m.index, end: m.index + m[0].length, at: offset + m.index, kind: ungrouped ? 'word' : 'placeholder', text: m[0] });
       from = m.index + m[0].length;
     }
     words(from, p.length);
