@@ -37,10 +37,16 @@ export function luhnValid(text: string): boolean {
   return sum % 10 === 0;
 }
 
+// Every country of the SWIFT IBAN registry: a dashed or dotted IBAN is taken only at its country's length, so a
+// country left out lost its dashed IBANs whole ("RS35-2600-0560-1001-6113-79").
 const IBAN_LENGTHS: Record<string, number> = {
-  AD: 24, AE: 23, AT: 20, BE: 16, BG: 22, CH: 21, CY: 28, CZ: 24, DE: 22, DK: 18, EE: 20, ES: 24, FI: 18, FR: 27,
-  GB: 22, GR: 27, HR: 21, HU: 28, IE: 22, IS: 26, IT: 27, LI: 21, LT: 20, LU: 20, LV: 21, MC: 27, MT: 31, NL: 18,
-  NO: 15, PL: 28, PT: 25, RO: 24, SA: 24, SE: 24, SI: 19, SK: 24, SM: 27, TR: 26,
+  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28, CH: 21, CR: 22,
+  CY: 28, CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FK: 18, FO: 18, FR: 27, GB: 22,
+  GE: 22, GI: 23, GL: 18, GR: 27, GT: 28, HN: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30,
+  KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20, LV: 21, LY: 25, MC: 27, MD: 24, ME: 22, MK: 19, MN: 20,
+  MR: 27, MT: 31, MU: 30, NI: 28, NL: 18, NO: 15, OM: 23, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22,
+  RU: 33, SA: 24, SC: 31, SD: 18, SE: 24, SI: 19, SK: 24, SM: 27, SO: 23, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26,
+  UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
 };
 
 /** ISO 13616 mod-97 check (and the country's length where known). */
@@ -134,9 +140,12 @@ export function cardStandsAlone(text: string, start: number, end: number): boole
   // Joined by a dash or dot to another number ("12-4111…", "…1111-2024"): a piece of that number, unless the joint
   // is the card's own and the number is its run of 4-digit groups (a list of cards written "4111-…-1111-5500-…").
   const gluedBefore = /[.-]/.test(text[start - 1] ?? '') && /\d/.test(text[start - 2] ?? '');
-  const gluedAfter = text[end] === '-' && /\d/.test(text[end + 1] ?? '');
+  const dashAfter = text[end] === '-' && /\d/.test(text[end + 1] ?? '');
   const m = /^\d{4}([ .-])\d{4}(?:\1\d{4})*\1\d{1,4}$/.exec(value);
-  if (!m) return !gluedBefore && !gluedAfter;
+  if (!m) return !gluedBefore && !dashAfter;
+  // A card written in groups is glued after it only to another 4-digit group: an expiry or a code after a dash
+  // ("4111-1111-1111-1111-12/25", "5500 0000 0000 0004-123") is no group of a longer number, as "… 1111 12" is not.
+  const gluedAfter = dashAfter && /^-\d{4}(?!\d)/.test(text.slice(end, end + 6));
   const sep = m[1]!;
   const before = continuesRun(text, start, -1, sep);
   const after = continuesRun(text, end, 1, sep);

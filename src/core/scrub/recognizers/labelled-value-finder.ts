@@ -64,9 +64,10 @@ export function findLabelledValues(text: string): readonly Span[] {
     const v = DOC_VALUE.exec(text.slice(at, at + 49));
     if (!v) continue;
     const cut = v[0].length === 48 ? VALUE_TAIL.exec(text.slice(at + 48, at + 48 + 256))![0] : '';
-    // The number ends at the first word after it ("X12345678 issued 2019"); a long first group is the whole number,
-    // and a group after a space is another one ("12345678901 2024").
-    let value = (v[0] + cut).replace(/[ ./-][A-Za-z]*[a-z][A-Za-z]*(?:[ ./-].*)?$/, '').replace(/[ ./-][A-Za-z]{3,}$/, '');
+    // The number ends at the first word after it ("X12345678 issued 2019"), capital ones too: every one read after
+    // it goes back ("… 0130 00 BIC COBADEFFXXX", "123 456 789 USA NEW YORK"), not only the last. A long first group
+    // is the whole number, and a group after a space is another one ("12345678901 2024").
+    let value = (v[0] + cut).replace(/[ ./-][A-Za-z]*[a-z][A-Za-z]*(?:[ ./-].*)?$/, '').replace(/(?:[ ./-][A-Za-z]{3,})+$/, '');
     const first = /^[A-Za-z0-9]{7,}(?= )/.exec(value);
     if (first) value = first[0];
     // Its first group holds a digit or is a short capital prefix (CX1234567, AB 12 34 56 C), not a word ("is 0612…").
