@@ -16,8 +16,9 @@ const COUNTRIES: CountryCode[] = ['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'PT', 'BR'
 
 // Bounded groups and a left guard: a match can only start where a number starts, so long digit runs stay linear.
 // It never ends at an hour ("2024-05-17 14:32" is a date and a time, not a number in groups).
-// A "+" may follow a comma ("…-Office,+41 …"); a label may be glued on with a dash ("082 490 1693-Office").
-const CANDIDATE = /(?:(?<![\w+\-./,])|(?<=,)(?=\+))(?:(?:\+|00)\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{1,15}(?:(?:[ .\-/]|\s?[-–]\s?)\d{1,8}){0,6}(?:\s?(?:x|ext\.?|extension|poste|durchwahl)\s?\d{1,5})?(?!\w|-(?!(?:office|fax|mobile|cell|home|work|tel|phone|direct|desk)\b)|[.,/:]\d)/giu;
+// A "+" may follow a comma ("…-Office,+41 …"); a label may be glued on with a dash ("082 490 1693-Office"); a middle
+// dot joins groups as a dot does.
+const CANDIDATE = /(?:(?<![\w+\-./,·])|(?<=,)(?=\+))(?:(?:\+|00)\d{1,3}[\s.·-]?)?(?:\(\d{1,5}\)[\s.·-]?)?\d{1,15}(?:(?:[ .·\-/]|\s?[-–]\s?)\d{1,8}){0,6}(?:\s?(?:x|ext\.?|extension|poste|durchwahl)\s?\d{1,5})?(?!\w|-(?!(?:office|fax|mobile|cell|home|work|tel|phone|direct|desk)\b)|[.,/:]\d)/giu;
 const EXTENSION = /\s?(?:x|ext\.?|extension|poste|durchwahl)\s?\d{1,5}$/i;
 const CUE = new RegExp(`(?:^|[^${L}])(?:${cueAlternation(CUES.phone)})\\.?\\s*(?:no\\.?|nr\\.?|number|nummer|numéro|número|numero)?\\s*[:#]?\\s*$`, 'iu');
 
@@ -139,7 +140,9 @@ export function findPhones(text: string): readonly Span[] {
   };
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
-    const raw = m[0];
+    // A middle dot joins groups as a dot does ("+49·30·1234·5678"): read as one, so every shape check and
+    // libphonenumber see the number as written with dots (same length: offsets hold).
+    const raw = m[0].replace(/·/g, '.');
     const number = raw.replace(EXTENSION, '');
     const groups = groupsOf(number);
     const starts = startsIn(number, groups);
