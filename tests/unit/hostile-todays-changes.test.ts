@@ -68,3 +68,30 @@ describe('the run pass names the elements of its edits in linear time', () => {
     expect(holders.every((h) => h.id === 7 || h.id === 8)).toBe(true);
   });
 });
+
+describe('account numbers after labels in other languages and short forms', () => {
+  // 'account no' and the French, Spanish, Italian and Portuguese names of an account number were no labels:
+  // the value went whole, or all but its first group.
+  it.each([
+    ['Numéro de compte : 1234.5678.9012.3456.7890.1234.99 merci', '1234.5678.9012.3456.7890.1234.99'],
+    ['Número de cuenta: 1234-5678-9012-3456-7890-1234-99', '1234-5678-9012-3456-7890-1234-99'],
+    ['Numero di conto 1234-5678-9012-3456-7890 grazie', '1234-5678-9012-3456-7890'],
+    ['Account no: 1234 5678 9012 3456 7890 1234 5678 99', '1234 5678 9012 3456 7890 1234 5678 99'],
+  ])('%s', (text, value) => expectGone(text, value, [], { group: 2 }));
+});
+
+describe('labelled_id keeps the words joined after the number', () => {
+  // Taken to the token's end, the value ate every word joined to it by a dash or a slash; its groups hold digits.
+  it.each([
+    ['PIN 1234-and-then-press-enter', 'and-then-press-enter'],
+    ['DOB 1990-01-01/Berlin-Germany', 'Berlin-Germany'],
+    ['Routing number 021000021-chase-bank-new-york', 'chase-bank-new-york'],
+    ['Member ID 12345/profile/settings/notifications', 'profile/settings/notifications'],
+  ])('%s keeps %s', (text, kept) => expect(inText(text)).toContain(kept));
+
+  it('is linear on a long token after a label', () => {
+    // Each group's digit is looked for within the group once: 'PIN' and 1 MB of letters and dashes finishes.
+    const out = inText(`PIN ${'ab-'.repeat(300_000)}1 then write to jane.roe@example-mail.com`);
+    expect(out.endsWith('write to <REDACTED>')).toBe(true);
+  });
+});

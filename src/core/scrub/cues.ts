@@ -41,7 +41,7 @@ export const CUES: Record<CueKind, readonly string[]> = {
     'numéro de sécurité sociale', 'nif', 'nif/nie', 'cif', 'codice fiscale', 'partita iva', 'cpf', 'cnpj', 'nif português', 'bsn',
     'burgerservicenummer', 'nip', 'regon', 'vergi no', 'vergi numarası', 'organisationsnummer',
   ],
-  iban: ['iban', 'bank account', 'account number', 'kontonummer', 'compte bancaire', 'cuenta bancaria', 'conto corrente', 'conta bancária', 'rekeningnummer', 'numer konta', 'kontonummer', 'hesap no'],
+  iban: ['iban', 'bank account', 'account number', 'account no', 'account #', 'acct no', 'numéro de compte', 'número de cuenta', 'numero di conto', 'número da conta', 'kontonummer', 'compte bancaire', 'cuenta bancaria', 'conto corrente', 'conta bancária', 'rekeningnummer', 'numer konta', 'kontonummer', 'hesap no'],
   phone: [
     'call me at', 'call me on', 'call us at', 'call us on', 'my number is', 'number is', 'reach me at', 'text me at', 'new phone',
     'phone', 'tel', 'telephone', 'mobile', 'cell', 'fax', 'call', 'whatsapp', 'telefon', 'handy', 'mobil', 'téléphone', 'tél', 'portable', 'mobile',
