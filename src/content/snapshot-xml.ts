@@ -15,7 +15,7 @@ import type { SnapshotLimits } from './dom-snapshot';
 import { fieldAttributes } from './dom-utils';
 import {
   attributesOf, attrOf, boundsOf, namespaceOf, documentElementOf, fieldStateOf, firstChildOf, hasAttrOf, isElement, isLive, matchesOf, nextSiblingOf, nodeTypeOf, ownerDocumentOf, paintedOf,
-  hostOf, isShadowRoot, parentOf, previousSiblingOf, querySelectorOf, shadowRootOf, tagOf, textContentOf, windowOfNode,
+  parentOf, previousSiblingOf, querySelectorOf, shadowRootOf, tagOf, textContentOf, windowOfNode,
 } from './dom-safe';
 import type { ElementIds } from './element-ids';
 import { frameDocumentOf } from './frame-document';
@@ -95,29 +95,8 @@ export interface XmlContext {
 export class SnapshotXml {
   constructor(private readonly ctx: XmlContext) {}
 
-  /**
-   * Whether each parent asked about lays its children out side by side (sideBySide), for one build or one
-   * relaidOut: a flex row of many chips reads its own style once, not once per chip. Emptied when the pass ends, as
-   * the page may restyle the parent before the next (and no element is held past it).
-   */
-  private readonly rows: Rows = new Map();
-  /** How deep element() is: the outermost call ends the pass. */
-  private depth = 0;
-
   /** `el`'s XML (cached unless masked); its part of axtree goes to the ax cache. */
   element(el: Element, masked = false): string {
-    if (this.depth > 0) return this.elementIn(el, masked);
-    this.depth++;
-    this.rows.clear();
-    try {
-      return this.elementIn(el, masked);
-    } finally {
-      this.depth--;
-      this.rows.clear();
-    }
-  }
-
-  private elementIn(el: Element, masked: boolean): string {
     if (!masked && this.ctx.config.maskSelector && matchesOf(el, this.ctx.config.maskSelector)) {
       // The mask root's whole box is blurred; its subtree is built fresh (a cached child may predate the mask).
       this.ctx.regions.markField(el, 'mask');
@@ -158,8 +137,7 @@ export class SnapshotXml {
     if (!masked) {
       const silent = noBreak(el);
       if (silent) attrs += silent === 'nothing' ? PAINTS_NOTHING : OUT_OF_LINE;
-      // A block a stylesheet lays out in the line is no break either (a display:contents wrapper, an inline-flex chip,
-      // an item of a flex row or of a grid of columns: the two halves of a card in a masked-card widget's boxes).
+      // A block a stylesheet lays out in the line is no break either (a display:contents wrapper, an inline-flex chip).
       else if (LAID_OUT_TAGS.has(tag)) attrs += this.layoutMark(el);
     }
     if (isInteractive(el)) {
@@ -210,7 +188,7 @@ export class SnapshotXml {
     const was = inline.has(el);
     let now = false;
     if (mayJoin(el, inline)) {
-      now = laidOutInLine(el, this.rows);
+      now = laidOutInLine(el);
       this.noteAsked(el);
     } else this.ctx.caches.asked.delete(el);
     if (now === was) return now ? INLINE_LEVEL : '';
@@ -250,18 +228,15 @@ export class SnapshotXml {
    * inserted or a media query that flipped lays a block out otherwise with no mutation on it, and its cached XML
    * kept the old mark (the halves of an email in two chips a class later put in the line were both stored). So
    * for an element of the hidden attribute a sheet shows or hides. One display read per block asked (about 0.4 µs
-   * each in Chromium once the style is computed), and one per parent of a block not in the line by its own display
-   * (a class on a row that makes it a flex row lays its items out side by side); the caller rebuilds what is returned.
+   * each in Chromium once the style is computed); the caller rebuilds what is returned.
    */
   relaidOut(): Element[] {
     const { asked, inline, xml, hiddenShown } = this.ctx.caches;
     const changed: Element[] = [];
-    this.rows.clear();
     for (const el of asked) {
       if (!isLive(el)) asked.delete(el);
-      else if (xml.has(el) && laidOutInLine(el, this.rows) !== inline.has(el)) changed.push(el);
+      else if (xml.has(el) && laidOutInLine(el) !== inline.has(el)) changed.push(el);
     }
-    this.rows.clear();
     // An element of the hidden attribute a sheet now shows or hides: its parent is rebuilt (it may hold it now).
     for (const [el, shown] of hiddenShown) {
       if (!isLive(el)) hiddenShown.delete(el);
@@ -577,122 +552,15 @@ const IN_THE_LINE = /^(?:inline|-webkit-inline-box$|contents$|ruby)/;
 /** How many asked blocks and hidden elements pruneAsked lets gather before it drops the removed ones. */
 const ASKED_PRUNE_AT = 4096;
 
-/** Each parent's answer to sideBySide, read once in a pass (see SnapshotXml.rows). */
-type Rows = Map<Node, boolean>;
-
-/**
- * Whether `el` is laid out in the line: its computed display puts it there (IN_THE_LINE), or its parent lays it out
- * side by side with its neighbours (a flex row, a grid of columns: sideBySide), as a chip row, the digit boxes of a
- * code input or a masked-card widget do with block tags. A flex or grid item's own display is always a block's (the
- * container blockifies it), yet a reader sees one line across the items. Not one taken out of flow (absolutely or
- * fixed positioned: it is no item, and is laid out elsewhere). The item's own tags then join the run; blocks inside
- * it still end it.
- */
-function laidOutInLine(el: Element, rows: Rows): boolean {
+/** Whether `el`'s computed display puts it in the line (IN_THE_LINE). */
+function laidOutInLine(el: Element): boolean {
   // Read through the page's objects, as noBreak does: a read that throws says nothing, and the tag decides.
   try {
-    const win = windowOfNode(el);
-    const style = win?.getComputedStyle(el);
-    if (!win || !style) return false;
-    if (IN_THE_LINE.test(style.display)) return true;
-    if (!sideBySide(el, win, rows)) return false;
-    const position = style.position;
-    return position !== 'absolute' && position !== 'fixed';
+    const display = windowOfNode(el)?.getComputedStyle(el).display;
+    return !!display && IN_THE_LINE.test(display);
   } catch {
     return false;
   }
-}
-
-/** How many display:contents boxes (and slots) sideBySide climbs through to the box that lays the element out. */
-const CONTENTS_STEPS = 8;
-/** A slotted element's slot: its box is laid out where the slot stands in the shadow tree. */
-const ASSIGNED_SLOT = Object.getOwnPropertyDescriptor(Element.prototype, 'assignedSlot')?.get as ((this: Element) => HTMLSlotElement | null) | undefined;
-/** The node `el`'s box is laid out in: the slot it is assigned to, else its parent. */
-const layoutParentOf = (el: Element): Node | null => ASSIGNED_SLOT?.call(el) ?? (parentOf(el) as Node | null);
-
-/** A flex container, inline or not (`flex`, `inline-flex`, the two-keyword `inline flex`). */
-const FLEX = /(?:^|[\s-])flex$/;
-/** A grid container, inline or not. */
-const GRID = /(?:^|[\s-])grid$/;
-/** The legacy flexible box (`-webkit-box`, Chromium's and Firefox's line-clamp box), horizontal unless told otherwise. */
-const WEBKIT_BOX = /^-webkit-(?:inline-)?box$/;
-
-/**
- * Whether `el`'s parent lays its children out side by side: a flex container whose direction is a row (wrapping or
- * not: a wrap breaks the line where a reader's line breaks), a grid of more than one column track, a legacy box not
- * oriented vertically. A column flex and a one-column grid stack them, as blocks. The box that lays `el` out is its
- * parent's, a shadow root's host for a child of the root, its slot's for a slotted element, and past a
- * display:contents parent (a slot is one by default) that parent's own. One style read per parent a pass: the
- * answer is kept in `rows` under the parent (or slot) the climb starts from.
- */
-function sideBySide(el: Element, win: Window, rows: Rows): boolean {
-  const first = layoutParentOf(el);
-  if (!first) return false;
-  const known = rows.get(first);
-  if (known !== undefined) return known;
-  let row = false;
-  try {
-    let at: Node | null = first;
-    for (let i = 0; at && i < CONTENTS_STEPS; i++) {
-      if (isShadowRoot(at)) at = hostOf(at);
-      if (!isElement(at)) break;
-      const style = win.getComputedStyle(at);
-      const display = style.display;
-      if (display === 'contents') {
-        at = layoutParentOf(at);
-        continue;
-      }
-      // The initial values ('' where a DOM computes only what a sheet says) are a row and a horizontal box.
-      if (FLEX.test(display)) row = !style.getPropertyValue('flex-direction').startsWith('column');
-      else if (GRID.test(display)) row = columnTracks(style.getPropertyValue('grid-template-columns')) > 1;
-      else if (WEBKIT_BOX.test(display)) row = !/^(?:vertical|block-axis)$/.test(style.getPropertyValue('-webkit-box-orient').trim());
-      break;
-    }
-  } catch {
-    row = false;
-  }
-  rows.set(first, row);
-  return row;
-}
-
-/**
- * How many column tracks a computed grid-template-columns names. A laid-out grid's is its used tracks, each listed,
- * implicit ones too (`100px 200px`, line names in brackets); where nothing is laid out it is the value as written:
- * `repeat(3, 1fr)` is three, an auto-fill or auto-fit repeat and a subgrid (whose tracks are its parent's) are
- * counted as more than one, as they may be, `none` as none.
- */
-function columnTracks(value: string): number {
-  let tracks = 0;
-  for (const token of topLevelTokens(value.replace(/\[[^\]]*\]/g, ' '))) {
-    if (token === 'none' || token === 'masonry') continue;
-    if (token === 'subgrid') return 2;
-    const repeat = /^repeat\(\s*([^,]*),(.*)\)$/s.exec(token);
-    if (!repeat) {
-      tracks++;
-      continue;
-    }
-    const times = Number(repeat[1]!.trim());
-    if (!Number.isInteger(times)) return 2; // auto-fill, auto-fit
-    tracks += times * columnTracks(repeat[2]!);
-  }
-  return tracks;
-}
-
-/** `value` split on the spaces outside parentheses (`minmax(0, 1fr) 2fr`: two tokens). */
-function topLevelTokens(value: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let token = '';
-  for (const ch of value) {
-    if (ch === '(') depth++;
-    else if (ch === ')') depth = Math.max(0, depth - 1);
-    if (depth === 0 && /\s/.test(ch)) {
-      if (token) out.push(token);
-      token = '';
-    } else token += ch;
-  }
-  if (token) out.push(token);
-  return out;
 }
 /** How many blank text nodes and comments mayJoin steps over to find a neighbour before it looks anyway. */
 const NEIGHBOUR_STEPS = 8;
