@@ -8,8 +8,6 @@
 // row, a style sheet added later, or a media query flipped by a narrower window lays out in the line afterwards. Their
 // cached XML kept the mark of the first step, so the halves of each email, one line on screen, were both stored
 // (unit tests: hostile-inline-marks.test.ts; this checks real layout).
-// Block-tag items a flex row or a grid of columns lays out side by side (a masked-card widget's boxes) are in the
-// line too: each half of a card split over two such items had been stored, in its own run.
 // Every check reads what the extension stored too (IndexedDB and storage.local), not only the export: every
 // planted secret, whole and as each half.
 // Runs in Chromium and in Firefox, one browser of each for the file.
@@ -33,11 +31,6 @@ const INLINE: readonly Planted[] = [
 ];
 /** split-secrets-frame.html, in a same-origin frame and in a frame of another origin. */
 const FRAMED: readonly Planted[] = [{ whole: '6011 1111 1111 1117', halves: ['6011', ' 1111 1111 1117'] }];
-/** split-secrets-rows.html: a card over the two items of a flex row, another over the two columns of a grid. */
-const ROWS: readonly Planted[] = [
-  { whole: '4012 8888 8888 1881', joined: '40128888 8888 1881', halves: ['4012', '8888 8888 1881'] },
-  { whole: '5105 1051 0510 5100', joined: '5105105105105100', halves: ['51051051', '05105100'] },
-];
 
 /** Every string of `planted`, whole and each half (a half's leading space, as the page writes it, trimmed). */
 const piecesOf = (planted: readonly Planted[]): string[] =>
@@ -129,18 +122,6 @@ testInBothBrowsers('a secret split across inline pieces in a same-origin frame a
   const frameUrl = `${driver.other.replace('127.0.0.1', 'localhost')}/privacy/split-secrets-frame.html`;
   // The frames' own words are read: they are painted, and not blurred whole.
   await clickAndRead(driver, `${driver.site}/privacy/split-secrets.html?frame=${encodeURIComponent(frameUrl)}`, [...INLINE, ...FRAMED], ['Saved']);
-}, {}, true);
-
-// Built from the commit before the snapshot read a flex or grid container's layout, each half of both cards was
-// stored: the items' own display is a block's, so each ended its run.
-testInBothBrowsers('a card split over the items of a flex row and of a grid of two columns is cut from the trees and blurred', async (driver) => {
-  const steps = await clickAndRead(driver, `${driver.site}/privacy/split-secrets-rows.html`, ROWS);
-  // The items are read as in the line (the row and the grid each give two), and the page's words around them kept.
-  for (const s of steps) {
-    assert.ok((s.observation.dom_tree.match(/ inline="true"/g)?.length ?? 0) >= 4, `in ${driver.name}: ${s.observation.dom_tree.slice(0, 2000)}`);
-    assert.match(s.observation.dom_tree, /Card on file/, `in ${driver.name}`);
-    assert.match(s.observation.dom_tree, /Backup card/, `in ${driver.name}`);
-  }
 }, {}, true);
 
 const HALVES = ['jane.doe', 'example.com', 'john.roe', 'example.org', 'ann.poe', 'example.net'];
