@@ -73,8 +73,19 @@ testInBothBrowsers('a page whose form clobbers every DOM property the recorder r
 }, {}, true);
 
 /** Waits until the page has moved through its history `n` more times by itself (its own counter, in sessionStorage). */
+/** The loop's moves so far. The page moves between documents by itself: a read the move cuts off is read again in the next document. */
+async function movesNow(page: Page): Promise<number> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await page.evaluate(() => Number(JSON.parse(sessionStorage.getItem('loop') ?? '{"moves":0}').moves));
+    } catch (error) {
+      if (tries >= 20 || !/context was destroyed|Cannot find context|navigat/i.test(String(error))) throw error;
+    }
+  }
+}
+
 async function movesBy(page: Page, n: number): Promise<void> {
-  const from = await page.evaluate(() => Number(JSON.parse(sessionStorage.getItem('loop') ?? '{"moves":0}').moves));
+  const from = await movesNow(page);
   await page.waitForFunction((until: number) => Number(JSON.parse(sessionStorage.getItem('loop') ?? '{"moves":0}').moves) >= until,
     { timeout: 60_000, polling: 300 }, from + n);
 }
