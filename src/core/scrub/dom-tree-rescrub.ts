@@ -3,6 +3,7 @@
 // and at the worker's boundary (scrub/step-fields).
 import type { Scrubber } from './scrubber';
 import { escapeXmlAttr, escapeXmlText, unescapeXml } from '../xml-escape';
+import { INLINE_LEVEL, OUT_OF_LINE, PAINTS_NOTHING } from './inline-runs';
 
 // Attributes whose value is a URL, relative ones too (href="/invite/accept?sig=…"): read as URLs, whole.
 const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'poster', 'cite', 'background', 'ping']);
@@ -16,8 +17,8 @@ const TAG = /<(?:\/[A-Za-z_][\w:.-]*|[A-Za-z_][\w:.-]*(?: [\w:.-]+="[^"<>]*")*\/
 const ATTR = / (?!(?:id|bbox)=)([\w:.-]+)="([^"]*)"/g;
 const SLASH = 47;
 
-// The recorder's own marks (inline-runs.ts: INLINE_LEVEL, PAINTS_NOTHING, OUT_OF_LINE): a value "true" holds nothing.
-const MARKS = [' inline="true"', ' hidden="true"', ' out-of-line="true"'];
+// The recorder's own marks on a tag: a value "true" holds nothing.
+const MARKS = [INLINE_LEVEL, PAINTS_NOTHING, OUT_OF_LINE];
 
 /**
  * Whether an opening tag holds an attribute besides the recorder's id, bbox and marks: a value holds no `"`, so
