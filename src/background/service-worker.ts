@@ -27,6 +27,7 @@ import { awakeWhile } from '../platform/keep-awake';
 import { tabTextMap } from './tab-text-map';
 import { keepFrameRegions } from './frame-regions-intake';
 import { saveOutcome, saveThought } from './review-edits';
+import { onWake } from '../platform/wake-alarm';
 
 const handlers: HandlerMap = {
   'recording/start': async (m) => {
@@ -161,4 +162,6 @@ onExtensionStarted(() => void restoreBadge());
 // Steps a stopped worker accepted but did not finish are resumed as soon as it starts again, and drafts
 // that pages handed over while it was stopped are taken in.
 void kickProcessor();
+// The alarm armed while steps are pending: it starts a stopped worker, and the kick above resumes them.
+onWake(() => void kickProcessor());
 void awakeWhile(ingestUnsent(0)).catch((e: unknown) => console.warn('[alien-dataflow] hand-over intake failed', e));

@@ -24,6 +24,7 @@ import { actionPoint } from '../core/step-draft';
 import { tabTextMap } from './tab-text-map';
 import { buildFinal, isFinalDraft, type FinalDraft } from '../core/final-state';
 import { reportHistory } from './report-history';
+import { armWake, clearWake } from '../platform/wake-alarm';
 
 /** Frames being captured by this worker, and raw frames it still holds in memory. */
 const capturing = new Map<string, number>();
@@ -79,8 +80,19 @@ let retryTimer: ReturnType<typeof setTimeout> | null = null;
 export function kickProcessor(): Promise<void> {
   again = true;
   // The loop waits for the user's pauses and for OCR, with no event coming meanwhile: stay awake throughout.
-  running ??= awakeWhile(loop()).finally(() => { running = null; });
+  running ??= awakeWhile(loopWithWake()).finally(() => { running = null; });
   return running;
+}
+
+/** The loop, with the wake alarm armed while it runs and for as long as any step is left pending after it. */
+async function loopWithWake(): Promise<void> {
+  armWake();
+  try {
+    await loop();
+  } finally {
+    if ((await backlog().catch(() => 1)) > 0) armWake();
+    else clearWake();
+  }
 }
 
 async function loop(): Promise<void> {

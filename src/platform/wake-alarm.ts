@@ -1,0 +1,27 @@
+// A wake-up call for work a stopped worker left behind. Pending steps are resumed when the worker starts
+// again, but a worker stopped mid-work (Chrome's 30 s idle stop, or Firefox unloading an event page whose
+// keep-awake calls a loaded machine delayed past its idle timeout) starts again only on the next event, and a
+// person who has stopped acting sends none: their last steps would wait, unstored, until they next touch the
+// browser. An alarm is an event that wakes the worker by itself. It is armed while steps are pending and
+// cleared when none are; it fires at most every 30 s (Chrome's floor for packed MV3 extensions).
+import browser from 'webextension-polyfill';
+
+const NAME = 'resume-pending-steps';
+/** Chrome fires a packed MV3 extension's alarm no sooner than 30 s after it is set. */
+const DELAY_MINUTES = 0.5;
+
+/** Wakes the worker in 30 s unless cleared first; arming it again pushes that back. */
+export function armWake(): void {
+  void Promise.resolve(browser.alarms.create(NAME, { delayInMinutes: DELAY_MINUTES })).catch(() => undefined);
+}
+
+export function clearWake(): void {
+  void browser.alarms.clear(NAME).catch(() => undefined);
+}
+
+/** Registered at the worker's top level, so the alarm that starts it finds its listener. */
+export function onWake(listener: () => void): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === NAME) listener();
+  });
+}
