@@ -10,7 +10,7 @@ import { testInBothBrowsers, waitForSteps, type RecorderDriver } from './browser
 async function recordOneClick(driver: RecorderDriver, page: Page, task: string): Promise<void> {
   const taskId = await driver.startRecording(page, task);
   await (await page.$$('button.add'))[0]!.click();
-  await waitForSteps(driver, taskId, 1, 10_000);
+  await waitForSteps(driver, taskId, 1);
   await driver.stopRecording(page);
 }
 

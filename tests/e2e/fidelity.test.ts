@@ -12,15 +12,15 @@ testInBothBrowsers('clicks that change nothing, and clicks in script-written nes
   await page.waitForFunction(() => !!document.getElementById('editor'));
   const taskId = await driver.startRecording(page, 'Keep the priority, make it bold');
   await page.click('#normal'); // already selected
-  await waitForSteps(driver, taskId, 1, 15_000);
+  await waitForSteps(driver, taskId, 1);
   const outer = page.mainFrame().childFrames()[0]!;
   const inner = outer.childFrames()[0]!;
   const box = await (await inner.$('#icon'))!.boundingBox();
   await page.mouse.click(box!.x + 8, box!.y + 8);
-  await waitForSteps(driver, taskId, 2, 15_000);
+  await waitForSteps(driver, taskId, 2);
   const dot = await (await inner.$('#dot'))!.boundingBox(); // a bare SVG shape, no button around it
   await page.mouse.click(dot!.x + 8, dot!.y + 8);
-  await waitForSteps(driver, taskId, 3, 15_000);
+  await waitForSteps(driver, taskId, 3);
   await sleep(300);
   await driver.stopRecording(page);
   const steps = (await trajectory(await driver.exportZip(page))).filter((s) => s.task_id === taskId);

@@ -5,7 +5,7 @@
 // background page, where Chrome has its offscreen document); the background
 // page's suspension loses no step; and the same actions make the same steps as
 // in Chrome. Tests whose body runs in both browsers use browsers.ts instead.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -36,8 +36,16 @@ async function taskSteps(popup: Page, taskId: string, n: number): Promise<Stored
   return waitFor(async () => {
     const rows = (await stored(popup)).steps.filter((r) => r.taskId === taskId);
     return rows.length >= n ? rows : null;
-  }, 30_000, 500);
+  }, 60_000, 500);
 }
+
+// A test that fails mid-recording would leave the next one's Start disabled (the tests share one browser).
+afterEach(async () => {
+  if (skip || !session) return;
+  const popup = await popupPage();
+  const recording = await popup.evaluate(async () => !!(await browser.storage.local.get('recording')).recording).catch(() => false);
+  if (recording) await stopRecording(popup).catch((e: unknown) => console.log(`# stopping a recording left on: ${String(e)}`));
+});
 
 test('Firefox: a recording started from the popup page stores scrubbed steps with ids and screenshots, and exports a valid zip', { skip }, async () => {
   const popup = await popupPage();
@@ -53,7 +61,7 @@ test('Firefox: a recording started from the popup page stores scrubbed steps wit
   const done = await waitFor(async () => {
     const steps = (await stored(popup)).steps.filter((r) => r.taskId === taskId);
     return steps.filter((r) => r.step.action.type === 'click').length >= 3 ? { steps } : null;
-  }, 30_000, 500);
+  }, 60_000, 500);
   await stopRecording(popup);
 
   const types = done.steps.map((r) => r.step.action.type);

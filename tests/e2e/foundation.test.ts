@@ -36,13 +36,13 @@ test('record clicks through the popup and export a zip with the origin schema', 
   await sleep(900);
   const buttons = await page.$$('button.add');
   await buttons[0]!.click();
-  await waitFor(async () => (await storedStepCount(session.browser, page)) === 1, 10_000);
+  await waitFor(async () => (await storedStepCount(session.browser, page)) === 1, 30_000);
   await sleep(900);
   await buttons[1]!.click();
-  await waitFor(async () => (await storedStepCount(session.browser, page)) === 2, 10_000);
+  await waitFor(async () => (await storedStepCount(session.browser, page)) === 2, 30_000);
   await sleep(900);
   await page.click('#cart');
-  await waitFor(async () => (await storedStepCount(session.browser, page)) === 3, 10_000);
+  await waitFor(async () => (await storedStepCount(session.browser, page)) === 3, 30_000);
 
   const status = await stopRecording(session.browser, page);
   assert.equal(status, 'Recording: 3 recorded, 3 stored', 'popup shows the live counts: recorded and stored');

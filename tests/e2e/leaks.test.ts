@@ -22,7 +22,7 @@ testInBothBrowsers('tokens in relative links, shadow-DOM usernames, Alt-typed pa
   let n = 0;
   const step = async (): Promise<void> => {
     n++;
-    await waitForSteps(driver, taskId, n, 20_000);
+    await waitForSteps(driver, taskId, n);
     await page.bringToFront();
     await sleep(300);
   };
@@ -97,7 +97,7 @@ testInBothBrowsers('a cross-origin frame\'s redacted text is blurred where the f
     });
     const taskId = await driver.startRecording(page, 'Confirm the payment');
     await frame.click('#confirm');
-    await waitForSteps(driver, taskId, 1, 20_000);
+    await waitForSteps(driver, taskId, 1);
     // What the page could see: that a channel was opened, and the child's signed requests; never an offset.
     const { seen, heard } = await page.evaluate(() => {
       const w = window as unknown as { seen: string[]; heard: string[] };

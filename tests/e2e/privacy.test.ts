@@ -42,7 +42,7 @@ after(async () => { await ocr?.close(); });
 
 /** Waits for the n-th step, then checks that nothing the extension stores holds a secret. */
 async function stepDone(driver: RecorderDriver, page: Page, taskId: string, n: number): Promise<void> {
-  await waitForSteps(driver, taskId, n, 20_000);
+  await waitForSteps(driver, taskId, n);
   const stored = await dumpStorage(await driver.extensionPage());
   assert.deepEqual(leaks(stored), [], `${driver.name}: the extension's storage holds no secret after step ${n}`);
   await page.bringToFront();

@@ -33,7 +33,7 @@ afterEach(async () => {
 
 /** Wait until `n` steps are stored, so the next action is a separate, settled one. */
 async function steps(page: Page, n: number): Promise<void> {
-  await waitFor(async () => (await storedStepCount(session.browser, page)) >= n, 10_000);
+  await waitFor(async () => (await storedStepCount(session.browser, page)) >= n, 30_000);
   await sleep(350);
 }
 
@@ -65,7 +65,7 @@ async function everyAction(driver: RecorderDriver): Promise<void> {
   const taskId = await driver.startRecording(page, 'Exercise every action');
   /** Wait until `n` steps are stored, so the next action is a separate, settled one. */
   const steps = async (_page: Page, n: number): Promise<void> => {
-    await waitForSteps(driver, taskId, n, 10_000);
+    await waitForSteps(driver, taskId, n);
     await sleep(350);
   };
 
@@ -297,7 +297,7 @@ testInBothBrowsers('a reload right after Start, before any other action, is a st
   // The next action once the reload's step is in (the page's load report, sent once its recorder records).
   await waitForAccepted(driver, taskId, 1);
   await page.click('button.add');
-  await waitForSteps(driver, taskId, 2, 15_000);
+  await waitForSteps(driver, taskId, 2);
   await driver.stopRecording(page);
   const steps = (await trajectory(await driver.exportZip(page))).filter((s) => s.task_id === taskId);
   assert.deepEqual(steps.map((s) => `${s.action.type}${s.action.navigation ? ` (${s.action.navigation})` : ''}`), ['navigate (reload)', 'click'], `in ${driver.name}`);

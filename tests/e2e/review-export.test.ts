@@ -44,10 +44,10 @@ async function placeOrder(driver: RecorderDriver, task: string): Promise<{ page:
   await page.goto(`${driver.site}/recorder/final-state.html`);
   const taskId = await driver.startRecording(page, task);
   await page.click('#add');
-  await waitForSteps(driver, taskId, 1, 15_000);
+  await waitForSteps(driver, taskId, 1);
   await page.click('#place');
   await page.waitForSelector('#result:not([hidden])');
-  await waitForSteps(driver, taskId, 2, 15_000);
+  await waitForSteps(driver, taskId, 2);
   return { page, taskId };
 }
 
@@ -89,7 +89,7 @@ async function finalStateAndOutcome(driver: RecorderDriver): Promise<void> {
   await page.reload();
   const okTask = await driver.startRecording(page, 'Add one item');
   await page.click('#add');
-  await waitForSteps(driver, okTask, 1, 15_000);
+  await waitForSteps(driver, okTask, 1);
   await driver.stopRecording(page);
 
   const review = await openReview(driver, 'Place the order', 2);
@@ -169,7 +169,7 @@ async function reviewToCli(driver: RecorderDriver): Promise<void> {
   const buttons = await page.$$('button.add');
   for (const [i, b] of [buttons[0]!, buttons[1]!, buttons[2]!].entries()) {
     await b.click();
-    await waitForSteps(driver, taskId, i + 1, 15_000);
+    await waitForSteps(driver, taskId, i + 1);
     await sleep(700);
   }
   await driver.stopRecording(page);

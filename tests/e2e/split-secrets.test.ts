@@ -75,7 +75,7 @@ async function clickAndRead(driver: RecorderDriver, url: string, planted: readon
   await page.goto(url);
   const taskId = await driver.startRecording(page, 'Pay the bill');
   await page.click('#pay');
-  await waitForSteps(driver, taskId, 1, 20_000);
+  await waitForSteps(driver, taskId, 1);
   await driver.stopRecording(page);
 
   const zip = await driver.exportZip(page);

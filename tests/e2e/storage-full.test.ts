@@ -90,7 +90,7 @@ testInBothBrowsers('a full storage.session loses no step, across tab switches', 
   await page.bringToFront();
   const buttons = await page.$$('button.add');
   await buttons[0]!.click();
-  await waitForSteps(driver, taskId, 1, 15_000);
+  await waitForSteps(driver, taskId, 1);
   const other = await driver.newPage();
   await other.goto(`${driver.site}/demo/index.html`);
   await sleep(800);
@@ -100,7 +100,7 @@ testInBothBrowsers('a full storage.session loses no step, across tab switches', 
   await page.bringToFront();
   await waitForAccepted(driver, taskId, 4);
   await buttons[1]!.click();
-  await waitForSteps(driver, taskId, 5, 20_000);
+  await waitForSteps(driver, taskId, 5);
   await driver.stopRecording(page);
   const mine = (await trajectory(await driver.exportZip(page))).filter((s) => s.task_id === taskId);
   assert.deepEqual(mine.map((s) => s.action.type), ['click', 'tab_switch', 'click', 'tab_switch', 'click']);

@@ -43,7 +43,7 @@ testInBothBrowsers('a card beside a row number, a token past the cut, a one-time
   let n = 0;
   const stored = async (more = 1): Promise<void> => {
     n += more;
-    await waitForSteps(driver, taskId, n, 20_000);
+    await waitForSteps(driver, taskId, n);
     await page.bringToFront();
     await sleep(300);
   };

@@ -66,7 +66,7 @@ testInBothBrowsers('site policy is decided on raw addresses: an IP-addressed sit
   await page.click('#step-2');
   await frame.click('#confirm');
   await page.click('#step-3');
-  await waitFor(async () => (await storedSteps()) >= before + 2, 15_000);
+  await waitFor(async () => (await storedSteps()) >= before + 2, 30_000);
   await sleep(1500);
   assert.equal(await storedSteps(), before + 2, 'the two page clicks, not the click in the excluded frame');
   await driver.stopRecording(page);

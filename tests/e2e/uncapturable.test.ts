@@ -12,7 +12,7 @@ testInBothBrowsers('a page no extension may script, mid-recording, is skipped cl
   await page.goto(`${driver.site}/demo/index.html`);
   const taskId = await driver.startRecording(page, 'Look something up, then come back');
   await (await page.$$('button.add'))[0]!.click();
-  await waitFor(async () => (await driver.storedSteps(taskId)) === 1, 10_000);
+  await waitFor(async () => (await driver.storedSteps(taskId)) === 1, 30_000);
 
   const internal = await driver.newPage();
   await internal.goto(driver.browserPage);
@@ -22,7 +22,7 @@ testInBothBrowsers('a page no extension may script, mid-recording, is skipped cl
   await page.bringToFront();
   await sleep(900);
   await (await page.$$('button.add'))[1]!.click();
-  await waitFor(async () => (await driver.storedSteps(taskId)) >= 4, 15_000);
+  await waitFor(async () => (await driver.storedSteps(taskId)) >= 4, 30_000);
   await sleep(500);
   await driver.stopRecording(page);
 
