@@ -87,10 +87,15 @@ export function kickProcessor(): Promise<void> {
 /** The loop, with the wake alarm armed while it runs and for as long as any step is left pending after it. */
 async function loopWithWake(): Promise<void> {
   armWake();
+  let left = 1;
   try {
-    await loop();
+    // A kick that comes while the backlog is counted finds the loop still running: go round again for it.
+    do {
+      await loop();
+      left = await backlog().catch(() => 1);
+    } while (again);
   } finally {
-    if ((await backlog().catch(() => 1)) > 0) armWake();
+    if (left > 0) armWake();
     else clearWake();
   }
 }

@@ -3,16 +3,17 @@
 // keep-awake calls a loaded machine delayed past its idle timeout) starts again only on the next event, and a
 // person who has stopped acting sends none: their last steps would wait, unstored, until they next touch the
 // browser. An alarm is an event that wakes the worker by itself. It is armed while steps are pending and
-// cleared when none are; it fires at most every 30 s (Chrome's floor for packed MV3 extensions).
+// cleared when none are; it repeats every 30 s (Chrome's floor for packed MV3 extensions), so a loop that
+// outlasts one period and is then cut off is still woken.
 import browser from 'webextension-polyfill';
 
 const NAME = 'resume-pending-steps';
 /** Chrome fires a packed MV3 extension's alarm no sooner than 30 s after it is set. */
 const DELAY_MINUTES = 0.5;
 
-/** Wakes the worker in 30 s unless cleared first; arming it again pushes that back. */
+/** Wakes the worker every 30 s until cleared; arming it again starts the period afresh. */
 export function armWake(): void {
-  void Promise.resolve(browser.alarms.create(NAME, { delayInMinutes: DELAY_MINUTES })).catch(() => undefined);
+  void Promise.resolve(browser.alarms.create(NAME, { delayInMinutes: DELAY_MINUTES, periodInMinutes: DELAY_MINUTES })).catch(() => undefined);
 }
 
 export function clearWake(): void {
