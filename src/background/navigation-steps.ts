@@ -52,6 +52,12 @@ async function standInForLeftPage(tab: Tab, leftUrl: string | null, arrival: Arr
 /** Transitions only the browser's own interface makes (a reload, an address typed, a bookmark). */
 const BROWSERS_OWN = new Set(['reload', 'typed', 'generated', 'keyword', 'keyword_generated', 'auto_bookmark', 'start_page']);
 
+/** Longest a link-like navigation's decision waits for the left page's note of how it was left. */
+const EXIT_NOTE_WAIT_MS = 2000;
+
+/** A step only a person's input explains: the page's own script can make the same move. */
+const isLinkLike = (kind: NavigationKind | null): boolean => kind === 'link' || kind === 'other';
+
 /** One tab's load reports are decided one at a time: a repeated report must find the first one's decision. */
 const arrivals = keyedQueue<number>();
 
@@ -114,12 +120,23 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival): Promise
   // The commit event and this message race, and so does the note of how the last page was left: a page's write
   // as it goes away (Firefox ends its script soon after) can land after the next page's report. Give both a moment.
   const exitUnknown = !noted && !handed?.exit;
+  const agoMs = last && causesNavigation(last.type) ? leaving.at - last.at : null;
   if (!commit || exitUnknown) {
     await new Promise((r) => setTimeout(r, 300));
     commit ??= fresh(await tabMemory.commit(tabId));
     if (exitUnknown) noted = await takeNotedExit(tabId, arrival);
+    // Where only the note can tell a person's navigation from the page's script (a link-like move with no action
+    // just before it), a loaded machine can hold the page's write back much longer: wait for it a while more.
+    // (Seen in Firefox under the full test load: a page's own history.back() made a step.)
+    const noteDecides = (): boolean => !noted && !handed?.exit && isLinkLike(navigationStep(commit, arrival.navigation, agoMs, false));
+    // A step on the page arrived at ends the wait: the navigation before it must not be decided after more of them.
+    const actedSince = async (): Promise<boolean> => ((await tabMemory.lastStep(tabId))?.at ?? 0) > arrival.at;
+    for (const until = Date.now() + EXIT_NOTE_WAIT_MS; noteDecides() && Date.now() < until && !(await actedSince());) {
+      await new Promise((r) => setTimeout(r, 100));
+      commit ??= fresh(await tabMemory.commit(tabId));
+      noted = await takeNotedExit(tabId, arrival);
+    }
   }
-  const agoMs = last && causesNavigation(last.type) ? leaving.at - last.at : null;
   // The page's own script took it away with no input of the person's (history.back() on a timer, location = …): no step.
   const byScript = handed ? leftByScript(handed, noted) : exitByScript(noted, leaving.at);
   // A page that handed nothing over, standing in for the page left, with the address arrived at: the stand-in may
