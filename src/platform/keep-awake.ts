@@ -7,7 +7,7 @@
 // timeout 2 s); one calling runtime.getPlatformInfo() every 0.5 s ran to the
 // end. Cut off, a step's image work is redone later, its screenshot can be
 // lost, and an export dies. So while any lease is held, a cheap API call is
-// made every quarter second (the Firefox tests cut the idle timeout to 1 s,
+// made every quarter second (the Firefox tests cut the idle timeout to 2 s,
 // and a busy machine delays timers);
 // nothing is called once all are released.
 import browser from 'webextension-polyfill';

@@ -148,7 +148,12 @@ export async function stopRecordingFirefox(popup: Page): Promise<void> {
 export async function exportZipFirefox(popup: Page, downloads: string): Promise<string> {
   const before = new Set(readdirSync(downloads));
   await pressInPopup(popup, 'Export');
-  const zip = await waitFor(() => readdirSync(downloads).find((f) => !before.has(f) && /^alien-dataflow-.*\.zip$/.test(f)), 60_000, 250);
+  // The export first waits for steps still being scrubbed: under a full test run's load, with the background page
+  // suspended between a slow person's actions, that backlog can take over a minute. A hang guard, not a time check.
+  const zip = await waitFor(() => readdirSync(downloads).find((f) => !before.has(f) && /^alien-dataflow-.*\.zip$/.test(f)), 180_000, 250).catch(async (e: unknown) => {
+    const seen = await popup.evaluate(() => `${document.querySelector('#status')?.textContent ?? ''} ${[...document.querySelectorAll('[role="alert"], [role="status"], progress')].map((n) => n.textContent).join(' | ')}`).catch(() => 'unreadable');
+    throw new Error(`${String(e)}: no export zip in ${downloads}; the popup showed: ${seen}`);
+  });
   // Firefox names the file before its last bytes are written: done once it reads as a whole zip (its directory
   // is its last bytes).
   const path = join(downloads, zip);

@@ -14,6 +14,7 @@ import type { Page } from 'puppeteer-core';
 import JSZip from 'jszip';
 import * as chrome from './harness';
 import { ROOT, sleep, waitFor, type ExportedStep } from './harness';
+import { readStored } from './extension-store';
 import {
   backgroundStarts, backgroundSuspends, waitForSuspension, exportZipFirefox, firefoxSkip as skip, launchFirefox, startRecordingFirefox as startRecording, stopRecordingFirefox as stopRecording,
   storedRows as stored, type FirefoxSession, type StoredRow,
@@ -22,9 +23,10 @@ import {
 let session: FirefoxSession;
 before(async () => {
   if (skip) return;
-  // The background page is suspended after 1 s without activity (Firefox's default is 30 s), so a recording at
-  // a person's pace crosses suspensions, and any work the page does not keep itself awake for is cut off.
-  session = await launchFirefox({ idleTimeoutMs: 1000 });
+  // The background page is suspended after 2 s without activity (Firefox's default is 30 s), so a recording at
+  // a person's pace crosses suspensions, and any work the page does not keep itself awake for is cut off. (At 1 s,
+  // a full test run's load stalled the page's keep-awake calls past the timeout mid-work, again and again.)
+  session = await launchFirefox({ idleTimeoutMs: 2000 });
 });
 after(async () => { await session?.close(); });
 
@@ -36,7 +38,14 @@ async function taskSteps(popup: Page, taskId: string, n: number): Promise<Stored
   return waitFor(async () => {
     const rows = (await stored(popup)).steps.filter((r) => r.taskId === taskId);
     return rows.length >= n ? rows : null;
-  }, 60_000, 500);
+  }, 60_000, 500).catch(async (e: unknown) => { throw new Error(`${String(e)}: ${await whatIsStored(popup, taskId)}`); });
+}
+
+/** A task's stored steps by type, and how many are still pending: what a failed wait reports. */
+async function whatIsStored(popup: Page, taskId: string): Promise<string> {
+  const { steps, pending } = await readStored(popup, taskId, { rows: true });
+  return `${steps} stored (${(await stored(popup)).steps.filter((r) => r.taskId === taskId).map((r) => r.step.action.type).join(', ')}), ${pending} pending; `
+    + `the background page started ${await backgroundStarts(popup)} times and was suspended ${await backgroundSuspends(popup)} times`;
 }
 
 // A test that fails mid-recording would leave the next one's Start disabled (the tests share one browser).
@@ -61,7 +70,7 @@ test('Firefox: a recording started from the popup page stores scrubbed steps wit
   const done = await waitFor(async () => {
     const steps = (await stored(popup)).steps.filter((r) => r.taskId === taskId);
     return steps.filter((r) => r.step.action.type === 'click').length >= 3 ? { steps } : null;
-  }, 60_000, 500);
+  }, 60_000, 500).catch(async (e: unknown) => { throw new Error(`${String(e)}: ${await whatIsStored(popup, taskId)}`); });
   await stopRecording(popup);
 
   const types = done.steps.map((r) => r.step.action.type);
@@ -92,7 +101,7 @@ test('Firefox: a recording at a person\'s pace, and its export, lose nothing whi
   for (const b of buttons.slice(0, 3)) {
     const suspended = await backgroundSuspends(popup);
     await b.click();
-    // The background page is suspended between actions (its idle timeout is 1 s here), as a slow person would let it.
+    // The background page is suspended between actions (its idle timeout is 2 s here), as a slow person would let it.
     await waitForSuspension(popup, suspended);
   }
   const mine = await taskSteps(popup, taskId, 3);

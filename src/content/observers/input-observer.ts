@@ -19,7 +19,7 @@ const POINTER_REUSE_MS = 10_000;
  * While a field holds an edit not yet sent, the worker is told so this often. A type step is sent when the
  * field is left, or as the page goes away; Firefox drops that last send when its background page is asleep
  * and must be woken for it (a field typed in, a pause, a reload: the step was lost), so the messages keep it
- * awake meanwhile (each message counts as activity; its idle timeout is 30 s, 1 s in the tests).
+ * awake meanwhile (each message counts as activity; its idle timeout is 30 s, 2 s in the tests).
  */
 const EDITING_PING_MS = 500;
 /** A field left edited but untouched this long stops keeping the worker awake. */
