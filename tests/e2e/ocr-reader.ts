@@ -132,13 +132,13 @@ export async function createOcrReader(opts: { workers?: number } = {}): Promise<
 }
 
 /** `fn` over `items`, at most `atOnce` at a time, the results in the items' order. */
-export async function inTurn<T, R>(items: readonly T[], atOnce: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function inTurn<T, R>(items: readonly T[], atOnce: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < items.length) {
       const i = next++;
-      out[i] = await fn(items[i]!);
+      out[i] = await fn(items[i]!, i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(atOnce, items.length) }, lane));
