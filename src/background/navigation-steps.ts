@@ -128,7 +128,10 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival): Promise
     // Where only the note can tell a person's navigation from the page's script (a link-like move with no action
     // just before it), a loaded machine can hold the page's write back much longer: wait for it a while more.
     // (Seen in Firefox under the full test load: a page's own history.back() made a step.)
-    const noteDecides = (): boolean => !noted && !handed?.exit && isLinkLike(navigationStep(commit, arrival.navigation, agoMs, false));
+    // Not for a reload: the person acts again at once on the same page, and a click taken in during the wait
+    // would be stored before the reload's step (seen in Firefox, whose WebDriver reload commits as a link).
+    const noteDecides = (): boolean => !noted && !handed?.exit && arrival.navigation !== 'reload'
+      && isLinkLike(navigationStep(commit, arrival.navigation, agoMs, false));
     // A step on the page arrived at ends the wait: the navigation before it must not be decided after more of them.
     const actedSince = async (): Promise<boolean> => ((await tabMemory.lastStep(tabId))?.at ?? 0) > arrival.at;
     for (const until = Date.now() + EXIT_NOTE_WAIT_MS; noteDecides() && Date.now() < until && !(await actedSince());) {
