@@ -16,7 +16,8 @@ import { readRecording } from '../platform/recording-flag';
 import { activeConfig } from './scrubber-state';
 import { tabMemory, type ShownPage } from './tab-memory';
 import { shotForFinal, shotOfLeftPage, type LeftPage, type Shot, type ShotResult } from './capture-scheduler';
-import { addOtherFrames, attachShot, nextArrival } from './step-intake';
+import { addOtherFrames, attachShot } from './step-intake';
+import { nextArrival } from './arrival-stamps';
 import { shotInMemory, kickProcessor } from './step-processor';
 
 /** Longest Stop waits for the page's answer (its snapshot; ~0.1 s on a 16k-element page). */

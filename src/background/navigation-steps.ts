@@ -19,6 +19,8 @@ import { activeConfig } from './scrubber-state';
 import { sitePolicy } from '../core/site-policy';
 import { samePage, type LeftPage } from './capture-scheduler';
 import { keyedQueue } from '../core/keyed-queue';
+import { holdArrival } from './arrival-stamps';
+import { kickProcessor } from './step-processor';
 
 /** The draft is the state's observation (observationOf, not a second list of its fields) plus the action. */
 function draftFrom(state: PageState, taskId: string, id: string, action: Action): StepDraft {
@@ -55,8 +57,12 @@ const BROWSERS_OWN = new Set(['reload', 'typed', 'generated', 'keyword', 'keywor
 /** Longest a link-like navigation's decision waits for the left page's note of how it was left. */
 const EXIT_NOTE_WAIT_MS = 2000;
 
-/** A step only a person's input explains: the page's own script can make the same move. */
-const isLinkLike = (kind: NavigationKind | null): boolean => kind === 'link' || kind === 'other';
+/**
+ * A move the page's own script can make as well as a person (a link followed, `location = …`, history.back()):
+ * only the left page's note says which. Not a reload: the browser's Reload button fires no navigate event, so no
+ * note would ever come (nor in Firefox for WebDriver's reload, which commits as a link).
+ */
+const noteCanDecide = (kind: NavigationKind | null): boolean => kind === 'link' || kind === 'other' || kind === 'back_forward';
 
 /** One tab's load reports are decided one at a time: a repeated report must find the first one's decision. */
 const arrivals = keyedQueue<number>();
@@ -84,15 +90,27 @@ export async function onPageLoaded(tab: Tab, arrival: Arrival): Promise<void> {
   if (tabId === undefined) return;
   await arrivals(tabId, async () => {
     if (arrival.at <= await tabMemory.arrivalDecided(tabId)) return;
-    await decideArrival(tab, tabId, arrival);
+    if (!await readRecording()) return;
+    // Its step's place in the trajectory is its arrival, however long deciding takes: steps sent meanwhile (a
+    // click on the page arrived at) wait behind it.
+    const hold = await holdArrival();
+    try {
+      await decideArrival(tab, tabId, arrival, hold.stamp);
+    } finally {
+      hold.release();
+      void kickProcessor();
+    }
     // Only once decided (and its step, if any, durable): a worker stopped before this decides the repeat afresh.
     await tabMemory.setArrivalDecided(tabId, arrival.at);
   });
 }
 
-async function decideArrival(tab: Tab, tabId: number, arrival: Arrival): Promise<void> {
+async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, heldStamp: number): Promise<void> {
   const recording = await readRecording();
   if (!recording) return;
+  // The held stamp goes to the first step made; any after it (the current page's, after lost reports') take new ones.
+  let unused: number | undefined = heldStamp;
+  const stamp = (): number | undefined => { const s = unused; unused = undefined; return s; };
   // Drafts the last page handed over and never got through: older than the page's own retries would be.
   await ingestUnsent(2000);
   const { links, stale } = navigationChain(await readLeaving(tabId), arrival);
@@ -104,7 +122,9 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival): Promise
   for (const link of links.filter((l) => !l.current)) {
     const kind = navigationStep(null, link.arrival.navigation, lastActionAgo(link.before, causesNavigation), leftByScript(link.before));
     const before = withAssembledTree(link.before.state);
-    if (kind && before.at >= recording.startedAt) await recordNavigation(tab, recording.taskId, before, link.arrival, kind, 'its page never reported (it loaded while the worker restarted)');
+    if (kind && before.at >= recording.startedAt) {
+      await recordNavigation(tab, recording.taskId, before, link.arrival, kind, { note: 'its page never reported (it loaded while the worker restarted)', stamp: stamp() });
+    }
     else await clearLeaving(tabId, link.before.state.at);
   }
   const handed = links.find((l) => l.current)?.before ?? null;
@@ -125,16 +145,12 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival): Promise
     await new Promise((r) => setTimeout(r, 300));
     commit ??= fresh(await tabMemory.commit(tabId));
     if (exitUnknown) noted = await takeNotedExit(tabId, arrival);
-    // Where only the note can tell a person's navigation from the page's script (a link-like move with no action
-    // just before it), a loaded machine can hold the page's write back much longer: wait for it a while more.
-    // (Seen in Firefox under the full test load: a page's own history.back() made a step.)
-    // Not for a reload: the person acts again at once on the same page, and a click taken in during the wait
-    // would be stored before the reload's step (seen in Firefox, whose WebDriver reload commits as a link).
+    // Where only the note can tell a person's navigation from the page's script, a loaded machine can hold the
+    // page's write back much longer: wait for it a while more. (Seen in Firefox under the full test load: a page's
+    // own history.back() made a step, as a link and as a back_forward.) Steps sent meanwhile wait behind this one.
     const noteDecides = (): boolean => !noted && !handed?.exit && arrival.navigation !== 'reload'
-      && isLinkLike(navigationStep(commit, arrival.navigation, agoMs, false));
-    // A step on the page arrived at ends the wait: the navigation before it must not be decided after more of them.
-    const actedSince = async (): Promise<boolean> => ((await tabMemory.lastStep(tabId))?.at ?? 0) > arrival.at;
-    for (const until = Date.now() + EXIT_NOTE_WAIT_MS; noteDecides() && Date.now() < until && !(await actedSince());) {
+      && noteCanDecide(navigationStep(commit, arrival.navigation, agoMs, false));
+    for (const until = Date.now() + EXIT_NOTE_WAIT_MS; noteDecides() && Date.now() < until;) {
       await new Promise((r) => setTimeout(r, 100));
       commit ??= fresh(await tabMemory.commit(tabId));
       noted = await takeNotedExit(tabId, arrival);
@@ -160,12 +176,12 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival): Promise
   if (left && !sitePolicy(config.sites, left.url, undefined).record) {
     // Left a site excluded from recording: nothing of it is kept, neither its address nor its title nor a frame.
     const blank = { ...restrictedPageState('', '', leaving.viewport, leaving.at), redactions: {} };
-    await recordNavigation(tab, recording.taskId, blank, arrival, kind, 'the page before this step is on a site excluded from recording', !!handed, left);
+    await recordNavigation(tab, recording.taskId, blank, arrival, kind, { note: 'the page before this step is on a site excluded from recording', handed: !!handed, left, stamp: stamp() });
     return;
   }
   const note = handed ? null
     : 'the page before this step is the page as of the last step in it (or only its address): the browser ended it before it could hand its state over';
-  await recordNavigation(tab, recording.taskId, leaving, arrival, kind, note, !!handed, left);
+  await recordNavigation(tab, recording.taskId, leaving, arrival, kind, { note, handed: !!handed, left, stamp: stamp() });
 }
 
 /**
@@ -186,8 +202,18 @@ async function leftPage(tabId: number, nowUrl: string | undefined, arrivedAt: nu
  * arrival it records (one per page load), so a page that reports its load again (its first answer lost with
  * a stopping worker) makes the same draft, which intake drops, and never a second step from a stand-in.
  */
+interface NavigationStepFacts {
+  /** Why the page before it is not the page's own hand-over, when it is not. */
+  note: string | null;
+  /** The left page handed its state over (and is cleared once the step is durable). */
+  handed?: boolean;
+  left?: LeftPage | null;
+  /** The arrival stamp held for it (see arrival-stamps); a new one when none. */
+  stamp?: number | undefined;
+}
+
 async function recordNavigation(
-  tab: Tab, taskId: string, leaving: PageState, arrival: Arrival, kind: NavigationKind, note: string | null, handed = true, left: LeftPage | null = null,
+  tab: Tab, taskId: string, leaving: PageState, arrival: Arrival, kind: NavigationKind, { note, handed = true, left = null, stamp }: NavigationStepFacts,
 ): Promise<void> {
   const safeUrl = (await activeScrubber()).redactUrl(arrival.url).text;
   const draft = draftFrom(leaving, taskId, `nav:${tab.id}:${arrival.at}`, {
@@ -195,7 +221,7 @@ async function recordNavigation(
   });
   if (note) draft.note = note;
   // The page before the navigation: only a frame captured while it was shown will do.
-  const reply = await recordStep(draft, { tab, frameId: 0, pageUrl: null, ...(left ? { leftPage: left } : {}) });
+  const reply = await recordStep(draft, { tab, frameId: 0, pageUrl: null, ...(left ? { leftPage: left } : {}) }, stamp);
   // Taken only once the step is durable: a worker stopped before this point gets the same page state on the page's retry.
   if (!reply.ok && reply.retry) throw new Error(reply.error);
   if (handed) await clearLeaving(tab.id!, leaving.at);

@@ -13,7 +13,8 @@ import { isStorageFull, STORAGE_FULL_MESSAGE } from '../core/storage-error';
 import { joinFrameTree } from '../core/frame-join';
 import { joinFrameAxTree } from '../core/ax-tree-parts';
 import { withAssembledTree } from '../core/dom-tree-parts';
-import { db, newestArrival } from '../platform/db';
+import { db } from '../platform/db';
+import { nextArrival } from './arrival-stamps';
 import { shotForStep, shotOfLeftPage, shotsOfTab, type ShotResult, type LeftPage } from './capture-scheduler';
 import { activeConfig } from './scrubber-state';
 import type { ScrubConfig } from '../core/scrub/config';
@@ -49,9 +50,10 @@ const SHOT_ACK_WAIT_MS = 3000;
  * for the frame to be sealed, so a worker stopped mid-capture is found out by
  * the page's retry, which then captures again instead of losing the frame.
  */
-export async function recordStep(sent: StepDraft, sender: StepSender): Promise<Reply<'step/record'>> {
-  // Asked for before anything is awaited: steps are stored in this order, which must be the order they came in.
-  const arrival = nextArrival();
+export async function recordStep(sent: StepDraft, sender: StepSender, heldStamp?: number): Promise<Reply<'step/record'>> {
+  // Asked for before anything is awaited: steps are stored in this order, which must be the order they came in
+  // (a navigation decided late brings the stamp it held from its arrival: see arrival-stamps).
+  const arrival = heldStamp !== undefined ? Promise.resolve(heldStamp) : nextArrival();
   const tab = sender.tab;
   if (!tab || tab.id === undefined) return { ok: false, error: 'step without a tab', retry: false };
   const { config } = await activeConfig();
@@ -102,22 +104,6 @@ export async function recordStep(sent: StepDraft, sender: StepSender): Promise<R
   }
   await Promise.race([attachShot(pending.draftId, shot, memory), new Promise((r) => setTimeout(r, SHOT_ACK_WAIT_MS))]);
   return accepted.reply;
-}
-
-/** The stamps given out, in order; the first waits for the newest stored one (a worker restarted mid-task). */
-let arrivals: Promise<number> | null = null;
-
-/**
- * An arrival stamp for a pending record: the time, but always above the stamp before (max(now, last + 1)), and
- * above every pending record's after a worker restart. Pending records are processed by this stamp and then by
- * draft id (db's byArrival index); draft ids are random, so by time alone two drafts of one millisecond (a typing
- * flush then Enter in one tick, a double click) were processed, and numbered, in random order. Stamps resolve in
- * the order they were asked for.
- */
-export function nextArrival(): Promise<number> {
-  const after = (last: number): number => Math.max(Date.now(), last + 1);
-  arrivals = (arrivals ?? newestArrival().catch(() => 0)).then(after);
-  return arrivals;
 }
 
 /** A tab's last-observation writes, one after another, so an earlier step's slower write never overtakes a later one. */

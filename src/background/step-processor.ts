@@ -25,6 +25,7 @@ import { tabTextMap } from './tab-text-map';
 import { buildFinal, isFinalDraft, type FinalDraft } from '../core/final-state';
 import { reportHistory } from './report-history';
 import { armWake, clearWake } from '../platform/wake-alarm';
+import { heldBehind } from './arrival-stamps';
 
 /** Frames being captured by this worker, and raw frames it still holds in memory. */
 const capturing = new Map<string, number>();
@@ -139,6 +140,8 @@ async function nextReady(): Promise<PendingStep | null> {
   const waiting = new Set<string>();
   for (let c = await index.openCursor(); c; c = await c.continue()) {
     const p = c.value;
+    // In arrival order: this and every later one wait for a step stamped before them (released with a kick).
+    if (heldBehind(p.arrivedAt)) return null;
     if (waiting.has(p.taskId)) continue;
     if (p.frame || rawShots.has(p.draftId)) return p;
     waiting.add(p.taskId);

@@ -294,7 +294,7 @@ describe('rendering paths, both browsers at once', { concurrency: 2 }, () => {
     const noScreenshot: string[] = [];
     for (const s of steps) {
       if (!s.observation.screenshot_path) {
-        noScreenshot.push(`step ${s.step_id} (${s.action.type})`);
+        noScreenshot.push(`step ${s.step_id} (${s.action.type}${s.observation.screenshot_note ? `: ${s.observation.screenshot_note}` : ''})`);
         continue;
       }
       const png = await zip.file(s.observation.screenshot_path)!.async('uint8array');

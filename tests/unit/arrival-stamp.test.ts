@@ -1,4 +1,4 @@
-// background/step-intake's arrival stamps: pending records are processed (and numbered) in byArrival order,
+// background/arrival-stamps: pending records are processed (and numbered) in byArrival order,
 // [arrivedAt, draftId]. Stamped with the bare time, two drafts of one millisecond (a typing flush then Enter in
 // one drainEmits tick, a double click) fell back on their draft ids, random UUIDs: a coin toss which step came
 // first. Stamps are now strictly increasing in the order they are asked for, and a restarted worker's go on above
@@ -6,8 +6,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 let stored = 0;
-vi.mock('webextension-polyfill', () => ({ default: { storage: { local: {}, session: {} }, runtime: {} } }));
-vi.mock('../../src/platform/host', () => ({ host: {} }));
 vi.mock('../../src/platform/db', () => ({ db: () => Promise.reject(new Error('not used')), newestArrival: () => Promise.resolve(stored) }));
 
 const T = 1_700_000_000_000;
@@ -16,9 +14,9 @@ const T = 1_700_000_000_000;
 const byArrival = (a: { arrivedAt: number; draftId: string }, b: { arrivedAt: number; draftId: string }): number =>
   a.arrivedAt - b.arrivedAt || (a.draftId < b.draftId ? -1 : a.draftId > b.draftId ? 1 : 0);
 
-async function freshIntake(): Promise<typeof import('../../src/background/step-intake')> {
+async function freshIntake(): Promise<typeof import('../../src/background/arrival-stamps')> {
   vi.resetModules();
-  return import('../../src/background/step-intake');
+  return import('../../src/background/arrival-stamps');
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -49,5 +47,42 @@ describe('arrival stamps', () => {
     expect(await nextArrival()).toBe(T);
     now.mockReturnValue(T + 40);
     expect(await nextArrival()).toBe(T + 40);
+  });
+
+  it('a held stamp keeps later pending steps waiting until it is released, and only those after it', async () => {
+    stored = 0;
+    vi.spyOn(Date, 'now').mockReturnValue(T);
+    const { nextArrival, holdArrival, heldBehind } = await freshIntake();
+    const before = await nextArrival();
+    const hold = await holdArrival();
+    const after = await nextArrival();
+    expect([before, hold.stamp, after]).toEqual([T, T + 1, T + 2]);
+    expect(heldBehind(before)).toBe(false);
+    expect(heldBehind(hold.stamp)).toBe(false);
+    expect(heldBehind(after)).toBe(true);
+    hold.release();
+    expect(heldBehind(after)).toBe(false);
+  });
+
+  it('a stamp asked for at once after the hold is still behind it (the hold is in place before it resolves)', async () => {
+    stored = 0;
+    vi.spyOn(Date, 'now').mockReturnValue(T);
+    const { nextArrival, holdArrival, heldBehind } = await freshIntake();
+    const holding = holdArrival();
+    const later = nextArrival();
+    const stamp = await later;
+    expect(heldBehind(stamp)).toBe(true);
+    (await holding).release();
+  });
+
+  it('a hold never released stops nothing once it is old: a decision that hangs does not stop the recording', async () => {
+    stored = 0;
+    const now = vi.spyOn(Date, 'now').mockReturnValue(T);
+    const { nextArrival, holdArrival, heldBehind } = await freshIntake();
+    await holdArrival();
+    const after = await nextArrival();
+    expect(heldBehind(after)).toBe(true);
+    now.mockReturnValue(T + 10_001);
+    expect(heldBehind(after)).toBe(false);
   });
 });

@@ -24,6 +24,8 @@ vi.mock('../../src/background/scrubber-state', () => ({
 }));
 vi.mock('../../src/background/capture-scheduler', () => ({ samePage: (a: string, b: string | undefined) => a === b }));
 vi.mock('../../src/background/frame-vault', () => ({ VAULT_KEY: 'vault' }));
+vi.mock('../../src/background/step-processor', () => ({ kickProcessor: () => Promise.resolve() }));
+vi.mock('../../src/background/arrival-stamps', () => ({ holdArrival: () => Promise.resolve({ stamp: 1, release: () => undefined }) }));
 
 const { onPageLoaded } = await import('../../src/background/navigation-steps');
 const { restrictedPageState } = await import('../../src/core/page-state');
