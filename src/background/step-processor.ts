@@ -167,6 +167,10 @@ async function processOne(p: PendingStep): Promise<void> {
     return;
   }
   const got = await imageFor(p, task0);
+  // A failure may pass (the image-work page still loading, a busy machine): the step stays pending and is tried
+  // again in 2 s, a few times, before it is stored without its screenshot.
+  if (got.failed && noteFailedAttempt(p.draftId) < IMAGE_WORK_ATTEMPTS) throw new Error(`image work failed; will try again: ${got.note}`);
+  failedAttempts.delete(p.draftId);
   const { result } = got;
   let { image, note } = got;
   // A final state has no step's stand-in frame: an older frame would show the page before the last action.
@@ -234,8 +238,19 @@ async function storeFinal(p: PendingStep, draft: FinalDraft, image: StepImage | 
   if (unused) await database.delete('images', unused);
 }
 
-/** The clean image for a pending step, or why there is none. */
-async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage | null; note?: string; result?: ShotJobResult }> {
+/** How many times a step's image work is tried before its screenshot is dropped. */
+const IMAGE_WORK_ATTEMPTS = 3;
+/** Failed image-work attempts per pending step, in this worker (a restarted one tries afresh). */
+const failedAttempts = new Map<string, number>();
+
+function noteFailedAttempt(draftId: string): number {
+  const n = (failedAttempts.get(draftId) ?? 0) + 1;
+  failedAttempts.set(draftId, n);
+  return n;
+}
+
+/** The clean image for a pending step, or why there is none (`failed`: the image work itself failed). */
+async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage | null; note?: string; result?: ShotJobResult; failed?: boolean }> {
   if (p.frame?.kind === 'none') return { image: null, note: p.frame.note };
   const held = rawShots.get(p.draftId);
   const dataUrl = held?.dataUrl ?? (p.frame?.kind === 'sealed' ? await openShot(p.frame) : null);
@@ -279,8 +294,8 @@ async function imageFor(p: PendingStep, task: Task): Promise<{ image: StepImage 
   } catch (error) {
     if (isStorageFull(error)) throw error;
     // Never store an image nothing has checked: keep the step, drop the screenshot, say why.
-    console.warn('[alien-dataflow] image work failed; screenshot dropped', error);
-    return { image: null, note: `screenshot dropped: image work failed (${String(error)})` };
+    console.warn('[alien-dataflow] image work failed', error);
+    return { image: null, note: `screenshot dropped: image work failed (${String(error)})`, failed: true };
   }
 }
 
