@@ -31,8 +31,8 @@ const sealed: ShotResult[] = [];
 vi.mock('../../src/background/step-intake', () => ({
   addOtherFrames: () => Promise.resolve(),
   attachShot: async (_id: string, shot: Promise<ShotResult>) => { sealed.push(await shot); },
-  nextArrival: () => Promise.resolve(1),
 }));
+vi.mock('../../src/background/arrival-stamps', () => ({ nextArrival: () => Promise.resolve(1) }));
 vi.mock('../../src/background/step-processor', () => ({ shotInMemory: () => ({ keep: () => undefined, settled: () => undefined }), kickProcessor: () => Promise.resolve() }));
 // The real frame choice (capture-scheduler's shotOfLeftPage), without the browser's host facts it never reads here.
 vi.mock('../../src/platform/host', () => ({ host: {} }));

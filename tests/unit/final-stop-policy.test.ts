@@ -30,8 +30,8 @@ const shotsAsked: string[] = [];
 vi.mock('../../src/background/step-intake', () => ({
   addOtherFrames: () => Promise.resolve(),
   attachShot: async (_id: string, shot: Promise<ShotResult>) => { await shot; },
-  nextArrival: () => Promise.resolve(1),
 }));
+vi.mock('../../src/background/arrival-stamps', () => ({ nextArrival: () => Promise.resolve(1) }));
 vi.mock('../../src/background/step-processor', () => ({ shotInMemory: () => ({ keep: () => undefined, settled: () => undefined }), kickProcessor: () => Promise.resolve() }));
 vi.mock('../../src/platform/host', () => ({ host: {} }));
 vi.mock('../../src/background/capture-scheduler', async (real) => ({
