@@ -152,10 +152,19 @@ async function persist(pending: PendingStep & { draft: StepDraft }): Promise<Per
   return { reply: { ok: true, duplicate: false } };
 }
 
+/** Longest a step waits for its frame's capture (queued behind others at 2 a second, then the page's map). */
+const CAPTURE_GIVE_UP_MS = 20_000;
+
 /** Seal the frame into the pending record; the raw data URL also stays in memory for the processor's fast path. */
 export async function attachShot(draftId: string, shotPromise: Promise<ShotResult>, memory: ReturnType<typeof shotInMemory>): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const result = await shotPromise;
+    // A capture that never ends (the browser's call never answering) must not keep its step, and every later step
+    // of its task, waiting: the wake alarm would keep this same worker alive, so no fresh one would recover it.
+    const gaveUp = new Promise<ShotResult>((resolve) => {
+      timer = setTimeout(() => resolve({ ok: false, error: `the capture did not finish in ${CAPTURE_GIVE_UP_MS / 1000} s` }), CAPTURE_GIVE_UP_MS);
+    });
+    const result = await Promise.race([shotPromise, gaveUp]);
     let sealed: SealedShot | NoShot;
     if (!result.ok) sealed = { kind: 'none', note: result.error };
     else {
@@ -176,6 +185,7 @@ export async function attachShot(draftId: string, shotPromise: Promise<ShotResul
     // Sealing or writing failed (e.g. a full disk): the frame stays in memory and the processor uses it from there.
     console.warn('[alien-dataflow] frame kept in memory only', error);
   } finally {
+    clearTimeout(timer);
     memory.settled();
     kickProcessor();
   }
