@@ -117,6 +117,22 @@ testInBothBrowsers('a page moving through its own history makes no step; the per
   assert.deepEqual(describe(steps), driver.name === 'chromium' ? ['click', 'navigate back_forward', 'click'] : ['click', 'click'], `in ${driver.name}`);
 }, {}, true);
 
+testInBothBrowsers('keys written into a field vouch for no navigation: a query pushed per keystroke and a script going back after one make no step', async (driver) => {
+  const page = await driver.newPage();
+  await page.goto(`${driver.site}/recorder/search-as-you-type.html`);
+  const taskId = await driver.startRecording(page, 'Search for red shoes');
+  // Focused by script, not by a click: no step just before the keys, which would explain the moves as its own.
+  await page.focus('#q');
+  await page.type('#q', 'red shoes', { delay: 120 });
+  await page.waitForFunction(() => Number(document.getElementById('moves')?.textContent) >= 11);
+  await page.click('#go');
+  await waitForSteps(driver, taskId, 2);
+  await driver.stopRecording(page);
+  const steps = lastTask(await trajectory(await driver.exportZip(page)));
+  assert.deepEqual(describe(steps), ['type', 'click'], `in ${driver.name}: ${JSON.stringify(steps.map((s) => [s.action.type, s.action.navigation, s.action.url]))}`);
+  assert.equal(steps[0]!.action.text, 'red shoes');
+}, {}, true);
+
 testInBothBrowsers('a page moving between documents by itself (location, meta refresh, history.back()) makes no step', async (driver) => {
   const { page, taskId } = await historyLoop(driver, '?cross&n=0', 8);
   const forged = await driver.storedSteps(taskId);

@@ -64,4 +64,49 @@ describe('watchExits', () => {
       delete (window as { navigation?: unknown }).navigation;
     }
   });
+
+  it('a key written into a field vouches for no navigation; Enter, a shortcut and a key outside a field do', async () => {
+    const nav = new EventTarget();
+    Object.defineProperty(window, 'navigation', { value: nav, configurable: true });
+    const field = document.createElement('input');
+    const button = document.createElement('button');
+    document.body.append(field, button);
+    // Each key well past the last one's second, so none vouches for the next case.
+    let now = 1_700_000_000_000;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => now);
+    const press = (target: Element, key: string, mods: KeyboardEventInit = {}): void => {
+      now += 5000;
+      const e = new KeyboardEvent('keydown', { key, bubbles: true, composed: true, ...mods });
+      // A person's key: happy-dom makes every dispatched event untrusted, as a page's script's are.
+      Object.defineProperty(e, 'isTrusted', { value: true });
+      target.dispatchEvent(e);
+    };
+    try {
+      const exits = watchExits(window);
+      field.focus();
+      for (const key of ['a', ' ', 'Backspace', 'Shift', 'ArrowLeft', 'Process']) {
+        press(field, key);
+        navigateAway(nav, 'traverse');
+        await Promise.resolve();
+        expect(exits.exit, `after ${key} in a field`).toMatchObject({ byPerson: false });
+      }
+      for (const [key, mods] of [['Enter', {}], ['Escape', {}], ['ArrowLeft', { altKey: true }], ['[', { metaKey: true }], ['BrowserBack', {}]] as const) {
+        press(field, key, mods);
+        navigateAway(nav, 'traverse');
+        await Promise.resolve();
+        expect(exits.exit, `after ${key} in a field`).toMatchObject({ byPerson: true });
+      }
+      field.blur();
+      button.focus();
+      press(button, 'g'); // a site's single-key shortcut, outside any field
+      navigateAway(nav, 'push');
+      await Promise.resolve();
+      expect(exits.exit).toMatchObject({ byPerson: true });
+    } finally {
+      clock.mockRestore();
+      field.remove();
+      button.remove();
+      delete (window as { navigation?: unknown }).navigation;
+    }
+  });
 });

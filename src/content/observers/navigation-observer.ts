@@ -14,12 +14,31 @@ import { listen } from '../guard';
 import { referrerOf } from '../dom-safe';
 import { observedPage } from '../recorder';
 import type { PointerAbove } from './pointer-above';
+import { eventElement, isTextField } from '../dom-utils';
+import { focusedWithin } from '../focused-element';
 
 const IMPLIED_MS = 1000;
 /** A navigation this soon after a trusted input in the page may be that input's doing (a key, a mouse's back button). */
 const INPUT_MS = 1000;
 /** Trusted input: what a person does in the page (a script's synthetic events are not trusted). */
 const INPUT_EVENTS = ['pointerdown', 'mousedown', 'keydown', 'touchstart'] as const;
+
+/** Keys that, pressed in a field, are no part of writing in it: they send a form, leave the field or the page. */
+const KEYS_BEYOND_WRITING = /^(Enter|Tab|Escape|F\d{1,2}|Browser[A-Z]\w*)$/;
+
+/**
+ * A keystroke writing into a field (a character, a correction, a caret move, Shift for a capital): a person
+ * typing asks for no navigation, and a page's script timed to move within a second of one (history.back(), a
+ * `location = …`, a pushState loop) must not pass as theirs. Enter, Tab, Escape and shortcuts still vouch, as
+ * does any key outside a field (a site's own single-key shortcuts).
+ */
+export function isWritingKey(e: Event): boolean {
+  if (e.type !== 'keydown') return false;
+  const key = e as KeyboardEvent;
+  if (key.ctrlKey || key.metaKey || key.altKey || KEYS_BEYOND_WRITING.test(key.key)) return false;
+  const el = eventElement(e);
+  return !!el && isTextField(focusedWithin(el));
+}
 
 interface NavigateEventLike extends Event {
   navigationType: 'push' | 'replace' | 'reload' | 'traverse';
@@ -94,7 +113,7 @@ export function watchExits(win: Window, toolbarPointer: PointerAbove | null = nu
   // Capture on the window, registered at document_start: before any listener of the page's, which cannot hide an input from it.
   for (const type of INPUT_EVENTS) {
     listen(win, type, (e) => {
-      if (e.isTrusted) inputAt = Date.now();
+      if (e.isTrusted && !isWritingKey(e)) inputAt = Date.now();
     });
   }
   const nav = (win as Window & { navigation?: EventTarget }).navigation;
