@@ -20,11 +20,11 @@ export function nextArrival(): Promise<number> {
   return arrivals;
 }
 
-/** Stamps held for steps not yet made. In memory: a stopped worker decides its navigations afresh, holding anew. */
-const held = new Set<number>();
+/** Stamps held for steps not yet made, with their tab. In memory: a stopped worker decides its navigations afresh. */
+const held = new Map<number, number>();
 
 /** Past this, a hold no longer stops anything: a decision that hangs must not stop every later step. */
-const HOLD_MAX_MS = 10_000;
+export const HOLD_MAX_MS = 10_000;
 
 export interface HeldArrival {
   /** The stamp the held step is to be stored with. */
@@ -33,19 +33,25 @@ export interface HeldArrival {
   release(): void;
 }
 
-/** A stamp taken now for a step decided later. */
-export async function holdArrival(): Promise<HeldArrival> {
+/**
+ * A stamp taken now, in `tabId`, for a step decided later: call it as the news arrives, before awaiting anything,
+ * so that no step sent after it gets an earlier stamp.
+ */
+export async function holdArrival(tabId: number): Promise<HeldArrival> {
   const next = nextArrival();
   // Added in the stamp's own resolution, before any later stamp resolves (they resolve in order).
-  const stamp = await next.then((s) => { held.add(s); return s; });
+  const stamp = await next.then((s) => { held.set(s, tabId); return s; });
   return { stamp, release: () => { held.delete(stamp); } };
 }
 
-/** Whether a pending step stamped `arrivedAt` must wait: a step stamped before it is still being decided. */
-export function heldBehind(arrivedAt: number, now = Date.now()): boolean {
-  for (const stamp of held) {
+/**
+ * Whether a pending step of `tabId` stamped `arrivedAt` must wait: a step of the same tab stamped before it is
+ * still being decided. Other tabs go on (a switch away from the tab is a step of the tab, and waits).
+ */
+export function heldBehind(arrivedAt: number, tabId: number, now = Date.now()): boolean {
+  for (const [stamp, tab] of held) {
     if (now - stamp > HOLD_MAX_MS) held.delete(stamp);
-    else if (stamp < arrivedAt) return true;
+    else if (tab === tabId && stamp < arrivedAt) return true;
   }
   return false;
 }

@@ -88,29 +88,30 @@ async function takeNotedExit(tabId: number, arrival: Arrival): Promise<NotedExit
 export async function onPageLoaded(tab: Tab, arrival: Arrival): Promise<void> {
   const tabId = tab.id;
   if (tabId === undefined) return;
-  await arrivals(tabId, async () => {
-    if (arrival.at <= await tabMemory.arrivalDecided(tabId)) return;
-    if (!await readRecording()) return;
-    // Its step's place in the trajectory is its arrival, however long deciding takes: steps sent meanwhile (a
-    // click on the page arrived at) wait behind it.
-    const hold = await holdArrival();
-    try {
-      await decideArrival(tab, tabId, arrival, hold.stamp);
-    } finally {
-      hold.release();
-      void kickProcessor();
-    }
-    // Only once decided (and its step, if any, durable): a worker stopped before this decides the repeat afresh.
-    await tabMemory.setArrivalDecided(tabId, arrival.at);
-  });
+  // Its step's place in the trajectory is the report's arrival, however long deciding takes (and waiting behind the
+  // tab's earlier reports first): the tab's steps sent meanwhile (a click on the page arrived at) wait behind it.
+  // Taken before anything is awaited.
+  const holding = holdArrival(tabId);
+  try {
+    await arrivals(tabId, async () => {
+      if (arrival.at <= await tabMemory.arrivalDecided(tabId)) return;
+      await decideArrival(tab, tabId, arrival, (await holding).stamp);
+      // Only once decided (and its step, if any, durable): a worker stopped before this decides the repeat afresh.
+      await tabMemory.setArrivalDecided(tabId, arrival.at);
+    });
+  } finally {
+    (await holding).release();
+    void kickProcessor();
+  }
 }
 
-async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, heldStamp: number): Promise<void> {
+/**
+ * `stamp`: the arrival stamp held for this report. Every navigation step it makes is stored under it (a lost
+ * report's before the current one's: their draft ids, named after their arrivals, order them).
+ */
+async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, stamp: number): Promise<void> {
   const recording = await readRecording();
   if (!recording) return;
-  // The held stamp goes to the first step made; any after it (the current page's, after lost reports') take new ones.
-  let unused: number | undefined = heldStamp;
-  const stamp = (): number | undefined => { const s = unused; unused = undefined; return s; };
   // Drafts the last page handed over and never got through: older than the page's own retries would be.
   await ingestUnsent(2000);
   const { links, stale } = navigationChain(await readLeaving(tabId), arrival);
@@ -123,7 +124,7 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, heldStam
     const kind = navigationStep(null, link.arrival.navigation, lastActionAgo(link.before, causesNavigation), leftByScript(link.before));
     const before = withAssembledTree(link.before.state);
     if (kind && before.at >= recording.startedAt) {
-      await recordNavigation(tab, recording.taskId, before, link.arrival, kind, { note: 'its page never reported (it loaded while the worker restarted)', stamp: stamp() });
+      await recordNavigation(tab, recording.taskId, before, link.arrival, kind, { note: 'its page never reported (it loaded while the worker restarted)', stamp });
     }
     else await clearLeaving(tabId, link.before.state.at);
   }
@@ -148,7 +149,11 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, heldStam
     // Where only the note can tell a person's navigation from the page's script, a loaded machine can hold the
     // page's write back much longer: wait for it a while more. (Seen in Firefox under the full test load: a page's
     // own history.back() made a step, as a link and as a back_forward.) Steps sent meanwhile wait behind this one.
-    const noteDecides = (): boolean => !noted && !handed?.exit && arrival.navigation !== 'reload'
+    // Only a page a recorder ran in writes one: not a browser page, nor a blank one (the tab's commits say which
+    // page was left; the last page that reported its load may be older than that).
+    const shownBefore = handed ? null : (await leftPage(tabId, tab.url, commit?.at ?? arrival.at))?.url;
+    const leftRecordable = !shownBefore || (shownBefore !== 'about:blank' && !isRestrictedPage(shownBefore));
+    const noteDecides = (): boolean => !noted && !handed?.exit && leftRecordable && arrival.navigation !== 'reload'
       && noteCanDecide(navigationStep(commit, arrival.navigation, agoMs, false));
     for (const until = Date.now() + EXIT_NOTE_WAIT_MS; noteDecides() && Date.now() < until;) {
       await new Promise((r) => setTimeout(r, 100));
@@ -176,12 +181,12 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, heldStam
   if (left && !sitePolicy(config.sites, left.url, undefined).record) {
     // Left a site excluded from recording: nothing of it is kept, neither its address nor its title nor a frame.
     const blank = { ...restrictedPageState('', '', leaving.viewport, leaving.at), redactions: {} };
-    await recordNavigation(tab, recording.taskId, blank, arrival, kind, { note: 'the page before this step is on a site excluded from recording', handed: !!handed, left, stamp: stamp() });
+    await recordNavigation(tab, recording.taskId, blank, arrival, kind, { note: 'the page before this step is on a site excluded from recording', handed: !!handed, left, stamp });
     return;
   }
   const note = handed ? null
     : 'the page before this step is the page as of the last step in it (or only its address): the browser ended it before it could hand its state over';
-  await recordNavigation(tab, recording.taskId, leaving, arrival, kind, { note, handed: !!handed, left, stamp: stamp() });
+  await recordNavigation(tab, recording.taskId, leaving, arrival, kind, { note, handed: !!handed, left, stamp });
 }
 
 /**

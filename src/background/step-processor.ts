@@ -25,7 +25,7 @@ import { tabTextMap } from './tab-text-map';
 import { buildFinal, isFinalDraft, type FinalDraft } from '../core/final-state';
 import { reportHistory } from './report-history';
 import { armWake, clearWake } from '../platform/wake-alarm';
-import { heldBehind } from './arrival-stamps';
+import { HOLD_MAX_MS, heldBehind } from './arrival-stamps';
 
 /** Frames being captured by this worker, and raw frames it still holds in memory. */
 const capturing = new Map<string, number>();
@@ -76,6 +76,7 @@ const workerStartedAt = Date.now();
 let running: Promise<void> | null = null;
 let again = false;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
+let holdTimer: ReturnType<typeof setTimeout> | null = null;
 
 /** Make sure the loop runs; resolves when nothing is left that can be processed now. */
 export function kickProcessor(): Promise<void> {
@@ -140,9 +141,21 @@ async function nextReady(): Promise<PendingStep | null> {
   const waiting = new Set<string>();
   for (let c = await index.openCursor(); c; c = await c.continue()) {
     const p = c.value;
-    // In arrival order: this and every later one wait for a step stamped before them (released with a kick).
-    if (heldBehind(p.arrivedAt)) return null;
+    // A step of its tab stamped before it is still being decided (a navigation): it waits, as do the tab's later
+    // ones. The release kicks; a hold that ends by expiring does not, hence the timer.
+    if (heldBehind(p.arrivedAt, p.tabId)) {
+      holdTimer ??= setTimeout(() => { holdTimer = null; void kickProcessor(); }, HOLD_MAX_MS + 50);
+      continue;
+    }
     if (waiting.has(p.taskId)) continue;
+    // Its image work failed a moment ago: tried again only at its time (a kick meanwhile must not spend its attempts).
+    const retryIn = (retryAt.get(p.draftId) ?? 0) - Date.now();
+    if (retryIn > 0) {
+      waiting.add(p.taskId);
+      holdAwake('image-retry', retryIn + 1000);
+      retryTimer ??= setTimeout(() => { retryTimer = null; void kickProcessor(); }, retryIn + 50);
+      continue;
+    }
     if (p.frame || rawShots.has(p.draftId)) return p;
     waiting.add(p.taskId);
     if (capturing.has(p.draftId)) continue;
@@ -169,8 +182,14 @@ async function processOne(p: PendingStep): Promise<void> {
   const got = await imageFor(p, task0);
   // A failure may pass (the image-work page still loading, a busy machine): the step stays pending and is tried
   // again in 2 s, a few times, before it is stored without its screenshot.
-  if (got.failed && noteFailedAttempt(p.draftId) < IMAGE_WORK_ATTEMPTS) throw new Error(`image work failed; will try again: ${got.note}`);
+  if (got.failed && noteFailedAttempt(p.draftId) < IMAGE_WORK_ATTEMPTS) {
+    retryAt.set(p.draftId, Date.now() + IMAGE_RETRY_MS);
+    // Awake until then: a worker unloaded meanwhile would forget the attempts made, and try again for ever.
+    holdAwake('image-retry', IMAGE_RETRY_MS + 1000);
+    throw new Error(`image work failed; will try again: ${got.note}`);
+  }
   failedAttempts.delete(p.draftId);
+  retryAt.delete(p.draftId);
   const { result } = got;
   let { image, note } = got;
   // A final state has no step's stand-in frame: an older frame would show the page before the last action.
@@ -238,10 +257,12 @@ async function storeFinal(p: PendingStep, draft: FinalDraft, image: StepImage | 
   if (unused) await database.delete('images', unused);
 }
 
-/** How many times a step's image work is tried before its screenshot is dropped. */
+/** How many times a step's image work is tried before its screenshot is dropped, and how far apart. */
 const IMAGE_WORK_ATTEMPTS = 3;
-/** Failed image-work attempts per pending step, in this worker (a restarted one tries afresh). */
+const IMAGE_RETRY_MS = 2000;
+/** Failed image-work attempts per pending step, in this worker (a restarted one tries afresh), and when to try next. */
 const failedAttempts = new Map<string, number>();
+const retryAt = new Map<string, number>();
 
 function noteFailedAttempt(draftId: string): number {
   const n = (failedAttempts.get(draftId) ?? 0) + 1;

@@ -54,24 +54,25 @@ describe('arrival stamps', () => {
     vi.spyOn(Date, 'now').mockReturnValue(T);
     const { nextArrival, holdArrival, heldBehind } = await freshIntake();
     const before = await nextArrival();
-    const hold = await holdArrival();
+    const hold = await holdArrival(3);
     const after = await nextArrival();
     expect([before, hold.stamp, after]).toEqual([T, T + 1, T + 2]);
-    expect(heldBehind(before)).toBe(false);
-    expect(heldBehind(hold.stamp)).toBe(false);
-    expect(heldBehind(after)).toBe(true);
+    expect(heldBehind(before, 3)).toBe(false);
+    expect(heldBehind(hold.stamp, 3)).toBe(false);
+    expect(heldBehind(after, 3)).toBe(true);
+    expect(heldBehind(after, 4), 'another tab goes on').toBe(false);
     hold.release();
-    expect(heldBehind(after)).toBe(false);
+    expect(heldBehind(after, 3)).toBe(false);
   });
 
   it('a stamp asked for at once after the hold is still behind it (the hold is in place before it resolves)', async () => {
     stored = 0;
     vi.spyOn(Date, 'now').mockReturnValue(T);
     const { nextArrival, holdArrival, heldBehind } = await freshIntake();
-    const holding = holdArrival();
+    const holding = holdArrival(3);
     const later = nextArrival();
     const stamp = await later;
-    expect(heldBehind(stamp)).toBe(true);
+    expect(heldBehind(stamp, 3)).toBe(true);
     (await holding).release();
   });
 
@@ -79,10 +80,10 @@ describe('arrival stamps', () => {
     stored = 0;
     const now = vi.spyOn(Date, 'now').mockReturnValue(T);
     const { nextArrival, holdArrival, heldBehind } = await freshIntake();
-    await holdArrival();
+    await holdArrival(3);
     const after = await nextArrival();
-    expect(heldBehind(after)).toBe(true);
+    expect(heldBehind(after, 3)).toBe(true);
     now.mockReturnValue(T + 10_001);
-    expect(heldBehind(after)).toBe(false);
+    expect(heldBehind(after, 3)).toBe(false);
   });
 });

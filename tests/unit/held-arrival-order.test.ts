@@ -7,7 +7,7 @@
 //  2. the held stamp goes to the first step made: when a lost report's navigation comes first, the current one
 //     takes a fresh stamp only after its own exit-note wait.
 // Stamps are the real ones (arrival-stamps); recordStep stands in as intake does it: the held stamp, else a new one.
-// These tests fail on the code they were written against (a7cdb7c..33f5099): they prove the defect (.tmp/review-findings-2.md).
+// They failed on the code they were written against (a7cdb7c..1534274), and guard the fix.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeStorageArea, type FakeArea } from './fake-storage';
 

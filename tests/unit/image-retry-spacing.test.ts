@@ -4,7 +4,7 @@
 // 2 s is the processor's retry timer; but any kick that comes while an attempt runs (every other step's intake
 // kicks: a burst, exactly when the machine is busy) makes the loop go round again at once, and the failed step,
 // the oldest ready one, is tried again at once. Here no timer ever fires, and all three attempts still run.
-// These tests fail on the code they were written against (a7cdb7c..33f5099): they prove the defect (.tmp/review-findings-2.md).
+// They failed on the code they were written against (a7cdb7c..1534274), and guard the fix.
 import { describe, expect, it, vi } from 'vitest';
 import { extensionDb, installKeyRange, type FakeDb } from './fake-idb';
 import { stepDraft, TASK_ID } from './fixtures';
