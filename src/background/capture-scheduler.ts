@@ -168,8 +168,16 @@ export async function shotForStep(tab: Tab, actionAt: number, lastChangeAt: numb
   if (exact) return { ok: true, shot: exact, fresh: true };
   if (pageUrl === null) return { ok: false, error: 'no frame of the page was captured before it was left' };
   const reusable = history.findLast((f) => samePage(f.url, pageUrl) && (f.askedAt ?? f.capturedAt) <= actionAt) ?? null;
+  // With none from before the action and no capture possible now (the tab hidden, or gone on to another page before
+  // a step sent late got its turn: seen in Firefox under load), the page's newest frame, taken after the action
+  // began, is still the page the step was taken on: better than no screenshot. Not fresh: OCR reads it whole.
+  const later = (why: string): ShotResult | null => {
+    const ofPage = history.findLast((f) => samePage(f.url, pageUrl));
+    return ofPage ? { ok: true, shot: ofPage, fresh: false, note: `${why}; a frame of the page taken after the action began stands in` } : null;
+  };
   if (!tab.active) {
-    return reusable ? { ok: true, shot: reusable, fresh: false, note: 'tab was not visible; last frame reused' } : { ok: false, error: 'tab was not visible' };
+    return reusable ? { ok: true, shot: reusable, fresh: false, note: 'tab was not visible; last frame reused' }
+      : later('tab was not visible') ?? { ok: false, error: 'tab was not visible' };
   }
   // No exact frame. A recent frame of this page, taken before the action, is better training data than one taken
   // after it (which may show the action's result), and capturing now would spend the quota the next settled frame
@@ -182,7 +190,7 @@ export async function shotForStep(tab: Tab, actionAt: number, lastChangeAt: numb
   } catch (error) {
     return reusable
       ? { ok: true, shot: reusable, fresh: false, note: `capture failed (${String(error)}); last frame reused` }
-      : { ok: false, error: `tab cannot be captured: ${String(error)}` };
+      : later(`capture failed (${String(error)})`) ?? { ok: false, error: `tab cannot be captured: ${String(error)}` };
   }
 }
 
