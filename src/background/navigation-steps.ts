@@ -213,8 +213,8 @@ interface NavigationStepFacts {
   /** The left page handed its state over (and is cleared once the step is durable). */
   handed?: boolean;
   left?: LeftPage | null;
-  /** The arrival stamp held for it (see arrival-stamps); a new one when none. */
-  stamp?: number | undefined;
+  /** The arrival stamp held for its page's report (see arrival-stamps). */
+  stamp: number;
 }
 
 async function recordNavigation(
