@@ -92,7 +92,12 @@ export async function recordStep(sent: StepDraft, sender: StepSender, heldStamp?
     await reportStorageFull();
     return { ok: false, error: STORAGE_FULL_MESSAGE, retry: true, waitForSpace: true };
   }
-  if (accepted.reply.ok && !accepted.reply.duplicate) keepLastObservation(tab.id, draft);
+  if (accepted.reply.ok && !accepted.reply.duplicate) {
+    keepLastObservation(tab.id, draft);
+    // The processor's loop arms the wake alarm while any step is pending: run it now, not only once the frame is
+    // in (a worker stopped during the capture left the step pending with no alarm, so no wake without a new event).
+    void kickProcessor();
+  }
   if (accepted.reply.ok && accepted.reply.duplicate) {
     // A retry of a step whose frame a stopped worker never sealed: capture it now (not fresh, so OCR reads all of it).
     shot = accepted.orphanedShot && pageUrl && !alreadyCapturing ? shotForStep(tab, Date.now(), Date.now(), pageUrl) : null;
