@@ -1,8 +1,12 @@
 // Arrival stamps: the order pending steps are processed, and so numbered, in.
 // A step still being decided (a navigation waiting for its page's note of who
 // sent it away) holds its stamp, and every pending step stamped after it waits
-// behind it: a click made on the new page meanwhile is numbered after it.
-import { newestArrival } from '../platform/db';
+// behind it: a click made on the new page meanwhile is numbered after it. A
+// click the new page sent before its load report got here (the report's send
+// retried, a Firefox background page woken by both) says so (afterArrival):
+// it waits for the report's decision, and the navigation is stamped below it.
+import { newestArrival, pendingEarlySteps } from '../platform/db';
+import type { PendingStep } from '../core/pending-step';
 
 /** The stamps given out, in order; the first waits for the newest stored one (a worker restarted mid-task). */
 let arrivals: Promise<number> | null = null;
@@ -54,4 +58,59 @@ export function heldBehind(arrivedAt: number, tabId: number, now = Date.now()): 
     else if (tab === tabId && stamp < arrivedAt) return true;
   }
   return false;
+}
+
+/** Steps a page sent while its load report was still on its way, by tab: that arrival and the step's stamp. */
+const early = new Map<number, { arrival: number; stamp: number }[]>();
+
+/** Past this, an early step is forgotten here (its report decided long since, or never coming). */
+const EARLY_KEPT_MS = 60_000;
+
+/**
+ * A step of `tabId` sent while its page's load report (`arrival`) was on its way. Call it as the step's stamp is
+ * asked for, before awaiting anything: stamps resolve in order, so every early step stamped before a report's
+ * hold is noted by the time that hold's stamp resolves.
+ */
+export function noteEarlyStep(tabId: number, arrival: number, stamp: Promise<number>): void {
+  void stamp.then((s) => {
+    const kept = (early.get(tabId) ?? []).filter((e) => s - e.stamp < EARLY_KEPT_MS);
+    early.set(tabId, [...kept, { arrival, stamp: s }]);
+  });
+}
+
+/**
+ * The stamp the navigations decided from the report of `arrivalAt` are stored under: the one held as the report
+ * came in or, when its page sent steps before that, just below the first of them. `decidedBefore`: the tab's
+ * last arrival decided before this one. Such steps are found in memory, and pending in storage (accepted by a
+ * worker that has stopped since).
+ */
+export async function navigationStamp(tabId: number, arrivalAt: number, decidedBefore: number, held: number): Promise<number> {
+  const stored = await pendingEarlySteps(tabId, decidedBefore, arrivalAt);
+  const noted = (early.get(tabId) ?? []).filter((e) => e.arrival > decidedBefore && e.arrival <= arrivalAt).map((e) => e.stamp);
+  const first = Math.min(...noted, ...stored);
+  // Stamps are given out at least a millisecond apart: half of one below comes after every step stamped before it.
+  return first < held ? first - 0.5 : held;
+}
+
+/** The tab's arrivals up to `decided` are decided: their early steps no longer change any stamp. */
+export function forgetEarlySteps(tabId: number, decided: number): void {
+  const left = (early.get(tabId) ?? []).filter((e) => e.arrival > decided);
+  if (left.length) early.set(tabId, left);
+  else early.delete(tabId);
+}
+
+/**
+ * Longest an early step waits for its page's report to be decided. The page retries its report for about half a
+ * minute; one that never gets through must not stop the tab's steps for that long (they are then numbered as
+ * they came).
+ */
+export const EARLY_WAIT_MAX_MS = 15_000;
+
+/**
+ * How much longer (ms) a pending step waits for its page's report to be decided, given the tab's last arrival
+ * decided (tab-memory's arrivalDecided): 0 when it waits no more.
+ */
+export function earlyWait(p: Pick<PendingStep, 'afterArrival' | 'arrivedAt'>, decided: number, now = Date.now()): number {
+  if (p.afterArrival === undefined || p.afterArrival <= decided) return 0;
+  return Math.max(0, p.arrivedAt + EARLY_WAIT_MAX_MS - now);
 }

@@ -19,7 +19,7 @@ import { activeConfig } from './scrubber-state';
 import { sitePolicy } from '../core/site-policy';
 import { samePage, type LeftPage } from './capture-scheduler';
 import { keyedQueue } from '../core/keyed-queue';
-import { holdArrival } from './arrival-stamps';
+import { forgetEarlySteps, holdArrival, navigationStamp } from './arrival-stamps';
 import { kickProcessor } from './step-processor';
 
 /** The draft is the state's observation (observationOf, not a second list of its fields) plus the action. */
@@ -94,10 +94,15 @@ export async function onPageLoaded(tab: Tab, arrival: Arrival): Promise<void> {
   const holding = holdArrival(tabId);
   try {
     await arrivals(tabId, async () => {
-      if (arrival.at <= await tabMemory.arrivalDecided(tabId)) return;
-      await decideArrival(tab, tabId, arrival, (await holding).stamp);
+      const decidedBefore = await tabMemory.arrivalDecided(tabId);
+      if (arrival.at <= decidedBefore) return;
+      // Below any step the new page sent before this report got here (see arrival-stamps).
+      const stamp = await navigationStamp(tabId, arrival.at, decidedBefore, (await holding).stamp);
+      await decideArrival(tab, tabId, arrival, stamp);
       // Only once decided (and its step, if any, durable): a worker stopped before this decides the repeat afresh.
+      // The page's steps that waited for it go on (the kick below).
       await tabMemory.setArrivalDecided(tabId, arrival.at);
+      forgetEarlySteps(tabId, arrival.at);
     });
   } finally {
     (await holding).release();
@@ -226,7 +231,7 @@ async function recordNavigation(
   });
   if (note) draft.note = note;
   // The page before the navigation: only a frame captured while it was shown will do.
-  const reply = await recordStep(draft, { tab, frameId: 0, pageUrl: null, ...(left ? { leftPage: left } : {}) }, stamp);
+  const reply = await recordStep(draft, { tab, frameId: 0, pageUrl: null, ...(left ? { leftPage: left } : {}) }, { heldStamp: stamp });
   // Taken only once the step is durable: a worker stopped before this point gets the same page state on the page's retry.
   if (!reply.ok && reply.retry) throw new Error(reply.error);
   if (handed) await clearLeaving(tab.id!, leaving.at);

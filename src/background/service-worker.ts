@@ -56,7 +56,9 @@ const handlers: HandlerMap = {
   'review/thought': (m) => saveThought(m),
   'review/outcome': (m) => saveOutcome(m),
   'step/record': async (m, sender) => {
-    const reply = await recordStep(m.draft, sender);
+    // Only the top frame's page reports its load: a subframe's word on it is not taken.
+    const afterArrival = sender.frameId === 0 && typeof m.afterArrival === 'number' ? m.afterArrival : undefined;
+    const reply = await recordStep(m.draft, sender, { afterArrival });
     // Only a type step can have a held draft (background/held-edits): no storage call for any other step.
     const tabId = sender.tab?.id;
     if (reply.ok && m.draft.action.type === 'type' && tabId !== undefined) await inTabEditOrder(tabId, () => releaseEdit(tabId, m.draft.draftId));

@@ -14,7 +14,7 @@ import { joinFrameTree } from '../core/frame-join';
 import { joinFrameAxTree } from '../core/ax-tree-parts';
 import { withAssembledTree } from '../core/dom-tree-parts';
 import { db } from '../platform/db';
-import { nextArrival } from './arrival-stamps';
+import { nextArrival, noteEarlyStep } from './arrival-stamps';
 import { shotForStep, shotOfLeftPage, shotsOfTab, type ShotResult, type LeftPage } from './capture-scheduler';
 import { activeConfig } from './scrubber-state';
 import type { ScrubConfig } from '../core/scrub/config';
@@ -42,6 +42,14 @@ export interface StepSender {
   leftPage?: LeftPage;
 }
 
+/** Where a step goes in its task's order, when not simply as it arrived. */
+export interface StepOrder {
+  /** A navigation decided late: the stamp held from its report's arrival (see arrival-stamps). */
+  heldStamp?: number;
+  /** Sent by a page while its load report, of this arrival time, was still on its way. */
+  afterArrival?: number;
+}
+
 /** How long the reply waits for the frame to be sealed into the pending record (the capture queue is ~0.5 s deep). */
 const SHOT_ACK_WAIT_MS = 3000;
 
@@ -50,12 +58,13 @@ const SHOT_ACK_WAIT_MS = 3000;
  * for the frame to be sealed, so a worker stopped mid-capture is found out by
  * the page's retry, which then captures again instead of losing the frame.
  */
-export async function recordStep(sent: StepDraft, sender: StepSender, heldStamp?: number): Promise<Reply<'step/record'>> {
+export async function recordStep(sent: StepDraft, sender: StepSender, order: StepOrder = {}): Promise<Reply<'step/record'>> {
   // Asked for before anything is awaited: steps are stored in this order, which must be the order they came in
   // (a navigation decided late brings the stamp it held from its arrival: see arrival-stamps).
-  const arrival = heldStamp !== undefined ? Promise.resolve(heldStamp) : nextArrival();
+  const arrival = order.heldStamp !== undefined ? Promise.resolve(order.heldStamp) : nextArrival();
   const tab = sender.tab;
   if (!tab || tab.id === undefined) return { ok: false, error: 'step without a tab', retry: false };
+  if (order.afterArrival !== undefined) noteEarlyStep(tab.id, order.afterArrival, arrival);
   const { config } = await activeConfig();
   const policy = sitePolicy(config.sites, tab.url, sender.url);
   if (!policy.record) return { ok: false, error: 'site excluded by the scrubber config', retry: false };
@@ -76,9 +85,13 @@ export async function recordStep(sent: StepDraft, sender: StepSender, heldStamp?
   const frameId = await tabMemory.frameNumber(tab.id, sender.frameId ?? 0);
   if (frameId !== 0) await joinTopFrame(tab.id, frameId, draft);
   if (policy.screenshots) await addOtherFrames(tab.id, frameId, draft);
+  // Its page's report still undecided: the step waits for that decision (step-processor), kept with the record
+  // for a worker that stops meanwhile.
+  const early = order.afterArrival !== undefined && order.afterArrival > await tabMemory.arrivalDecided(tab.id);
   const pending: PendingStep & { draft: StepDraft } = {
     draftId: draft.draftId, taskId: draft.taskId, arrivedAt: await arrival, draft, tabId: tab.id, frameId,
     noScreenshot: !policy.screenshots, frame: policy.screenshots ? null : { kind: 'none', note: 'site configured without screenshots' },
+    ...(early ? { afterArrival: order.afterArrival } : {}),
   };
   // Marked as being captured before the record exists, so the processor never takes it for an orphan.
   const alreadyCapturing = isCapturing(draft.draftId);

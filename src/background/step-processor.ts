@@ -25,7 +25,8 @@ import { tabTextMap } from './tab-text-map';
 import { buildFinal, isFinalDraft, type FinalDraft } from '../core/final-state';
 import { reportHistory } from './report-history';
 import { armWake, clearWake } from '../platform/wake-alarm';
-import { HOLD_MAX_MS, heldBehind } from './arrival-stamps';
+import { HOLD_MAX_MS, earlyWait, heldBehind } from './arrival-stamps';
+import { tabMemory } from './tab-memory';
 
 /** Frames being captured by this worker, and raw frames it still holds in memory. */
 const capturing = new Map<string, number>();
@@ -77,6 +78,7 @@ let running: Promise<void> | null = null;
 let again = false;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 let holdTimer: ReturnType<typeof setTimeout> | null = null;
+let earlyTimer: ReturnType<typeof setTimeout> | null = null;
 
 /** Make sure the loop runs; resolves when nothing is left that can be processed now. */
 export function kickProcessor(): Promise<void> {
@@ -136,15 +138,40 @@ function mapHeld(tabId: number, meta: ShotFacts | null | undefined): boolean {
  * the trajectory (a double click's first click after its double_click, seen under load). Other tasks go on.
  */
 async function nextReady(): Promise<PendingStep | null> {
+  // Each tab's last decided arrival, read only for a tab with an early step, outside the scan (a storage read
+  // inside it would end its IndexedDB transaction): a scan that meets one it lacks is made again with it.
+  const decided = new Map<number, number>();
+  for (;;) {
+    const found = await scanForReady(decided);
+    if (!found) return null;
+    if (!('decidedOf' in found)) return found;
+    decided.set(found.decidedOf, await tabMemory.arrivalDecided(found.decidedOf));
+  }
+}
+
+/** nextReady's scan: the step, none (undefined), or the tab whose decided arrival it needs to know first. */
+async function scanForReady(decided: ReadonlyMap<number, number>): Promise<PendingStep | { decidedOf: number } | undefined> {
   const database = await db();
   const index = database.transaction('pending').store.index('byArrival');
   const waiting = new Set<string>();
+  const tabsWaiting = new Set<number>();
   for (let c = await index.openCursor(); c; c = await c.continue()) {
     const p = c.value;
     // A step of its tab stamped before it is still being decided (a navigation): it waits, as do the tab's later
     // ones. The release kicks; a hold that ends by expiring does not, hence the timer.
     if (heldBehind(p.arrivedAt, p.tabId)) {
       holdTimer ??= setTimeout(() => { holdTimer = null; void kickProcessor(); }, HOLD_MAX_MS + 50);
+      continue;
+    }
+    // Sent by a page whose load report is not decided yet: the navigation it makes comes first. So do the tab's
+    // later steps. The decision kicks; the timer is for a report that never comes.
+    if (tabsWaiting.has(p.tabId)) continue;
+    const tabDecided = decided.get(p.tabId);
+    if (p.afterArrival !== undefined && tabDecided === undefined) return { decidedOf: p.tabId };
+    const early = earlyWait(p, tabDecided ?? 0);
+    if (early > 0) {
+      tabsWaiting.add(p.tabId);
+      earlyTimer ??= setTimeout(() => { earlyTimer = null; void kickProcessor(); }, early + 50);
       continue;
     }
     if (waiting.has(p.taskId)) continue;
@@ -164,7 +191,7 @@ async function nextReady(): Promise<PendingStep | null> {
     holdAwake('orphan-grace', wait + 1000);
     retryTimer ??= setTimeout(() => { retryTimer = null; void kickProcessor(); }, wait + 50);
   }
-  return null;
+  return undefined;
 }
 
 async function backlog(): Promise<number> {

@@ -15,6 +15,8 @@ export class Outbox {
   private readonly inFlight = new Map<string, StepDraft>();
   /** The browser's ids for this frame, told by the worker when recording starts. */
   where: { tabId: number; frameId: number } | null = null;
+  /** This page's arrival while its load report is still on its way (see ObserverParam.reportingArrival). */
+  afterArrival: number | null = null;
 
   push(draft: StepDraft): void {
     this.inFlight.set(draft.draftId, draft);
@@ -36,7 +38,9 @@ export class Outbox {
   private async deliver(draft: StepDraft): Promise<void> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       try {
-        const reply = await answerWithin(send<'step/record'>({ kind: 'step/record', draft }));
+        // Read at each attempt: once the report is answered, the worker has decided the arrival.
+        const after = this.afterArrival;
+        const reply = await answerWithin(send<'step/record'>({ kind: 'step/record', draft, ...(after !== null ? { afterArrival: after } : {}) }));
         if (reply?.ok) return;
         if (reply && !reply.retry) {
           console.warn('[alien-dataflow] step not stored:', reply.error);

@@ -143,6 +143,7 @@ export class Recorder {
       retarget: (pre, control) => this.retarget(pre, control),
       toTop: (x, y, el) => this.toTop(x, y, el),
       redactUrl: (url) => this.redactUrl(url),
+      reportingArrival: (at) => { this.outbox.afterArrival = at; },
     } satisfies ObserverParam);
   }
 

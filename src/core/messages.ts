@@ -51,7 +51,11 @@ export type Message =
   | { kind: 'config/get' }
   | { kind: 'config/save'; text: string }
   // content -> background
-  | { kind: 'step/record'; draft: StepDraft }
+  /**
+   * `afterArrival`: sent while the page's load report (page/loaded, of this arrival time) was still unanswered:
+   * the step comes after the navigation that report makes, whichever reaches the worker first.
+   */
+  | { kind: 'step/record'; draft: StepDraft; afterArrival?: number }
   /**
    * The page (any frame) settled: the worker may capture. `regions`: the frame's screen regions now, for the
    * tab's text map (core/tab-text-map); `frameBox`: a subframe's own viewport in the top-level one. `topScroll`:

@@ -51,6 +51,11 @@ export interface PendingStep extends Pick<ObservationDraft, 'draftId' | 'taskId'
   noScreenshot: boolean;
   /** null while the capture is under way in the worker that accepted the step. */
   frame: SealedShot | NoShot | null;
+  /**
+   * Sent by a page whose load report (of this arrival time) the worker had not decided yet: the step waits for
+   * that decision, and the navigation it makes is numbered before it (background/arrival-stamps).
+   */
+  afterArrival?: number;
 }
 
 /** Said of a step whose frame a stopped worker never finished capturing. */

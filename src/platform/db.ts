@@ -12,7 +12,7 @@ interface DataflowDB extends DBSchema {
   steps: { key: [string, number]; value: StoredStep; indexes: { byDraft: string } };
   images: { key: string; value: { id: string; blob: Blob; width: number; height: number } };
   /** Steps accepted but not yet stored: written before the draft is acknowledged (see core/pending-step). */
-  pending: { key: string; value: PendingStep; indexes: { byTask: string; byArrival: [number, string] } };
+  pending: { key: string; value: PendingStep; indexes: { byTask: string; byArrival: [number, string]; byAfterArrival: number } };
   /** Each task's final state (core/final-state), by task id. */
   finals: { key: string; value: StoredFinal };
 }
@@ -22,8 +22,8 @@ export type Db = IDBPDatabase<DataflowDB>;
 let dbPromise: Promise<Db> | null = null;
 
 export function db(): Promise<Db> {
-  dbPromise ??= openDB<DataflowDB>('alien-dataflow', 3, {
-    upgrade(database, oldVersion) {
+  dbPromise ??= openDB<DataflowDB>('alien-dataflow', 4, {
+    upgrade(database, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
         database.createObjectStore('tasks', { keyPath: 'id' });
         const steps = database.createObjectStore('steps', { keyPath: ['taskId', 'seq'] });
@@ -36,6 +36,8 @@ export function db(): Promise<Db> {
         pending.createIndex('byArrival', ['arrivedAt', 'draftId']);
       }
       if (oldVersion < 3) database.createObjectStore('finals', { keyPath: 'taskId' });
+      // Only the few records that have the field are in it (see pendingEarlySteps).
+      if (oldVersion < 4) transaction.objectStore('pending').createIndex('byAfterArrival', 'afterArrival');
     },
     // Another context (an open review page) holds the old version: let it go rather than block the upgrade.
     blocking() {
@@ -77,6 +79,15 @@ export async function currentFinal(taskId: string): Promise<StoredFinal | null> 
 export async function newestArrival(): Promise<number> {
   const cursor = await (await db()).transaction('pending').store.index('byArrival').openCursor(null, 'prev');
   return cursor?.value.arrivedAt ?? 0;
+}
+
+/**
+ * The stamps of the tab's pending steps sent while its page's load report, of an arrival in (after, upTo], was on
+ * its way (see background/arrival-stamps). Only such steps are in the index: rarely any.
+ */
+export async function pendingEarlySteps(tabId: number, after: number, upTo: number): Promise<number[]> {
+  const early = await (await db()).getAllFromIndex('pending', 'byAfterArrival', IDBKeyRange.bound(after, upTo, true, false));
+  return early.filter((p) => p.tabId === tabId).map((p) => p.arrivedAt);
 }
 
 /** Highest sequence number recorded for a task (0 when none). */

@@ -26,6 +26,7 @@ export function fakeParam(lastStep: LastStep | null = null): { param: ObserverPa
     retarget: (pre, control) => ({ ...pre, element: control }),
     toTop: (x, y) => [x, y],
     redactUrl: (url) => url,
+    reportingArrival: () => undefined,
   };
   return { param, reports, captured };
 }

@@ -15,16 +15,18 @@ const local: FakeArea = new Map();
 const session: FakeArea = new Map();
 
 vi.mock('webextension-polyfill', () => ({ default: { storage: { local: fakeStorageArea(local), session: fakeStorageArea(session) } } }));
-vi.mock('../../src/platform/db', () => ({ db: () => Promise.reject(new Error('not used')), newestArrival: () => Promise.resolve(0) }));
+vi.mock('../../src/platform/db', () => ({
+  db: () => Promise.reject(new Error('not used')), newestArrival: () => Promise.resolve(0), pendingEarlySteps: () => Promise.resolve([]),
+}));
 /** Every step made, with the arrival stamp intake would store it under (what the processor orders by). */
 const stamped: { what: string; stamp: number }[] = [];
 vi.mock('../../src/background/step-intake', async () => {
   const { nextArrival } = await import('../../src/background/arrival-stamps');
   return {
     ingestUnsent: () => Promise.resolve(0),
-    recordStep: async (draft: { action: { type: string; url?: string; navigation?: string } }, _sender: unknown, heldStamp?: number) => {
+    recordStep: async (draft: { action: { type: string; url?: string; navigation?: string } }, _sender: unknown, order: { heldStamp?: number } = {}) => {
       // As intake: the held stamp, or a new one asked for before anything is awaited.
-      const arrival = heldStamp !== undefined ? Promise.resolve(heldStamp) : nextArrival();
+      const arrival = order.heldStamp !== undefined ? Promise.resolve(order.heldStamp) : nextArrival();
       stamped.push({ what: `${draft.action.type} ${draft.action.navigation ?? ''} ${draft.action.url ?? ''}`.trim(), stamp: await arrival });
       return { ok: true };
     },

@@ -25,7 +25,11 @@ vi.mock('../../src/background/scrubber-state', () => ({
 vi.mock('../../src/background/capture-scheduler', () => ({ samePage: (a: string, b: string | undefined) => a === b }));
 vi.mock('../../src/background/frame-vault', () => ({ VAULT_KEY: 'vault' }));
 vi.mock('../../src/background/step-processor', () => ({ kickProcessor: () => Promise.resolve() }));
-vi.mock('../../src/background/arrival-stamps', () => ({ holdArrival: () => Promise.resolve({ stamp: 1, release: () => undefined }) }));
+vi.mock('../../src/background/arrival-stamps', () => ({
+  holdArrival: () => Promise.resolve({ stamp: 1, release: () => undefined }),
+  navigationStamp: (_tab: number, _at: number, _decided: number, held: number) => Promise.resolve(held),
+  forgetEarlySteps: () => undefined,
+}));
 
 const { onPageLoaded } = await import('../../src/background/navigation-steps');
 const { restrictedPageState } = await import('../../src/core/page-state');

@@ -18,7 +18,11 @@ vi.mock('../../src/background/scrubber-state', () => ({
 vi.mock('../../src/background/capture-scheduler', () => ({ samePage: (a: string, b: string | undefined) => !!a && !!b && a.split('#')[0] === b.split('#')[0] }));
 vi.mock('../../src/background/frame-vault', () => ({ VAULT_KEY: 'vault' }));
 vi.mock('../../src/background/step-processor', () => ({ kickProcessor: () => Promise.resolve() }));
-vi.mock('../../src/background/arrival-stamps', () => ({ holdArrival: () => Promise.resolve({ stamp: 1, release: () => undefined }) }));
+vi.mock('../../src/background/arrival-stamps', () => ({
+  holdArrival: () => Promise.resolve({ stamp: 1, release: () => undefined }),
+  navigationStamp: (_tab: number, _at: number, _decided: number, held: number) => Promise.resolve(held),
+  forgetEarlySteps: () => undefined,
+}));
 const { onPageLoaded } = await import('../../src/background/navigation-steps');
 const { restrictedPageState } = await import('../../src/core/page-state');
 const P = 'http://127.0.0.1:8000/form';

@@ -71,6 +71,7 @@ const PENDING_TO_STORED = {
   frameId: { step: 'frame_id' },
   noScreenshot: { not: 'decides whether a frame is captured' },
   frame: { not: 'blurred into the image that imageId names' },
+  afterArrival: { not: 'the processing order only' },
 } as const satisfies Record<keyof PendingStep, Into>;
 
 /** stored -> exported: what the export writer takes of a stored step. */

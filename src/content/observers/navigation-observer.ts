@@ -47,7 +47,7 @@ interface NavigateEventLike extends Event {
   userInitiated: boolean;
 }
 
-export type NavigationObserverParam = Pick<ObserverParam, 'recording' | 'lastStep' | 'where' | 'capture' | 'emit' | 'leave' | 'redactUrl'>;
+export type NavigationObserverParam = Pick<ObserverParam, 'recording' | 'lastStep' | 'where' | 'capture' | 'emit' | 'leave' | 'redactUrl' | 'reportingArrival'>;
 
 export function pageState(recorder: Pick<ObserverParam, 'capture'>, win: Window): PageState {
   const pre = recorder.capture(null);
@@ -142,9 +142,11 @@ export function initNavigationObserver(win: Window, recorder: NavigationObserver
   if (atPageLoad) {
     const arrival: Arrival = { url: recorder.redactUrl(win.location.href), navigation: howReached(win), at: Date.now() };
     unacknowledged = arrival;
+    // Only while it is being sent: a report given up on must not hold this page's steps back.
+    recorder.reportingArrival(arrival.at);
     void reportLoaded({ kind: 'page/loaded', title: '', ...arrival }).then((acknowledged) => {
       if (acknowledged) unacknowledged = null;
-    });
+    }).finally(() => recorder.reportingArrival(null));
   }
   const teardowns = [
     listen(win, 'pagehide', () => {

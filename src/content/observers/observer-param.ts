@@ -39,4 +39,9 @@ export interface ObserverParam {
   /** A point in `el`'s window, in the top-level viewport. */
   toTop(x: number, y: number, el: Element | null): [number, number];
   redactUrl(url: string): string;
+  /**
+   * This page's load report is on its way to the worker (the arrival's time), or not any more (null): the steps
+   * sent meanwhile say so, and the worker numbers them after the navigation that report makes.
+   */
+  reportingArrival(at: number | null): void;
 }

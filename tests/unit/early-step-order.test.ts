@@ -1,0 +1,136 @@
+// A step the new page sent before its load report reached the worker (the report's send retried, a Firefox
+// background page woken by both): the click names its page's arrival (afterArrival), and the navigation that
+// report makes is stamped below it, so it is numbered first (background/arrival-stamps). Seen in Firefox under a
+// full test run: reload, then a click 300 ms later, stored as click, navigate.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeStorageArea, type FakeArea } from './fake-storage';
+
+const local: FakeArea = new Map();
+const session: FakeArea = new Map();
+/** Early steps a stopped worker left pending: their stamps (what platform/db's index returns). */
+const storedEarly: { tabId: number; afterArrival: number; arrivedAt: number }[] = [];
+
+vi.mock('webextension-polyfill', () => ({ default: { storage: { local: fakeStorageArea(local), session: fakeStorageArea(session) } } }));
+vi.mock('../../src/platform/db', () => ({
+  db: () => Promise.reject(new Error('not used')),
+  newestArrival: () => Promise.resolve(0),
+  pendingEarlySteps: (tabId: number, after: number, upTo: number) => Promise.resolve(
+    storedEarly.filter((p) => p.tabId === tabId && p.afterArrival > after && p.afterArrival <= upTo).map((p) => p.arrivedAt)),
+}));
+const stamped: { what: string; stamp: number }[] = [];
+vi.mock('../../src/background/step-intake', async () => {
+  const { nextArrival } = await import('../../src/background/arrival-stamps');
+  return {
+    ingestUnsent: () => Promise.resolve(0),
+    recordStep: async (draft: { action: { type: string; navigation?: string } }, _sender: unknown, order: { heldStamp?: number } = {}) => {
+      const arrival = order.heldStamp !== undefined ? Promise.resolve(order.heldStamp) : nextArrival();
+      stamped.push({ what: `${draft.action.type} ${draft.action.navigation ?? ''}`.trim(), stamp: await arrival });
+      return { ok: true };
+    },
+  };
+});
+vi.mock('../../src/background/scrubber-state', () => ({
+  activeScrubber: () => Promise.resolve({ redactUrl: (u: string) => ({ text: u }) }),
+  activeConfig: () => Promise.resolve({ config: { sites: [] } }),
+}));
+vi.mock('../../src/background/capture-scheduler', () => ({ samePage: (a: string, b: string | undefined) => a === b }));
+vi.mock('../../src/background/frame-vault', () => ({ VAULT_KEY: 'vault' }));
+vi.mock('../../src/background/step-processor', () => ({ kickProcessor: () => Promise.resolve() }));
+
+const { onPageLoaded } = await import('../../src/background/navigation-steps');
+const { nextArrival, noteEarlyStep, earlyWait, EARLY_WAIT_MAX_MS } = await import('../../src/background/arrival-stamps');
+const { restrictedPageState } = await import('../../src/core/page-state');
+const { tabMemory } = await import('../../src/background/tab-memory');
+
+const PAGE = 'http://127.0.0.1:8000/demo/index.html';
+const tab = { id: 7, url: PAGE, width: 800, height: 600 } as never;
+const state = (at: number) => ({ ...restrictedPageState(PAGE, 'Demo', { width: 800, height: 600 }, at), redactions: {} });
+
+/** A click as intake takes it in: its stamp asked for at once, noted as early when its page said so. */
+async function click(what: string, afterArrival?: number): Promise<number> {
+  const stamp = nextArrival();
+  if (afterArrival !== undefined) noteEarlyStep(7, afterArrival, stamp);
+  stamped.push({ what, stamp: await stamp });
+  return stamp;
+}
+
+const storedOrder = (): string[] => [...stamped].sort((a, b) => a.stamp - b.stamp).map((s) => s.what);
+
+let t0 = 1_700_000_000_000;
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+  t0 += 120_000;
+  vi.setSystemTime(t0);
+  local.clear();
+  session.clear();
+  stamped.length = 0;
+  storedEarly.length = 0;
+  local.set('recording', { taskId: 'task', startedAt: t0 - 60_000 });
+  // The page was reloaded: it handed its state over, and the browser committed the reload.
+  session.set('page:7', PAGE);
+  session.set('commit:7', { transitionType: 'reload', qualifiers: [], url: PAGE, at: t0 + 50 });
+  local.set(`handoff:leaving:7:${t0 + 10}`, { state: state(t0 + 10), arrival: null, lastAction: null, exit: null });
+});
+afterEach(() => vi.useRealTimers());
+
+describe('a click the reloaded page sent before its load report got to the worker', () => {
+  it('is numbered after the reload: the navigation is stamped below it', async () => {
+    const arrivedAt = t0 + 100;
+    await vi.advanceTimersByTimeAsync(400);
+    await click('click on the reloaded page', arrivedAt);
+    await vi.advanceTimersByTimeAsync(300);
+    const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: arrivedAt });
+    await vi.advanceTimersByTimeAsync(5000);
+    await loaded;
+    expect(storedOrder()).toEqual(['navigate reload', 'click on the reloaded page']);
+    expect(await tabMemory.arrivalDecided(7)).toBe(arrivedAt);
+  });
+
+  it('accepted by a worker that stopped since (found pending in storage): still after the reload', async () => {
+    const arrivedAt = t0 + 100;
+    // The stopped worker stamped it; this worker knows it only from the pending record.
+    storedEarly.push({ tabId: 7, afterArrival: arrivedAt, arrivedAt: t0 + 400 });
+    stamped.push({ what: 'click on the reloaded page', stamp: t0 + 400 });
+    vi.setSystemTime(t0 + 900);
+    const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: arrivedAt });
+    await vi.advanceTimersByTimeAsync(5000);
+    await loaded;
+    expect(storedOrder()).toEqual(['navigate reload', 'click on the reloaded page']);
+  });
+
+  it('a step that named an arrival decided before does not pull a later navigation ahead of it', async () => {
+    // The tab's arrival at t0 - 5000 was decided long ago; a step of that page, still pending, named it.
+    await tabMemory.setArrivalDecided(7, t0 - 5000);
+    storedEarly.push({ tabId: 7, afterArrival: t0 - 5000, arrivedAt: t0 - 4000 });
+    stamped.push({ what: 'click on the page before', stamp: t0 - 4000 });
+    await vi.advanceTimersByTimeAsync(400);
+    const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: t0 + 100 });
+    await vi.advanceTimersByTimeAsync(5000);
+    await loaded;
+    expect(storedOrder()).toEqual(['click on the page before', 'navigate reload']);
+  });
+
+  it('a step of another tab is no reason to move this tab\'s navigation', async () => {
+    const stamp = nextArrival();
+    noteEarlyStep(8, t0 + 100, stamp);
+    stamped.push({ what: 'click in tab 8', stamp: await stamp });
+    await vi.advanceTimersByTimeAsync(400);
+    const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: t0 + 100 });
+    await vi.advanceTimersByTimeAsync(5000);
+    await loaded;
+    expect(storedOrder()).toEqual(['click in tab 8', 'navigate reload']);
+  });
+});
+
+describe('earlyWait: how long such a step waits for its page\'s report to be decided', () => {
+  const step = (afterArrival?: number) => ({ arrivedAt: 10_000, ...(afterArrival !== undefined ? { afterArrival } : {}) });
+  it('waits while the report is undecided, for at most EARLY_WAIT_MAX_MS from its own arrival', () => {
+    expect(earlyWait(step(9_000), 8_000, 10_500)).toBe(EARLY_WAIT_MAX_MS - 500);
+    expect(earlyWait(step(9_000), 8_000, 10_000 + EARLY_WAIT_MAX_MS)).toBe(0);
+  });
+  it('does not wait once the report (or a later one of the tab) is decided, nor when it named none', () => {
+    expect(earlyWait(step(9_000), 9_000, 10_500)).toBe(0);
+    expect(earlyWait(step(9_000), 9_500, 10_500)).toBe(0);
+    expect(earlyWait(step(), 0, 10_500)).toBe(0);
+  });
+});

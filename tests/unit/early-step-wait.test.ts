@@ -1,0 +1,92 @@
+// step-processor: a pending step its page sent before the page's load report was decided (afterArrival) waits
+// for that decision, and so do its tab's later steps; then the navigation the report made, stamped below it, is
+// stored (and numbered) first. A report that never comes holds it EARLY_WAIT_MAX_MS at most.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { extensionDb, installKeyRange, type FakeDb } from './fake-idb';
+import { fakeStorageArea, type FakeArea } from './fake-storage';
+import { stepDraft, TASK_ID } from './fixtures';
+
+const fake: FakeDb = extensionDb();
+const session: FakeArea = new Map();
+vi.mock('webextension-polyfill', () => ({ default: { runtime: {}, storage: { local: fakeStorageArea(new Map()), session: fakeStorageArea(session) } } }));
+vi.mock('idb', () => ({ openDB: () => Promise.resolve(fake.db) }));
+installKeyRange();
+vi.mock('../../src/background/frame-scrub-client', () => ({ scrubShotOffscreen: () => Promise.reject(new Error('no image work here')) }));
+vi.mock('../../src/background/frame-vault', () => ({ openShot: () => Promise.resolve(null), VAULT_KEY: 'vault' }));
+vi.mock('../../src/background/scrubber-state', async () => {
+  const { createScrubber } = await import('../../src/core/scrub/scrubber');
+  const { defaultConfig } = await import('../../src/core/scrub/default-config');
+  return {
+    activeConfig: () => Promise.resolve({ config: defaultConfig(), hash: 'h' }),
+    activeScrubber: () => Promise.resolve(createScrubber(defaultConfig(), null)),
+  };
+});
+vi.mock('../../src/background/input-quiet', () => ({ untilUserPauses: () => Promise.resolve() }));
+vi.mock('../../src/background/storage-health', () => ({ clearStorageProblem: () => Promise.resolve(false), reportStorageFull: () => Promise.resolve() }));
+vi.mock('../../src/background/recording-progress', () => ({ onStepStored: () => Promise.resolve() }));
+vi.mock('../../src/platform/keep-awake', () => ({ awakeWhile: <T>(p: Promise<T>) => p, holdAwake: () => undefined, releaseAwake: () => undefined }));
+vi.mock('../../src/background/tab-text-map', () => ({ tabTextMap: { reportedBetween: () => Promise.resolve(null) } }));
+vi.mock('../../src/background/report-history', () => ({ reportHistory: { heldAt: () => false } }));
+vi.mock('../../src/platform/wake-alarm', () => ({ armWake: () => undefined, clearWake: () => undefined }));
+
+const { kickProcessor } = await import('../../src/background/step-processor');
+const { EARLY_WAIT_MAX_MS } = await import('../../src/background/arrival-stamps');
+const { tabMemory } = await import('../../src/background/tab-memory');
+
+const put = (store: string, v: object) => (fake.db as { put: (s: string, v: object) => Promise<unknown> }).put(store, v);
+const NO_SHOT = { kind: 'none', note: 'site configured without screenshots' };
+const T = 1_700_000_000_000;
+
+/** A pending step of tab 1: `what` is its action type, `arrivedAt` its stamp. */
+function pending(draftId: string, type: 'click' | 'navigate', arrivedAt: number, afterArrival?: number): object {
+  const action = type === 'click' ? { type, coordinates: [10, 10], element_id: 1 } : { type, coordinates: null, element_id: null, url: 'http://127.0.0.1/', navigation: 'reload' };
+  return {
+    draftId, taskId: TASK_ID, arrivedAt, draft: { ...stepDraft(), draftId, action }, tabId: 1, frameId: 0, noScreenshot: true, frame: NO_SHOT,
+    ...(afterArrival !== undefined ? { afterArrival } : {}),
+  };
+}
+
+/** The stored steps' action types, by their number. */
+function storedTypes(): string[] {
+  const steps = [...fake.stores.get('steps')!.values()] as { seq: number; step: { action: { type: string } } }[];
+  return steps.sort((a, b) => a.seq - b.seq).map((s) => s.step.action.type);
+}
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+  vi.setSystemTime(T + 1000);
+  for (const s of fake.stores.values()) s.clear();
+  session.clear();
+  await put('tasks', { id: TASK_ID, instruction: 'x', createdAt: 1, status: 'recording', stepCount: 0 });
+});
+afterEach(() => vi.useRealTimers());
+
+describe('a step sent before its page\'s load report was decided', () => {
+  it('waits, with its tab\'s later steps, and is numbered after the navigation the report makes', async () => {
+    await put('pending', pending('click-1', 'click', T + 400, T + 100));
+    await put('pending', pending('click-2', 'click', T + 600));
+    await kickProcessor();
+    expect(storedTypes()).toEqual([]);
+    // The report is decided: its navigation stamped below the first click, then the tab's arrival marked decided.
+    await put('pending', pending('nav', 'navigate', T + 399.5));
+    await tabMemory.setArrivalDecided(1, T + 100);
+    await kickProcessor();
+    expect(storedTypes()).toEqual(['navigate', 'click', 'click']);
+  });
+
+  it('goes on after EARLY_WAIT_MAX_MS when the report never comes', async () => {
+    await put('pending', pending('click-1', 'click', T + 400, T + 100));
+    await kickProcessor();
+    expect(storedTypes()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(EARLY_WAIT_MAX_MS + 100);
+    await kickProcessor();
+    expect(storedTypes()).toEqual(['click']);
+  });
+
+  it('does not wait when its page\'s arrival was decided already', async () => {
+    await tabMemory.setArrivalDecided(1, T + 100);
+    await put('pending', pending('click-1', 'click', T + 400, T + 100));
+    await kickProcessor();
+    expect(storedTypes()).toEqual(['click']);
+  });
+});
