@@ -73,23 +73,43 @@ const EARLY_KEPT_MS = 60_000;
  */
 export function noteEarlyStep(tabId: number, arrival: number, stamp: Promise<number>): void {
   void stamp.then((s) => {
-    const kept = (early.get(tabId) ?? []).filter((e) => s - e.stamp < EARLY_KEPT_MS);
-    early.set(tabId, [...kept, { arrival, stamp: s }]);
+    // Old entries go, of every tab (a closed tab's too).
+    for (const [tab, steps] of early) {
+      const kept = steps.filter((e) => s - e.stamp < EARLY_KEPT_MS);
+      if (kept.length) early.set(tab, kept);
+      else early.delete(tab);
+    }
+    early.set(tabId, [...(early.get(tabId) ?? []), { arrival, stamp: s }]);
   });
 }
 
 /**
- * The stamp the navigations decided from the report of `arrivalAt` are stored under: the one held as the report
- * came in or, when its page sent steps before that, just below the first of them. `decidedBefore`: the tab's
- * last arrival decided before this one. Such steps are found in memory, and pending in storage (accepted by a
- * worker that has stopped since).
+ * The stamps the navigations decided from one load report are stored under, one per arrival in `arrivals`
+ * (oldest first: pages whose own report was lost, then the reporting page). Each goes just below the first step
+ * its page sent before its report was decided (a step belongs to the first of these arrivals at or after the
+ * one it named), and no later than the next navigation's; `held` (the report's hold) when nothing is below it.
+ * `decidedBefore`: the tab's last arrival decided before. Early steps are found in memory, and pending in storage
+ * (accepted by a worker that has stopped since).
  */
-export async function navigationStamp(tabId: number, arrivalAt: number, decidedBefore: number, held: number): Promise<number> {
-  const stored = await pendingEarlySteps(tabId, decidedBefore, arrivalAt);
-  const noted = (early.get(tabId) ?? []).filter((e) => e.arrival > decidedBefore && e.arrival <= arrivalAt).map((e) => e.stamp);
-  const first = Math.min(...noted, ...stored);
+export async function navigationStamps(tabId: number, arrivals: readonly number[], decidedBefore: number, held: number): Promise<number[]> {
+  const last = arrivals.at(-1) ?? decidedBefore;
+  const stored = (await pendingEarlySteps(decidedBefore, last)).filter((p) => p.tabId === tabId);
+  const steps = [...(early.get(tabId) ?? []), ...stored.map((p) => ({ arrival: p.afterArrival, stamp: p.arrivedAt }))]
+    .filter((e) => e.arrival > decidedBefore && e.arrival <= last);
+  const firsts = arrivals.map(() => Infinity);
+  for (const e of steps) {
+    const page = arrivals.findIndex((a) => a >= e.arrival);
+    firsts[page] = Math.min(firsts[page]!, e.stamp);
+  }
+  // From the newest back: each below its own page's first early step and not after the navigation that follows.
   // Stamps are given out at least a millisecond apart: half of one below comes after every step stamped before it.
-  return first < held ? first - 0.5 : held;
+  const stamps = [...firsts];
+  let next = held;
+  for (let i = arrivals.length - 1; i >= 0; i--) {
+    next = Math.min(next, firsts[i]! - 0.5);
+    stamps[i] = next;
+  }
+  return stamps;
 }
 
 /** The tab's arrivals up to `decided` are decided: their early steps no longer change any stamp. */
@@ -113,4 +133,19 @@ export const EARLY_WAIT_MAX_MS = 15_000;
 export function earlyWait(p: Pick<PendingStep, 'afterArrival' | 'arrivedAt'>, decided: number, now = Date.now()): number {
   if (p.afterArrival === undefined || p.afterArrival <= decided) return 0;
   return Math.max(0, p.arrivedAt + EARLY_WAIT_MAX_MS - now);
+}
+
+/**
+ * Whether a tab's load report is being decided, or is on its way (a step its page sent says so, and has not
+ * waited its EARLY_WAIT_MAX_MS out): Stop waits for them, as it clears the navigation memory they are decided from.
+ * `decidedOf`: a tab's last arrival decided (tab-memory's arrivalDecided).
+ */
+export async function arrivalsUndecided(decidedOf: (tabId: number) => Promise<number>, now = Date.now()): Promise<boolean> {
+  for (const stamp of held.keys()) if (now - stamp <= HOLD_MAX_MS) return true;
+  const steps = [...[...early].flatMap(([tabId, e]) => e.map((x) => ({ tabId, afterArrival: x.arrival, arrivedAt: x.stamp }))),
+    ...await pendingEarlySteps(0, Infinity)];
+  for (const e of steps.filter((x) => now - x.arrivedAt < EARLY_WAIT_MAX_MS)) {
+    if (e.afterArrival > await decidedOf(e.tabId)) return true;
+  }
+  return false;
 }

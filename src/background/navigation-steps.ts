@@ -19,7 +19,7 @@ import { activeConfig } from './scrubber-state';
 import { sitePolicy } from '../core/site-policy';
 import { samePage, type LeftPage } from './capture-scheduler';
 import { keyedQueue } from '../core/keyed-queue';
-import { forgetEarlySteps, holdArrival, navigationStamp } from './arrival-stamps';
+import { forgetEarlySteps, holdArrival, navigationStamps } from './arrival-stamps';
 import { kickProcessor } from './step-processor';
 
 /** The draft is the state's observation (observationOf, not a second list of its fields) plus the action. */
@@ -96,9 +96,7 @@ export async function onPageLoaded(tab: Tab, arrival: Arrival): Promise<void> {
     await arrivals(tabId, async () => {
       const decidedBefore = await tabMemory.arrivalDecided(tabId);
       if (arrival.at <= decidedBefore) return;
-      // Below any step the new page sent before this report got here (see arrival-stamps).
-      const stamp = await navigationStamp(tabId, arrival.at, decidedBefore, (await holding).stamp);
-      await decideArrival(tab, tabId, arrival, stamp);
+      await decideArrival(tab, tabId, arrival, { held: (await holding).stamp, decidedBefore });
       // Only once decided (and its step, if any, durable): a worker stopped before this decides the repeat afresh.
       // The page's steps that waited for it go on (the kick below).
       await tabMemory.setArrivalDecided(tabId, arrival.at);
@@ -110,11 +108,20 @@ export async function onPageLoaded(tab: Tab, arrival: Arrival): Promise<void> {
   }
 }
 
+/** Where a report's navigations go in the task's order (see arrival-stamps). */
+interface ReportOrder {
+  /** The stamp held as the report came in. */
+  held: number;
+  /** The tab's last arrival decided before this report's. */
+  decidedBefore: number;
+}
+
 /**
- * `stamp`: the arrival stamp held for this report. Every navigation step it makes is stored under it (a lost
- * report's before the current one's: their draft ids, named after their arrivals, order them).
+ * Every navigation a report makes is stored under the stamp navigationStamps gives its arrival: the held one,
+ * or below the steps its page sent before the report was decided (a lost report's before the current one's:
+ * their draft ids, named after their arrivals, order equal stamps).
  */
-async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, stamp: number): Promise<void> {
+async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, order: ReportOrder): Promise<void> {
   const recording = await readRecording();
   if (!recording) return;
   // Drafts the last page handed over and never got through: older than the page's own retries would be.
@@ -124,12 +131,15 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, stamp: n
   for (const page of stale) await clearLeaving(tabId, page.state.at);
   const leftUrl = await tabMemory.loadedPage(tabId);
   await tabMemory.setLoadedPage(tabId, arrival.url);
+  const lost = links.filter((l) => !l.current);
+  const stamps = await navigationStamps(tabId, [...lost.map((l) => l.arrival.at), arrival.at], order.decidedBefore, order.held);
+  const stamp = stamps.at(-1)!;
   // Pages whose own report was lost first: the browser's commit for them is gone, their own word stands.
-  for (const link of links.filter((l) => !l.current)) {
+  for (const [i, link] of lost.entries()) {
     const kind = navigationStep(null, link.arrival.navigation, lastActionAgo(link.before, causesNavigation), leftByScript(link.before));
     const before = withAssembledTree(link.before.state);
     if (kind && before.at >= recording.startedAt) {
-      await recordNavigation(tab, recording.taskId, before, link.arrival, kind, { note: 'its page never reported (it loaded while the worker restarted)', stamp });
+      await recordNavigation(tab, recording.taskId, before, link.arrival, kind, { note: 'its page never reported (it loaded while the worker restarted)', stamp: stamps[i]! });
     }
     else await clearLeaving(tabId, link.before.state.at);
   }

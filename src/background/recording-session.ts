@@ -15,6 +15,7 @@ import { activeScrubber, fullScrubber, publishConfig } from './scrubber-state';
 import { ingestUnsent } from './step-intake';
 import { warmImageWork } from './frame-scrub-client';
 import { takeFinalState } from './final-state';
+import { arrivalsUndecided } from './arrival-stamps';
 
 export async function startRecording(instruction: string): Promise<RecordingState> {
   const current = await readRecording();
@@ -52,8 +53,16 @@ export async function startRecording(instruction: string): Promise<RecordingStat
   return state;
 }
 
+/** Longest Stop waits for the tabs' navigations still being decided (see arrival-stamps). */
+const STOP_WAITS_FOR_ARRIVALS_MS = 3000;
+
 export async function stopRecording(): Promise<Task | null> {
   const state = await readRecording();
+  // A page reached while recording whose report is still being decided, or on its way (its steps said so), is
+  // a navigation of the task: decided before the memory it is decided from is cleared below.
+  for (const until = Date.now() + STOP_WAITS_FOR_ARRIVALS_MS; state && Date.now() < until && await arrivalsUndecided(tabMemory.arrivalDecided).catch(() => false);) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
   // The task's final state first, while its page still records (it answers only then): durable before Stop
   // returns; its frame and image work follow on their own. A failure costs the final state, never the stop.
   if (state) await takeFinalState(state.taskId).catch((e: unknown) => console.warn('[alien-dataflow] no final state', e));

@@ -157,20 +157,25 @@ async function scanForReady(decided: ReadonlyMap<number, number>): Promise<Pendi
   const tabsWaiting = new Set<number>();
   for (let c = await index.openCursor(); c; c = await c.continue()) {
     const p = c.value;
-    // A step of its tab stamped before it is still being decided (a navigation): it waits, as do the tab's later
-    // ones. The release kicks; a hold that ends by expiring does not, hence the timer.
+    // A step of its tab stamped before it is still being decided (a navigation): it waits, and so do its task's
+    // later steps, in any tab (a step's number is given as it is stored). The release kicks; a hold that ends by
+    // expiring does not, hence the timer (and the worker kept awake for it).
     if (heldBehind(p.arrivedAt, p.tabId)) {
+      waiting.add(p.taskId);
+      holdAwake('arrival-hold', HOLD_MAX_MS + 1000);
       holdTimer ??= setTimeout(() => { holdTimer = null; void kickProcessor(); }, HOLD_MAX_MS + 50);
       continue;
     }
-    // Sent by a page whose load report is not decided yet: the navigation it makes comes first. So do the tab's
-    // later steps. The decision kicks; the timer is for a report that never comes.
+    // Sent by a page whose load report is not decided yet: the navigation it makes comes first. So do its tab's
+    // and task's later steps. The decision kicks; the timer is for a report that never comes.
     if (tabsWaiting.has(p.tabId)) continue;
     const tabDecided = decided.get(p.tabId);
     if (p.afterArrival !== undefined && tabDecided === undefined) return { decidedOf: p.tabId };
     const early = earlyWait(p, tabDecided ?? 0);
     if (early > 0) {
       tabsWaiting.add(p.tabId);
+      waiting.add(p.taskId);
+      holdAwake('early-step', early + 1000);
       earlyTimer ??= setTimeout(() => { earlyTimer = null; void kickProcessor(); }, early + 50);
       continue;
     }

@@ -82,12 +82,12 @@ export async function newestArrival(): Promise<number> {
 }
 
 /**
- * The stamps of the tab's pending steps sent while its page's load report, of an arrival in (after, upTo], was on
- * its way (see background/arrival-stamps). Only such steps are in the index: rarely any.
+ * Pending steps sent while their page's load report, of an arrival in (after, upTo], was on its way: their tab,
+ * that arrival and their stamp (see background/arrival-stamps). Only such steps are in the index: rarely any.
  */
-export async function pendingEarlySteps(tabId: number, after: number, upTo: number): Promise<number[]> {
+export async function pendingEarlySteps(after: number, upTo: number): Promise<{ tabId: number; afterArrival: number; arrivedAt: number }[]> {
   const early = await (await db()).getAllFromIndex('pending', 'byAfterArrival', IDBKeyRange.bound(after, upTo, true, false));
-  return early.filter((p) => p.tabId === tabId).map((p) => p.arrivedAt);
+  return early.flatMap((p) => (p.afterArrival === undefined ? [] : [{ tabId: p.tabId, afterArrival: p.afterArrival, arrivedAt: p.arrivedAt }]));
 }
 
 /** Highest sequence number recorded for a task (0 when none). */

@@ -14,8 +14,8 @@ vi.mock('webextension-polyfill', () => ({ default: { storage: { local: fakeStora
 vi.mock('../../src/platform/db', () => ({
   db: () => Promise.reject(new Error('not used')),
   newestArrival: () => Promise.resolve(0),
-  pendingEarlySteps: (tabId: number, after: number, upTo: number) => Promise.resolve(
-    storedEarly.filter((p) => p.tabId === tabId && p.afterArrival > after && p.afterArrival <= upTo).map((p) => p.arrivedAt)),
+  pendingEarlySteps: (after: number, upTo: number) => Promise.resolve(
+    storedEarly.filter((p) => p.afterArrival > after && p.afterArrival <= upTo)),
 }));
 const stamped: { what: string; stamp: number }[] = [];
 vi.mock('../../src/background/step-intake', async () => {
@@ -38,7 +38,7 @@ vi.mock('../../src/background/frame-vault', () => ({ VAULT_KEY: 'vault' }));
 vi.mock('../../src/background/step-processor', () => ({ kickProcessor: () => Promise.resolve() }));
 
 const { onPageLoaded } = await import('../../src/background/navigation-steps');
-const { nextArrival, noteEarlyStep, earlyWait, EARLY_WAIT_MAX_MS } = await import('../../src/background/arrival-stamps');
+const { nextArrival, noteEarlyStep, earlyWait, EARLY_WAIT_MAX_MS, arrivalsUndecided, holdArrival, HOLD_MAX_MS } = await import('../../src/background/arrival-stamps');
 const { restrictedPageState } = await import('../../src/core/page-state');
 const { tabMemory } = await import('../../src/background/tab-memory');
 
@@ -132,5 +132,35 @@ describe('earlyWait: how long such a step waits for its page\'s report to be dec
     expect(earlyWait(step(9_000), 9_000, 10_500)).toBe(0);
     expect(earlyWait(step(9_000), 9_500, 10_500)).toBe(0);
     expect(earlyWait(step(), 0, 10_500)).toBe(0);
+  });
+});
+
+describe('arrivalsUndecided: what Stop waits for before it clears the navigation memory', () => {
+  it('a report being decided (its hold), until it is released', async () => {
+    const hold = await holdArrival(9);
+    expect(await arrivalsUndecided(tabMemory.arrivalDecided)).toBe(true);
+    hold.release();
+    expect(await arrivalsUndecided(tabMemory.arrivalDecided)).toBe(false);
+  });
+
+  it('a report on its way, named by a step its page sent, until it is decided or the step has waited its time out', async () => {
+    noteEarlyStep(9, t0 + 100, nextArrival());
+    await vi.advanceTimersByTimeAsync(10);
+    expect(await arrivalsUndecided(tabMemory.arrivalDecided)).toBe(true);
+    await tabMemory.setArrivalDecided(9, t0 + 100);
+    expect(await arrivalsUndecided(tabMemory.arrivalDecided)).toBe(false);
+    await tabMemory.setArrivalDecided(9, 0);
+    expect(await arrivalsUndecided(tabMemory.arrivalDecided, Date.now() + EARLY_WAIT_MAX_MS)).toBe(false);
+  });
+
+  it('so does a step a stopped worker accepted, found pending in storage', async () => {
+    storedEarly.push({ tabId: 9, afterArrival: t0 + 100, arrivedAt: t0 + 400 });
+    expect(await arrivalsUndecided(tabMemory.arrivalDecided, t0 + 500)).toBe(true);
+    expect(await arrivalsUndecided(tabMemory.arrivalDecided, t0 + 400 + EARLY_WAIT_MAX_MS)).toBe(false);
+  });
+
+  it('a hold that has outlived HOLD_MAX_MS is no reason to wait', async () => {
+    await holdArrival(9);
+    expect(await arrivalsUndecided(tabMemory.arrivalDecided, Date.now() + HOLD_MAX_MS + 1)).toBe(false);
   });
 });

@@ -32,6 +32,7 @@ vi.mock('../../src/platform/wake-alarm', () => ({ armWake: () => undefined, clea
 const { kickProcessor } = await import('../../src/background/step-processor');
 const { EARLY_WAIT_MAX_MS } = await import('../../src/background/arrival-stamps');
 const { tabMemory } = await import('../../src/background/tab-memory');
+const { pendingEarlySteps } = await import('../../src/platform/db');
 
 const put = (store: string, v: object) => (fake.db as { put: (s: string, v: object) => Promise<unknown> }).put(store, v);
 const NO_SHOT = { kind: 'none', note: 'site configured without screenshots' };
@@ -88,5 +89,16 @@ describe('a step sent before its page\'s load report was decided', () => {
     await put('pending', pending('click-1', 'click', T + 400, T + 100));
     await kickProcessor();
     expect(storedTypes()).toEqual(['click']);
+  });
+});
+
+describe('pendingEarlySteps: the early steps a stopped worker left, from the byAfterArrival index', () => {
+  it('lists only steps that named an arrival in (after, upTo], with their tab and stamp', async () => {
+    await put('pending', pending('click-1', 'click', T + 400, T + 100));
+    await put('pending', pending('click-2', 'click', T + 600));
+    await put('pending', pending('click-3', 'click', T + 700, T + 500));
+    expect(await pendingEarlySteps(T + 100, T + 400)).toEqual([]);
+    expect(await pendingEarlySteps(T, T + 100)).toEqual([{ tabId: 1, afterArrival: T + 100, arrivedAt: T + 400 }]);
+    expect((await pendingEarlySteps(0, Infinity)).map((p) => p.arrivedAt)).toEqual([T + 400, T + 700]);
   });
 });

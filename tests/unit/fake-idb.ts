@@ -16,13 +16,20 @@ function compare(a: Key, b: Key): number {
   return typeof a === 'number' ? -1 : 1;
 }
 
-interface Range { lower?: Key; upper?: Key }
-const inRange = (k: Key, r: Range | null | undefined): boolean =>
-  !r || ((r.lower === undefined || compare(k, r.lower) >= 0) && (r.upper === undefined || compare(k, r.upper) <= 0));
+interface Range { lower?: Key; upper?: Key; lowerOpen?: boolean; upperOpen?: boolean }
+const inRange = (k: Key, r: Range | null | undefined): boolean => {
+  if (!r) return true;
+  const lo = r.lower === undefined ? 1 : compare(k, r.lower);
+  const hi = r.upper === undefined ? -1 : compare(k, r.upper);
+  return (r.lowerOpen ? lo > 0 : lo >= 0) && (r.upperOpen ? hi < 0 : hi <= 0);
+};
 
 /** IDBKeyRange as far as platform/db and review-store need it. */
 export function installKeyRange(): void {
-  (globalThis as { IDBKeyRange?: unknown }).IDBKeyRange = { bound: (lower: Key, upper: Key): Range => ({ lower, upper }), only: (k: Key): Range => ({ lower: k, upper: k }) };
+  (globalThis as { IDBKeyRange?: unknown }).IDBKeyRange = {
+    bound: (lower: Key, upper: Key, lowerOpen = false, upperOpen = false): Range => ({ lower, upper, lowerOpen, upperOpen }),
+    only: (k: Key): Range => ({ lower: k, upper: k }),
+  };
 }
 
 const keyOf = (v: Value, path: string | string[]): Key => (Array.isArray(path) ? path.map((p) => v[p] as Key) : (v[path] as Key));
@@ -55,7 +62,9 @@ export function fakeDb(keyPaths: Record<string, string | string[]>, indexes: Rec
     const path = keyPaths[name]!;
     const s = data(name);
     const sorted = (by: string | string[], range: Range | null | undefined, dir?: string) => {
-      const rows = [...s.values()].map((value) => ({ key: keyOf(value, by), value })).filter((r) => inRange(r.key, range));
+      // A record without the index's key is not in the index (as in IndexedDB).
+      const rows = [...s.values()].map((value) => ({ key: keyOf(value, by), value }))
+        .filter((r) => r.key !== undefined && inRange(r.key, range));
       rows.sort((a, b) => compare(a.key, b.key) || compare(keyOf(a.value, path), keyOf(b.value, path)));
       return dir === 'prev' ? rows.reverse() : rows;
     };
@@ -74,6 +83,7 @@ export function fakeDb(keyPaths: Record<string, string | string[]>, indexes: Rec
           openCursor: (range?: Range | null, dir?: string) => Promise.resolve(cursorOver(sorted(by, range, dir), s, path)),
           getKey: (k: Key) => Promise.resolve(sorted(by, { lower: k, upper: k })[0] ? keyOf(sorted(by, { lower: k, upper: k })[0]!.value, path) : undefined),
           getAll: (k?: Key) => Promise.resolve(sorted(by, k === undefined ? null : { lower: k, upper: k }).map((r) => structuredClone(r.value))),
+          getAllInRange: (range?: Range) => Promise.resolve(sorted(by, range).map((r) => structuredClone(r.value))),
         };
       },
     };
@@ -85,6 +95,7 @@ export function fakeDb(keyPaths: Record<string, string | string[]>, indexes: Rec
     },
     get: (n: string, k: Key) => storeApi(n).get(k),
     getAll: (n: string) => storeApi(n).getAll(),
+    getAllFromIndex: (n: string, indexName: string, range?: Range) => storeApi(n).index(indexName).getAllInRange(range),
     put: (n: string, v: Value) => storeApi(n).put(v),
     delete: (n: string, k: Key) => storeApi(n).delete(k),
     count: (n: string) => storeApi(n).count(),
@@ -96,6 +107,6 @@ export function fakeDb(keyPaths: Record<string, string | string[]>, indexes: Rec
 export function extensionDb(): FakeDb {
   return fakeDb(
     { tasks: 'id', steps: ['taskId', 'seq'], images: 'id', pending: 'draftId', finals: 'taskId' },
-    { steps: { byDraft: 'draftId' }, pending: { byTask: 'taskId', byArrival: ['arrivedAt', 'draftId'] } },
+    { steps: { byDraft: 'draftId' }, pending: { byTask: 'taskId', byArrival: ['arrivedAt', 'draftId'], byAfterArrival: 'afterArrival' } },
   );
 }

@@ -20,7 +20,7 @@ vi.mock('../../src/background/frame-vault', () => ({ VAULT_KEY: 'vault' }));
 vi.mock('../../src/background/step-processor', () => ({ kickProcessor: () => Promise.resolve() }));
 vi.mock('../../src/background/arrival-stamps', () => ({
   holdArrival: () => Promise.resolve({ stamp: 1, release: () => undefined }),
-  navigationStamp: (_tab: number, _at: number, _decided: number, held: number) => Promise.resolve(held),
+  navigationStamps: (_tab: number, arrivals: number[], _decided: number, held: number) => Promise.resolve(arrivals.map(() => held)),
   forgetEarlySteps: () => undefined,
 }));
 const { onPageLoaded } = await import('../../src/background/navigation-steps');
