@@ -17,14 +17,14 @@ vi.mock('../../src/platform/db', () => ({
   pendingEarlySteps: (after: number, upTo: number) => Promise.resolve(
     storedEarly.filter((p) => p.afterArrival > after && p.afterArrival <= upTo)),
 }));
-const stamped: { what: string; stamp: number }[] = [];
+const stamped: { what: string; stamp: number; id?: string }[] = [];
 vi.mock('../../src/background/step-intake', async () => {
   const { nextArrival } = await import('../../src/background/arrival-stamps');
   return {
     ingestUnsent: () => Promise.resolve(0),
-    recordStep: async (draft: { action: { type: string; navigation?: string } }, _sender: unknown, order: { heldStamp?: number } = {}) => {
+    recordStep: async (draft: { draftId: string; action: { type: string; navigation?: string } }, _sender: unknown, order: { heldStamp?: number } = {}) => {
       const arrival = order.heldStamp !== undefined ? Promise.resolve(order.heldStamp) : nextArrival();
-      stamped.push({ what: `${draft.action.type} ${draft.action.navigation ?? ''}`.trim(), stamp: await arrival });
+      stamped.push({ what: `${draft.action.type} ${draft.action.navigation ?? ''}`.trim(), stamp: await arrival, id: draft.draftId });
       return { ok: true };
     },
   };
@@ -54,7 +54,9 @@ async function click(what: string, afterArrival?: number): Promise<number> {
   return stamp;
 }
 
-const storedOrder = (): string[] => [...stamped].sort((a, b) => a.stamp - b.stamp).map((s) => s.what);
+/** The processor's order: by stamp, then by draft id (a navigation's is `nav:<tab>:<arrival>`). */
+const storedOrder = (): string[] => [...stamped]
+  .sort((a, b) => a.stamp - b.stamp || ((a.id ?? '') < (b.id ?? '') ? -1 : (a.id ?? '') > (b.id ?? '') ? 1 : 0)).map((s) => s.what);
 
 let t0 = 1_700_000_000_000;
 beforeEach(() => {
@@ -108,6 +110,22 @@ describe('a click the reloaded page sent before its load report got to the worke
     await vi.advanceTimersByTimeAsync(5000);
     await loaded;
     expect(storedOrder()).toEqual(['click on the page before', 'navigate reload']);
+  });
+
+  it('a click on a page whose own report was lost stays between that page\'s navigation and the next (review of 8f4ebf8)', async () => {
+    const a1 = t0 + 100;
+    await vi.advanceTimersByTimeAsync(400);
+    // A click on P1, sent while P1's report was unanswered (it never got through: the worker was away).
+    await click('click on P1', a1);
+    // P1 reloaded at t0 + 1500: its hand-over carries its unacknowledged arrival; P2's report decides both.
+    await vi.advanceTimersByTimeAsync(1100);
+    local.set(`handoff:leaving:7:${t0 + 1500}`, { state: state(t0 + 1500), arrival: { url: PAGE, navigation: 'reload', at: a1 }, lastAction: null, exit: null });
+    session.set('commit:7', { transitionType: 'reload', qualifiers: [], url: PAGE, at: t0 + 1550 });
+    await vi.advanceTimersByTimeAsync(100);
+    const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: t0 + 1600 });
+    await vi.advanceTimersByTimeAsync(5000);
+    await loaded;
+    expect(storedOrder()).toEqual(['navigate reload', 'click on P1', 'navigate reload']);
   });
 
   it('a step of another tab is no reason to move this tab\'s navigation', async () => {

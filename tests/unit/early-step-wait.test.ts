@@ -38,19 +38,21 @@ const put = (store: string, v: object) => (fake.db as { put: (s: string, v: obje
 const NO_SHOT = { kind: 'none', note: 'site configured without screenshots' };
 const T = 1_700_000_000_000;
 
-/** A pending step of tab 1: `what` is its action type, `arrivedAt` its stamp. */
-function pending(draftId: string, type: 'click' | 'navigate', arrivedAt: number, afterArrival?: number): object {
-  const action = type === 'click' ? { type, coordinates: [10, 10], element_id: 1 } : { type, coordinates: null, element_id: null, url: 'http://127.0.0.1/', navigation: 'reload' };
+/** A pending step of `tabId`: `type` its action, `arrivedAt` its stamp, `afterArrival` the report it named. */
+function pending(draftId: string, type: 'click' | 'navigate' | 'tab_switch', arrivedAt: number, afterArrival?: number, tabId = 1): object {
+  const action = type === 'click' ? { type, coordinates: [10, 10], element_id: 1 }
+    : type === 'navigate' ? { type, coordinates: null, element_id: null, url: 'http://127.0.0.1/', navigation: 'reload' }
+      : { type, coordinates: null, element_id: null, url: 'http://127.0.0.1/b' };
   return {
-    draftId, taskId: TASK_ID, arrivedAt, draft: { ...stepDraft(), draftId, action }, tabId: 1, frameId: 0, noScreenshot: true, frame: NO_SHOT,
+    draftId, taskId: TASK_ID, arrivedAt, draft: { ...stepDraft(), draftId, action }, tabId, frameId: 0, noScreenshot: true, frame: NO_SHOT,
     ...(afterArrival !== undefined ? { afterArrival } : {}),
   };
 }
 
-/** The stored steps' action types, by their number. */
-function storedTypes(): string[] {
-  const steps = [...fake.stores.get('steps')!.values()] as { seq: number; step: { action: { type: string } } }[];
-  return steps.sort((a, b) => a.seq - b.seq).map((s) => s.step.action.type);
+/** The stored steps' action types (with their tab when asked), by their number. */
+function storedTypes(withTab = false): string[] {
+  const steps = [...fake.stores.get('steps')!.values()] as { seq: number; step: { action: { type: string }; tab_id: number } }[];
+  return steps.sort((a, b) => a.seq - b.seq).map((s) => (withTab ? `${s.step.action.type}@${s.step.tab_id}` : s.step.action.type));
 }
 
 beforeEach(async () => {
@@ -82,6 +84,19 @@ describe('a step sent before its page\'s load report was decided', () => {
     await vi.advanceTimersByTimeAsync(EARLY_WAIT_MAX_MS + 100);
     await kickProcessor();
     expect(storedTypes()).toEqual(['click']);
+  });
+
+  it('keeps its task\'s later steps in other tabs waiting too: a step\'s number is given per task (review of 8f4ebf8)', async () => {
+    vi.setSystemTime(T + 2000);
+    await put('pending', pending('click-1', 'click', T + 400, T + 100));
+    await put('pending', pending('switch-1-2', 'tab_switch', T + 900));
+    await put('pending', pending('click-2', 'click', T + 1500, undefined, 2));
+    await kickProcessor();
+    expect(storedTypes()).toEqual([]);
+    await put('pending', pending('nav', 'navigate', T + 399.5));
+    await tabMemory.setArrivalDecided(1, T + 100);
+    await kickProcessor();
+    expect(storedTypes(true)).toEqual(['navigate@1', 'click@1', 'tab_switch@1', 'click@2']);
   });
 
   it('does not wait when its page\'s arrival was decided already', async () => {
