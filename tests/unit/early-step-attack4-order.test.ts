@@ -1,0 +1,130 @@
+// Hostile review of b21d782 (attack 4): navigation order around early steps (arrival-stamps navigationStamps).
+// Same harness as early-step-order.test.ts: the real arrival-stamps, navigation-steps and tab-memory, fake storage,
+// recordStep stamping as intake does; stored order is stamp, then draft id (the byArrival index).
+// These tests FAIL on b21d782 on purpose: each proves a finding in .tmp/review-findings-4.md.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeStorageArea, type FakeArea } from './fake-storage';
+
+const local: FakeArea = new Map();
+const session: FakeArea = new Map();
+/** Early steps a stopped worker left pending: their stamps (what platform/db's index returns). */
+const storedEarly: { tabId: number; afterArrival: number; arrivedAt: number }[] = [];
+
+vi.mock('webextension-polyfill', () => ({ default: { storage: { local: fakeStorageArea(local), session: fakeStorageArea(session) } } }));
+vi.mock('../../src/platform/db', () => ({
+  db: () => Promise.reject(new Error('not used')),
+  newestArrival: () => Promise.resolve(0),
+  pendingEarlySteps: (after: number, upTo: number) => Promise.resolve(
+    storedEarly.filter((p) => p.afterArrival > after && p.afterArrival <= upTo)),
+}));
+const stamped: { what: string; stamp: number; id?: string }[] = [];
+vi.mock('../../src/background/step-intake', async () => {
+  const { nextArrival } = await import('../../src/background/arrival-stamps');
+  return {
+    ingestUnsent: () => Promise.resolve(0),
+    recordStep: async (draft: { draftId: string; action: { type: string; navigation?: string } }, _sender: unknown, order: { heldStamp?: number } = {}) => {
+      const arrival = order.heldStamp !== undefined ? Promise.resolve(order.heldStamp) : nextArrival();
+      stamped.push({ what: `${draft.action.type} ${draft.action.navigation ?? ''}`.trim(), stamp: await arrival, id: draft.draftId });
+      return { ok: true };
+    },
+  };
+});
+vi.mock('../../src/background/scrubber-state', () => ({
+  activeScrubber: () => Promise.resolve({ redactUrl: (u: string) => ({ text: u }) }),
+  activeConfig: () => Promise.resolve({ config: { sites: [] } }),
+}));
+vi.mock('../../src/background/capture-scheduler', () => ({ samePage: (a: string, b: string | undefined) => a === b }));
+vi.mock('../../src/background/frame-vault', () => ({ VAULT_KEY: 'vault' }));
+vi.mock('../../src/background/step-processor', () => ({ kickProcessor: () => Promise.resolve() }));
+
+const { onPageLoaded } = await import('../../src/background/navigation-steps');
+const { nextArrival, noteEarlyStep } = await import('../../src/background/arrival-stamps');
+const { restrictedPageState } = await import('../../src/core/page-state');
+const { tabMemory } = await import('../../src/background/tab-memory');
+
+const PAGE = 'http://127.0.0.1:8000/demo/index.html';
+const tab = { id: 7, url: PAGE, width: 800, height: 600 } as never;
+const state = (at: number) => ({ ...restrictedPageState(PAGE, 'Demo', { width: 800, height: 600 }, at), redactions: {} });
+
+/** A click as intake takes it in: its stamp asked for at once, noted as early when its page said so. */
+async function click(what: string, afterArrival?: number): Promise<number> {
+  const stamp = nextArrival();
+  if (afterArrival !== undefined) noteEarlyStep(7, afterArrival, stamp);
+  stamped.push({ what, stamp: await stamp });
+  return stamp;
+}
+
+/** The processor's order: by stamp, then by draft id (a navigation's is `nav:<tab>:<arrival>`). */
+const storedOrder = (): string[] => [...stamped]
+  .sort((a, b) => a.stamp - b.stamp || ((a.id ?? '') < (b.id ?? '') ? -1 : (a.id ?? '') > (b.id ?? '') ? 1 : 0)).map((s) => s.what);
+
+
+let t0 = 1_700_000_000_000;
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+  t0 += 120_000;
+  vi.setSystemTime(t0);
+  local.clear();
+  session.clear();
+  stamped.length = 0;
+  storedEarly.length = 0;
+  local.set('recording', { taskId: 'task', startedAt: t0 - 60_000 });
+  session.set('page:7', PAGE);
+});
+afterEach(() => vi.useRealTimers());
+
+// Review of b21d782 (attack 4). navigationStamps gives a step that named arrival x to "the first of these
+// arrivals at or after" x (arrival-stamps.ts:101). When x is not itself one of the decided arrivals (no lost link
+// for it: the page before X left no hand-over, a browser page or a new tab), the step belongs to page X, which
+// was left BEFORE the current page arrived, yet the current navigation is stamped below it.
+describe('attack 4: a click on a page whose report never got through, with no hand-over before it', () => {
+  it('stays before the navigation away from that page', async () => {
+    // X (PAGE) was opened from a new-tab page: no content script there, so no hand-over before X.
+    const x = t0 + 100;
+    await vi.advanceTimersByTimeAsync(400);
+    // A click on X while X's report was unanswered (the report's send retried, as in the commit's own case).
+    await click('click on X', x);
+    // X is reloaded at t0 + 1500 before its report gets through: its hand-over carries its unacknowledged arrival.
+    await vi.advanceTimersByTimeAsync(1100);
+    local.set(`handoff:leaving:7:${t0 + 1500}`, { state: state(t0 + 1500), arrival: { url: PAGE, navigation: 'typed', at: x }, lastAction: null, exit: null });
+    session.set('commit:7', { transitionType: 'reload', qualifiers: [], url: PAGE, at: t0 + 1550 });
+    await vi.advanceTimersByTimeAsync(100);
+    const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: t0 + 1600 });
+    await vi.advanceTimersByTimeAsync(5000);
+    await loaded;
+    // The click was made on X before X was reloaded: click, then the reload. (The new tab -> X step is lost:
+    // X's own report never came, and no hand-over names it; that loss is a separate, documented limit.)
+    expect(storedOrder()).toEqual(['click on X', 'navigate reload']);
+  });
+});
+
+// Review of b21d782 (attack 4). Stop clears the tab memory (recording-session.ts:77, tab-memory.ts:85-88), and with
+// it every tab's arrivalDecided. A step of the stopped task that waited for its page's report (afterArrival in its
+// pending record) and is still pending then looks undecided again: it waits out EARLY_WAIT_MAX_MS. Meanwhile a task
+// started after Stop decides its first report in that tab from decidedBefore = 0, and navigationStamps
+// (arrival-stamps.ts:96-98) takes that old pending step into the range (0, arrival]: the new task's navigation
+// is stamped below it, so below every step of the new task still pending.
+describe('attack 4: an early step of the stopped task, still pending after Stop', () => {
+  it('does not pull the next task\'s navigation ahead of that task\'s own earlier click', async () => {
+    const a1 = t0 + 100;
+    // Task 1: reload, click 300 ms later (early, named a1), report decided; the click is still pending (its image
+    // work queued) when Stop clears the tab memory.
+    storedEarly.push({ tabId: 7, afterArrival: a1, arrivedAt: t0 + 400 });
+    await tabMemory.setArrivalDecided(7, a1);
+    await tabMemory.clearAll();
+    // Task 2 starts at once in the same tab: a click, then a reload.
+    await vi.advanceTimersByTimeAsync(2000);
+    local.set('recording', { taskId: 'task-2', startedAt: t0 + 2000 });
+    session.set('page:7', PAGE);
+    await vi.advanceTimersByTimeAsync(1000);
+    await click('task 2: click');
+    await vi.advanceTimersByTimeAsync(1000);
+    local.set(`handoff:leaving:7:${t0 + 4000}`, { state: state(t0 + 4000), arrival: null, lastAction: null, exit: null });
+    session.set('commit:7', { transitionType: 'reload', qualifiers: [], url: PAGE, at: t0 + 4050 });
+    await vi.advanceTimersByTimeAsync(100);
+    const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: t0 + 4100 });
+    await vi.advanceTimersByTimeAsync(5000);
+    await loaded;
+    expect(storedOrder()).toEqual(['task 2: click', 'navigate reload']);
+  });
+});
