@@ -22,22 +22,27 @@ vi.mock('../../src/background/step-intake', async () => {
   const { nextArrival } = await import('../../src/background/arrival-stamps');
   return {
     ingestUnsent: () => Promise.resolve(0),
-    recordStep: async (draft: { draftId: string; action: { type: string; navigation?: string } }, _sender: unknown, order: { heldStamp?: number } = {}) => {
+    recordStep: async (draft: { draftId: string; timestamp: number; action: { type: string; navigation?: string } }, sender: { tab?: { id?: number } }, order: { heldStamp?: number } = {}) => {
       const arrival = order.heldStamp !== undefined ? Promise.resolve(order.heldStamp) : nextArrival();
+      // As intake does at once (step-intake.ts:74): the tab has a step (onTabActivated reads it).
+      const { tabMemory: memory } = await import('../../src/background/tab-memory');
+      if (sender.tab?.id !== undefined) void memory.setLastStep(sender.tab.id, draft.timestamp, draft.action.type);
       stamped.push({ what: `${draft.action.type} ${draft.action.navigation ?? ''}`.trim(), stamp: await arrival, id: draft.draftId });
       return { ok: true };
     },
   };
 });
 vi.mock('../../src/background/scrubber-state', () => ({
-  activeScrubber: () => Promise.resolve({ redactUrl: (u: string) => ({ text: u }) }),
+  activeScrubber: () => Promise.resolve({ redactUrl: (u: string) => ({ text: u }), redact: (t: string) => ({ text: t }) }),
   activeConfig: () => Promise.resolve({ config: { sites: [] } }),
 }));
 vi.mock('../../src/background/capture-scheduler', () => ({ samePage: (a: string, b: string | undefined) => a === b }));
 vi.mock('../../src/background/frame-vault', () => ({ VAULT_KEY: 'vault' }));
 vi.mock('../../src/background/step-processor', () => ({ kickProcessor: () => Promise.resolve() }));
+// Both tabs are open on the demo page (onTabActivated reads them).
+vi.mock('../../src/platform/tabs', () => ({ tabById: (id: number) => Promise.resolve({ id, url: 'http://127.0.0.1:8000/demo/index.html', width: 800, height: 600 }) }));
 
-const { onPageLoaded } = await import('../../src/background/navigation-steps');
+const { onPageLoaded, onTabActivated } = await import('../../src/background/navigation-steps');
 const { nextArrival, noteEarlyStep } = await import('../../src/background/arrival-stamps');
 const { restrictedPageState } = await import('../../src/core/page-state');
 const { tabMemory } = await import('../../src/background/tab-memory');
@@ -126,5 +131,38 @@ describe('attack 4: an early step of the stopped task, still pending after Stop'
     await vi.advanceTimersByTimeAsync(5000);
     await loaded;
     expect(storedOrder()).toEqual(['task 2: click', 'navigate reload']);
+  });
+});
+
+// Review of b21d782 (attack 4), finding 4 (predates the commit). onTabActivated drops a switch away from a tab with
+// no step in it yet (navigation-steps.ts:266-275); the tab's first step, a navigation, counts only once it reaches
+// intake at the end of its decision (step-intake.ts:74, :109). A switch made while that decision runs is lost.
+describe('attack 4: a tab switch made while the tab\'s first navigation is being decided', () => {
+  it('is a step, after the navigation', async () => {
+    await tabMemory.setActiveTab(7);
+    local.set(`handoff:leaving:7:${t0 + 10}`, { state: state(t0 + 10), arrival: null, lastAction: null, exit: null });
+    session.set('commit:7', { transitionType: 'reload', qualifiers: [], url: PAGE, at: t0 + 50 });
+    await vi.advanceTimersByTimeAsync(100);
+    // The reload's report: its decision waits 300 ms for the left page's note of how it was left.
+    const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: t0 + 100 });
+    await vi.advanceTimersByTimeAsync(100);
+    // The person switches to tab 8 meanwhile.
+    await onTabActivated(8);
+    await vi.advanceTimersByTimeAsync(5000);
+    await loaded;
+    expect(storedOrder()).toEqual(['navigate reload', 'tab_switch']);
+  });
+
+  it('(control, passes) the same switch made once the decision is done is a step', async () => {
+    await tabMemory.setActiveTab(7);
+    local.set(`handoff:leaving:7:${t0 + 10}`, { state: state(t0 + 10), arrival: null, lastAction: null, exit: null });
+    session.set('commit:7', { transitionType: 'reload', qualifiers: [], url: PAGE, at: t0 + 50 });
+    await vi.advanceTimersByTimeAsync(100);
+    const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: t0 + 100 });
+    await vi.advanceTimersByTimeAsync(5000);
+    await loaded;
+    await vi.advanceTimersByTimeAsync(100);
+    await onTabActivated(8);
+    expect(storedOrder()).toEqual(['navigate reload', 'tab_switch']);
   });
 });
