@@ -48,14 +48,21 @@ export async function holdArrival(tabId: number): Promise<HeldArrival> {
   return { stamp, release: () => { held.delete(stamp); } };
 }
 
+/** Whether a report of `tabId` is being decided now (its navigation may be the tab's first step). */
+export function holdsTab(tabId: number, now = Date.now()): boolean {
+  for (const [stamp, tab] of held) if (tab === tabId && now - stamp <= HOLD_MAX_MS) return true;
+  return false;
+}
+
 /**
- * Whether a pending step of `tabId` stamped `arrivedAt` must wait: a step of the same tab stamped before it is
- * still being decided. Other tabs go on (a switch away from the tab is a step of the tab, and waits).
+ * Whether a pending step stamped `arrivedAt` must wait: a step stamped before it is still being decided. In any
+ * tab: a step's number is given per task as it is stored, and a task spans tabs (a click in another window after
+ * a reload here comes after that reload). A page cannot stretch this: a hold lasts one decision, 10 s at most.
  */
-export function heldBehind(arrivedAt: number, tabId: number, now = Date.now()): boolean {
-  for (const [stamp, tab] of held) {
+export function heldBehind(arrivedAt: number, now = Date.now()): boolean {
+  for (const stamp of held.keys()) {
     if (now - stamp > HOLD_MAX_MS) held.delete(stamp);
-    else if (tab === tabId && stamp < arrivedAt) return true;
+    else if (stamp < arrivedAt) return true;
   }
   return false;
 }
@@ -86,10 +93,11 @@ export function noteEarlyStep(tabId: number, arrival: number, stamp: Promise<num
 /**
  * The stamps the navigations decided from one load report are stored under, one per arrival in `arrivals`
  * (oldest first: pages whose own report was lost, then the reporting page). Each goes just below the first step
- * its page sent before its report was decided (a step belongs to the first of these arrivals at or after the
- * one it named), and no later than the next navigation's; `held` (the report's hold) when nothing is below it.
- * `decidedBefore`: the tab's last arrival decided before. Early steps are found in memory, and pending in storage
- * (accepted by a worker that has stopped since).
+ * its own page sent before its report was decided, and no later than the next navigation's; `held` (the report's
+ * hold) when nothing is below it. A step that named an arrival not decided here (a page whose report never came
+ * and that handed nothing over) was made before the next navigation: that one goes after it. `decidedBefore`:
+ * the tab's last arrival decided before. Early steps are found in memory, and pending in storage (accepted by a
+ * worker that has stopped since).
  */
 export async function navigationStamps(tabId: number, arrivals: readonly number[], decidedBefore: number, held: number): Promise<number[]> {
   const last = arrivals.at(-1) ?? decidedBefore;
@@ -97,9 +105,14 @@ export async function navigationStamps(tabId: number, arrivals: readonly number[
   const steps = [...(early.get(tabId) ?? []), ...stored.map((p) => ({ arrival: p.afterArrival, stamp: p.arrivedAt }))]
     .filter((e) => e.arrival > decidedBefore && e.arrival <= last);
   const firsts = arrivals.map(() => Infinity);
+  const floors = arrivals.map(() => -Infinity);
   for (const e of steps) {
-    const page = arrivals.findIndex((a) => a >= e.arrival);
-    firsts[page] = Math.min(firsts[page]!, e.stamp);
+    const own = arrivals.indexOf(e.arrival);
+    if (own >= 0) firsts[own] = Math.min(firsts[own]!, e.stamp);
+    else {
+      const next = arrivals.findIndex((a) => a > e.arrival);
+      floors[next] = Math.max(floors[next]!, e.stamp);
+    }
   }
   // From the newest back: each below its own page's first early step and not after the navigation that follows.
   // Stamps are given out at least a millisecond apart: half of one below comes after every step stamped before it.
@@ -109,7 +122,18 @@ export async function navigationStamps(tabId: number, arrivals: readonly number[
     next = Math.min(next, firsts[i]! - 0.5);
     stamps[i] = next;
   }
+  // Then from the oldest on: each after the steps of a page left before it, and not before the one before it.
+  let previous = -Infinity;
+  for (let i = 0; i < arrivals.length; i++) {
+    previous = Math.max(previous, stamps[i]!, floors[i]! + 0.25);
+    stamps[i] = previous;
+  }
   return stamps;
+}
+
+/** Recording stopped: no early step changes any stamp any more (pending ones are cleared in storage too). */
+export function forgetAllEarlySteps(): void {
+  early.clear();
 }
 
 /** The tab's arrivals up to `decided` are decided: their early steps no longer change any stamp. */

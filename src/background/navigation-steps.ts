@@ -19,7 +19,7 @@ import { activeConfig } from './scrubber-state';
 import { sitePolicy } from '../core/site-policy';
 import { samePage, type LeftPage } from './capture-scheduler';
 import { keyedQueue } from '../core/keyed-queue';
-import { forgetEarlySteps, holdArrival, navigationStamps } from './arrival-stamps';
+import { forgetEarlySteps, holdArrival, holdsTab, navigationStamps } from './arrival-stamps';
 import { kickProcessor } from './step-processor';
 
 /** The draft is the state's observation (observationOf, not a second list of its fields) plus the action. */
@@ -264,13 +264,16 @@ export async function onTabActivated(tabId: number): Promise<void> {
   const standIn = (): PageState => restrictedPageState(scrubber.redactUrl(prevTab.url ?? '').text, scrubber.redact(prevTab.title ?? '').text,
     { width: prevTab.width ?? 0, height: prevTab.height ?? 0 }, Date.now());
   let before = restricted ? standIn() : await tabMemory.lastObservation(previous);
-  let lostPage = false;
+  let lostPage: string | null = null;
   if (!before) {
     // Its page was not kept (storage.session was full): if this tab was worked in, the switch is still a step.
+    // So it is when the tab's first step, a navigation, is still being decided (it is numbered before the switch).
     const last = await tabMemory.lastStep(previous);
-    if (!last || last.at < recording.startedAt) return;
+    const deciding = holdsTab(previous);
+    if (!deciding && (!last || last.at < recording.startedAt)) return;
     before = standIn();
-    lostPage = true;
+    lostPage = deciding && !last ? 'the page before this step had no step of its own yet (its navigation was still being decided): its address and title stand in'
+      : 'the page before this step was not kept (the browser\'s session storage was full)';
   }
   if (before.at < recording.startedAt && !lostPage) return;
   const url = nextTab?.url || nextTab?.pendingUrl || '';
@@ -279,6 +282,6 @@ export async function onTabActivated(tabId: number): Promise<void> {
     ...(isNew ? { navigation: 'new_tab' as const } : {}),
   });
   if (restricted) draft.note = 'the page before this step cannot be recorded or captured by extensions (a browser page or an add-on store)';
-  if (lostPage) draft.note = 'the page before this step was not kept (the browser\'s session storage was full)';
+  if (lostPage) draft.note = lostPage;
   await recordStep(draft, { tab: { ...prevTab, active: false }, frameId: 0, pageUrl: prevTab.url ?? null });
 }

@@ -2,7 +2,7 @@
 // IndexedDB, never only in worker memory, so a stopped worker loses nothing.
 import type { RecordingState, Reply } from '../core/messages';
 import type { Task } from '../core/task';
-import { db } from '../platform/db';
+import { clearEarlyMarks, db } from '../platform/db';
 import { readRecording, writeRecording } from '../platform/recording-flag';
 import { broadcast } from '../platform/messaging';
 import { showRecordingBadge } from './badge';
@@ -15,7 +15,7 @@ import { activeScrubber, fullScrubber, publishConfig } from './scrubber-state';
 import { ingestUnsent } from './step-intake';
 import { warmImageWork } from './frame-scrub-client';
 import { takeFinalState } from './final-state';
-import { arrivalsUndecided } from './arrival-stamps';
+import { arrivalsUndecided, forgetAllEarlySteps } from './arrival-stamps';
 
 export async function startRecording(instruction: string): Promise<RecordingState> {
   const current = await readRecording();
@@ -63,6 +63,10 @@ export async function stopRecording(): Promise<Task | null> {
   for (const until = Date.now() + STOP_WAITS_FOR_ARRIVALS_MS; state && Date.now() < until && await arrivalsUndecided(tabMemory.arrivalDecided).catch(() => false);) {
     await new Promise((r) => setTimeout(r, 50));
   }
+  // Then no step waits for a report any more: the decided arrivals are forgotten below, and a step still marked
+  // would wait out its 15 s (and an export with it), or be taken for one of the next recording's.
+  forgetAllEarlySteps();
+  await clearEarlyMarks().catch((e: unknown) => console.warn('[alien-dataflow] early steps not cleared', e));
   // The task's final state first, while its page still records (it answers only then): durable before Stop
   // returns; its frame and image work follow on their own. A failure costs the final state, never the stop.
   if (state) await takeFinalState(state.taskId).catch((e: unknown) => console.warn('[alien-dataflow] no final state', e));

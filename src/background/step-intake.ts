@@ -14,6 +14,7 @@ import { joinFrameTree } from '../core/frame-join';
 import { joinFrameAxTree } from '../core/ax-tree-parts';
 import { withAssembledTree } from '../core/dom-tree-parts';
 import { db } from '../platform/db';
+import { readRecording } from '../platform/recording-flag';
 import { nextArrival, noteEarlyStep } from './arrival-stamps';
 import { shotForStep, shotOfLeftPage, shotsOfTab, type ShotResult, type LeftPage } from './capture-scheduler';
 import { activeConfig } from './scrubber-state';
@@ -87,7 +88,8 @@ export async function recordStep(sent: StepDraft, sender: StepSender, order: Ste
   if (policy.screenshots) await addOtherFrames(tab.id, frameId, draft);
   // Its page's report still undecided: the step waits for that decision (step-processor), kept with the record
   // for a worker that stops meanwhile.
-  const early = order.afterArrival !== undefined && order.afterArrival > await tabMemory.arrivalDecided(tab.id);
+  // Not once recording stopped: Stop has cleared the decided arrivals, and no report is decided any more.
+  const early = order.afterArrival !== undefined && order.afterArrival > await tabMemory.arrivalDecided(tab.id) && !!(await readRecording());
   const pending: PendingStep & { draft: StepDraft } = {
     draftId: draft.draftId, taskId: draft.taskId, arrivedAt: await arrival, draft, tabId: tab.id, frameId,
     noScreenshot: !policy.screenshots, frame: policy.screenshots ? null : { kind: 'none', note: 'site configured without screenshots' },

@@ -157,10 +157,10 @@ async function scanForReady(decided: ReadonlyMap<number, number>): Promise<Pendi
   const tabsWaiting = new Set<number>();
   for (let c = await index.openCursor(); c; c = await c.continue()) {
     const p = c.value;
-    // A step of its tab stamped before it is still being decided (a navigation): it waits, and so do its task's
-    // later steps, in any tab (a step's number is given as it is stored). The release kicks; a hold that ends by
+    // A step stamped before it is still being decided (a navigation): it waits, and so do its task's later steps,
+    // in any tab (a step's number is given as it is stored). The release kicks; a hold that ends by
     // expiring does not, hence the timer (and the worker kept awake for it).
-    if (heldBehind(p.arrivedAt, p.tabId)) {
+    if (heldBehind(p.arrivedAt)) {
       waiting.add(p.taskId);
       holdAwake('arrival-hold', HOLD_MAX_MS + 1000);
       holdTimer ??= setTimeout(() => { holdTimer = null; void kickProcessor(); }, HOLD_MAX_MS + 50);

@@ -90,6 +90,16 @@ export async function pendingEarlySteps(after: number, upTo: number): Promise<{ 
   return early.flatMap((p) => (p.afterArrival === undefined ? [] : [{ tabId: p.tabId, afterArrival: p.afterArrival, arrivedAt: p.arrivedAt }]));
 }
 
+/** Recording stopped: pending steps no longer wait for their pages' load reports (see background/arrival-stamps). */
+export async function clearEarlyMarks(): Promise<void> {
+  const tx = (await db()).transaction('pending', 'readwrite');
+  for (let c = await tx.store.index('byAfterArrival').openCursor(); c; c = await c.continue()) {
+    const { afterArrival: _named, ...rest } = c.value;
+    await c.update(rest);
+  }
+  await tx.done;
+}
+
 /** Highest sequence number recorded for a task (0 when none). */
 export async function lastSeq(taskId: string): Promise<number> {
   const range = stepsOfTask(taskId);

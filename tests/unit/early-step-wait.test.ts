@@ -32,7 +32,8 @@ vi.mock('../../src/platform/wake-alarm', () => ({ armWake: () => undefined, clea
 const { kickProcessor } = await import('../../src/background/step-processor');
 const { EARLY_WAIT_MAX_MS } = await import('../../src/background/arrival-stamps');
 const { tabMemory } = await import('../../src/background/tab-memory');
-const { pendingEarlySteps } = await import('../../src/platform/db');
+const { pendingEarlySteps, clearEarlyMarks } = await import('../../src/platform/db');
+const { holdArrival } = await import('../../src/background/arrival-stamps');
 
 const put = (store: string, v: object) => (fake.db as { put: (s: string, v: object) => Promise<unknown> }).put(store, v);
 const NO_SHOT = { kind: 'none', note: 'site configured without screenshots' };
@@ -115,5 +116,45 @@ describe('pendingEarlySteps: the early steps a stopped worker left, from the byA
     expect(await pendingEarlySteps(T + 100, T + 400)).toEqual([]);
     expect(await pendingEarlySteps(T, T + 100)).toEqual([{ tabId: 1, afterArrival: T + 100, arrivedAt: T + 400 }]);
     expect((await pendingEarlySteps(0, Infinity)).map((p) => p.arrivedAt)).toEqual([T + 400, T + 700]);
+  });
+});
+
+// Review of b21d782 (attack 4). The task now waits behind a hold only once one of the HELD tab's steps is found
+// behind it (step-processor.ts:163-167). A step of another tab stamped after the hold, with no step of the held tab
+// between (no tab switch step: a second window's tab, or a switch away from a tab with no step yet, which
+// navigation-steps.ts onTabActivated drops), is stored at once, before the navigation the hold is for.
+describe('a navigation being decided (held) in tab 1, and a click in tab 2 made after it', () => {
+  it('is numbered after that navigation', async () => {
+    vi.setSystemTime(T + 100);
+    // Tab 1's load report came in: its navigation's stamp is held while it is decided (~300 ms to 2.3 s).
+    const hold = await holdArrival(1);
+    // Meanwhile the person clicks in tab 2 (another window: no tab switch is recorded).
+    vi.setSystemTime(T + 600);
+    await put('pending', pending('click-2', 'click', T + 600, undefined, 2));
+    await kickProcessor();
+    // Decided: tab 1's navigation under its held stamp, then the hold released.
+    await put('pending', pending('nav-1', 'navigate', hold.stamp, undefined, 1));
+    hold.release();
+    await kickProcessor();
+    expect(storedTypes(true)).toEqual(['navigate@1', 'click@2']);
+  });
+});
+
+// Review of b21d782 (attack 4). Stop clears the tab memory (recording-session.ts:77), arrivalDecided included
+// (tab-memory.ts:61, :85-88). A step that waited for its page's report, whose report WAS decided, but which is still
+// pending at Stop (its turn not come: the navigation's image work before it), then waits EARLY_WAIT_MAX_MS again,
+// and since b21d782 every later step of its task (the final state too) waits with it; Export waits as long.
+describe('a step whose page\'s report was decided, still pending when Stop clears the tab memory', () => {
+  it('is stored without waiting out EARLY_WAIT_MAX_MS, and so are its task\'s later steps', async () => {
+    vi.setSystemTime(T + 1000);
+    await put('pending', pending('click-1', 'click', T + 400, T + 100));
+    await put('pending', pending('click-2', 'click', T + 900, undefined, 2));
+    // The report was decided (the navigation stored), then Stop cleared the tab memory before the click's turn.
+    await tabMemory.setArrivalDecided(1, T + 100);
+    // What Stop does (recording-session): the marks cleared, then the tab memory.
+    await clearEarlyMarks();
+    await tabMemory.clearAll();
+    await kickProcessor();
+    expect(storedTypes(true)).toEqual(['click@1', 'click@2']);
   });
 });

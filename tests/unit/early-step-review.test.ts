@@ -1,7 +1,7 @@
 // Hostile review of b21d782 (attack 4): navigation order around early steps (arrival-stamps navigationStamps).
 // Same harness as early-step-order.test.ts: the real arrival-stamps, navigation-steps and tab-memory, fake storage,
 // recordStep stamping as intake does; stored order is stamp, then draft id (the byArrival index).
-// These tests FAIL on b21d782 on purpose: each proves a finding in .tmp/review-findings-4.md.
+// They failed on b21d782, each proving a review finding, and guard the fixes that followed.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeStorageArea, type FakeArea } from './fake-storage';
 
@@ -82,7 +82,7 @@ afterEach(() => vi.useRealTimers());
 // arrivals at or after" x (arrival-stamps.ts:101). When x is not itself one of the decided arrivals (no lost link
 // for it: the page before X left no hand-over, a browser page or a new tab), the step belongs to page X, which
 // was left BEFORE the current page arrived, yet the current navigation is stamped below it.
-describe('attack 4: a click on a page whose report never got through, with no hand-over before it', () => {
+describe('a click on a page whose report never got through, with no hand-over before it', () => {
   it('stays before the navigation away from that page', async () => {
     // X (PAGE) was opened from a new-tab page: no content script there, so no hand-over before X.
     const x = t0 + 100;
@@ -109,7 +109,7 @@ describe('attack 4: a click on a page whose report never got through, with no ha
 // started after Stop decides its first report in that tab from decidedBefore = 0, and navigationStamps
 // (arrival-stamps.ts:96-98) takes that old pending step into the range (0, arrival]: the new task's navigation
 // is stamped below it, so below every step of the new task still pending.
-describe('attack 4: an early step of the stopped task, still pending after Stop', () => {
+describe('an early step of the stopped task, still pending after Stop', () => {
   it('does not pull the next task\'s navigation ahead of that task\'s own earlier click', async () => {
     const a1 = t0 + 100;
     // Task 1: reload, click 300 ms later (early, named a1), report decided; the click is still pending (its image
@@ -137,7 +137,7 @@ describe('attack 4: an early step of the stopped task, still pending after Stop'
 // Review of b21d782 (attack 4), finding 4 (predates the commit). onTabActivated drops a switch away from a tab with
 // no step in it yet (navigation-steps.ts:266-275); the tab's first step, a navigation, counts only once it reaches
 // intake at the end of its decision (step-intake.ts:74, :109). A switch made while that decision runs is lost.
-describe('attack 4: a tab switch made while the tab\'s first navigation is being decided', () => {
+describe('a tab switch made while the tab\'s first navigation is being decided', () => {
   it('is a step, after the navigation', async () => {
     await tabMemory.setActiveTab(7);
     local.set(`handoff:leaving:7:${t0 + 10}`, { state: state(t0 + 10), arrival: null, lastAction: null, exit: null });
@@ -153,7 +153,7 @@ describe('attack 4: a tab switch made while the tab\'s first navigation is being
     expect(storedOrder()).toEqual(['navigate reload', 'tab_switch']);
   });
 
-  it('(control, passes) the same switch made once the decision is done is a step', async () => {
+  it('the same switch made once the decision is done is a step', async () => {
     await tabMemory.setActiveTab(7);
     local.set(`handoff:leaving:7:${t0 + 10}`, { state: state(t0 + 10), arrival: null, lastAction: null, exit: null });
     session.set('commit:7', { transitionType: 'reload', qualifiers: [], url: PAGE, at: t0 + 50 });
