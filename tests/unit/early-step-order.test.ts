@@ -22,22 +22,28 @@ vi.mock('../../src/background/step-intake', async () => {
   const { nextArrival } = await import('../../src/background/arrival-stamps');
   return {
     ingestUnsent: () => Promise.resolve(0),
-    recordStep: async (draft: { draftId: string; action: { type: string; navigation?: string } }, _sender: unknown, order: { heldStamp?: number } = {}) => {
+    recordStep: async (draft: { draftId: string; timestamp: number; action: { type: string; navigation?: string } }, sender: { tab?: { id?: number } }, order: { heldStamp?: number } = {}) => {
       const arrival = order.heldStamp !== undefined ? Promise.resolve(order.heldStamp) : nextArrival();
+      // As intake does at once (step-intake.ts:74): the tab has a step (onTabActivated reads it).
+      const { tabMemory: memory } = await import('../../src/background/tab-memory');
+      if (sender.tab?.id !== undefined) void memory.setLastStep(sender.tab.id, draft.timestamp, draft.action.type);
       stamped.push({ what: `${draft.action.type} ${draft.action.navigation ?? ''}`.trim(), stamp: await arrival, id: draft.draftId });
       return { ok: true };
     },
   };
 });
 vi.mock('../../src/background/scrubber-state', () => ({
-  activeScrubber: () => Promise.resolve({ redactUrl: (u: string) => ({ text: u }) }),
+  activeScrubber: () => Promise.resolve({ redactUrl: (u: string) => ({ text: u }), redact: (t: string) => ({ text: t }) }),
   activeConfig: () => Promise.resolve({ config: { sites: [] } }),
 }));
 vi.mock('../../src/background/capture-scheduler', () => ({ samePage: (a: string, b: string | undefined) => a === b }));
 vi.mock('../../src/background/frame-vault', () => ({ VAULT_KEY: 'vault' }));
 vi.mock('../../src/background/step-processor', () => ({ kickProcessor: () => Promise.resolve() }));
 
-const { onPageLoaded } = await import('../../src/background/navigation-steps');
+// Both tabs are open on the demo page (onTabActivated reads them).
+vi.mock('../../src/platform/tabs', () => ({ tabById: (id: number) => Promise.resolve({ id, url: 'http://127.0.0.1:8000/demo/index.html', width: 800, height: 600 }) }));
+
+const { onPageLoaded, onTabActivated } = await import('../../src/background/navigation-steps');
 const { nextArrival, noteEarlyStep, earlyWait, EARLY_WAIT_MAX_MS, arrivalsUndecided, holdArrival, HOLD_MAX_MS } = await import('../../src/background/arrival-stamps');
 const { restrictedPageState } = await import('../../src/core/page-state');
 const { tabMemory } = await import('../../src/background/tab-memory');
@@ -180,5 +186,100 @@ describe('arrivalsUndecided: what Stop waits for before it clears the navigation
   it('a hold that has outlived HOLD_MAX_MS is no reason to wait', async () => {
     await holdArrival(9);
     expect(await arrivalsUndecided(tabMemory.arrivalDecided, Date.now() + HOLD_MAX_MS + 1)).toBe(false);
+  });
+});
+
+// Review of b21d782 (attack 4). navigationStamps gives a step that named arrival x to "the first of these
+// arrivals at or after" x (arrival-stamps.ts:101). When x is not itself one of the decided arrivals (no lost link
+// for it: the page before X left no hand-over, a browser page or a new tab), the step belongs to page X, which
+// was left BEFORE the current page arrived, yet the current navigation is stamped below it.
+describe('a click on a page whose report never got through, with no hand-over before it', () => {
+  // No page before X handed anything over, and no commit is known yet.
+  beforeEach(() => {
+    local.delete(`handoff:leaving:7:${t0 + 10}`);
+    session.delete('commit:7');
+  });
+
+  it('stays before the navigation away from that page', async () => {
+    // X (PAGE) was opened from a new-tab page: no content script there, so no hand-over before X.
+    const x = t0 + 100;
+    await vi.advanceTimersByTimeAsync(400);
+    // A click on X while X's report was unanswered (the report's send retried, as in the commit's own case).
+    await click('click on X', x);
+    // X is reloaded at t0 + 1500 before its report gets through: its hand-over carries its unacknowledged arrival.
+    await vi.advanceTimersByTimeAsync(1100);
+    local.set(`handoff:leaving:7:${t0 + 1500}`, { state: state(t0 + 1500), arrival: { url: PAGE, navigation: 'typed', at: x }, lastAction: null, exit: null });
+    session.set('commit:7', { transitionType: 'reload', qualifiers: [], url: PAGE, at: t0 + 1550 });
+    await vi.advanceTimersByTimeAsync(100);
+    const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: t0 + 1600 });
+    await vi.advanceTimersByTimeAsync(5000);
+    await loaded;
+    // The click was made on X before X was reloaded: click, then the reload. (The new tab -> X step is lost:
+    // X's own report never came, and no hand-over names it; that loss is a separate, documented limit.)
+    expect(storedOrder()).toEqual(['click on X', 'navigate reload']);
+  });
+});
+
+// Review of b21d782 (attack 4). Stop clears the tab memory (recording-session.ts:77, tab-memory.ts:85-88), and with
+// it every tab's arrivalDecided. A step of the stopped task that waited for its page's report (afterArrival in its
+// pending record) and is still pending then looks undecided again: it waits out EARLY_WAIT_MAX_MS. Meanwhile a task
+// started after Stop decides its first report in that tab from decidedBefore = 0, and navigationStamps
+// (arrival-stamps.ts:96-98) takes that old pending step into the range (0, arrival]: the new task's navigation
+// is stamped below it, so below every step of the new task still pending.
+describe('an early step of the stopped task, still pending after Stop', () => {
+  it('does not pull the next task\'s navigation ahead of that task\'s own earlier click', async () => {
+    const a1 = t0 + 100;
+    // Task 1: reload, click 300 ms later (early, named a1), report decided; the click is still pending (its image
+    // work queued) when Stop clears the tab memory.
+    storedEarly.push({ tabId: 7, afterArrival: a1, arrivedAt: t0 + 400 });
+    await tabMemory.setArrivalDecided(7, a1);
+    await tabMemory.clearAll();
+    // Task 2 starts at once in the same tab: a click, then a reload.
+    await vi.advanceTimersByTimeAsync(2000);
+    local.set('recording', { taskId: 'task-2', startedAt: t0 + 2000 });
+    session.set('page:7', PAGE);
+    await vi.advanceTimersByTimeAsync(1000);
+    await click('task 2: click');
+    await vi.advanceTimersByTimeAsync(1000);
+    local.set(`handoff:leaving:7:${t0 + 4000}`, { state: state(t0 + 4000), arrival: null, lastAction: null, exit: null });
+    session.set('commit:7', { transitionType: 'reload', qualifiers: [], url: PAGE, at: t0 + 4050 });
+    await vi.advanceTimersByTimeAsync(100);
+    const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: t0 + 4100 });
+    await vi.advanceTimersByTimeAsync(5000);
+    await loaded;
+    expect(storedOrder()).toEqual(['task 2: click', 'navigate reload']);
+  });
+});
+
+// Review of b21d782 (attack 4), finding 4 (predates the commit). onTabActivated drops a switch away from a tab with
+// no step in it yet (navigation-steps.ts:266-275); the tab's first step, a navigation, counts only once it reaches
+// intake at the end of its decision (step-intake.ts:74, :109). A switch made while that decision runs is lost.
+describe('a tab switch made while the tab\'s first navigation is being decided', () => {
+  it('is a step, after the navigation', async () => {
+    await tabMemory.setActiveTab(7);
+    local.set(`handoff:leaving:7:${t0 + 10}`, { state: state(t0 + 10), arrival: null, lastAction: null, exit: null });
+    session.set('commit:7', { transitionType: 'reload', qualifiers: [], url: PAGE, at: t0 + 50 });
+    await vi.advanceTimersByTimeAsync(100);
+    // The reload's report: its decision waits 300 ms for the left page's note of how it was left.
+    const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: t0 + 100 });
+    await vi.advanceTimersByTimeAsync(100);
+    // The person switches to tab 8 meanwhile.
+    await onTabActivated(8);
+    await vi.advanceTimersByTimeAsync(5000);
+    await loaded;
+    expect(storedOrder()).toEqual(['navigate reload', 'tab_switch']);
+  });
+
+  it('the same switch made once the decision is done is a step', async () => {
+    await tabMemory.setActiveTab(7);
+    local.set(`handoff:leaving:7:${t0 + 10}`, { state: state(t0 + 10), arrival: null, lastAction: null, exit: null });
+    session.set('commit:7', { transitionType: 'reload', qualifiers: [], url: PAGE, at: t0 + 50 });
+    await vi.advanceTimersByTimeAsync(100);
+    const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: t0 + 100 });
+    await vi.advanceTimersByTimeAsync(5000);
+    await loaded;
+    await vi.advanceTimersByTimeAsync(100);
+    await onTabActivated(8);
+    expect(storedOrder()).toEqual(['navigate reload', 'tab_switch']);
   });
 });
