@@ -51,12 +51,24 @@ export async function releaseEdit(tabId: number, draftId: string): Promise<void>
   await sessionStore().remove([key(tabId, draftId), textKey(tabId, draftId)]);
 }
 
-/** The edits a tab held, each with its latest text, removed from memory. */
-export async function takeEdits(tabId: number): Promise<UnsentDraft[]> {
+/**
+ * The edits a tab held, each with its latest text, removed from memory; with `before`, only those first held
+ * before then (a navigation's arrival: the edits of the page it left, not of the page arrived at).
+ */
+export async function takeEdits(tabId: number, before = Infinity): Promise<UnsentDraft[]> {
   const keys = await keysStartingWith(sessionStore(), `${PREFIX}${tabId}:`, `${TEXT_PREFIX}${tabId}:`);
   const draftKeys = keys.filter((k) => k.startsWith(PREFIX));
   const textKeys = keys.filter((k) => k.startsWith(TEXT_PREFIX));
-  const [edits, texts] = await Promise.all([valuesOf<UnsentDraft>(sessionStore(), draftKeys), valuesOf<HeldText>(sessionStore(), textKeys)]);
-  if (keys.length) await sessionStore().remove(keys);
+  const [all, texts] = await Promise.all([valuesOf<UnsentDraft>(sessionStore(), draftKeys), valuesOf<HeldText>(sessionStore(), textKeys)]);
+  const edits = all.filter((e) => e.savedAt < before);
+  // All of them when the tab is gone (a text whose draft never came goes too); else the taken edits' own.
+  const taken = before === Infinity ? keys : edits.flatMap((e) => [key(tabId, e.draft.draftId), textKey(tabId, e.draft.draftId)]);
+  if (taken.length) await sessionStore().remove(taken);
   return withLatestText(edits, texts);
+}
+
+/** Whether the tab holds an edit first held before `before`. */
+export async function holdsEditBefore(tabId: number, before: number): Promise<boolean> {
+  const keys = await keysStartingWith(sessionStore(), `${PREFIX}${tabId}:`);
+  return (await valuesOf<UnsentDraft>(sessionStore(), keys)).some((e) => e.savedAt < before);
 }

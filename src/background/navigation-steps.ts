@@ -7,8 +7,9 @@ import { observationOf, type StepDraft } from '../core/step-draft';
 import type { Action } from '../core/schema';
 import { causesNavigation } from '../core/actions/registry';
 import { readRecording } from '../platform/recording-flag';
-import { ingestUnsent, recordStep } from './step-intake';
-import { clearLeaving, readExit, readLeaving, takeExit, type NotedExit } from '../platform/page-handoff';
+import { ingestUnsent, recordStep, takeInPageless } from './step-intake';
+import { holdsEditBefore, inTabEditOrder, takeEdits } from './held-edits';
+import { clearExitsUpTo, clearLeaving, readExits, readLeaving, takeExit, type NotedExit } from '../platform/page-handoff';
 import { withAssembledTree } from '../core/dom-tree-parts';
 import { navigationStep } from '../core/navigation-cause';
 import { exitByScript, lastActionAgo, leftByScript, navigationChain, type Arrival } from '../core/navigation-chain';
@@ -68,12 +69,14 @@ const noteCanDecide = (kind: NavigationKind | null): boolean => kind === 'link' 
 const arrivals = keyedQueue<number>();
 
 /**
- * The last page's navigate event as it noted it when it fired: one noted after this page arrived is this page's
- * own, one an earlier arrival took belongs to that one (a report repeated for the same arrival takes it again).
+ * The left page's navigate event as it noted it when it fired: the newest noted after the tab's last decided
+ * arrival and before this one, not taken by another arrival (a report repeated for the same arrival takes it
+ * again). Each note has its own key: a page moving on by itself every second, under load, wrote the next page's
+ * note over the one a queued decision needed, and its script's moves were made steps (seen in Firefox CI).
  */
-async function takeNotedExit(tabId: number, arrival: Arrival): Promise<NotedExit | null> {
-  const exit = await readExit(tabId);
-  const noted = exit && exit.at <= arrival.at && (exit.takenBy ?? arrival.at) === arrival.at ? exit : null;
+async function takeNotedExit(tabId: number, arrival: Arrival, decidedBefore: number): Promise<NotedExit | null> {
+  const noted = (await readExits(tabId)).findLast((e) => e.at > decidedBefore && e.at <= arrival.at
+    && (e.takenBy ?? arrival.at) === arrival.at) ?? null;
   if (noted && noted.takenBy === undefined) await takeExit(tabId, noted, arrival.at);
   return noted;
 }
@@ -108,6 +111,26 @@ export async function onPageLoaded(tab: Tab, arrival: Arrival): Promise<void> {
   }
 }
 
+/** Longest a decision waits for the left page's own type step before the edit the worker held stands in for it. */
+const LEFT_EDIT_WAIT_MS = 1000;
+
+/**
+ * Edits the left page was writing and never sent as steps: Firefox may end a leaving page's script before its
+ * last send and its hand-over land, as it does a closing tab's (background/held-edits). The page's own step, if on
+ * its way, releases its edit; one still held after a moment becomes the step (without a screenshot: the page is
+ * gone), ordered by when it was first held, before this navigation. Before, it waited for the tab to close, and
+ * Stop cleared it: the typing was lost.
+ */
+async function takeLeftEdits(tabId: number, arrivedAt: number): Promise<void> {
+  for (const until = Date.now() + LEFT_EDIT_WAIT_MS; Date.now() < until && (await holdsEditBefore(tabId, arrivedAt));) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const edits = await inTabEditOrder(tabId, () => takeEdits(tabId, arrivedAt));
+  let added = 0;
+  for (const edit of edits) if (await takeInPageless(edit)) added++;
+  if (added) void kickProcessor();
+}
+
 /** Where a report's navigations go in the task's order (see arrival-stamps). */
 interface ReportOrder {
   /** The stamp held as the report came in. */
@@ -126,8 +149,10 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, order: R
   if (!recording) return;
   // Drafts the last page handed over and never got through: older than the page's own retries would be.
   await ingestUnsent(2000);
+  await takeLeftEdits(tabId, arrival.at);
   const { links, stale } = navigationChain(await readLeaving(tabId), arrival);
-  let noted = await takeNotedExit(tabId, arrival);
+  await clearExitsUpTo(tabId, order.decidedBefore);
+  let noted = await takeNotedExit(tabId, arrival, order.decidedBefore);
   for (const page of stale) await clearLeaving(tabId, page.state.at);
   const leftUrl = await tabMemory.loadedPage(tabId);
   await tabMemory.setLoadedPage(tabId, arrival.url);
@@ -160,7 +185,7 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, order: R
   if (!commit || exitUnknown) {
     await new Promise((r) => setTimeout(r, 300));
     commit ??= fresh(await tabMemory.commit(tabId));
-    if (exitUnknown) noted = await takeNotedExit(tabId, arrival);
+    if (exitUnknown) noted = await takeNotedExit(tabId, arrival, order.decidedBefore);
     // Where only the note can tell a person's navigation from the page's script, a loaded machine can hold the
     // page's write back much longer: wait for it a while more. (Seen in Firefox under the full test load: a page's
     // own history.back() made a step, as a link and as a back_forward.) Steps sent meanwhile wait behind this one.
@@ -173,11 +198,13 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, order: R
     for (const until = Date.now() + EXIT_NOTE_WAIT_MS; noteDecides() && Date.now() < until;) {
       await new Promise((r) => setTimeout(r, 100));
       commit ??= fresh(await tabMemory.commit(tabId));
-      noted = await takeNotedExit(tabId, arrival);
+      noted = await takeNotedExit(tabId, arrival, order.decidedBefore);
     }
   }
   // The page's own script took it away with no input of the person's (history.back() on a timer, location = …): no step.
-  const byScript = handed ? leftByScript(handed, noted) : exitByScript(noted, leaving.at);
+  // A stand-in's own time is now, and a queue of reports can put now seconds after the page went (its note would
+  // look stale): the new page's arrival is when the old one was left.
+  const byScript = handed ? leftByScript(handed, noted) : exitByScript(noted, arrival.at);
   // A page that handed nothing over, standing in for the page left, with the address arrived at: the stand-in may
   // be the page arrived at itself (a page restored from the back/forward cache reports no load, so the tab's last
   // reported page can be that one again, and in Firefox its note of how it was left can be lost with it), and

@@ -38,24 +38,36 @@ export async function clearLeaving(tabId: number, at: number): Promise<void> {
   await browser.storage.local.remove(leavingKey(tabId, at));
 }
 
+/** Each noted exit under its own key: a page that moves on quickly would overwrite the note a queued decision needs. */
+const exitKey = (tabId: number, at: number): string => `${EXIT}${tabId}:${at}`;
+
 /**
  * How the tab's page is being left (its navigate event), noted the moment it fires: the pagehide hand-over that
  * also carries it may never land.
  */
 export async function saveExit(tabId: number, exit: PageExit): Promise<void> {
-  await browser.storage.local.set({ [`${EXIT}${tabId}`]: exit });
+  await browser.storage.local.set({ [exitKey(tabId, exit.at)]: exit });
 }
 
 /** A noted exit, and the arrival (its time) whose navigation step it was read for, once one was. */
 export type NotedExit = PageExit & { takenBy?: number };
 
-export async function readExit(tabId: number): Promise<NotedExit | null> {
-  return ((await browser.storage.local.get(`${EXIT}${tabId}`))[`${EXIT}${tabId}`] as NotedExit | undefined) ?? null;
+/** The tab's noted exits, oldest first. */
+export async function readExits(tabId: number): Promise<NotedExit[]> {
+  const notes = await valuesOf<NotedExit>(await keysStartingWith(`${EXIT}${tabId}:`));
+  return notes.sort((a, b) => a.at - b.at);
 }
 
 /** Marks the exit as read for the arrival at `arrivalAt`: a later arrival (the browser's own navigation, which notes none) does not read it again. */
 export async function takeExit(tabId: number, exit: PageExit, arrivalAt: number): Promise<void> {
-  await browser.storage.local.set({ [`${EXIT}${tabId}`]: { ...exit, takenBy: arrivalAt } });
+  await browser.storage.local.set({ [exitKey(tabId, exit.at)]: { ...exit, takenBy: arrivalAt } });
+}
+
+/** Forgets the tab's exits noted at or before `at`: they belong to arrivals already decided. */
+export async function clearExitsUpTo(tabId: number, at: number): Promise<void> {
+  const prefix = `${EXIT}${tabId}:`;
+  const old = (await keysStartingWith(prefix)).filter((k) => Number(k.slice(prefix.length)) <= at);
+  if (old.length) await browser.storage.local.remove(old);
 }
 
 export async function saveUnsent(items: UnsentDraft[]): Promise<void> {

@@ -11,7 +11,7 @@ import {
   type Session, type ExportedStep,
 } from './harness';
 import { sharedChromiumSession, testInBothBrowsers, waitForAccepted, waitForSteps, type RecorderDriver } from './browsers';
-import { heldTexts, readStored } from './extension-store';
+import { heldTexts, readStored, recorderReported } from './extension-store';
 import { browserGymAction, pyAutoGuiAction } from '../../src/core/agent-action-styles';
 import { StepSchema } from '../../src/core/schema';
 import { browserGymProblems, pyAutoGuiProblems } from '../unit/action-grammars/grammars';
@@ -106,8 +106,13 @@ async function everyAction(driver: RecorderDriver): Promise<void> {
   await page.mouse.move(600, 600);
   await page.mouse.wheel({ deltaY: 500 });
   await steps(page, 13 + k);
+  const typedAt = Date.now();
   await page.goto(`${driver.site}/demo/index.html`); // typed URL
   await steps(page, 14 + k);
+  // The page has shown itself settled (a frame of it is wanted then) before it is reloaded, as a person sees a
+  // page before reloading it: a reload under load 350 ms after the page's step was stored could leave no frame.
+  const ext = await driver.extensionPage();
+  await waitFor(() => recorderReported(ext, page.url(), typedAt), 15_000, 50);
   await page.reload();
   await steps(page, 15 + k);
   await driver.stopRecording(page);
@@ -160,7 +165,9 @@ async function everyAction(driver: RecorderDriver): Promise<void> {
     if (step.action.element_id !== null) assert.ok(idInTree(step), `step ${step.step_id} (${step.action.type}): element_id in dom_tree`);
     if (step.action.coordinates && step.target && step.action.type !== 'scroll') assert.ok(inBox(step), `step ${step.step_id} click point inside target box`);
     assert.ok(step.thought_trace.length > 5, 'default thought trace');
-    const png = PNG.sync.read(Buffer.from(await zip.file(step.observation.screenshot_path!)!.async('uint8array')));
+    const shot = step.observation.screenshot_path ? zip.file(step.observation.screenshot_path) : null;
+    assert.ok(shot, `step ${step.step_id} (${step.action.type}) has its screenshot in the zip: ${step.observation.screenshot_path} (${(step.observation as { screenshot_note?: string }).screenshot_note ?? 'no note'})`);
+    const png = PNG.sync.read(Buffer.from(await shot.async('uint8array')));
     assert.equal(png.width, step.observation.viewport.width, 'PNG is in CSS pixels of the viewport');
   }
   assert.ok(all.filter((s) => s.observation.screenshot_fresh).length >= all.length / 2, 'most frames are fresh pre-action frames');

@@ -11,8 +11,14 @@ const session: FakeArea = new Map();
 
 vi.mock('webextension-polyfill', () => ({ default: { storage: { local: fakeStorageArea(local), session: fakeStorageArea(session) } } }));
 const recorded: { url: string | undefined; before: string }[] = [];
+/** Held edits taken in as steps of a page that is gone: their texts, in order, with the navigations after them. */
+const pageless: string[] = [];
 vi.mock('../../src/background/step-intake', () => ({
   ingestUnsent: () => Promise.resolve(),
+  takeInPageless: (u: { draft: { action: { text?: string } } }) => {
+    pageless.push(`${u.draft.action.text} (before ${recorded.length} navigations)`);
+    return Promise.resolve(true);
+  },
   recordStep: (draft: { action: { url?: string }; url: string }) => {
     recorded.push({ url: draft.action.url, before: draft.url });
     return Promise.resolve({ ok: true });
@@ -41,6 +47,7 @@ beforeEach(() => {
   local.clear();
   session.clear();
   recorded.length = 0;
+  pageless.length = 0;
 });
 
 describe('onPageLoaded, a repeated load report', () => {
@@ -54,7 +61,7 @@ describe('onPageLoaded, a repeated load report', () => {
       session.set('commit:7', { transitionType: 'link', qualifiers: [], url: page(1), at: t0 + 50 });
       // Page 0 sent itself away by script (location = …), noted by its navigate event, and handed its state over.
       const exit = { at: t0, byPerson: false };
-      local.set('handoff:exit:7', exit);
+      local.set(`handoff:exit:7:${t0}`, exit);
       const state = { ...restrictedPageState(page(0), 'Loop', { width: 800, height: 600 }, t0 + 10), redactions: {} };
       local.set(`handoff:leaving:7:${t0 + 10}`, { state, arrival: null, lastAction: null, exit });
       const arrival = { url: page(1), navigation: 'link' as const, at: t0 + 100 };
@@ -82,5 +89,55 @@ describe('onPageLoaded, a repeated load report', () => {
     const arrival = { url: page(1), navigation: 'link' as const, at: t0 + 100 };
     await Promise.all([onPageLoaded(tab, arrival), onPageLoaded(tab, arrival)]);
     expect(recorded).toEqual([{ url: page(1), before: page(0) }]);
+  });
+
+  it('a page moving on by itself faster than its reports are decided: each decision finds its own page\'s note', async () => {
+    // Pages 0 → 1 → 2 → 3, each sent on by its script (location = …) and each noting so; none handed its state
+    // over (Firefox ended the scripts first). The worker is busy: all three reports are decided after the last note
+    // landed. Before, the tab had one note, the newest: the first two decisions found none of theirs and made steps.
+    const t0 = Date.now() - 30_000;
+    local.set('recording', { taskId: 'task', startedAt: t0 - 5000 });
+    session.set('page:7', page(0));
+    const arrivals = [1, 2, 3].map((n) => ({ url: page(n), navigation: 'link' as const, at: t0 + n * 1000 + 100 }));
+    for (const n of [0, 1, 2]) local.set(`handoff:exit:7:${t0 + n * 1000 + 900}`, { at: t0 + n * 1000 + 900, byPerson: false });
+    for (const a of arrivals) {
+      session.set('commit:7', { transitionType: 'link', qualifiers: [], url: a.url, at: a.at - 50 });
+      await onPageLoaded({ id: 7, url: a.url, width: 800, height: 600 } as never, a);
+    }
+    expect(recorded).toEqual([]);
+    // The notes of decided arrivals are not kept on.
+    expect([...local.keys()].filter((k) => k.startsWith('handoff:exit:7:')).length).toBeLessThanOrEqual(1);
+  });
+
+  it('the note of an earlier page is not read for the next arrival: a person\'s link after a script\'s move is a step', async () => {
+    const t0 = Date.now() - 30_000;
+    local.set('recording', { taskId: 'task', startedAt: t0 - 5000 });
+    session.set('page:7', page(0));
+    // Page 0 went by script (noted); page 1 was left by a person's link, noted as theirs.
+    local.set(`handoff:exit:7:${t0 + 900}`, { at: t0 + 900, byPerson: false });
+    local.set(`handoff:exit:7:${t0 + 1900}`, { at: t0 + 1900, byPerson: true });
+    for (const n of [1, 2]) {
+      const a = { url: page(n), navigation: 'link' as const, at: t0 + n * 1000 + 100 };
+      session.set('commit:7', { transitionType: 'link', qualifiers: [], url: a.url, at: a.at - 50 });
+      await onPageLoaded({ id: 7, url: a.url, width: 800, height: 600 } as never, a);
+    }
+    expect(recorded.map((r) => r.url)).toEqual([page(2)]);
+  });
+
+  it('an edit the left page held and never sent is its step, before the navigation; the new page\'s edit stays held', async () => {
+    // Firefox ended the page's script as it reloaded: neither its type step nor its hand-over landed. Before, the
+    // worker's held edit waited for the tab to close, and Stop cleared it: the typing was lost.
+    const t0 = Date.now() - 30_000;
+    local.set('recording', { taskId: 'task', startedAt: t0 - 5000 });
+    session.set('page:7', page(1));
+    session.set('commit:7', { transitionType: 'reload', qualifiers: [], url: page(1), at: t0 + 2950 });
+    const draft = (id: string, text: string) => ({ draftId: id, taskId: 'task', action: { type: 'type', coordinates: null, element_id: null, text } });
+    session.set('edit:7:d1', { tabId: 7, frameId: 0, savedAt: t0 + 500, draft: draft('d1', 'mail me') });
+    session.set('edittext:7:d1', { draftId: 'd1', text: 'mail me at <EMAIL>' });
+    session.set('edit:7:d2', { tabId: 7, frameId: 0, savedAt: t0 + 3500, draft: draft('d2', 'new page') });
+    await onPageLoaded({ id: 7, url: page(1), width: 800, height: 600 } as never, { url: page(1), navigation: 'reload', at: t0 + 3000 });
+    expect(pageless).toEqual(['mail me at <EMAIL> (before 0 navigations)']);
+    expect(recorded.map((r) => r.url)).toEqual([page(1)]);
+    expect([...session.keys()].filter((k) => k.startsWith('edit'))).toEqual(['edit:7:d2']);
   });
 });
