@@ -51,24 +51,26 @@ export async function releaseEdit(tabId: number, draftId: string): Promise<void>
   await sessionStore().remove([key(tabId, draftId), textKey(tabId, draftId)]);
 }
 
-/**
- * The edits a tab held, each with its latest text, removed from memory; with `before`, only those first held
- * before then (a navigation's arrival: the edits of the page it left, not of the page arrived at).
- */
-export async function takeEdits(tabId: number, before = Infinity): Promise<UnsentDraft[]> {
+/** The edits a tab holds, each with its latest text, left in memory. */
+export async function heldEdits(tabId: number): Promise<UnsentDraft[]> {
   const keys = await keysStartingWith(sessionStore(), `${PREFIX}${tabId}:`, `${TEXT_PREFIX}${tabId}:`);
-  const draftKeys = keys.filter((k) => k.startsWith(PREFIX));
-  const textKeys = keys.filter((k) => k.startsWith(TEXT_PREFIX));
-  const [all, texts] = await Promise.all([valuesOf<UnsentDraft>(sessionStore(), draftKeys), valuesOf<HeldText>(sessionStore(), textKeys)]);
-  const edits = all.filter((e) => e.savedAt < before);
-  // All of them when the tab is gone (a text whose draft never came goes too); else the taken edits' own.
-  const taken = before === Infinity ? keys : edits.flatMap((e) => [key(tabId, e.draft.draftId), textKey(tabId, e.draft.draftId)]);
-  if (taken.length) await sessionStore().remove(taken);
+  const [edits, texts] = await Promise.all([
+    valuesOf<UnsentDraft>(sessionStore(), keys.filter((k) => k.startsWith(PREFIX))),
+    valuesOf<HeldText>(sessionStore(), keys.filter((k) => k.startsWith(TEXT_PREFIX))),
+  ]);
   return withLatestText(edits, texts);
 }
 
-/** Whether the tab holds an edit first held before `before`. */
-export async function holdsEditBefore(tabId: number, before: number): Promise<boolean> {
-  const keys = await keysStartingWith(sessionStore(), `${PREFIX}${tabId}:`);
-  return (await valuesOf<UnsentDraft>(sessionStore(), keys)).some((e) => e.savedAt < before);
+/**
+ * The edits a tab held, each with its latest text, removed from memory; with `which`, only those it picks (the
+ * edits of a page left, not of the page arrived at). All of them, and any text whose draft never came, when the
+ * tab is gone.
+ */
+export async function takeEdits(tabId: number, which?: (edit: UnsentDraft) => boolean): Promise<UnsentDraft[]> {
+  const keys = await keysStartingWith(sessionStore(), `${PREFIX}${tabId}:`, `${TEXT_PREFIX}${tabId}:`);
+  const edits = await heldEdits(tabId);
+  const taken = which ? edits.filter(which) : edits;
+  const removed = which ? taken.flatMap((e) => [key(tabId, e.draft.draftId), textKey(tabId, e.draft.draftId)]) : keys;
+  if (removed.length) await sessionStore().remove(removed);
+  return taken;
 }

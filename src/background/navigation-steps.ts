@@ -8,8 +8,9 @@ import type { Action } from '../core/schema';
 import { causesNavigation } from '../core/actions/registry';
 import { readRecording } from '../platform/recording-flag';
 import { ingestUnsent, recordStep, takeInPageless } from './step-intake';
-import { holdsEditBefore, inTabEditOrder, takeEdits } from './held-edits';
-import { clearExitsUpTo, clearLeaving, readExits, readLeaving, takeExit, type NotedExit } from '../platform/page-handoff';
+import { heldEdits, inTabEditOrder, takeEdits } from './held-edits';
+import { knownDrafts } from '../platform/db';
+import { clearExitsUpTo, clearLeaving, listUnsent, readExits, readLeaving, removeUnsent, takeExit, type NotedExit, type UnsentDraft } from '../platform/page-handoff';
 import { withAssembledTree } from '../core/dom-tree-parts';
 import { navigationStep } from '../core/navigation-cause';
 import { exitByScript, lastActionAgo, leftByScript, navigationChain, type Arrival } from '../core/navigation-chain';
@@ -104,6 +105,8 @@ export async function onPageLoaded(tab: Tab, arrival: Arrival): Promise<void> {
       // The page's steps that waited for it go on (the kick below).
       await tabMemory.setArrivalDecided(tabId, arrival.at);
       forgetEarlySteps(tabId, arrival.at);
+      // Its note is spent, and so is any older one (a page's navigations that led nowhere).
+      await clearExitsUpTo(tabId, arrival.at);
     });
   } finally {
     (await holding).release();
@@ -116,18 +119,39 @@ const LEFT_EDIT_WAIT_MS = 1000;
 
 /**
  * Edits the left page was writing and never sent as steps: Firefox may end a leaving page's script before its
- * last send and its hand-over land, as it does a closing tab's (background/held-edits). The page's own step, if on
- * its way, releases its edit; one still held after a moment becomes the step (without a screenshot: the page is
- * gone), ordered by when it was first held, before this navigation. Before, it waited for the tab to close, and
- * Stop cleared it: the typing was lost.
+ * last send and its hand-over land, as it does a closing tab's (background/held-edits). Before, such an edit
+ * waited for the tab to close, and Stop cleared it: the typing was lost. An edit belongs to the page left when it
+ * began before this arrival, by the pages' own clock (the worker may hold it later, when busy). One whose step
+ * is pending or stored already is let go at once; for the others the page's step, or its hand-over, is given a
+ * moment; the hand-over's copy (the page's last text) is taken before the worker's (throttled) one. What is
+ * still missing becomes the step, placed where it was first held, before this navigation; the page's own copy,
+ * should it come after all, replaces it (step-intake).
  */
 async function takeLeftEdits(tabId: number, arrivedAt: number): Promise<void> {
-  for (const until = Date.now() + LEFT_EDIT_WAIT_MS; Date.now() < until && (await holdsEditBefore(tabId, arrivedAt));) {
+  const ofLeftPage = (e: UnsentDraft): boolean => e.draft.timestamp < arrivedAt;
+  const missing = async (): Promise<string[]> => {
+    const ids = (await heldEdits(tabId)).filter(ofLeftPage).map((e) => e.draft.draftId);
+    if (!ids.length) return ids;
+    const known = await knownDrafts(ids);
+    const handed = new Set((await listUnsent()).map((u) => u.draft.draftId));
+    return ids.filter((id) => !known.has(id) && !handed.has(id));
+  };
+  for (const until = Date.now() + LEFT_EDIT_WAIT_MS; Date.now() < until && (await missing()).length;) {
     await new Promise((r) => setTimeout(r, 100));
   }
-  const edits = await inTabEditOrder(tabId, () => takeEdits(tabId, arrivedAt));
+  const edits = await inTabEditOrder(tabId, () => takeEdits(tabId, ofLeftPage));
+  if (!edits.length) return;
+  const known = await knownDrafts(edits.map((e) => e.draft.draftId));
+  const handed = new Map((await listUnsent()).map((u) => [u.draft.draftId, u]));
   let added = 0;
-  for (const edit of edits) if (await takeInPageless(edit)) added++;
+  for (const edit of edits) {
+    if (known.has(edit.draft.draftId)) continue;
+    const own = handed.get(edit.draft.draftId);
+    if (own) await removeUnsent(own.draft.draftId);
+    // Placed where its typing began, if the worker held it later than that (busy, or held again).
+    const taken = own ?? edit;
+    if (await takeInPageless({ ...taken, savedAt: Math.min(edit.savedAt, taken.savedAt, edit.draft.timestamp) })) added++;
+  }
   if (added) void kickProcessor();
 }
 

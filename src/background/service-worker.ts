@@ -7,6 +7,7 @@ import { onMessage, type HandlerMap, type Handler } from '../platform/messaging'
 import { onExtensionStarted, onTabActivated as onTabBroughtForward, onTabClosed, onTabCreated, onTopFrameCommitted } from '../platform/browser-events';
 import { isOwnBlobUrl, mayReceive, senderKind } from '../platform/sender';
 import { readRecording } from '../platform/recording-flag';
+import { clearExitsUpTo } from '../platform/page-handoff';
 import { listTasks } from '../platform/db';
 import { ingestUnsent, recordStep, takeInPageless } from './step-intake';
 import { holdEdit, holdEditText, inTabEditOrder, releaseEdit, takeEdits } from './held-edits';
@@ -19,6 +20,7 @@ import { cancelExport, exportHandedOver, exportProgressed, startExport } from '.
 import { host } from '../platform/host';
 import { showRecordingBadge } from './badge';
 import { activeConfig, saveConfig } from './scrubber-state';
+import { sitePolicy } from '../core/site-policy';
 import { DEFAULT_CONFIG_TEXT } from '../core/scrub/default-config';
 import { onPageLoaded, onTabActivated } from './navigation-steps';
 import { tabMemory } from './tab-memory';
@@ -88,9 +90,14 @@ const handlers: HandlerMap = {
   // Arriving is most of its work: a page with an edit not yet sent keeps the worker awake (see input-observer).
   'page/typing': async (m, sender) => {
     const tabId = sender.tab?.id;
-    if ((!m.draft && !m.edit) || tabId === undefined) return { ok: true };
+    if ((!m.draft && !m.edit && !m.undone) || tabId === undefined) return { ok: true };
     await inTabEditOrder(tabId, async () => {
+      if (typeof m.undone === 'string') await releaseEdit(tabId, m.undone);
       if (!(await readRecording())) return;
+      // Only what intake would take: typing on a site kept out of recording is not held either (it would become a
+      // step when its page goes).
+      const { config } = await activeConfig();
+      if (!sitePolicy(config.sites, sender.tab?.url, sender.url).record) return;
       if (m.draft) await holdEdit({ draft: m.draft, tabId, frameId: await tabMemory.frameNumber(tabId, sender.frameId ?? 0), savedAt: Date.now() });
       if (isHeldText(m.edit)) await holdEditText(tabId, m.edit.draftId, m.edit.text);
     });
@@ -133,6 +140,7 @@ onTabClosed((tabId) => {
   const shots = [...shotsOfTab(tabId)];
   void awakeWhile(finalOfClosedTab(tabId, shots)).catch((e: unknown) => console.warn('[alien-dataflow] final state of a closed tab', e));
   forgetTab(tabId);
+  void clearExitsUpTo(tabId).catch(() => undefined);
   void tabTextMap.forget(tabId);
   // An edit its page could not send as it closed (Firefox) becomes its step now.
   void awakeWhile(inTabEditOrder(tabId, () => takeEdits(tabId)).then(async (edits) => {

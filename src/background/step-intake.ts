@@ -6,7 +6,7 @@
 // for freshness, and sealed into the record when it arrives.
 import { actionPoint, observationOf, type StepDraft } from '../core/step-draft';
 import type { Reply } from '../core/messages';
-import type { ShotFacts, PendingStep, SealedShot, NoShot } from '../core/pending-step';
+import { PAGE_GONE_NOTE, type ShotFacts, type PendingStep, type SealedShot, type NoShot } from '../core/pending-step';
 import { belongsToTask } from '../core/build-step';
 import { sitePolicy } from '../core/site-policy';
 import { isStorageFull, STORAGE_FULL_MESSAGE } from '../core/storage-error';
@@ -159,6 +159,13 @@ async function persist(pending: PendingStep & { draft: StepDraft }): Promise<Per
     return { reply: { ok: false, error: 'the action happened after the recording ended', retry: false } };
   }
   const earlier = await tx.objectStore('pending').get(pending.draftId);
+  if (earlier?.pageless && !pending.pageless) {
+    // The page's own copy of a step taken in for it as gone: it has the page's last text and a frame. It takes the
+    // place the stand-in had (the navigation after it is numbered after it), and is not counted twice.
+    await tx.objectStore('pending').put({ ...pending, arrivedAt: earlier.arrivedAt });
+    await tx.done;
+    return { reply: { ok: true, duplicate: false } };
+  }
   const stored = earlier ? undefined : await tx.objectStore('steps').index('byDraft').getKey(pending.draftId);
   if (earlier || stored !== undefined) {
     await tx.done;
@@ -264,14 +271,18 @@ export async function ingestUnsent(minAgeMs: number): Promise<number> {
   return added;
 }
 
-/** A draft of a page that is gone: a pending step without a frame (unless already known); true if one was added. */
+/**
+ * A draft of a page that is gone: a pending step without a frame (unless already known); true if one was added.
+ * The site is checked by the draft's own page as well as by the tab (which may show another page by now, or be
+ * closed): nothing typed on a site kept out of recording is taken.
+ */
 export async function takeInPageless(u: UnsentDraft, config?: ScrubConfig): Promise<boolean> {
   config ??= (await activeConfig()).config;
   const tab = await tabById(u.tabId);
-  if (!sitePolicy(config.sites, tab?.url, undefined).record) return false;
+  if (!sitePolicy(config.sites, tab?.url, u.draft.url || undefined).record) return false;
   const got = await persist({
     draftId: u.draft.draftId, taskId: u.draft.taskId, arrivedAt: u.savedAt, draft: withAssembledTree(u.draft), tabId: u.tabId, frameId: u.frameId,
-    noScreenshot: false, frame: null,
+    noScreenshot: false, frame: { kind: 'none', note: PAGE_GONE_NOTE }, pageless: true,
   });
   return got.reply.ok && !got.reply.duplicate;
 }

@@ -138,6 +138,7 @@ export class Recorder {
       capture: (element) => this.capture(element),
       emit: (pre, action, scrolled, draftId) => this.emit(pre, action, scrolled, draftId),
       holdEdit: (pre, action, draftId, whole) => this.holdEdit(pre, action, draftId, whole),
+      dropEdit: (draftId) => this.dropEdit(draftId),
       onBeforeCapture: (fn) => this.onBeforeCapture(fn),
       leave: () => this.leave(),
       retarget: (pre, control) => this.retarget(pre, control),
@@ -277,6 +278,11 @@ export class Recorder {
       ? { kind: 'page/typing', draft: this.draft(pre, action, this.state.taskId, draftId) }
       : { kind: 'page/typing', edit: { draftId, text: this.redactTyped(pre, action.text ?? '') } };
     return send<'page/typing'>(message).then((reply) => reply?.ok === true, () => false);
+  }
+
+  /** The held edit came to nothing: told once, whether or not it gets through (a held edit left behind is what it prevents). */
+  dropEdit(draftId: string): void {
+    if (this.state) void send<'page/typing'>({ kind: 'page/typing', undone: draftId }).catch(() => undefined);
   }
 
   /** Typed text, scrubbed: what the field is called ("Full name", "Benutzername") names what is typed into it. */

@@ -71,7 +71,8 @@ export type Message =
    * step's scrubbed draft once per edit, then with its scrubbed text as it changes (`edit`): held in memory, for
    * a tab closed first. Without either, it only keeps the worker awake.
    */
-  | { kind: 'page/typing'; draft?: StepDraft; edit?: HeldText }
+  /** `undone`: the draft id of an edit that ended with the field as it began (no step): the worker lets it go. */
+  | { kind: 'page/typing'; draft?: StepDraft; edit?: HeldText; undone?: string }
   // background -> content (top frame): its current tree, to join a cross-origin frame's step into
   | { kind: 'frame/snapshot'; target: 'content' }
   // background -> content (top frame), at Stop: the page as it is now, for the task's final state (core/final-state)

@@ -101,6 +101,16 @@ export async function clearEarlyMarks(): Promise<void> {
 }
 
 /** Highest sequence number recorded for a task (0 when none). */
+/** Which of these drafts are pending or stored already. */
+export async function knownDrafts(draftIds: readonly string[]): Promise<Set<string>> {
+  if (!draftIds.length) return new Set();
+  const tx = (await db()).transaction(['pending', 'steps'], 'readonly');
+  const known = await Promise.all(draftIds.map(async (id) => (await tx.objectStore('pending').getKey(id)) !== undefined
+    || (await tx.objectStore('steps').index('byDraft').getKey(id)) !== undefined));
+  await tx.done;
+  return new Set(draftIds.filter((_id, i) => known[i]));
+}
+
 export async function lastSeq(taskId: string): Promise<number> {
   const range = stepsOfTask(taskId);
   const cursor = await (await db()).transaction('steps').store.openCursor(range, 'prev');

@@ -38,19 +38,24 @@ export async function clearLeaving(tabId: number, at: number): Promise<void> {
   await browser.storage.local.remove(leavingKey(tabId, at));
 }
 
-/** Each noted exit under its own key: a page that moves on quickly would overwrite the note a queued decision needs. */
-const exitKey = (tabId: number, at: number): string => `${EXIT}${tabId}:${at}`;
+/**
+ * One note per page, under a key of its own: each navigate event of the page rewrites it (its newest way out
+ * stands, and a page firing them by the thousand writes one key), and a page moving on quickly does not write
+ * over the note of the page before, which a queued decision still needs. `page`: when the page's document
+ * began (its performance.timeOrigin).
+ */
+const exitKey = (tabId: number, page: number): string => `${EXIT}${tabId}:${page}`;
+
+/** A noted exit, the page it was noted on, and the arrival (its time) whose navigation step it was read for, once one was. */
+export type NotedExit = PageExit & { page: number; takenBy?: number };
 
 /**
  * How the tab's page is being left (its navigate event), noted the moment it fires: the pagehide hand-over that
  * also carries it may never land.
  */
-export async function saveExit(tabId: number, exit: PageExit): Promise<void> {
-  await browser.storage.local.set({ [exitKey(tabId, exit.at)]: exit });
+export async function saveExit(tabId: number, exit: PageExit, page = exit.at): Promise<void> {
+  await browser.storage.local.set({ [exitKey(tabId, page)]: { ...exit, page } satisfies NotedExit });
 }
-
-/** A noted exit, and the arrival (its time) whose navigation step it was read for, once one was. */
-export type NotedExit = PageExit & { takenBy?: number };
 
 /** The tab's noted exits, oldest first. */
 export async function readExits(tabId: number): Promise<NotedExit[]> {
@@ -59,14 +64,13 @@ export async function readExits(tabId: number): Promise<NotedExit[]> {
 }
 
 /** Marks the exit as read for the arrival at `arrivalAt`: a later arrival (the browser's own navigation, which notes none) does not read it again. */
-export async function takeExit(tabId: number, exit: PageExit, arrivalAt: number): Promise<void> {
-  await browser.storage.local.set({ [exitKey(tabId, exit.at)]: { ...exit, takenBy: arrivalAt } });
+export async function takeExit(tabId: number, exit: NotedExit, arrivalAt: number): Promise<void> {
+  await browser.storage.local.set({ [exitKey(tabId, exit.page)]: { ...exit, takenBy: arrivalAt } });
 }
 
-/** Forgets the tab's exits noted at or before `at`: they belong to arrivals already decided. */
-export async function clearExitsUpTo(tabId: number, at: number): Promise<void> {
-  const prefix = `${EXIT}${tabId}:`;
-  const old = (await keysStartingWith(prefix)).filter((k) => Number(k.slice(prefix.length)) <= at);
+/** Forgets the tab's exits noted at or before `at` (they belong to arrivals already decided); all of them by default (the tab closed). */
+export async function clearExitsUpTo(tabId: number, at = Infinity): Promise<void> {
+  const old = (await readExits(tabId)).filter((e) => e.at <= at).map((e) => exitKey(tabId, e.page));
   if (old.length) await browser.storage.local.remove(old);
 }
 

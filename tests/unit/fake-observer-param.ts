@@ -21,6 +21,7 @@ export function fakeParam(lastStep: LastStep | null = null): { param: ObserverPa
     },
     emit: (pre, action) => { reports.push({ pre, action }); },
     holdEdit: () => Promise.resolve(true),
+    dropEdit: () => undefined,
     onBeforeCapture: () => () => undefined,
     leave: () => undefined,
     retarget: (pre, control) => ({ ...pre, element: control }),

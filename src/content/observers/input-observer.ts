@@ -45,7 +45,7 @@ function editableRoot(el: Element): Element {
 }
 
 export type InputObserverParam = Pick<ObserverParam,
-  'recording' | 'gesture' | 'isSensitive' | 'capture' | 'emit' | 'holdEdit' | 'onBeforeCapture' | 'retarget' | 'toTop'>;
+  'recording' | 'gesture' | 'isSensitive' | 'capture' | 'emit' | 'holdEdit' | 'dropEdit' | 'onBeforeCapture' | 'retarget' | 'toTop'>;
 
 export function initInputObserver(win: Window, recorder: InputObserverParam): () => void {
   /**
@@ -72,7 +72,13 @@ export function initInputObserver(win: Window, recorder: InputObserverParam): ()
     lastHoldAt = Date.now();
     const action = typed();
     const held = session;
-    if (!held || !action || !recorder.recording) return;
+    if (!held || !recorder.recording) return;
+    if (!action) {
+      // Typed and taken back (the field is as it began): the worker must not keep the older text as a step.
+      if (held.held) recorder.dropEdit(held.draftId);
+      held.held = false;
+      return;
+    }
     const whole = !held.held;
     held.held = true;
     const started = performance.now();
@@ -113,6 +119,7 @@ export function initInputObserver(win: Window, recorder: InputObserverParam): ()
     const ended = session;
     session = null;
     if (ended && action) recorder.emit(ended.pre, action, undefined, ended.draftId);
+    else if (ended?.held) recorder.dropEdit(ended.draftId);
   };
 
   const open = (el: Element, pre?: PreAction): void => {

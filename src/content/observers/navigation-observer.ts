@@ -170,7 +170,8 @@ export function initNavigationObserver(win: Window, recorder: NavigationObserver
         // After the event's listeners have all run (a microtask, still long before the page goes): a way out the
         // page cancelled is none (see watchExits).
         queueMicrotask(() => {
-          if (recorder.where && exits.exit) void saveExit(recorder.where.tabId, exits.exit).catch(() => undefined);
+          // Keyed by this document (one note per page, however many navigate events it fires).
+          if (recorder.where && exits.exit) void saveExit(recorder.where.tabId, exits.exit, Math.round(win.performance.timeOrigin)).catch(() => undefined);
         });
         return;
       }

@@ -30,6 +30,8 @@ export interface ObserverParam {
   emit(pre: PreAction, action: ActionFields, scrolled?: Element, draftId?: string): void;
   /** An open edit as it stands, for the worker to hold (see Recorder.holdEdit). */
   holdEdit(pre: PreAction, action: ActionFields, draftId: string, whole: boolean): Promise<boolean>;
+  /** An edit the worker holds came to nothing (the field is as it began): it holds it no more. */
+  dropEdit(draftId: string): void;
   /** Work to finish before any new action is captured; returns the way to stop. */
   onBeforeCapture(fn: () => void): () => void;
   /** The page is going away: emit what is pending and hand unacknowledged drafts over. */
