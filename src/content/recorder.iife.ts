@@ -32,6 +32,7 @@ import { reportPlaceOnly } from './place-only';
 import { WHOLE_SCREEN, type ScreenRegions } from '../core/tab-text-map';
 import { defaultViewOf, isElement, queryAllIn, tagOf } from './dom-safe';
 import { finalObservation } from './final-observation';
+import { pageShown } from './page-shown';
 
 const FRAME_TAGS = new Set(['iframe', 'frame']);
 /** Reports again after a text walk the time cap cut: at most this many in a row, this far apart. */
@@ -272,13 +273,15 @@ function main(): void {
     sessionStops = [];
   };
 
+  // A page Chrome prerenders is not shown yet: it starts once shown, and its showing is its arrival (see page-shown).
+  const { shown, arriving } = pageShown(document);
   onRecordingChange((state) => {
     if (state) {
-      starting = (starting ?? Promise.resolve()).then(() => start(state, false)).catch((e) => console.debug('[alien-dataflow] start failed', e));
+      starting = (starting ?? shown).then(() => start(state, arriving(false))).catch((e) => console.debug('[alien-dataflow] start failed', e));
     } else stop();
   });
-  void readRecording()
-    .then((state) => (state ? start(state, true) : undefined))
+  void shown.then(() => readRecording())
+    .then((state) => (state ? start(state, arriving(true)) : undefined))
     .catch((error) => console.debug('[alien-dataflow] recorder not started', error));
 }
 
