@@ -7,10 +7,11 @@ import { observationOf, type StepDraft } from '../core/step-draft';
 import type { Action } from '../core/schema';
 import { causesNavigation } from '../core/actions/registry';
 import { readRecording } from '../platform/recording-flag';
-import { ingestUnsent, recordStep, takeInPageless } from './step-intake';
-import { heldEdits, inTabEditOrder, takeEdits } from './held-edits';
+import { ingestUnsent, recordStep } from './step-intake';
+import { heldEdits, inTabEditOrder } from './held-edits';
+import { takeInGonePageEdits } from './gone-page-edits';
 import { knownDrafts } from '../platform/db';
-import { clearExitsUpTo, clearLeaving, listUnsent, readExits, readLeaving, removeUnsent, takeExit, type NotedExit, type UnsentDraft } from '../platform/page-handoff';
+import { clearExitsUpTo, clearLeaving, listUnsent, readExits, readLeaving, takeExit, type NotedExit, type UnsentDraft } from '../platform/page-handoff';
 import { withAssembledTree } from '../core/dom-tree-parts';
 import { navigationStep } from '../core/navigation-cause';
 import { exitByScript, lastActionAgo, leftByScript, navigationChain, type Arrival } from '../core/navigation-chain';
@@ -139,20 +140,7 @@ async function takeLeftEdits(tabId: number, arrivedAt: number): Promise<void> {
   for (const until = Date.now() + LEFT_EDIT_WAIT_MS; Date.now() < until && (await missing()).length;) {
     await new Promise((r) => setTimeout(r, 100));
   }
-  const edits = await inTabEditOrder(tabId, () => takeEdits(tabId, ofLeftPage));
-  if (!edits.length) return;
-  const known = await knownDrafts(edits.map((e) => e.draft.draftId));
-  const handed = new Map((await listUnsent()).map((u) => [u.draft.draftId, u]));
-  let added = 0;
-  for (const edit of edits) {
-    if (known.has(edit.draft.draftId)) continue;
-    const own = handed.get(edit.draft.draftId);
-    if (own) await removeUnsent(own.draft.draftId);
-    // Placed where its typing began, if the worker held it later than that (busy, or held again).
-    const taken = own ?? edit;
-    if (await takeInPageless({ ...taken, savedAt: Math.min(edit.savedAt, taken.savedAt, edit.draft.timestamp) })) added++;
-  }
-  if (added) void kickProcessor();
+  await inTabEditOrder(tabId, () => takeInGonePageEdits(tabId, ofLeftPage));
 }
 
 /** Where a report's navigations go in the task's order (see arrival-stamps). */

@@ -9,8 +9,9 @@ import { isOwnBlobUrl, mayReceive, senderKind } from '../platform/sender';
 import { readRecording } from '../platform/recording-flag';
 import { clearExitsUpTo } from '../platform/page-handoff';
 import { listTasks } from '../platform/db';
-import { ingestUnsent, recordStep, takeInPageless } from './step-intake';
-import { holdEdit, holdEditText, inTabEditOrder, releaseEdit, takeEdits } from './held-edits';
+import { ingestUnsent, recordStep } from './step-intake';
+import { takeInGonePageEdits } from './gone-page-edits';
+import { holdEdit, holdEditText, inTabEditOrder, releaseEdit } from './held-edits';
 import { kickProcessor } from './step-processor';
 import { recordingStatus, startRecording, stopRecording } from './recording-session';
 import { captureSettled, forgetTab, shotsOfTab } from './capture-scheduler';
@@ -143,11 +144,8 @@ onTabClosed((tabId) => {
   void clearExitsUpTo(tabId).catch(() => undefined);
   void tabTextMap.forget(tabId);
   // An edit its page could not send as it closed (Firefox) becomes its step now.
-  void awakeWhile(inTabEditOrder(tabId, () => takeEdits(tabId)).then(async (edits) => {
-    let added = 0;
-    for (const edit of edits) if (await takeInPageless(edit)) added++;
-    if (added) void kickProcessor();
-  })).catch((e: unknown) => console.warn('[alien-dataflow] held edits of a closed tab', e));
+  void awakeWhile(inTabEditOrder(tabId, () => takeInGonePageEdits(tabId)))
+    .catch((e: unknown) => console.warn('[alien-dataflow] held edits of a closed tab', e));
 });
 // How each top-level page was reached (typed, reload, back/forward, link): decides navigation steps.
 // Kept only while recording: when not, the worker remembers no address at all.

@@ -159,13 +159,6 @@ async function persist(pending: PendingStep & { draft: StepDraft }): Promise<Per
     return { reply: { ok: false, error: 'the action happened after the recording ended', retry: false } };
   }
   const earlier = await tx.objectStore('pending').get(pending.draftId);
-  if (earlier?.pageless && !pending.pageless) {
-    // The page's own copy of a step taken in for it as gone: it has the page's last text and a frame. It takes the
-    // place the stand-in had (the navigation after it is numbered after it), and is not counted twice.
-    await tx.objectStore('pending').put({ ...pending, arrivedAt: earlier.arrivedAt });
-    await tx.done;
-    return { reply: { ok: true, duplicate: false } };
-  }
   const stored = earlier ? undefined : await tx.objectStore('steps').index('byDraft').getKey(pending.draftId);
   if (earlier || stored !== undefined) {
     await tx.done;
@@ -282,7 +275,7 @@ export async function takeInPageless(u: UnsentDraft, config?: ScrubConfig): Prom
   if (!sitePolicy(config.sites, tab?.url, u.draft.url || undefined).record) return false;
   const got = await persist({
     draftId: u.draft.draftId, taskId: u.draft.taskId, arrivedAt: u.savedAt, draft: withAssembledTree(u.draft), tabId: u.tabId, frameId: u.frameId,
-    noScreenshot: false, frame: { kind: 'none', note: PAGE_GONE_NOTE }, pageless: true,
+    noScreenshot: false, frame: { kind: 'none', note: PAGE_GONE_NOTE },
   });
   return got.reply.ok && !got.reply.duplicate;
 }

@@ -275,14 +275,17 @@ function main(): void {
 
   // A page Chrome prerenders is not shown yet: it starts once shown, and its showing is its arrival (see page-shown).
   const { shown, arriving } = pageShown(document);
+  // Every start goes through one chain, each with the recording as it is when its turn comes: a Start (or a
+  // Start and a Stop) made while the page was unseen, or just as it loaded, starts it once, or not at all.
+  const startNow = (atPageLoad: boolean) => async (): Promise<void> => {
+    const state = await readRecording();
+    if (state) await start(state, arriving(atPageLoad));
+  };
+  starting = shown.then(startNow(true)).catch((error) => console.debug('[alien-dataflow] recorder not started', error));
   onRecordingChange((state) => {
-    if (state) {
-      starting = (starting ?? shown).then(() => start(state, arriving(false))).catch((e) => console.debug('[alien-dataflow] start failed', e));
-    } else stop();
+    if (state) starting = (starting ?? shown).then(startNow(false)).catch((e) => console.debug('[alien-dataflow] start failed', e));
+    else stop();
   });
-  void shown.then(() => readRecording())
-    .then((state) => (state ? start(state, arriving(true)) : undefined))
-    .catch((error) => console.debug('[alien-dataflow] recorder not started', error));
 }
 
 main();

@@ -56,11 +56,6 @@ export interface PendingStep extends Pick<ObservationDraft, 'draftId' | 'taskId'
    * that decision, and the navigation it makes is numbered before it (background/arrival-stamps).
    */
   afterArrival?: number;
-  /**
-   * Taken in for a page that is gone (its hand-over, or the edit the worker held for it): the page's own copy of
-   * the step, if it comes after all, replaces it while it is pending (it has the page's last text and a frame).
-   */
-  pageless?: true;
 }
 
 /** Said of a step taken in for a page that was gone before its own step reached the worker. */

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // Hostile review of d5f455e: a recording started while Chrome prerenders a page (speculation rules, the address
 // bar's guess). The real content script (recorder.iife) runs on happy-dom; only the browser's messaging and
-// storage, and the scrubber's config source, are stubbed.
+// storage, and the scrubber's config source, are stubbed. It started the recorder twice before every start went
+// through one chain.
 import { describe, expect, it, vi } from 'vitest';
 import { fakeStorageArea, type FakeArea } from './fake-storage';
 

@@ -72,7 +72,6 @@ const PENDING_TO_STORED = {
   noScreenshot: { not: 'decides whether a frame is captured' },
   frame: { not: 'blurred into the image that imageId names' },
   afterArrival: { not: 'the processing order only' },
-  pageless: { not: 'how intake takes the page\'s own copy in its place' },
 } as const satisfies Record<keyof PendingStep, Into>;
 
 /** stored -> exported: what the export writer takes of a stored step. */
