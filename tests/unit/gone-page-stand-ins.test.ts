@@ -31,15 +31,7 @@ vi.mock('webextension-polyfill', () => ({
 vi.mock('idb', () => ({ openDB: () => Promise.resolve(fake.db) }));
 installKeyRange();
 const SITES = { never_record: ['pay.example'], no_screenshots: ['shop.example'] };
-vi.mock('../../src/background/scrubber-state', async () => {
-  const { createScrubber } = await import('../../src/core/scrub/scrubber');
-  const { defaultConfig } = await import('../../src/core/scrub/default-config');
-  const config = { ...defaultConfig(), sites: SITES };
-  return {
-    activeConfig: () => Promise.resolve({ config, hash: 'h' }),
-    activeScrubber: () => Promise.resolve(createScrubber(config, null)),
-  };
-});
+vi.mock('../../src/background/scrubber-state', async () => (await import('./fake-scrubber-state')).scrubberStateWith(SITES));
 vi.mock('../../src/platform/host', () => ({ IMAGE_WORK_PAGE: 'offscreen.html', host: { captureIntervalMs: 0, isCaptureQuotaError: () => false } }));
 vi.mock('../../src/background/step-processor', () => ({
   kickProcessor: () => Promise.resolve(),

@@ -26,15 +26,7 @@ vi.mock('idb', () => ({ openDB: () => Promise.resolve(fake.db) }));
 installKeyRange();
 /** The scrubber config's site lists: a payment frame never recorded; no screenshots anywhere (no capture here). */
 const SITES = { never_record: ['pay.example'], no_screenshots: ['shop.example', 'pay.example'] };
-vi.mock('../../src/background/scrubber-state', async () => {
-  const { createScrubber } = await import('../../src/core/scrub/scrubber');
-  const { defaultConfig } = await import('../../src/core/scrub/default-config');
-  const config = { ...defaultConfig(), sites: SITES };
-  return {
-    activeConfig: () => Promise.resolve({ config, hash: 'h' }),
-    activeScrubber: () => Promise.resolve(createScrubber(config, null)),
-  };
-});
+vi.mock('../../src/background/scrubber-state', async () => (await import('./fake-scrubber-state')).scrubberStateWith(SITES));
 vi.mock('../../src/background/capture-scheduler', () => ({
   samePage: (a: string | undefined, b: string | undefined) => a === b,
   shotForStep: (_tab: unknown, _at: number, _change: number, pageUrl: string | null) => {
