@@ -125,8 +125,8 @@ const LEFT_EDIT_WAIT_MS = 1000;
  * began before this arrival, by the pages' own clock (the worker may hold it later, when busy). One whose step
  * is pending or stored already is let go at once; for the others the page's step, or its hand-over, is given a
  * moment; the hand-over's copy (the page's last text) is taken before the worker's (throttled) one. What is
- * still missing becomes the step, placed where it was first held, before this navigation; the page's own copy,
- * should it come after all, replaces it (step-intake).
+ * still missing becomes the step (background/gone-page-edits), placed where its typing began, before this
+ * navigation; a copy from the page arriving after that is a duplicate.
  */
 async function takeLeftEdits(tabId: number, arrivedAt: number): Promise<void> {
   const ofLeftPage = (e: UnsentDraft): boolean => e.draft.timestamp < arrivedAt;
