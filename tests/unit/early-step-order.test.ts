@@ -64,6 +64,19 @@ async function click(what: string, afterArrival?: number): Promise<number> {
 const storedOrder = (): string[] => [...stamped]
   .sort((a, b) => a.stamp - b.stamp || ((a.id ?? '') < (b.id ?? '') ? -1 : (a.id ?? '') > (b.id ?? '') ? 1 : 0)).map((s) => s.what);
 
+/** The page reloaded at `leftAt`: its hand-over (with the unacknowledged arrival it carries, if any) and the browser's commit. */
+function reloadedAt(leftAt: number, commitAt: number, arrival: { url: string; navigation: 'reload' | 'typed'; at: number } | null = null): void {
+  local.set(`handoff:leaving:7:${leftAt}`, { state: state(leftAt), arrival, lastAction: null, exit: null });
+  session.set('commit:7', { transitionType: 'reload', qualifiers: [], url: PAGE, at: commitAt });
+}
+
+/** The reloaded page's load report, sent at `at`, and its decision run to the end (5 s of the clock). */
+async function decideReload(at: number): Promise<void> {
+  const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at });
+  await vi.advanceTimersByTimeAsync(5000);
+  await loaded;
+}
+
 let t0 = 1_700_000_000_000;
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
@@ -87,9 +100,7 @@ describe('a click the reloaded page sent before its load report got to the worke
     await vi.advanceTimersByTimeAsync(400);
     await click('click on the reloaded page', arrivedAt);
     await vi.advanceTimersByTimeAsync(300);
-    const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: arrivedAt });
-    await vi.advanceTimersByTimeAsync(5000);
-    await loaded;
+    await decideReload(arrivedAt);
     expect(storedOrder()).toEqual(['navigate reload', 'click on the reloaded page']);
     expect(await tabMemory.arrivalDecided(7)).toBe(arrivedAt);
   });
@@ -100,9 +111,7 @@ describe('a click the reloaded page sent before its load report got to the worke
     storedEarly.push({ tabId: 7, afterArrival: arrivedAt, arrivedAt: t0 + 400 });
     stamped.push({ what: 'click on the reloaded page', stamp: t0 + 400 });
     vi.setSystemTime(t0 + 900);
-    const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: arrivedAt });
-    await vi.advanceTimersByTimeAsync(5000);
-    await loaded;
+    await decideReload(arrivedAt);
     expect(storedOrder()).toEqual(['navigate reload', 'click on the reloaded page']);
   });
 
@@ -112,9 +121,7 @@ describe('a click the reloaded page sent before its load report got to the worke
     storedEarly.push({ tabId: 7, afterArrival: t0 - 5000, arrivedAt: t0 - 4000 });
     stamped.push({ what: 'click on the page before', stamp: t0 - 4000 });
     await vi.advanceTimersByTimeAsync(400);
-    const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: t0 + 100 });
-    await vi.advanceTimersByTimeAsync(5000);
-    await loaded;
+    await decideReload(t0 + 100);
     expect(storedOrder()).toEqual(['click on the page before', 'navigate reload']);
   });
 
@@ -125,12 +132,9 @@ describe('a click the reloaded page sent before its load report got to the worke
     await click('click on P1', a1);
     // P1 reloaded at t0 + 1500: its hand-over carries its unacknowledged arrival; P2's report decides both.
     await vi.advanceTimersByTimeAsync(1100);
-    local.set(`handoff:leaving:7:${t0 + 1500}`, { state: state(t0 + 1500), arrival: { url: PAGE, navigation: 'reload', at: a1 }, lastAction: null, exit: null });
-    session.set('commit:7', { transitionType: 'reload', qualifiers: [], url: PAGE, at: t0 + 1550 });
+    reloadedAt(t0 + 1500, t0 + 1550, { url: PAGE, navigation: 'reload', at: a1 });
     await vi.advanceTimersByTimeAsync(100);
-    const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: t0 + 1600 });
-    await vi.advanceTimersByTimeAsync(5000);
-    await loaded;
+    await decideReload(t0 + 1600);
     expect(storedOrder()).toEqual(['navigate reload', 'click on P1', 'navigate reload']);
   });
 
@@ -139,9 +143,7 @@ describe('a click the reloaded page sent before its load report got to the worke
     noteEarlyStep(8, t0 + 100, stamp);
     stamped.push({ what: 'click in tab 8', stamp: await stamp });
     await vi.advanceTimersByTimeAsync(400);
-    const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: t0 + 100 });
-    await vi.advanceTimersByTimeAsync(5000);
-    await loaded;
+    await decideReload(t0 + 100);
     expect(storedOrder()).toEqual(['click in tab 8', 'navigate reload']);
   });
 });
@@ -208,12 +210,9 @@ describe('a click on a page whose report never got through, with no hand-over be
     await click('click on X', x);
     // X is reloaded at t0 + 1500 before its report gets through: its hand-over carries its unacknowledged arrival.
     await vi.advanceTimersByTimeAsync(1100);
-    local.set(`handoff:leaving:7:${t0 + 1500}`, { state: state(t0 + 1500), arrival: { url: PAGE, navigation: 'typed', at: x }, lastAction: null, exit: null });
-    session.set('commit:7', { transitionType: 'reload', qualifiers: [], url: PAGE, at: t0 + 1550 });
+    reloadedAt(t0 + 1500, t0 + 1550, { url: PAGE, navigation: 'typed', at: x });
     await vi.advanceTimersByTimeAsync(100);
-    const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: t0 + 1600 });
-    await vi.advanceTimersByTimeAsync(5000);
-    await loaded;
+    await decideReload(t0 + 1600);
     // The click was made on X before X was reloaded: click, then the reload. (The new tab -> X step is lost:
     // X's own report never came, and no hand-over names it; that loss is a separate, documented limit.)
     expect(storedOrder()).toEqual(['click on X', 'navigate reload']);
@@ -241,12 +240,9 @@ describe('an early step of the stopped task, still pending after Stop', () => {
     await vi.advanceTimersByTimeAsync(1000);
     await click('task 2: click');
     await vi.advanceTimersByTimeAsync(1000);
-    local.set(`handoff:leaving:7:${t0 + 4000}`, { state: state(t0 + 4000), arrival: null, lastAction: null, exit: null });
-    session.set('commit:7', { transitionType: 'reload', qualifiers: [], url: PAGE, at: t0 + 4050 });
+    reloadedAt(t0 + 4000, t0 + 4050);
     await vi.advanceTimersByTimeAsync(100);
-    const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: t0 + 4100 });
-    await vi.advanceTimersByTimeAsync(5000);
-    await loaded;
+    await decideReload(t0 + 4100);
     expect(storedOrder()).toEqual(['task 2: click', 'navigate reload']);
   });
 });
@@ -257,8 +253,7 @@ describe('an early step of the stopped task, still pending after Stop', () => {
 describe('a tab switch made while the tab\'s first navigation is being decided', () => {
   it('is a step, after the navigation', async () => {
     await tabMemory.setActiveTab(7);
-    local.set(`handoff:leaving:7:${t0 + 10}`, { state: state(t0 + 10), arrival: null, lastAction: null, exit: null });
-    session.set('commit:7', { transitionType: 'reload', qualifiers: [], url: PAGE, at: t0 + 50 });
+    reloadedAt(t0 + 10, t0 + 50);
     await vi.advanceTimersByTimeAsync(100);
     // The reload's report: its decision waits 300 ms for the left page's note of how it was left.
     const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: t0 + 100 });
@@ -272,12 +267,9 @@ describe('a tab switch made while the tab\'s first navigation is being decided',
 
   it('the same switch made once the decision is done is a step', async () => {
     await tabMemory.setActiveTab(7);
-    local.set(`handoff:leaving:7:${t0 + 10}`, { state: state(t0 + 10), arrival: null, lastAction: null, exit: null });
-    session.set('commit:7', { transitionType: 'reload', qualifiers: [], url: PAGE, at: t0 + 50 });
+    reloadedAt(t0 + 10, t0 + 50);
     await vi.advanceTimersByTimeAsync(100);
-    const loaded = onPageLoaded(tab, { url: PAGE, navigation: 'reload', at: t0 + 100 });
-    await vi.advanceTimersByTimeAsync(5000);
-    await loaded;
+    await decideReload(t0 + 100);
     await vi.advanceTimersByTimeAsync(100);
     await onTabActivated(8);
     expect(storedOrder()).toEqual(['navigate reload', 'tab_switch']);
