@@ -4,8 +4,8 @@
 // outlives a worker stop) until the step itself arrives with the same draft
 // id. The text has a key of its own, so a keystroke never rewrites the draft
 // and its DOM. Firefox ends a closing tab's content script before its last
-// send, so when a tab closes with an edit held, the held draft, with its
-// latest text, becomes the step (without a screenshot: the tab is gone).
+// send, so when a tab closes, or its page is left, with an edit held, the held
+// draft, with its latest text, becomes the step (background/gone-page-edits).
 // Cleared with the rest of tab memory when recording stops. Every call for a
 // tab goes through `inTabEditOrder`, entered as its message or event arrives:
 // a draft a page sent just before its tab closed is held before the close
@@ -27,7 +27,8 @@ const textKey = (tabId: number, draftId: string): string => `${TEXT_PREFIX}${tab
 /**
  * The whole draft, with the text as of its sending. A page sends it again when the first did not get through
  * (Firefox's background page was waking), after text updates that did: its text is newer than theirs, so a held
- * text of this edit is dropped, or takeEdits would give the step an older text than the page last sent.
+ * text of this edit is dropped, or the step taken from it (background/gone-page-edits) would get an older text
+ * than the page last sent.
  */
 export async function holdEdit(edit: UnsentDraft): Promise<void> {
   const { tabId, draft } = edit;
@@ -59,18 +60,4 @@ export async function heldEdits(tabId: number): Promise<UnsentDraft[]> {
     valuesOf<HeldText>(sessionStore(), keys.filter((k) => k.startsWith(TEXT_PREFIX))),
   ]);
   return withLatestText(edits, texts);
-}
-
-/**
- * The edits a tab held, each with its latest text, removed from memory; with `which`, only those it picks (the
- * edits of a page left, not of the page arrived at). All of them, and any text whose draft never came, when the
- * tab is gone.
- */
-export async function takeEdits(tabId: number, which?: (edit: UnsentDraft) => boolean): Promise<UnsentDraft[]> {
-  const keys = await keysStartingWith(sessionStore(), `${PREFIX}${tabId}:`, `${TEXT_PREFIX}${tabId}:`);
-  const edits = await heldEdits(tabId);
-  const taken = which ? edits.filter(which) : edits;
-  const removed = which ? taken.flatMap((e) => [key(tabId, e.draft.draftId), textKey(tabId, e.draft.draftId)]) : keys;
-  if (removed.length) await sessionStore().remove(removed);
-  return taken;
 }

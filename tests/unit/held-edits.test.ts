@@ -8,14 +8,14 @@ import { fakeStorageArea, type FakeArea } from './fake-storage';
 const session: FakeArea = new Map();
 vi.mock('webextension-polyfill', () => ({ default: { storage: { session: fakeStorageArea(session), local: fakeStorageArea(new Map()) } } }));
 
-const { holdEdit, holdEditText, takeEdits } = await import('../../src/background/held-edits');
+const { holdEdit, holdEditText, heldEdits } = await import('../../src/background/held-edits');
 const { default: browser } = await import('webextension-polyfill');
 
 const edit = (text: string) => ({
   tabId: 3, frameId: 0, savedAt: 1,
   draft: { draftId: 'd1', taskId: 't', action: { type: 'type', coordinates: null, element_id: null, text } } as never,
 });
-const textOf = async (): Promise<string | undefined> => ((await takeEdits(3))[0]?.draft.action as { text?: string } | undefined)?.text;
+const textOf = async (): Promise<string | undefined> => ((await heldEdits(3))[0]?.draft.action as { text?: string } | undefined)?.text;
 
 beforeEach(() => session.clear());
 
