@@ -27,8 +27,13 @@ export function nextArrival(): Promise<number> {
 /** Stamps held for steps not yet made, with their tab. In memory: a stopped worker decides its navigations afresh. */
 const held = new Map<number, number>();
 
-/** Past this, a hold no longer stops anything: a decision that hangs must not stop every later step. */
-export const HOLD_MAX_MS = 10_000;
+/**
+ * Past this, a hold no longer stops anything: a decision that hangs must not stop every later step. A decision's
+ * own waits add up to a few seconds, but a loaded machine stretches them: at 10 s, a reload's decision in a
+ * Firefox background page under a full test run outlived its hold, and the click made after the reload was
+ * numbered before it. A hold is released as its decision ends, so only a hung one meets this bound.
+ */
+export const HOLD_MAX_MS = 60_000;
 
 export interface HeldArrival {
   /** The stamp the held step is to be stored with. */
@@ -57,7 +62,8 @@ export function holdsTab(tabId: number, now = Date.now()): boolean {
 /**
  * Whether a pending step stamped `arrivedAt` must wait: a step stamped before it is still being decided. In any
  * tab: a step's number is given per task as it is stored, and a task spans tabs (a click in another window after
- * a reload here comes after that reload). A page cannot stretch this: a hold lasts one decision, 10 s at most.
+ * a reload here comes after that reload). A page cannot stretch this past its decision's own waits (a few
+ * seconds): a hold lasts one decision.
  */
 export function heldBehind(arrivedAt: number, now = Date.now()): boolean {
   for (const stamp of held.keys()) {
@@ -157,6 +163,15 @@ export const EARLY_WAIT_MAX_MS = 15_000;
 export function earlyWait(p: Pick<PendingStep, 'afterArrival' | 'arrivedAt'>, decided: number, now = Date.now()): number {
   if (p.afterArrival === undefined || p.afterArrival <= decided) return 0;
   return Math.max(0, p.arrivedAt + EARLY_WAIT_MAX_MS - now);
+}
+
+/**
+ * Whether such a step waits on past EARLY_WAIT_MAX_MS: a report of its tab is being decided right now (its own,
+ * or one queued before it). That bound is for a report that never comes; one being decided has come, and its
+ * release lets the step go. (A loaded machine can take longer over a decision than the bound.)
+ */
+export function earlyStepDeciding(p: Pick<PendingStep, 'afterArrival' | 'tabId'>, decided: number, now = Date.now()): boolean {
+  return p.afterArrival !== undefined && p.afterArrival > decided && holdsTab(p.tabId, now);
 }
 
 /**

@@ -25,7 +25,7 @@ import { tabTextMap } from './tab-text-map';
 import { buildFinal, isFinalDraft, type FinalDraft } from '../core/final-state';
 import { reportHistory } from './report-history';
 import { armWake, clearWake } from '../platform/wake-alarm';
-import { HOLD_MAX_MS, earlyWait, heldBehind } from './arrival-stamps';
+import { HOLD_MAX_MS, earlyStepDeciding, earlyWait, heldBehind } from './arrival-stamps';
 import { tabMemory } from './tab-memory';
 
 /** Frames being captured by this worker, and raw frames it still holds in memory. */
@@ -159,10 +159,10 @@ async function scanForReady(decided: ReadonlyMap<number, number>): Promise<Pendi
     const p = c.value;
     // A step stamped before it is still being decided (a navigation): it waits, and so do its task's later steps,
     // in any tab (a step's number is given as it is stored). The release kicks; a hold that ends by
-    // expiring does not, hence the timer (and the worker kept awake for it).
+    // expiring does not, hence the timer. The worker is kept awake by the decision itself (its message's
+    // lease), which a hold never outlives: no lease here, or each hold would keep it up for a minute.
     if (heldBehind(p.arrivedAt)) {
       waiting.add(p.taskId);
-      holdAwake('arrival-hold', HOLD_MAX_MS + 1000);
       holdTimer ??= setTimeout(() => { holdTimer = null; void kickProcessor(); }, HOLD_MAX_MS + 50);
       continue;
     }
@@ -172,11 +172,14 @@ async function scanForReady(decided: ReadonlyMap<number, number>): Promise<Pendi
     const tabDecided = decided.get(p.tabId);
     if (p.afterArrival !== undefined && tabDecided === undefined) return { decidedOf: p.tabId };
     const early = earlyWait(p, tabDecided ?? 0);
-    if (early > 0) {
+    if (early > 0 || earlyStepDeciding(p, tabDecided ?? 0)) {
       tabsWaiting.add(p.tabId);
       waiting.add(p.taskId);
-      holdAwake('early-step', early + 1000);
-      earlyTimer ??= setTimeout(() => { earlyTimer = null; void kickProcessor(); }, early + 50);
+      // Past its own bound, while its report is decided: the hold's release kicks, and holds the worker awake.
+      if (early > 0) {
+        holdAwake('early-step', early + 1000);
+        earlyTimer ??= setTimeout(() => { earlyTimer = null; void kickProcessor(); }, early + 50);
+      }
       continue;
     }
     if (waiting.has(p.taskId)) continue;
