@@ -162,7 +162,11 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, order: R
   // Drafts the last page handed over and never got through: older than the page's own retries would be.
   await ingestUnsent(2000);
   await takeLeftEdits(tabId, arrival.at);
-  const { links, stale } = navigationChain(await readLeaving(tabId), arrival);
+  // A hand-over from before the tab's last decided arrival is of a page that decision already went past (its
+  // message copy landing after the decision had begun, see background/page-leaving-intake): never this one's.
+  const handovers = await readLeaving(tabId);
+  for (const old of handovers.filter((l) => l.state.at <= order.decidedBefore)) await clearLeaving(tabId, old.state.at);
+  const { links, stale } = navigationChain(handovers.filter((l) => l.state.at > order.decidedBefore), arrival);
   await clearExitsUpTo(tabId, order.decidedBefore);
   let noted = await takeNotedExit(tabId, arrival, order.decidedBefore);
   for (const page of stale) await clearLeaving(tabId, page.state.at);

@@ -27,6 +27,7 @@ import { onPageLoaded, onTabActivated } from './navigation-steps';
 import { tabMemory } from './tab-memory';
 import { scrollOffset } from '../core/view-shift';
 import { awakeWhile } from '../platform/keep-awake';
+import { isLeftPage, isPageExit, takeInExitNote, takeInLeftPage } from './page-leaving-intake';
 import { tabTextMap } from './tab-text-map';
 import { keepFrameRegions } from './frame-regions-intake';
 import { saveOutcome, saveThought } from './review-edits';
@@ -88,6 +89,18 @@ const handlers: HandlerMap = {
     frameId: sender.tab?.id === undefined ? 0 : await tabMemory.frameNumber(sender.tab.id, sender.frameId ?? 0),
     tabId: sender.tab?.id ?? -1, recording: await readRecording(),
   }),
+  'page/exit': async (m, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.frameId !== 0 || !isPageExit(m.exit) || typeof m.page !== 'number') return { ok: true };
+    if (await readRecording()) await takeInExitNote(tabId, m.exit, m.page);
+    return { ok: true };
+  },
+  'page/left': async (m, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.frameId !== 0 || !isLeftPage(m.left)) return { ok: true };
+    if (await readRecording()) await takeInLeftPage(tabId, m.left);
+    return { ok: true };
+  },
   // Arriving is most of its work: a page with an edit not yet sent keeps the worker awake (see input-observer).
   'page/typing': async (m, sender) => {
     const tabId = sender.tab?.id;

@@ -8,6 +8,7 @@ import type { ShotJob, ShotJobResult } from './frame-job';
 import type { Box } from './schema';
 import type { MediaRegion, PageObservation, ScrollOffset } from './step-draft';
 import type { NavigationKind } from './page-state';
+import type { LeftPage, PageExit } from './navigation-chain';
 import type { ScrubConfig, ConfigError } from './scrub/config';
 import type { ScreenRegions } from './tab-text-map';
 
@@ -67,6 +68,14 @@ export type Message =
   | { kind: 'frame/hello' }
   | { kind: 'page/loaded'; url: string; title: string; navigation: NavigationKind; at: number }
   /**
+   * The top page's way out as its navigate event fires (`page`: its performance.timeOrigin), and its last state
+   * at pagehide: the same the page writes to storage.local itself (platform/page-handoff), sent too because
+   * Firefox drops a page's storage write still under way as the page is unloaded, and a message sent is gone
+   * from the page at once.
+   */
+  | { kind: 'page/exit'; exit: PageExit; page: number }
+  | { kind: 'page/left'; left: LeftPage }
+  /**
    * A field holds an edit not yet sent as a step (it is, when the field is left or the page goes). With the
    * step's scrubbed draft once per edit, then with its scrubbed text as it changes (`edit`): held in memory, for
    * a tab closed first. Without either, it only keeps the worker awake.
@@ -119,6 +128,8 @@ export interface ReplyMap {
   'page/final': PageObservation | null;
   'page/loaded': { ok: true };
   'page/typing': { ok: true };
+  'page/exit': { ok: true };
+  'page/left': { ok: true };
   'offscreen/export': { ok: true };
   'offscreen/export-cancel': { ok: true };
   'offscreen/scrub-frame': { ok: true; result: ShotJobResult } | { ok: false; error: string };
@@ -157,6 +168,8 @@ export const SENT_BY: { readonly [K in MessageKind]: readonly SenderKind[] } = {
   'frame/hello': ['content-script'],
   'page/loaded': ['content-script'],
   'page/typing': ['content-script'],
+  'page/exit': ['content-script'],
+  'page/left': ['content-script'],
   'frame/snapshot': ['worker'],
   'page/final': ['worker'],
   'offscreen/export': ['worker'],

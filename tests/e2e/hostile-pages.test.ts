@@ -139,7 +139,8 @@ testInBothBrowsers('a page moving between documents by itself (location, meta re
   if (forged) {
     await driver.stopRecording(page);
     const steps = lastTask(await trajectory(await driver.exportZip(page)));
-    assert.fail(`${forged} steps with no input in ${driver.name}: ${JSON.stringify(steps.map((s) => [s.action.type, s.action.navigation, s.action.url, s.observation.url]))}`);
+    // With each step's note: whether the page left handed its state over or a stand-in was made for it.
+    assert.fail(`${forged} steps with no input in ${driver.name}: ${JSON.stringify(steps.map((s) => [s.action.type, s.action.navigation, s.action.url, s.observation.url, s.observation.screenshot_note ?? null]))}`);
   }
   // The page may be between documents at any moment: try again until the click lands.
   for (let i = 0; ; i++) {

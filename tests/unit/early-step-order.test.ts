@@ -17,17 +17,17 @@ vi.mock('../../src/platform/db', () => ({
   pendingEarlySteps: (after: number, upTo: number) => Promise.resolve(
     storedEarly.filter((p) => p.afterArrival > after && p.afterArrival <= upTo)),
 }));
-const stamped: { what: string; stamp: number; id?: string }[] = [];
+const stamped: { what: string; stamp: number; id?: string; note?: string }[] = [];
 vi.mock('../../src/background/step-intake', async () => {
   const { nextArrival } = await import('../../src/background/arrival-stamps');
   return {
     ingestUnsent: () => Promise.resolve(0),
-    recordStep: async (draft: { draftId: string; timestamp: number; action: { type: string; navigation?: string } }, sender: { tab?: { id?: number } }, order: { heldStamp?: number } = {}) => {
+    recordStep: async (draft: { draftId: string; timestamp: number; note?: string; action: { type: string; navigation?: string } }, sender: { tab?: { id?: number } }, order: { heldStamp?: number } = {}) => {
       const arrival = order.heldStamp !== undefined ? Promise.resolve(order.heldStamp) : nextArrival();
       // As intake does at once (step-intake.ts:74): the tab has a step (onTabActivated reads it).
       const { tabMemory: memory } = await import('../../src/background/tab-memory');
       if (sender.tab?.id !== undefined) void memory.setLastStep(sender.tab.id, draft.timestamp, draft.action.type);
-      stamped.push({ what: `${draft.action.type} ${draft.action.navigation ?? ''}`.trim(), stamp: await arrival, id: draft.draftId });
+      stamped.push({ what: `${draft.action.type} ${draft.action.navigation ?? ''}`.trim(), stamp: await arrival, id: draft.draftId, ...(draft.note ? { note: draft.note } : {}) });
       return { ok: true };
     },
   };
@@ -273,5 +273,29 @@ describe('a tab switch made while the tab\'s first navigation is being decided',
     await vi.advanceTimersByTimeAsync(100);
     await onTabActivated(8);
     expect(storedOrder()).toEqual(['navigate reload', 'tab_switch']);
+  });
+});
+
+// A page's hand-over now also comes as a message (background/page-leaving-intake), which can land after the next
+// page's decision has begun, and after its page's own copy was taken: such a copy must not stand for the page
+// left at the tab's next navigation.
+describe('a hand-over from before the tab\'s last decided arrival', () => {
+  it('is not the page left by the next navigation: it is cleared, and the left page stands in', async () => {
+    // The beforeEach hand-over (left at t0 + 10) belongs to a navigation decided since, at t0 + 100.
+    await tabMemory.setArrivalDecided(7, t0 + 100);
+    session.set('commit:7', { transitionType: 'reload', qualifiers: [], url: PAGE, at: t0 + 1950 });
+    await vi.advanceTimersByTimeAsync(2000);
+    await decideReload(t0 + 2000);
+    expect(storedOrder()).toEqual(['navigate reload']);
+    expect(stamped[0]!.note).toMatch(/ended it before it could hand its state over/);
+    expect(local.has(`handoff:leaving:7:${t0 + 10}`)).toBe(false);
+  });
+
+  it('a hand-over of the page left since is still taken', async () => {
+    await tabMemory.setArrivalDecided(7, t0 + 5);
+    await vi.advanceTimersByTimeAsync(100);
+    await decideReload(t0 + 100);
+    expect(storedOrder()).toEqual(['navigate reload']);
+    expect(stamped[0]!.note).toBeUndefined();
   });
 });

@@ -154,8 +154,11 @@ export function initNavigationObserver(win: Window, recorder: NavigationObserver
       recorder.leave();
       const last = recorder.lastStep;
       const lastAction = last ? { at: last.at, type: last.type } : null;
-      // Straight to storage: the worker may be stopped right now, and this page cannot retry.
-      void saveLeaving(recorder.where.tabId, { state: pageState(recorder, win), arrival: unacknowledged, lastAction, exit: exits.exit }).catch(() => undefined);
+      // Straight to storage: the worker may be stopped right now, and this page cannot retry. And as a message:
+      // Firefox drops the storage write as the page is unloaded (see background/page-leaving-intake).
+      const left = { state: pageState(recorder, win), arrival: unacknowledged, lastAction, exit: exits.exit };
+      void saveLeaving(recorder.where.tabId, left).catch(() => undefined);
+      void send<'page/left'>({ kind: 'page/left', left }).catch(() => undefined);
     }),
   ];
   const nav = (win as Window & { navigation?: EventTarget }).navigation;
@@ -171,7 +174,11 @@ export function initNavigationObserver(win: Window, recorder: NavigationObserver
         // page cancelled is none (see watchExits).
         queueMicrotask(() => {
           // Keyed by this document (one note per page, however many navigate events it fires).
-          if (recorder.where && exits.exit) void saveExit(recorder.where.tabId, exits.exit, Math.round(win.performance.timeOrigin)).catch(() => undefined);
+          if (!recorder.where || !exits.exit) return;
+          const page = Math.round(win.performance.timeOrigin);
+          void saveExit(recorder.where.tabId, exits.exit, page).catch(() => undefined);
+          // Also sent: a write still under way as the page is unloaded is lost in Firefox (see background/page-leaving-intake).
+          void send<'page/exit'>({ kind: 'page/exit', exit: exits.exit, page }).catch(() => undefined);
         });
         return;
       }
