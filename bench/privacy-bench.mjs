@@ -24,6 +24,7 @@ import { parseScrubConfig } from '../src/core/scrub/config.ts';
 import { createScrubber } from '../src/core/scrub/scrubber.ts';
 import { defaultEntityRecognizer } from '../src/core/scrub/cued-entities.ts';
 import { rescrubDomTree } from '../src/core/rescrub.ts';
+import { urlPieces } from '../src/core/scrub/url-parts.ts';
 import { BEFORE_GENERALISING_COMMIT, loadBaselineScrub, loadScrubberAt } from './scrub-baseline.mjs';
 
 const CAPTURE_INTERVAL_MS = 500;
@@ -183,6 +184,29 @@ function adversarial(config, pageMbS) {
   });
 }
 
+/**
+ * Hostile URL-like text (urlPieces and the whole scrub), each shape at 50k and 200k repeats: time per character
+ * at 4x / at 1x, near 1 when linear (a quadratic path gives about 4). Was a timed unit test; a test asserts no time.
+ */
+function hostileUrls(config) {
+  const scrubber = createScrubber(config, defaultEntityRecognizer());
+  const shapes = {
+    'path of /a': (n) => '/a'.repeat(n),
+    'query of a&': (n) => 'a&'.repeat(n),
+    'encoded ?/=&': (n) => `?${'%2F%3F%3D%26'.repeat(n / 4)}`,
+    'matrix ;a…': (n) => `/x;${'a'.repeat(n)}`,
+    'a= pairs': (n) => 'a='.repeat(n),
+    'host of a.': (n) => `https://${'a.'.repeat(n)}`,
+  };
+  return Object.entries(shapes).map(([input, make]) => {
+    const [small, big] = [50_000, 200_000].map((n) => {
+      const text = make(n);
+      return { chars: text.length, ms: time(() => { urlPieces(text); scrubber.redact(text); }, 3) };
+    });
+    return { input, chars: big.chars, ms: round(big.ms, 0), per_char_4x_vs_1x: round((big.ms / big.chars) / (small.ms / small.chars), 2) };
+  });
+}
+
 function quality(config) {
   const sample = buildSample();
   const scrubber = createScrubber(config, defaultEntityRecognizer());
@@ -282,6 +306,8 @@ export async function runPrivacyBench({ fixturesUrl, dist }) {
   const start = await loadScrubberAt(BEFORE_GENERALISING_COMMIT);
   const scrub = { elements: dom.elements, ...throughput(dom.xml, config, await loadBaselineScrub(), start) };
   const hostile = adversarial(config, scrub.full_mb_s);
+  const urls = hostileUrls(config);
+  const worstUrl = [...urls].sort((a, b) => b.per_char_4x_vs_1x - a.per_char_4x_vs_1x)[0];
   const q = quality(config);
   const corpus = corpusQuality(config);
   const sets = setsQuality(config, start);
@@ -305,6 +331,7 @@ export async function runPrivacyBench({ fixturesUrl, dist }) {
       : { target: 'scrub time with NER on the 10k-element page / the scrubber before issue 14, same run <= 1.0', value: scrub.full_vs_before, pass: scrub.full_vs_before <= 1 },
     ...(scrub.full_vs_before_cpu === null ? [] : [{ target: 'the same pair in CPU time (read it on a loaded machine) <= 1.0', value: scrub.full_vs_before_cpu, pass: scrub.full_vs_before_cpu <= 1 }]),
     { target: 'scrub time per MB at 4x the page / at 1x <= 1.3 (linear)', value: linear[2].vs_1x, pass: linear[2].vs_1x <= 1.3 },
+    { target: `hostile URL text: time per character at 4x / at 1x <= 2.5 (linear; quadratic is about 4; worst: ${worstUrl.input})`, value: worstUrl.per_char_4x_vs_1x, pass: worstUrl.per_char_4x_vs_1x <= 2.5 },
   ];
   return {
     scrub,
@@ -318,6 +345,7 @@ export async function runPrivacyBench({ fixturesUrl, dist }) {
     },
     ocr,
     adversarial: hostile,
+    hostile_urls: urls,
     targets,
   };
 }

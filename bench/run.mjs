@@ -72,6 +72,7 @@ try {
     printTable(`Authors' own sample (${r.quality.items} texts, ${r.quality.labelled} labelled secrets; shares the rules' blind spots): recall ${r.quality.recall}, precision ${r.quality.precision}`, r.quality.per_kind);
     if (r.quality.false_positive_examples.length) console.log(`false positives, e.g.:\n  ${r.quality.false_positive_examples.join('\n  ')}`);
     printTable('Hostile text, 1 MB each, rules + NER + the custom rule (a+)+$ (linear-time), vs the real page above', r.adversarial);
+    printTable('Hostile URL-like text: URL pieces and the whole scrub, at 200k repeats, time per character vs 50k', r.hostile_urls);
     printTable('Whole-frame image work per 1280x800 screenshot in the offscreen document (ocr.scope full) vs the 500 ms capture interval', r.ocr);
   }
   if (want('pack')) {
