@@ -52,6 +52,18 @@ export async function releaseEdit(tabId: number, draftId: string): Promise<void>
   await sessionStore().remove([key(tabId, draftId), textKey(tabId, draftId)]);
 }
 
+/**
+ * Drops the tab's held texts that have no held draft (its draft never got through, or went with its step): a text
+ * alone can never become a step. Called as the tab closes, after its edits were taken in; before, such texts
+ * stayed in memory until Stop.
+ */
+export async function dropUnheldTexts(tabId: number): Promise<void> {
+  const keys = await keysStartingWith(sessionStore(), `${PREFIX}${tabId}:`, `${TEXT_PREFIX}${tabId}:`);
+  const drafts = new Set(keys.filter((k) => k.startsWith(PREFIX)).map((k) => k.slice(`${PREFIX}${tabId}:`.length)));
+  const alone = keys.filter((k) => k.startsWith(TEXT_PREFIX) && !drafts.has(k.slice(`${TEXT_PREFIX}${tabId}:`.length)));
+  if (alone.length) await sessionStore().remove(alone);
+}
+
 /** The edits a tab holds, each with its latest text, left in memory. */
 export async function heldEdits(tabId: number): Promise<UnsentDraft[]> {
   const keys = await keysStartingWith(sessionStore(), `${PREFIX}${tabId}:`, `${TEXT_PREFIX}${tabId}:`);

@@ -11,7 +11,7 @@ import { clearExitsUpTo } from '../platform/page-handoff';
 import { listTasks } from '../platform/db';
 import { ingestUnsent, recordStep } from './step-intake';
 import { takeInGonePageEdits } from './gone-page-edits';
-import { holdEdit, holdEditText, inTabEditOrder, releaseEdit } from './held-edits';
+import { dropUnheldTexts, holdEdit, holdEditText, inTabEditOrder, releaseEdit } from './held-edits';
 import { kickProcessor } from './step-processor';
 import { recordingStatus, startRecording, stopRecording } from './recording-session';
 import { captureSettled, forgetTab, shotsOfTab } from './capture-scheduler';
@@ -157,7 +157,7 @@ onTabClosed((tabId) => {
   void clearExitsUpTo(tabId).catch(() => undefined);
   void tabTextMap.forget(tabId);
   // An edit its page could not send as it closed (Firefox) becomes its step now.
-  void awakeWhile(inTabEditOrder(tabId, () => takeInGonePageEdits(tabId)))
+  void awakeWhile(inTabEditOrder(tabId, async () => { await takeInGonePageEdits(tabId); await dropUnheldTexts(tabId); }))
     .catch((e: unknown) => console.warn('[alien-dataflow] held edits of a closed tab', e));
 });
 // How each top-level page was reached (typed, reload, back/forward, link): decides navigation steps.

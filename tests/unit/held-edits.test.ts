@@ -8,7 +8,7 @@ import { fakeStorageArea, type FakeArea } from './fake-storage';
 const session: FakeArea = new Map();
 vi.mock('webextension-polyfill', () => ({ default: { storage: { session: fakeStorageArea(session), local: fakeStorageArea(new Map()) } } }));
 
-const { holdEdit, holdEditText, heldEdits } = await import('../../src/background/held-edits');
+const { holdEdit, holdEditText, heldEdits, dropUnheldTexts } = await import('../../src/background/held-edits');
 const { default: browser } = await import('webextension-polyfill');
 
 const edit = (text: string) => ({
@@ -50,5 +50,18 @@ describe('held edits', () => {
     area.set = set!;
     area.remove = remove!;
     expect(await textOf()).toBe('usb cable for jane.doe@example.com');
+  });
+});
+
+describe('a closed tab\'s held texts', () => {
+  it('a text whose draft is not held goes; a held edit\'s text, and another tab\'s, stay', async () => {
+    await holdEdit(edit('usb'));
+    await holdEditText(3, 'd1', 'usb cable');
+    // Its draft never got through (or went with its step): the text alone can never be a step.
+    await holdEditText(3, 'lost', 'jane@example.com');
+    await holdEditText(4, 'other', 'kept');
+    await dropUnheldTexts(3);
+    expect([...session.keys()].sort()).toEqual(['edit:3:d1', 'edittext:3:d1', 'edittext:4:other']);
+    expect(await textOf()).toBe('usb cable');
   });
 });
