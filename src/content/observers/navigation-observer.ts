@@ -16,6 +16,7 @@ import { observedPage } from '../recorder';
 import type { PointerAbove } from './pointer-above';
 import { eventElement, isTextField } from '../dom-utils';
 import { focusedWithin } from '../focused-element';
+import { exitMessages } from '../exit-messages';
 
 const IMPLIED_MS = 1000;
 /** A navigation this soon after a trusted input in the page may be that input's doing (a key, a mouse's back button). */
@@ -139,6 +140,7 @@ export function initNavigationObserver(win: Window, recorder: NavigationObserver
   // This page's arrival, until the worker acknowledges it. If the page is left first (it loaded while the
   // worker restarted), its hand-over carries the arrival, and the next page's report makes both steps.
   let unacknowledged: Arrival | null = null;
+  const exitSends = exitMessages((exit, page) => { void send<'page/exit'>({ kind: 'page/exit', exit, page }).catch(() => undefined); });
   if (atPageLoad) {
     const arrival: Arrival = { url: recorder.redactUrl(win.location.href), navigation: howReached(win), at: Date.now() };
     unacknowledged = arrival;
@@ -150,6 +152,7 @@ export function initNavigationObserver(win: Window, recorder: NavigationObserver
   }
   const teardowns = [
     listen(win, 'pagehide', () => {
+      exitSends.flush();
       if (!recorder.recording || !recorder.where) return;
       recorder.leave();
       const last = recorder.lastStep;
@@ -178,7 +181,7 @@ export function initNavigationObserver(win: Window, recorder: NavigationObserver
           const page = Math.round(win.performance.timeOrigin);
           void saveExit(recorder.where.tabId, exits.exit, page).catch(() => undefined);
           // Also sent: a write still under way as the page is unloaded is lost in Firefox (see background/page-leaving-intake).
-          void send<'page/exit'>({ kind: 'page/exit', exit: exits.exit, page }).catch(() => undefined);
+          exitSends.noted(exits.exit, page);
         });
         return;
       }
@@ -193,5 +196,6 @@ export function initNavigationObserver(win: Window, recorder: NavigationObserver
       recorder.emit(recorder.capture(null), { type: 'navigate', coordinates: null, url: event.destination.url, navigation });
     }));
   }
+  teardowns.push(() => exitSends.stop());
   return () => teardowns.forEach((t) => t());
 }
