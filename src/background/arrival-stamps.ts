@@ -166,12 +166,21 @@ export function earlyWait(p: Pick<PendingStep, 'afterArrival' | 'arrivedAt'>, de
 }
 
 /**
- * Whether such a step waits on past EARLY_WAIT_MAX_MS: a report of its tab is being decided right now (its own,
- * or one queued before it). That bound is for a report that never comes; one being decided has come, and its
- * release lets the step go. (A loaded machine can take longer over a decision than the bound.)
+ * How much longer (ms) such a step waits past EARLY_WAIT_MAX_MS: while a report of its tab is being decided (its
+ * own, or one queued before it), for at most HOLD_MAX_MS more; 0 when it waits no more. That bound is for a report
+ * that never comes; one being decided has come, and its release lets the step go (a loaded machine can take longer
+ * over a decision than the bound). The second bound is for a decision that hangs: every later report of the tab
+ * takes a hold of its own while queued behind it, so the tab's holds alone would never end the wait.
  */
-export function earlyStepDeciding(p: Pick<PendingStep, 'afterArrival' | 'tabId'>, decided: number, now = Date.now()): boolean {
-  return p.afterArrival !== undefined && p.afterArrival > decided && holdsTab(p.tabId, now);
+export function earlyStepDeciding(p: Pick<PendingStep, 'afterArrival' | 'tabId' | 'arrivedAt'>, decided: number, now = Date.now()): number {
+  if (p.afterArrival === undefined || p.afterArrival <= decided || !holdsTab(p.tabId, now)) return 0;
+  return Math.max(0, p.arrivedAt + EARLY_WAIT_MAX_MS + HOLD_MAX_MS - now);
+}
+
+/** Whether any tab's load report is being decided now (its hold taken and not released, nor hung past HOLD_MAX_MS). */
+export function decisionsUnderWay(now = Date.now()): boolean {
+  for (const stamp of held.keys()) if (now - stamp <= HOLD_MAX_MS) return true;
+  return false;
 }
 
 /**
@@ -180,7 +189,7 @@ export function earlyStepDeciding(p: Pick<PendingStep, 'afterArrival' | 'tabId'>
  * `decidedOf`: a tab's last arrival decided (tab-memory's arrivalDecided).
  */
 export async function arrivalsUndecided(decidedOf: (tabId: number) => Promise<number>, now = Date.now()): Promise<boolean> {
-  for (const stamp of held.keys()) if (now - stamp <= HOLD_MAX_MS) return true;
+  if (decisionsUnderWay(now)) return true;
   const steps = [...[...early].flatMap(([tabId, e]) => e.map((x) => ({ tabId, afterArrival: x.arrival, arrivedAt: x.stamp }))),
     ...await pendingEarlySteps(0, Infinity)];
   for (const e of steps.filter((x) => now - x.arrivedAt < EARLY_WAIT_MAX_MS)) {

@@ -70,7 +70,9 @@ export async function finalOfClosedTab(tabId: number, shots: readonly Shot[]): P
   if (!recording || ((await tabMemory.lastStep(tabId)) === null && (await tabMemory.activeTab()) !== tabId)) return;
   // Firefox ends a closing tab's content script before its hand-over is written (docs/browsers.md): then the page
   // as of the tab's last step (kept at its intake) stands in, said in its note.
-  const left = (await readLeaving(tabId)).at(-1)?.state ?? null;
+  // Only a hand-over of the page the tab was last on: one from before its last decided arrival is an older page's.
+  const decided = await tabMemory.arrivalDecided(tabId);
+  const left = (await readLeaving(tabId)).filter((l) => l.state.at > decided).at(-1)?.state ?? null;
   const state = left ?? (await tabMemory.lastObservation(tabId));
   if (!state) return;
   const note = left ? 'the page as it was when its tab closed' : 'its tab closed without handing its page over; the page as of its last step';

@@ -21,7 +21,7 @@ import { tabById, type Tab } from '../platform/tabs';
 import { activeConfig } from './scrubber-state';
 import { sitePolicy } from '../core/site-policy';
 import { samePage, type LeftPage } from './capture-scheduler';
-import { keyedQueue } from '../core/keyed-queue';
+import { inTabArrivalOrder, inTabNoteOrder } from './arrival-queue';
 import { forgetEarlySteps, holdArrival, holdsTab, navigationStamps } from './arrival-stamps';
 import { kickProcessor } from './step-processor';
 
@@ -67,8 +67,6 @@ const EXIT_NOTE_WAIT_MS = 2000;
  */
 const noteCanDecide = (kind: NavigationKind | null): boolean => kind === 'link' || kind === 'other' || kind === 'back_forward';
 
-/** One tab's load reports are decided one at a time: a repeated report must find the first one's decision. */
-const arrivals = keyedQueue<number>();
 
 /**
  * The left page's navigate event as it noted it when it fired: the newest noted after the tab's last decided
@@ -77,10 +75,12 @@ const arrivals = keyedQueue<number>();
  * note over the one a queued decision needed, and its script's moves were made steps (seen in Firefox CI).
  */
 async function takeNotedExit(tabId: number, arrival: Arrival, decidedBefore: number): Promise<NotedExit | null> {
-  const noted = (await readExits(tabId)).findLast((e) => e.at > decidedBefore && e.at <= arrival.at
-    && (e.takenBy ?? arrival.at) === arrival.at) ?? null;
-  if (noted && noted.takenBy === undefined) await takeExit(tabId, noted, arrival.at);
-  return noted;
+  return inTabNoteOrder(tabId, async () => {
+    const noted = (await readExits(tabId)).findLast((e) => e.at > decidedBefore && e.at <= arrival.at
+      && (e.takenBy ?? arrival.at) === arrival.at) ?? null;
+    if (noted && noted.takenBy === undefined) await takeExit(tabId, noted, arrival.at);
+    return noted;
+  });
 }
 
 /**
@@ -98,7 +98,7 @@ export async function onPageLoaded(tab: Tab, arrival: Arrival): Promise<void> {
   // Taken before anything is awaited.
   const holding = holdArrival(tabId);
   try {
-    await arrivals(tabId, async () => {
+    await inTabArrivalOrder(tabId, async () => {
       const decidedBefore = await tabMemory.arrivalDecided(tabId);
       if (arrival.at <= decidedBefore) return;
       await decideArrival(tab, tabId, arrival, { held: (await holding).stamp, decidedBefore });

@@ -7,6 +7,7 @@
 import { readExits, readLeaving, saveExit, saveLeaving, type NotedExit } from '../platform/page-handoff';
 import type { LeftPage, PageExit } from '../core/navigation-chain';
 import { tabMemory } from './tab-memory';
+import { inTabArrivalOrder, inTabNoteOrder } from './arrival-queue';
 
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
@@ -26,14 +27,21 @@ export function isLeftPage(v: unknown): v is LeftPage {
 /** Files the note unless a decision has passed it, or the page's own copy (or a newer one) is there already. */
 export async function takeInExitNote(tabId: number, exit: PageExit, page: number): Promise<void> {
   if (exit.at <= await tabMemory.arrivalDecided(tabId)) return;
-  const noted: NotedExit | undefined = (await readExits(tabId)).find((e) => e.page === page);
-  if (noted && noted.at >= exit.at) return;
-  await saveExit(tabId, exit, page);
+  await inTabNoteOrder(tabId, async () => {
+    const noted: NotedExit | undefined = (await readExits(tabId)).find((e) => e.page === page);
+    if (noted && noted.at >= exit.at) return;
+    await saveExit(tabId, exit, page);
+  });
 }
 
-/** Files the hand-over unless a decision has passed it (its page's copy taken and cleared) or it is there. */
-export async function takeInLeftPage(tabId: number, left: LeftPage): Promise<void> {
-  if (left.state.at <= await tabMemory.arrivalDecided(tabId)) return;
-  if ((await readLeaving(tabId)).some((l) => l.state.at === left.state.at)) return;
-  await saveLeaving(tabId, left);
+/**
+ * Files the hand-over unless a decision has passed it (its page's copy taken and cleared) or it is there. In the
+ * tab's arrival order: never between a decision's read of the hand-overs and its clearing of the one it took.
+ */
+export function takeInLeftPage(tabId: number, left: LeftPage): Promise<void> {
+  return inTabArrivalOrder(tabId, async () => {
+    if (left.state.at <= await tabMemory.arrivalDecided(tabId)) return;
+    if ((await readLeaving(tabId)).some((l) => l.state.at === left.state.at)) return;
+    await saveLeaving(tabId, left);
+  });
 }

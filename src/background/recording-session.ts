@@ -15,7 +15,7 @@ import { activeScrubber, fullScrubber, publishConfig } from './scrubber-state';
 import { ingestUnsent } from './step-intake';
 import { warmImageWork } from './frame-scrub-client';
 import { takeFinalState } from './final-state';
-import { arrivalsUndecided, forgetAllEarlySteps } from './arrival-stamps';
+import { arrivalsUndecided, decisionsUnderWay, forgetAllEarlySteps } from './arrival-stamps';
 
 export async function startRecording(instruction: string): Promise<RecordingState> {
   const current = await readRecording();
@@ -53,14 +53,17 @@ export async function startRecording(instruction: string): Promise<RecordingStat
   return state;
 }
 
-/** Longest Stop waits for the tabs' navigations still being decided (see arrival-stamps). */
+/** Longest Stop waits for the tabs' load reports still on their way (see arrival-stamps). */
 const STOP_WAITS_FOR_ARRIVALS_MS = 3000;
 
 export async function stopRecording(): Promise<Task | null> {
   const state = await readRecording();
   // A page reached while recording whose report is still being decided, or on its way (its steps said so), is
-  // a navigation of the task: decided before the memory it is decided from is cleared below.
-  for (const until = Date.now() + STOP_WAITS_FOR_ARRIVALS_MS; state && Date.now() < until && await arrivalsUndecided(tabMemory.arrivalDecided).catch(() => false);) {
+  // a navigation of the task: decided before the memory it is decided from is cleared below. A report on its way
+  // is waited for 3 s; one being decided, until its decision ends (a hung one, HOLD_MAX_MS): the steps its page
+  // sent first wait for it by the marks cleared below, and once cleared would be numbered before it.
+  const undecided = (): Promise<boolean> => arrivalsUndecided(tabMemory.arrivalDecided).catch(() => false);
+  for (const until = Date.now() + STOP_WAITS_FOR_ARRIVALS_MS; state && (decisionsUnderWay() || (Date.now() < until && await undecided()));) {
     await new Promise((r) => setTimeout(r, 50));
   }
   // Then no step waits for a report any more: the decided arrivals are forgotten below, and a step still marked

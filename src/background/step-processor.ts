@@ -155,6 +155,9 @@ async function scanForReady(decided: ReadonlyMap<number, number>): Promise<Pendi
   const index = database.transaction('pending').store.index('byArrival');
   const waiting = new Set<string>();
   const tabsWaiting = new Set<number>();
+  // Held again below while a step still waits for its page's report: a wait that ended (the decision released)
+  // must not keep the worker up for the rest of its bound, which can be over a minute.
+  releaseAwake('early-step');
   for (let c = await index.openCursor(); c; c = await c.continue()) {
     const p = c.value;
     // A step stamped before it is still being decided (a navigation): it waits, and so do its task's later steps,
@@ -171,15 +174,12 @@ async function scanForReady(decided: ReadonlyMap<number, number>): Promise<Pendi
     if (tabsWaiting.has(p.tabId)) continue;
     const tabDecided = decided.get(p.tabId);
     if (p.afterArrival !== undefined && tabDecided === undefined) return { decidedOf: p.tabId };
-    const early = earlyWait(p, tabDecided ?? 0);
-    if (early > 0 || earlyStepDeciding(p, tabDecided ?? 0)) {
+    const early = earlyWait(p, tabDecided ?? 0) || earlyStepDeciding(p, tabDecided ?? 0);
+    if (early > 0) {
       tabsWaiting.add(p.tabId);
       waiting.add(p.taskId);
-      // Past its own bound, while its report is decided: the hold's release kicks, and holds the worker awake.
-      if (early > 0) {
-        holdAwake('early-step', early + 1000);
-        earlyTimer ??= setTimeout(() => { earlyTimer = null; void kickProcessor(); }, early + 50);
-      }
+      holdAwake('early-step', early + 1000);
+      earlyTimer ??= setTimeout(() => { earlyTimer = null; void kickProcessor(); }, early + 50);
       continue;
     }
     if (waiting.has(p.taskId)) continue;
