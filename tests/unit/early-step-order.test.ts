@@ -17,21 +17,8 @@ vi.mock('../../src/platform/db', () => ({
   pendingEarlySteps: (after: number, upTo: number) => Promise.resolve(
     storedEarly.filter((p) => p.afterArrival > after && p.afterArrival <= upTo)),
 }));
-const stamped: { what: string; stamp: number; id?: string; note?: string }[] = [];
-vi.mock('../../src/background/step-intake', async () => {
-  const { nextArrival } = await import('../../src/background/arrival-stamps');
-  return {
-    ingestUnsent: () => Promise.resolve(0),
-    recordStep: async (draft: { draftId: string; timestamp: number; note?: string; action: { type: string; navigation?: string } }, sender: { tab?: { id?: number } }, order: { heldStamp?: number } = {}) => {
-      const arrival = order.heldStamp !== undefined ? Promise.resolve(order.heldStamp) : nextArrival();
-      // As intake does at once (step-intake.ts:74): the tab has a step (onTabActivated reads it).
-      const { tabMemory: memory } = await import('../../src/background/tab-memory');
-      if (sender.tab?.id !== undefined) void memory.setLastStep(sender.tab.id, draft.timestamp, draft.action.type);
-      stamped.push({ what: `${draft.action.type} ${draft.action.navigation ?? ''}`.trim(), stamp: await arrival, id: draft.draftId, ...(draft.note ? { note: draft.note } : {}) });
-      return { ok: true };
-    },
-  };
-});
+vi.mock('../../src/background/step-intake', async () => (await import('./fake-step-intake')).fakeStepIntake());
+const { stamped } = await import('./fake-step-intake');
 vi.mock('../../src/background/scrubber-state', () => ({
   activeScrubber: () => Promise.resolve({ redactUrl: (u: string) => ({ text: u }), redact: (t: string) => ({ text: t }) }),
   activeConfig: () => Promise.resolve({ config: { sites: [] } }),

@@ -67,22 +67,8 @@ vi.mock('../../src/background/final-state', async (real) => ({
   ...(await real<typeof import('../../src/background/final-state')>()),
   takeFinalState: () => Promise.resolve(),
 }));
-const stamped: { what: string; stamp: number; id?: string; note?: string }[] = [];
-vi.mock('../../src/background/step-intake', async () => {
-  const { nextArrival } = await import('../../src/background/arrival-stamps');
-  return {
-    ingestUnsent: () => Promise.resolve(0),
-    addOtherFrames: () => Promise.resolve(),
-    attachShot: () => Promise.resolve(),
-    recordStep: async (draft: { draftId: string; timestamp: number; note?: string; action: { type: string; navigation?: string } }, sender: { tab?: { id?: number } }, order: { heldStamp?: number } = {}) => {
-      const arrival = order.heldStamp !== undefined ? Promise.resolve(order.heldStamp) : nextArrival();
-      const { tabMemory: memory } = await import('../../src/background/tab-memory');
-      if (sender.tab?.id !== undefined) void memory.setLastStep(sender.tab.id, draft.timestamp, draft.action.type);
-      stamped.push({ what: `${draft.action.type} ${draft.action.navigation ?? ''}`.trim(), stamp: await arrival, id: draft.draftId, ...(draft.note ? { note: draft.note } : {}) });
-      return { ok: true };
-    },
-  };
-});
+vi.mock('../../src/background/step-intake', async () => (await import('./fake-step-intake')).fakeStepIntake());
+const { stamped } = await import('./fake-step-intake');
 vi.mock('../../src/background/scrubber-state', () => ({
   activeScrubber: () => Promise.resolve({ redactUrl: (u: string) => ({ text: u }), redact: (t: string) => ({ text: t }) }),
   activeConfig: () => Promise.resolve({ config: { sites: { never_record: [], no_screenshots: [] } } }),
