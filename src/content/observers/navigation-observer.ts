@@ -141,6 +141,16 @@ export function initNavigationObserver(win: Window, recorder: NavigationObserver
   // worker restarted), its hand-over carries the arrival, and the next page's report makes both steps.
   let unacknowledged: Arrival | null = null;
   const exitSends = exitMessages((exit, page) => { void send<'page/exit'>({ kind: 'page/exit', exit, page }).catch(() => undefined); });
+  // Keyed by this document (one note per page, however many navigate events it fires). Written where the worker
+  // has said which tab this is; sent in any case (a write still under way as the page is unloaded is lost in
+  // Firefox, and a busy worker can answer where the page is only after its script has sent it away).
+  const noteExit = (exit: PageExit): void => {
+    const page = Math.round(win.performance.timeOrigin);
+    if (recorder.where) void saveExit(recorder.where.tabId, exit, page).catch(() => undefined);
+    exitSends.noted(exit, page);
+  };
+  // The page's script sent it away before the recording started here (a busy worker, a slow start): said now.
+  if (exits.exit) noteExit(exits.exit);
   if (atPageLoad) {
     const arrival: Arrival = { url: recorder.redactUrl(win.location.href), navigation: howReached(win), at: Date.now() };
     unacknowledged = arrival;
@@ -153,14 +163,16 @@ export function initNavigationObserver(win: Window, recorder: NavigationObserver
   const teardowns = [
     listen(win, 'pagehide', () => {
       exitSends.flush();
-      if (!recorder.recording || !recorder.where) return;
+      if (!recorder.recording) return;
       recorder.leave();
       const last = recorder.lastStep;
       const lastAction = last ? { at: last.at, type: last.type } : null;
       // Straight to storage: the worker may be stopped right now, and this page cannot retry. And as a message:
-      // Firefox drops the storage write as the page is unloaded (see background/page-leaving-intake).
+      // Firefox drops the storage write as the page is unloaded (see background/page-leaving-intake). The message
+      // needs no tab id of the page's own (the worker files it under its sender's), so it goes even when the
+      // worker has not yet said where this page is (a busy worker answers late; seen under the full test load).
       const left = { state: pageState(recorder, win), arrival: unacknowledged, lastAction, exit: exits.exit };
-      void saveLeaving(recorder.where.tabId, left).catch(() => undefined);
+      if (recorder.where) void saveLeaving(recorder.where.tabId, left).catch(() => undefined);
       void send<'page/left'>({ kind: 'page/left', left }).catch(() => undefined);
     }),
   ];
@@ -176,12 +188,7 @@ export function initNavigationObserver(win: Window, recorder: NavigationObserver
         // After the event's listeners have all run (a microtask, still long before the page goes): a way out the
         // page cancelled is none (see watchExits).
         queueMicrotask(() => {
-          // Keyed by this document (one note per page, however many navigate events it fires).
-          if (!recorder.where || !exits.exit) return;
-          const page = Math.round(win.performance.timeOrigin);
-          void saveExit(recorder.where.tabId, exits.exit, page).catch(() => undefined);
-          // Also sent: a write still under way as the page is unloaded is lost in Firefox (see background/page-leaving-intake).
-          exitSends.noted(exits.exit, page);
+          if (exits.exit) noteExit(exits.exit);
         });
         return;
       }
