@@ -78,6 +78,8 @@ export interface AxAgreement {
   matched: number; compared: number; unfound: number;
   /** Of the matched, elements with no line of their own that Chrome also leaves out (ignored, or an unnamed wrapper). */
   collapsed: number;
+  /** The types of steps with no probe of the page they acted on (a scroll came between the last probe and them). */
+  unprobed: string[];
   mismatches: string[];
   /** Every comparison, for the log. */
   pairs: string[];
@@ -85,11 +87,20 @@ export interface AxAgreement {
 
 /** How many acted-on elements' axtree lines say what Chrome's tree says of the same element. */
 export function axAgreement(steps: readonly ExportedStep[], probes: readonly AxProbe[]): AxAgreement {
-  const r: AxAgreement = { matched: 0, compared: 0, unfound: 0, collapsed: 0, mismatches: [], pairs: [] };
+  const r: AxAgreement = { matched: 0, compared: 0, unfound: 0, collapsed: 0, unprobed: [], mismatches: [], pairs: [] };
   for (const s of steps) {
     const t = s.target;
     if (!t || s.action.element_id === null) continue;
     const probe = [...probes].reverse().find((p) => p.at <= s.timestamp);
+    // A scroll step made after the probe moved what lies at each box (a virtualised grid recycles its rows): the
+    // probe no longer shows the page this step acted on. One wheel burst makes two scroll steps when a pause
+    // between wheels passes the recorder's settle time, as it can on a loaded machine.
+    const scrolledSince = steps.find((o) => o !== s && o.action.type === 'scroll' && o.step_id < s.step_id && o.timestamp >= (probe?.at ?? Infinity));
+    if (scrolledSince) {
+      r.unprobed.push(s.action.type);
+      r.pairs.push(`- step ${s.step_id} ${s.action.type}: not compared, step ${scrolledSince.step_id} scrolled the page after the last probe`);
+      continue;
+    }
     const near = (a: number, b: number): boolean => Math.abs(a - b) <= 1.5;
     const found = probe?.nodes.filter((n) => n.tag === t.tag && near(n.box[0], t.bbox.x) && near(n.box[1], t.bbox.y) && near(n.box[2], t.bbox.width) && near(n.box[3], t.bbox.height)) ?? [];
     const chrome = found.find((n) => !n.ignored) ?? found[0] ?? closestAtPoint(probe, t.tag, t.bbox, s.action.coordinates);
