@@ -2,7 +2,7 @@
 // "Task", "Start recording", "Stop recording" and "Export" are a contract that
 // tests and users rely on.
 import { render } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExportProgress, RecordingState } from '../src/core/messages';
 import { DIALOGUE_FORMATS, REPLAY_FORMAT } from '../src/core/formats/registry';
 import type { Task } from '../src/core/task';
@@ -13,6 +13,9 @@ import { latestOnly } from '../src/ui/latest-only';
 import { DEFAULT_PREFS, loadExportPrefs, saveExportPrefs, toExportOptions, type ExportPrefs } from '../src/platform/export-prefs';
 import { count } from '../src/ui/count';
 import '../src/ui/base.css';
+
+/** An export silent this long may have lost its worker: the popup wakes it (see the effect below). */
+const EXPORT_SILENCE_MS = 3000;
 import './popup.css';
 
 const STATUS_LABEL: Record<Task['status'], string> = { recording: 'recording', review: 'to review', confirmed: 'confirmed' };
@@ -35,6 +38,8 @@ function App() {
   const [error, setError] = useState('');
   const [storageProblem, setStorageProblem] = useState<string | null>(null);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
+  /** When the export last said anything (or was started): a silence means its worker may have been stopped. */
+  const heardAt = useRef(0);
   const [prefs, setPrefs] = useState<ExportPrefs>(DEFAULT_PREFS);
   const update = (patch: Partial<ExportPrefs>): void => {
     setPrefs((p) => {
@@ -71,6 +76,7 @@ function App() {
         void refresh();
       }
       if (news.kind === 'export/progress') {
+        heardAt.current = Date.now();
         setProgress(news.progress);
         if (news.progress.phase === 'error') setError(news.progress.error ?? 'Export failed');
       }
@@ -106,19 +112,39 @@ function App() {
       setError('Choose at least one task to export, or export all finished tasks.');
       return;
     }
-    setProgress({ exportId: '', phase: 'running', doneSteps: 0, totalSteps: 0, bytes: 0 });
-    const reply = await send<'export/start'>({ kind: 'export/start', options });
-    if (!reply.ok) {
+    // The id is ours, so the start can be asked again: a worker stopping or starting drops the message.
+    const exportId = crypto.randomUUID();
+    heardAt.current = Date.now();
+    setProgress({ exportId, phase: 'running', doneSteps: 0, totalSteps: 0, bytes: 0 });
+    try {
+      const reply = await ask<'export/start'>({ kind: 'export/start', options, exportId });
+      if (!reply.ok) throw new Error(reply.error);
+    } catch (e) {
+      // Never left greyed out with no export under way.
       setProgress(null);
-      setError(reply.error);
-    } else setProgress((p) => (p ? { ...p, exportId: reply.exportId } : p));
+      setError(`Export did not go through: ${(e instanceof Error ? e.message : String(e)).replace(/\.$/, '')}. Try again.`);
+    }
   };
 
   const cancel = async (): Promise<void> => {
-    if (progress?.exportId) await send<'export/cancel'>({ kind: 'export/cancel', exportId: progress.exportId });
+    if (!progress?.exportId) return;
+    const exportId = progress.exportId;
+    await send<'export/cancel'>({ kind: 'export/cancel', exportId }).catch(() => undefined);
+    // An export that no one runs any more (its worker stopped with it) sends no "cancelled": Export comes back.
+    setProgress((p) => (p?.exportId === exportId && p.phase !== 'done' ? null : p));
   };
 
   const exporting = progress?.phase === 'running' || progress?.phase === 'waiting';
+  // An export reports several times a second. Silent, its worker may have been stopped mid-export, and Chrome
+  // starts a stopped worker only for an event: asking for the status is one, and a worker that starts runs the
+  // cut-off export again (background/export-ledger).
+  useEffect(() => {
+    if (!exporting) return undefined;
+    const timer = setInterval(() => {
+      if (Date.now() - heardAt.current > EXPORT_SILENCE_MS) void refresh().catch(() => undefined);
+    }, EXPORT_SILENCE_MS);
+    return () => clearInterval(timer);
+  }, [exporting]);
   const openPage = (path: string): void => void openExtensionTab(path);
 
   return (

@@ -8,7 +8,7 @@ import type { StoredStep } from '../src/core/stored-step';
 import type { Box } from '../src/core/schema';
 import { listTasks } from '../src/platform/db';
 import { blurFinalRegion, blurRegion, deleteFinal, deleteStep, deleteTask, editThought, labelOutcome, liveSteps, setTaskStatus } from '../src/platform/review-store';
-import { ask, send } from '../src/platform/messaging';
+import { ask } from '../src/platform/messaging';
 import { onNews } from '../src/platform/news';
 import { loadExportPrefs, toExportOptions } from '../src/platform/export-prefs';
 import { latestOnly } from '../src/ui/latest-only';
@@ -132,7 +132,8 @@ function App() {
                 onClick={() => void act('Exporting…', async () => {
                   // The formats and action style chosen in the popup apply here too.
                   const options = { ...toExportOptions(await loadExportPrefs(), new Set()), taskIds: [task.id], onlyConfirmed: false };
-                  const reply = await send<'export/start'>({ kind: 'export/start', options });
+                  // Our own id: asked again if the worker drops the message as it stops or starts.
+                  const reply = await ask<'export/start'>({ kind: 'export/start', options, exportId: crypto.randomUUID() });
                   if (!reply.ok) throw new Error(reply.error);
                 })}
               >Export this task</button>

@@ -14,6 +14,8 @@ import { db, listTasks } from '../platform/db';
 import { loadProvenance } from '../platform/provenance-settings';
 import { demonstratorHash } from '../core/provenance';
 import { awakeWhile, holdAwake, releaseAwake } from '../platform/keep-awake';
+import { anyExportUnderWay, claimExport, EXPORT_ID, EXPORT_RUNS_MAX, exportEnded, takeCutOffExports } from './export-ledger';
+import { armWake, clearWake } from '../platform/wake-alarm';
 
 /** Drafts still on their way when a task stopped (a typing session flushed by Stop) arrive within this. */
 const ARRIVAL_GRACE_MS = 1500;
@@ -40,14 +42,45 @@ function progress(exportId: string, phase: ExportProgress['phase'], extra: Parti
   broadcast({ kind: 'export/progress', progress: { exportId, phase, doneSteps: 0, totalSteps: 0, bytes: 0, ...extra } });
 }
 
-export async function startExport(partial: ExportOptionsInput): Promise<Reply<'export/start'>> {
+/** Starts export `exportId` (the sender's UUID); the same id asked for again is answered, not started twice. */
+export async function startExport(partial: ExportOptionsInput, exportId: string): Promise<Reply<'export/start'>> {
   let options: ExportOptions;
   try {
     options = exportOptions(partial);
   } catch (error) {
     return { ok: false, error: `invalid export options: ${(error as Error).message}` };
   }
-  const exportId = crypto.randomUUID();
+  if (typeof exportId !== 'string' || !EXPORT_ID.test(exportId)) return { ok: false, error: 'an export needs an id (a UUID)' };
+  if (await claimExport(exportId, partial)) runExportJob(exportId, options);
+  return { ok: true, exportId };
+}
+
+/**
+ * Exports a stopped worker left under way that the image-work page neither runs nor finished: run again, under
+ * their own ids (the popup follows them by id). Called as the worker starts, and by the wake alarm armed while one
+ * is under way (Chrome starts a stopped worker only for an event).
+ */
+export async function resumeCutOffExports(): Promise<void> {
+  if (!(await anyExportUnderWay())) return clearWake('resume-exports');
+  await host.openImageWorkPage();
+  const known = await send<'offscreen/exports-known'>({ kind: 'offscreen/exports-known', target: 'offscreen' });
+  const { resume, givenUp } = await takeCutOffExports(new Set(known?.running ?? []), new Set(known?.finished ?? []));
+  for (const exportId of givenUp) {
+    progress(exportId, 'error', { error: `The export was cut off ${EXPORT_RUNS_MAX} times as the browser stopped the extension's worker. Press Export again.` });
+  }
+  for (const [exportId, entry] of resume) {
+    try {
+      runExportJob(exportId, exportOptions(entry.options));
+    } catch (error) {
+      await ended(exportId);
+      progress(exportId, 'error', { error: `invalid export options: ${(error as Error).message}` });
+    }
+  }
+}
+
+/** Waits for the steps, then hands the export to the image-work page; the reply to the start does not wait for it. */
+function runExportJob(exportId: string, options: ExportOptions): void {
+  armWake('resume-exports');
   const job = { cancelled: false };
   waiting.set(exportId, job);
   void awakeWhile((async () => {
@@ -59,12 +92,12 @@ export async function startExport(partial: ExportOptionsInput): Promise<Reply<'e
       // Drafts that pages handed over as they went away (their messages lost with a stopped worker).
       await ingestUnsent(0);
       for (let left = await pendingFor(options); left > 0; left = await pendingFor(options)) {
-        if (job.cancelled) return progress(exportId, 'cancelled');
+        if (job.cancelled) return await cancelled();
         progress(exportId, 'waiting', { pendingSteps: left });
         void kickProcessor();
         await new Promise((r) => setTimeout(r, POLL_MS));
       }
-      if (job.cancelled) return progress(exportId, 'cancelled');
+      if (job.cancelled) return await cancelled();
       waiting.delete(exportId);
       await host.openImageWorkPage();
       holdAwake(exportLease(exportId), EXPORT_SILENCE_MS);
@@ -77,26 +110,41 @@ export async function startExport(partial: ExportOptionsInput): Promise<Reply<'e
       });
     } catch (error) {
       releaseAwake(exportLease(exportId));
+      await ended(exportId);
       progress(exportId, 'error', { error: String(error) });
     } finally {
       waiting.delete(exportId);
     }
   })());
-  return { ok: true, exportId };
+
+  async function cancelled(): Promise<void> {
+    await ended(exportId);
+    progress(exportId, 'cancelled');
+  }
 }
 
 const exportLease = (exportId: string): string => `export:${exportId}`;
 
+/** Nothing of `exportId` is left to resume; with none under way, the wake alarm stops too. */
+async function ended(exportId: string): Promise<void> {
+  await exportEnded(exportId);
+  if (!(await anyExportUnderWay())) clearWake('resume-exports');
+}
+
 /** The image-work page's progress: a running export keeps the worker awake; a finished one lets it go. */
-export function exportProgressed(p: ExportProgress): void {
+export async function exportProgressed(p: ExportProgress): Promise<void> {
   if (p.phase === 'waiting' || p.phase === 'running') holdAwake(exportLease(p.exportId), EXPORT_SILENCE_MS);
   // 'done' still hands the zip to the downloads (export/ready), which releases it.
-  else if (p.phase !== 'done') releaseAwake(exportLease(p.exportId));
+  else if (p.phase !== 'done') {
+    releaseAwake(exportLease(p.exportId));
+    await ended(p.exportId);
+  }
 }
 
 /** The zip is with the downloads: nothing of this export is left to do. */
-export function exportHandedOver(exportId: string): void {
+export async function exportHandedOver(exportId: string): Promise<void> {
   releaseAwake(exportLease(exportId));
+  await ended(exportId);
 }
 
 export async function cancelExport(exportId: string): Promise<void> {

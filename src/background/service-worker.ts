@@ -17,7 +17,7 @@ import { recordingStatus, startRecording, stopRecording } from './recording-sess
 import { captureSettled, forgetTab, shotsOfTab } from './capture-scheduler';
 import { finalOfClosedTab } from './final-state';
 import { reportHistory } from './report-history';
-import { cancelExport, exportHandedOver, exportProgressed, startExport } from './export-control';
+import { cancelExport, exportHandedOver, exportProgressed, resumeCutOffExports, startExport } from './export-control';
 import { host } from '../platform/host';
 import { showRecordingBadge } from './badge';
 import { activeConfig, saveConfig } from './scrubber-state';
@@ -48,7 +48,7 @@ const handlers: HandlerMap = {
   'config/save': (m) => saveConfig(m.text),
   'export/start': async (m) => {
     try {
-      return await startExport(m.options);
+      return await startExport(m.options, m.exportId);
     } catch (error) {
       return { ok: false, error: String(error) };
     }
@@ -130,7 +130,7 @@ const handlers: HandlerMap = {
     try {
       await awakeWhile(host.download(m.url, m.filename, m.saveAs));
     } finally {
-      exportHandedOver(m.exportId);
+      await exportHandedOver(m.exportId);
     }
   },
   'export/progress': (m) => exportProgressed(m.progress),
@@ -185,4 +185,8 @@ onExtensionStarted(() => void restoreBadge());
 void kickProcessor();
 // The alarm armed while steps are pending: it starts a stopped worker, and the kick above resumes them.
 onWake(() => void kickProcessor());
+// An export a stopped worker left under way runs again (export-ledger); the alarm is for a worker nothing else wakes.
+const resumeExports = (): void => void awakeWhile(resumeCutOffExports()).catch((e: unknown) => console.warn('[alien-dataflow] resuming an export failed', e));
+resumeExports();
+onWake(resumeExports, 'resume-exports');
 void awakeWhile(ingestUnsent(0)).catch((e: unknown) => console.warn('[alien-dataflow] hand-over intake failed', e));

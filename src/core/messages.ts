@@ -42,7 +42,8 @@ export type Message =
   | { kind: 'recording/stop' }
   | { kind: 'recording/get' }
   | { kind: 'tasks/list' }
-  | { kind: 'export/start'; options: ExportOptionsInput }
+  // `exportId`: picked by the sender (a UUID), so a start asked again after a lost message is the same export
+  | { kind: 'export/start'; options: ExportOptionsInput; exportId: string }
   | { kind: 'export/cancel'; exportId: string }
   // review page -> background: a reviewer's thought, scrubbed by the worker before it is stored
   | { kind: 'review/thought'; taskId: string; seq: number; thought: string }
@@ -89,6 +90,8 @@ export type Message =
   // background -> offscreen
   | { kind: 'offscreen/export'; target: 'offscreen'; exportId: string; options: ExportOptions; configHash: string; extensionVersion: string; demonstratorHash: string | null }
   | { kind: 'offscreen/export-cancel'; target: 'offscreen'; exportId: string }
+  // worker -> offscreen, as a worker starts with exports under way: which of them the page runs or has finished
+  | { kind: 'offscreen/exports-known'; target: 'offscreen' }
   | { kind: 'offscreen/scrub-frame'; target: 'offscreen'; job: ShotJob }
   /** At Start: load the text detector and OCR now, so the first step's image work does not pay for it. */
   | { kind: 'offscreen/warm'; target: 'offscreen'; detect: boolean }
@@ -132,6 +135,7 @@ export interface ReplyMap {
   'page/left': { ok: true };
   'offscreen/export': { ok: true };
   'offscreen/export-cancel': { ok: true };
+  'offscreen/exports-known': { ok: true; running: string[]; finished: string[] };
   'offscreen/scrub-frame': { ok: true; result: ShotJobResult } | { ok: false; error: string };
   'offscreen/warm': { ok: true };
   'export/progress': void;
@@ -174,6 +178,7 @@ export const SENT_BY: { readonly [K in MessageKind]: readonly SenderKind[] } = {
   'page/final': ['worker'],
   'offscreen/export': ['worker'],
   'offscreen/export-cancel': ['worker'],
+  'offscreen/exports-known': ['worker'],
   'offscreen/scrub-frame': ['worker'],
   'offscreen/warm': ['worker'],
   'export/progress': ['offscreen'],

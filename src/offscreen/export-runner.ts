@@ -9,9 +9,18 @@ import { broadcast } from '../platform/messaging';
 /** Blob parts are folded into one Blob every so often, so Chrome can move the data out of the JS heap. */
 const FOLD_BYTES = 16 * 1024 * 1024;
 const cancelled = new Set<string>();
+/** Exports this page runs, and the last it finished: the worker resumes only an export no one runs or ran. */
+const running = new Set<string>();
+const finished = new Set<string>();
+const FINISHED_KEPT = 20;
 
 export function cancelExport(exportId: string): void {
   cancelled.add(exportId);
+}
+
+/** The ids this page is running and has finished (export-ledger's resume asks, as a stopped worker restarts). */
+export function exportsKnown(): { running: string[]; finished: string[] } {
+  return { running: [...running], finished: [...finished] };
 }
 
 async function selectTasks(options: ExportOptions) {
@@ -26,6 +35,9 @@ async function selectTasks(options: ExportOptions) {
 // Offscreen documents only get runtime messaging, not getManifest: the worker passes the version in.
 export async function runExport(exportId: string, options: ExportOptions, configHash: string, extensionVersion: string, demonstratorHash: string | null = null): Promise<void> {
   const report = (p: Omit<ExportProgress, 'exportId'>): void => broadcast({ kind: 'export/progress', progress: { exportId, ...p } });
+  // Sent twice (a worker restarted between sending it and noting so): one zip.
+  if (running.has(exportId) || finished.has(exportId)) return;
+  running.add(exportId);
   try {
     const tasks = await selectTasks(options);
     if (tasks.length === 0) {
@@ -77,5 +89,8 @@ export async function runExport(exportId: string, options: ExportOptions, config
     report({ phase, doneSteps: 0, totalSteps: 0, bytes: 0, error: phase === 'error' ? String(error) : undefined });
   } finally {
     cancelled.delete(exportId);
+    running.delete(exportId);
+    finished.add(exportId);
+    if (finished.size > FINISHED_KEPT) finished.delete(finished.values().next().value!);
   }
 }

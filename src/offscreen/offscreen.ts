@@ -2,7 +2,7 @@
 // workers for OCR) and must outlive the popup. It obeys only the service
 // worker: messages from any other context (a tab, an extension page) are ignored.
 import { isMessage, type Message } from '../core/messages';
-import { cancelExport, runExport } from './export-runner';
+import { cancelExport, exportsKnown, runExport } from './export-runner';
 import { scrubShot } from './frame-scrub';
 import { warmDetector } from './text-detector';
 import { warmOcr } from './ocr';
@@ -24,6 +24,8 @@ onMessage((raw, sender) => {
     case 'offscreen/export-cancel':
       cancelExport(message.exportId);
       return Promise.resolve({ ok: true });
+    case 'offscreen/exports-known':
+      return Promise.resolve({ ok: true, ...exportsKnown() });
     case 'offscreen/scrub-frame':
       return scrubShot(message.job)
         .then((result) => ({ ok: true, result }))

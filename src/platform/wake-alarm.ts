@@ -7,22 +7,23 @@
 // outlasts one period and is then cut off is still woken.
 import browser from 'webextension-polyfill';
 
-const NAME = 'resume-pending-steps';
+/** One alarm per kind of work left behind: each is cleared by its own work without touching the other. */
+export type WakeName = 'resume-pending-steps' | 'resume-exports';
 /** Chrome fires a packed MV3 extension's alarm no sooner than 30 s after it is set. */
 const DELAY_MINUTES = 0.5;
 
 /** Wakes the worker every 30 s until cleared; arming it again starts the period afresh. */
-export function armWake(): void {
-  void Promise.resolve(browser.alarms.create(NAME, { delayInMinutes: DELAY_MINUTES, periodInMinutes: DELAY_MINUTES })).catch(() => undefined);
+export function armWake(name: WakeName = 'resume-pending-steps'): void {
+  void Promise.resolve(browser.alarms.create(name, { delayInMinutes: DELAY_MINUTES, periodInMinutes: DELAY_MINUTES })).catch(() => undefined);
 }
 
-export function clearWake(): void {
-  void browser.alarms.clear(NAME).catch(() => undefined);
+export function clearWake(name: WakeName = 'resume-pending-steps'): void {
+  void browser.alarms.clear(name).catch(() => undefined);
 }
 
 /** Registered at the worker's top level, so the alarm that starts it finds its listener. */
-export function onWake(listener: () => void): void {
+export function onWake(listener: () => void, name: WakeName = 'resume-pending-steps'): void {
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === NAME) listener();
+    if (alarm.name === name) listener();
   });
 }

@@ -33,8 +33,11 @@ export interface RecorderDriver {
   /** Stored steps of a task, read from the extension's IndexedDB. */
   storedSteps(taskId: string): Promise<number>;
   exportZip(page: Page): Promise<JSZip>;
-  /** The same, resolving to the zip's path in the downloads folder (for the CLI). */
-  exportZipFile(page: Page): Promise<string>;
+  /**
+   * The same, resolving to the zip's path in the downloads folder (for the CLI). `afterPress` runs as soon as
+   * Export is pressed, before the zip is waited for (to stop the worker mid-export).
+   */
+  exportZipFile(page: Page, afterPress?: () => Promise<void>): Promise<string>;
   /** A page of the extension's own (it can call the extension APIs), without touching the worker. */
   extensionPage(): Promise<Page>;
   /**
@@ -120,7 +123,7 @@ async function chromiumDriver(opts: chromium.LaunchOptions): Promise<RecorderDri
     stopRecording: async (page) => { await chromium.stopRecording(session.browser, page); },
     storedSteps: async (taskId) => countSteps(await chromium.extensionPage(session.browser), taskId),
     exportZip: (page) => chromium.exportZip(session, page),
-    exportZipFile: (page) => chromium.exportZipFile(session, page),
+    exportZipFile: (page, afterPress) => chromium.exportZipFile(session, page, afterPress),
     extensionPage: () => chromium.extensionPage(session.browser),
     sendAsContentScript: (page, message) => inContentScriptWorld(page, `chrome.runtime.sendMessage(${JSON.stringify(message)})
       .then((r) => JSON.stringify(r === undefined ? null : r)).catch((e) => 'error: ' + e.message)`),
@@ -162,7 +165,7 @@ async function firefoxDriver(opts: FirefoxOptions): Promise<RecorderDriver> {
     stopRecording: async () => stopRecordingFirefox(await session.popup()),
     storedSteps: async (taskId) => countSteps(await session.popup(), taskId),
     exportZip: async () => JSZip.loadAsync(readFileSync(await exportZipFirefox(await session.popup(), session.downloads))),
-    exportZipFile: async () => exportZipFirefox(await session.popup(), session.downloads),
+    exportZipFile: async (_page, afterPress) => exportZipFirefox(await session.popup(), session.downloads, afterPress),
     extensionPage: () => session.popup(),
     sendAsContentScript: async (page, message) => {
       if (!opts.contentScriptRelay) throw new Error('open the Firefox driver with { contentScriptRelay: true }');

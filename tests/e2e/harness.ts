@@ -136,9 +136,9 @@ export async function exportZip(session: Session, page: Page): Promise<JSZip> {
 }
 
 /** Export through the popup; resolves to the path of the new zip in the downloads folder. */
-export async function exportZipFile(session: Session, page: Page): Promise<string> {
+export async function exportZipFile(session: Session, page: Page, afterPress?: () => Promise<void>): Promise<string> {
   const popup = await openPopup(session.browser, page);
-  const file = await pressExportFile(session, popup);
+  const file = await pressExportFile(session, popup, afterPress);
   await popup.close().catch(() => undefined);
   return file;
 }
@@ -148,9 +148,10 @@ export async function pressExport(session: Session, popup: Page): Promise<JSZip>
   return JSZip.loadAsync(readFileSync(await pressExportFile(session, popup)));
 }
 
-async function pressExportFile(session: Session, popup: Page): Promise<string> {
+async function pressExportFile(session: Session, popup: Page, afterPress?: () => Promise<void>): Promise<string> {
   const before = new Set(readdirSync(session.downloads));
   await clickButton(popup, 'Export');
+  await afterPress?.();
   const file = await waitFor(() => readdirSync(session.downloads).find((f) => !before.has(f) && /^alien-dataflow-.*\.zip$/.test(f)), 60_000);
   return join(session.downloads, file);
 }

@@ -7,6 +7,8 @@ import { test } from 'node:test';
 import { recorderStarted, sleep, trajectory, waitFor } from './harness';
 import { openDriver, recordOnDemo, testInBothBrowsers, waitForAccepted, waitForSteps } from './browsers';
 import { readStored } from './extension-store';
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 
 // Puppeteer must not be attached to Chromium's worker, or stopping it hangs the browser.
 const DETACHED = { detachWorker: true };
@@ -62,6 +64,22 @@ testInBothBrowsers('stopping the worker mid-recording loses no step', async (dri
   assert.equal(steps[4]!.action.text, 'cable');
   assert.equal(steps[6]!.action.navigation, 'reload');
   for (const s of steps) assert.ok(s.observation.screenshot_path && zip.file(s.observation.screenshot_path), `screenshot of step ${s.step_id}: ${JSON.stringify(s.observation)}`.slice(0, 400));
+}, DETACHED, true);
+
+// An export is work the worker holds: Chromium's waits there for the task's last steps, and Firefox's zip is
+// written in the image-work page inside the background page. A worker stopped just after Export is pressed must
+// still end in the zip, with every step: the export is noted in storage.session and run again, under its id, when
+// the worker starts (the popup, hearing nothing, asks for the status, which starts it).
+testInBothBrowsers('an export cut off by a worker stop still saves its zip, with every step', async (driver) => {
+  const { page, taskId, buttons } = await recordOnDemo(driver, 'Export while the worker stops');
+  for (const b of buttons.slice(0, 3)) await b.click();
+  await waitForSteps(driver, taskId, 3);
+  await driver.stopRecording(page);
+  const file = await driver.exportZipFile(page, () => driver.stopWorker());
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const steps = (await trajectory(zip)).filter((s) => s.task_id === taskId);
+  assert.deepEqual(steps.map((s) => s.action.type), ['click', 'click', 'click'], `in ${driver.name}`);
+  for (const s of steps) assert.ok(s.observation.screenshot_path && zip.file(s.observation.screenshot_path), `screenshot of step ${s.step_id}`);
 }, DETACHED, true);
 
 // A page that loads while the worker is stopping asks it for the recording's ids and config; the question

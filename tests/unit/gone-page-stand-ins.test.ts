@@ -58,7 +58,7 @@ vi.mock('../../src/platform/wake-alarm', () => ({ onWake: () => undefined, armWa
 vi.mock('../../src/background/final-state', () => ({ finalOfClosedTab: () => Promise.resolve() }));
 vi.mock('../../src/background/recording-session', () => ({ recordingStatus: () => Promise.resolve({ state: null, stepCount: 0 }) }));
 vi.mock('../../src/background/badge', () => ({ showRecordingBadge: () => Promise.resolve() }));
-vi.mock('../../src/background/export-control', () => ({}));
+vi.mock('../../src/background/export-control', () => ({ resumeCutOffExports: () => Promise.resolve() }));
 vi.mock('../../src/background/review-edits', () => ({}));
 vi.mock('../../src/background/frame-regions-intake', () => ({}));
 
