@@ -145,13 +145,15 @@ export async function stopRecordingFirefox(popup: Page): Promise<void> {
 }
 
 /** Presses Export on the popup page (left in the background); resolves to the path of the new zip in the downloads folder. */
-export async function exportZipFirefox(popup: Page, downloads: string): Promise<string> {
+export async function exportZipFirefox(popup: Page, downloads: string, afterPress?: () => Promise<void>): Promise<string> {
   const before = new Set(readdirSync(downloads));
   await pressInPopup(popup, 'Export');
+  await afterPress?.();
   // The export first waits for steps still being scrubbed: under a full test run's load, with the background page
   // suspended between a slow person's actions, that backlog can take over a minute. A hang guard, not a time check.
   const zip = await waitFor(() => readdirSync(downloads).find((f) => !before.has(f) && /^alien-dataflow-.*\.zip$/.test(f)), 180_000, 250).catch(async (e: unknown) => {
-    const seen = await popup.evaluate(() => `${document.querySelector('#status')?.textContent ?? ''} ${[...document.querySelectorAll('[role="alert"], [role="status"], progress')].map((n) => n.textContent).join(' | ')}`).catch(() => 'unreadable');
+    // The export's own line (waiting for steps, running, or nothing heard since Export was pressed) and the buttons.
+    const seen = await popup.evaluate(() => `${document.querySelector('#status')?.textContent ?? ''} ${[...document.querySelectorAll('[role="alert"], progress + p')].map((n) => n.textContent).join(' | ')} [${[...document.querySelectorAll('button')].map((b) => `${b.textContent}${b.disabled ? ' (disabled)' : ''}`).join(', ')}]`).catch(() => 'unreadable');
     throw new Error(`${String(e)}: no export zip in ${downloads}; the popup showed: ${seen}`);
   });
   // Firefox names the file before its last bytes are written: done once it reads as a whole zip (its directory
