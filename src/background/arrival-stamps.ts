@@ -177,6 +177,15 @@ export function earlyStepDeciding(p: Pick<PendingStep, 'afterArrival' | 'tabId' 
   return Math.max(0, p.arrivedAt + EARLY_WAIT_MAX_MS + HOLD_MAX_MS - now);
 }
 
+/**
+ * How much longer (ms) a step its page sent before its load report was decided still waits: its own bound
+ * (earlyWait), then, while a report of its tab is being decided, the decision's (earlyStepDeciding); 0 when it
+ * waits no more.
+ */
+export function earlyStepWait(p: Pick<PendingStep, 'afterArrival' | 'tabId' | 'arrivedAt'>, decided: number, now = Date.now()): number {
+  return earlyWait(p, decided, now) || earlyStepDeciding(p, decided, now);
+}
+
 /** Whether any tab's load report is being decided now (its hold taken and not released, nor hung past HOLD_MAX_MS). */
 export function decisionsUnderWay(now = Date.now()): boolean {
   for (const stamp of held.keys()) if (now - stamp <= HOLD_MAX_MS) return true;

@@ -58,18 +58,24 @@ export async function releaseEdit(tabId: number, draftId: string): Promise<void>
  * stayed in memory until Stop.
  */
 export async function dropUnheldTexts(tabId: number): Promise<void> {
-  const keys = await keysStartingWith(sessionStore(), `${PREFIX}${tabId}:`, `${TEXT_PREFIX}${tabId}:`);
-  const drafts = new Set(keys.filter((k) => k.startsWith(PREFIX)).map((k) => k.slice(`${PREFIX}${tabId}:`.length)));
-  const alone = keys.filter((k) => k.startsWith(TEXT_PREFIX) && !drafts.has(k.slice(`${TEXT_PREFIX}${tabId}:`.length)));
+  const { edits, texts } = await heldKeys(tabId);
+  const drafts = new Set(edits.map((k) => k.slice(`${PREFIX}${tabId}:`.length)));
+  const alone = texts.filter((k) => !drafts.has(k.slice(`${TEXT_PREFIX}${tabId}:`.length)));
   if (alone.length) await sessionStore().remove(alone);
+}
+
+/** A tab's keys of held edits and of their texts, listed in one pass. */
+async function heldKeys(tabId: number): Promise<{ edits: string[]; texts: string[] }> {
+  const keys = await keysStartingWith(sessionStore(), `${PREFIX}${tabId}:`, `${TEXT_PREFIX}${tabId}:`);
+  return { edits: keys.filter((k) => k.startsWith(PREFIX)), texts: keys.filter((k) => k.startsWith(TEXT_PREFIX)) };
 }
 
 /** The edits a tab holds, each with its latest text, left in memory. */
 export async function heldEdits(tabId: number): Promise<UnsentDraft[]> {
-  const keys = await keysStartingWith(sessionStore(), `${PREFIX}${tabId}:`, `${TEXT_PREFIX}${tabId}:`);
+  const keys = await heldKeys(tabId);
   const [edits, texts] = await Promise.all([
-    valuesOf<UnsentDraft>(sessionStore(), keys.filter((k) => k.startsWith(PREFIX))),
-    valuesOf<HeldText>(sessionStore(), keys.filter((k) => k.startsWith(TEXT_PREFIX))),
+    valuesOf<UnsentDraft>(sessionStore(), keys.edits),
+    valuesOf<HeldText>(sessionStore(), keys.texts),
   ]);
   return withLatestText(edits, texts);
 }

@@ -4,7 +4,7 @@
 // reached storage in 16 of 16 navigations, and its exit note, written ~0.4 s before, was lost under load), while
 // a message sent has left the page. Either copy may come first; both are the same, under the same key. A copy
 // of a navigation already decided is dropped: its decision took the page's own copy, or went without it.
-import { readExits, readLeaving, saveExit, saveLeaving, type NotedExit } from '../platform/page-handoff';
+import { hasLeaving, readExits, saveExit, saveLeaving, type NotedExit } from '../platform/page-handoff';
 import type { LeftPage, PageExit } from '../core/navigation-chain';
 import { tabMemory } from './tab-memory';
 import { inTabArrivalOrder, inTabNoteOrder } from './arrival-queue';
@@ -41,7 +41,7 @@ export async function takeInExitNote(tabId: number, exit: PageExit, page: number
 export function takeInLeftPage(tabId: number, left: LeftPage): Promise<void> {
   return inTabArrivalOrder(tabId, async () => {
     if (left.state.at <= await tabMemory.arrivalDecided(tabId)) return;
-    if ((await readLeaving(tabId)).some((l) => l.state.at === left.state.at)) return;
+    if (await hasLeaving(tabId, left.state.at)) return;
     await saveLeaving(tabId, left);
   });
 }

@@ -3,7 +3,7 @@
 // reads state from storage, never from globals that die with the worker.
 import { isMessage, type Message, type MessageKind } from '../core/messages';
 import { isHeldText } from '../core/held-text';
-import { onMessage, type HandlerMap, type Handler } from '../platform/messaging';
+import { onMessage, type HandlerMap, type Handler, type Sender } from '../platform/messaging';
 import { onExtensionStarted, onTabActivated as onTabBroughtForward, onTabClosed, onTabCreated, onTopFrameCommitted } from '../platform/browser-events';
 import { isOwnBlobUrl, mayReceive, senderKind } from '../platform/sender';
 import { readRecording } from '../platform/recording-flag';
@@ -32,6 +32,16 @@ import { tabTextMap } from './tab-text-map';
 import { keepFrameRegions } from './frame-regions-intake';
 import { saveOutcome, saveThought } from './review-edits';
 import { onWake } from '../platform/wake-alarm';
+
+/**
+ * A leaving page's note, taken in only from a tab's top frame (under the browser's own tab id), only when it is
+ * well formed, and only while recording; answered the same either way, so a page learns nothing from the reply.
+ */
+async function whileRecordingInTopFrame(sender: Sender, wellFormed: boolean, take: (tabId: number) => Promise<void>): Promise<{ ok: true }> {
+  const tabId = sender.tab?.id;
+  if (tabId !== undefined && sender.frameId === 0 && wellFormed && await readRecording()) await take(tabId);
+  return { ok: true };
+}
 
 const handlers: HandlerMap = {
   'recording/start': async (m) => {
@@ -89,18 +99,9 @@ const handlers: HandlerMap = {
     frameId: sender.tab?.id === undefined ? 0 : await tabMemory.frameNumber(sender.tab.id, sender.frameId ?? 0),
     tabId: sender.tab?.id ?? -1, recording: await readRecording(),
   }),
-  'page/exit': async (m, sender) => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined || sender.frameId !== 0 || !isPageExit(m.exit) || typeof m.page !== 'number') return { ok: true };
-    if (await readRecording()) await takeInExitNote(tabId, m.exit, m.page);
-    return { ok: true };
-  },
-  'page/left': async (m, sender) => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined || sender.frameId !== 0 || !isLeftPage(m.left)) return { ok: true };
-    if (await readRecording()) await takeInLeftPage(tabId, m.left);
-    return { ok: true };
-  },
+  'page/exit': (m, sender) => whileRecordingInTopFrame(sender, isPageExit(m.exit) && typeof m.page === 'number',
+    (tabId) => takeInExitNote(tabId, m.exit, m.page)),
+  'page/left': (m, sender) => whileRecordingInTopFrame(sender, isLeftPage(m.left), (tabId) => takeInLeftPage(tabId, m.left)),
   // Arriving is most of its work: a page with an edit not yet sent keeps the worker awake (see input-observer).
   'page/typing': async (m, sender) => {
     const tabId = sender.tab?.id;

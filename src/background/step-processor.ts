@@ -25,7 +25,7 @@ import { tabTextMap } from './tab-text-map';
 import { buildFinal, isFinalDraft, type FinalDraft } from '../core/final-state';
 import { reportHistory } from './report-history';
 import { armWake, clearWake } from '../platform/wake-alarm';
-import { HOLD_MAX_MS, earlyStepDeciding, earlyWait, heldBehind } from './arrival-stamps';
+import { HOLD_MAX_MS, earlyStepWait, heldBehind } from './arrival-stamps';
 import { tabMemory } from './tab-memory';
 
 /** Frames being captured by this worker, and raw frames it still holds in memory. */
@@ -174,7 +174,7 @@ async function scanForReady(decided: ReadonlyMap<number, number>): Promise<Pendi
     if (tabsWaiting.has(p.tabId)) continue;
     const tabDecided = decided.get(p.tabId);
     if (p.afterArrival !== undefined && tabDecided === undefined) return { decidedOf: p.tabId };
-    const early = earlyWait(p, tabDecided ?? 0) || earlyStepDeciding(p, tabDecided ?? 0);
+    const early = earlyStepWait(p, tabDecided ?? 0);
     if (early > 0) {
       tabsWaiting.add(p.tabId);
       waiting.add(p.taskId);

@@ -34,6 +34,12 @@ export async function readLeaving(tabId: number): Promise<LeftPage[]> {
   return pages.sort((a, b) => a.state.at - b.state.at);
 }
 
+/** Whether the hand-over of the page `tabId` left at `at` is filed (one key read, not every hand-over of the tab). */
+export async function hasLeaving(tabId: number, at: number): Promise<boolean> {
+  const key = leavingKey(tabId, at);
+  return key in await browser.storage.local.get(key);
+}
+
 export async function clearLeaving(tabId: number, at: number): Promise<void> {
   await browser.storage.local.remove(leavingKey(tabId, at));
 }

@@ -35,7 +35,7 @@ vi.mock('../../src/platform/keep-awake', () => ({ awakeWhile: <T>(p: Promise<T>)
 vi.mock('../../src/background/tab-text-map', () => ({ tabTextMap: { reportedBetween: () => Promise.resolve(null) } }));
 vi.mock('../../src/background/report-history', () => ({ reportHistory: { heldAt: () => false } }));
 vi.mock('../../src/platform/wake-alarm', () => ({ armWake: () => undefined, clearWake: () => undefined }));
-vi.mock('../../src/background/arrival-stamps', () => ({ heldBehind: () => false, earlyWait: () => 0, earlyStepDeciding: () => 0 }));
+vi.mock('../../src/background/arrival-stamps', () => ({ heldBehind: () => false, earlyWait: () => 0, earlyStepDeciding: () => 0, earlyStepWait: () => 0 }));
 
 const { kickProcessor } = await import('../../src/background/step-processor');
 
