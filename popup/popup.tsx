@@ -40,6 +40,11 @@ function App() {
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   /** When the export last said anything (or was started): a silence means its worker may have been stopped. */
   const heardAt = useRef(0);
+  /**
+   * The id of a start that did not go through, for the next press: its worker may have taken it before the
+   * answers were lost, and the same id is then the same export, not a second zip.
+   */
+  const unanswered = useRef<string | null>(null);
   const [prefs, setPrefs] = useState<ExportPrefs>(DEFAULT_PREFS);
   const update = (patch: Partial<ExportPrefs>): void => {
     setPrefs((p) => {
@@ -113,11 +118,13 @@ function App() {
       return;
     }
     // The id is ours, so the start can be asked again: a worker stopping or starting drops the message.
-    const exportId = crypto.randomUUID();
+    const exportId = unanswered.current ?? crypto.randomUUID();
     heardAt.current = Date.now();
     setProgress({ exportId, phase: 'running', doneSteps: 0, totalSteps: 0, bytes: 0 });
     try {
+      unanswered.current = exportId;
       const reply = await ask<'export/start'>({ kind: 'export/start', options, exportId });
+      unanswered.current = null;
       if (!reply.ok) throw new Error(reply.error);
     } catch (e) {
       // Never left greyed out with no export under way.
@@ -129,7 +136,9 @@ function App() {
   const cancel = async (): Promise<void> => {
     if (!progress?.exportId) return;
     const exportId = progress.exportId;
-    await send<'export/cancel'>({ kind: 'export/cancel', exportId }).catch(() => undefined);
+    // Asked again if lost: a cancel the worker never hears would let a resumed export save its zip after all.
+    await ask<'export/cancel'>({ kind: 'export/cancel', exportId }).catch(() => undefined);
+    if (unanswered.current === exportId) unanswered.current = null;
     // An export that no one runs any more (its worker stopped with it) sends no "cancelled": Export comes back.
     setProgress((p) => (p?.exportId === exportId && p.phase !== 'done' ? null : p));
   };

@@ -14,7 +14,8 @@ import { db, listTasks } from '../platform/db';
 import { loadProvenance } from '../platform/provenance-settings';
 import { demonstratorHash } from '../core/provenance';
 import { awakeWhile, holdAwake, releaseAwake } from '../platform/keep-awake';
-import { anyExportUnderWay, claimExport, EXPORT_ID, EXPORT_RUNS_MAX, exportEnded, takeCutOffExports } from './export-ledger';
+import { anyExportUnderWay, beginHandOver, claimExport, endHandOver, EXPORT_ID, EXPORT_RUNS_MAX, exportCancelled, exportEnded, isUnderWay, takeCutOffExports } from './export-ledger';
+import { isOwnBlobUrl } from '../platform/sender';
 import { armWake, clearWake } from '../platform/wake-alarm';
 
 /** Drafts still on their way when a task stopped (a typing session flushed by Stop) arrive within this. */
@@ -51,7 +52,10 @@ export async function startExport(partial: ExportOptionsInput, exportId: string)
     return { ok: false, error: `invalid export options: ${(error as Error).message}` };
   }
   if (typeof exportId !== 'string' || !EXPORT_ID.test(exportId)) return { ok: false, error: 'an export needs an id (a UUID)' };
-  if (await claimExport(exportId, partial)) runExportJob(exportId, options);
+  const claim = await claimExport(exportId, partial);
+  if (claim === 'fresh') runExportJob(exportId, options);
+  // Asked again after the worker that took it stopped (this ask started this worker): resumed, not started anew.
+  else if (claim === 'cut-off') void awakeWhile(resumeCutOffExports()).catch((e: unknown) => console.warn('[alien-dataflow] resuming an export failed', e));
   return { ok: true, exportId };
 }
 
@@ -64,17 +68,46 @@ export async function resumeCutOffExports(): Promise<void> {
   if (!(await anyExportUnderWay())) return clearWake('resume-exports');
   await host.openImageWorkPage();
   const known = await send<'offscreen/exports-known'>({ kind: 'offscreen/exports-known', target: 'offscreen' });
-  const { resume, givenUp } = await takeCutOffExports(new Set(known?.running ?? []), new Set(known?.finished ?? []));
-  for (const exportId of givenUp) {
+  const ready = new Map((known?.ready ?? []).map((z) => [z.exportId, z]));
+  const cut = await takeCutOffExports({ running: new Set(known?.running ?? []), ready: new Set(ready.keys()), finished: new Set(known?.finished ?? []) });
+  for (const exportId of cut.givenUp) {
     progress(exportId, 'error', { error: `The export was cut off ${EXPORT_RUNS_MAX} times as the browser stopped the extension's worker. Press Export again.` });
   }
-  for (const [exportId, entry] of resume) {
+  for (const exportId of cut.endedUnheard) {
+    progress(exportId, 'error', { error: 'The export ended without a zip while the extension\'s worker was stopped. Press Export again.' });
+  }
+  for (const exportId of cut.handOver) {
+    const zip = ready.get(exportId)!;
+    await handOverZip(exportId, zip.url, zip.filename, zip.saveAs);
+  }
+  for (const [exportId, entry] of cut.resume) {
     try {
       runExportJob(exportId, exportOptions(entry.options));
     } catch (error) {
       await ended(exportId);
       progress(exportId, 'error', { error: `invalid export options: ${(error as Error).message}` });
     }
+  }
+  if (!(await anyExportUnderWay())) clearWake('resume-exports');
+}
+
+/**
+ * Hands an export's zip to the downloads, once: only a zip the image-work page made, and only while its export is
+ * under way (a repeat of the news, or a zip made after the person cancelled, is not saved).
+ */
+export async function handOverZip(exportId: string, url: string, filename: string, saveAs: boolean | undefined): Promise<void> {
+  // Only a zip the offscreen document made: never an arbitrary URL a message names.
+  if (!isOwnBlobUrl(url) || !/^alien-dataflow-[\w.-]+\.zip$/.test(filename)) {
+    console.warn('[alien-dataflow] refusing a download that is not an export zip', filename);
+    return;
+  }
+  if (!(await isUnderWay(exportId)) || !beginHandOver(exportId)) return;
+  try {
+    await awakeWhile(host.download(url, filename, saveAs ?? false));
+  } finally {
+    releaseAwake(exportLease(exportId));
+    await ended(exportId);
+    endHandOver(exportId);
   }
 }
 
@@ -141,17 +174,14 @@ export async function exportProgressed(p: ExportProgress): Promise<void> {
   }
 }
 
-/** The zip is with the downloads: nothing of this export is left to do. */
-export async function exportHandedOver(exportId: string): Promise<void> {
-  releaseAwake(exportLease(exportId));
-  await ended(exportId);
-}
-
+/** The person cancelled: noted first (no start asked again, nor a resume, runs it), then told to whoever runs it. */
 export async function cancelExport(exportId: string): Promise<void> {
+  await exportCancelled(exportId);
   const job = waiting.get(exportId);
   if (job) {
     job.cancelled = true;
     return;
   }
   await send<'offscreen/export-cancel'>({ kind: 'offscreen/export-cancel', target: 'offscreen', exportId }).catch(() => undefined);
+  if (!(await anyExportUnderWay())) clearWake('resume-exports');
 }

@@ -1,5 +1,6 @@
 // The worker's record of exports, in storage.session (memory only, never
-// disk; it outlives a worker stop but not the browser):
+// disk; it outlives a worker stop but not the browser, nor is it cleared by
+// Start or Stop: tab-memory keeps LEDGER_PREFIX):
 // - the ids started, so an export/start asked again is one export. The
 //   sender picks the id and asks again when its message is lost: a worker
 //   being stopped or started drops messages (core/ask-again);
@@ -7,13 +8,17 @@
 //   stop (Chrome's idle stop while it waits for steps; Firefox unloading the
 //   background page, and the image-work page inside it, mid-zip) is run again
 //   when the worker next starts, instead of leaving no zip and an Export
-//   button greyed out.
+//   button greyed out;
+// - the ids cancelled, so a cancel that no job heard still holds.
 import type { ExportOptionsInput } from '../core/export-options';
 import { sessionStore } from '../platform/stores';
 import { keyedQueue } from '../core/keyed-queue';
 
-const STARTED = 'exportsStarted';
-const UNDER_WAY = 'exportsUnderWay';
+/** Every key of the ledger starts so: Start and Stop clear storage.session but these (tab-memory). */
+export const LEDGER_PREFIX = 'export:';
+const STARTED = `${LEDGER_PREFIX}started`;
+const UNDER_WAY = `${LEDGER_PREFIX}underWay`;
+const CANCELLED = `${LEDGER_PREFIX}cancelled`;
 /** Asks again come within seconds; a few ids are plenty. */
 const KEPT = 20;
 /** An export cut off this many times is given up (said in the popup), not run for ever. */
@@ -21,84 +26,139 @@ export const EXPORT_RUNS_MAX = 3;
 
 export interface ExportUnderWay { options: ExportOptionsInput; runs: number }
 
-/** Ids started by this worker (claimed or resumed): never resumed by it. */
+/** Ids this worker runs (started or resumed): never resumed by it. */
 const mine = new Set<string>();
-/** Each record's read-change-write in turn: two exports ending together must not write over each other. */
+/** Ids this worker noted under way and has not ended: the record, should storage.session refuse the write. */
+const underWayHere = new Set<string>();
+/** Zips this worker is handing to the downloads: one hand-over each, however the news of the zip came. */
+const handing = new Set<string>();
+/** One read-change-write of the ledger at a time: two exports ending together must not write over each other. */
 const inTurn = keyedQueue<string>();
 
 /** An export id as senders make them (crypto.randomUUID): it names a lease and a progress report. */
 export const EXPORT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-async function read<T>(key: string, valid: (v: unknown) => v is T, empty: T): Promise<T> {
-  const stored: Record<string, unknown> = await sessionStore().get(key).catch(() => ({}));
-  return valid(stored[key]) ? stored[key] : empty;
-}
+interface Ledger { started: string[]; underWay: Record<string, ExportUnderWay>; cancelled: string[] }
 
 const isIdList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
-const isUnderWay = (v: unknown): v is Record<string, ExportUnderWay> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isUnderWayMap = (v: unknown): v is Record<string, ExportUnderWay> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/**
- * Claims `exportId` for a new export and notes it under way with `options`: true the first time it is asked for,
- * false when an export with it was started already (by this worker, or one before it in this browser session).
- */
-export async function claimExport(exportId: string, options: ExportOptionsInput): Promise<boolean> {
-  if (mine.has(exportId)) return false;
-  mine.add(exportId);
-  const fresh = await inTurn(STARTED, async () => {
-    const before = await read(STARTED, isIdList, []);
-    if (before.includes(exportId)) return false;
-    await sessionStore().set({ [STARTED]: [...before, exportId].slice(-KEPT) }).catch(() => undefined);
-    return true;
-  });
-  if (fresh) await setUnderWay(exportId, { options, runs: 1 });
-  return fresh;
+async function read(): Promise<Ledger> {
+  const s: Record<string, unknown> = await sessionStore().get([STARTED, UNDER_WAY, CANCELLED]).catch(() => ({}));
+  return {
+    started: isIdList(s[STARTED]) ? s[STARTED] : [],
+    underWay: isUnderWayMap(s[UNDER_WAY]) ? { ...s[UNDER_WAY] } : {},
+    cancelled: isIdList(s[CANCELLED]) ? s[CANCELLED] : [],
+  };
 }
 
-function setUnderWay(exportId: string, entry: ExportUnderWay | null): Promise<void> {
-  return inTurn(UNDER_WAY, async () => {
-    const all = { ...await read(UNDER_WAY, isUnderWay, {}) };
-    if (entry) all[exportId] = entry;
-    else delete all[exportId];
-    await sessionStore().set({ [UNDER_WAY]: all }).catch(() => undefined);
+async function write(l: Partial<Ledger>): Promise<void> {
+  const items: Record<string, unknown> = {};
+  if (l.started) items[STARTED] = l.started.slice(-KEPT);
+  if (l.underWay) items[UNDER_WAY] = l.underWay;
+  if (l.cancelled) items[CANCELLED] = l.cancelled.slice(-KEPT);
+  // One write for all keys: a worker stopped mid-way leaves all or none. A full storage.session (pages' maps
+  // fill it) leaves this worker's memory as the record; a restart then cannot resume, which is said here.
+  await sessionStore().set(items).catch((error: unknown) => console.warn('[alien-dataflow] the export ledger was not written', error));
+}
+
+/**
+ * Claims `exportId` for a new export, noting it under way with `options`: 'fresh' the first time it is asked
+ * for; 'known' when it was started (or cancelled) already and is not left cut off; 'cut-off' when a stopped
+ * worker started it and left it under way (the ask came again and started this worker: resume it).
+ */
+export function claimExport(exportId: string, options: ExportOptionsInput): Promise<'fresh' | 'known' | 'cut-off'> {
+  return inTurn('ledger', async () => {
+    if (mine.has(exportId)) return 'known';
+    const l = await read();
+    if (l.cancelled.includes(exportId)) return 'known';
+    if (l.started.includes(exportId)) return exportId in l.underWay ? 'cut-off' : 'known';
+    mine.add(exportId);
+    underWayHere.add(exportId);
+    await write({ started: [...l.started, exportId], underWay: { ...l.underWay, [exportId]: { options, runs: 1 } } });
+    return 'fresh';
   });
 }
 
 /** The export is over (its zip handed to the downloads, failed, or cancelled): nothing to resume. */
 export function exportEnded(exportId: string): Promise<void> {
-  return setUnderWay(exportId, null);
+  return inTurn('ledger', async () => {
+    underWayHere.delete(exportId);
+    const l = await read();
+    if (!(exportId in l.underWay)) return;
+    delete l.underWay[exportId];
+    await write({ underWay: l.underWay });
+  });
+}
+
+/** The person cancelled it: ended, and never started or resumed again, whoever asks. */
+export function exportCancelled(exportId: string): Promise<void> {
+  return inTurn('ledger', async () => {
+    underWayHere.delete(exportId);
+    const l = await read();
+    delete l.underWay[exportId];
+    await write({ underWay: l.underWay, cancelled: [...l.cancelled.filter((id) => id !== exportId), exportId] });
+  });
+}
+
+/** Whether `exportId` is still to be handed over (not ended, cancelled, or handed over already). */
+export async function isUnderWay(exportId: string): Promise<boolean> {
+  return underWayHere.has(exportId) || exportId in (await read()).underWay;
 }
 
 /** Whether any export is noted under way. */
 export async function anyExportUnderWay(): Promise<boolean> {
-  return Object.keys(await read(UNDER_WAY, isUnderWay, {})).length > 0;
+  return underWayHere.size > 0 || Object.keys((await read()).underWay).length > 0;
 }
 
-/**
- * The exports a stopped worker left under way that no one runs now, given the ids the image-work page is
- * `running` and has `finished` (its zip made, or its failure said: a finished one is ended here, not run again).
- * Each is counted as run once more and returned with its options, or, past EXPORT_RUNS_MAX, ended and returned
- * as given up.
- */
-export async function takeCutOffExports(running: ReadonlySet<string>, finished: ReadonlySet<string>): Promise<{ resume: [string, ExportUnderWay][]; givenUp: string[] }> {
-  const all = await read(UNDER_WAY, isUnderWay, {});
-  const resume: [string, ExportUnderWay][] = [];
-  const givenUp: string[] = [];
-  for (const [id, entry] of Object.entries(all)) {
-    // Started by this worker meanwhile (a start that woke it), or run by the image-work page: not cut off.
-    if (mine.has(id) || running.has(id)) continue;
-    mine.add(id);
-    if (finished.has(id)) {
-      await exportEnded(id);
-      continue;
+/** Claims the hand-over of `exportId`'s zip: false when this worker is handing it over already. */
+export function beginHandOver(exportId: string): boolean {
+  if (handing.has(exportId)) return false;
+  handing.add(exportId);
+  return true;
+}
+
+export function endHandOver(exportId: string): void {
+  handing.delete(exportId);
+}
+
+/** What the image-work page knows of exports: running, its zip made, or ended without one. */
+export interface ImageWorkExports { running: ReadonlySet<string>; ready: ReadonlySet<string>; finished: ReadonlySet<string> }
+
+export interface CutOff {
+  /** Run again, with their options (counted as run once more). */
+  resume: [string, ExportUnderWay][];
+  /** Cut off EXPORT_RUNS_MAX times: ended, to be said. */
+  givenUp: string[];
+  /** Their zip was made but never handed to the downloads (its news lost with a stopped worker). */
+  handOver: string[];
+  /** Ended by the image-work page without a zip, its report lost: ended, to be said. */
+  endedUnheard: string[];
+}
+
+/** The exports a stopped worker left under way that no one runs now, sorted by what is to be done with each. */
+export function takeCutOffExports(page: ImageWorkExports): Promise<CutOff> {
+  return inTurn('ledger', async () => {
+    const l = await read();
+    const out: CutOff = { resume: [], givenUp: [], handOver: [], endedUnheard: [] };
+    for (const [id, entry] of Object.entries(l.underWay)) {
+      // Started by this worker (a start that woke it), or run by the image-work page: not cut off.
+      if (mine.has(id) || page.running.has(id)) continue;
+      mine.add(id);
+      if (page.ready.has(id)) {
+        out.handOver.push(id);
+        continue;
+      }
+      if (page.finished.has(id) || entry.runs >= EXPORT_RUNS_MAX) {
+        (page.finished.has(id) ? out.endedUnheard : out.givenUp).push(id);
+        delete l.underWay[id];
+        continue;
+      }
+      l.underWay[id] = { options: entry.options, runs: entry.runs + 1 };
+      underWayHere.add(id);
+      out.resume.push([id, l.underWay[id]!]);
     }
-    if (entry.runs >= EXPORT_RUNS_MAX) {
-      givenUp.push(id);
-      await exportEnded(id);
-    } else {
-      const next = { options: entry.options, runs: entry.runs + 1 };
-      resume.push([id, next]);
-      await setUnderWay(id, next);
-    }
-  }
-  return { resume, givenUp };
+    await write({ underWay: l.underWay });
+    return out;
+  });
 }

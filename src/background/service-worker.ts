@@ -5,7 +5,7 @@ import { isMessage, type Message, type MessageKind } from '../core/messages';
 import { isHeldText } from '../core/held-text';
 import { onMessage, type HandlerMap, type Handler, type Sender } from '../platform/messaging';
 import { onExtensionStarted, onTabActivated as onTabBroughtForward, onTabClosed, onTabCreated, onTopFrameCommitted } from '../platform/browser-events';
-import { isOwnBlobUrl, mayReceive, senderKind } from '../platform/sender';
+import { mayReceive, senderKind } from '../platform/sender';
 import { readRecording } from '../platform/recording-flag';
 import { clearExitsUpTo } from '../platform/page-handoff';
 import { listTasks } from '../platform/db';
@@ -17,8 +17,7 @@ import { recordingStatus, startRecording, stopRecording } from './recording-sess
 import { captureSettled, forgetTab, shotsOfTab } from './capture-scheduler';
 import { finalOfClosedTab } from './final-state';
 import { reportHistory } from './report-history';
-import { cancelExport, exportHandedOver, exportProgressed, resumeCutOffExports, startExport } from './export-control';
-import { host } from '../platform/host';
+import { cancelExport, exportProgressed, handOverZip, resumeCutOffExports, startExport } from './export-control';
 import { showRecordingBadge } from './badge';
 import { activeConfig, saveConfig } from './scrubber-state';
 import { sitePolicy } from '../core/site-policy';
@@ -122,18 +121,7 @@ const handlers: HandlerMap = {
     if (sender.tab && sender.frameId === 0) await onPageLoaded(sender.tab, { url: m.url, navigation: m.navigation, at: m.at });
     return { ok: true };
   },
-  'export/ready': async (m) => {
-    // Only a zip the offscreen document made: never an arbitrary URL a message names.
-    if (!isOwnBlobUrl(m.url) || !/^alien-dataflow-[\w.-]+\.zip$/.test(m.filename)) {
-      console.warn('[alien-dataflow] refusing a download that is not an export zip', m.filename);
-      return;
-    }
-    try {
-      await awakeWhile(host.download(m.url, m.filename, m.saveAs));
-    } finally {
-      await exportHandedOver(m.exportId);
-    }
-  },
+  'export/ready': (m) => handOverZip(m.exportId, m.url, m.filename, m.saveAs),
   'export/progress': (m) => exportProgressed(m.progress),
 };
 

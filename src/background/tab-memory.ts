@@ -4,6 +4,7 @@
 import { sessionStore } from '../platform/stores';
 import type { PageState } from '../core/page-state';
 import { VAULT_KEY } from './frame-vault';
+import { LEDGER_PREFIX } from './export-ledger';
 import { keyedQueue } from '../core/keyed-queue';
 
 const key = (kind: string, tabId: number): string => `${kind}:${tabId}`;
@@ -83,7 +84,8 @@ export const tabMemory = {
   },
   /** Forget every tab fact; the frame vault's key stays (pending frames of an earlier task still need it). */
   clearAll: async () => {
-    const keys = Object.keys(await sessionStore().get(null)).filter((k) => k !== VAULT_KEY);
+    // Not the frame vault's key, nor the export ledger: an export under way outlives a Start or a Stop.
+    const keys = Object.keys(await sessionStore().get(null)).filter((k) => k !== VAULT_KEY && !k.startsWith(LEDGER_PREFIX));
     if (keys.length) await sessionStore().remove(keys);
   },
 };

@@ -135,7 +135,8 @@ export interface ReplyMap {
   'page/left': { ok: true };
   'offscreen/export': { ok: true };
   'offscreen/export-cancel': { ok: true };
-  'offscreen/exports-known': { ok: true; running: string[]; finished: string[] };
+  /** `ready`: zips made and not yet confirmed handed over; `finished`: exports ended without a zip. */
+  'offscreen/exports-known': { ok: true; running: string[]; ready: { exportId: string; url: string; filename: string; saveAs?: boolean }[]; finished: string[] };
   'offscreen/scrub-frame': { ok: true; result: ShotJobResult } | { ok: false; error: string };
   'offscreen/warm': { ok: true };
   'export/progress': void;
@@ -181,7 +182,8 @@ export const SENT_BY: { readonly [K in MessageKind]: readonly SenderKind[] } = {
   'offscreen/exports-known': ['worker'],
   'offscreen/scrub-frame': ['worker'],
   'offscreen/warm': ['worker'],
-  'export/progress': ['offscreen'],
+  // The worker reports an export's wait for its steps, a cancel while waiting, and what it could not resume.
+  'export/progress': ['offscreen', 'worker'],
   'export/ready': ['offscreen'],
   'recording/changed': ['worker'],
 };

@@ -9,18 +9,24 @@ import { broadcast } from '../platform/messaging';
 /** Blob parts are folded into one Blob every so often, so Chrome can move the data out of the JS heap. */
 const FOLD_BYTES = 16 * 1024 * 1024;
 const cancelled = new Set<string>();
-/** Exports this page runs, and the last it finished: the worker resumes only an export no one runs or ran. */
+/**
+ * Exports this page runs, the zips it made (kept while their blob URL lives: a worker that missed export/ready
+ * hands them over from here), and the exports it ended without a zip: the worker resumes only the others.
+ */
 const running = new Set<string>();
+const ready = new Map<string, { exportId: string; url: string; filename: string; saveAs?: boolean }>();
 const finished = new Set<string>();
 const FINISHED_KEPT = 20;
+/** The download reads the blob quickly; revoked much later to be safe. */
+const URL_KEPT_MS = 10 * 60 * 1000;
 
 export function cancelExport(exportId: string): void {
   cancelled.add(exportId);
 }
 
 /** The ids this page is running and has finished (export-ledger's resume asks, as a stopped worker restarts). */
-export function exportsKnown(): { running: string[]; finished: string[] } {
-  return { running: [...running], finished: [...finished] };
+export function exportsKnown(): { running: string[]; ready: { exportId: string; url: string; filename: string; saveAs?: boolean }[]; finished: string[] } {
+  return { running: [...running], ready: [...ready.values()], finished: [...finished] };
 }
 
 async function selectTasks(options: ExportOptions) {
@@ -36,7 +42,7 @@ async function selectTasks(options: ExportOptions) {
 export async function runExport(exportId: string, options: ExportOptions, configHash: string, extensionVersion: string, demonstratorHash: string | null = null): Promise<void> {
   const report = (p: Omit<ExportProgress, 'exportId'>): void => broadcast({ kind: 'export/progress', progress: { exportId, ...p } });
   // Sent twice (a worker restarted between sending it and noting so): one zip.
-  if (running.has(exportId) || finished.has(exportId)) return;
+  if (running.has(exportId) || ready.has(exportId) || finished.has(exportId)) return;
   running.add(exportId);
   try {
     const tasks = await selectTasks(options);
@@ -79,8 +85,11 @@ export async function runExport(exportId: string, options: ExportOptions, config
     }, () => cancelled.has(exportId));
     const blob = new Blob(parts, { type: 'application/zip' });
     const url = URL.createObjectURL(blob);
-    // The download reads the blob quickly; revoke much later to be safe.
-    setTimeout(() => URL.revokeObjectURL(url), 10 * 60 * 1000);
+    ready.set(exportId, { exportId, url, filename, ...(options.saveAs === undefined ? {} : { saveAs: options.saveAs }) });
+    setTimeout(() => {
+      URL.revokeObjectURL(url);
+      ready.delete(exportId);
+    }, URL_KEPT_MS);
     const steps = tasks.reduce((n, t) => n + t.stepCount, 0);
     report({ phase: 'done', doneSteps: steps, totalSteps: steps, bytes: blob.size, filename });
     broadcast({ kind: 'export/ready', exportId, url, filename, saveAs: options.saveAs });
@@ -90,7 +99,7 @@ export async function runExport(exportId: string, options: ExportOptions, config
   } finally {
     cancelled.delete(exportId);
     running.delete(exportId);
-    finished.add(exportId);
+    if (!ready.has(exportId)) finished.add(exportId);
     if (finished.size > FINISHED_KEPT) finished.delete(finished.values().next().value!);
   }
 }

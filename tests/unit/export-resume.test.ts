@@ -1,0 +1,219 @@
+// An export cut off by a worker stop (background/export-control with its ledger), driven through worker restarts:
+// the cases a hostile review of the first version found, each of which failed then. A "worker" is a fresh module graph over the same storage.session (vi.resetModules), as a
+// stopped and restarted service worker (or Firefox's unloaded background page) is. Everything the worker talks to
+// (the image-work page, the downloads, IndexedDB) is a fake that records what it was asked.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeStorageArea, type FakeArea } from './fake-storage';
+
+const session: FakeArea = new Map();
+/** The keys of each write to storage.session, in order. */
+let writes: string[][] = [];
+vi.mock('../../src/platform/stores', () => ({
+  sessionStore: () => {
+    const area = fakeStorageArea(session) as { set: (items: Record<string, unknown>) => Promise<void> };
+    return { ...area, set: (items: Record<string, unknown>) => { writes.push(Object.keys(items).sort()); return area.set(items); } };
+  },
+}));
+
+/** What the image-work page says it runs and finished, and whether it can be reached at all. */
+const imageWork = { running: [] as string[], finished: [] as string[], ready: [] as { exportId: string; url: string; filename: string }[], reachable: true };
+/** Every message the worker sent (to the image-work page) or broadcast (to the extension's pages). */
+let sent: { kind: string; exportId?: string }[] = [];
+let broadcasts: { kind: string; progress?: { exportId: string; phase: string; error?: string } }[] = [];
+let alarms: string[] = [];
+/** Work the worker keeps itself awake for: awaited to let a worker finish all it started. */
+let work: Promise<unknown>[] = [];
+
+vi.mock('../../src/platform/messaging', () => ({
+  send: (m: { kind: string; exportId?: string }) => {
+    sent.push(m);
+    if (!imageWork.reachable) return Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+    if (m.kind === 'offscreen/exports-known') return Promise.resolve({ ok: true, running: [...imageWork.running], ready: [...imageWork.ready], finished: [...imageWork.finished] });
+    return Promise.resolve({ ok: true });
+  },
+  broadcast: (m: { kind: string }) => { broadcasts.push(m); },
+}));
+let downloads: string[] = [];
+vi.mock('../../src/platform/host', () => ({
+  host: {
+    openImageWorkPage: () => { imageWork.reachable = true; return Promise.resolve(); },
+    download: (url: string) => { downloads.push(url); return Promise.resolve(); },
+  },
+}));
+vi.mock('../../src/platform/sender', () => ({ isOwnBlobUrl: (url: string) => url.startsWith('blob:chrome-extension://') }));
+vi.mock('../../src/platform/keep-awake', () => ({
+  awakeWhile: (p: Promise<unknown>) => { work.push(p.catch(() => undefined)); return p; },
+  holdAwake: () => undefined,
+  releaseAwake: () => undefined,
+}));
+vi.mock('../../src/platform/wake-alarm', () => ({
+  armWake: (name: string) => { alarms.push(`arm:${name}`); },
+  clearWake: (name: string) => { alarms.push(`clear:${name}`); },
+}));
+vi.mock('../../src/platform/db', () => ({
+  db: () => Promise.resolve({ countFromIndex: () => Promise.resolve(0) }),
+  listTasks: () => Promise.resolve([]),
+}));
+vi.mock('../../src/background/scrubber-state', () => ({ configHash: () => Promise.resolve('h') }));
+vi.mock('../../src/background/step-processor', () => ({ kickProcessor: () => Promise.resolve() }));
+vi.mock('../../src/background/step-intake', () => ({ ingestUnsent: () => Promise.resolve() }));
+vi.mock('../../src/platform/extension-info', () => ({ extensionVersion: () => '0.1.0' }));
+vi.mock('../../src/platform/provenance-settings', () => ({ loadProvenance: () => Promise.resolve({ demonstratorId: '', salt: 's' }) }));
+
+type Control = typeof import('../../src/background/export-control');
+type Ledger = typeof import('../../src/background/export-ledger');
+/** A worker that (re)starts: fresh module memory over the same storage.session. */
+async function freshWorker(): Promise<{ control: Control; ledger: Ledger }> {
+  vi.resetModules();
+  return { control: await import('../../src/background/export-control'), ledger: await import('../../src/background/export-ledger') };
+}
+/** Lets the worker finish everything it started (each awaited work may start more). */
+async function settle(): Promise<void> {
+  for (let seen = -1; seen !== work.length;) {
+    seen = work.length;
+    await Promise.all(work);
+  }
+}
+const ID = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+const zipsAskedFor = (): number => sent.filter((m) => m.kind === 'offscreen/export' && m.exportId === ID).length;
+
+beforeEach(() => {
+  session.clear();
+  Object.assign(imageWork, { running: [], finished: [], ready: [], reachable: true });
+  downloads = [];
+  sent = [];
+  broadcasts = [];
+  alarms = [];
+  work = [];
+});
+
+describe('an export cut off by a worker stop', () => {
+  it('is run again, once, by the next worker when nothing else comes first', async () => {
+    const a = await freshWorker();
+    expect(await a.ledger.claimExport(ID, {})).toBe('fresh');
+    const b = await freshWorker();
+    await b.control.resumeCutOffExports();
+    await settle();
+    await b.control.resumeCutOffExports();
+    await settle();
+    expect(zipsAskedFor()).toBe(1);
+  });
+
+  it('is run again when the popup\'s re-asked export/start is what starts the next worker', async () => {
+    // Worker A takes the Export (claims the id, notes it under way) and is stopped while it waits for the steps,
+    // before its answer reaches the popup. The popup's ask sends export/start again: that message starts worker B,
+    // whose top-level resume runs alongside the handler (the handler's claim is synchronous up to its first await).
+    const a = await freshWorker();
+    expect(await a.ledger.claimExport(ID, {})).toBe('fresh');
+    const b = await freshWorker();
+    const resumed = b.control.resumeCutOffExports();
+    expect(await b.control.startExport({}, ID)).toEqual({ ok: true, exportId: ID });
+    await resumed;
+    await settle();
+    // And again on each 'resume-exports' alarm while worker B lives (the popup's 3 s refresh keeps it alive).
+    await b.control.resumeCutOffExports();
+    await settle();
+    expect(zipsAskedFor()).toBe(1);
+  });
+
+  it('is not run again after the user cancelled it', async () => {
+    // Worker A was stopped while the export waited for steps. The popup hears nothing and the user presses Cancel:
+    // export/cancel starts worker B. No job waits in B, so the cancel goes to the image-work page, which is not
+    // there yet (Firefox: the iframe dies with the background page; Chrome: no offscreen document) and is lost.
+    // Worker B's resume then runs the export the user cancelled, and its zip is saved.
+    const a = await freshWorker();
+    expect(await a.ledger.claimExport(ID, {})).toBe('fresh');
+    const b = await freshWorker();
+    imageWork.reachable = false;
+    await b.control.cancelExport(ID);
+    await b.control.resumeCutOffExports();
+    await settle();
+    expect(zipsAskedFor()).toBe(0);
+    expect(await b.ledger.anyExportUnderWay()).toBe(false);
+  });
+
+  it('whose zip the image-work page made but whose export/ready was lost is not ended in silence', async () => {
+    // Chrome: the offscreen document outlives the worker. It finishes the zip, broadcasts 'done' (the popup now says
+    // "Saved …") and export/ready while the worker is stopping or starting: a broadcast is never asked again, so
+    // export/ready is lost and nothing is downloaded. The next worker asks which exports the page finished.
+    const a = await freshWorker();
+    expect(await a.ledger.claimExport(ID, {})).toBe('fresh');
+    imageWork.finished = [ID];
+    const b = await freshWorker();
+    await b.control.resumeCutOffExports();
+    await settle();
+    // Either the zip is handed over again, or someone is told that it was not: neither happens.
+    const saidSo = broadcasts.some((m) => m.kind === 'export/progress' && m.progress?.exportId === ID && m.progress.phase === 'error');
+    expect(zipsAskedFor() > 0 || saidSo).toBe(true);
+  });
+
+  it('is still noted under way after a recording starts or stops meanwhile', async () => {
+    // Export, then Start the next task (Start stays enabled while exporting), or Export while recording, then Stop:
+    // both wipe storage.session (tab-memory clearAll keeps only the frame vault's key), the export ledger with it.
+    const a = await freshWorker();
+    expect(await a.ledger.claimExport(ID, {})).toBe('fresh');
+    const { tabMemory } = await import('../../src/background/tab-memory');
+    await tabMemory.clearAll();
+    // Worker A is then stopped while the export waits for steps; worker B starts.
+    const b = await freshWorker();
+    expect(await b.ledger.anyExportUnderWay()).toBe(true);
+    await b.control.resumeCutOffExports();
+    await settle();
+    expect(zipsAskedFor()).toBe(1);
+  });
+
+  it('clears its wake alarm once the last export noted under way is ended by the resume itself', async () => {
+    // takeCutOffExports ends a finished or given-up export through the ledger, not export-control's `ended`:
+    // nothing clears 'resume-exports' then, and the alarm wakes the worker once more for nothing.
+    const a = await freshWorker();
+    expect(await a.ledger.claimExport(ID, {})).toBe('fresh');
+    imageWork.finished = [ID];
+    const b = await freshWorker();
+    await b.control.resumeCutOffExports();
+    await settle();
+    expect(await b.ledger.anyExportUnderWay()).toBe(false);
+    expect(alarms).toContain('clear:resume-exports');
+  });
+
+  it('is noted started and under way in one write, so no stop can land between the two', async () => {
+    // Two writes left an id that every later export/start answered "ok" without running, and no resume knew of.
+    const a = await freshWorker();
+    writes = [];
+    expect(await a.ledger.claimExport(ID, {})).toBe('fresh');
+    expect(writes).toEqual([['export:started', 'export:underWay']]);
+  });
+
+  it('is not started by a re-asked export/start that arrives after the user cancelled it', async () => {
+    // The popup's ask retries export/start for up to ~12 s while the worker stops and starts, showing
+    // "Exporting 0/0". The user presses Cancel: export/cancel reaches the new worker first (nothing of the id is
+    // known there; the image-work page is not up yet) and the popup brings Export back. The retry lands next.
+    const b = await freshWorker();
+    imageWork.reachable = false;
+    await b.control.cancelExport(ID);
+    expect(await b.control.startExport({}, ID)).toEqual({ ok: true, exportId: ID });
+    await settle();
+    expect(zipsAskedFor()).toBe(0);
+  });
+
+  it('whose zip was made but whose export/ready was lost is handed over by the next worker, once', async () => {
+    const a = await freshWorker();
+    expect(await a.ledger.claimExport(ID, {})).toBe('fresh');
+    imageWork.ready = [{ exportId: ID, url: 'blob:chrome-extension://x/1', filename: 'alien-dataflow-1.zip' }];
+    const b = await freshWorker();
+    // The lost news comes late after all, alongside the resume: still one download.
+    await Promise.all([b.control.resumeCutOffExports(), b.control.handOverZip(ID, 'blob:chrome-extension://x/1', 'alien-dataflow-1.zip', false)]);
+    await settle();
+    expect(downloads).toEqual(['blob:chrome-extension://x/1']);
+    expect(await b.ledger.anyExportUnderWay()).toBe(false);
+    await b.control.handOverZip(ID, 'blob:chrome-extension://x/1', 'alien-dataflow-1.zip', false);
+    expect(downloads).toHaveLength(1);
+  });
+
+  it('made after the person cancelled is not saved', async () => {
+    const a = await freshWorker();
+    expect(await a.ledger.claimExport(ID, {})).toBe('fresh');
+    await a.control.cancelExport(ID);
+    await a.control.handOverZip(ID, 'blob:chrome-extension://x/2', 'alien-dataflow-2.zip', false);
+    expect(downloads).toEqual([]);
+  });
+});
