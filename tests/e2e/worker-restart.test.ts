@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import { recorderStarted, sleep, trajectory, waitFor } from './harness';
 import { openDriver, recordOnDemo, testInBothBrowsers, waitForAccepted, waitForSteps } from './browsers';
 import { readStored } from './extension-store';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
 
 // Puppeteer must not be attached to Chromium's worker, or stopping it hangs the browser.
@@ -75,8 +76,17 @@ testInBothBrowsers('an export cut off by a worker stop still saves its zip, with
   for (const b of buttons.slice(0, 3)) await b.click();
   await waitForSteps(driver, taskId, 3);
   await driver.stopRecording(page);
+  const pressedAt = Date.now();
   const file = await driver.exportZipFile(page, () => driver.stopWorker());
   const zip = await JSZip.loadAsync(readFileSync(file));
+  // One zip: once the worker notes no export under way (the first run and its resumed run both done, had both run).
+  const ext = await driver.extensionPage();
+  await waitFor(() => ext.evaluate(async () => {
+    const session = ((globalThis as { browser?: typeof chrome }).browser ?? chrome).storage.session;
+    return Object.keys(((await session.get('export:underWay'))['export:underWay'] ?? {}) as object).length === 0;
+  }), 60_000, 250);
+  const zips = readdirSync(dirname(file)).filter((f) => /^alien-dataflow-.*\.zip$/.test(f) && statSync(join(dirname(file), f)).mtimeMs >= pressedAt);
+  assert.equal(zips.length, 1, `one zip for one press: ${zips.join(', ')}`);
   const steps = (await trajectory(zip)).filter((s) => s.task_id === taskId);
   assert.deepEqual(steps.map((s) => s.action.type), ['click', 'click', 'click'], `in ${driver.name}`);
   for (const s of steps) assert.ok(s.observation.screenshot_path && zip.file(s.observation.screenshot_path), `screenshot of step ${s.step_id}`);
