@@ -67,12 +67,23 @@ async function freshWorker(): Promise<{ control: Control; ledger: Ledger }> {
   vi.resetModules();
   return { control: await import('../../src/background/export-control'), ledger: await import('../../src/background/export-ledger') };
 }
+/** Worker A takes the export (claims the id, notes it under way) and is stopped; worker B starts. */
+async function startedThenStopped(): Promise<{ control: Control; ledger: Ledger }> {
+  const a = await freshWorker();
+  expect(await a.ledger.claimExport(ID, {})).toBe('fresh');
+  return freshWorker();
+}
 /** Lets the worker finish everything it started (each awaited work may start more). */
 async function settle(): Promise<void> {
   for (let seen = -1; seen !== work.length;) {
     seen = work.length;
     await Promise.all(work);
   }
+}
+/** The worker's resume (at its start, or by its alarm), and all it started. */
+async function resumeAndSettle(w: { control: Control }): Promise<void> {
+  await w.control.resumeCutOffExports();
+  await settle();
 }
 const ID = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 const zipsAskedFor = (): number => sent.filter((m) => m.kind === 'offscreen/export' && m.exportId === ID).length;
@@ -89,13 +100,9 @@ beforeEach(() => {
 
 describe('an export cut off by a worker stop', () => {
   it('is run again, once, by the next worker when nothing else comes first', async () => {
-    const a = await freshWorker();
-    expect(await a.ledger.claimExport(ID, {})).toBe('fresh');
-    const b = await freshWorker();
-    await b.control.resumeCutOffExports();
-    await settle();
-    await b.control.resumeCutOffExports();
-    await settle();
+    const b = await startedThenStopped();
+    await resumeAndSettle(b);
+    await resumeAndSettle(b);
     expect(zipsAskedFor()).toBe(1);
   });
 
@@ -103,16 +110,13 @@ describe('an export cut off by a worker stop', () => {
     // Worker A takes the Export (claims the id, notes it under way) and is stopped while it waits for the steps,
     // before its answer reaches the popup. The popup's ask sends export/start again: that message starts worker B,
     // whose top-level resume runs alongside the handler (the handler's claim is synchronous up to its first await).
-    const a = await freshWorker();
-    expect(await a.ledger.claimExport(ID, {})).toBe('fresh');
-    const b = await freshWorker();
+    const b = await startedThenStopped();
     const resumed = b.control.resumeCutOffExports();
     expect(await b.control.startExport({}, ID)).toEqual({ ok: true, exportId: ID });
     await resumed;
     await settle();
     // And again on each 'resume-exports' alarm while worker B lives (the popup's 3 s refresh keeps it alive).
-    await b.control.resumeCutOffExports();
-    await settle();
+    await resumeAndSettle(b);
     expect(zipsAskedFor()).toBe(1);
   });
 
@@ -121,13 +125,10 @@ describe('an export cut off by a worker stop', () => {
     // export/cancel starts worker B. No job waits in B, so the cancel goes to the image-work page, which is not
     // there yet (Firefox: the iframe dies with the background page; Chrome: no offscreen document) and is lost.
     // Worker B's resume then runs the export the user cancelled, and its zip is saved.
-    const a = await freshWorker();
-    expect(await a.ledger.claimExport(ID, {})).toBe('fresh');
-    const b = await freshWorker();
+    const b = await startedThenStopped();
     imageWork.reachable = false;
     await b.control.cancelExport(ID);
-    await b.control.resumeCutOffExports();
-    await settle();
+    await resumeAndSettle(b);
     expect(zipsAskedFor()).toBe(0);
     expect(await b.ledger.anyExportUnderWay()).toBe(false);
   });
@@ -140,8 +141,7 @@ describe('an export cut off by a worker stop', () => {
     expect(await a.ledger.claimExport(ID, {})).toBe('fresh');
     imageWork.finished = [ID];
     const b = await freshWorker();
-    await b.control.resumeCutOffExports();
-    await settle();
+    await resumeAndSettle(b);
     // Either the zip is handed over again, or someone is told that it was not: neither happens.
     const saidSo = broadcasts.some((m) => m.kind === 'export/progress' && m.progress?.exportId === ID && m.progress.phase === 'error');
     expect(zipsAskedFor() > 0 || saidSo).toBe(true);
@@ -157,8 +157,7 @@ describe('an export cut off by a worker stop', () => {
     // Worker A is then stopped while the export waits for steps; worker B starts.
     const b = await freshWorker();
     expect(await b.ledger.anyExportUnderWay()).toBe(true);
-    await b.control.resumeCutOffExports();
-    await settle();
+    await resumeAndSettle(b);
     expect(zipsAskedFor()).toBe(1);
   });
 
@@ -169,8 +168,7 @@ describe('an export cut off by a worker stop', () => {
     expect(await a.ledger.claimExport(ID, {})).toBe('fresh');
     imageWork.finished = [ID];
     const b = await freshWorker();
-    await b.control.resumeCutOffExports();
-    await settle();
+    await resumeAndSettle(b);
     expect(await b.ledger.anyExportUnderWay()).toBe(false);
     expect(alarms).toContain('clear:resume-exports');
   });
