@@ -67,10 +67,11 @@ async function freshWorker(): Promise<{ control: Control; ledger: Ledger }> {
   vi.resetModules();
   return { control: await import('../../src/background/export-control'), ledger: await import('../../src/background/export-ledger') };
 }
-/** Worker A takes the export (claims the id, notes it under way) and is stopped; worker B starts. */
-async function startedThenStopped(): Promise<{ control: Control; ledger: Ledger }> {
+/** Worker A takes the export (claims the id, notes it under way), `meanwhile` happens, A is stopped; worker B starts. */
+async function startedThenStopped(meanwhile: () => unknown = () => undefined): Promise<{ control: Control; ledger: Ledger }> {
   const a = await freshWorker();
   expect(await a.ledger.claimExport(ID, {})).toBe('fresh');
+  await meanwhile();
   return freshWorker();
 }
 /** Lets the worker finish everything it started (each awaited work may start more). */
@@ -137,10 +138,7 @@ describe('an export cut off by a worker stop', () => {
     // Chrome: the offscreen document outlives the worker. It finishes the zip, broadcasts 'done' (the popup now says
     // "Saved …") and export/ready while the worker is stopping or starting: a broadcast is never asked again, so
     // export/ready is lost and nothing is downloaded. The next worker asks which exports the page finished.
-    const a = await freshWorker();
-    expect(await a.ledger.claimExport(ID, {})).toBe('fresh');
-    imageWork.finished = [ID];
-    const b = await freshWorker();
+    const b = await startedThenStopped(() => { imageWork.finished = [ID]; });
     await resumeAndSettle(b);
     // Either the zip is handed over again, or someone is told that it was not: neither happens.
     const saidSo = broadcasts.some((m) => m.kind === 'export/progress' && m.progress?.exportId === ID && m.progress.phase === 'error');
@@ -150,12 +148,8 @@ describe('an export cut off by a worker stop', () => {
   it('is still noted under way after a recording starts or stops meanwhile', async () => {
     // Export, then Start the next task (Start stays enabled while exporting), or Export while recording, then Stop:
     // both wipe storage.session (tab-memory clearAll keeps only the frame vault's key), the export ledger with it.
-    const a = await freshWorker();
-    expect(await a.ledger.claimExport(ID, {})).toBe('fresh');
-    const { tabMemory } = await import('../../src/background/tab-memory');
-    await tabMemory.clearAll();
     // Worker A is then stopped while the export waits for steps; worker B starts.
-    const b = await freshWorker();
+    const b = await startedThenStopped(async () => (await import('../../src/background/tab-memory')).tabMemory.clearAll());
     expect(await b.ledger.anyExportUnderWay()).toBe(true);
     await resumeAndSettle(b);
     expect(zipsAskedFor()).toBe(1);
@@ -164,10 +158,7 @@ describe('an export cut off by a worker stop', () => {
   it('clears its wake alarm once the last export noted under way is ended by the resume itself', async () => {
     // takeCutOffExports ends a finished or given-up export through the ledger, not export-control's `ended`:
     // nothing clears 'resume-exports' then, and the alarm wakes the worker once more for nothing.
-    const a = await freshWorker();
-    expect(await a.ledger.claimExport(ID, {})).toBe('fresh');
-    imageWork.finished = [ID];
-    const b = await freshWorker();
+    const b = await startedThenStopped(() => { imageWork.finished = [ID]; });
     await resumeAndSettle(b);
     expect(await b.ledger.anyExportUnderWay()).toBe(false);
     expect(alarms).toContain('clear:resume-exports');
