@@ -2,7 +2,7 @@
 // export never writes a partial task: it first waits until every step of the
 // tasks it covers is stored (scrubbing can trail the recording by a few
 // seconds), telling the popup how many are left; it can be cancelled then.
-import type { ExportProgress, Reply } from '../core/messages';
+import type { ExportProgress, ReadyZip, Reply } from '../core/messages';
 import { exportOptions, type ExportOptions, type ExportOptionsInput } from '../core/export-options';
 import { host } from '../platform/host';
 import { configHash } from './scrubber-state';
@@ -77,8 +77,7 @@ export async function resumeCutOffExports(): Promise<void> {
     progress(exportId, 'error', { error: 'The export ended without a zip while the extension\'s worker was stopped. Press Export again.' });
   }
   for (const exportId of cut.handOver) {
-    const zip = ready.get(exportId)!;
-    await handOverZip(exportId, zip.url, zip.filename, zip.saveAs);
+    await handOverZip(ready.get(exportId)!);
   }
   for (const [exportId, entry] of cut.resume) {
     try {
@@ -88,14 +87,14 @@ export async function resumeCutOffExports(): Promise<void> {
       progress(exportId, 'error', { error: `invalid export options: ${(error as Error).message}` });
     }
   }
-  if (!(await anyExportUnderWay())) clearWake('resume-exports');
+  await stopWakeIfIdle();
 }
 
 /**
  * Hands an export's zip to the downloads, once: only a zip the image-work page made, and only while its export is
  * under way (a repeat of the news, or a zip made after the person cancelled, is not saved).
  */
-export async function handOverZip(exportId: string, url: string, filename: string, saveAs: boolean | undefined): Promise<void> {
+export async function handOverZip({ exportId, url, filename, saveAs }: ReadyZip): Promise<void> {
   // Only a zip the offscreen document made: never an arbitrary URL a message names.
   if (!isOwnBlobUrl(url) || !/^alien-dataflow-[\w.-]+\.zip$/.test(filename)) {
     console.warn('[alien-dataflow] refusing a download that is not an export zip', filename);
@@ -103,7 +102,7 @@ export async function handOverZip(exportId: string, url: string, filename: strin
   }
   if (!(await isUnderWay(exportId)) || !beginHandOver(exportId)) return;
   try {
-    await awakeWhile(host.download(url, filename, saveAs ?? false));
+    await awakeWhile(host.download(url, filename, saveAs));
   } finally {
     releaseAwake(exportLease(exportId));
     await ended(exportId);
@@ -161,6 +160,11 @@ const exportLease = (exportId: string): string => `export:${exportId}`;
 /** Nothing of `exportId` is left to resume; with none under way, the wake alarm stops too. */
 async function ended(exportId: string): Promise<void> {
   await exportEnded(exportId);
+  await stopWakeIfIdle();
+}
+
+/** The resume alarm is for exports under way: with none, it stops waking the worker. */
+async function stopWakeIfIdle(): Promise<void> {
   if (!(await anyExportUnderWay())) clearWake('resume-exports');
 }
 
@@ -183,5 +187,5 @@ export async function cancelExport(exportId: string): Promise<void> {
     return;
   }
   await send<'offscreen/export-cancel'>({ kind: 'offscreen/export-cancel', target: 'offscreen', exportId }).catch(() => undefined);
-  if (!(await anyExportUnderWay())) clearWake('resume-exports');
+  await stopWakeIfIdle();
 }

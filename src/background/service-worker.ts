@@ -121,7 +121,7 @@ const handlers: HandlerMap = {
     if (sender.tab && sender.frameId === 0) await onPageLoaded(sender.tab, { url: m.url, navigation: m.navigation, at: m.at });
     return { ok: true };
   },
-  'export/ready': (m) => handOverZip(m.exportId, m.url, m.filename, m.saveAs),
+  'export/ready': (m) => handOverZip(m),
   'export/progress': (m) => exportProgressed(m.progress),
 };
 

@@ -36,6 +36,9 @@ export interface ExportProgress {
   error?: string;
 }
 
+/** A zip the image-work page made, as it hands it to the worker (and keeps it for one that missed the news). */
+export interface ReadyZip { exportId: string; url: string; filename: string; saveAs: boolean }
+
 export type Message =
   // popup / pages -> background
   | { kind: 'recording/start'; instruction: string }
@@ -97,7 +100,7 @@ export type Message =
   | { kind: 'offscreen/warm'; target: 'offscreen'; detect: boolean }
   // offscreen -> background / popup (broadcast)
   | { kind: 'export/progress'; progress: ExportProgress }
-  | { kind: 'export/ready'; exportId: string; url: string; filename: string; saveAs: boolean }
+  | ({ kind: 'export/ready' } & ReadyZip)
   // background -> popup (broadcast)
   | { kind: 'recording/changed'; state: RecordingState | null; stepCount: number; recordedCount: number };
 
@@ -136,7 +139,7 @@ export interface ReplyMap {
   'offscreen/export': { ok: true };
   'offscreen/export-cancel': { ok: true };
   /** `ready`: zips made and not yet confirmed handed over; `finished`: exports ended without a zip. */
-  'offscreen/exports-known': { ok: true; running: string[]; ready: { exportId: string; url: string; filename: string; saveAs?: boolean }[]; finished: string[] };
+  'offscreen/exports-known': { ok: true; running: string[]; ready: ReadyZip[]; finished: string[] };
   'offscreen/scrub-frame': { ok: true; result: ShotJobResult } | { ok: false; error: string };
   'offscreen/warm': { ok: true };
   'export/progress': void;

@@ -1,6 +1,6 @@
 // Runs an export in the offscreen document, where it survives the popup
 // closing and where blob URLs can be made for chrome.downloads.
-import type { ExportOptions, ExportProgress } from '../core/messages';
+import type { ExportOptions, ExportProgress, ReadyZip } from '../core/messages';
 import { writeExport, ExportCancelled, type ExportSource } from '../core/export-writer';
 import { exportFilename } from '../core/zip-layout';
 import { currentFinal, db, exportBatches, listTasks } from '../platform/db';
@@ -14,7 +14,7 @@ const cancelled = new Set<string>();
  * hands them over from here), and the exports it ended without a zip: the worker resumes only the others.
  */
 const running = new Set<string>();
-const ready = new Map<string, { exportId: string; url: string; filename: string; saveAs?: boolean }>();
+const ready = new Map<string, ReadyZip>();
 const finished = new Set<string>();
 const FINISHED_KEPT = 20;
 /** The download reads the blob quickly; revoked much later to be safe. */
@@ -25,7 +25,7 @@ export function cancelExport(exportId: string): void {
 }
 
 /** The ids this page is running and has finished (export-ledger's resume asks, as a stopped worker restarts). */
-export function exportsKnown(): { running: string[]; ready: { exportId: string; url: string; filename: string; saveAs?: boolean }[]; finished: string[] } {
+export function exportsKnown(): { running: string[]; ready: ReadyZip[]; finished: string[] } {
   return { running: [...running], ready: [...ready.values()], finished: [...finished] };
 }
 
@@ -85,14 +85,15 @@ export async function runExport(exportId: string, options: ExportOptions, config
     }, () => cancelled.has(exportId));
     const blob = new Blob(parts, { type: 'application/zip' });
     const url = URL.createObjectURL(blob);
-    ready.set(exportId, { exportId, url, filename, ...(options.saveAs === undefined ? {} : { saveAs: options.saveAs }) });
+    const zip: ReadyZip = { exportId, url, filename, saveAs: options.saveAs };
+    ready.set(exportId, zip);
     setTimeout(() => {
       URL.revokeObjectURL(url);
       ready.delete(exportId);
     }, URL_KEPT_MS);
     const steps = tasks.reduce((n, t) => n + t.stepCount, 0);
     report({ phase: 'done', doneSteps: steps, totalSteps: steps, bytes: blob.size, filename });
-    broadcast({ kind: 'export/ready', exportId, url, filename, saveAs: options.saveAs });
+    broadcast({ kind: 'export/ready', ...zip });
   } catch (error) {
     const phase = error instanceof ExportCancelled ? 'cancelled' : 'error';
     report({ phase, doneSteps: 0, totalSteps: 0, bytes: 0, error: phase === 'error' ? String(error) : undefined });

@@ -190,11 +190,11 @@ describe('an export cut off by a worker stop', () => {
     imageWork.ready = [{ exportId: ID, url: 'blob:chrome-extension://x/1', filename: 'alien-dataflow-1.zip' }];
     const b = await freshWorker();
     // The lost news comes late after all, alongside the resume: still one download.
-    await Promise.all([b.control.resumeCutOffExports(), b.control.handOverZip(ID, 'blob:chrome-extension://x/1', 'alien-dataflow-1.zip', false)]);
+    await Promise.all([b.control.resumeCutOffExports(), b.control.handOverZip({ exportId: ID, url: 'blob:chrome-extension://x/1', filename: 'alien-dataflow-1.zip', saveAs: false })]);
     await settle();
     expect(downloads).toEqual(['blob:chrome-extension://x/1']);
     expect(await b.ledger.anyExportUnderWay()).toBe(false);
-    await b.control.handOverZip(ID, 'blob:chrome-extension://x/1', 'alien-dataflow-1.zip', false);
+    await b.control.handOverZip({ exportId: ID, url: 'blob:chrome-extension://x/1', filename: 'alien-dataflow-1.zip', saveAs: false });
     expect(downloads).toHaveLength(1);
   });
 
@@ -202,7 +202,7 @@ describe('an export cut off by a worker stop', () => {
     const a = await freshWorker();
     expect(await a.ledger.claimExport(ID, {})).toBe('fresh');
     await a.control.cancelExport(ID);
-    await a.control.handOverZip(ID, 'blob:chrome-extension://x/2', 'alien-dataflow-2.zip', false);
+    await a.control.handOverZip({ exportId: ID, url: 'blob:chrome-extension://x/2', filename: 'alien-dataflow-2.zip', saveAs: false });
     expect(downloads).toEqual([]);
   });
 });
