@@ -87,11 +87,13 @@ export function fieldText(el: Element): string {
   return innerTextOf(el);
 }
 
-/** What decides whether a field is sensitive: its attributes, label text and placeholder. */
-export function fieldAttributes(el: Element): FieldAttributes {
-  const labels = (el as HTMLInputElement).labels;
+/** html's `labels`: a live list whose read walks the field's whole document in Blink (see AxNameSources.labelsFor). */
+const liveLabels = (el: Element): readonly Element[] => Array.from((el as HTMLInputElement).labels ?? []);
+
+/** What decides whether a field is sensitive: its attributes, label text and placeholder; `labelsOf` may read labels from a cache. */
+export function fieldAttributes(el: Element, labelsOf: (el: Element) => readonly Element[] = liveLabels): FieldAttributes {
   const label = [
-    ...Array.from(labels ?? [], (l) => l.textContent ?? ''),
+    ...labelsOf(el).map((l) => l.textContent ?? ''),
     attrOf(el, 'aria-label') ?? '', attrOf(el, 'placeholder') ?? '',
   ].join(' ').trim();
   return {

@@ -79,7 +79,8 @@ function ownTextBoxes(parent: Node, off: Point): Box[] {
 export class SnapshotRegions {
   /** Text nodes and fields whose content was redacted, with the spans, for DOM-guided blur. */
   private readonly redactedText = new Map<Text, RedactionSpan[]>();
-  private readonly redactedFields = new Map<Element, string>();
+  /** Fields blurred whole, by the rule that blurs them; `counted: false` for one that holds nothing yet (see markField). */
+  private readonly redactedFields = new Map<Element, { rule: string; counted: boolean }>();
   /** Which selectors give an element ::before/::after text; elements they match, with their rule once read (null: none). */
   private readonly pseudoRules = new PseudoContentRules();
   private readonly pseudo = new Map<Element, string | null | undefined>();
@@ -128,9 +129,13 @@ export class SnapshotRegions {
     return text?.trim() ? this.ctx.redactor.redact(text, label).spans[0]?.rule ?? null : null;
   }
 
-  /** A field (or a mask root, an image's alt, a select's labels) blurred whole under `rule`; null: not blurred. */
-  markField(el: Element, rule: string | null): void {
-    if (rule) this.redactedFields.set(el, rule);
+  /**
+   * A field (or a mask root, an image's alt, a select's labels) blurred whole under `rule`; null: not blurred.
+   * `counted: false` blurs without counting a redaction: an empty sensitive field, whose box is blurred for what
+   * may be typed or autofilled into it between the snapshot and the pixels (nothing was redacted yet).
+   */
+  markField(el: Element, rule: string | null, counted = true): void {
+    if (rule) this.redactedFields.set(el, { rule, counted });
     else this.redactedFields.delete(el);
   }
 
@@ -195,12 +200,12 @@ export class SnapshotRegions {
         }
       }
     }
-    for (const [el, rule] of this.redactedFields) {
+    for (const [el, { rule, counted }] of this.redactedFields) {
       if (!isLive(el)) {
         this.redactedFields.delete(el);
         continue;
       }
-      counts[rule] = (counts[rule] ?? 0) + 1;
+      if (counted) counts[rule] = (counts[rule] ?? 0) + 1;
       const box = elementBox(el, this.ctx.offsetFor(el, offsets));
       if (box.width > 0 && box.height > 0) {
         const copies = copyOffsetsOf(el);

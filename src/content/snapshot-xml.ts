@@ -13,6 +13,7 @@ import { closedShadowRootOpener } from '../platform/host/closed-shadow-roots';
 import { axHidden, axLine, AxNameSources, axTextLine, maskedAxLine, withoutTextLines } from './ax-lines';
 import type { SnapshotLimits } from './dom-snapshot';
 import { fieldAttributes } from './dom-utils';
+import type { FieldAttributes } from '../core/sensitive-field';
 import {
   attributesOf, attrOf, boundsOf, namespaceOf, documentElementOf, fieldStateOf, firstChildOf, hasAttrOf, isElement, isLive, matchesOf, nextSiblingOf, nodeTypeOf, ownerDocumentOf, paintedOf,
   parentOf, previousSiblingOf, querySelectorOf, shadowRootOf, tagOf, textContentOf, windowOfNode,
@@ -166,7 +167,7 @@ export class SnapshotXml {
         children += xml;
         ax += inFrame;
       // A sensitive textarea's body is its (initial) value: never written out.
-      } else if (tagOf(el) === 'textarea' && this.ctx.config.sensitive(fieldAttributes(el))) children += '';
+      } else if (tagOf(el) === 'textarea' && this.ctx.config.sensitive(this.fieldOf(el))) children += '';
       else {
         const [xml, inside] = this.children(el, masked);
         children += xml;
@@ -255,8 +256,8 @@ export class SnapshotXml {
       // What the structure says the element holds, as its text nodes were scrubbed with (a column's header).
       redact: (text, label) => this.ctx.redactor.redact(text, label ?? structureLabel(el)).text,
       contentText: () => axPartsText(children, this.ctx.config.limits.maxTextLength),
-      sensitive: () => (tag === 'input' || tag === 'textarea') && this.ctx.config.sensitive(fieldAttributes(el)),
-      guard: { maskSelector: this.ctx.config.maskSelector, maskText: this.ctx.config.maskText, sensitiveField: (f) => this.ctx.config.sensitive(fieldAttributes(f)) },
+      sensitive: () => (tag === 'input' || tag === 'textarea') && this.ctx.config.sensitive(this.fieldOf(el)),
+      guard: { maskSelector: this.ctx.config.maskSelector, maskText: this.ctx.config.maskText, sensitiveField: (f) => this.ctx.config.sensitive(this.fieldOf(f)) },
     }, this.ctx.caches.axSources);
     const inner = fromContent ? withoutTextLines(children) : children;
     this.ctx.axMs += performance.now() - started;
@@ -408,6 +409,11 @@ export class SnapshotXml {
     return redacted.length > this.ctx.config.limits.maxAttrLength ? `${redacted.slice(0, this.ctx.config.limits.maxAttrLength - 1)}…` : redacted;
   }
 
+  /** `el`'s field attributes, its labels read from the snapshot's one read per root (not html's live `labels`). */
+  private fieldOf(el: Element): FieldAttributes {
+    return fieldAttributes(el, (e) => this.ctx.caches.axSources.labelsFor(e));
+  }
+
   /** Live form state as attributes; sensitive fields only ever get a placeholder. */
   private stateAttrs(el: Element): string {
     const tag = tagOf(el);
@@ -420,17 +426,21 @@ export class SnapshotXml {
         const names = Array.from(input.files ?? [], (f) => f.name).join(', ');
         return names ? ` value="${escapeXmlAttr(this.ctx.redactor.redact(names).text)}"` : '';
       }
-      // An empty field paints its placeholder instead.
+      const sensitive = this.ctx.config.sensitive(this.fieldOf(el));
+      // An empty field paints its placeholder instead. An empty sensitive field is blurred all the same: the
+      // pixels are taken after the snapshot (a capture waits its turn, two a second), and by then a card's
+      // security code may be half typed into it, or autofill may paint a preview it never sets as the value.
       if (!input.value) {
-        this.ctx.regions.markField(el, this.ctx.regions.ruleOf(attrOf(el, 'placeholder')));
+        if (sensitive) this.ctx.regions.markField(el, 'credential', false);
+        else this.ctx.regions.markField(el, this.ctx.regions.ruleOf(attrOf(el, 'placeholder')));
         return '';
       }
-      if (this.ctx.config.sensitive(fieldAttributes(el))) {
+      if (sensitive) {
         this.ctx.regions.markField(el, 'credential');
         return ` value="${escapeXmlAttr(SENSITIVE_PLACEHOLDER)}"`;
       }
       // A field's label names its value: "Full name" over "Ana Lima", "Benutzername" over "ana_l".
-      const { text, spans } = this.ctx.redactor.redact(input.value, fieldAttributes(el).label || undefined);
+      const { text, spans } = this.ctx.redactor.redact(input.value, this.fieldOf(el).label || undefined);
       this.ctx.regions.markField(el, spans.length ? spans[0]!.rule : null);
       return ` value="${escapeXmlAttr(text.slice(0, this.ctx.config.limits.maxTextLength))}"`;
     }

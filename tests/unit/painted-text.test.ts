@@ -179,7 +179,8 @@ describe('painted text the snapshot skipped is scrubbed and its box blurred', ()
 
   it('a value set by script (no event, no mutation) is re-read at the snapshot: scrubbed and blurred', async () => {
     const snap = await setup('<input id="q"><input id="pw" type="password"><select id="pick"><option>none</option><option>' + EMAIL + '</option></select>');
-    expect(snap.snapshot().redactedRegions).toEqual([]);
+    // The empty password field is blurred from the start (see the next test).
+    expect(snap.snapshot().redactedRegions).toEqual([boxById('pw')]);
     (document.getElementById('q') as HTMLInputElement).value = `mail ${EMAIL}`;
     (document.getElementById('pw') as HTMLInputElement).value = 'hunter2';
     (document.getElementById('pick') as HTMLSelectElement).selectedIndex = 1;
@@ -189,6 +190,24 @@ describe('painted text the snapshot skipped is scrubbed and its box blurred', ()
     expect(shot.xml).toContain('value="mail ');
     expect(shot.redactedRegions).toEqual(expect.arrayContaining([boxById('q'), boxById('pw'), boxById('pick')]));
     expect(shot.redactions.credential).toBe(1);
+  });
+
+  it('an empty sensitive field is blurred, not counted: what is typed or autofilled after the snapshot is covered', async () => {
+    const snap = await setup(`
+      <input id="cvc" autocomplete="cc-csc" inputmode="numeric"><input id="card" name="cardnumber" placeholder="1234 1234 1234 1234">
+      <input id="pw" type="password"><input id="note" placeholder="Delivery note"><textarea id="plain"></textarea>`);
+    const empty = snap.snapshot();
+    expect(empty.redactedRegions).toEqual(expect.arrayContaining([boxById('cvc'), boxById('card'), boxById('pw')]));
+    expect(empty.redactedRegions).toHaveLength(3);
+    expect(empty.redactions).toEqual({});
+    // Typed into (an input event rebuilds the field): still blurred, now counted as the credential it holds.
+    const cvc = document.getElementById('cvc') as HTMLInputElement;
+    cvc.value = '9173';
+    cvc.dispatchEvent(new Event('input', { bubbles: true }));
+    const typed = snap.snapshot();
+    expect(typed.xml).not.toContain('9173');
+    expect(typed.redactedRegions).toEqual(expect.arrayContaining([boxById('cvc'), boxById('card'), boxById('pw')]));
+    expect(typed.redactions).toEqual({ credential: 1 });
   });
 
   it('the same paths with harmless text give no region and count nothing', async () => {
