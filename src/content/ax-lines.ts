@@ -84,6 +84,8 @@ export class AxNameSources {
   readonly unresolved = new Set<Element>();
   /** Per document or shadow root, each control its <label>s name and those labels: read once after each change to the page. */
   private labelsIn = new WeakMap<Node, Map<Element, Element[]>>();
+  /** The same, as last read whatever changed since: what relabelled compares a new read with. */
+  private readonly lastRead = new WeakMap<Node, Map<Element, Element[]>>();
 
   /** The page changed: which controls labels name is read again when next asked. */
   changed(): void {
@@ -99,16 +101,38 @@ export class AxNameSources {
   labelsFor(el: Element): Element[] {
     if (!LABELABLE.has(tagOf(el))) return [];
     const root = rootNodeOf(el);
-    let byControl = this.labelsIn.get(root);
-    if (!byControl) {
-      byControl = new Map();
-      for (const label of queryAllIn(root, 'label')) {
-        const control = controlOf(label, root);
-        if (control) byControl.set(control, [...byControl.get(control) ?? [], label]);
-      }
-      this.labelsIn.set(root, byControl);
+    return (this.labelsIn.get(root) ?? this.readLabels(root)).get(el) ?? [];
+  }
+
+  /**
+   * The controls whose labels differ from the last read of `root`'s (read again now): a label that came inside a
+   * wrapper, a field moved into a label, a label's first control removed, a duplicate id's first holder gone. None
+   * of these changes the field itself, whose build (its name, whether it is sensitive) is then stale.
+   */
+  relabelled(root: Node): Element[] {
+    const before = this.lastRead.get(root) ?? new Map<Element, Element[]>();
+    const now = this.readLabels(root);
+    const out: Element[] = [];
+    for (const [control, labels] of now) {
+      const was = before.get(control);
+      if (!was || was.length !== labels.length || labels.some((l, i) => l !== was[i])) out.push(control);
     }
-    return byControl.get(el) ?? [];
+    for (const control of before.keys()) if (!now.has(control)) out.push(control);
+    return out;
+  }
+
+  private readLabels(root: Node): Map<Element, Element[]> {
+    const byControl = new Map<Element, Element[]>();
+    for (const label of queryAllIn(root, 'label')) {
+      const control = controlOf(label, root);
+      if (!control) continue;
+      const list = byControl.get(control);
+      if (list) list.push(label);
+      else byControl.set(control, [label]);
+    }
+    this.labelsIn.set(root, byControl);
+    this.lastRead.set(root, byControl);
+    return byControl;
   }
 
   /** The elements whose name `el` gives, when it has any. */

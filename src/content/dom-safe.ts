@@ -234,6 +234,20 @@ export function removeListener(target: EventTarget, type: string, fn: EventListe
 /** A shadow root's host (the getter of ShadowRoot's prototype, never a property the page set). */
 export const hostOf = (root: ShadowRoot): Element => SHADOW_HOST.call(root) as Element;
 
+const ASSIGNED_SLOT = Object.getOwnPropertyDescriptor(Element.prototype, 'assignedSlot')?.get;
+/**
+ * The <slot> of an open shadow root an element is shown through, if any. Without the getter (happy-dom), the
+ * parent's open root's slot of the element's slot name, as the getter assigns it in named-slot mode.
+ */
+export function assignedSlotOf(el: Element): Element | null {
+  if (ASSIGNED_SLOT) return (ASSIGNED_SLOT.call(el) as Element | null | undefined) ?? null;
+  const parent = parentElementOf(el);
+  const root = parent && shadowRootOf(parent);
+  if (!root) return null;
+  const name = attrOf(el, 'slot') ?? '';
+  return queryAllIn(root, 'slot').find((slot) => (attrOf(slot, 'name') ?? '') === name) ?? null;
+}
+
 /**
  * The most nodes a walk along one axis visits (ancestors, siblings, children). The getters above cannot be
  * clobbered, so a real tree cannot loop, but no walk counts on that: each stops here.

@@ -19,7 +19,7 @@ import type { Scrubber } from '../core/scrub/scrubber';
 import { isSensitiveField, type SensitiveFieldTest } from '../core/sensitive-field';
 import {
   activeElementIn, addListener, attrOf, boundsOf, defaultViewOf, documentElementOf, elementByIdIn, firstElementChildOf, rootNodeOf, fieldStateOf,
-  isElement, isLive, isValidSelector, MAX_WALK, nextSiblingOf, nodeTypeOf, ownerDocumentOf, parentOf, previousSiblingOf, removeListener, shadowRootOf, tagOf,
+  isElement, isLive, isValidSelector, MAX_WALK, nextSiblingOf, nodeTypeOf, ownerDocumentOf, parentOf, previousSiblingOf, querySelectorOf, removeListener, shadowRootOf, tagOf,
   windowOfNode,
 } from './dom-safe';
 import { xmlName } from '../core/xml-escape';
@@ -74,6 +74,15 @@ function quietly(fn: () => void): void {
 
 /** The most elements one change rebuilds for being named by it (a grid's header naming its cells): a loop of names ends here. */
 const MAX_NAMED = 256;
+
+/** What a <label> can name (a button's name is not a privacy matter, and buttons come and go far more often). */
+const LABEL_OR_FIELD = 'label, input, textarea, select';
+/** Is `node` a label or a field, or does it hold one? */
+function holdsLabelOrField(node: Node): boolean {
+  if (!isElement(node)) return false;
+  const tag = tagOf(node);
+  return tag === 'label' || tag === 'input' || tag === 'textarea' || tag === 'select' || querySelectorOf(node, LABEL_OR_FIELD) !== null;
+}
 
 export class DomSnapshotter {
   private observedRoots = new WeakSet<Node>();
@@ -346,6 +355,8 @@ export class DomSnapshotter {
 
   private onMutations(records: MutationRecord[]): void {
     const seen = new Set<Node>();
+    /** Roots where a label or a field came, went, or changed its id or `for`: who names whom is read again. */
+    const relabelIn = new Set<Node>();
     for (const r of records) {
       if (!seen.has(r.target)) {
         seen.add(r.target);
@@ -356,11 +367,20 @@ export class DomSnapshotter {
       if (r.type === 'characterData') this.rebuildNeighbours(r);
       if (r.type === 'childList') {
         this.rebuildNeighbours(r);
-        for (const list of [r.addedNodes, r.removedNodes]) for (let i = 0; i < list.length && i < MAX_NAMED; i++) this.relabel(list[i]!, r.target);
-      } else if (r.type === 'attributes' && r.attributeName === 'for') this.relabel(r.target, r.target);
+        for (const list of [r.addedNodes, r.removedNodes]) {
+          for (let i = 0; i < list.length && i < MAX_NAMED; i++) {
+            this.relabel(list[i]!, r.target);
+            if (holdsLabelOrField(list[i]!)) relabelIn.add(rootNodeOf(r.target));
+          }
+        }
+      } else if (r.type === 'attributes' && (r.attributeName === 'for' || r.attributeName === 'id')) {
+        if (r.attributeName === 'for') this.relabel(r.target, r.target);
+        relabelIn.add(rootNodeOf(r.target));
+      }
     }
     // An aria-labelledby that named an id not there yet: the change may have added it.
     this.caches.axSources.changed();
+    for (const root of relabelIn) for (const control of this.caches.axSources.relabelled(root)) this.invalidate(control);
     this.caches.axSources.prune();
     for (const el of [...this.caches.axSources.unresolved]) this.invalidate(el);
     this.onChange();

@@ -1,6 +1,9 @@
 // Small DOM helpers shared by the observers.
 import type { FieldAttributes } from '../core/sensitive-field';
-import { attrOf, closestOf, hostOf, innerTextOf, isEditableOf, isElement, isShadowRoot, MAX_WALK, nodeTypeOf, parentElementOf, parentOf, parentOrHostOf, tagOf } from './dom-safe';
+import {
+  assignedSlotOf, attrOf, closestOf, elementByIdIn, hostOf, innerTextOf, isEditableOf, isElement, isShadowRoot, MAX_WALK, nodeTypeOf, parentElementOf, parentOf, parentOrHostOf, queryAllIn,
+  rootNodeOf, tagOf, textContentOf,
+} from './dom-safe';
 
 /** The innermost element an event came from, through shadow roots. */
 export function eventElement(event: Event): Element | null {
@@ -93,11 +96,58 @@ const liveLabels = (el: Element): readonly Element[] => Array.from((el as HTMLIn
 /** What decides whether a field is sensitive: its attributes, label text and placeholder; `labelsOf` may read labels from a cache. */
 export function fieldAttributes(el: Element, labelsOf: (el: Element) => readonly Element[] = liveLabels): FieldAttributes {
   const label = [
-    ...labelsOf(el).map((l) => l.textContent ?? ''),
+    ...labelsOf(el).map(textContentOf), ...labelledByTexts(el), ...outerLabelTexts(el),
     attrOf(el, 'aria-label') ?? '', attrOf(el, 'placeholder') ?? '',
-  ].join(' ').trim();
+  ].map(capped).join(' ').trim();
   return {
-    tag: tagOf(el), type: attrOf(el, 'type'), autocomplete: attrOf(el, 'autocomplete'),
-    name: attrOf(el, 'name'), id: attrOf(el, 'id'), label,
+    // An editing host (contenteditable) is judged as the textarea it stands for: a "Card security code" or
+    // "Password" box built as a <div> holds the same secret.
+    tag: isEditingHost(el) ? 'textarea' : tagOf(el), type: attrOf(el, 'type'), autocomplete: attrOf(el, 'autocomplete'),
+    name: capped(attrOf(el, 'name')), id: capped(attrOf(el, 'id')), label,
   };
+}
+
+/** An element whose contenteditable makes it an editing host (any value but "false"), not an <input> or <textarea>. */
+export function isEditingHost(el: Element): boolean {
+  const tag = tagOf(el);
+  if (tag === 'input' || tag === 'textarea') return false;
+  const editable = attrOf(el, 'contenteditable');
+  return editable !== null && editable.trim().toLowerCase() !== 'false';
+}
+
+/** What names a field is read this far: a page's 45,000-character placeholder was scanned whole at each rebuild. */
+const NAME_CHARS = 256;
+function capped<T extends string | null>(text: T): T {
+  return (text !== null && text.length > NAME_CHARS ? text.slice(0, NAME_CHARS) : text) as T;
+}
+
+/**
+ * What names a field from outside its shadow root: a design system's field is an <input> inside a custom element,
+ * which the page labels (`<label for="cvc">` naming `<pay-field id="cvc">`, its aria-label), or an <input> slotted
+ * into a shadow root whose <label> is painted around the slot. html's `labels` reaches neither.
+ */
+function outerLabelTexts(el: Element): string[] {
+  const out: string[] = [];
+  const root = rootNodeOf(el);
+  if (isShadowRoot(root)) {
+    const host = hostOf(root);
+    out.push(attrOf(host, 'aria-label') ?? '', ...labelledByTexts(host));
+    const id = attrOf(host, 'id');
+    if (id) for (const label of queryAllIn(rootNodeOf(host), 'label')) if (attrOf(label, 'for') === id) out.push(textContentOf(label));
+  }
+  const slot = assignedSlotOf(el);
+  const around = slot && closestOf(slot, 'label');
+  if (around) out.push(textContentOf(around));
+  return out;
+}
+
+/** The text of the elements `el`'s aria-labelledby names (as many as an accessible name reads: see ax-lines). */
+function labelledByTexts(el: Element): string[] {
+  const ids = attrOf(el, 'aria-labelledby');
+  if (!ids) return [];
+  const root = rootNodeOf(el);
+  return ids.split(/\s+/).filter(Boolean).slice(0, 16).map((id) => {
+    const ref = elementByIdIn(root, id);
+    return ref ? textContentOf(ref) : '';
+  });
 }

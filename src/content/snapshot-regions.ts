@@ -76,6 +76,19 @@ function ownTextBoxes(parent: Node, off: Point): Box[] {
   return out;
 }
 
+/**
+ * Whether `el` lies within one viewport of its window's: where a scroll between the snapshot and the pixels
+ * (their regions are moved by it, see core/view-shift) can still bring it on screen. One rect read.
+ */
+function withinAViewport(el: Element): boolean {
+  const win = windowOfNode(el);
+  if (!win) return false;
+  const r = boundsOf(el);
+  const w = win.innerWidth;
+  const h = win.innerHeight;
+  return r.bottom > -h && r.top < 2 * h && r.right > -w && r.left < 2 * w;
+}
+
 export class SnapshotRegions {
   /** Text nodes and fields whose content was redacted, with the spans, for DOM-guided blur. */
   private readonly redactedText = new Map<Text, RedactionSpan[]>();
@@ -205,6 +218,10 @@ export class SnapshotRegions {
         this.redactedFields.delete(el);
         continue;
       }
+      // A field that holds nothing yet is blurred for what may fill it before the pixels: only one a screenshot
+      // can show by then. Every empty contact field of a long form, measured, cost a style read per ancestor at
+      // each snapshot, and could push the frame's report past its box cap (parseRegions), losing every blur box.
+      if (!counted && !withinAViewport(el)) continue;
       if (counted) counts[rule] = (counts[rule] ?? 0) + 1;
       const box = elementBox(el, this.ctx.offsetFor(el, offsets));
       if (box.width > 0 && box.height > 0) {

@@ -12,7 +12,7 @@ import { AX_CLOSE, AX_OPEN, axPartsText } from '../core/ax-tree-parts';
 import { closedShadowRootOpener } from '../platform/host/closed-shadow-roots';
 import { axHidden, axLine, AxNameSources, axTextLine, maskedAxLine, withoutTextLines } from './ax-lines';
 import type { SnapshotLimits } from './dom-snapshot';
-import { fieldAttributes } from './dom-utils';
+import { fieldAttributes, isEditingHost } from './dom-utils';
 import type { FieldAttributes } from '../core/sensitive-field';
 import {
   attributesOf, attrOf, boundsOf, namespaceOf, documentElementOf, fieldStateOf, firstChildOf, hasAttrOf, isElement, isLive, matchesOf, nextSiblingOf, nodeTypeOf, ownerDocumentOf, paintedOf,
@@ -106,12 +106,25 @@ export class SnapshotXml {
       this.ctx.caches.ax.set(el, axHidden(el) ? '' : maskedAxLine(el, this.ctx.ids.idOf(el), this.ctx.config.maskText));
       return xml;
     }
+    if (!masked && this.isSensitiveEditor(el)) {
+      // A contenteditable field a label names sensitive (a card's code, a password): its text is never written,
+      // and its box is blurred, empty or not (counted when it holds text), as a sensitive <input>'s is.
+      this.ctx.regions.markField(el, 'credential', textContentOf(el).trim() !== '');
+      const xml = this.build(el, true);
+      this.ctx.caches.ax.set(el, axHidden(el) ? '' : maskedAxLine(el, this.ctx.ids.idOf(el), SENSITIVE_PLACEHOLDER));
+      return xml;
+    }
     if (masked) return this.build(el, true);
     const cached = this.ctx.caches.xml.get(el);
     if (cached !== undefined) return cached;
     const out = this.build(el, false);
     this.ctx.caches.xml.set(el, out);
     return out;
+  }
+
+  /** An editing host (contenteditable, not "false") whose name says it holds a secret. */
+  private isSensitiveEditor(el: Element): boolean {
+    return isEditingHost(el) && this.ctx.config.sensitive(this.fieldOf(el));
   }
 
   private build(el: Element, masked: boolean): string {
@@ -431,8 +444,9 @@ export class SnapshotXml {
       // pixels are taken after the snapshot (a capture waits its turn, two a second), and by then a card's
       // security code may be half typed into it, or autofill may paint a preview it never sets as the value.
       if (!input.value) {
-        if (sensitive) this.ctx.regions.markField(el, 'credential', false);
-        else this.ctx.regions.markField(el, this.ctx.regions.ruleOf(attrOf(el, 'placeholder')));
+        const shown = this.ctx.regions.ruleOf(attrOf(el, 'placeholder'));
+        if (sensitive && !shown) this.ctx.regions.markField(el, 'credential', false);
+        else this.ctx.regions.markField(el, shown);
         return '';
       }
       if (sensitive) {

@@ -60,17 +60,27 @@ export const SECRET_NAMES: readonly string[] = [
   '(^| )secrets? (keys?|tokens?|phrases?|words?|answers?|questions?|codes?|pins?|values?|ids?|access keys?|strings?|seeds?|salts?|hash(es)?|passphrases?|passwords?|passcodes?|credentials?|signatures?)( |$)',
 ];
 
+/**
+ * A card's security code and a password in the languages of sites that ask for them, where the English names above
+ * do not reach (German, French, Dutch, Italian, Portuguese; Dutch, Polish, Russian, Japanese, Chinese).
+ */
+export const OTHER_LANGUAGE_NAMES: readonly string[] = [
+  'kartenpr(ü|ue)f(nummer|ziffer|code)', 'cryptogramme', 'beveiligingscode', 'codice (di )?sicurezza', 'c(ó|o)digo (de )?seguran(ç|c)a',
+  'wachtwoord', '(^| )has(ł|l)o( |$)', 'пароль', 'パスワード', '密码', '密碼',
+];
+
 export const DEFAULT_SENSITIVE_FIELDS: SensitiveFieldsConfig = {
   autocomplete: [
     'current-password', 'new-password', 'one-time-code',
     'cc-number', 'cc-csc', 'cc-exp', 'cc-exp-month', 'cc-exp-year', 'cc-name', 'cc-given-name', 'cc-family-name',
     'username', 'email', 'tel', 'tel-national', 'tel-local', 'name', 'given-name', 'family-name', 'additional-name', 'nickname',
-    'street-address', 'address-line1', 'address-line2', 'address-line3', 'postal-code', 'bday', 'bday-day', 'bday-month', 'bday-year',
+    'street-address', 'address-line1', 'address-line2', 'address-line3', 'address-level1', 'address-level2', 'postal-code',
+    'bday', 'bday-day', 'bday-month', 'bday-year',
   ],
   names: [
     'pass(word|wd|code|phrase)?', 'pwd', 'cvv', 'cvc', 'csc', 'ssn', ...SECRET_NAMES, 'otp', 'security[-_ ]?code', 'card[-_ ]?(number|no)', 'iban',
     'user[-_ ]?(name|id)?', 'login', 'account', 'e-?mail', 'phone', 'mobile', 'address', 'street', 'postal|zip[-_ ]?code', 'birth|dob',
-    ...ONE_TIME_CODE_NAMES,
+    ...ONE_TIME_CODE_NAMES, ...OTHER_LANGUAGE_NAMES,
   ],
 };
 

@@ -87,3 +87,11 @@ describe("'secret' names a credential as what the field holds, not as the modifi
     ...names('secret_santa_name'),
   ], false);
 });
+
+describe('a card security code and a password in other languages', () => {
+  judges('%s is sensitive (defaults and shipped config)', [
+    ...labels('Kartenprüfnummer', 'Kartenpruefziffer', 'Cryptogramme visuel', 'Beveiligingscode', 'Codice di sicurezza', 'Código de segurança',
+      'Wachtwoord', 'Hasło', 'Пароль', 'パスワード', '密码', '密碼'),
+  ], true);
+  judges('%s is not', labels('Hashlo', 'Kartenart', 'Código de barras', 'Wachttijd'), false);
+});
