@@ -7,7 +7,7 @@ import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import JSZip from 'jszip';
 import * as chromium from './harness';
 import { sleep, waitFor } from './harness';
-import { acceptedSteps, readStored } from './extension-store';
+import { acceptedSteps, countReaching, readStored } from './extension-store';
 import { backgroundStarts, exportZipFirefox, firefoxSkip, launchFirefox, RELAY_ASK, RELAY_REPLY, startRecordingFirefox, stopRecordingFirefox, type FirefoxOptions } from './firefox-harness';
 
 /** Options for either browser; each reads its own. */
@@ -271,18 +271,35 @@ export async function openCheckoutWithPaymentFrame(driver: RecorderDriver, viewp
   return { page, frame };
 }
 
+/**
+ * Waits until a task has at least `n` steps stored (or, `accepted`, stored or pending), counting inside the
+ * extension page (extension-store's countReaching); a page closed under the wait (a test's own doing) leaves the
+ * rest of it to counts from here. Says how many it had when it gives up.
+ */
+async function waitForCount(driver: RecorderDriver, taskId: string, n: number, timeout: number, accepted: boolean): Promise<void> {
+  const deadline = Date.now() + timeout;
+  const count = async (): Promise<number> => {
+    const page = await driver.extensionPage();
+    return accepted ? acceptedSteps(page, taskId) : driver.storedSteps(taskId);
+  };
+  let last: number;
+  try {
+    // Acceptance is waited for between a test's actions, so it is looked at often; storage, after the image work.
+    last = await countReaching(await driver.extensionPage(), taskId, n, { accepted, timeout, every: accepted ? 25 : 100 });
+  } catch {
+    for (last = await count(); last < n && Date.now() < deadline; last = await count()) await sleep(250);
+  }
+  if (last < n) throw new Error(`timed out after ${timeout} ms: ${last} of ${n} steps ${accepted ? 'accepted' : 'stored'} in ${driver.name}`);
+}
+
 /** Waits until a task has at least `n` stored steps; says how many it had when it gives up. */
-export async function waitForSteps(driver: RecorderDriver, taskId: string, n: number, timeout = 30_000): Promise<void> {
-  await waitFor(async () => (await driver.storedSteps(taskId)) >= n, timeout, 250).catch(async (e: unknown) => {
-    throw new Error(`${String(e)}: ${await driver.storedSteps(taskId)} of ${n} steps stored in ${driver.name}`);
-  });
+export function waitForSteps(driver: RecorderDriver, taskId: string, n: number, timeout = 30_000): Promise<void> {
+  return waitForCount(driver, taskId, n, timeout, false);
 }
 
 /** Waits until a task has at least `n` steps stored or pending: its last action has reached the worker. */
-export async function waitForAccepted(driver: RecorderDriver, taskId: string, n: number, timeout = 15_000): Promise<void> {
-  await waitFor(async () => (await acceptedSteps(await driver.extensionPage(), taskId)) >= n, timeout, 25).catch(async (e: unknown) => {
-    throw new Error(`${String(e)}: ${await acceptedSteps(await driver.extensionPage(), taskId)} of ${n} steps accepted in ${driver.name}`);
-  });
+export function waitForAccepted(driver: RecorderDriver, taskId: string, n: number, timeout = 15_000): Promise<void> {
+  return waitForCount(driver, taskId, n, timeout, true);
 }
 
 /** Where the worker keeps the scrubber config in force (background/scrubber-state), site policy included. */

@@ -139,3 +139,45 @@ export function heldTexts(extensionPage: Page): Promise<string[]> {
     return Object.entries(all).filter(([k]) => k.startsWith('edittext:')).map(([, v]) => String((v as { text?: unknown }).text ?? ''));
   });
 }
+
+/**
+ * Waits, inside the extension page, until a task has at least `n` steps stored (with `accepted`, stored or
+ * pending), and returns the last count (below `n` when `timeout` ran out). One evaluate that opens the database
+ * once and counts every `every` ms: a count from the test process costs a protocol round trip and a database
+ * open each time, about 6 ms of the browser's CPU, which every 25 ms was a fifth of a core (docs/benchmarks.md).
+ * A string, not a function: the test runner's transform would wrap named inner functions in a helper the page lacks.
+ */
+export function countReaching(extensionPage: Page, taskId: string, n: number, opts: { accepted: boolean; timeout: number; every?: number }): Promise<number> {
+  const args = JSON.stringify({ id: taskId, n, accepted: opts.accepted, timeout: opts.timeout, every: opts.every ?? 25 });
+  return extensionPage.evaluate(`(() => {
+    const { id, n, accepted, timeout, every } = ${args};
+    const deadline = Date.now() + timeout;
+    let db = null;
+    return new Promise((resolve, reject) => {
+      const end = (f, v) => { if (db) db.close(); f(v); };
+      const tick = () => { try {
+        if (!db) {
+          const open = indexedDB.open('alien-dataflow');
+          open.onerror = () => end(reject, open.error);
+          open.onsuccess = () => {
+            db = open.result;
+            // The worker deleting or upgrading the database waits for every connection: this one steps aside.
+            db.onversionchange = () => { db.close(); db = null; };
+            tick();
+          };
+          return;
+        }
+        const tx = db.transaction(accepted ? ['steps', 'pending'] : ['steps']);
+        const steps = tx.objectStore('steps').count(IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]));
+        const pending = accepted ? tx.objectStore('pending').index('byTask').count(id) : null;
+        tx.onerror = () => end(reject, tx.error);
+        tx.oncomplete = () => {
+          const count = steps.result + (pending ? pending.result : 0);
+          if (count >= n || Date.now() > deadline) end(resolve, count);
+          else setTimeout(tick, every);
+        };
+      } catch (e) { end(reject, e); } };
+      tick();
+    });
+  })()`) as Promise<number>;
+}

@@ -14,10 +14,10 @@ import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
 import type JSZip from 'jszip';
 import {
-  launch, startRecording, stopRecording, exportZip, trajectory, sleep, waitFor, stopServiceWorker, extensionPage, recorderStarted,
+  launch, startRecording, stopRecording, exportZip, trajectory, sleep, stopServiceWorker, extensionPage, recorderStarted,
   type ExportedStep, type Session,
 } from './harness';
-import { acceptedSteps, recordingTaskId } from './extension-store';
+import { countReaching, recordingTaskId } from './extension-store';
 import { openDriver } from './browsers';
 import { backgroundStarts, backgroundSuspends, firefoxSkip, waitForSuspension } from './firefox-harness';
 
@@ -38,7 +38,7 @@ async function clickAddTwentyAccepted(ext: Page, taskId: string, page: Page, exp
   for (let i = 0; i < 20; i++) {
     await page.click('button.add');
     expected.push('click');
-    await waitFor(async () => (await acceptedSteps(ext, taskId)) >= expected.length, 15_000, 25).catch(() => undefined);
+    await countReaching(ext, taskId, expected.length, { accepted: true, timeout: 15_000 }).catch(() => undefined);
   }
 }
 
