@@ -3,30 +3,19 @@
 // are taken), and a frame's settle report past MAX_BOXES_PER_FRAME boxes becomes whole-screen OCR with no blur
 // box at all (tab-text-map's parseRegions). Fields far below the fold are not measured, so a page of 2,000 empty
 // contact fields does not cost the filled card security code beside them its blur (OCR cannot call '9173' a secret).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startSnapshotter } from './started-snapshotter';
 import { ElementIds } from '../../src/content/element-ids';
-import { createScrubber } from '../../src/core/scrub/scrubber';
-import { defaultConfig } from '../../src/core/scrub/default-config';
+import { fieldScrubber as scrubber, layOut, rect } from './laid-out-page';
 import { MAX_BOXES_PER_FRAME, parseRegions } from '../../src/core/tab-text-map';
 
-const config = defaultConfig();
-const scrubber = createScrubber({ ...config, ner: { ...config.ner, enabled: false } }, null);
-
-const rect = (x: number, y: number, width: number, height: number): DOMRect =>
-  ({ x, y, left: x, top: y, width, height, right: x + width, bottom: y + height, toJSON: () => ({}) }) as DOMRect;
 // happy-dom does no layout: the code field is on screen; row i of the contact grid at 2,000 + 30 i, below the fold.
 const CVC = rect(10, 100, 80, 20);
-const saved = { box: Element.prototype.getBoundingClientRect };
-beforeEach(() => {
-  document.head.innerHTML = '';
-  Element.prototype.getBoundingClientRect = function (this: Element) {
-    if (this.id === 'cvc') return CVC;
-    const row = /_(\d+)$/.exec(this.getAttribute('name') ?? '')?.[1];
-    return row !== undefined ? rect(10, 2000 + 30 * Number(row), 200, 20) : rect(0, 0, 800, 600);
-  };
+layOut((el) => {
+  if (el.id === 'cvc') return CVC;
+  const row = /_(\d+)$/.exec(el.getAttribute('name') ?? '')?.[1];
+  return row !== undefined ? rect(10, 2000 + 30 * Number(row), 200, 20) : rect(0, 0, 800, 600);
 });
-afterEach(() => { Element.prototype.getBoundingClientRect = saved.box; });
 
 describe('a settle report of a page with many empty sensitive fields', () => {
   it('keeps the blur box of the filled code field', () => {

@@ -4,15 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSnapshotter } from './started-snapshotter';
 import { ElementIds } from '../../src/content/element-ids';
-import { createScrubber } from '../../src/core/scrub/scrubber';
-import { defaultConfig } from '../../src/core/scrub/default-config';
+import { fieldScrubber as scrubber, rect } from './laid-out-page';
 import { isSensitiveField } from '../../src/core/sensitive-field';
 
-const config = defaultConfig();
-const scrubber = createScrubber({ ...config, ner: { ...config.ner, enabled: false } }, null);
-
-const rect = (x: number, y: number, width: number, height: number): DOMRect =>
-  ({ x, y, left: x, top: y, width, height, right: x + width, bottom: y + height, toJSON: () => ({}) }) as DOMRect;
 const saved = { box: Element.prototype.getBoundingClientRect, style: window.getComputedStyle };
 afterEach(() => {
   Element.prototype.getBoundingClientRect = saved.box;

@@ -1,24 +1,13 @@
 // @vitest-environment happy-dom
 // An empty sensitive field is blurred and not counted, yet the redacted text it paints (its placeholder) is a
 // redaction, counted as on any other field.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startSnapshotter } from './started-snapshotter';
 import { ElementIds } from '../../src/content/element-ids';
-import { createScrubber } from '../../src/core/scrub/scrubber';
-import { defaultConfig } from '../../src/core/scrub/default-config';
+import { fieldScrubber as scrubber, layOut, rect } from './laid-out-page';
 
 const EMAIL = 'kim.sato@example-bank.org';
-const config = defaultConfig();
-const scrubber = createScrubber({ ...config, ner: { ...config.ner, enabled: false } }, null);
-
-const rect = (x: number, y: number, width: number, height: number): DOMRect =>
-  ({ x, y, left: x, top: y, width, height, right: x + width, bottom: y + height, toJSON: () => ({}) }) as DOMRect;
-const saved = { box: Element.prototype.getBoundingClientRect };
-beforeEach(() => {
-  document.head.innerHTML = '';
-  Element.prototype.getBoundingClientRect = function () { return rect(10, 10, 200, 20); };
-});
-afterEach(() => { Element.prototype.getBoundingClientRect = saved.box; });
+layOut(() => rect(10, 10, 200, 20));
 
 function snapshotOf(html: string) {
   document.body.innerHTML = html;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // An empty sensitive field is blurred, for what is typed into it before the pixels are taken: the kinds of field
 // and the places a field can be, each empty at the snapshot.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 // The content script's closed-root opener is chosen when dom-snapshot loads: Chrome's shape, set up before.
 const closed = vi.hoisted(() => {
@@ -12,21 +12,10 @@ const closed = vi.hoisted(() => {
 
 import { startSnapshotter } from './started-snapshotter';
 import { ElementIds } from '../../src/content/element-ids';
-import { createScrubber } from '../../src/core/scrub/scrubber';
-import { defaultConfig } from '../../src/core/scrub/default-config';
+import { fieldScrubber as scrubber, layOut, rect } from './laid-out-page';
 
-const config = defaultConfig();
-const scrubber = createScrubber({ ...config, ner: { ...config.ner, enabled: false } }, null);
-
-const rect = (x: number, y: number, width: number, height: number): DOMRect =>
-  ({ x, y, left: x, top: y, width, height, right: x + width, bottom: y + height, toJSON: () => ({}) }) as DOMRect;
 // happy-dom does no layout: the field under attack (class "t") has a box of its own, every other element a page-sized one.
-const saved = { box: Element.prototype.getBoundingClientRect };
-beforeEach(() => {
-  document.head.innerHTML = '';
-  Element.prototype.getBoundingClientRect = function (this: Element) { return this.classList.contains('t') ? rect(10, 300, 120, 20) : rect(0, 0, 800, 600); };
-});
-afterEach(() => { Element.prototype.getBoundingClientRect = saved.box; });
+layOut((el) => (el.classList.contains('t') ? rect(10, 300, 120, 20) : rect(0, 0, 800, 600)));
 
 /** Whether the snapshot blurs the field's box (wherever its window puts it) and what it counts. */
 function blursField(html: string, after?: () => void): { blurred: boolean; redactions: Record<string, number> } {

@@ -1,26 +1,17 @@
 // @vitest-environment happy-dom
 // Which labels make a field sensitive: its <label>s (the snapshot's cache), aria-labelledby, aria-label and
 // placeholder, and a label whose control changes without any change to the label or the field.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startSnapshotter } from './started-snapshotter';
 import { ElementIds } from '../../src/content/element-ids';
 import { createScrubber } from '../../src/core/scrub/scrubber';
 import { defaultConfig } from '../../src/core/scrub/default-config';
 import { buildStep } from '../../src/core/build-step';
 import { stepDraft } from './fixtures';
+import { fieldScrubber as scrubber, layOut, rect } from './laid-out-page';
 
-const config = defaultConfig();
-const scrubber = createScrubber({ ...config, ner: { ...config.ner, enabled: false } }, null);
-
-const rect = (x: number, y: number, width: number, height: number): DOMRect =>
-  ({ x, y, left: x, top: y, width, height, right: x + width, bottom: y + height, toJSON: () => ({}) }) as DOMRect;
 // happy-dom does no layout: the field under attack (class "t") has a box of its own, every other element a page-sized one.
-const saved = { box: Element.prototype.getBoundingClientRect };
-beforeEach(() => {
-  document.head.innerHTML = '';
-  Element.prototype.getBoundingClientRect = function (this: Element) { return this.classList.contains('t') ? rect(10, 300, 120, 20) : rect(0, 0, 800, 600); };
-});
-afterEach(() => { Element.prototype.getBoundingClientRect = saved.box; });
+layOut((el) => (el.classList.contains('t') ? rect(10, 300, 120, 20) : rect(0, 0, 800, 600)));
 const FIELD_BOX = { x: 10, y: 300, width: 120, height: 20 };
 
 function setup(html: string) {

@@ -1,26 +1,15 @@
 // @vitest-environment happy-dom
 // A field that becomes sensitive by a <label> alone, through a change that never touches the field, is built again:
 // its box is blurred (and, holding a value, its value kept out of the tree).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Box } from '../../src/core/schema';
 import { startSnapshotter } from './started-snapshotter';
 import { ElementIds } from '../../src/content/element-ids';
-import { createScrubber } from '../../src/core/scrub/scrubber';
-import { defaultConfig } from '../../src/core/scrub/default-config';
+import { fieldScrubber as scrubber, layOut, rect } from './laid-out-page';
 
-const config = defaultConfig();
-const scrubber = createScrubber({ ...config, ner: { ...config.ner, enabled: false } }, null);
-
-const rect = (x: number, y: number, width: number, height: number): DOMRect =>
-  ({ x, y, left: x, top: y, width, height, right: x + width, bottom: y + height, toJSON: () => ({}) }) as DOMRect;
 // happy-dom does no layout: the field under attack (class "t") has a box of its own, every other element a page-sized one.
 const FIELD = rect(10, 300, 120, 20);
-const saved = { box: Element.prototype.getBoundingClientRect };
-beforeEach(() => {
-  document.head.innerHTML = '';
-  Element.prototype.getBoundingClientRect = function (this: Element) { return this.classList.contains('t') ? FIELD : rect(0, 0, 800, 600); };
-});
-afterEach(() => { Element.prototype.getBoundingClientRect = saved.box; });
+layOut((el) => (el.classList.contains('t') ? FIELD : rect(0, 0, 800, 600)));
 
 const FIELD_BOX: Box = { x: 10, y: 300, width: 120, height: 20 };
 
