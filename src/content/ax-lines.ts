@@ -11,7 +11,11 @@
 import { computeAccessibleName, getRole } from 'dom-accessibility-api';
 import { AX_ELEMENT, AX_TEXT, cleanAxText, quoteAx } from '../core/ax-tree-parts';
 import { SENSITIVE_PLACEHOLDER } from '../core/sensitive-field';
-import { attrOf, closestOf, elementByIdIn, fieldStateOf, hasAttrOf, isLive, matchesOf, queryAllIn, queryAllUnder, querySelectorOf, rootNodeOf, tagOf, textContentOf } from './dom-safe';
+import {
+  attrOf, closestOf, elementByIdIn, fieldStateOf, hasAttrOf, isLive, matchesOf, queryAllIn, queryAllUnder, querySelectorOf, rootNodeOf, shadowRootOf, tagOf,
+  textContentOf,
+} from './dom-safe';
+import { isEditingHost } from './dom-utils';
 
 /** Roles that carry no meaning of their own: such an element is left out unless it has a name or takes focus. */
 const GENERIC = new Set(['generic', 'none', 'presentation']);
@@ -36,6 +40,13 @@ function controlOf(label: Element, root: Node): Element | null {
   if (id === null) return queryAllUnder(label, [...LABELABLE].join(', ')).find(labelable) ?? null;
   const el = id ? elementByIdIn(root, id) : null;
   return el && labelable(el) ? el : null;
+}
+
+/** The shadow host a label's `for` names, if it names one. */
+function namedHost(label: Element, root: Node): Element | null {
+  const id = attrOf(label, 'for');
+  const el = id ? elementByIdIn(root, id) : null;
+  return el && shadowRootOf(el) ? el : null;
 }
 
 export interface AxLineInput {
@@ -124,7 +135,9 @@ export class AxNameSources {
   private readLabels(root: Node): Map<Element, Element[]> {
     const byControl = new Map<Element, Element[]>();
     for (const label of queryAllIn(root, 'label')) {
-      const control = controlOf(label, root);
+      // A label naming a custom element (no labelable control) is kept too: the field inside its shadow root
+      // reads it (dom-utils' outerLabelTexts), so one coming or going must rebuild the host and that field.
+      const control = controlOf(label, root) ?? namedHost(label, root);
       if (!control) continue;
       const list = byControl.get(control);
       if (list) list.push(label);
@@ -157,6 +170,11 @@ export class AxNameSources {
   /** Forget elements that left the page. */
   prune(): void {
     for (const el of this.unresolved) if (!isLive(el)) this.unresolved.delete(el);
+  }
+
+  /** `el`'s name (or whether it is sensitive) was read from `source`: a change there rebuilds it. */
+  depend(source: Element, el: Element): void {
+    this.add(source, el);
   }
 
   private add(source: Element, el: Element): void {
@@ -248,6 +266,12 @@ function guardedName(el: Element, role: string, labels: readonly Element[], guar
       const state = fieldStateOf(f);
       const value = state === null ? '' : tagOf(f) === 'input' ? state.slice(1) : state;
       if (value && guard.sensitiveField(f)) return SENSITIVE_PLACEHOLDER;
+    }
+    // A sensitive editing box (a "Password" contenteditable) read into another element's name gives its text too.
+    const editors = isEditingHost(r) ? [r] : queryAllUnder(r, '[contenteditable], [role]').filter(isEditingHost).slice(0, 16);
+    for (const e of editors) {
+      if (e === el && !referenced) continue;
+      if (textContentOf(e).trim() && guard.sensitiveField(e)) return SENSITIVE_PLACEHOLDER;
     }
   }
   return null;

@@ -236,13 +236,15 @@ export const hostOf = (root: ShadowRoot): Element => SHADOW_HOST.call(root) as E
 
 const ASSIGNED_SLOT = Object.getOwnPropertyDescriptor(Element.prototype, 'assignedSlot')?.get;
 /**
- * The <slot> of an open shadow root an element is shown through, if any. Without the getter (happy-dom), the
- * parent's open root's slot of the element's slot name, as the getter assigns it in named-slot mode.
+ * The <slot> an element is shown through, if any. The getter gives none for a closed root's slot, and happy-dom
+ * has none: then the parent's root (through `shadowOf`) is asked for the slot of the element's slot name.
  */
-export function assignedSlotOf(el: Element): Element | null {
-  if (ASSIGNED_SLOT) return (ASSIGNED_SLOT.call(el) as Element | null | undefined) ?? null;
+export function assignedSlotOf(el: Element, shadowOf: (host: Element) => ShadowRoot | null = shadowRootOf): Element | null {
+  const native = (ASSIGNED_SLOT?.call(el) as Element | null | undefined) ?? null;
+  if (native) return native;
+  // None for a slot of a closed root (the getter hides it): looked up in the root, which `shadowOf` may open.
   const parent = parentElementOf(el);
-  const root = parent && shadowRootOf(parent);
+  const root = parent && shadowOf(parent);
   if (!root) return null;
   const name = attrOf(el, 'slot') ?? '';
   return queryAllIn(root, 'slot').find((slot) => (attrOf(slot, 'name') ?? '') === name) ?? null;

@@ -18,7 +18,7 @@ import type { Redactor } from '../core/redactor';
 import type { Scrubber } from '../core/scrub/scrubber';
 import { isSensitiveField, type SensitiveFieldTest } from '../core/sensitive-field';
 import {
-  activeElementIn, addListener, attrOf, boundsOf, defaultViewOf, documentElementOf, elementByIdIn, firstElementChildOf, rootNodeOf, fieldStateOf,
+  activeElementIn, addListener, attrOf, boundsOf, closestOf, hasAttrOf, defaultViewOf, documentElementOf, elementByIdIn, firstElementChildOf, rootNodeOf, fieldStateOf,
   isElement, isLive, isValidSelector, MAX_WALK, nextSiblingOf, nodeTypeOf, ownerDocumentOf, parentOf, previousSiblingOf, querySelectorOf, removeListener, shadowRootOf, tagOf,
   windowOfNode,
 } from './dom-safe';
@@ -32,6 +32,7 @@ import { ChangeLog } from './change-log';
 import type { TextBoxes, TextBoxLimits } from './text-boxes';
 import { MAX_CLIMB, parentAcrossRoots } from './snapshot-element-kinds';
 import type { TextMask } from './element-semantics';
+import { fieldAttributes, isEditingHost } from './dom-utils';
 import { asScrubber, SnapshotRegions } from './snapshot-regions';
 import { walkTextBoxes, type TextWalkContext } from './snapshot-text-walk';
 import { type BuildCaches, newBuildCaches, SnapshotXml, type XmlContext } from './snapshot-xml';
@@ -75,13 +76,21 @@ function quietly(fn: () => void): void {
 /** The most elements one change rebuilds for being named by it (a grid's header naming its cells): a loop of names ends here. */
 const MAX_NAMED = 256;
 
-/** What a <label> can name (a button's name is not a privacy matter, and buttons come and go far more often). */
-const LABEL_OR_FIELD = 'label, input, textarea, select';
-/** Is `node` a label or a field, or does it hold one? */
-function holdsLabelOrField(node: Node): boolean {
+/**
+ * Whether `node` coming to or leaving `parent` can change which control a <label> names: it is or holds a label; or
+ * it is or holds a field inside a label, or one with an id a label's `for` may name; or it is a custom element with
+ * an id (a label may name the host of a field in its shadow root). Rows of id-less inputs a virtualised table
+ * brings at each scroll change nothing, and do not make every label of the page be read again.
+ */
+function mayRelink(node: Node, parent: Node): boolean {
   if (!isElement(node)) return false;
   const tag = tagOf(node);
-  return tag === 'label' || tag === 'input' || tag === 'textarea' || tag === 'select' || querySelectorOf(node, LABEL_OR_FIELD) !== null;
+  if (tag === 'label' || querySelectorOf(node, 'label') !== null) return true;
+  if (tag.includes('-') && hasAttrOf(node, 'id')) return true;
+  const isField = tag === 'input' || tag === 'textarea' || tag === 'select';
+  if (!isField && querySelectorOf(node, 'input, textarea, select') === null) return false;
+  if (isElement(parent) && closestOf(parent, 'label') !== null) return true;
+  return (isField && hasAttrOf(node, 'id')) || querySelectorOf(node, 'input[id], textarea[id], select[id]') !== null;
 }
 
 export class DomSnapshotter {
@@ -160,7 +169,8 @@ export class DomSnapshotter {
 
   /** What is masked and with what: a step's target name and text read through a mask as the snapshot does. */
   get mask(): TextMask {
-    return { selector: this.state.config.maskSelector, text: this.state.config.maskText };
+    const { config } = this.state;
+    return { selector: config.maskSelector, text: config.maskText, secret: (el) => isEditingHost(el) && config.sensitive(fieldAttributes(el)) };
   }
 
   /** Config from the scrubber: elements matching `maskSelectors` keep no text and are blurred; sensitive fields; the size cap. */
@@ -370,10 +380,11 @@ export class DomSnapshotter {
         for (const list of [r.addedNodes, r.removedNodes]) {
           for (let i = 0; i < list.length && i < MAX_NAMED; i++) {
             this.relabel(list[i]!, r.target);
-            if (holdsLabelOrField(list[i]!)) relabelIn.add(rootNodeOf(r.target));
+            if (mayRelink(list[i]!, r.target)) relabelIn.add(rootNodeOf(r.target));
           }
         }
-      } else if (r.type === 'attributes' && (r.attributeName === 'for' || r.attributeName === 'id')) {
+      } else if (r.type === 'attributes' && (r.attributeName === 'for' || r.attributeName === 'id' || r.attributeName === 'type')) {
+        // A field turned type=hidden is no label's control any more: the next one in its label is.
         if (r.attributeName === 'for') this.relabel(r.target, r.target);
         relabelIn.add(rootNodeOf(r.target));
       }

@@ -93,26 +93,41 @@ export function fieldText(el: Element): string {
 /** html's `labels`: a live list whose read walks the field's whole document in Blink (see AxNameSources.labelsFor). */
 const liveLabels = (el: Element): readonly Element[] => Array.from((el as HTMLInputElement).labels ?? []);
 
-/** What decides whether a field is sensitive: its attributes, label text and placeholder; `labelsOf` may read labels from a cache. */
-export function fieldAttributes(el: Element, labelsOf: (el: Element) => readonly Element[] = liveLabels): FieldAttributes {
+/** How the snapshot reads a field's names: its labels from a cache, what it read noted, closed roots opened. */
+export interface FieldReading {
+  /** The <label>s naming a control (html's live `labels` when not given). */
+  labelsOf?: (el: Element) => readonly Element[];
+  /** Called with each element outside the field whose text or attributes named it: a change there rebuilds it. */
+  read?: (source: Element) => void;
+  /** A host's shadow root, closed ones too where the content script may open them. */
+  shadowOf?: (host: Element) => ShadowRoot | null;
+}
+
+/** What decides whether a field is sensitive: its attributes, label text and placeholder. */
+export function fieldAttributes(el: Element, how: FieldReading = {}): FieldAttributes {
   const label = [
-    ...labelsOf(el).map(textContentOf), ...labelledByTexts(el), ...outerLabelTexts(el),
+    ...(how.labelsOf ?? liveLabels)(el).map(textContentOf), ...labelledByTexts(el, how), ...outerLabelTexts(el, how),
     attrOf(el, 'aria-label') ?? '', attrOf(el, 'placeholder') ?? '',
   ].map(capped).join(' ').trim();
   return {
-    // An editing host (contenteditable) is judged as the textarea it stands for: a "Card security code" or
-    // "Password" box built as a <div> holds the same secret.
-    tag: isEditingHost(el) ? 'textarea' : tagOf(el), type: attrOf(el, 'type'), autocomplete: attrOf(el, 'autocomplete'),
+    // An editing host (contenteditable) or a textbox by role is an 'editor': a "Card security code" or
+    // "Password" box built as a <div> holds the same secret (judged by names of secrets only: sensitive-field).
+    tag: isEditingHost(el) ? 'editor' : tagOf(el), type: attrOf(el, 'type'), autocomplete: attrOf(el, 'autocomplete'),
     name: capped(attrOf(el, 'name')), id: capped(attrOf(el, 'id')), label,
   };
 }
 
-/** An element whose contenteditable makes it an editing host (any value but "false"), not an <input> or <textarea>. */
+/**
+ * An element that stands for a text field without being an <input> or <textarea>: an editing host (contenteditable
+ * "", "true" or "plaintext-only"; any other value inherits), or a textbox by role (a code box the page locks with
+ * contenteditable="false" while it checks the code keeps its role).
+ */
 export function isEditingHost(el: Element): boolean {
   const tag = tagOf(el);
   if (tag === 'input' || tag === 'textarea') return false;
-  const editable = attrOf(el, 'contenteditable');
-  return editable !== null && editable.trim().toLowerCase() !== 'false';
+  const editable = attrOf(el, 'contenteditable')?.trim().toLowerCase();
+  if (editable === '' || editable === 'true' || editable === 'plaintext-only') return true;
+  return attrOf(el, 'role')?.trim().toLowerCase() === 'textbox';
 }
 
 /** What names a field is read this far: a page's 45,000-character placeholder was scanned whole at each rebuild. */
@@ -121,33 +136,57 @@ function capped<T extends string | null>(text: T): T {
   return (text !== null && text.length > NAME_CHARS ? text.slice(0, NAME_CHARS) : text) as T;
 }
 
+/** How many custom elements deep a field's outside names are looked for (a field wrapped by a wrapper). */
+const MAX_HOSTS = 4;
+
 /**
- * What names a field from outside its shadow root: a design system's field is an <input> inside a custom element,
- * which the page labels (`<label for="cvc">` naming `<pay-field id="cvc">`, its aria-label), or an <input> slotted
- * into a shadow root whose <label> is painted around the slot. html's `labels` reaches neither.
+ * What names a field from outside its shadow root: a design system's field is an <input> inside a custom element
+ * (inside another, maybe), which the page labels (`<label for="cvc">` naming `<pay-field id="cvc">`, its aria-label),
+ * or an <input> slotted into a shadow root whose <label> is painted around the slot. html's `labels` reaches neither.
  */
-function outerLabelTexts(el: Element): string[] {
+function outerLabelTexts(el: Element, how: FieldReading): string[] {
   const out: string[] = [];
-  const root = rootNodeOf(el);
-  if (isShadowRoot(root)) {
+  let root = rootNodeOf(el);
+  for (let depth = 0; depth < MAX_HOSTS && isShadowRoot(root); depth++) {
     const host = hostOf(root);
-    out.push(attrOf(host, 'aria-label') ?? '', ...labelledByTexts(host));
+    how.read?.(host);
+    out.push(attrOf(host, 'aria-label') ?? '', ...labelledByTexts(host, how));
+    root = rootNodeOf(host);
     const id = attrOf(host, 'id');
-    if (id) for (const label of queryAllIn(rootNodeOf(host), 'label')) if (attrOf(label, 'for') === id) out.push(textContentOf(label));
+    // One selector query, not a walk of every label per field (a form of 400 such fields read 160,000 attributes).
+    if (!id) continue;
+    for (const label of queryAllIn(root, `label[for="${cssString(id)}"]`)) {
+      how.read?.(label);
+      out.push(textContentOf(label));
+    }
   }
-  const slot = assignedSlotOf(el);
+  const slot = assignedSlotOf(el, how.shadowOf);
   const around = slot && closestOf(slot, 'label');
-  if (around) out.push(textContentOf(around));
+  if (around) {
+    how.read?.(around);
+    out.push(textContentOf(around));
+  }
   return out;
 }
 
+/** `text` inside a CSS string in double quotes. */
+const cssString = (text: string): string => text.replace(/["\\]/g, '\\$&').replace(/\n/g, '\\a ');
+
 /** The text of the elements `el`'s aria-labelledby names (as many as an accessible name reads: see ax-lines). */
-function labelledByTexts(el: Element): string[] {
+function labelledByTexts(el: Element, how: FieldReading): string[] {
   const ids = attrOf(el, 'aria-labelledby');
   if (!ids) return [];
   const root = rootNodeOf(el);
-  return ids.split(/\s+/).filter(Boolean).slice(0, 16).map((id) => {
-    const ref = elementByIdIn(root, id);
-    return ref ? textContentOf(ref) : '';
+  const refs = ids.split(/\s+/).filter(Boolean).slice(0, 16).flatMap((id) => elementByIdIn(root, id) ?? []);
+  // A section's heading named beside the question ("Create your account", "What brings you here?") says where the
+  // field is, not what it holds: it is read only when it is all there is.
+  const own = refs.filter((ref) => !isHeading(ref));
+  return (own.length ? own : refs).map((ref) => {
+    how.read?.(ref);
+    return textContentOf(ref);
   });
+}
+
+function isHeading(el: Element): boolean {
+  return /^h[1-6]$/.test(tagOf(el)) || attrOf(el, 'role')?.trim().toLowerCase() === 'heading';
 }

@@ -45,10 +45,12 @@ const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'textarea'])
  * dom_tree and axtree, so a target's name and text read through it (its own, a wrapper's, a label's, a slot's)
  * carry the mask text in its place, as the axtree line's name does (ax-lines' guardedName).
  */
-export interface TextMask { selector: string | null; text: string }
+/** What a step's target text is read through: mask selectors, and sensitive editing hosts (`secret`), both shown as `text`. */
+export interface TextMask { selector: string | null; text: string; secret?: (el: Element) => boolean }
 const NO_MASK: TextMask = { selector: null, text: '' };
 
-const isMasked = (el: Element, mask: TextMask): boolean => mask.selector !== null && matchesOf(el, mask.selector);
+const isMasked = (el: Element, mask: TextMask): boolean =>
+  (mask.selector !== null && matchesOf(el, mask.selector)) || (mask.secret?.(el) ?? false);
 
 /** What a <slot> shows: the nodes slotted into it, else its own fallback content. */
 function slotted(slot: Element): Node[] {
@@ -162,7 +164,7 @@ export function accessibleNameParts(el: Element, mask: TextMask = NO_MASK): Text
  * subtree (the pointer on a masked element's child, across shadow roots) is the mask's: nothing of it is read.
  */
 export function targetTextParts(el: Element, mask: TextMask): { name: TextParts; text: TextParts } {
-  if (mask.selector !== null) {
+  if (mask.selector !== null || mask.secret) {
     let n: Node | null = el;
     // Bounded, as every climb (see MAX_CLIMB): a page's nesting cannot make it loop.
     for (let depth = 0; n && depth < MAX_CLIMB; depth++, n = parentAcrossRoots(n)) {

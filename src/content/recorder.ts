@@ -16,10 +16,10 @@ import { cssSelector, selectorNames, xPath } from './element-locators';
 import { elementBox, frameOffset } from './geometry';
 import type { Outbox } from './outbox';
 import { isSensitiveField, type SensitiveFieldTest } from '../core/sensitive-field';
-import { controlOf, fieldAttributes } from './dom-utils';
+import { controlOf, fieldAttributes, isEditingHost } from './dom-utils';
 import { clickedControl } from './clicked-control';
 import { send } from '../platform/messaging';
-import { boundsOf, hostOf, isElement, isLive, isShadowRoot, parentOf, tagOf, titleOf, windowOfNode } from './dom-safe';
+import { boundsOf, hostOf, isElement, isLive, isShadowRoot, parentOf, queryAllUnder, tagOf, titleOf, windowOfNode } from './dom-safe';
 import { xmlName } from '../core/xml-escape';
 import { assembleDomTree, type DomTreeParts } from '../core/dom-tree-parts';
 
@@ -114,7 +114,10 @@ export class Recorder {
   }
 
   isSensitive(el: Element): boolean {
-    return this.sensitive(fieldAttributes(el));
+    if (this.sensitive(fieldAttributes(el))) return true;
+    // An editor holding a sensitive box (a "Password" island in a notes editor): its text holds the box's.
+    return isEditingHost(el) && queryAllUnder(el, '[contenteditable], [role]').slice(0, MAX_ISLANDS)
+      .some((inner) => isEditingHost(inner) && this.sensitive(fieldAttributes(inner)));
   }
 
   get recording(): boolean {
@@ -461,6 +464,8 @@ function aimedAt(snapshot: Snapshot, targetId: number, target: DomTreeParts['tar
 const ASSIGNED_SLOT = Object.getOwnPropertyDescriptor(Element.prototype, 'assignedSlot')?.get;
 /** How far up the press's path controlsAt looks: past the few wrappers clickedControl climbs. */
 const ANCESTRY = 8;
+/** Editing boxes looked at inside an editor for a sensitive one (a page's thousands of widgets cannot make a key slow). */
+const MAX_ISLANDS = 64;
 
 /**
  * The start of the composed path an event on `el` would have (its slot before its parent, a shadow root's host

@@ -106,17 +106,19 @@ export class SnapshotXml {
       this.ctx.caches.ax.set(el, axHidden(el) ? '' : maskedAxLine(el, this.ctx.ids.idOf(el), this.ctx.config.maskText));
       return xml;
     }
-    if (!masked && this.isSensitiveEditor(el)) {
-      // A contenteditable field a label names sensitive (a card's code, a password): its text is never written,
-      // and its box is blurred, empty or not (counted when it holds text), as a sensitive <input>'s is.
-      this.ctx.regions.markField(el, 'credential', textContentOf(el).trim() !== '');
-      const xml = this.build(el, true);
-      this.ctx.caches.ax.set(el, axHidden(el) ? '' : maskedAxLine(el, this.ctx.ids.idOf(el), SENSITIVE_PLACEHOLDER));
-      return xml;
-    }
     if (masked) return this.build(el, true);
     const cached = this.ctx.caches.xml.get(el);
     if (cached !== undefined) return cached;
+    if (this.isSensitiveEditor(el)) {
+      // A contenteditable box a label names sensitive (a card's code, a password): its text is never written,
+      // and its box is blurred, empty or not (counted when it holds text), as a sensitive <input>'s is. Cached
+      // like any element (its text changing rebuilds it), so a step on it names it, not an ancestor.
+      this.ctx.regions.markField(el, 'credential', textContentOf(el).trim() !== '');
+      const xml = this.build(el, true);
+      this.ctx.caches.ax.set(el, axHidden(el) ? '' : maskedAxLine(el, this.ctx.ids.idOf(el), SENSITIVE_PLACEHOLDER));
+      this.ctx.caches.xml.set(el, xml);
+      return xml;
+    }
     const out = this.build(el, false);
     this.ctx.caches.xml.set(el, out);
     return out;
@@ -343,6 +345,14 @@ export class SnapshotXml {
   private invisible(el: Element, masked: boolean): [string, string] {
     // Inside a mask the mask root's whole box is blurred already.
     if (masked) return ['', ''];
+    // A hidden mask root or sensitive box may still show a visible child (a reveal animation): none of it is
+    // written, and its box is blurred.
+    const maskedBy = this.ctx.config.maskSelector && matchesOf(el, this.ctx.config.maskSelector) ? 'mask'
+      : this.isSensitiveEditor(el) ? 'credential' : null;
+    if (maskedBy) {
+      this.ctx.regions.markField(el, maskedBy);
+      return ['', ''];
+    }
     let out = '';
     let ax = '';
     for (let c = firstChildOf(el); c; c = nextSiblingOf(c)) {
@@ -424,7 +434,12 @@ export class SnapshotXml {
 
   /** `el`'s field attributes, its labels read from the snapshot's one read per root (not html's live `labels`). */
   private fieldOf(el: Element): FieldAttributes {
-    return fieldAttributes(el, (e) => this.ctx.caches.axSources.labelsFor(e));
+    const sources = this.ctx.caches.axSources;
+    return fieldAttributes(el, {
+      labelsOf: (e) => sources.labelsFor(e),
+      read: (source) => sources.depend(source, el),
+      shadowOf: (host) => shadowRootOf(host) ?? this.closedRoot(host),
+    });
   }
 
   /** Live form state as attributes; sensitive fields only ever get a placeholder. */

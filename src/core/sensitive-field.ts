@@ -7,6 +7,7 @@
 import { compileLinear } from './scrub/linear-regex';
 
 export interface FieldAttributes {
+  /** The element's tag; 'editor' for a contenteditable box or an element whose role is textbox (see SECRET_EDITOR_NAMES). */
   tag: string;
   type: string | null;
   autocomplete: string | null;
@@ -67,7 +68,21 @@ export const SECRET_NAMES: readonly string[] = [
 export const OTHER_LANGUAGE_NAMES: readonly string[] = [
   'kartenpr(ü|ue)f(nummer|ziffer|code)', 'cryptogramme', 'beveiligingscode', 'codice (di )?sicurezza', 'c(ó|o)digo (de )?seguran(ç|c)a',
   'wachtwoord', '(^| )has(ł|l)o( |$)', 'пароль', 'パスワード', '密码', '密碼',
+  // Portuguese (Brazil), Korean, Czech, Turkish, Indonesian, Swedish, Vietnamese; a card's code in Japanese and Chinese.
+  '(^| )senha( |$)', '비밀번호', '(^| )heslo( |$)', '(^| )şifre( |$)', '(^| )kata sandi( |$)', 'l(ö|o)senord', 'm(ậ|a)t kh(ẩ|a)u',
+  'セキュリティコード', '安全码', '安全碼',
 ];
+
+/**
+ * What makes a contenteditable box sensitive: only names of secrets (a password, a card's code, a one-time code,
+ * a secret), as whole words. A box is often a whole editor ("Message #accounts-payable", "Email body", an article
+ * whose id is user-guide), which the contact-field patterns (account, user, e-mail, phone, address) would mask.
+ */
+export const SECRET_EDITOR_NAMES: readonly string[] = [
+  '(^| )(pass(word|wd|code|phrase)s?|pwd|cvv|cvc|csc|ssn|otp|iban)( |$)', '(^| )security codes?( |$)', '(^| )card (number|no)( |$)',
+  ...SECRET_NAMES, ...ONE_TIME_CODE_NAMES, ...OTHER_LANGUAGE_NAMES,
+];
+const secretEditorNames = compileLinear(SECRET_EDITOR_NAMES.map((n) => `(?:${n})`).join('|'), 'i');
 
 export const DEFAULT_SENSITIVE_FIELDS: SensitiveFieldsConfig = {
   autocomplete: [
@@ -102,7 +117,12 @@ export function sensitiveFieldTest(config: SensitiveFieldsConfig = DEFAULT_SENSI
   const names = config.names.length ? compileLinear(config.names.map((n) => `(?:${n})`).join('|'), 'i') : null;
   const matches = (s: string): boolean => !!names && !names.matches(s)[Symbol.iterator]().next().done;
   const hit = (s: string | null | undefined): boolean => !!s && (matches(s) || matches(wordsOf(s)));
+  const secretWords = (s: string | null | undefined): boolean => !!s && !secretEditorNames.matches(wordsOf(s))[Symbol.iterator]().next().done;
   return (f) => {
+    if (f.tag === 'editor') {
+      return (!!f.autocomplete && f.autocomplete.toLowerCase().split(/\s+/).some((t) => tokens.has(t)))
+        || secretWords(f.name) || secretWords(f.id) || secretWords(f.label);
+    }
     if (f.tag !== 'input' && f.tag !== 'textarea') return false;
     const type = (f.type ?? '').toLowerCase();
     if (type === 'password') return true;

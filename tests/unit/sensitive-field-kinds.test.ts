@@ -14,7 +14,7 @@ import { startSnapshotter } from './started-snapshotter';
 import { ElementIds } from '../../src/content/element-ids';
 import { fieldScrubber as scrubber, layOut, rect } from './laid-out-page';
 
-// happy-dom does no layout: the field under attack (class "t") has a box of its own, every other element a page-sized one.
+// happy-dom does no layout: the field under test (class "t") has a box of its own, every other element a page-sized one.
 layOut((el) => (el.classList.contains('t') ? rect(10, 300, 120, 20) : rect(0, 0, 800, 600)));
 
 /** Whether the snapshot blurs the field's box (wherever its window puts it) and what it counts. */

@@ -10,7 +10,7 @@ import { buildStep } from '../../src/core/build-step';
 import { stepDraft } from './fixtures';
 import { fieldScrubber as scrubber, layOut, rect } from './laid-out-page';
 
-// happy-dom does no layout: the field under attack (class "t") has a box of its own, every other element a page-sized one.
+// happy-dom does no layout: the field under test (class "t") has a box of its own, every other element a page-sized one.
 layOut((el) => (el.classList.contains('t') ? rect(10, 300, 120, 20) : rect(0, 0, 800, 600)));
 const FIELD_BOX = { x: 10, y: 300, width: 120, height: 20 };
 

@@ -7,7 +7,7 @@ import { startSnapshotter } from './started-snapshotter';
 import { ElementIds } from '../../src/content/element-ids';
 import { fieldScrubber as scrubber, layOut, rect } from './laid-out-page';
 
-// happy-dom does no layout: the field under attack (class "t") has a box of its own, every other element a page-sized one.
+// happy-dom does no layout: the field under test (class "t") has a box of its own, every other element a page-sized one.
 const FIELD = rect(10, 300, 120, 20);
 layOut((el) => (el.classList.contains('t') ? FIELD : rect(0, 0, 800, 600)));
 
