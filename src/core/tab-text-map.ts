@@ -64,7 +64,12 @@ export function parseRegions(value: unknown): ScreenRegions | null {
   if (typeof value !== 'object' || value === null) return null;
   const { redacted, media, explained } = value as { redacted?: unknown; media?: unknown; explained?: unknown };
   if (!Array.isArray(redacted) || !Array.isArray(media)) return null;
-  if (redacted.length + media.length > MAX_BOXES_PER_FRAME) return { redacted: [], media: [WHOLE_SCREEN] };
+  if (redacted.length + media.length > MAX_BOXES_PER_FRAME) {
+    // OCR cannot tell a card's code typed into a sensitive field from any number: the blur boxes are kept, as
+    // the one box over them all (a flood of them costs one blur, never less privacy).
+    const blur = redacted.filter(isBox);
+    return { redacted: blur.length ? [unionOf(blur)] : [], media: [WHOLE_SCREEN] };
+  }
   const text = Array.isArray(explained) ? explained.slice(0, MAX_EXPLAINED_PER_FRAME).filter(isBox).map(plainBox) : [];
   return {
     redacted: redacted.filter(isBox).map(plainBox),
@@ -78,6 +83,18 @@ export function parseRegions(value: unknown): ScreenRegions | null {
 }
 
 const plainBox = ({ x, y, width, height }: Box): Box => ({ x, y, width, height });
+
+/** The smallest box holding all of `boxes` (not empty). */
+function unionOf(boxes: readonly Box[]): Box {
+  let left = Infinity; let top = Infinity; let right = -Infinity; let bottom = -Infinity;
+  for (const b of boxes) {
+    left = Math.min(left, b.x);
+    top = Math.min(top, b.y);
+    right = Math.max(right, b.x + b.width);
+    bottom = Math.max(bottom, b.y + b.height);
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
 
 /** The parts of `boxes` inside `bounds`; boxes wholly outside are dropped. */
 export function clipBoxes(boxes: readonly Box[], bounds: Box): Box[] {

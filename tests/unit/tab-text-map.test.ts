@@ -25,9 +25,12 @@ describe('parseRegions: a page report is checked, never trusted', () => {
     expect(got).toEqual({ redacted: [box(0, 0)], media: [{ ...box(0, 0), kind: 'img' }] });
   });
 
-  it('a flood of boxes becomes one whole-screen OCR area: more work, never less privacy', () => {
+  it('a flood of boxes becomes one whole-screen OCR area and one blur over all its blur boxes: more work, never less privacy', () => {
     const many = Array.from({ length: MAX_BOXES_PER_FRAME + 1 }, (_, i) => box(i, i));
-    expect(parseRegions({ redacted: many, media: [] })).toEqual({ redacted: [], media: [WHOLE_SCREEN] });
+    expect(parseRegions({ redacted: many, media: [] })).toEqual({ redacted: [box(0, 0, MAX_BOXES_PER_FRAME + 10, MAX_BOXES_PER_FRAME + 10)], media: [WHOLE_SCREEN] });
+    // A flood of OCR areas alone blurs nothing more; a malformed box is not stretched over.
+    const areas = Array.from({ length: MAX_BOXES_PER_FRAME + 1 }, (_, i) => ({ ...box(i, i), kind: 'img' }));
+    expect(parseRegions({ redacted: [box(5e9, 0)], media: areas })).toEqual({ redacted: [], media: [WHOLE_SCREEN] });
   });
 });
 
