@@ -235,12 +235,14 @@ export function removeListener(target: EventTarget, type: string, fn: EventListe
 export const hostOf = (root: ShadowRoot): Element => SHADOW_HOST.call(root) as Element;
 
 const ASSIGNED_SLOT = Object.getOwnPropertyDescriptor(Element.prototype, 'assignedSlot')?.get;
+/** The <slot> the browser says an element is shown through (none for a closed root's slot), by the prototype's getter. */
+export const nativeAssignedSlot = (el: Element): Element | null => (ASSIGNED_SLOT?.call(el) as Element | null | undefined) ?? null;
 /**
  * The <slot> an element is shown through, if any. The getter gives none for a closed root's slot, and happy-dom
  * has none: then the parent's root (through `shadowOf`) is asked for the slot of the element's slot name.
  */
 export function assignedSlotOf(el: Element, shadowOf: (host: Element) => ShadowRoot | null = shadowRootOf): Element | null {
-  const native = (ASSIGNED_SLOT?.call(el) as Element | null | undefined) ?? null;
+  const native = nativeAssignedSlot(el);
   if (native) return native;
   // None for a slot of a closed root (the getter hides it): looked up in the root, which `shadowOf` may open.
   const parent = parentElementOf(el);

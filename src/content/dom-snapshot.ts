@@ -32,7 +32,7 @@ import { ChangeLog } from './change-log';
 import type { TextBoxes, TextBoxLimits } from './text-boxes';
 import { MAX_CLIMB, parentAcrossRoots } from './snapshot-element-kinds';
 import type { TextMask } from './element-semantics';
-import { fieldAttributes, isEditingHost } from './dom-utils';
+import { isSensitiveEditor } from './dom-utils';
 import { asScrubber, SnapshotRegions } from './snapshot-regions';
 import { walkTextBoxes, type TextWalkContext } from './snapshot-text-walk';
 import { type BuildCaches, newBuildCaches, SnapshotXml, type XmlContext } from './snapshot-xml';
@@ -170,7 +170,7 @@ export class DomSnapshotter {
   /** What is masked and with what: a step's target name and text read through a mask as the snapshot does. */
   get mask(): TextMask {
     const { config } = this.state;
-    return { selector: config.maskSelector, text: config.maskText, secret: (el) => isEditingHost(el) && config.sensitive(fieldAttributes(el)) };
+    return { selector: config.maskSelector, text: config.maskText, secret: (el) => isSensitiveEditor(el, config.sensitive) };
   }
 
   /** Config from the scrubber: elements matching `maskSelectors` keep no text and are blurred; sensitive fields; the size cap. */

@@ -130,6 +130,14 @@ export function isEditingHost(el: Element): boolean {
   return attrOf(el, 'role')?.trim().toLowerCase() === 'textbox';
 }
 
+/**
+ * An editing host whose field attributes `sensitive` calls a secret (a "Card security code" <div>). `attributesOf`
+ * reads them (the snapshot's reading, with its cached labels; fieldAttributes's own by default).
+ */
+export function isSensitiveEditor(el: Element, sensitive: (field: FieldAttributes) => boolean, attributesOf: (el: Element) => FieldAttributes = fieldAttributes): boolean {
+  return isEditingHost(el) && sensitive(attributesOf(el));
+}
+
 /** What names a field is read this far: a page's 45,000-character placeholder was scanned whole at each rebuild. */
 const NAME_CHARS = 256;
 function capped<T extends string | null>(text: T): T {

@@ -16,10 +16,10 @@ import { cssSelector, selectorNames, xPath } from './element-locators';
 import { elementBox, frameOffset } from './geometry';
 import type { Outbox } from './outbox';
 import { isSensitiveField, type SensitiveFieldTest } from '../core/sensitive-field';
-import { controlOf, fieldAttributes, isEditingHost } from './dom-utils';
+import { controlOf, fieldAttributes, isEditingHost, isSensitiveEditor } from './dom-utils';
 import { clickedControl } from './clicked-control';
 import { send } from '../platform/messaging';
-import { boundsOf, hostOf, isElement, isLive, isShadowRoot, parentOf, queryAllUnder, tagOf, titleOf, windowOfNode } from './dom-safe';
+import { boundsOf, hostOf, isElement, isLive, isShadowRoot, nativeAssignedSlot, parentOf, queryAllUnder, tagOf, titleOf, windowOfNode } from './dom-safe';
 import { xmlName } from '../core/xml-escape';
 import { assembleDomTree, type DomTreeParts } from '../core/dom-tree-parts';
 
@@ -117,7 +117,7 @@ export class Recorder {
     if (this.sensitive(fieldAttributes(el))) return true;
     // An editor holding a sensitive box (a "Password" island in a notes editor): its text holds the box's.
     return isEditingHost(el) && queryAllUnder(el, '[contenteditable], [role]').slice(0, MAX_ISLANDS)
-      .some((inner) => isEditingHost(inner) && this.sensitive(fieldAttributes(inner)));
+      .some((inner) => isSensitiveEditor(inner, this.sensitive));
   }
 
   get recording(): boolean {
@@ -461,7 +461,6 @@ function aimedAt(snapshot: Snapshot, targetId: number, target: DomTreeParts['tar
   }) as Snapshot;
 }
 
-const ASSIGNED_SLOT = Object.getOwnPropertyDescriptor(Element.prototype, 'assignedSlot')?.get;
 /** How far up the press's path controlsAt looks: past the few wrappers clickedControl climbs. */
 const ANCESTRY = 8;
 /** Editing boxes looked at inside an editor for a sensitive one (a page's thousands of widgets cannot make a key slow). */
@@ -470,12 +469,13 @@ const MAX_ISLANDS = 64;
 /**
  * The start of the composed path an event on `el` would have (its slot before its parent, a shadow root's host
  * after it), for clickedControl to read at the press as it reads the click's. Read through the prototypes' own
- * getters: a page's property of the same name does not choose the path.
+ * getters: a page's property of the same name does not choose the path. The browser's own slot only, as an
+ * event's path has it (not assignedSlotOf, which also finds a closed root's).
  */
 function composedAncestry(el: Element): Node[] {
   const path: Node[] = [el];
   for (let n: Node | null = el; n && path.length < ANCESTRY;) {
-    const slot: Node | null = isElement(n) ? (ASSIGNED_SLOT?.call(n) as HTMLSlotElement | null | undefined) ?? null : null;
+    const slot: Node | null = isElement(n) ? nativeAssignedSlot(n) : null;
     n = slot ?? (isShadowRoot(n) ? hostOf(n) : parentOf(n));
     if (n) path.push(n);
   }
