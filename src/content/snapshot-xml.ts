@@ -12,7 +12,7 @@ import { AX_CLOSE, AX_OPEN, axPartsText } from '../core/ax-tree-parts';
 import { closedShadowRootOpener } from '../platform/host/closed-shadow-roots';
 import { axHidden, axLine, AxNameSources, axTextLine, maskedAxLine, withoutTextLines } from './ax-lines';
 import type { SnapshotLimits } from './dom-snapshot';
-import { fieldAttributes, isEditingHost } from './dom-utils';
+import { fieldAttributes, isSensitiveEditor } from './dom-utils';
 import type { FieldAttributes } from '../core/sensitive-field';
 import {
   attributesOf, attrOf, boundsOf, namespaceOf, documentElementOf, fieldStateOf, firstChildOf, hasAttrOf, isElement, isLive, matchesOf, nextSiblingOf, nodeTypeOf, ownerDocumentOf, paintedOf,
@@ -94,6 +94,12 @@ export interface XmlContext {
 }
 
 export class SnapshotXml {
+  /**
+   * The field attributes of the element being built, read at most once in its build (its value, its label and its
+   * accessible line all ask). Kept for that build alone: outside it, a field is read afresh.
+   */
+  private building: { el: Element; field: FieldAttributes | null } | null = null;
+
   constructor(private readonly ctx: XmlContext) {}
 
   /** `el`'s XML (cached unless masked); its part of axtree goes to the ax cache. */
@@ -126,10 +132,20 @@ export class SnapshotXml {
 
   /** An editing host (contenteditable, not "false") whose name says it holds a secret. */
   private isSensitiveEditor(el: Element): boolean {
-    return isEditingHost(el) && this.ctx.config.sensitive(this.fieldOf(el));
+    return isSensitiveEditor(el, this.ctx.config.sensitive, (e) => this.fieldOf(e));
   }
 
   private build(el: Element, masked: boolean): string {
+    const outer = this.building;
+    this.building = { el, field: null };
+    try {
+      return this.buildElement(el, masked);
+    } finally {
+      this.building = outer;
+    }
+  }
+
+  private buildElement(el: Element, masked: boolean): string {
     this.ctx.caches.built = true;
     const tag = writtenTag(el);
     const id = this.ctx.ids.idOf(el);
@@ -434,6 +450,12 @@ export class SnapshotXml {
 
   /** `el`'s field attributes, its labels read from the snapshot's one read per root (not html's live `labels`). */
   private fieldOf(el: Element): FieldAttributes {
+    const building = this.building;
+    if (building?.el === el) return building.field ??= this.readField(el);
+    return this.readField(el);
+  }
+
+  private readField(el: Element): FieldAttributes {
     const sources = this.ctx.caches.axSources;
     return fieldAttributes(el, {
       labelsOf: (e) => sources.labelsFor(e),
