@@ -338,6 +338,21 @@ const INPUT = gettersOf(HTMLInputElement.prototype, ['value', 'checked']);
 const TEXTAREA = gettersOf(HTMLTextAreaElement.prototype, ['value']);
 const SELECT = gettersOf(HTMLSelectElement.prototype, ['value', 'selectedIndex']);
 
+/**
+ * An <input>'s or <textarea>'s value by its prototype's getter ('' for any other element, or one that throws): a
+ * page's own `value` accessor does not answer, nor run in the middle of a snapshot.
+ */
+export function textValueOf(el: Element): string {
+  try {
+    const tag = tagOf(el);
+    if (tag === 'input') return INPUT.value.call(el) as string;
+    if (tag === 'textarea') return TEXTAREA.value.call(el) as string;
+  } catch {
+    // Not the element its tag says (a page's look-alike): it holds no value we can read.
+  }
+  return '';
+}
+
 /** A field's live state as one string (value, checked, selection), or null for an element that is no field. */
 export function fieldStateOf(el: Element): string | null {
   try {

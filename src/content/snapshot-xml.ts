@@ -16,7 +16,7 @@ import { fieldAttributes, isSensitiveEditor } from './dom-utils';
 import type { FieldAttributes } from '../core/sensitive-field';
 import {
   attributesOf, attrOf, boundsOf, namespaceOf, documentElementOf, fieldStateOf, firstChildOf, hasAttrOf, isElement, isLive, matchesOf, nextSiblingOf, nodeTypeOf, ownerDocumentOf, paintedOf,
-  parentOf, previousSiblingOf, querySelectorOf, shadowRootOf, tagOf, textContentOf, windowOfNode,
+  parentOf, previousSiblingOf, querySelectorOf, shadowRootOf, tagOf, textContentOf, textValueOf, windowOfNode,
 } from './dom-safe';
 import type { ElementIds } from './element-ids';
 import { frameDocumentOf } from './frame-document';
@@ -95,15 +95,19 @@ export interface XmlContext {
 
 export class SnapshotXml {
   /**
-   * The field attributes of the element being built, read at most once in its build (its value, its label and its
-   * accessible line all ask). Kept for that build alone: outside it, a field is read afresh.
+   * The last field attributes read, and the build they were read in: an input's value, label and accessible line
+   * each ask, all in its one build. Good only until the next element's build or lookup begins (each counts one),
+   * so a reading never outlives the stretch of work it was made for. A counter, not a saved-and-restored slot:
+   * that cost a stack frame per level, and a deep page's build overflowed the stack sooner.
    */
-  private building: { el: Element; field: FieldAttributes | null } | null = null;
+  private buildSerial = 0;
+  private lastField: { el: Element; serial: number; field: FieldAttributes } | null = null;
 
   constructor(private readonly ctx: XmlContext) {}
 
   /** `el`'s XML (cached unless masked); its part of axtree goes to the ax cache. */
   element(el: Element, masked = false): string {
+    this.buildSerial++;
     if (!masked && this.ctx.config.maskSelector && matchesOf(el, this.ctx.config.maskSelector)) {
       // The mask root's whole box is blurred; its subtree is built fresh (a cached child may predate the mask).
       this.ctx.regions.markField(el, 'mask');
@@ -136,16 +140,7 @@ export class SnapshotXml {
   }
 
   private build(el: Element, masked: boolean): string {
-    const outer = this.building;
-    this.building = { el, field: null };
-    try {
-      return this.buildElement(el, masked);
-    } finally {
-      this.building = outer;
-    }
-  }
-
-  private buildElement(el: Element, masked: boolean): string {
+    this.buildSerial++;
     this.ctx.caches.built = true;
     const tag = writtenTag(el);
     const id = this.ctx.ids.idOf(el);
@@ -450,9 +445,11 @@ export class SnapshotXml {
 
   /** `el`'s field attributes, its labels read from the snapshot's one read per root (not html's live `labels`). */
   private fieldOf(el: Element): FieldAttributes {
-    const building = this.building;
-    if (building?.el === el) return building.field ??= this.readField(el);
-    return this.readField(el);
+    const last = this.lastField;
+    if (last?.el === el && last.serial === this.buildSerial) return last.field;
+    const field = this.readField(el);
+    this.lastField = { el, serial: this.buildSerial, field };
+    return field;
   }
 
   private readField(el: Element): FieldAttributes {
@@ -477,10 +474,11 @@ export class SnapshotXml {
         return names ? ` value="${escapeXmlAttr(this.ctx.redactor.redact(names).text)}"` : '';
       }
       const sensitive = this.ctx.config.sensitive(this.fieldOf(el));
+      const value = textValueOf(el);
       // An empty field paints its placeholder instead. An empty sensitive field is blurred all the same: the
       // pixels are taken after the snapshot (a capture waits its turn, two a second), and by then a card's
       // security code may be half typed into it, or autofill may paint a preview it never sets as the value.
-      if (!input.value) {
+      if (!value) {
         const shown = this.ctx.regions.ruleOf(attrOf(el, 'placeholder'));
         if (sensitive && !shown) this.ctx.regions.markField(el, 'credential', false);
         else this.ctx.regions.markField(el, shown);
@@ -491,7 +489,7 @@ export class SnapshotXml {
         return ` value="${escapeXmlAttr(SENSITIVE_PLACEHOLDER)}"`;
       }
       // A field's label names its value: "Full name" over "Ana Lima", "Benutzername" over "ana_l".
-      const { text, spans } = this.ctx.redactor.redact(input.value, this.fieldOf(el).label || undefined);
+      const { text, spans } = this.ctx.redactor.redact(value, this.fieldOf(el).label || undefined);
       this.ctx.regions.markField(el, spans.length ? spans[0]!.rule : null);
       return ` value="${escapeXmlAttr(text.slice(0, this.ctx.config.limits.maxTextLength))}"`;
     }
