@@ -137,3 +137,9 @@ export function paintsFieldText(el: Element): boolean {
   return !!field.value || !!attrOf(el, 'placeholder');
 }
 
+/**
+ * Levels of the tree the snapshot's walks descend (the serialiser and the text walk alike). Deeper, an element's
+ * content is cut (`<truncated depth=…/>`) and its box blurred: a page nested about 1,100 levels deep by script (the
+ * HTML parser stops at 512) ran the build out of stack, and the step was lost.
+ */
+export const MAX_TREE_DEPTH = 512;

@@ -8,7 +8,7 @@ import {
   ownerDocumentOf, paintedOf, shadowRootOf, tagOf, windowOfNode,
 } from './dom-safe';
 import { frameDocumentOf } from './frame-document';
-import { FIELD_TAGS, hiddenCheaply, MAX_CLIMB, NO_TEXT_TAGS, paintsFieldText, parentAcrossRoots, SAYS_VISIBLE, SKIP_TAGS } from './snapshot-element-kinds';
+import { FIELD_TAGS, hiddenCheaply, MAX_CLIMB, MAX_TREE_DEPTH, NO_TEXT_TAGS, paintsFieldText, parentAcrossRoots, SAYS_VISIBLE, SKIP_TAGS } from './snapshot-element-kinds';
 import { addLine, clippedBox, DEFAULT_TEXT_BOX_LIMITS, intersect, intersects, probePoints, rectOf, type Rect, type TextBoxes,
   type TextBoxLimits } from './text-boxes';
 
@@ -84,6 +84,8 @@ interface TextWalk {
   timedOut?: boolean;
   stopped: boolean;
   visits: number;
+  /** Levels of textChildren() now open: the walk stops where the serialiser cuts (MAX_TREE_DEPTH), whose box it blurs. */
+  depth: number;
   /** Elements the walk reached on screen (their own text measured): a hit test landing under one of them is done. */
   seen: Set<Element>;
   offsets: Map<Window, Point>;
@@ -104,7 +106,7 @@ export function walkTextBoxes(ctx: TextWalkContext, limits: Partial<TextBoxLimit
   const root = documentElementOf(ctx.doc);
   const w: TextWalk = {
     ctx, out: [], limits: { ...DEFAULT_TEXT_BOX_LIMITS, ...limits }, until: performance.now() + (limits.maxMs ?? DEFAULT_TEXT_BOX_LIMITS.maxMs),
-    complete: true, stopped: false, visits: 0, seen: new Set(), offsets: new Map(), places: new Map(),
+    complete: true, stopped: false, visits: 0, depth: 0, seen: new Set(), offsets: new Map(), places: new Map(),
   };
   const place = root && placeOf(root, w);
   if (!root || !place) return { boxes: [], complete: true };
@@ -197,6 +199,16 @@ function textElement(el: Element, place: Place, invisible: boolean, w: TextWalk)
 
 /** Children of `parent` (an element or a shadow root of `host`): elements walked, own text nodes measured and merged per line. */
 function textChildren(parent: ParentNode, host: Element, place: Place, invisible: boolean, w: TextWalk): void {
+  if (w.depth >= MAX_TREE_DEPTH) return;
+  w.depth++;
+  try {
+    textChildrenWithin(parent, host, place, invisible, w);
+  } finally {
+    w.depth--;
+  }
+}
+
+function textChildrenWithin(parent: ParentNode, host: Element, place: Place, invisible: boolean, w: TextWalk): void {
   let lines: Rect[] | null = null;
   // Siblings below the viewport one after another, each lower than the last: the rest of a long list, in
   // flow. After BELOW_RUN of them the rest is left unmeasured (a positioned one among them is for the hit tests).

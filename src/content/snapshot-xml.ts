@@ -15,13 +15,13 @@ import type { SnapshotLimits } from './dom-snapshot';
 import { fieldAttributes, isSensitiveEditor } from './dom-utils';
 import type { FieldAttributes } from '../core/sensitive-field';
 import {
-  attributesOf, attrOf, boundsOf, namespaceOf, documentElementOf, fieldStateOf, firstChildOf, hasAttrOf, isElement, isLive, matchesOf, nextSiblingOf, nodeTypeOf, ownerDocumentOf, paintedOf,
+  attributesOf, attrOf, boundsOf, namespaceOf, documentElementOf, fieldStateOf, firstChildOf, hasAttrOf, hostOf, isElement, isLive, matchesOf, nextSiblingOf, nodeTypeOf, ownerDocumentOf, paintedOf,
   parentOf, previousSiblingOf, querySelectorOf, shadowRootOf, tagOf, textContentOf, textValueOf, windowOfNode,
 } from './dom-safe';
 import type { ElementIds } from './element-ids';
 import { frameDocumentOf } from './frame-document';
 import type { NearViewport } from './near-viewport';
-import { hiddenOf, isInteractive, KEEP_ATTRS, LABEL_ATTRS, SAYS_VISIBLE, SKIP_TAGS, URL_ATTRS } from './snapshot-element-kinds';
+import { hiddenOf, isInteractive, KEEP_ATTRS, LABEL_ATTRS, MAX_TREE_DEPTH, SAYS_VISIBLE, SKIP_TAGS, URL_ATTRS } from './snapshot-element-kinds';
 import type { SnapshotRegions } from './snapshot-regions';
 import { imageLabel, structureLabel } from './structure-label';
 
@@ -101,6 +101,8 @@ export class SnapshotXml {
    * that cost a stack frame per level, and a deep page's build overflowed the stack sooner.
    */
   private buildSerial = 0;
+  /** Levels of children() now open. */
+  private depth = 0;
   private lastField: { el: Element; serial: number; field: FieldAttributes } | null = null;
 
   constructor(private readonly ctx: XmlContext) {}
@@ -293,6 +295,21 @@ export class SnapshotXml {
 
   /** The children's XML and their part of axtree. */
   private children(parent: ParentNode, masked = false): [string, string] {
+    if (this.depth >= MAX_TREE_DEPTH) {
+      // What is below is neither written nor read, so none of it is vouched for: the box holding it is blurred.
+      const holder = isElement(parent as Node) ? parent as Element : nodeTypeOf(parent as Node) === Node.DOCUMENT_FRAGMENT_NODE ? hostOf(parent as ShadowRoot) : null;
+      if (holder) this.ctx.regions.markField(holder, 'mask', false);
+      return [`<truncated depth="${MAX_TREE_DEPTH}"/>`, ''];
+    }
+    this.depth++;
+    try {
+      return this.childrenWithin(parent, masked);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private childrenWithin(parent: ParentNode, masked: boolean): [string, string] {
     let out = '';
     let ax = '';
     let maskedTextDone = false;
