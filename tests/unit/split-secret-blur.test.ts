@@ -11,16 +11,11 @@ vi.mock('webextension-polyfill', () => import('./sent-messages').then((m) => m.p
 import type { Box } from '../../src/core/schema';
 import { startSnapshotter } from './started-snapshotter';
 import { ElementIds } from '../../src/content/element-ids';
-import { Recorder } from '../../src/content/recorder';
-import { Outbox } from '../../src/content/outbox';
-import { initPointerObserver } from '../../src/content/observers/pointer-observer';
-import { passThroughRedactor } from '../../src/core/redactor';
 import { createScrubber } from '../../src/core/scrub/scrubber';
 import { defaultConfig } from '../../src/core/scrub/default-config';
 import { buildStep } from '../../src/core/build-step';
-import { withAssembledTree } from '../../src/core/dom-tree-parts';
-import { trusted } from './fake-observer-param';
-import { drafts, sent } from './sent-messages';
+import { sent } from './sent-messages';
+import { recordedClick } from './recorded-click';
 
 const config = defaultConfig();
 const scrubber = createScrubber({ ...config, ner: { ...config.ner, enabled: false } }, null);
@@ -125,16 +120,7 @@ describe('through the recorder and the worker', () => {
 
   it("a click's draft blurs both halves of a card its stored step cuts", async () => {
     document.body.innerHTML = '<main><p>Card <span id="a">4111</span><span id="b"> 1111 1111 1111</span></p><button id="go">Pay</button></main>';
-    // Begun as the content script begins it: the wrapper the snapshotter holds is no scrubber, the one in force is.
-    const rec = new Recorder(window, passThroughRedactor, new Outbox());
-    const stop = initPointerObserver(window, rec.observerParam());
-    rec.begin({ taskId: 'task-1', instruction: 'pay', startedAt: 1 }, scrubber, 1, { tabId: 7, frameId: 0 });
-    stops.push(() => { stop(); rec.end(); });
-    const go = document.getElementById('go')!;
-    go.dispatchEvent(trusted(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: 10, clientY: 10, button: 0 })));
-    go.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, composed: true, clientX: 10, clientY: 10, button: 0, detail: 1 })));
-    await vi.waitFor(() => expect(drafts()).toHaveLength(1));
-    const draft = withAssembledTree(drafts()[0]!);
+    const draft = await recordedClick(document.getElementById('go')!, scrubber, stops);
     // What the step processor hands the image job as its redacted regions.
     expect(draft.redactedRegions).toContainEqual(boxById('a'));
     expect(draft.redactedRegions).toContainEqual(boxById('b'));
