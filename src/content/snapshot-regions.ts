@@ -152,6 +152,11 @@ export class SnapshotRegions {
     else this.redactedFields.delete(el);
   }
 
+  /** The box of an element whose content the tree cut (MAX_TREE_DEPTH) is blurred, uncounted; a mark it has stays. */
+  markCut(el: Element): void {
+    if (!this.redactedFields.has(el)) this.redactedFields.set(el, { rule: 'mask', counted: false });
+  }
+
   /**
    * Text the page paints from attributes, which the tree keeps scrubbed but the screenshot shows as is: a broken
    * image's alt, a <select>'s option labels; and whether CSS may add ::before/::after text (read in regions).

@@ -101,8 +101,10 @@ export class SnapshotXml {
    * that cost a stack frame per level, and a deep page's build overflowed the stack sooner.
    */
   private buildSerial = 0;
-  /** Levels of children() now open. */
+  /** Levels of children() and invisible() now open. */
   private depth = 0;
+  /** Cuts made at MAX_TREE_DEPTH so far: an element whose build made one is not cached (see element()). */
+  private cuts = 0;
   private lastField: { el: Element; serial: number; field: FieldAttributes } | null = null;
 
   constructor(private readonly ctx: XmlContext) {}
@@ -126,13 +128,17 @@ export class SnapshotXml {
       // and its box is blurred, empty or not (counted when it holds text), as a sensitive <input>'s is. Cached
       // like any element (its text changing rebuilds it), so a step on it names it, not an ancestor.
       this.ctx.regions.markField(el, 'credential', textContentOf(el).trim() !== '');
+      const cuts = this.cuts;
       const xml = this.build(el, true);
       this.ctx.caches.ax.set(el, axHidden(el) ? '' : maskedAxLine(el, this.ctx.ids.idOf(el), SENSITIVE_PLACEHOLDER));
-      this.ctx.caches.xml.set(el, xml);
+      if (this.cuts === cuts) this.ctx.caches.xml.set(el, xml);
       return xml;
     }
+    const cuts = this.cuts;
     const out = this.build(el, false);
-    this.ctx.caches.xml.set(el, out);
+    // A build holding a cut is not kept: the page may move that subtree up, and a cut that no longer falls at
+    // MAX_TREE_DEPTH would hide text the tree must now read and scrub (and the text map would vouch for it).
+    if (this.cuts === cuts) this.ctx.caches.xml.set(el, out);
     return out;
   }
 
@@ -296,9 +302,9 @@ export class SnapshotXml {
   /** The children's XML and their part of axtree. */
   private children(parent: ParentNode, masked = false): [string, string] {
     if (this.depth >= MAX_TREE_DEPTH) {
-      // What is below is neither written nor read, so none of it is vouched for: the box holding it is blurred.
+      if (!firstChildOf(parent)) return ['', ''];
       const holder = isElement(parent as Node) ? parent as Element : nodeTypeOf(parent as Node) === Node.DOCUMENT_FRAGMENT_NODE ? hostOf(parent as ShadowRoot) : null;
-      if (holder) this.ctx.regions.markField(holder, 'mask', false);
+      this.cut(holder);
       return [`<truncated depth="${MAX_TREE_DEPTH}"/>`, ''];
     }
     this.depth++;
@@ -307,6 +313,15 @@ export class SnapshotXml {
     } finally {
       this.depth--;
     }
+  }
+
+  /**
+   * What is below `holder` is neither written nor read, so none of it is vouched for: its box is blurred (a mark it
+   * has already, a field's, stays).
+   */
+  private cut(holder: Element | null): void {
+    this.cuts++;
+    if (holder) this.ctx.regions.markCut(holder);
   }
 
   private childrenWithin(parent: ParentNode, masked: boolean): [string, string] {
@@ -381,6 +396,20 @@ export class SnapshotXml {
       this.ctx.regions.markField(el, maskedBy);
       return ['', ''];
     }
+    if (this.depth >= MAX_TREE_DEPTH) {
+      if (firstChildOf(el)) this.cut(el);
+      return ['', ''];
+    }
+    this.depth++;
+    try {
+      return this.invisibleChildren(el, masked);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** invisible()'s walk of `el`'s children: the visible ones written, the text of the rest read for its blur. */
+  private invisibleChildren(el: Element, masked: boolean): [string, string] {
     let out = '';
     let ax = '';
     for (let c = firstChildOf(el); c; c = nextSiblingOf(c)) {
