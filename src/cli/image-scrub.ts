@@ -11,7 +11,7 @@ import type { Scrubber } from '../core/scrub/scrubber';
 import { linesFromBlocks, secretWordBoxes, type TesseractBlock } from '../core/scrub/ocr-words';
 import { regionsToPixels } from '../core/blur-regions';
 import { blurPixels } from '../core/pixel-blur';
-import { upscaleGrey } from '../core/pixel-scale';
+import { pgmBytes, upscaleGrey } from '../core/pixel-scale';
 import { PNG_HEADER_BYTES } from '../core/png-header';
 import { checkPngHeader, type InputLimits } from './input-limits';
 
@@ -26,12 +26,10 @@ function engDataDir(): string {
   return join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
 }
 
-/** The PNG tesseract reads best: enlarged `scale` times and grey (small screen text is missed at 1x). */
+/** The image tesseract reads best: enlarged `scale` times and grey (small screen text is missed at 1x), as a PGM. */
 export function ocrInput(image: PNG, scale: number): Buffer {
-  const grey = upscaleGrey(image.data, image.width, image.height, scale);
-  const big = new PNG({ width: grey.width, height: grey.height });
-  big.data = Buffer.from(grey.data.buffer, grey.data.byteOffset, grey.data.byteLength);
-  return PNG.sync.write(big);
+  const pgm = pgmBytes(upscaleGrey(image.data, image.width, image.height, scale));
+  return Buffer.from(pgm.buffer, pgm.byteOffset, pgm.byteLength);
 }
 
 export async function createImageScrubber(config: ScrubConfig, scrubber: Scrubber, limits: InputLimits): Promise<ImageScrubber> {
