@@ -29,7 +29,7 @@ export function upscaleGrey(data: Uint8Array | Uint8ClampedArray, width: number,
 }
 
 /** The grey image as a binary PGM file. */
-export function pgmBytes(image: GreyImage): Uint8Array {
+export function pgmBytes(image: GreyImage): Uint8Array<ArrayBuffer> {
   const head = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
   const out = new Uint8Array(head.length + image.data.length);
   out.set(head);

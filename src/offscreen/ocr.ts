@@ -6,6 +6,7 @@
 import { extensionUrl } from '../platform/extension-info';
 import { createWorker, type Worker } from 'tesseract.js';
 import { linesFromBlocks, type OcrLine, type TesseractBlock } from '../core/scrub/ocr-words';
+import { pgmBytes, upscaleGrey } from '../core/pixel-scale';
 
 let worker: Promise<Worker> | null = null;
 
@@ -42,12 +43,17 @@ export async function readLines(
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(region.width * scale);
   canvas.height = Math.round(region.height * scale);
-  const ctx = canvas.getContext('2d');
+  // Read back once, on the CPU: no GPU round trip for the pixels.
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('2D canvas unavailable');
   ctx.filter = 'grayscale(1)';
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(source, region.x, region.y, region.width, region.height, 0, 0, canvas.width, canvas.height);
-  // A data URL, not the canvas: tesseract.js would encode a canvas with toBlob, which an offscreen document runs once a second.
-  const { data } = await w.recognize(canvas.toDataURL('image/png'), {}, { blocks: true });
+  // The grey bytes as a PGM, not the canvas or a PNG: tesseract.js would encode a canvas with toBlob, which an
+  // offscreen document runs once a second, and a PNG data URL costs an encode, a base64 round trip and a decode of
+  // four channels where one will do (the same text; see docs/benchmarks.md).
+  const { data: rgba } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  const pgm = new Blob([pgmBytes(upscaleGrey(rgba, canvas.width, canvas.height, 1))]);
+  const { data } = await w.recognize(pgm, {}, { blocks: true });
   return linesFromBlocks((data.blocks ?? []) as unknown as TesseractBlock[], scale);
 }
