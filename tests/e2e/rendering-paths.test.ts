@@ -1,8 +1,8 @@
-// The adversarial rendering suite (issue 22): 39 small pages, each hiding
+// The adversarial rendering suite (issue 22): 44 small pages, each hiding
 // ONE planted secret in ONE way a browser can paint text (a canvas, an image,
 // a video poster, an <object>, frames of every kind, closed shadow roots,
 // pseudo-elements, placeholders, script-set values, transforms, zoom, a fixed
-// header, a displaced text-shadow…) beside plain words. One recording per
+// header, a displaced text-shadow, a tree deeper than the snapshot's cut…) beside plain words. One recording per
 // browser visits every page in turn (a typed address each: a navigate step),
 // types a little, scrolls where the path needs it and clicks; then one export.
 // Every frame, as exported and as stored in IndexedDB, is read by OCR at 2x
@@ -103,6 +103,7 @@ const PAGES: RenderingPage[] = [
   { id: 'p41', file: 'p41-list-marker.html', path: 'list marker string (list-style-type: "…") before the item\'s words', secret: '5425233430109903' },
   { id: 'p42', file: 'p42-drop-shadow.html', path: 'filter: drop-shadow() copy of a card onto near-white words', secret: '6011 0004 0000 0000' },
   { id: 'p43', file: 'p43-svg-filter-offset.html', path: 'filter: url(#…) whose feOffset paints a card again onto near-white words', secret: '3566 0020 2036 0505' },
+  { id: 'p44', file: 'p44-deep-tree.html', path: 'an address and a button 1,000 elements deep, past the snapshot\'s cut; the click on that button', secret: 'deep.p44@example-mail.com', act: { click: '#deep-go' } },
 ];
 
 /** Small, so each whole-frame read is short; every page's secret and words fit in it without scrolling. */
@@ -288,6 +289,12 @@ describe('rendering paths, both browsers at once', { concurrency: 2 }, () => {
     const steps = (await trajectory(zip)).filter((s) => s.task_id === taskId && s.action.type !== 'tab_switch');
     assert.ok(steps.length >= expected, `${steps.length} steps exported, ${expected} actions taken: ${steps.map((s) => s.action.type).join(', ')}`);
 
+    // The text of every step, as exported, holds no page's secret either (the frames are the OCR's part below).
+    const inText = RUN.filter((p) => steps.some((s) => JSON.stringify(s).includes(p.secret))).map((p) => `${p.id} (${p.path})`);
+    assert.deepEqual(inText, [], `planted secrets in the exported steps' text in ${driver.name}`);
+    // The deep page's steps were taken below the cut: their trees say where they were cut.
+    const deep = steps.filter((s) => s.observation.url.includes('/p44-'));
+    if (RUN.some((p) => p.id === 'p44')) assert.ok(deep.some((s) => s.observation.dom_tree.includes('<truncated depth="512"/>')), `the deep page's trees are cut in ${driver.name}: ${deep.map((s) => s.action.type).join(', ')}`);
     if (FRAMES_DIR) for (const s of steps) console.log(`step ${s.step_id} ${s.action.type} frame ${s.frame_id} fresh ${s.observation.screenshot_fresh} ${s.observation.url.replace(/\?.*/, '')}`);
     // Each distinct image once, with the steps that show it (a reused frame serves several).
     const frames = new Map<string, { png: Uint8Array; steps: ExportedStep[] }>();
