@@ -1,7 +1,7 @@
 // Enlarge an RGBA image by an integer-or-not factor into grey levels, for OCR:
 // tesseract reads small screen text far better at 2x, and colour only confuses it.
 //
-// The result is a binary PGM (netpbm P5): a short header and one byte per pixel,
+// The result is a binary PGM (netpbm P5): a header and one byte per pixel,
 // which tesseract's Leptonica reads as it is. Encoding the same grey pixels as a
 // PNG gave the same text in 144 of 144 reads (48 screenshots, three scale and
 // mode pairs), but encoding and decoding it doubled the CPU of each read
@@ -28,9 +28,17 @@ export function upscaleGrey(data: Uint8Array | Uint8ClampedArray, width: number,
   return { data: out, width: w, height: h };
 }
 
-/** The grey image as a binary PGM file. */
+/**
+ * The header's comment keeps the pixels out of the first 512 bytes: tesseract.js looks for an EXIF orientation in the
+ * first 500 bytes of any image it is given (worker-script/utils/setImage.js) and turns the image by it. A PNG's are
+ * compressed; a PGM's would be the first row's grey levels, which a page or screenshot can paint (ten dark pixels
+ * made tesseract read a whole frame upside down, and its secret went unblurred).
+ */
+const HEADER_PADDING = `#${' '.repeat(510)}\n`;
+
+/** The grey image as a binary PGM file, its pixels from byte 512 on at the earliest. */
 export function pgmBytes(image: GreyImage): Uint8Array<ArrayBuffer> {
-  const head = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
+  const head = new TextEncoder().encode(`P5\n${HEADER_PADDING}${image.width} ${image.height}\n255\n`);
   const out = new Uint8Array(head.length + image.data.length);
   out.set(head);
   out.set(image.data, head.length);
