@@ -13,7 +13,7 @@ import { regionsToPixels } from '../core/blur-regions';
 import { blurPixels } from '../core/pixel-blur';
 import { pgmBytes, upscaleGrey } from '../core/pixel-scale';
 import { PNG_HEADER_BYTES } from '../core/png-header';
-import { checkPngHeader, type InputLimits } from './input-limits';
+import { checkPngHeader, LimitError, type InputLimits } from './input-limits';
 
 export interface ImageScrubber {
   /** `name` (the entry) is what a limit's error names. */
@@ -32,14 +32,33 @@ export function ocrInput(image: PNG, scale: number): Buffer {
   return Buffer.from(pgm.buffer, pgm.byteOffset, pgm.byteLength);
 }
 
+/** Tesseract refuses an image with a side longer than this ("Image too large"). */
+export const TESSERACT_MAX_SIDE = 32767;
+
+/**
+ * `upscale`, lowered for an image whose longer side it would take past what tesseract reads (a 16,384 px side, the
+ * default --max-image-side, is 32,768 at 2x): that image is read at just under 2x rather than not at all. An image
+ * too long to read even at 1x is refused, naming it.
+ */
+export function ocrScale(name: string, width: number, height: number, upscale: number): number {
+  const side = Math.max(width, height);
+  const scale = Math.min(upscale, TESSERACT_MAX_SIDE / side);
+  if (scale < 1) throw new LimitError(`${name} (${width} x ${height} pixels) is longer than the ${TESSERACT_MAX_SIDE.toLocaleString('en-US')} px a side OCR reads: lower --max-image-side, or scrub with --text-only`);
+  return scale;
+}
+
 export async function createImageScrubber(config: ScrubConfig, scrubber: Scrubber, limits: InputLimits): Promise<ImageScrubber> {
-  const worker: Worker = await createWorker('eng', 1, { langPath: engDataDir(), gzip: true, cacheMethod: 'none' });
+  // A job tesseract rejects is rejected here, with the entry named; without a handler tesseract.js also throws the
+  // error from its worker's message handler, where nothing catches it and the process ends unexplained.
+  const worker: Worker = await createWorker('eng', 1, { langPath: engDataDir(), gzip: true, cacheMethod: 'none', errorHandler: () => undefined });
   return {
     async scrub(input, name) {
       checkPngHeader(name, input.subarray(0, PNG_HEADER_BYTES), limits);
       const image = PNG.sync.read(Buffer.from(input));
-      const scale = config.ocr.upscale;
-      const { data } = await worker.recognize(ocrInput(image, scale), {}, { blocks: true });
+      const scale = ocrScale(name, image.width, image.height, config.ocr.upscale);
+      const { data } = await worker.recognize(ocrInput(image, scale), {}, { blocks: true }).catch((error: unknown) => {
+        throw new Error(`OCR could not read ${name} (${image.width} x ${image.height} pixels at ${scale.toFixed(2)}x): ${error instanceof Error ? error.message : String(error)}`);
+      });
       const found = secretWordBoxes(linesFromBlocks((data.blocks ?? []) as unknown as TesseractBlock[], scale), (t) => scrubber.find(t));
       if (found.regions.length === 0) return { png: input, redactions: {} };
       for (const rect of regionsToPixels(found.regions, 1, config.blur.padding, image.width, image.height)) {
