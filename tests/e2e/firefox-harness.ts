@@ -11,6 +11,7 @@ import { serveStatic } from '../../scripts/fixture-server.mjs';
 import { FIREFOX_BUILD } from '../../scripts/build-paths.mjs';
 import { endSession, ROOT, FIXTURES, recorderStarted, waitFor, type Session } from './harness';
 import { readStored, type StoredRow } from './extension-store';
+import { firefoxProfileCopy } from './firefox-profile';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** Why Firefox tests cannot run here, or false. */
@@ -70,8 +71,10 @@ browser.runtime.onSuspend.addListener(() => localStorage.setItem('testSuspends',
   const site = await serveStatic(FIXTURES);
   const other = await serveStatic(FIXTURES);
   const downloads = mkdtempSync(join(tmpdir(), 'adf-firefox-downloads-'));
+  const profile = firefoxProfileCopy(root);
   const browser = await puppeteer.launch({
     browser: 'firefox', executablePath: FIREFOX, headless: true, dumpio: process.env.DUMPIO === '1',
+    ...(profile ? { userDataDir: profile } : {}),
     // Downloads go to `downloads` without a dialog, as the user's default download folder would take them.
     extraPrefsFirefox: {
       ...(opts.idleTimeoutMs ? { 'extensions.background.idle.timeout': opts.idleTimeoutMs } : {}),
