@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import { createWorker } from 'tesseract.js';
+import { englishWorker } from './ocr-reference';
 import { pgmBytes, upscaleGrey } from '../../src/core/pixel-scale';
 import { createImageScrubber, ocrInput } from '../../src/cli/image-scrub';
 import { loadScrubber, readScrubConfig } from '../../src/cli/load-scrubber';
@@ -39,7 +39,7 @@ describe('the grey enlargement tesseract reads', () => {
   });
 
   it('is read by tesseract as the page shows it', async () => {
-    const worker = await createWorker('eng', 1, { langPath: join(ROOT, 'node_modules/@tesseract.js-data/eng/4.0.0_best_int'), gzip: true, cacheMethod: 'none' });
+    const worker = await englishWorker();
     try {
       const png = PNG.sync.read(readFileSync(WORLD_SCREEN));
       const area = new PNG({ width: 560, height: 80 });

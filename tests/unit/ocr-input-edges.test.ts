@@ -1,24 +1,14 @@
 // tesseract's PGM input against the RGBA PNG of the same grey pixels it replaced, on edge images: dark-mode
 // backgrounds whose grey is a whitespace byte (a PNM reader that skips whitespace after the header would eat pixels),
-// tiny and odd sizes, fractional scales, and whole screenshots (text and word boxes).
+// tiny and odd sizes, and a colour crop at a fractional scale (text and word boxes).
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import { createWorker, type Worker } from 'tesseract.js';
-import { upscaleGrey } from '../../src/core/pixel-scale';
+import type { Worker } from 'tesseract.js';
+import { englishWorker, pngOcrInput } from './ocr-reference';
 import { ocrInput } from '../../src/cli/image-scrub';
 import { WORLD_SCREEN } from './shipped-detector';
 
-const ROOT = join(import.meta.dirname, '../..');
-
-/** The input as it was before the PGM: an RGBA PNG of the same grey pixels. */
-function oldOcrInput(image: PNG, scale: number): Buffer {
-  const grey = upscaleGrey(image.data, image.width, image.height, scale);
-  const big = new PNG({ width: grey.width, height: grey.height });
-  for (let i = 0; i < grey.data.length; i++) big.data.set([grey.data[i]!, grey.data[i]!, grey.data[i]!, 255], i * 4);
-  return PNG.sync.write(big);
-}
 
 const world = PNG.sync.read(readFileSync(WORLD_SCREEN));
 function crop(x: number, y: number, w: number, h: number): PNG {
@@ -39,7 +29,7 @@ async function read(w: Worker, input: Buffer): Promise<{ text: string; words: st
 
 let worker: Worker;
 beforeAll(async () => {
-  worker = await createWorker('eng', 1, { langPath: join(ROOT, 'node_modules/@tesseract.js-data/eng/4.0.0_best_int'), gzip: true, cacheMethod: 'none' });
+  worker = await englishWorker();
 }, 60_000);
 afterAll(async () => { await worker.terminate(); });
 
@@ -52,7 +42,7 @@ describe('dark mode: a background whose grey is a whitespace byte', () => {
         const d = Math.round(bg + ((255 - v) * (230 - bg)) / 255); // light text on a bg-grey page
         area.data.set([d, d, d, 255], i);
       }
-      const old = await read(worker, oldOcrInput(area, 2));
+      const old = await read(worker, pngOcrInput(area, 2));
       expect(old.text).toMatch(/Bot token/);
       const now = await read(worker, ocrInput(area, 2));
       expect(now.words).toEqual(old.words);
@@ -81,7 +71,7 @@ describe('tiny and odd sizes', () => {
     for (const [w, h] of [[1, 1], [3, 1], [1, 3]] as const) {
       const png = new PNG({ width: w, height: h });
       png.data.fill(0);
-      const old = await read(worker, oldOcrInput(png, 2)).then((r) => r.words, (e: unknown) => `throws ${String(e)}`);
+      const old = await read(worker, pngOcrInput(png, 2)).then((r) => r.words, (e: unknown) => `throws ${String(e)}`);
       const now = await read(worker, ocrInput(png, 2)).then((r) => r.words, (e: unknown) => `throws ${String(e)}`);
       expect(now).toEqual(old);
     }
@@ -97,7 +87,7 @@ describe('a colour crop at a fractional scale: text and word boxes', () => {
       const d = Math.round(200 + (v * 30) / 255);
       area.data.set([d, 255 - d, d, 255], i); // colour, not grey
     }
-    const old = await read(worker, oldOcrInput(area, 1.5));
+    const old = await read(worker, pngOcrInput(area, 1.5));
     const now = await read(worker, ocrInput(area, 1.5));
     expect(now.words).toEqual(old.words);
   }, 60_000);

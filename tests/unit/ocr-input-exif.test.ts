@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import { createWorker, type Worker } from 'tesseract.js';
+import type { Worker } from 'tesseract.js';
+import { englishWorker, pngOcrInput } from './ocr-reference';
 import { pgmBytes, upscaleGrey } from '../../src/core/pixel-scale';
 import { createImageScrubber, ocrInput } from '../../src/cli/image-scrub';
 import { parseScrubConfig, type ScrubConfig } from '../../src/core/scrub/config';
@@ -22,13 +23,6 @@ if (!parsed.ok) throw new Error('config/scrubber.yaml is invalid');
 const CONFIG = parsed.config;
 const withUpscale = (upscale: number): ScrubConfig => ({ ...CONFIG, ocr: { ...CONFIG.ocr, upscale } });
 
-/** The old ocrInput (88f5437^): the same grey pixels as an RGBA PNG. */
-function oldOcrInput(image: PNG, scale: number): Buffer {
-  const grey = upscaleGrey(image.data, image.width, image.height, scale);
-  const big = new PNG({ width: grey.width, height: grey.height });
-  for (let i = 0; i < grey.data.length; i++) big.data.set([grey.data[i]!, grey.data[i]!, grey.data[i]!, 255], i * 4);
-  return PNG.sync.write(big);
-}
 
 const EXIF = [1, 18, 0, 3, 0, 0, 0, 1, 0];
 
@@ -71,7 +65,7 @@ function tokenArea(): PNG {
 
 let worker: Worker;
 beforeAll(async () => {
-  worker = await createWorker('eng', 1, { langPath: join(ROOT, 'node_modules/@tesseract.js-data/eng/4.0.0_best_int'), gzip: true, cacheMethod: 'none' });
+  worker = await englishWorker();
 }, 60_000);
 afterAll(async () => { await worker.terminate(); });
 
@@ -84,14 +78,14 @@ describe('a PGM whose first pixels spell an EXIF orientation', () => {
     expect(re.exec([...pgm.subarray(0, 500)].join(' '))).toBeNull();
     // The hostile bytes are there, right after the header: the test's input is the attack.
     expect(re.exec([...pgm.subarray(500, 2000)].join(' '))?.[1]).toBe('3');
-    expect(re.exec([...oldOcrInput(area, 1).subarray(0, 500)].join(' '))).toBeNull();
+    expect(re.exec([...pngOcrInput(area, 1).subarray(0, 500)].join(' '))).toBeNull();
   });
 
   for (const scale of [1, 1.25]) {
     it(`is read the same as the old PNG at upscale ${scale} (the bot token line)`, async () => {
       const area = tokenArea();
       paintExif(area, scale, 3);
-      const before = (await worker.recognize(oldOcrInput(area, scale))).data.text;
+      const before = (await worker.recognize(pngOcrInput(area, scale))).data.text;
       expect(before).toMatch(/Bot token/); // the old path reads it
       const now = (await worker.recognize(ocrInput(area, scale))).data.text;
       expect(now).toMatch(/Bot token/);
