@@ -26,7 +26,7 @@ import { trajectory, sleep, waitFor, type ExportedStep } from './harness';
 import { testInBothBrowsers, waitForSteps, type RecorderDriver } from './browsers';
 import { cropBox, defaultRules, readable, squash, type Box } from './rendering-helpers';
 import { planReads, recentlyDecoded } from './changed-band';
-import { readStored } from './extension-store';
+import { dumpStorage, readStored } from './extension-store';
 
 /** What the test does on a page beyond the default (type "ok" in #note, then click #go). */
 interface PageActions {
@@ -292,6 +292,9 @@ describe('rendering paths, both browsers at once', { concurrency: 2 }, () => {
     // The text of every step, as exported, holds no page's secret either (the frames are the OCR's part below).
     const inText = RUN.filter((p) => steps.some((s) => JSON.stringify(s).includes(p.secret))).map((p) => `${p.id} (${p.path})`);
     assert.deepEqual(inText, [], `planted secrets in the exported steps' text in ${driver.name}`);
+    // Nor does anything the extension keeps (IndexedDB's steps, tasks, pending steps and final states; storage.local).
+    const kept = await dumpStorage(await driver.extensionPage());
+    assert.deepEqual(RUN.filter((p) => kept.includes(p.secret)).map((p) => p.id), [], `planted secrets in IndexedDB or storage.local in ${driver.name}`);
     // The deep page's steps were taken below the cut: their trees say where they were cut.
     const deep = steps.filter((s) => s.observation.url.includes('/p44-'));
     if (RUN.some((p) => p.id === 'p44')) assert.ok(deep.some((s) => s.observation.dom_tree.includes('<truncated depth="512"/>')), `the deep page's trees are cut in ${driver.name}: ${deep.map((s) => s.action.type).join(', ')}`);
