@@ -2,10 +2,8 @@
 // tesseract reads small screen text far better at 2x, and colour only confuses it.
 //
 // The result is a binary PGM (netpbm P5): a header and one byte per pixel,
-// which tesseract's Leptonica reads as it is. Encoding the same grey pixels as a
-// PNG gave the same text in 144 of 144 reads (48 screenshots, three scale and
-// mode pairs), but encoding and decoding it doubled the CPU of each read
-// (docs/benchmarks.md).
+// which tesseract's Leptonica reads as it is, with none of a PNG's encoding and
+// decoding (the same reads at half the CPU: docs/benchmarks.md).
 export interface GreyImage { data: Uint8Array; width: number; height: number }
 
 /** Rec. 601 luma, as the grey the reads have always used. */

@@ -4,7 +4,7 @@
 // 38 launches per run). The copy holds no extension and no page's data: the template only opened about:blank.
 // scripts/e2e.mjs makes the template once per run and names it in ADF_FIREFOX_TEMPLATE; a file run alone, without
 // it, starts from a new profile as before.
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -28,7 +28,7 @@ export async function makeFirefoxTemplate(executablePath: string): Promise<strin
     }
     for (const lock of LOCKS) rmSync(join(dir, lock), { force: true });
     if (!existsSync(join(dir, 'startupCache'))) throw new Error('no startup cache was written');
-    cpSync(join(dir, 'times.json'), join(dir, READY));
+    writeFileSync(join(dir, READY), '');
     return dir;
   } catch (error) {
     console.log(`# Firefox profile template not made (each launch starts from a new profile): ${String(error)}`);
