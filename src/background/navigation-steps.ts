@@ -187,8 +187,10 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, order: R
   const handed = links.find((l) => l.current)?.before ?? null;
   const before = handed ? withAssembledTree(handed.state) : await standInForLeftPage(tab, leftUrl, arrival);
   if (!before || before.at < recording.startedAt) return;
-  // A stand-in is stamped now: the step happened at this navigation, not at the last step.
-  const leaving = handed ? before : { ...before, at: Date.now() };
+  // A stand-in is stamped with this navigation's time, not the last step's: the new page's arrival, by which the old
+  // one was left. Not the decision's time: a report decided late (its first send lost with a stopping worker) would
+  // put the navigation after a click already made on the page it arrived at, as steps are exported in time order.
+  const leaving = handed ? before : { ...before, at: Math.min(Date.now(), arrival.at) };
   const last = await tabMemory.lastStep(tabId);
   // A commit belongs to this navigation if it came after the page was left (a stand-in: after the last step).
   const since = handed ? leaving.at - 1000 : (last?.at ?? before.at);
@@ -290,7 +292,12 @@ async function recordNavigation(
   if (handed) await clearLeaving(tab.id!, leaving.at);
 }
 
-export async function onTabActivated(tabId: number): Promise<void> {
+/**
+ * The person brought `tabId` forward at `at` (taken as the browser's event arrives, before anything is awaited: the
+ * step's time is the switch's, not the end of this work, which a waking worker can stretch past a click already
+ * made in the tab brought forward; steps are exported in time order).
+ */
+export async function onTabActivated(tabId: number, at: number = Date.now()): Promise<void> {
   const previous = await tabMemory.activeTab();
   await tabMemory.setActiveTab(tabId);
   const recording = await readRecording();
@@ -305,7 +312,7 @@ export async function onTabActivated(tabId: number): Promise<void> {
   // them (it does not for pages outside our host permissions), stand in for it.
   const restricted = !prevTab.url || isRestrictedPage(prevTab.url);
   const standIn = (): PageState => restrictedPageState(scrubber.redactUrl(prevTab.url ?? '').text, scrubber.redact(prevTab.title ?? '').text,
-    { width: prevTab.width ?? 0, height: prevTab.height ?? 0 }, Date.now());
+    { width: prevTab.width ?? 0, height: prevTab.height ?? 0 }, at);
   let before = restricted ? standIn() : await tabMemory.lastObservation(previous);
   let lostPage: string | null = null;
   if (!before) {
@@ -320,7 +327,7 @@ export async function onTabActivated(tabId: number): Promise<void> {
   }
   if (before.at < recording.startedAt && !lostPage) return;
   const url = nextTab?.url || nextTab?.pendingUrl || '';
-  const draft = draftFrom({ ...before, at: Date.now() }, recording.taskId, `tab:${previous}:${tabId}:${Date.now()}`, {
+  const draft = draftFrom({ ...before, at }, recording.taskId, `tab:${previous}:${tabId}:${at}`, {
     type: 'tab_switch', coordinates: null, element_id: null, url: scrubber.redactUrl(url).text,
     ...(isNew ? { navigation: 'new_tab' as const } : {}),
   });

@@ -99,8 +99,10 @@ testInBothBrowsers('an export cut off by a worker stop still saves its zip, with
 testInBothBrowsers('a page loading while the worker stops still records every action', async (driver) => {
   const { page, taskId } = await recordOnDemo(driver, 'Reloads racing worker stops');
   const delays = [0, 5, 10, 20, 35, 50, 75, 100, 150, 250];
+  const reloads: number[] = [];
   for (const [round, delay] of delays.entries()) {
     const reloadAt = Date.now();
+    reloads.push(reloadAt);
     const reloaded = page.reload();
     // The moment of the stop is what each round varies (the test's point), so it is set by the clock.
     await sleep(delay);
@@ -122,7 +124,10 @@ testInBothBrowsers('a page loading while the worker stops still records every ac
   await waitForSteps(driver, taskId, expected, 30_000).catch(() => undefined);
   await driver.stopRecording(page);
   const steps = (await trajectory(await driver.exportZip(page))).filter((s) => s.task_id === taskId);
-  const why = steps.map((s) => `${s.action.type}${s.action.navigation ? ` (${s.action.navigation})` : ''} ${(s.observation as { screenshot_note?: string }).screenshot_note?.slice(0, 40) ?? ''}`).join('; ');
+  // Times from the first reload: which round each step's time falls in tells a step stored late from one made late.
+  const t0 = reloads[0]!;
+  const why = steps.map((s) => `${s.action.type}${s.action.navigation ? ` (${s.action.navigation})` : ''} at +${s.timestamp - t0} ms ${(s.observation as { screenshot_note?: string }).screenshot_note?.slice(0, 40) ?? ''}`).join('; ')
+    + `; reloads at +${reloads.map((r) => r - t0).join(', +')} ms`;
   // Every action is a step, in the order it happened: the page recorded from its first action although it
   // loaded while the worker stopped, and a page left before its own load report got through hands its arrival
   // over with its state, so its reload is still a step (before, about one run in five lost one here).

@@ -34,6 +34,7 @@ const { onPageLoaded, onTabActivated } = await import('../../src/background/navi
 const { nextArrival, noteEarlyStep, earlyWait, EARLY_WAIT_MAX_MS, arrivalsUndecided, holdArrival, HOLD_MAX_MS } = await import('../../src/background/arrival-stamps');
 const { restrictedPageState } = await import('../../src/core/page-state');
 const { tabMemory } = await import('../../src/background/tab-memory');
+const { exportOrder } = await import('../../src/core/stored-step');
 
 const PAGE = 'http://127.0.0.1:8000/demo/index.html';
 const tab = { id: 7, url: PAGE, width: 800, height: 600 } as never;
@@ -260,6 +261,19 @@ describe('a tab switch made while the tab\'s first navigation is being decided',
     await vi.advanceTimersByTimeAsync(100);
     await onTabActivated(8);
     expect(storedOrder()).toEqual(['navigate reload', 'tab_switch']);
+  });
+
+  it('is stamped with the switch\'s time, not the end of its work (a waking worker\'s), so a click made after it is exported after it', async () => {
+    await tabMemory.setActiveTab(7);
+    await tabMemory.setLastObservation(7, state(t0 + 20));
+    const switchedAt = Date.now();
+    const switching = onTabActivated(8);
+    // Its work ends 2 s later; the person clicked in tab 8 400 ms after the switch.
+    vi.setSystemTime(switchedAt + 2000);
+    await switching;
+    const step = stamped.find((s) => s.what === 'tab_switch');
+    expect(step?.at).toBe(switchedAt);
+    expect(exportOrder([{ seq: 1, deleted: false, timestamp: switchedAt + 400 }, { seq: 2, deleted: false, timestamp: step!.at! }])).toEqual([2, 1]);
   });
 });
 

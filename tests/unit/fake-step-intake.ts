@@ -2,7 +2,8 @@
 // stamp it would be processed by (the held one, or the next), in `stamped`; the tab's last step is kept as intake
 // keeps it (onTabActivated reads it). Used from a vi.mock factory:
 // `vi.mock('…/step-intake', async () => (await import('./fake-step-intake')).fakeStepIntake())`.
-export interface StampedStep { what: string; stamp: number; id?: string; note?: string }
+/** `at`: the step's own time (the export's order). */
+export interface StampedStep { what: string; stamp: number; id?: string; note?: string; at?: number }
 
 export const stamped: StampedStep[] = [];
 
@@ -19,7 +20,7 @@ export async function fakeStepIntake() {
       // As intake does at once (step-intake.ts): the tab has a step.
       const { tabMemory } = await import('../../src/background/tab-memory');
       if (sender.tab?.id !== undefined) void tabMemory.setLastStep(sender.tab.id, draft.timestamp, draft.action.type);
-      stamped.push({ what: `${draft.action.type} ${draft.action.navigation ?? ''}`.trim(), stamp: await arrival, id: draft.draftId, ...(draft.note ? { note: draft.note } : {}) });
+      stamped.push({ what: `${draft.action.type} ${draft.action.navigation ?? ''}`.trim(), stamp: await arrival, id: draft.draftId, at: draft.timestamp, ...(draft.note ? { note: draft.note } : {}) });
       return { ok: true };
     },
   };
