@@ -186,20 +186,23 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, order: R
   }
   const handed = links.find((l) => l.current)?.before ?? null;
   const before = handed ? withAssembledTree(handed.state) : await standInForLeftPage(tab, leftUrl, arrival);
-  if (!before || before.at < recording.startedAt) return;
-  // A stand-in is stamped with this navigation's time, not the last step's: the new page's arrival, by which the old
-  // one was left. Not the decision's time: a report decided late (its first send lost with a stopping worker) would
-  // put the navigation after a click already made on the page it arrived at, as steps are exported in time order.
-  const leaving = handed ? before : { ...before, at: Math.min(Date.now(), arrival.at) };
-  const last = await tabMemory.lastStep(tabId);
+  // A report of a page reached before this recording began (its sends lost across a Stop and Start) is not this task's.
+  if (!before || before.at < recording.startedAt || arrival.at < recording.startedAt) return;
+  // The tab's last step, if it was made before this arrival: a step of the page arrived at (accepted while its report
+  // waited) is no action on the page left.
+  const last = await tabMemory.lastStep(tabId, arrival.at);
   // A commit belongs to this navigation if it came after the page was left (a stand-in: after the last step).
-  const since = handed ? leaving.at - 1000 : (last?.at ?? before.at);
+  const since = handed ? before.at - 1000 : (last?.at ?? before.at);
   const fresh = (c: Awaited<ReturnType<typeof tabMemory.commit>>) => (c && c.at >= since ? c : null);
   let commit = fresh(await tabMemory.commit(tabId));
   // The commit event and this message race, and so does the note of how the last page was left: a page's write
   // as it goes away (Firefox ends its script soon after) can land after the next page's report. Give both a moment.
   const exitUnknown = !noted && !handed?.exit;
-  const agoMs = last && causesNavigation(last.type) ? leaving.at - last.at : null;
+  // A stand-in is stamped with this navigation's time, not the last step's, nor the decision's (a report decided late
+  // would put it after a click already made on the page arrived at; steps are exported in time order): the browser's
+  // commit of the page arrived at, when known, else that page's arrival (its recorder's start, which a slow page delays).
+  const leftAt = (): number => (handed ? before.at : Math.min(Date.now(), arrival.at, commit?.at ?? Infinity));
+  const agoMs = (): number | null => (last && causesNavigation(last.type) ? leftAt() - last.at : null);
   if (!commit || exitUnknown) {
     await new Promise((r) => setTimeout(r, 300));
     commit ??= fresh(await tabMemory.commit(tabId));
@@ -212,7 +215,7 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, order: R
     const shownBefore = handed ? null : (await leftPage(tabId, tab.url, commit?.at ?? arrival.at))?.url;
     const leftRecordable = !shownBefore || (shownBefore !== 'about:blank' && !isRestrictedPage(shownBefore));
     const noteDecides = (): boolean => !noted && !handed?.exit && leftRecordable && arrival.navigation !== 'reload'
-      && noteCanDecide(navigationStep(commit, arrival.navigation, agoMs, false));
+      && noteCanDecide(navigationStep(commit, arrival.navigation, agoMs(), false));
     for (const until = Date.now() + EXIT_NOTE_WAIT_MS; noteDecides() && Date.now() < until;) {
       await new Promise((r) => setTimeout(r, 100));
       commit ??= fresh(await tabMemory.commit(tabId));
@@ -231,7 +234,8 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, order: R
   // typed or picked from a bookmark, is the browser's word and stays a step either way.
   const browserOwn = arrival.navigation === 'reload' || (!!commit && BROWSERS_OWN.has(commit.transitionType));
   const toItself = !handed && samePage(before.url, arrival.url) && !browserOwn;
-  const kind = toItself ? null : navigationStep(commit, arrival.navigation, agoMs, byScript);
+  const kind = toItself ? null : navigationStep(commit, arrival.navigation, agoMs(), byScript);
+  const leaving = handed ? before : { ...before, at: leftAt() };
   if (!kind) {
     if (handed) await clearLeaving(tabId, handed.state.at);
     return;

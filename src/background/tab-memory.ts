@@ -17,6 +17,10 @@ async function get<T>(k: string): Promise<T | null> {
 /** A tab's frame numbering runs one call at a time, so two frames saying hello together never get the same number. */
 const numbering = keyedQueue<number>();
 const pageNotes = keyedQueue<number>();
+const stepNotes = keyedQueue<number>();
+type NotedStep = { at: number; type: string };
+/** Steps kept per tab: a navigation decided late needs the page left's last one, under the steps made since. */
+const RECENT_STEPS = 16;
 
 /** A top-level page of a tab: its raw address, and since when it was shown. */
 export interface ShownPage { url: string; since: number }
@@ -39,8 +43,18 @@ export const tabMemory = {
       return next;
     });
   },
-  lastStep: (tabId: number) => get<{ at: number; type: string }>(key('lastStep', tabId)),
-  setLastStep: (tabId: number, at: number, type: string) => put({ [key('lastStep', tabId)]: { at, type } }),
+  /** The tab's newest step by its time (`before`: the newest made at or before it). */
+  lastStep: async (tabId: number, before = Infinity): Promise<NotedStep | null> => {
+    const newest = await get<NotedStep>(key('lastStep', tabId));
+    if (!newest || newest.at <= before) return newest;
+    return ((await get<NotedStep[]>(key('recentSteps', tabId))) ?? []).findLast((s) => s.at <= before) ?? null;
+  },
+  /** Noted in time order, whatever order they come in: a navigation decided late is stamped before steps sent since. */
+  setLastStep: (tabId: number, at: number, type: string) => stepNotes(tabId, async () => {
+    const steps = (await get<NotedStep[]>(key('recentSteps', tabId))) ?? [];
+    const kept = [...steps, { at, type }].sort((a, b) => a.at - b.at).slice(-RECENT_STEPS);
+    await put({ [key('recentSteps', tabId)]: kept, [key('lastStep', tabId)]: kept.at(-1)! });
+  }),
   /** The last observation recorded in a tab: the "before" of a tab switch away from it. */
   lastObservation: (tabId: number) => get<PageState>(key('lastObs', tabId)),
   setLastObservation: (tabId: number, state: PageState) => put({ [key('lastObs', tabId)]: state }).catch(async (error: unknown) => {
