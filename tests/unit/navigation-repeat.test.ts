@@ -3,14 +3,14 @@
 // the hand-over and set the tab's page to the new address, so the repeat read the page it arrived at as the
 // page it left, and once the script's exit was over 10 s old it made a `navigate link` step from a page to
 // itself with no input (seen in Firefox CI on the history-loop page).
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeStorageArea, type FakeArea } from './fake-storage';
 
 const local: FakeArea = new Map();
 const session: FakeArea = new Map();
 
 vi.mock('webextension-polyfill', () => ({ default: { storage: { local: fakeStorageArea(local), session: fakeStorageArea(session) } } }));
-const recorded: { url: string | undefined; before: string; at: number }[] = [];
+const recorded: { url: string | undefined; before: string; at: number; kind: string | undefined }[] = [];
 /** Held edits taken in as steps of a page that is gone: their texts, in order, with the navigations after them. */
 const pageless: string[] = [];
 vi.mock('../../src/background/step-intake', () => ({
@@ -19,9 +19,12 @@ vi.mock('../../src/background/step-intake', () => ({
     pageless.push(`${u.draft.action.text} (before ${recorded.length} navigations)`);
     return Promise.resolve(true);
   },
-  recordStep: (draft: { action: { url?: string }; url: string; timestamp: number }) => {
-    recorded.push({ url: draft.action.url, before: draft.url, at: draft.timestamp });
-    return Promise.resolve({ ok: true });
+  // Notes the tab's last step first, as the real intake does.
+  recordStep: async (draft: { action: { url?: string; type: string; navigation?: string }; url: string; timestamp: number }, sender: { tab: { id: number } }) => {
+    const { tabMemory } = await import('../../src/background/tab-memory');
+    await tabMemory.setLastStep(sender.tab.id, draft.timestamp, draft.action.type);
+    recorded.push({ url: draft.action.url, before: draft.url, at: draft.timestamp, kind: draft.action.navigation });
+    return { ok: true };
   },
 }));
 vi.mock('../../src/background/scrubber-state', () => ({
@@ -146,30 +149,86 @@ describe('onPageLoaded, a repeated load report', () => {
   });
 });
 
-// Steps are exported in the order of their times (core/stored-step's exportOrder). A page that handed nothing over
-// (Firefox ends a reloading page's script first) is stood in for by the page as of its last step, and that
-// navigation was stamped with the decision's time: when the worker stopped as the page loaded, its report was
-// decided after the person had clicked on the new page, and the export put the click before the reload (seen in
-// Firefox e2e, worker-restart, about one run in eight under load).
+// A navigation decided late: its page's load report was lost with a stopping worker, so it is decided after the person
+// acted on the page it arrived at; its left page handed nothing over (Firefox ends a reloading page's script first), so
+// the page as of its last step stands in. Steps are exported in the order of their times (core/stored-step's
+// exportOrder): it was stamped with the decision's time, and the export put the click made on the new page before
+// the reload (seen in Firefox e2e, worker-restart). Its time is when the page was left (the arrival's commit, else the
+// arrival), measured from the last step made before that arrival, not from one on the new page.
 describe('onPageLoaded, a report decided late', () => {
-  it('stamps a stand-in navigation with the arrival, so it is exported before the steps made on the page it arrived at', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    try {
-      const t0 = 2_000_000;
-      local.set('recording', { taskId: 'task', startedAt: t0 - 5000 });
-      session.set('page:7', page(1));
-      await tabMemory.setLastObservation(7, { ...restrictedPageState(page(1), 'Loop', { width: 800, height: 600 }, t0), redactions: {} });
-      const arrival = { url: page(1), navigation: 'reload' as const, at: t0 + 3000 };
-      const clickAt = arrival.at + 400;
-      // Decided 6 s after the page arrived: its first report went to a worker that was stopping.
-      vi.setSystemTime(arrival.at + 6000);
-      await onPageLoaded(tab, arrival);
-      expect(recorded.map((r) => r.url)).toEqual([page(1)]);
-      expect(recorded[0]!.at).toBe(arrival.at);
-      // The click stored first (seq 1), the navigation after it (seq 2): exported navigation first.
-      expect(exportOrder([{ seq: 1, deleted: false, timestamp: clickAt }, { seq: 2, deleted: false, timestamp: recorded[0]!.at }])).toEqual([2, 1]);
-    } finally {
-      vi.useRealTimers();
-    }
+  const T = 2_000_000;
+  afterEach(() => { vi.useRealTimers(); });
+
+  /** Recording since before `T` on page 0 of tab 7, the page as of its last step at `T`; `lastStepAt` notes a click. */
+  async function onPage0(lastStepAt?: number): Promise<void> {
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    local.set('recording', { taskId: 'task', startedAt: T - 5000 });
+    session.set('page:7', page(0));
+    await tabMemory.setLastObservation(7, { ...restrictedPageState(page(0), 'Loop', { width: 800, height: 600 }, T), redactions: {} });
+    if (lastStepAt !== undefined) await tabMemory.setLastStep(7, lastStepAt, 'click');
+  }
+  const commitOf = (transitionType: string, at: number): void => { session.set('commit:7', { transitionType, qualifiers: [], url: page(1), at }); };
+  /** The report decided at `now`, after a click made on page 1 at `clickAt` (accepted while the report waited). */
+  async function decided(arrival: { url: string; navigation: 'reload' | 'typed' | 'link'; at: number }, now: number, clickAt?: number): Promise<void> {
+    if (clickAt !== undefined) await tabMemory.setLastStep(7, clickAt, 'click');
+    vi.setSystemTime(now);
+    await onPageLoaded(tab, arrival);
+  }
+
+  it('stamps a stand-in with its arrival, so it is exported before the steps made on the page it arrived at', async () => {
+    await onPage0();
+    const arrival = { url: page(0), navigation: 'reload' as const, at: T + 3000 };
+    await decided(arrival, arrival.at + 6000);
+    expect(recorded.map((r) => r.kind)).toEqual(['reload']);
+    expect(recorded[0]!.at).toBe(arrival.at);
+    // The click stored first (seq 1), the navigation after it (seq 2): exported navigation first.
+    expect(exportOrder([{ seq: 1, deleted: false, timestamp: arrival.at + 400 }, { seq: 2, deleted: false, timestamp: recorded[0]!.at }])).toEqual([2, 1]);
+  });
+
+  it('a typed address decided after a click on the new page is still a step (measured from that click, it was dropped)', async () => {
+    await onPage0();
+    const arrival = { url: page(1), navigation: 'typed' as const, at: T + 3000 };
+    commitOf('typed', arrival.at - 50);
+    await decided(arrival, arrival.at + 6000, arrival.at + 400);
+    expect(recorded.map((r) => r.url)).toEqual([page(1)]);
+  });
+
+  it('so is a link the old page did not cause, with the commit event lost too (the page\'s own word)', async () => {
+    await onPage0();
+    const arrival = { url: page(1), navigation: 'link' as const, at: T + 3000 };
+    await decided(arrival, arrival.at + 6000, arrival.at + 400);
+    expect(recorded.map((r) => r.url)).toEqual([page(1)]);
+  });
+
+  it('a click\'s own consequence is no step: measured to the arrival, not the decision, nor past a click on the new page', async () => {
+    await onPage0(T);
+    const arrival = { url: page(1), navigation: 'link' as const, at: T + 2000 };
+    commitOf('link', arrival.at - 50);
+    await decided(arrival, arrival.at + 6000, arrival.at + 400);
+    expect(recorded).toEqual([]);
+  });
+
+  it('a click\'s consequence on a page that starts its recorder late is no step: measured to the commit', async () => {
+    // A slow server commits the link 1.5 s after the click; the new page's recorder starts 2 s after that.
+    await onPage0(T);
+    commitOf('link', T + 1500);
+    await decided({ url: page(1), navigation: 'link', at: T + 3500 }, T + 3700);
+    expect(recorded).toEqual([]);
+  });
+
+  it('leaves the new page\'s click the tab\'s last step, so its own consequence is measured from it', async () => {
+    await onPage0();
+    const arrival = { url: page(0), navigation: 'reload' as const, at: T + 3000 };
+    await decided(arrival, arrival.at + 6000, arrival.at + 400);
+    expect(recorded.map((r) => r.kind)).toEqual(['reload']);
+    expect(await tabMemory.lastStep(7)).toEqual({ at: arrival.at + 400, type: 'click' });
+  });
+
+  it('a report whose arrival is before the recording started (retried across a Stop and Start) is no step of it', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    local.set('recording', { taskId: 'task-b', startedAt: T });
+    session.set('page:7', page(1));
+    await decided({ url: page(1), navigation: 'reload', at: T - 1500 }, T + 2000);
+    expect(recorded).toEqual([]);
   });
 });
