@@ -321,13 +321,18 @@ export async function onTabActivated(tabId: number, at: number = Date.now()): Pr
   let lostPage: string | null = null;
   if (!before) {
     // Its page was not kept (storage.session was full): if this tab was worked in, the switch is still a step.
-    // So it is when the tab's first step, a navigation, is still being decided (it is numbered before the switch).
+    // So it is when the tab's first step, a navigation, is still being decided (it is numbered before the switch),
+    // and when the person only looked at it: the switch into it was a step, so the switch back is one too (before,
+    // the trajectory went from that switch straight to a click in the first tab).
     const last = await tabMemory.lastStep(previous);
     const deciding = holdsTab(previous);
-    if (!deciding && (!last || last.at < recording.startedAt)) return;
+    const entered = await tabMemory.enteredAt(previous);
+    const lookedAt = !last && entered !== null && entered >= recording.startedAt;
+    if (!deciding && !lookedAt && (!last || last.at < recording.startedAt)) return;
     before = standIn();
     lostPage = deciding && !last ? 'the page before this step had no step of its own yet (its navigation was still being decided): its address and title stand in'
-      : 'the page before this step was not kept (the browser\'s session storage was full)';
+      : lookedAt ? 'the page before this step had no step of its own (it was only looked at): its address and title stand in'
+        : 'the page before this step was not kept (the browser\'s session storage was full)';
   }
   if (before.at < recording.startedAt && !lostPage) return;
   const url = nextTab?.url || nextTab?.pendingUrl || '';
@@ -337,5 +342,6 @@ export async function onTabActivated(tabId: number, at: number = Date.now()): Pr
   });
   if (restricted) draft.note = 'the page before this step cannot be recorded or captured by extensions (a browser page or an add-on store)';
   if (lostPage) draft.note = lostPage;
-  await recordStep(draft, { tab: { ...prevTab, active: false }, frameId: 0, pageUrl: prevTab.url ?? null });
+  const reply = await recordStep(draft, { tab: { ...prevTab, active: false }, frameId: 0, pageUrl: prevTab.url ?? null });
+  if (reply.ok) await tabMemory.setEntered(tabId, at);
 }

@@ -90,6 +90,9 @@ export const tabMemory = {
   }),
   activeTab: () => get<number>('activeTab'),
   setActiveTab: (tabId: number) => put({ activeTab: tabId }),
+  /** A tab switch into `tabId` was recorded at `at`: a switch away from it is the person's, though they did nothing there. */
+  setEntered: (tabId: number, at: number) => put({ [key('entered', tabId)]: at }),
+  enteredAt: (tabId: number) => get<number>(key('entered', tabId)),
   markNewTab: (tabId: number) => put({ [key('newTab', tabId)]: true }),
   takeNewTab: async (tabId: number) => {
     const isNew = await get<boolean>(key('newTab', tabId));

@@ -263,6 +263,19 @@ describe('a tab switch made while the tab\'s first navigation is being decided',
     expect(storedOrder()).toEqual(['navigate reload', 'tab_switch']);
   });
 
+  it('a switch back from a tab only looked at (switched into, no step made there) is a step; from a tab never entered, none', async () => {
+    await tabMemory.setActiveTab(7);
+    await tabMemory.setLastObservation(7, state(t0 + 20));
+    await onTabActivated(8);
+    await onTabActivated(7);
+    expect(storedOrder()).toEqual(['tab_switch', 'tab_switch']);
+    expect(stamped[1]!.note).toMatch(/only looked at/);
+    // Tab 9 was in front before the recording's first step there, and was never switched into while recording.
+    await tabMemory.setActiveTab(9);
+    await onTabActivated(7);
+    expect(storedOrder()).toEqual(['tab_switch', 'tab_switch']);
+  });
+
   it('is stamped with the switch\'s time, not the end of its work (a waking worker\'s), so a click made after it is exported after it', async () => {
     await tabMemory.setActiveTab(7);
     await tabMemory.setLastObservation(7, state(t0 + 20));
