@@ -2,7 +2,7 @@
 // page (typed URL, reload, back/forward, a link followed without a recorded
 // click) and switching tabs. Their "before" observation is the state the
 // previous page sent on pagehide, or the tab's last recorded observation.
-import { isRestrictedPage, restrictedPageState, type NavigationKind, type PageState } from '../core/page-state';
+import { isRestrictedPage, isStandInState, restrictedPageState, type NavigationKind, type PageState } from '../core/page-state';
 import { observationOf, type StepDraft } from '../core/step-draft';
 import type { Action } from '../core/schema';
 import { causesNavigation } from '../core/actions/registry';
@@ -317,7 +317,9 @@ export async function onTabActivated(tabId: number, at: number = Date.now()): Pr
   const restricted = !prevTab.url || isRestrictedPage(prevTab.url);
   const standIn = (): PageState => restrictedPageState(scrubber.redactUrl(prevTab.url ?? '').text, scrubber.redact(prevTab.title ?? '').text,
     { width: prevTab.width ?? 0, height: prevTab.height ?? 0 }, at);
-  let before = restricted ? standIn() : await tabMemory.lastObservation(previous);
+  const kept = restricted ? null : await tabMemory.lastObservation(previous);
+  // A stand-in kept from an earlier switch away from this tab is no page of it: made afresh, with its address now.
+  let before = restricted ? standIn() : kept && !isStandInState(kept) ? kept : null;
   let lostPage: string | null = null;
   if (!before) {
     // Its page was not kept (storage.session was full): if this tab was worked in, the switch is still a step.
@@ -327,21 +329,30 @@ export async function onTabActivated(tabId: number, at: number = Date.now()): Pr
     const last = await tabMemory.lastStep(previous);
     const deciding = holdsTab(previous);
     const entered = await tabMemory.enteredAt(previous);
-    const lookedAt = !last && entered !== null && entered >= recording.startedAt;
+    // Only in one window: tabs.onActivated fires for a window opened (a page's popup) but not for a click back into
+    // the window behind it, so a tab of another window may be the last one brought forward and not the one left.
+    const lookedAt = (!last || last.type === 'tab_switch') && entered !== null && entered >= recording.startedAt
+      && prevTab.windowId === nextTab?.windowId;
     if (!deciding && !lookedAt && (!last || last.at < recording.startedAt)) return;
     before = standIn();
     lostPage = deciding && !last ? 'the page before this step had no step of its own yet (its navigation was still being decided): its address and title stand in'
       : lookedAt ? 'the page before this step had no step of its own (it was only looked at): its address and title stand in'
-        : 'the page before this step was not kept (the browser\'s session storage was full)';
+        : kept ? 'the page before this step had no snapshot of its own: its address and title stand in'
+          : 'the page before this step was not kept (the browser\'s session storage was full)';
   }
   if (before.at < recording.startedAt && !lostPage) return;
   const url = nextTab?.url || nextTab?.pendingUrl || '';
+  // The tab switched to on a site excluded from recording: nothing of it is kept, not even its address.
+  const { config } = await activeConfig();
+  const excluded = !!url && !sitePolicy(config.sites, url, undefined).record;
   const draft = draftFrom({ ...before, at }, recording.taskId, `tab:${previous}:${tabId}:${at}`, {
-    type: 'tab_switch', coordinates: null, element_id: null, url: scrubber.redactUrl(url).text,
+    type: 'tab_switch', coordinates: null, element_id: null, url: excluded ? '' : scrubber.redactUrl(url).text,
     ...(isNew ? { navigation: 'new_tab' as const } : {}),
   });
   if (restricted) draft.note = 'the page before this step cannot be recorded or captured by extensions (a browser page or an add-on store)';
   if (lostPage) draft.note = lostPage;
+  // Noted before the step is stored (its reply waits for the frame): a glance back made meanwhile finds it.
+  await tabMemory.setEntered(tabId, at);
   const reply = await recordStep(draft, { tab: { ...prevTab, active: false }, frameId: 0, pageUrl: prevTab.url ?? null });
-  if (reply.ok) await tabMemory.setEntered(tabId, at);
+  if (!reply.ok) await tabMemory.setEntered(tabId, 0);
 }

@@ -25,10 +25,18 @@ export function isRestrictedPage(url: string): boolean {
 }
 
 /** The observation of a restricted page: its title and address only. */
+/** The whole tree of a page that stands in by its address and title. */
+const STAND_IN_TREE = '<html id="1"/>';
+
 export function restrictedPageState(url: string, title: string, viewport: { width: number; height: number }, at: number): PageState {
   return {
-    at, domTree: '<html id="1"/>', title, url, lastChangeAt: 0, viewport, devicePixelRatio: 1, redactedRegions: [], mediaRegions: [], redactions: {},
+    at, domTree: STAND_IN_TREE, title, url, lastChangeAt: 0, viewport, devicePixelRatio: 1, redactedRegions: [], mediaRegions: [], redactions: {},
   };
+}
+
+/** A state restrictedPageState made (an address and title standing in for a page), not a snapshot of one. */
+export function isStandInState(state: Pick<PageState, 'domTree' | 'lastChangeAt'>): boolean {
+  return state.lastChangeAt === 0 && state.domTree === STAND_IN_TREE;
 }
 
 export type NavigationKind = 'link' | 'typed' | 'back_forward' | 'reload' | 'route' | 'hash' | 'new_tab' | 'other';

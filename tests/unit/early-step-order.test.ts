@@ -18,17 +18,21 @@ vi.mock('../../src/platform/db', () => ({
     storedEarly.filter((p) => p.afterArrival > after && p.afterArrival <= upTo)),
 }));
 vi.mock('../../src/background/step-intake', async () => (await import('./fake-step-intake')).fakeStepIntake());
-const { stamped } = await import('./fake-step-intake');
+const { stamped, intake } = await import('./fake-step-intake');
 vi.mock('../../src/background/scrubber-state', () => ({
   activeScrubber: () => Promise.resolve({ redactUrl: (u: string) => ({ text: u }), redact: (t: string) => ({ text: t }) }),
-  activeConfig: () => Promise.resolve({ config: { sites: [] } }),
+  activeConfig: () => Promise.resolve({ config: { sites: { never_record: ['pay.example'], no_screenshots: [] } } }),
 }));
 vi.mock('../../src/background/capture-scheduler', () => ({ samePage: (a: string, b: string | undefined) => a === b }));
 vi.mock('../../src/background/frame-vault', () => ({ VAULT_KEY: 'vault' }));
 vi.mock('../../src/background/step-processor', () => ({ kickProcessor: () => Promise.resolve() }));
 
 // Both tabs are open on the demo page (onTabActivated reads them).
-vi.mock('../../src/platform/tabs', () => ({ tabById: (id: number) => Promise.resolve({ id, url: 'http://127.0.0.1:8000/demo/index.html', width: 800, height: 600 }) }));
+// A tab's address, title and window can be set per test (tabs); any other tab shows the demo page in window 1.
+const tabs = vi.hoisted(() => new Map<number, { url?: string; title?: string; windowId?: number }>());
+vi.mock('../../src/platform/tabs', () => ({
+  tabById: (id: number) => Promise.resolve({ id, url: 'http://127.0.0.1:8000/demo/index.html', width: 800, height: 600, windowId: 1, ...tabs.get(id) }),
+}));
 
 const { onPageLoaded, onTabActivated } = await import('../../src/background/navigation-steps');
 const { nextArrival, noteEarlyStep, earlyWait, EARLY_WAIT_MAX_MS, arrivalsUndecided, holdArrival, HOLD_MAX_MS } = await import('../../src/background/arrival-stamps');
@@ -38,7 +42,8 @@ const { exportOrder } = await import('../../src/core/stored-step');
 
 const PAGE = 'http://127.0.0.1:8000/demo/index.html';
 const tab = { id: 7, url: PAGE, width: 800, height: 600 } as never;
-const state = (at: number) => ({ ...restrictedPageState(PAGE, 'Demo', { width: 800, height: 600 }, at), redactions: {} });
+/** The page as a snapshot of it, taken at `at` (a stand-in's lastChangeAt is 0: see isStandInState). */
+const state = (at: number) => ({ ...restrictedPageState(PAGE, 'Demo', { width: 800, height: 600 }, at), lastChangeAt: at, redactions: {} });
 
 /** A click as intake takes it in: its stamp asked for at once, noted as early when its page said so. */
 async function click(what: string, afterArrival?: number): Promise<number> {
@@ -274,6 +279,57 @@ describe('a tab switch made while the tab\'s first navigation is being decided',
     await tabMemory.setActiveTab(9);
     await onTabActivated(7);
     expect(storedOrder()).toEqual(['tab_switch', 'tab_switch']);
+  });
+
+  it('a glance back made while the switch into the tab is still being stored is a step too', async () => {
+    await tabMemory.setActiveTab(7);
+    await tabMemory.setLastObservation(7, state(t0 + 20));
+    let release!: () => void;
+    intake.held = new Promise<void>((r) => { release = r; });
+    const into = onTabActivated(8, t0 + 100);
+    await vi.advanceTimersByTimeAsync(50);
+    intake.held = null;
+    await onTabActivated(7, t0 + 500);
+    release();
+    await into;
+    expect(stamped.map((s) => s.id).sort()).toEqual([`tab:7:8:${t0 + 100}`, `tab:8:7:${t0 + 500}`]);
+  });
+
+  it('a tab looked at twice, renamed between: the second switch back names it as it is now, not as first seen', async () => {
+    await tabMemory.setActiveTab(7);
+    await tabMemory.setLastObservation(7, state(t0 + 20));
+    tabs.set(8, { title: 'Inbox (1)' });
+    await onTabActivated(8);
+    await onTabActivated(7);
+    // The stand-in the intake kept as tab 8's page (as the real intake does) is not reused.
+    await tabMemory.setLastObservation(8, { ...restrictedPageState(PAGE, 'Inbox (1)', { width: 800, height: 600 }, t0), redactions: {} });
+    tabs.set(8, { title: 'Inbox (2)' });
+    await onTabActivated(8);
+    await onTabActivated(7);
+    expect(stamped.filter((s) => s.id?.startsWith('tab:8:')).map((s) => s.title)).toEqual(['Inbox (1)', 'Inbox (2)']);
+    tabs.clear();
+  });
+
+  it('a tab of another window is never taken for one only looked at in this one (a popup window the person clicked away from)', async () => {
+    await tabMemory.setActiveTab(7);
+    await tabMemory.setLastObservation(7, state(t0 + 20));
+    tabs.set(9, { windowId: 2 });
+    tabs.set(10, { windowId: 1 });
+    // A page opens a popup window (9): tabs.onActivated fires. The person clicks back into window 1: it does not.
+    await onTabActivated(9);
+    await onTabActivated(10);
+    expect(stamped.map((s) => s.id?.split(':').slice(0, 3).join(':'))).toEqual(['tab:7:9']);
+    tabs.clear();
+  });
+
+  it('a switch to a tab on a site excluded from recording keeps nothing of its address', async () => {
+    await tabMemory.setActiveTab(7);
+    await tabMemory.setLastObservation(7, state(t0 + 20));
+    tabs.set(8, { url: 'https://pay.example/checkout?card=4111', title: 'Pay' });
+    await onTabActivated(8);
+    expect(stamped.map((s) => s.what)).toEqual(['tab_switch']);
+    expect(JSON.stringify(stamped)).not.toMatch(/pay\.example|4111/);
+    tabs.clear();
   });
 
   it('is stamped with the switch\'s time, not the end of its work (a waking worker\'s), so a click made after it is exported after it', async () => {

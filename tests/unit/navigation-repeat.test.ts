@@ -29,7 +29,7 @@ vi.mock('../../src/background/step-intake', () => ({
 }));
 vi.mock('../../src/background/scrubber-state', () => ({
   activeScrubber: () => Promise.resolve({ redactUrl: (u: string) => ({ text: u }) }),
-  activeConfig: () => Promise.resolve({ config: { sites: [] } }),
+  activeConfig: () => Promise.resolve({ config: { sites: { never_record: [], no_screenshots: [] } } }),
 }));
 vi.mock('../../src/background/capture-scheduler', () => ({ samePage: (a: string, b: string | undefined) => a === b }));
 vi.mock('../../src/background/frame-vault', () => ({ VAULT_KEY: 'vault' }));
