@@ -324,8 +324,7 @@ export async function onTabActivated(tabId: number, at: number = Date.now()): Pr
   if (!before) {
     // Its page was not kept (storage.session was full): if this tab was worked in, the switch is still a step.
     // So it is when the tab's first step, a navigation, is still being decided (it is numbered before the switch),
-    // and when the person only looked at it: the switch into it was a step, so the switch back is one too (before,
-    // the trajectory went from that switch straight to a click in the first tab).
+    // and when the person only looked at it: the switch into it was a step, so the switch back is one too.
     const last = await tabMemory.lastStep(previous);
     const deciding = holdsTab(previous);
     const entered = await tabMemory.enteredAt(previous);

@@ -24,10 +24,10 @@ export function isRestrictedPage(url: string): boolean {
   }
 }
 
-/** The observation of a restricted page: its title and address only. */
 /** The whole tree of a page that stands in by its address and title. */
 const STAND_IN_TREE = '<html id="1"/>';
 
+/** The observation of a restricted page: its title and address only. */
 export function restrictedPageState(url: string, title: string, viewport: { width: number; height: number }, at: number): PageState {
   return {
     at, domTree: STAND_IN_TREE, title, url, lastChangeAt: 0, viewport, devicePixelRatio: 1, redactedRegions: [], mediaRegions: [], redactions: {},
