@@ -7,7 +7,7 @@ import { observationOf, type StepDraft } from '../core/step-draft';
 import type { Action } from '../core/schema';
 import { causesNavigation } from '../core/actions/registry';
 import { readRecording } from '../platform/recording-flag';
-import { ingestUnsent, recordStep } from './step-intake';
+import { ingestUnsent, recordStep, type StepSender } from './step-intake';
 import { heldEdits, inTabEditOrder } from './held-edits';
 import { takeInGonePageEdits } from './gone-page-edits';
 import { knownDrafts } from '../platform/db';
@@ -59,6 +59,8 @@ const BROWSERS_OWN = new Set(['reload', 'typed', 'generated', 'keyword', 'keywor
 
 /** Longest a link-like navigation's decision waits for the left page's note of how it was left. */
 const EXIT_NOTE_WAIT_MS = 2000;
+/** The note of a step made from a page on a site excluded from recording: nothing of that page is kept. */
+const EXCLUDED_PAGE_LEFT = 'the page before this step is on a site excluded from recording';
 
 /**
  * A move the page's own script can make as well as a person (a link followed, `location = …`, history.back()):
@@ -245,7 +247,7 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, order: R
   if (left && !sitePolicy(config.sites, left.url, undefined).record) {
     // Left a site excluded from recording: nothing of it is kept, neither its address nor its title nor a frame.
     const blank = { ...restrictedPageState('', '', leaving.viewport, leaving.at), redactions: {} };
-    await recordNavigation(tab, recording.taskId, blank, arrival, kind, { note: 'the page before this step is on a site excluded from recording', handed: !!handed, left, stamp });
+    await recordNavigation(tab, recording.taskId, blank, arrival, kind, { note: EXCLUDED_PAGE_LEFT, handed: !!handed, left, stamp });
     return;
   }
   const note = handed ? null
@@ -312,12 +314,17 @@ export async function onTabActivated(tabId: number, at: number = Date.now()): Pr
   ]);
   if (!prevTab) return;
   const scrubber = await activeScrubber();
+  const { config } = await activeConfig();
   // Leaving a page no script may read (chrome://, about:, the add-on stores): its title and address, when the browser tells
   // them (it does not for pages outside our host permissions), stand in for it.
   const restricted = !prevTab.url || isRestrictedPage(prevTab.url);
-  const standIn = (): PageState => restrictedPageState(scrubber.redactUrl(prevTab.url ?? '').text, scrubber.redact(prevTab.title ?? '').text,
-    { width: prevTab.width ?? 0, height: prevTab.height ?? 0 }, at);
-  const kept = restricted ? null : await tabMemory.lastObservation(previous);
+  // Leaving a site excluded from recording: the switch is still the person's step, but nothing of that page stands
+  // in for it, neither its address, nor its title, nor a frame (as a navigation away from one).
+  const leftExcluded = !restricted && !sitePolicy(config.sites, prevTab.url, undefined).record;
+  const viewport = { width: prevTab.width ?? 0, height: prevTab.height ?? 0 };
+  const standIn = (): PageState => leftExcluded ? restrictedPageState('', '', viewport, at)
+    : restrictedPageState(scrubber.redactUrl(prevTab.url ?? '').text, scrubber.redact(prevTab.title ?? '').text, viewport, at);
+  const kept = restricted || leftExcluded ? null : await tabMemory.lastObservation(previous);
   // A stand-in kept from an earlier switch away from this tab is no page of it: made afresh, with its address now.
   let before = restricted ? standIn() : kept && !isStandInState(kept) ? kept : null;
   let lostPage: string | null = null;
@@ -342,7 +349,6 @@ export async function onTabActivated(tabId: number, at: number = Date.now()): Pr
   if (before.at < recording.startedAt && !lostPage) return;
   const url = nextTab?.url || nextTab?.pendingUrl || '';
   // The tab switched to on a site excluded from recording: nothing of it is kept, not even its address.
-  const { config } = await activeConfig();
   const excluded = !!url && !sitePolicy(config.sites, url, undefined).record;
   const draft = draftFrom({ ...before, at }, recording.taskId, `tab:${previous}:${tabId}:${at}`, {
     type: 'tab_switch', coordinates: null, element_id: null, url: excluded ? '' : scrubber.redactUrl(url).text,
@@ -350,8 +356,12 @@ export async function onTabActivated(tabId: number, at: number = Date.now()): Pr
   });
   if (restricted) draft.note = 'the page before this step cannot be recorded or captured by extensions (a browser page or an add-on store)';
   if (lostPage) draft.note = lostPage;
+  if (leftExcluded) draft.note = EXCLUDED_PAGE_LEFT;
   // Noted before the step is stored (its reply waits for the frame): a glance back made meanwhile finds it.
   await tabMemory.setEntered(tabId, at);
-  const reply = await recordStep(draft, { tab: { ...prevTab, active: false }, frameId: 0, pageUrl: prevTab.url ?? null });
+  const sender: StepSender = leftExcluded
+    ? { tab: { ...prevTab, url: undefined, title: undefined, active: false }, frameId: 0, pageUrl: null, excludedPageLeft: true }
+    : { tab: { ...prevTab, active: false }, frameId: 0, pageUrl: prevTab.url ?? null };
+  const reply = await recordStep(draft, sender);
   if (!reply.ok) await tabMemory.setEntered(tabId, 0);
 }

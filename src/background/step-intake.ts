@@ -41,6 +41,11 @@ export interface StepSender {
   tab?: Tab; frameId?: number; url?: string; pageUrl?: string | null;
   /** A navigation's step: the page it left (raw address, memory only), whose frames alone may stand for it. */
   leftPage?: LeftPage;
+  /**
+   * A tab switch away from a tab on a site excluded from recording: the caller kept nothing of that page (the
+   * draft's page is blank, `tab` has no address), and no frame of it is taken.
+   */
+  excludedPageLeft?: boolean;
 }
 
 /** Where a step goes in its task's order, when not simply as it arrived. */
@@ -67,7 +72,7 @@ export async function recordStep(sent: StepDraft, sender: StepSender, order: Ste
   if (!tab || tab.id === undefined) return { ok: false, error: 'step without a tab', retry: false };
   if (order.afterArrival !== undefined) noteEarlyStep(tab.id, order.afterArrival, arrival);
   const { config } = await activeConfig();
-  const policy = sitePolicy(config.sites, tab.url, sender.url);
+  const policy = sender.excludedPageLeft ? { record: true, screenshots: false } : sitePolicy(config.sites, tab.url, sender.url);
   if (!policy.record) return { ok: false, error: 'site excluded by the scrubber config', retry: false };
   // A navigation's screenshot is of the page it left: that page's policy decides too.
   if (sender.leftPage && !sitePolicy(config.sites, sender.leftPage.url, undefined).screenshots) policy.screenshots = false;
@@ -92,7 +97,8 @@ export async function recordStep(sent: StepDraft, sender: StepSender, order: Ste
   const early = order.afterArrival !== undefined && order.afterArrival > await tabMemory.arrivalDecided(tab.id) && !!(await readRecording());
   const pending: PendingStep & { draft: StepDraft } = {
     draftId: draft.draftId, taskId: draft.taskId, arrivedAt: await arrival, draft, tabId: tab.id, frameId,
-    noScreenshot: !policy.screenshots, frame: policy.screenshots ? null : { kind: 'none', note: 'site configured without screenshots' },
+    noScreenshot: !policy.screenshots,
+    frame: policy.screenshots ? null : { kind: 'none', note: sender.excludedPageLeft ? 'site excluded from recording' : 'site configured without screenshots' },
     ...(early ? { afterArrival: order.afterArrival } : {}),
   };
   // Marked as being captured before the record exists, so the processor never takes it for an orphan.

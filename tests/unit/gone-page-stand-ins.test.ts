@@ -5,6 +5,7 @@
 // The worker's intake, navigation decisions, held edits, capture scheduler, frame vault and the service worker's own
 // tab-close listener run for real, on a fake IndexedDB and fake storage areas; only the browser's tab API (a tab
 // that shows `currentTab`, captured as the text "pixels of <its address>"), the processor and the text map are stubbed.
+// Last, a tab switch away from a tab on a site excluded from recording, through the same real intake.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { extensionDb, installKeyRange, type FakeDb } from './fake-idb';
 import { fakeStorageArea, type FakeArea } from './fake-storage';
@@ -16,12 +17,14 @@ const session: FakeArea = new Map();
 let currentTab = { id: 7, url: '', active: true, windowId: 1, width: 800, height: 600 };
 /** The service worker's listeners for the browser's tab events, and the work they started. */
 const listeners = vi.hoisted(() => ({ tabClosed: [] as ((tabId: number) => void)[], work: [] as Promise<unknown>[] }));
+/** Tabs other than `currentTab`'s, by id (tabs.get). */
+const otherTabs = vi.hoisted(() => new Map<number, object>());
 
 vi.mock('webextension-polyfill', () => ({
   default: {
     runtime: { sendMessage: () => Promise.resolve(), getPlatformInfo: () => Promise.resolve({}), onMessage: { addListener: () => undefined } },
     tabs: {
-      get: () => Promise.resolve({ ...currentTab }),
+      get: (id: number) => Promise.resolve({ ...(otherTabs.get(id) ?? currentTab) }),
       captureVisibleTab: () => Promise.resolve(`data:text/plain,pixels of ${currentTab.url}`),
       sendMessage: () => Promise.reject(new Error('no content script here')),
     },
@@ -62,7 +65,8 @@ vi.mock('../../src/background/export-control', () => ({ resumeCutOffExports: () 
 vi.mock('../../src/background/review-edits', () => ({}));
 vi.mock('../../src/background/frame-regions-intake', () => ({}));
 
-const { onPageLoaded } = await import('../../src/background/navigation-steps');
+const { onPageLoaded, onTabActivated } = await import('../../src/background/navigation-steps');
+const { tabMemory } = await import('../../src/background/tab-memory');
 const { recordStep, ingestUnsent } = await import('../../src/background/step-intake');
 const { holdEdit } = await import('../../src/background/held-edits');
 const { saveExit } = await import('../../src/platform/page-handoff');
@@ -94,6 +98,7 @@ beforeEach(async () => {
   for (const s of fake.stores.values()) s.clear();
   local.clear();
   session.clear();
+  otherTabs.clear();
   currentTab = { id: 7, url: CART, active: true, windowId: 1, width: 800, height: 600 };
   const t0 = Date.now() - 60_000;
   local.set('recording', { taskId: TASK, startedAt: t0 });
@@ -179,4 +184,30 @@ describe('a pageless stand-in replaced by the page\'s own copy, attacked', () =>
     await ingestUnsent(0);
     expect(pendingOf('d3')?.draft.action.text).toBe('hello world');
   }, 15_000);
+});
+
+describe('a tab switch away from a tab on a site excluded from recording', () => {
+  it('is a step, though the person only looked at that tab, and keeps nothing of its page: no address, title or frame', async () => {
+    const PAY_SITE = 'https://pay.example/checkout?card=4111111111111111';
+    otherTabs.set(9, { id: 9, url: PAY_SITE, title: 'Pay, Jane Roe', active: true, windowId: 1, width: 800, height: 600 });
+    const now = Date.now();
+    // A click on the cart page, then a look at the payment tab (never recorded), then back to the cart.
+    const click = { ...stepDraft(), draftId: 'c1', taskId: TASK, timestamp: now - 3000, lastChangeAt: now - 3100, url: CART };
+    expect(await recordStep(click, { tab: { ...currentTab } as never, frameId: 0 })).toMatchObject({ ok: true });
+    await tabMemory.setActiveTab(7);
+    await onTabActivated(9, now - 2000);
+    await onTabActivated(7, now - 1000);
+    const switches = ([...fake.stores.get('pending')!.values()] as (Pending & { draft: { note?: string; title: string; url: string } })[])
+      .filter((p) => p.draft.action.type === 'tab_switch').sort((a, b) => a.arrivedAt - b.arrivedAt);
+    // Before its fix the switch back was refused by intake (its tab's site is never recorded): the trajectory went
+    // from the switch into the payment tab straight to the next click on the cart page.
+    expect(switches.map((p) => p.draftId)).toEqual([`tab:7:9:${now - 2000}`, `tab:9:7:${now - 1000}`]);
+    const back = switches[1]!;
+    expect(back.draft.note).toMatch(/excluded from recording/);
+    expect(back.draft).toMatchObject({ title: '', url: '' });
+    expect(back.frame).toEqual({ kind: 'none', note: 'site excluded from recording' });
+    // Nothing of the payment page anywhere the extension writes to disk (storage.session is memory only).
+    const onDisk = JSON.stringify([...fake.stores.values()].map((st) => [...st.values()])) + JSON.stringify([...local.entries()]);
+    expect(onDisk).not.toMatch(/pay\.example|4111|Jane Roe/);
+  });
 });
