@@ -197,7 +197,7 @@ describe('a tab switch away from a tab on a site excluded from recording', () =>
     await tabMemory.setActiveTab(7);
     await onTabActivated(9, now - 2000);
     await onTabActivated(7, now - 1000);
-    const switches = ([...fake.stores.get('pending')!.values()] as (Pending & { draft: { note?: string; title: string; url: string } })[])
+    const switches = ([...fake.stores.get('pending')!.values()] as unknown as (Pending & { draft: { note?: string; title: string; url: string } })[])
       .filter((p) => p.draft.action.type === 'tab_switch').sort((a, b) => a.arrivedAt - b.arrivedAt);
     // Before its fix the switch back was refused by intake (its tab's site is never recorded): the trajectory went
     // from the switch into the payment tab straight to the next click on the cart page.
