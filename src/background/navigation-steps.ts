@@ -193,9 +193,12 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, order: R
   // The tab's last step, if it was made before this arrival: a step of the page arrived at (accepted while its report
   // waited) is no action on the page left.
   const last = await tabMemory.lastStep(tabId, arrival.at);
-  // A commit belongs to this navigation if it came after the page was left (a stand-in: after the last step).
+  // A commit belongs to this navigation if it came after the page was left (a stand-in: after the last step), and
+  // is not a later page's: a report decided late (the worker woke or restarted) can find the tab moved on, by a
+  // link or by the page's own redirect, whose commit would make the person's navigation the script's (no step).
   const since = handed ? before.at - 1000 : (last?.at ?? before.at);
-  const fresh = (c: Awaited<ReturnType<typeof tabMemory.commit>>) => (c && c.at >= since ? c : null);
+  const redactUrl = (await activeScrubber()).redactUrl;
+  const fresh = (c: Awaited<ReturnType<typeof tabMemory.commit>>) => (c && c.at >= since && !laterPages(c, arrival, redactUrl) ? c : null);
   let commit = fresh(await tabMemory.commit(tabId));
   // The commit event and this message race, and so does the note of how the last page was left: a page's write
   // as it goes away (Firefox ends its script soon after) can land after the next page's report. Give both a moment.
@@ -214,7 +217,7 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, order: R
     // own history.back() made a step, as a link and as a back_forward.) Steps sent meanwhile wait behind this one.
     // Only a page a recorder ran in writes one: not a browser page, nor a blank one (the tab's commits say which
     // page was left; the last page that reported its load may be older than that).
-    const shownBefore = handed ? null : (await leftPage(tabId, tab.url, commit?.at ?? arrival.at))?.url;
+    const shownBefore = handed ? null : (await leftPage(tabId, tab.url, commit?.at ?? arrival.at, arrival.url))?.url;
     const leftRecordable = !shownBefore || (shownBefore !== 'about:blank' && !isRestrictedPage(shownBefore));
     const noteDecides = (): boolean => !noted && !handed?.exit && leftRecordable && arrival.navigation !== 'reload'
       && noteCanDecide(navigationStep(commit, arrival.navigation, agoMs(), false));
@@ -242,7 +245,7 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, order: R
     if (handed) await clearLeaving(tabId, handed.state.at);
     return;
   }
-  const left = await leftPage(tabId, tab.url, commit?.at ?? arrival.at);
+  const left = await leftPage(tabId, tab.url, commit?.at ?? arrival.at, arrival.url);
   const { config } = await activeConfig();
   if (left && !sitePolicy(config.sites, left.url, undefined).record) {
     // Left a site excluded from recording: nothing of it is kept, neither its address nor its title nor a frame.
@@ -256,14 +259,27 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, order: R
 }
 
 /**
- * The top-level page shown before the one now in the tab (`nowUrl`, raw), and while it was shown. The newest
- * page noted by `arrivedAt` is the one arrived at when it has the tab's address (its commit came first, as it
- * usually does); otherwise (its commit not noted yet, or a same-document navigation) it is the page left.
+ * Whether a commit is of a page after the one arrived at: committed after the arrival (a page's commit comes
+ * before its recorder starts) to another address. Both, not either: Firefox stamps the commit in its parent
+ * process, which a loaded machine can make later than the page's own start, and a page can change its address
+ * (pushState) before its recorder starts. Refused, a commit of this page only leaves the page's own word.
  */
-async function leftPage(tabId: number, nowUrl: string | undefined, arrivedAt: number): Promise<LeftPage | null> {
+function laterPages(commit: { url: string; at: number }, arrival: Arrival, redactUrl: (url: string) => { text: string }): boolean {
+  return commit.at > arrival.at && !samePage(redactUrl(commit.url).text, arrival.url);
+}
+
+/**
+ * The top-level page shown before the one arrived at, and while it was shown. The newest page noted by
+ * `arrivedAt` is the one arrived at when it has the tab's address (`nowUrl`, raw) or, the tab having moved on
+ * since (a report decided late), the arrival's (`arrivedUrl`, scrubbed); otherwise (its commit not noted yet, or
+ * a same-document navigation) it is the page left.
+ */
+async function leftPage(tabId: number, nowUrl: string | undefined, arrivedAt: number, arrivedUrl: string): Promise<LeftPage | null> {
   const pages = (await tabMemory.pages(tabId)).filter((p) => p.since <= arrivedAt);
   const newest = pages.at(-1);
-  const arrived = newest && pages.length > 1 && samePage(newest.url, nowUrl) ? newest : null;
+  const { redactUrl } = await activeScrubber();
+  const isArrived = (url: string): boolean => samePage(url, nowUrl) || samePage(redactUrl(url).text, arrivedUrl);
+  const arrived = newest && pages.length > 1 && isArrived(newest.url) ? newest : null;
   const page = arrived ? pages.at(-2) : newest;
   return page ? { url: page.url, since: page.since, until: arrived?.since ?? arrivedAt } : null;
 }

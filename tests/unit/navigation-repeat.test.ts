@@ -10,7 +10,8 @@ const local: FakeArea = new Map();
 const session: FakeArea = new Map();
 
 vi.mock('webextension-polyfill', () => ({ default: { storage: { local: fakeStorageArea(local), session: fakeStorageArea(session) } } }));
-const recorded: { url: string | undefined; before: string; at: number; kind: string | undefined }[] = [];
+/** `left`: the raw address of the page the step's frame must be of (intake's leftPage). */
+const recorded: { url: string | undefined; before: string; at: number; kind: string | undefined; left?: string }[] = [];
 /** Held edits taken in as steps of a page that is gone: their texts, in order, with the navigations after them. */
 const pageless: string[] = [];
 vi.mock('../../src/background/step-intake', () => ({
@@ -20,10 +21,10 @@ vi.mock('../../src/background/step-intake', () => ({
     return Promise.resolve(true);
   },
   // Notes the tab's last step first, as the real intake does.
-  recordStep: async (draft: { action: { url?: string; type: string; navigation?: string }; url: string; timestamp: number }, sender: { tab: { id: number } }) => {
+  recordStep: async (draft: { action: { url?: string; type: string; navigation?: string }; url: string; timestamp: number }, sender: { tab: { id: number }; leftPage?: { url: string } }) => {
     const { tabMemory } = await import('../../src/background/tab-memory');
     await tabMemory.setLastStep(sender.tab.id, draft.timestamp, draft.action.type);
-    recorded.push({ url: draft.action.url, before: draft.url, at: draft.timestamp, kind: draft.action.navigation });
+    recorded.push({ url: draft.action.url, before: draft.url, at: draft.timestamp, kind: draft.action.navigation, ...(sender.leftPage ? { left: sender.leftPage.url } : {}) });
     return { ok: true };
   },
 }));
@@ -222,6 +223,44 @@ describe('onPageLoaded, a report decided late', () => {
     await decided(arrival, arrival.at + 6000, arrival.at + 400);
     expect(recorded.map((r) => r.kind)).toEqual(['reload']);
     expect(await tabMemory.lastStep(7)).toEqual({ at: arrival.at + 400, type: 'click' });
+  });
+
+  // The tab moved on while the report waited: page 1, typed by the person, sent itself on to page 2 (a redirect of
+  // its own script), and the decision finds page 2's commit as the tab's newest.
+  const movedOn = { id: 7, url: page(2), width: 800, height: 600 } as never;
+  const redirectedAt = (at: number): void => {
+    session.set('commit:7', { transitionType: 'link', qualifiers: ['client_redirect'], url: page(2), at });
+  };
+
+  it('a typed address the page then redirected from is still a step: the later page\'s commit (its script\'s) is not its own', async () => {
+    await onPage0();
+    const arrival = { url: page(1), navigation: 'typed' as const, at: T + 3000 };
+    redirectedAt(T + 3100);
+    vi.setSystemTime(T + 9000);
+    await onPageLoaded(movedOn, arrival);
+    expect(recorded.map((r) => [r.url, r.kind])).toEqual([[page(1), 'typed']]);
+  });
+
+  it('names the page left, not the page arrived at, when the tab has moved on since', async () => {
+    await onPage0();
+    await tabMemory.notePage(7, page(0), T - 4000);
+    await tabMemory.notePage(7, page(1), T + 2950);
+    await tabMemory.notePage(7, page(2), T + 3100);
+    redirectedAt(T + 3100);
+    vi.setSystemTime(T + 9000);
+    await onPageLoaded(movedOn, { url: page(1), navigation: 'typed', at: T + 3000 });
+    expect(recorded.map((r) => r.left)).toEqual([page(0)]);
+  });
+
+  it('still reads the page\'s own commit stamped after its arrival (Firefox stamps it in its parent process), or to an address the page changed', async () => {
+    await onPage0();
+    // The page's own word is a link; the browser's, a typed address, stamped 200 ms after the page's recorder started.
+    commitOf('typed', T + 3200);
+    await decided({ url: page(1), navigation: 'link', at: T + 3000 }, T + 3400);
+    // Another page, which changed its address (pushState) before its recorder started: its commit came first.
+    commitOf('typed', T + 7900);
+    await decided({ url: `${page(1)}&view=list`, navigation: 'link', at: T + 8000 }, T + 8200);
+    expect(recorded.map((r) => r.kind)).toEqual(['typed', 'typed']);
   });
 
   it('a report whose arrival is before the recording started (retried across a Stop and Start) is no step of it', async () => {
