@@ -44,10 +44,33 @@ for (const key of ['never_record', 'no_screenshots'] as const) {
     // The control: unblurred, OCR reads the excluded frame's words on this page.
     const raw = squash(await ocr.read(new Uint8Array(await page.screenshot({ type: 'png' })), 2));
     assert.ok(MARKERS.filter((m) => raw.includes(m)).length >= 2, `OCR reads the excluded frame unblurred: ${raw.slice(0, 200)}`);
+    // 3. A look at the excluded site in another tab, nothing done there, then back to the recorded page.
+    const look = await driver.newPage();
+    await look.goto(excluded);
+    await look.bringToFront();
+    await sleep(800);
+    await page.bringToFront();
+    await sleep(900);
+    await page.click('#step-1');
+    await waitForSteps(driver, taskId, before + 5);
+    await look.close();
     await driver.stopRecording(page);
 
     const zip = await driver.exportZip(page);
-    const steps = (await trajectory(zip)).filter((s) => s.task_id === taskId && s.action.type !== 'tab_switch');
+    const all = (await trajectory(zip)).filter((s) => s.task_id === taskId);
+    // The look at the other tab: the switch there and the switch back are both steps, and the switch back, from the
+    // excluded site, has no frame of it (never_record: nothing of it at all, not its address or title either).
+    const switches = all.filter((s) => s.action.type === 'tab_switch');
+    assert.equal(switches.length, 2, `the switch to the excluded tab and back: ${all.map((s) => s.action.type).join(', ')}`);
+    assert.equal(switches[1]!.observation.screenshot_path, null, 'no frame of the excluded tab');
+    if (key === 'never_record') {
+      // (The recorded page's own address names the excluded frame's: only what the switches say of the excluded tab counts.)
+      const [into, back] = switches as [typeof switches[0], typeof switches[0]];
+      assert.equal(into.action.url, '', 'the switch to the excluded tab keeps no address of it');
+      assert.deepEqual([back.observation.url, back.observation.active_window, back.observation.dom_tree], ['', '', '<html id="1"/>'], 'the switch back keeps nothing of the excluded page');
+      assert.match((switches[1]!.observation as { screenshot_note?: string }).screenshot_note ?? '', /excluded from recording/);
+    }
+    const steps = all.filter((s) => s.action.type !== 'tab_switch');
     assert.ok(steps.filter((s) => s.action.type === 'click').length >= 2, steps.map((s) => s.action.type).join(', '));
     if (key === 'never_record') {
       // Nothing of the excluded page: no click there, and the navigation away from it keeps no address or title.
