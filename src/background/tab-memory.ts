@@ -9,9 +9,16 @@ import { keyedQueue } from '../core/keyed-queue';
 
 const key = (kind: string, tabId: number): string => `${kind}:${tabId}`;
 
+/**
+ * Facts storage.session refused even with the kept pages forgotten (full of the tabs' text maps, up to 1 MB a
+ * tab): held in the worker's memory, so a tab switch, a frame's number or a navigation's facts are still known
+ * until the worker stops. A later stored write of a key drops its copy here.
+ */
+const heldInMemory = new Map<string, unknown>();
+
 async function get<T>(k: string): Promise<T | null> {
   const got = await sessionStore().get(k);
-  return (got[k] as T | undefined) ?? null;
+  return (got[k] as T | undefined) ?? (heldInMemory.get(k) as T | undefined) ?? null;
 }
 
 /** A tab's frame numbering runs one call at a time, so two frames saying hello together never get the same number. */
@@ -57,7 +64,8 @@ export const tabMemory = {
   }),
   /** The last observation recorded in a tab: the "before" of a tab switch away from it. */
   lastObservation: (tabId: number) => get<PageState>(key('lastObs', tabId)),
-  setLastObservation: (tabId: number, state: PageState) => put({ [key('lastObs', tabId)]: state }).catch(async (error: unknown) => {
+  // Not held in memory when storage.session refuses it: a page state carries its DOM (megabytes, one per tab).
+  setLastObservation: (tabId: number, state: PageState) => put({ [key('lastObs', tabId)]: state }, false).catch(async (error: unknown) => {
     // A page too large to keep even alone: a switch back to this tab will lack its page (see onTabActivated).
     await sessionStore().remove(key('lastObs', tabId));
     console.warn('[alien-dataflow] a page too large for storage.session', error);
@@ -97,6 +105,7 @@ export const tabMemory = {
   takeNewTab: async (tabId: number) => {
     const isNew = await get<boolean>(key('newTab', tabId));
     if (isNew) await sessionStore().remove(key('newTab', tabId));
+    heldInMemory.delete(key('newTab', tabId));
     return !!isNew;
   },
   /** Forget every tab fact; the frame vault's key stays (pending frames of an earlier task still need it). */
@@ -104,6 +113,7 @@ export const tabMemory = {
     // Not the frame vault's key, nor the export ledger: an export under way outlives a Start or a Stop.
     const keys = Object.keys(await sessionStore().get(null)).filter((k) => k !== VAULT_KEY && !k.startsWith(LEDGER_PREFIX));
     if (keys.length) await sessionStore().remove(keys);
+    heldInMemory.clear();
   },
 };
 
@@ -112,15 +122,26 @@ export const tabMemory = {
  * storage.session holds about 10 MB in both browsers (docs/browsers.md), and a page state carries its DOM, so a
  * few large tabs, or another writer, can fill it. Then the kept page states (the biggest entries, and only the
  * "before" of a later tab switch) are forgotten, except the one being written, and the write is tried again.
+ * Refused again (the tabs' text maps fill it), the items are held in memory (`orInMemory`), and their stored
+ * values removed, which are older: a failed write must not cost the step that made it (a tab switch, a frame).
  */
-async function put(items: Record<string, unknown>): Promise<void> {
+async function put(items: Record<string, unknown>, orInMemory = true): Promise<void> {
   try {
     await sessionStore().set(items);
+    for (const k of Object.keys(items)) heldInMemory.delete(k);
     return;
   } catch (error) {
     console.warn('[alien-dataflow] storage.session is full; forgetting the pages kept for tab switches', error);
   }
   const states = Object.keys(await sessionStore().get(null)).filter((k) => k.startsWith('lastObs:') && !(k in items));
   if (states.length) await sessionStore().remove(states);
-  await sessionStore().set(items);
+  try {
+    await sessionStore().set(items);
+    for (const k of Object.keys(items)) heldInMemory.delete(k);
+  } catch (error) {
+    if (!orInMemory) throw error;
+    console.warn('[alien-dataflow] storage.session is still full; tab facts held in memory until the worker stops', error);
+    await sessionStore().remove(Object.keys(items)).catch(() => undefined);
+    for (const [k, v] of Object.entries(items)) heldInMemory.set(k, structuredClone(v));
+  }
 }

@@ -310,6 +310,29 @@ describe('a tab switch made while the tab\'s first navigation is being decided',
     tabs.clear();
   });
 
+  it('with storage.session full of other things (the tabs\' text maps), a switch and the glance back are still steps', async () => {
+    await tabMemory.setActiveTab(7);
+    await tabMemory.setLastObservation(7, state(t0 + 20));
+    await tabMemory.setLastStep(7, t0 + 20, 'click');
+    const area = (await import('webextension-polyfill')).default.storage.session;
+    const full = vi.spyOn(area, 'set').mockRejectedValue(new DOMException('quota', 'QuotaExceededError'));
+    try {
+      // Before, the switch was lost at its first write (the tab brought forward), and so the glance back with it.
+      await onTabActivated(8, t0 + 100);
+      await onTabActivated(7, t0 + 500);
+      expect(stamped.map((s) => s.id)).toEqual([`tab:7:8:${t0 + 100}`, `tab:8:7:${t0 + 500}`]);
+      expect(stamped[1]!.note).toMatch(/only looked at/);
+      expect(await tabMemory.activeTab()).toBe(7);
+    } finally {
+      full.mockRestore();
+    }
+    // Room again: a stored write replaces the copy held in memory.
+    await tabMemory.setActiveTab(9);
+    expect(session.get('activeTab')).toBe(9);
+    expect(await tabMemory.activeTab()).toBe(9);
+    await tabMemory.clearAll();
+  });
+
   it('a tab of another window is never taken for one only looked at in this one (a popup window the person clicked away from)', async () => {
     await tabMemory.setActiveTab(7);
     await tabMemory.setLastObservation(7, state(t0 + 20));
