@@ -16,7 +16,7 @@ import { withAssembledTree } from '../core/dom-tree-parts';
 import { navigationStep } from '../core/navigation-cause';
 import { exitByScript, lastActionAgo, leftByScript, navigationChain, type Arrival } from '../core/navigation-chain';
 import { tabMemory } from './tab-memory';
-import { activeScrubber } from './scrubber-state';
+import { activeScrubber, fullScrubber } from './scrubber-state';
 import { tabById, type Tab } from '../platform/tabs';
 import { activeConfig } from './scrubber-state';
 import { sitePolicy } from '../core/site-policy';
@@ -197,7 +197,8 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, order: R
   // is not a later page's: a report decided late (the worker woke or restarted) can find the tab moved on, by a
   // link or by the page's own redirect, whose commit would make the person's navigation the script's (no step).
   const since = handed ? before.at - 1000 : (last?.at ?? before.at);
-  const redactUrl = (await activeScrubber()).redactUrl;
+  // The worker's addresses scrubbed as the page scrubs its own (with NER), or a name in one would tell them apart.
+  const redactUrl = (await fullScrubber()).redactUrl;
   const fresh = (c: Awaited<ReturnType<typeof tabMemory.commit>>) => (c && c.at >= since && !laterPages(c, arrival, redactUrl) ? c : null);
   let commit = fresh(await tabMemory.commit(tabId));
   // The commit event and this message race, and so does the note of how the last page was left: a page's write
@@ -277,7 +278,7 @@ function laterPages(commit: { url: string; at: number }, arrival: Arrival, redac
 async function leftPage(tabId: number, nowUrl: string | undefined, arrivedAt: number, arrivedUrl: string): Promise<LeftPage | null> {
   const pages = (await tabMemory.pages(tabId)).filter((p) => p.since <= arrivedAt);
   const newest = pages.at(-1);
-  const { redactUrl } = await activeScrubber();
+  const { redactUrl } = await fullScrubber();
   const isArrived = (url: string): boolean => samePage(url, nowUrl) || samePage(redactUrl(url).text, arrivedUrl);
   const arrived = newest && pages.length > 1 && isArrived(newest.url) ? newest : null;
   const page = arrived ? pages.at(-2) : newest;
@@ -329,7 +330,9 @@ export async function onTabActivated(tabId: number, at: number = Date.now()): Pr
     tabById(previous), tabById(tabId),
   ]);
   if (!prevTab) return;
-  const scrubber = await activeScrubber();
+  // The tabs' addresses and titles come raw from the browser, not scrubbed by a page: with NER, as a page's text
+  // is ("Account of Jane Roe", ?name=Jane+Roe).
+  const scrubber = await fullScrubber();
   const { config } = await activeConfig();
   // Leaving a page no script may read (chrome://, about:, the add-on stores): its title and address, when the browser tells
   // them (it does not for pages outside our host permissions), stand in for it.

@@ -11,7 +11,7 @@ import { activeTab } from '../platform/tabs';
 import { captureSettled } from './capture-scheduler';
 import { tabMemory } from './tab-memory';
 import { clearHandoff } from '../platform/page-handoff';
-import { activeScrubber, fullScrubber, publishConfig } from './scrubber-state';
+import { fullScrubber, publishConfig } from './scrubber-state';
 import { ingestUnsent } from './step-intake';
 import { warmImageWork } from './frame-scrub-client';
 import { takeFinalState } from './final-state';
@@ -44,7 +44,8 @@ export async function startRecording(instruction: string): Promise<RecordingStat
     // The page the recording starts on, as a page load would have noted it: a navigation away from it before
     // any step there still knows which page it left (see navigation-steps).
     if (tab.url) {
-      await tabMemory.setLoadedPage(tab.id, (await activeScrubber()).redactUrl(tab.url).text);
+      // Raw from the browser: scrubbed with NER, as the page scrubs its own address.
+      await tabMemory.setLoadedPage(tab.id, (await fullScrubber()).redactUrl(tab.url).text);
       // Its frames count from now: frames kept from before the recording are no evidence of what it shows.
       await tabMemory.notePage(tab.id, tab.url, Date.now());
     }

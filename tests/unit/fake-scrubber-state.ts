@@ -3,11 +3,13 @@
 import { createScrubber } from '../../src/core/scrub/scrubber';
 import { defaultConfig } from '../../src/core/scrub/default-config';
 import type { ScrubConfig } from '../../src/core/scrub/config';
+import { defaultEntityRecognizer } from '../../src/core/scrub/cued-entities';
 
 export function scrubberStateWith(sites: Partial<ScrubConfig['sites']>) {
   const config = { ...defaultConfig(), sites: { ...defaultConfig().sites, ...sites } };
   return {
     activeConfig: () => Promise.resolve({ config, hash: 'h' }),
     activeScrubber: () => Promise.resolve(createScrubber(config, null)),
+    fullScrubber: () => Promise.resolve(createScrubber(config, defaultEntityRecognizer())),
   };
 }

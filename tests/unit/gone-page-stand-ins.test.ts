@@ -210,4 +210,20 @@ describe('a tab switch away from a tab on a site excluded from recording', () =>
     const onDisk = JSON.stringify([...fake.stores.values()].map((st) => [...st.values()])) + JSON.stringify([...local.entries()]);
     expect(onDisk).not.toMatch(/pay\.example|4111|Jane Roe/);
   });
+
+  it('scrubs a recordable tab\'s raw address and title as a page scrubs its own (with NER): no name reaches the disk', async () => {
+    otherTabs.set(9, { id: 9, url: 'https://store.example/account?name=Jane%20Roe', title: 'Account of Mrs Jane Roe', active: true, windowId: 1, width: 800, height: 600 });
+    const now = Date.now();
+    const click = { ...stepDraft(), draftId: 'c1', taskId: TASK, timestamp: now - 3000, lastChangeAt: now - 3100, url: CART };
+    expect(await recordStep(click, { tab: { ...currentTab } as never, frameId: 0 })).toMatchObject({ ok: true });
+    await tabMemory.setActiveTab(7);
+    // The switch there names the tab's address; the switch back, only looked at, stands in by address and title.
+    await onTabActivated(9, now - 2000);
+    await onTabActivated(7, now - 1000);
+    const stored = [...fake.stores.get('pending')!.values()] as unknown as { draftId: string }[];
+    expect(stored.map((p) => p.draftId).sort()).toEqual(['c1', `tab:7:9:${now - 2000}`, `tab:9:7:${now - 1000}`]);
+    const onDisk = JSON.stringify([...fake.stores.values()].map((st) => [...st.values()])) + JSON.stringify([...local.entries()]);
+    expect(onDisk).toContain('store.example/account');
+    expect(onDisk).not.toMatch(/Jane/);
+  });
 });

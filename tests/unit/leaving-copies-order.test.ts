@@ -71,6 +71,7 @@ vi.mock('../../src/background/step-intake', async () => (await import('./fake-st
 const { stamped } = await import('./fake-step-intake');
 vi.mock('../../src/background/scrubber-state', () => ({
   activeScrubber: () => Promise.resolve({ redactUrl: (u: string) => ({ text: u }), redact: (t: string) => ({ text: t }) }),
+  fullScrubber: () => Promise.resolve({ redactUrl: (u: string) => ({ text: u }), redact: (t: string) => ({ text: t }) }),
   activeConfig: () => Promise.resolve({ config: { sites: { never_record: [], no_screenshots: [] } } }),
 }));
 vi.mock('../../src/platform/host', () => ({ host: {} }));

@@ -28,10 +28,15 @@ vi.mock('../../src/background/step-intake', () => ({
     return { ok: true };
   },
 }));
-vi.mock('../../src/background/scrubber-state', () => ({
-  activeScrubber: () => Promise.resolve({ redactUrl: (u: string) => ({ text: u }) }),
-  activeConfig: () => Promise.resolve({ config: { sites: { never_record: [], no_screenshots: [] } } }),
-}));
+// The worker's scrubber with NER is the real one, as the page's is: an address with a name in it is compared scrubbed.
+vi.mock('../../src/background/scrubber-state', async () => {
+  const { pageScrubber } = await import('./page-scrubber');
+  return {
+    activeScrubber: () => Promise.resolve({ redactUrl: (u: string) => ({ text: u }) }),
+    fullScrubber: () => Promise.resolve(pageScrubber),
+    activeConfig: () => Promise.resolve({ config: { sites: { never_record: [], no_screenshots: [] } } }),
+  };
+});
 vi.mock('../../src/background/capture-scheduler', () => ({ samePage: (a: string, b: string | undefined) => a === b }));
 vi.mock('../../src/background/frame-vault', () => ({ VAULT_KEY: 'vault' }));
 // No step is pending or stored here: every held edit's step is missing.
@@ -261,6 +266,29 @@ describe('onPageLoaded, a report decided late', () => {
     commitOf('typed', T + 7900);
     await decided({ url: `${page(1)}&view=list`, navigation: 'link', at: T + 8000 }, T + 8200);
     expect(recorded.map((r) => r.kind)).toEqual(['typed', 'typed']);
+  });
+
+  // An address with a name in it: the page scrubs it with NER before it reports it (content/redactor-loader).
+  const named = 'http://127.0.0.1:8000/search?q=Dr.+Jane+Roe';
+  it('reads the page\'s own commit stamped after its arrival when its address has a name in it (scrubbed alike on both sides)', async () => {
+    const { pageScrubber } = await import('./page-scrubber');
+    await onPage0();
+    session.set('commit:7', { transitionType: 'typed', qualifiers: [], url: named, at: T + 3200 });
+    vi.setSystemTime(T + 3400);
+    await onPageLoaded({ id: 7, url: named, width: 800, height: 600 } as never, { url: pageScrubber.redactUrl(named).text, navigation: 'link', at: T + 3000 });
+    expect(recorded.map((r) => r.kind)).toEqual(['typed']);
+  });
+
+  it('knows the page arrived at by its address with a name in it, when the tab has moved on since', async () => {
+    const { pageScrubber } = await import('./page-scrubber');
+    await onPage0();
+    await tabMemory.notePage(7, page(0), T - 4000);
+    await tabMemory.notePage(7, named, T + 2950);
+    await tabMemory.notePage(7, page(2), T + 3100);
+    redirectedAt(T + 3100);
+    vi.setSystemTime(T + 9000);
+    await onPageLoaded(movedOn, { url: pageScrubber.redactUrl(named).text, navigation: 'typed', at: T + 3000 });
+    expect(recorded.map((r) => r.left)).toEqual([page(0)]);
   });
 
   it('a report whose arrival is before the recording started (retried across a Stop and Start) is no step of it', async () => {

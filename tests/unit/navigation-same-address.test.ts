@@ -13,6 +13,7 @@ vi.mock('../../src/background/step-intake', () => ({
 }));
 vi.mock('../../src/background/scrubber-state', () => ({
   activeScrubber: () => Promise.resolve({ redactUrl: (u: string) => ({ text: u }) }),
+  fullScrubber: () => Promise.resolve({ redactUrl: (u: string) => ({ text: u }) }),
   activeConfig: () => Promise.resolve({ config: { sites: { never_record: [], no_screenshots: [] } } }),
 }));
 vi.mock('../../src/background/capture-scheduler', () => ({ samePage: (a: string, b: string | undefined) => !!a && !!b && a.split('#')[0] === b.split('#')[0] }));
