@@ -336,10 +336,13 @@ export async function onTabActivated(tabId: number, at: number = Date.now()): Pr
   const { config } = await activeConfig();
   // Leaving a page no script may read (chrome://, about:, the add-on stores): its title and address, when the browser tells
   // them (it does not for pages outside our host permissions), stand in for it.
-  const restricted = !prevTab.url || isRestrictedPage(prevTab.url);
   // Leaving a site excluded from recording: the switch is still the person's step, but nothing of that page stands
-  // in for it, neither its address, nor its title, nor a frame (as a navigation away from one).
-  const leftExcluded = !restricted && !sitePolicy(config.sites, prevTab.url, undefined).record;
+  // in for it, neither its address, nor its title, nor a frame (as a navigation away from one). So for a tab still
+  // loading such a page (no address yet; the browser titles it by the address it loads), and for one wrapping such a
+  // page's address (a blob of it, its source: see hostMatches).
+  const leftAddress = prevTab.url || prevTab.pendingUrl;
+  const leftExcluded = !!leftAddress && !sitePolicy(config.sites, leftAddress, undefined).record;
+  const restricted = !leftExcluded && (!prevTab.url || isRestrictedPage(prevTab.url));
   const viewport = { width: prevTab.width ?? 0, height: prevTab.height ?? 0 };
   const standIn = (): PageState => leftExcluded ? restrictedPageState('', '', viewport, at)
     : restrictedPageState(scrubber.redactUrl(prevTab.url ?? '').text, scrubber.redact(prevTab.title ?? '').text, viewport, at);

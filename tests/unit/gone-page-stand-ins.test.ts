@@ -211,6 +211,25 @@ describe('a tab switch away from a tab on a site excluded from recording', () =>
     expect(onDisk).not.toMatch(/pay\.example|4111|Jane Roe/);
   });
 
+  // A statement the site opened as a blob (its address has no host of its own), and a tab still loading the site
+  // (no address yet, titled by the one it loads): both were taken for a browser page, whose address and title stand in.
+  it.each([
+    ['a blob of the site', { url: 'blob:https://pay.example/6c1f0a52-statement', title: 'Statement of Jane Roe' }],
+    ['a tab still loading the site', { url: '', pendingUrl: 'https://pay.example/checkout?card=4111111111111111', title: 'pay.example/checkout?card=4111111111111111' }],
+  ])('so is one from %s: nothing of it is kept', async (_name, shown) => {
+    otherTabs.set(9, { id: 9, active: true, windowId: 1, width: 800, height: 600, ...shown });
+    const now = Date.now();
+    const click = { ...stepDraft(), draftId: 'c1', taskId: TASK, timestamp: now - 3000, lastChangeAt: now - 3100, url: CART };
+    expect(await recordStep(click, { tab: { ...currentTab } as never, frameId: 0 })).toMatchObject({ ok: true });
+    await tabMemory.setActiveTab(7);
+    await onTabActivated(9, now - 2000);
+    await onTabActivated(7, now - 1000);
+    const back = (fake.stores.get('pending')!.get(JSON.stringify(`tab:9:7:${now - 1000}`)) as { draft: { note?: string } } | undefined);
+    expect(back?.draft.note).toMatch(/excluded from recording/);
+    const onDisk = JSON.stringify([...fake.stores.values()].map((st) => [...st.values()])) + JSON.stringify([...local.entries()]);
+    expect(onDisk).not.toMatch(/pay\.example|4111|Jane Roe/);
+  });
+
   it('scrubs a recordable tab\'s raw address and title as a page scrubs its own (with NER): no name reaches the disk', async () => {
     otherTabs.set(9, { id: 9, url: 'https://store.example/account?name=Jane%20Roe', title: 'Account of Mrs Jane Roe', active: true, windowId: 1, width: 800, height: 600 });
     const now = Date.now();

@@ -12,6 +12,13 @@ describe('sitePolicy on raw URLs', () => {
     ['an excluded frame inside an ordinary page', 'https://shop.example/', 'https://bank.example/pay', { record: false, screenshots: false }],
     ['screenshots off for the top-level site', 'https://mail.example/inbox', 'https://ads.example/', { record: true, screenshots: false }],
     ['screenshots off when the frame is such a site', 'https://shop.example/', 'https://mail.example/embed', { record: true, screenshots: false }],
+    // Addresses with no host of their own, wrapping an excluded site's: a statement opened as a blob, its source, reader view.
+    ['a blob of an excluded site', 'blob:https://bank.example/6c1f0a52-statement', undefined, { record: false, screenshots: false }],
+    ['a filesystem: address of an excluded site', 'filesystem:https://login.bank.example/temporary/a.pdf', undefined, { record: false, screenshots: false }],
+    ['the source of an excluded page', 'view-source:https://bank.example/account', undefined, { record: false, screenshots: false }],
+    ['Firefox\'s reader view of an excluded page', 'about:reader?url=https%3A%2F%2Fbank.example%2Faccount', undefined, { record: false, screenshots: false }],
+    ['the source of a blob of a site without screenshots', 'view-source:blob:https://mail.example/1', undefined, { record: true, screenshots: false }],
+    ['a blob of an ordinary site', 'blob:https://shop.example/1', undefined, { record: true, screenshots: true }],
   ])('%s', (_name, top, frame, expected) => {
     expect(sitePolicy(sites, top, frame)).toEqual(expected);
   });

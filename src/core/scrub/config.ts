@@ -128,11 +128,32 @@ export function configHash(text: string): string {
   return ((h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0'));
 }
 
-/** Does `url`'s host match one of `domains` (a domain matches itself and its subdomains)? */
+/**
+ * The address whose site a wrapping one shows: a blob: or filesystem: address's origin, view-source:'s page,
+ * Firefox's reader view's `url` (each has no host of its own, so an excluded site's statement opened as a blob
+ * would match no rule).
+ */
+function shownAddress(url: string): string {
+  let u = url.trim();
+  for (let depth = 0; depth < 4; depth++) {
+    const scheme = /^(blob|filesystem|view-source):/i.exec(u);
+    if (scheme) {
+      u = u.slice(scheme[0].length);
+      continue;
+    }
+    if (!/^about:reader\?/i.test(u)) break;
+    const inner = new URLSearchParams(u.slice(u.indexOf('?') + 1)).get('url');
+    if (!inner) break;
+    u = inner;
+  }
+  return u;
+}
+
+/** Does `url`'s host (or the host of the page it wraps) match one of `domains` (a domain matches itself and its subdomains)? */
 export function hostMatches(url: string, domains: string[]): boolean {
   let host: string;
   try {
-    host = new URL(url).hostname.toLowerCase();
+    host = new URL(shownAddress(url)).hostname.toLowerCase();
   } catch {
     return false;
   }
