@@ -320,9 +320,14 @@ async function recordNavigation(
  * step's time is the switch's, not the end of this work, which a waking worker can stretch past a click already
  * made in the tab brought forward; steps are exported in time order).
  */
-export async function onTabActivated(tabId: number, at: number = Date.now()): Promise<void> {
-  const previous = await tabMemory.activeTab();
+export async function onTabActivated(tabId: number, at: number = Date.now(), windowId?: number): Promise<void> {
+  // The tab left is the one in front of this window before: tabs.onActivated fires for a window a page opens (a
+  // payment popup) but not for a click back into the window behind it, so the tab last brought forward anywhere
+  // may be that popup's, closed since. A window's first tab (a new window) is left from the last one anywhere.
+  const inWindow = windowId === undefined ? null : await tabMemory.activeIn(windowId);
+  const previous = inWindow ?? await tabMemory.activeTab();
   await tabMemory.setActiveTab(tabId);
+  if (windowId !== undefined) await tabMemory.setActiveIn(windowId, tabId);
   const recording = await readRecording();
   if (!recording || previous === null || previous === tabId) return;
   const isNew = await tabMemory.takeNewTab(tabId);

@@ -7,7 +7,7 @@ import { readRecording, writeRecording } from '../platform/recording-flag';
 import { broadcast } from '../platform/messaging';
 import { showRecordingBadge } from './badge';
 import { storageProblem } from './storage-health';
-import { activeTab } from '../platform/tabs';
+import { activeTab, activeTabsOfWindows } from '../platform/tabs';
 import { captureSettled } from './capture-scheduler';
 import { tabMemory } from './tab-memory';
 import { clearHandoff } from '../platform/page-handoff';
@@ -38,6 +38,10 @@ export async function startRecording(instruction: string): Promise<RecordingStat
   broadcast({ kind: 'recording/changed', state, stepCount: 0, recordedCount: 0 });
   // Measured: the first step's image work took 4.2 s on the 16k-element page, 2.6 s of it loading the detector.
   void warmImageWork().catch((error: unknown) => console.warn('[alien-dataflow] image work not warmed', error));
+  // The tab in front of each window: a switch in a window is from its own tab in front (see onTabActivated).
+  for (const front of await activeTabsOfWindows().catch(() => [])) {
+    if (front.id !== undefined && front.windowId !== undefined) await tabMemory.setActiveIn(front.windowId, front.id);
+  }
   const tab = await activeTab();
   if (tab?.id !== undefined) {
     await tabMemory.setActiveTab(tab.id);

@@ -161,7 +161,7 @@ onTopFrameCommitted(({ tabId, ...commit }) => {
   }));
 });
 onTabCreated((tabId) => void awakeWhile(tabMemory.markNewTab(tabId)));
-onTabBroughtForward((tabId) => void awakeWhile(onTabActivated(tabId)).catch((e) => console.warn('tab switch step', e)));
+onTabBroughtForward((tabId, windowId) => void awakeWhile(onTabActivated(tabId, Date.now(), windowId)).catch((e) => console.warn('tab switch step', e)));
 
 // A browser restart keeps storage.local: show the badge if a recording is still on.
 const restoreBadge = async (): Promise<void> => {

@@ -96,8 +96,12 @@ export const tabMemory = {
     pages.sort((a, b) => a.since - b.since);
     await put({ [k]: pages.slice(-4) });
   }),
+  /** The tab last brought forward, in any window. */
   activeTab: () => get<number>('activeTab'),
   setActiveTab: (tabId: number) => put({ activeTab: tabId }),
+  /** The tab in front of a window, as last brought forward there (or found there at Start). */
+  activeIn: (windowId: number) => get<number>(key('activeIn', windowId)),
+  setActiveIn: (windowId: number, tabId: number) => put({ [key('activeIn', windowId)]: tabId }),
   /** A tab switch into `tabId` was recorded at `at`: a switch away from it is the person's, though they did nothing there. */
   setEntered: (tabId: number, at: number) => put({ [key('entered', tabId)]: at }),
   enteredAt: (tabId: number) => get<number>(key('entered', tabId)),

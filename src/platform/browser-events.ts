@@ -12,7 +12,8 @@ export const onTabCreated = (listener: (tabId: number) => void): void => browser
   if (tab.id !== undefined) listener(tab.id);
 });
 
-export const onTabActivated = (listener: (tabId: number) => void): void => browser.tabs.onActivated.addListener(({ tabId }) => listener(tabId));
+export const onTabActivated = (listener: (tabId: number, windowId: number) => void): void =>
+  browser.tabs.onActivated.addListener(({ tabId, windowId }) => listener(tabId, windowId));
 
 /** Commits of top-level documents only; frames' navigations are the content script's business. */
 export const onTopFrameCommitted = (listener: (commit: TopFrameCommit) => void): void => browser.webNavigation.onCommitted.addListener((d) => {

@@ -14,6 +14,9 @@ export async function activeTab(): Promise<Tab | undefined> {
   return tab;
 }
 
+/** The tab in front of each window. */
+export const activeTabsOfWindows = (): Promise<Tab[]> => browser.tabs.query({ active: true });
+
 /** What the window's active tab shows, as a PNG data URL (the browser's capture quota applies: see host). */
 export const captureVisiblePng = (windowId: number): Promise<string> => browser.tabs.captureVisibleTab(windowId, { format: 'png' });
 

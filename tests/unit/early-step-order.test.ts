@@ -30,9 +30,12 @@ vi.mock('../../src/background/step-processor', () => ({ kickProcessor: () => Pro
 
 // Both tabs are open on the demo page (onTabActivated reads them).
 // A tab's address, title and window can be set per test (tabs); any other tab shows the demo page in window 1.
-const tabs = vi.hoisted(() => new Map<number, { url?: string; title?: string; windowId?: number }>());
+const tabs = vi.hoisted(() => new Map<number, { url?: string; title?: string; windowId?: number } | 'closed'>());
 vi.mock('../../src/platform/tabs', () => ({
-  tabById: (id: number) => Promise.resolve({ id, url: 'http://127.0.0.1:8000/demo/index.html', width: 800, height: 600, windowId: 1, ...tabs.get(id) }),
+  tabById: (id: number) => {
+    const tab = tabs.get(id);
+    return Promise.resolve(tab === 'closed' ? null : { id, url: 'http://127.0.0.1:8000/demo/index.html', width: 800, height: 600, windowId: 1, ...tab });
+  },
 }));
 
 const { onPageLoaded, onTabActivated } = await import('../../src/background/navigation-steps');
@@ -343,6 +346,36 @@ describe('a tab switch made while the tab\'s first navigation is being decided',
     await onTabActivated(9);
     await onTabActivated(10);
     expect(stamped.map((s) => s.id?.split(':').slice(0, 3).join(':'))).toEqual(['tab:7:9']);
+    tabs.clear();
+  });
+
+  it('a switch in the window behind a closed popup window is from that window\'s own tab in front', async () => {
+    // Tab 7 in front of window 1 (as Start finds it); a page opens a payment popup window (tab 9, window 2).
+    await tabMemory.setActiveTab(7);
+    await tabMemory.setActiveIn(1, 7);
+    await tabMemory.setLastObservation(7, state(t0 + 20));
+    tabs.set(9, { windowId: 2 });
+    await onTabActivated(9, t0 + 100, 2);
+    // The popup closes; back in window 1 (no event for that), the person brings tab 10 forward.
+    tabs.set(9, 'closed');
+    await onTabActivated(10, t0 + 900, 1);
+    // Before, the switch was taken from the closed popup's tab, and dropped (the tab left was gone).
+    expect(stamped.map((s) => s.id)).toEqual([`tab:7:9:${t0 + 100}`, `tab:7:10:${t0 + 900}`]);
+    tabs.clear();
+  });
+
+  it('a switch in a window the person worked in is from its own tab, not from one last brought forward in another', async () => {
+    // Window 2's tab 12 was in front at Start, and the person worked there; the last tab brought forward was window 1's 8.
+    await tabMemory.setActiveIn(2, 12);
+    await tabMemory.setActiveIn(1, 7);
+    await tabMemory.setActiveTab(7);
+    await tabMemory.setLastObservation(12, state(t0 + 20));
+    await tabMemory.setLastObservation(7, state(t0 + 30));
+    tabs.set(12, { windowId: 2 });
+    tabs.set(13, { windowId: 2 });
+    await onTabActivated(8, t0 + 100, 1);
+    await onTabActivated(13, t0 + 900, 2);
+    expect(stamped.map((s) => s.id)).toEqual([`tab:7:8:${t0 + 100}`, `tab:12:13:${t0 + 900}`]);
     tabs.clear();
   });
 
