@@ -15,7 +15,7 @@ import { clearExitsUpTo, clearLeaving, listUnsent, readExits, readLeaving, takeE
 import { withAssembledTree } from '../core/dom-tree-parts';
 import { navigationStep } from '../core/navigation-cause';
 import { exitByScript, lastActionAgo, leftByScript, navigationChain, type Arrival } from '../core/navigation-chain';
-import { tabMemory } from './tab-memory';
+import { tabMemory, type ShownPage } from './tab-memory';
 import { activeScrubber, fullScrubber } from './scrubber-state';
 import { tabById, type Tab } from '../platform/tabs';
 import { activeConfig } from './scrubber-state';
@@ -196,11 +196,15 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, order: R
   // A commit belongs to this navigation if it came after the page was left (a stand-in: after the last step), and
   // is not a later page's: a report decided late (the worker woke or restarted) can find the tab moved on, by a
   // link or by the page's own redirect, whose commit would make the person's navigation the script's (no step).
+  // The page's own is the first commit after its navigation began; a page that did not say when (an arrival
+  // handed over by an older version) is told by time and address (laterPages).
   const since = handed ? before.at - 1000 : (last?.at ?? before.at);
+  const origin = navigationBegan(arrival);
   // The worker's addresses scrubbed as the page scrubs its own (with NER), or a name in one would tell them apart.
   const redactUrl = (await fullScrubber()).redactUrl;
-  const fresh = (c: Awaited<ReturnType<typeof tabMemory.commit>>) => (c && c.at >= since && !laterPages(c, arrival, redactUrl) ? c : null);
-  let commit = fresh(await tabMemory.commit(tabId));
+  const ownCommit = () => (origin === null ? tabMemory.commit(tabId) : tabMemory.commitFrom(tabId, origin - CLOCK_SLACK_MS));
+  const fresh = (c: Awaited<ReturnType<typeof tabMemory.commit>>) => (c && c.at >= since && (origin !== null || !laterPages(c, arrival, redactUrl)) ? c : null);
+  let commit = fresh(await ownCommit());
   // The commit event and this message race, and so does the note of how the last page was left: a page's write
   // as it goes away (Firefox ends its script soon after) can land after the next page's report. Give both a moment.
   const exitUnknown = !noted && !handed?.exit;
@@ -211,20 +215,20 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, order: R
   const agoMs = (): number | null => (last && causesNavigation(last.type) ? leftAt() - last.at : null);
   if (!commit || exitUnknown) {
     await new Promise((r) => setTimeout(r, 300));
-    commit ??= fresh(await tabMemory.commit(tabId));
+    commit ??= fresh(await ownCommit());
     if (exitUnknown) noted = await takeNotedExit(tabId, arrival, order.decidedBefore);
     // Where only the note can tell a person's navigation from the page's script, a loaded machine can hold the
     // page's write back much longer: wait for it a while more. (Seen in Firefox under the full test load: a page's
     // own history.back() made a step, as a link and as a back_forward.) Steps sent meanwhile wait behind this one.
     // Only a page a recorder ran in writes one: not a browser page, nor a blank one (the tab's commits say which
     // page was left; the last page that reported its load may be older than that).
-    const shownBefore = handed ? null : (await leftPage(tabId, tab.url, commit?.at ?? arrival.at, arrival.url))?.url;
+    const shownBefore = handed ? null : (await leftPage(tabId, tab.url, arrival, commit?.at))?.url;
     const leftRecordable = !shownBefore || (shownBefore !== 'about:blank' && !isRestrictedPage(shownBefore));
     const noteDecides = (): boolean => !noted && !handed?.exit && leftRecordable && arrival.navigation !== 'reload'
       && noteCanDecide(navigationStep(commit, arrival.navigation, agoMs(), false));
     for (const until = Date.now() + EXIT_NOTE_WAIT_MS; noteDecides() && Date.now() < until;) {
       await new Promise((r) => setTimeout(r, 100));
-      commit ??= fresh(await tabMemory.commit(tabId));
+      commit ??= fresh(await ownCommit());
       noted = await takeNotedExit(tabId, arrival, order.decidedBefore);
     }
   }
@@ -246,7 +250,7 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, order: R
     if (handed) await clearLeaving(tabId, handed.state.at);
     return;
   }
-  const left = await leftPage(tabId, tab.url, commit?.at ?? arrival.at, arrival.url);
+  const left = await leftPage(tabId, tab.url, arrival, commit?.at);
   const { config } = await activeConfig();
   if (left && !sitePolicy(config.sites, left.url, undefined).record) {
     // Left a site excluded from recording: nothing of it is kept, neither its address nor its title nor a frame.
@@ -257,6 +261,15 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, order: R
   const note = handed ? null
     : 'the page before this step is the page as of the last step in it (or only its address): the browser ended it before it could hand its state over';
   await recordNavigation(tab, recording.taskId, leaving, arrival, kind, { note, handed: !!handed, left, stamp });
+}
+
+/** How far apart a page's clock and the browser's may read one moment (Firefox rounds a page's to 1 ms, or 100 ms resisting fingerprinting). */
+const CLOCK_SLACK_MS = 25;
+
+/** When the arrival's navigation began, if the page said so and it is plausible (a page's word: at most 10 minutes before its arrival). */
+function navigationBegan(arrival: Arrival): number | null {
+  const { origin, at } = arrival;
+  return typeof origin === 'number' && Number.isFinite(origin) && origin <= at && at - origin < 600_000 ? origin : null;
 }
 
 /**
@@ -270,17 +283,18 @@ function laterPages(commit: { url: string; at: number }, arrival: Arrival, redac
 }
 
 /**
- * The top-level page shown before the one arrived at, and while it was shown. The newest page noted by
- * `arrivedAt` is the one arrived at when it has the tab's address (`nowUrl`, raw) or, the tab having moved on
- * since (a report decided late), the arrival's (`arrivedUrl`, scrubbed); otherwise (its commit not noted yet, or
- * a same-document navigation) it is the page left.
+ * The top-level page shown before the one arrived at, and while it was shown. The newest page noted by the
+ * arrival's commit (`committedAt`, else its arrival) is the one arrived at when it was noted by that commit, or has
+ * the tab's address (`nowUrl`, raw) or, the tab having moved on since (a report decided late), the arrival's
+ * (scrubbed); otherwise (its commit not noted yet, or a same-document navigation) it is the page left.
  */
-async function leftPage(tabId: number, nowUrl: string | undefined, arrivedAt: number, arrivedUrl: string): Promise<LeftPage | null> {
+async function leftPage(tabId: number, nowUrl: string | undefined, arrival: Arrival, committedAt?: number): Promise<LeftPage | null> {
+  const arrivedAt = committedAt ?? arrival.at;
   const pages = (await tabMemory.pages(tabId)).filter((p) => p.since <= arrivedAt);
   const newest = pages.at(-1);
   const { redactUrl } = await fullScrubber();
-  const isArrived = (url: string): boolean => samePage(url, nowUrl) || samePage(redactUrl(url).text, arrivedUrl);
-  const arrived = newest && pages.length > 1 && isArrived(newest.url) ? newest : null;
+  const isArrived = (p: ShownPage): boolean => p.since === committedAt || samePage(p.url, nowUrl) || samePage(redactUrl(p.url).text, arrival.url);
+  const arrived = newest && pages.length > 1 && isArrived(newest) ? newest : null;
   const page = arrived ? pages.at(-2) : newest;
   return page ? { url: page.url, since: page.since, until: arrived?.since ?? arrivedAt } : null;
 }

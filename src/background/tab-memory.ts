@@ -25,6 +25,10 @@ async function get<T>(k: string): Promise<T | null> {
 const numbering = keyedQueue<number>();
 const pageNotes = keyedQueue<number>();
 const stepNotes = keyedQueue<number>();
+const commitNotes = keyedQueue<number>();
+type NotedCommit = { transitionType: string; qualifiers: string[]; url: string; at: number };
+/** Commits kept per tab: a report decided late takes its page's own, the first after its navigation began. */
+const RECENT_COMMITS = 6;
 type NotedStep = { at: number; type: string };
 /** Steps kept per tab: a navigation decided late needs the page left's last one, under the steps made since. */
 const RECENT_STEPS = 16;
@@ -71,9 +75,15 @@ export const tabMemory = {
     console.warn('[alien-dataflow] a page too large for storage.session', error);
   }),
   /** How the tab's last top-level document was reached (webNavigation.onCommitted). */
-  commit: (tabId: number) => get<{ transitionType: string; qualifiers: string[]; url: string; at: number }>(key('commit', tabId)),
-  setCommit: (tabId: number, c: { transitionType: string; qualifiers: string[]; url: string; at: number }) =>
-    put({ [key('commit', tabId)]: c }),
+  commit: (tabId: number) => get<NotedCommit>(key('commit', tabId)),
+  /** The tab's first commit at or after `from` (the commit of a page whose navigation began then). */
+  commitFrom: async (tabId: number, from: number): Promise<NotedCommit | null> =>
+    ((await get<NotedCommit[]>(key('commits', tabId))) ?? []).find((c) => c.at >= from) ?? null,
+  setCommit: (tabId: number, c: NotedCommit) => commitNotes(tabId, async () => {
+    const commits = ((await get<NotedCommit[]>(key('commits', tabId))) ?? []).filter((n) => n.at !== c.at || n.url !== c.url);
+    const kept = [...commits, c].sort((a, b) => a.at - b.at).slice(-RECENT_COMMITS);
+    await put({ [key('commit', tabId)]: c, [key('commits', tabId)]: kept });
+  }),
   /** The address (scrubbed) of the page last loaded in the tab: which page a navigation left. */
   loadedPage: (tabId: number) => get<string>(key('page', tabId)),
   setLoadedPage: (tabId: number, url: string) => put({ [key('page', tabId)]: url }),

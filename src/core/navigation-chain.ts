@@ -6,8 +6,12 @@
 // under its own key, so a later one never overwrites one not yet taken.
 import type { NavigationKind, PageState } from './page-state';
 
-/** How a page was reached, as the page itself saw it at load. */
-export interface Arrival { url: string; navigation: NavigationKind; at: number }
+/**
+ * How a page was reached, as the page itself saw it at load. `origin`: when its navigation began, on the wall
+ * clock (Date.now() − performance.now()): the browser's commit of this page is the first one after it, and any
+ * later commit is a later page's, whatever its address (a report decided late can find the tab moved on).
+ */
+export interface Arrival { url: string; navigation: NavigationKind; at: number; origin?: number }
 
 /** What a page hands over as it goes away. */
 export interface LeftPage {

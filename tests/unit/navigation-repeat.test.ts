@@ -291,6 +291,52 @@ describe('onPageLoaded, a report decided late', () => {
     expect(recorded.map((r) => r.left)).toEqual([page(0)]);
   });
 
+  // The page says when its navigation began (`origin`): its commit is the first after that, whatever came since.
+  describe('with the page\'s word of when its navigation began', () => {
+    const noted = (transitionType: string, qualifiers: string[], url: string, at: number) => tabMemory.setCommit(7, { transitionType, qualifiers, url, at });
+
+    it('a typed address whose page then sent itself to its own address (a same-address redirect) is still a step', async () => {
+      await onPage0();
+      await noted('typed', [], page(1), T + 2950);
+      await noted('link', ['client_redirect'], page(1), T + 3100);
+      vi.setSystemTime(T + 9000);
+      await onPageLoaded(tab, { url: page(1), navigation: 'typed', at: T + 3000, origin: T + 2900 });
+      expect(recorded.map((r) => [r.url, r.kind])).toEqual([[page(1), 'typed']]);
+    });
+
+    it('reads its own commit stamped after its arrival (Firefox) to an address it changed before its recorder started', async () => {
+      // Without the page's word, that commit is told from a later page's by its time and address: it was refused.
+      await onPage0();
+      await tabMemory.setLastStep(7, T + 1500, 'click');
+      await noted('typed', [], page(1), T + 3200);
+      vi.setSystemTime(T + 3400);
+      await onPageLoaded(tab, { url: `${page(1)}&view=list`, navigation: 'link', at: T + 3000, origin: T + 2900 });
+      expect(recorded.map((r) => r.kind)).toEqual(['typed']);
+    });
+
+    it('names the page left by the commit of the page arrived at, when the tab has moved on to another address since', async () => {
+      await onPage0();
+      await tabMemory.notePage(7, page(0), T - 4000);
+      await tabMemory.notePage(7, page(1), T + 2950);
+      await tabMemory.notePage(7, page(2), T + 3100);
+      await noted('typed', [], page(1), T + 2950);
+      await noted('link', ['client_redirect'], page(2), T + 3100);
+      vi.setSystemTime(T + 9000);
+      // The page changed its address before its recorder started: only the commit ties it to its page.
+      await onPageLoaded(movedOn, { url: `${page(1)}&view=list`, navigation: 'typed', at: T + 3000, origin: T + 2900 });
+      expect(recorded.map((r) => [r.kind, r.left])).toEqual([['typed', page(0)]]);
+    });
+
+    it('ignores a word that cannot be true (after its arrival): told by time and address then', async () => {
+      await onPage0();
+      await noted('typed', [], page(1), T + 2950);
+      await noted('link', ['client_redirect'], page(2), T + 3100);
+      vi.setSystemTime(T + 9000);
+      await onPageLoaded(movedOn, { url: page(1), navigation: 'typed', at: T + 3000, origin: T + 5000 });
+      expect(recorded.map((r) => r.kind)).toEqual(['typed']);
+    });
+  });
+
   it('a report whose arrival is before the recording started (retried across a Stop and Start) is no step of it', async () => {
     vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
     local.set('recording', { taskId: 'task-b', startedAt: T });

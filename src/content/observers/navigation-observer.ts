@@ -152,7 +152,8 @@ export function initNavigationObserver(win: Window, recorder: NavigationObserver
   // The page's script sent it away before the recording started here (a busy worker, a slow start): said now.
   if (exits.exit) noteExit(exits.exit);
   if (atPageLoad) {
-    const arrival: Arrival = { url: recorder.redactUrl(win.location.href), navigation: howReached(win), at: Date.now() };
+    const at = Date.now();
+    const arrival: Arrival = { url: recorder.redactUrl(win.location.href), navigation: howReached(win), at, origin: Math.floor(at - win.performance.now()) };
     unacknowledged = arrival;
     // Only while it is being sent: a report given up on must not hold this page's steps back.
     recorder.reportingArrival(arrival.at);
