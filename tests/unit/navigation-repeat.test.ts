@@ -327,6 +327,18 @@ describe('onPageLoaded, a report decided late', () => {
       expect(recorded.map((r) => [r.kind, r.left])).toEqual([['typed', page(0)]]);
     });
 
+    it('a typed address the person then reloaded, decided after the reload: typed, from the page before it', async () => {
+      await onPage0();
+      await tabMemory.notePage(7, page(0), T - 4000);
+      await tabMemory.notePage(7, page(1), T + 2950);
+      await tabMemory.notePage(7, page(1), T + 4000);
+      await noted('typed', [], page(1), T + 2950);
+      await noted('reload', [], page(1), T + 4000);
+      vi.setSystemTime(T + 9000);
+      await onPageLoaded(tab, { url: page(1), navigation: 'typed', at: T + 3000, origin: T + 2900 });
+      expect(recorded.map((r) => [r.kind, r.left])).toEqual([['typed', page(0)]]);
+    });
+
     it('ignores a word that cannot be true (after its arrival): told by time and address then', async () => {
       await onPage0();
       await noted('typed', [], page(1), T + 2950);
