@@ -196,14 +196,16 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, order: R
   // A commit belongs to this navigation if it came after the page was left (a stand-in: after the last step), and
   // is not a later page's: a report decided late (the worker woke or restarted) can find the tab moved on, by a
   // link or by the page's own redirect, whose commit would make the person's navigation the script's (no step).
-  // The page's own is the first commit after its navigation began; a page that did not say when (an arrival
-  // handed over by an older version) is told by time and address (laterPages).
+  // The page's own is the first commit after its navigation began (the newest, for a page that did not say when:
+  // an arrival handed over by an older version). One made before the page's recorder started is surely its own;
+  // one after may be a later page's (its own lost with a stopping worker, or pushed out of the six kept): then it
+  // must have the page's address too (laterPages).
   const since = handed ? before.at - 1000 : (last?.at ?? before.at);
   const origin = navigationBegan(arrival);
   // The worker's addresses scrubbed as the page scrubs its own (with NER), or a name in one would tell them apart.
   const redactUrl = (await fullScrubber()).redactUrl;
   const ownCommit = () => (origin === null ? tabMemory.commit(tabId) : tabMemory.commitFrom(tabId, origin - CLOCK_SLACK_MS));
-  const fresh = (c: Awaited<ReturnType<typeof tabMemory.commit>>) => (c && c.at >= since && (origin !== null || !laterPages(c, arrival, redactUrl)) ? c : null);
+  const fresh = (c: Awaited<ReturnType<typeof tabMemory.commit>>) => (c && c.at >= since && !laterPages(c, arrival, redactUrl) ? c : null);
   let commit = fresh(await ownCommit());
   // The commit event and this message race, and so does the note of how the last page was left: a page's write
   // as it goes away (Firefox ends its script soon after) can land after the next page's report. Give both a moment.
@@ -263,8 +265,12 @@ async function decideArrival(tab: Tab, tabId: number, arrival: Arrival, order: R
   await recordNavigation(tab, recording.taskId, leaving, arrival, kind, { note, handed: !!handed, left, stamp });
 }
 
-/** How far apart a page's clock and the browser's may read one moment (Firefox rounds a page's to 1 ms, or 100 ms resisting fingerprinting). */
-const CLOCK_SLACK_MS = 25;
+/**
+ * How far apart a page's clock and the browser's may read one moment: Firefox rounds a page's Date.now() and
+ * performance.now() down, each to 1 ms, or to 100 ms where it resists fingerprinting (so `origin` can read up to
+ * 100 ms late). A commit this far before the navigation began can only be of a page that redirected at once.
+ */
+const CLOCK_SLACK_MS = 100;
 
 /** When the arrival's navigation began, if the page said so and it is plausible (a page's word: at most 10 minutes before its arrival). */
 function navigationBegan(arrival: Arrival): number | null {
@@ -275,11 +281,14 @@ function navigationBegan(arrival: Arrival): number | null {
 /**
  * Whether a commit is of a page after the one arrived at: committed after the arrival (a page's commit comes
  * before its recorder starts) to another address. Both, not either: Firefox stamps the commit in its parent
- * process, which a loaded machine can make later than the page's own start, and a page can change its address
- * (pushState) before its recorder starts. Refused, a commit of this page only leaves the page's own word.
+ * process, which a loaded machine can make later than the page's own start. The page's address is the one it
+ * was loaded at as well as its own now (a pushState before its recorder started). Refused, a commit of this page
+ * only leaves the page's own word.
  */
 function laterPages(commit: { url: string; at: number }, arrival: Arrival, redactUrl: (url: string) => { text: string }): boolean {
-  return commit.at > arrival.at && !samePage(redactUrl(commit.url).text, arrival.url);
+  if (commit.at <= arrival.at) return false;
+  const committed = redactUrl(commit.url).text;
+  return !samePage(committed, arrival.url) && !samePage(committed, arrival.loadedUrl);
 }
 
 /**
@@ -293,7 +302,8 @@ async function leftPage(tabId: number, nowUrl: string | undefined, arrival: Arri
   const pages = (await tabMemory.pages(tabId)).filter((p) => p.since <= arrivedAt);
   const newest = pages.at(-1);
   const { redactUrl } = await fullScrubber();
-  const isArrived = (p: ShownPage): boolean => p.since === committedAt || samePage(p.url, nowUrl) || samePage(redactUrl(p.url).text, arrival.url);
+  const isArrived = (p: ShownPage): boolean => p.since === committedAt || samePage(p.url, nowUrl)
+    || samePage(redactUrl(p.url).text, arrival.url) || samePage(redactUrl(p.url).text, arrival.loadedUrl);
   const arrived = newest && pages.length > 1 && isArrived(newest) ? newest : null;
   const page = arrived ? pages.at(-2) : newest;
   return page ? { url: page.url, since: page.since, until: arrived?.since ?? arrivedAt } : null;

@@ -118,7 +118,7 @@ const handlers: HandlerMap = {
     return { ok: true };
   },
   'page/loaded': async (m, sender) => {
-    if (sender.tab && sender.frameId === 0) await onPageLoaded(sender.tab, { url: m.url, navigation: m.navigation, at: m.at, origin: m.origin });
+    if (sender.tab && sender.frameId === 0) await onPageLoaded(sender.tab, { url: m.url, navigation: m.navigation, at: m.at, origin: m.origin, ...(typeof m.loadedUrl === 'string' ? { loadedUrl: m.loadedUrl } : {}) });
     return { ok: true };
   },
   'export/ready': (m) => handOverZip(m),

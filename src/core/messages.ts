@@ -70,7 +70,7 @@ export type Message =
   /** The frame changed (at `at`) for the first time since its last settle report: frames captured later do not show that report's page. */
   | { kind: 'page/changed'; at: number }
   | { kind: 'frame/hello' }
-  | { kind: 'page/loaded'; url: string; title: string; navigation: NavigationKind; at: number; origin?: number }
+  | { kind: 'page/loaded'; url: string; title: string; navigation: NavigationKind; at: number; origin?: number; loadedUrl?: string }
   /**
    * The top page's way out as its navigate event fires (`page`: its performance.timeOrigin), and its last state
    * at pagehide: the same the page writes to storage.local itself (platform/page-handoff), sent too because

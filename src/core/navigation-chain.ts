@@ -11,7 +11,11 @@ import type { NavigationKind, PageState } from './page-state';
  * clock (Date.now() − performance.now()): the browser's commit of this page is the first one after it, and any
  * later commit is a later page's, whatever its address (a report decided late can find the tab moved on).
  */
-export interface Arrival { url: string; navigation: NavigationKind; at: number; origin?: number }
+export interface Arrival {
+  url: string; navigation: NavigationKind; at: number; origin?: number;
+  /** The address the page was loaded at (its navigation entry's, scrubbed), when a pushState changed it since. */
+  loadedUrl?: string;
+}
 
 /** What a page hands over as it goes away. */
 export interface LeftPage {

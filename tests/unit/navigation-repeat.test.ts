@@ -305,12 +305,12 @@ describe('onPageLoaded, a report decided late', () => {
     });
 
     it('reads its own commit stamped after its arrival (Firefox) to an address it changed before its recorder started', async () => {
-      // Without the page's word, that commit is told from a later page's by its time and address: it was refused.
+      // A commit after the arrival is the page's only with its address: the one it was loaded at counts (loadedUrl).
       await onPage0();
       await tabMemory.setLastStep(7, T + 1500, 'click');
       await noted('typed', [], page(1), T + 3200);
       vi.setSystemTime(T + 3400);
-      await onPageLoaded(tab, { url: `${page(1)}&view=list`, navigation: 'link', at: T + 3000, origin: T + 2900 });
+      await onPageLoaded(tab, { url: `${page(1)}&view=list`, loadedUrl: page(1), navigation: 'link', at: T + 3000, origin: T + 2900 });
       expect(recorded.map((r) => r.kind)).toEqual(['typed']);
     });
 
@@ -338,6 +338,37 @@ describe('onPageLoaded, a report decided late', () => {
       await onPageLoaded(tab, { url: page(1), navigation: 'typed', at: T + 3000, origin: T + 2900 });
       expect(recorded.map((r) => [r.kind, r.left])).toEqual([['typed', page(0)]]);
     });
+
+    // Review of 9e304aa (attack 17): the first commit after origin was trusted whatever its time and address.
+    it('its own commit lost (a stopping worker): a later page\'s redirect is not taken for it', async () => {
+      await onPage0();
+      await noted('link', ['client_redirect'], page(2), T + 3100);
+      vi.setSystemTime(T + 9000);
+      await onPageLoaded(movedOn, { url: page(1), navigation: 'typed', at: T + 3000, origin: T + 2900 });
+      expect(recorded.map((r) => [r.url, r.kind])).toEqual([[page(1), 'typed']]);
+    });
+
+    it('its own commit pushed out of the six kept by a redirect chain: the oldest kept is not taken for it', async () => {
+      await onPage0();
+      await noted('typed', [], page(1), T + 2950);
+      for (let i = 0; i < 6; i++) await noted('link', ['client_redirect'], page(2 + i), T + 3100 + i * 100);
+      vi.setSystemTime(T + 9000);
+      await onPageLoaded({ id: 7, url: page(7), width: 800, height: 600 } as never, { url: page(1), navigation: 'typed', at: T + 3000, origin: T + 2900 });
+      expect(recorded.map((r) => [r.url, r.kind])).toEqual([[page(1), 'typed']]);
+    });
+
+    it('a page clock rounded to 100 ms (Firefox resisting fingerprinting) still finds its own commit, before a later one', async () => {
+      // True navigation start T+2930, commit T+2950; the page read Date.now() T+3000 and performance.now() 70 as 0.
+      await onPage0(T + 1000);
+      await noted('typed', [], page(1), T + 2950);
+      vi.setSystemTime(T + 3200);
+      await onPageLoaded(tab, { url: page(1), navigation: 'link', at: T + 3000, origin: T + 2990 });
+      await noted('typed', [], page(1), T + 7950);
+      await noted('link', ['client_redirect'], page(2), T + 8100);
+      vi.setSystemTime(T + 14_000);
+      await onPageLoaded(movedOn, { url: page(1), navigation: 'typed', at: T + 8000, origin: T + 7990 });
+      expect(recorded.map((r) => [r.url, r.kind])).toEqual([[page(1), 'typed'], [page(1), 'typed']]);
+    }, 20_000);
 
     it('ignores a word that cannot be true (after its arrival): told by time and address then', async () => {
       await onPage0();

@@ -134,6 +134,16 @@ export function watchExits(win: Window, toolbarPointer: PointerAbove | null = nu
   return { byPerson, browserUi, get exit() { return exit; } };
 }
 
+/** The address the document was loaded at: its navigation timing entry's name, which pushState does not change. */
+function loadedAddress(win: Window): string | null {
+  try {
+    const entry = win.performance.getEntriesByType('navigation')[0];
+    return entry ? entry.name : null;
+  } catch {
+    return null;
+  }
+}
+
 /** `atPageLoad`: the recorder started with this page (not when recording began mid-page). */
 export function initNavigationObserver(win: Window, recorder: NavigationObserverParam, atPageLoad: boolean, exits: ExitWatch): () => void {
   if (win !== win.top) return () => undefined;
@@ -154,6 +164,9 @@ export function initNavigationObserver(win: Window, recorder: NavigationObserver
   if (atPageLoad) {
     const at = Date.now();
     const arrival: Arrival = { url: recorder.redactUrl(win.location.href), navigation: howReached(win), at, origin: Math.floor(at - win.performance.now()) };
+    // The address it was loaded at, which its commit names, if its script has changed it since (pushState).
+    const loaded = loadedAddress(win);
+    if (loaded && loaded !== win.location.href) arrival.loadedUrl = recorder.redactUrl(loaded);
     unacknowledged = arrival;
     // Only while it is being sent: a report given up on must not hold this page's steps back.
     recorder.reportingArrival(arrival.at);
