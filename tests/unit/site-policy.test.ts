@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sitePolicy } from '../../src/core/site-policy';
+import { hostMatches } from '../../src/core/scrub/config';
 
 const sites = { never_record: ['bank.example', '10.0.0.5'], no_screenshots: ['mail.example'] };
 
@@ -21,5 +22,30 @@ describe('sitePolicy on raw URLs', () => {
     ['a blob of an ordinary site', 'blob:https://shop.example/1', undefined, { record: true, screenshots: true }],
   ])('%s', (_name, top, frame, expected) => {
     expect(sitePolicy(sites, top, frame)).toEqual(expected);
+  });
+});
+
+// Review of 574c0e4 (attack 17): addresses of an excluded site the browser shows that no rule matched, and rules
+// written as a person would paste them.
+describe('hostMatches, as the browser writes hosts and as people write rules', () => {
+  const rule = ['bank.example'];
+  it.each([
+    ['a fully qualified host (the root\'s trailing dot)', 'https://login.bank.example./statement', rule],
+    ['a rule with a scheme', 'https://bank.example/statement', ['https://bank.example']],
+    ['a rule with a path', 'https://bank.example/statement', ['bank.example/']],
+    ['a rule with a port', 'https://bank.example/statement', ['bank.example:8443']],
+    ['a rule in Unicode, the host in punycode', 'https://xn--bcher-kva.example/konto', ['bücher.example']],
+    ['five wrappers deep', 'view-source:view-source:view-source:view-source:view-source:https://bank.example/', rule],
+    ['reader view with its parameter in capitals', 'about:reader?URL=https%3A%2F%2Fbank.example%2F', rule],
+    ['case and spaces', 'VIEW-SOURCE: https://BANK.example/', rule],
+    ['reader view of a blob', 'about:reader?url=blob%3Ahttps%3A%2F%2Fbank.example%2Fx', rule],
+  ])('%s', (_name, url, rules) => {
+    expect(hostMatches(url, rules)).toBe(true);
+  });
+
+  it('still matches no other site', () => {
+    expect(hostMatches('https://notbank.example/', rule)).toBe(false);
+    expect(hostMatches('https://bank.example.evil.test/', rule)).toBe(false);
+    expect(hostMatches('https://bank.example/', ['', '  ', '*.'])).toBe(false);
   });
 });

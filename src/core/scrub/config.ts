@@ -135,30 +135,48 @@ export function configHash(text: string): string {
  */
 function shownAddress(url: string): string {
   let u = url.trim();
-  for (let depth = 0; depth < 4; depth++) {
+  for (let depth = 0; depth < 16; depth++) {
     const scheme = /^(blob|filesystem|view-source):/i.exec(u);
     if (scheme) {
       u = u.slice(scheme[0].length);
       continue;
     }
     if (!/^about:reader\?/i.test(u)) break;
-    const inner = new URLSearchParams(u.slice(u.indexOf('?') + 1)).get('url');
+    const params = new URLSearchParams(u.slice(u.indexOf('?') + 1));
+    const inner = [...params].find(([name]) => name.toLowerCase() === 'url')?.[1];
     if (!inner) break;
     u = inner;
   }
   return u;
 }
 
+/** A host as the browser writes it (lower case, punycode), without the root's trailing dot (`bank.example.` is `bank.example`). */
+const canonicalHost = (host: string): string => host.toLowerCase().replace(/\.+$/, '');
+
+/**
+ * A rule's domain, however it was written: `*.bank.example`, `https://bank.example/`, `bank.example:8443`, or in
+ * Unicode (`bücher.example`, which the browser's addresses give as punycode). '' for one that names no host.
+ */
+function ruleDomain(rule: string): string {
+  const d = rule.trim().replace(/^\*\./, '');
+  if (!d) return '';
+  try {
+    return canonicalHost(new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(d) ? d : `http://${d}`).hostname);
+  } catch {
+    return canonicalHost(d);
+  }
+}
+
 /** Does `url`'s host (or the host of the page it wraps) match one of `domains` (a domain matches itself and its subdomains)? */
 export function hostMatches(url: string, domains: string[]): boolean {
   let host: string;
   try {
-    host = new URL(shownAddress(url)).hostname.toLowerCase();
+    host = canonicalHost(new URL(shownAddress(url)).hostname);
   } catch {
     return false;
   }
   return domains.some((d) => {
-    const dom = d.trim().toLowerCase().replace(/^\*\./, '');
+    const dom = ruleDomain(d);
     return dom !== '' && (host === dom || host.endsWith(`.${dom}`));
   });
 }
