@@ -369,12 +369,14 @@ export async function onTabActivated(tabId: number, at: number = Date.now(), win
   // in for it, neither its address, nor its title, nor a frame (as a navigation away from one). So for a tab still
   // loading such a page (no address yet; the browser titles it by the address it loads), and for one wrapping such a
   // page's address (a blob of it, its source: see hostMatches).
-  const leftAddress = prevTab.url || prevTab.pendingUrl;
-  const leftExcluded = !!leftAddress && !sitePolicy(config.sites, leftAddress, undefined).record;
+  const excludedAt = (t: Tab | null): boolean => [t?.url, t?.pendingUrl].some((u) => !!u && !sitePolicy(config.sites, u, undefined).record);
+  const leftExcluded = excludedAt(prevTab);
   const restricted = !leftExcluded && (!prevTab.url || isRestrictedPage(prevTab.url));
   const viewport = { width: prevTab.width ?? 0, height: prevTab.height ?? 0 };
+  // A blank or loading tab's title is the address it loads (Firefox gives no pendingUrl): no title of it stands in.
+  const loading = !prevTab.url || prevTab.url === 'about:blank' || prevTab.status === 'loading';
   const standIn = (): PageState => leftExcluded ? restrictedPageState('', '', viewport, at)
-    : restrictedPageState(scrubber.redactUrl(prevTab.url ?? '').text, scrubber.redact(prevTab.title ?? '').text, viewport, at);
+    : restrictedPageState(scrubber.redactUrl(prevTab.url ?? '').text, loading ? '' : scrubber.redact(prevTab.title ?? '').text, viewport, at);
   const kept = restricted || leftExcluded ? null : await tabMemory.lastObservation(previous);
   // A stand-in kept from an earlier switch away from this tab is no page of it: made afresh, with its address now.
   let before = restricted ? standIn() : kept && !isStandInState(kept) ? kept : null;
@@ -400,7 +402,7 @@ export async function onTabActivated(tabId: number, at: number = Date.now(), win
   if (before.at < recording.startedAt && !lostPage) return;
   const url = nextTab?.url || nextTab?.pendingUrl || '';
   // The tab switched to on a site excluded from recording: nothing of it is kept, not even its address.
-  const excluded = !!url && !sitePolicy(config.sites, url, undefined).record;
+  const excluded = excludedAt(nextTab);
   const draft = draftFrom({ ...before, at }, recording.taskId, `tab:${previous}:${tabId}:${at}`, {
     type: 'tab_switch', coordinates: null, element_id: null, url: excluded ? '' : scrubber.redactUrl(url).text,
     ...(isNew ? { navigation: 'new_tab' as const } : {}),
