@@ -187,16 +187,22 @@ describe('a pageless stand-in replaced by the page\'s own copy, attacked', () =>
 });
 
 describe('a tab switch away from a tab on a site excluded from recording', () => {
-  it('is a step, though the person only looked at that tab, and keeps nothing of its page: no address, title or frame', async () => {
-    const PAY_SITE = 'https://pay.example/checkout?card=4111111111111111';
-    otherTabs.set(9, { id: 9, url: PAY_SITE, title: 'Pay, Jane Roe', active: true, windowId: 1, width: 800, height: 600 });
+  /** A click on the cart page, a look at tab 9 (showing `shown`), and back to the cart: when the person looked. */
+  async function lookAtTab9(shown: object): Promise<number> {
+    otherTabs.set(9, { id: 9, active: true, windowId: 1, width: 800, height: 600, ...shown });
     const now = Date.now();
-    // A click on the cart page, then a look at the payment tab (never recorded), then back to the cart.
     const click = { ...stepDraft(), draftId: 'c1', taskId: TASK, timestamp: now - 3000, lastChangeAt: now - 3100, url: CART };
     expect(await recordStep(click, { tab: { ...currentTab } as never, frameId: 0 })).toMatchObject({ ok: true });
     await tabMemory.setActiveTab(7);
     await onTabActivated(9, now - 2000);
     await onTabActivated(7, now - 1000);
+    return now;
+  }
+  /** Everything the extension wrote to disk (storage.session is memory only). */
+  const onDisk = (): string => JSON.stringify([...fake.stores.values()].map((st) => [...st.values()])) + JSON.stringify([...local.entries()]);
+
+  it('is a step, though the person only looked at that tab, and keeps nothing of its page: no address, title or frame', async () => {
+    const now = await lookAtTab9({ url: 'https://pay.example/checkout?card=4111111111111111', title: 'Pay, Jane Roe' });
     const switches = ([...fake.stores.get('pending')!.values()] as unknown as (Pending & { draft: { note?: string; title: string; url: string } })[])
       .filter((p) => p.draft.action.type === 'tab_switch').sort((a, b) => a.arrivedAt - b.arrivedAt);
     // Before its fix the switch back was refused by intake (its tab's site is never recorded): the trajectory went
@@ -206,9 +212,7 @@ describe('a tab switch away from a tab on a site excluded from recording', () =>
     expect(back.draft.note).toMatch(/excluded from recording/);
     expect(back.draft).toMatchObject({ title: '', url: '' });
     expect(back.frame).toEqual({ kind: 'none', note: 'site excluded from recording' });
-    // Nothing of the payment page anywhere the extension writes to disk (storage.session is memory only).
-    const onDisk = JSON.stringify([...fake.stores.values()].map((st) => [...st.values()])) + JSON.stringify([...local.entries()]);
-    expect(onDisk).not.toMatch(/pay\.example|4111|Jane Roe/);
+    expect(onDisk()).not.toMatch(/pay\.example|4111|Jane Roe/);
   });
 
   // A statement the site opened as a blob (its address has no host of its own), and a tab still loading the site
@@ -221,33 +225,19 @@ describe('a tab switch away from a tab on a site excluded from recording', () =>
     ['a popup on about:blank sent to the site', { url: 'about:blank', pendingUrl: 'https://pay.example/checkout?card=4111111111111111', title: 'pay.example/checkout?card=4111111111111111' }],
     ['a Firefox tab on about:blank loading the site', { url: 'about:blank', status: 'loading', title: 'pay.example/checkout?card=4111111111111111' }],
   ])('so is one from %s: nothing of it is kept', async (name, shown) => {
-    otherTabs.set(9, { id: 9, active: true, windowId: 1, width: 800, height: 600, ...shown });
-    const now = Date.now();
-    const click = { ...stepDraft(), draftId: 'c1', taskId: TASK, timestamp: now - 3000, lastChangeAt: now - 3100, url: CART };
-    expect(await recordStep(click, { tab: { ...currentTab } as never, frameId: 0 })).toMatchObject({ ok: true });
-    await tabMemory.setActiveTab(7);
-    await onTabActivated(9, now - 2000);
-    await onTabActivated(7, now - 1000);
+    const now = await lookAtTab9(shown);
     const back = (fake.stores.get('pending')!.get(JSON.stringify(`tab:9:7:${now - 1000}`)) as { draft: { note?: string } } | undefined);
     // Firefox's tab says nothing of the site it loads but its title: a blank page, with no title, stands in.
     expect(back?.draft.note).toMatch(name.startsWith('a Firefox') ? /cannot be recorded/ : /excluded from recording/);
-    const onDisk = JSON.stringify([...fake.stores.values()].map((st) => [...st.values()])) + JSON.stringify([...local.entries()]);
-    expect(onDisk).not.toMatch(/pay\.example|4111|Jane Roe/);
+    expect(onDisk()).not.toMatch(/pay\.example|4111|Jane Roe/);
   });
 
   it('scrubs a recordable tab\'s raw address and title as a page scrubs its own (with NER): no name reaches the disk', async () => {
-    otherTabs.set(9, { id: 9, url: 'https://store.example/account?name=Jane%20Roe', title: 'Account of Mrs Jane Roe', active: true, windowId: 1, width: 800, height: 600 });
-    const now = Date.now();
-    const click = { ...stepDraft(), draftId: 'c1', taskId: TASK, timestamp: now - 3000, lastChangeAt: now - 3100, url: CART };
-    expect(await recordStep(click, { tab: { ...currentTab } as never, frameId: 0 })).toMatchObject({ ok: true });
-    await tabMemory.setActiveTab(7);
     // The switch there names the tab's address; the switch back, only looked at, stands in by address and title.
-    await onTabActivated(9, now - 2000);
-    await onTabActivated(7, now - 1000);
+    const now = await lookAtTab9({ url: 'https://store.example/account?name=Jane%20Roe', title: 'Account of Mrs Jane Roe' });
     const stored = [...fake.stores.get('pending')!.values()] as unknown as { draftId: string }[];
     expect(stored.map((p) => p.draftId).sort()).toEqual(['c1', `tab:7:9:${now - 2000}`, `tab:9:7:${now - 1000}`]);
-    const onDisk = JSON.stringify([...fake.stores.values()].map((st) => [...st.values()])) + JSON.stringify([...local.entries()]);
-    expect(onDisk).toContain('store.example/account');
-    expect(onDisk).not.toMatch(/Jane/);
+    expect(onDisk()).toContain('store.example/account');
+    expect(onDisk()).not.toMatch(/Jane/);
   });
 });
