@@ -363,14 +363,14 @@ export async function onTabActivated(tabId: number, at: number = Date.now(), win
   // is ("Account of Jane Roe", ?name=Jane+Roe).
   const scrubber = await fullScrubber();
   const { config } = await activeConfig();
-  // Leaving a page no script may read (chrome://, about:, the add-on stores): its title and address, when the browser tells
-  // them (it does not for pages outside our host permissions), stand in for it.
   // Leaving a site excluded from recording: the switch is still the person's step, but nothing of that page stands
   // in for it, neither its address, nor its title, nor a frame (as a navigation away from one). So for a tab still
   // loading such a page (no address yet; the browser titles it by the address it loads), and for one wrapping such a
   // page's address (a blob of it, its source: see hostMatches).
   const excludedAt = (t: Tab | null): boolean => [t?.url, t?.pendingUrl].some((u) => !!u && !sitePolicy(config.sites, u, undefined).record);
   const leftExcluded = excludedAt(prevTab);
+  // Leaving a page no script may read (chrome://, about:, the add-on stores): its title and address, when the browser tells
+  // them (it does not for pages outside our host permissions), stand in for it.
   const restricted = !leftExcluded && (!prevTab.url || isRestrictedPage(prevTab.url));
   const viewport = { width: prevTab.width ?? 0, height: prevTab.height ?? 0 };
   // A blank or loading tab's title is the address it loads (Firefox gives no pendingUrl): no title of it stands in.
@@ -413,7 +413,7 @@ export async function onTabActivated(tabId: number, at: number = Date.now(), win
   // Noted before the step is stored (its reply waits for the frame): a glance back made meanwhile finds it.
   await tabMemory.setEntered(tabId, at);
   const sender: StepSender = leftExcluded
-    ? { tab: { ...prevTab, url: undefined, title: undefined, active: false }, frameId: 0, pageUrl: null, excludedPageLeft: true }
+    ? { tab: { ...prevTab, url: undefined, pendingUrl: undefined, title: undefined, favIconUrl: undefined, active: false }, frameId: 0, pageUrl: null, excludedPageLeft: true }
     : { tab: { ...prevTab, active: false }, frameId: 0, pageUrl: prevTab.url ?? null };
   const reply = await recordStep(draft, sender);
   if (!reply.ok) await tabMemory.setEntered(tabId, 0);
