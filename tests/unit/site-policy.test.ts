@@ -39,6 +39,12 @@ describe('hostMatches, as the browser writes hosts and as people write rules', (
     ['reader view with its parameter in capitals', 'about:reader?URL=https%3A%2F%2Fbank.example%2F', rule],
     ['case and spaces', 'VIEW-SOURCE: https://BANK.example/', rule],
     ['reader view of a blob', 'about:reader?url=blob%3Ahttps%3A%2F%2Fbank.example%2Fx', rule],
+    // Review of 82f1c0c (attack 18).
+    ['reader view with a decoy parameter before the one Firefox reads', 'about:reader?URL=https%3A%2F%2Fshop.example%2F&url=https%3A%2F%2Fbank.example%2Fa', rule],
+    ['a rule with a scheme and a wildcard', 'https://login.bank.example/', ['https://*.bank.example/']],
+    ['a cookie-style rule (leading dot), for a subdomain', 'https://login.bank.example/', ['.bank.example']],
+    ['a cookie-style rule (leading dot), for the domain itself', 'https://bank.example/', ['.bank.example']],
+    ['an IPv6 rule written without brackets', 'http://[::1]:8080/', ['::1']],
   ])('%s', (_name, url, rules) => {
     expect(hostMatches(url, rules)).toBe(true);
   });
@@ -46,6 +52,7 @@ describe('hostMatches, as the browser writes hosts and as people write rules', (
   it('still matches no other site', () => {
     expect(hostMatches('https://notbank.example/', rule)).toBe(false);
     expect(hostMatches('https://bank.example.evil.test/', rule)).toBe(false);
-    expect(hostMatches('https://bank.example/', ['', '  ', '*.'])).toBe(false);
+    expect(hostMatches('https://bank.example/', ['', '  ', '*.', '.', '*'])).toBe(false);
+    expect(hostMatches('https://shop.example:8080/', ['cafe:8080'])).toBe(false);
   });
 });

@@ -129,54 +129,59 @@ export function configHash(text: string): string {
 }
 
 /**
- * The address whose site a wrapping one shows: a blob: or filesystem: address's origin, view-source:'s page,
+ * The addresses whose site a wrapping one shows: a blob: or filesystem: address's origin, view-source:'s page,
  * Firefox's reader view's `url` (each has no host of its own, so an excluded site's statement opened as a blob
- * would match no rule).
+ * would match no rule). Every `url` parameter of a reader view, in any case, as a hand-made one could carry a decoy
+ * before the one Firefox reads.
  */
-function shownAddress(url: string): string {
-  let u = url.trim();
-  for (let depth = 0; depth < 16; depth++) {
-    const scheme = /^(blob|filesystem|view-source):/i.exec(u);
-    if (scheme) {
-      u = u.slice(scheme[0].length);
-      continue;
-    }
-    if (!/^about:reader\?/i.test(u)) break;
-    const params = new URLSearchParams(u.slice(u.indexOf('?') + 1));
-    const inner = [...params].find(([name]) => name.toLowerCase() === 'url')?.[1];
-    if (!inner) break;
-    u = inner;
-  }
-  return u;
+function shownAddresses(url: string, depth = 0): string[] {
+  const u = url.trim();
+  if (depth >= 16) return [u];
+  const scheme = /^(blob|filesystem|view-source):/i.exec(u);
+  if (scheme) return shownAddresses(u.slice(scheme[0].length), depth + 1);
+  if (!/^about:reader\?/i.test(u)) return [u];
+  const inner = [...new URLSearchParams(u.slice(u.indexOf('?') + 1))].filter(([name]) => name.toLowerCase() === 'url').map(([, v]) => v);
+  return inner.length ? inner.flatMap((v) => shownAddresses(v, depth + 1)) : [u];
 }
 
 /** A host as the browser writes it (lower case, punycode), without the root's trailing dot (`bank.example.` is `bank.example`). */
 const canonicalHost = (host: string): string => host.toLowerCase().replace(/\.+$/, '');
 
 /**
- * A rule's domain, however it was written: `*.bank.example`, `https://bank.example/`, `bank.example:8443`, or in
- * Unicode (`bücher.example`, which the browser's addresses give as punycode). '' for one that names no host.
+ * A rule's domain, however it was written: `*.bank.example`, `.bank.example`, `https://*.bank.example/`,
+ * `bank.example:8443`, `::1`, or in Unicode (`bücher.example`, which the browser's addresses give as punycode).
+ * '' for one that names no host.
  */
 function ruleDomain(rule: string): string {
-  const d = rule.trim().replace(/^\*\./, '');
+  let d = rule.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^(\*?\.)+/, '');
   if (!d) return '';
+  // An IPv6 literal written bare: the browser's hosts have it in brackets.
+  if (/^[0-9a-f]*:[0-9a-f]*:[0-9a-f:.]*$/i.test(d)) d = `[${d}]`;
   try {
-    return canonicalHost(new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(d) ? d : `http://${d}`).hostname);
+    return canonicalHost(new URL(`http://${d}`).hostname);
   } catch {
     return canonicalHost(d);
   }
 }
 
+/** Each rule list's domains, read once (hostMatches runs for every capture; the lists are the config's own arrays). */
+const ruleDomains = new WeakMap<string[], string[]>();
+function domainsOf(rules: string[]): string[] {
+  let read = ruleDomains.get(rules);
+  if (!read) ruleDomains.set(rules, (read = rules.map(ruleDomain).filter(Boolean)));
+  return read;
+}
+
 /** Does `url`'s host (or the host of the page it wraps) match one of `domains` (a domain matches itself and its subdomains)? */
 export function hostMatches(url: string, domains: string[]): boolean {
-  let host: string;
-  try {
-    host = canonicalHost(new URL(shownAddress(url)).hostname);
-  } catch {
-    return false;
-  }
-  return domains.some((d) => {
-    const dom = ruleDomain(d);
-    return dom !== '' && (host === dom || host.endsWith(`.${dom}`));
+  const rules = domainsOf(domains);
+  return shownAddresses(url).some((shown) => {
+    let host: string;
+    try {
+      host = canonicalHost(new URL(shown).hostname);
+    } catch {
+      return false;
+    }
+    return rules.some((dom) => host === dom || host.endsWith(`.${dom}`));
   });
 }
