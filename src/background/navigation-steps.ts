@@ -367,16 +367,18 @@ export async function onTabActivated(tabId: number, at: number = Date.now(), win
   // in for it, neither its address, nor its title, nor a frame (as a navigation away from one). So for a tab still
   // loading such a page (no address yet; the browser titles it by the address it loads), and for one wrapping such a
   // page's address (a blob of it, its source: see hostMatches).
-  const excludedAt = (t: Tab | null): boolean => [t?.url, t?.pendingUrl].some((u) => !!u && !sitePolicy(config.sites, u, undefined).record);
+  const isExcluded = (u: string | undefined): boolean => !!u && !sitePolicy(config.sites, u, undefined).record;
+  // The address pending counts only where the tab shows no page of its own yet (a page still shown is that page).
+  const blank = (u: string | undefined): boolean => !u || u === 'about:blank';
+  const excludedAt = (t: Tab | null): boolean => isExcluded(t?.url) || (isExcluded(t?.pendingUrl) && (blank(t?.url) || isRestrictedPage(t?.url ?? '')));
   const leftExcluded = excludedAt(prevTab);
   // Leaving a page no script may read (chrome://, about:, the add-on stores): its title and address, when the browser tells
   // them (it does not for pages outside our host permissions), stand in for it.
   const restricted = !leftExcluded && (!prevTab.url || isRestrictedPage(prevTab.url));
   const viewport = { width: prevTab.width ?? 0, height: prevTab.height ?? 0 };
-  // A blank or loading tab's title is the address it loads (Firefox gives no pendingUrl): no title of it stands in.
-  const loading = !prevTab.url || prevTab.url === 'about:blank' || prevTab.status === 'loading';
+  // A blank tab's title is the address it loads (Firefox gives no pendingUrl): no title of it stands in.
   const standIn = (): PageState => leftExcluded ? restrictedPageState('', '', viewport, at)
-    : restrictedPageState(scrubber.redactUrl(prevTab.url ?? '').text, loading ? '' : scrubber.redact(prevTab.title ?? '').text, viewport, at);
+    : restrictedPageState(scrubber.redactUrl(prevTab.url ?? '').text, blank(prevTab.url) ? '' : scrubber.redact(prevTab.title ?? '').text, viewport, at);
   const kept = restricted || leftExcluded ? null : await tabMemory.lastObservation(previous);
   // A stand-in kept from an earlier switch away from this tab is no page of it: made afresh, with its address now.
   let before = restricted ? standIn() : kept && !isStandInState(kept) ? kept : null;

@@ -232,6 +232,19 @@ describe('a tab switch away from a tab on a site excluded from recording', () =>
     expect(onDisk()).not.toMatch(/pay\.example|4111|Jane Roe/);
   });
 
+  // Review of 7423c85 (attack 18): a page the tab still shows is that page, whatever address is pending, and a page
+  // reloading (or a browser page loading) keeps its title.
+  it.each([
+    ['a recordable page with an excluded address pending', { url: 'https://store.example/account', pendingUrl: 'https://pay.example/checkout', title: 'Your account' }, 'Your account'],
+    ['a recordable page reloading', { url: 'https://store.example/account', status: 'loading', title: 'Your account' }, 'Your account'],
+    ['a browser page loading', { url: 'chrome://settings/', status: 'loading', title: 'Settings' }, 'Settings'],
+  ])('keeps %s as the tab\'s page', async (_name, shown, title) => {
+    const now = await lookAtTab9(shown);
+    const stepOf = (id: string) => fake.stores.get('pending')!.get(JSON.stringify(id)) as { draft: { title: string; url: string; action: { url?: string } } } | undefined;
+    expect(stepOf(`tab:7:9:${now - 2000}`)?.draft.action.url).toBe(shown.url);
+    expect(stepOf(`tab:9:7:${now - 1000}`)?.draft).toMatchObject({ url: shown.url, title });
+  });
+
   it('scrubs a recordable tab\'s raw address and title as a page scrubs its own (with NER): no name reaches the disk', async () => {
     // The switch there names the tab's address; the switch back, only looked at, stands in by address and title.
     const now = await lookAtTab9({ url: 'https://store.example/account?name=Jane%20Roe', title: 'Account of Mrs Jane Roe' });
