@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createOcrReader, type OcrReader } from './ocr-reader';
 import { sleep, trajectory, waitFor } from './harness';
 import { editConfig, testInBothBrowsers, waitForSteps, type RecorderDriver } from './browsers';
+import { dumpStorage } from './extension-store';
 
 const MARKERS = ['orchid', 'lantern', 'quarry', 'marigold'];
 const squash = (s: string): string => s.toLowerCase().replace(/[^a-z]/g, '');
@@ -79,8 +80,14 @@ for (const key of ['never_record', 'no_screenshots'] as const) {
       const nav = steps.find((s) => s.action.type === 'navigate');
       if (nav) assert.doesNotMatch(`${nav.observation.active_window} ${String(nav.observation.url ?? '')}`, /orchid|localhost/i, 'the left page keeps no title or address');
     }
-    // Every frame read at once (both OCR workers busy), then checked in step order.
-    const shot = steps.filter((s) => s.observation.screenshot_path);
+    if (key === 'never_record') {
+      // Nor anything the extension keeps: IndexedDB (steps, tasks, pending steps, final states) and storage.local
+      // hold none of the excluded page's words (its title is "Orchid Lantern private portal").
+      const kept = (await dumpStorage(await driver.extensionPage())).toLowerCase();
+      assert.deepEqual(MARKERS.filter((m) => kept.includes(m)), [], 'the excluded page\'s words in IndexedDB or storage.local');
+    }
+    // Every frame read at once (both OCR workers busy), the tab switches' too, then checked in step order.
+    const shot = all.filter((s) => s.observation.screenshot_path);
     const texts = await Promise.all(shot.map(async (s) => ocr.read(await zip.file(s.observation.screenshot_path!)!.async('uint8array'), 2)));
     let read = 0;
     for (const [i, s] of shot.entries()) {
