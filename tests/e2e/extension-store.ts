@@ -14,6 +14,8 @@ export interface StoredRow {
     observation: { screenshot_path: string | null; dom_tree: string; screenshot_note?: string; screenshot_fresh?: boolean };
     target: { element_id: number } | null;
   };
+  /** The image work the step took (core/stored-step's StepWork), the parts these tests read. */
+  work?: { fullFrame: boolean; detection?: { lines: number; unexplained: number; bands: number; bandsRun: number } };
 }
 
 /** One read of the database; `rows` and `pngs` only when asked for. */
