@@ -15,6 +15,7 @@ import { runPackBench } from './pack-bench.mjs';
 import { runParquetWritersBench } from './parquet-writers-bench.mjs';
 import { runBrowsersBench } from './browsers-bench.mjs';
 import { runDetectBench } from './detect-bench.mjs';
+import { runPageLoadBench } from './page-load-bench.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -52,6 +53,12 @@ try {
     results.detect = r;
     targets.push(...r.targets);
     printTable('Text detection on a 1280x800 screenshot, one thread, 5 alternating rounds (median): the shipped DB detector vs a whole-frame tesseract.js read', r.rows);
+  }
+  if (want('page-load')) {
+    const r = await runPageLoadBench({ fixturesUrl: server.url, dist: join(root, CHROME_BUILD) });
+    results.page_load = r;
+    targets.push(...r.targets);
+    printTable('A page load while not recording: main-thread ms with the extension vs the same browser without it (median of 12 loads)', r.rows);
   }
   if (want('snapshot')) {
     const r = await runSnapshotBench({ fixturesUrl: server.url, dist: join(root, CHROME_BUILD) });

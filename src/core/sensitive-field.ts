@@ -4,7 +4,7 @@
 // and patterns matched against a field's name, id, label and placeholder.
 // Their values, typed text and textarea bodies become a placeholder, and no
 // key typed in them becomes a step (except Enter, Tab and Escape).
-import { compileLinear } from './scrub/linear-regex';
+import { compileLinear, type LinearPattern } from './scrub/linear-regex';
 
 export interface FieldAttributes {
   /** The element's tag; 'editor' for a contenteditable box or an element whose role is textbox (see SECRET_EDITOR_NAMES). */
@@ -82,7 +82,12 @@ export const SECRET_EDITOR_NAMES: readonly string[] = [
   '(^| )(pass(word|wd|code|phrase)s?|pwd|cvv|cvc|csc|ssn|otp|iban)( |$)', '(^| )security codes?( |$)', '(^| )card (number|no)( |$)',
   ...SECRET_NAMES, ...ONE_TIME_CODE_NAMES, ...OTHER_LANGUAGE_NAMES,
 ];
-const secretEditorNames = compileLinear(SECRET_EDITOR_NAMES.map((n) => `(?:${n})`).join('|'), 'i');
+/**
+ * Compiled at first use, not at import: the content script imports this module in every frame of every page, and
+ * compiling the patterns there cost each page load several ms, recording or not (see content/redactor-loader).
+ */
+let secretEditorNames: LinearPattern | null = null;
+const secretEditorPattern = (): LinearPattern => (secretEditorNames ??= compileLinear(SECRET_EDITOR_NAMES.map((n) => `(?:${n})`).join('|'), 'i'));
 
 export const DEFAULT_SENSITIVE_FIELDS: SensitiveFieldsConfig = {
   autocomplete: [
@@ -114,10 +119,11 @@ export function wordsOf(s: string): string {
 export function sensitiveFieldTest(config: SensitiveFieldsConfig = DEFAULT_SENSITIVE_FIELDS): SensitiveFieldTest {
   const tokens = new Set(config.autocomplete.map((t) => t.toLowerCase()));
   // Linear-time: the patterns come from a user's config and run on every field of every page.
-  const names = config.names.length ? compileLinear(config.names.map((n) => `(?:${n})`).join('|'), 'i') : null;
-  const matches = (s: string): boolean => !!names && !names.matches(s)[Symbol.iterator]().next().done;
+  let names: LinearPattern | null | undefined;
+  const pattern = (): LinearPattern | null => (names === undefined ? (names = config.names.length ? compileLinear(config.names.map((n) => `(?:${n})`).join('|'), 'i') : null) : names);
+  const matches = (s: string): boolean => { const p = pattern(); return !!p && !p.matches(s)[Symbol.iterator]().next().done; };
   const hit = (s: string | null | undefined): boolean => !!s && (matches(s) || matches(wordsOf(s)));
-  const secretWords = (s: string | null | undefined): boolean => !!s && !secretEditorNames.matches(wordsOf(s))[Symbol.iterator]().next().done;
+  const secretWords = (s: string | null | undefined): boolean => !!s && !secretEditorPattern().matches(wordsOf(s))[Symbol.iterator]().next().done;
   return (f) => {
     if (f.tag === 'editor') {
       return (!!f.autocomplete && f.autocomplete.toLowerCase().split(/\s+/).some((t) => tokens.has(t)))
