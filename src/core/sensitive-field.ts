@@ -116,12 +116,19 @@ export function wordsOf(s: string): string {
   return ` ${words} `;
 }
 
+/**
+ * The config's field-name patterns as the one pattern a test runs (null for none). Each compiles alone, yet the
+ * alternation can still fail (two names defining the same named group): the config check compiles this too.
+ */
+export function namesPattern(names: readonly string[]): LinearPattern | null {
+  return names.length ? compileLinear(names.map((n) => `(?:${n})`).join('|'), 'i') : null;
+}
+
 export function sensitiveFieldTest(config: SensitiveFieldsConfig = DEFAULT_SENSITIVE_FIELDS): SensitiveFieldTest {
   const tokens = new Set(config.autocomplete.map((t) => t.toLowerCase()));
   // Linear-time: the patterns come from a user's config and run on every field of every page.
-  let names: LinearPattern | null | undefined;
-  const pattern = (): LinearPattern | null => (names === undefined ? (names = config.names.length ? compileLinear(config.names.map((n) => `(?:${n})`).join('|'), 'i') : null) : names);
-  const matches = (s: string): boolean => { const p = pattern(); return !!p && !p.matches(s)[Symbol.iterator]().next().done; };
+  const names = namesPattern(config.names);
+  const matches = (s: string): boolean => !!names && !names.matches(s)[Symbol.iterator]().next().done;
   const hit = (s: string | null | undefined): boolean => !!s && (matches(s) || matches(wordsOf(s)));
   const secretWords = (s: string | null | undefined): boolean => !!s && !secretEditorPattern().matches(wordsOf(s))[Symbol.iterator]().next().done;
   return (f) => {
@@ -139,7 +146,8 @@ export function sensitiveFieldTest(config: SensitiveFieldsConfig = DEFAULT_SENSI
   };
 }
 
-/** The built-in defaults, for code that has no config at hand. */
-export const isSensitiveField: SensitiveFieldTest = sensitiveFieldTest();
+/** The built-in defaults, for code that has no config at hand (built at its first field, like the patterns above). */
+let defaultTest: SensitiveFieldTest | null = null;
+export const isSensitiveField: SensitiveFieldTest = (f) => (defaultTest ??= sensitiveFieldTest())(f);
 
 export const SENSITIVE_PLACEHOLDER = '<REDACTED:credential>';

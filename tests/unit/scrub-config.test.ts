@@ -46,6 +46,21 @@ describe('scrubber config', () => {
     if (!r.ok) expect(r.errors[0]!.line).toBeGreaterThanOrEqual(4);
   });
 
+  it('refuses field names that compile alone but not as the one pattern the recorder runs', () => {
+    // Two names defining the same group: each passed alone, and every frame then failed to start recording.
+    const text = DEFAULT_CONFIG_TEXT.replace(/^( {2}names: \[)/m, "$1'(?P<k>token)', '(?P<k>apikey)', ");
+    expect(text).toContain("(?P<k>apikey)");
+    const parsed = parseScrubConfig(text);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors).toHaveLength(1);
+    expect(parsed.errors[0]!.path).toBe('sensitive_fields.names');
+    expect(parsed.errors[0]!.message).toMatch(/together/);
+    expect(parsed.errors[0]!.line).toBeGreaterThan(0);
+    // Either one alone is fine.
+    expect(parseScrubConfig(text.replace("'(?P<k>apikey)', ", '')).ok).toBe(true);
+  });
+
   it('matches domains and their subdomains', () => {
     expect(hostMatches('https://mail.bank.example/x', ['bank.example'])).toBe(true);
     expect(hostMatches('https://notbank.example/x', ['bank.example'])).toBe(false);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { parseDocument, LineCounter, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { RULE_NAMES } from './recognizers/names';
 import { compileLinear } from './linear-regex';
-import { DEFAULT_SENSITIVE_FIELDS } from '../sensitive-field';
+import { DEFAULT_SENSITIVE_FIELDS, namesPattern } from '../sensitive-field';
 
 export const ENTITY_TYPES = ['person', 'place', 'organization'] as const;
 
@@ -110,6 +110,15 @@ export function parseScrubConfig(text: string): ParseResult {
       errors.push({ line: lineOf(doc, counter, ['sensitive_fields', 'names', i]), path: `sensitive_fields.names.${i}`, message: `invalid regular expression: ${(error as Error).message}` });
     }
   });
+  // Each name compiles alone, and the recorder runs them as one pattern: that must compile too (two names naming
+  // the same group do not). Before, such a config passed here and every frame failed to start recording.
+  if (!errors.some((e) => e.path.startsWith('sensitive_fields.names'))) {
+    try {
+      namesPattern(parsed.data.sensitive_fields.names);
+    } catch (error) {
+      errors.push({ line: lineOf(doc, counter, ['sensitive_fields', 'names']), path: 'sensitive_fields.names', message: `the names together are not one valid regular expression (each is tried as an alternative): ${(error as Error).message}` });
+    }
+  }
   return errors.length ? { ok: false, errors } : { ok: true, config: parsed.data };
 }
 
