@@ -3,8 +3,9 @@
 // load more than 100 ms of main-thread time, recording or not (`npm run bench -- page-load`: the demo page +143 ms,
 // +18 ms without them). They are imported dynamically, when a frame starts recording: this walks the entry's
 // static imports and fails if one of them reaches those modules again.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -13,23 +14,22 @@ const ENTRY = join(ROOT, 'src/content/recorder.iife.ts');
 /** Packages and modules that must load only when a frame records. */
 const HEAVY = [/^compromise/, /^libphonenumber-js/, /src\/core\/scrub\/(cued-entities|entities|scrubber|name-lexicon\.json)$/];
 
-/** Static imports of a module (not `import type`, not `import()`): local files resolved, packages by name. */
+/** Static imports of a module (not `import type`, not `import()`), read by TypeScript's parser: local files resolved, packages by name. */
 function staticImports(file: string, source: string): string[] {
-  const out: string[] = [];
-  // `import x from 'y'`, `import { a } from 'y'`, `import 'y'`, `export … from 'y'`; type-only ones are erased.
-  const pattern = /^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
-  for (const match of source.matchAll(pattern)) {
-    const spec = match[1]!;
-    if (!spec.startsWith('.')) {
-      out.push(spec);
-      continue;
-    }
-    const base = resolve(dirname(file), spec);
-    const candidates = [base, `${base}.ts`, join(base, 'index.ts')];
-    const found = candidates.find((c) => { try { readFileSync(c); return true; } catch { return false; } });
-    out.push(found ?? base);
+  const specs: string[] = [];
+  for (const node of ts.createSourceFile(file, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS).statements) {
+    if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier)) specs.push(node.moduleSpecifier.text);
+    else if (ts.isExportDeclaration(node) && !node.isTypeOnly && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) specs.push(node.moduleSpecifier.text);
+    else if (ts.isImportEqualsDeclaration(node) && !node.isTypeOnly && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) specs.push(node.moduleReference.expression.text);
   }
-  return out;
+  return specs.map((spec) => {
+    if (!spec.startsWith('.')) return spec;
+    // As the bundler resolves: the file itself, `.js` written for a `.ts` file, no extension, or a folder's index.
+    const base = resolve(dirname(file), spec);
+    const stem = base.replace(/\.[cm]?jsx?$/, '');
+    const candidates = [base, `${stem}.ts`, `${stem}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')];
+    return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? base;
+  });
 }
 
 function staticGraph(entry: string): Map<string, string | null> {
@@ -38,7 +38,7 @@ function staticGraph(entry: string): Map<string, string | null> {
   const queue = [entry];
   while (queue.length) {
     const file = queue.shift()!;
-    if (!file.endsWith('.ts')) continue;
+    if (!/\.tsx?$/.test(file)) continue;
     for (const dep of staticImports(file, readFileSync(file, 'utf8'))) {
       if (seen.has(dep)) continue;
       seen.set(dep, file);
@@ -70,6 +70,25 @@ describe('the content script at page load', () => {
       return chain.join(' → ');
     });
     expect(chains).toEqual([]);
+  });
+
+  it('reads every spelling of a static import, and skips only type-only ones', () => {
+    const source = [
+      "/* a */ import a from './a.js'; import nlp from 'compromise'",
+      "import type from 'libphonenumber-js'",
+      "import {\n  b, // don't\n  c,\n}from'./b'",
+      "export * from 'pkg-star'",
+      "export { d } from 'pkg-named'",
+      "import 'pkg-side-effect'",
+      "import x = require('pkg-require')",
+      "import type { T } from 'pkg-type'",
+      "export type { U } from 'pkg-export-type'",
+      "const lazy = () => import('pkg-dynamic')",
+    ].join('\n');
+    const found = staticImports(join(ROOT, 'src/core/scrub/x.ts'), source).map(rel);
+    expect(found).toEqual(['src/core/scrub/a.js', 'compromise', 'libphonenumber-js', 'src/core/scrub/b', 'pkg-star', 'pkg-named', 'pkg-side-effect', 'pkg-require']);
+    // `.js` written for a `.ts` file resolves to it.
+    expect(staticImports(join(ROOT, 'src/content/x.ts'), "import { loadScrubber } from './redactor-loader.js'").map(rel)).toEqual(['src/content/redactor-loader.ts']);
   });
 
   it('would see one imported statically (the walk is not blind to them)', () => {
