@@ -111,7 +111,7 @@ export function parseScrubConfig(text: string): ParseResult {
     }
   });
   // Each name compiles alone, and the recorder runs them as one pattern: that must compile too (two names naming
-  // the same group do not). Before, such a config passed here and every frame failed to start recording.
+  // the same group do not, and no frame could start recording with them).
   if (!errors.some((e) => e.path.startsWith('sensitive_fields.names'))) {
     try {
       namesPattern(parsed.data.sensitive_fields.names);
