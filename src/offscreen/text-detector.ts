@@ -6,8 +6,8 @@
 // places, so the frame is read in horizontal bands laid on the page, and a
 // band whose pixels are unchanged (here or after a scroll) is not run again.
 import * as ort from 'onnxruntime-web/wasm';
-// The runtime's own reference to this file (in its bundled JS) makes vite emit it; imported here too, it is the
-// same emitted file, named for ort: a copy of its own (det/) shipped the 15 MB twice.
+// The runtime's own reference to this file (in its bundled JS) makes vite emit it; imported here, it is that same
+// emitted file, named for ort: any copy of its own would ship the 15 MB twice.
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import type { Box } from '../core/schema';
 import { boxesFromMap, detectorInput, detectorSize } from '../core/text-detection';
