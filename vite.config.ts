@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type Rollup } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
@@ -38,8 +38,55 @@ function ocrAssets(): Plugin {
   };
 }
 
+const WORKER_ENTRY = 'src/background/service-worker.ts';
+
+/**
+ * The service worker as one file. Its scrubber modules are imported with import() so that a waking worker does not
+ * evaluate them (src/background/scrubber-state.ts), but a service worker may not call import() (HTML spec; Chrome
+ * rejects it). Bundled alone with dynamic imports inlined, each such module becomes a function rolldown runs at the
+ * import() call, in the same file. This replaces the worker chunk crxjs wrote (the loader it names keeps its name);
+ * the pages keep their shared chunks. Firefox runs the same file as its background page.
+ */
+function workerOneFile(): Plugin {
+  let outDir = '';
+  let root = '';
+  return {
+    name: 'alien-dataflow-worker-one-file',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+      root = config.root;
+    },
+    async writeBundle(_options, bundle) {
+      const chunk = Object.values(bundle).find((c): c is Rollup.OutputChunk => c.type === 'chunk' && !!c.facadeModuleId?.endsWith(WORKER_ENTRY));
+      if (!chunk) throw new Error(`the build has no chunk for ${WORKER_ENTRY}`);
+      const result = await build({
+        configFile: false,
+        root,
+        logLevel: 'warn',
+        define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+        build: {
+          write: false,
+          minify: true,
+          sourcemap: false,
+          modulePreload: false,
+          rollupOptions: { input: join(root, WORKER_ENTRY), output: { format: 'es', codeSplitting: false } },
+        },
+      });
+      const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
+      const chunks = outputs.flatMap((o) => o.output).filter((o): o is Rollup.OutputChunk => o.type === 'chunk');
+      // An import() inlined is listed as one of the chunk itself.
+      const others = (c: Rollup.OutputChunk): string[] => [...c.imports, ...c.dynamicImports].filter((f) => f !== c.fileName);
+      if (chunks.length !== 1 || others(chunks[0]!).length) {
+        throw new Error(`the worker did not bundle into one file: ${chunks.map((c) => `${c.fileName} (imports ${others(c).join(', ') || 'none'})`).join('; ')}`);
+      }
+      writeFileSync(join(outDir, chunk.fileName), chunks[0]!.code);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: manifest as ManifestV3Export }), ocrAssets()],
+  plugins: [preact(), crx({ manifest: manifest as ManifestV3Export }), ocrAssets(), workerOneFile()],
   build: {
     outDir: CHROME_BUILD,
     emptyOutDir: true,

@@ -16,12 +16,13 @@ export async function bundle(entry, globalName) {
   return out.outputFiles[0].text;
 }
 
+/** `extension`: a build folder, or several. */
 export async function launchBrowser({ extension = null, headless = true } = {}) {
   const executablePath = findChrome();
   if (!executablePath) throw new Error(INSTALL_HINT);
   return puppeteer.launch({
     executablePath, headless, pipe: true,
-    ...(extension ? { enableExtensions: [extension] } : {}),
+    ...(extension ? { enableExtensions: [extension].flat() } : {}),
     defaultViewport: { width: 1280, height: 800 },
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update'],
   });

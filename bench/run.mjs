@@ -16,6 +16,7 @@ import { runParquetWritersBench } from './parquet-writers-bench.mjs';
 import { runBrowsersBench } from './browsers-bench.mjs';
 import { runDetectBench } from './detect-bench.mjs';
 import { runPageLoadBench } from './page-load-bench.mjs';
+import { runWorkerWakeBench } from './worker-wake-bench.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -59,6 +60,12 @@ try {
     results.page_load = r;
     targets.push(...r.targets);
     printTable('A page load while not recording: main-thread ms with the extension vs the same browser without it (median of 12 loads)', r.rows);
+  }
+  if (want('worker-wake')) {
+    const r = await runWorkerWakeBench({ dist: join(root, CHROME_BUILD) });
+    results.worker_wake = r;
+    targets.push(...r.targets);
+    printTable(`A stopped worker woken by a message, until its reply (${r.ratio}x the peer's, ${r.rows.length} workers in one browser, 14 alternating wakes)`, r.rows);
   }
   if (want('snapshot')) {
     const r = await runSnapshotBench({ fixturesUrl: server.url, dist: join(root, CHROME_BUILD) });

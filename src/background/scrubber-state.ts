@@ -1,11 +1,17 @@
 // The scrubber config in force: the last config that validated, kept in
 // storage.local (so content scripts read it too), or the shipped default.
+//
+// The scrubber's modules (NER with compromise and the name lexicon, the phone, date and secret finders) are
+// imported at first use, not with the worker: evaluated at each worker start they made every wake answer its
+// first message about 240 ms later (Chromium: 296 ms against 54 ms, docs/benchmarks.md, worker-wake), and a
+// worker stopped after 30 s idle wakes for most of a person's actions. A service worker may not call import()
+// (HTML spec), so the build bundles the worker into one file, where these imports become functions run at first
+// call (vite.config.ts, workerOneFile); tests/unit/startup-imports keeps them out of the entry's static imports.
 import { localStore, onLocalChange } from '../platform/stores';
 import type { Reply } from '../core/messages';
 import { configHash as hashText, parseScrubConfig, type ScrubConfig } from '../core/scrub/config';
 import { DEFAULT_CONFIG_TEXT, defaultConfig } from '../core/scrub/default-config';
-import { createScrubber, type Scrubber } from '../core/scrub/scrubber';
-import { defaultEntityRecognizer } from '../core/scrub/cued-entities';
+import type { Scrubber } from '../core/scrub/scrubber';
 
 const TEXT_KEY = 'scrubConfigText';
 const CONFIG_KEY = 'scrubConfig';
@@ -50,7 +56,7 @@ export async function publishConfig(): Promise<void> {
 
 /** The worker's scrubber (no NER here: page text was already scrubbed with NER in the page). */
 export async function activeScrubber(): Promise<Scrubber> {
-  const { text, config } = await activeConfig();
+  const [{ text, config }, { createScrubber }] = await Promise.all([activeConfig(), import('../core/scrub/scrubber')]);
   if (cached?.text !== text) cached = { text, scrubber: createScrubber(config, null) };
   return cached.scrubber;
 }
@@ -59,7 +65,9 @@ let withNer: { text: string; scrubber: Scrubber } | null = null;
 
 /** The scrubber with NER, for text that reaches the worker unscrubbed: the task instruction a person types. */
 export async function fullScrubber(): Promise<Scrubber> {
-  const { text, config } = await activeConfig();
+  const [{ text, config }, { createScrubber }, { defaultEntityRecognizer }] = await Promise.all([
+    activeConfig(), import('../core/scrub/scrubber'), import('../core/scrub/cued-entities'),
+  ]);
   if (withNer?.text !== text) withNer = { text, scrubber: createScrubber(config, defaultEntityRecognizer()) };
   return withNer.scrubber;
 }

@@ -4,7 +4,7 @@
 // Its modules (NER with compromise and the name lexicon, the phone and secret finders) are imported when a frame
 // starts recording, not with the content script: evaluated at document_start they cost every page and frame more
 // than 100 ms of main-thread time at each load, recording or not (docs/benchmarks.md, page-load). A page loaded
-// while recording pays it once, as its recorder starts; tests/unit/content-script-startup keeps them out of the
+// while recording pays it once, as its recorder starts; tests/unit/startup-imports keeps them out of the
 // entry's static imports.
 import type { Scrubber } from '../core/scrub/scrubber';
 import type { EntityRecognizer } from '../core/scrub/entities';
