@@ -9,7 +9,8 @@
 // kept only if the tab was active, in that window, on the same page, both
 // before and after the capture: a frame of another tab or page would be
 // stored with this page's blur regions. The cache is memory only: after a
-// worker restart the next step captures anew.
+// worker restart the next step captures anew (so, while recording, the worker
+// is kept from idling out: platform/keep-awake, holdAwakeSteadily).
 //
 // Policy comes before pixels: a tab showing a page the config keeps out of
 // screenshots (or out of recording) is never captured at all. Each frame

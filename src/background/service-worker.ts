@@ -6,7 +6,7 @@ import { isHeldText } from '../core/held-text';
 import { onMessage, type HandlerMap, type Handler, type Sender } from '../platform/messaging';
 import { onExtensionStarted, onTabActivated as onTabBroughtForward, onTabClosed, onTabCreated, onTopFrameCommitted } from '../platform/browser-events';
 import { mayReceive, senderKind } from '../platform/sender';
-import { readRecording } from '../platform/recording-flag';
+import { onRecordingChange, readRecording } from '../platform/recording-flag';
 import { clearExitsUpTo } from '../platform/page-handoff';
 import { listTasks } from '../platform/db';
 import { ingestUnsent, recordStep } from './step-intake';
@@ -25,7 +25,7 @@ import { DEFAULT_CONFIG_TEXT } from '../core/scrub/default-config';
 import { onPageLoaded, onTabActivated } from './navigation-steps';
 import { tabMemory } from './tab-memory';
 import { scrollOffset } from '../core/view-shift';
-import { awakeWhile } from '../platform/keep-awake';
+import { awakeWhile, holdAwakeSteadily } from '../platform/keep-awake';
 import { isLeftPage, isPageExit, takeInExitNote, takeInLeftPage } from './page-leaving-intake';
 import { tabTextMap } from './tab-text-map';
 import { keepFrameRegions } from './frame-regions-intake';
@@ -163,6 +163,11 @@ onTopFrameCommitted(({ tabId, ...commit }) => {
 onTabCreated((tabId) => void awakeWhile(tabMemory.markNewTab(tabId)));
 onTabBroughtForward((tabId, windowId) => void awakeWhile(onTabActivated(tabId, Date.now(), windowId)).catch((e) => console.warn('tab switch step', e)));
 
+// While a recording is on the worker stays up (see holdAwakeSteadily): its settled frames are the screenshots
+// before the person's next action, however long they pause. Also after a restart that finds a recording on.
+const followRecording = (state: unknown): void => holdAwakeSteadily(state !== null);
+void readRecording().then(followRecording, () => undefined);
+onRecordingChange(followRecording);
 // A browser restart keeps storage.local: show the badge if a recording is still on.
 const restoreBadge = async (): Promise<void> => {
   const status = await recordingStatus();

@@ -37,6 +37,25 @@ export function releaseAwake(key: string): void {
   leases.release(key);
 }
 
+/**
+ * Held while a recording is on. The screenshot before an action is the tab's last settled frame, which the worker
+ * keeps in memory (background/capture-scheduler): a worker stopped for idling had none when the next click woke it,
+ * so after any pause past the idle timeout the step's frame was captured after the click (measured: 3 of 3 clicks
+ * after 33-40 s pauses, in both browsers, each showing the click's result). One call every 10 s keeps either
+ * browser's 30 s idle timeout from running out, loaded machine included; the browser may still stop the worker
+ * (an update, a crash, a Firefox test's shorter timeout), which the rest of the worker survives as before.
+ */
+const STEADY_TICK_MS = 10_000;
+let steadyTicker: ReturnType<typeof setInterval> | null = null;
+
+export function holdAwakeSteadily(on: boolean): void {
+  if (on) steadyTicker ??= setInterval(() => { browser.runtime.getPlatformInfo().catch(() => undefined); }, STEADY_TICK_MS);
+  else if (steadyTicker !== null) {
+    clearInterval(steadyTicker);
+    steadyTicker = null;
+  }
+}
+
 /** Keeps the worker running until `work` settles. */
 export function awakeWhile<T>(work: Promise<T>): Promise<T> {
   const key = `work:${++anonymous}`;

@@ -28,7 +28,7 @@ vi.mock('webextension-polyfill', () => ({
       captureVisibleTab: () => Promise.resolve(`data:text/plain,pixels of ${currentTab.url}`),
       sendMessage: () => Promise.reject(new Error('no content script here')),
     },
-    storage: { local: fakeStorageArea(local), session: fakeStorageArea(session) },
+    storage: { local: fakeStorageArea(local), session: fakeStorageArea(session), onChanged: { addListener: () => undefined, removeListener: () => undefined } },
   },
 }));
 vi.mock('idb', () => ({ openDB: () => Promise.resolve(fake.db) }));
@@ -55,7 +55,7 @@ vi.mock('../../src/platform/browser-events', () => ({
 vi.mock('../../src/platform/messaging', () => ({ onMessage: () => () => undefined, send: () => Promise.resolve(), broadcast: () => undefined }));
 vi.mock('../../src/platform/keep-awake', () => ({
   awakeWhile: <T>(p: Promise<T>) => { listeners.work.push(p.catch(() => undefined)); return p; },
-  holdAwake: () => undefined, releaseAwake: () => undefined,
+  holdAwake: () => undefined, releaseAwake: () => undefined, holdAwakeSteadily: () => undefined,
 }));
 vi.mock('../../src/platform/wake-alarm', () => ({ onWake: () => undefined, armWake: () => undefined, clearWake: () => undefined }));
 vi.mock('../../src/background/final-state', () => ({ finalOfClosedTab: () => Promise.resolve() }));
