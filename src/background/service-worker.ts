@@ -165,8 +165,10 @@ onTabBroughtForward((tabId, windowId) => void awakeWhile(onTabActivated(tabId, D
 
 // While a recording is on the worker stays up (see holdAwakeSteadily): its settled frames are the screenshots
 // before the person's next action, however long they pause. Also after a restart that finds a recording on.
-const followRecording = (state: unknown): void => holdAwakeSteadily(state !== null);
-void readRecording().then(followRecording, () => undefined);
+// Each change reads the flag again rather than trusting the order two answers arrive in: the read at start
+// could resolve after a Stop's change and turn the hold back on for good.
+const followRecording = (): void => void readRecording().then((state) => holdAwakeSteadily(state !== null), () => undefined);
+followRecording();
 onRecordingChange(followRecording);
 // A browser restart keeps storage.local: show the badge if a recording is still on.
 const restoreBadge = async (): Promise<void> => {
