@@ -344,11 +344,36 @@ async function recordNavigation(
  * step's time is the switch's, not the end of this work, which a waking worker can stretch past a click already
  * made in the tab brought forward; steps are exported in time order).
  */
+/**
+ * A tab moved from window `from` to window `to` (dragged out into a window of its own, or into another). The
+ * browser then brings forward a new front tab in `from` and the moved tab in `to`: neither is a switch the person
+ * made (they were in the moved tab, and still are; to drag a tab is to bring it forward first, a switch of its
+ * own). Noted here, for those two activations to find (onTabActivated); run before them (the worker keeps the
+ * browser's tab events in order).
+ */
+export async function onTabMoved(tabId: number, from: number | null, to: number | null): Promise<void> {
+  if (from !== null && await tabMemory.activeIn(from) === tabId) await tabMemory.setFrontMovedOut(from, tabId);
+  if (to !== null) await tabMemory.setMovedIn(to, tabId);
+}
+
 export async function onTabActivated(tabId: number, at: number = Date.now(), windowId?: number): Promise<void> {
   // The tab left is the one in front of this window before: tabs.onActivated fires for a window a page opens (a
   // payment popup) but not for a click back into the window behind it, so the tab last brought forward anywhere
   // may be that popup's, closed since. A window's first tab (a new window) is left from the last one anywhere.
   const inWindow = windowId === undefined ? null : await tabMemory.activeIn(windowId);
+  const moves = windowId === undefined ? {} : await tabMemory.takeMoves(windowId);
+  if (windowId !== undefined && moves.movedIn === tabId) {
+    // The moved tab in front of the window it was moved to: the tab the person was in.
+    await tabMemory.setActiveIn(windowId, tabId);
+    await tabMemory.setActiveTab(tabId);
+    return;
+  }
+  if (windowId !== undefined && moves.frontOut !== undefined && inWindow === moves.frontOut) {
+    // The browser's pick of a front tab for the window the person's tab left: that window's front from now on,
+    // but the person is still in the moved tab.
+    await tabMemory.setActiveIn(windowId, tabId);
+    return;
+  }
   const previous = inWindow ?? await tabMemory.activeTab();
   await tabMemory.setActiveTab(tabId);
   if (windowId !== undefined) await tabMemory.setActiveIn(windowId, tabId);

@@ -4,7 +4,7 @@
 import { isMessage, type Message, type MessageKind } from '../core/messages';
 import { isHeldText } from '../core/held-text';
 import { onMessage, type HandlerMap, type Handler, type Sender } from '../platform/messaging';
-import { onExtensionStarted, onTabActivated as onTabBroughtForward, onTabClosed, onTabCreated, onTopFrameCommitted } from '../platform/browser-events';
+import { onExtensionStarted, onTabActivated as onTabBroughtForward, onTabAttached, onTabClosed, onTabCreated, onTabDetached, onTopFrameCommitted } from '../platform/browser-events';
 import { mayReceive, senderKind } from '../platform/sender';
 import { onRecordingChange, readRecording } from '../platform/recording-flag';
 import { clearExitsUpTo } from '../platform/page-handoff';
@@ -22,9 +22,10 @@ import { showRecordingBadge } from './badge';
 import { activeConfig, saveConfig } from './scrubber-state';
 import { sitePolicy } from '../core/site-policy';
 import { DEFAULT_CONFIG_TEXT } from '../core/scrub/default-config';
-import { onPageLoaded, onTabActivated } from './navigation-steps';
+import { onPageLoaded, onTabActivated, onTabMoved } from './navigation-steps';
 import { tabMemory } from './tab-memory';
 import { scrollOffset } from '../core/view-shift';
+import { keyedQueue } from '../core/keyed-queue';
 import { awakeWhile, holdAwakeSteadily } from '../platform/keep-awake';
 import { isLeftPage, isPageExit, takeInExitNote, takeInLeftPage } from './page-leaving-intake';
 import { tabTextMap } from './tab-text-map';
@@ -160,8 +161,14 @@ onTopFrameCommitted(({ tabId, ...commit }) => {
     await tabMemory.setCommit(tabId, commit);
   }));
 });
-onTabCreated((tabId) => void awakeWhile(tabMemory.markNewTab(tabId)));
-onTabBroughtForward((tabId, windowId) => void awakeWhile(onTabActivated(tabId, Date.now(), windowId)).catch((e) => console.warn('tab switch step', e)));
+// The browser's tab events, one at a time in the order they came: a tab moved to another window is detached,
+// attached, then brought forward, and each handler awaits storage (see onTabMoved).
+const tabEvents = keyedQueue<'tabs'>();
+const inTabEventOrder = (work: () => Promise<void>): void => void awakeWhile(tabEvents('tabs', work)).catch((e: unknown) => console.warn('[alien-dataflow] tab event', e));
+onTabCreated((tabId) => inTabEventOrder(() => tabMemory.markNewTab(tabId)));
+onTabBroughtForward((tabId, windowId) => { const at = Date.now(); inTabEventOrder(() => onTabActivated(tabId, at, windowId)); });
+onTabDetached((tabId, windowId) => inTabEventOrder(() => onTabMoved(tabId, windowId, null)));
+onTabAttached((tabId, windowId) => inTabEventOrder(() => onTabMoved(tabId, null, windowId)));
 
 // While a recording is on the worker stays up (see holdAwakeSteadily): its settled frames are the screenshots
 // before the person's next action, however long they pause. Also after a restart that finds a recording on.

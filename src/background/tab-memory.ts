@@ -112,6 +112,19 @@ export const tabMemory = {
   /** The tab in front of a window, as last brought forward there (or found there at Start). */
   activeIn: (windowId: number) => get<number>(key('activeIn', windowId)),
   setActiveIn: (windowId: number, tabId: number) => put({ [key('activeIn', windowId)]: tabId }),
+  /**
+   * A tab moved between windows (see navigation-steps' onTabMoved): the tab in front of the window it left, and the
+   * tab moved into a window. Taken by the window's next activation, which the move made and not the person.
+   */
+  setFrontMovedOut: (windowId: number, tabId: number) => put({ [key('frontOut', windowId)]: tabId }),
+  setMovedIn: (windowId: number, tabId: number) => put({ [key('movedIn', windowId)]: tabId }),
+  takeMoves: async (windowId: number): Promise<{ frontOut?: number; movedIn?: number }> => {
+    const keys = [key('frontOut', windowId), key('movedIn', windowId)] as const;
+    const [frontOut, movedIn] = await Promise.all(keys.map((k) => get<number>(k)));
+    if (frontOut !== null || movedIn !== null) await sessionStore().remove([...keys]);
+    for (const k of keys) heldInMemory.delete(k);
+    return { ...(frontOut !== null ? { frontOut } : {}), ...(movedIn !== null ? { movedIn } : {}) };
+  },
   /** A tab switch into `tabId` was recorded at `at`: a switch away from it is the person's, though they did nothing there. */
   setEntered: (tabId: number, at: number) => put({ [key('entered', tabId)]: at }),
   enteredAt: (tabId: number) => get<number>(key('entered', tabId)),

@@ -15,6 +15,14 @@ export const onTabCreated = (listener: (tabId: number) => void): void => browser
 export const onTabActivated = (listener: (tabId: number, windowId: number) => void): void =>
   browser.tabs.onActivated.addListener(({ tabId, windowId }) => listener(tabId, windowId));
 
+/** A tab moved out of a window (dragged out into a window of its own, or into another): the window it left. */
+export const onTabDetached = (listener: (tabId: number, windowId: number) => void): void =>
+  browser.tabs.onDetached.addListener((tabId, { oldWindowId }) => listener(tabId, oldWindowId));
+
+/** A tab moved into a window: the window it is now in. */
+export const onTabAttached = (listener: (tabId: number, windowId: number) => void): void =>
+  browser.tabs.onAttached.addListener((tabId, { newWindowId }) => listener(tabId, newWindowId));
+
 /** Commits of top-level documents only; frames' navigations are the content script's business. */
 export const onTopFrameCommitted = (listener: (commit: TopFrameCommit) => void): void => browser.webNavigation.onCommitted.addListener((d) => {
   if (d.frameId === 0) listener({ tabId: d.tabId, transitionType: d.transitionType, qualifiers: d.transitionQualifiers, url: d.url, at: d.timeStamp });

@@ -5,7 +5,8 @@
 // The worker's intake, navigation decisions, held edits, capture scheduler, frame vault and the service worker's own
 // tab-close listener run for real, on a fake IndexedDB and fake storage areas; only the browser's tab API (a tab
 // that shows `currentTab`, captured as the text "pixels of <its address>"), the processor and the text map are stubbed.
-// Last, a tab switch away from a tab on a site excluded from recording, through the same real intake.
+// Last, tab switches through the same real intake: away from a tab on a site excluded from recording, and the
+// activations a tab moved to another window makes (no switch of the person's).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { extensionDb, installKeyRange, type FakeDb } from './fake-idb';
 import { fakeStorageArea, type FakeArea } from './fake-storage';
@@ -51,6 +52,7 @@ vi.mock('../../src/background/tab-text-map', () => ({
 vi.mock('../../src/platform/browser-events', () => ({
   onTabClosed: (l: (tabId: number) => void) => listeners.tabClosed.push(l),
   onTabCreated: () => undefined, onTabActivated: () => undefined, onTopFrameCommitted: () => undefined, onExtensionStarted: () => undefined,
+  onTabDetached: () => undefined, onTabAttached: () => undefined,
 }));
 vi.mock('../../src/platform/messaging', () => ({ onMessage: () => () => undefined, send: () => Promise.resolve(), broadcast: () => undefined }));
 vi.mock('../../src/platform/keep-awake', () => ({
@@ -65,7 +67,7 @@ vi.mock('../../src/background/export-control', () => ({ resumeCutOffExports: () 
 vi.mock('../../src/background/review-edits', () => ({}));
 vi.mock('../../src/background/frame-regions-intake', () => ({}));
 
-const { onPageLoaded, onTabActivated } = await import('../../src/background/navigation-steps');
+const { onPageLoaded, onTabActivated, onTabMoved } = await import('../../src/background/navigation-steps');
 const { tabMemory } = await import('../../src/background/tab-memory');
 const { recordStep, ingestUnsent } = await import('../../src/background/step-intake');
 const { holdEdit } = await import('../../src/background/held-edits');
@@ -252,5 +254,42 @@ describe('a tab switch away from a tab on a site excluded from recording', () =>
     expect(stored.map((p) => p.draftId).sort()).toEqual(['c1', `tab:7:9:${now - 2000}`, `tab:9:7:${now - 1000}`]);
     expect(onDisk()).toContain('store.example/account');
     expect(onDisk()).not.toMatch(/Jane/);
+  });
+});
+
+describe('a tab moved to another window', () => {
+  const switches = (): string[] => ([...fake.stores.get('pending')!.values()] as unknown as Pending[])
+    .filter((p) => p.draft.action.type === 'tab_switch').sort((a, b) => a.arrivedAt - b.arrivedAt).map((p) => p.draftId);
+
+  /** A click on the cart page (tab 7, in front of window 1, tab 9 behind it), then tab 7 dragged into window 2. */
+  async function dragOut(activations: [number, number][]): Promise<number> {
+    otherTabs.set(9, { id: 9, url: 'https://news.example/', title: 'News', active: true, windowId: 1, width: 800, height: 600 });
+    const now = Date.now();
+    const click = { ...stepDraft(), draftId: 'm1', taskId: TASK, timestamp: now - 3000, lastChangeAt: now - 3100, url: CART };
+    expect(await recordStep(click, { tab: { ...currentTab } as never, frameId: 0 })).toMatchObject({ ok: true });
+    await tabMemory.setActiveTab(7);
+    await tabMemory.setActiveIn(1, 7);
+    currentTab = { ...currentTab, windowId: 2 };
+    // The browser's order: detached from window 1, attached to window 2, then the activations (in either order).
+    await onTabMoved(7, 1, null);
+    await onTabMoved(7, null, 2);
+    for (const [tab, win] of activations) await onTabActivated(tab, now - 2000, win);
+    return now;
+  }
+
+  it.each([
+    ['the window left first', [[9, 1], [7, 2]]],
+    ['the new window first', [[7, 2], [9, 1]]],
+  ] as [string, [number, number][]][])('makes no tab switch (%s): the person is still in the tab they moved', async (_order, activations) => {
+    await dragOut(activations);
+    // Before: a switch from the cart to the news tab the browser brought forward in window 1, and one back.
+    expect(switches()).toEqual([]);
+  });
+
+  it('leaves each window its own front: a switch the person makes afterwards in either window is from the right tab', async () => {
+    const now = await dragOut([[9, 1], [7, 2]]);
+    otherTabs.set(11, { id: 11, url: 'https://store.example/help', title: 'Help', active: true, windowId: 2, width: 800, height: 600 });
+    await onTabActivated(11, now - 1000, 2);
+    expect(switches()).toEqual([`tab:7:11:${now - 1000}`]);
   });
 });
