@@ -172,11 +172,14 @@ onTabAttached((tabId, windowId) => inTabEventOrder(() => onTabMoved(tabId, null,
 
 // While a recording is on the worker stays up (see holdAwakeSteadily): its settled frames are the screenshots
 // before the person's next action, however long they pause. Also after a restart that finds a recording on.
-// Each change reads the flag again rather than trusting the order two answers arrive in: the read at start
-// could resolve after a Stop's change and turn the hold back on for good.
-const followRecording = (): void => void readRecording().then((state) => holdAwakeSteadily(state !== null), () => undefined);
-followRecording();
-onRecordingChange(followRecording);
+// A change says what the flag is now, in the order changes are made; the read at start counts only if no change
+// came first (answering after a Stop's change, it would turn the hold back on for good).
+let flagChanged = false;
+onRecordingChange((state) => {
+  flagChanged = true;
+  holdAwakeSteadily(state !== null);
+});
+void readRecording().then((state) => { if (!flagChanged) holdAwakeSteadily(state !== null); }, () => undefined);
 // A browser restart keeps storage.local: show the badge if a recording is still on.
 const restoreBadge = async (): Promise<void> => {
   const status = await recordingStatus();

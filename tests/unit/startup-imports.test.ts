@@ -17,13 +17,25 @@ const ROOT = resolve(import.meta.dirname, '../..');
 /** Packages and modules that must load only when a frame records. */
 const HEAVY = [/^compromise/, /^libphonenumber-js/, /^chrono-node/, /src\/core\/scrub\/(cued-entities|entities|scrubber|name-lexicon\.json)$/];
 
-/** Static imports of a module (not `import type`, not `import()`), read by TypeScript's parser: local files resolved, packages by name. */
+/** `import('x')` calls a statement makes as it runs: not those inside a function, which run only when it is called. */
+function importCallsRunAtLoad(node: ts.Node, specs: string[]): void {
+  if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+  if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) specs.push(node.arguments[0].text);
+  ts.forEachChild(node, (child) => importCallsRunAtLoad(child, specs));
+}
+
+/**
+ * What a module loads as it is evaluated, read by TypeScript's parser: its static imports (not `import type`), and
+ * any `import()` its top-level code calls (a warm-up, a top-level await), not one inside a function. Local files
+ * resolved, packages by name.
+ */
 function staticImports(file: string, source: string): string[] {
   const specs: string[] = [];
   for (const node of ts.createSourceFile(file, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS).statements) {
     if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier)) specs.push(node.moduleSpecifier.text);
     else if (ts.isExportDeclaration(node) && !node.isTypeOnly && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) specs.push(node.moduleSpecifier.text);
     else if (ts.isImportEqualsDeclaration(node) && !node.isTypeOnly && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) specs.push(node.moduleReference.expression.text);
+    else importCallsRunAtLoad(node, specs);
   }
   return specs.map((spec) => {
     if (!spec.startsWith('.')) return spec;
@@ -97,7 +109,7 @@ describe('the service worker as it wakes', () => {
 });
 
 describe('the import walk', () => {
-  it('reads every spelling of a static import, and skips only type-only ones', () => {
+  it('reads every spelling of a static import and an import() run at load, and skips type-only ones and those in functions', () => {
     const source = [
       "/* a */ import a from './a.js'; import nlp from 'compromise'",
       "import type from 'libphonenumber-js'",
@@ -109,9 +121,13 @@ describe('the import walk', () => {
       "import type { T } from 'pkg-type'",
       "export type { U } from 'pkg-export-type'",
       "const lazy = () => import('pkg-dynamic')",
+      "function later() { return import('pkg-in-function'); }",
+      "class C { m() { return import('pkg-in-method'); } }",
+      "void import('pkg-warm-up')",
+      "const m = await import('pkg-top-level-await')",
     ].join('\n');
     const found = staticImports(join(ROOT, 'src/core/scrub/x.ts'), source).map(rel);
-    expect(found).toEqual(['src/core/scrub/a.js', 'compromise', 'libphonenumber-js', 'src/core/scrub/b', 'pkg-star', 'pkg-named', 'pkg-side-effect', 'pkg-require']);
+    expect(found).toEqual(['src/core/scrub/a.js', 'compromise', 'libphonenumber-js', 'src/core/scrub/b', 'pkg-star', 'pkg-named', 'pkg-side-effect', 'pkg-require', 'pkg-warm-up', 'pkg-top-level-await']);
     // `.js` written for a `.ts` file resolves to it.
     expect(staticImports(join(ROOT, 'src/content/x.ts'), "import { loadScrubber } from './redactor-loader.js'").map(rel)).toEqual(['src/content/redactor-loader.ts']);
   });
