@@ -253,11 +253,25 @@ export function shotsOfTab(tabId: number): readonly Shot[] {
   return settled.get(tabId) ?? [];
 }
 
+/**
+ * Tabs that keep their whole history: the most recently captured. Any other keeps its newest frame only (what a
+ * switch back from it, or its closing, may stand on); only tabs in use need the frames before their actions. The
+ * worker is kept up while recording, so idle stops no longer free these (a frame's data URL is up to about 1 MB).
+ */
+const FULL_HISTORY_TABS = 4;
+
 function remember(tabId: number, shot: Shot): void {
   const history = settled.get(tabId) ?? [];
   history.push(shot);
   if (history.length > HISTORY) history.shift();
+  // Most recently captured last: a Map keeps its insertion order.
+  settled.delete(tabId);
   settled.set(tabId, history);
+  let behind = settled.size - FULL_HISTORY_TABS;
+  for (const frames of settled.values()) {
+    if (behind-- <= 0) break;
+    if (frames.length > 1) frames.splice(0, frames.length - 1);
+  }
 }
 
 export function forgetTab(tabId: number): void {
