@@ -91,7 +91,12 @@ browser.runtime.onSuspend.addListener(() => localStorage.setItem('testSuspends',
       if (await p.evaluate(() => typeof (globalThis as { browser?: { runtime?: { id?: string } } }).browser?.runtime?.id === 'string').catch(() => false)) return p;
     }
     return null;
-  }, 20_000, 250);
+  }, 20_000, 250).catch(async (error: unknown) => {
+    // Seen twice in many runs, never reproduced alone (75 launches, three at once): no page answered as the
+    // extension's. Say what the pages were, and what each answered, for the next time.
+    const pages = await Promise.all((await browser.pages()).map(async (p) => `${p.url()} (${await p.evaluate(() => typeof (globalThis as { browser?: unknown }).browser).catch((e: unknown) => String(e).slice(0, 80))})`));
+    throw new Error(`${String(error)}: no page of the extension's answered; pages: ${pages.join(', ') || 'none'}`);
+  });
   return {
     browser, downloads, site, other, popup,
     close: () => endSession(browser, [site, other], [root, downloads]),

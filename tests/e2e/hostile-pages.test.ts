@@ -84,9 +84,16 @@ async function movesNow(page: Page): Promise<number> {
   }
 }
 
+/**
+ * Waits for the count the page shows, not the one in sessionStorage: between documents, the page counts a move
+ * before it makes it, so a document about to leave already held the new count, and a click sent then landed
+ * between its script's history.back() and the navigation's event, which took the move for the click's (seen once
+ * in Firefox). The count shown is set by the document the move arrived at (by the same document, just before a
+ * move within it).
+ */
 async function movesBy(page: Page, n: number): Promise<void> {
   const from = await movesNow(page);
-  await page.waitForFunction((until: number) => Number(JSON.parse(sessionStorage.getItem('loop') ?? '{"moves":0}').moves) >= until,
+  await page.waitForFunction((until: number) => Number((document.getElementById('moves') as HTMLOutputElement | null)?.value ?? 0) >= until,
     { timeout: 60_000, polling: 300 }, from + n);
 }
 
