@@ -76,34 +76,28 @@ function heavyChains(graph: Map<string, string | null>): string[] {
   });
 }
 
-describe('the content script at page load', () => {
-  const graph = staticGraph(join(ROOT, 'src/content/recorder.iife.ts'));
+/** Each entry that starts often, what its walk must find (so a broken walk cannot pass), and when it may load them. */
+const ENTRIES = [
+  {
+    entry: 'src/content/recorder.iife.ts', as: 'the content script at page load', until: 'a frame records', least: 40,
+    own: ['src/content/recorder.ts', 'src/content/observers/pointer-observer.ts', 'src/content/redactor-loader.ts'],
+  },
+  {
+    entry: 'src/background/service-worker.ts', as: 'the service worker as it wakes', until: 'it scrubs', least: 60,
+    own: ['src/background/step-intake.ts', 'src/background/recording-session.ts', 'src/background/scrubber-state.ts'],
+  },
+];
 
-  it('reads its own modules (the walk finds the recorder and the observers)', () => {
+describe.each(ENTRIES)('$as', ({ entry, until, least, own }) => {
+  const graph = staticGraph(join(ROOT, entry));
+
+  it(`reads its own modules (${own.map((f) => f.split('/').pop()).join(', ')})`, () => {
     const files = [...graph.keys()].map(rel);
-    expect(files).toContain('src/content/recorder.ts');
-    expect(files).toContain('src/content/observers/pointer-observer.ts');
-    expect(files).toContain('src/content/redactor-loader.ts');
-    expect(files.length).toBeGreaterThan(40);
+    for (const f of own) expect(files).toContain(f);
+    expect(files.length).toBeGreaterThan(least);
   });
 
-  it('evaluates none of the scrubber\'s heavy modules until a frame records', () => {
-    expect(heavyChains(graph)).toEqual([]);
-  });
-});
-
-describe('the service worker as it wakes', () => {
-  const graph = staticGraph(join(ROOT, 'src/background/service-worker.ts'));
-
-  it('reads its own modules (the walk finds the intake, the session and the scrubber state)', () => {
-    const files = [...graph.keys()].map(rel);
-    expect(files).toContain('src/background/step-intake.ts');
-    expect(files).toContain('src/background/recording-session.ts');
-    expect(files).toContain('src/background/scrubber-state.ts');
-    expect(files.length).toBeGreaterThan(60);
-  });
-
-  it('evaluates none of the scrubber\'s heavy modules until it scrubs', () => {
+  it(`evaluates none of the scrubber's heavy modules until ${until}`, () => {
     expect(heavyChains(graph)).toEqual([]);
   });
 });
