@@ -340,11 +340,6 @@ async function recordNavigation(
 }
 
 /**
- * The person brought `tabId` forward at `at` (taken as the browser's event arrives, before anything is awaited: the
- * step's time is the switch's, not the end of this work, which a waking worker can stretch past a click already
- * made in the tab brought forward; steps are exported in time order).
- */
-/**
  * A tab moved from window `from` to window `to` (dragged out into a window of its own, or into another). The
  * browser then brings forward a new front tab in `from` and the moved tab in `to`: neither is a switch the person
  * made (they were in the moved tab, and still are; to drag a tab is to bring it forward first, a switch of its
@@ -356,6 +351,11 @@ export async function onTabMoved(tabId: number, from: number | null, to: number 
   if (to !== null) await tabMemory.setMovedIn(to, tabId);
 }
 
+/**
+ * The person brought `tabId` forward at `at` (taken as the browser's event arrives, before anything is awaited: the
+ * step's time is the switch's, not the end of this work, which a waking worker can stretch past a click already
+ * made in the tab brought forward; steps are exported in time order).
+ */
 export async function onTabActivated(tabId: number, at: number = Date.now(), windowId?: number): Promise<void> {
   // The tab left is the one in front of this window before: tabs.onActivated fires for a window a page opens (a
   // payment popup) but not for a click back into the window behind it, so the tab last brought forward anywhere
