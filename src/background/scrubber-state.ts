@@ -3,8 +3,7 @@
 //
 // The scrubber's modules (NER with compromise and the name lexicon, the phone, date and secret finders) are
 // imported at first use, not with the worker: evaluated at each worker start they made every wake answer its
-// first message about 240 ms later (Chromium: 296 ms against 54 ms, docs/benchmarks.md, worker-wake), and a
-// worker stopped after 30 s idle wakes for most of a person's actions. A service worker may not call import()
+// first message about 180 ms later (Chromium: 277-280 ms against 93-102 ms, docs/benchmarks.md, worker-wake). A service worker may not call import()
 // (HTML spec), so the build bundles the worker into one file, where these imports become functions run at first
 // call (vite.config.ts, workerOneFile); tests/unit/startup-imports keeps them out of the entry's static imports.
 import { localStore, onLocalChange } from '../platform/stores';
