@@ -40,7 +40,18 @@ const { makeFirefoxTemplate, shareFirefoxTemplate } = await import('../tests/e2e
 const template = firefoxSkip ? null : await makeFirefoxTemplate(FIREFOX);
 if (template) shareFirefoxTemplate(template);
 
+// Browsers with default options are lent from file to file (tests/e2e/browser-pool): E2E_POOL=0 launches one per file.
+const { startBrowserPool } = await import('../tests/e2e/browser-pool.ts');
+const pool = process.env.E2E_POOL === '0' ? null : await startBrowserPool();
+
 const stream = run({ files: ordered, concurrency });
 stream.on('test:fail', () => { process.exitCode = 1; });
 stream.compose(tap).pipe(process.stdout);
-stream.on('close', () => { if (template) rmSync(template, { recursive: true, force: true }); });
+stream.on('close', async () => {
+  if (pool) {
+    const { launched, reused } = pool.counts();
+    console.log(`# browser pool: ${launched} launched, ${reused} lent again`);
+    await pool.close();
+  }
+  if (template) rmSync(template, { recursive: true, force: true });
+});

@@ -33,7 +33,12 @@ export function serveStatic(root, port = 0, { historyFallback = [] } = {}) {
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
       const { port: bound } = server.address();
-      resolve({ url: `http://127.0.0.1:${bound}`, close: () => new Promise((r) => server.close(() => r(undefined))) });
+      // Sockets a browser still keeps open (a lent browser outlives this server) are cut, not waited for.
+      const close = () => new Promise((r) => {
+        server.close(() => r(undefined));
+        server.closeAllConnections();
+      });
+      resolve({ url: `http://127.0.0.1:${bound}`, close });
     });
   });
 }

@@ -30,11 +30,11 @@ testInBothBrowsers('the extension\'s pages cannot send a request off the extensi
   const own = await page.evaluate(() => ((globalThis as { browser?: typeof chrome }).browser ?? chrome).runtime.getURL('icons/icon-16.png'));
   assert.equal(await page.evaluate(tryFetch, own), 'sent');
   assert.equal(await page.evaluate(loadImage, own), 'loaded');
-}, {}, true);
+}, { fresh: true }, true);
 
-// In the Chromium browser the test above used (it records nothing, so the OCR files below load in this test).
+// In the Chromium browser the test above used, a fresh one (it records nothing, so the OCR files below load in this test).
 test('chromium: a recording with OCR, and its export, make no request beyond the extension\'s own files', async () => {
-  const session = await sharedChromiumSession();
+  const session = await sharedChromiumSession({ fresh: true });
   const requests: string[] = [];
   const watched = new Set<Target>();
   const watch = async (target: Target): Promise<void> => {

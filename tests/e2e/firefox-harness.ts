@@ -5,11 +5,11 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import JSZip from 'jszip';
-import { serveStatic } from '../../scripts/fixture-server.mjs';
 import { FIREFOX_BUILD } from '../../scripts/build-paths.mjs';
-import { endSession, ROOT, FIXTURES, recorderStarted, waitFor, type Session } from './harness';
+import { endSession, ROOT, recorderStarted, serveFixtures, waitFor, type Session } from './harness';
+import { borrowFirefox } from './lent-browser';
 import { readStored, type StoredRow } from './extension-store';
 import { firefoxProfileCopy } from './firefox-profile';
 
@@ -31,13 +31,23 @@ export interface FirefoxOptions {
    * script's own world, as CDP can in Chromium. The worker sees a content-script sender, as from the recorder.
    */
   contentScriptRelay?: boolean;
+  /** A browser of its own, never lent to another file (see harness's LaunchOptions). */
+  fresh?: boolean;
 }
 
 /** The window message the relay answers, and the one it answers with. */
 export const RELAY_ASK = 'alien-dataflow-test:relay';
 export const RELAY_REPLY = 'alien-dataflow-test:relay-reply';
 
-export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxSession> {
+/** A Firefox with the test copy of the extension installed, before any fixture is served (see startChromium). */
+export interface StartedFirefox {
+  browser: Browser;
+  downloads: string;
+  /** The copy of the build and the profile (under one folder), and the downloads folder. */
+  folders: string[];
+}
+
+export async function startFirefox(opts: FirefoxOptions = {}): Promise<StartedFirefox> {
   const build = join(ROOT, FIREFOX_BUILD);
   if (!existsSync(join(build, 'manifest.json'))) throw new Error(`${FIREFOX_BUILD}/ is missing: run npm run build first`);
   const root = mkdtempSync(join(tmpdir(), 'adf-firefox-'));
@@ -68,8 +78,6 @@ browser.runtime.onSuspend.addListener(() => localStorage.setItem('testSuspends',
       .push({ matches: ['http://127.0.0.1/*'], js: ['test-relay.js'], run_at: 'document_start' });
   }
   writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest));
-  const site = await serveStatic(FIXTURES);
-  const other = await serveStatic(FIXTURES);
   const downloads = mkdtempSync(join(tmpdir(), 'adf-firefox-downloads-'));
   const profile = firefoxProfileCopy(root);
   const browser = await puppeteer.launch({
@@ -85,7 +93,12 @@ browser.runtime.onSuspend.addListener(() => localStorage.setItem('testSuspends',
     },
   });
   await browser.installExtension(copy);
-  const popup = (): Promise<Page> => waitFor(async () => {
+  return { browser, downloads, folders: [root, downloads] };
+}
+
+/** The extension's popup page, open in a background tab of `browser` (opened by the test script above). */
+export function extensionPopup(browser: Browser): Promise<Page> {
+  return waitFor(async () => {
     for (const p of await browser.pages()) {
       // In the page, `browser` is the WebExtension API.
       if (await p.evaluate(() => typeof (globalThis as { browser?: { runtime?: { id?: string } } }).browser?.runtime?.id === 'string').catch(() => false)) return p;
@@ -97,9 +110,17 @@ browser.runtime.onSuspend.addListener(() => localStorage.setItem('testSuspends',
     const pages = await Promise.all((await browser.pages()).map(async (p) => `${p.url()} (${await p.evaluate(() => typeof (globalThis as { browser?: unknown }).browser).catch((e: unknown) => String(e).slice(0, 80))})`));
     throw new Error(`${String(error)}: no page of the extension's answered; pages: ${pages.join(', ') || 'none'}`);
   });
+}
+
+/** A Firefox session: lent by the run's browser pool with default options (see harness's launch), or launched. */
+export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxSession> {
+  const lent = opts.idleTimeoutMs || opts.contentScriptRelay || opts.fresh ? null : await borrowFirefox();
+  if (lent) return lent;
+  const { browser, downloads, folders } = await startFirefox(opts);
+  const [site, other] = await serveFixtures();
   return {
-    browser, downloads, site, other, popup,
-    close: () => endSession(browser, [site, other], [root, downloads]),
+    browser, downloads, site, other, popup: () => extensionPopup(browser),
+    close: () => endSession(browser, [site, other], folders),
   };
 }
 

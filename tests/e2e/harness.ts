@@ -10,6 +10,7 @@ import type { ActionJson, Step } from '../../src/core/schema';
 import { findChrome, INSTALL_HINT } from '../../scripts/find-chrome.mjs';
 import { serveStatic } from '../../scripts/fixture-server.mjs';
 import { CHROME_BUILD } from '../../scripts/build-paths.mjs';
+import { borrowChromium } from './lent-browser';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, CHROME_BUILD);
@@ -32,6 +33,8 @@ export interface Session {
 export interface LaunchOptions {
   /** Do not attach to the service worker: needed where a test stops and restarts it (see tests/e2e/worker-restart). */
   detachWorker?: boolean;
+  /** A browser of its own, never lent to another file: for a test that watches the extension's first loads. */
+  fresh?: boolean;
 }
 
 /** Closes a session's browser, then its fixture servers, and removes its folders (profile, downloads). */
@@ -41,7 +44,20 @@ export async function endSession(browser: Browser, servers: Served[], folders: s
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 }
 
-export async function launch(opts: LaunchOptions = {}): Promise<Session> {
+/** A Chromium with the extension loaded, before any fixture is served: what launch() and the browser pool start. */
+export interface StartedChromium {
+  browser: Browser;
+  downloads: string;
+  /** The profile and downloads folders, removed when the browser is done with. */
+  folders: string[];
+}
+
+/**
+ * Starts Chromium with the extension. `listen`: on a DevTools port as well, for test files to connect to over
+ * `browser.wsEndpoint()` (the browser pool, tests/e2e/browser-pool); the extension is then loaded once the
+ * browser is up, which puppeteer allows only so (enableExtensions with paths wants the pipe alone).
+ */
+export async function startChromium(opts: LaunchOptions & { listen?: boolean } = {}): Promise<StartedChromium> {
   const executablePath = findChrome();
   if (!executablePath) throw new Error(INSTALL_HINT);
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${CHROME_BUILD}/ is missing: run npm run build first`);
@@ -55,22 +71,42 @@ export async function launch(opts: LaunchOptions = {}): Promise<Session> {
   const browser = await puppeteer.launch({
     executablePath,
     headless: true,
-    pipe: true,
+    pipe: !opts.listen,
     dumpio: process.env.DUMPIO === '1',
     ...(opts.detachWorker ? { targetFilter: (t: { type: () => string }) => t.type() !== 'service_worker' } : {}),
-    enableExtensions: [DIST],
+    enableExtensions: opts.listen ? true : [DIST],
     userDataDir: profile,
-    defaultViewport: { width: 1280, height: 800 },
+    defaultViewport: CHROMIUM_VIEWPORT,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync', '--disable-background-networking',
-      '--disable-component-update', '--window-size=1280,900'],
+      '--disable-component-update', '--window-size=1280,900', ...(opts.listen ? ['--remote-debugging-port=0'] : [])],
   });
+  if (opts.listen) await browser.installExtension(DIST);
   // Opened first, so test pages opened later are the active tabs (what gets captured).
   await extensionPage(browser);
-  const site = await serveStatic(FIXTURES);
-  const other = await serveStatic(FIXTURES);
+  return { browser, downloads, folders: [profile, downloads] };
+}
+
+/** The viewport of every test page in Chromium, launched or connected to. */
+export const CHROMIUM_VIEWPORT = { width: 1280, height: 800 };
+
+/** The two fixture servers a session's pages come from (the second for cross-origin frames). */
+export async function serveFixtures(): Promise<[Served, Served]> {
+  return [await serveStatic(FIXTURES), await serveStatic(FIXTURES)];
+}
+
+/**
+ * A browser with the extension and the fixture pages served, closed by the session's close(). With default
+ * options, in a run of scripts/e2e.mjs, the browser is lent by the run's pool (tests/e2e/browser-pool) and its
+ * close() readies it for the next file and gives it back; otherwise it is launched for this session alone.
+ */
+export async function launch(opts: LaunchOptions = {}): Promise<Session> {
+  const lent = opts.detachWorker || opts.fresh ? null : await borrowChromium();
+  if (lent) return lent;
+  const { browser, downloads, folders } = await startChromium(opts);
+  const [site, other] = await serveFixtures();
   return {
     browser, downloads, site, other,
-    close: () => endSession(browser, [site, other], [profile, downloads]),
+    close: () => endSession(browser, [site, other], folders),
   };
 }
 

@@ -13,7 +13,8 @@ import { pressToolbarBack } from './firefox-toolbar';
 process.env.MOZ_REMOTE_ALLOW_SYSTEM_ACCESS = '1';
 
 test('firefox: the toolbar\'s own Back, pressed by a person, is a step; the page\'s own history.forward() is not', { skip: firefoxSkip }, async () => {
-  const driver = await openDriver('firefox');
+  // A browser of its own: one lent by the run's pool was started without the system access set above.
+  const driver = await openDriver('firefox', { fresh: true });
   try {
     const page = await driver.newPage();
     await page.goto(`${driver.site}/recorder/toolbar-back.html`);

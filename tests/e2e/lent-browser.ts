@@ -1,0 +1,114 @@
+// Browsers lent from one e2e file to the next: a file's side (tests/e2e/browser-pool is the broker). With default
+// options, in a run of scripts/e2e.mjs, harness's launch() and firefox-harness's launchFirefox() connect to a lent
+// browser, and the session's close() makes it as a new one would be for the next file before giving it back:
+// - every page closed but the extension's own, a recording still on stopped;
+// - the extension's IndexedDB emptied and storage.local put back as it was at launch (config, prefs, flags);
+// - the downloads folder emptied;
+// - the worker started afresh (its memory, and any global a test replaced in it, gone): Firefox's background page
+//   reloaded here, Chromium's worker stopped by the broker once this connection (attached to it) is gone.
+// A file run alone (node --test), or a test that asks for options of its own or a fresh browser, launches its own.
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { BrowserName } from '../../src/core/browser-name';
+import { CHROMIUM_VIEWPORT, extensionPage, serveFixtures, waitFor, type Served, type Session } from './harness';
+import { extensionPopup, type FirefoxSession } from './firefox-harness';
+import { POOL_ENV, type Loan } from './browser-pool';
+
+async function ask(path: string, body: object): Promise<unknown> {
+  const res = await fetch(`${process.env[POOL_ENV]}${path}`, { method: 'POST', body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`the browser pool refused ${path}: ${await res.text()}`);
+  return res.json();
+}
+
+/** Makes a lent browser as the next file should find it (see the head of this file), from `page`, the extension's own page. */
+async function readyForNext(name: BrowserName, connected: Browser, page: Page, loan: Loan): Promise<void> {
+  for (const p of await connected.pages()) if (p !== page) await p.close();
+  const api = (): string => 'const api = (globalThis.browser ?? globalThis.chrome);';
+  const recording = await page.evaluate(`(async () => { ${api()} return (await api.runtime.sendMessage({ kind: 'recording/get' })).state; })()`);
+  if (recording) await page.evaluate(`(async () => { ${api()} await api.runtime.sendMessage({ kind: 'recording/stop' }); })()`);
+  await page.evaluate(() => new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('alien-dataflow');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const names = [...db.objectStoreNames];
+      if (!names.length) return resolve();
+      const tx = db.transaction(names, 'readwrite');
+      for (const n of names) tx.objectStore(n).clear();
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  await page.evaluate(async (pristine) => {
+    const local = ((globalThis as { browser?: typeof chrome }).browser ?? chrome).storage.local;
+    await local.clear();
+    await local.set(pristine);
+  }, loan.pristine);
+  for (const f of readdirSync(loan.downloads)) rmSync(join(loan.downloads, f), { recursive: true, force: true });
+  if (name === 'firefox') {
+    await page.evaluate(() => browser.runtime.getBackgroundPage().then((g) => { g!.location.reload(); }));
+    await waitFor(() => page.evaluate(() => browser.runtime.sendMessage({ kind: 'tasks/list' }).then((r: unknown) => !!r, () => false)).catch(() => false), 20_000, 50);
+  } else {
+    await page.reload();
+  }
+}
+
+/** A session's close() for a lent browser: readied for the next file and given back (or ended, if it cannot be). */
+function giveBack(name: BrowserName, browser: Browser, page: () => Promise<Page>, loan: Loan, servers: Served[]): () => Promise<void> {
+  let closing: Promise<void> | null = null;
+  return () => closing ??= (async () => {
+    const ready = await readyForNext(name, browser, await page(), loan).then(() => true, (error: unknown) => {
+      console.log(`# browser ${loan.id} (${name}) not lent again: ${String(error)}`);
+      return false;
+    });
+    await browser.disconnect().catch(() => undefined);
+    for (const server of servers) await server.close();
+    await ask('/return', { id: loan.id, ready });
+  })();
+}
+
+async function borrow(name: BrowserName): Promise<Loan | null> {
+  return process.env[POOL_ENV] ? await ask('/borrow', { browser: name }) as Loan : null;
+}
+
+/**
+ * Connects to a lent browser and makes a session of it with `open`; a failure on the way gives the browser back
+ * as not to be lent again, so no file waits on a connection left open.
+ */
+async function lentSession<X extends object>(name: BrowserName, connect: (loan: Loan) => Promise<Browser>, open: (connected: Browser) => Promise<{ page: () => Promise<Page>; extra: X }>): Promise<(Session & X) | null> {
+  const loan = await borrow(name);
+  if (!loan) return null;
+  let connected: Browser | undefined;
+  try {
+    connected = await connect(loan);
+    const { page, extra } = await open(connected);
+    const [site, other] = await serveFixtures();
+    return { ...extra, browser: connected, downloads: loan.downloads, site, other, close: giveBack(name, connected, page, loan, [site, other]) };
+  } catch (error) {
+    await connected?.disconnect().catch(() => undefined);
+    await ask('/return', { id: loan.id, ready: false });
+    throw error;
+  }
+}
+
+/** A Chromium session on a browser lent by the run's pool, or null when no pool runs. */
+export function borrowChromium(): Promise<Session | null> {
+  return lentSession('chromium', (loan) => puppeteer.connect({ browserWSEndpoint: loan.endpoint, defaultViewport: CHROMIUM_VIEWPORT }),
+    async (connected) => ({ page: () => extensionPage(connected), extra: {} }));
+}
+
+/** A Firefox session on a browser lent by the run's pool, or null when no pool runs. */
+export function borrowFirefox(): Promise<FirefoxSession | null> {
+  return lentSession('firefox', (loan) => puppeteer.connect({ browserWSEndpoint: loan.endpoint, protocol: 'webDriverBiDi' }), async (connected) => {
+    // The popup tab is opened anew in this session: in one opened before the session began, Firefox ESR 153's BiDi
+    // locates no node by its accessible name and role (browsingContext.locateNodes with an accessibility locator
+    // finds none), which the popup's label-driven tests rely on. A data: page opened before the session is found;
+    // an extension page is not.
+    const before = await extensionPopup(connected);
+    await before.evaluate(() => browser.tabs.create({ url: browser.runtime.getURL('popup/popup.html'), active: false }));
+    await before.close();
+    const popup = (): Promise<Page> => extensionPopup(connected);
+    return { page: popup, extra: { popup } };
+  });
+}
