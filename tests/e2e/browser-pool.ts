@@ -8,14 +8,14 @@ import { rmSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import puppeteer, { type Page } from 'puppeteer-core';
 import type { BrowserName } from '../../src/core/browser-name';
-import { endSession, extensionPage, startChromium, waitFor, workerStopper } from './harness';
+import { endSession, extensionPage, notTheWorker, startChromium, waitFor, workerStopper } from './harness';
 import { extensionPopup, startFirefox } from './firefox-harness';
 
 /** Where the files find the broker: its address, set in the environment the broker's process hands its files. */
 export const POOL_ENV = 'ADF_BROWSER_POOL';
 
 /** What a file is lent: where to connect, where downloads land, and storage.local as the extension had it at launch. */
-export interface Loan { id: number; endpoint: string; downloads: string; pristine: Record<string, unknown> }
+export interface Loan { id: number; endpoint: string; downloads: string; pristine: Record<string, unknown>; lentBefore: number }
 
 /** A browser the broker launched: its loan, whether its process still runs, and how to end it. */
 export interface Pooled { loan: Loan; name: BrowserName; alive: boolean; end: () => Promise<void> }
@@ -41,7 +41,7 @@ async function launchPooled(name: BrowserName, id: number): Promise<Pooled> {
       const area = await localStorageArea(page);
       return name === 'chromium' || area.testOpened ? area : null;
     }, 10_000, 50);
-    const loan = { id, endpoint: browser.wsEndpoint(), downloads, pristine };
+    const loan = { id, endpoint: browser.wsEndpoint(), downloads, pristine, lentBefore: 0 };
     // Firefox's WebDriver BiDi takes one session at a time: the broker lets go of its own.
     await browser.disconnect();
     const pooled: Pooled = {
@@ -69,13 +69,17 @@ async function launchPooled(name: BrowserName, id: number): Promise<Pooled> {
   }
 }
 
-/** Stops Chromium's extension worker through a connection that does not attach to it (as detachWorker does). */
-async function restartChromiumWorker(endpoint: string): Promise<void> {
-  const browser = await puppeteer.connect({ browserWSEndpoint: endpoint, targetFilter: (t) => t.type() !== 'service_worker' });
+/**
+ * Stops Chromium's extension worker through a connection that does not attach to it (as detachWorker does), so the
+ * next event starts it afresh; false if it was not seen stopped.
+ */
+async function restartChromiumWorker(endpoint: string): Promise<boolean> {
+  const browser = await puppeteer.connect({ browserWSEndpoint: endpoint, targetFilter: notTheWorker });
   try {
     const stopper = await workerStopper(browser);
-    await stopper.stop();
+    const stopped = await stopper.stop();
     await stopper.close();
+    return stopped;
   } finally {
     await browser.disconnect();
   }
@@ -87,14 +91,18 @@ const bodyOf = async (req: IncomingMessage): Promise<Record<string, unknown>> =>
   return JSON.parse(text || '{}') as Record<string, unknown>;
 };
 
+/** How long a refresh may take before the browser is ended instead (a worker stop takes at most 8 s, by workerStopper's waits). */
+const REFRESH_MS = 30_000;
+const givingUp = (ms: number): Promise<false> => new Promise((resolve) => setTimeout(() => resolve(false), ms).unref());
+
 /** The real browsers: Chromium's worker is stopped on its return (Firefox's background page is reloaded by the file). */
 export const REAL_BROWSERS: PoolLaunchers = {
   launch: launchPooled,
-  refresh: (pooled) => pooled.name === 'chromium' ? restartChromiumWorker(pooled.loan.endpoint).then(() => true, () => false) : Promise.resolve(true),
+  refresh: (pooled) => pooled.name === 'chromium' ? restartChromiumWorker(pooled.loan.endpoint).catch(() => false) : Promise.resolve(true),
 };
 
 /** Runs the broker on 127.0.0.1 and names it in the environment, for the test files this process starts. */
-export async function startBrowserPool(launchers: PoolLaunchers = REAL_BROWSERS): Promise<{ close: () => Promise<void>; counts: () => { launched: number; reused: number } }> {
+export async function startBrowserPool(launchers: PoolLaunchers = REAL_BROWSERS, refreshMs = REFRESH_MS): Promise<{ close: () => Promise<void>; counts: () => { launched: number; reused: number } }> {
   const all = new Map<number, Pooled>();
   const idle: Pooled[] = [];
   /** Ids lent and not yet given back: a second return of one is refused, never lent twice. */
@@ -109,7 +117,10 @@ export async function startBrowserPool(launchers: PoolLaunchers = REAL_BROWSERS)
         const at = idle.findIndex((p) => p.name === name && p.alive);
         if (name !== 'chromium' && name !== 'firefox') throw new Error(`no such browser: ${String(name)}`);
         const found = at >= 0 ? idle.splice(at, 1)[0]! : await launchers.launch(name, next++);
-        if (at >= 0) reused++;
+        if (at >= 0) {
+          reused++;
+          found.loan.lentBefore++;
+        }
         all.set(found.loan.id, found);
         out.add(found.loan.id);
         return found.loan;
@@ -117,7 +128,8 @@ export async function startBrowserPool(launchers: PoolLaunchers = REAL_BROWSERS)
       if (req.url === '/return') {
         const found = all.get(Number(body.id));
         if (!found || !out.delete(found.loan.id)) throw new Error(`browser ${String(body.id)} is not out on loan`);
-        const ready = body.ready === true && found.alive && await launchers.refresh(found);
+        // A refresh that hangs ends the browser rather than hold the file (and the run's end) waiting.
+        const ready = body.ready === true && found.alive && await Promise.race([launchers.refresh(found), givingUp(refreshMs)]);
         if (ready && found.alive) idle.push(found);
         else await found.end();
         return { ok: true };

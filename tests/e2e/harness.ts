@@ -73,7 +73,7 @@ export async function startChromium(opts: LaunchOptions & { listen?: boolean } =
     headless: true,
     pipe: !opts.listen,
     dumpio: process.env.DUMPIO === '1',
-    ...(opts.detachWorker ? { targetFilter: (t: { type: () => string }) => t.type() !== 'service_worker' } : {}),
+    ...(opts.detachWorker ? { targetFilter: notTheWorker } : {}),
     enableExtensions: opts.listen ? true : [DIST],
     userDataDir: profile,
     defaultViewport: CHROMIUM_VIEWPORT,
@@ -86,6 +86,9 @@ export async function startChromium(opts: LaunchOptions & { listen?: boolean } =
   return { browser, downloads, folders: [profile, downloads] };
 }
 
+/** Leaves the extension's service worker unattached (LaunchOptions.detachWorker), launched or connected to. */
+export const notTheWorker = (t: { type: () => string }): boolean => t.type() !== 'service_worker';
+
 /** The viewport of every test page in Chromium, launched or connected to. */
 export const CHROMIUM_VIEWPORT = { width: 1280, height: 800 };
 
@@ -95,12 +98,12 @@ export async function serveFixtures(): Promise<[Served, Served]> {
 }
 
 /**
- * A browser with the extension and the fixture pages served, closed by the session's close(). With default
- * options, in a run of scripts/e2e.mjs, the browser is lent by the run's pool (tests/e2e/browser-pool) and its
- * close() readies it for the next file and gives it back; otherwise it is launched for this session alone.
+ * A browser with the extension and the fixture pages served, closed by the session's close(). In a run of
+ * scripts/e2e.mjs the browser is lent by the run's pool (tests/e2e/browser-pool), unless `fresh`, and its close()
+ * readies it for the next file and gives it back; otherwise it is launched for this session alone.
  */
 export async function launch(opts: LaunchOptions = {}): Promise<Session> {
-  const lent = opts.detachWorker || opts.fresh ? null : await borrowChromium();
+  const lent = opts.fresh ? null : await borrowChromium(opts);
   if (lent) return lent;
   const { browser, downloads, folders } = await startChromium(opts);
   const [site, other] = await serveFixtures();
@@ -261,7 +264,7 @@ export async function stopServiceWorker(browser: Browser): Promise<void> {
  * A DevTools handle that stops the extension's worker on demand, with no set-up on each call, so a test can
  * stop it at a precise moment (a page loading) and as often as it likes. Needs launch({ detachWorker: true }).
  */
-export async function workerStopper(browser: Browser): Promise<{ stop: () => Promise<void>; close: () => Promise<void> }> {
+export async function workerStopper(browser: Browser): Promise<{ stop: () => Promise<boolean>; close: () => Promise<void> }> {
   const id = await extensionId(browser);
   const page = await extensionPage(browser);
   const cdp = await page.createCDPSession();
@@ -287,10 +290,11 @@ export async function workerStopper(browser: Browser): Promise<{ stop: () => Pro
   await until(() => versionId !== null, 3000);
   return {
     stop: async () => {
-      if (versionId === null) return;
+      if (versionId === null) return false;
       const v = versionId;
       await cdp.send('ServiceWorker.stopWorker', { versionId: v });
       await until(() => status.get(v) === 'stopped', 5000);
+      return status.get(v) === 'stopped';
     },
     close: async () => {
       await cdp.send('ServiceWorker.disable').catch(() => undefined);

@@ -1,39 +1,60 @@
 // Browsers lent from one e2e file to the next: a file's side (tests/e2e/browser-pool is the broker). With default
 // options, in a run of scripts/e2e.mjs, harness's launch() and firefox-harness's launchFirefox() connect to a lent
 // browser, and the session's close() makes it as a new one would be for the next file before giving it back:
-// - every page closed but the extension's own, a recording still on stopped;
+// - a recording still on stopped, every page closed but the extension's own;
+// - Chromium's offscreen document closed (its models, caches and zips: the next file's first step sets it up);
+// - alarms, storage.session (the export ledger, tab facts) and the toolbar badge cleared;
 // - the extension's IndexedDB emptied and storage.local put back as it was at launch (config, prefs, flags);
 // - the downloads folder emptied;
 // - the worker started afresh (its memory, and any global a test replaced in it, gone): Firefox's background page
 //   reloaded here, Chromium's worker stopped by the broker once this connection (attached to it) is gone.
-// A file run alone (node --test), or a test that asks for options of its own or a fresh browser, launches its own.
+// What stays is the browser's own: its process, its profile's caches, Firefox's open popup tab (opened anew).
+// A file run alone (node --test), a test that asks for a fresh browser, or Firefox options of its own (its idle
+// timeout, the content-script relay), launches its own.
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { BrowserName } from '../../src/core/browser-name';
-import { CHROMIUM_VIEWPORT, extensionPage, serveFixtures, waitFor, type Served, type Session } from './harness';
+import { CHROMIUM_VIEWPORT, extensionPage, notTheWorker, serveFixtures, waitFor, type LaunchOptions, type Served, type Session } from './harness';
 import { extensionPopup, type FirefoxSession } from './firefox-harness';
 import { POOL_ENV, type Loan } from './browser-pool';
 
 async function ask(path: string, body: object): Promise<unknown> {
-  const res = await fetch(`${process.env[POOL_ENV]}${path}`, { method: 'POST', body: JSON.stringify(body) });
+  // A launch under a full run's load takes seconds; a broker that does not answer in minutes fails the file, not the run.
+  const res = await fetch(`${process.env[POOL_ENV]}${path}`, { method: 'POST', body: JSON.stringify(body), signal: AbortSignal.timeout(180_000) });
   if (!res.ok) throw new Error(`the browser pool refused ${path}: ${await res.text()}`);
   return res.json();
 }
 
 /** Makes a lent browser as the next file should find it (see the head of this file), from `page`, the extension's own page. */
 async function readyForNext(name: BrowserName, connected: Browser, page: Page, loan: Loan): Promise<void> {
+  // Stopped first, so the pages closed below leave as pages do with no recording on.
+  const api = 'const api = (globalThis.browser ?? globalThis.chrome);';
+  const recording = await page.evaluate(`(async () => { ${api} return (await api.runtime.sendMessage({ kind: 'recording/get' })).state; })()`);
+  if (recording) await page.evaluate(`(async () => { ${api} await api.runtime.sendMessage({ kind: 'recording/stop' }); })()`);
   for (const p of await connected.pages()) if (p !== page) await p.close();
-  const api = (): string => 'const api = (globalThis.browser ?? globalThis.chrome);';
-  const recording = await page.evaluate(`(async () => { ${api()} return (await api.runtime.sendMessage({ kind: 'recording/get' })).state; })()`);
-  if (recording) await page.evaluate(`(async () => { ${api()} await api.runtime.sendMessage({ kind: 'recording/stop' }); })()`);
+  await page.evaluate(async () => {
+    const ext = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+    // Chromium's offscreen document goes (its text detector and OCR, their caches, zips held for the downloads, an
+    // export under way): the next file's first step sets it up, as in a new browser.
+    if (ext.offscreen && await ext.offscreen.hasDocument()) await ext.offscreen.closeDocument();
+    // What outlives a worker restart: alarms (a wake due), the export ledger and tab facts, the toolbar badge.
+    await ext.alarms.clearAll();
+    await ext.storage.session.clear();
+    await ext.action.setBadgeText({ text: '' });
+  });
   await page.evaluate(() => new Promise<void>((resolve, reject) => {
     const open = indexedDB.open('alien-dataflow');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
       const names = [...db.objectStoreNames];
-      if (!names.length) return resolve();
+      // Not there before this open (the worker had not made it): left for the worker to make, as in a new browser.
+      if (!names.length) {
+        db.close();
+        indexedDB.deleteDatabase('alien-dataflow');
+        return resolve();
+      }
       const tx = db.transaction(names, 'readwrite');
       for (const n of names) tx.objectStore(n).clear();
       tx.oncomplete = () => { db.close(); resolve(); };
@@ -59,7 +80,7 @@ function giveBack(name: BrowserName, browser: Browser, page: () => Promise<Page>
   let closing: Promise<void> | null = null;
   return () => closing ??= (async () => {
     const ready = await readyForNext(name, browser, await page(), loan).then(() => true, (error: unknown) => {
-      console.log(`# browser ${loan.id} (${name}) not lent again: ${String(error)}`);
+      console.log(`browser ${loan.id} (${name}) not lent again: ${String(error)}`);
       return false;
     });
     await browser.disconnect().catch(() => undefined);
@@ -79,6 +100,8 @@ async function borrow(name: BrowserName): Promise<Loan | null> {
 async function lentSession<X extends object>(name: BrowserName, connect: (loan: Loan) => Promise<Browser>, open: (connected: Browser) => Promise<{ page: () => Promise<Page>; extra: X }>): Promise<(Session & X) | null> {
   const loan = await borrow(name);
   if (!loan) return null;
+  // Which browser each file had, for a failure that only a file after another shows.
+  console.log(`${name} browser ${loan.id}, lent ${loan.lentBefore} time(s) before`);
   let connected: Browser | undefined;
   try {
     connected = await connect(loan);
@@ -93,8 +116,11 @@ async function lentSession<X extends object>(name: BrowserName, connect: (loan: 
 }
 
 /** A Chromium session on a browser lent by the run's pool, or null when no pool runs. */
-export function borrowChromium(): Promise<Session | null> {
-  return lentSession('chromium', (loan) => puppeteer.connect({ browserWSEndpoint: loan.endpoint, defaultViewport: CHROMIUM_VIEWPORT }),
+export function borrowChromium(opts: LaunchOptions = {}): Promise<Session | null> {
+  // detachWorker is the connection's own choice: this session does not attach to the worker, so it may stop it.
+  return lentSession('chromium', (loan) => puppeteer.connect({
+    browserWSEndpoint: loan.endpoint, defaultViewport: CHROMIUM_VIEWPORT, ...(opts.detachWorker ? { targetFilter: notTheWorker } : {}),
+  }),
     async (connected) => ({ page: () => extensionPage(connected), extra: {} }));
 }
 
@@ -108,6 +134,8 @@ export function borrowFirefox(): Promise<FirefoxSession | null> {
     const before = await extensionPopup(connected);
     await before.evaluate(() => browser.tabs.create({ url: browser.runtime.getURL('popup/popup.html'), active: false }));
     await before.close();
+    // In front, as in a new Firefox: its first tab, blank, with the popup tab behind it.
+    await connected.newPage();
     const popup = (): Promise<Page> => extensionPopup(connected);
     return { page: popup, extra: { popup } };
   });

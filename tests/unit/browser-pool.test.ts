@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { POOL_ENV, startBrowserPool, type Loan, type Pooled, type PoolLaunchers } from '../e2e/browser-pool';
 import type { BrowserName } from '../../src/core/browser-name';
 
-/** Fake browsers: each launch and end noted; `refresh` answers as set. */
-function fakes(refreshes = true): PoolLaunchers & { launched: string[]; ended: number[]; all: Pooled[] } {
+/** Fake browsers: each launch and end noted; `refresh` answers as set (null: never). */
+function fakes(refreshes: boolean | null = true): PoolLaunchers & { launched: string[]; ended: number[]; all: Pooled[] } {
   const launched: string[] = [];
   const ended: number[] = [];
   const all: Pooled[] = [];
@@ -15,13 +15,13 @@ function fakes(refreshes = true): PoolLaunchers & { launched: string[]; ended: n
       launched.push(`${name} ${id}`);
       const pooled: Pooled = {
         name, alive: true,
-        loan: { id, endpoint: `ws://127.0.0.1:1/${id}`, downloads: `/tmp/downloads-${id}`, pristine: { provenance: id } },
+        loan: { id, endpoint: `ws://127.0.0.1:1/${id}`, downloads: `/tmp/downloads-${id}`, pristine: { provenance: id }, lentBefore: 0 },
         end: async () => { pooled.alive = false; ended.push(id); },
       };
       all.push(pooled);
       return pooled;
     },
-    refresh: async () => refreshes,
+    refresh: () => refreshes === null ? new Promise<boolean>(() => undefined) : Promise.resolve(refreshes),
   };
 }
 
@@ -50,7 +50,8 @@ describe('the e2e browser pool', () => {
     const first = await borrow('chromium');
     expect((await giveBack(first.id, true)).status).toBe(200);
     expect((await borrow('firefox')).id).not.toBe(first.id);
-    expect(await borrow('chromium')).toEqual(first);
+    expect(first.lentBefore).toBe(0);
+    expect(await borrow('chromium')).toEqual({ ...first, lentBefore: 1 });
     expect(browsers.launched).toEqual(['chromium 1', 'firefox 2']);
     expect(pool.counts()).toEqual({ launched: 2, reused: 1 });
   });
@@ -84,6 +85,15 @@ describe('the e2e browser pool', () => {
     const lent = await borrow('chromium');
     await giveBack(lent.id, true);
     expect(refusing.ended).toEqual([lent.id]);
+  });
+
+  it('ends a browser whose refresh hangs, and answers the file that gave it back', async () => {
+    const hanging = fakes(null);
+    pool = await startBrowserPool(hanging, 50);
+    const lent = await borrow('chromium');
+    expect((await giveBack(lent.id, true)).status).toBe(200);
+    expect(hanging.ended).toEqual([lent.id]);
+    expect((await borrow('chromium')).id).not.toBe(lent.id);
   });
 
   it('does not lend a browser whose process ended while it waited', async () => {
