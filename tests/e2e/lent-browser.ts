@@ -118,10 +118,10 @@ async function lentSession<X extends object>(name: BrowserName, connect: (loan: 
 /** A Chromium session on a browser lent by the run's pool, or null when no pool runs. */
 export function borrowChromium(opts: LaunchOptions = {}): Promise<Session | null> {
   // detachWorker is the connection's own choice: this session does not attach to the worker, so it may stop it.
-  return lentSession('chromium', (loan) => puppeteer.connect({
+  const connect = (loan: Loan): Promise<Browser> => puppeteer.connect({
     browserWSEndpoint: loan.endpoint, defaultViewport: CHROMIUM_VIEWPORT, ...(opts.detachWorker ? { targetFilter: notTheWorker } : {}),
-  }),
-    async (connected) => ({ page: () => extensionPage(connected), extra: {} }));
+  });
+  return lentSession('chromium', connect, async (connected) => ({ page: () => extensionPage(connected), extra: {} }));
 }
 
 /** A Firefox session on a browser lent by the run's pool, or null when no pool runs. */
