@@ -29,9 +29,11 @@ async function ask(path: string, body: object): Promise<unknown> {
 /** Makes a lent browser as the next file should find it (see the head of this file), from `page`, the extension's own page. */
 async function readyForNext(name: BrowserName, connected: Browser, page: Page, loan: Loan): Promise<void> {
   // Stopped first, so the pages closed below leave as pages do with no recording on.
-  const api = 'const api = (globalThis.browser ?? globalThis.chrome);';
-  const recording = await page.evaluate(`(async () => { ${api} return (await api.runtime.sendMessage({ kind: 'recording/get' })).state; })()`);
-  if (recording) await page.evaluate(`(async () => { ${api} await api.runtime.sendMessage({ kind: 'recording/stop' }); })()`);
+  await page.evaluate(async () => {
+    const ext = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+    const status = await ext.runtime.sendMessage({ kind: 'recording/get' }) as { state: unknown };
+    if (status.state) await ext.runtime.sendMessage({ kind: 'recording/stop' });
+  });
   for (const p of await connected.pages()) if (p !== page) await p.close();
   await page.evaluate(async () => {
     const ext = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
