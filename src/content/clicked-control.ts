@@ -6,6 +6,7 @@
 // clicks stands for it, as Chrome's own tree and Playwright's getByRole see it.
 import { roleOf } from './element-semantics';
 import { isElement } from './dom-safe';
+import { eventPath } from './start-gate';
 
 /** Roles without a name of their own: the pointer on one of these is on a wrapper. */
 const WRAPPER_ROLES = new Set(['generic', 'none', 'presentation', 'img']);
@@ -19,7 +20,7 @@ const MAX_UP = 4;
 /** The control a click on `origin` acted on, or null when `origin` is one itself or none is near. */
 export function clickedControl(event: Pick<Event, 'composedPath'>, origin: Element | null): Element | null {
   if (!origin || !WRAPPER_ROLES.has(roleOf(origin))) return null;
-  const path = event.composedPath();
+  const path = eventPath(event);
   const at = path.indexOf(origin);
   if (at < 0) return null;
   for (const node of path.slice(at + 1, at + 1 + MAX_UP)) {

@@ -4,10 +4,11 @@ import {
   assignedSlotOf, attrOf, closestOf, elementByIdIn, hostOf, innerTextOf, isEditableOf, isElement, isShadowRoot, MAX_WALK, nodeTypeOf, parentElementOf, parentOf, parentOrHostOf, queryAllIn,
   rootNodeOf, tagOf, textContentOf,
 } from './dom-safe';
+import { eventPath } from './start-gate';
 
 /** The innermost element an event came from, through shadow roots. */
 export function eventElement(event: Event): Element | null {
-  const origin = event.composedPath()[0] as Node | undefined;
+  const origin = eventPath(event)[0] as Node | undefined;
   if (!origin) return null;
   if (isElement(origin)) return boxed(origin);
   if (nodeTypeOf(origin) === Node.TEXT_NODE) {
@@ -62,7 +63,7 @@ export function controlOf(el: Element | null): Element | null {
  * label, input, select or button on the path decides; null when there is none.
  */
 export function controlOfEvent(event: Event): Element | null {
-  for (const node of event.composedPath()) {
+  for (const node of eventPath(event)) {
     if (!(node instanceof Node) || !isElement(node)) continue;
     if (tagOf(node) === 'label') return (node as HTMLLabelElement).control ?? null;
     if (['input', 'select', 'textarea', 'button', 'option'].includes(tagOf(node))) return node;
@@ -80,7 +81,7 @@ export function composedContains(outer: Element, inner: Element): boolean {
 
 /** The open shadow roots an event passed through, innermost first. */
 export function shadowRootsOf(event: Event): ShadowRoot[] {
-  return event.composedPath().filter((n): n is ShadowRoot => n instanceof Node && isShadowRoot(n));
+  return eventPath(event).filter((n): n is ShadowRoot => n instanceof Node && isShadowRoot(n));
 }
 
 /** Current text of a field: value, or text of a contenteditable. */

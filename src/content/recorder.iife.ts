@@ -1,7 +1,8 @@
 // Content script entry (IIFE so it runs at document_start, ahead of page
 // scripts). Listeners are attached here, at once, whether or not a recording
 // is on: a page's own capture listeners registered later cannot swallow
-// events before the recorder sees them. Handlers do nothing until recording.
+// events before the recorder sees them. Handlers do nothing until recording;
+// while the recorder starts, their events wait at a gate (see start-gate).
 //
 // Runs in every frame. A frame whose ancestors are all same-origin is recorded
 // by the top frame's recorder, which inlines it into one tree; other frames
@@ -27,7 +28,8 @@ import { mayReceive } from '../platform/sender';
 import { isMessage, type RecordingState, type Reply } from '../core/messages';
 import { passThroughRedactor } from '../core/redactor';
 import { sensitiveFieldTest } from '../core/sensitive-field';
-import { listen } from './guard';
+import { listen, throughGate } from './guard';
+import { StartGate } from './start-gate';
 import { reportPlaceOnly } from './place-only';
 import { WHOLE_SCREEN, type ScreenRegions } from '../core/tab-text-map';
 import { defaultViewOf, isElement, queryAllIn, tagOf } from './dom-safe';
@@ -82,6 +84,8 @@ function main(): void {
   const param = rec.observerParam();
   // Firefox's own Back and Forward do not say they are the person's; the pointer up at its toolbar does (see pointer-above).
   const exits = watchExits(window, inFirefox() ? watchPointerAbove(window) : null);
+  // Holding from now: whether a recording is on is not known yet (see start-gate).
+  const gate = new StartGate();
 
   // Attached now, at document_start. Keyed by document: a frame's window object stays the same when the frame
   // loads another page, but listeners on it went with the old document.
@@ -89,13 +93,16 @@ function main(): void {
   const attach = (win: Window): void => {
     if (attached.has(win.document)) return;
     attached.add(win.document);
-    // Order matters where observers share a gesture: pointer before input and drag.
-    initPointerObserver(win, param);
-    initInputObserver(win, param);
-    initKeyObserver(win, param);
-    initScrollObserver(win, param);
-    initFormObserver(win, param);
-    initDragObserver(win, param);
+    // Order matters where observers share a gesture: pointer before input and drag. Their events wait at the
+    // gate while the recorder starts.
+    throughGate(gate, () => {
+      initPointerObserver(win, param);
+      initInputObserver(win, param);
+      initKeyObserver(win, param);
+      initScrollObserver(win, param);
+      initFormObserver(win, param);
+      initDragObserver(win, param);
+    });
     // A frame inside this document that loads a page (a late frame, a frame navigated) is attached at once:
     // its load event passes this document in capture (it never reaches the window).
     listen(win.document, 'load', (event) => {
@@ -277,14 +284,25 @@ function main(): void {
   const { shown, arriving } = pageShown(document);
   // Every start goes through one chain, each with the recording as it is when its turn comes: a Start (or a
   // Start and a Stop) made while the page was unseen, or just as it loaded, starts it once, or not at all.
+  // Starts asked for and not yet done: the gate holds until there are none, then lets what it held run, as the
+  // recorder's if it has begun (read late), else to observers that ignore them.
+  let startsUnderway = 1;
   const startNow = (atPageLoad: boolean) => async (): Promise<void> => {
-    const state = await readRecording();
-    if (state) await start(state, arriving(atPageLoad));
+    try {
+      const state = await readRecording();
+      if (state) await start(state, arriving(atPageLoad));
+    } finally {
+      if (--startsUnderway === 0) gate.open(rec.recording ? (at, run) => rec.replayHeld(at, run) : undefined);
+    }
   };
   starting = shown.then(startNow(true)).catch((error) => console.debug('[alien-dataflow] recorder not started', error));
   onRecordingChange((state) => {
-    if (state) starting = (starting ?? shown).then(startNow(false)).catch((e) => console.debug('[alien-dataflow] start failed', e));
-    else stop();
+    if (state) {
+      // A Start just pressed: the person may act on this page before its recorder has begun.
+      startsUnderway++;
+      if (!rec.recording) gate.close();
+      starting = (starting ?? shown).then(startNow(false)).catch((e) => console.debug('[alien-dataflow] start failed', e));
+    } else stop();
   });
 }
 

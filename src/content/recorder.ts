@@ -41,7 +41,12 @@ export interface PreAction {
   captureMs: number;
   /** The controls the press may turn out to be about (see Recorder.retarget), described at it, as the tree is. */
   controls?: ReadonlyMap<Element, Described>;
+  /** Taken when an event held while the recorder started was run (see start-gate): just after the action, not before. */
+  late?: true;
 }
+
+/** The note a step taken from a held event carries (see start-gate). */
+export const READ_AFTER_ACTION = "the page's recorder was still starting at this action: the page was read just after it";
 
 /**
  * The page as `pre` holds it, in the fields every observation the page sends shares: a step's draft, the page
@@ -96,6 +101,8 @@ export class Recorder {
   private readonly beforeCapture = new Set<() => void>();
 
   private redactor: Redactor;
+  /** While an event held at the start gate runs: when it happened (see replayHeld). */
+  private heldAt: number | null = null;
 
   constructor(
     private readonly win: Window,
@@ -201,6 +208,19 @@ export class Recorder {
     this.state = state;
   }
 
+  /**
+   * Run the handler of an event held while the recorder started (see start-gate): what it captures is dated `at`,
+   * when the action was, and marked as read after it, so no frame from before the page changed is taken as exact.
+   */
+  replayHeld(at: number, run: () => void): void {
+    this.heldAt = at;
+    try {
+      run();
+    } finally {
+      this.heldAt = null;
+    }
+  }
+
   end(): void {
     this.flushPending();
     this.state = null;
@@ -236,19 +256,22 @@ export class Recorder {
     const snapshot = this.snapshotter.snapshot(element);
     const described = element && snapshot.targetId !== null ? this.describe(element, snapshot.targetId) : null;
     const controls = element && snapshot.targetId !== null ? this.controlsAt(element) : undefined;
-    const pre = {
-      time: Date.now(),
+    const late = this.heldAt !== null;
+    const pre: PreAction = {
+      time: this.heldAt ?? Date.now(),
       snapshot,
       element,
       target: described?.target ?? null,
       targetText: described?.text ?? null,
-      // A change below the fold since the last settled frame leaves that frame exact.
-      lastChangeAt: this.snapshotter.lastVisibleChangeAt(),
+      // A change below the fold since the last settled frame leaves that frame exact. Read late, the page may have
+      // changed at any time up to now (the recorder saw none of it before it began).
+      lastChangeAt: late ? Date.now() : this.snapshotter.lastVisibleChangeAt(),
       topScroll: this.topScroll(),
       title: this.remembered(`t:${this.win.top === this.win ? titleOf(this.win.document) : this.topTitle()}`, (t) => this.redactor.redact(t).text),
       url: this.remembered(`u:${this.win.location.href}`, (u) => this.redactor.redactUrl(u).text),
       captureMs: 0,
       ...(controls ? { controls } : {}),
+      ...(late ? { late: true as const } : {}),
     };
     pre.captureMs = performance.now() - started;
     return pre;
@@ -333,6 +356,7 @@ export class Recorder {
       action: { ...redacted, element_id: pre.target?.element_id ?? null },
       target,
       ...observedPage(pre, this.win),
+      ...(pre.late ? { note: READ_AFTER_ACTION } : {}),
     };
     // The message's own serialisation (inside push) is not counted: it is measured apart in the bench.
     draft.pageWork = {

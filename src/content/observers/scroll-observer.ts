@@ -4,6 +4,7 @@
 import type { PreAction } from '../recorder';
 import type { ObserverParam } from './observer-param';
 import { listen } from '../guard';
+import { eventTarget } from '../start-gate';
 import { eventElement, isTextField } from '../dom-utils';
 import { cssSelector } from '../element-locators';
 import { nodeTypeOf, scrollOffsetOf, tagOf } from '../dom-safe';
@@ -72,7 +73,7 @@ export function initScrollObserver(win: Window, recorder: ScrollObserverParam): 
     }),
     listen(win, 'scroll', (e) => {
       if (!recorder.recording || !burst || Date.now() - intentAt > INTENT_MS) return;
-      const t = e.target as Element | Document;
+      const t = eventTarget(e) as Element | Document;
       burst.container = t === win.document || t === (win as unknown as EventTarget) ? win.document : t;
       if (timer) clearTimeout(timer);
       timer = setTimeout(finish, SETTLE_MS);

@@ -1,0 +1,105 @@
+// Actions a person makes while the page's recorder is still starting. A page
+// learns that a recording is on from storage, then loads its scrubber (NER
+// and the finders, imported on demand: see redactor-loader) before its
+// observers may take a snapshot, since page text is scrubbed as it is read.
+// That takes ~100 ms, and seconds on a loaded machine: a click 300 ms after a
+// reload was lost in Firefox under load. The observers' listeners are still
+// attached at document_start; while the gate holds, their trusted events are
+// kept, and run in order once the recorder has begun (the DOM is then read
+// just after the action, and the step says so), or run as before when no
+// recording is on, where the observers do nothing with them.
+
+/** Events of the observers' kinds held at most (a person's actions in seconds; scrolls fire often, and count). */
+const MAX_HELD = 400;
+
+/** Kinds that fire many times a second: of each listener's, only the newest since the last other event is kept. */
+const CONTINUOUS = new Set(['pointermove', 'scroll', 'touchmove', 'wheel']);
+
+interface Held {
+  event: Event;
+  /** The listener it was held for: one event reaches several. */
+  listener: object;
+  /** When it happened (ms epoch): the step's time, not the replay's. */
+  at: number;
+  run: () => void;
+}
+
+/**
+ * An event's composed path and target as they were at dispatch. After dispatch `composedPath()` is empty, and an
+ * event from inside a shadow tree has its target cleared (DOM spec, "dispatch", clearTargets).
+ */
+const dispatched = new WeakMap<object, { path: EventTarget[]; target: EventTarget | null }>();
+
+/** `event.composedPath()`, for an event held by a gate as well as one being dispatched. */
+export function eventPath(event: Pick<Event, 'composedPath'>): EventTarget[] {
+  return dispatched.get(event)?.path ?? event.composedPath();
+}
+
+/** `event.target`, for an event held by a gate as well as one being dispatched. */
+export function eventTarget(event: Event): EventTarget | null {
+  const held = dispatched.get(event);
+  return held ? held.target : event.target;
+}
+
+export class StartGate {
+  /** Held events, oldest first; null while the gate lets events through. */
+  private held: Held[] | null = [];
+  /** Events given up because the gate was full, for the console. */
+  private overflow = 0;
+
+  /** Whether events are being held. */
+  get holding(): boolean {
+    return this.held !== null;
+  }
+
+  /** Hold from now on: a recording is starting (or may be: the page has just loaded). */
+  close(): void {
+    this.held ??= [];
+  }
+
+  /**
+   * Called by a gated listener with the event, itself and its handler: true when held (the handler runs later), false
+   * when the handler should run now. Untrusted events are never held: the observers ignore them.
+   */
+  hold(event: Event, listener: object, run: () => void): boolean {
+    if (!this.held || !event.isTrusted) return false;
+    if (CONTINUOUS.has(event.type)) this.dropOlderMove(event.type, listener);
+    if (this.held.length >= MAX_HELD) {
+      this.overflow++;
+      return false;
+    }
+    if (!dispatched.has(event)) dispatched.set(event, { path: event.composedPath(), target: event.target });
+    this.held.push({ event, listener, at: Date.now(), run });
+    return true;
+  }
+
+  /** A mouse move or scroll held for `listener` since the last discrete event: the newer one stands for it. */
+  private dropOlderMove(type: string, listener: object): void {
+    const held = this.held!;
+    for (let i = held.length - 1; i >= 0 && CONTINUOUS.has(held[i]!.event.type); i--) {
+      if (held[i]!.listener === listener && held[i]!.event.type === type) {
+        held.splice(i, 1);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Let events through, and run those held, in order: each through `replay` with its time (the recorder has
+   * begun, and marks the steps they make as read late), or plainly when `replay` is absent (no recording).
+   */
+  open(replay?: (at: number, run: () => void) => void): void {
+    const held = this.held ?? [];
+    this.held = null;
+    if (this.overflow) console.debug(`[alien-dataflow] ${this.overflow} events while the recorder started were not held`);
+    this.overflow = 0;
+    for (const h of held) {
+      try {
+        if (replay) replay(h.at, h.run);
+        else h.run();
+      } catch (error) {
+        console.debug('[alien-dataflow] a held event failed', error);
+      }
+    }
+  }
+}
