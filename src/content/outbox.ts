@@ -11,8 +11,21 @@ import { saveUnsent } from '../platform/page-handoff';
 
 const MAX_ATTEMPTS = 12;
 
+/** A promise with its resolve, for waits that drain() cuts short. */
+function signal(): { promise: Promise<void>; fire: () => void } {
+  let fire!: () => void;
+  const promise = new Promise<void>((r) => { fire = r; });
+  return { promise, fire };
+}
+
+const NUDGED: unique symbol = Symbol('nudged');
+
 export class Outbox {
   private readonly inFlight = new Map<string, StepDraft>();
+  /** Fired by drain(): every delivery stops waiting (between attempts, or for an answer) and sends again at once. */
+  private nudge = signal();
+  /** Called when the last draft in flight is acknowledged (or given up). */
+  private readonly onEmpty = new Set<() => void>();
   /** The browser's ids for this frame, told by the worker when recording starts. */
   where: { tabId: number; frameId: number } | null = null;
   /** This page's arrival while its load report is still on its way (see ObserverParam.reportingArrival). */
@@ -20,7 +33,32 @@ export class Outbox {
 
   push(draft: StepDraft): void {
     this.inFlight.set(draft.draftId, draft);
-    void this.deliver(draft).finally(() => this.inFlight.delete(draft.draftId));
+    void this.deliver(draft).finally(() => {
+      this.inFlight.delete(draft.draftId);
+      if (this.inFlight.size === 0) this.onEmpty.forEach((f) => f());
+    });
+  }
+
+  /**
+   * Sends every draft not yet acknowledged again now, without waiting out its retry's backoff or an answer a
+   * stopped worker will never give (up to 15 s: see core/ask-again), and resolves once none is left, or after
+   * `withinMs`, to how many are left. Asked at Stop, so an Export pressed at once finds every step (the worker
+   * keeps one step per draft id, so a draft sent twice is stored once).
+   */
+  drain(withinMs: number): Promise<number> {
+    if (this.inFlight.size === 0) return Promise.resolve(0);
+    const nudge = this.nudge;
+    this.nudge = signal();
+    nudge.fire();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.onEmpty.delete(done);
+        resolve(this.inFlight.size);
+      };
+      const timer = setTimeout(done, withinMs);
+      this.onEmpty.add(done);
+    });
   }
 
   get pending(): number {
@@ -40,7 +78,11 @@ export class Outbox {
       try {
         // Read at each attempt: once the report is answered, the worker has decided the arrival.
         const after = this.afterArrival;
-        const reply = await answerWithin(send<'step/record'>({ kind: 'step/record', draft, ...(after !== null ? { afterArrival: after } : {}) }));
+        const sending = answerWithin(send<'step/record'>({ kind: 'step/record', draft, ...(after !== null ? { afterArrival: after } : {}) }));
+        // An attempt left behind by a nudge may still fail later, unheard: not an unhandled rejection.
+        sending.catch(() => undefined);
+        const reply = await Promise.race([sending, this.nudge.promise.then((): typeof NUDGED => NUDGED)]);
+        if (reply === NUDGED) continue;
         if (reply?.ok) return;
         if (reply && !reply.retry) {
           console.warn('[alien-dataflow] step not stored:', reply.error);
@@ -52,7 +94,9 @@ export class Outbox {
         // The extension was reloaded or removed: nobody is left to receive.
         if (isGone(error)) return;
       }
-      await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** attempt, 5000)));
+      let backoff: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([new Promise((r) => { backoff = setTimeout(r, Math.min(100 * 2 ** attempt, 5000)); }), this.nudge.promise]);
+      clearTimeout(backoff);
     }
     console.warn('[alien-dataflow] gave up delivering a step after retries');
   }

@@ -41,6 +41,9 @@ const FRAME_TAGS = new Set(['iframe', 'frame']);
 const WALK_RETRIES = 2;
 const WALK_RETRY_MS = 300;
 
+/** How long a frame asked at Stop for its unacknowledged steps waits for them to be in (see Outbox.drain). */
+const PAGE_DRAIN_MS = 4000;
+
 /** Frames per tab get disjoint id ranges, so ids from different frames never collide. */
 const IDS_PER_FRAME = 1_000_000;
 
@@ -171,6 +174,11 @@ function main(): void {
     // signed channels (see frame-offset).
     const secret = state.frameSecret ?? '';
     const stops: (() => void)[] = [initNavigationObserver(window, param, atPageLoad, exits)];
+    // At Stop the worker asks every frame for the steps it still holds unacknowledged, before it ends the task.
+    stops.push(onMessage((raw, sender): Promise<Reply<'page/drain'>> | undefined => {
+      if (!isMessage(raw) || raw.kind !== 'page/drain' || !rec.recording || !mayReceive(raw.kind, sender)) return undefined;
+      return rec.sendUnsent(PAGE_DRAIN_MS).then((unsent) => ({ unsent }));
+    }));
     // Each answer carries the top window's scroll it holds at, passed down from the top frame.
     const measuredOffset = () => ({ ...rec.offsetOf(null), topScroll: rec.topScroll() });
     if (secret) stops.push(answerOffsetRequests(window, secret, measuredOffset, (frame, id) => rec.snapshotter.setFrameId(frame, id)));

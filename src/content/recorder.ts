@@ -322,6 +322,16 @@ export class Recorder {
     for (const build of queued) build();
   }
 
+  /**
+   * Stop is under way: emit what is pending (an open typing session) and send every step not yet acknowledged
+   * now; resolves once all are in, or after `withinMs`, to how many are not (see Outbox.drain).
+   */
+  sendUnsent(withinMs: number): Promise<number> {
+    this.flushPending();
+    this.drainEmits();
+    return this.outbox.drain(withinMs);
+  }
+
   /** The page is going away: emit what is pending and hand unacknowledged drafts over (see page-handoff). */
   leave(): void {
     if (!this.state) return;

@@ -90,6 +90,8 @@ export type Message =
   | { kind: 'frame/snapshot'; target: 'content' }
   // background -> content (top frame), at Stop: the page as it is now, for the task's final state (core/final-state)
   | { kind: 'page/final'; target: 'content' }
+  // background -> content (every frame), at Stop: send the steps not yet acknowledged now, answer once they are in
+  | { kind: 'page/drain'; target: 'content' }
   // background -> offscreen
   | { kind: 'offscreen/export'; target: 'offscreen'; exportId: string; options: ExportOptions; configHash: string; extensionVersion: string; demonstratorHash: string | null }
   | { kind: 'offscreen/export-cancel'; target: 'offscreen'; exportId: string }
@@ -132,6 +134,8 @@ export interface ReplyMap {
   'frame/snapshot': { xml: string; axtree?: string; redactedRegions: Box[]; mediaRegions: MediaRegion[]; topScroll?: ScrollOffset } | null;
   /** The page now, scrubbed in the page as a step's observation is. */
   'page/final': PageObservation | null;
+  /** How many of the frame's steps were still unacknowledged when it answered (0: all in). */
+  'page/drain': { unsent: number };
   'page/loaded': { ok: true };
   'page/typing': { ok: true };
   'page/exit': { ok: true };
@@ -180,6 +184,7 @@ export const SENT_BY: { readonly [K in MessageKind]: readonly SenderKind[] } = {
   'page/left': ['content-script'],
   'frame/snapshot': ['worker'],
   'page/final': ['worker'],
+  'page/drain': ['worker'],
   'offscreen/export': ['worker'],
   'offscreen/export-cancel': ['worker'],
   'offscreen/exports-known': ['worker'],

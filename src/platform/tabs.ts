@@ -20,6 +20,15 @@ export const activeTabsOfWindows = (): Promise<Tab[]> => browser.tabs.query({ ac
 /** What the window's active tab shows, as a PNG data URL (the browser's capture quota applies: see host). */
 export const captureVisiblePng = (windowId: number): Promise<string> => browser.tabs.captureVisibleTab(windowId, { format: 'png' });
 
+/** Every open tab. */
+export const allTabs = (): Promise<Tab[]> => browser.tabs.query({});
+
+/** The browser's ids of a tab's frames (none for a tab gone or discarded). */
+export async function frameIdsOf(tabId: number): Promise<number[]> {
+  const frames = await browser.webNavigation.getAllFrames({ tabId }).catch(() => null);
+  return (frames ?? []).map((f) => f.frameId);
+}
+
 /** A question to the content script of one frame of a tab. */
 export function askFrame<K extends MessageKind>(tabId: number, frameId: number, message: MessageOf<K>): Promise<Reply<K>> {
   return browser.tabs.sendMessage(tabId, message, { frameId }) as Promise<Reply<K>>;
