@@ -24,10 +24,35 @@ import { backgroundStarts, backgroundSuspends, firefoxSkip, waitForSuspension } 
 let session: Session;
 after(async () => { await session?.close(); });
 
+/** When each action was done (ms epoch, as the test's clock reads just before it), for a failure to name the one missing. */
+type ActionTimes = number[];
+
 /** 20 clicks on Add at a person's pace: `base` ms apart, plus `jitter` ms times 0..`spread`-1. */
-async function clickAddTwenty(page: Page, expected: string[], base: number, jitter: number, spread: number): Promise<void> {
+async function clickAddTwenty(page: Page, expected: string[], times: ActionTimes, base: number, jitter: number, spread: number): Promise<void> {
   // Pauses of a person's length, for Firefox's idle timeout to suspend the background page between actions.
-  for (let i = 0; i < 20; i++) { await page.click('button.add'); expected.push('click'); await sleep(base + (i % spread) * jitter); }
+  for (let i = 0; i < 20; i++) {
+    times.push(Date.now());
+    await page.click('button.add');
+    expected.push('click');
+    await sleep(base + (i % spread) * jitter);
+  }
+}
+
+/**
+ * The actions done whose time no step of the same type has within 1 s after it (the step's time is the page's
+ * clock at the event), with their place: what a failure says, so a lost step can be traced to its moment.
+ */
+function unmatched(steps: ExportedStep[], expected: string[], times: ActionTimes): string {
+  const left = steps.map((s) => ({ type: s.action.type, at: s.timestamp }));
+  const missing: string[] = [];
+  expected.forEach((type, i) => {
+    const at = times[i];
+    if (at === undefined) return;
+    const found = left.findIndex((s) => s.type === type && s.at >= at - 50 && s.at <= at + 1000);
+    if (found >= 0) left.splice(found, 1);
+    else missing.push(`${type} #${i + 1} at +${at - times[0]!} ms (${i > 0 ? `${at - times[i - 1]!} ms after the one before` : 'first'})`);
+  });
+  return missing.join('; ') || 'none by time';
 }
 
 /**
@@ -43,7 +68,7 @@ async function clickAddTwentyAccepted(ext: Page, taskId: string, page: Page, exp
 }
 
 /** Both browsers' sessions: the actions as done, a screenshot for all but the reload, the typed e-mail nowhere. */
-async function assertEveryActionKept(zip: JSZip, steps: ExportedStep[], expected: string[]): Promise<void> {
+async function assertEveryActionKept(zip: JSZip, steps: ExportedStep[], expected: string[], times?: ActionTimes): Promise<void> {
   // Said in runs (click ×20, type, …): a diff of 43 lines is cut short in a log.
   const runs = (types: string[]): string => types.reduce<[string, number][]>((acc, t) => {
     const last = acc.at(-1);
@@ -52,7 +77,9 @@ async function assertEveryActionKept(zip: JSZip, steps: ExportedStep[], expected
     return acc;
   }, []).map(([t, n]) => (n > 1 ? `${t} ×${n}` : t)).join(', ');
   const actual = steps.map((s) => s.action.type);
-  assert.deepEqual(actual, expected, `steps: ${runs(actual)}; actions: ${runs(expected)}; notes: ${JSON.stringify(steps.flatMap((s) => s.observation.screenshot_note ?? []))}`);
+  const notes = steps.flatMap((s, i) => (s.observation.screenshot_note ? [`step ${i + 1}: ${s.observation.screenshot_note}`] : []));
+  const lost = times && actual.length !== expected.length ? `; not found: ${unmatched(steps, expected, times)}` : '';
+  assert.deepEqual(actual, expected, `steps: ${runs(actual)}; actions: ${runs(expected)}${lost}; notes: ${JSON.stringify(notes)}`);
   // Only the reload's step may lack a screenshot: the page was gone before a frame of it could be taken.
   const unshot = steps.filter((s) => !s.observation.screenshot_path).map((s) => s.action.type);
   assert.ok(unshot.every((t) => t === 'navigate'), `steps without a screenshot: ${unshot.join(', ')}`);
@@ -101,29 +128,33 @@ test('firefox: a long session at a person\'s pace, the background page suspended
     await driver.startRecording(page, 'Long session in Firefox');
     const startsBefore = await backgroundStarts(await driver.extensionPage());
     const expected: string[] = [];
+    const times: ActionTimes = [];
     const extension = await driver.extensionPage();
     const suspended = await backgroundSuspends(extension);
-    await clickAddTwenty(page, expected, 700, 300, 3);
+    await clickAddTwenty(page, expected, times, 700, 300, 3);
     // The person stops to read: long enough for the background page to finish its work and be suspended.
     await waitForSuspension(extension, suspended);
+    times.push(Date.now());
     await page.click('#q');
+    times.push(Date.now());
     await page.keyboard.type('mail me at jane.roe@example.com');
     expected.push('click', 'type');
     // And a pause with the edit not yet sent, then a reload, which must still make it a step (it was lost when
     // the background page was asleep here). A person's pause, not a wait for an event: Firefox may keep the
     // background page awake while the page holds the edit (seen: no suspension in 60 s).
     await sleep(4000);
+    times.push(Date.now());
     await page.reload();
     expected.push('navigate');
     // A person's pause after the reload, as before every click here.
     await sleep(300);
-    await clickAddTwenty(page, expected, 600, 250, 4);
+    await clickAddTwenty(page, expected, times, 600, 250, 4);
     const woken = (await backgroundStarts(await driver.extensionPage())) - startsBefore;
     await driver.stopRecording(page);
     const zip = await driver.exportZip(page);
     const steps = (await trajectory(zip)).filter((s) => s.action.type !== 'tab_switch');
     assert.ok(woken >= 1, `the background page was suspended and woken during the session (${woken} times)`);
-    await assertEveryActionKept(zip, steps, expected);
+    await assertEveryActionKept(zip, steps, expected, times);
   } finally {
     await driver.close();
   }
