@@ -11,19 +11,19 @@ import { saveUnsent } from '../platform/page-handoff';
 
 const MAX_ATTEMPTS = 12;
 
-/** A promise with its resolve, for waits that drain() cuts short. */
-function signal(): { promise: Promise<void>; fire: () => void } {
-  let fire!: () => void;
-  const promise = new Promise<void>((r) => { fire = r; });
-  return { promise, fire };
-}
-
 const NUDGED: unique symbol = Symbol('nudged');
+
+/**
+ * How long an attempt's answer is waited for once Stop asks for the steps (drain): the worker answers a step once
+ * it is durable and its frame sealed, within 3 s (step-intake's SHOT_ACK_WAIT_MS). Sent again sooner, a step the
+ * worker is still taking in would be taken in twice (stored once, but a capture spent on it at Stop).
+ */
+const LOST_AFTER_MS = 3500;
 
 export class Outbox {
   private readonly inFlight = new Map<string, StepDraft>();
-  /** Fired by drain(): every delivery stops waiting (between attempts, or for an answer) and sends again at once. */
-  private nudge = signal();
+  /** Wakes each delivery now waiting (for an answer, or between attempts): drain() calls and forgets them. */
+  private readonly wakers = new Set<() => void>();
   /** Called when the last draft in flight is acknowledged (or given up). */
   private readonly onEmpty = new Set<() => void>();
   /** The browser's ids for this frame, told by the worker when recording starts. */
@@ -47,9 +47,9 @@ export class Outbox {
    */
   drain(withinMs: number): Promise<number> {
     if (this.inFlight.size === 0) return Promise.resolve(0);
-    const nudge = this.nudge;
-    this.nudge = signal();
-    nudge.fire();
+    const wake = [...this.wakers];
+    this.wakers.clear();
+    wake.forEach((w) => w());
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);
@@ -73,16 +73,36 @@ export class Outbox {
     void saveUnsent([...this.inFlight.values()].map((draft) => ({ draft, tabId, frameId, savedAt }))).catch(() => undefined);
   }
 
+  /** `work`'s outcome, or NUDGED as soon as drain() is called: the wait is registered only while it lasts. */
+  private untilNudged<T>(work: Promise<T>): Promise<T | typeof NUDGED> {
+    return new Promise<T | typeof NUDGED>((resolve, reject) => {
+      const wake = (): void => resolve(NUDGED);
+      this.wakers.add(wake);
+      work.then(resolve, reject).finally(() => this.wakers.delete(wake));
+    });
+  }
+
   private async deliver(draft: StepDraft): Promise<void> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       try {
         // Read at each attempt: once the report is answered, the worker has decided the arrival.
         const after = this.afterArrival;
+        const sentAt = Date.now();
         const sending = answerWithin(send<'step/record'>({ kind: 'step/record', draft, ...(after !== null ? { afterArrival: after } : {}) }));
-        // An attempt left behind by a nudge may still fail later, unheard: not an unhandled rejection.
+        // An attempt given up on after a nudge may still fail later, unheard: not an unhandled rejection.
         sending.catch(() => undefined);
-        const reply = await Promise.race([sending, this.nudge.promise.then((): typeof NUDGED => NUDGED)]);
-        if (reply === NUDGED) continue;
+        let reply = await this.untilNudged(sending);
+        if (reply === NUDGED) {
+          // Stop is under way: an answer still due in the worker's usual time is waited for; past it, this send
+          // is taken as lost and the step sent again now. Not counted as an attempt: a drain never uses one up.
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          const lost = new Promise<typeof NUDGED>((r) => { timer = setTimeout(() => r(NUDGED), Math.max(0, sentAt + LOST_AFTER_MS - Date.now())); });
+          reply = await Promise.race([sending, lost]).finally(() => clearTimeout(timer));
+          if (reply === NUDGED) {
+            attempt--;
+            continue;
+          }
+        }
         if (reply?.ok) return;
         if (reply && !reply.retry) {
           console.warn('[alien-dataflow] step not stored:', reply.error);
@@ -94,8 +114,9 @@ export class Outbox {
         // The extension was reloaded or removed: nobody is left to receive.
         if (isGone(error)) return;
       }
+      // The backoff, cut short by a drain: the step goes again at once.
       let backoff: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([new Promise((r) => { backoff = setTimeout(r, Math.min(100 * 2 ** attempt, 5000)); }), this.nudge.promise]);
+      await this.untilNudged(new Promise<void>((r) => { backoff = setTimeout(r, Math.min(100 * 2 ** attempt, 5000)); }));
       clearTimeout(backoff);
     }
     console.warn('[alien-dataflow] gave up delivering a step after retries');

@@ -42,7 +42,7 @@ const WALK_RETRIES = 2;
 const WALK_RETRY_MS = 300;
 
 /** How long a frame asked at Stop for its unacknowledged steps waits for them to be in (see Outbox.drain). */
-const PAGE_DRAIN_MS = 4000;
+const PAGE_DRAIN_MS = 5000;
 
 /** Frames per tab get disjoint id ranges, so ids from different frames never collide. */
 const IDS_PER_FRAME = 1_000_000;
@@ -132,8 +132,10 @@ function main(): void {
 
   let sessionStops: (() => void)[] = [];
   let starting: Promise<void> | null = null;
+  /** Stops seen so far: a start that a Stop overtook while it loaded does not begin (the chain starts again if asked). */
+  let stopsSeen = 0;
 
-  const start = async (state: RecordingState, atPageLoad: boolean): Promise<void> => {
+  const start = async (state: RecordingState, atPageLoad: boolean, stopsBefore: number): Promise<void> => {
     if (rec.recording) {
       rec.updateState(state);
       return;
@@ -141,6 +143,7 @@ function main(): void {
     const top = window === window.top;
     const asked = ask<'frame/hello'>({ kind: 'frame/hello' });
     const scrubber = await loadScrubber();
+    if (stopsSeen !== stopsBefore) return;
     // A site the user excluded: nothing is recorded here. A frame of it inside a recorded page still shows in
     // that page's screenshots, so it says where it is (and nothing else): the worker blurs its whole box.
     if (scrubber.neverRecord(window.location.href)) {
@@ -153,6 +156,7 @@ function main(): void {
     // The top frame is frame 0 and needs nothing else from the worker to record: it starts at once, even while
     // the worker restarts, and learns its tab when the worker answers. A subframe needs its number first.
     const hello = top ? null : await asked;
+    if (stopsSeen !== stopsBefore) return;
     const sensitive = sensitiveFieldTest(scrubber.config.sensitive_fields);
     rec.useSensitive(sensitive);
     rec.snapshotter.configure(scrubber.config.mask_selectors, scrubber.replacementFor('mask'), scrubber.config.recorder.dom_max_chars, sensitive);
@@ -283,6 +287,7 @@ function main(): void {
   };
 
   const stop = (): void => {
+    stopsSeen++;
     rec.end();
     sessionStops.forEach((s) => s());
     sessionStops = [];
@@ -297,8 +302,10 @@ function main(): void {
   let startsUnderway = 1;
   const startNow = (atPageLoad: boolean) => async (): Promise<void> => {
     try {
+      // Counted before the read: a state read before a Stop and answered after it is not started from.
+      const stopsBefore = stopsSeen;
       const state = await readRecording();
-      if (state) await start(state, arriving(atPageLoad));
+      if (state && stopsSeen === stopsBefore) await start(state, arriving(atPageLoad), stopsBefore);
     } finally {
       if (--startsUnderway === 0) gate.open(rec.recording ? (at, run) => rec.replayHeld(at, run) : undefined);
     }

@@ -3,14 +3,23 @@
 // and the finders, imported on demand: see redactor-loader) before its
 // observers may take a snapshot, since page text is scrubbed as it is read.
 // That takes ~100 ms, and seconds on a loaded machine: a click 300 ms after a
-// reload was lost in Firefox under load. The observers' listeners are still
-// attached at document_start; while the gate holds, their trusted events are
-// kept, and run in order once the recorder has begun (the DOM is then read
-// just after the action, and the step says so), or run as before when no
-// recording is on, where the observers do nothing with them.
+// reload could be lost. The observers' listeners are still attached at
+// document_start; while the gate holds, their trusted pointer and scroll
+// events are kept, and run in order once the recorder has begun (the DOM is
+// then read just after the action, and the step says so), or run as before
+// when no recording is on, where the observers do nothing with them.
 
 /** Events of the observers' kinds held at most (a person's actions in seconds; scrolls fire often, and count). */
 const MAX_HELD = 400;
+
+/**
+ * The kinds held: a pointer's and a scroll's, whose handlers read nothing at replay but the event, its kept path
+ * and the page's geometry. Not keys, typing, changes, focus or submits: their observers read state as it is when
+ * they run (the focused element that says a key went into a password, a field's value, a box's checked state), so
+ * replayed late they could name a secret key or the wrong value; and a page can fire them by script, trusted
+ * (focus(), requestSubmit(), execCommand), to crowd a person's click out. They run at once, as before the gate.
+ */
+const HELD = new Set(['pointerdown', 'pointerup', 'pointermove', 'click', 'dblclick', 'contextmenu', 'wheel', 'touchmove', 'scroll', 'dragstart', 'dragend']);
 
 /** Kinds that fire many times a second: of each listener's, only the newest since the last other event is kept. */
 const CONTINUOUS = new Set(['pointermove', 'scroll', 'touchmove', 'wheel']);
@@ -62,7 +71,7 @@ export class StartGate {
    * when the handler should run now. Untrusted events are never held: the observers ignore them.
    */
   hold(event: Event, listener: object, run: () => void): boolean {
-    if (!this.held || !event.isTrusted) return false;
+    if (!this.held || !event.isTrusted || !HELD.has(event.type)) return false;
     if (CONTINUOUS.has(event.type)) this.dropOlderMove(event.type, listener);
     if (this.held.length >= MAX_HELD) {
       this.overflow++;

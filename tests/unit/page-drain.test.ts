@@ -5,13 +5,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 const asked: string[] = [];
 let answer: (tabId: number, frameId: number) => Promise<unknown> = () => Promise.resolve({ unsent: 0 });
 
+let tabsFail = false;
+
 vi.mock('../../src/platform/tabs', () => ({
-  allTabs: () => Promise.resolve([
+  allTabs: () => (tabsFail ? Promise.reject(new Error('tabs.query failed')) : Promise.resolve([
     { id: 1, url: 'https://shop.example/cart' },
     { id: 2, url: 'chrome://settings' },
     { id: 3, url: 'file:///home/me/page.html' },
     { id: undefined, url: 'https://no-id.example/' },
-  ]),
+  ])),
   frameIdsOf: (tabId: number) => Promise.resolve(tabId === 1 ? [0, 5] : [0]),
   askFrame: (tabId: number, frameId: number, message: { kind: string }) => {
     asked.push(`${tabId}/${frameId} ${message.kind}`);
@@ -23,6 +25,7 @@ import { drainPages } from '../../src/background/page-drain';
 
 afterEach(() => {
   asked.length = 0;
+  tabsFail = false;
   answer = () => Promise.resolve({ unsent: 0 });
   vi.useRealTimers();
 });
@@ -49,5 +52,12 @@ describe('drainPages', () => {
     expect(left).toBeNull();
     await vi.advanceTimersByTimeAsync(20);
     expect(left).toBe(-1);
+  });
+
+  it('leaves no timer behind when the tabs cannot be listed', async () => {
+    vi.useFakeTimers();
+    tabsFail = true;
+    await expect(drainPages(5000)).rejects.toThrow('tabs.query failed');
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
