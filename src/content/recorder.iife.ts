@@ -288,6 +288,8 @@ function main(): void {
 
   const stop = (): void => {
     stopsSeen++;
+    // Events held for a start this Stop overtook: that recording never began here, and the next is not theirs.
+    gate.discard();
     rec.end();
     sessionStops.forEach((s) => s());
     sessionStops = [];
@@ -297,8 +299,8 @@ function main(): void {
   const { shown, arriving } = pageShown(document);
   // Every start goes through one chain, each with the recording as it is when its turn comes: a Start (or a
   // Start and a Stop) made while the page was unseen, or just as it loaded, starts it once, or not at all.
-  // Starts asked for and not yet done: the gate holds until there are none, then lets what it held run, as the
-  // recorder's if it has begun (read late), else to observers that ignore them.
+  // Starts asked for and not yet done: the gate holds until the recorder has begun (what it held then runs as the
+  // recorder's, read late), or until there are none (what it held runs to observers that ignore them).
   let startsUnderway = 1;
   const startNow = (atPageLoad: boolean) => async (): Promise<void> => {
     try {
@@ -307,7 +309,11 @@ function main(): void {
       const state = await readRecording();
       if (state && stopsSeen === stopsBefore) await start(state, arriving(atPageLoad), stopsBefore);
     } finally {
-      if (--startsUnderway === 0) gate.open(rec.recording ? (at, run) => rec.replayHeld(at, run) : undefined);
+      // Once begun, at once (a later start asked meanwhile only updates the state): held clicks must not come after
+      // keys and typing the recorder takes live from now.
+      startsUnderway--;
+      if (rec.recording) gate.open((at, run) => rec.replayHeld(at, run));
+      else if (startsUnderway === 0) gate.open();
     }
   };
   starting = shown.then(startNow(true)).catch((error) => console.debug('[alien-dataflow] recorder not started', error));

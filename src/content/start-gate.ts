@@ -9,8 +9,13 @@
 // then read just after the action, and the step says so), or run as before
 // when no recording is on, where the observers do nothing with them.
 
-/** Events of the observers' kinds held at most (a person's actions in seconds; scrolls fire often, and count). */
+/** Presses, clicks and drags held at most: a person's in seconds (no script can fire them trusted). */
 const MAX_HELD = 400;
+/**
+ * Moves and scrolls held at most, counted apart: a page can scroll by script, trusted, and each same-origin frame
+ * has listeners of its own, so they could otherwise fill the gate; past this the oldest goes.
+ */
+const MAX_CONTINUOUS = 100;
 
 /**
  * The kinds held: a pointer's and a scroll's, whose handlers read nothing at replay but the event, its kept path
@@ -72,8 +77,8 @@ export class StartGate {
    */
   hold(event: Event, listener: object, run: () => void): boolean {
     if (!this.held || !event.isTrusted || !HELD.has(event.type)) return false;
-    if (CONTINUOUS.has(event.type)) this.dropOlderMove(event.type, listener);
-    if (this.held.length >= MAX_HELD) {
+    if (CONTINUOUS.has(event.type)) this.makeRoomForMove(event.type, listener);
+    else if (this.held.length - this.continuous() >= MAX_HELD) {
       this.overflow++;
       return false;
     }
@@ -82,8 +87,15 @@ export class StartGate {
     return true;
   }
 
-  /** A mouse move or scroll held for `listener` since the last discrete event: the newer one stands for it. */
-  private dropOlderMove(type: string, listener: object): void {
+  private continuous(): number {
+    return this.held?.filter((h) => CONTINUOUS.has(h.event.type)).length ?? 0;
+  }
+
+  /**
+   * A mouse move or scroll held for `listener` since the last discrete event goes: the newer one stands for it.
+   * Past MAX_CONTINUOUS the oldest move or scroll goes.
+   */
+  private makeRoomForMove(type: string, listener: object): void {
     const held = this.held!;
     for (let i = held.length - 1; i >= 0 && CONTINUOUS.has(held[i]!.event.type); i--) {
       if (held[i]!.listener === listener && held[i]!.event.type === type) {
@@ -91,6 +103,12 @@ export class StartGate {
         return;
       }
     }
+    if (this.continuous() >= MAX_CONTINUOUS) held.splice(held.findIndex((h) => CONTINUOUS.has(h.event.type)), 1);
+  }
+
+  /** A Stop came while the recorder started: what was held belongs to a recording that never began here. */
+  discard(): void {
+    if (this.held) this.held = [];
   }
 
   /**

@@ -3,7 +3,7 @@
 // focused element, a field's value, a box's checked state), and events a page can fire by script, trusted.
 // Replayed late, a key typed into a closed-shadow password read as an ordinary key (its focus gone) became a
 // step holding the secret's characters; and a page firing 400 focus changes at load filled the gate, so the
-// person's click ran before the recorder had begun, and was lost.
+// person's click ran before the recorder had begun, and was lost; so did scrolling 400 same-origin frames.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 // What content scripts get from Chrome (chrome.dom.openOrClosedShadowRoot), read by focused-element at load.
@@ -102,6 +102,29 @@ describe('the start gate against a hostile or tricky page', () => {
     buy.dispatchEvent(click());
     begin();
     await settle();
+    expect(drafts().map((d) => d.action.type)).toEqual(['click']);
+  });
+
+  it('scrolling 400 same-origin frames by script does not crowd the person\'s click out', async () => {
+    document.body.innerHTML = '<button id="buy">Buy</button>';
+    const frames = Array.from({ length: 400 }, () => document.body.appendChild(document.createElement('div')));
+    const rec = new Recorder(window, passThroughRedactor, new Outbox());
+    const gate = new StartGate();
+    const param = rec.observerParam();
+    stops.push(throughGate(gate, () => initPointerObserver(window, param)));
+    // Each same-origin frame's scroll observer is a listener of its own (attach() in recorder.iife); a page can
+    // scroll them all by script, every animation frame, and scroll events are trusted.
+    stops.push(...throughGate(gate, () => frames.map((f) => listen(f, 'scroll', () => undefined))));
+    stops.push(() => rec.end());
+    // requestAnimationFrame(() => frames.forEach((f) => f.contentWindow.scrollBy(0, 1))): trusted scroll events.
+    for (const f of frames) f.dispatchEvent(trusted(new Event('scroll')));
+    const buy = document.getElementById('buy')!;
+    buy.dispatchEvent(trusted(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: 5, clientY: 5, button: 0 })));
+    buy.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, composed: true, clientX: 5, clientY: 5, button: 0, detail: 1 })));
+    rec.begin({ taskId: 'task-1', instruction: 'buy', startedAt: 1 }, passThroughRedactor, 1, { tabId: 7, frameId: 0 });
+    gate.open((at, run) => rec.replayHeld(at, run));
+    rec.drainEmits();
+    await new Promise((r) => setTimeout(r, 20));
     expect(drafts().map((d) => d.action.type)).toEqual(['click']);
   });
 });

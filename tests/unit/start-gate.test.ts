@@ -180,4 +180,32 @@ describe('the start gate', () => {
     expect(drafts()[0]!.action.type).toBe('scroll');
     expect(drafts()[0]!.note).toBe(READ_AFTER_ACTION);
   });
+
+  it('a box or radio clicked before the recorder began is a click step on it (its change ran before, not held)', async () => {
+    document.body.innerHTML = '<label><input type="checkbox" id="terms"> I agree</label><input type="radio" name="ship" id="fast"><input type="radio" name="ship" id="slow" checked>';
+    const { rec, gate, begin } = startingRecorder();
+    for (const id of ['terms', 'fast']) {
+      const box = document.getElementById(id) as HTMLInputElement;
+      // As a browser does: pointerdown, the box toggles, click, then change (which the gate does not hold).
+      box.dispatchEvent(pointer('pointerdown'));
+      box.checked = true;
+      box.dispatchEvent(click());
+      box.dispatchEvent(trusted(new Event('change', { bubbles: true })));
+    }
+    begin();
+    gate.open((at, run) => rec.replayHeld(at, run));
+    await vi.waitFor(() => expect(drafts()).toHaveLength(2));
+    await new Promise((r) => setTimeout(r, 20));
+    const steps = drafts().map((d) => withAssembledTree(d));
+    expect(steps.map((d) => [d.action.type, d.target?.tag, d.note])).toEqual([['click', 'input', READ_AFTER_ACTION], ['click', 'input', READ_AFTER_ACTION]]);
+    // Once begun, a box's click is its change's step, as always.
+    const terms = document.getElementById('terms') as HTMLInputElement;
+    terms.dispatchEvent(pointer('pointerdown'));
+    terms.checked = false;
+    terms.dispatchEvent(click());
+    terms.dispatchEvent(trusted(new Event('change', { bubbles: true })));
+    await vi.waitFor(() => expect(drafts()).toHaveLength(3));
+    expect(drafts()[2]!.action.type).toBe('check');
+    expect(drafts()[2]!.note).toBeUndefined();
+  });
 });

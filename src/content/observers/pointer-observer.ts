@@ -63,6 +63,13 @@ export function initPointerObserver(win: Window, recorder: PointerObserverParam)
         return;
       }
       if (handledAsInput(control) || recorder.gesture.clickIgnored()) {
+        // A box or radio clicked while the recorder started (this click held, then run: see start-gate): its
+        // change ran before the recorder began (changes are not held), so the click is the step.
+        if (pending?.pre.late && isToggle(controlOf(control))) {
+          const pre = takePending(0, event.clientX, event.clientY, target);
+          recorder.emit(pre, { type: 'click', coordinates: recorder.toTop(event.clientX, event.clientY, target) });
+          return;
+        }
         pending = null;
         return;
       }
