@@ -4,7 +4,7 @@
 // storage, and the scrubber's config source, are stubbed. It started the recorder twice before every start went
 // through one chain.
 import { describe, expect, it, vi } from 'vitest';
-import { fakeStorageArea, type FakeArea } from './fake-storage';
+import type { FakeArea } from './fake-storage';
 
 const local: FakeArea = new Map();
 const browserSide = vi.hoisted(() => ({
@@ -12,28 +12,7 @@ const browserSide = vi.hoisted(() => ({
   storageListeners: [] as ((changes: Record<string, { newValue?: unknown }>, area: string) => void)[],
 }));
 
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    runtime: {
-      getURL: (p: string) => `chrome-extension://x/${p}`,
-      id: 'x',
-      sendMessage: (m: { kind: string }) => {
-        browserSide.sent.push(m);
-        if (m.kind === 'frame/hello') return Promise.resolve({ frameId: 0, tabId: 7, recording: null });
-        return Promise.resolve({ ok: true });
-      },
-      onMessage: { addListener: () => undefined, removeListener: () => undefined },
-    },
-    storage: {
-      local: fakeStorageArea(local),
-      session: fakeStorageArea(new Map()),
-      onChanged: {
-        addListener: (l: (typeof browserSide.storageListeners)[number]) => browserSide.storageListeners.push(l),
-        removeListener: () => undefined,
-      },
-    },
-  },
-}));
+vi.mock('webextension-polyfill', async () => (await import('./fake-content-browser')).contentBrowser(browserSide, local));
 vi.mock('../../src/content/redactor-loader', async () => {
   const { createScrubber } = await import('../../src/core/scrub/scrubber');
   const { defaultConfig } = await import('../../src/core/scrub/default-config');

@@ -4,7 +4,7 @@
 // happy-dom, as in prerender-start.test.ts. A Stop while a start loaded used to let it begin anyway (a recorder
 // left on after Stop), and a click held for that start was replayed into the next task.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeStorageArea, type FakeArea } from './fake-storage';
+import type { FakeArea } from './fake-storage';
 
 const local: FakeArea = new Map();
 const browserSide = vi.hoisted(() => ({
@@ -13,28 +13,7 @@ const browserSide = vi.hoisted(() => ({
   scrubberMs: 50,
 }));
 
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    runtime: {
-      getURL: (p: string) => `chrome-extension://x/${p}`,
-      id: 'x',
-      sendMessage: (m: { kind: string }) => {
-        browserSide.sent.push(m);
-        if (m.kind === 'frame/hello') return Promise.resolve({ frameId: 0, tabId: 7, recording: null });
-        return Promise.resolve({ ok: true });
-      },
-      onMessage: { addListener: () => undefined, removeListener: () => undefined },
-    },
-    storage: {
-      local: fakeStorageArea(local),
-      session: fakeStorageArea(new Map()),
-      onChanged: {
-        addListener: (l: (typeof browserSide.storageListeners)[number]) => browserSide.storageListeners.push(l),
-        removeListener: () => undefined,
-      },
-    },
-  },
-}));
+vi.mock('webextension-polyfill', async () => (await import('./fake-content-browser')).contentBrowser(browserSide, local));
 vi.mock('../../src/content/redactor-loader', async () => {
   const { createScrubber } = await import('../../src/core/scrub/scrubber');
   const { defaultConfig } = await import('../../src/core/scrub/default-config');
@@ -49,12 +28,16 @@ function write(value: unknown): void {
 }
 const wait = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const trusted = <E extends Event>(e: E): E => { Object.defineProperty(e, 'isTrusted', { value: true }); return e; };
-/** A person's click on the page's button; resolves to whether it became a step sent to the worker. */
-async function clickRecorded(): Promise<boolean> {
-  const before = browserSide.sent.filter((m) => m.kind === 'step/record').length;
+/** A person's click on the page's button (a trusted pointerdown, then click). */
+function personClicks(): void {
   const b = document.getElementById('b')!;
   b.dispatchEvent(trusted(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: 5, clientY: 5, button: 0 })));
   b.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, composed: true, clientX: 5, clientY: 5, button: 0, detail: 1 })));
+}
+/** A person's click on the page's button; resolves to whether it became a step sent to the worker. */
+async function clickRecorded(): Promise<boolean> {
+  const before = browserSide.sent.filter((m) => m.kind === 'step/record').length;
+  personClicks();
   await wait(400);
   return browserSide.sent.filter((m) => m.kind === 'step/record').length > before;
 }
@@ -76,6 +59,16 @@ beforeEach(() => {
   browserSide.scrubberMs = 50;
 });
 
+/** A new page, then Start (t1), and a Stop and a Start (t2) in one task while t1's start loads its scrubber. */
+async function restartedWhileLoading(): Promise<void> {
+  await loadPage();
+  await wait(100);
+  write(state('t1'));
+  await wait(10);
+  write(null);
+  write(state('t2'));
+}
+
 describe('the start chain under Stops and Starts', () => {
   it('a Stop while the page-load start loads its scrubber: not recording, and a later Start records', async () => {
     local.set('recording', state('t1'));
@@ -90,12 +83,7 @@ describe('the start chain under Stops and Starts', () => {
   }, 15_000);
 
   it('a Stop and a Start in one task while a start loads: the page records the new task', async () => {
-    await loadPage();
-    await wait(100);
-    write(state('t1'));
-    await wait(10);
-    write(null);
-    write(state('t2'));
+    await restartedWhileLoading();
     await wait(300);
     expect(await clickRecorded()).toBe(true);
   }, 15_000);
@@ -110,15 +98,8 @@ describe('the start chain under Stops and Starts', () => {
   }, 15_000);
 
   it('a click while a Start (stopped, then started again) loads is one step of the new task', async () => {
-    await loadPage();
-    await wait(100);
-    write(state('t1'));
-    await wait(10);
-    write(null);
-    write(state('t2'));
-    const b = document.getElementById('b')!;
-    b.dispatchEvent(trusted(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: 5, clientY: 5, button: 0 })));
-    b.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, composed: true, clientX: 5, clientY: 5, button: 0, detail: 1 })));
+    await restartedWhileLoading();
+    personClicks();
     await wait(400);
     const steps = browserSide.sent.filter((m) => m.kind === 'step/record') as unknown as { draft: { taskId: string; action: { type: string } } }[];
     expect(steps.map((s) => [s.draft.taskId, s.draft.action.type])).toEqual([['t2', 'click']]);
@@ -128,9 +109,7 @@ describe('the start chain under Stops and Starts', () => {
     await loadPage();
     await wait(100);
     write(state('t1'));
-    const b = document.getElementById('b')!;
-    b.dispatchEvent(trusted(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: 5, clientY: 5, button: 0 })));
-    b.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, composed: true, clientX: 5, clientY: 5, button: 0, detail: 1 })));
+    personClicks();
     await wait(10);
     write(null);
     const t2 = state('t2');
