@@ -40,10 +40,10 @@ export class Outbox {
   }
 
   /**
-   * Sends every draft not yet acknowledged again now, without waiting out its retry's backoff or an answer a
-   * stopped worker will never give (up to 15 s: see core/ask-again), and resolves once none is left, or after
-   * `withinMs`, to how many are left. Asked at Stop, so an Export pressed at once finds every step (the worker
-   * keeps one step per draft id, so a draft sent twice is stored once).
+   * Sends every draft not yet acknowledged again: at once if it waits out a retry's backoff, and once its answer
+   * is overdue (LOST_AFTER_MS after its send) if a stopped worker may never give it (else up to 15 s: see
+   * core/ask-again). Resolves once none is left, or after `withinMs`, to how many are left. Asked at Stop, so an
+   * Export pressed at once finds every step (the worker keeps one step per draft id: one sent twice is stored once).
    */
   drain(withinMs: number): Promise<number> {
     if (this.inFlight.size === 0) return Promise.resolve(0);
