@@ -7,6 +7,7 @@ import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import JSZip from 'jszip';
 import * as chromium from './harness';
 import { sleep, waitFor } from './harness';
+import { askWorker, stopRecordingIfOn } from './ask-worker';
 import { acceptedSteps, countReaching, readStored } from './extension-store';
 import { backgroundStarts, exportZipFirefox, firefoxSkip, launchFirefox, RELAY_ASK, RELAY_REPLY, startRecordingFirefox, stopRecordingFirefox, type FirefoxOptions } from './firefox-harness';
 
@@ -74,8 +75,7 @@ export interface RecorderDriver {
 /** Closes every page of `pages` but `keep`, then stops a recording still on. */
 async function tidyPages(pages: Page[], keep: Page): Promise<void> {
   for (const p of pages) if (p !== keep) await p.close().catch(() => undefined);
-  const status = await askWorker(keep, { kind: 'recording/get' }) as { state: unknown };
-  if (status.state) await askWorker(keep, { kind: 'recording/stop' });
+  await stopRecordingIfOn(keep);
 }
 
 /** The worker's global scope as a test sees it: `browser` in Firefox's background page, `chrome` in both. */
@@ -229,10 +229,7 @@ export function openDriver(name: BrowserName, opts: DriverOptions = {}): Promise
   return name === 'chromium' ? chromiumDriver(opts) : firefoxDriver(opts);
 }
 
-/** A message to the worker from one of the extension's pages, through the browser's promise API. */
-export function askWorker(extensionPage: Page, message: object): Promise<unknown> {
-  return extensionPage.evaluate((m) => ((globalThis as { browser?: typeof chrome }).browser ?? chrome).runtime.sendMessage(m), message);
-}
+export { askWorker } from './ask-worker';
 
 /** Edits the scrubber config in force, as the options page would save it; fails the test if it is refused. */
 export async function editConfig(driver: RecorderDriver, edit: (text: string) => string): Promise<void> {

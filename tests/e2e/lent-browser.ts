@@ -18,6 +18,7 @@ import type { BrowserName } from '../../src/core/browser-name';
 import { CHROMIUM_VIEWPORT, extensionPage, notTheWorker, serveFixtures, waitFor, type LaunchOptions, type Served, type Session } from './harness';
 import { extensionPopup, type FirefoxSession } from './firefox-harness';
 import { POOL_ENV, type Loan } from './browser-pool';
+import { stopRecordingIfOn } from './ask-worker';
 
 async function ask(path: string, body: object): Promise<unknown> {
   // A launch under a full run's load takes seconds; a broker that does not answer in minutes fails the file, not the run.
@@ -29,11 +30,7 @@ async function ask(path: string, body: object): Promise<unknown> {
 /** Makes a lent browser as the next file should find it (see the head of this file), from `page`, the extension's own page. */
 async function readyForNext(name: BrowserName, connected: Browser, page: Page, loan: Loan): Promise<void> {
   // Stopped first, so the pages closed below leave as pages do with no recording on.
-  await page.evaluate(async () => {
-    const ext = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
-    const status = await ext.runtime.sendMessage({ kind: 'recording/get' }) as { state: unknown };
-    if (status.state) await ext.runtime.sendMessage({ kind: 'recording/stop' });
-  });
+  await stopRecordingIfOn(page);
   for (const p of await connected.pages()) if (p !== page) await p.close();
   await page.evaluate(async () => {
     const ext = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
