@@ -16,6 +16,7 @@ import { ingestUnsent } from './step-intake';
 import { warmImageWork } from './frame-scrub-client';
 import { takeFinalState } from './final-state';
 import { drainPages } from './page-drain';
+import { closedTabWorkDone } from './closed-tab-work';
 import { arrivalsUndecided, decisionsUnderWay, forgetAllEarlySteps } from './arrival-stamps';
 
 export async function startRecording(instruction: string): Promise<RecordingState> {
@@ -67,6 +68,8 @@ export async function stopRecording(): Promise<Task | null> {
   // First the steps pages still hold unacknowledged, while they record and before any arrival is waited for:
   // a step sent after the arrivals were forgotten would wait for a decision that no longer comes.
   if (state) await drainPages().catch((e: unknown) => console.warn('[alien-dataflow] pages not drained at Stop', e));
+  // A tab closed just before Stop: its final state and its page's unsent edits are filed while its memory stands.
+  if (state && !(await closedTabWorkDone())) console.warn('[alien-dataflow] at Stop, a closed tab\'s work had not ended');
   // A page reached while recording whose report is still being decided, or on its way (its steps said so), is
   // a navigation of the task: decided before the memory it is decided from is cleared below. A report on its way
   // is waited for 3 s; one being decided, until its decision ends (a hung one, HOLD_MAX_MS): the steps its page

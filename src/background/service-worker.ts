@@ -16,6 +16,7 @@ import { kickProcessor } from './step-processor';
 import { recordingStatus, startRecording, stopRecording } from './recording-session';
 import { captureSettled, forgetTab, shotsOfTab } from './capture-scheduler';
 import { finalOfClosedTab } from './final-state';
+import { closedTabWork } from './closed-tab-work';
 import { reportHistory } from './report-history';
 import { cancelExport, exportProgressed, handOverZip, resumeCutOffExports, startExport } from './export-control';
 import { showRecordingBadge } from './badge';
@@ -142,12 +143,12 @@ onMessage((raw, sender) => {
 onTabClosed((tabId) => {
   // The task's tab closing leaves its last page as the final state for now: its frames are taken before they go.
   const shots = [...shotsOfTab(tabId)];
-  void awakeWhile(finalOfClosedTab(tabId, shots)).catch((e: unknown) => console.warn('[alien-dataflow] final state of a closed tab', e));
+  void awakeWhile(closedTabWork(() => finalOfClosedTab(tabId, shots))).catch((e: unknown) => console.warn('[alien-dataflow] final state of a closed tab', e));
   forgetTab(tabId);
   void clearExitsUpTo(tabId).catch(() => undefined);
   void tabTextMap.forget(tabId);
   // An edit its page could not send as it closed (Firefox) becomes its step now.
-  void awakeWhile(inTabEditOrder(tabId, async () => { await takeInGonePageEdits(tabId); await dropUnheldTexts(tabId); }))
+  void awakeWhile(closedTabWork(() => inTabEditOrder(tabId, async () => { await takeInGonePageEdits(tabId); await dropUnheldTexts(tabId); })))
     .catch((e: unknown) => console.warn('[alien-dataflow] held edits of a closed tab', e));
 });
 // How each top-level page was reached (typed, reload, back/forward, link): decides navigation steps.
