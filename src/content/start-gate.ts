@@ -4,8 +4,8 @@
 // observers may take a snapshot, since page text is scrubbed as it is read.
 // That takes ~100 ms, and seconds on a loaded machine: a click 300 ms after a
 // reload could be lost. The observers' listeners are still attached at
-// document_start; while the gate holds, their trusted pointer and scroll
-// events are kept, and run in order once the recorder has begun (the DOM is
+// document_start; while the gate holds, their trusted pointer, scroll and
+// typing events are kept, and run in order once the recorder has begun (the DOM is
 // then read just after the action, and the step says so), or run as before
 // when no recording is on, where the observers do nothing with them.
 
@@ -17,14 +17,25 @@ const MAX_HELD = 400;
  */
 const MAX_CONTINUOUS = 100;
 
+/** Fields typed in held at most, one edit each (see EDITS), counted apart: they cannot crowd a click out. */
+const MAX_EDITS = 50;
+
 /**
  * The kinds held: a pointer's and a scroll's, whose handlers read nothing at replay but the event, its kept path
- * and the page's geometry. Not keys, typing, changes, focus or submits: their observers read state as it is when
- * they run (the focused element that says a key went into a password, a field's value, a box's checked state), so
- * replayed late they could name a secret key or the wrong value; and a page can fire them by script, trusted
- * (focus(), requestSubmit(), execCommand), to crowd a person's click out. They run at once, as before the gate.
+ * and the page's geometry; and a field's `input` (EDITS). Not keys, changes, focus or submits: their observers read
+ * state as it is when they run (the focused element that says a key went into a password, a box's checked state),
+ * so replayed late they could name a secret key or the wrong value; and a page can fire them by script, trusted
+ * (focus(), requestSubmit()), to crowd a person's click out. They run at once, as before the gate.
  */
-const HELD = new Set(['pointerdown', 'pointerup', 'pointermove', 'click', 'dblclick', 'contextmenu', 'wheel', 'touchmove', 'scroll', 'dragstart', 'dragend']);
+const HELD = new Set(['pointerdown', 'pointerup', 'pointermove', 'click', 'dblclick', 'contextmenu', 'wheel', 'touchmove', 'scroll', 'dragstart', 'dragend', 'input']);
+
+/**
+ * Typing: held as one event per field, its first since the last other action held. A type step carries the field's
+ * text as it is when the typing session ends, never an event's, so the first input, replayed, opens the session
+ * (read late, as a held click is) and the rest add nothing; and a page typing into a field by script
+ * (execCommand, trusted) holds one event per field, not one per call. Typing wholly inside the gate was lost before.
+ */
+const EDITS = new Set(['input']);
 
 /** Kinds that fire many times a second: of each listener's, only the newest since the last other event is kept. */
 const CONTINUOUS = new Set(['pointermove', 'scroll', 'touchmove', 'wheel']);
@@ -77,18 +88,38 @@ export class StartGate {
    */
   hold(event: Event, listener: object, run: () => void): boolean {
     if (!this.held || !event.isTrusted || !HELD.has(event.type)) return false;
-    if (CONTINUOUS.has(event.type)) this.makeRoomForMove(event.type, listener);
-    else if (this.held.length - this.continuous() >= MAX_HELD) {
+    if (!dispatched.has(event)) dispatched.set(event, { path: event.composedPath(), target: event.target });
+    if (EDITS.has(event.type)) {
+      // Its field's typing is held already: that event's replay reads the text this one made.
+      if (this.editHeld(event, listener)) return true;
+      if (this.count(EDITS) >= MAX_EDITS) {
+        this.overflow++;
+        return false;
+      }
+    } else if (CONTINUOUS.has(event.type)) this.makeRoomForMove(event.type, listener);
+    else if (this.held.length - this.count(CONTINUOUS) - this.count(EDITS) >= MAX_HELD) {
       this.overflow++;
       return false;
     }
-    if (!dispatched.has(event)) dispatched.set(event, { path: event.composedPath(), target: event.target });
     this.held.push({ event, listener, at: Date.now(), run });
     return true;
   }
 
-  private continuous(): number {
-    return this.held?.filter((h) => CONTINUOUS.has(h.event.type)).length ?? 0;
+  /** Held events of the `kinds`. */
+  private count(kinds: ReadonlySet<string>): number {
+    return this.held?.filter((h) => kinds.has(h.event.type)).length ?? 0;
+  }
+
+  /** An edit of `event`'s field is held for `listener` with no other action held after it (moves and edits aside). */
+  private editHeld(event: Event, listener: object): boolean {
+    const field = eventPath(event)[0] ?? null;
+    for (let i = this.held!.length - 1; i >= 0; i--) {
+      const h = this.held![i]!;
+      if (EDITS.has(h.event.type)) {
+        if (h.listener === listener && h.event.type === event.type && (eventPath(h.event)[0] ?? null) === field) return true;
+      } else if (!CONTINUOUS.has(h.event.type)) return false;
+    }
+    return false;
   }
 
   /**
@@ -103,7 +134,7 @@ export class StartGate {
         return;
       }
     }
-    if (this.continuous() >= MAX_CONTINUOUS) held.splice(held.findIndex((h) => CONTINUOUS.has(h.event.type)), 1);
+    if (this.count(CONTINUOUS) >= MAX_CONTINUOUS) held.splice(held.findIndex((h) => CONTINUOUS.has(h.event.type)), 1);
   }
 
   /** A Stop came while the recorder started: what was held belongs to a recording that never began here. */

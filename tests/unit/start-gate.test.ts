@@ -16,6 +16,7 @@ import { listen, throughGate } from '../../src/content/guard';
 import { passThroughRedactor } from '../../src/core/redactor';
 import { withAssembledTree } from '../../src/core/dom-tree-parts';
 import { trusted } from './fake-observer-param';
+import { SENSITIVE_PLACEHOLDER } from '../../src/core/sensitive-field';
 import { drafts, sent } from './sent-messages';
 
 const stops: (() => void)[] = [];
@@ -36,6 +37,15 @@ function asAfterDispatch(event: Event): Event {
   Object.defineProperty(event, 'composedPath', { value: () => [] });
   Object.defineProperty(event, 'target', { value: null });
   return event;
+}
+
+/** Types `text` at the end of `field` as a browser reports it: a trusted beforeinput and input per character. */
+function typeInto(field: HTMLInputElement, text: string): void {
+  for (const ch of text) {
+    field.dispatchEvent(trusted(new InputEvent('beforeinput', { bubbles: true, composed: true, data: ch, inputType: 'insertText' })));
+    field.value += ch;
+    field.dispatchEvent(trusted(new InputEvent('input', { bubbles: true, composed: true, data: ch, inputType: 'insertText' })));
+  }
 }
 
 /** A recorder whose observers were attached through a gate that holds, as the content script's at document_start. */
@@ -207,5 +217,46 @@ describe('the start gate', () => {
     await vi.waitFor(() => expect(drafts()).toHaveLength(3));
     expect(drafts()[2]!.action.type).toBe('check');
     expect(drafts()[2]!.note).toBeUndefined();
+  });
+
+  it('typing made wholly before the recorder began, and left, is a type step with the field\'s text', async () => {
+    document.body.innerHTML = '<label>City <input id="city" value="Ber"></label><input type="password" id="pw"><button id="go">Go</button>';
+    const { rec, gate, begin } = startingRecorder();
+    const city = document.getElementById('city') as HTMLInputElement;
+    const pw = document.getElementById('pw') as HTMLInputElement;
+    const typedAt = Date.now();
+    typeInto(city, 'lin');
+    typeInto(pw, 'hunter2');
+    // The person moves on (its focusout ran while no recorder was on), then clicks Go: all before the recorder began.
+    city.dispatchEvent(trusted(new FocusEvent('focusout', { bubbles: true, composed: true })));
+    const go = document.getElementById('go')!;
+    go.dispatchEvent(pointer('pointerdown'));
+    go.dispatchEvent(click());
+    expect(drafts()).toHaveLength(0);
+    begin();
+    gate.open((at, run) => rec.replayHeld(at, run));
+    await vi.waitFor(() => expect(drafts()).toHaveLength(3));
+    const steps = drafts().map((d) => withAssembledTree(d));
+    // In the order done; the text is the field's whole text as it is (a type step's always is), the password's a placeholder.
+    expect(steps.map((d) => [d.action.type, d.action.text ?? d.target?.name, d.note])).toEqual([
+      ['type', 'Berlin', READ_AFTER_ACTION], ['type', SENSITIVE_PLACEHOLDER, READ_AFTER_ACTION], ['click', 'Go', READ_AFTER_ACTION],
+    ]);
+    expect(steps[0]!.target?.tag).toBe('input');
+    expect(steps[0]!.timestamp).toBeGreaterThanOrEqual(typedAt);
+    expect(JSON.stringify(steps)).not.toContain('hunter2');
+  });
+
+  it('typing begun before the recorder began and went on after is one type step', async () => {
+    document.body.innerHTML = '<input id="q">';
+    const { rec, gate, begin } = startingRecorder();
+    const q = document.getElementById('q') as HTMLInputElement;
+    typeInto(q, 'wint');
+    begin();
+    gate.open((at, run) => rec.replayHeld(at, run));
+    typeInto(q, 'er boots');
+    rec.flushPending();
+    await vi.waitFor(() => expect(drafts()).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(drafts().map((d) => [d.action.type, d.action.text])).toEqual([['type', 'winter boots']]);
   });
 });
