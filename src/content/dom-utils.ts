@@ -104,6 +104,21 @@ export interface FieldReading {
   shadowOf?: (host: Element) => ShadowRoot | null;
 }
 
+/**
+ * Fields read as passwords. A page's "show password" button makes one type="text": its value was then written
+ * into the next step's dom_tree, its pixels left unblurred, and typing in it recorded. Once a password, it is
+ * one here for as long as the page keeps the element.
+ */
+const seenAsPassword = new WeakSet<Element>();
+
+/** `el`'s type, "password" for a field ever read as one (see seenAsPassword). */
+function fieldType(el: Element): string | null {
+  const type = attrOf(el, 'type');
+  if (type?.trim().toLowerCase() === 'password') seenAsPassword.add(el);
+  else if (seenAsPassword.has(el)) return 'password';
+  return type;
+}
+
 /** What decides whether a field is sensitive: its attributes, label text and placeholder. */
 export function fieldAttributes(el: Element, how: FieldReading = {}): FieldAttributes {
   const label = [
@@ -113,7 +128,7 @@ export function fieldAttributes(el: Element, how: FieldReading = {}): FieldAttri
   return {
     // An editing host (contenteditable) or a textbox by role is an 'editor': a "Card security code" or
     // "Password" box built as a <div> holds the same secret (judged by names of secrets only: sensitive-field).
-    tag: isEditingHost(el) ? 'editor' : tagOf(el), type: attrOf(el, 'type'), autocomplete: attrOf(el, 'autocomplete'),
+    tag: isEditingHost(el) ? 'editor' : tagOf(el), type: fieldType(el), autocomplete: attrOf(el, 'autocomplete'),
     name: capped(attrOf(el, 'name')), id: capped(attrOf(el, 'id')), label,
   };
 }

@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+// A password field the page shows as text (the eye button of most login forms: type="password" becomes "text").
+// Before, the next snapshot wrote its value into the dom_tree and marked no region over it, so the screenshot
+// kept it readable, and the scrubber's rules cannot tell a password from other text. A field read once as a
+// password stays one (dom-utils seenAsPassword).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('webextension-polyfill', () => import('./sent-messages').then((m) => m.polyfill));
+
+import { Recorder } from '../../src/content/recorder';
+import { Outbox } from '../../src/content/outbox';
+import { initPointerObserver } from '../../src/content/observers/pointer-observer';
+import { initInputObserver } from '../../src/content/observers/input-observer';
+import { passThroughRedactor } from '../../src/core/redactor';
+import { withAssembledTree } from '../../src/core/dom-tree-parts';
+import { trusted } from './fake-observer-param';
+import { drafts, sent } from './sent-messages';
+
+const stops: (() => void)[] = [];
+afterEach(() => {
+  stops.splice(0).forEach((s) => s());
+  sent.length = 0;
+  document.body.innerHTML = '';
+});
+
+const pointer = (type: string): PointerEvent => trusted(new PointerEvent(type, { bubbles: true, composed: true, clientX: 10, clientY: 10, button: 0 }));
+const click = (): MouseEvent => trusted(new MouseEvent('click', { bubbles: true, composed: true, clientX: 10, clientY: 10, button: 0, detail: 1 }));
+
+describe('a password the page shows as text', () => {
+  it('stays a password: not in the next steps\' dom_tree, its box blurred, typing in it a placeholder', async () => {
+    // Named "pw": no name, label or autocomplete says "password"; only its type did.
+    document.body.innerHTML = '<input type="password" name="pw" id="pw"><button id="show">Show</button><button id="login">Log in</button>';
+    const pw = document.getElementById('pw') as HTMLInputElement;
+    document.getElementById('show')!.addEventListener('click', () => { pw.type = pw.type === 'password' ? 'text' : 'password'; });
+    const rec = new Recorder(window, passThroughRedactor, new Outbox());
+    const param = rec.observerParam();
+    rec.begin({ taskId: 'task-1', instruction: 'log in', startedAt: 1 }, passThroughRedactor, 1, { tabId: 7, frameId: 0 });
+    stops.push(initPointerObserver(window, param), initInputObserver(window, param), () => rec.end());
+    const type = (text: string): void => {
+      for (const ch of text) {
+        pw.dispatchEvent(trusted(new InputEvent('beforeinput', { bubbles: true, composed: true, data: ch, inputType: 'insertText' })));
+        pw.value += ch;
+        pw.dispatchEvent(trusted(new InputEvent('input', { bubbles: true, composed: true, data: ch, inputType: 'insertText' })));
+      }
+    };
+    const press = (id: string): void => {
+      const b = document.getElementById(id)!;
+      b.dispatchEvent(pointer('pointerdown'));
+      b.dispatchEvent(pointer('pointerup'));
+      b.dispatchEvent(click());
+    };
+    type('hunter');
+    press('show');
+    // Shown as text now: more typed, then Log in.
+    type('2');
+    press('login');
+    rec.flushPending();
+    await vi.waitFor(() => expect(drafts().length).toBeGreaterThanOrEqual(4));
+    expect(pw.type).toBe('text');
+    expect(JSON.stringify(sent)).not.toContain('hunter');
+    const login = withAssembledTree(drafts().find((d) => d.target?.name === 'Log in')!);
+    expect(login.domTree).toMatch(/name="pw" value="&lt;REDACTED:credential&gt;"/);
+    // Its box is counted as a credential redaction, and blurred in the screenshot with the rest.
+    expect(login.redactions.credential).toBeGreaterThanOrEqual(1);
+    expect(drafts().filter((d) => d.action.type === 'type').map((d) => d.action.text)).toEqual(['<REDACTED:credential>', '<REDACTED:credential>']);
+  });
+});
