@@ -11,7 +11,7 @@
 import { Recorder } from './recorder';
 import { Outbox } from './outbox';
 import { initPointerObserver } from './observers/pointer-observer';
-import { initInputObserver } from './observers/input-observer';
+import { editAtEvent, initInputObserver } from './observers/input-observer';
 import { initKeyObserver } from './observers/key-observer';
 import { initScrollObserver } from './observers/scroll-observer';
 import { initFormObserver } from './observers/form-observer';
@@ -88,7 +88,7 @@ function main(): void {
   // Firefox's own Back and Forward do not say they are the person's; the pointer up at its toolbar does (see pointer-above).
   const exits = watchExits(window, inFirefox() ? watchPointerAbove(window) : null);
   // Holding from now: whether a recording is on is not known yet (see start-gate).
-  const gate = new StartGate();
+  const gate = new StartGate(editAtEvent(param));
 
   // Attached now, at document_start. Keyed by document: a frame's window object stays the same when the frame
   // loads another page, but listeners on it went with the old document.

@@ -9,6 +9,8 @@
 // then read just after the action, and the step says so), or run as before
 // when no recording is on, where the observers do nothing with them.
 
+import { isLive } from './dom-safe';
+
 /** Presses, clicks and drags held at most: a person's in seconds (no script can fire them trusted). */
 const MAX_HELD = 400;
 /**
@@ -17,23 +19,25 @@ const MAX_HELD = 400;
  */
 const MAX_CONTINUOUS = 100;
 
-/** Fields typed in held at most, one edit each (see EDITS), counted apart: they cannot crowd a click out. */
+/** Fields typed in held at most, one edit each (see EDITS), counted apart from clicks; past this the oldest goes. */
 const MAX_EDITS = 50;
 
 /**
  * The kinds held: a pointer's and a scroll's, whose handlers read nothing at replay but the event, its kept path
- * and the page's geometry; and a field's `input` (EDITS). Not keys, changes, focus or submits: their observers read
- * state as it is when they run (the focused element that says a key went into a password, a box's checked state),
- * so replayed late they could name a secret key or the wrong value; and a page can fire them by script, trusted
- * (focus(), requestSubmit()), to crowd a person's click out. They run at once, as before the gate.
+ * and the page's geometry; and a field's `input` (EDITS), with the field's state as the event left it. Not keys,
+ * changes, focus or submits: their observers read state as it is when they run (the focused element that says a
+ * key went into a password, a box's checked state), so replayed late they could name a secret key or the wrong
+ * value; and a page can fire them by script, trusted (focus(), requestSubmit()), to crowd a person's click out.
+ * They run at once, as before the gate.
  */
 const HELD = new Set(['pointerdown', 'pointerup', 'pointermove', 'click', 'dblclick', 'contextmenu', 'wheel', 'touchmove', 'scroll', 'dragstart', 'dragend', 'input']);
 
 /**
- * Typing: held as one event per field, its first since the last other action held. A type step carries the field's
- * text as it is when the typing session ends, never an event's, so the first input, replayed, opens the session
- * (read late, as a held click is) and the rest add nothing; and a page typing into a field by script
- * (execCommand, trusted) holds one event per field, not one per call. Typing wholly inside the gate was lost before.
+ * Typing: held as one event per field, its first since the last other action held, with the field's state read at
+ * each input (EditState; the newest stands). By replay the page may have changed the field: cleared it on a Send
+ * clicked meanwhile, shown a password as text, replaced the node. The replayed input opens the typing session
+ * (read late, as a held click is) with that state. A page typing by script (execCommand, trusted) holds one
+ * event per field, not one per call.
  */
 const EDITS = new Set(['input']);
 
@@ -66,11 +70,38 @@ export function eventTarget(event: Event): EventTarget | null {
   return held ? held.target : event.target;
 }
 
+/** A field read at a held input that is no longer in a live document. */
+const isGone = (field: Element | undefined): boolean => field !== undefined && !isLive(field);
+
+/** A field as an input held at the gate left it, read at that input (see EDITS). */
+export interface EditState {
+  /** The field (its editable root). */
+  field: Element;
+  /** Its text then: raw, in this page's memory only; scrubbed as any typing when its step is made. */
+  text: string;
+  /** Whether it was sensitive at any input held for it (a password the page then shows as text stays one). */
+  sensitive: boolean;
+}
+
+/** Reads an input event's field as it is now; null for an input that is no field edit. */
+export type EditReader = (event: Event) => EditState | null;
+
+/** The state of the field an input held at a gate edited, as its last merged input left it. */
+const editStates = new WeakMap<object, EditState>();
+
+/** For a held input, replayed: its field's state as typing left it before the next action (undefined otherwise). */
+export function heldEdit(event: Event): EditState | undefined {
+  return editStates.get(event);
+}
+
 export class StartGate {
   /** Held events, oldest first; null while the gate lets events through. */
   private held: Held[] | null = [];
   /** Events given up because the gate was full, for the console. */
   private overflow = 0;
+
+  /** `readEdit` reads a field at each held input (the input observer's editAtEvent); without it none is read. */
+  constructor(private readonly readEdit: EditReader | null = null) {}
 
   /** Whether events are being held. */
   get holding(): boolean {
@@ -90,12 +121,15 @@ export class StartGate {
     if (!this.held || !event.isTrusted || !HELD.has(event.type)) return false;
     if (!dispatched.has(event)) dispatched.set(event, { path: event.composedPath(), target: event.target });
     if (EDITS.has(event.type)) {
-      // Its field's typing is held already: that event's replay reads the text this one made.
-      if (this.editHeld(event, listener)) return true;
-      if (this.count(EDITS) >= MAX_EDITS) {
-        this.overflow++;
-        return false;
+      const state = this.readEditOf(event);
+      // Its field's typing is held already: that event carries this one's state.
+      const into = this.heldEditOf(event, state, listener);
+      if (into) {
+        if (state) editStates.set(into, { ...state, sensitive: state.sensitive || (editStates.get(into)?.sensitive ?? false) });
+        return true;
       }
+      if (state) editStates.set(event, state);
+      if (this.count(EDITS) >= MAX_EDITS) this.makeRoomForEdit();
     } else if (CONTINUOUS.has(event.type)) this.makeRoomForMove(event.type, listener);
     else if (this.held.length - this.count(CONTINUOUS) - this.count(EDITS) >= MAX_HELD) {
       this.overflow++;
@@ -110,16 +144,37 @@ export class StartGate {
     return this.held?.filter((h) => kinds.has(h.event.type)).length ?? 0;
   }
 
-  /** An edit of `event`'s field is held for `listener` with no other action held after it (moves and edits aside). */
-  private editHeld(event: Event, listener: object): boolean {
-    const field = eventPath(event)[0] ?? null;
+  /** The field `event` edited, as it is now; null when unread (no reader, no field, or the page made reading throw). */
+  private readEditOf(event: Event): EditState | null {
+    try {
+      return this.readEdit?.(event) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The held edit of the same field for `listener` with no other action held after it (moves and edits aside). */
+  private heldEditOf(event: Event, state: EditState | null, listener: object): Event | null {
+    const fieldOf = (e: Event, s: EditState | null | undefined): unknown => s?.field ?? eventPath(e)[0] ?? null;
+    const field = fieldOf(event, state);
     for (let i = this.held!.length - 1; i >= 0; i--) {
       const h = this.held![i]!;
       if (EDITS.has(h.event.type)) {
-        if (h.listener === listener && h.event.type === event.type && (eventPath(h.event)[0] ?? null) === field) return true;
-      } else if (!CONTINUOUS.has(h.event.type)) return false;
+        if (h.listener === listener && h.event.type === event.type && fieldOf(h.event, editStates.get(h.event)) === field) return h.event;
+      } else if (!CONTINUOUS.has(h.event.type)) return null;
     }
-    return false;
+    return null;
+  }
+
+  /**
+   * Past MAX_EDITS, an edit goes: of a field no longer in the page (a page can type into throw-away fields by
+   * script, in milliseconds), else the oldest, so a person's typing after a page's burst at load is kept.
+   */
+  private makeRoomForEdit(): void {
+    const held = this.held!;
+    this.overflow++;
+    const gone = held.findIndex((h) => EDITS.has(h.event.type) && isGone(editStates.get(h.event)?.field));
+    held.splice(gone >= 0 ? gone : held.findIndex((h) => EDITS.has(h.event.type)), 1);
   }
 
   /**

@@ -19,7 +19,7 @@ vi.mock('webextension-polyfill', () => import('./sent-messages').then((m) => m.p
 import { Recorder } from '../../src/content/recorder';
 import { Outbox } from '../../src/content/outbox';
 import { initPointerObserver } from '../../src/content/observers/pointer-observer';
-import { initInputObserver } from '../../src/content/observers/input-observer';
+import { editAtEvent, initInputObserver } from '../../src/content/observers/input-observer';
 import { initKeyObserver } from '../../src/content/observers/key-observer';
 import { initFormObserver } from '../../src/content/observers/form-observer';
 import { StartGate } from '../../src/content/start-gate';
@@ -42,8 +42,8 @@ const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 20));
 /** The content script's set-up at document_start: observers through a gate that holds; `begin` as its start ends. */
 function startingRecorder(): { begin: () => void } {
   const rec = new Recorder(window, passThroughRedactor, new Outbox());
-  const gate = new StartGate();
   const param = rec.observerParam();
+  const gate = new StartGate(editAtEvent(param));
   const observers = throughGate(gate, () => [initPointerObserver(window, param), initInputObserver(window, param), initKeyObserver(window, param), initFormObserver(window, param)]);
   stops.push(() => { observers.forEach((s) => s()); rec.end(); });
   return {
@@ -110,8 +110,8 @@ describe('the start gate against a hostile or tricky page', () => {
     document.body.innerHTML = '<button id="buy">Buy</button>';
     const frames = Array.from({ length: 400 }, () => document.body.appendChild(document.createElement('div')));
     const rec = new Recorder(window, passThroughRedactor, new Outbox());
-    const gate = new StartGate();
     const param = rec.observerParam();
+    const gate = new StartGate(editAtEvent(param));
     stops.push(throughGate(gate, () => initPointerObserver(window, param)));
     // Each same-origin frame's scroll observer is a listener of its own (attach() in recorder.iife); a page can
     // scroll them all by script, every animation frame, and scroll events are trusted.

@@ -9,7 +9,7 @@ vi.mock('webextension-polyfill', () => import('./sent-messages').then((m) => m.p
 import { Recorder, READ_AFTER_ACTION } from '../../src/content/recorder';
 import { Outbox } from '../../src/content/outbox';
 import { initPointerObserver } from '../../src/content/observers/pointer-observer';
-import { initInputObserver } from '../../src/content/observers/input-observer';
+import { editAtEvent, initInputObserver } from '../../src/content/observers/input-observer';
 import { initScrollObserver } from '../../src/content/observers/scroll-observer';
 import { StartGate, eventPath, eventTarget } from '../../src/content/start-gate';
 import { listen, throughGate } from '../../src/content/guard';
@@ -51,8 +51,8 @@ function typeInto(field: HTMLInputElement, text: string): void {
 /** A recorder whose observers were attached through a gate that holds, as the content script's at document_start. */
 function startingRecorder(): { rec: Recorder; gate: StartGate; begin: () => void } {
   const rec = new Recorder(window, passThroughRedactor, new Outbox());
-  const gate = new StartGate();
   const param = rec.observerParam();
+  const gate = new StartGate(editAtEvent(param));
   const observers = throughGate(gate, () => [initPointerObserver(window, param), initInputObserver(window, param)]);
   stops.push(() => { observers.forEach((s) => s()); rec.end(); });
   const begin = (): void => rec.begin({ taskId: 'task-1', instruction: 'add to cart', startedAt: 1 }, passThroughRedactor, 1, { tabId: 7, frameId: 0 });
@@ -177,8 +177,8 @@ describe('the start gate', () => {
   it('lets a scroll burst held with its wheel make one scroll step', async () => {
     document.body.innerHTML = '<div style="height: 5000px">tall</div>';
     const rec = new Recorder(window, passThroughRedactor, new Outbox());
-    const gate = new StartGate();
     const param = rec.observerParam();
+    const gate = new StartGate(editAtEvent(param));
     const stop = throughGate(gate, () => initScrollObserver(window, param));
     stops.push(() => { stop(); rec.end(); });
     window.dispatchEvent(trusted(new WheelEvent('wheel', { bubbles: true, deltaY: 300, clientX: 5, clientY: 5 })));

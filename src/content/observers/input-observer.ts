@@ -12,7 +12,8 @@ import { listen } from '../guard';
 import { composedContains, controlOf, eventElement, fieldText, isTextField, isToggle, shadowRootsOf } from '../dom-utils';
 import { SENSITIVE_PLACEHOLDER } from '../../core/sensitive-field';
 import { broadcast } from '../../platform/messaging';
-import { isEditableOf, MAX_WALK, parentElementOf, tagOf } from '../dom-safe';
+import { isEditableOf, isLive, MAX_WALK, parentElementOf, tagOf } from '../dom-safe';
+import { heldEdit, type EditReader } from '../start-gate';
 
 const POINTER_REUSE_MS = 10_000;
 /**
@@ -44,6 +45,19 @@ function editableRoot(el: Element): Element {
   return root;
 }
 
+/**
+ * The start gate's reader of a held input (see start-gate EDITS): the field it edited, its text and whether it is
+ * sensitive, as they are at the input.
+ */
+export function editAtEvent(recorder: Pick<ObserverParam, 'isSensitive'>): EditReader {
+  return (event) => {
+    const el = eventElement(event);
+    if (!el || !isTextField(el)) return null;
+    const field = editableRoot(el);
+    return { field, text: fieldText(field), sensitive: recorder.isSensitive(field) };
+  };
+}
+
 export type InputObserverParam = Pick<ObserverParam,
   'recording' | 'gesture' | 'isSensitive' | 'capture' | 'emit' | 'holdEdit' | 'dropEdit' | 'onBeforeCapture' | 'retarget' | 'toTop'>;
 
@@ -52,7 +66,11 @@ export function initInputObserver(win: Window, recorder: InputObserverParam): ()
    * `draftId`: the step's id from the start, so the draft the worker holds and the step are one. `held`: the
    * worker has (or is being sent) the whole draft, so only the text need go.
    */
-  let session: { el: Element; pre: PreAction; startText: string; draftId: string; held: boolean } | null = null;
+  let session: {
+    el: Element; pre: PreAction; startText: string; draftId: string; held: boolean;
+    /** Typing made while the recorder started (see start-gate EDITS): the field's text and sensitivity as it left them. */
+    early?: { text: string | null; sensitive: boolean };
+  } | null = null;
   let ping: ReturnType<typeof setInterval> | null = null;
   let hold: ReturnType<typeof setTimeout> | null = null;
   let lastHoldAt = 0;
@@ -63,9 +81,10 @@ export function initInputObserver(win: Window, recorder: InputObserverParam): ()
   /** The step this session would make now, or null when the field is as it was. */
   const typed = (): { type: 'type'; coordinates: null; text: string } | null => {
     if (!session) return null;
-    const text = fieldText(session.el);
+    const text = session.early?.text ?? fieldText(session.el);
     if (text === session.startText) return null;
-    return { type: 'type', coordinates: null, text: recorder.isSensitive(session.el) ? SENSITIVE_PLACEHOLDER : text };
+    const sensitive = session.early?.sensitive === true || recorder.isSensitive(session.el);
+    return { type: 'type', coordinates: null, text: sensitive ? SENSITIVE_PLACEHOLDER : text };
   };
   const holdNow = (): void => {
     hold = null;
@@ -154,13 +173,21 @@ export function initInputObserver(win: Window, recorder: InputObserverParam): ()
       if (el && isTextField(el)) open(editableRoot(el));
     }),
     // Autofill and some IMEs change a field without beforeinput: open the session late rather than miss the edit.
+    // Typing held while the recorder started comes here too, with its field's state as typing left it (heldEdit).
     listen(win, 'input', (e) => {
       if (!e.isTrusted || !recorder.recording) return;
-      const el = eventElement(e);
-      if (!el || !isTextField(el)) return;
-      if (session?.el !== editableRoot(el)) {
-        open(editableRoot(el));
+      const early = heldEdit(e);
+      const el = early?.field ?? eventElement(e);
+      if (!el || (!early && !isTextField(el))) return;
+      const root = early ? el : editableRoot(el);
+      if (session?.el !== root) {
+        // A field the page replaced since is no target to name: the step keeps its text, with no element.
+        open(root, early && !isLive(root) ? recorder.capture(null) : undefined);
         if (session) session.startText = '';
+      }
+      if (session && (early || session.early)) {
+        // Live typing after it reads the field again; but once sensitive, always (a password the page showed as text).
+        session.early = { text: early ? early.text : null, sensitive: session.early?.sensitive === true || early?.sensitive === true };
       }
       keepWorkerAwake();
       holdSoon();
