@@ -16,7 +16,7 @@ import { ingestUnsent } from './step-intake';
 import { warmImageWork } from './frame-scrub-client';
 import { takeFinalState } from './final-state';
 import { drainPages } from './page-drain';
-import { closedTabWorkDone } from './closed-tab-work';
+import { closedTabWorkDone, duringStop } from './closed-tab-work';
 import { arrivalsUndecided, decisionsUnderWay, forgetAllEarlySteps } from './arrival-stamps';
 
 export async function startRecording(instruction: string): Promise<RecordingState> {
@@ -63,13 +63,17 @@ export async function startRecording(instruction: string): Promise<RecordingStat
 /** Longest Stop waits for the tabs' load reports still on their way (see arrival-stamps). */
 const STOP_WAITS_FOR_ARRIVALS_MS = 3000;
 
-export async function stopRecording(): Promise<Task | null> {
+export function stopRecording(): Promise<Task | null> {
+  return duringStop(stopNow);
+}
+
+async function stopNow(): Promise<Task | null> {
   const state = await readRecording();
   // First the steps pages still hold unacknowledged, while they record and before any arrival is waited for:
   // a step sent after the arrivals were forgotten would wait for a decision that no longer comes.
   if (state) await drainPages().catch((e: unknown) => console.warn('[alien-dataflow] pages not drained at Stop', e));
   // A tab closed just before Stop: its final state and its page's unsent edits are filed while its memory stands.
-  if (state && !(await closedTabWorkDone())) console.warn('[alien-dataflow] at Stop, a closed tab\'s work had not ended');
+  if (state) await closedTabsSettled();
   // A page reached while recording whose report is still being decided, or on its way (its steps said so), is
   // a navigation of the task: decided before the memory it is decided from is cleared below. A report on its way
   // is waited for 3 s; one being decided, until its decision ends (a hung one, HOLD_MAX_MS): the steps its page
@@ -89,6 +93,8 @@ export async function stopRecording(): Promise<Task | null> {
   // popup shows "Not recording" must find it finished (it used to race this write, and could leave it out).
   // And before the flag is cleared: a stop cut off between the two is finished by the next one (the popup
   // asks again), where the other order left the task "recording" for good.
+  // And a tab closed since (its edits only: the page in front at Stop is the final state), before anything is cleared.
+  if (state) await closedTabsSettled();
   const ended = state ? await endTask(state.taskId) : null;
   await writeRecording(null);
   // Navigation memory (pages' last states, tab facts) is kept only while recording.
@@ -97,6 +103,10 @@ export async function stopRecording(): Promise<Task | null> {
   await showRecordingBadge(null);
   broadcast({ kind: 'recording/changed', state: null, stepCount: 0, recordedCount: 0 });
   return ended;
+}
+
+async function closedTabsSettled(): Promise<void> {
+  if (!(await closedTabWorkDone())) console.warn('[alien-dataflow] at Stop, a closed tab\'s work had not ended');
 }
 
 /** In one transaction, so a step stored meanwhile (which counts itself into the task) is not counted away. */

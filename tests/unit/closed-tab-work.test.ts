@@ -1,10 +1,13 @@
 // A tab closes while recording and Stop is pressed at once, in another tab: the worker files the closed tab's final
 // state and takes in its page's unsent edits, reading the tab's memory and the recording flag, while Stop clears
 // both and an Export pressed at Stop counts what is pending. Stop now waits for that work (closed-tab-work), up to
-// CLOSED_TAB_WORK_MS, before its own final state and before it clears anything.
+// CLOSED_TAB_WORK_MS, after the drain and again before it clears anything (a tab closed while it took its own
+// final state, from attack 24); work that outlives a wait is taken as hung and not waited for again.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const calls = vi.hoisted(() => [] as string[]);
+/** Run as Stop takes its own final state (a tab closed then). */
+const hooks = vi.hoisted(() => ({ onFinal: null as null | (() => void) }));
 vi.mock('../../src/platform/db', () => ({ db: () => Promise.resolve({ transaction: () => ({ store: { get: () => Promise.resolve(undefined), put: () => Promise.resolve() }, done: Promise.resolve() }) }), clearEarlyMarks: () => Promise.resolve() }));
 vi.mock('../../src/platform/recording-flag', () => ({
   readRecording: () => Promise.resolve({ taskId: 'task', instruction: 'x', startedAt: 1, frameSecret: 's' }),
@@ -20,7 +23,14 @@ vi.mock('../../src/platform/page-handoff', () => ({ clearHandoff: () => { calls.
 vi.mock('../../src/background/scrubber-state', () => ({ fullScrubber: () => Promise.reject(new Error('unused')), publishConfig: () => Promise.resolve() }));
 vi.mock('../../src/background/step-intake', () => ({ ingestUnsent: () => Promise.resolve() }));
 vi.mock('../../src/background/frame-scrub-client', () => ({ warmImageWork: () => Promise.resolve() }));
-vi.mock('../../src/background/final-state', () => ({ takeFinalState: () => { calls.push('final state of the tab in front'); return Promise.resolve(); } }));
+vi.mock('../../src/background/final-state', () => ({
+  takeFinalState: async () => {
+    calls.push('final state of the tab in front');
+    hooks.onFinal?.();
+    // Stop's own final state takes its time (the page's answer, then its frame, up to 1.5 s).
+    await new Promise((r) => setTimeout(r, 50));
+  },
+}));
 vi.mock('../../src/background/page-drain', () => ({ drainPages: () => { calls.push('pages drained'); return Promise.resolve(0); } }));
 vi.mock('../../src/background/arrival-stamps', () => ({ arrivalsUndecided: () => Promise.resolve(false), decisionsUnderWay: () => false, forgetAllEarlySteps: () => undefined }));
 
@@ -36,6 +46,7 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 
 afterEach(() => {
   calls.length = 0;
+  hooks.onFinal = null;
   vi.useRealTimers();
 });
 
@@ -78,15 +89,33 @@ describe('Stop and the work of a tab closed just before it', () => {
     expect(ran).toBe(true);
   });
 
-  // Last: the hung work stays noted in the module for the rest of the file.
-  it('a hung one holds Stop for CLOSED_TAB_WORK_MS at most, then Stop goes on', async () => {
+  it('waits, before it clears anything, for the edits of a tab closed while it took its own final state', async () => {
+    hooks.onFinal = () => {
+      // Stop pressed, then Ctrl+W at once: the close handler runs while the flag is still on.
+      void closedTabWork(async () => {
+        calls.push('closed tab reads its memory');
+        await new Promise((r) => setTimeout(r, 100));
+        calls.push('closed tab\'s edits taken in');
+      });
+    };
+    await stopRecording();
+    expect(calls).toEqual(['pages drained', 'final state of the tab in front', 'closed tab reads its memory', 'closed tab\'s edits taken in', 'flag off', 'hand-overs cleared', 'tab memory cleared']);
+  });
+
+  it('a hung one holds Stop for CLOSED_TAB_WORK_MS at most, once: then Stop goes on, and no later Stop waits for it', async () => {
     vi.useFakeTimers();
     void closedTabWork(() => new Promise<void>(() => undefined));
     const stopped = stopRecording();
     await vi.advanceTimersByTimeAsync(CLOSED_TAB_WORK_MS - 1);
     expect(calls).toEqual(['pages drained']);
-    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(100);
     await stopped;
     expect(calls.slice(-2)).toEqual(['hand-overs cleared', 'tab memory cleared']);
+    calls.length = 0;
+    // A later recording's Stop, with no tab closed since.
+    let done = false;
+    void stopRecording().then(() => { done = true; });
+    await vi.advanceTimersByTimeAsync(200);
+    expect(done).toBe(true);
   });
 });

@@ -60,7 +60,9 @@ vi.mock('../../src/platform/keep-awake', () => ({
   holdAwake: () => undefined, releaseAwake: () => undefined, holdAwakeSteadily: () => undefined,
 }));
 vi.mock('../../src/platform/wake-alarm', () => ({ onWake: () => undefined, armWake: () => undefined, clearWake: () => undefined }));
-vi.mock('../../src/background/final-state', () => ({ finalOfClosedTab: () => Promise.resolve() }));
+/** The closed tab's final state, filed when the test says (`until`), and how many times it was begun. */
+const final = vi.hoisted(() => ({ begun: 0, until: Promise.resolve() as Promise<void> }));
+vi.mock('../../src/background/final-state', () => ({ finalOfClosedTab: () => { final.begun++; return final.until; } }));
 vi.mock('../../src/background/recording-session', () => ({ recordingStatus: () => Promise.resolve({ state: null, stepCount: 0 }) }));
 vi.mock('../../src/background/badge', () => ({ showRecordingBadge: () => Promise.resolve() }));
 vi.mock('../../src/background/export-control', () => ({ resumeCutOffExports: () => Promise.resolve() }));
@@ -73,6 +75,7 @@ const { recordStep, ingestUnsent } = await import('../../src/background/step-int
 const { holdEdit } = await import('../../src/background/held-edits');
 const { saveExit } = await import('../../src/platform/page-handoff');
 const { openShot } = await import('../../src/background/frame-vault');
+const { closedTabWorkDone, duringStop } = await import('../../src/background/closed-tab-work');
 await import('../../src/background/service-worker');
 const { stepDraft } = await import('./fixtures');
 
@@ -185,6 +188,30 @@ describe('a pageless stand-in replaced by the page\'s own copy, attacked', () =>
     // The next page load anywhere (or the wake alarm) ingests the hand-over: a pageless copy of a pageless record.
     await ingestUnsent(0);
     expect(pendingOf('d3')?.draft.action.text).toBe('hello world');
+  }, 15_000);
+});
+
+describe('the work a tab\'s close starts, and Stop', () => {
+  it('is noted for Stop to wait for; a tab closed once Stop has begun files no final state', async () => {
+    let file!: () => void;
+    final.until = new Promise<void>((r) => { file = r; });
+    final.begun = 0;
+    for (const l of listeners.tabClosed) l(7);
+    expect(final.begun).toBe(1);
+    let settled = false;
+    const done = closedTabWorkDone(10_000).then((ok) => { settled = ok; });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toBe(false);
+    file();
+    await done;
+    expect(settled).toBe(true);
+    final.until = Promise.resolve();
+    // Closed while a Stop runs (Stop pressed, then the tab closed): the page in front at Stop is the final state.
+    await duringStop(async () => { for (const l of listeners.tabClosed) l(7); });
+    expect(final.begun).toBe(1);
+    for (const l of listeners.tabClosed) l(7);
+    expect(final.begun).toBe(2);
+    await closedTabWorkDone();
   }, 15_000);
 });
 
