@@ -3,8 +3,9 @@
 // across the 200th character of a label, a one-time code typed into a field
 // known only by its name and label, Alt-characters typed into a password field
 // inside a closed shadow root, a button whose id is a card number, a
-// hash-route OAuth callback, and the review page gets a thought with a
-// pasted e-mail. None of it may reach the zip, IndexedDB or storage.local.
+// hash-route OAuth callback, a password shown as text by the page's "Show"
+// button, and the review page gets a thought with a pasted e-mail. None of
+// it may reach the zip, IndexedDB or storage.local.
 // Runs in Chromium and in Firefox.
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
@@ -19,13 +20,15 @@ const CARD = '5555 5555 5555 4444';
 const TOKEN = 'ghp_Zq8RkT2vLm9XwN4pYs7HjC3bQx1Ae5Uo6Ii0';
 const CODE = '739164';
 const VAULT_PASSWORD = 'Tr0ub4dorVault';
+/** Typed into a field marked only by type="password", which the page's Show button then makes type="text". */
+const DOOR_WORD = 'MarigoldHarbor42';
 const EMAIL = 'paste.me.private@example-mail.org';
 const THOUGHT = `I am done, then I mail ${EMAIL} about the refund.`;
 
 /** Planted values, and parts of them that must not survive either. */
 const ID_CARD = '4012888888881881';
 const OAUTH_CODE = 'SplxlOBeZQQYbYS6WxSbIA';
-const SECRETS = [CARD, CARD.replace(/ /g, ''), '5555 4444', 'ghp_', TOKEN.slice(4, 14), VAULT_PASSWORD, 'Alt+q', 'Alt+7', EMAIL, 'paste.me.private',
+const SECRETS = [CARD, CARD.replace(/ /g, ''), '5555 4444', 'ghp_', TOKEN.slice(4, 14), VAULT_PASSWORD, DOOR_WORD, 'Marigold', 'Alt+q', 'Alt+7', EMAIL, 'paste.me.private',
   ID_CARD, ID_CARD.slice(1), '34 012888', OAUTH_CODE];
 /** The code as a number of its own (a timestamp may hold the same six digits). */
 const CODE_ALONE = new RegExp(`(?<!\\d)${CODE}(?!\\d)`);
@@ -38,7 +41,7 @@ async function status(page: Page, text: string): Promise<void> {
     .catch(async (e: unknown) => { throw new Error(`${String(e)}; status: ${await page.$eval('[role=status]', (el) => el.textContent)}`); });
 }
 
-testInBothBrowsers('a card beside a row number, a token past the cut, a one-time code, Alt keys in a closed-shadow password and a pasted e-mail in a review edit never leak', async (driver) => {
+testInBothBrowsers('a card beside a row number, a token past the cut, a one-time code, a password shown as text, Alt keys in a closed-shadow password and a pasted e-mail in a review edit never leak', async (driver) => {
   const page = await driver.newPage();
   await page.setViewport({ width: 1000, height: 800 });
   await page.goto(`${driver.site}/privacy/leak-text.html`);
@@ -61,6 +64,15 @@ testInBothBrowsers('a card beside a row number, a token past the cut, a one-time
   await page.keyboard.type(CODE, { delay: 40 });
   await page.click('#after-otp'); // leaves the field: its type step, then this click
   await stored(2);
+  // A password, then the page's Show: the field is type="text" from here on, its value painted in every frame.
+  await page.click('#door-word');
+  await stored();
+  await page.keyboard.type(DOOR_WORD, { delay: 30 });
+  await page.click('#show-door'); // its type step, then this click
+  await stored(2);
+  assert.equal(await page.$eval('#door-word', (f) => (f as HTMLInputElement).type), 'text');
+  // The control: the page as the browser paints it now, unblurred, read by the same OCR below.
+  const shown = await page.screenshot({ type: 'png' });
   // The closed root's password field: clicked (a step on the host), focused, typed in, with Alt-characters.
   await page.click('#vault');
   await stored();
@@ -108,7 +120,7 @@ testInBothBrowsers('a card beside a row number, a token past the cut, a one-time
   const deploy = steps.find((s) => s.target?.name.startsWith('Rotate the deploy key'));
   assert.ok(deploy, `the deploy click is recorded: ${described}`);
   assert.ok(deploy.target!.name.length <= 200, `the name is cut to 200: ${deploy.target!.name.length}`);
-  assert.deepEqual(steps.filter((s) => s.action.type === 'type').map((s) => s.action.text), ['<REDACTED:credential>'], 'the one-time code is never recorded');
+  assert.deepEqual(steps.filter((s) => s.action.type === 'type').map((s) => s.action.text), ['<REDACTED:credential>', '<REDACTED:credential>'], 'the one-time code and the password are never recorded');
   const saved = steps.find((s) => s.target?.name === 'Saved card');
   assert.ok(saved, `the saved-card click is recorded: ${described}`);
   const done = steps.find((s) => s.target?.name === 'Done');
@@ -123,7 +135,8 @@ testInBothBrowsers('a card beside a row number, a token past the cut, a one-time
     assert.deepEqual(found(await file.async('string')), [], `${name} holds none of the planted values`);
   }
   // The pixels too: every exported screenshot read at 2x in two page segmentation modes holds none of the values
-  // the page painted (the card and the token in buttons, the code typed into its field). A screenshot that differs
+  // the page painted (the card and the token in buttons, the code typed into its field, the password shown as
+  // text). A screenshot that differs
   // from one read whole in a band of rows only is read in that band (its other pixels are that one's, read already).
   const ocr = await createOcrReader({ workers: 2 });
   try {
@@ -137,9 +150,12 @@ testInBothBrowsers('a card beside a row number, a token past the cut, a one-time
       return Promise.all([PSM.AUTO, PSM.SPARSE_TEXT].map((mode) => (by.whole ? image.read(2, mode) : image.readArea(by.band, 2, mode))));
     });
     for (const [i, name] of names.entries()) {
-      const seen = [CARD, TOKEN, CODE].filter((secret) => texts[i]!.some((text) => readable(text, secret)));
+      const seen = [CARD, TOKEN, CODE, DOOR_WORD].filter((secret) => texts[i]!.some((text) => readable(text, secret)));
       assert.deepEqual(seen, [], `${name} shows none of the planted values`);
     }
+    // The password the page shows is readable unblurred: its absence above is the blur's doing.
+    assert.ok((await Promise.all([PSM.AUTO, PSM.SPARSE_TEXT].map((mode) => ocr.read(shown, 2, mode)))).some((text) => readable(text, DOOR_WORD)),
+      'the control reads the shown password');
     // The page's ordinary words stay readable: the OCR above is not reading noise.
     const all = texts.flat().join('\n');
     assert.ok(readable(all, 'Account settings') && readable(all, 'Finish sign-in'), 'the page\'s own words are read');
