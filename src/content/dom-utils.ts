@@ -5,6 +5,7 @@ import {
   rootNodeOf, tagOf, textContentOf,
 } from './dom-safe';
 import { eventPath } from './start-gate';
+import { wasPassword } from './password-memory';
 
 /** The innermost element an event came from, through shadow roots. */
 export function eventElement(event: Event): Element | null {
@@ -104,19 +105,9 @@ export interface FieldReading {
   shadowOf?: (host: Element) => ShadowRoot | null;
 }
 
-/**
- * Fields read as passwords. A page's "show password" button makes one type="text": its value was then written
- * into the next step's dom_tree, its pixels left unblurred, and typing in it recorded. Once a password, it is
- * one here for as long as the page keeps the element.
- */
-const seenAsPassword = new WeakSet<Element>();
-
-/** `el`'s type, "password" for a field ever read as one (see seenAsPassword). */
+/** `el`'s type: "password" for a field that is or was one, or shows a password's value (see password-memory). */
 function fieldType(el: Element): string | null {
-  const type = attrOf(el, 'type');
-  if (type?.trim().toLowerCase() === 'password') seenAsPassword.add(el);
-  else if (seenAsPassword.has(el)) return 'password';
-  return type;
+  return wasPassword(el) ? 'password' : attrOf(el, 'type');
 }
 
 /** What decides whether a field is sensitive: its attributes, label text and placeholder. */

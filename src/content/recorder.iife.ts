@@ -30,6 +30,7 @@ import { passThroughRedactor } from '../core/redactor';
 import { sensitiveFieldTest } from '../core/sensitive-field';
 import { listen, throughGate } from './guard';
 import { StartGate } from './start-gate';
+import { watchPasswords } from './password-memory';
 import { reportPlaceOnly } from './place-only';
 import { WHOLE_SCREEN, type ScreenRegions } from '../core/tab-text-map';
 import { defaultViewOf, isElement, queryAllIn, tagOf } from './dom-safe';
@@ -96,6 +97,8 @@ function main(): void {
   const attach = (win: Window): void => {
     if (attached.has(win.document)) return;
     attached.add(win.document);
+    // Recording or not: a password may be typed and shown as text before Start (see password-memory).
+    watchPasswords(win);
     // Order matters where observers share a gesture: pointer before input and drag. Their events wait at the
     // gate while the recorder starts.
     throughGate(gate, () => {

@@ -12,6 +12,7 @@ import { Outbox } from '../../src/content/outbox';
 import { initPointerObserver } from '../../src/content/observers/pointer-observer';
 import { initInputObserver } from '../../src/content/observers/input-observer';
 import { passThroughRedactor } from '../../src/core/redactor';
+import { watchPasswords } from '../../src/content/password-memory';
 import { withAssembledTree } from '../../src/core/dom-tree-parts';
 import { trusted } from './fake-observer-param';
 import { drafts, sent } from './sent-messages';
@@ -22,6 +23,9 @@ afterEach(() => {
   sent.length = 0;
   document.body.innerHTML = '';
 });
+
+// As the content script does at document_start, in every page, recording or not.
+watchPasswords(window);
 
 const pointer = (type: string): PointerEvent => trusted(new PointerEvent(type, { bubbles: true, composed: true, clientX: 10, clientY: 10, button: 0 }));
 const click = (): MouseEvent => trusted(new MouseEvent('click', { bubbles: true, composed: true, clientX: 10, clientY: 10, button: 0, detail: 1 }));
@@ -63,5 +67,80 @@ describe('a password the page shows as text', () => {
     // Its box is counted as a credential redaction, and blurred in the screenshot with the rest.
     expect(login.redactions.credential).toBeGreaterThanOrEqual(1);
     expect(drafts().filter((d) => d.action.type === 'type').map((d) => d.action.text)).toEqual(['<REDACTED:credential>', '<REDACTED:credential>']);
+  });
+
+  /** A recorder that begins now, its pointer and input observers attached. */
+  function recording(): Recorder {
+    const rec = new Recorder(window, passThroughRedactor, new Outbox());
+    const param = rec.observerParam();
+    rec.begin({ taskId: 'task-1', instruction: 'log in', startedAt: 1 }, passThroughRedactor, 1, { tabId: 7, frameId: 0 });
+    stops.push(initPointerObserver(window, param), initInputObserver(window, param), () => rec.end());
+    return rec;
+  }
+
+  /** Typed as a person does (keydown, beforeinput, input per character), recording or not. */
+  function typeInto(field: HTMLInputElement, text: string): void {
+    field.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true, composed: true })));
+    for (const ch of text) {
+      field.dispatchEvent(trusted(new KeyboardEvent('keydown', { bubbles: true, composed: true, key: ch })));
+      field.value += ch;
+      field.dispatchEvent(trusted(new InputEvent('input', { bubbles: true, composed: true, data: ch, inputType: 'insertText' })));
+    }
+  }
+
+  function pressButton(el: Element): void {
+    el.dispatchEvent(pointer('pointerdown'));
+    el.dispatchEvent(pointer('pointerup'));
+    el.dispatchEvent(click());
+  }
+
+  it('typed and shown before Start, then Start and Log in: the value is in no step', async () => {
+    document.body.innerHTML = '<input type="password" name="pw" id="pw"><button id="login">Log in</button>';
+    const pw = document.getElementById('pw') as HTMLInputElement;
+    typeInto(pw, 'hunter2');
+    pw.type = 'text';
+    await Promise.resolve(); // the type change is observed as a mutation, after the script that made it
+    const rec = recording();
+    pressButton(document.getElementById('login')!);
+    rec.flushPending();
+    await vi.waitFor(() => expect(drafts().some((d) => d.target?.name === 'Log in')).toBe(true));
+    expect(JSON.stringify(sent)).not.toContain('hunter2');
+    expect(withAssembledTree(drafts().find((d) => d.target?.name === 'Log in')!).redactions.credential).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a Show that puts a new type="text" field with the value in its place: the value is in no step', async () => {
+    document.body.innerHTML = '<span id="box"><input type="password" name="pw" id="pw"></span><button id="show">Show</button><button id="login">Log in</button>';
+    document.getElementById('show')!.addEventListener('click', () => {
+      const current = document.querySelector('#box input') as HTMLInputElement;
+      const clear = document.createElement('input');
+      clear.type = 'text';
+      clear.name = 'pw_clear';
+      clear.value = current.value;
+      current.replaceWith(clear);
+    });
+    const rec = recording();
+    typeInto(document.getElementById('pw') as HTMLInputElement, 'hunter2');
+    pressButton(document.getElementById('show')!);
+    pressButton(document.getElementById('login')!);
+    rec.flushPending();
+    await vi.waitFor(() => expect(drafts().some((d) => d.target?.name === 'Log in')).toBe(true));
+    expect(JSON.stringify(sent)).not.toContain('hunter2');
+  });
+
+  it('a design system\'s toggle inside a shadow root, used before Start: the value is in no step', async () => {
+    document.body.innerHTML = '<pw-input id="host"></pw-input><button id="login">Log in</button>';
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<input type="password" part="input"><button part="toggle">Show</button>';
+    const inner = root.querySelector('input')!;
+    root.querySelector('button')!.addEventListener('click', () => { inner.type = 'text'; });
+    typeInto(inner, 'hunter2');
+    pressButton(root.querySelector('button')!);
+    await Promise.resolve();
+    const rec = recording();
+    pressButton(document.getElementById('login')!);
+    rec.flushPending();
+    await vi.waitFor(() => expect(drafts().some((d) => d.target?.name === 'Log in')).toBe(true));
+    expect(inner.type).toBe('text');
+    expect(JSON.stringify(sent)).not.toContain('hunter2');
   });
 });

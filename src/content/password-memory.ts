@@ -1,0 +1,85 @@
+// Fields that held a password, remembered for as long as the page keeps them.
+// A page's "show password" button makes the field type="text" (most login
+// forms), or puts a new type="text" field with the same value in its place
+// (older plugins). Either way the value would then read as ordinary text: the
+// snapshot would write it into dom_tree, mark no region over it (so the
+// screenshot keeps it readable), and typing in it would be recorded; a
+// password matches no scrubber rule unless a name or label says so. Watched
+// from document_start, recording or not: the password may be typed and shown
+// before Start.
+import { addListener, attrOf, isElement, isShadowRoot, tagOf, textValueOf } from './dom-safe';
+
+/** Elements seen as type="password". */
+const seen = new WeakSet<Element>();
+/** The values they were seen holding, newest last: a field showing one of these shows a password. */
+const values: string[] = [];
+/** Values kept at most (a person types one password or two on a page). */
+const MAX_VALUES = 8;
+/** Shorter values are not remembered: "ab" in a search box is no password shown. */
+const MIN_VALUE_LENGTH = 4;
+
+const isPasswordType = (el: Element): boolean => attrOf(el, 'type')?.trim().toLowerCase() === 'password';
+
+/**
+ * Notes `el` if it is a password field now; with `value`, its value too (at a person's event on it: typed,
+ * autofilled, focused; a value the page wrote there itself stands for no one's secret shown elsewhere).
+ */
+export function notePasswordField(el: Element, value = false): void {
+  if (tagOf(el) !== 'input' || !isPasswordType(el)) return;
+  seen.add(el);
+  if (!value) return;
+  noteValue(textValueOf(el));
+}
+
+function noteValue(value: string): void {
+  if (value.length < MIN_VALUE_LENGTH || values.at(-1) === value) return;
+  // Typing one key at a time: the value before this one is usually its prefix, which stands for nothing now.
+  if (values.length && value.startsWith(values.at(-1)!)) values.pop();
+  const i = values.indexOf(value);
+  if (i >= 0) values.splice(i, 1);
+  values.push(value);
+  if (values.length > MAX_VALUES) values.shift();
+}
+
+/** Whether `el` is, or was, a password field, or a text field showing a value a password field held. */
+export function wasPassword(el: Element): boolean {
+  notePasswordField(el);
+  if (seen.has(el)) return true;
+  const tag = tagOf(el);
+  if ((tag !== 'input' && tag !== 'textarea') || !values.length) return false;
+  const value = textValueOf(el);
+  return value.length >= MIN_VALUE_LENGTH && values.includes(value);
+}
+
+/**
+ * Watches `win`'s document from now: a password field typed in, focused or autofilled is noted at the event, and
+ * a field whose type="password" a script changes is noted as it changes (before the change, for the shown value).
+ * Shadow roots on an event's path are watched as the person reaches them (a design system's password toggle).
+ */
+export function watchPasswords(win: Window): void {
+  const watched = new WeakSet<Node>();
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.oldValue?.trim().toLowerCase() !== 'password' || !isElement(r.target as Node)) continue;
+      seen.add(r.target as Element);
+    }
+  });
+  const watch = (root: Node): void => {
+    if (watched.has(root)) return;
+    watched.add(root);
+    observer.observe(root, { attributes: true, attributeFilter: ['type'], attributeOldValue: true, subtree: true });
+  };
+  watch(win.document);
+  const onEvent = (event: Event): void => {
+    try {
+      const path = event.composedPath();
+      const field = path[0];
+      if (field && isElement(field as Node)) notePasswordField(field as Element, true);
+      for (const node of path) if (isShadowRoot(node as Node)) watch(node as Node);
+    } catch {
+      // A page's look-alike node: nothing to note.
+    }
+  };
+  // Through EventTarget's prototype, as every listener of the recorder (dom-safe): a page cannot unhook them.
+  for (const type of ['focusin', 'keydown', 'beforeinput', 'input', 'pointerdown']) addListener(win, type, onEvent, { capture: true, passive: true });
+}
