@@ -51,6 +51,8 @@ interface Held {
   /** When it happened (ms epoch): the step's time, not the replay's. */
   at: number;
   run: () => void;
+  /** An edit some key pressed in its field made (see StartGate.keyedAt): a person's, which no script can fake. */
+  keyed?: boolean;
 }
 
 /**
@@ -99,6 +101,8 @@ export class StartGate {
   private held: Held[] | null = [];
   /** Events given up because the gate was full, for the console. */
   private overflow = 0;
+  /** Where the last trusted key went while holding (a keydown's first path node): its field's next input is keyed. */
+  private keyedAt: EventTarget | null = null;
 
   /** `readEdit` reads a field at each held input (the input observer's editAtEvent); without it none is read. */
   constructor(private readonly readEdit: EditReader | null = null) {}
@@ -118,14 +122,18 @@ export class StartGate {
    * when the handler should run now. Untrusted events are never held: the observers ignore them.
    */
   hold(event: Event, listener: object, run: () => void): boolean {
+    if (this.held && event.isTrusted && event.type === 'keydown') this.keyedAt = event.composedPath()[0] ?? null;
     if (!this.held || !event.isTrusted || !HELD.has(event.type)) return false;
     if (!dispatched.has(event)) dispatched.set(event, { path: event.composedPath(), target: event.target });
+    let keyed = false;
     if (EDITS.has(event.type)) {
       const state = this.readEditOf(event);
+      keyed = this.keyedAt !== null && this.keyedAt === eventPath(event)[0];
       // Its field's typing is held already: that event carries this one's state.
       const into = this.heldEditOf(event, state, listener);
       if (into) {
-        if (state) editStates.set(into, { ...state, sensitive: state.sensitive || (editStates.get(into)?.sensitive ?? false) });
+        if (state) editStates.set(into.event, { ...state, sensitive: state.sensitive || (editStates.get(into.event)?.sensitive ?? false) });
+        into.keyed ||= keyed;
         return true;
       }
       if (state) editStates.set(event, state);
@@ -135,7 +143,7 @@ export class StartGate {
       this.overflow++;
       return false;
     }
-    this.held.push({ event, listener, at: Date.now(), run });
+    this.held.push({ event, listener, at: Date.now(), run, ...(keyed ? { keyed } : {}) });
     return true;
   }
 
@@ -154,27 +162,31 @@ export class StartGate {
   }
 
   /** The held edit of the same field for `listener` with no other action held after it (moves and edits aside). */
-  private heldEditOf(event: Event, state: EditState | null, listener: object): Event | null {
+  private heldEditOf(event: Event, state: EditState | null, listener: object): Held | null {
     const fieldOf = (e: Event, s: EditState | null | undefined): unknown => s?.field ?? eventPath(e)[0] ?? null;
     const field = fieldOf(event, state);
     for (let i = this.held!.length - 1; i >= 0; i--) {
       const h = this.held![i]!;
       if (EDITS.has(h.event.type)) {
-        if (h.listener === listener && h.event.type === event.type && fieldOf(h.event, editStates.get(h.event)) === field) return h.event;
+        if (h.listener === listener && h.event.type === event.type && fieldOf(h.event, editStates.get(h.event)) === field) return h;
       } else if (!CONTINUOUS.has(h.event.type)) return null;
     }
     return null;
   }
 
   /**
-   * Past MAX_EDITS, an edit goes: of a field no longer in the page (a page can type into throw-away fields by
-   * script, in milliseconds), else the oldest, so a person's typing after a page's burst at load is kept.
+   * Past MAX_EDITS, an edit goes. A page can type by script (execCommand: trusted input, no key pressed) into as
+   * many fields as it likes, in milliseconds, kept or thrown away; a person's typing follows a trusted keydown in
+   * its field, which no script can fire. So first an edit no key made, of a field gone from the page, else the
+   * oldest such; then a field gone; then the oldest.
    */
   private makeRoomForEdit(): void {
     const held = this.held!;
     this.overflow++;
-    const gone = held.findIndex((h) => EDITS.has(h.event.type) && isGone(editStates.get(h.event)?.field));
-    held.splice(gone >= 0 ? gone : held.findIndex((h) => EDITS.has(h.event.type)), 1);
+    const edits = held.filter((h) => EDITS.has(h.event.type));
+    const gone = (h: Held): boolean => isGone(editStates.get(h.event)?.field);
+    const victim = edits.find((h) => !h.keyed && gone(h)) ?? edits.find((h) => !h.keyed) ?? edits.find(gone) ?? edits[0];
+    if (victim) held.splice(held.indexOf(victim), 1);
   }
 
   /**
@@ -204,6 +216,7 @@ export class StartGate {
   open(replay?: (at: number, run: () => void) => void): void {
     const held = this.held ?? [];
     this.held = null;
+    this.keyedAt = null;
     if (this.overflow) console.debug(`[alien-dataflow] ${this.overflow} events while the recorder started were not held`);
     this.overflow = 0;
     for (const h of held) {

@@ -148,7 +148,7 @@ describe('the start gate against a hostile or tricky page', () => {
     await settle();
     const types = drafts().map((d) => d.action.type);
     expect(types.filter((t) => t === 'click')).toHaveLength(1);
-    // The fields first edited, one type step each at most: 50 held (MAX_EDITS), the others ran while no recorder was on.
+    // One type step per field at most, 50 held (MAX_EDITS): past that the oldest went (no key was pressed in any).
     expect(types.filter((t) => t === 'type')).toHaveLength(50);
   });
 });

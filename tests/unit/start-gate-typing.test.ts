@@ -33,8 +33,10 @@ const pointer = (type: string): PointerEvent => trusted(new PointerEvent(type, {
 const click = (): MouseEvent => trusted(new MouseEvent('click', { bubbles: true, composed: true, clientX: 10, clientY: 10, button: 0, detail: 1 }));
 const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 30));
 
+/** Types `text` as a person does: per character a trusted keydown, beforeinput and input. */
 function typeInto(field: HTMLInputElement, text: string): void {
   for (const ch of text) {
+    field.dispatchEvent(trusted(new KeyboardEvent('keydown', { bubbles: true, composed: true, key: ch })));
     field.dispatchEvent(trusted(new InputEvent('beforeinput', { bubbles: true, composed: true, data: ch, inputType: 'insertText' })));
     field.value += ch;
     field.dispatchEvent(trusted(new InputEvent('input', { bubbles: true, composed: true, data: ch, inputType: 'insertText' })));
@@ -198,5 +200,44 @@ describe('typing held at the start gate, the page moving on meanwhile', () => {
     rec.flushPending();
     await new Promise((r) => setTimeout(r, 30));
     expect(drafts().map((d) => d.action.text)).toEqual(['Berlin']);
+  });
+
+  it('a page that types by script into 50 hidden fields it keeps, after each of the person\'s keys, does not crowd the person out', async () => {
+    document.body.innerHTML = '<input id="q"><div id="junk" hidden></div>';
+    const q = document.getElementById('q') as HTMLInputElement;
+    const junk = Array.from({ length: 50 }, () => document.getElementById('junk')!.appendChild(document.createElement('input')));
+    // The page's own listener (not held): on each of the person's inputs, execCommand into 50 kept fields (trusted
+    // inputs, no key pressed).
+    q.addEventListener('input', () => {
+      for (const f of junk) {
+        f.value += 'x';
+        f.dispatchEvent(typed());
+      }
+    });
+    const { rec, begin } = startingRecorder();
+    typeInto(q, 'winter boots');
+    begin();
+    rec.flushPending();
+    await settle();
+    expect(drafts().map((d) => d.action.text)).toContain('winter boots');
+  });
+
+  it('the person types first, then the page types into 50 throw-away fields: the person\'s typing stays', async () => {
+    document.body.innerHTML = '<input id="q">';
+    const { rec, begin } = startingRecorder();
+    const q = document.getElementById('q') as HTMLInputElement;
+    // As autofill or an IME would: no key pressed, so only a field gone from the page may go before it.
+    q.value = 'winter boots';
+    q.dispatchEvent(typed());
+    for (let i = 0; i < 50; i++) {
+      const f = document.body.appendChild(document.createElement('input'));
+      f.value = 'x';
+      f.dispatchEvent(typed());
+      f.remove();
+    }
+    begin();
+    rec.flushPending();
+    await settle();
+    expect(drafts().map((d) => d.action.text)).toContain('winter boots');
   });
 });
