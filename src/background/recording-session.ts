@@ -16,7 +16,7 @@ import { ingestUnsent } from './step-intake';
 import { warmImageWork } from './frame-scrub-client';
 import { takeFinalState } from './final-state';
 import { drainPages } from './page-drain';
-import { closedTabWorkDone, duringStop } from './closed-tab-work';
+import { closedTabWorkDone, duringStop, noteStopFront } from './closed-tab-work';
 import { arrivalsUndecided, decisionsUnderWay, forgetAllEarlySteps } from './arrival-stamps';
 
 export async function startRecording(instruction: string): Promise<RecordingState> {
@@ -68,6 +68,7 @@ export function stopRecording(): Promise<Task | null> {
 }
 
 async function stopNow(): Promise<Task | null> {
+  noteStopFront(await tabMemory.activeTab().catch(() => null));
   const state = await readRecording();
   // First the steps pages still hold unacknowledged, while they record and before any arrival is waited for:
   // a step sent after the arrivals were forgotten would wait for a decision that no longer comes.

@@ -16,7 +16,7 @@ import { kickProcessor } from './step-processor';
 import { recordingStatus, startRecording, stopRecording } from './recording-session';
 import { captureSettled, forgetTab, shotsOfTab } from './capture-scheduler';
 import { finalOfClosedTab } from './final-state';
-import { closedTabWork, stopUnderWay } from './closed-tab-work';
+import { closedTabWork, closingLeavesFinal } from './closed-tab-work';
 import { reportHistory } from './report-history';
 import { cancelExport, exportProgressed, handOverZip, resumeCutOffExports, startExport } from './export-control';
 import { showRecordingBadge } from './badge';
@@ -143,8 +143,8 @@ onMessage((raw, sender) => {
 onTabClosed((tabId) => {
   // The task's tab closing leaves its last page as the final state for now: its frames are taken before they go.
   const shots = [...shotsOfTab(tabId)];
-  // Not once a Stop has begun: the page in front at Stop is the final state, and a page handed over later would replace it.
-  if (!stopUnderWay()) void awakeWhile(closedTabWork(() => finalOfClosedTab(tabId, shots))).catch((e: unknown) => console.warn('[alien-dataflow] final state of a closed tab', e));
+  // During a Stop, only the tab in front at Stop: a background tab's page handed over later would replace the Stop's.
+  if (closingLeavesFinal(tabId)) void awakeWhile(closedTabWork(() => finalOfClosedTab(tabId, shots))).catch((e: unknown) => console.warn('[alien-dataflow] final state of a closed tab', e));
   forgetTab(tabId);
   void clearExitsUpTo(tabId).catch(() => undefined);
   void tabTextMap.forget(tabId);

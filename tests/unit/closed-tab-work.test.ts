@@ -18,7 +18,9 @@ vi.mock('../../src/background/badge', () => ({ showRecordingBadge: () => Promise
 vi.mock('../../src/background/storage-health', () => ({ storageProblem: () => Promise.resolve(null) }));
 vi.mock('../../src/platform/tabs', () => ({ activeTab: () => Promise.resolve(null), activeTabsOfWindows: () => Promise.resolve([]) }));
 vi.mock('../../src/background/capture-scheduler', () => ({ captureSettled: () => Promise.resolve() }));
-vi.mock('../../src/background/tab-memory', () => ({ tabMemory: { clearAll: () => { calls.push('tab memory cleared'); return Promise.resolve(); }, arrivalDecided: () => Promise.resolve(0) } }));
+vi.mock('../../src/background/tab-memory', () => ({
+  tabMemory: { clearAll: () => { calls.push('tab memory cleared'); return Promise.resolve(); }, arrivalDecided: () => Promise.resolve(0), activeTab: () => Promise.resolve(1) },
+}));
 vi.mock('../../src/platform/page-handoff', () => ({ clearHandoff: () => { calls.push('hand-overs cleared'); return Promise.resolve(); } }));
 vi.mock('../../src/background/scrubber-state', () => ({ fullScrubber: () => Promise.reject(new Error('unused')), publishConfig: () => Promise.resolve() }));
 vi.mock('../../src/background/step-intake', () => ({ ingestUnsent: () => Promise.resolve() }));

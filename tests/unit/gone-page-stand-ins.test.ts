@@ -75,7 +75,7 @@ const { recordStep, ingestUnsent } = await import('../../src/background/step-int
 const { holdEdit } = await import('../../src/background/held-edits');
 const { saveExit } = await import('../../src/platform/page-handoff');
 const { openShot } = await import('../../src/background/frame-vault');
-const { closedTabWorkDone, duringStop } = await import('../../src/background/closed-tab-work');
+const { closedTabWorkDone, duringStop, noteStopFront } = await import('../../src/background/closed-tab-work');
 await import('../../src/background/service-worker');
 const { stepDraft } = await import('./fixtures');
 
@@ -192,7 +192,7 @@ describe('a pageless stand-in replaced by the page\'s own copy, attacked', () =>
 });
 
 describe('the work a tab\'s close starts, and Stop', () => {
-  it('is noted for Stop to wait for; a tab closed once Stop has begun files no final state', async () => {
+  it('is noted for Stop to wait for; once Stop has begun, only the tab in front at Stop files a final state', async () => {
     let file!: () => void;
     final.until = new Promise<void>((r) => { file = r; });
     final.begun = 0;
@@ -206,11 +206,14 @@ describe('the work a tab\'s close starts, and Stop', () => {
     await done;
     expect(settled).toBe(true);
     final.until = Promise.resolve();
-    // Closed while a Stop runs (Stop pressed, then the tab closed): the page in front at Stop is the final state.
-    await duringStop(async () => { for (const l of listeners.tabClosed) l(7); });
+    // Closed while a Stop runs that began with another tab in front: the page in front at Stop is the final state.
+    await duringStop(async () => { noteStopFront(9); for (const l of listeners.tabClosed) l(7); });
     expect(final.begun).toBe(1);
-    for (const l of listeners.tabClosed) l(7);
+    // The tab in front at Stop, closed as Stop runs (Stop, then Ctrl+W): its page is.
+    await duringStop(async () => { noteStopFront(7); for (const l of listeners.tabClosed) l(7); });
     expect(final.begun).toBe(2);
+    for (const l of listeners.tabClosed) l(7);
+    expect(final.begun).toBe(3);
     await closedTabWorkDone();
   }, 15_000);
 });
