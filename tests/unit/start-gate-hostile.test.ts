@@ -19,13 +19,11 @@ vi.mock('webextension-polyfill', () => import('./sent-messages').then((m) => m.p
 import { Recorder } from '../../src/content/recorder';
 import { Outbox } from '../../src/content/outbox';
 import { initPointerObserver } from '../../src/content/observers/pointer-observer';
-import { editAtEvent, initInputObserver } from '../../src/content/observers/input-observer';
-import { initKeyObserver } from '../../src/content/observers/key-observer';
-import { initFormObserver } from '../../src/content/observers/form-observer';
 import { StartGate } from '../../src/content/start-gate';
 import { listen, throughGate } from '../../src/content/guard';
 import { passThroughRedactor } from '../../src/core/redactor';
 import { trusted } from './fake-observer-param';
+import { click, pointer, startingRecorder as starting } from './starting-recorder';
 import { drafts, sent } from './sent-messages';
 
 const stops: (() => void)[] = [];
@@ -35,25 +33,12 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const pointer = (type: string): PointerEvent => trusted(new PointerEvent(type, { bubbles: true, composed: true, clientX: 10, clientY: 10, button: 0 }));
-const click = (): MouseEvent => trusted(new MouseEvent('click', { bubbles: true, composed: true, clientX: 10, clientY: 10, button: 0, detail: 1 }));
 const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 20));
 
 /** The content script's set-up at document_start: observers through a gate that holds; `begin` as its start ends. */
 function startingRecorder(): { begin: () => void } {
-  const rec = new Recorder(window, passThroughRedactor, new Outbox());
-  const param = rec.observerParam();
-  const gate = new StartGate(editAtEvent(param));
-  const observers = throughGate(gate, () => [initPointerObserver(window, param), initInputObserver(window, param), initKeyObserver(window, param), initFormObserver(window, param)]);
-  stops.push(() => { observers.forEach((s) => s()); rec.end(); });
-  return {
-    begin: () => {
-      rec.begin({ taskId: 'task-1', instruction: 'log in', startedAt: 1 }, passThroughRedactor, 1, { tabId: 7, frameId: 0 });
-      gate.open((at, run) => rec.replayHeld(at, run));
-      rec.flushPending();
-      rec.drainEmits();
-    },
-  };
+  const { rec, start } = starting(stops);
+  return { begin: () => { start(); rec.flushPending(); rec.drainEmits(); } };
 }
 
 describe('the start gate against a hostile or tricky page', () => {
@@ -111,7 +96,7 @@ describe('the start gate against a hostile or tricky page', () => {
     const frames = Array.from({ length: 400 }, () => document.body.appendChild(document.createElement('div')));
     const rec = new Recorder(window, passThroughRedactor, new Outbox());
     const param = rec.observerParam();
-    const gate = new StartGate(editAtEvent(param));
+    const gate = new StartGate();
     stops.push(throughGate(gate, () => initPointerObserver(window, param)));
     // Each same-origin frame's scroll observer is a listener of its own (attach() in recorder.iife); a page can
     // scroll them all by script, every animation frame, and scroll events are trusted.

@@ -8,18 +8,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', () => import('./sent-messages').then((m) => m.polyfill));
 
-import { Recorder } from '../../src/content/recorder';
-import { Outbox } from '../../src/content/outbox';
-import { initPointerObserver } from '../../src/content/observers/pointer-observer';
-import { editAtEvent, initInputObserver } from '../../src/content/observers/input-observer';
-import { initKeyObserver } from '../../src/content/observers/key-observer';
-import { initFormObserver } from '../../src/content/observers/form-observer';
-import { StartGate } from '../../src/content/start-gate';
-import { throughGate } from '../../src/content/guard';
-import { passThroughRedactor } from '../../src/core/redactor';
 import { withAssembledTree } from '../../src/core/dom-tree-parts';
-import { trusted } from './fake-observer-param';
 import { drafts, sent } from './sent-messages';
+import { inputEvent as typed, pointer, click, startingRecorder as starting, typeInto } from './starting-recorder';
 
 const stops: (() => void)[] = [];
 afterEach(() => {
@@ -29,34 +20,13 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const pointer = (type: string): PointerEvent => trusted(new PointerEvent(type, { bubbles: true, composed: true, clientX: 10, clientY: 10, button: 0 }));
-const click = (): MouseEvent => trusted(new MouseEvent('click', { bubbles: true, composed: true, clientX: 10, clientY: 10, button: 0, detail: 1 }));
 const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 30));
 
-/** Types `text` as a person does: per character a trusted keydown, beforeinput and input. */
-function typeInto(field: HTMLInputElement, text: string): void {
-  for (const ch of text) {
-    field.dispatchEvent(trusted(new KeyboardEvent('keydown', { bubbles: true, composed: true, key: ch })));
-    field.dispatchEvent(trusted(new InputEvent('beforeinput', { bubbles: true, composed: true, data: ch, inputType: 'insertText' })));
-    field.value += ch;
-    field.dispatchEvent(trusted(new InputEvent('input', { bubbles: true, composed: true, data: ch, inputType: 'insertText' })));
-  }
+/** The content script's recorder, its start held at the gate; `begin` ends its start. */
+function startingRecorder(): { rec: ReturnType<typeof starting>['rec']; begin: () => void } {
+  const { rec, start } = starting(stops);
+  return { rec, begin: start };
 }
-
-function startingRecorder(): { rec: Recorder; gate: StartGate; begin: () => void } {
-  const rec = new Recorder(window, passThroughRedactor, new Outbox());
-  const param = rec.observerParam();
-  const gate = new StartGate(editAtEvent(param));
-  const observers = throughGate(gate, () => [initPointerObserver(window, param), initInputObserver(window, param), initKeyObserver(window, param), initFormObserver(window, param)]);
-  stops.push(() => { observers.forEach((s) => s()); rec.end(); });
-  const begin = (): void => {
-    rec.begin({ taskId: 'task-1', instruction: 'log in', startedAt: 1 }, passThroughRedactor, 1, { tabId: 7, frameId: 0 });
-    gate.open((at, run) => rec.replayHeld(at, run));
-  };
-  return { rec, gate, begin };
-}
-
-const typed = (): InputEvent => trusted(new InputEvent('input', { bubbles: true, composed: true, data: 'x', inputType: 'insertText' }));
 
 /** Everything the content script sent the worker (steps, held edits, held texts), as one string. */
 const everythingSent = (): string => JSON.stringify(sent);
@@ -127,7 +97,7 @@ describe('typing held at the start gate, the page moving on meanwhile', () => {
       const f = document.createElement('input');
       document.body.append(f);
       f.value = 'x';
-      f.dispatchEvent(trusted(new InputEvent('input', { bubbles: true, composed: true, data: 'x', inputType: 'insertText' })));
+      f.dispatchEvent(typed());
       f.remove();
     }
     typeInto(document.getElementById('q') as HTMLInputElement, 'winter boots');

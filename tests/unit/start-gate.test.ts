@@ -8,14 +8,13 @@ vi.mock('webextension-polyfill', () => import('./sent-messages').then((m) => m.p
 
 import { Recorder, READ_AFTER_ACTION } from '../../src/content/recorder';
 import { Outbox } from '../../src/content/outbox';
-import { initPointerObserver } from '../../src/content/observers/pointer-observer';
-import { editAtEvent, initInputObserver } from '../../src/content/observers/input-observer';
 import { initScrollObserver } from '../../src/content/observers/scroll-observer';
 import { StartGate, eventPath, eventTarget } from '../../src/content/start-gate';
 import { listen, throughGate } from '../../src/content/guard';
 import { passThroughRedactor } from '../../src/core/redactor';
 import { withAssembledTree } from '../../src/core/dom-tree-parts';
 import { trusted } from './fake-observer-param';
+import { click, pointer, startingRecorder as starting, typeInto, type StartingRecorder } from './starting-recorder';
 import { SENSITIVE_PLACEHOLDER } from '../../src/core/sensitive-field';
 import { drafts, sent } from './sent-messages';
 
@@ -25,9 +24,6 @@ afterEach(() => {
   sent.length = 0;
   vi.useRealTimers();
 });
-
-const pointer = (type: string, x = 10): PointerEvent => trusted(new PointerEvent(type, { bubbles: true, composed: true, clientX: x, clientY: 10, button: 0 }));
-const click = (x = 10): MouseEvent => trusted(new MouseEvent('click', { bubbles: true, composed: true, clientX: x, clientY: 10, button: 0, detail: 1 }));
 
 /**
  * What a browser does to an event once dispatched (DOM spec, "dispatch"): its path is emptied, and an event from a
@@ -39,25 +35,8 @@ function asAfterDispatch(event: Event): Event {
   return event;
 }
 
-/** Types `text` at the end of `field` as a browser reports it: a trusted beforeinput and input per character. */
-function typeInto(field: HTMLInputElement, text: string): void {
-  for (const ch of text) {
-    field.dispatchEvent(trusted(new InputEvent('beforeinput', { bubbles: true, composed: true, data: ch, inputType: 'insertText' })));
-    field.value += ch;
-    field.dispatchEvent(trusted(new InputEvent('input', { bubbles: true, composed: true, data: ch, inputType: 'insertText' })));
-  }
-}
-
 /** A recorder whose observers were attached through a gate that holds, as the content script's at document_start. */
-function startingRecorder(): { rec: Recorder; gate: StartGate; begin: () => void } {
-  const rec = new Recorder(window, passThroughRedactor, new Outbox());
-  const param = rec.observerParam();
-  const gate = new StartGate(editAtEvent(param));
-  const observers = throughGate(gate, () => [initPointerObserver(window, param), initInputObserver(window, param)]);
-  stops.push(() => { observers.forEach((s) => s()); rec.end(); });
-  const begin = (): void => rec.begin({ taskId: 'task-1', instruction: 'add to cart', startedAt: 1 }, passThroughRedactor, 1, { tabId: 7, frameId: 0 });
-  return { rec, gate, begin };
-}
+const startingRecorder = (): StartingRecorder => starting(stops);
 
 describe('the start gate', () => {
   it('keeps a click made before the recorder began, and makes it a step dated at the click once it has', async () => {
@@ -178,7 +157,7 @@ describe('the start gate', () => {
     document.body.innerHTML = '<div style="height: 5000px">tall</div>';
     const rec = new Recorder(window, passThroughRedactor, new Outbox());
     const param = rec.observerParam();
-    const gate = new StartGate(editAtEvent(param));
+    const gate = new StartGate();
     const stop = throughGate(gate, () => initScrollObserver(window, param));
     stops.push(() => { stop(); rec.end(); });
     window.dispatchEvent(trusted(new WheelEvent('wheel', { bubbles: true, deltaY: 300, clientX: 5, clientY: 5 })));
