@@ -7,7 +7,8 @@
 // password matches no scrubber rule unless a name or label says so. Watched
 // from document_start, recording or not: the password may be typed and shown
 // before Start.
-import { addListener, attrOf, isElement, isShadowRoot, tagOf, textValueOf } from './dom-safe';
+import { addListener, attrOf, isElement, isShadowRoot, rootNodeOf, tagOf, textValueOf } from './dom-safe';
+import { focusedWithin } from './focused-element';
 
 /** Elements seen as type="password". */
 const seen = new WeakSet<Element>();
@@ -15,8 +16,10 @@ const seen = new WeakSet<Element>();
 const values: string[] = [];
 /** Values kept at most (a person types one password or two on a page). */
 const MAX_VALUES = 8;
-/** Shorter values are not remembered: "ab" in a search box is no password shown. */
-const MIN_VALUE_LENGTH = 4;
+/** Shorter values are not remembered: a 4-digit PIN would make every year field a password. */
+const MIN_VALUE_LENGTH = 6;
+/** Nor longer ones: no one types a password this long, and a page could have a person's event copy megabytes. */
+const MAX_VALUE_LENGTH = 256;
 
 const isPasswordType = (el: Element): boolean => attrOf(el, 'type')?.trim().toLowerCase() === 'password';
 
@@ -32,7 +35,7 @@ export function notePasswordField(el: Element, value = false): void {
 }
 
 function noteValue(value: string): void {
-  if (value.length < MIN_VALUE_LENGTH || values.at(-1) === value) return;
+  if (value.length < MIN_VALUE_LENGTH || value.length > MAX_VALUE_LENGTH || values.at(-1) === value) return;
   // Typing one key at a time: the value before this one is usually its prefix, which stands for nothing now.
   if (values.length && value.startsWith(values.at(-1)!)) values.pop();
   const i = values.indexOf(value);
@@ -41,14 +44,19 @@ function noteValue(value: string): void {
   if (values.length > MAX_VALUES) values.shift();
 }
 
-/** Whether `el` is, or was, a password field, or a text field showing a value a password field held. */
+/**
+ * Whether `el` is, or was, a password field, or a text field that showed a value a password field held (from
+ * then on: the person may fix a typo in the password shown).
+ */
 export function wasPassword(el: Element): boolean {
   notePasswordField(el);
   if (seen.has(el)) return true;
   const tag = tagOf(el);
   if ((tag !== 'input' && tag !== 'textarea') || !values.length) return false;
   const value = textValueOf(el);
-  return value.length >= MIN_VALUE_LENGTH && values.includes(value);
+  if (value.length < MIN_VALUE_LENGTH || !values.includes(value)) return false;
+  seen.add(el);
+  return true;
 }
 
 /**
@@ -71,11 +79,19 @@ export function watchPasswords(win: Window): void {
   };
   watch(win.document);
   const onEvent = (event: Event): void => {
+    if (!event.isTrusted) return;
     try {
       const path = event.composedPath();
-      const field = path[0];
-      if (field && isElement(field as Node)) notePasswordField(field as Element, true);
+      const first = path[0];
+      if (!first || !isElement(first as Node)) return;
+      // A field in a closed shadow root reaches this listener as its host: its focused field is found inside.
+      const field = focusedWithin(first as Element);
+      notePasswordField(field, true);
+      // A field showing a password's value is one from now, before a key changes it.
+      wasPassword(field);
       for (const node of path) if (isShadowRoot(node as Node)) watch(node as Node);
+      const root = rootNodeOf(field);
+      if (root && isShadowRoot(root)) watch(root);
     } catch {
       // A page's look-alike node: nothing to note.
     }

@@ -5,6 +5,13 @@
 // password stays one (dom-utils seenAsPassword).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
+// What content scripts get from the browser (chrome.dom.openOrClosedShadowRoot), read by focused-element at load.
+const closed = vi.hoisted(() => {
+  const roots = new WeakMap<object, ShadowRoot>();
+  (globalThis as unknown as { chrome: unknown }).chrome = { dom: { openOrClosedShadowRoot: (el: object): ShadowRoot | null => roots.get(el) ?? null } };
+  return { roots };
+});
+
 vi.mock('webextension-polyfill', () => import('./sent-messages').then((m) => m.polyfill));
 
 import { Recorder } from '../../src/content/recorder';
@@ -12,9 +19,10 @@ import { Outbox } from '../../src/content/outbox';
 import { initPointerObserver } from '../../src/content/observers/pointer-observer';
 import { initInputObserver } from '../../src/content/observers/input-observer';
 import { passThroughRedactor } from '../../src/core/redactor';
-import { watchPasswords } from '../../src/content/password-memory';
+import { wasPassword, watchPasswords } from '../../src/content/password-memory';
 import { withAssembledTree } from '../../src/core/dom-tree-parts';
 import { trusted } from './fake-observer-param';
+import { pointer, click, press, typeInto } from './starting-recorder';
 import { drafts, sent } from './sent-messages';
 
 const stops: (() => void)[] = [];
@@ -26,9 +34,6 @@ afterEach(() => {
 
 // As the content script does at document_start, in every page, recording or not.
 watchPasswords(window);
-
-const pointer = (type: string): PointerEvent => trusted(new PointerEvent(type, { bubbles: true, composed: true, clientX: 10, clientY: 10, button: 0 }));
-const click = (): MouseEvent => trusted(new MouseEvent('click', { bubbles: true, composed: true, clientX: 10, clientY: 10, button: 0, detail: 1 }));
 
 describe('a password the page shows as text', () => {
   it('stays a password: not in the next steps\' dom_tree, its box blurred, typing in it a placeholder', async () => {
@@ -78,22 +83,6 @@ describe('a password the page shows as text', () => {
     return rec;
   }
 
-  /** Typed as a person does (keydown, beforeinput, input per character), recording or not. */
-  function typeInto(field: HTMLInputElement, text: string): void {
-    field.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true, composed: true })));
-    for (const ch of text) {
-      field.dispatchEvent(trusted(new KeyboardEvent('keydown', { bubbles: true, composed: true, key: ch })));
-      field.value += ch;
-      field.dispatchEvent(trusted(new InputEvent('input', { bubbles: true, composed: true, data: ch, inputType: 'insertText' })));
-    }
-  }
-
-  function pressButton(el: Element): void {
-    el.dispatchEvent(pointer('pointerdown'));
-    el.dispatchEvent(pointer('pointerup'));
-    el.dispatchEvent(click());
-  }
-
   it('typed and shown before Start, then Start and Log in: the value is in no step', async () => {
     document.body.innerHTML = '<input type="password" name="pw" id="pw"><button id="login">Log in</button>';
     const pw = document.getElementById('pw') as HTMLInputElement;
@@ -101,7 +90,7 @@ describe('a password the page shows as text', () => {
     pw.type = 'text';
     await Promise.resolve(); // the type change is observed as a mutation, after the script that made it
     const rec = recording();
-    pressButton(document.getElementById('login')!);
+    press(document.getElementById('login')!);
     rec.flushPending();
     await vi.waitFor(() => expect(drafts().some((d) => d.target?.name === 'Log in')).toBe(true));
     expect(JSON.stringify(sent)).not.toContain('hunter2');
@@ -120,8 +109,8 @@ describe('a password the page shows as text', () => {
     });
     const rec = recording();
     typeInto(document.getElementById('pw') as HTMLInputElement, 'hunter2');
-    pressButton(document.getElementById('show')!);
-    pressButton(document.getElementById('login')!);
+    press(document.getElementById('show')!);
+    press(document.getElementById('login')!);
     rec.flushPending();
     await vi.waitFor(() => expect(drafts().some((d) => d.target?.name === 'Log in')).toBe(true));
     expect(JSON.stringify(sent)).not.toContain('hunter2');
@@ -134,13 +123,90 @@ describe('a password the page shows as text', () => {
     const inner = root.querySelector('input')!;
     root.querySelector('button')!.addEventListener('click', () => { inner.type = 'text'; });
     typeInto(inner, 'hunter2');
-    pressButton(root.querySelector('button')!);
+    press(root.querySelector('button')!);
     await Promise.resolve();
     const rec = recording();
-    pressButton(document.getElementById('login')!);
+    press(document.getElementById('login')!);
     rec.flushPending();
     await vi.waitFor(() => expect(drafts().some((d) => d.target?.name === 'Log in')).toBe(true));
     expect(inner.type).toBe('text');
     expect(JSON.stringify(sent)).not.toContain('hunter2');
+  });
+
+  /** An older toggle: Show puts a new type="text" field (#clear) with the value in the password's place. */
+  function oldToggle(): void {
+    document.body.innerHTML = '<span id="box"><input type="password" name="pw" id="pw"></span><button id="show">Show</button><button id="login">Log in</button>';
+    document.getElementById('show')!.addEventListener('click', () => {
+      const current = document.querySelector('#box input') as HTMLInputElement;
+      const clear = document.createElement('input');
+      clear.type = 'text';
+      clear.name = 'pw_clear';
+      clear.id = 'clear';
+      clear.value = current.value;
+      current.replaceWith(clear);
+    });
+  }
+
+  it('the shown copy stays a password when the person then fixes a typo in it', async () => {
+    oldToggle();
+    const rec = recording();
+    typeInto(document.getElementById('pw') as HTMLInputElement, 'hunter2');
+    press(document.getElementById('show')!);
+    typeInto(document.getElementById('clear') as HTMLInputElement, '3');
+    press(document.getElementById('login')!);
+    rec.flushPending();
+    await vi.waitFor(() => expect(drafts().some((d) => d.target?.name === 'Log in')).toBe(true));
+    expect(JSON.stringify(sent)).not.toContain('hunter2');
+  });
+
+  it('a design system\'s toggle in a closed shadow root, used before Start: the value is in no step', async () => {
+    document.body.innerHTML = '<pw-input id="host"></pw-input><button id="login">Log in</button>';
+    const host = document.getElementById('host')!;
+    const root = host.attachShadow({ mode: 'closed' });
+    closed.roots.set(host, root);
+    root.innerHTML = '<input type="password" part="input"><button part="toggle">Show</button>';
+    const inner = root.querySelector('input')!;
+    root.querySelector('button')!.addEventListener('click', () => { inner.type = 'text'; });
+    // As a browser does for a listener outside the tree: composedPath() leaves out a closed shadow root's nodes.
+    const real = Event.prototype.composedPath;
+    const inClosed = (n: EventTarget): boolean => (n instanceof ShadowRoot && n.mode === 'closed')
+      || (n instanceof Node && n.getRootNode() instanceof ShadowRoot && (n.getRootNode() as ShadowRoot).mode === 'closed');
+    Event.prototype.composedPath = function (this: Event) { return real.call(this).filter((n) => !inClosed(n)); };
+    try {
+      inner.focus();
+      typeInto(inner, 'closedroot7');
+      press(root.querySelector('button')!);
+      await Promise.resolve();
+    } finally {
+      Event.prototype.composedPath = real;
+    }
+    const rec = recording();
+    press(document.getElementById('login')!);
+    rec.flushPending();
+    await vi.waitFor(() => expect(drafts().some((d) => d.target?.name === 'Log in')).toBe(true));
+    expect(inner.type).toBe('text');
+    expect(JSON.stringify(sent)).not.toContain('closedroot7');
+  });
+
+  it('a password the page filled and showed by script, no event of the person on it: the type change is watched', async () => {
+    document.body.innerHTML = '<input type="password" name="pw" id="pw" value="pagefilled9"><button id="login">Log in</button>';
+    const pw = document.getElementById('pw') as HTMLInputElement;
+    pw.type = 'text';
+    await Promise.resolve(); // the mutation is delivered after the script that made it
+    const rec = recording();
+    press(document.getElementById('login')!);
+    rec.flushPending();
+    await vi.waitFor(() => expect(drafts().some((d) => d.target?.name === 'Log in')).toBe(true));
+    expect(JSON.stringify(sent)).not.toContain('pagefilled9');
+  });
+
+  it('values come from the person\'s events only: a page\'s own untrusted focusin notes none', () => {
+    document.body.innerHTML = '<input type="password" id="pw"><input type="text" id="other">';
+    const pw = document.getElementById('pw') as HTMLInputElement;
+    pw.value = 'SaleSale';
+    pw.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    const other = document.getElementById('other') as HTMLInputElement;
+    other.value = 'SaleSale';
+    expect(wasPassword(other)).toBe(false);
   });
 });
