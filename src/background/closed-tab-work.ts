@@ -36,17 +36,17 @@ export async function duringStop<T>(stop: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The Stop under way began with `tabId` in front (null: none known). */
+/** The Stop under way began with `tabId` in front (null: none known). The first Stop's stands: a second one, pressed while the first waits, comes after the browser brought another tab forward. */
 export function noteStopFront(tabId: number | null): void {
-  if (stops > 0) stopFront = tabId;
+  if (stops > 0 && stopFront === undefined) stopFront = tabId;
 }
 
 /**
  * Whether `tabId`, closing now, leaves its page as the task's final state: always with no Stop under way; during
- * one, only the tab in front at Stop (Stop's own ask of it may come too late), or any while that is not known yet.
+ * one, only the tab in front at Stop (Stop's own ask of it may come too late), or any while that is not known.
  */
 export function closingLeavesFinal(tabId: number): boolean {
-  return stops === 0 || stopFront === undefined || stopFront === tabId;
+  return stops === 0 || stopFront === undefined || stopFront === null || stopFront === tabId;
 }
 
 /**

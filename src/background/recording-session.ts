@@ -63,8 +63,12 @@ export async function startRecording(instruction: string): Promise<RecordingStat
 /** Longest Stop waits for the tabs' load reports still on their way (see arrival-stamps). */
 const STOP_WAITS_FOR_ARRIVALS_MS = 3000;
 
+/** The Stop under way: a second Stop (the popup asked again) joins it rather than clearing the memory beside it. */
+let stopping: Promise<Task | null> | null = null;
+
 export function stopRecording(): Promise<Task | null> {
-  return duringStop(stopNow);
+  stopping ??= duringStop(stopNow).finally(() => { stopping = null; });
+  return stopping;
 }
 
 async function stopNow(): Promise<Task | null> {

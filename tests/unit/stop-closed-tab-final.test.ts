@@ -2,7 +2,8 @@
 // final-state line as service-worker.ts has it. Closed just before Stop, its page is the final state. Closed while
 // Stop runs (Stop, then Ctrl+W), the tab in front at Stop still leaves its page (Stop's own ask finds the tab gone,
 // or the New Tab page the browser brings forward, which has no recorder): from attack 25, where it left none. A
-// background tab closed then leaves none: its page, handed over after Stop's own, would replace it.
+// background tab closed then leaves none: its page, handed over after Stop's own, would replace it. A second Stop
+// (the popup asked again) joins the one under way (from attack 26: it cleared the flag beside the first).
 import { describe, expect, it, vi } from 'vitest';
 import { stepDraft } from './fixtures';
 
@@ -11,7 +12,7 @@ const h = vi.hoisted(() => ({
   recording: { taskId: 'task', instruction: 'x', startedAt: 1, frameSecret: 's' } as unknown,
   open: new Map<number, unknown>([[7, { id: 7, url: 'https://shop.example/cart', windowId: 1 }], [8, { id: 8, url: 'chrome://newtab/', windowId: 1 }]]),
   active: 7,
-  onDrain: null as null | (() => void),
+  onDrain: null as null | (() => unknown),
   obs: null as unknown,
 }));
 vi.mock('../../src/platform/db', () => ({
@@ -57,7 +58,7 @@ vi.mock('../../src/background/scrubber-state', () => ({
 }));
 vi.mock('../../src/background/step-intake', () => ({ ingestUnsent: () => Promise.resolve(), addOtherFrames: () => Promise.resolve(), attachShot: () => Promise.resolve() }));
 vi.mock('../../src/background/frame-scrub-client', () => ({ warmImageWork: () => Promise.resolve() }));
-vi.mock('../../src/background/page-drain', () => ({ drainPages: () => { h.onDrain?.(); return Promise.resolve(0); } }));
+vi.mock('../../src/background/page-drain', () => ({ drainPages: async () => { await h.onDrain?.(); return 0; } }));
 vi.mock('../../src/background/arrival-stamps', () => ({
   arrivalsUndecided: () => Promise.resolve(false), decisionsUnderWay: () => false, forgetAllEarlySteps: () => undefined,
   nextArrival: () => Promise.resolve(1),
@@ -105,5 +106,29 @@ describe('a tab closed around Stop', () => {
     await stopRecording();
     expect(finals()).toHaveLength(0);
     h.onDrain = null;
+  });
+
+  it('a second Stop pressed while the first runs, after the browser brought the next tab forward, joins it: the tab in front at the first, closed, leaves the final state', async () => {
+    h.puts.length = 0;
+    h.recording = { taskId: 'task', instruction: 'x', startedAt: 1, frameSecret: 's' };
+    h.open.set(7, { id: 7, url: 'https://shop.example/cart', windowId: 1 });
+    h.active = 7;
+    h.obs = { ...stepDraft({ url: 'https://shop.example/cart', at: 1000 } as never), at: 1000 };
+    let calls = 0;
+    let second: Promise<unknown> | null = null;
+    h.onDrain = async () => {
+      if (calls++ > 0) return 0;
+      // Ctrl+W on the task's tab: the browser brings tab 8 (New Tab) forward first (final-state.ts says it may),
+      // a second Stop begins (popup asked again), then the close of 7 is reported.
+      h.active = 8;
+      second = stopRecording();
+      await new Promise((r) => setTimeout(r, 0));
+      tabClosed(7);
+      return 0;
+    };
+    await stopRecording();
+    await second;
+    h.onDrain = null;
+    expect(finals()).toHaveLength(1);
   });
 });
