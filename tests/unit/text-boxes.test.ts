@@ -48,6 +48,12 @@ afterEach(() => {
   document.elementFromPoint = saved.hit;
 });
 
+/**
+ * The walk's time budget (50 ms) guards a page's main thread; on a test machine loaded by other suites it cut the
+ * walk short and a count came out low. These tests check what is measured, never how fast.
+ */
+const UNTIMED = { maxMs: 60_000 };
+
 function setup(html: string, boxes: Record<string, DOMRect>, offset?: { x: number; y: number }): DomSnapshotter {
   document.body.innerHTML = html;
   layout = boxes;
@@ -66,7 +72,7 @@ describe('textBoxes: painted text the DOM explains', () => {
       + '<p id="shadow" style="text-shadow: 0 80px 0 #000">Shadow line</p>', {
       clear: rect(10, 10, 200, 20), ghost: rect(10, 40, 200, 20), shadow: rect(10, 100, 200, 20),
     });
-    expect(snap.textBoxes().boxes).toEqual([asBox(rect(10, 10, 200, 20))]);
+    expect(snap.textBoxes(UNTIMED).boxes).toEqual([asBox(rect(10, 10, 200, 20))]);
   });
 
   it('gives one box per line of an element, merging the text nodes of one line', () => {
@@ -78,7 +84,7 @@ describe('textBoxes: painted text the DOM explains', () => {
       ' world': [rect(90, 10, 50, 20)],
       'First line and second line': [rect(10, 40, 280, 20), rect(10, 60, 120, 20)],
     };
-    const { boxes, complete } = snap.textBoxes();
+    const { boxes, complete } = snap.textBoxes(UNTIMED);
     expect(complete).toBe(true);
     expect(boxes).toHaveLength(4);
     expect(boxes).toEqual(expect.arrayContaining([
@@ -97,7 +103,7 @@ describe('textBoxes: painted text the DOM explains', () => {
       value: rect(0, 0, 200, 24), ph: rect(0, 30, 200, 24), empty: rect(0, 60, 200, 24), check: rect(0, 90, 16, 16),
       go: rect(0, 120, 80, 24), note: rect(0, 150, 300, 60), pick: rect(0, 220, 120, 24), buy: rect(0, 250, 60, 24),
     });
-    const boxes = snap.textBoxes().boxes;
+    const boxes = snap.textBoxes(UNTIMED).boxes;
     for (const id of ['value', 'ph', 'go', 'note', 'pick', 'buy']) expect(boxes).toContainEqual(asBox(layout[id]!));
     expect(boxes).toHaveLength(6);
   });
@@ -108,14 +114,14 @@ describe('textBoxes: painted text the DOM explains', () => {
     Object.defineProperties(q, {
       clientLeft: { value: 2 }, clientTop: { value: 2 }, clientWidth: { value: 196 }, clientHeight: { value: 20 },
     });
-    expect(snap.textBoxes().boxes).toEqual([{ x: 12, y: 12, width: 196, height: 20 }]);
+    expect(snap.textBoxes(UNTIMED).boxes).toEqual([{ x: 12, y: 12, width: 196, height: 20 }]);
   });
 
   it('reads text in an open shadow root', () => {
     const snap = setup('<div id="host"></div>', { host: rect(0, 0, 400, 100), inner: rect(20, 20, 200, 20) });
     document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<p id="inner">Member since 2020</p>';
     snap.snapshot();
-    expect(snap.textBoxes().boxes).toEqual([asBox(layout.inner!)]);
+    expect(snap.textBoxes(UNTIMED).boxes).toEqual([asBox(layout.inner!)]);
   });
 
   it('leaves out text scrolled out of the viewport and clips text across its edge', () => {
@@ -124,7 +130,7 @@ describe('textBoxes: painted text the DOM explains', () => {
       far: rect(0, 2000, 300, 200), deep: rect(0, 2000, 300, 20),
     });
     const probe = vi.spyOn(layout, 'deep', 'get'); // never measured: its off-screen parent is not walked
-    expect(snap.textBoxes().boxes).toEqual([{ x: 0, y: 758, width: 300, height: window.innerHeight - 758 }]);
+    expect(snap.textBoxes(UNTIMED).boxes).toEqual([{ x: 0, y: 758, width: 300, height: window.innerHeight - 758 }]);
     expect(probe).not.toHaveBeenCalled();
   });
 
@@ -137,7 +143,7 @@ describe('textBoxes: painted text the DOM explains', () => {
       if (this.localName === 'li') measured++;
       return boxOf(this);
     };
-    expect(snap.textBoxes().boxes).toHaveLength(39); // rows 0-38 meet the 768 px viewport
+    expect(snap.textBoxes(UNTIMED).boxes).toHaveLength(39); // rows 0-38 meet the 768 px viewport
     expect(measured).toBe(39 + 32);
   });
 
@@ -155,7 +161,7 @@ describe('textBoxes: painted text the DOM explains', () => {
       return this.id === 'shown' || check.call(this, o);
     };
     try {
-      expect(snap.textBoxes().boxes).toEqual([asBox(layout.shown!), asBox(layout.plain!)]);
+      expect(snap.textBoxes(UNTIMED).boxes).toEqual([asBox(layout.shown!), asBox(layout.plain!)]);
     } finally {
       Element.prototype.checkVisibility = check;
     }
@@ -167,7 +173,7 @@ describe('textBoxes: painted text the DOM explains', () => {
       c: rect(0, 0, 300, 100), i: rect(0, 110, 200, 100), v: rect(0, 220, 200, 100), s: rect(0, 330, 200, 40), t: rect(0, 330, 200, 20),
       p: rect(0, 380, 200, 20),
     });
-    expect(snap.textBoxes().boxes).toEqual([asBox(layout.p!)]);
+    expect(snap.textBoxes(UNTIMED).boxes).toEqual([asBox(layout.p!)]);
   });
 
   it('caps the boxes and says the list is incomplete', () => {
@@ -177,14 +183,14 @@ describe('textBoxes: painted text the DOM explains', () => {
     const capped = snap.textBoxes({ maxBoxes: 10 });
     expect(capped.boxes).toHaveLength(10);
     expect(capped.complete).toBe(false);
-    const all = snap.textBoxes();
+    const all = snap.textBoxes(UNTIMED);
     expect(all.boxes).toHaveLength(30);
     expect(all.complete).toBe(true);
   });
 
   it('places boxes with the window offset, and clips to that window', () => {
     const snap = setup('<p id="p">In a frame</p><p id="out">Past its viewport</p>', { p: rect(10, 10, 100, 20), out: rect(10, 800, 100, 20) }, { x: 200, y: 100 });
-    expect(snap.textBoxes().boxes).toEqual([{ x: 210, y: 110, width: 100, height: 20 }]);
+    expect(snap.textBoxes(UNTIMED).boxes).toEqual([{ x: 210, y: 110, width: 100, height: 20 }]);
   });
 
   it("clips text to a scroll container's padding box", () => {
@@ -198,7 +204,7 @@ describe('textBoxes: painted text the DOM explains', () => {
     window.getComputedStyle = ((el: Element, pseudo?: string | null) => (el === list
       ? ({ overflowX: 'auto', overflowY: 'auto', display: 'block' } as CSSStyleDeclaration)
       : saved.style.call(window, el, pseudo))) as typeof window.getComputedStyle;
-    expect(snap.textBoxes().boxes).toEqual([asBox(layout.seen!)]);
+    expect(snap.textBoxes(UNTIMED).boxes).toEqual([asBox(layout.seen!)]);
   });
 
   it('gives the box of an element whose ::before/::after paints text; not of one whose content is none', () => {
@@ -209,7 +215,7 @@ describe('textBoxes: painted text the DOM explains', () => {
     const snap = setup('<span id="tip" class="tip" data-tip="Free shipping"></span><span id="quiet" class="tip none" data-tip=""></span>', {
       tip: rect(0, 0, 120, 20), quiet: rect(0, 30, 120, 20),
     });
-    expect(snap.textBoxes().boxes).toEqual([asBox(layout.tip!)]);
+    expect(snap.textBoxes(UNTIMED).boxes).toEqual([asBox(layout.tip!)]);
   });
 
   it('finds text painted on screen under an off-screen ancestor (a fixed banner in a footer) by hit tests', () => {
@@ -218,7 +224,7 @@ describe('textBoxes: painted text the DOM explains', () => {
     });
     document.elementFromPoint = (x: number, y: number): Element | null =>
       (y >= 700 && y < 760 ? document.getElementById(x < 310 && y >= 710 && y < 730 ? 'cookie' : 'banner') : document.body);
-    expect(snap.textBoxes().boxes).toEqual([asBox(layout.cookie!)]);
+    expect(snap.textBoxes(UNTIMED).boxes).toEqual([asBox(layout.cookie!)]);
   });
 });
 
