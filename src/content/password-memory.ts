@@ -60,9 +60,9 @@ export function wasPassword(el: Element): boolean {
 }
 
 /**
- * Watches `win`'s document from now: a password field typed in, focused or autofilled is noted at the event, and
- * a field whose type="password" a script changes is noted as it changes (before the change, for the shown value).
- * Shadow roots on an event's path are watched as the person reaches them (a design system's password toggle).
+ * Watches `win`'s document from now: a password field typed in, focused or autofilled is noted at the event, with
+ * its value; a field whose type="password" a script changes is noted by that change (its old value says it was
+ * one). Shadow roots on an event's path are watched as the person reaches them (a design system's toggle).
  */
 export function watchPasswords(win: Window): void {
   const watched = new WeakSet<Node>();
