@@ -83,6 +83,13 @@ describe('a password the page shows as text', () => {
     return rec;
   }
 
+  /** The person presses Log in; resolves once its step is sent. */
+  async function logIn(rec: Recorder): Promise<void> {
+    press(document.getElementById('login')!);
+    rec.flushPending();
+    await vi.waitFor(() => expect(drafts().some((d) => d.target?.name === 'Log in')).toBe(true));
+  }
+
   it('typed and shown before Start, then Start and Log in: the value is in no step', async () => {
     document.body.innerHTML = '<input type="password" name="pw" id="pw"><button id="login">Log in</button>';
     const pw = document.getElementById('pw') as HTMLInputElement;
@@ -90,47 +97,9 @@ describe('a password the page shows as text', () => {
     pw.type = 'text';
     await Promise.resolve(); // the type change is observed as a mutation, after the script that made it
     const rec = recording();
-    press(document.getElementById('login')!);
-    rec.flushPending();
-    await vi.waitFor(() => expect(drafts().some((d) => d.target?.name === 'Log in')).toBe(true));
+    await logIn(rec);
     expect(JSON.stringify(sent)).not.toContain('hunter2');
     expect(withAssembledTree(drafts().find((d) => d.target?.name === 'Log in')!).redactions.credential).toBeGreaterThanOrEqual(1);
-  });
-
-  it('a Show that puts a new type="text" field with the value in its place: the value is in no step', async () => {
-    document.body.innerHTML = '<span id="box"><input type="password" name="pw" id="pw"></span><button id="show">Show</button><button id="login">Log in</button>';
-    document.getElementById('show')!.addEventListener('click', () => {
-      const current = document.querySelector('#box input') as HTMLInputElement;
-      const clear = document.createElement('input');
-      clear.type = 'text';
-      clear.name = 'pw_clear';
-      clear.value = current.value;
-      current.replaceWith(clear);
-    });
-    const rec = recording();
-    typeInto(document.getElementById('pw') as HTMLInputElement, 'hunter2');
-    press(document.getElementById('show')!);
-    press(document.getElementById('login')!);
-    rec.flushPending();
-    await vi.waitFor(() => expect(drafts().some((d) => d.target?.name === 'Log in')).toBe(true));
-    expect(JSON.stringify(sent)).not.toContain('hunter2');
-  });
-
-  it('a design system\'s toggle inside a shadow root, used before Start: the value is in no step', async () => {
-    document.body.innerHTML = '<pw-input id="host"></pw-input><button id="login">Log in</button>';
-    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
-    root.innerHTML = '<input type="password" part="input"><button part="toggle">Show</button>';
-    const inner = root.querySelector('input')!;
-    root.querySelector('button')!.addEventListener('click', () => { inner.type = 'text'; });
-    typeInto(inner, 'hunter2');
-    press(root.querySelector('button')!);
-    await Promise.resolve();
-    const rec = recording();
-    press(document.getElementById('login')!);
-    rec.flushPending();
-    await vi.waitFor(() => expect(drafts().some((d) => d.target?.name === 'Log in')).toBe(true));
-    expect(inner.type).toBe('text');
-    expect(JSON.stringify(sent)).not.toContain('hunter2');
   });
 
   /** An older toggle: Show puts a new type="text" field (#clear) with the value in the password's place. */
@@ -147,15 +116,37 @@ describe('a password the page shows as text', () => {
     });
   }
 
+  it('a Show that puts a new type="text" field with the value in its place: the value is in no step', async () => {
+    oldToggle();
+    const rec = recording();
+    typeInto(document.getElementById('pw') as HTMLInputElement, 'hunter2');
+    press(document.getElementById('show')!);
+    await logIn(rec);
+    expect(JSON.stringify(sent)).not.toContain('hunter2');
+  });
+
+  it('a design system\'s toggle inside a shadow root, used before Start: the value is in no step', async () => {
+    document.body.innerHTML = '<pw-input id="host"></pw-input><button id="login">Log in</button>';
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<input type="password" part="input"><button part="toggle">Show</button>';
+    const inner = root.querySelector('input')!;
+    root.querySelector('button')!.addEventListener('click', () => { inner.type = 'text'; });
+    typeInto(inner, 'hunter2');
+    press(root.querySelector('button')!);
+    await Promise.resolve();
+    const rec = recording();
+    await logIn(rec);
+    expect(inner.type).toBe('text');
+    expect(JSON.stringify(sent)).not.toContain('hunter2');
+  });
+
   it('the shown copy stays a password when the person then fixes a typo in it', async () => {
     oldToggle();
     const rec = recording();
     typeInto(document.getElementById('pw') as HTMLInputElement, 'hunter2');
     press(document.getElementById('show')!);
     typeInto(document.getElementById('clear') as HTMLInputElement, '3');
-    press(document.getElementById('login')!);
-    rec.flushPending();
-    await vi.waitFor(() => expect(drafts().some((d) => d.target?.name === 'Log in')).toBe(true));
+    await logIn(rec);
     expect(JSON.stringify(sent)).not.toContain('hunter2');
   });
 
@@ -181,9 +172,7 @@ describe('a password the page shows as text', () => {
       Event.prototype.composedPath = real;
     }
     const rec = recording();
-    press(document.getElementById('login')!);
-    rec.flushPending();
-    await vi.waitFor(() => expect(drafts().some((d) => d.target?.name === 'Log in')).toBe(true));
+    await logIn(rec);
     expect(inner.type).toBe('text');
     expect(JSON.stringify(sent)).not.toContain('closedroot7');
   });
@@ -194,9 +183,7 @@ describe('a password the page shows as text', () => {
     pw.type = 'text';
     await Promise.resolve(); // the mutation is delivered after the script that made it
     const rec = recording();
-    press(document.getElementById('login')!);
-    rec.flushPending();
-    await vi.waitFor(() => expect(drafts().some((d) => d.target?.name === 'Log in')).toBe(true));
+    await logIn(rec);
     expect(JSON.stringify(sent)).not.toContain('pagefilled9');
   });
 
