@@ -14,7 +14,7 @@ import { db, listTasks } from '../platform/db';
 import { loadProvenance } from '../platform/provenance-settings';
 import { demonstratorHash } from '../core/provenance';
 import { awakeWhile, holdAwake, releaseAwake } from '../platform/keep-awake';
-import { anyExportUnderWay, beginHandOver, claimExport, endHandOver, EXPORT_ID, EXPORT_RUNS_MAX, exportCancelled, exportEnded, isUnderWay, takeCutOffExports } from './export-ledger';
+import { anyExportUnderWay, beginHandOver, claimExport, endHandOver, EXPORT_ID, EXPORT_RUNS_MAX, exportCancelled, exportEnded, handedOverByStoppedWorker, handedOverUrl, isUnderWay, noteHandedOver, takeCutOffExports } from './export-ledger';
 import { isOwnBlobUrl } from '../platform/sender';
 import { armWake, clearWake } from '../platform/wake-alarm';
 
@@ -66,6 +66,9 @@ export async function startExport(partial: ExportOptionsInput, exportId: string)
  */
 export async function resumeCutOffExports(): Promise<void> {
   if (!(await anyExportUnderWay())) return clearWake('resume-exports');
+  // Zips a stopped worker handed to the downloads before it noted their end: saved, they are not made again
+  // (nor given up as cut off too often).
+  for (const [exportId, url] of await handedOverByStoppedWorker()) await savedAlready(exportId, url);
   await host.openImageWorkPage();
   const known = await send<'offscreen/exports-known'>({ kind: 'offscreen/exports-known', target: 'offscreen' });
   const ready = new Map((known?.ready ?? []).map((z) => [z.exportId, z]));
@@ -102,12 +105,31 @@ export async function handOverZip({ exportId, url, filename, saveAs }: ReadyZip)
   }
   if (!(await isUnderWay(exportId)) || !beginHandOver(exportId)) return;
   try {
+    // A worker stopped after handing it over, before the end was noted: the downloads say whether it went.
+    if (await savedAlready(exportId, await handedOverUrl(exportId))) return;
+    await noteHandedOver(exportId, url);
     await awakeWhile(host.download(url, filename, saveAs));
   } finally {
     releaseAwake(exportLease(exportId));
     await ended(exportId);
     endHandOver(exportId);
   }
+}
+
+/**
+ * Whether the zip an earlier worker handed to the downloads by `url` went there (saved, or refused at the save
+ * dialog): the export is then ended, not run or handed over again. Unknown to the downloads, it was not saved.
+ */
+async function savedAlready(exportId: string, url: string | undefined): Promise<boolean> {
+  if (!url) return false;
+  const outcome = await host.downloadOf(url).catch((error: unknown) => {
+    console.warn('[alien-dataflow] the downloads could not be asked about an export', error);
+    return 'none' as const;
+  });
+  if (outcome === 'none') return false;
+  await ended(exportId);
+  if (outcome === 'refused') progress(exportId, 'cancelled');
+  return true;
 }
 
 /** Waits for the steps, then hands the export to the image-work page; the reply to the start does not wait for it. */

@@ -24,7 +24,16 @@ const KEPT = 20;
 /** An export cut off this many times is given up (said in the popup), not run for ever. */
 export const EXPORT_RUNS_MAX = 3;
 
-export interface ExportUnderWay { options: ExportOptionsInput; runs: number }
+export interface ExportUnderWay {
+  options: ExportOptionsInput;
+  runs: number;
+  /**
+   * The zip's blob: URL, noted just before it went to the downloads: a worker stopped between that call and
+   * the export's end leaves it under way, and the next one asks the downloads about this URL before it runs
+   * the export again (which saved a second zip).
+   */
+  handedOverUrl?: string;
+}
 
 /** Ids this worker runs (started or resumed): never resumed by it. */
 const mine = new Set<string>();
@@ -91,6 +100,28 @@ export function exportEnded(exportId: string): Promise<void> {
   });
 }
 
+/** Its zip is about to go to the downloads by `url`: noted first, so that no restarted worker saves it twice. */
+export function noteHandedOver(exportId: string, url: string): Promise<void> {
+  return inTurn('ledger', async () => {
+    const l = await read();
+    const entry = l.underWay[exportId];
+    if (!entry) return;
+    await write({ underWay: { ...l.underWay, [exportId]: { ...entry, handedOverUrl: url } } });
+  });
+}
+
+/** The URL by which `exportId`'s zip was last handed to the downloads, if it was. */
+export async function handedOverUrl(exportId: string): Promise<string | undefined> {
+  const url = (await read()).underWay[exportId]?.handedOverUrl;
+  return typeof url === 'string' ? url : undefined;
+}
+
+/** Exports under way that a stopped worker handed to the downloads (not this worker's own), with their zips' URLs. */
+export async function handedOverByStoppedWorker(): Promise<[string, string][]> {
+  return Object.entries((await read()).underWay).flatMap(([id, entry]) =>
+    (!mine.has(id) && typeof entry.handedOverUrl === 'string' ? [[id, entry.handedOverUrl] as [string, string]] : []));
+}
+
 /** The person cancelled it: ended, and never started or resumed again, whoever asks. */
 export function exportCancelled(exportId: string): Promise<void> {
   return inTurn('ledger', async () => {
@@ -154,7 +185,8 @@ export function takeCutOffExports(page: ImageWorkExports): Promise<CutOff> {
         delete l.underWay[id];
         continue;
       }
-      l.underWay[id] = { options: entry.options, runs: entry.runs + 1 };
+      // Its hand-over URL stays noted until a run hands over a zip anew: whoever resumes it asks about it first.
+      l.underWay[id] = { ...entry, runs: entry.runs + 1 };
       underWayHere.add(id);
       out.resume.push([id, l.underWay[id]!]);
     }

@@ -34,10 +34,23 @@ vi.mock('../../src/platform/messaging', () => ({
   broadcast: (m: { kind: string }) => { broadcasts.push(m); },
 }));
 let downloads: string[] = [];
+/** What the browser's downloads know of each URL handed to them (a stopped worker's download carries on). */
+let browserDownloads = new Map<string, 'saved' | 'refused' | 'none'>();
+/** Set: each download call hangs until the test stops the worker (a worker stopped mid-hand-over). */
+let downloadsHang = false;
+/** The ledger's record of the export at the moment the download was asked for. */
+let underWayAtDownload: unknown[] = [];
+let askingDownloadsFails = false;
 vi.mock('../../src/platform/host', () => ({
   host: {
     openImageWorkPage: () => { imageWork.reachable = true; return Promise.resolve(); },
-    download: (url: string) => { downloads.push(url); return Promise.resolve(); },
+    download: (url: string) => {
+      downloads.push(url);
+      underWayAtDownload.push((session.get('export:underWay') as Record<string, unknown> | undefined)?.[ID]);
+      browserDownloads.set(url, 'saved');
+      return downloadsHang ? new Promise<void>(() => undefined) : Promise.resolve();
+    },
+    downloadOf: (url: string) => (askingDownloadsFails ? Promise.reject(new Error('downloads.search failed')) : Promise.resolve(browserDownloads.get(url) ?? 'none')),
   },
 }));
 vi.mock('../../src/platform/sender', () => ({ isOwnBlobUrl: (url: string) => url.startsWith('blob:chrome-extension://') }));
@@ -93,6 +106,10 @@ beforeEach(() => {
   session.clear();
   Object.assign(imageWork, { running: [], finished: [], ready: [], reachable: true });
   downloads = [];
+  browserDownloads = new Map();
+  downloadsHang = false;
+  underWayAtDownload = [];
+  askingDownloadsFails = false;
   sent = [];
   broadcasts = [];
   alarms = [];
@@ -204,5 +221,110 @@ describe('an export cut off by a worker stop', () => {
     await a.control.cancelExport(ID);
     await a.control.handOverZip({ exportId: ID, url: 'blob:chrome-extension://x/2', filename: 'alien-dataflow-2.zip', saveAs: false });
     expect(downloads).toEqual([]);
+  });
+});
+
+describe('an export whose worker stopped as its zip went to the downloads', () => {
+  const URL_A = 'blob:chrome-extension://x/a';
+  const zipA = { exportId: ID, url: URL_A, filename: 'alien-dataflow-a.zip', saveAs: false };
+  /** Worker A takes the export and hands its zip to the downloads, and is stopped before it notes the end. */
+  async function stoppedMidHandOver(): Promise<{ control: Control; ledger: Ledger }> {
+    const a = await freshWorker();
+    expect(await a.ledger.claimExport(ID, {})).toBe('fresh');
+    downloadsHang = true;
+    void a.control.handOverZip(zipA);
+    await vi.waitFor(() => expect(downloads).toEqual([URL_A]));
+    downloadsHang = false;
+    // Worker A's hung hand-over dies with it.
+    work = [];
+    return freshWorker();
+  }
+
+  it('notes the zip handed over before it asks the downloads', async () => {
+    const a = await freshWorker();
+    await a.ledger.claimExport(ID, {});
+    await a.control.handOverZip(zipA);
+    expect(underWayAtDownload).toEqual([expect.objectContaining({ handedOverUrl: URL_A })]);
+    expect(await a.ledger.anyExportUnderWay()).toBe(false);
+  });
+
+  it('is not run again when the image-work page died with the worker (Firefox) and the zip was saved', async () => {
+    // Firefox unloads the background page, the image-work page inside it: the next worker found the export
+    // under way, unknown to the page, and ran it again, so one Export saved two zips.
+    const b = await stoppedMidHandOver();
+    await resumeAndSettle(b);
+    expect(zipsAskedFor()).toBe(0);
+    expect(downloads).toEqual([URL_A]);
+    expect(await b.ledger.anyExportUnderWay()).toBe(false);
+    expect(alarms.at(-1)).toBe('clear:resume-exports');
+  });
+
+  it('is not handed over again when the image-work page still holds the zip (Chrome)', async () => {
+    const b = await stoppedMidHandOver();
+    imageWork.ready = [zipA];
+    await resumeAndSettle(b);
+    // The page's news of the zip, arriving late, is no second download either.
+    await b.control.handOverZip(zipA);
+    expect(downloads).toEqual([URL_A]);
+    expect(await b.ledger.anyExportUnderWay()).toBe(false);
+  });
+
+  it('is run again when the zip never reached the downloads (the worker stopped before the browser took it)', async () => {
+    const b = await stoppedMidHandOver();
+    browserDownloads.clear();
+    await resumeAndSettle(b);
+    expect(zipsAskedFor()).toBe(1);
+    // Its new zip is handed over in turn, under the new URL, and the export ends.
+    await b.control.handOverZip({ ...zipA, url: 'blob:chrome-extension://x/b' });
+    expect(downloads).toEqual([URL_A, 'blob:chrome-extension://x/b']);
+    expect(await b.ledger.anyExportUnderWay()).toBe(false);
+  });
+
+  it('is handed over again from the image-work page when the zip never reached the downloads', async () => {
+    const b = await stoppedMidHandOver();
+    browserDownloads.clear();
+    imageWork.ready = [zipA];
+    await resumeAndSettle(b);
+    expect(downloads).toEqual([URL_A, URL_A]);
+    expect(zipsAskedFor()).toBe(0);
+  });
+
+  it('ends as cancelled, not run again, when the person closed the save dialog', async () => {
+    const b = await stoppedMidHandOver();
+    browserDownloads.set(URL_A, 'refused');
+    await resumeAndSettle(b);
+    expect(zipsAskedFor()).toBe(0);
+    expect(broadcasts.some((m) => m.progress?.exportId === ID && m.progress.phase === 'cancelled')).toBe(true);
+    expect(await b.ledger.anyExportUnderWay()).toBe(false);
+  });
+
+  it('is run again when the downloads cannot be asked (a zip is not lost for want of an answer)', async () => {
+    const b = await stoppedMidHandOver();
+    askingDownloadsFails = true;
+    await resumeAndSettle(b);
+    expect(zipsAskedFor()).toBe(1);
+  });
+
+  it('is ended in silence, not given up as cut off too often, when its last run\'s zip was saved', async () => {
+    const b = await stoppedMidHandOver();
+    // Its third run: the next worker would give it up ("cut off 3 times… Press Export again") with the zip saved.
+    const record = session.get('export:underWay') as Record<string, { runs: number }>;
+    session.set('export:underWay', { [ID]: { ...record[ID]!, runs: 3 } });
+    await resumeAndSettle(b);
+    expect(broadcasts.filter((m) => m.progress?.exportId === ID)).toEqual([]);
+    expect(zipsAskedFor()).toBe(0);
+    expect(await b.ledger.anyExportUnderWay()).toBe(false);
+  });
+
+  it('stays noted while it runs again, so a stop during the rerun still asks about the first zip', async () => {
+    const b = await stoppedMidHandOver();
+    browserDownloads.clear();
+    await resumeAndSettle(b);
+    // Worker B is stopped while it runs the export again, and the first zip reached the downloads after all.
+    browserDownloads.set(URL_A, 'saved');
+    const c = await freshWorker();
+    await resumeAndSettle(c);
+    expect(zipsAskedFor()).toBe(1);
+    expect(await c.ledger.anyExportUnderWay()).toBe(false);
   });
 });

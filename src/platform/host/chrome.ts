@@ -2,7 +2,7 @@
 // an offscreen document; captureVisibleTab is limited to about two calls a second.
 import browser from 'webextension-polyfill';
 import { IMAGE_WORK_PAGE, type BrowserHost } from './host';
-import { downloadZip } from './shared';
+import { downloadOf, downloadZip } from './shared';
 
 let creating: Promise<void> | null = null;
 
@@ -33,4 +33,5 @@ export const chromeHost: BrowserHost = {
   // The worker's script; every page is an .html document.
   isBackgroundUrl: (url) => url.pathname.endsWith('.js'),
   download: downloadZip,
+  downloadOf,
 };

@@ -5,7 +5,7 @@
 // the same in both.
 import browser from 'webextension-polyfill';
 import { IMAGE_WORK_PAGE, type BrowserHost } from './host';
-import { downloadZip } from './shared';
+import { downloadOf, downloadZip } from './shared';
 
 /** The page Firefox generates for background.scripts: it plays the worker's part. */
 const BACKGROUND_PAGE = '/_generated_background_page.html';
@@ -27,4 +27,5 @@ export const firefoxHost: BrowserHost = {
   isCaptureQuotaError: () => false,
   isBackgroundUrl: (url) => url.pathname === BACKGROUND_PAGE || url.pathname.endsWith('.js'),
   download: downloadZip,
+  downloadOf,
 };

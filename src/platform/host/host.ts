@@ -22,7 +22,12 @@ export interface BrowserHost {
   isBackgroundUrl(url: URL): boolean;
   /** Hands a finished zip (a blob: URL this extension made) to the browser's downloads. */
   download(url: string, filename: string, saveAs: boolean): Promise<void>;
+  /** What became of a zip handed to `download` by this URL, asked by a worker that restarted meanwhile. */
+  downloadOf(url: string): Promise<DownloadOutcome>;
 }
+
+/** A zip handed to the downloads: being or been saved, refused at the save dialog, or not saved at all. */
+export type DownloadOutcome = 'saved' | 'refused' | 'none';
 
 /** The path of the image-work page inside the extension, the same in every browser. */
 export const IMAGE_WORK_PAGE = 'offscreen/offscreen.html';

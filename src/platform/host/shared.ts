@@ -1,6 +1,7 @@
 // Host behaviour that happens to be the same in Chrome and Firefox today,
 // kept here so each host still says what it does.
 import browser from 'webextension-polyfill';
+import type { DownloadOutcome } from './host';
 
 /** Longest wait for the browser to finish saving a zip (a save dialog can stay open a while). */
 const DOWNLOAD_WAIT_MS = 10 * 60_000;
@@ -12,6 +13,17 @@ const DOWNLOAD_WAIT_MS = 10 * 60_000;
 export async function downloadZip(url: string, filename: string, saveAs: boolean): Promise<void> {
   const id = await browser.downloads.download({ url, filename, saveAs, conflictAction: 'uniquify' });
   await downloadEnded(id);
+}
+
+/**
+ * What became of a zip handed to the downloads by `url` (a blob: URL, unique to one zip): 'saved' while or once
+ * the browser saves it, 'refused' when the person closed the save dialog, 'none' when no download of it is known
+ * or it failed (Firefox: the blob died with the background page that held it).
+ */
+export async function downloadOf(url: string): Promise<DownloadOutcome> {
+  const items = await browser.downloads.search({ url });
+  if (items.some((d) => d.state !== 'interrupted')) return 'saved';
+  return items.some((d) => d.error === 'USER_CANCELED') ? 'refused' : 'none';
 }
 
 function downloadEnded(id: number): Promise<void> {
