@@ -22,7 +22,7 @@ import {
   isElement, isLive, isValidSelector, MAX_WALK, nextSiblingOf, nodeTypeOf, ownerDocumentOf, parentOf, previousSiblingOf, querySelectorOf, removeListener, shadowRootOf, tagOf,
   windowOfNode,
 } from './dom-safe';
-import { xmlName } from '../core/xml-escape';
+import { escapeXmlAttr, escapeXmlText, xmlName } from '../core/xml-escape';
 import { assembleDomTree, type DomTreeParts } from '../core/dom-tree-parts';
 import { assembleAxTree, type AxTreeParts } from '../core/ax-tree-parts';
 import type { ElementIds } from './element-ids';
@@ -132,6 +132,8 @@ export class DomSnapshotter {
   private readonly xml: SnapshotXml;
   private readonly regions: SnapshotRegions;
   private readonly textWalk: TextWalkContext;
+  /** The version of the redactor's known secrets (Redactor.secrets) the caches were last checked against. */
+  private secretsVersion = 0;
 
   constructor(
     private readonly doc: Document,
@@ -206,6 +208,7 @@ export class DomSnapshotter {
 
   /** Everything cached is forgotten: used when the redaction config changes. */
   resetCache(): void {
+    this.secretsVersion = this.state.redactor.secrets?.version() ?? 0;
     this.stop();
     this.state.caches = newBuildCaches();
     this.observedRoots = new WeakSet();
@@ -225,7 +228,11 @@ export class DomSnapshotter {
     this.refreshPseudoRules();
     this.relayout();
     const root = documentElementOf(this.doc);
-    const withMarks = root ? this.xml.element(root) : '';
+    let withMarks = root ? this.xml.element(root) : '';
+    if (root && this.keptSecretSince(withMarks, root)) {
+      this.resetCache();
+      withMarks = this.xml.element(root);
+    }
     const offsets = new Map<Window, { x: number; y: number }>();
     const boxes: DomTreeParts['boxes'] = [];
     for (const el of this.near.near) {
@@ -268,6 +275,21 @@ export class DomSnapshotter {
       ...regions,
       mediaRegions,
     };
+  }
+
+  /**
+   * Whether a secret noted since the last check (a password typed) stands unredacted in the tree just built: its
+   * cached parts were scrubbed before it was known (a generator's suggestion, then typed). Only then is every
+   * cache dropped: a full build of a 16k-element page is hundreds of milliseconds, and the version changes at
+   * each key typed into a password field.
+   */
+  private keptSecretSince(built: string, root: Element): boolean {
+    const secrets = this.state.redactor.secrets;
+    const version = secrets?.version() ?? 0;
+    if (!secrets || version === this.secretsVersion) return false;
+    this.secretsVersion = version;
+    const ax = this.caches.ax.get(root) ?? '';
+    return secrets.values().some((v) => [v, escapeXmlText(v), escapeXmlAttr(v)].some((form) => built.includes(form) || ax.includes(form)));
   }
 
   /**

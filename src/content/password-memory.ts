@@ -9,11 +9,14 @@
 // before Start.
 import { addListener, attrOf, isElement, isShadowRoot, rootNodeOf, tagOf, textValueOf } from './dom-safe';
 import { focusedWithin } from './focused-element';
+import type { KnownSecrets } from '../core/scrub/recognizers/known-secrets';
 
 /** Elements seen as type="password". */
 const seen = new WeakSet<Element>();
 /** The values they were seen holding, newest last: a field showing one of these shows a password. */
 const values: string[] = [];
+/** Changes with `values`: the page's scrubber redoes what it kept (see typedPasswords). */
+let valuesVersion = 0;
 /** Values kept at most (a person types one password or two on a page). */
 const MAX_VALUES = 8;
 /** Shorter values are not remembered: a 4-digit PIN would make every year field a password. */
@@ -42,7 +45,14 @@ function noteValue(value: string): void {
   if (i >= 0) values.splice(i, 1);
   values.push(value);
   if (values.length > MAX_VALUES) values.shift();
+  valuesVersion++;
 }
+
+/**
+ * The passwords typed on this page, for its scrubber: any text holding one is redacted, wherever the page shows
+ * it (a "show password" that writes it into a span, a confirmation, a generator's suggestion typed over).
+ */
+export const typedPasswords: KnownSecrets = { values: () => values, version: () => valuesVersion };
 
 /**
  * Whether `el` is, or was, a password field, or a text field that showed a value a password field held (from

@@ -112,9 +112,11 @@ export class Recorder {
   ) {
     this.redactor = redactor;
     this.ids = new ElementIds(1);
+    const current = (): Redactor => this.redactor;
     this.snapshotter = new DomSnapshotter(win.document, this.ids, {
       redact: (t, label) => this.redactor.redact(t, label),
       redactUrl: (u) => this.redactor.redactUrl(u),
+      get secrets() { return current().secrets; },
     }, limits, (el) => this.offsetOf(el));
     // The wrapper above is no scrubber: the run pass reads the one in force (see SnapshotRegions.runRegions).
     this.snapshotter.runScrubber = () => asScrubber(this.redactor);
@@ -229,7 +231,14 @@ export class Recorder {
 
   /** Title and address rarely change between steps: their scrubbed form is kept (NER on a title costs ~1 ms per event). */
   private readonly scrubbed = new Map<string, string>();
+  private scrubbedVersion = 0;
   private remembered(key: string, scrub: (raw: string) => string): string {
+    // A password typed since may stand in a title or address kept scrubbed before it.
+    const version = this.redactor.secrets?.version() ?? 0;
+    if (version !== this.scrubbedVersion) {
+      this.scrubbed.clear();
+      this.scrubbedVersion = version;
+    }
     let out = this.scrubbed.get(key);
     if (out === undefined) {
       out = scrub(key.slice(2));

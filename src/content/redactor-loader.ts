@@ -9,6 +9,7 @@
 import type { Scrubber } from '../core/scrub/scrubber';
 import type { EntityRecognizer } from '../core/scrub/entities';
 import { configInForce } from '../platform/config-in-force';
+import { typedPasswords } from './password-memory';
 
 /** One recognizer per frame, whatever the number of Starts: its caches carry over. */
 let ner: EntityRecognizer | null = null;
@@ -18,5 +19,6 @@ export async function loadScrubber(): Promise<Scrubber> {
     import('../core/scrub/scrubber'), import('../core/scrub/cued-entities'), configInForce(),
   ]);
   ner ??= defaultEntityRecognizer();
-  return createScrubber(config, ner);
+  // The passwords typed here are secrets wherever the page shows them.
+  return createScrubber(config, ner, typedPasswords);
 }

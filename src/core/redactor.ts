@@ -1,4 +1,6 @@
 // The interface the recorder uses to redact text; the scrubber implements it.
+import type { KnownSecrets } from './scrub/recognizers/known-secrets';
+
 export interface RedactionSpan {
   start: number;
   end: number;
@@ -22,6 +24,11 @@ export interface Redactor {
   redactUrl(url: string): RedactionResult;
   /** What replaces a span of `rule` (the scrubber has it; a redactor that finds nothing needs none). */
   replacementFor?(rule: string): string;
+  /**
+   * Values secret wherever they appear (the passwords typed on the page): text scrubbed and kept before their
+   * version changed may hold one of them unredacted, and is to be scrubbed again if it does.
+   */
+  readonly secrets?: KnownSecrets;
 }
 
 /** A redactor that changes nothing, for tests of the recorder alone. */

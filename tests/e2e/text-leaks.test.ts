@@ -4,7 +4,7 @@
 // known only by its name and label, Alt-characters typed into a password field
 // inside a closed shadow root, a button whose id is a card number, a
 // hash-route OAuth callback, a password shown as text by the page's "Show"
-// button, and the review page gets a thought with a pasted e-mail. None of
+// button (in its field, and spelled out in a span beside it), and the review page gets a thought with a pasted e-mail. None of
 // it may reach the zip, IndexedDB or storage.local.
 // Runs in Chromium and in Firefox.
 import assert from 'node:assert/strict';
@@ -71,6 +71,7 @@ testInBothBrowsers('a card beside a row number, a token past the cut, a one-time
   await page.click('#show-door'); // its type step, then this click
   await stored(2);
   assert.equal(await page.$eval('#door-word', (f) => (f as HTMLInputElement).type), 'text');
+  assert.equal(await page.$eval('#door-echo', (s) => s.textContent), DOOR_WORD);
   // The control: the page as the browser paints it now, unblurred, read by the same OCR below.
   const shown = await page.screenshot({ type: 'png' });
   // The closed root's password field: clicked (a step on the host), focused, typed in, with Alt-characters.

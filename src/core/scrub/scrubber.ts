@@ -11,6 +11,7 @@ import { cssUnescape } from './css-escape';
 import { decodeWithOffsets, urlPieces } from './url-parts';
 import { encodedUrlPieces } from './recognizers/url-secret-finder';
 import { plainForm } from './invisible';
+import { knownSecretsRecognizer, type KnownSecrets } from './recognizers/known-secrets';
 
 const NER_TAG: Record<EntityType, string> = { person: 'PERSON', place: 'PLACE', organization: 'ORG' };
 
@@ -23,9 +24,16 @@ export interface Scrubber extends Redactor {
   replacementFor(rule: string): string;
 }
 
-export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null): Scrubber {
+/**
+ * `secrets`: values known to be secret wherever they appear (the page side's passwords typed); they change as
+ * the person types, and so does `version()`, which says that text scrubbed before may now read otherwise.
+ */
+export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null, secrets?: KnownSecrets): Scrubber {
   // Patterns and code finders alike, the patterns first (recognizers/registry.ts), then the config's custom rules.
-  const recognizers: readonly Recognizer<string>[] = [...builtinRecognizers((name) => config.rules[name] !== false), ...customRecognizers(config.custom_rules)];
+  const recognizers: readonly Recognizer<string>[] = [
+    ...builtinRecognizers((name) => config.rules[name] !== false), ...customRecognizers(config.custom_rules),
+    ...(secrets ? [knownSecretsRecognizer(secrets)] : []),
+  ];
   const tags = new Map<string, string>([...recognizers.map((r) => [r.name, r.tag] as const),
     ...Object.entries(NER_TAG).map(([k, v]) => [k, v] as const), ['credential', 'CREDENTIAL'], ['mask', 'MASKED'], ['url_credentials', 'SECRET']]);
   const replacementFor = (rule: string): string =>
@@ -93,7 +101,13 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
   // Pages repeat short strings ("Add to cart", "$9.99", "Reply") in every row: their result is remembered.
   const memo = new Map<string, RedactionResult>();
   const MEMO_MAX_LENGTH = 80;
+  let memoVersion = secrets?.version() ?? 0;
   const redactPlain = (text: string): RedactionResult => {
+    // A secret noted since: a remembered "nothing found" may now be wrong.
+    if (secrets && secrets.version() !== memoVersion) {
+      memo.clear();
+      memoVersion = secrets.version();
+    }
     const short = text.length <= MEMO_MAX_LENGTH;
     const hit = short ? memo.get(text) : undefined;
     if (hit) return hit.spans.length === 0 ? hit : { text: hit.text, spans: hit.spans.map((s) => ({ ...s })) };
@@ -170,6 +184,7 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
     redact,
     redactUrl,
     replacementFor,
+    ...(secrets ? { secrets } : {}),
     neverRecord: (url) => hostMatches(url, config.sites.never_record),
     noScreenshots: (url) => hostMatches(url, config.sites.no_screenshots),
   };
