@@ -14,7 +14,7 @@ import { db, listTasks } from '../platform/db';
 import { loadProvenance } from '../platform/provenance-settings';
 import { demonstratorHash } from '../core/provenance';
 import { awakeWhile, holdAwake, releaseAwake } from '../platform/keep-awake';
-import { anyExportUnderWay, beginHandOver, claimExport, endHandOver, EXPORT_ID, EXPORT_RUNS_MAX, exportCancelled, exportEnded, handedOverByStoppedWorker, handedOverUrl, isUnderWay, noteHandedOver, takeCutOffExports } from './export-ledger';
+import { anyExportUnderWay, beginHandOver, claimExport, endHandOver, EXPORT_ID, EXPORT_RUNS_MAX, exportCancelled, exportEnded, handedOverByStoppedWorker, handedOverUrls, isUnderWay, noteHandedOver, takeCutOffExports } from './export-ledger';
 import { isOwnBlobUrl } from '../platform/sender';
 import { armWake, clearWake } from '../platform/wake-alarm';
 
@@ -68,7 +68,7 @@ export async function resumeCutOffExports(): Promise<void> {
   if (!(await anyExportUnderWay())) return clearWake('resume-exports');
   // Zips a stopped worker handed to the downloads before it noted their end: saved, they are not made again
   // (nor given up as cut off too often).
-  for (const [exportId, url] of await handedOverByStoppedWorker()) await savedAlready(exportId, url);
+  for (const [exportId, urls] of await handedOverByStoppedWorker()) await savedAlready(exportId, urls);
   await host.openImageWorkPage();
   const known = await send<'offscreen/exports-known'>({ kind: 'offscreen/exports-known', target: 'offscreen' });
   const ready = new Map((known?.ready ?? []).map((z) => [z.exportId, z]));
@@ -106,8 +106,9 @@ export async function handOverZip({ exportId, url, filename, saveAs }: ReadyZip)
   if (!(await isUnderWay(exportId)) || !beginHandOver(exportId)) return;
   try {
     // A worker stopped after handing it over, before the end was noted: the downloads say whether it went.
-    if (await savedAlready(exportId, await handedOverUrl(exportId))) return;
-    await noteHandedOver(exportId, url);
+    if (await savedAlready(exportId, await handedOverUrls(exportId))) return;
+    // Cancelled while the ledger and the downloads were asked: not saved.
+    if (!(await noteHandedOver(exportId, url))) return;
     await awakeWhile(host.download(url, filename, saveAs));
   } finally {
     releaseAwake(exportLease(exportId));
@@ -117,18 +118,26 @@ export async function handOverZip({ exportId, url, filename, saveAs }: ReadyZip)
 }
 
 /**
- * Whether the zip an earlier worker handed to the downloads by `url` went there (saved, or refused at the save
- * dialog): the export is then ended, not run or handed over again. Unknown to the downloads, it was not saved.
+ * Whether a zip an earlier worker handed to the downloads by one of `urls` went there (saved, or refused at the
+ * save dialog): the export is then ended, not run or handed over again. Unknown to the downloads, or failed, it
+ * was not saved. A download still under way is waited for (a save dialog open, a blob that may yet die).
  */
-async function savedAlready(exportId: string, url: string | undefined): Promise<boolean> {
-  if (!url) return false;
-  const outcome = await host.downloadOf(url).catch((error: unknown) => {
-    console.warn('[alien-dataflow] the downloads could not be asked about an export', error);
-    return 'none' as const;
-  });
-  if (outcome === 'none') return false;
+async function savedAlready(exportId: string, urls: readonly string[]): Promise<boolean> {
+  let refused = false;
+  for (const url of urls) {
+    const outcome = await host.downloadOf(url).catch((error: unknown) => {
+      console.warn('[alien-dataflow] the downloads could not be asked about an export', error);
+      return 'none' as const;
+    });
+    if (outcome === 'saved') {
+      await ended(exportId);
+      return true;
+    }
+    refused ||= outcome === 'refused';
+  }
+  if (!refused) return false;
   await ended(exportId);
-  if (outcome === 'refused') progress(exportId, 'cancelled');
+  progress(exportId, 'cancelled');
   return true;
 }
 

@@ -28,11 +28,12 @@ export interface ExportUnderWay {
   options: ExportOptionsInput;
   runs: number;
   /**
-   * The zip's blob: URL, noted just before it went to the downloads: a worker stopped between that call and
-   * the export's end leaves it under way, and the next one asks the downloads about this URL before it runs
-   * the export again (which saved a second zip).
+   * The zips' blob: URLs, each noted just before it went to the downloads: a worker stopped between that call
+   * and the export's end leaves it under way, and the next one asks the downloads about these URLs before it
+   * runs the export again (which saved a second zip). All of them: a rerun's zip does not make the first one's
+   * download, which may still end, no longer count.
    */
-  handedOverUrl?: string;
+  handedOverUrls?: string[];
 }
 
 /** Ids this worker runs (started or resumed): never resumed by it. */
@@ -100,26 +101,35 @@ export function exportEnded(exportId: string): Promise<void> {
   });
 }
 
-/** Its zip is about to go to the downloads by `url`: noted first, so that no restarted worker saves it twice. */
-export function noteHandedOver(exportId: string, url: string): Promise<void> {
+/**
+ * Its zip is about to go to the downloads by `url`: noted first, so that no restarted worker saves it twice.
+ * False when the export is no longer under way (cancelled or ended meanwhile): its zip is not to be saved.
+ */
+export function noteHandedOver(exportId: string, url: string): Promise<boolean> {
   return inTurn('ledger', async () => {
     const l = await read();
     const entry = l.underWay[exportId];
-    if (!entry) return;
-    await write({ underWay: { ...l.underWay, [exportId]: { ...entry, handedOverUrl: url } } });
+    if (!entry) return underWayHere.has(exportId);
+    const urls = [...urlsOf(entry).filter((u) => u !== url), url].slice(-EXPORT_RUNS_MAX);
+    await write({ underWay: { ...l.underWay, [exportId]: { ...entry, handedOverUrls: urls } } });
+    return true;
   });
 }
 
-/** The URL by which `exportId`'s zip was last handed to the downloads, if it was. */
-export async function handedOverUrl(exportId: string): Promise<string | undefined> {
-  const url = (await read()).underWay[exportId]?.handedOverUrl;
-  return typeof url === 'string' ? url : undefined;
+const urlsOf = (entry: ExportUnderWay): string[] => (Array.isArray(entry.handedOverUrls) ? entry.handedOverUrls.filter((u) => typeof u === 'string') : []);
+
+/** The URLs by which `exportId`'s zips were handed to the downloads, if any were. */
+export async function handedOverUrls(exportId: string): Promise<string[]> {
+  const entry = (await read()).underWay[exportId];
+  return entry ? urlsOf(entry) : [];
 }
 
 /** Exports under way that a stopped worker handed to the downloads (not this worker's own), with their zips' URLs. */
-export async function handedOverByStoppedWorker(): Promise<[string, string][]> {
-  return Object.entries((await read()).underWay).flatMap(([id, entry]) =>
-    (!mine.has(id) && typeof entry.handedOverUrl === 'string' ? [[id, entry.handedOverUrl] as [string, string]] : []));
+export async function handedOverByStoppedWorker(): Promise<[string, string[]][]> {
+  return Object.entries((await read()).underWay).flatMap(([id, entry]) => {
+    const urls = urlsOf(entry);
+    return !mine.has(id) && urls.length ? [[id, urls] as [string, string[]]] : [];
+  });
 }
 
 /** The person cancelled it: ended, and never started or resumed again, whoever asks. */

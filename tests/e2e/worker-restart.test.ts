@@ -119,8 +119,8 @@ testInBothBrowsers('an export whose zip was saved as the worker stopped is not s
     const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
     await api.storage.session.set({ 'export:underWay': underWay });
   }, {
-    '11111111-1111-4111-8111-111111111111': { ...noted, handedOverUrl: savedUrl },
-    '22222222-2222-4222-8222-222222222222': { ...noted, handedOverUrl: unseenUrl },
+    '11111111-1111-4111-8111-111111111111': { ...noted, handedOverUrls: [savedUrl] },
+    '22222222-2222-4222-8222-222222222222': { ...noted, handedOverUrls: [unseenUrl] },
   });
   await driver.stopWorker();
   // Chromium starts a stopped worker for an event; the worker resumes cut-off exports as it starts.

@@ -41,6 +41,9 @@ let downloadsHang = false;
 /** The ledger's record of the export at the moment the download was asked for. */
 let underWayAtDownload: unknown[] = [];
 let askingDownloadsFails = false;
+/** The URLs the downloads were asked about, and what their answer waits for (a slow browser). */
+let askedAbout: string[] = [];
+let downloadsAnswer: Promise<void> = Promise.resolve();
 vi.mock('../../src/platform/host', () => ({
   host: {
     openImageWorkPage: () => { imageWork.reachable = true; return Promise.resolve(); },
@@ -50,7 +53,12 @@ vi.mock('../../src/platform/host', () => ({
       browserDownloads.set(url, 'saved');
       return downloadsHang ? new Promise<void>(() => undefined) : Promise.resolve();
     },
-    downloadOf: (url: string) => (askingDownloadsFails ? Promise.reject(new Error('downloads.search failed')) : Promise.resolve(browserDownloads.get(url) ?? 'none')),
+    downloadOf: async (url: string) => {
+      askedAbout.push(url);
+      await downloadsAnswer;
+      if (askingDownloadsFails) throw new Error('downloads.search failed');
+      return browserDownloads.get(url) ?? 'none';
+    },
   },
 }));
 vi.mock('../../src/platform/sender', () => ({ isOwnBlobUrl: (url: string) => url.startsWith('blob:chrome-extension://') }));
@@ -110,6 +118,8 @@ beforeEach(() => {
   downloadsHang = false;
   underWayAtDownload = [];
   askingDownloadsFails = false;
+  askedAbout = [];
+  downloadsAnswer = Promise.resolve();
   sent = [];
   broadcasts = [];
   alarms = [];
@@ -244,7 +254,7 @@ describe('an export whose worker stopped as its zip went to the downloads', () =
     const a = await freshWorker();
     await a.ledger.claimExport(ID, {});
     await a.control.handOverZip(zipA);
-    expect(underWayAtDownload).toEqual([expect.objectContaining({ handedOverUrl: URL_A })]);
+    expect(underWayAtDownload).toEqual([expect.objectContaining({ handedOverUrls: [URL_A] })]);
     expect(await a.ledger.anyExportUnderWay()).toBe(false);
   });
 
@@ -321,6 +331,50 @@ describe('an export whose worker stopped as its zip went to the downloads', () =
     browserDownloads.clear();
     await resumeAndSettle(b);
     // Worker B is stopped while it runs the export again, and the first zip reached the downloads after all.
+    browserDownloads.set(URL_A, 'saved');
+    const c = await freshWorker();
+    await resumeAndSettle(c);
+    expect(zipsAskedFor()).toBe(1);
+    expect(await c.ledger.anyExportUnderWay()).toBe(false);
+  });
+
+  it('is not saved when the person cancels while the downloads are asked about the stopped worker\'s zip', async () => {
+    // Worker B gets the page's late news of zip A and asks the (slow) downloads about it; Cancel lands meanwhile.
+    const b = await stoppedMidHandOver();
+    browserDownloads.clear();
+    let answer!: () => void;
+    downloadsAnswer = new Promise<void>((r) => { answer = r; });
+    const handing = b.control.handOverZip(zipA);
+    await vi.waitFor(() => expect(askedAbout).toEqual([URL_A]));
+    await b.control.cancelExport(ID);
+    answer();
+    await handing;
+    await settle();
+    expect(downloads).toEqual([URL_A]);
+  });
+
+  it('is not saved when the person\'s Cancel and the zip\'s news arrive together', async () => {
+    const a = await freshWorker();
+    await a.ledger.claimExport(ID, {});
+    await Promise.all([a.control.handOverZip(zipA), a.control.cancelExport(ID)]);
+    await settle();
+    expect(downloads).toEqual([]);
+  });
+
+  it('still asks about the first zip after a rerun\'s zip was handed over and that worker stopped too', async () => {
+    // A's zip reaches the downloads only after B, which found it unknown, ran the export again and handed its own
+    // zip over as it stopped in turn: worker C must know of both URLs.
+    const URL_B = 'blob:chrome-extension://x/b';
+    const b = await stoppedMidHandOver();
+    browserDownloads.clear();
+    await resumeAndSettle(b);
+    expect(zipsAskedFor()).toBe(1);
+    downloadsHang = true;
+    void b.control.handOverZip({ ...zipA, url: URL_B });
+    await vi.waitFor(() => expect(downloads).toEqual([URL_A, URL_B]));
+    downloadsHang = false;
+    work = [];
+    browserDownloads.clear();
     browserDownloads.set(URL_A, 'saved');
     const c = await freshWorker();
     await resumeAndSettle(c);

@@ -22,7 +22,7 @@ export interface BrowserHost {
   isBackgroundUrl(url: URL): boolean;
   /** Hands a finished zip (a blob: URL this extension made) to the browser's downloads. */
   download(url: string, filename: string, saveAs: boolean): Promise<void>;
-  /** What became of a zip handed to `download` by this URL, asked by a worker that restarted meanwhile. */
+  /** What became of a zip handed to `download` by this URL (waiting for one under way), asked by a worker that restarted meanwhile. */
   downloadOf(url: string): Promise<DownloadOutcome>;
 }
 

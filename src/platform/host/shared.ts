@@ -16,14 +16,18 @@ export async function downloadZip(url: string, filename: string, saveAs: boolean
 }
 
 /**
- * What became of a zip handed to the downloads by `url` (a blob: URL, unique to one zip): 'saved' while or once
- * the browser saves it, 'refused' when the person closed the save dialog, 'none' when no download of it is known
- * or it failed (Firefox: the blob died with the background page that held it).
+ * What became of a zip handed to the downloads by `url` (a blob: URL, unique to one zip): 'saved' once the
+ * browser saved it, 'refused' when the person closed the save dialog, 'none' when no download of it is known or
+ * it failed (Firefox: the blob died with the background page that held it). One still under way is waited for.
  */
 export async function downloadOf(url: string): Promise<DownloadOutcome> {
+  const under = (await browser.downloads.search({ url })).find((d) => d.state === 'in_progress');
+  if (under) await downloadEnded(under.id);
   const items = await browser.downloads.search({ url });
-  if (items.some((d) => d.state !== 'interrupted')) return 'saved';
-  return items.some((d) => d.error === 'USER_CANCELED') ? 'refused' : 'none';
+  if (items.some((d) => d.state === 'complete')) return 'saved';
+  if (items.some((d) => d.error === 'USER_CANCELED')) return 'refused';
+  // Still under way past the wait (a save dialog left open for ten minutes): taken as saved, not made again.
+  return items.some((d) => d.state === 'in_progress') ? 'saved' : 'none';
 }
 
 function downloadEnded(id: number): Promise<void> {
