@@ -13,8 +13,10 @@ import type { KnownSecrets } from '../core/scrub/recognizers/known-secrets';
 
 /** Elements seen as type="password". */
 const seen = new WeakSet<Element>();
-/** The values they were seen holding, newest last: a field showing one of these shows a password. */
-const values: string[] = [];
+/** The values they were seen holding, each with its field, newest last. */
+const noted: { value: string; field: WeakRef<Element> }[] = [];
+/** The values alone, each once: a field showing one of these shows a password. */
+let values: readonly string[] = [];
 /** Changes with `values`: the page's scrubber redoes what it kept (see typedPasswords). */
 let valuesVersion = 0;
 /** Values kept at most (a person types one password or two on a page). */
@@ -34,17 +36,21 @@ export function notePasswordField(el: Element, value = false): void {
   if (tagOf(el) !== 'input' || !isPasswordType(el)) return;
   seen.add(el);
   if (!value) return;
-  noteValue(textValueOf(el));
+  noteValue(textValueOf(el), el);
 }
 
-function noteValue(value: string): void {
-  if (value.length < MIN_VALUE_LENGTH || value.length > MAX_VALUE_LENGTH || values.at(-1) === value) return;
-  // Typing one key at a time: the value before this one is usually its prefix, which stands for nothing now.
-  if (values.length && value.startsWith(values.at(-1)!)) values.pop();
-  const i = values.indexOf(value);
-  if (i >= 0) values.splice(i, 1);
-  values.push(value);
-  if (values.length > MAX_VALUES) values.shift();
+function noteValue(value: string, field: Element): void {
+  if (value.length < MIN_VALUE_LENGTH || value.length > MAX_VALUE_LENGTH) return;
+  const last = noted.at(-1);
+  if (last?.value === value && last.field.deref() === field) return;
+  // Typing one key at a time: the field's value before this one is usually its prefix, which stands for nothing
+  // now. Another field's is a password of its own (a change-password form's new one extends the current one).
+  if (last && last.field.deref() === field && value.startsWith(last.value)) noted.pop();
+  const i = noted.findIndex((n) => n.value === value && n.field.deref() === field);
+  if (i >= 0) noted.splice(i, 1);
+  noted.push({ value, field: new WeakRef(field) });
+  if (noted.length > MAX_VALUES) noted.shift();
+  values = [...new Set(noted.map((n) => n.value))];
   valuesVersion++;
 }
 

@@ -9,6 +9,7 @@ import type { MessageOf, RecordingState } from '../core/messages';
 import { ElementIds } from './element-ids';
 import { DomSnapshotter, type Snapshot, type SnapshotLimits, DEFAULT_LIMITS } from './dom-snapshot';
 import { asScrubber } from './snapshot-regions';
+import { cutLateSecrets } from './late-secrets';
 import { roleOf, targetTextParts, type TextParts } from './element-semantics';
 import { joinText, scrubPieces } from '../core/scrub/pieces';
 import { STEP_FIELD_MAX } from '../core/scrub/step-boundary';
@@ -43,6 +44,8 @@ export interface PreAction {
   controls?: ReadonlyMap<Element, Described>;
   /** Taken when an event held while the recorder started was run (see start-gate): just after the action, not before. */
   late?: true;
+  /** The version of the page's known secrets when it was read (see late-secrets). */
+  secretsVersion?: number;
 }
 
 /** The note a step taken from a held event carries (see start-gate). */
@@ -281,6 +284,7 @@ export class Recorder {
       captureMs: 0,
       ...(controls ? { controls } : {}),
       ...(late ? { late: true as const } : {}),
+      secretsVersion: this.redactor.secrets?.version() ?? 0,
     };
     pre.captureMs = performance.now() - started;
     return pre;
@@ -309,6 +313,14 @@ export class Recorder {
    */
   async holdEdit(pre: PreAction, action: ActionFields, draftId: string, whole: boolean): Promise<boolean> {
     if (!this.state) return false;
+    // The page as read at the first key may hold a password typed since (typed over a suggestion the page showed):
+    // the whole draft goes again, cut (late-secrets), whenever the cut finds something new.
+    const version = this.redactor.secrets?.version() ?? 0;
+    if (!whole && version !== (this.heldCutAt.get(draftId) ?? pre.secretsVersion ?? 0)) {
+      this.heldCutAt.set(draftId, version);
+      if (this.heldCutAt.size > 16) this.heldCutAt.delete(this.heldCutAt.keys().next().value!);
+      whole = this.lateCut(pre);
+    }
     const message: MessageOf<'page/typing'> = whole
       ? { kind: 'page/typing', draft: this.draft(pre, action, this.state.taskId, draftId) }
       : { kind: 'page/typing', edit: { draftId, text: this.redactTyped(pre, action.text ?? '') } };
@@ -374,7 +386,7 @@ export class Recorder {
       timestamp: pre.time,
       action: { ...redacted, element_id: pre.target?.element_id ?? null },
       target,
-      ...observedPage(pre, this.win),
+      ...this.observedNow(pre),
       ...(pre.late ? { note: READ_AFTER_ACTION } : {}),
     };
     // The message's own serialisation (inside push) is not counted: it is measured apart in the bench.
@@ -384,6 +396,25 @@ export class Recorder {
     };
     return draft;
   }
+
+  /** The page as `pre` read it, less any password typed since it was read (see late-secrets). */
+  private observedNow(pre: PreAction): PageObservation {
+    const page = observedPage(pre, this.win);
+    const secrets = this.redactor.secrets;
+    if (!secrets || (pre.secretsVersion ?? 0) === secrets.version()) return page;
+    return cutLateSecrets(page, secrets, this.redactor.replacementFor?.('credential') ?? '<REDACTED>', () => this.snapshotter.snapshot().redactedRegions);
+  }
+
+  /** Whether what `pre` read holds a password typed since (its observation would be cut). */
+  private lateCut(pre: PreAction): boolean {
+    const secrets = this.redactor.secrets;
+    if (!secrets || (pre.secretsVersion ?? 0) === secrets.version()) return false;
+    const page = observedPage(pre, this.win);
+    return cutLateSecrets(page, secrets, '', () => []) !== page;
+  }
+
+  /** For each held edit (by draft id), the secrets' version it was last checked against (see holdEdit). */
+  private readonly heldCutAt = new Map<string, number>();
 
   /** The selector again without any id or attribute value that holds a secret (rules checked here, after the event, not at it). */
   private safeSelector(selector: string, element: Element | null): string {

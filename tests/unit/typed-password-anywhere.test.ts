@@ -15,6 +15,7 @@ import { createScrubber } from '../../src/core/scrub/scrubber';
 import { defaultConfig } from '../../src/core/scrub/default-config';
 import { withAssembledTree } from '../../src/core/dom-tree-parts';
 import { press, typeInto } from './starting-recorder';
+import { trusted } from './fake-observer-param';
 import { drafts, sent } from './sent-messages';
 
 const stops: (() => void)[] = [];
@@ -38,10 +39,12 @@ function recording(): Recorder {
 
 /** Presses the button `id`; resolves with its step, once sent. */
 async function pressStep(rec: Recorder, id: string) {
+  const name = document.getElementById(id)!.textContent;
+  const before = drafts().length;
   press(document.getElementById(id)!);
   rec.flushPending();
-  await vi.waitFor(() => expect(drafts().some((d) => d.target?.name === document.getElementById(id)!.textContent)).toBe(true));
-  return withAssembledTree(drafts().findLast((d) => d.target?.name === document.getElementById(id)!.textContent)!);
+  await vi.waitFor(() => expect(drafts().slice(before).some((d) => d.target?.name === name)).toBe(true));
+  return withAssembledTree(drafts().slice(before).findLast((d) => d.target?.name === name)!);
 }
 
 describe('a password typed on the page', () => {
@@ -94,5 +97,70 @@ describe('a password typed on the page', () => {
     const two = await pressStep(rec, 'two');
     expect(JSON.stringify(two)).not.toContain('Lantern-88');
     expect(rebuilt).not.toHaveBeenCalled();
+  });
+
+  it('typed over a suggestion the page showed: the typing step, read at its first key, is cut as it is made', async () => {
+    document.body.innerHTML = '<p>Suggested: <b id="sugg">Violet-Gate-5</b></p><input type="password" id="pw"><button id="save">Save</button>';
+    const rec = recording();
+    typeInto(document.getElementById('pw') as HTMLInputElement, 'Violet-Gate-5');
+    await pressStep(rec, 'save');
+    const typing = drafts().filter((d) => d.action.type === 'type').map((d) => withAssembledTree(d));
+    expect(typing).toHaveLength(1);
+    expect(JSON.stringify(typing[0])).not.toContain('Violet-Gate-5');
+    expect(typing[0]!.domTree).toMatch(/Suggested: <b [^>]*>&lt;REDACTED&gt;<\/b>/);
+    expect(typing[0]!.redactions.credential).toBeGreaterThanOrEqual(1);
+  });
+
+  it('typed over a suggestion: the held copy of the typing step (for a tab closed first) is sent again, cut', async () => {
+    document.body.innerHTML = '<p>Suggested: <b>Amber-Kite-31</b></p><input type="password" id="pw"><button id="save">Save</button>';
+    recording();
+    typeInto(document.getElementById('pw') as HTMLInputElement, 'Amber-Kite-31');
+    type Typing = { kind: string; draft?: { domParts?: { marked: string } } };
+    const held = (): Typing[] => (sent as Typing[]).filter((m) => m.kind === 'page/typing' && m.draft);
+    // The first whole copy goes at the first key, before the password is known; the held text follows it.
+    await vi.waitFor(() => expect(held().length).toBeGreaterThanOrEqual(2));
+    expect(held().at(-1)!.draft!.domParts!.marked).not.toContain('Amber-Kite-31');
+  });
+
+  it('the current password stays a secret when the new one, typed next in another field, extends it', async () => {
+    document.body.innerHTML = '<input type="password" id="cur"><span id="e1"></span><input type="password" id="new"><button id="go">Go</button>';
+    const cur = document.getElementById('cur') as HTMLInputElement;
+    const rec = recording();
+    typeInto(cur, 'Summer-2024');
+    typeInto(document.getElementById('new') as HTMLInputElement, 'Summer-2024!');
+    document.getElementById('e1')!.textContent = `Old: ${cur.value}`;
+    const step = await pressStep(rec, 'go');
+    expect(JSON.stringify(step)).not.toContain('Summer-2024');
+  });
+
+  it('is redacted in an address or link path holding a literal "+"', async () => {
+    document.body.innerHTML = '<input type="password" id="pw"><a id="l" href="#">confirm</a><button id="go">Go</button>';
+    const rec = recording();
+    typeInto(document.getElementById('pw') as HTMLInputElement, 'Tom+Jerry9');
+    document.getElementById('l')!.setAttribute('href', '/confirm/Tom+Jerry9');
+    history.replaceState(null, '', '/welcome/Tom+Jerry9');
+    await pressStep(rec, 'go');
+    expect(JSON.stringify(sent)).toContain('/welcome/');
+    expect(JSON.stringify(sent)).not.toContain('Jerry9');
+    history.replaceState(null, '', '/');
+  });
+
+  it('pasted (one input, no key), or shown before it was typed in attributes, a shadow root or with XML specials: redacted', async () => {
+    document.body.innerHTML = '<input type="password" id="pw"><span title="Copper-Lake-3">tip</span><button id="one" aria-label="use Copper-Lake-3">one</button>'
+      + '<p>a&lt;b&amp;"c\'d9</p><div id="host"></div><p id="echo"></p><button id="go">Go</button>';
+    document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<b>Copper-Lake-3</b>';
+    const rec = recording();
+    await pressStep(rec, 'go');
+    const pw = document.getElementById('pw') as HTMLInputElement;
+    typeInto(pw, 'Copper-Lake-3');
+    const other = document.createElement('input');
+    other.type = 'password';
+    document.body.append(other);
+    other.dispatchEvent(trusted(new InputEvent('beforeinput', { bubbles: true, composed: true, data: 'a<b&"c\'d9', inputType: 'insertFromPaste' })));
+    other.value = 'a<b&"c\'d9';
+    other.dispatchEvent(trusted(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' })));
+    const step = await pressStep(rec, 'go');
+    expect(JSON.stringify(step)).not.toContain('Copper-Lake-3');
+    expect(step.domTree).not.toContain('a&lt;b&amp;');
   });
 });

@@ -136,6 +136,13 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
    * A URL part that is no secret by its name, decoded and read by the rules; as it was when none matches. What
    * matched is noted in `spans` (rule names only). Made once, not per URL: pages hold thousands of links.
    */
+  const safeDecode = (raw: string): string => {
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return raw;
+    }
+  };
   const urlPart = (raw: string, spans: RedactionSpan[]): string => {
     let decoded = raw;
     if (raw.includes('%') || raw.includes('+')) {
@@ -145,7 +152,9 @@ export function createScrubber(config: ScrubConfig, ner: EntityRecognizer | null
         // keep raw
       }
     }
-    const r = redact(decoded);
+    let r = redact(decoded);
+    // "+" is a space only in a query written as a form's; in a path, and in most other places, it is itself.
+    if (r.spans.length === 0 && raw.includes('+')) r = redact(safeDecode(raw));
     if (r.spans.length === 0) return raw;
     for (const s of r.spans) spans.push({ start: 0, end: 0, rule: s.rule });
     return r.text;
