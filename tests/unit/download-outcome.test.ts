@@ -40,27 +40,16 @@ describe('downloadOf', () => {
     expect(await downloadOf('blob:chrome-extension://x/other')).toBe('none');
   });
 
-  it('waits for a download still under way: a save dialog then closed is refused, not saved', async () => {
+  // A save dialog then closed is refused, not saved; one that fails (its blob gone) is no zip saved.
+  it.each([
+    ['interrupted', 'USER_CANCELED', 'refused'],
+    ['interrupted', 'NETWORK_FAILED', 'none'],
+    ['complete', undefined, 'saved'],
+  ] as const)('waits for a download still under way: ended %s (%s) is %s', async (state, error, outcome) => {
     items.push({ id: 1, url: URL_A, state: 'in_progress' });
     const asked = downloadOf(URL_A);
     await vi.waitFor(() => expect(listeners.size).toBe(1));
-    ends(1, 'interrupted', 'USER_CANCELED');
-    expect(await asked).toBe('refused');
-  });
-
-  it('waits for a download still under way: one that fails (its blob gone) is no zip saved', async () => {
-    items.push({ id: 1, url: URL_A, state: 'in_progress' });
-    const asked = downloadOf(URL_A);
-    await vi.waitFor(() => expect(listeners.size).toBe(1));
-    ends(1, 'interrupted', 'NETWORK_FAILED');
-    expect(await asked).toBe('none');
-  });
-
-  it('waits for a download still under way: one that completes is saved', async () => {
-    items.push({ id: 1, url: URL_A, state: 'in_progress' });
-    const asked = downloadOf(URL_A);
-    await vi.waitFor(() => expect(listeners.size).toBe(1));
-    ends(1, 'complete');
-    expect(await asked).toBe('saved');
+    ends(1, state, error);
+    expect(await asked).toBe(outcome);
   });
 });

@@ -22,7 +22,7 @@ import { passThroughRedactor } from '../../src/core/redactor';
 import { wasPassword, watchPasswords } from '../../src/content/password-memory';
 import { withAssembledTree } from '../../src/core/dom-tree-parts';
 import { trusted } from './fake-observer-param';
-import { pointer, click, press, typeInto } from './starting-recorder';
+import { pointer, click, press, recordingNow, typeInto } from './starting-recorder';
 import { drafts, sent } from './sent-messages';
 
 const stops: (() => void)[] = [];
@@ -74,14 +74,7 @@ describe('a password the page shows as text', () => {
     expect(drafts().filter((d) => d.action.type === 'type').map((d) => d.action.text)).toEqual(['<REDACTED:credential>', '<REDACTED:credential>']);
   });
 
-  /** A recorder that begins now, its pointer and input observers attached. */
-  function recording(): Recorder {
-    const rec = new Recorder(window, passThroughRedactor, new Outbox());
-    const param = rec.observerParam();
-    rec.begin({ taskId: 'task-1', instruction: 'log in', startedAt: 1 }, passThroughRedactor, 1, { tabId: 7, frameId: 0 });
-    stops.push(initPointerObserver(window, param), initInputObserver(window, param), () => rec.end());
-    return rec;
-  }
+  const recording = (): Recorder => recordingNow(stops);
 
   /** The person presses Log in; resolves once its step is sent. */
   async function logIn(rec: Recorder): Promise<void> {

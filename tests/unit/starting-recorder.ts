@@ -8,7 +8,7 @@ import { initKeyObserver } from '../../src/content/observers/key-observer';
 import { initFormObserver } from '../../src/content/observers/form-observer';
 import { StartGate } from '../../src/content/start-gate';
 import { throughGate } from '../../src/content/guard';
-import { passThroughRedactor } from '../../src/core/redactor';
+import { passThroughRedactor, type Redactor } from '../../src/core/redactor';
 import { trusted } from './fake-observer-param';
 
 export interface StartingRecorder {
@@ -18,6 +18,15 @@ export interface StartingRecorder {
   begin: () => void;
   /** The recorder begins and the gate opens, replaying what it held. */
   start: () => void;
+}
+
+/** A recorder that begins now with `redactor`, its pointer and input observers attached; stopped through `stops`. */
+export function recordingNow(stops: (() => void)[], redactor: Redactor = passThroughRedactor): Recorder {
+  const rec = new Recorder(window, redactor, new Outbox());
+  const param = rec.observerParam();
+  rec.begin({ taskId: 'task-1', instruction: 'log in', startedAt: 1 }, redactor, 1, { tabId: 7, frameId: 0 });
+  stops.push(initPointerObserver(window, param), initInputObserver(window, param), () => rec.end());
+  return rec;
 }
 
 /** Observers attached through a holding gate; their teardown and the recorder's end are pushed onto `stops`. */

@@ -6,15 +6,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', () => import('./sent-messages').then((m) => m.polyfill));
 
-import { Recorder } from '../../src/content/recorder';
-import { Outbox } from '../../src/content/outbox';
-import { initPointerObserver } from '../../src/content/observers/pointer-observer';
-import { initInputObserver } from '../../src/content/observers/input-observer';
+import type { Recorder } from '../../src/content/recorder';
 import { typedPasswords, watchPasswords } from '../../src/content/password-memory';
 import { createScrubber } from '../../src/core/scrub/scrubber';
 import { defaultConfig } from '../../src/core/scrub/default-config';
 import { withAssembledTree } from '../../src/core/dom-tree-parts';
-import { press, typeInto } from './starting-recorder';
+import { press, recordingNow, typeInto } from './starting-recorder';
 import { trusted } from './fake-observer-param';
 import { drafts, sent } from './sent-messages';
 
@@ -29,13 +26,7 @@ watchPasswords(window);
 // The page's scrubber as redactor-loader makes it (NER left out: it plays no part here).
 const scrubber = createScrubber(defaultConfig(), null, typedPasswords);
 
-function recording(): Recorder {
-  const rec = new Recorder(window, scrubber, new Outbox());
-  const param = rec.observerParam();
-  rec.begin({ taskId: 'task-1', instruction: 'sign up', startedAt: 1 }, scrubber, 1, { tabId: 7, frameId: 0 });
-  stops.push(initPointerObserver(window, param), initInputObserver(window, param), () => rec.end());
-  return rec;
-}
+const recording = (): Recorder => recordingNow(stops, scrubber);
 
 /** Presses the button `id`; resolves with its step, once sent. */
 async function pressStep(rec: Recorder, id: string) {
