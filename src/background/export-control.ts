@@ -27,6 +27,10 @@ const POLL_MS = 250;
  */
 const EXPORT_SILENCE_MS = 60_000;
 
+/** Exports a stopped worker handed over whose downloads are being asked about: not resumed meanwhile. */
+const askingDownloads = new Set<string>();
+/** Those asked about already by this worker (their zips not saved): resumed as any other, not asked again. */
+const askedDownloads = new Set<string>();
 /** Exports still waiting for their steps, by id: cancelling one sets its flag. */
 const waiting = new Map<string, { cancelled: boolean }>();
 
@@ -67,12 +71,21 @@ export async function startExport(partial: ExportOptionsInput, exportId: string)
 export async function resumeCutOffExports(): Promise<void> {
   if (!(await anyExportUnderWay())) return clearWake('resume-exports');
   // Zips a stopped worker handed to the downloads before it noted their end: saved, they are not made again
-  // (nor given up as cut off too often).
-  for (const [exportId, urls] of await handedOverByStoppedWorker()) await savedAlready(exportId, urls);
+  // (nor given up as cut off too often). Each asked on its own, and left alone meanwhile: a download still under
+  // way (a save dialog open) is waited for, and must not hold up the others.
+  for (const [exportId, urls] of await handedOverByStoppedWorker()) {
+    if (askingDownloads.has(exportId) || askedDownloads.has(exportId)) continue;
+    askingDownloads.add(exportId);
+    void awakeWhile(savedAlready(exportId, urls).finally(() => {
+      askingDownloads.delete(exportId);
+      askedDownloads.add(exportId);
+    }).then((saved) => (saved ? undefined : resumeCutOffExports())))
+      .catch((e: unknown) => console.warn('[alien-dataflow] resuming an export failed', e));
+  }
   await host.openImageWorkPage();
   const known = await send<'offscreen/exports-known'>({ kind: 'offscreen/exports-known', target: 'offscreen' });
   const ready = new Map((known?.ready ?? []).map((z) => [z.exportId, z]));
-  const cut = await takeCutOffExports({ running: new Set(known?.running ?? []), ready: new Set(ready.keys()), finished: new Set(known?.finished ?? []) });
+  const cut = await takeCutOffExports({ running: new Set([...known?.running ?? [], ...askingDownloads]), ready: new Set(ready.keys()), finished: new Set(known?.finished ?? []) });
   for (const exportId of cut.givenUp) {
     progress(exportId, 'error', { error: `The export was cut off ${EXPORT_RUNS_MAX} times as the browser stopped the extension's worker. Press Export again.` });
   }

@@ -40,6 +40,8 @@ export interface ExportUnderWay {
 const mine = new Set<string>();
 /** Ids this worker noted under way and has not ended: the record, should storage.session refuse the write. */
 const underWayHere = new Set<string>();
+/** Ids this worker noted cancelled: the record, should storage.session refuse the write (a cancel holds anyway). */
+const cancelledHere = new Set<string>();
 /** Zips this worker is handing to the downloads: one hand-over each, however the news of the zip came. */
 const handing = new Set<string>();
 /** One read-change-write of the ledger at a time: two exports ending together must not write over each other. */
@@ -107,6 +109,7 @@ export function exportEnded(exportId: string): Promise<void> {
  */
 export function noteHandedOver(exportId: string, url: string): Promise<boolean> {
   return inTurn('ledger', async () => {
+    if (cancelledHere.has(exportId)) return false;
     const l = await read();
     const entry = l.underWay[exportId];
     if (!entry) return underWayHere.has(exportId);
@@ -136,6 +139,7 @@ export async function handedOverByStoppedWorker(): Promise<[string, string[]][]>
 export function exportCancelled(exportId: string): Promise<void> {
   return inTurn('ledger', async () => {
     underWayHere.delete(exportId);
+    cancelledHere.add(exportId);
     const l = await read();
     delete l.underWay[exportId];
     await write({ underWay: l.underWay, cancelled: [...l.cancelled.filter((id) => id !== exportId), exportId] });
@@ -144,6 +148,7 @@ export function exportCancelled(exportId: string): Promise<void> {
 
 /** Whether `exportId` is still to be handed over (not ended, cancelled, or handed over already). */
 export async function isUnderWay(exportId: string): Promise<boolean> {
+  if (cancelledHere.has(exportId)) return false;
   return underWayHere.has(exportId) || exportId in (await read()).underWay;
 }
 

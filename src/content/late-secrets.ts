@@ -8,7 +8,13 @@ import type { PageObservation } from '../core/step-draft';
 import type { Box } from '../core/schema';
 import { escapeXmlAttr, escapeXmlText } from '../core/xml-escape';
 
-/** Replaces every `forms` of every value in `text`, counting the replacements into `counted`. */
+/** The least of a value a text clipped at its length limit (written with a closing "…") is cut for. */
+const MIN_CLIPPED = 6;
+
+/**
+ * `text` with every `forms` of every value replaced by `replacement`, counted into `counted`; a value the tree
+ * clipped (its start, then "…") is cut too.
+ */
 function cut(text: string, values: readonly string[], forms: (v: string) => string[], replacement: string, counted: { n: number }): string {
   let out = text;
   for (const value of values) {
@@ -18,27 +24,57 @@ function cut(text: string, values: readonly string[], forms: (v: string) => stri
       counted.n += pieces.length - 1;
       out = pieces.join(replacement);
     }
+    if (!out.includes('…')) continue;
+    for (const form of new Set(forms(value))) {
+      for (let k = form.length - 1; k >= MIN_CLIPPED; k--) {
+        const clipped = `${form.slice(0, k)}…`;
+        if (!out.includes(clipped)) continue;
+        const pieces = out.split(clipped);
+        counted.n += pieces.length - 1;
+        out = pieces.join(`${replacement}…`);
+      }
+    }
   }
   return out;
 }
 
-const urlForms = (v: string): string[] => [v, encodeURIComponent(v), encodeURIComponent(v).replace(/%20/g, '+'), encodeURI(v)];
+/** Runs of white space as the trees write them: one space. */
+const collapsed = (v: string): string => v.replace(/\s+/g, ' ').trim();
+const urlForms = (v: string): string[] => [v, encodeURIComponent(v), encodeURIComponent(v).replace(/%20/g, '+'), encodeURI(v), new URLSearchParams([['v', v]]).toString().slice(2)];
+const xmlForms = (v: string): string[] => [v, collapsed(v)].flatMap((w) => [escapeXmlText(w), escapeXmlAttr(w), ...urlForms(w).map(escapeXmlAttr)]);
+/** axtree quotes its text and names with quoteAx: a backslash and a quote escaped. */
+const axForms = (v: string): string[] => [v, collapsed(v)].flatMap((w) => [w, w.replace(/\\/g, '\\\\').replace(/'/g, "\\'")]);
+
+/** The marked XML with the values cut from its text and its attribute values only: no tag or attribute name. */
+function cutXml(marked: string, values: readonly string[], replacement: string, counted: { n: number }): string {
+  return marked.replace(/(<[^>]*>)|([^<]+)/g, (_m, tag: string | undefined, text: string | undefined) => (tag !== undefined
+    ? tag.replace(/="([^"]*)"/g, (_a, v: string) => `="${cut(v, values, xmlForms, replacement, counted)}"`)
+    : cut(text!, values, xmlForms, replacement, counted)));
+}
+
+/** The marked axtree with the values cut from its quoted texts and names only: no role. */
+function cutAx(marked: string, values: readonly string[], replacement: string, counted: { n: number }): string {
+  return marked.replace(/'((?:[^'\\]|\\.)*)'/g, (_m, v: string) => `'${cut(v, values, axForms, replacement, counted)}'`);
+}
 
 /**
  * `page` with the known secrets cut from its trees, title and address, counted as credentials, and `regionsNow`
  * (the page's redacted boxes as it is now) added to its blurred regions, when any was found; else `page` itself.
  */
 export function cutLateSecrets(page: PageObservation, secrets: KnownSecrets, replacement: string, regionsNow: () => Box[]): PageObservation {
-  const values = secrets.values();
+  const all = secrets.values();
+  // Most pages show none of them: one look at the whole tree for the start of each form spares the walk.
+  const marked = `${page.domParts?.marked ?? ''}${page.axParts?.marked ?? ''}${page.title}${page.url}`;
+  const values = all.filter((v) => [...xmlForms(v), ...axForms(v)].some((f) => marked.includes(f.slice(0, MIN_CLIPPED))));
   if (!values.length) return page;
   const counted = { n: 0 };
   const xmlReplacement = escapeXmlText(replacement);
   const out: PageObservation = {
     ...page,
-    title: cut(page.title, values, (v) => [v], replacement, counted),
+    title: cut(page.title, values, (v) => [v, collapsed(v)], replacement, counted),
     url: cut(page.url, values, urlForms, replacement, counted),
-    ...(page.domParts ? { domParts: { ...page.domParts, marked: cut(page.domParts.marked, values, (v) => [v, escapeXmlText(v), escapeXmlAttr(v), ...urlForms(v)], xmlReplacement, counted) } } : {}),
-    ...(page.axParts ? { axParts: { ...page.axParts, marked: cut(page.axParts.marked, values, (v) => [v], replacement, counted) } } : {}),
+    ...(page.domParts ? { domParts: { ...page.domParts, marked: cutXml(page.domParts.marked, values, xmlReplacement, counted) } } : {}),
+    ...(page.axParts ? { axParts: { ...page.axParts, marked: cutAx(page.axParts.marked, values, replacement, counted) } } : {}),
   };
   if (counted.n === 0) return page;
   return {

@@ -7,20 +7,24 @@
 // password matches no scrubber rule unless a name or label says so. Watched
 // from document_start, recording or not: the password may be typed and shown
 // before Start.
-import { addListener, attrOf, isElement, isShadowRoot, rootNodeOf, tagOf, textValueOf } from './dom-safe';
+import { addListener, attrOf, isElement, isLive, isShadowRoot, rootNodeOf, tagOf, textValueOf } from './dom-safe';
 import { focusedWithin } from './focused-element';
 import type { KnownSecrets } from '../core/scrub/recognizers/known-secrets';
 
 /** Elements seen as type="password". */
 const seen = new WeakSet<Element>();
-/** The values they were seen holding, each with its field, newest last. */
-const noted: { value: string; field: WeakRef<Element> }[] = [];
+/**
+ * The value each field was last seen holding, newest last: one entry per field, so a person's corrections (each
+ * key a value of its own) never push another field's password out. `typed`: noted at a key or an input in it, not
+ * only at a focus or a press (a page can fill and focus fields of its own; it cannot press a person's keys).
+ */
+const noted: { value: string; field: WeakRef<Element>; typed: boolean }[] = [];
 /** The values alone, each once: a field showing one of these shows a password. */
 let values: readonly string[] = [];
 /** Changes with `values`: the page's scrubber redoes what it kept (see typedPasswords). */
 let valuesVersion = 0;
-/** Values kept at most (a person types one password or two on a page). */
-const MAX_VALUES = 8;
+/** Fields kept at most (a person types one password or two on a page; a change form has three). */
+const MAX_FIELDS = 16;
 /** Shorter values are not remembered: a 4-digit PIN would make every year field a password. */
 const MIN_VALUE_LENGTH = 6;
 /** Nor longer ones: no one types a password this long, and a page could have a person's event copy megabytes. */
@@ -29,29 +33,35 @@ const MAX_VALUE_LENGTH = 256;
 const isPasswordType = (el: Element): boolean => attrOf(el, 'type')?.trim().toLowerCase() === 'password';
 
 /**
- * Notes `el` if it is a password field now; with `value`, its value too (at a person's event on it: typed,
- * autofilled, focused; a value the page wrote there itself stands for no one's secret shown elsewhere).
+ * Notes `el` if it is a password field now; with `value`, its value too (at a person's event on it: 'typed' at a
+ * key or an input, 'seen' at a focus or a press; a value the page wrote there itself stands for no one's secret
+ * shown elsewhere). A field that was one and that the page's "show" toggle made type="text" still counts.
  */
-export function notePasswordField(el: Element, value = false): void {
-  if (tagOf(el) !== 'input' || !isPasswordType(el)) return;
+export function notePasswordField(el: Element, value: 'typed' | 'seen' | false = false): void {
+  if (tagOf(el) !== 'input' || !(isPasswordType(el) || seen.has(el))) return;
   seen.add(el);
   if (!value) return;
-  noteValue(textValueOf(el), el);
+  noteValue(textValueOf(el), el, value === 'typed');
 }
 
-function noteValue(value: string, field: Element): void {
+function noteValue(value: string, field: Element, typed: boolean): void {
   if (value.length < MIN_VALUE_LENGTH || value.length > MAX_VALUE_LENGTH) return;
-  const last = noted.at(-1);
-  if (last?.value === value && last.field.deref() === field) return;
-  // Typing one key at a time: the field's value before this one is usually its prefix, which stands for nothing
-  // now. Another field's is a password of its own (a change-password form's new one extends the current one).
-  if (last && last.field.deref() === field && value.startsWith(last.value)) noted.pop();
-  const i = noted.findIndex((n) => n.value === value && n.field.deref() === field);
-  if (i >= 0) noted.splice(i, 1);
-  noted.push({ value, field: new WeakRef(field) });
-  if (noted.length > MAX_VALUES) noted.shift();
+  const at = noted.findIndex((n) => n.field.deref() === field);
+  const before = noted[at];
+  if (before && before.value === value && (before.typed || !typed)) return;
+  if (before) noted.splice(at, 1);
+  noted.push({ value, field: new WeakRef(field), typed: typed || (before?.value === value && before.typed) });
+  if (noted.length > MAX_FIELDS) noted.splice(evictee(), 1);
   values = [...new Set(noted.map((n) => n.value))];
   valuesVersion++;
+}
+
+/** The entry to forget: a field gone from the page, else the oldest only seen, else the oldest. */
+function evictee(): number {
+  const gone = noted.findIndex((n) => { const f = n.field.deref(); return !f || !isLive(f); });
+  if (gone >= 0) return gone;
+  const untyped = noted.findIndex((n) => !n.typed);
+  return untyped >= 0 ? untyped : 0;
 }
 
 /**
@@ -102,7 +112,7 @@ export function watchPasswords(win: Window): void {
       if (!first || !isElement(first as Node)) return;
       // A field in a closed shadow root reaches this listener as its host: its focused field is found inside.
       const field = focusedWithin(first as Element);
-      notePasswordField(field, true);
+      notePasswordField(field, event.type === 'focusin' || event.type === 'pointerdown' ? 'seen' : 'typed');
       // A field showing a password's value is one from now, before a key changes it.
       wasPassword(field);
       for (const node of path) if (isShadowRoot(node as Node)) watch(node as Node);

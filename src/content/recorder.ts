@@ -78,6 +78,9 @@ interface Described { id: number; target: Target; text: { name: TextParts; text:
 
 export type ActionFields = import('../core/schema').ActionFields;
 
+/** A held edit's whole draft is sent again, cut, at most this often (see holdEdit): the step itself is cut anyway. */
+const LATE_CUT_EVERY_MS = 2000;
+
 const round2 = (ms: number): number => Math.round(ms * 100) / 100;
 
 // Its state is private: the observers get an ObserverParam (observerParam()) and report through it, and the
@@ -315,9 +318,11 @@ export class Recorder {
     if (!this.state) return false;
     // The page as read at the first key may hold a password typed since (typed over a suggestion the page showed):
     // the whole draft goes again, cut (late-secrets), whenever the cut finds something new.
+    // At most every LATE_CUT_EVERY_MS: each key of a password typed over its suggestion cuts more.
     const version = this.redactor.secrets?.version() ?? 0;
-    if (!whole && version !== (this.heldCutAt.get(draftId) ?? pre.secretsVersion ?? 0)) {
-      this.heldCutAt.set(draftId, version);
+    const last = this.heldCutAt.get(draftId) ?? { version: pre.secretsVersion ?? 0, at: 0 };
+    if (!whole && version !== last.version && Date.now() - last.at >= LATE_CUT_EVERY_MS) {
+      this.heldCutAt.set(draftId, { version, at: Date.now() });
       if (this.heldCutAt.size > 16) this.heldCutAt.delete(this.heldCutAt.keys().next().value!);
       whole = this.lateCut(pre);
     }
@@ -413,8 +418,8 @@ export class Recorder {
     return cutLateSecrets(page, secrets, '', () => []) !== page;
   }
 
-  /** For each held edit (by draft id), the secrets' version it was last checked against (see holdEdit). */
-  private readonly heldCutAt = new Map<string, number>();
+  /** For each held edit (by draft id), the secrets' version it was last checked against, and when (see holdEdit). */
+  private readonly heldCutAt = new Map<string, { version: number; at: number }>();
 
   /** The selector again without any id or attribute value that holds a secret (rules checked here, after the event, not at it). */
   private safeSelector(selector: string, element: Element | null): string {

@@ -8,10 +8,12 @@ import { fakeStorageArea, type FakeArea } from './fake-storage';
 const session: FakeArea = new Map();
 /** The keys of each write to storage.session, in order. */
 let writes: string[][] = [];
+/** Set: storage.session refuses every write (full: pages' maps fill it). */
+let failWrites = false;
 vi.mock('../../src/platform/stores', () => ({
   sessionStore: () => {
     const area = fakeStorageArea(session) as { set: (items: Record<string, unknown>) => Promise<void> };
-    return { ...area, set: (items: Record<string, unknown>) => { writes.push(Object.keys(items).sort()); return area.set(items); } };
+    return { ...area, set: (items: Record<string, unknown>) => { writes.push(Object.keys(items).sort()); return failWrites ? Promise.reject(new Error('QUOTA_BYTES quota exceeded')) : area.set(items); } };
   },
 }));
 
@@ -120,6 +122,7 @@ beforeEach(() => {
   askingDownloadsFails = false;
   askedAbout = [];
   downloadsAnswer = Promise.resolve();
+  failWrites = false;
   sent = [];
   broadcasts = [];
   alarms = [];
@@ -380,5 +383,41 @@ describe('an export whose worker stopped as its zip went to the downloads', () =
     await resumeAndSettle(c);
     expect(zipsAskedFor()).toBe(1);
     expect(await c.ledger.anyExportUnderWay()).toBe(false);
+  });
+
+  it('does not hold up another cut-off export while its own zip\'s save dialog stays open', async () => {
+    const ID2 = '7a2b3c4d-5e6f-4a70-8b8c-9d0e1f2a3b4c';
+    const a = await freshWorker();
+    await a.ledger.claimExport(ID, {});
+    await a.ledger.claimExport(ID2, {});
+    downloadsHang = true;
+    void a.control.handOverZip(zipA);
+    await vi.waitFor(() => expect(downloads).toEqual([URL_A]));
+    downloadsHang = false;
+    work = [];
+    const b = await freshWorker();
+    // ID's download is under way: the downloads answer only once it ends (up to 10 minutes).
+    let answer!: () => void;
+    downloadsAnswer = new Promise<void>((r) => { answer = r; });
+    const resumed = b.control.resumeCutOffExports();
+    await vi.waitFor(() => expect(askedAbout).toEqual([URL_A]));
+    // ID2, cut off while it waited for its steps, is run again meanwhile.
+    await vi.waitFor(() => expect(sent.filter((m) => m.kind === 'offscreen/export' && m.exportId === ID2)).toHaveLength(1), { timeout: 1000 });
+    browserDownloads.set(URL_A, 'saved');
+    answer();
+    await resumed;
+    await settle();
+    expect(zipsAskedFor()).toBe(0);
+    expect(await b.ledger.isUnderWay(ID)).toBe(false);
+  });
+
+  it('is not saved after a Cancel storage.session could not note, by the worker that heard it', async () => {
+    const a = await freshWorker();
+    await a.ledger.claimExport(ID, {});
+    failWrites = true;
+    await a.control.cancelExport(ID);
+    await a.control.handOverZip(zipA);
+    await settle();
+    expect(downloads).toEqual([]);
   });
 });

@@ -155,3 +155,144 @@ describe('a password typed on the page', () => {
     expect(step.domTree).not.toContain('a&lt;b&amp;');
   });
 });
+
+const typingSteps = () => drafts().filter((d) => d.action.type === 'type').map((d) => withAssembledTree(d));
+
+/** Backspace `n` times in `field`, as a person does. */
+function backspace(field: HTMLInputElement, n: number): void {
+  for (let i = 0; i < n; i++) {
+    field.dispatchEvent(trusted(new KeyboardEvent('keydown', { bubbles: true, composed: true, key: 'Backspace' })));
+    field.dispatchEvent(trusted(new InputEvent('beforeinput', { bubbles: true, composed: true, inputType: 'deleteContentBackward' })));
+    field.value = field.value.slice(0, -1);
+    field.dispatchEvent(trusted(new InputEvent('input', { bubbles: true, composed: true, inputType: 'deleteContentBackward' })));
+  }
+}
+
+describe('the typing step\'s late cut (its page read before the password was known)', () => {
+  it('cuts a suggested password holding an apostrophe from the axtree (quoted there as \\\')', async () => {
+    document.body.innerHTML = "<p>Suggested: <b>O'Hara-Gate-58</b></p><input type=\"password\" id=\"pw\"><button id=\"save\">Save</button>";
+    const rec = recording();
+    typeInto(document.getElementById('pw') as HTMLInputElement, "O'Hara-Gate-58");
+    await pressStep(rec, 'save');
+    const typing = typingSteps();
+    expect(typing).toHaveLength(1);
+    expect(typing[0]!.domTree).not.toContain('Hara-Gate-58');
+    expect(typing[0]!.axTree ?? '').not.toContain('Hara-Gate-58');
+  });
+
+  it('cuts a suggested password holding a double space (the tree collapses it to one)', async () => {
+    document.body.innerHTML = '<p>Suggested: <b>Blue  Harbor-93</b></p><input type="password" id="pw"><button id="save">Save</button>';
+    const rec = recording();
+    typeInto(document.getElementById('pw') as HTMLInputElement, 'Blue  Harbor-93');
+    await pressStep(rec, 'save');
+    const typing = typingSteps();
+    expect(typing).toHaveLength(1);
+    expect(JSON.stringify(typing[0])).not.toContain('Harbor-93');
+  });
+
+  it('cuts a suggested password from a link whose query encodes it as URLSearchParams does ("!" as %21)', async () => {
+    const pw = 'Summer-Kite2024!';
+    document.body.innerHTML = `<a id="l" href="/use?ref=${new URLSearchParams({ pw }).toString().slice(3)}">use this one</a><input type="password" id="pw"><button id="save">Save</button>`;
+    expect(document.getElementById('l')!.getAttribute('href')).toContain('%21');
+    const rec = recording();
+    typeInto(document.getElementById('pw') as HTMLInputElement, pw);
+    await pressStep(rec, 'save');
+    const typing = typingSteps();
+    expect(typing).toHaveLength(1);
+    expect(JSON.stringify(typing[0])).not.toContain('Summer-Kite2024');
+  });
+
+  it('a password equal to a tag name ("button") leaves the typing step\'s dom_tree well-formed', async () => {
+    document.body.innerHTML = '<p>Pick <b>button</b></p><input type="password" id="pw"><button id="save">Save</button>';
+    const rec = recording();
+    typeInto(document.getElementById('pw') as HTMLInputElement, 'button');
+    await pressStep(rec, 'save');
+    const typing = typingSteps();
+    expect(typing).toHaveLength(1);
+    expect(typing[0]!.domTree).not.toContain('<&lt;');
+    expect(typing[0]!.domTree).not.toContain('</&lt;');
+  });
+  it('a password equal to an attribute name ("dom-id") leaves the typing step\'s dom_tree well-formed', async () => {
+    document.body.innerHTML = '<p id="hint">Pick one</p><input type="password" id="pw"><button id="save">Save</button>';
+    const rec = recording();
+    typeInto(document.getElementById('pw') as HTMLInputElement, 'dom-id');
+    await pressStep(rec, 'save');
+    const typing = typingSteps();
+    expect(typing).toHaveLength(1);
+    expect(typing[0]!.domTree).toContain('dom-id="hint"');
+  });
+
+  it('cuts a suggested password the tree clipped at its text limit (its first 14 characters stay)', async () => {
+    const pw = 'Pelican-Forge-77';
+    document.body.innerHTML = `<p>${'w'.repeat(285)}${pw}</p><input type="password" id="pw"><button id="save">Save</button>`;
+    const rec = recording();
+    typeInto(document.getElementById('pw') as HTMLInputElement, pw);
+    await pressStep(rec, 'save');
+    const typing = typingSteps();
+    expect(typing).toHaveLength(1);
+    expect(JSON.stringify(typing[0])).not.toContain('Pelican-Forge');
+  });
+  it('typing over a suggestion the page shows re-sends the whole held draft once, not at every hold', async () => {
+    const pw = 'Marble-Finch-Orchard-8';
+    document.body.innerHTML = `<p>Suggested: <b>${pw}</b></p><input type="password" id="pw"><button id="save">Save</button>`;
+    recording();
+    const field = document.getElementById('pw') as HTMLInputElement;
+    // A person's pace: one key every 200 ms, past the held text's 150 ms cadence.
+    for (const ch of pw.slice(0, 14)) {
+      typeInto(field, ch);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const whole = (sent as { kind: string; draft?: unknown }[]).filter((m) => m.kind === 'page/typing' && m.draft);
+    expect(whole.length).toBeLessThanOrEqual(3);
+  }, 15_000);
+});
+
+describe('password memory', () => {
+  it('a change form\'s current password stays known when the new one is typed with corrections', async () => {
+    document.body.innerHTML = '<input type="password" id="cur"><span id="e1"></span><input type="password" id="new"><button id="go">Go</button>';
+    const cur = document.getElementById('cur') as HTMLInputElement;
+    const neu = document.getElementById('new') as HTMLInputElement;
+    const rec = recording();
+    typeInto(cur, 'Copper-Moth-61');
+    typeInto(neu, 'Granite-Owl-Lake-42');
+    backspace(neu, 9); // "Granite-Ow"
+    typeInto(neu, 'l-River-7');
+    document.getElementById('e1')!.textContent = `Old: ${cur.value}`;
+    const step = await pressStep(rec, 'go');
+    expect(JSON.stringify(step)).not.toContain('Copper-Moth-61');
+  });
+
+  it('a page focusing 8 password fields it filled itself does not evict the person\'s password', async () => {
+    document.body.innerHTML = '<input type="password" id="pw"><span id="e1"></span><div id="junk"></div><button id="go">Go</button>';
+    const pw = document.getElementById('pw') as HTMLInputElement;
+    const rec = recording();
+    typeInto(pw, 'Saffron-Quay-19');
+    for (let i = 0; i < 8; i++) {
+      const f = document.createElement('input');
+      f.type = 'password';
+      f.value = `filler-${i}-xyz`;
+      document.getElementById('junk')!.append(f);
+      // A script's focus() fires a trusted focusin in Chromium.
+      f.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true, composed: true })));
+    }
+    document.getElementById('e1')!.textContent = `Yours: ${pw.value}`;
+    const step = await pressStep(rec, 'go');
+    expect(JSON.stringify(step)).not.toContain('Saffron-Quay-19');
+  });
+
+  it('a password typed after the page\'s "show" toggle made its field type="text" is still known', async () => {
+    document.body.innerHTML = '<input type="password" id="pw"><button id="eye">Show</button><p id="echo"></p><button id="go">Go</button>';
+    const pw = document.getElementById('pw') as HTMLInputElement;
+    const rec = recording();
+    // The person shows the field first (the page's toggle), then types into it.
+    pw.focus();
+    pw.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true, composed: true })));
+    pw.setAttribute('type', 'text');
+    await new Promise((r) => setTimeout(r, 0));
+    typeInto(pw, 'Quartz-Meadow-3');
+    document.getElementById('echo')!.textContent = `Strength of ${pw.value}: good`;
+    const step = await pressStep(rec, 'go');
+    expect(JSON.stringify(step)).not.toContain('Quartz-Meadow-3');
+  });
+});
+
