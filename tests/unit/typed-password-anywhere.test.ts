@@ -158,6 +158,16 @@ describe('a password typed on the page', () => {
 
 const typingSteps = () => drafts().filter((d) => d.action.type === 'type').map((d) => withAssembledTree(d));
 
+/** Types `password` into #pw of the page as it stands, then presses #save: the one typing step made. */
+async function typedThenSaved(password: string): Promise<ReturnType<typeof typingSteps>> {
+  const rec = recording();
+  typeInto(document.getElementById('pw') as HTMLInputElement, password);
+  await pressStep(rec, 'save');
+  const typing = typingSteps();
+  expect(typing).toHaveLength(1);
+  return typing;
+}
+
 /** Backspace `n` times in `field`, as a person does. */
 function backspace(field: HTMLInputElement, n: number): void {
   for (let i = 0; i < n; i++) {
@@ -171,22 +181,14 @@ function backspace(field: HTMLInputElement, n: number): void {
 describe('the typing step\'s late cut (its page read before the password was known)', () => {
   it('cuts a suggested password holding an apostrophe from the axtree (quoted there as \\\')', async () => {
     document.body.innerHTML = "<p>Suggested: <b>O'Hara-Gate-58</b></p><input type=\"password\" id=\"pw\"><button id=\"save\">Save</button>";
-    const rec = recording();
-    typeInto(document.getElementById('pw') as HTMLInputElement, "O'Hara-Gate-58");
-    await pressStep(rec, 'save');
-    const typing = typingSteps();
-    expect(typing).toHaveLength(1);
+    const typing = await typedThenSaved("O'Hara-Gate-58");
     expect(typing[0]!.domTree).not.toContain('Hara-Gate-58');
     expect(typing[0]!.axTree ?? '').not.toContain('Hara-Gate-58');
   });
 
   it('cuts a suggested password holding a double space (the tree collapses it to one)', async () => {
     document.body.innerHTML = '<p>Suggested: <b>Blue  Harbor-93</b></p><input type="password" id="pw"><button id="save">Save</button>';
-    const rec = recording();
-    typeInto(document.getElementById('pw') as HTMLInputElement, 'Blue  Harbor-93');
-    await pressStep(rec, 'save');
-    const typing = typingSteps();
-    expect(typing).toHaveLength(1);
+    const typing = await typedThenSaved('Blue  Harbor-93');
     expect(JSON.stringify(typing[0])).not.toContain('Harbor-93');
   });
 
@@ -194,42 +196,26 @@ describe('the typing step\'s late cut (its page read before the password was kno
     const pw = 'Summer-Kite2024!';
     document.body.innerHTML = `<a id="l" href="/use?ref=${new URLSearchParams({ pw }).toString().slice(3)}">use this one</a><input type="password" id="pw"><button id="save">Save</button>`;
     expect(document.getElementById('l')!.getAttribute('href')).toContain('%21');
-    const rec = recording();
-    typeInto(document.getElementById('pw') as HTMLInputElement, pw);
-    await pressStep(rec, 'save');
-    const typing = typingSteps();
-    expect(typing).toHaveLength(1);
+    const typing = await typedThenSaved(pw);
     expect(JSON.stringify(typing[0])).not.toContain('Summer-Kite2024');
   });
 
   it('a password equal to a tag name ("button") leaves the typing step\'s dom_tree well-formed', async () => {
     document.body.innerHTML = '<p>Pick <b>button</b></p><input type="password" id="pw"><button id="save">Save</button>';
-    const rec = recording();
-    typeInto(document.getElementById('pw') as HTMLInputElement, 'button');
-    await pressStep(rec, 'save');
-    const typing = typingSteps();
-    expect(typing).toHaveLength(1);
+    const typing = await typedThenSaved('button');
     expect(typing[0]!.domTree).not.toContain('<&lt;');
     expect(typing[0]!.domTree).not.toContain('</&lt;');
   });
   it('a password equal to an attribute name ("dom-id") leaves the typing step\'s dom_tree well-formed', async () => {
     document.body.innerHTML = '<p id="hint">Pick one</p><input type="password" id="pw"><button id="save">Save</button>';
-    const rec = recording();
-    typeInto(document.getElementById('pw') as HTMLInputElement, 'dom-id');
-    await pressStep(rec, 'save');
-    const typing = typingSteps();
-    expect(typing).toHaveLength(1);
+    const typing = await typedThenSaved('dom-id');
     expect(typing[0]!.domTree).toContain('dom-id="hint"');
   });
 
   it('cuts a suggested password the tree clipped at its text limit (its first 14 characters stay)', async () => {
     const pw = 'Pelican-Forge-77';
     document.body.innerHTML = `<p>${'w'.repeat(285)}${pw}</p><input type="password" id="pw"><button id="save">Save</button>`;
-    const rec = recording();
-    typeInto(document.getElementById('pw') as HTMLInputElement, pw);
-    await pressStep(rec, 'save');
-    const typing = typingSteps();
-    expect(typing).toHaveLength(1);
+    const typing = await typedThenSaved(pw);
     expect(JSON.stringify(typing[0])).not.toContain('Pelican-Forge');
   });
   it('typing over a suggestion the page shows re-sends the whole held draft once, not at every hold', async () => {
