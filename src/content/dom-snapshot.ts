@@ -22,7 +22,8 @@ import {
   isElement, isLive, isValidSelector, MAX_WALK, nextSiblingOf, nodeTypeOf, ownerDocumentOf, parentOf, previousSiblingOf, querySelectorOf, removeListener, shadowRootOf, tagOf,
   windowOfNode,
 } from './dom-safe';
-import { escapeXmlAttr, escapeXmlText, xmlName } from '../core/xml-escape';
+import { xmlName } from '../core/xml-escape';
+import { holdsSecret } from './late-secrets';
 import { assembleDomTree, type DomTreeParts } from '../core/dom-tree-parts';
 import { assembleAxTree, type AxTreeParts } from '../core/ax-tree-parts';
 import type { ElementIds } from './element-ids';
@@ -288,8 +289,7 @@ export class DomSnapshotter {
     const version = secrets?.version() ?? 0;
     if (!secrets || version === this.secretsVersion) return false;
     this.secretsVersion = version;
-    const ax = this.caches.ax.get(root) ?? '';
-    return secrets.values().some((v) => [v, escapeXmlText(v), escapeXmlAttr(v)].some((form) => built.includes(form) || ax.includes(form)));
+    return holdsSecret(built, secrets.values()) || holdsSecret(this.caches.ax.get(root) ?? '', secrets.values());
   }
 
   /**

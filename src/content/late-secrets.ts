@@ -45,6 +45,11 @@ const xmlForms = (v: string): string[] => [v, collapsed(v)].flatMap((w) => [esca
 /** axtree quotes its text and names with quoteAx: a backslash and a quote escaped. */
 const axForms = (v: string): string[] => [v, collapsed(v)].flatMap((w) => [w, w.replace(/\\/g, '\\\\').replace(/'/g, "\\'")]);
 
+/** Whether a tree part (marked XML or axtree) holds any of `values` in a form the trees write it in. */
+export function holdsSecret(part: string, values: readonly string[]): boolean {
+  return values.some((v) => [...xmlForms(v), ...axForms(v)].some((f) => part.includes(f)));
+}
+
 /** The marked XML with the values cut from its text and its attribute values only: no tag or attribute name. */
 function cutXml(marked: string, values: readonly string[], replacement: string, counted: { n: number }): string {
   return marked.replace(/(<[^>]*>)|([^<]+)/g, (_m, tag: string | undefined, text: string | undefined) => (tag !== undefined

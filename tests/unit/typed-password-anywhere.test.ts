@@ -68,6 +68,15 @@ describe('a password typed on the page', () => {
     expect(save.domTree).toMatch(/Suggested: <b [^>]*>&lt;REDACTED&gt;<\/b>/);
   });
 
+  it('is redacted where the page showed it before with its white space as the tree writes it (collapsed)', async () => {
+    document.body.innerHTML = '<p>Suggested: <b>Blue  Heron-64</b></p><input type="password" id="pw"><button id="use">Use it</button><button id="save">Save</button>';
+    const rec = recording();
+    await pressStep(rec, 'use');
+    typeInto(document.getElementById('pw') as HTMLInputElement, 'Blue  Heron-64');
+    const save = await pressStep(rec, 'save');
+    expect(save.domTree).not.toContain('Heron-64');
+  });
+
   it('is redacted in the page title once typed, though the title was scrubbed and kept before', async () => {
     // A page that puts the account's new password in its title (it happens: "Your password is …" pages).
     document.title = 'Welcome99 is set';
